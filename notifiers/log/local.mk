@@ -1,0 +1,1 @@
+# notifiers/log: see later commits

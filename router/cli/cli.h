@@ -1,0 +1,43 @@
+/*
+ * cli.h - shared declarations of the netrouter command: the per-command
+ * entry points and the output helpers.  Commands use only the public API.
+ */
+#ifndef NR_CLI_H
+#define NR_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <netrouter/netrouter.h>
+
+#define EXIT_USAGE 2
+
+/* Global options, from main(). */
+typedef struct cli_globals {
+    const char *const *plugin_path; /* NULL: library defaults */
+    const char *state_dir;          /* NULL: library default */
+} cli_globals;
+
+typedef int (*cli_command_fn)(const cli_globals *g, int argc, char **argv);
+
+int cmd_use(const cli_globals *g, int argc, char **argv);
+int cmd_cancel(const cli_globals *g, int argc, char **argv);
+int cmd_restore(const cli_globals *g, int argc, char **argv);
+int cmd_list(const cli_globals *g, int argc, char **argv);
+int cmd_plugins(const cli_globals *g, int argc, char **argv);
+int cmd_check_manifest(const cli_globals *g, int argc, char **argv);
+
+/* output.c */
+/* Prints "netrouter: error N: text" and the thread's detailed last error to
+ * stderr; returns EXIT_FAILURE. */
+int cli_report(const char *what, DWORD code);
+/* Usage error: message, hint, EXIT_USAGE. */
+int cli_usage_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Opens the router for a command; prints the error and returns non-zero on failure. */
+int cli_open_router(const cli_globals *g, DWORD flags, nr_router **out);
+/* Prints the command's help text when argv asks for it (-h/--help). */
+bool cli_wants_help(int argc, char **argv, const char *help);
+/* A resource as a JSON object (caller frees with free()) or a table row. */
+char *cli_resource_json(const NETRESOURCE *r);
+const char *cli_or_dash(const char *s);
+
+#endif

@@ -1,0 +1,146 @@
+/*
+ * cmd-plugins.c - "netrouter plugins" (what loaded, in order, and every
+ * problem) and "netrouter check-manifest" (the validator for plugin authors
+ * and packagers).
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char plugins_help[] =
+    "Usage: netrouter plugins [OPTION]...\n"
+    "List the plugins the router loads, in calling order, and every problem met\n"
+    "while discovering and loading them (file, stage and message).\n"
+    "\n"
+    "      --json     one JSON object {\"plugins\": [...], \"problems\": [...]}\n"
+    "  -h, --help     show this help and exit\n"
+    "\n"
+    "Set NETROUTER_DEBUG=1 to see every directory searched and file considered.\n";
+
+static const char check_help[] =
+    "Usage: netrouter check-manifest FILE...\n"
+    "Validate plugin manifests as the router would load them: JSON syntax,\n"
+    "keys and types, library resolution and permissions, loading, entry\n"
+    "points and ABI version (the plugin's NrPluginInit is not called).\n"
+    "Prints FILE: ok, or FILE:LINE:COLUMN: STAGE: message per problem.\n"
+    "Exit status 1 when any file has a problem.\n"
+    "\n"
+    "  -h, --help     show this help and exit\n";
+
+static void print_problem(void *user, const nr_problem *p)
+{
+    (void)user;
+    if (p->line > 0)
+        fprintf(stderr, "%s:%d:%d: %s: %s\n", p->file, p->line, p->column, nr_stage_name(p->stage), p->message);
+    else
+        fprintf(stderr, "%s: %s: %s\n", p->file, nr_stage_name(p->stage), p->message);
+}
+
+static json_t *problem_json(const nr_problem *p)
+{
+    json_t *o = json_pack("{s:s, s:s, s:i, s:i, s:I, s:s}", "file", p->file, "stage", nr_stage_name(p->stage), "line",
+                          p->line, "column", p->column, "code", (json_int_t)p->code, "message", p->message);
+    if (o) {
+        json_object_set_new(o, "plugin", p->plugin ? json_string(p->plugin) : json_null());
+        json_object_set_new(o, "field", p->field ? json_string(p->field) : json_null());
+    }
+    return o;
+}
+
+static json_t *plugin_json(const nr_plugin_info *i)
+{
+    return json_pack("{s:s, s:s, s:i, s:s, s:s, s:s, s:s, s:b}", "name", i->name, "kind",
+                     i->kind == NR_PLUGIN_PROVIDER ? "provider" : "notifier", "order", i->order, "manifest",
+                     i->manifest, "library", i->library, "description", i->description, "threading",
+                     i->serialized ? "serialized" : "concurrent", "critical", i->critical);
+}
+
+int cmd_plugins(const cli_globals *g, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        { "json", no_argument, NULL, 'j' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    nr_router_config cfg = NR_ROUTER_CONFIG_INIT;
+    bool json = false;
+    nr_router *r;
+    DWORD rc;
+    int c;
+
+    if (cli_wants_help(argc, argv, plugins_help))
+        return EXIT_SUCCESS;
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        if (c != 'j')
+            return cli_usage_error("plugins", "unknown option");
+        json = true;
+    }
+    if (optind != argc)
+        return cli_usage_error("plugins", "unexpected argument '%s'", argv[optind]);
+    cfg.plugin_path = g->plugin_path;
+    cfg.state_dir = g->state_dir;
+    cfg.flags = NR_ROUTER_IGNORE_CRITICAL; /* always show what loaded and why not */
+    rc = nr_router_new(&cfg, &r);
+    if (rc != WN_SUCCESS)
+        return cli_report("plugins", rc);
+
+    if (json) {
+        json_t *root = json_object(), *pl = json_array(), *pb = json_array();
+        char *s;
+        for (size_t i = 0; i < nr_router_plugin_count(r); i++) {
+            nr_plugin_info info;
+            nr_router_plugin_info(r, i, &info);
+            json_array_append_new(pl, plugin_json(&info));
+        }
+        for (size_t i = 0; i < nr_router_problem_count(r); i++)
+            json_array_append_new(pb, problem_json(nr_router_problem(r, i)));
+        json_object_set_new(root, "plugins", pl);
+        json_object_set_new(root, "problems", pb);
+        s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        puts(s ? s : "{}");
+        free(s);
+        json_decref(root);
+    } else {
+        printf("%-5s %-8s %-20s %s\n", "ORDER", "KIND", "NAME", "LIBRARY");
+        for (size_t i = 0; i < nr_router_plugin_count(r); i++) {
+            nr_plugin_info info;
+            nr_router_plugin_info(r, i, &info);
+            printf("%-5d %-8s %-20s %s\n", info.order, info.kind == NR_PLUGIN_PROVIDER ? "provider" : "notifier",
+                   info.name, info.library);
+        }
+        if (nr_router_problem_count(r))
+            printf("\nProblems:\n");
+        for (size_t i = 0; i < nr_router_problem_count(r); i++) {
+            const nr_problem *p = nr_router_problem(r, i);
+            if (p->line > 0)
+                printf("%s:%d:%d: %s: %s\n", p->file, p->line, p->column, nr_stage_name(p->stage), p->message);
+            else
+                printf("%s: %s: %s\n", p->file, nr_stage_name(p->stage), p->message);
+        }
+    }
+    nr_router_free(r);
+    return EXIT_SUCCESS;
+}
+
+int cmd_check_manifest(const cli_globals *g, int argc, char **argv)
+{
+    int bad = 0;
+    (void)g;
+    if (cli_wants_help(argc, argv, check_help))
+        return EXIT_SUCCESS;
+    if (argc < 2)
+        return cli_usage_error("check-manifest", "expected at least one FILE");
+    for (int i = 1; i < argc; i++) {
+        size_t n = nr_check_manifest(argv[i], print_problem, NULL);
+        if (n == 0)
+            printf("%s: ok\n", argv[i]);
+        else
+            bad = 1;
+    }
+    return bad ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,118 @@
+/*
+ * output.c - how the netrouter command talks to people and scripts: error
+ * lines with the code and both texts, usage errors, help, and the JSON form
+ * of a resource.
+ */
+#include "config.h"
+
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+int cli_report(const char *what, DWORD code)
+{
+    DWORD last;
+    char text[1024], provider[256];
+    nr_get_last_error(&last, text, sizeof text, provider, sizeof provider);
+    fprintf(stderr, "netrouter: %s%serror %u: %s\n", what ? what : "", what ? ": " : "", (unsigned)code,
+            nr_strerror(code));
+    if (*text && strcmp(text, nr_strerror(code)) != 0) {
+        if (*provider && strcmp(provider, "netrouter") != 0)
+            fprintf(stderr, "netrouter: %s: %s\n", provider, text);
+        else
+            fprintf(stderr, "netrouter: %s\n", text);
+    }
+    return EXIT_FAILURE;
+}
+
+int cli_usage_error(const char *command, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "netrouter: ");
+    if (command)
+        fprintf(stderr, "%s: ", command);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry 'netrouter %s%s--help' for more information.\n", command ? command : "",
+            command ? " " : "");
+    return EXIT_USAGE;
+}
+
+int cli_open_router(const cli_globals *g, DWORD flags, nr_router **out)
+{
+    nr_router_config cfg = NR_ROUTER_CONFIG_INIT;
+    DWORD rc;
+    cfg.plugin_path = g->plugin_path;
+    cfg.state_dir = g->state_dir;
+    cfg.flags = flags;
+    rc = nr_router_new(&cfg, out);
+    if (rc != WN_SUCCESS)
+        return cli_report("cannot start the router", rc);
+    /* Load problems are listed by 'netrouter plugins'; here one line each. */
+    for (size_t i = 0; i < nr_router_problem_count(*out); i++) {
+        const nr_problem *p = nr_router_problem(*out, i);
+        fprintf(stderr, "netrouter: warning: %s: %s: %s\n", p->file, nr_stage_name(p->stage), p->message);
+    }
+    return EXIT_SUCCESS;
+}
+
+bool cli_wants_help(int argc, char **argv, const char *help)
+{
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--"))
+            break;
+        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+            fputs(help, stdout);
+            return true;
+        }
+    }
+    return false;
+}
+
+const char *cli_or_dash(const char *s)
+{
+    return s && *s ? s : "-";
+}
+
+static const char *scope_name(DWORD s)
+{
+    switch (s) {
+    case RESOURCE_CONNECTED: return "connected";
+    case RESOURCE_GLOBALNET: return "globalnet";
+    case RESOURCE_REMEMBERED: return "remembered";
+    case RESOURCE_RECENT: return "recent";
+    case RESOURCE_CONTEXT: return "context";
+    }
+    return "unknown";
+}
+
+static const char *type_name(DWORD t)
+{
+    switch (t) {
+    case RESOURCETYPE_ANY: return "any";
+    case RESOURCETYPE_DISK: return "disk";
+    case RESOURCETYPE_PRINT: return "print";
+    }
+    return "unknown";
+}
+
+char *cli_resource_json(const NETRESOURCE *r)
+{
+    json_t *o = json_pack("{s:s, s:s, s:I, s:I, s:b}", "scope", scope_name(r->dwScope), "type", type_name(r->dwType),
+                          "display_type", (json_int_t)r->dwDisplayType, "usage", (json_int_t)r->dwUsage,
+                          "container", (r->dwUsage & RESOURCEUSAGE_CONTAINER) != 0);
+    char *s;
+    if (!o)
+        return NULL;
+    json_object_set_new(o, "local", r->lpLocalName ? json_string(r->lpLocalName) : json_null());
+    json_object_set_new(o, "remote", r->lpRemoteName ? json_string(r->lpRemoteName) : json_null());
+    json_object_set_new(o, "provider", r->lpProvider ? json_string(r->lpProvider) : json_null());
+    json_object_set_new(o, "comment", r->lpComment ? json_string(r->lpComment) : json_null());
+    s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_decref(o);
+    return s;
+}

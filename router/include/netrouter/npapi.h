@@ -1,0 +1,468 @@
+/*
+ * netrouter/npapi.h - the plugin ABI of netrouter.
+ *
+ * This header is everything a provider or notifier plugin may include.  It is
+ * source-compatible in spirit with the Windows <npapi.h>/<winnetwk.h> pair: the
+ * entry-point names, structure and field names and the numeric WN_* codes are
+ * the Windows ones, so a notifier written for Windows ports with little change:
+ *
+ *     #include <netrouter/npapi.h>
+ *
+ *     DWORD APIENTRY AddConnectNotify(LPNOTIFYINFO info, LPNOTIFYADD add)
+ *     {
+ *         if (info->dwNotifyStatus == NOTIFY_PRE)
+ *             info->lpContext = strdup(add->NetResource.lpRemoteName);
+ *         else
+ *             free(info->lpContext);
+ *         return WN_SUCCESS;
+ *     }
+ *
+ * Linux types: DWORD is uint32_t, strings are UTF-8 char *, handles are
+ * void *, and hwndOwner is an opaque owner token (NULL when there is none).
+ * Buffer sizes count bytes (for strings, bytes including the terminating NUL).
+ *
+ * A plugin is a shared object (build it with `libtool -module` or `-shared
+ * -fPIC`) registered by a JSON manifest; see netrouter-manifest(5).
+ *
+ * Entry points
+ * ------------
+ * Notifier plugins export at least one of AddConnectNotify and
+ * CancelConnectNotify.  Provider plugins export NPGetCaps (mandatory) and the
+ * entry points their capability bits announce (see "Provider entry points").
+ * Both kinds may export the Linux-side lifecycle NrPluginInit,
+ * NrPluginShutdown and NrPluginGetAbiVersion (see "Lifecycle").
+ *
+ * Threading: the router calls entry points synchronously on the thread of the
+ * application call that caused them.  Unless the manifest says
+ * "threading": "serialized" (the default), a plugin can be entered by several
+ * threads at once and must protect its own state.  A plugin must not call back
+ * into the router from inside one of its entry points: such a call fails at
+ * once with ERROR_POSSIBLE_DEADLOCK.
+ */
+#ifndef NETROUTER_NPAPI_H
+#define NETROUTER_NPAPI_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------------ */
+/* Windows spellings                                                         */
+/* ------------------------------------------------------------------------ */
+
+typedef uint32_t DWORD;
+typedef DWORD *LPDWORD;
+typedef int BOOL;
+typedef void *HANDLE;
+typedef HANDLE *LPHANDLE;
+typedef void *HWND;
+typedef void *LPVOID;
+typedef char *LPSTR;
+typedef const char *LPCSTR;
+typedef LPSTR LPTSTR;
+typedef LPCSTR LPCTSTR;
+typedef LPSTR LPWSTR;
+typedef LPCSTR LPCWSTR;
+
+#ifndef TRUE
+#define TRUE 1
+#endif
+#ifndef FALSE
+#define FALSE 0
+#endif
+
+/** Calling-convention marker of the Windows headers; empty on Linux. */
+#define APIENTRY
+/** Marks a symbol the plugin exports to the router. */
+#define NR_PLUGIN_EXPORT __attribute__((visibility("default")))
+
+/* ------------------------------------------------------------------------ */
+/* Status codes (Win32 numeric values)                                       */
+/* ------------------------------------------------------------------------ */
+
+#define NO_ERROR                        0u
+#define ERROR_ACCESS_DENIED             5u
+#define ERROR_INVALID_HANDLE            6u
+#define ERROR_NOT_ENOUGH_MEMORY         8u
+#define ERROR_GEN_FAILURE               31u
+#define ERROR_NOT_SUPPORTED             50u
+#define ERROR_BAD_NETPATH               53u
+#define ERROR_UNEXP_NET_ERR             59u
+#define ERROR_BAD_DEV_TYPE              66u
+#define ERROR_BAD_NET_NAME              67u
+#define ERROR_ALREADY_ASSIGNED          85u
+#define ERROR_INVALID_PASSWORD          86u
+#define ERROR_INVALID_PARAMETER         87u
+#define ERROR_INVALID_LEVEL             124u
+#define ERROR_BUSY                      170u
+#define ERROR_MORE_DATA                 234u
+#define ERROR_NO_MORE_ITEMS             259u
+#define ERROR_INVALID_ADDRESS           487u
+#define ERROR_DLL_INIT_FAILED           1114u
+#define ERROR_POSSIBLE_DEADLOCK         1131u
+#define ERROR_BAD_DEVICE                1200u
+#define ERROR_CONNECTION_UNAVAIL        1201u
+#define ERROR_DEVICE_ALREADY_REMEMBERED 1202u
+#define ERROR_NO_NET_OR_BAD_PATH        1203u
+#define ERROR_BAD_PROVIDER              1204u
+#define ERROR_CANNOT_OPEN_PROFILE       1205u
+#define ERROR_BAD_PROFILE               1206u
+#define ERROR_NOT_CONTAINER             1207u
+#define ERROR_EXTENDED_ERROR            1208u
+#define ERROR_NO_NETWORK                1222u
+#define ERROR_CANCELLED                 1223u
+#define ERROR_RETRY                     1237u
+#define ERROR_NOT_AUTHENTICATED         1244u
+#define ERROR_NOT_LOGGED_ON             1245u
+#define ERROR_ALREADY_INITIALIZED       1247u
+#define ERROR_NO_MORE_DEVICES           1248u
+#define ERROR_NO_LOGON_SERVERS          1311u
+#define ERROR_CONNECTED_OTHER_PASSWORD  2108u
+#define ERROR_CONNECTED_OTHER_PASSWORD_DEFAULT 2109u
+#define ERROR_BAD_USERNAME              2202u
+#define ERROR_NOT_CONNECTED             2250u
+#define ERROR_OPEN_FILES                2401u
+#define ERROR_DEVICE_IN_USE             2404u
+
+#define WN_SUCCESS                      NO_ERROR
+#define WN_NO_ERROR                     NO_ERROR
+#define WN_NOT_SUPPORTED                ERROR_NOT_SUPPORTED
+#define WN_CANCEL                       ERROR_CANCELLED
+#define WN_RETRY                        ERROR_RETRY
+#define WN_NET_ERROR                    ERROR_UNEXP_NET_ERR
+#define WN_MORE_DATA                    ERROR_MORE_DATA
+#define WN_BAD_POINTER                  ERROR_INVALID_ADDRESS
+#define WN_BAD_VALUE                    ERROR_INVALID_PARAMETER
+#define WN_BAD_USER                     ERROR_BAD_USERNAME
+#define WN_BAD_PASSWORD                 ERROR_INVALID_PASSWORD
+#define WN_ACCESS_DENIED                ERROR_ACCESS_DENIED
+#define WN_FUNCTION_BUSY                ERROR_BUSY
+#define WN_WINDOWS_ERROR                ERROR_UNEXP_NET_ERR
+#define WN_OUT_OF_MEMORY                ERROR_NOT_ENOUGH_MEMORY
+#define WN_NO_NETWORK                   ERROR_NO_NETWORK
+#define WN_EXTENDED_ERROR               ERROR_EXTENDED_ERROR
+#define WN_BAD_LEVEL                    ERROR_INVALID_LEVEL
+#define WN_BAD_HANDLE                   ERROR_INVALID_HANDLE
+#define WN_NOT_INITIALIZING             ERROR_ALREADY_INITIALIZED
+#define WN_NO_MORE_DEVICES              ERROR_NO_MORE_DEVICES
+#define WN_NOT_CONNECTED                ERROR_NOT_CONNECTED
+#define WN_OPEN_FILES                   ERROR_OPEN_FILES
+#define WN_DEVICE_IN_USE                ERROR_DEVICE_IN_USE
+#define WN_BAD_NETNAME                  ERROR_BAD_NET_NAME
+#define WN_BAD_LOCALNAME                ERROR_BAD_DEVICE
+#define WN_ALREADY_CONNECTED            ERROR_ALREADY_ASSIGNED
+#define WN_DEVICE_ERROR                 ERROR_GEN_FAILURE
+#define WN_CONNECTION_CLOSED            ERROR_CONNECTION_UNAVAIL
+#define WN_NO_NET_OR_BAD_PATH           ERROR_NO_NET_OR_BAD_PATH
+#define WN_BAD_PROVIDER                 ERROR_BAD_PROVIDER
+#define WN_CANNOT_OPEN_PROFILE          ERROR_CANNOT_OPEN_PROFILE
+#define WN_BAD_PROFILE                  ERROR_BAD_PROFILE
+#define WN_BAD_DEV_TYPE                 ERROR_BAD_DEV_TYPE
+#define WN_DEVICE_ALREADY_REMEMBERED    ERROR_DEVICE_ALREADY_REMEMBERED
+#define WN_CONNECTED_OTHER_PASSWORD     ERROR_CONNECTED_OTHER_PASSWORD
+#define WN_CONNECTED_OTHER_PASSWORD_DEFAULT ERROR_CONNECTED_OTHER_PASSWORD_DEFAULT
+#define WN_NO_MORE_ENTRIES              ERROR_NO_MORE_ITEMS
+#define WN_NOT_CONTAINER                ERROR_NOT_CONTAINER
+#define WN_NOT_AUTHENTICATED            ERROR_NOT_AUTHENTICATED
+#define WN_NOT_LOGGED_ON                ERROR_NOT_LOGGED_ON
+#define WN_NOT_VALIDATED                ERROR_NO_LOGON_SERVERS
+
+/* ------------------------------------------------------------------------ */
+/* Resources                                                                 */
+/* ------------------------------------------------------------------------ */
+
+#define RESOURCE_CONNECTED      0x00000001u
+#define RESOURCE_GLOBALNET      0x00000002u
+#define RESOURCE_REMEMBERED     0x00000003u
+#define RESOURCE_RECENT         0x00000004u
+#define RESOURCE_CONTEXT        0x00000005u
+
+#define RESOURCETYPE_ANY        0x00000000u
+#define RESOURCETYPE_DISK       0x00000001u
+#define RESOURCETYPE_PRINT      0x00000002u
+#define RESOURCETYPE_RESERVED   0x00000008u
+#define RESOURCETYPE_UNKNOWN    0xFFFFFFFFu
+
+#define RESOURCEUSAGE_CONNECTABLE   0x00000001u
+#define RESOURCEUSAGE_CONTAINER     0x00000002u
+#define RESOURCEUSAGE_NOLOCALDEVICE 0x00000004u
+#define RESOURCEUSAGE_SIBLING       0x00000008u
+#define RESOURCEUSAGE_ATTACHED      0x00000010u
+#define RESOURCEUSAGE_ALL           0x00000013u
+#define RESOURCEUSAGE_RESERVED      0x80000000u
+
+#define RESOURCEDISPLAYTYPE_GENERIC      0x00000000u
+#define RESOURCEDISPLAYTYPE_DOMAIN       0x00000001u
+#define RESOURCEDISPLAYTYPE_SERVER       0x00000002u
+#define RESOURCEDISPLAYTYPE_SHARE        0x00000003u
+#define RESOURCEDISPLAYTYPE_FILE         0x00000004u
+#define RESOURCEDISPLAYTYPE_GROUP        0x00000005u
+#define RESOURCEDISPLAYTYPE_NETWORK      0x00000006u
+#define RESOURCEDISPLAYTYPE_ROOT         0x00000007u
+#define RESOURCEDISPLAYTYPE_SHAREADMIN   0x00000008u
+#define RESOURCEDISPLAYTYPE_DIRECTORY    0x00000009u
+#define RESOURCEDISPLAYTYPE_TREE         0x0000000Au
+#define RESOURCEDISPLAYTYPE_NDSCONTAINER 0x0000000Bu
+
+/** A network resource, as in Windows.  Strings are UTF-8 and may be NULL. */
+typedef struct _NETRESOURCE {
+    DWORD dwScope;       /**< RESOURCE_* */
+    DWORD dwType;        /**< RESOURCETYPE_* */
+    DWORD dwDisplayType; /**< RESOURCEDISPLAYTYPE_* */
+    DWORD dwUsage;       /**< RESOURCEUSAGE_* bits */
+    LPSTR lpLocalName;   /**< local name (a path on Linux), NULL or "" if deviceless */
+    LPSTR lpRemoteName;  /**< remote name, e.g. "link:/srv/data" or "ras:Office" */
+    LPSTR lpComment;     /**< free text, may be NULL */
+    LPSTR lpProvider;    /**< provider display name (the manifest "name") */
+} NETRESOURCE, *LPNETRESOURCE;
+typedef NETRESOURCE NETRESOURCEA, NETRESOURCEW, *LPNETRESOURCEA, *LPNETRESOURCEW;
+
+/* dwFlags / dwAddFlags of connection operations */
+#define CONNECT_UPDATE_PROFILE  0x00000001u
+#define CONNECT_UPDATE_RECENT   0x00000002u
+#define CONNECT_TEMPORARY       0x00000004u
+#define CONNECT_INTERACTIVE     0x00000008u
+#define CONNECT_PROMPT          0x00000010u
+#define CONNECT_NEED_DRIVE      0x00000020u
+#define CONNECT_REFCOUNT        0x00000040u
+#define CONNECT_REDIRECT        0x00000080u
+#define CONNECT_LOCALDRIVE      0x00000100u
+#define CONNECT_CURRENT_MEDIA   0x00000200u
+#define CONNECT_DEFERRED        0x00000400u
+#define CONNECT_COMMANDLINE     0x00000800u
+#define CONNECT_CMD_SAVECRED    0x00001000u
+#define CONNECT_CRED_RESET      0x00002000u
+#define CONNECT_RESERVED        0xFF000000u
+
+/* ------------------------------------------------------------------------ */
+/* Notifier entry points                                                     */
+/* ------------------------------------------------------------------------ */
+
+#define NOTIFY_PRE  0x00000001u
+#define NOTIFY_POST 0x00000002u
+
+/**
+ * Passed to both notify entry points.
+ *
+ * PRE  (dwNotifyStatus == NOTIFY_PRE): dwOperationStatus is WN_SUCCESS, or
+ *      WN_RETRY when the router retries after a POST asked it to; lpContext is
+ *      NULL on entry.  Leave it NULL to receive no POST for this operation, or
+ *      set it to anything non-NULL to receive one.  Returning anything but
+ *      WN_SUCCESS vetoes the operation: no provider is called and the
+ *      application receives that code.
+ * POST (dwNotifyStatus == NOTIFY_POST): dwOperationStatus is the result of the
+ *      operation and lpContext is the value the PRE call left.  Free it here.
+ *      After a failed operation, returning WN_RETRY asks the router to retry
+ *      (keep the context: the router does not PRE-notify this notifier again
+ *      and hands it the same context in the next POST); any other error
+ *      replaces the result.  After a successful operation the return value
+ *      is ignored.  When the router's retry limit (default 3) is already
+ *      reached, a notifier that asked for WN_RETRY receives one more, final
+ *      POST with the same context and the final result, so that it can free
+ *      the context; the return value of that final POST is ignored.
+ */
+typedef struct _NOTIFYINFO {
+    DWORD dwNotifyStatus;
+    DWORD dwOperationStatus;
+    LPVOID lpContext;
+} NOTIFYINFO, *LPNOTIFYINFO;
+
+/** The connection being added.  In POST after a success,
+ *  NetResource.lpProvider names the provider that made the connection. */
+typedef struct _NOTIFYADD {
+    HWND hwndOwner;
+    NETRESOURCE NetResource;
+    DWORD dwAddFlags;
+} NOTIFYADD, *LPNOTIFYADD;
+
+/** The connection being cancelled.  In POST after a success, lpProvider
+ *  names the provider that cancelled it (NULL otherwise). */
+typedef struct _NOTIFYCANCEL {
+    LPSTR lpName;
+    LPSTR lpProvider;
+    DWORD dwFlags;
+    BOOL fForce;
+} NOTIFYCANCEL, *LPNOTIFYCANCEL;
+
+typedef DWORD (*PF_AddConnectNotify)(LPNOTIFYINFO lpNotifyInfo, LPNOTIFYADD lpAddInfo);
+typedef DWORD (*PF_CancelConnectNotify)(LPNOTIFYINFO lpNotifyInfo, LPNOTIFYCANCEL lpCancelInfo);
+
+DWORD APIENTRY AddConnectNotify(LPNOTIFYINFO lpNotifyInfo, LPNOTIFYADD lpAddInfo);
+DWORD APIENTRY CancelConnectNotify(LPNOTIFYINFO lpNotifyInfo, LPNOTIFYCANCEL lpCancelInfo);
+
+/* ------------------------------------------------------------------------ */
+/* Provider entry points                                                     */
+/* ------------------------------------------------------------------------ */
+
+/* NPGetCaps indices and their bits */
+#define WNNC_SPEC_VERSION               0x00000001u
+#define  WNNC_SPEC_VERSION51            0x00050001u
+#define WNNC_NET_TYPE                   0x00000002u
+#define  WNNC_NET_NONE                  0x00000000u
+#define WNNC_DRIVER_VERSION             0x00000003u
+#define WNNC_USER                       0x00000004u
+#define  WNNC_USR_GETUSER               0x00000001u
+#define WNNC_CONNECTION                 0x00000006u
+#define  WNNC_CON_ADDCONNECTION         0x00000001u
+#define  WNNC_CON_CANCELCONNECTION      0x00000002u
+#define  WNNC_CON_GETCONNECTIONS        0x00000004u
+#define  WNNC_CON_ADDCONNECTION3        0x00000008u
+#define  WNNC_CON_GETPERFORMANCE        0x00000040u
+#define  WNNC_CON_DEFER                 0x00000080u
+#define WNNC_DIALOG                     0x00000008u
+#define  WNNC_DLG_GETRESOURCEINFORMATION 0x00000800u
+#define WNNC_ADMIN                      0x00000009u
+#define WNNC_ENUMERATION                0x0000000Bu
+#define  WNNC_ENUM_GLOBAL               0x00000001u
+#define  WNNC_ENUM_LOCAL                0x00000002u
+#define  WNNC_ENUM_CONTEXT              0x00000004u
+#define  WNNC_ENUM_SHAREABLE            0x00000008u
+#define WNNC_START                      0x0000000Cu
+#define  WNNC_WAIT_FOR_START            0x00000001u
+
+/* NPGetUniversalName levels */
+#define UNIVERSAL_NAME_INFO_LEVEL       0x00000001u
+#define REMOTE_NAME_INFO_LEVEL          0x00000002u
+
+typedef struct _UNIVERSAL_NAME_INFO {
+    LPSTR lpUniversalName;
+} UNIVERSAL_NAME_INFO, *LPUNIVERSAL_NAME_INFO;
+
+typedef struct _REMOTE_NAME_INFO {
+    LPSTR lpUniversalName;
+    LPSTR lpConnectionName;
+    LPSTR lpRemainingPath;
+} REMOTE_NAME_INFO, *LPREMOTE_NAME_INFO;
+
+/*
+ * Which entry point each capability announces (the router resolves exactly
+ * these and refuses a provider that announces one it does not export):
+ *
+ *   NPGetCaps                 always (unknown index: return 0)
+ *   NPAddConnection           WNNC_CONNECTION / WNNC_CON_ADDCONNECTION
+ *   NPAddConnection3          WNNC_CONNECTION / WNNC_CON_ADDCONNECTION3 (preferred)
+ *   NPCancelConnection        WNNC_CONNECTION / WNNC_CON_CANCELCONNECTION
+ *   NPGetConnection           WNNC_CONNECTION / WNNC_CON_GETCONNECTIONS
+ *   NPGetUniversalName        WNNC_CONNECTION / WNNC_CON_GETCONNECTIONS (optional)
+ *   NPGetUser                 WNNC_USER / WNNC_USR_GETUSER
+ *   NPGetResourceInformation  WNNC_DIALOG / WNNC_DLG_GETRESOURCEINFORMATION
+ *   NPOpenEnum, NPEnumResource, NPCloseEnum
+ *                             WNNC_ENUMERATION / any WNNC_ENUM_* bit (all three)
+ *
+ * Buffer conventions are the Windows ones: on WN_MORE_DATA the provider
+ * stores the required size (bytes) in the size argument.  NPEnumResource
+ * fills the buffer with NETRESOURCE structures first and packs their strings
+ * after them in the same buffer; *lpcCount is the number wanted on entry
+ * (0xFFFFFFFF for as many as fit) and the number returned on exit.
+ */
+typedef DWORD (*PF_NPGetCaps)(DWORD nIndex);
+typedef DWORD (*PF_NPAddConnection)(LPNETRESOURCE lpNetResource, LPSTR lpPassword, LPSTR lpUserName);
+typedef DWORD (*PF_NPAddConnection3)(HWND hwndOwner, LPNETRESOURCE lpNetResource, LPSTR lpPassword,
+                                     LPSTR lpUserName, DWORD dwFlags);
+typedef DWORD (*PF_NPCancelConnection)(LPSTR lpName, BOOL fForce);
+typedef DWORD (*PF_NPGetConnection)(LPSTR lpLocalName, LPSTR lpRemoteName, LPDWORD lpnBufferLen);
+typedef DWORD (*PF_NPGetUniversalName)(LPCSTR lpLocalPath, DWORD dwInfoLevel, LPVOID lpBuffer,
+                                       LPDWORD lpBufferSize);
+typedef DWORD (*PF_NPGetUser)(LPSTR lpName, LPSTR lpUserName, LPDWORD lpnBufferLen);
+typedef DWORD (*PF_NPGetResourceInformation)(LPNETRESOURCE lpNetResource, LPVOID lpBuffer,
+                                             LPDWORD lpcbBuffer, LPSTR *lplpSystem);
+typedef DWORD (*PF_NPOpenEnum)(DWORD dwScope, DWORD dwType, DWORD dwUsage, LPNETRESOURCE lpNetResource,
+                               LPHANDLE lphEnum);
+typedef DWORD (*PF_NPEnumResource)(HANDLE hEnum, LPDWORD lpcCount, LPVOID lpBuffer, LPDWORD lpBufferSize);
+typedef DWORD (*PF_NPCloseEnum)(HANDLE hEnum);
+
+DWORD APIENTRY NPGetCaps(DWORD nIndex);
+DWORD APIENTRY NPAddConnection(LPNETRESOURCE lpNetResource, LPSTR lpPassword, LPSTR lpUserName);
+DWORD APIENTRY NPAddConnection3(HWND hwndOwner, LPNETRESOURCE lpNetResource, LPSTR lpPassword,
+                                LPSTR lpUserName, DWORD dwFlags);
+DWORD APIENTRY NPCancelConnection(LPSTR lpName, BOOL fForce);
+DWORD APIENTRY NPGetConnection(LPSTR lpLocalName, LPSTR lpRemoteName, LPDWORD lpnBufferLen);
+DWORD APIENTRY NPGetUniversalName(LPCSTR lpLocalPath, DWORD dwInfoLevel, LPVOID lpBuffer,
+                                  LPDWORD lpBufferSize);
+DWORD APIENTRY NPGetUser(LPSTR lpName, LPSTR lpUserName, LPDWORD lpnBufferLen);
+DWORD APIENTRY NPGetResourceInformation(LPNETRESOURCE lpNetResource, LPVOID lpBuffer, LPDWORD lpcbBuffer,
+                                        LPSTR *lplpSystem);
+DWORD APIENTRY NPOpenEnum(DWORD dwScope, DWORD dwType, DWORD dwUsage, LPNETRESOURCE lpNetResource,
+                          LPHANDLE lphEnum);
+DWORD APIENTRY NPEnumResource(HANDLE hEnum, LPDWORD lpcCount, LPVOID lpBuffer, LPDWORD lpBufferSize);
+DWORD APIENTRY NPCloseEnum(HANDLE hEnum);
+
+/* ------------------------------------------------------------------------ */
+/* Lifecycle (Linux side, all optional)                                      */
+/* ------------------------------------------------------------------------ */
+
+/** ABI version: major in the high 16 bits, minor in the low 16 bits.  A
+ *  plugin built for another major, or for a newer minor, is refused. */
+#define NR_PLUGIN_ABI_MAJOR 1u
+#define NR_PLUGIN_ABI_MINOR 0u
+#define NR_PLUGIN_ABI_VERSION ((NR_PLUGIN_ABI_MAJOR << 16) | NR_PLUGIN_ABI_MINOR)
+#define NR_ABI_MAJOR(v) ((DWORD)(v) >> 16)
+#define NR_ABI_MINOR(v) ((DWORD)(v) & 0xFFFFu)
+
+/* Levels for pfnLog (the syslog values). */
+#define NR_LOG_ERR     3u
+#define NR_LOG_WARNING 4u
+#define NR_LOG_NOTICE  5u
+#define NR_LOG_INFO    6u
+#define NR_LOG_DEBUG   7u
+
+/**
+ * What the router hands NrPluginInit.  The structure and everything it points
+ * to stay valid and unchanged until NrPluginShutdown returns; keep the pointer.
+ * Fields are only ever appended: check cbStructure before reading a field
+ * added after ABI 1.0.
+ */
+typedef struct _NR_PLUGIN_HOST {
+    DWORD cbStructure;      /**< sizeof(NR_PLUGIN_HOST) as the router was built */
+    DWORD dwAbiVersion;     /**< NR_PLUGIN_ABI_VERSION of the router */
+    LPCSTR lpPluginName;    /**< the manifest "name" (a provider's display name) */
+    LPCSTR lpManifestPath;  /**< absolute path of the manifest that registered the plugin */
+    LPCSTR lpLibraryPath;   /**< absolute path of the loaded library */
+    LPCSTR lpConfigJson;    /**< the manifest "config" object as JSON text; "{}" if absent */
+    /** Logs one line through the router (to the application's log function,
+     *  or to stderr when NETROUTER_DEBUG is set).  Thread-safe. */
+    void (*pfnLog)(const struct _NR_PLUGIN_HOST *host, DWORD level, LPCSTR fmt, ...)
+        __attribute__((format(printf, 3, 4)));
+    /** The WNetSetLastError equivalent: records an extended error for the
+     *  calling thread, attributed to this plugin, that the application reads
+     *  with nr_get_last_error().  Return WN_EXTENDED_ERROR from the entry point
+     *  after calling it.  lpText is copied.  Thread-safe; returns WN_SUCCESS. */
+    DWORD (*pfnSetLastError)(const struct _NR_PLUGIN_HOST *host, DWORD dwError, LPCSTR lpText);
+    /** Fixed English text of a WN_* / ERROR_* code (the same as the host
+     *  API's nr_strerror), so a plugin need not link libnetrouter.  Never NULL. */
+    LPCSTR (*pfnStrError)(DWORD dwError);
+    void *lpReserved;       /**< the router's; do not touch */
+} NR_PLUGIN_HOST, *LPNR_PLUGIN_HOST;
+
+/**
+ * Optional.  Returns NR_PLUGIN_ABI_VERSION as the plugin was compiled; the
+ * router refuses a plugin built for a different major or a newer minor before
+ * calling anything else.  NR_PLUGIN_DEFINE_ABI_VERSION() defines it.
+ */
+typedef DWORD (*PF_NrPluginGetAbiVersion)(void);
+DWORD APIENTRY NrPluginGetAbiVersion(void);
+#define NR_PLUGIN_DEFINE_ABI_VERSION() \
+    NR_PLUGIN_EXPORT DWORD APIENTRY NrPluginGetAbiVersion(void) { return NR_PLUGIN_ABI_VERSION; }
+
+/**
+ * Optional.  Called once after loading, before any other entry point except
+ * NrPluginGetAbiVersion and NPGetCaps, which must work without it (the
+ * manifest validator calls them without initialising the plugin).
+ * Return WN_SUCCESS to accept; any other code refuses the load (the router
+ * records a problem at stage "init", with the text given to pfnSetLastError
+ * if any, and unloads the plugin without calling NrPluginShutdown).
+ */
+typedef DWORD (*PF_NrPluginInit)(const NR_PLUGIN_HOST *host);
+DWORD APIENTRY NrPluginInit(const NR_PLUGIN_HOST *host);
+
+/** Optional.  Called once before unloading (in reverse load order). */
+typedef void (*PF_NrPluginShutdown)(void);
+void APIENTRY NrPluginShutdown(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* NETROUTER_NPAPI_H */

@@ -1,0 +1,220 @@
+/*
+ * discovery.c - turns the manifest search path into the ordered list of
+ * manifests to load (DESIGN.md section 3).
+ *
+ * Search path: the application's list, else $NETROUTER_PLUGIN_PATH (ignored
+ * in setuid/setgid processes, through secure_getenv), else
+ * $XDG_CONFIG_HOME/netrouter/plugins.d, $(sysconfdir)/netrouter/plugins.d,
+ * $(datadir)/netrouter/plugins.d.  For one manifest file name the earliest
+ * directory wins; an empty file or a symlink to /dev/null there masks the
+ * later ones.  Final order: "order", then "name".
+ */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+/* Builds the default search path (strings allocated). */
+static void default_path(nr_ptrvec *dirs)
+{
+    const char *env = secure_getenv("NETROUTER_PLUGIN_PATH");
+    if (env && *env) {
+        char *copy = strdup(env), *save = NULL;
+        for (char *tok = strtok_r(copy, ":", &save); tok; tok = strtok_r(NULL, ":", &save))
+            nr__ptrvec_push(dirs, strdup(tok));
+        free(copy);
+        return;
+    }
+    const char *xdg = secure_getenv("XDG_CONFIG_HOME");
+    const char *home = secure_getenv("HOME");
+    if (xdg && xdg[0] == '/')
+        nr__ptrvec_push(dirs, nr__path_join(xdg, "netrouter/plugins.d"));
+    else if (home && *home)
+        nr__ptrvec_push(dirs, nr__path_join(home, ".config/netrouter/plugins.d"));
+    nr__ptrvec_push(dirs, strdup(NR_SYSCONF_MANIFESTDIR));
+    nr__ptrvec_push(dirs, strdup(NR_MANIFESTDIR));
+}
+
+typedef struct seen_file {
+    char *base;      /* manifest file name: the key for shadowing and masking */
+    char *path;
+} seen_file;
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool is_manifest_name(const char *n)
+{
+    size_t l = strlen(n);
+    return n[0] != '.' && l > 5 && !strcmp(n + l - 5, ".json");
+}
+
+static const char *base_name(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s ? s + 1 : path;
+}
+
+/* Adds path to files unless a file of that name was seen in an earlier entry. */
+static void consider(const nr_router *r, nr_ptrvec *files, const char *path)
+{
+    const char *base = base_name(path);
+    for (size_t i = 0; i < files->n; i++) {
+        seen_file *f = files->v[i];
+        if (!strcmp(f->base, base)) {
+            nr__log(r, NR_LOG_DEBUG, NULL, "skipping %s: %s comes first", path, f->path);
+            return;
+        }
+    }
+    seen_file *f = malloc(sizeof *f);
+    if (!f)
+        return;
+    f->base = strdup(base);
+    f->path = strdup(path);
+    nr__log(r, NR_LOG_DEBUG, NULL, "found %s", path);
+    nr__ptrvec_push(files, f);
+}
+
+static void scan_entry(const nr_router *r, nr_ptrvec *files, const char *entry)
+{
+    struct stat st;
+    if (stat(entry, &st) < 0) {
+        nr__log(r, NR_LOG_DEBUG, NULL, "searching %s: %s", entry, strerror(errno));
+        return;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        consider(r, files, entry);
+        return;
+    }
+    nr__log(r, NR_LOG_DEBUG, NULL, "searching directory %s", entry);
+    DIR *d = opendir(entry);
+    if (!d)
+        return;
+    nr_ptrvec names = { 0 };
+    for (struct dirent *de; (de = readdir(d));)
+        if (is_manifest_name(de->d_name))
+            nr__ptrvec_push(&names, strdup(de->d_name));
+    closedir(d);
+    if (names.n)
+        qsort(names.v, names.n, sizeof *names.v, cmp_str);
+    for (size_t i = 0; i < names.n; i++) {
+        char *p = nr__path_join(entry, names.v[i]);
+        if (p)
+            consider(r, files, p);
+        free(p);
+        free(names.v[i]);
+    }
+    free(names.v);
+}
+
+static int cmp_manifest(const void *a, const void *b)
+{
+    const nr_manifest *x = *(nr_manifest *const *)a, *y = *(nr_manifest *const *)b;
+    if (x->order != y->order)
+        return x->order < y->order ? -1 : 1;
+    return strcmp(x->name, y->name);
+}
+
+static char *absolute(const char *path)
+{
+    char *cwd;
+    if (path[0] == '/')
+        return strdup(path);
+    cwd = getcwd(NULL, 0);
+    if (!cwd)
+        return strdup(path);
+    char *out = nr__path_join(cwd, path);
+    free(cwd);
+    return out;
+}
+
+/* Parses one found file; returns the manifest when it should be loaded. */
+static nr_manifest *take_file(const nr_router *r, const char *path, nr_ptrvec *accepted,
+                              nr_problems *ps)
+{
+    nr_secfile_kind kind;
+    char *why = NULL;
+    size_t size = 0;
+    int fd = nr__secfile_open(path, &kind, &size, &why);
+    nr_manifest *m;
+    if (fd < 0) {
+        nr__problem_add(ps, path, NR_STAGE_PARSE, NULL, NULL, 0, 0, WN_ACCESS_DENIED, "%s", why);
+        free(why);
+        return NULL;
+    }
+    if (kind == NR_FILE_MASK) {
+        nr__log(r, NR_LOG_DEBUG, NULL, "%s is masked (empty or /dev/null): later manifests of that name are disabled", path);
+        close(fd);
+        return NULL;
+    }
+    m = nr__manifest_parse(path, fd, size, ps);
+    close(fd);
+    if (!m)
+        return NULL;
+    if (!m->enabled) {
+        nr__log(r, NR_LOG_DEBUG, NULL, "%s: plugin '%s' is disabled (\"enabled\": false)", path, m->name);
+        nr__manifest_free(m);
+        return NULL;
+    }
+    for (size_t i = 0; i < accepted->n; i++) {
+        nr_manifest *o = accepted->v[i];
+        if (!strcmp(o->name, m->name)) {
+            nr__problem_add(ps, path, NR_STAGE_RESOLVE, m->name, "name", 0, 0, WN_BAD_PROVIDER,
+                            "plugin name \"%s\" is already used by %s; names must be unique", m->name, o->path);
+            nr__manifest_free(m);
+            return NULL;
+        }
+    }
+    return m;
+}
+
+void nr__discover(const nr_router *r, const char *const *paths, nr_ptrvec *out, nr_problems *ps, size_t *critical)
+{
+    nr_ptrvec dirs = { 0 }, files = { 0 };
+    *critical = (size_t)-1;
+    if (paths) {
+        for (const char *const *p = paths; *p; p++)
+            nr__ptrvec_push(&dirs, absolute(*p));
+    } else {
+        default_path(&dirs);
+    }
+    for (size_t i = 0; i < dirs.n; i++) {
+        if (dirs.v[i])
+            scan_entry(r, &files, dirs.v[i]);
+        free(dirs.v[i]);
+    }
+    free(dirs.v);
+
+    for (size_t i = 0; i < files.n; i++) {
+        seen_file *f = files.v[i];
+        nr_manifest *m = take_file(r, f->path, out, ps);
+        if (m && nr__manifest_resolve(m, ps)) {
+            nr__ptrvec_push(out, m);
+        } else {
+            if (m && m->critical && *critical == (size_t)-1)
+                *critical = ps->n - 1;
+            nr__manifest_free(m);
+        }
+        free(f->base);
+        free(f->path);
+        free(f);
+    }
+    free(files.v);
+
+    if (out->n)
+        qsort(out->v, out->n, sizeof *out->v, cmp_manifest);
+    for (size_t i = 0; i < out->n; i++) {
+        nr_manifest *m = out->v[i];
+        nr__log(r, NR_LOG_DEBUG, NULL, "order %zu: %s '%s' (order %d) from %s", i + 1,
+              m->kind == NR_PLUGIN_PROVIDER ? "provider" : "notifier", m->name, m->order, m->path);
+    }
+}

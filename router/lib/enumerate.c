@@ -1,0 +1,290 @@
+/*
+ * enumerate.c - WNetOpenEnum-style enumeration: connected resources of every
+ * provider, the remembered store, the global network (one container per
+ * provider at the top), and context.  The whole result is gathered and
+ * deep-copied at open time, so no plugin runs while the caller iterates.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define ENUM_BUFFER 16384
+
+struct nr_enum {
+    NETRESOURCE *v;
+    size_t n, cap, pos;
+};
+
+static void item_free(NETRESOURCE *x)
+{
+    free(x->lpLocalName);
+    free(x->lpRemoteName);
+    free(x->lpComment);
+    free(x->lpProvider);
+}
+
+static bool push(nr_enum *e, const NETRESOURCE *src, const char *provider)
+{
+    NETRESOURCE *x;
+    if (e->n == e->cap) {
+        size_t cap = e->cap ? e->cap * 2 : 16;
+        NETRESOURCE *v = realloc(e->v, cap * sizeof *v);
+        if (!v)
+            return false;
+        e->v = v;
+        e->cap = cap;
+    }
+    x = &e->v[e->n++];
+    *x = *src;
+    x->lpLocalName = nr__strdup0(src->lpLocalName);
+    x->lpRemoteName = nr__strdup0(src->lpRemoteName);
+    x->lpComment = nr__strdup0(src->lpComment);
+    x->lpProvider = nr__strdup0(src->lpProvider ? src->lpProvider : provider);
+    return true;
+}
+
+static bool wanted(const NETRESOURCE *x, DWORD type, DWORD usage)
+{
+    if (type != RESOURCETYPE_ANY && x->dwType != type && x->dwType != RESOURCETYPE_ANY &&
+        !(x->dwUsage & RESOURCEUSAGE_CONTAINER))
+        return false;
+    return usage == 0 || (x->dwUsage & usage) || usage == RESOURCEUSAGE_ALL;
+}
+
+/* Drains one provider's enumeration into e. */
+static DWORD from_provider(nr_plugin *p, nr_enum *e, DWORD scope, DWORD type, DWORD usage, const NETRESOURCE *container)
+{
+    HANDLE h = NULL;
+    DWORD rc, size = ENUM_BUFFER;
+    void *buf = NULL;
+    NETRESOURCE copy, *cp = NULL;
+    if (container) {
+        copy = *container;
+        cp = &copy;
+    }
+    nr__call_begin(p, "NPOpenEnum");
+    rc = p->open_enum(scope, type, usage, cp, &h);
+    nr__call_end(p);
+    if (rc != WN_SUCCESS)
+        return rc;
+    buf = malloc(size);
+    while (buf) {
+        DWORD count = 0xFFFFFFFFu, got = size;
+        nr__call_begin(p, "NPEnumResource");
+        rc = p->enum_resource(h, &count, buf, &got);
+        nr__call_end(p);
+        if (rc == WN_MORE_DATA) {
+            void *nb;
+            size = got > size ? got : size * 2;
+            nb = realloc(buf, size);
+            if (!nb)
+                break;
+            buf = nb;
+            continue;
+        }
+        if (rc != WN_SUCCESS)
+            break;
+        for (DWORD i = 0; i < count; i++) {
+            const NETRESOURCE *x = (const NETRESOURCE *)buf + i;
+            if (wanted(x, type, usage) && !push(e, x, p->m->name)) {
+                rc = WN_OUT_OF_MEMORY;
+                break;
+            }
+        }
+        if (rc != WN_SUCCESS || count == 0)
+            break;
+    }
+    if (!buf)
+        rc = WN_OUT_OF_MEMORY;
+    free(buf);
+    nr__call_begin(p, "NPCloseEnum");
+    p->close_enum(h);
+    nr__call_end(p);
+    return rc == WN_NO_MORE_ENTRIES || rc == WN_SUCCESS ? WN_SUCCESS : rc;
+}
+
+static DWORD from_store(nr_router *r, nr_enum *e, DWORD type, DWORD usage)
+{
+    nr_store s;
+    DWORD rc;
+    if (r->flags & NR_ROUTER_NO_STORE)
+        return WN_SUCCESS;
+    if ((rc = nr__store_snapshot(r, &s)) != WN_SUCCESS)
+        return rc;
+    for (size_t i = 0; i < s.n; i++) {
+        NETRESOURCE x = {
+            .dwScope = RESOURCE_REMEMBERED, .dwType = s.v[i].type, .dwDisplayType = RESOURCEDISPLAYTYPE_SHARE,
+            .dwUsage = RESOURCEUSAGE_CONNECTABLE, .lpLocalName = s.v[i].local, .lpRemoteName = s.v[i].remote,
+            .lpComment = s.v[i].comment, .lpProvider = s.v[i].provider,
+        };
+        if (wanted(&x, type, usage) && !push(e, &x, NULL)) {
+            rc = WN_OUT_OF_MEMORY;
+            break;
+        }
+    }
+    nr__store_free(&s);
+    return rc;
+}
+
+static bool is_top_container(const nr_plugin *p, const NETRESOURCE *c)
+{
+    return c->dwDisplayType == RESOURCEDISPLAYTYPE_NETWORK && c->lpRemoteName &&
+           !strcmp(c->lpRemoteName, p->m->name);
+}
+
+static DWORD gather(nr_router *r, nr_enum *e, DWORD scope, DWORD type, DWORD usage, const NETRESOURCE *container)
+{
+    DWORD rc;
+    switch (scope) {
+    case RESOURCE_CONNECTED:
+    case RESOURCE_CONTEXT:
+        for (size_t i = 0; i < r->nproviders; i++) {
+            nr_plugin *p = r->providers[i];
+            DWORD bit = scope == RESOURCE_CONNECTED ? WNNC_ENUM_LOCAL : WNNC_ENUM_CONTEXT;
+            if (!p->open_enum || !(p->caps_enum & bit))
+                continue;
+            rc = from_provider(p, e, scope, type, usage, NULL);
+            if (rc != WN_SUCCESS)
+                nr__log(r, NR_LOG_WARNING, p->m->name, "enumeration failed with error %u: %s", (unsigned)rc,
+                        nr_strerror(rc));
+        }
+        return WN_SUCCESS;
+    case RESOURCE_REMEMBERED:
+        return from_store(r, e, type, usage);
+    case RESOURCE_GLOBALNET:
+        if (!container) {
+            for (size_t i = 0; i < r->nproviders; i++) {
+                NETRESOURCE top = {
+                    .dwScope = RESOURCE_GLOBALNET, .dwType = RESOURCETYPE_ANY,
+                    .dwDisplayType = RESOURCEDISPLAYTYPE_NETWORK, .dwUsage = RESOURCEUSAGE_CONTAINER,
+                    .lpRemoteName = r->providers[i]->m->name, .lpProvider = r->providers[i]->m->name,
+                };
+                if (!push(e, &top, NULL))
+                    return WN_OUT_OF_MEMORY;
+            }
+            return WN_SUCCESS;
+        } else {
+            nr_plugin *p;
+            if (!(container->dwUsage & RESOURCEUSAGE_CONTAINER))
+                return nr__fail(WN_NOT_CONTAINER, "\"%s\" is not a container",
+                                container->lpRemoteName ? container->lpRemoteName : "");
+            if (nr__str_empty(container->lpProvider) || !(p = nr__find_provider(r, container->lpProvider)))
+                return nr__fail(WN_BAD_PROVIDER, "the container names no loaded provider (\"%s\")",
+                                container->lpProvider ? container->lpProvider : "");
+            if (!p->open_enum || !(p->caps_enum & WNNC_ENUM_GLOBAL))
+                return WN_SUCCESS; /* a provider that cannot browse has an empty container */
+            return from_provider(p, e, scope, type, usage, is_top_container(p, container) ? NULL : container);
+        }
+    default:
+        return nr__fail(WN_BAD_VALUE, "unknown enumeration scope %u", (unsigned)scope);
+    }
+}
+
+NR_PUBLIC DWORD nr_enum_open(nr_router *r, DWORD scope, DWORD type, DWORD usage, const NETRESOURCE *container,
+                             nr_enum **out)
+{
+    DWORD rc = nr__api_enter(__func__);
+    nr_enum *e;
+    if (rc)
+        return rc;
+    if (!r || !out)
+        return nr__fail(WN_BAD_POINTER, "nr_enum_open(): a required pointer is NULL");
+    *out = NULL;
+    if (type != RESOURCETYPE_ANY && type != RESOURCETYPE_DISK && type != RESOURCETYPE_PRINT)
+        return nr__fail(WN_BAD_VALUE, "unknown resource type %u", (unsigned)type);
+    if (usage & ~(RESOURCEUSAGE_ALL | RESOURCEUSAGE_RESERVED))
+        return nr__fail(WN_BAD_VALUE, "unknown usage bits 0x%x", (unsigned)usage);
+    e = calloc(1, sizeof *e);
+    if (!e)
+        return WN_OUT_OF_MEMORY;
+    rc = gather(r, e, scope, type, usage, scope == RESOURCE_GLOBALNET ? container : NULL);
+    if (rc != WN_SUCCESS) {
+        nr_enum_close(e);
+        return rc;
+    }
+    *out = e;
+    return WN_SUCCESS;
+}
+
+NR_PUBLIC DWORD nr_enum_next(nr_enum *e, const NETRESOURCE **out)
+{
+    if (!e || !out)
+        return WN_BAD_POINTER;
+    if (e->pos >= e->n)
+        return WN_NO_MORE_ENTRIES;
+    *out = &e->v[e->pos++];
+    return WN_SUCCESS;
+}
+
+static size_t str_size(const char *s)
+{
+    return s ? strlen(s) + 1 : 0;
+}
+
+static size_t item_size(const NETRESOURCE *x)
+{
+    return sizeof *x + str_size(x->lpLocalName) + str_size(x->lpRemoteName) + str_size(x->lpComment) +
+           str_size(x->lpProvider);
+}
+
+/* Strings are packed from the end of the buffer down, structures from the start. */
+static char *pack(char **end, const char *s)
+{
+    size_t n;
+    if (!s)
+        return NULL;
+    n = strlen(s) + 1;
+    *end -= n;
+    memcpy(*end, s, n);
+    return *end;
+}
+
+NR_PUBLIC DWORD nr_enum_resource(nr_enum *e, DWORD *count, void *buffer, DWORD *size)
+{
+    size_t used = 0;
+    DWORD want, got = 0;
+    char *end;
+    NETRESOURCE *out = buffer;
+    if (!e || !count || !size || (!buffer && *size))
+        return WN_BAD_POINTER;
+    if (e->pos >= e->n) {
+        *count = 0;
+        return WN_NO_MORE_ENTRIES;
+    }
+    want = *count ? *count : 0xFFFFFFFFu;
+    end = (char *)buffer + *size;
+    while (got < want && e->pos < e->n) {
+        const NETRESOURCE *x = &e->v[e->pos];
+        size_t need = item_size(x);
+        if (used + need > *size)
+            break;
+        NETRESOURCE *d = &out[got];
+        *d = *x;
+        d->lpLocalName = pack(&end, x->lpLocalName);
+        d->lpRemoteName = pack(&end, x->lpRemoteName);
+        d->lpComment = pack(&end, x->lpComment);
+        d->lpProvider = pack(&end, x->lpProvider);
+        used += need;
+        got++;
+        e->pos++;
+    }
+    if (got == 0) {
+        *size = (DWORD)item_size(&e->v[e->pos]);
+        return WN_MORE_DATA;
+    }
+    *count = got;
+    return WN_SUCCESS;
+}
+
+NR_PUBLIC void nr_enum_close(nr_enum *e)
+{
+    if (!e)
+        return;
+    for (size_t i = 0; i < e->n; i++)
+        item_free(&e->v[i]);
+    free(e->v);
+    free(e);
+}

@@ -1,0 +1,248 @@
+/*
+ * internal.h - data model shared by the files of libnetrouter.
+ *
+ * Nothing here is public: plugins see only <netrouter/npapi.h>, applications
+ * only <netrouter/netrouter.h>.  Each .c file owns one idea and declares its
+ * entry points in the section named after it below.
+ *
+ * Invariant: after nr_router_new() returns, the plugin arrays of a router are
+ * immutable until nr_router_free(), so dispatch reads them without a lock.
+ * The only router mutex guards the remembered-connection store, and it is
+ * never held while a plugin runs.
+ */
+#ifndef NR_INTERNAL_H
+#define NR_INTERNAL_H
+
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <jansson.h>
+
+#include <netrouter/netrouter.h>
+
+#define NR_INTERNAL __attribute__((visibility("hidden")))
+#define NR_DEFAULT_RETRY_LIMIT 3
+#define NR_ROUTER_NAME "netrouter"
+
+/* ---- util.c: small helpers ------------------------------------------------ */
+NR_INTERNAL char *nr__strdup0(const char *s);              /* NULL-safe strdup */
+NR_INTERNAL char *nr__asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+NR_INTERNAL char *nr__path_join(const char *dir, const char *name);
+NR_INTERNAL bool nr__str_empty(const char *s);
+/* Copies src into buf of *length bytes, Windows style: WN_MORE_DATA and the
+ * size needed in *length when it does not fit. */
+NR_INTERNAL DWORD nr__copy_out(const char *src, char *buf, DWORD *length);
+/* Dynamic array of pointers. */
+typedef struct nr_ptrvec { void **v; size_t n, cap; } nr_ptrvec;
+NR_INTERNAL bool nr__ptrvec_push(nr_ptrvec *pv, void *p);
+
+/* ---- errors.c: code texts --------------------------------------------------- */
+NR_INTERNAL const char *nr__code_text(DWORD code);         /* NULL if unknown */
+
+/* What every public call and every plugin call touches: kept small and in
+ * the initial-exec TLS model, so that an access is one instruction instead of
+ * a __tls_get_addr call (this is the dispatch fast path). */
+typedef struct nr_thread_hot {
+    bool set;                  /* an extended error is recorded */
+    int depth;                 /* nesting of plugin calls on this thread */
+    const char *plugin;        /* innermost plugin being called */
+    const char *entry;         /* and its entry point */
+} nr_thread_hot;
+extern __thread nr_thread_hot nr__hot __attribute__((tls_model("initial-exec"))) NR_INTERNAL;
+
+/* ---- lasterror.c: per-thread extended error and re-entrancy mark ---------------- */
+NR_INTERNAL DWORD nr__fail(DWORD code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+NR_INTERNAL void nr__set_last_error(DWORD code, const char *text, const char *provider);
+typedef struct nr_plugin nr_plugin;
+static inline void nr__clear_last_error(void)
+{
+    nr__hot.set = false;
+}
+
+static inline bool nr__last_error_is_set(void)
+{
+    return nr__hot.set;
+}
+
+/* ERROR_POSSIBLE_DEADLOCK, with a sentence naming function and plugin. */
+NR_INTERNAL DWORD nr__reentry_error(const char *function);
+
+/* Every public entry starts with this: WN_SUCCESS (and the last error
+ * cleared), or ERROR_POSSIBLE_DEADLOCK when the thread is inside a plugin. */
+static inline DWORD nr__api_enter(const char *function)
+{
+    if (__builtin_expect(nr__hot.depth > 0, 0))
+        return nr__reentry_error(function);
+    nr__hot.set = false;
+    return WN_SUCCESS;
+}
+
+/* ---- secfile.c: open-and-check of manifest and library files ------------------ */
+typedef enum nr_secfile_kind { NR_FILE_REGULAR, NR_FILE_MASK } nr_secfile_kind;
+/* Opens path read-only and checks (on the open descriptor) that it is a
+ * regular file owned by root or the caller and not writable by group/other.
+ * Returns the fd (>= 0) and sets *kind and *size (may be NULL), or -1 with
+ * *why allocated. */
+NR_INTERNAL int nr__secfile_open(const char *path, nr_secfile_kind *kind, size_t *size, char **why);
+/* Reads the whole fd into a NUL-terminated buffer; size_hint is the file size
+ * when known (one read() then suffices), else 0. */
+NR_INTERNAL char *nr__read_fd(int fd, size_t size_hint, size_t *len);
+/* Removes "." and ".." components and doubled slashes from an absolute path,
+ * lexically (for display). */
+NR_INTERNAL void nr__path_normalize(char *path);
+
+/* ---- manifest.c: one manifest file -> validated description ------------------ */
+typedef struct nr_manifest {
+    char *path;            /* absolute */
+    char *name;
+    nr_plugin_kind kind;
+    char *library;         /* as written */
+    char *library_path;    /* resolved absolute */
+    int order;
+    bool enabled;
+    char *description;
+    bool serialized;
+    bool critical;
+    int abi_version;       /* 0 when absent */
+    char *config_json;     /* "{}" when absent */
+    char **owns;           /* NULL-terminated, or NULL */
+    int lib_fd;            /* checked library, -1 until resolved */
+    int library_line, library_col; /* where "library" stands in the file */
+} nr_manifest;
+
+/* Problem list (a problem's strings are owned by it). */
+typedef struct nr_problems { nr_problem *v; size_t n, cap; } nr_problems;
+NR_INTERNAL void nr__problem_add(nr_problems *ps, const char *file, nr_stage stage, const char *plugin,
+                                 const char *field, int line, int column, DWORD code, const char *fmt, ...)
+    __attribute__((format(printf, 9, 10)));
+NR_INTERNAL void nr__problems_free(nr_problems *ps);
+
+/* Parses and validates the manifest behind the already checked fd.  Returns
+ * NULL and adds one problem on failure.  Does not resolve the library. */
+NR_INTERNAL nr_manifest *nr__manifest_parse(const char *path, int fd, size_t size, nr_problems *ps);
+/* Resolves and opens (checked) the library; false and one problem on failure. */
+NR_INTERNAL bool nr__manifest_resolve(nr_manifest *m, nr_problems *ps);
+NR_INTERNAL void nr__manifest_free(nr_manifest *m);
+
+/* ---- discovery.c: search path, masking, ordering --------------------------- */
+struct nr_router;
+/* Finds, parses, validates and resolves the manifests of paths (a
+ * NULL-terminated list, or NULL for the default search path); returns them
+ * sorted by (order, name) in *out (enabled ones only), logging every step at
+ * NR_LOG_DEBUG through r.  Problems are appended to ps. */
+/* *critical is set to the index in ps of the first problem that concerns a
+ * "critical": true manifest, or to (size_t)-1. */
+NR_INTERNAL void nr__discover(const struct nr_router *r, const char *const *paths, nr_ptrvec *out, nr_problems *ps,
+                              size_t *critical);
+
+/* ---- loader.c: libltdl wrapper, entry points, lifecycle ----------------------- */
+struct nr_plugin {
+    struct nr_router *router;
+    nr_manifest *m;
+    void *handle;               /* lt_dlhandle */
+    int load_fd;                /* the /proc/self/fd/N it was opened through, open while loaded */
+    NR_PLUGIN_HOST host;
+    pthread_mutex_t serial;     /* held around every call when m->serialized */
+    bool initialized;
+    /* notifier */
+    PF_AddConnectNotify add_notify;
+    PF_CancelConnectNotify cancel_notify;
+    /* provider */
+    DWORD caps_conn, caps_enum, caps_user, caps_dialog, net_type;
+    PF_NPGetCaps get_caps;
+    PF_NPAddConnection add;
+    PF_NPAddConnection3 add3;
+    PF_NPCancelConnection cancel;
+    PF_NPGetConnection get_connection;
+    PF_NPGetUniversalName get_universal_name;
+    PF_NPGetUser get_user;
+    PF_NPGetResourceInformation get_resource_information;
+    PF_NPOpenEnum open_enum;
+    PF_NPEnumResource enum_resource;
+    PF_NPCloseEnum close_enum;
+    PF_NrPluginShutdown shutdown;
+};
+/* Loads the manifest's library, resolves symbols, negotiates the ABI and
+ * (when run_init) calls NrPluginInit.  NULL and one problem on failure. */
+NR_INTERNAL nr_plugin *nr__plugin_load(struct nr_router *router, nr_manifest *m, bool run_init,
+                                       nr_problems *ps);
+/* Shuts down (if initialised) and unloads; frees the manifest too. */
+NR_INTERNAL void nr__plugin_unload(nr_plugin *p);
+/* Around every call into a plugin: serialization and the "inside a plugin"
+ * mark that nr__api_enter() checks.  Inline: they run twice per notifier per
+ * operation. */
+static inline void nr__call_begin(nr_plugin *p, const char *entry)
+{
+    if (p->m->serialized)
+        pthread_mutex_lock(&p->serial);
+    nr__hot.depth++;
+    nr__hot.plugin = p->m->name;
+    nr__hot.entry = entry;
+}
+
+static inline void nr__call_end(nr_plugin *p)
+{
+    if (--nr__hot.depth == 0)
+        nr__hot.plugin = nr__hot.entry = NULL;
+    if (p->m->serialized)
+        pthread_mutex_unlock(&p->serial);
+}
+
+/* ---- router.c: the router object ---------------------------------------------- */
+struct nr_router {
+    nr_plugin **providers; size_t nproviders;
+    nr_plugin **notifiers; size_t nnotifiers;
+    nr_plugin **all; size_t nall;          /* in final order */
+    nr_problems problems;
+    int retry_limit;
+    DWORD flags;
+    char *state_dir;
+    nr_log_fn log; void *log_user;
+    bool debug;
+    pthread_mutex_t store_lock;            /* the store, never held during plugin calls */
+};
+NR_INTERNAL void nr__log(const struct nr_router *r, DWORD level, const char *plugin, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+NR_INTERNAL nr_plugin *nr__find_provider(const struct nr_router *r, const char *name);
+
+/* ---- dispatch.c: one add or cancel operation with its notifications ---------- */
+typedef struct nr_op nr_op;
+/* Runs after the providers and before POST; may change the result (for
+ * instance to persist a successful add, or forget on cancel). */
+typedef DWORD (*nr_op_hook)(struct nr_router *r, nr_op *op, DWORD result);
+struct nr_op {
+    bool is_add;
+    NOTIFYADD add;             /* is_add */
+    NOTIFYCANCEL cancel;       /* !is_add */
+    const char *password, *user;
+    nr_plugin *explicit_provider;  /* add only: the caller named it */
+    nr_plugin *done_by;            /* the provider that succeeded */
+    nr_op_hook after_providers;
+    void *hook_data;
+};
+/* Runs PRE, providers, the hook and POST, with retries (DESIGN.md section 4). */
+NR_INTERNAL DWORD nr__run_op(struct nr_router *r, nr_op *op);
+/* Calls one provider's NPAddConnection3 / NPAddConnection (no notification). */
+NR_INTERNAL DWORD nr__provider_add(nr_plugin *p, HWND owner, const NETRESOURCE *res, const char *password,
+                                   const char *user, DWORD flags);
+NR_INTERNAL DWORD nr__provider_cancel(nr_plugin *p, const char *name, BOOL force);
+
+/* ---- store.c: remembered connections -------------------------------------------- */
+typedef struct nr_remembered {
+    char *local, *remote, *user, *provider, *comment;
+    DWORD provider_type, type;
+} nr_remembered;
+typedef struct nr_store { nr_remembered *v; size_t n; } nr_store;
+NR_INTERNAL void nr__store_free(nr_store *s);
+NR_INTERNAL nr_remembered *nr__store_find(nr_store *s, const char *local);
+/* Read-modify-write helpers, each under the store lock and file lock. */
+NR_INTERNAL DWORD nr__store_check_add(struct nr_router *r, const char *local, const char *remote);
+NR_INTERNAL DWORD nr__store_remember(struct nr_router *r, const nr_remembered *e);
+/* Forgets local; *found tells whether it was remembered. */
+NR_INTERNAL DWORD nr__store_forget(struct nr_router *r, const char *local, bool *found);
+/* Reads the store (a missing file is an empty store).  A damaged file is
+ * moved aside and WN_BAD_PROFILE returned with the last error set. */
+NR_INTERNAL DWORD nr__store_snapshot(struct nr_router *r, nr_store *s);
+
+#endif /* NR_INTERNAL_H */

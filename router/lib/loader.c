@@ -1,0 +1,415 @@
+/*
+ * loader.c - loads one plugin with libltdl, resolves its entry points,
+ * negotiates the ABI and runs its lifecycle.
+ *
+ * libltdl keeps its error state in process-wide variables, so every lt_dl*
+ * call in the process goes through ltdl_lock and the error text is copied
+ * before the lock is released.  The library is loaded through
+ * /proc/self/fd/N, N being the descriptor whose owner and mode were checked,
+ * so what runs is exactly what was checked, and no LD_LIBRARY_PATH-style
+ * variable can redirect the load.  Symbols stay local to the plugin.
+ */
+#include "config.h"
+
+#include <fcntl.h>
+#include <link.h>
+#include <ltdl.h>
+#include <errno.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+static pthread_mutex_t ltdl_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/*
+ * Both libltdl and the dynamic loader recognise an already loaded object by
+ * the name it was opened with, and /proc/self/fd/N names recur as descriptor
+ * numbers are reused: loading a new file as /proc/self/fd/7 while another
+ * object opened under that name is still mapped would silently hand back the
+ * old one.  So the checked descriptor is duplicated to a number whose name no
+ * loaded object carries, and that duplicate stays open as long as the
+ * libltdl handle lives (libltdl may remember a name the dynamic loader does
+ * not list, when two manifests name the same file).  The caller holds
+ * ltdl_lock.
+ */
+/* Collects the descriptor numbers N of loaded objects named /proc/self/fd/N. */
+typedef struct fd_names { bool *taken; size_t size; } fd_names;
+
+static int note_fd_name(struct dl_phdr_info *info, size_t size, void *data)
+{
+    static const char prefix[] = "/proc/self/fd/";
+    fd_names *fn = data;
+    char *end;
+    long n;
+    (void)size;
+    if (!info->dlpi_name || strncmp(info->dlpi_name, prefix, sizeof prefix - 1) != 0)
+        return 0;
+    n = strtol(info->dlpi_name + sizeof prefix - 1, &end, 10);
+    if (*end || n < 0 || n > 1 << 20)
+        return 0;
+    if ((size_t)n >= fn->size) {
+        size_t size2 = (size_t)n * 2 + 64;
+        bool *t = realloc(fn->taken, size2 * sizeof *t);
+        if (!t)
+            return 0;
+        memset(t + fn->size, 0, (size2 - fn->size) * sizeof *t);
+        fn->taken = t;
+        fn->size = size2;
+    }
+    fn->taken[n] = true;
+    return 0;
+}
+
+/* Returns the /proc/self/fd name to load through and, in *load_fd, the
+ * descriptor behind it: fd itself when its name is free, else a duplicate
+ * (then fd stays the caller's). */
+static char *unused_fd_path(int fd, int *load_fd)
+{
+    fd_names fn = { NULL, 0 };
+    int floor = 3, d = fd;
+    dl_iterate_phdr(note_fd_name, &fn); /* once per load: O(loaded objects) */
+    if ((size_t)fd >= fn.size || !fn.taken[fd]) {
+        free(fn.taken);
+        *load_fd = fd;
+        return nr__asprintf("/proc/self/fd/%d", fd);
+    }
+    while ((d = fcntl(fd, F_DUPFD_CLOEXEC, floor)) >= 0 && (size_t)d < fn.size && fn.taken[d]) {
+        close(d);
+        floor = d + 1;
+    }
+    free(fn.taken);
+    if (d < 0)
+        return NULL;
+    *load_fd = d;
+    return nr__asprintf("/proc/self/fd/%d", d);
+}
+
+/* Replaces the /proc/self/fd/N spelling in a loader message by the real path. */
+static char *loader_message(const char *msg, const char *fdpath, const char *real)
+{
+    const char *at = msg ? strstr(msg, fdpath) : NULL;
+    if (!msg)
+        return strdup("unknown error");
+    if (!at)
+        return strdup(msg);
+    return nr__asprintf("%.*s%s%s", (int)(at - msg), msg, real, at + strlen(fdpath));
+}
+
+/* ---- host services handed to plugins --------------------------------------------- */
+
+static void host_log(const NR_PLUGIN_HOST *host, DWORD level, LPCSTR fmt, ...)
+{
+    nr_plugin *p = host->lpReserved;
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    nr__log(p->router, level, p->m->name, "%s", buf);
+}
+
+static DWORD host_set_last_error(const NR_PLUGIN_HOST *host, DWORD code, LPCSTR text)
+{
+    nr_plugin *p = host->lpReserved;
+    nr__set_last_error(code, text ? text : nr_strerror(code), p->m->name);
+    return WN_SUCCESS;
+}
+
+/* ---- symbol resolution ---------------------------------------------------------------- */
+
+typedef struct loading {
+    nr_plugin *p;
+    nr_problems *ps;
+    char *fdpath;
+} loading;
+
+/* Looks a symbol up; the caller holds ltdl_lock.  Each lookup costs two
+ * dlsym() calls (libltdl tries "<module>_LTX_<name>" first) and a failed one
+ * makes the dynamic loader format an error message, so only the entry
+ * points a plugin's kind and capabilities call for are looked up. */
+static void *sym(lt_dlhandle h, const char *name)
+{
+    return lt_dlsym(h, name);
+}
+
+static void set_entry(nr_plugin *p, size_t offset, void *fn)
+{
+    memcpy((char *)p + offset, &fn, sizeof fn); /* a function pointer field */
+}
+
+static bool has_entry(const nr_plugin *p, size_t offset)
+{
+    void *fn;
+    memcpy(&fn, (const char *)p + offset, sizeof fn);
+    return fn != NULL;
+}
+
+#define ENUM_ANY (WNNC_ENUM_GLOBAL | WNNC_ENUM_LOCAL | WNNC_ENUM_CONTEXT | WNNC_ENUM_SHAREABLE)
+
+/* Provider entry points and the capability that announces each (npapi.h). */
+static const struct provider_entry {
+    const char *name, *cap_name;
+    size_t offset;
+    DWORD index, bits;
+    bool optional;
+} provider_entries[] = {
+    { "NPAddConnection3", "WNNC_CON_ADDCONNECTION3", offsetof(nr_plugin, add3), WNNC_CONNECTION,
+      WNNC_CON_ADDCONNECTION3, false },
+    { "NPAddConnection", "WNNC_CON_ADDCONNECTION", offsetof(nr_plugin, add), WNNC_CONNECTION,
+      WNNC_CON_ADDCONNECTION, false },
+    { "NPCancelConnection", "WNNC_CON_CANCELCONNECTION", offsetof(nr_plugin, cancel), WNNC_CONNECTION,
+      WNNC_CON_CANCELCONNECTION, false },
+    { "NPGetConnection", "WNNC_CON_GETCONNECTIONS", offsetof(nr_plugin, get_connection), WNNC_CONNECTION,
+      WNNC_CON_GETCONNECTIONS, false },
+    { "NPGetUniversalName", "WNNC_CON_GETCONNECTIONS", offsetof(nr_plugin, get_universal_name), WNNC_CONNECTION,
+      WNNC_CON_GETCONNECTIONS, true },
+    { "NPGetUser", "WNNC_USR_GETUSER", offsetof(nr_plugin, get_user), WNNC_USER, WNNC_USR_GETUSER, false },
+    { "NPGetResourceInformation", "WNNC_DLG_GETRESOURCEINFORMATION", offsetof(nr_plugin, get_resource_information),
+      WNNC_DIALOG, WNNC_DLG_GETRESOURCEINFORMATION, false },
+    { "NPOpenEnum", "enumeration", offsetof(nr_plugin, open_enum), WNNC_ENUMERATION, ENUM_ANY, false },
+    { "NPEnumResource", "enumeration", offsetof(nr_plugin, enum_resource), WNNC_ENUMERATION, ENUM_ANY, false },
+    { "NPCloseEnum", "enumeration", offsetof(nr_plugin, close_enum), WNNC_ENUMERATION, ENUM_ANY, false },
+};
+
+static bool need(loading *l, bool present, const char *name, const char *why)
+{
+    if (present)
+        return true;
+    nr__problem_add(l->ps, l->p->m->path, NR_STAGE_SYMBOL, l->p->m->name, NULL, 0, 0, WN_BAD_PROVIDER,
+                    "%s %s does not export %s%s", l->p->m->kind == NR_PLUGIN_PROVIDER ? "provider" : "notifier",
+                    l->p->m->library_path, name, why);
+    return false;
+}
+
+static DWORD caps(nr_plugin *p, DWORD index)
+{
+    DWORD v;
+    nr__call_begin(p, "NPGetCaps");
+    v = p->get_caps(index);
+    nr__call_end(p);
+    return v;
+}
+
+static DWORD caps_for(const nr_plugin *p, DWORD index)
+{
+    switch (index) {
+    case WNNC_CONNECTION: return p->caps_conn;
+    case WNNC_ENUMERATION: return p->caps_enum;
+    case WNNC_USER: return p->caps_user;
+    case WNNC_DIALOG: return p->caps_dialog;
+    }
+    return 0;
+}
+
+/* Asks NPGetCaps, then resolves exactly the entry points it announces. */
+static bool check_provider(loading *l)
+{
+    nr_plugin *p = l->p;
+    if (!need(l, p->get_caps != NULL, "NPGetCaps", ", which every provider must"))
+        return false;
+    p->caps_conn = caps(p, WNNC_CONNECTION);
+    p->caps_enum = caps(p, WNNC_ENUMERATION);
+    p->caps_user = caps(p, WNNC_USER);
+    p->caps_dialog = caps(p, WNNC_DIALOG);
+    p->net_type = caps(p, WNNC_NET_TYPE);
+
+    pthread_mutex_lock(&ltdl_lock);
+    for (size_t i = 0; i < sizeof provider_entries / sizeof provider_entries[0]; i++) {
+        const struct provider_entry *e = &provider_entries[i];
+        if (caps_for(p, e->index) & e->bits)
+            set_entry(p, e->offset, sym(p->handle, e->name));
+    }
+    pthread_mutex_unlock(&ltdl_lock);
+
+    for (size_t i = 0; i < sizeof provider_entries / sizeof provider_entries[0]; i++) {
+        const struct provider_entry *e = &provider_entries[i];
+        char why[96];
+        if (e->optional || !(caps_for(p, e->index) & e->bits))
+            continue;
+        snprintf(why, sizeof why, " although NPGetCaps announces %s", e->cap_name);
+        if (!need(l, has_entry(p, e->offset), e->name, why))
+            return false;
+    }
+    return true;
+}
+
+static bool check_notifier(loading *l)
+{
+    nr_plugin *p = l->p;
+    if (!p->add_notify && !p->cancel_notify) {
+        nr__problem_add(l->ps, p->m->path, NR_STAGE_SYMBOL, p->m->name, NULL, 0, 0, WN_BAD_PROVIDER,
+                        "notifier %s exports neither AddConnectNotify nor CancelConnectNotify",
+                        p->m->library_path);
+        return false;
+    }
+    return true;
+}
+
+static bool negotiate(loading *l, PF_NrPluginGetAbiVersion get_abi)
+{
+    nr_plugin *p = l->p;
+    DWORD v;
+    if (!get_abi)
+        return true;
+    nr__call_begin(p, "NrPluginGetAbiVersion");
+    v = get_abi();
+    nr__call_end(p);
+    if (NR_ABI_MAJOR(v) != NR_PLUGIN_ABI_MAJOR ||
+        (NR_ABI_MAJOR(v) == NR_PLUGIN_ABI_MAJOR && NR_ABI_MINOR(v) > NR_PLUGIN_ABI_MINOR)) {
+        nr__problem_add(l->ps, p->m->path, NR_STAGE_NEGOTIATE, p->m->name, NULL, 0, 0, WN_BAD_PROVIDER,
+                        "%s was built for plugin ABI %u.%u, but this netrouter provides ABI %u.%u",
+                        p->m->library_path, (unsigned)NR_ABI_MAJOR(v), (unsigned)NR_ABI_MINOR(v),
+                        NR_PLUGIN_ABI_MAJOR, NR_PLUGIN_ABI_MINOR);
+        return false;
+    }
+    return true;
+}
+
+static bool run_init(loading *l, PF_NrPluginInit init)
+{
+    nr_plugin *p = l->p;
+    DWORD rc, code;
+    char text[1024];
+    if (!init)
+        return true;
+    nr__clear_last_error();
+    nr__call_begin(p, "NrPluginInit");
+    rc = init(&p->host);
+    nr__call_end(p);
+    if (rc == WN_SUCCESS)
+        return true;
+    nr_get_last_error(&code, text, sizeof text, NULL, 0);
+    nr__problem_add(l->ps, p->m->path, NR_STAGE_INIT, p->m->name, NULL, 0, 0, rc,
+                    "NrPluginInit refused to start with error %u (%s)%s%s", (unsigned)rc, nr_strerror(rc),
+                    nr__last_error_is_set() ? ": " : "", nr__last_error_is_set() ? text : "");
+    nr__clear_last_error();
+    return false;
+}
+
+/* ---- load / unload ------------------------------------------------------------------------ */
+
+static void close_handle(nr_plugin *p)
+{
+    pthread_mutex_lock(&ltdl_lock);
+    lt_dlclose(p->handle);
+    lt_dlexit();
+    close(p->load_fd); /* only now may its number, and so its name, be reused */
+    pthread_mutex_unlock(&ltdl_lock);
+}
+
+nr_plugin *nr__plugin_load(struct nr_router *router, nr_manifest *m, bool do_init, nr_problems *ps)
+{
+    nr_plugin *p;
+    loading l = { .ps = ps };
+    PF_NrPluginGetAbiVersion get_abi = NULL;
+    PF_NrPluginInit init = NULL;
+    char *err = NULL;
+    int dup_fd = -1;
+
+    if (m->abi_version && (DWORD)m->abi_version != NR_PLUGIN_ABI_MAJOR) {
+        nr__problem_add(ps, m->path, NR_STAGE_NEGOTIATE, m->name, "abi_version", 0, 0, WN_BAD_PROVIDER,
+                        "the manifest says the plugin was built for plugin ABI %d, but this netrouter provides "
+                        "ABI %u; it was not loaded",
+                        m->abi_version, NR_PLUGIN_ABI_MAJOR);
+        return NULL;
+    }
+    p = calloc(1, sizeof *p);
+    if (!p)
+        return NULL;
+    p->router = router;
+    p->m = m;
+    l.p = p;
+    pthread_mutex_init(&p->serial, NULL);
+
+    pthread_mutex_lock(&ltdl_lock);
+    l.fdpath = unused_fd_path(m->lib_fd, &dup_fd);
+    if (!l.fdpath) {
+        err = nr__asprintf("no usable file descriptor to load it through: %s", strerror(errno));
+    } else if (lt_dlinit() != 0) {
+        err = loader_message(lt_dlerror(), l.fdpath, m->library_path);
+    } else {
+        lt_dladvise advise;
+        lt_dladvise_init(&advise);
+        lt_dladvise_local(&advise);
+        p->handle = lt_dlopenadvise(l.fdpath, advise);
+        lt_dladvise_destroy(&advise);
+        if (!p->handle) {
+            err = loader_message(lt_dlerror(), l.fdpath, m->library_path);
+            lt_dlexit();
+        } else {
+            get_abi = (PF_NrPluginGetAbiVersion)sym(p->handle, "NrPluginGetAbiVersion");
+            init = (PF_NrPluginInit)sym(p->handle, "NrPluginInit");
+            p->shutdown = (PF_NrPluginShutdown)sym(p->handle, "NrPluginShutdown");
+            if (m->kind == NR_PLUGIN_PROVIDER) {
+                p->get_caps = (PF_NPGetCaps)sym(p->handle, "NPGetCaps");
+            } else {
+                p->add_notify = (PF_AddConnectNotify)sym(p->handle, "AddConnectNotify");
+                p->cancel_notify = (PF_CancelConnectNotify)sym(p->handle, "CancelConnectNotify");
+            }
+        }
+    }
+    /* The descriptor loaded through stays open while the handle lives. */
+    if (p->handle) {
+        p->load_fd = dup_fd;
+        if (dup_fd == m->lib_fd)
+            m->lib_fd = -1;
+    } else if (dup_fd >= 0 && dup_fd != m->lib_fd) {
+        close(dup_fd);
+    }
+    pthread_mutex_unlock(&ltdl_lock);
+    if (m->lib_fd >= 0)
+        close(m->lib_fd);
+    m->lib_fd = -1;
+    free(l.fdpath);
+
+    if (!p->handle) {
+        nr__problem_add(ps, m->path, NR_STAGE_LOAD, m->name, "library", m->library_line, m->library_col,
+                        WN_BAD_PROVIDER, "cannot load %s: %s", m->library_path, err);
+        free(err);
+        pthread_mutex_destroy(&p->serial);
+        free(p);
+        return NULL;
+    }
+
+    p->host = (NR_PLUGIN_HOST){
+        .cbStructure = sizeof(NR_PLUGIN_HOST),
+        .dwAbiVersion = NR_PLUGIN_ABI_VERSION,
+        .lpPluginName = m->name,
+        .lpManifestPath = m->path,
+        .lpLibraryPath = m->library_path,
+        .lpConfigJson = m->config_json,
+        .pfnLog = host_log,
+        .pfnSetLastError = host_set_last_error,
+        .pfnStrError = nr_strerror,
+        .lpReserved = p,
+    };
+    if (!negotiate(&l, get_abi) ||
+        !(m->kind == NR_PLUGIN_PROVIDER ? check_provider(&l) : check_notifier(&l)) ||
+        (do_init && !run_init(&l, init))) {
+        close_handle(p);
+        pthread_mutex_destroy(&p->serial);
+        free(p);
+        return NULL;
+    }
+    p->initialized = do_init;
+    return p;
+}
+
+void nr__plugin_unload(nr_plugin *p)
+{
+    if (!p)
+        return;
+    if (p->initialized && p->shutdown) {
+        nr__call_begin(p, "NrPluginShutdown");
+        p->shutdown();
+        nr__call_end(p);
+    }
+    close_handle(p);
+    pthread_mutex_destroy(&p->serial);
+    nr__manifest_free(p->m);
+    free(p);
+}

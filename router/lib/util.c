@@ -1,0 +1,94 @@
+/*
+ * util.c - small string, path and array helpers used across the library.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+char *nr__strdup0(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+char *nr__asprintf(const char *fmt, ...)
+{
+    char *out = NULL;
+    va_list ap;
+    va_start(ap, fmt);
+    if (vasprintf(&out, fmt, ap) < 0)
+        out = NULL;
+    va_end(ap);
+    return out;
+}
+
+char *nr__path_join(const char *dir, const char *name)
+{
+    size_t dl = strlen(dir);
+    if (dl > 0 && dir[dl - 1] == '/')
+        return nr__asprintf("%s%s", dir, name);
+    return nr__asprintf("%s/%s", dir, name);
+}
+
+bool nr__str_empty(const char *s)
+{
+    return !s || !*s;
+}
+
+DWORD nr__copy_out(const char *src, char *buf, DWORD *length)
+{
+    size_t need = strlen(src) + 1;
+    if (!length)
+        return WN_BAD_POINTER;
+    if (!buf || *length < need) {
+        *length = (DWORD)need;
+        return WN_MORE_DATA;
+    }
+    memcpy(buf, src, need);
+    return WN_SUCCESS;
+}
+
+bool nr__ptrvec_push(nr_ptrvec *pv, void *p)
+{
+    if (pv->n == pv->cap) {
+        size_t cap = pv->cap ? pv->cap * 2 : 16;
+        void **v = realloc(pv->v, cap * sizeof *v);
+        if (!v)
+            return false;
+        pv->v = v;
+        pv->cap = cap;
+    }
+    pv->v[pv->n++] = p;
+    return true;
+}
+
+void nr__path_normalize(char *path)
+{
+    char *out = path, *in = path;
+    if (*path != '/')
+        return;
+    while (*in) {
+        while (*in == '/')
+            in++;
+        char *seg = in;
+        while (*in && *in != '/')
+            in++;
+        size_t len = (size_t)(in - seg);
+        if (len == 0 || (len == 1 && seg[0] == '.'))
+            continue;
+        if (len == 2 && seg[0] == '.' && seg[1] == '.') {
+            while (out > path && *--out != '/') {
+            }
+            continue;
+        }
+        *out++ = '/';
+        memmove(out, seg, len);
+        out += len;
+    }
+    if (out == path)
+        *out++ = '/';
+    *out = '\0';
+}

@@ -1,0 +1,36 @@
+# router/: libnetrouter, its public headers, pkg-config file and the CLI.
+lib_LTLIBRARIES += router/libnetrouter.la
+router_libnetrouter_la_SOURCES = \
+	router/lib/internal.h \
+	router/lib/errors.c \
+	router/lib/lasterror.c \
+	router/lib/util.c \
+	router/lib/secfile.c \
+	router/lib/manifest.c \
+	router/lib/discovery.c \
+	router/lib/loader.c \
+	router/lib/router.c \
+	router/lib/dispatch.c \
+	router/lib/store.c \
+	router/lib/connections.c \
+	router/lib/enumerate.c
+router_libnetrouter_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden $(JANSSON_CFLAGS)
+router_libnetrouter_la_LIBADD = $(JANSSON_LIBS) $(LTDL_LIBS) $(PTHREAD_LIBS)
+router_libnetrouter_la_LDFLAGS = $(AM_LDFLAGS) -version-info 0:0:0 -no-undefined
+
+netrouterincludedir = $(includedir)/netrouter
+netrouterinclude_HEADERS = \
+	router/include/netrouter/netrouter.h \
+	router/include/netrouter/npapi.h
+pkgconfig_DATA += router/netrouter.pc
+
+bin_PROGRAMS += router/cli/netrouter
+router_cli_netrouter_SOURCES = \
+	router/cli/cli.h \
+	router/cli/main.c \
+	router/cli/cmd-connect.c \
+	router/cli/cmd-list.c \
+	router/cli/cmd-plugins.c \
+	router/cli/output.c
+router_cli_netrouter_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
+router_cli_netrouter_LDADD = router/libnetrouter.la $(JANSSON_LIBS)

@@ -1,1 +1,102 @@
-# tests: see later commits
+# tests/: CUnit suites (one program per area), the fixture plugins they load,
+# and the end-to-end test of the netrouter CLI.
+#
+# The fixtures are real dlopen-able plugins (TEST_PLUGIN_LDFLAGS); the
+# suites copy them into a fresh temporary directory per test, because the
+# dynamic loader maps one file only once per process.
+
+# ---- fixture plugins ---------------------------------------------------------
+check_LTLIBRARIES += \
+	tests/fixtures/fixture-notifier.la \
+	tests/fixtures/fixture-provider.la \
+	tests/fixtures/fixture-provider-lite.la \
+	tests/fixtures/fixture-abi.la \
+	tests/fixtures/broken-nocaps.la \
+	tests/fixtures/broken-noadd3.la \
+	tests/fixtures/broken-halfenum.la \
+	tests/fixtures/broken-nonotify.la
+
+NR_FIXTURE_COMMON = tests/fixtures/fixture-common.h tests/fixtures/fixture-common.c
+
+tests_fixtures_fixture_notifier_la_SOURCES = tests/fixtures/fixture-notifier.c $(NR_FIXTURE_COMMON)
+tests_fixtures_fixture_notifier_la_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
+tests_fixtures_fixture_notifier_la_LIBADD = $(JANSSON_LIBS) $(PTHREAD_LIBS)
+tests_fixtures_fixture_notifier_la_LDFLAGS = $(AM_LDFLAGS) -module $(TEST_PLUGIN_LDFLAGS)
+
+tests_fixtures_fixture_provider_la_SOURCES = tests/fixtures/fixture-provider.c $(NR_FIXTURE_COMMON)
+tests_fixtures_fixture_provider_la_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
+tests_fixtures_fixture_provider_la_LIBADD = $(JANSSON_LIBS) $(PTHREAD_LIBS)
+tests_fixtures_fixture_provider_la_LDFLAGS = $(AM_LDFLAGS) -module $(TEST_PLUGIN_LDFLAGS)
+
+tests_fixtures_fixture_provider_lite_la_SOURCES = $(tests_fixtures_fixture_provider_la_SOURCES)
+tests_fixtures_fixture_provider_lite_la_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS) -DFX_LITE
+tests_fixtures_fixture_provider_lite_la_LIBADD = $(JANSSON_LIBS) $(PTHREAD_LIBS)
+tests_fixtures_fixture_provider_lite_la_LDFLAGS = $(AM_LDFLAGS) -module $(TEST_PLUGIN_LDFLAGS)
+
+tests_fixtures_fixture_abi_la_SOURCES = tests/fixtures/fixture-abi.c
+tests_fixtures_fixture_abi_la_LDFLAGS = $(AM_LDFLAGS) -module $(TEST_PLUGIN_LDFLAGS)
+tests_fixtures_broken_nocaps_la_SOURCES = tests/fixtures/broken-nocaps.c
+tests_fixtures_broken_nocaps_la_LDFLAGS = $(AM_LDFLAGS) -module $(TEST_PLUGIN_LDFLAGS)
+tests_fixtures_broken_noadd3_la_SOURCES = tests/fixtures/broken-noadd3.c
+tests_fixtures_broken_noadd3_la_LDFLAGS = $(AM_LDFLAGS) -module $(TEST_PLUGIN_LDFLAGS)
+tests_fixtures_broken_halfenum_la_SOURCES = tests/fixtures/broken-halfenum.c
+tests_fixtures_broken_halfenum_la_LDFLAGS = $(AM_LDFLAGS) -module $(TEST_PLUGIN_LDFLAGS)
+tests_fixtures_broken_nonotify_la_SOURCES = tests/fixtures/broken-nonotify.c
+tests_fixtures_broken_nonotify_la_LDFLAGS = $(AM_LDFLAGS) -module $(TEST_PLUGIN_LDFLAGS)
+
+# ---- CUnit suites --------------------------------------------------------------
+NR_SUITES = \
+	tests/test-manifest \
+	tests/test-load \
+	tests/test-dispatch \
+	tests/test-store \
+	tests/test-query \
+	tests/test-threads
+check_PROGRAMS += $(NR_SUITES)
+TESTS += $(NR_SUITES) tests/cli.test
+
+NR_TESTUTIL = tests/testutil.h tests/testutil.c
+NR_SUITE_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS) $(JANSSON_CFLAGS)
+NR_SUITE_LDADD = router/libnetrouter.la $(CUNIT_LIBS) $(JANSSON_LIBS) $(PTHREAD_LIBS)
+
+tests_test_manifest_SOURCES = tests/test-manifest.c $(NR_TESTUTIL)
+tests_test_manifest_CFLAGS = $(NR_SUITE_CFLAGS)
+tests_test_manifest_LDADD = $(NR_SUITE_LDADD)
+tests_test_load_SOURCES = tests/test-load.c $(NR_TESTUTIL)
+tests_test_load_CFLAGS = $(NR_SUITE_CFLAGS)
+tests_test_load_LDADD = $(NR_SUITE_LDADD)
+tests_test_dispatch_SOURCES = tests/test-dispatch.c $(NR_TESTUTIL)
+tests_test_dispatch_CFLAGS = $(NR_SUITE_CFLAGS)
+tests_test_dispatch_LDADD = $(NR_SUITE_LDADD)
+tests_test_store_SOURCES = tests/test-store.c $(NR_TESTUTIL)
+tests_test_store_CFLAGS = $(NR_SUITE_CFLAGS)
+tests_test_store_LDADD = $(NR_SUITE_LDADD)
+tests_test_query_SOURCES = tests/test-query.c $(NR_TESTUTIL)
+tests_test_query_CFLAGS = $(NR_SUITE_CFLAGS)
+tests_test_query_LDADD = $(NR_SUITE_LDADD)
+tests_test_threads_SOURCES = tests/test-threads.c $(NR_TESTUTIL)
+tests_test_threads_CFLAGS = $(NR_SUITE_CFLAGS)
+tests_test_threads_LDADD = $(NR_SUITE_LDADD)
+
+# ---- end-to-end CLI test -------------------------------------------------------
+dist_noinst_SCRIPTS += tests/cli.test
+
+# Every test runs with immediate binding (a missing symbol fails at load,
+# not in the middle of a test), knows the build and source trees, and never
+# sees the caller's netrouter configuration.
+AM_TESTS_ENVIRONMENT = \
+	LD_BIND_NOW=1; export LD_BIND_NOW; \
+	NR_TEST_BUILDDIR='$(abs_top_builddir)'; export NR_TEST_BUILDDIR; \
+	NR_TEST_SRCDIR='$(abs_top_srcdir)'; export NR_TEST_SRCDIR; \
+	unset NETROUTER_PLUGIN_PATH NETROUTER_STATE_DIR NETROUTER_DEBUG XDG_CONFIG_HOME XDG_STATE_HOME;
+
+# The CUnit suites under valgrind (memcheck, leaks are errors).
+check-valgrind: $(check_PROGRAMS) $(check_LTLIBRARIES)
+	@test -n "$(VALGRIND)" || { echo "valgrind not found (configure looks for it)"; exit 1; }
+	@set -e; $(AM_TESTS_ENVIRONMENT) \
+	for t in $(NR_SUITES); do \
+	  echo "== valgrind $$t"; \
+	  $(LIBTOOL) --mode=execute $(VALGRIND) --quiet --error-exitcode=1 --leak-check=full \
+	    --errors-for-leak-kinds=definite,indirect $$t; \
+	done
+.PHONY: check-valgrind

@@ -1,0 +1,365 @@
+/*
+ * test-load.c - DESIGN.md sections 2 and 3: loading plugins.  Missing entry
+ * points, ABI negotiation, NrPluginInit refusal and the host structure it
+ * receives, shutdown order, and that every problem record names the right
+ * stage, file and plugin.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+/* Loads one plugin expected to fail; returns its problem (asserted non-NULL). */
+static const nr_problem *load_failing(nrt_env *env, const char *kind, const char *fixture, const char *config,
+                                      const char **manifest)
+{
+    *manifest = nrt_plugin(env, kind, "bad", 10, fixture, NULL, config);
+    nrt_provider(env, "good", 20, NULL, NULL);
+    nr_router *r = nrt_router(env);
+    NRT_EQ_STR(nrt_plugin_names(env, r), "good");
+    NRT_EQ_INT(nr_router_problem_count(r), 1);
+    const nr_problem *p = nrt_problem(r, "/bad.json");
+    NRT_REQUIRE(p != NULL);
+    NRT_EQ_STR(p->file, *manifest);
+    NRT_EQ_STR(p->plugin, "bad");
+    return p;
+}
+
+/* ---- entry points ------------------------------------------------------------------------ */
+
+static void test_provider_without_npgetcaps_is_refused_at_symbol_stage(void)
+{
+    nrt_env *env = nrt_env_new();
+    const char *m;
+    const nr_problem *p = load_failing(env, "provider", "broken-nocaps", NULL, &m);
+    NRT_EQ_INT(p->stage, NR_STAGE_SYMBOL);
+    NRT_CONTAINS(p->message, "NPGetCaps");
+    nrt_env_free(env);
+}
+
+static void test_provider_announcing_a_missing_entry_point_is_refused(void)
+{
+    nrt_env *env = nrt_env_new();
+    const char *m;
+    const nr_problem *p = load_failing(env, "provider", "broken-noadd3", NULL, &m);
+    NRT_EQ_INT(p->stage, NR_STAGE_SYMBOL);
+    NRT_CONTAINS(p->message, "NPAddConnection3");
+    nrt_env_free(env);
+}
+
+static void test_provider_with_partial_enumeration_is_refused(void)
+{
+    nrt_env *env = nrt_env_new();
+    const char *m;
+    const nr_problem *p = load_failing(env, "provider", "broken-halfenum", NULL, &m);
+    NRT_EQ_INT(p->stage, NR_STAGE_SYMBOL);
+    NRT_CONTAINS(p->message, "NPEnumResource");
+    nrt_env_free(env);
+}
+
+static void test_notifier_without_notify_entry_points_is_refused(void)
+{
+    nrt_env *env = nrt_env_new();
+    const char *m;
+    const nr_problem *p = load_failing(env, "notifier", "broken-nonotify", NULL, &m);
+    NRT_EQ_INT(p->stage, NR_STAGE_SYMBOL);
+    NRT_CONTAINS(p->message, "AddConnectNotify");
+    nrt_env_free(env);
+}
+
+static void test_notifier_library_registered_as_provider_is_refused(void)
+{
+    nrt_env *env = nrt_env_new();
+    const char *m;
+    const nr_problem *p = load_failing(env, "provider", "fixture-notifier", NULL, &m);
+    NRT_EQ_INT(p->stage, NR_STAGE_SYMBOL);
+    NRT_CONTAINS(p->message, "NPGetCaps");
+    nrt_env_free(env);
+}
+
+/* ---- ABI negotiation -------------------------------------------------------------------------- */
+
+static void test_newer_abi_major_is_refused_naming_both_versions(void)
+{
+    nrt_env *env = nrt_env_new();
+    const char *m;
+    const nr_problem *p = load_failing(env, "notifier", "fixture-abi", NULL, &m);
+    NRT_EQ_INT(p->stage, NR_STAGE_NEGOTIATE);
+    NRT_CONTAINS(p->message, "2.0");
+    NRT_CONTAINS(p->message, nrt_printf(env, "%u.%u", NR_PLUGIN_ABI_MAJOR, NR_PLUGIN_ABI_MINOR));
+    nrt_env_free(env);
+}
+
+static void test_newer_abi_minor_is_refused(void)
+{
+    nrt_env *env = nrt_env_new();
+    const char *m;
+    setenv("NR_FIXTURE_ABI", nrt_printf(env, "0x%x", (NR_PLUGIN_ABI_MAJOR << 16) | (NR_PLUGIN_ABI_MINOR + 5)), 1);
+    const nr_problem *p = load_failing(env, "notifier", "fixture-abi", NULL, &m);
+    unsetenv("NR_FIXTURE_ABI");
+    NRT_EQ_INT(p->stage, NR_STAGE_NEGOTIATE);
+    NRT_CONTAINS(p->message, nrt_printf(env, "%u.%u", NR_PLUGIN_ABI_MAJOR, NR_PLUGIN_ABI_MINOR + 5));
+    nrt_env_free(env);
+}
+
+static void test_older_abi_major_is_refused(void)
+{
+    nrt_env *env = nrt_env_new();
+    const char *m;
+    setenv("NR_FIXTURE_ABI", "0x00000003", 1); /* ABI 0.3 */
+    const nr_problem *p = load_failing(env, "notifier", "fixture-abi", NULL, &m);
+    unsetenv("NR_FIXTURE_ABI");
+    NRT_EQ_INT(p->stage, NR_STAGE_NEGOTIATE);
+    NRT_CONTAINS(p->message, "0.3");
+    nrt_env_free(env);
+}
+
+static void test_same_abi_version_is_accepted(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_plugin(env, "notifier", "abi", 10, "fixture-abi", NULL, NULL);
+    setenv("NR_FIXTURE_ABI", nrt_printf(env, "0x%x", NR_PLUGIN_ABI_VERSION), 1);
+    nr_router *r = nrt_router(env);
+    unsetenv("NR_FIXTURE_ABI");
+    NRT_EQ_STR(nrt_plugin_names(env, r), "abi");
+    nrt_env_free(env);
+}
+
+/* ---- lifecycle ------------------------------------------------------------------------------------ */
+
+static void test_init_refusal_is_an_init_problem_with_its_text(void)
+{
+    nrt_env *env = nrt_env_new();
+    const char *m;
+    const nr_problem *p =
+        load_failing(env, "notifier", "fixture-notifier", "\"init_refuse\": 5, \"init_text\": \"no licence found\"", &m);
+    NRT_EQ_INT(p->stage, NR_STAGE_INIT);
+    NRT_EQ_CODE(p->code, WN_ACCESS_DENIED);
+    NRT_CONTAINS(p->message, "no licence found");
+    nrt_env_free(env);
+}
+
+static void test_init_refusal_without_text_is_an_init_problem(void)
+{
+    nrt_env *env = nrt_env_new();
+    const char *m;
+    const nr_problem *p = load_failing(env, "provider", "fixture-provider", "\"init_refuse\": 1222", &m);
+    NRT_EQ_INT(p->stage, NR_STAGE_INIT);
+    NRT_EQ_CODE(p->code, WN_NO_NETWORK);
+    nrt_env_free(env);
+}
+
+static void test_refused_plugin_is_not_shut_down(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_notifier(env, "bad", 10, NULL, "\"lifecycle\": true, \"init_refuse\": 5");
+    nrt_router(env);
+    nr_router_free(env->router);
+    env->router = NULL;
+    NRT_EQ_STR(nrt_trace_of(env, "L", ""), "bad init");
+    nrt_env_free(env);
+}
+
+static void test_init_receives_the_host_structure(void)
+{
+    nrt_env *env = nrt_env_new();
+    const char *m = nrt_notifier(env, "n", 10, NULL, "\"lifecycle\": true");
+    nrt_router(env);
+    NRT_EQ_STR(nrt_trace_of(env, "L", "abi,cb,manifest,library"),
+               nrt_printf(env, "n init abi=%u cb=%zu manifest=%s library=%s/n.so", NR_PLUGIN_ABI_VERSION,
+                          sizeof(NR_PLUGIN_HOST), m, env->plugins));
+    nrt_env_free(env);
+}
+
+static void test_plugins_are_initialised_in_order_and_shut_down_in_reverse(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_notifier(env, "b", 20, NULL, "\"lifecycle\": true");
+    nrt_provider(env, "c", 30, NULL, "\"lifecycle\": true");
+    nrt_notifier(env, "a", 10, NULL, "\"lifecycle\": true");
+    nrt_router(env);
+    nr_router_free(env->router);
+    env->router = NULL;
+    NRT_EQ_STR(nrt_trace_of(env, "L", ""), "a init | b init | c init | c shutdown | b shutdown | a shutdown");
+    nrt_env_free(env);
+}
+
+typedef struct log_capture {
+    char plugin[64];
+    char message[256];
+    int n;
+} log_capture;
+
+static void capture_log(void *user, DWORD level, const char *plugin, const char *message)
+{
+    log_capture *c = user;
+    if (plugin && !strcmp(plugin, "chatty") && level == NR_LOG_NOTICE) {
+        snprintf(c->plugin, sizeof c->plugin, "%s", plugin);
+        snprintf(c->message, sizeof c->message, "%s", message);
+        c->n++;
+    }
+}
+
+static void test_plugin_log_lines_reach_the_application_log(void)
+{
+    nrt_env *env = nrt_env_new();
+    log_capture c = { .n = 0 };
+    nrt_notifier(env, "chatty", 10, NULL, "\"log_at_init\": \"hello from init\"");
+    env->cfg.log = capture_log;
+    env->cfg.log_user = &c;
+    nrt_router(env);
+    NRT_EQ_INT(c.n, 1);
+    NRT_EQ_STR(c.plugin, "chatty");
+    NRT_CONTAINS(c.message, "hello from init");
+    nrt_env_free(env);
+}
+
+/* ---- several routers, several copies ----------------------------------------------------------------- */
+
+static void test_two_live_routers_each_use_their_own_plugins(void)
+{
+    nrt_env *e1 = nrt_env_new(), *e2 = nrt_env_new();
+    nrt_notifier(e1, "alpha", 10, NULL, NULL);
+    nrt_provider(e1, "palpha", 10, NULL, NULL);
+    nrt_notifier(e2, "beta", 10, NULL, NULL);
+    nrt_provider(e2, "pbeta", 10, NULL, NULL);
+    nr_router *r1 = nrt_router(e1);
+    nr_router *r2 = nrt_router(e2);
+    NETRESOURCE res = nrt_res(NULL, "fx:a");
+    NRT_EQ_CODE(nr_add_connection(r2, NULL, &res, NULL, NULL, 0), WN_SUCCESS);
+    NRT_EQ_CODE(nr_add_connection(r1, NULL, &res, NULL, NULL, 0), WN_SUCCESS);
+    NRT_EQ_STR(nrt_trace(e2, ""), "beta add pre | pbeta NPAddConnection3 | beta add post");
+    NRT_EQ_STR(nrt_trace(e1, ""), "alpha add pre | palpha NPAddConnection3 | alpha add post");
+    nrt_env_free(e2);
+    nrt_env_free(e1);
+}
+
+/* Writes a manifest in env's plugin directory naming an existing library. */
+static void manifest_for(nrt_env *env, const char *name, const char *kind, const char *library, int order)
+{
+    nrt_write(env, env->plugins, nrt_printf(env, "%s.json", name), 0644,
+              "{ \"manifest_version\": 1, \"name\": \"%s\", \"kind\": \"%s\",\n"
+              "  \"library\": \"%s\", \"order\": %d,\n  \"config\": { \"record\": \"%s\" } }\n",
+              name, kind, library, order, env->record);
+}
+
+/* Several manifests and live routers naming the same library files share
+ * one loaded copy of each; every one must still get the file its manifest
+ * names (the loader must not be fooled by the names a shared copy was
+ * opened under). */
+static void test_shared_library_files_load_what_each_manifest_names(void)
+{
+    nrt_env *e0 = nrt_env_new(), *e1 = nrt_env_new(), *e2 = nrt_env_new();
+    const char *prov = nrt_printf(e0, "%s/p.so", e0->plugins);
+    const char *noti = nrt_printf(e0, "%s/n.so", e0->plugins);
+    nrt_copy_fixture(e0, "fixture-notifier", e0->plugins, "n.so");
+    manifest_for(e0, "p", "provider", nrt_copy_fixture(e0, "fixture-provider", e0->plugins, "p.so"), 10);
+    nr_router *r0 = nrt_router(e0);
+    manifest_for(e1, "p", "provider", prov, 10);
+    manifest_for(e1, "n0", "notifier", noti, 20);
+    nr_router *r1 = nrt_router(e1);
+    manifest_for(e2, "p", "provider", prov, 10);
+    for (int i = 0; i < 8; i++)
+        manifest_for(e2, nrt_printf(e2, "n%d", i), "notifier", noti, 20 + i);
+    nr_router *r2 = nrt_router(e2);
+    NRT_EQ_STR(nrt_problems_text(e0, r0), "");
+    NRT_EQ_STR(nrt_problems_text(e1, r1), "");
+    NRT_EQ_STR(nrt_problems_text(e2, r2), "");
+    NRT_EQ_INT((int)nr_router_plugin_count(r2), 9);
+    nrt_env_free(e2);
+    nrt_env_free(e1);
+    nrt_env_free(e0);
+}
+
+static void test_router_can_be_created_again_after_free(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_notifier(env, "n", 10, NULL, "\"lifecycle\": true");
+    nrt_router(env);
+    nrt_router(env); /* frees the first one */
+    NRT_EQ_STR(nrt_trace_of(env, "L", ""), "n init | n shutdown | n init");
+    nrt_env_free(env);
+}
+
+static void test_router_with_no_plugins_works(void)
+{
+    nrt_env *env = nrt_env_new();
+    nr_router *r = nrt_router(env);
+    NETRESOURCE res = nrt_res(NULL, "fx:a");
+    NRT_EQ_INT(nr_router_plugin_count(r), 0);
+    NRT_EQ_INT(nr_router_problem_count(r), 0);
+    NRT_TRUE(nr_add_connection(r, NULL, &res, NULL, NULL, 0) != WN_SUCCESS);
+    nrt_env_free(env);
+}
+
+static void test_router_new_rejects_bad_arguments(void)
+{
+    nr_router_config cfg = NR_ROUTER_CONFIG_INIT;
+    nr_router *r = NULL;
+    NRT_EQ_CODE(nr_router_new(&cfg, NULL), WN_BAD_POINTER);
+    cfg.cbStructure = 4;
+    NRT_EQ_CODE(nr_router_new(&cfg, &r), WN_BAD_VALUE);
+    NRT_TRUE(r == NULL);
+    cfg.cbStructure = sizeof cfg;
+    cfg.flags = 0x80000000u;
+    NRT_EQ_CODE(nr_router_new(&cfg, &r), WN_BAD_VALUE);
+    NRT_TRUE(r == NULL);
+    nr_router_free(NULL);
+}
+
+static void test_stage_names(void)
+{
+    NRT_EQ_STR(nr_stage_name(NR_STAGE_PARSE), "parse");
+    NRT_EQ_STR(nr_stage_name(NR_STAGE_SCHEMA), "schema");
+    NRT_EQ_STR(nr_stage_name(NR_STAGE_RESOLVE), "resolve");
+    NRT_EQ_STR(nr_stage_name(NR_STAGE_LOAD), "load");
+    NRT_EQ_STR(nr_stage_name(NR_STAGE_SYMBOL), "symbol");
+    NRT_EQ_STR(nr_stage_name(NR_STAGE_NEGOTIATE), "negotiate");
+    NRT_EQ_STR(nr_stage_name(NR_STAGE_INIT), "init");
+}
+
+static void test_problem_index_out_of_range_is_null(void)
+{
+    nrt_env *env = nrt_env_new();
+    nr_router *r = nrt_router(env);
+    NRT_TRUE(nr_router_problem(r, 0) == NULL);
+    NRT_TRUE(nr_router_problem(r, 1000) == NULL);
+    nrt_env_free(env);
+}
+
+static CU_TestInfo tests[] = {
+    { "provider_without_npgetcaps_is_refused_at_symbol_stage",
+      test_provider_without_npgetcaps_is_refused_at_symbol_stage },
+    { "provider_announcing_a_missing_entry_point_is_refused",
+      test_provider_announcing_a_missing_entry_point_is_refused },
+    { "provider_with_partial_enumeration_is_refused", test_provider_with_partial_enumeration_is_refused },
+    { "notifier_without_notify_entry_points_is_refused", test_notifier_without_notify_entry_points_is_refused },
+    { "notifier_library_registered_as_provider_is_refused", test_notifier_library_registered_as_provider_is_refused },
+    { "newer_abi_major_is_refused_naming_both_versions", test_newer_abi_major_is_refused_naming_both_versions },
+    { "newer_abi_minor_is_refused", test_newer_abi_minor_is_refused },
+    { "older_abi_major_is_refused", test_older_abi_major_is_refused },
+    { "same_abi_version_is_accepted", test_same_abi_version_is_accepted },
+    { "init_refusal_is_an_init_problem_with_its_text", test_init_refusal_is_an_init_problem_with_its_text },
+    { "init_refusal_without_text_is_an_init_problem", test_init_refusal_without_text_is_an_init_problem },
+    { "refused_plugin_is_not_shut_down", test_refused_plugin_is_not_shut_down },
+    { "init_receives_the_host_structure", test_init_receives_the_host_structure },
+    { "plugins_are_initialised_in_order_and_shut_down_in_reverse",
+      test_plugins_are_initialised_in_order_and_shut_down_in_reverse },
+    { "plugin_log_lines_reach_the_application_log", test_plugin_log_lines_reach_the_application_log },
+    { "two_live_routers_each_use_their_own_plugins", test_two_live_routers_each_use_their_own_plugins },
+    { "shared_library_files_load_what_each_manifest_names",
+      test_shared_library_files_load_what_each_manifest_names },
+    { "router_can_be_created_again_after_free", test_router_can_be_created_again_after_free },
+    { "router_with_no_plugins_works", test_router_with_no_plugins_works },
+    { "router_new_rejects_bad_arguments", test_router_new_rejects_bad_arguments },
+    { "stage_names", test_stage_names },
+    { "problem_index_out_of_range_is_null", test_problem_index_out_of_range_is_null },
+    CU_TEST_INFO_NULL,
+};
+
+int main(int argc, char **argv)
+{
+    return nrt_main(argc, argv, "load", tests);
+}

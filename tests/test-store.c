@@ -1,0 +1,545 @@
+/*
+ * test-store.c - DESIGN.md section 4, rules 5 and 6: which connections are
+ * remembered, WN_DEVICE_ALREADY_REMEMBERED, forgetting on cancel, the store
+ * file ($state_dir/connections.json: private, kept aside when damaged), and
+ * restore without notifications.
+ */
+#include "config.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+static const char *store_path(nrt_env *env)
+{
+    return nrt_printf(env, "%s/connections.json", env->state);
+}
+
+static DWORD add(nr_router *r, const char *local, const char *remote, const char *user, DWORD flags)
+{
+    NETRESOURCE res = nrt_res(local, remote);
+    return nr_add_connection(r, NULL, &res, NULL, user, flags);
+}
+
+/* "local=remote@provider" for every remembered entry, in enumeration order. */
+static const char *remembered(nrt_env *env, nr_router *r)
+{
+    nr_enum *e = NULL;
+    const NETRESOURCE *res;
+    const char *s = "";
+    DWORD rc = nr_enum_open(r, RESOURCE_REMEMBERED, RESOURCETYPE_ANY, 0, NULL, &e);
+    if (rc != WN_SUCCESS)
+        return nrt_printf(env, "error %u", (unsigned)rc);
+    while (nr_enum_next(e, &res) == WN_SUCCESS)
+        s = nrt_printf(env, "%s%s%s=%s@%s", s, *s ? " " : "", res->lpLocalName ? res->lpLocalName : "(null)",
+                       res->lpRemoteName ? res->lpRemoteName : "(null)", res->lpProvider ? res->lpProvider : "(null)");
+    nr_enum_close(e);
+    return s;
+}
+
+/* Makes a fresh router over the same plugins and state (plugins reloaded). */
+static nr_router *reopen(nrt_env *env)
+{
+    return nrt_router(env);
+}
+
+/* ---- what is remembered --------------------------------------------------------------------- */
+
+static void test_persistent_add_is_remembered(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "pa", 10, NULL, NULL);
+    nr_router *r = nrt_router(env);
+    NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", "alice", CONNECT_UPDATE_PROFILE), WN_SUCCESS);
+    NRT_EQ_STR(remembered(env, r), "/mnt/a=fx:a@pa");
+    const char *text = nrt_slurp(env, store_path(env));
+    NRT_REQUIRE(text != NULL);
+    NRT_CONTAINS(text, "/mnt/a");
+    NRT_CONTAINS(text, "fx:a");
+    NRT_CONTAINS(text, "alice");
+    NRT_CONTAINS(text, "pa");
+    nrt_env_free(env);
+}
+
+static void test_remembered_connection_survives_the_router(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "pa", 10, NULL, NULL);
+    nr_router *r = nrt_router(env);
+    NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
+    r = reopen(env);
+    NRT_EQ_STR(remembered(env, r), "/mnt/a=fx:a@pa");
+    nrt_env_free(env);
+}
+
+static void test_password_is_never_stored(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "pa", 10, NULL, NULL);
+    nr_router *r = nrt_router(env);
+    NETRESOURCE res = nrt_res("/mnt/a", "fx:a");
+    NRT_EQ_CODE(nr_add_connection(r, NULL, &res, "Sup3rS3cret", "alice", CONNECT_UPDATE_PROFILE), WN_SUCCESS);
+    const char *text = nrt_slurp(env, store_path(env));
+    NRT_REQUIRE(text != NULL);
+    NRT_NOT_CONTAINS(text, "Sup3rS3cret");
+    nrt_env_free(env);
+}
+
+static void test_add_without_update_profile_is_not_remembered(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "pa", 10, NULL, NULL);
+    nr_router *r = nrt_router(env);
+    NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, 0), WN_SUCCESS);
+    NRT_EQ_STR(remembered(env, r), "");
+    nrt_env_free(env);
+}
+
+static void test_temporary_add_is_not_remembered(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "pa", 10, NULL, NULL);
+    nr_router *r = nrt_router(env);
+    NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE | CONNECT_TEMPORARY), WN_SUCCESS);
+    NRT_EQ_STR(remembered(env, r), "");
+    nrt_env_free(env);
+}
+
+static void test_deviceless_add_is_not_remembered(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "pa", 10, NULL, NULL);
+    nr_router *r = nrt_router(env);
+    NRT_EQ_CODE(add(r, NULL, "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
+    NRT_EQ_CODE(add(r, "", "fx:b", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
+    NRT_EQ_STR(remembered(env, r), "");
+    nrt_env_free(env);
+}
+
+static void test_failed_add_is_not_remembered(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "pa", 10, NULL, "\"add_result\": 1222");
+    nr_router *r = nrt_router(env);
+    NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_NO_NETWORK);
+    NRT_EQ_STR(remembered(env, r), "");
+    nrt_env_free(env);
+}
+
+static void test_no_store_flag_never_writes_the_store(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "pa", 10, NULL, NULL);
+    env->cfg.flags = NR_ROUTER_NO_STORE;
+    nr_router *r = nrt_router(env);
+    NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
+    NRT_TRUE(access(store_path(env), F_OK) != 0);
+    nrt_env_free(env);
+}
+
+static void test_store_file_is_readable_only_by_its_owner(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "pa", 10, NULL, NULL);
+    nr_router *r = nrt_router(env);
+    struct stat st;
+    mode_t old = umask(022);
+    NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
+    umask(old);
+    NRT_REQUIRE(stat(store_path(env), &st) == 0);
+    NRT_EQ_INT(st.st_mode & 0077, 0);
+    NRT_EQ_INT(st.st_uid, geteuid());
+    nrt_env_free(env);
+}
+
+static void test_store_directory_is_created_when_missing(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "pa", 10, NULL, NULL);
+    env->cfg.state_dir = nrt_printf(env, "%s/deeper/state", env->dir);
+    nr_router *r = nrt_router(env);
+    NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
+    NRT_TRUE(access(nrt_printf(env, "%s/connections.json", env->cfg.state_dir), F_OK) == 0);
+    nrt_env_free(env);
+}
+
+static void test_store_leaves_no_temporary_files(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "pa", 10, NULL, NULL);
+    nr_router *r = nrt_router(env);
+    NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
+    NRT_EQ_CODE(add(r, "/mnt/b", "fx:b", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
+    NRT_EQ_CODE(nr_cancel_connection(r, "/mnt/a", CONNECT_UPDATE_PROFILE, FALSE), WN_SUCCESS);
+    DIR *d = opendir(env->state);
+    NRT_REQUIRE(d != NULL);
+    for (struct dirent *de; (de = readdir(d));) {
+        if (de->d_name[0] == '.' && (!de->d_name[1] || !strcmp(de->d_name, "..")))
+            continue;
+        /* the store, and perhaps a lock file; nothing half-written */
+        NRT_TRUE(!strcmp(de->d_name, "connections.json") || strstr(de->d_name, "lock"));
+        if (strcmp(de->d_name, "connections.json") && !strstr(de->d_name, "lock"))
+            fprintf(stderr, "\n    unexpected file in the state directory: %s\n", de->d_name);
+    }
+    closedir(d);
+    nrt_env_free(env);
+}
+
+/* ---- WN_DEVICE_ALREADY_REMEMBERED --------------------------------------------------------------------- */
+
+static void test_add_over_a_local_name_remembered_for_another_resource_is_refused(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "pa", 10, NULL, NULL);
+    nr_router *r = nrt_router(env);
+    NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
+    NRT_EQ_CODE(nr_cancel_connection(r, "/mnt/a", 0, FALSE), WN_SUCCESS); /* still remembered */
+    NRT_EQ_CODE(add(r, "/mnt/a", "fx:other", NULL, CONNECT_UPDATE_PROFILE), WN_DEVICE_ALREADY_REMEMBERED);
+    NRT_EQ_STR(remembered(env, r), "/mnt/a=fx:a@pa");
+    nrt_env_free(env);
+}
+
+static void test_non_persistent_add_over_a_remembered_local_name_is_refused(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "pa", 10, NULL, NULL);
+    nr_router *r = nrt_router(env);
+    NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
+    NRT_EQ_CODE(nr_cancel_connection(r, "/mnt/a", 0, FALSE), WN_SUCCESS);
+    NRT_EQ_CODE(add(r, "/mnt/a", "fx:other", NULL, 0), WN_DEVICE_ALREADY_REMEMBERED);
+    nrt_env_free(env);
+}
+
+static void test_add_of_the_remembered_resource_itself_is_allowed(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "pa", 10, NULL, NULL);
+    nr_router *r = nrt_router(env);
+    NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
+    NRT_EQ_CODE(nr_cancel_connection(r, "/mnt/a", 0, FALSE), WN_SUCCESS);
+    NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
+    NRT_EQ_STR(remembered(env, r), "/mnt/a=fx:a@pa");
+    nrt_env_free(env);
+}
+
+/* ---- forgetting -------------------------------------------------------------------------------------------- */
+
+static void test_cancel_by_local_name_with_update_profile_forgets(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "pa", 10, NULL, NULL);
+    nr_router *r = nrt_router(env);
+    NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
+    NRT_EQ_CODE(add(r, "/mnt/b", "fx:b", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
+    NRT_EQ_CODE(nr_cancel_connection(r, "/mnt/a", CONNECT_UPDATE_PROFILE, FALSE), WN_SUCCESS);
+    NRT_EQ_STR(remembered(env, r), "/mnt/b=fx:b@pa");
+    NRT_NOT_CONTAINS(nrt_slurp(env, store_path(env)), "/mnt/a");
+    nrt_env_free(env);
+}
+
+static void test_cancel_with_update_profile_forgets_when_not_connected(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_notifier(env, "n1", 10, NULL, NULL);
+    nrt_provider(env, "pa", 10, NULL, NULL);
+    nr_router *r = nrt_router(env);
+    NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
+    r = reopen(env); /* the provider's connection table is gone */
+    NRT_EQ_CODE(nr_cancel_connection(r, "/mnt/a", CONNECT_UPDATE_PROFILE, FALSE), WN_SUCCESS);
+    NRT_EQ_STR(remembered(env, r), "");
+    nrt_env_free(env);
+}
+
+static void test_cancel_without_update_profile_keeps_the_remembered_entry(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "pa", 10, NULL, NULL);
+    nr_router *r = nrt_router(env);
+    NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
+    NRT_EQ_CODE(nr_cancel_connection(r, "/mnt/a", 0, FALSE), WN_SUCCESS);
+    NRT_EQ_STR(remembered(env, r), "/mnt/a=fx:a@pa");
+    nrt_env_free(env);
+}
+
+static void test_cancel_by_remote_name_never_touches_the_store(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "pa", 10, NULL, NULL);
+    nr_router *r = nrt_router(env);
+    NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
+    const char *before = nrt_slurp(env, store_path(env));
+    NRT_EQ_CODE(nr_cancel_connection(r, "fx:a", CONNECT_UPDATE_PROFILE, FALSE), WN_SUCCESS);
+    NRT_EQ_STR(remembered(env, r), "/mnt/a=fx:a@pa");
+    NRT_EQ_STR(nrt_slurp(env, store_path(env)), before);
+    nrt_env_free(env);
+}
+
+static void test_failed_cancel_with_update_profile_of_a_connected_name_keeps_the_entry(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "pa", 10, NULL, "\"open_files\": true");
+    nr_router *r = nrt_router(env);
+    NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
+    NRT_EQ_CODE(nr_cancel_connection(r, "/mnt/a", CONNECT_UPDATE_PROFILE, FALSE), WN_OPEN_FILES);
+    NRT_EQ_STR(remembered(env, r), "/mnt/a=fx:a@pa");
+    nrt_env_free(env);
+}
+
+/* ---- damaged store ---------------------------------------------------------------------------------------------- */
+
+static const char DAMAGED[] = "{ \"this is\": not a store [";
+
+static const char *kept_aside(nrt_env *env)
+{
+    DIR *d = opendir(env->state);
+    const char *found = NULL;
+    if (!d)
+        return NULL;
+    for (struct dirent *de; (de = readdir(d));)
+        if (!strncmp(de->d_name, "connections.json.damaged", 24))
+            found = nrt_printf(env, "%s/%s", env->state, de->d_name);
+    closedir(d);
+    return found;
+}
+
+static void test_damaged_store_is_reported_as_bad_profile(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "pa", 10, NULL, NULL);
+    nrt_write(env, env->state, "connections.json", 0600, "%s", DAMAGED);
+    nr_router *r = nrt_router(env);
+    nr_enum *e = NULL;
+    NRT_EQ_CODE(nr_enum_open(r, RESOURCE_REMEMBERED, RESOURCETYPE_ANY, 0, NULL, &e), WN_BAD_PROFILE);
+    nr_enum_close(e);
+    NRT_CONTAINS(nrt_last_error_text(env), "connections.json");
+    nrt_env_free(env);
+}
+
+static void test_damaged_store_is_reported_by_restore(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "pa", 10, NULL, NULL);
+    nrt_write(env, env->state, "connections.json", 0600, "%s", DAMAGED);
+    nr_router *r = nrt_router(env);
+    NRT_EQ_CODE(nr_restore_connections(r, NULL, NULL, NULL), WN_BAD_PROFILE);
+    nrt_env_free(env);
+}
+
+static void test_damaged_store_is_reported_by_a_persistent_add(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "pa", 10, NULL, NULL);
+    nrt_write(env, env->state, "connections.json", 0600, "%s", DAMAGED);
+    nr_router *r = nrt_router(env);
+    NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_BAD_PROFILE);
+    nrt_env_free(env);
+}
+
+static void test_damaged_store_is_kept_aside_unchanged(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "pa", 10, NULL, NULL);
+    nrt_write(env, env->state, "connections.json", 0600, "%s", DAMAGED);
+    nr_router *r = nrt_router(env);
+    NRT_EQ_CODE(nr_restore_connections(r, NULL, NULL, NULL), WN_BAD_PROFILE);
+    const char *aside = kept_aside(env);
+    NRT_REQUIRE(aside != NULL);
+    NRT_EQ_STR(nrt_slurp(env, aside), DAMAGED);
+    nrt_env_free(env);
+}
+
+static void test_damaged_store_is_never_silently_emptied(void)
+{
+    /* after the damage was reported, the damaged content still exists and
+     * the next persistent add does not overwrite it */
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "pa", 10, NULL, NULL);
+    nrt_write(env, env->state, "connections.json", 0600, "%s", DAMAGED);
+    nr_router *r = nrt_router(env);
+    DWORD first = add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE);
+    NRT_EQ_CODE(first, WN_BAD_PROFILE);
+    add(r, "/mnt/b", "fx:b", NULL, CONNECT_UPDATE_PROFILE);
+    const char *aside = kept_aside(env);
+    const char *current = nrt_slurp(env, store_path(env));
+    NRT_TRUE((aside && !strcmp(nrt_slurp(env, aside), DAMAGED)) || (current && !strcmp(current, DAMAGED)));
+    nrt_env_free(env);
+}
+
+/* ---- restore -------------------------------------------------------------------------------------------------- */
+
+typedef struct restored {
+    int n;
+    char text[1024];
+} restored;
+
+static void on_restored(void *user, const NETRESOURCE *res, DWORD result)
+{
+    restored *r = user;
+    size_t len = strlen(r->text);
+    snprintf(r->text + len, sizeof r->text - len, "%s%s=%s:%u", r->n++ ? " " : "",
+             res->lpLocalName ? res->lpLocalName : "(null)", res->lpRemoteName ? res->lpRemoteName : "(null)",
+             (unsigned)result);
+}
+
+static void test_restore_readds_remembered_connections_without_notification(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_notifier(env, "n1", 10, NULL, NULL);
+    nrt_provider(env, "pa", 10, NULL, NULL);
+    nr_router *r = nrt_router(env);
+    NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", "alice", CONNECT_UPDATE_PROFILE), WN_SUCCESS);
+    r = reopen(env);
+    nrt_clear_records(env);
+    NRT_EQ_CODE(nr_restore_connections(r, NULL, NULL, NULL), WN_SUCCESS);
+    NRT_EQ_STR(nrt_trace(env, "name,local,user"), "pa NPAddConnection3 name=fx:a local=/mnt/a user=alice");
+    char buf[64];
+    DWORD len = sizeof buf;
+    NRT_EQ_CODE(nr_get_connection(r, "/mnt/a", buf, &len), WN_SUCCESS);
+    NRT_EQ_STR(buf, "fx:a");
+    nrt_env_free(env);
+}
+
+static void test_restore_reports_each_entry_result(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "pa", 10, NULL, NULL);
+    nr_router *r = nrt_router(env);
+    NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
+    NRT_EQ_CODE(add(r, "/mnt/b", "fx:b", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
+    r = reopen(env);
+    restored got = { 0 };
+    NRT_EQ_CODE(nr_restore_connections(r, NULL, on_restored, &got), WN_SUCCESS);
+    NRT_EQ_INT(got.n, 2);
+    NRT_CONTAINS(got.text, "/mnt/a=fx:a:0");
+    NRT_CONTAINS(got.text, "/mnt/b=fx:b:0");
+    nrt_env_free(env);
+}
+
+static void test_restore_failure_keeps_the_entry(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "pa", 10, NULL, "\"add_result\": 1222, \"add_match\": \"fx:b\"");
+    nr_router *r = nrt_router(env);
+    NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
+    NRT_EQ_CODE(add(r, "/mnt/b", "fx:b", NULL, 0), WN_NO_NETWORK);
+    /* the provider now fails fx:a */
+    nrt_provider(env, "pa", 10, NULL, "\"add_result\": 1222, \"add_match\": \"fx:a\"");
+    r = reopen(env);
+    restored got = { 0 };
+    NRT_EQ_CODE(nr_restore_connections(r, NULL, on_restored, &got), WN_NO_NETWORK);
+    NRT_EQ_STR(got.text, "/mnt/a=fx:a:1222");
+    NRT_EQ_STR(remembered(env, r), "/mnt/a=fx:a@pa");
+    nrt_env_free(env);
+}
+
+static void test_restore_uses_the_provider_that_made_the_connection(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "pa", 10, NULL, NULL);
+    nrt_provider(env, "pb", 20, NULL, NULL);
+    nr_router *r = nrt_router(env);
+    NETRESOURCE res = nrt_res("/mnt/a", "fx:a");
+    res.lpProvider = "pb";
+    NRT_EQ_CODE(nr_add_connection(r, NULL, &res, NULL, NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
+    r = reopen(env);
+    nrt_clear_records(env);
+    NRT_EQ_CODE(nr_restore_connections(r, NULL, NULL, NULL), WN_SUCCESS);
+    NRT_EQ_STR(nrt_trace(env, ""), "pb NPAddConnection3");
+    nrt_env_free(env);
+}
+
+static void test_restore_of_one_local_name(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "pa", 10, NULL, NULL);
+    nr_router *r = nrt_router(env);
+    NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
+    NRT_EQ_CODE(add(r, "/mnt/b", "fx:b", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
+    r = reopen(env);
+    nrt_clear_records(env);
+    NRT_EQ_CODE(nr_restore_connections(r, "/mnt/b", NULL, NULL), WN_SUCCESS);
+    NRT_EQ_STR(nrt_trace(env, "name"), "pa NPAddConnection3 name=fx:b");
+    nrt_env_free(env);
+}
+
+static void test_restore_of_an_unknown_local_name_is_not_connected(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "pa", 10, NULL, NULL);
+    nr_router *r = nrt_router(env);
+    NRT_EQ_CODE(nr_restore_connections(r, "/mnt/none", NULL, NULL), WN_NOT_CONNECTED);
+    nrt_env_free(env);
+}
+
+static void test_restore_skips_connections_already_made(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "pa", 10, NULL, NULL);
+    nr_router *r = nrt_router(env);
+    NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
+    /* still connected: restoring is not a failure */
+    NRT_EQ_CODE(nr_restore_connections(r, NULL, NULL, NULL), WN_SUCCESS);
+    NRT_EQ_STR(remembered(env, r), "/mnt/a=fx:a@pa");
+    nrt_env_free(env);
+}
+
+static void test_restore_with_an_empty_store_succeeds(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "pa", 10, NULL, NULL);
+    nr_router *r = nrt_router(env);
+    NRT_EQ_CODE(nr_restore_connections(r, NULL, NULL, NULL), WN_SUCCESS);
+    NRT_EQ_STR(nrt_records(env), "");
+    nrt_env_free(env);
+}
+
+static CU_TestInfo tests[] = {
+    { "persistent_add_is_remembered", test_persistent_add_is_remembered },
+    { "remembered_connection_survives_the_router", test_remembered_connection_survives_the_router },
+    { "password_is_never_stored", test_password_is_never_stored },
+    { "add_without_update_profile_is_not_remembered", test_add_without_update_profile_is_not_remembered },
+    { "temporary_add_is_not_remembered", test_temporary_add_is_not_remembered },
+    { "deviceless_add_is_not_remembered", test_deviceless_add_is_not_remembered },
+    { "failed_add_is_not_remembered", test_failed_add_is_not_remembered },
+    { "no_store_flag_never_writes_the_store", test_no_store_flag_never_writes_the_store },
+    { "store_file_is_readable_only_by_its_owner", test_store_file_is_readable_only_by_its_owner },
+    { "store_directory_is_created_when_missing", test_store_directory_is_created_when_missing },
+    { "store_leaves_no_temporary_files", test_store_leaves_no_temporary_files },
+    { "add_over_a_local_name_remembered_for_another_resource_is_refused",
+      test_add_over_a_local_name_remembered_for_another_resource_is_refused },
+    { "non_persistent_add_over_a_remembered_local_name_is_refused",
+      test_non_persistent_add_over_a_remembered_local_name_is_refused },
+    { "add_of_the_remembered_resource_itself_is_allowed", test_add_of_the_remembered_resource_itself_is_allowed },
+    { "cancel_by_local_name_with_update_profile_forgets", test_cancel_by_local_name_with_update_profile_forgets },
+    { "cancel_with_update_profile_forgets_when_not_connected",
+      test_cancel_with_update_profile_forgets_when_not_connected },
+    { "cancel_without_update_profile_keeps_the_remembered_entry",
+      test_cancel_without_update_profile_keeps_the_remembered_entry },
+    { "cancel_by_remote_name_never_touches_the_store", test_cancel_by_remote_name_never_touches_the_store },
+    { "failed_cancel_with_update_profile_of_a_connected_name_keeps_the_entry",
+      test_failed_cancel_with_update_profile_of_a_connected_name_keeps_the_entry },
+    { "damaged_store_is_reported_as_bad_profile", test_damaged_store_is_reported_as_bad_profile },
+    { "damaged_store_is_reported_by_restore", test_damaged_store_is_reported_by_restore },
+    { "damaged_store_is_reported_by_a_persistent_add", test_damaged_store_is_reported_by_a_persistent_add },
+    { "damaged_store_is_kept_aside_unchanged", test_damaged_store_is_kept_aside_unchanged },
+    { "damaged_store_is_never_silently_emptied", test_damaged_store_is_never_silently_emptied },
+    { "restore_readds_remembered_connections_without_notification",
+      test_restore_readds_remembered_connections_without_notification },
+    { "restore_reports_each_entry_result", test_restore_reports_each_entry_result },
+    { "restore_failure_keeps_the_entry", test_restore_failure_keeps_the_entry },
+    { "restore_uses_the_provider_that_made_the_connection", test_restore_uses_the_provider_that_made_the_connection },
+    { "restore_of_one_local_name", test_restore_of_one_local_name },
+    { "restore_of_an_unknown_local_name_is_not_connected", test_restore_of_an_unknown_local_name_is_not_connected },
+    { "restore_skips_connections_already_made", test_restore_skips_connections_already_made },
+    { "restore_with_an_empty_store_succeeds", test_restore_with_an_empty_store_succeeds },
+    CU_TEST_INFO_NULL,
+};
+
+int main(int argc, char **argv)
+{
+    return nrt_main(argc, argv, "store", tests);
+}

@@ -1,0 +1,158 @@
+/*
+ * testutil.h - what every netrouter test suite shares: a private temporary
+ * directory per test with its own copies of the fixture plugins, manifest
+ * writing, a router built from them, the record file the fixtures append to,
+ * assertions that print the values they compared, and the CUnit main.
+ *
+ * A test reads like this:
+ *
+ *     static void test_pre_runs_in_ascending_order(void)
+ *     {
+ *         nrt_env *env = nrt_env_new();
+ *         nrt_notifier(env, "late", 20, NULL, NULL);
+ *         nrt_notifier(env, "early", 10, NULL, NULL);
+ *         nrt_provider(env, "prov", 10, NULL, NULL);
+ *         nr_router *r = nrt_router(env);
+ *         NETRESOURCE res = nrt_res(NULL, "fx:a");
+ *         NRT_EQ_CODE(nr_add_connection(r, NULL, &res, NULL, NULL, 0), WN_SUCCESS);
+ *         NRT_EQ_STR(nrt_trace(env, ""), "early add pre | late add pre | ...");
+ *         nrt_env_free(env);
+ *     }
+ *
+ * Everything nrt_* returns as const char * is owned by the env and freed by
+ * nrt_env_free().  The directories themselves are removed at process exit
+ * (set NRT_KEEP=1 to keep them), never while a library copy may be mapped.
+ */
+#ifndef NR_TESTUTIL_H
+#define NR_TESTUTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#include <CUnit/CUnit.h>
+#include <netrouter/netrouter.h>
+
+typedef struct nrt_env {
+    char *dir;            /* private temporary directory */
+    char *plugins;        /* dir/plugins.d: where nrt_plugin() writes manifests */
+    char *state;          /* dir/state: the router's state_dir */
+    char *record;         /* dir/record.log: the fixtures' shared record file */
+    nr_router *router;    /* made by nrt_router(), freed by nrt_env_free() */
+    const char *path[8];  /* the plugin_path handed to the router, NULL-terminated */
+    nr_router_config cfg; /* what nrt_router() uses; adjust before calling it */
+    void **owned;         /* strings handed out */
+    size_t nowned;
+} nrt_env;
+
+nrt_env *nrt_env_new(void);
+void nrt_env_free(nrt_env *env);
+
+/* Takes ownership of a malloc'ed pointer; returns it. */
+void *nrt_own(nrt_env *env, void *p);
+const char *nrt_printf(nrt_env *env, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Absolute path of a built fixture library (in the build tree). */
+const char *nrt_fixture_built(nrt_env *env, const char *fixture);
+/* Copies fixture (e.g. "fixture-notifier") to dir/name, mode 0644; returns the path. */
+const char *nrt_copy_fixture(nrt_env *env, const char *fixture, const char *dir, const char *name);
+/* Creates dir/sub (mode 0755) and returns its path. */
+const char *nrt_subdir(nrt_env *env, const char *sub);
+/* Writes a file in dir with the given mode (umask does not apply); returns its path. */
+const char *nrt_write(nrt_env *env, const char *dir, const char *name, mode_t mode, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+/*
+ * Registers one plugin instance: copies the fixture to plugins.d/<name>.so
+ * and writes plugins.d/<name>.json naming it by absolute path, with "order",
+ * the extra top-level members `top` (JSON text without braces, or NULL) and a
+ * "config" object holding "record" plus the members in `config`.
+ * Returns the manifest path.
+ */
+const char *nrt_plugin(nrt_env *env, const char *kind, const char *name, int order, const char *fixture,
+                       const char *top, const char *config);
+const char *nrt_notifier(nrt_env *env, const char *name, int order, const char *top, const char *config);
+const char *nrt_provider(nrt_env *env, const char *name, int order, const char *top, const char *config);
+
+/* nr_router_new() with env->cfg; asserts success, remembers the router
+ * (freeing the one made before), and publishes it to the fixtures in
+ * $NR_FIXTURE_ROUTER. */
+nr_router *nrt_router(nrt_env *env);
+/* nr_router_new() with env->cfg, returning its code (router in *out or NULL). */
+DWORD nrt_router_try(nrt_env *env, nr_router **out);
+
+/* The whole record file ("" when nothing was recorded), and a trace of it:
+ * each line reduced to its words without '=' (after the kind letter) plus
+ * the key=value tokens whose key is listed in keys ("status,ret"), lines
+ * joined by " | ".  only_kinds selects line kinds ("NP", NULL for all). */
+const char *nrt_records(nrt_env *env);
+const char *nrt_trace_of(nrt_env *env, const char *only_kinds, const char *keys);
+#define nrt_trace(env, keys) nrt_trace_of((env), "NP", (keys))
+/* Number of record lines containing every one of the space-separated words. */
+int nrt_count(nrt_env *env, const char *words);
+/* Value of key in the n-th (0-based) record line containing words; NULL if none. */
+const char *nrt_value(nrt_env *env, const char *words, int n, const char *key);
+void nrt_clear_records(nrt_env *env);
+
+/* Reads a whole file (NULL when it cannot be read); owned by env. */
+const char *nrt_slurp(nrt_env *env, const char *path);
+
+/* A NETRESOURCE for a disk connection; strings are not copied. */
+NETRESOURCE nrt_res(const char *local, const char *remote);
+
+/* The first problem whose file ends with file_suffix (NULL: any), or NULL. */
+const nr_problem *nrt_problem(const nr_router *r, const char *file_suffix);
+/* All problems of a router, one per line, for failure messages. */
+const char *nrt_problems_text(nrt_env *env, const nr_router *r);
+/* Index of the loaded plugin called name, or -1. */
+int nrt_plugin_index(const nr_router *r, const char *name);
+/* Names of the loaded plugins in final order, joined by ' '. */
+const char *nrt_plugin_names(nrt_env *env, const nr_router *r);
+
+/* The calling thread's last error text / provider (owned by env). */
+const char *nrt_last_error_text(nrt_env *env);
+const char *nrt_last_error_provider(nrt_env *env);
+
+/* Assertions that report the values they compared. */
+void nrt_check(bool ok, unsigned line, const char *file, const char *func, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+#define NRT_EQ_CODE(actual, expected)                                                                        \
+    do {                                                                                                     \
+        DWORD a_ = (actual), e_ = (expected);                                                                \
+        nrt_check(a_ == e_, __LINE__, __FILE__, __func__, "%s == %s: got %u (%s), expected %u", #actual,    \
+                  #expected, (unsigned)a_, nr_strerror(a_), (unsigned)e_);                                   \
+    } while (0)
+#define NRT_EQ_INT(actual, expected)                                                                         \
+    do {                                                                                                     \
+        long long a_ = (long long)(actual), e_ = (long long)(expected);                                      \
+        nrt_check(a_ == e_, __LINE__, __FILE__, __func__, "%s == %s: got %lld, expected %lld", #actual,     \
+                  #expected, a_, e_);                                                                        \
+    } while (0)
+#define NRT_EQ_STR(actual, expected)                                                                         \
+    do {                                                                                                     \
+        const char *a_ = (actual), *e_ = (expected);                                                         \
+        nrt_check(a_ && e_ && !strcmp(a_, e_), __LINE__, __FILE__, __func__,                                 \
+                  "%s == %s:\n      got      \"%s\"\n      expected \"%s\"", #actual, #expected,             \
+                  a_ ? a_ : "(null)", e_ ? e_ : "(null)");                                                   \
+    } while (0)
+#define NRT_CONTAINS(haystack, needle)                                                                       \
+    do {                                                                                                     \
+        const char *h_ = (haystack), *n_ = (needle);                                                         \
+        nrt_check(h_ && strstr(h_, n_), __LINE__, __FILE__, __func__, "%s contains \"%s\": it is \"%s\"",   \
+                  #haystack, n_, h_ ? h_ : "(null)");                                                        \
+    } while (0)
+#define NRT_NOT_CONTAINS(haystack, needle)                                                                   \
+    do {                                                                                                     \
+        const char *h_ = (haystack), *n_ = (needle);                                                         \
+        nrt_check(!h_ || !strstr(h_, n_), __LINE__, __FILE__, __func__,                                     \
+                  "%s does not contain \"%s\": it is \"%s\"", #haystack, n_, h_);                            \
+    } while (0)
+#define NRT_TRUE(cond) nrt_check((cond), __LINE__, __FILE__, __func__, "%s", #cond)
+/* Like NRT_TRUE but stops the test (CUnit longjmp) when false. */
+#define NRT_REQUIRE(cond) CU_ASSERT_FATAL(cond)
+
+/* Registers tests as one suite and runs them (argv[1]: just that test).
+ * Exit status: 0 all passed, 1 failures, 99 setup error. */
+int nrt_main(int argc, char **argv, const char *suite, CU_TestInfo *tests);
+
+#endif

@@ -1,1 +1,34 @@
-# bench: see later commits
+# bench/: micro-benchmarks of the router against direct calls.
+#
+#     make bench                      # full run, a minute or two
+#     make bench BENCH_FLAGS=--quick  # a few seconds (scripts/test.sh)
+#
+# The programs and their two trivial plugins are built by `make check`, so
+# they never rot, but they are not in TESTS: timings are not pass/fail.
+# See bench/README.md.
+
+# (-module spelled out so automake accepts names without a "lib" prefix)
+check_LTLIBRARIES += bench/nr-bench-provider.la bench/nr-bench-notifier.la
+bench_nr_bench_provider_la_SOURCES = bench/provider.c
+bench_nr_bench_provider_la_LDFLAGS = -module $(TEST_PLUGIN_LDFLAGS)
+bench_nr_bench_notifier_la_SOURCES = bench/notifier.c
+bench_nr_bench_notifier_la_LDFLAGS = -module $(TEST_PLUGIN_LDFLAGS)
+
+BENCH_BINS = bench/dispatch bench/startup
+check_PROGRAMS += $(BENCH_BINS)
+BENCH_CPPFLAGS = $(AM_CPPFLAGS) -DBENCH_PLUGIN_DIR='"$(abs_top_builddir)/bench/.libs"'
+bench_dispatch_SOURCES = bench/dispatch.c bench/bench.c bench/bench.h
+bench_dispatch_CPPFLAGS = $(BENCH_CPPFLAGS)
+bench_dispatch_LDADD = router/libnetrouter.la
+bench_startup_SOURCES = bench/startup.c bench/bench.c bench/bench.h
+bench_startup_CPPFLAGS = $(BENCH_CPPFLAGS)
+bench_startup_LDADD = router/libnetrouter.la
+
+EXTRA_DIST += bench/README.md
+
+BENCH_FLAGS =
+bench: $(BENCH_BINS) bench/nr-bench-provider.la bench/nr-bench-notifier.la
+	@for p in $(BENCH_BINS); do \
+	  ./$$p $(BENCH_FLAGS) || { echo "bench: $$p failed" >&2; exit 1; }; \
+	done
+.PHONY: bench

@@ -1,1 +1,35 @@
-# docs: see later commits
+# docs/: manual pages (installed) and design notes (distributed only).
+dist_man_MANS += \
+	docs/netrouter.1 \
+	docs/netrouter-manifest.5 \
+	docs/libnetrouter.3 \
+	docs/netrouter-plugin.7
+
+dist_noinst_DATA += \
+	docs/architecture.md \
+	docs/libraries.md
+
+# scripts/ and .ci/ have no fragment of their own; they are distributed
+# from here so that `make distcheck` ships the README's two commands.
+dist_noinst_SCRIPTS += \
+	scripts/install-deps.sh \
+	scripts/demo.sh \
+	scripts/test.sh \
+	scripts/valgrind-check.sh \
+	.ci/run
+dist_noinst_DATA += scripts/common.sh
+
+# Used by scripts/valgrind-check.sh: the test programs (not scripts) of TESTS.
+print-check-programs:
+	@for t in $(TESTS); do for p in $(check_PROGRAMS); do \
+	  test "x$$t" = "x$$p" && echo "$$t"; done; done; :
+.PHONY: print-check-programs
+
+# Lints the manual pages (groff prints nothing for a clean page).
+check-man:
+	@rc=0; for p in $(dist_man_MANS); do \
+	  out=`LC_ALL=C.UTF-8 groff -man -ww -z -K utf8 $(srcdir)/$$p 2>&1`; \
+	  if test -n "$$out"; then echo "$$p:"; echo "$$out"; rc=1; fi; \
+	done; exit $$rc
+.PHONY: check-man
+

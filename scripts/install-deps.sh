@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# scripts/install-deps.sh - installs the Debian packages netrouter needs to
+# build and test, and nothing else.
+#
+# Idempotent: when every package is already installed it does not touch apt
+# at all.  Otherwise, as root, it runs `apt-get update` and installs the
+# missing packages non-interactively.  As another user it lists what is
+# missing and exits 1.
+#
+# Tested on Debian 12 (bookworm).  What each package is for:
+#   build-essential          gcc, make, libc headers
+#   autoconf automake libtool   ./autogen.sh (the GNU build system)
+#   pkg-config               configure finds jansson and CUnit with it
+#   libltdl-dev              libltdl: loads plugins (dlopen wrapper)
+#   libjansson-dev           jansson: parses manifests and the connection store
+#   libcunit1-dev            CUnit: the unit tests (make check)
+#   valgrind                 the memory-checking pass of scripts/test.sh
+#   jq                       tests/cli.test checks the --json outputs with it
+#   groff-base               the man-page lint of scripts/test.sh
+set -euo pipefail
+
+PACKAGES=(
+    build-essential
+    autoconf
+    automake
+    libtool
+    pkg-config
+    libltdl-dev
+    libjansson-dev
+    libcunit1-dev
+    valgrind
+    jq
+    groff-base
+)
+
+is_installed() {
+    local status
+    status=$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null) || return 1
+    [[ $status == "install ok installed" ]]
+}
+
+if ! command -v dpkg-query >/dev/null 2>&1; then
+    echo "install-deps: dpkg-query not found: this script supports Debian and derivatives only." >&2
+    echo "install-deps: install the equivalents of: ${PACKAGES[*]}" >&2
+    exit 1
+fi
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+    is_installed "$p" || missing+=("$p")
+done
+
+if ((${#missing[@]} == 0)); then
+    echo "install-deps: all build dependencies are installed."
+    exit 0
+fi
+
+if [[ $(id -u) -ne 0 ]]; then
+    echo "install-deps: missing Debian packages: ${missing[*]}" >&2
+    echo "install-deps: run this script as root, or install them yourself:" >&2
+    echo "    sudo apt-get install ${missing[*]}" >&2
+    exit 1
+fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q </dev/null
+apt-get install -y -q --no-install-recommends "${missing[@]}" </dev/null
+
+still=()
+for p in "${missing[@]}"; do
+    is_installed "$p" || still+=("$p")
+done
+if ((${#still[@]} != 0)); then
+    echo "install-deps: apt-get did not install: ${still[*]}" >&2
+    exit 1
+fi
+echo "install-deps: done."

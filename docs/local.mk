@@ -1,5 +1,6 @@
 # docs/: manual pages (installed) and design notes (distributed only).
 dist_man_MANS += \
+	docs/netrouter-phonebook.5 \
 	docs/netrouter.1 \
 	docs/netrouter-manifest.5 \
 	docs/libnetrouter.3 \
@@ -7,7 +8,8 @@ dist_man_MANS += \
 
 dist_noinst_DATA += \
 	docs/architecture.md \
-	docs/libraries.md
+	docs/libraries.md \
+	docs/research/slirp-ppp-peer.md
 
 # scripts/ and .ci/ have no fragment of their own; they are distributed
 # from here so that `make distcheck` ships the README's two commands.

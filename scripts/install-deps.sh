@@ -14,6 +14,7 @@
 #   libltdl-dev              libltdl: loads plugins (dlopen wrapper)
 #   libjansson-dev           jansson: parses manifests and the connection store
 #   libcunit1-dev            CUnit: the unit tests (make check)
+#   nettle-dev               MD5 for PPP CHAP in the RAS provider
 #   valgrind                 the memory-checking pass of scripts/test.sh
 #   jq                       tests/cli.test checks the --json outputs with it
 #   groff-base               the man-page lint of scripts/test.sh
@@ -28,6 +29,7 @@ PACKAGES=(
     libltdl-dev
     libjansson-dev
     libcunit1-dev
+    nettle-dev
     valgrind
     jq
     groff-base

@@ -55,7 +55,7 @@ NR_SUITES = \
 check_PROGRAMS += $(NR_SUITES)
 TESTS += $(NR_SUITES) tests/cli.test
 
-NR_TESTUTIL = tests/testutil.h tests/testutil.c
+NR_TESTUTIL = tests/testutil.h tests/testutil.c tests/cunit-main.h tests/cunit-main.c
 NR_SUITE_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS) $(JANSSON_CFLAGS)
 NR_SUITE_LDADD = router/libnetrouter.la $(CUNIT_LIBS) $(JANSSON_LIBS) $(PTHREAD_LIBS)
 

@@ -19,6 +19,7 @@
 
 #include <CUnit/Basic.h>
 
+#include "cunit-main.h"
 #include "testutil.h"
 
 /* ---- directories removed at exit ------------------------------------------- */
@@ -497,8 +498,6 @@ void nrt_check(bool ok, unsigned line, const char *file, const char *func, const
 
 int nrt_main(int argc, char **argv, const char *suite, CU_TestInfo *tests)
 {
-    CU_SuiteInfo suites[] = { { (char *)suite, NULL, NULL, NULL, NULL, tests }, CU_SUITE_INFO_NULL };
-    unsigned failures;
     char probe[PATH_MAX];
 
     snprintf(probe, sizeof probe, "%s/tests/fixtures/.libs/fixture-notifier.so", builddir());
@@ -506,29 +505,5 @@ int nrt_main(int argc, char **argv, const char *suite, CU_TestInfo *tests)
         fprintf(stderr, "%s: cannot find the fixture plugins (%s); set NR_TEST_BUILDDIR\n", argv[0], probe);
         return 99;
     }
-    if (CU_initialize_registry() != CUE_SUCCESS || CU_register_suites(suites) != CUE_SUCCESS) {
-        fprintf(stderr, "%s: CUnit setup failed: %s\n", argv[0], CU_get_error_msg());
-        CU_cleanup_registry();
-        return 99;
-    }
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    if (argc > 1) {
-        CU_pSuite s = CU_get_suite(suite);
-        CU_pTest t = s ? CU_get_test(s, argv[1]) : NULL;
-        if (!t) {
-            fprintf(stderr, "%s: no test named %s\n", argv[0], argv[1]);
-            CU_cleanup_registry();
-            return 99;
-        }
-        CU_basic_run_test(s, t);
-    } else {
-        CU_basic_run_tests();
-    }
-    /* CU_basic_run_tests() returns 0 even when tests fail, and
-     * CU_cleanup_registry() resets the counts: read them first. */
-    failures = CU_get_number_of_failures() + CU_get_number_of_tests_failed();
-    if (CU_get_number_of_tests_run() == 0)
-        failures++;
-    CU_cleanup_registry();
-    return failures ? 1 : 0;
+    return nr_cunit_main(argc, argv, suite, tests);
 }

@@ -24,6 +24,7 @@ static const struct { DWORD code; const char *text; } code_texts[] = {
     { ERROR_ALREADY_ASSIGNED, "The local device name is already in use." },
     { ERROR_INVALID_PASSWORD, "The specified network password is not correct." },
     { ERROR_INVALID_PARAMETER, "The parameter is incorrect." },
+    { ERROR_INSUFFICIENT_BUFFER, "The data area passed to a system call is too small." },
     { ERROR_INVALID_LEVEL, "The system call level is not correct." },
     { ERROR_BUSY, "The requested resource is in use." },
     { ERROR_MORE_DATA, "More data is available." },

@@ -95,6 +95,7 @@ typedef LPCSTR LPCWSTR;
 #define ERROR_ALREADY_ASSIGNED          85u
 #define ERROR_INVALID_PASSWORD          86u
 #define ERROR_INVALID_PARAMETER         87u
+#define ERROR_INSUFFICIENT_BUFFER       122u
 #define ERROR_INVALID_LEVEL             124u
 #define ERROR_BUSY                      170u
 #define ERROR_MORE_DATA                 234u

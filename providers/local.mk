@@ -1,0 +1,2 @@
+# providers/: one directory per provider plugin.
+include $(srcdir)/providers/ras/local.mk

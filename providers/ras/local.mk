@@ -1,0 +1,34 @@
+# providers/ras: the RAS (dial-up) provider and the engine behind <netrouter/ras.h>.
+#
+# libnrras-core.la is a convenience library holding every internal layer
+# (phonebook, modem, HDLC framing, ...); the unit tests under tests/ras link it
+# directly, and the public libnetrouter-ras and the provider plugin will be
+# built from it.
+noinst_LTLIBRARIES += providers/ras/libnrras-core.la
+providers_ras_libnrras_core_la_SOURCES =
+providers_ras_libnrras_core_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden $(JANSSON_CFLAGS) $(NETTLE_CFLAGS)
+providers_ras_libnrras_core_la_LIBADD = $(JANSSON_LIBS) $(NETTLE_LIBS) $(PTHREAD_LIBS)
+
+include $(srcdir)/providers/ras/hdlc.mk
+include $(srcdir)/providers/ras/modem.mk
+include $(srcdir)/providers/ras/phonebook.mk
+include $(srcdir)/providers/ras/ppp.mk
+
+# The public RAS client library (<netrouter/ras.h>).
+lib_LTLIBRARIES += providers/ras/libnetrouter-ras.la
+providers_ras_libnetrouter_ras_la_SOURCES = \
+	providers/ras/ras-errors.c \
+	providers/ras/ras-entries.c
+providers_ras_libnetrouter_ras_la_CPPFLAGS = $(AM_CPPFLAGS) -DNR_SYSCONFDIR='"$(sysconfdir)"'
+providers_ras_libnetrouter_ras_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden
+providers_ras_libnetrouter_ras_la_LIBADD = providers/ras/libnrras-core.la router/libnetrouter.la
+providers_ras_libnetrouter_ras_la_LDFLAGS = $(AM_LDFLAGS) -version-info 0:0:0 -no-undefined
+netrouterinclude_HEADERS += router/include/netrouter/ras.h
+pkgconfig_DATA += providers/ras/netrouter-ras.pc
+
+check_PROGRAMS += tests/ras/test-ras-api
+TESTS += tests/ras/test-ras-api
+tests_ras_test_ras_api_SOURCES = tests/ras/test-ras-api.c tests/cunit-main.h tests/cunit-main.c
+tests_ras_test_ras_api_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_ras_test_ras_api_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+tests_ras_test_ras_api_LDADD = providers/ras/libnetrouter-ras.la router/libnetrouter.la $(CUNIT_LIBS)

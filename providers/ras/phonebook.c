@@ -1,0 +1,505 @@
+/*
+ * phonebook.c - loading and validating the RAS phonebook (phonebook.h).
+ *
+ * Every object of the file is checked against a small key table: unknown
+ * keys are errors ("x-" keys are free), types and ranges are checked, and the
+ * first problem is reported with the file, the line and column of the key
+ * (found with jsonpos) and the field path, e.g. entries[1].timeouts.connect_ms.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <jansson.h>
+
+#include "jsonpos.h"
+#include "phonebook.h"
+
+#ifndef NR_SYSCONFDIR
+#define NR_SYSCONFDIR "/etc"
+#endif
+
+/* ---- the schema ------------------------------------------------------------------------ */
+
+typedef enum { K_STRING, K_INT, K_STRINGS, K_OBJECT } key_kind;
+
+typedef struct key_spec {
+    const char *name;
+    key_kind kind;
+    bool required;
+    long long min, max;              /* K_INT range; K_STRING length range */
+    const char *const *choices;      /* K_STRING: allowed values, NULL-terminated */
+    const struct key_spec *members;  /* K_OBJECT: its keys, ending with name NULL */
+} key_spec;
+
+static const char *const flow_choices[] = { "rtscts", "none", NULL };
+static const char *const auth_choices[] = { "any", "pap", "chap", NULL };
+
+static const key_spec timeout_keys[] = {
+    { "command_ms", K_INT, false, 1, 600000, NULL, NULL },
+    { "connect_ms", K_INT, false, 1, 600000, NULL, NULL },
+    { "ppp_ms", K_INT, false, 1, 600000, NULL, NULL },
+    { NULL, 0, false, 0, 0, NULL, NULL },
+};
+static const key_spec redial_keys[] = {
+    { "attempts", K_INT, false, 0, 100, NULL, NULL },
+    { "pause_ms", K_INT, false, 0, 3600000, NULL, NULL },
+    { NULL, 0, false, 0, 0, NULL, NULL },
+};
+static const key_spec ppp_keys[] = {
+    { "mru", K_INT, false, 128, 1500, NULL, NULL },
+    { "lcp_echo_interval", K_INT, false, 0, 3600, NULL, NULL },
+    { "lcp_echo_failures", K_INT, false, 0, 100, NULL, NULL },
+    { NULL, 0, false, 0, 0, NULL, NULL },
+};
+static const key_spec entry_keys[] = {
+    { "name", K_STRING, true, 1, NR_PB_MAX_ENTRY_NAME, NULL, NULL },
+    { "description", K_STRING, false, 0, 1024, NULL, NULL },
+    { "device", K_STRING, true, 2, 1023, NULL, NULL },
+    { "speed", K_INT, false, 300, 4000000, NULL, NULL },
+    { "phone_number", K_STRING, true, 1, NR_PB_MAX_PHONE_NUMBER, NULL, NULL },
+    { "init", K_STRINGS, false, 1, 256, NULL, NULL },
+    { "dial_prefix", K_STRING, false, 1, 32, NULL, NULL },
+    { "flow_control", K_STRING, false, 0, 0, flow_choices, NULL },
+    { "timeouts", K_OBJECT, false, 0, 0, NULL, timeout_keys },
+    { "auth", K_STRING, false, 0, 0, auth_choices, NULL },
+    { "redial", K_OBJECT, false, 0, 0, NULL, redial_keys },
+    { "ppp", K_OBJECT, false, 0, 0, NULL, ppp_keys },
+    { NULL, 0, false, 0, 0, NULL, NULL },
+};
+
+/* Speeds a Linux tty can be set to. */
+static const unsigned speeds[] = { 300, 600, 1200, 1800, 2400, 4800, 9600, 19200, 38400, 57600, 115200,
+                                   230400, 460800, 500000, 576000, 921600, 1000000, 1152000, 1500000,
+                                   2000000, 2500000, 3000000, 3500000, 4000000 };
+
+/* ---- error reporting -------------------------------------------------------------------- */
+
+#define MAX_DEPTH 6
+
+typedef struct ctx {
+    const char *text;
+    nr_jsonpos_step path[MAX_DEPTH];
+    size_t depth;
+    nr_pb_error *err;
+} ctx;
+
+static void path_text(const ctx *c, char *buf, size_t size)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < c->depth && used < size; i++) {
+        int n = c->path[i].key ? snprintf(buf + used, size - used, "%s%s", used ? "." : "", c->path[i].key)
+                               : snprintf(buf + used, size - used, "[%zu]", c->path[i].index);
+        if (n < 0)
+            break;
+        used += (size_t)n;
+    }
+}
+
+static DWORD fail(ctx *c, DWORD code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static DWORD fail(ctx *c, DWORD code, const char *fmt, ...)
+{
+    va_list ap;
+    c->err->code = code;
+    path_text(c, c->err->field, sizeof c->err->field);
+    if (c->text) /* no text yet when the file could not be read */
+        nr_jsonpos_find(c->text, c->path, c->depth, &c->err->line, &c->err->column);
+    va_start(ap, fmt);
+    vsnprintf(c->err->message, sizeof c->err->message, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+static void push_key(ctx *c, const char *key)
+{
+    c->path[c->depth++] = (nr_jsonpos_step){ key, 0 };
+}
+
+static void push_index(ctx *c, size_t index)
+{
+    c->path[c->depth++] = (nr_jsonpos_step){ NULL, index };
+}
+
+static void pop(ctx *c)
+{
+    c->depth--;
+}
+
+/* ---- validation ------------------------------------------------------------------------------ */
+
+static const char *json_kind(const json_t *v)
+{
+    switch (json_typeof(v)) {
+    case JSON_OBJECT: return "an object";
+    case JSON_ARRAY: return "an array";
+    case JSON_STRING: return "a string";
+    case JSON_INTEGER: return "an integer";
+    case JSON_REAL: return "a number with a fraction";
+    case JSON_TRUE:
+    case JSON_FALSE: return "a boolean";
+    case JSON_NULL: return "null";
+    }
+    return "?";
+}
+
+static bool has_control(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p < 0x20 || *p == 0x7f)
+            return true;
+    return false;
+}
+
+static DWORD check_string(ctx *c, const key_spec *k, const json_t *v)
+{
+    const char *s = json_string_value(v);
+    size_t len = strlen(s);
+    if (k->choices) {
+        for (const char *const *ch = k->choices; *ch; ch++)
+            if (!strcmp(*ch, s))
+                return WN_SUCCESS;
+        char allowed[160] = "";
+        for (const char *const *ch = k->choices; *ch; ch++)
+            snprintf(allowed + strlen(allowed), sizeof allowed - strlen(allowed), "%s\"%s\"",
+                     *allowed ? (ch[1] ? ", " : " or ") : "", *ch);
+        return fail(c, ERROR_CORRUPT_PHONEBOOK, "must be %s, not \"%s\"", allowed, s);
+    }
+    if ((long long)len < k->min || (long long)len > k->max)
+        return fail(c, ERROR_CORRUPT_PHONEBOOK, "must be %lld to %lld characters long", k->min, k->max);
+    if (has_control(s))
+        return fail(c, ERROR_CORRUPT_PHONEBOOK, "must not contain control characters");
+    return WN_SUCCESS;
+}
+
+static DWORD check_object(ctx *c, const json_t *obj, const key_spec *keys);
+
+static DWORD check_value(ctx *c, const key_spec *k, const json_t *v)
+{
+    switch (k->kind) {
+    case K_STRING:
+        if (!json_is_string(v))
+            return fail(c, ERROR_CORRUPT_PHONEBOOK, "must be a string, not %s", json_kind(v));
+        return check_string(c, k, v);
+    case K_INT:
+        if (!json_is_integer(v))
+            return fail(c, ERROR_CORRUPT_PHONEBOOK, "must be an integer, not %s", json_kind(v));
+        if (json_integer_value(v) < k->min || json_integer_value(v) > k->max)
+            return fail(c, ERROR_CORRUPT_PHONEBOOK, "must be between %lld and %lld, not %lld", k->min,
+                        k->max, (long long)json_integer_value(v));
+        return WN_SUCCESS;
+    case K_STRINGS: {
+        size_t i;
+        json_t *e;
+        if (!json_is_array(v))
+            return fail(c, ERROR_CORRUPT_PHONEBOOK, "must be an array of strings, not %s", json_kind(v));
+        json_array_foreach(v, i, e) {
+            DWORD rc;
+            push_index(c, i);
+            rc = json_is_string(e) ? check_string(c, k, e)
+                                   : fail(c, ERROR_CORRUPT_PHONEBOOK, "must be a string, not %s", json_kind(e));
+            pop(c);
+            if (rc)
+                return rc;
+        }
+        return WN_SUCCESS;
+    }
+    case K_OBJECT:
+        if (!json_is_object(v))
+            return fail(c, ERROR_CORRUPT_PHONEBOOK, "must be an object, not %s", json_kind(v));
+        return check_object(c, v, k->members);
+    }
+    return WN_SUCCESS;
+}
+
+static DWORD check_object(ctx *c, const json_t *obj, const key_spec *keys)
+{
+    const char *key;
+    json_t *v;
+    json_object_foreach((json_t *)obj, key, v) {
+        const key_spec *k = NULL;
+        DWORD rc;
+        if (!strncmp(key, "x-", 2))
+            continue;
+        for (const key_spec *s = keys; s->name; s++)
+            if (!strcmp(s->name, key))
+                k = s;
+        push_key(c, key);
+        rc = k ? check_value(c, k, v)
+               : fail(c, ERROR_CORRUPT_PHONEBOOK, "unknown key \"%s\" (keys starting with \"x-\" are free)",
+                      key);
+        pop(c);
+        if (rc)
+            return rc;
+    }
+    for (const key_spec *s = keys; s->name; s++)
+        if (s->required && !json_object_get(obj, s->name))
+            return fail(c, ERROR_CORRUPT_PHONEBOOK, "required key \"%s\" is missing", s->name);
+    return WN_SUCCESS;
+}
+
+/* Rules that span keys or go beyond types. */
+static DWORD check_entry_rules(ctx *c, const json_t *e)
+{
+    const char *device = json_string_value(json_object_get(e, "device"));
+    const char *number = json_string_value(json_object_get(e, "phone_number"));
+    json_t *speed = json_object_get(e, "speed");
+    if (device[0] != '/') {
+        push_key(c, "device");
+        return fail(c, ERROR_CORRUPT_PHONEBOOK, "must be an absolute path such as /dev/ttyS0, not \"%s\"",
+                    device);
+    }
+    if (strspn(number, "0123456789*#+,;WwPpTt!@ -().") != strlen(number)) {
+        push_key(c, "phone_number");
+        return fail(c, ERROR_CORRUPT_PHONEBOOK,
+                    "\"%s\" has characters a modem cannot dial (digits, * # + , ; W P T ! @ and spaces only)", number);
+    }
+    if (speed) {
+        bool ok = false;
+        for (size_t i = 0; i < sizeof speeds / sizeof speeds[0]; i++)
+            ok |= speeds[i] == (unsigned)json_integer_value(speed);
+        if (!ok) {
+            push_key(c, "speed");
+            return fail(c, ERROR_CORRUPT_PHONEBOOK, "%lld is not a serial line speed (e.g. 9600, 57600, 115200)",
+                        (long long)json_integer_value(speed));
+        }
+    }
+    return WN_SUCCESS;
+}
+
+/* ---- building entries ---------------------------------------------------------------------- */
+
+static unsigned get_uint(const json_t *obj, const char *key, const char *member, unsigned dflt)
+{
+    const json_t *v = json_object_get(obj, key);
+    if (v && member)
+        v = json_object_get(v, member);
+    return v ? (unsigned)json_integer_value(v) : dflt;
+}
+
+static char *get_str(const json_t *obj, const char *key, const char *dflt)
+{
+    const json_t *v = json_object_get(obj, key);
+    return strdup(v ? json_string_value(v) : dflt);
+}
+
+static void entry_free(nr_pb_entry *e)
+{
+    free(e->name);
+    free(e->description);
+    free(e->device);
+    free(e->phone_number);
+    for (size_t i = 0; i < e->ninit; i++)
+        free(e->init[i]);
+    free(e->init);
+    free(e->dial_prefix);
+}
+
+static bool build_entry(const json_t *o, nr_pb_entry *e)
+{
+    const json_t *init = json_object_get(o, "init");
+    const char *flow = json_string_value(json_object_get(o, "flow_control"));
+    const char *auth = json_string_value(json_object_get(o, "auth"));
+    *e = (nr_pb_entry){
+        .name = get_str(o, "name", ""),
+        .description = get_str(o, "description", ""),
+        .device = get_str(o, "device", ""),
+        .speed = get_uint(o, "speed", NULL, 115200),
+        .phone_number = get_str(o, "phone_number", ""),
+        .dial_prefix = get_str(o, "dial_prefix", "ATDT"),
+        .rtscts = !flow || !strcmp(flow, "rtscts"),
+        .command_timeout_ms = get_uint(o, "timeouts", "command_ms", 3000),
+        .connect_timeout_ms = get_uint(o, "timeouts", "connect_ms", 60000),
+        .ppp_timeout_ms = get_uint(o, "timeouts", "ppp_ms", 30000),
+        .auth = !auth || !strcmp(auth, "any") ? NR_PB_AUTH_ANY : !strcmp(auth, "pap") ? NR_PB_AUTH_PAP : NR_PB_AUTH_CHAP,
+        .redial_attempts = get_uint(o, "redial", "attempts", 0),
+        .redial_pause_ms = get_uint(o, "redial", "pause_ms", 3000),
+        .mru = get_uint(o, "ppp", "mru", 1500),
+        .lcp_echo_interval_s = get_uint(o, "ppp", "lcp_echo_interval", 30),
+        .lcp_echo_failures = get_uint(o, "ppp", "lcp_echo_failures", 4),
+    };
+    e->ninit = init ? json_array_size(init) : 1;
+    e->init = calloc(e->ninit, sizeof *e->init);
+    if (!e->init)
+        return false;
+    for (size_t i = 0; i < e->ninit; i++)
+        if (!(e->init[i] = strdup(init ? json_string_value(json_array_get(init, i)) : "ATZ")))
+            return false;
+    return e->name && e->description && e->device && e->phone_number && e->dial_prefix;
+}
+
+/* ---- loading ---------------------------------------------------------------------------------- */
+
+static char *read_checked(const char *path, ctx *c)
+{
+    struct stat st;
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    char *text = NULL;
+    if (fd < 0) {
+        fail(c, ERROR_CANNOT_OPEN_PHONEBOOK, "cannot open the phonebook: %s", strerror(errno));
+        return NULL;
+    }
+    if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+        fail(c, ERROR_CANNOT_OPEN_PHONEBOOK, "the phonebook is not a regular file");
+    } else if (st.st_uid != 0 && st.st_uid != geteuid()) {
+        fail(c, ERROR_CANNOT_OPEN_PHONEBOOK, "the phonebook is owned by uid %u, neither root nor you; refusing it",
+             (unsigned)st.st_uid);
+    } else if (st.st_mode & (S_IWGRP | S_IWOTH)) {
+        fail(c, ERROR_CANNOT_OPEN_PHONEBOOK, "the phonebook is writable by %s (mode %04o); refusing it",
+             st.st_mode & S_IWOTH ? "other users" : "its group", (unsigned)(st.st_mode & 07777));
+    } else if (!(text = malloc((size_t)st.st_size + 1))) {
+        fail(c, ERROR_CANNOT_OPEN_PHONEBOOK, "out of memory");
+    } else {
+        size_t got = 0;
+        while (got < (size_t)st.st_size) {
+            ssize_t r = read(fd, text + got, (size_t)st.st_size - got);
+            if (r < 0 && errno == EINTR)
+                continue;
+            if (r <= 0)
+                break;
+            got += (size_t)r;
+        }
+        text[got] = '\0';
+    }
+    close(fd);
+    return text;
+}
+
+char *nr_pb_default_path(void)
+{
+    const char *xdg = secure_getenv("XDG_CONFIG_HOME"), *home = secure_getenv("HOME");
+    char *user = NULL;
+    if (xdg && xdg[0] == '/') {
+        if (asprintf(&user, "%s/netrouter/phonebook.json", xdg) < 0)
+            user = NULL;
+    } else if (home && *home) {
+        if (asprintf(&user, "%s/.config/netrouter/phonebook.json", home) < 0)
+            user = NULL;
+    }
+    if (user && access(user, F_OK) == 0)
+        return user;
+    if (access(NR_SYSCONFDIR "/netrouter/phonebook.json", F_OK) == 0) {
+        free(user);
+        return strdup(NR_SYSCONFDIR "/netrouter/phonebook.json");
+    }
+    return user ? user : strdup(NR_SYSCONFDIR "/netrouter/phonebook.json");
+}
+
+DWORD nr_pb_load(const char *path, nr_phonebook **out, nr_pb_error *err)
+{
+    nr_pb_error scratch;
+    ctx c = { .err = err ? err : &scratch };
+    char *owned = path ? NULL : nr_pb_default_path();
+    json_error_t jerr;
+    json_t *root = NULL, *list, *e;
+    nr_phonebook *pb = NULL;
+    DWORD rc = WN_SUCCESS;
+    size_t i;
+
+    *out = NULL;
+    memset(c.err, 0, sizeof *c.err);
+    if (!path)
+        path = owned;
+    if (!path) {
+        rc = fail(&c, ERROR_CANNOT_OPEN_PHONEBOOK, "no phonebook path: set HOME or XDG_CONFIG_HOME");
+        goto out;
+    }
+    snprintf(c.err->file, sizeof c.err->file, "%s", path);
+    if (!(c.text = read_checked(path, &c))) {
+        rc = c.err->code;
+        goto out;
+    }
+    root = json_loads(c.text, JSON_REJECT_DUPLICATES, &jerr);
+    if (!root) {
+        rc = fail(&c, ERROR_CORRUPT_PHONEBOOK, "invalid JSON: %s", jerr.text);
+        c.err->line = jerr.line > 0 ? jerr.line : 0;
+        c.err->column = jerr.column > 0 ? jerr.column : 0;
+        goto out;
+    }
+    if (!json_is_object(root)) {
+        rc = fail(&c, ERROR_CORRUPT_PHONEBOOK, "a phonebook is one JSON object {\"entries\": [...]}, not %s",
+                  json_kind(root));
+        goto out;
+    }
+    static const key_spec top_keys[] = { { "entries", K_OBJECT, true, 0, 0, NULL, NULL }, { NULL, 0, false, 0, 0, NULL, NULL } };
+    const char *key;
+    json_t *v;
+    json_object_foreach(root, key, v) {
+        if (!strncmp(key, "x-", 2) || !strcmp(key, top_keys[0].name))
+            continue;
+        push_key(&c, key);
+        rc = fail(&c, ERROR_CORRUPT_PHONEBOOK, "unknown key \"%s\" (keys starting with \"x-\" are free)", key);
+        goto out;
+    }
+    list = json_object_get(root, "entries");
+    if (!json_is_array(list)) {
+        if (list)
+            push_key(&c, "entries");
+        rc = list ? fail(&c, ERROR_CORRUPT_PHONEBOOK, "must be an array of entries, not %s", json_kind(list))
+                  : fail(&c, ERROR_CORRUPT_PHONEBOOK, "required key \"entries\" is missing");
+        goto out;
+    }
+    pb = calloc(1, sizeof *pb);
+    if (!pb || !(pb->path = strdup(path)) || !(pb->entries = calloc(json_array_size(list) + 1, sizeof *pb->entries))) {
+        rc = fail(&c, ERROR_CANNOT_OPEN_PHONEBOOK, "out of memory");
+        goto out;
+    }
+    push_key(&c, "entries");
+    json_array_foreach(list, i, e) {
+        push_index(&c, i);
+        if (!json_is_object(e))
+            rc = fail(&c, ERROR_CORRUPT_PHONEBOOK, "an entry must be an object, not %s", json_kind(e));
+        else if (!(rc = check_object(&c, e, entry_keys)))
+            rc = check_entry_rules(&c, e);
+        if (rc)
+            goto out;
+        for (size_t k = 0; k < pb->n; k++) {
+            if (!strcmp(pb->entries[k].name, json_string_value(json_object_get(e, "name")))) {
+                push_key(&c, "name");
+                rc = fail(&c, ERROR_CORRUPT_PHONEBOOK, "entry name \"%s\" is already used by entries[%zu]",
+                          pb->entries[k].name, k);
+                goto out;
+            }
+        }
+        if (!build_entry(e, &pb->entries[pb->n])) {
+            entry_free(&pb->entries[pb->n]);
+            rc = fail(&c, ERROR_CANNOT_OPEN_PHONEBOOK, "out of memory");
+            goto out;
+        }
+        pb->n++;
+        pop(&c);
+    }
+    *out = pb;
+    pb = NULL;
+out:
+    nr_pb_free(pb);
+    json_decref(root);
+    free((char *)c.text);
+    free(owned);
+    return rc;
+}
+
+const nr_pb_entry *nr_pb_find(const nr_phonebook *pb, const char *name)
+{
+    for (size_t i = 0; pb && name && i < pb->n; i++)
+        if (!strcmp(pb->entries[i].name, name))
+            return &pb->entries[i];
+    return NULL;
+}
+
+void nr_pb_free(nr_phonebook *pb)
+{
+    if (!pb)
+        return;
+    for (size_t i = 0; i < pb->n; i++)
+        entry_free(&pb->entries[i]);
+    free(pb->entries);
+    free(pb->path);
+    free(pb);
+}

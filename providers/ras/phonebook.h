@@ -1,0 +1,71 @@
+/*
+ * phonebook.h - the RAS phonebook: a JSON file of dial-up entries,
+ * validated with the care of plugin manifests (file, line, column and the
+ * field at fault), and looked up by entry name.
+ *
+ *     { "entries": [ { "name": "Office", "device": "/dev/ttyS0",
+ *                      "phone_number": "5551234", "auth": "chap" } ] }
+ *
+ * Default location: $XDG_CONFIG_HOME/netrouter/phonebook.json, then
+ * $(sysconfdir)/netrouter/phonebook.json.  See netrouter-phonebook(5).
+ */
+#ifndef NR_RAS_PHONEBOOK_H
+#define NR_RAS_PHONEBOOK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <netrouter/ras.h>
+
+#define NR_PB_MAX_ENTRY_NAME   256 /* RAS_MaxEntryName */
+#define NR_PB_MAX_PHONE_NUMBER 128 /* RAS_MaxPhoneNumber */
+
+typedef enum nr_pb_auth { NR_PB_AUTH_ANY = 0, NR_PB_AUTH_PAP, NR_PB_AUTH_CHAP } nr_pb_auth;
+
+/* One entry, with every default applied. */
+typedef struct nr_pb_entry {
+    char *name;
+    char *description;          /* "" when absent */
+    char *device;               /* absolute tty path */
+    unsigned speed;             /* bits per second, a termios speed */
+    char *phone_number;
+    char **init;                /* AT commands sent before dialing, ninit of them */
+    size_t ninit;
+    char *dial_prefix;          /* e.g. "ATDT" */
+    bool rtscts;                /* flow_control "rtscts" (default) or "none" */
+    unsigned command_timeout_ms, connect_timeout_ms, ppp_timeout_ms;
+    nr_pb_auth auth;
+    unsigned redial_attempts, redial_pause_ms;
+    unsigned mru, lcp_echo_interval_s, lcp_echo_failures;
+} nr_pb_entry;
+
+typedef struct nr_phonebook {
+    char *path;
+    nr_pb_entry *entries;
+    size_t n;
+} nr_phonebook;
+
+/* Why a load failed: a RAS code and where. */
+typedef struct nr_pb_error {
+    DWORD code;                 /* 621 cannot open, 625 corrupt */
+    char file[1024];
+    int line, column;           /* 1-based; 0 when unknown */
+    char field[160];            /* e.g. "entries[1].speed"; "" when none */
+    char message[640];          /* one human sentence */
+} nr_pb_error;
+
+/* The phonebook path to use when the caller names none: the first of the
+ * default locations that exists, else the per-user one.  Caller frees. */
+char *nr_pb_default_path(void);
+
+/* Loads and validates path (NULL: nr_pb_default_path()).  On success *out
+ * owns a phonebook to free with nr_pb_free() and WN_SUCCESS is returned;
+ * otherwise err (may be NULL) says why and its code is returned.  A file
+ * writable by group or others, or owned by another user, is refused. */
+DWORD nr_pb_load(const char *path, nr_phonebook **out, nr_pb_error *err);
+
+/* The entry of that name (names compare exactly), or NULL. */
+const nr_pb_entry *nr_pb_find(const nr_phonebook *pb, const char *name);
+
+void nr_pb_free(nr_phonebook *pb);
+
+#endif

@@ -1,0 +1,1 @@
+# providers/ras/ppp.mk: the PPP state machines and their tests

@@ -1,0 +1,355 @@
+/*
+ * netrouter/ras.h - the RAS client API (the RasDial family) of netrouter's
+ * dial-up provider, with the Windows names, numbers and semantics and Linux
+ * types (see DESIGN.md section 5).  Link with `pkg-config --libs
+ * netrouter-ras`.
+ *
+ *     RASENTRYNAME names[8] = { { .dwSize = sizeof(RASENTRYNAME) } };
+ *     DWORD cb = sizeof names, n = 0;
+ *     DWORD rc = RasEnumEntries(NULL, NULL, names, &cb, &n);
+ *     if (rc != 0) {
+ *         char text[256];
+ *         RasGetErrorString(rc, text, sizeof text);
+ *         fprintf(stderr, "error %u: %s\n", rc, text);
+ *     }
+ *
+ * Strings are UTF-8 char arrays; a phonebook is a JSON file (see
+ * netrouter-phonebook(5)); lpszPhonebook NULL means the default one
+ * ($XDG_CONFIG_HOME/netrouter/phonebook.json, else
+ * $(sysconfdir)/netrouter/phonebook.json).  Every function is thread-safe.
+ *
+ * This header grows with the provider: the dialing functions (RasDial,
+ * RasHangUp, RasGetConnectStatus, ...) are declared when they are
+ * implemented; their types and the state and error numbers are here already.
+ */
+#ifndef NETROUTER_RAS_H
+#define NETROUTER_RAS_H
+
+#include <stdint.h>
+#include <netrouter/npapi.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define NR_RAS_PUBLIC __attribute__((visibility("default")))
+#else
+#define NR_RAS_PUBLIC
+#endif
+
+typedef unsigned int UINT;
+typedef uintptr_t ULONG_PTR;
+typedef char CHAR;
+/** A RAS connection: an opaque handle, valid from RasDial until RasHangUp. */
+typedef void *HRASCONN;
+typedef HRASCONN *LPHRASCONN;
+
+/* ------------------------------------------------------------------------ */
+/* Sizes (Windows values; paths use the Linux limit)                         */
+/* ------------------------------------------------------------------------ */
+
+#define RAS_MaxDeviceType     16
+#define RAS_MaxPhoneNumber    128
+#define RAS_MaxIpAddress      15
+#define RAS_MaxEntryName      256
+#define RAS_MaxDeviceName     128
+#define RAS_MaxCallbackNumber RAS_MaxPhoneNumber
+#define RAS_MaxReplyMessage   1024
+#define RAS_MaxPath           4096 /* MAX_PATH on Windows */
+#define UNLEN                 256
+#define PWLEN                 256
+#define DNLEN                 15
+
+/* ------------------------------------------------------------------------ */
+/* Connection states (RASCONNSTATE, Windows values)                          */
+/* ------------------------------------------------------------------------ */
+
+#define RASCS_PAUSED 0x1000
+#define RASCS_DONE   0x2000
+
+typedef enum tagRASCONNSTATE {
+    RASCS_OpenPort = 0,
+    RASCS_PortOpened,
+    RASCS_ConnectDevice,
+    RASCS_DeviceConnected,
+    RASCS_AllDevicesConnected,
+    RASCS_Authenticate,
+    RASCS_AuthNotify,
+    RASCS_AuthRetry,
+    RASCS_AuthCallback,
+    RASCS_AuthChangePassword,
+    RASCS_AuthProject,
+    RASCS_AuthLinkSpeed,
+    RASCS_AuthAck,
+    RASCS_ReAuthenticate,
+    RASCS_Authenticated,
+    RASCS_PrepareForCallback,
+    RASCS_WaitForModemReset,
+    RASCS_WaitForCallback,
+    RASCS_Projected,
+    RASCS_StartAuthentication,
+    RASCS_CallbackComplete,
+    RASCS_LogonNetwork,
+    RASCS_SubEntryConnected,
+    RASCS_SubEntryDisconnected,
+    RASCS_ApplySettings,
+    RASCS_Interactive = RASCS_PAUSED,
+    RASCS_RetryAuthentication,
+    RASCS_CallbackSetByCaller,
+    RASCS_PasswordExpired,
+    RASCS_InvokeEapUI,
+    RASCS_Connected = RASCS_DONE,
+    RASCS_Disconnected
+} RASCONNSTATE, *LPRASCONNSTATE;
+
+/* ------------------------------------------------------------------------ */
+/* RAS error numbers (raserror.h values; texts from RasGetErrorString)       */
+/* ------------------------------------------------------------------------ */
+
+#define RASBASE                             600
+#define PENDING                             600
+#define ERROR_INVALID_PORT_HANDLE           601
+#define ERROR_PORT_ALREADY_OPEN             602
+#define ERROR_BUFFER_TOO_SMALL              603
+#define ERROR_WRONG_INFO_SPECIFIED          604
+#define ERROR_CANNOT_SET_PORT_INFO          605
+#define ERROR_PORT_NOT_CONNECTED            606
+#define ERROR_DEVICE_DOES_NOT_EXIST         608
+#define ERROR_DEVICETYPE_DOES_NOT_EXIST     609
+#define ERROR_BUFFER_INVALID                610
+#define ERROR_PORT_NOT_FOUND                615
+#define ERROR_ASYNC_REQUEST_PENDING         616
+#define ERROR_ALREADY_DISCONNECTING         617
+#define ERROR_PORT_NOT_OPEN                 618
+#define ERROR_PORT_DISCONNECTED             619
+#define ERROR_CANNOT_OPEN_PHONEBOOK         621
+#define ERROR_CANNOT_LOAD_PHONEBOOK         622
+#define ERROR_CANNOT_FIND_PHONEBOOK_ENTRY   623
+#define ERROR_CANNOT_WRITE_PHONEBOOK        624
+#define ERROR_CORRUPT_PHONEBOOK             625
+#define ERROR_KEY_NOT_FOUND                 627
+#define ERROR_DISCONNECTION                 628
+#define ERROR_REMOTE_DISCONNECTION          629
+#define ERROR_HARDWARE_FAILURE              630
+#define ERROR_USER_DISCONNECTION            631
+#define ERROR_INVALID_SIZE                  632
+#define ERROR_PORT_NOT_AVAILABLE            633
+#define ERROR_UNKNOWN                       635
+#define ERROR_WRONG_DEVICE_ATTACHED         636
+#define ERROR_REQUEST_TIMEOUT               638
+#define ERROR_AUTH_INTERNAL                 645
+#define ERROR_RESTRICTED_LOGON_HOURS        646
+#define ERROR_ACCT_DISABLED                 647
+#define ERROR_PASSWD_EXPIRED                648
+#define ERROR_NO_DIALIN_PERMISSION          649
+#define ERROR_SERVER_NOT_RESPONDING         650
+#define ERROR_FROM_DEVICE                   651
+#define ERROR_UNRECOGNIZED_RESPONSE         652
+#define ERROR_UNKNOWN_DEVICE_TYPE           663
+#define ERROR_ALLOCATING_MEMORY             664
+#define ERROR_PORT_NOT_CONFIGURED           665
+#define ERROR_DEVICE_NOT_READY              666
+#define ERROR_NO_CONNECTION                 668
+#define ERROR_LINE_BUSY                     676
+#define ERROR_VOICE_ANSWER                  677
+#define ERROR_NO_ANSWER                     678
+#define ERROR_NO_CARRIER                    679
+#define ERROR_NO_DIALTONE                   680
+#define ERROR_IN_COMMAND                    681
+#define ERROR_AUTHENTICATION_FAILURE        691
+#define ERROR_PORT_OR_DEVICE                692
+#define ERROR_INTERACTIVE_MODE              703
+#define ERROR_INVALID_AUTH_STATE            705
+#define ERROR_PPP_TIMEOUT                   718
+#define ERROR_PPP_REMOTE_TERMINATED         719
+#define ERROR_PPP_NO_PROTOCOLS_CONFIGURED   720
+#define ERROR_PPP_NO_RESPONSE               721
+#define ERROR_PPP_INVALID_PACKET            722
+#define ERROR_PHONE_NUMBER_TOO_LONG         723
+#define ERROR_PROJECTION_NOT_COMPLETE       730
+#define ERROR_PROTOCOL_NOT_CONFIGURED       731
+#define ERROR_PPP_NOT_CONVERGING            732
+#define ERROR_PPP_CP_REJECTED               733
+#define ERROR_PPP_LCP_TERMINATED            734
+#define ERROR_PPP_REQUIRED_ADDRESS_REJECTED 735
+#define ERROR_PPP_NCP_TERMINATED            736
+#define ERROR_PPP_LOOPBACK_DETECTED         737
+#define ERROR_PPP_NO_ADDRESS_ASSIGNED       738
+#define ERROR_DIAL_ALREADY_IN_PROGRESS      756
+#define RASBASEEND                          899
+
+/* ------------------------------------------------------------------------ */
+/* Structures                                                                */
+/* ------------------------------------------------------------------------ */
+
+/* RASENTRYNAME.dwFlags */
+#define REN_User     0x00000000
+#define REN_AllUsers 0x00000001
+
+/** One phonebook entry name (RasEnumEntries).  Set dwSize of the first
+ *  element to sizeof(RASENTRYNAME). */
+typedef struct tagRASENTRYNAME {
+    DWORD dwSize;
+    CHAR szEntryName[RAS_MaxEntryName + 1];
+    DWORD dwFlags;                      /**< REN_User or REN_AllUsers (system phonebook) */
+    CHAR szPhonebookPath[RAS_MaxPath + 1];
+} RASENTRYNAME, *LPRASENTRYNAME;
+
+/** What to dial (RasDial).  Empty szPhoneNumber: the entry's number. */
+typedef struct tagRASDIALPARAMS {
+    DWORD dwSize;
+    CHAR szEntryName[RAS_MaxEntryName + 1];
+    CHAR szPhoneNumber[RAS_MaxPhoneNumber + 1];
+    CHAR szCallbackNumber[RAS_MaxCallbackNumber + 1];
+    CHAR szUserName[UNLEN + 1];
+    CHAR szPassword[PWLEN + 1];
+    CHAR szDomain[DNLEN + 1];
+    DWORD dwSubEntry;
+    ULONG_PTR dwCallbackId;             /**< handed back to RasDialFunc2 */
+    DWORD dwIfIndex;
+} RASDIALPARAMS, *LPRASDIALPARAMS;
+
+/* RASDIALEXTENSIONS.dwfOptions */
+#define RDEOPT_UsePrefixSuffix  0x00000001
+#define RDEOPT_PausedStates     0x00000002
+#define RDEOPT_IgnoreModemSpeaker 0x00000004
+#define RDEOPT_SetModemSpeaker  0x00000008
+
+typedef struct tagRASDIALEXTENSIONS {
+    DWORD dwSize;
+    DWORD dwfOptions;                   /**< RDEOPT_* */
+    HWND hwndParent;
+    ULONG_PTR reserved;
+    ULONG_PTR reserved1;
+} RASDIALEXTENSIONS, *LPRASDIALEXTENSIONS;
+
+/** State of a connection (RasGetConnectStatus). */
+typedef struct tagRASCONNSTATUS {
+    DWORD dwSize;
+    RASCONNSTATE rasconnstate;
+    DWORD dwError;
+    CHAR szDeviceType[RAS_MaxDeviceType + 1];
+    CHAR szDeviceName[RAS_MaxDeviceName + 1];
+    CHAR szPhoneNumber[RAS_MaxPhoneNumber + 1];
+} RASCONNSTATUS, *LPRASCONNSTATUS;
+
+/** A live connection (RasEnumConnections). */
+typedef struct tagRASCONN {
+    DWORD dwSize;
+    HRASCONN hrasconn;
+    CHAR szEntryName[RAS_MaxEntryName + 1];
+    CHAR szDeviceType[RAS_MaxDeviceType + 1];
+    CHAR szDeviceName[RAS_MaxDeviceName + 1];
+    CHAR szPhonebook[RAS_MaxPath];
+    DWORD dwSubEntry;
+} RASCONN, *LPRASCONN;
+
+/* Projections (RasGetProjectionInfo) */
+typedef enum tagRASPROJECTION {
+    RASP_PppIp = 0x8021,
+    RASP_PppCcp = 0x80FD,
+    RASP_PppLcp = 0xC021,
+} RASPROJECTION, *LPRASPROJECTION;
+
+typedef struct tagRASPPPIP {
+    DWORD dwSize;
+    DWORD dwError;
+    CHAR szIpAddress[RAS_MaxIpAddress + 1];        /**< ours */
+    CHAR szServerIpAddress[RAS_MaxIpAddress + 1];  /**< the server's */
+    DWORD dwOptions;
+    DWORD dwServerOptions;
+} RASPPPIP, *LPRASPPPIP;
+
+/* RASPPPLCP.dwAuthenticationProtocol and .dwAuthenticationData */
+#define RASLCPAP_PAP      0xC023
+#define RASLCPAP_CHAP     0xC223
+#define RASLCPAD_CHAP_MD5 0x05
+
+typedef struct tagRASPPPLCP {
+    DWORD dwSize;
+    BOOL fBundled;
+    DWORD dwError;
+    DWORD dwAuthenticationProtocol;     /**< RASLCPAP_*, 0 for none */
+    DWORD dwAuthenticationData;         /**< RASLCPAD_CHAP_MD5 with CHAP */
+    DWORD dwEapTypeId;
+    DWORD dwServerAuthenticationProtocol;
+    DWORD dwServerAuthenticationData;
+    DWORD dwServerEapTypeId;
+    BOOL fMultilink;
+    DWORD dwTerminateReason;
+    DWORD dwServerTerminateReason;
+    CHAR szReplyMessage[RAS_MaxReplyMessage];
+    DWORD dwOptions;
+    DWORD dwServerOptions;
+} RASPPPLCP, *LPRASPPPLCP;
+
+/* ------------------------------------------------------------------------ */
+/* Dial notifications                                                        */
+/* ------------------------------------------------------------------------ */
+
+/** The unMsg of every notification (WM_RASDIALEVENT). */
+#define WM_RASDIALEVENT 0xCCCD
+
+typedef void (*RASDIALFUNC)(UINT unMsg, RASCONNSTATE rasconnstate, DWORD dwError);
+typedef void (*RASDIALFUNC1)(HRASCONN hrasconn, UINT unMsg, RASCONNSTATE rascs, DWORD dwError,
+                             DWORD dwExtendedError);
+/** Returning 0 stops further notifications for this attempt. */
+typedef DWORD (*RASDIALFUNC2)(ULONG_PTR dwCallbackId, DWORD dwSubEntry, HRASCONN hrasconn, UINT unMsg,
+                              RASCONNSTATE rascs, DWORD dwError, DWORD dwExtendedError);
+
+/** dwNotifierType 0xFFFFFFFF: lpvNotifier points to an int, a writable file
+ *  descriptor that receives one RASDIALEVENT record per notification (the
+ *  POSIX stand-in for a window handle); the application poll()s the other
+ *  end.  Records are written whole, in host byte order. */
+#define RAS_NOTIFIER_FD 0xFFFFFFFFu
+typedef struct tagRASDIALEVENT {
+    uint32_t cbSize;            /**< sizeof(RASDIALEVENT) */
+    uint32_t unMsg;             /**< WM_RASDIALEVENT */
+    uint64_t hrasconn;          /**< the HRASCONN, as an integer */
+    uint32_t rasconnstate;
+    uint32_t dwError;
+    uint32_t dwExtendedError;
+    uint32_t dwSubEntry;
+} RASDIALEVENT;
+
+/* ------------------------------------------------------------------------ */
+/* Functions                                                                 */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * Text of a RAS error (600-899) or of a code from <netrouter/npapi.h>, as
+ * RasGetErrorString: copies it, NUL-terminated, into buf of size bytes.
+ * Errors: ERROR_INVALID_PARAMETER (buf NULL or an unknown code),
+ * ERROR_INSUFFICIENT_BUFFER (122) when size is too small.  Never fails
+ * otherwise; callable from inside RasDial notification handlers.
+ */
+NR_RAS_PUBLIC DWORD RasGetErrorString(UINT uErrorValue, LPSTR buf, DWORD size);
+
+/**
+ * Lists the entry names of a phonebook, as RasEnumEntries.  reserved must be
+ * NULL.  lpszPhonebook NULL: the default phonebook (a missing default
+ * phonebook has no entries).  entries is an array of *lpcb bytes whose first
+ * element has dwSize = sizeof(RASENTRYNAME); on return *lpcEntries holds the
+ * count and *lpcb the bytes used.  Probing: entries NULL with *lpcb 0 gives
+ * ERROR_BUFFER_TOO_SMALL and the size needed in *lpcb.
+ * Errors: ERROR_INVALID_PARAMETER, ERROR_INVALID_SIZE (dwSize),
+ * ERROR_BUFFER_TOO_SMALL, ERROR_CANNOT_OPEN_PHONEBOOK (a named file that
+ * cannot be read, or an unsafe one), ERROR_CORRUPT_PHONEBOOK (the detail,
+ * with file, line and field, is in RasGetLastPhonebookError()).
+ */
+NR_RAS_PUBLIC DWORD RasEnumEntries(LPCSTR reserved, LPCSTR lpszPhonebook, LPRASENTRYNAME entries, LPDWORD lpcb,
+                                   LPDWORD lpcEntries);
+
+/**
+ * netrouter extension: the calling thread's detailed sentence for the last
+ * phonebook error of this library ("FILE:LINE:COLUMN: FIELD: message"), or
+ * "" when the last call succeeded.  Copied into buf (truncated to size).
+ */
+NR_RAS_PUBLIC DWORD RasGetLastPhonebookError(LPSTR buf, DWORD size);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* NETROUTER_RAS_H */

@@ -1,6 +1,7 @@
 # docs/: manual pages (installed) and design notes (distributed only).
 dist_man_MANS += \
 	docs/netrouter-phonebook.5 \
+	docs/rasdial.1 \
 	docs/netrouter.1 \
 	docs/netrouter-manifest.5 \
 	docs/libnetrouter.3 \

@@ -18,6 +18,7 @@
 #   valgrind                 the memory-checking pass of scripts/test.sh
 #   jq                       tests/cli.test checks the --json outputs with it
 #   groff-base               the man-page lint of scripts/test.sh
+#   slirp                    the real PPP peer of tests/ras/test-ras-ppp-slirp
 set -euo pipefail
 
 PACKAGES=(
@@ -33,6 +34,7 @@ PACKAGES=(
     valgrind
     jq
     groff-base
+    slirp
 )
 
 is_installed() {

@@ -13,12 +13,14 @@ include $(srcdir)/providers/ras/hdlc.mk
 include $(srcdir)/providers/ras/modem.mk
 include $(srcdir)/providers/ras/phonebook.mk
 include $(srcdir)/providers/ras/ppp.mk
+include $(srcdir)/providers/ras/dial.mk
 
 # The public RAS client library (<netrouter/ras.h>).
 lib_LTLIBRARIES += providers/ras/libnetrouter-ras.la
 providers_ras_libnetrouter_ras_la_SOURCES = \
 	providers/ras/ras-errors.c \
-	providers/ras/ras-entries.c
+	providers/ras/ras-entries.c \
+	providers/ras/ras-dial.c
 providers_ras_libnetrouter_ras_la_CPPFLAGS = $(AM_CPPFLAGS) -DNR_SYSCONFDIR='"$(sysconfdir)"'
 providers_ras_libnetrouter_ras_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden
 providers_ras_libnetrouter_ras_la_LIBADD = providers/ras/libnrras-core.la router/libnetrouter.la
@@ -32,3 +34,8 @@ tests_ras_test_ras_api_SOURCES = tests/ras/test-ras-api.c tests/cunit-main.h tes
 tests_ras_test_ras_api_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_ras_test_ras_api_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
 tests_ras_test_ras_api_LDADD = providers/ras/libnetrouter-ras.la router/libnetrouter.la $(CUNIT_LIBS)
+
+# rasdial(1)
+bin_PROGRAMS += providers/ras/rasdial
+providers_ras_rasdial_SOURCES = providers/ras/rasdial.c
+providers_ras_rasdial_LDADD = providers/ras/libnetrouter-ras.la router/libnetrouter.la $(PTHREAD_LIBS)

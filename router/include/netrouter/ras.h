@@ -18,9 +18,9 @@
  * ($XDG_CONFIG_HOME/netrouter/phonebook.json, else
  * $(sysconfdir)/netrouter/phonebook.json).  Every function is thread-safe.
  *
- * This header grows with the provider: the dialing functions (RasDial,
- * RasHangUp, RasGetConnectStatus, ...) are declared when they are
- * implemented; their types and the state and error numbers are here already.
+ * This header grows with the provider: functions are declared here as they
+ * are implemented (still to come: RasConnectionNotification and the saved
+ * dial parameters).
  */
 #ifndef NETROUTER_RAS_H
 #define NETROUTER_RAS_H
@@ -340,6 +340,80 @@ NR_RAS_PUBLIC DWORD RasGetErrorString(UINT uErrorValue, LPSTR buf, DWORD size);
  */
 NR_RAS_PUBLIC DWORD RasEnumEntries(LPCSTR reserved, LPCSTR lpszPhonebook, LPRASENTRYNAME entries, LPDWORD lpcb,
                                    LPDWORD lpcEntries);
+
+/**
+ * Dials a phonebook entry, as RasDial.
+ *
+ * ext: NULL, or dwSize = sizeof(RASDIALEXTENSIONS); RDEOPT_PausedStates in
+ * dwfOptions lets a rejected password pause in RASCS_RetryAuthentication
+ * instead of failing with ERROR_AUTHENTICATION_FAILURE (asynchronous dials
+ * only).  phonebook: NULL for the default.  params: dwSize set; the entry
+ * name, and optionally a phone number overriding the entry's, user name and
+ * password.
+ *
+ * lpvNotifier NULL: synchronous; returns 0 once connected, else the error.
+ * Otherwise returns 0 at once and reports every state through the notifier
+ * of dwNotifierType (0 RASDIALFUNC, 1 RASDIALFUNC1, 2 RASDIALFUNC2 whose 0
+ * return stops further notifications, RAS_NOTIFIER_FD with lpvNotifier
+ * pointing to a writable descriptor receiving RASDIALEVENT records), on a
+ * thread of the library.  Each state is announced once with error 0; a
+ * failure is announced again for its state with the error; nothing comes
+ * after RASCS_Connected, an error, or RasHangUp.
+ *
+ * *lphRasConn must be NULL for a new dial; it receives the handle as soon as
+ * the attempt exists (also when the dial then fails), and the caller must
+ * RasHangUp it in every case.  A non-NULL *lphRasConn resumes a dial paused
+ * in a RASCS_PAUSED state, with new credentials from params and the same
+ * notifier.  Calling RasDial from inside a notification handler fails with
+ * ERROR_POSSIBLE_DEADLOCK.
+ *
+ * Errors returned directly: ERROR_INVALID_PARAMETER, ERROR_INVALID_SIZE,
+ * ERROR_CANNOT_OPEN_PHONEBOOK, ERROR_CORRUPT_PHONEBOOK,
+ * ERROR_CANNOT_FIND_PHONEBOOK_ENTRY (then no handle), and for synchronous
+ * dials every dial error: 608 no device, 633 port in use, 676 busy, 678 no
+ * answer, 679 no carrier, 680 no dial tone, 651 modem error (extended
+ * error: the +CME ERROR number), 652 unrecognised reply, 666 silent modem,
+ * 691 password rejected, 718/719/721/732/733/734/737/738 PPP failures.
+ */
+NR_RAS_PUBLIC DWORD RasDial(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIALPARAMS params,
+                            DWORD dwNotifierType, LPVOID lpvNotifier, LPHRASCONN lphRasConn);
+
+/**
+ * Ends a connection or a dial in any state, as RasHangUp.  Returns at once;
+ * the port is released (DTR dropped, termios restored, lock removed) by the
+ * dialing thread within a bounded time, after which the handle is invalid
+ * (RasGetConnectStatus gives ERROR_INVALID_HANDLE).  Called from inside a
+ * notification handler, it takes effect when the handler returns.
+ * Errors: ERROR_INVALID_HANDLE.
+ */
+NR_RAS_PUBLIC DWORD RasHangUp(HRASCONN hrasconn);
+
+/**
+ * The state of a connection, as RasGetConnectStatus: rasconnstate, dwError
+ * (the failure of that state, or 0) and the device.  Set status->dwSize.
+ * Errors: ERROR_INVALID_HANDLE (unknown or hung-up handle),
+ * ERROR_INVALID_SIZE, ERROR_INVALID_PARAMETER.
+ */
+NR_RAS_PUBLIC DWORD RasGetConnectStatus(HRASCONN hrasconn, LPRASCONNSTATUS status);
+
+/**
+ * Every connection of this process that has not been hung up, as
+ * RasEnumConnections: conns is an array of *lpcb bytes whose first element
+ * has dwSize = sizeof(RASCONN); *lpcConnections receives the count and *lpcb
+ * the bytes needed.  conns NULL (or too small): ERROR_BUFFER_TOO_SMALL.
+ */
+NR_RAS_PUBLIC DWORD RasEnumConnections(LPRASCONN conns, LPDWORD lpcb, LPDWORD lpcConnections);
+
+/**
+ * What PPP negotiated, as RasGetProjectionInfo: RASP_PppIp fills a RASPPPIP
+ * (our address and the server's), RASP_PppLcp a RASPPPLCP (the
+ * authentication protocol used and the server's message).  Set dwSize.
+ * Errors: ERROR_PROJECTION_NOT_COMPLETE (730) before that projection is
+ * done, ERROR_BUFFER_TOO_SMALL (*lpcb receives the size),
+ * ERROR_INVALID_HANDLE, ERROR_PROTOCOL_NOT_CONFIGURED for other values.
+ */
+NR_RAS_PUBLIC DWORD RasGetProjectionInfo(HRASCONN hrasconn, RASPROJECTION rasprojection, LPVOID lpprojection,
+                                         LPDWORD lpcb);
 
 /**
  * netrouter extension: the calling thread's detailed sentence for the last

@@ -1,0 +1,201 @@
+/*
+ * dial.c - the RasDial worker: state announcements, the modem phases (open
+ * the port, dial, redial), then the PPP phases of dial-ppp.c, then serving
+ * the link until it is hung up or dies; the port is released on every path.
+ *
+ * Locking: conn->lock guards the state and the nr_dial flags; it is never
+ * held while a notification handler runs, so handlers may call RasHangUp,
+ * RasGetConnectStatus and RasEnumConnections.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "dial.h"
+
+uint64_t nr_dial_now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
+
+bool nr_dial_hangup_requested(nr_dial *d)
+{
+    bool h;
+    pthread_mutex_lock(&d->conn->lock);
+    h = d->hangup;
+    pthread_mutex_unlock(&d->conn->lock);
+    return h;
+}
+
+/* Announces (state, error, ext) unless notifications have stopped. */
+static void announce(nr_dial *d, RASCONNSTATE state, DWORD error, DWORD ext)
+{
+    bool quiet;
+    pthread_mutex_lock(&d->conn->lock);
+    quiet = d->silent || d->hangup || !d->async;
+    pthread_mutex_unlock(&d->conn->lock);
+    if (quiet)
+        return;
+    if (!nr_ras_notify(&d->notifier, d->conn->handle, state, error, ext)) {
+        pthread_mutex_lock(&d->conn->lock);
+        d->silent = true;
+        pthread_mutex_unlock(&d->conn->lock);
+    }
+}
+
+bool nr_dial_enter(nr_dial *d, RASCONNSTATE state)
+{
+    pthread_mutex_lock(&d->conn->lock);
+    d->conn->state = state;
+    d->conn->error = 0;
+    d->conn->ext_error = 0;
+    pthread_cond_broadcast(&d->conn->changed);
+    pthread_mutex_unlock(&d->conn->lock);
+    announce(d, state, 0, 0);
+    return !nr_dial_hangup_requested(d);
+}
+
+void nr_dial_fail(nr_dial *d, DWORD error, DWORD ext)
+{
+    RASCONNSTATE state;
+    pthread_mutex_lock(&d->conn->lock);
+    state = d->conn->state;
+    d->conn->error = error;
+    d->conn->ext_error = ext;
+    pthread_cond_broadcast(&d->conn->changed);
+    pthread_mutex_unlock(&d->conn->lock);
+    announce(d, state, error, ext);
+    pthread_mutex_lock(&d->conn->lock);
+    d->silent = true; /* nothing after an error */
+    pthread_mutex_unlock(&d->conn->lock);
+}
+
+bool nr_dial_pause(nr_dial *d, RASCONNSTATE state)
+{
+    bool resumed;
+    if (!nr_dial_enter(d, state))
+        return false;
+    pthread_mutex_lock(&d->conn->lock);
+    d->paused = true;
+    d->resumed = false;
+    pthread_cond_broadcast(&d->conn->changed);
+    while (!d->resumed && !d->hangup)
+        pthread_cond_wait(&d->conn->changed, &d->conn->lock);
+    d->paused = false;
+    resumed = d->resumed && !d->hangup;
+    pthread_mutex_unlock(&d->conn->lock);
+    return resumed;
+}
+
+/* Sleeps ms unless hang-up is asked first (then false). */
+static bool pause_ms(nr_dial *d, unsigned ms)
+{
+    struct pollfd p = { .fd = d->cancel_fd, .events = POLLIN };
+    int rc;
+    do
+        rc = poll(&p, 1, (int)ms);
+    while (rc < 0 && errno == EINTR);
+    return rc == 0;
+}
+
+static bool redialable(unsigned code)
+{
+    return code == ERROR_LINE_BUSY || code == ERROR_NO_ANSWER || code == ERROR_NO_CARRIER;
+}
+
+static const char *lock_dir(void)
+{
+    const char *dir = secure_getenv("NETROUTER_LOCK_DIR");
+    return dir && *dir ? dir : NULL;
+}
+
+/* OpenPort .. AllDevicesConnected.  0, or the error (announced). */
+static DWORD modem_phases(nr_dial *d)
+{
+    const nr_pb_entry *e = d->entry;
+    nr_modem_config mc = { .device = e->device, .speed = e->speed, .rtscts = e->rtscts, .lock_dir = lock_dir() };
+    nr_modem_result res;
+    const char *number = d->params.szPhoneNumber[0] ? d->params.szPhoneNumber : e->phone_number;
+
+    if (!nr_dial_enter(d, RASCS_OpenPort))
+        return ERROR_USER_DISCONNECTION;
+    if (nr_modem_open(&mc, &d->modem, &res) != 0) {
+        nr_dial_fail(d, res.code, res.ext);
+        return res.code;
+    }
+    if (!nr_dial_enter(d, RASCS_PortOpened) || !nr_dial_enter(d, RASCS_ConnectDevice))
+        return ERROR_USER_DISCONNECTION;
+    for (unsigned attempt = 0;; attempt++) {
+        nr_modem_dial_params dp = {
+            .init = (const char *const *)e->init, .ninit = e->ninit, .dial_prefix = e->dial_prefix,
+            .number = number, .command_timeout_ms = (int)e->command_timeout_ms,
+            .connect_timeout_ms = (int)e->connect_timeout_ms, .cancel_fd = d->cancel_fd,
+        };
+        if (nr_modem_dial(d->modem, &dp, &res) == 0)
+            break;
+        if (nr_dial_hangup_requested(d))
+            return ERROR_USER_DISCONNECTION;
+        if (!redialable(res.code) || attempt >= e->redial_attempts) {
+            nr_dial_fail(d, res.code, res.ext);
+            return res.code;
+        }
+        if (!pause_ms(d, e->redial_pause_ms))
+            return ERROR_USER_DISCONNECTION;
+    }
+    if (!nr_dial_enter(d, RASCS_DeviceConnected) || !nr_dial_enter(d, RASCS_AllDevicesConnected))
+        return ERROR_USER_DISCONNECTION;
+    return 0;
+}
+
+/* Marks the worker done; the handle stays valid until RasHangUp. */
+static void finish(nr_dial *d)
+{
+    bool unlist;
+    nr_ppp_link_free(d->link);
+    d->link = NULL;
+    nr_modem_close(d->modem); /* DTR drop, termios restored, lock removed */
+    d->modem = NULL;
+    explicit_bzero(d->params.szPassword, sizeof d->params.szPassword);
+    pthread_mutex_lock(&d->conn->lock);
+    d->finished = true;
+    unlist = d->hangup;
+    pthread_cond_broadcast(&d->conn->changed);
+    pthread_mutex_unlock(&d->conn->lock);
+    if (unlist)
+        nr_rasconn_unlist(d->conn);
+}
+
+void *nr_dial_worker(void *arg)
+{
+    nr_dial *d = arg;
+    nr_rasconn *conn = d->conn;
+    DWORD err = modem_phases(d);
+    if (!err)
+        err = nr_dial_ppp(d);
+    if (!err && nr_dial_enter(d, RASCS_Connected)) {
+        DWORD ext = 0, why;
+        pthread_mutex_lock(&conn->lock);
+        d->silent = true; /* nothing after Connected */
+        pthread_mutex_unlock(&conn->lock);
+        why = nr_dial_ppp_serve(d, &ext);
+        if (why) {
+            pthread_mutex_lock(&conn->lock);
+            conn->state = RASCS_Disconnected;
+            conn->error = why;
+            conn->ext_error = ext;
+            pthread_cond_broadcast(&conn->changed);
+            pthread_mutex_unlock(&conn->lock);
+        }
+    }
+    finish(d);
+    nr_rasconn_release(conn); /* the worker's reference */
+    return NULL;
+}

@@ -1,0 +1,82 @@
+/*
+ * dial.h - the dialing engine behind RasDial: one worker thread per
+ * connection walks the RASCONNSTATE sequence (modem phases here, PPP phases
+ * in dial-ppp.c), announces each state through the notifier, keeps the link
+ * up once connected, and releases the port on failure or hang-up.
+ *
+ * Rules (DESIGN.md section 5): each state is announced once with error 0 on
+ * entry; a failure is announced again for the same state with the error;
+ * nothing is announced after RASCS_Connected, an error, or RasHangUp.  A
+ * synchronous RasDial is the same worker with the caller waiting for it.
+ */
+#ifndef NR_RAS_DIAL_H
+#define NR_RAS_DIAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <netrouter/ras.h>
+
+#include "modem.h"
+#include "notify.h"
+#include "phonebook.h"
+#include "ppp-link.h"
+#include "rasconn.h"
+
+/* What PPP negotiated (RasGetProjectionInfo). */
+typedef struct nr_dial_projection {
+    bool ip_done, lcp_done;
+    uint32_t our_ip, server_ip, dns1, dns2;      /* host byte order */
+    uint16_t auth_protocol;                       /* 0, 0xC023 PAP, 0xC223 CHAP */
+    char reply_message[RAS_MaxReplyMessage];     /* the server's authentication message */
+} nr_dial_projection;
+
+typedef struct nr_dial {
+    nr_rasconn *conn;               /* holds a reference */
+    nr_phonebook *pb;
+    const nr_pb_entry *entry;       /* inside pb */
+    RASDIALPARAMS params;           /* the password is wiped once used */
+    DWORD options;                  /* RDEOPT_* */
+    bool async;
+    nr_ras_notifier notifier;       /* async only */
+    int cancel_fd;                  /* eventfd, readable once hang-up is asked */
+    nr_modem *modem;
+    nr_ppp_link *link;              /* from AllDevicesConnected on */
+    nr_dial_projection proj;        /* guarded by conn->lock */
+    /* guarded by conn->lock */
+    bool hangup;                    /* RasHangUp was called */
+    bool silent;                    /* no more notifications */
+    bool finished;                  /* the worker is done and the port released */
+    bool paused;                    /* waiting in a RASCS_PAUSED state for RasDial to resume */
+    bool resumed;
+} nr_dial;
+
+/* Announces entry into state (error 0); false when the dial must stop
+ * (hang-up asked, possibly from inside that very notification). */
+bool nr_dial_enter(nr_dial *d, RASCONNSTATE state);
+
+/* Records and announces a failure in the current state. */
+void nr_dial_fail(nr_dial *d, DWORD error, DWORD ext);
+
+/* True once RasHangUp was called. */
+bool nr_dial_hangup_requested(nr_dial *d);
+
+/* Waits in a paused state (RDEOPT_PausedStates) until RasDial resumes the
+ * connection (true) or it is hung up (false). */
+bool nr_dial_pause(nr_dial *d, RASCONNSTATE state);
+
+/* The PPP phases, from RASCS_Authenticate to RASCS_Projected (dial-ppp.c):
+ * 0 when projected, else the error (already announced). */
+DWORD nr_dial_ppp(nr_dial *d);
+
+/* Keeps the connected link up (echo keepalive, peer requests) until
+ * hang-up or link failure; returns 0 on hang-up, else why the link died. */
+DWORD nr_dial_ppp_serve(nr_dial *d, DWORD *ext);
+
+/* The worker thread's body (arg: the nr_dial, holding a reference on its
+ * connection that the worker gives back when done). */
+void *nr_dial_worker(void *arg);
+
+/* Milliseconds of the monotonic clock. */
+uint64_t nr_dial_now_ms(void);
+
+#endif

@@ -1,0 +1,32 @@
+# providers/ras/dial.mk: the dialing engine (connections, notifications) and its tests.
+providers_ras_libnrras_core_la_SOURCES += \
+	providers/ras/notify.h providers/ras/notify.c \
+	providers/ras/rasconn.h providers/ras/rasconn.c
+
+check_PROGRAMS += tests/ras/test-ras-notify
+TESTS += tests/ras/test-ras-notify
+tests_ras_test_ras_notify_SOURCES = tests/ras/test-ras-notify.c tests/cunit-main.h tests/cunit-main.c
+tests_ras_test_ras_notify_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/providers/ras -I$(top_srcdir)/tests
+tests_ras_test_ras_notify_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+tests_ras_test_ras_notify_LDADD = providers/ras/libnrras-core.la $(CUNIT_LIBS) $(PTHREAD_LIBS)
+
+providers_ras_libnrras_core_la_SOURCES += \
+	providers/ras/dial.h providers/ras/dial.c providers/ras/dial-ppp.c
+
+check_PROGRAMS += tests/ras/test-ras-dial
+TESTS += tests/ras/test-ras-dial
+tests_ras_test_ras_dial_SOURCES = tests/ras/test-ras-dial.c tests/ras/modem-emu.h tests/ras/modem-emu.c \
+	tests/cunit-main.h tests/cunit-main.c
+tests_ras_test_ras_dial_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/providers/ras -I$(top_srcdir)/tests
+tests_ras_test_ras_dial_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+# The PPP peer of the tests is the core's (static) link; the code under test
+# is the shared libnetrouter-ras.
+tests_ras_test_ras_dial_LDADD = providers/ras/libnetrouter-ras.la router/libnetrouter.la providers/ras/libnrras-core.la \
+	$(CUNIT_LIBS) $(PTHREAD_LIBS)
+
+# The emulator as a command (shell tests, demo, benchmarks) and rasdial's test.
+check_PROGRAMS += tests/ras/modem-emu
+tests_ras_modem_emu_SOURCES = tests/ras/modem-emu-main.c tests/ras/modem-emu.h tests/ras/modem-emu.c
+tests_ras_modem_emu_LDADD = $(PTHREAD_LIBS)
+TESTS += tests/ras/rasdial.test
+dist_noinst_SCRIPTS += tests/ras/rasdial.test

@@ -1,0 +1,289 @@
+/*
+ * ras-dial.c - the public dialing calls of <netrouter/ras.h>: RasDial
+ * (synchronous, asynchronous, resuming a paused dial), RasHangUp,
+ * RasGetConnectStatus, RasEnumConnections and RasGetProjectionInfo.  They
+ * validate their arguments and hand the work to the engine (dial.c).
+ */
+#include "config.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+#include "dial.h"
+
+static void dial_free(void *engine)
+{
+    nr_dial *d = engine;
+    if (!d)
+        return;
+    nr_ppp_link_free(d->link);
+    nr_modem_close(d->modem);
+    nr_pb_free(d->pb);
+    if (d->cancel_fd >= 0)
+        close(d->cancel_fd);
+    explicit_bzero(d, sizeof *d);
+    free(d);
+}
+
+/* Resumes a dial paused in a RASCS_PAUSED state with new parameters. */
+static DWORD resume(HRASCONN h, const RASDIALPARAMS *params, DWORD type, void *notifier)
+{
+    nr_rasconn *c = nr_rasconn_lookup(h);
+    nr_dial *d;
+    DWORD rc = 0;
+    if (!c)
+        return ERROR_INVALID_HANDLE;
+    d = c->engine;
+    pthread_mutex_lock(&c->lock);
+    if (!d->paused || d->hangup)
+        rc = ERROR_INVALID_AUTH_STATE; /* not waiting to be resumed */
+    else if (!d->async || !nr_ras_notifier_same(&d->notifier, type, notifier))
+        rc = ERROR_INVALID_PARAMETER;  /* resume with the notifier it was started with */
+    if (!rc) {
+        memcpy(d->params.szUserName, params->szUserName, sizeof d->params.szUserName);
+        memcpy(d->params.szPassword, params->szPassword, sizeof d->params.szPassword);
+        memcpy(d->params.szDomain, params->szDomain, sizeof d->params.szDomain);
+        memcpy(d->params.szCallbackNumber, params->szCallbackNumber, sizeof d->params.szCallbackNumber);
+        d->resumed = true;
+        pthread_cond_broadcast(&c->changed);
+    }
+    pthread_mutex_unlock(&c->lock);
+    nr_rasconn_release(c);
+    return rc;
+}
+
+/* Loads the phonebook entry the parameters name into d. */
+static DWORD find_entry(nr_dial *d, LPCSTR phonebook)
+{
+    DWORD rc = nr_pb_load(phonebook, &d->pb, NULL);
+    if (rc)
+        return rc;
+    d->entry = nr_pb_find(d->pb, d->params.szEntryName);
+    return d->entry ? 0 : ERROR_CANNOT_FIND_PHONEBOOK_ENTRY;
+}
+
+NR_RAS_PUBLIC DWORD RasDial(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIALPARAMS params, DWORD type,
+                            LPVOID notifier, LPHRASCONN out)
+{
+    nr_rasconn *c;
+    nr_dial *d;
+    pthread_t worker;
+    DWORD rc;
+
+    if (nr_ras_in_handler())
+        return ERROR_POSSIBLE_DEADLOCK; /* never from inside a notification handler */
+    if (!params || !out)
+        return ERROR_INVALID_PARAMETER;
+    if (params->dwSize != sizeof *params || (ext && ext->dwSize != sizeof *ext))
+        return ERROR_INVALID_SIZE;
+    if (memchr(params->szEntryName, '\0', sizeof params->szEntryName) == NULL ||
+        memchr(params->szPhoneNumber, '\0', sizeof params->szPhoneNumber) == NULL ||
+        memchr(params->szUserName, '\0', sizeof params->szUserName) == NULL ||
+        memchr(params->szPassword, '\0', sizeof params->szPassword) == NULL)
+        return ERROR_INVALID_PARAMETER;
+    if (*out)
+        return resume(*out, params, type, notifier);
+
+    d = calloc(1, sizeof *d);
+    if (!d)
+        return ERROR_ALLOCATING_MEMORY;
+    d->cancel_fd = -1;
+    d->params = *params;
+    d->options = ext ? ext->dwfOptions : 0;
+    d->async = notifier != NULL;
+    if (d->async && (rc = nr_ras_notifier_init(&d->notifier, type, notifier, params->dwCallbackId)) != 0) {
+        dial_free(d);
+        return rc;
+    }
+    if ((rc = find_entry(d, phonebook)) != 0) {
+        dial_free(d);
+        return rc;
+    }
+    d->cancel_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+    c = d->cancel_fd >= 0 ? nr_rasconn_create() : NULL;
+    if (!c) {
+        dial_free(d);
+        return ERROR_ALLOCATING_MEMORY;
+    }
+    d->conn = c;
+    c->engine = d;
+    c->engine_free = dial_free;
+    snprintf(c->entry, sizeof c->entry, "%s", d->entry->name);
+    snprintf(c->phonebook, sizeof c->phonebook, "%s", d->pb->path);
+    snprintf(c->device_type, sizeof c->device_type, "modem");
+    snprintf(c->device_name, sizeof c->device_name, "%s", d->entry->device);
+    snprintf(c->phone_number, sizeof c->phone_number, "%s",
+             params->szPhoneNumber[0] ? params->szPhoneNumber : d->entry->phone_number);
+    c->state = RASCS_OpenPort;
+    *out = c->handle; /* the handle exists as soon as the attempt does */
+
+    /* The worker gets the creation reference; this call keeps its own. */
+    pthread_mutex_lock(&c->lock);
+    c->refs++;
+    pthread_mutex_unlock(&c->lock);
+    if (pthread_create(&worker, NULL, nr_dial_worker, d) != 0) {
+        nr_rasconn_release(c);
+        nr_rasconn_unlist(c);
+        nr_rasconn_release(c);
+        *out = NULL;
+        return ERROR_ALLOCATING_MEMORY;
+    }
+    pthread_detach(worker);
+    if (d->async) {
+        nr_rasconn_release(c);
+        return 0;
+    }
+    /* Synchronous: wait for Connected, an error, or the end of the worker. */
+    pthread_mutex_lock(&c->lock);
+    while (c->state != RASCS_Connected && !c->error && !d->finished)
+        pthread_cond_wait(&c->changed, &c->lock);
+    rc = c->error ? c->error : c->state == RASCS_Connected ? 0 : ERROR_DISCONNECTION;
+    pthread_mutex_unlock(&c->lock);
+    nr_rasconn_release(c);
+    return rc;
+}
+
+NR_RAS_PUBLIC DWORD RasHangUp(HRASCONN h)
+{
+    nr_rasconn *c = nr_rasconn_lookup(h);
+    nr_dial *d;
+    bool done;
+    uint64_t one = 1;
+    if (!c)
+        return ERROR_INVALID_HANDLE;
+    d = c->engine;
+    pthread_mutex_lock(&c->lock);
+    d->hangup = true;
+    done = d->finished;
+    pthread_cond_broadcast(&c->changed); /* wakes a paused dial */
+    pthread_mutex_unlock(&c->lock);
+    if (write(d->cancel_fd, &one, sizeof one) < 0 && errno != EAGAIN) {
+        /* an eventfd write only fails when the counter would overflow */
+    }
+    /* A finished worker has released the port already; otherwise it will
+     * unlist the connection itself once it has (within a bounded time). */
+    if (done)
+        nr_rasconn_unlist(c);
+    nr_rasconn_release(c);
+    return 0;
+}
+
+NR_RAS_PUBLIC DWORD RasGetConnectStatus(HRASCONN h, LPRASCONNSTATUS status)
+{
+    nr_rasconn *c;
+    if (!status)
+        return ERROR_INVALID_PARAMETER;
+    if (status->dwSize != sizeof *status)
+        return ERROR_INVALID_SIZE;
+    c = nr_rasconn_lookup(h);
+    if (!c)
+        return ERROR_INVALID_HANDLE;
+    pthread_mutex_lock(&c->lock);
+    status->rasconnstate = c->state;
+    status->dwError = c->error;
+    snprintf(status->szDeviceType, sizeof status->szDeviceType, "%s", c->device_type);
+    snprintf(status->szDeviceName, sizeof status->szDeviceName, "%s", c->device_name);
+    snprintf(status->szPhoneNumber, sizeof status->szPhoneNumber, "%s", c->phone_number);
+    pthread_mutex_unlock(&c->lock);
+    nr_rasconn_release(c);
+    return 0;
+}
+
+NR_RAS_PUBLIC DWORD RasEnumConnections(LPRASCONN conns, LPDWORD lpcb, LPDWORD lpcConnections)
+{
+    nr_rasconn *list[64];
+    size_t n, shown;
+    DWORD need, rc = 0;
+    if (!lpcb || !lpcConnections)
+        return ERROR_INVALID_PARAMETER;
+    if (conns && conns->dwSize != sizeof *conns)
+        return ERROR_INVALID_SIZE;
+    n = nr_rasconn_list(list, sizeof list / sizeof list[0]);
+    shown = n < sizeof list / sizeof list[0] ? n : sizeof list / sizeof list[0];
+    need = (DWORD)(n * sizeof(RASCONN));
+    *lpcConnections = (DWORD)n;
+    if (!conns || *lpcb < need) {
+        rc = ERROR_BUFFER_TOO_SMALL;
+    } else {
+        for (size_t i = 0; i < shown; i++) {
+            RASCONN *r = &conns[i];
+            memset(r, 0, sizeof *r);
+            r->dwSize = sizeof *r;
+            pthread_mutex_lock(&list[i]->lock);
+            r->hrasconn = list[i]->handle;
+            snprintf(r->szEntryName, sizeof r->szEntryName, "%s", list[i]->entry);
+            snprintf(r->szDeviceType, sizeof r->szDeviceType, "%s", list[i]->device_type);
+            snprintf(r->szDeviceName, sizeof r->szDeviceName, "%s", list[i]->device_name);
+            snprintf(r->szPhonebook, sizeof r->szPhonebook, "%s", list[i]->phonebook);
+            r->dwSubEntry = 1;
+            pthread_mutex_unlock(&list[i]->lock);
+        }
+    }
+    *lpcb = need;
+    for (size_t i = 0; i < shown; i++)
+        nr_rasconn_release(list[i]);
+    return rc;
+}
+
+static void ip_text(uint32_t ip, char *buf, size_t size)
+{
+    struct in_addr a = { htonl(ip) };
+    inet_ntop(AF_INET, &a, buf, (socklen_t)size);
+}
+
+NR_RAS_PUBLIC DWORD RasGetProjectionInfo(HRASCONN h, RASPROJECTION proj, LPVOID buf, LPDWORD lpcb)
+{
+    nr_rasconn *c;
+    nr_dial *d;
+    DWORD rc = 0;
+    if (!lpcb)
+        return ERROR_INVALID_PARAMETER;
+    c = nr_rasconn_lookup(h);
+    if (!c)
+        return ERROR_INVALID_HANDLE;
+    d = c->engine;
+    pthread_mutex_lock(&c->lock);
+    if (proj == RASP_PppIp) {
+        RASPPPIP *ip = buf;
+        if (!d->proj.ip_done) {
+            rc = ERROR_PROJECTION_NOT_COMPLETE;
+        } else if (!ip || *lpcb < sizeof *ip) {
+            *lpcb = sizeof *ip;
+            rc = ERROR_BUFFER_TOO_SMALL;
+        } else if (ip->dwSize != sizeof *ip) {
+            rc = ERROR_INVALID_SIZE;
+        } else {
+            ip->dwError = 0;
+            ip_text(d->proj.our_ip, ip->szIpAddress, sizeof ip->szIpAddress);
+            ip_text(d->proj.server_ip, ip->szServerIpAddress, sizeof ip->szServerIpAddress);
+            ip->dwOptions = ip->dwServerOptions = 0;
+        }
+    } else if (proj == RASP_PppLcp) {
+        RASPPPLCP *lcp = buf;
+        if (!d->proj.lcp_done) {
+            rc = ERROR_PROJECTION_NOT_COMPLETE;
+        } else if (!lcp || *lpcb < sizeof *lcp) {
+            *lpcb = sizeof *lcp;
+            rc = ERROR_BUFFER_TOO_SMALL;
+        } else if (lcp->dwSize != sizeof *lcp) {
+            rc = ERROR_INVALID_SIZE;
+        } else {
+            DWORD size = lcp->dwSize;
+            memset(lcp, 0, sizeof *lcp);
+            lcp->dwSize = size;
+            lcp->dwAuthenticationProtocol = d->proj.auth_protocol;
+            lcp->dwAuthenticationData = d->proj.auth_protocol == RASLCPAP_CHAP ? RASLCPAD_CHAP_MD5 : 0;
+            snprintf(lcp->szReplyMessage, sizeof lcp->szReplyMessage, "%s", d->proj.reply_message);
+        }
+    } else {
+        rc = ERROR_PROTOCOL_NOT_CONFIGURED;
+    }
+    pthread_mutex_unlock(&c->lock);
+    nr_rasconn_release(c);
+    return rc;
+}

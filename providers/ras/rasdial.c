@@ -1,0 +1,299 @@
+/*
+ * rasdial.c - the rasdial command: dials a phonebook entry with RasDial,
+ * prints each state as it happens and then the negotiated addresses, keeps
+ * the link up while it runs in the foreground, and hangs up cleanly on
+ * SIGINT or SIGTERM.  Accepts the Windows syntax
+ *     rasdial ENTRY [USER [PASSWORD|*]] [/PHONEBOOK:FILE] [/PHONE:NUMBER]
+ * and GNU long options.  Uses only the public <netrouter/ras.h>.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <pthread.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/signalfd.h>
+#include <termios.h>
+#include <unistd.h>
+#include <netrouter/ras.h>
+
+#define EXIT_USAGE 2
+
+static const char help[] =
+    "Usage: rasdial [OPTION]... ENTRY [USER [PASSWORD|*]]\n"
+    "       rasdial ENTRY [USER [PASSWORD|*]] [/PHONEBOOK:FILE] [/PHONE:NUMBER]\n"
+    "Dial the phonebook ENTRY through the netrouter RAS provider, print every\n"
+    "state as it happens and the negotiated addresses, and keep the link up\n"
+    "until interrupted (Ctrl-C, SIGINT or SIGTERM), then hang up.\n"
+    "\n"
+    "  -p, --phonebook=FILE      phonebook to use (default:\n"
+    "                            $XDG_CONFIG_HOME/netrouter/phonebook.json)\n"
+    "  -n, --phone=NUMBER        dial NUMBER instead of the entry's number\n"
+    "  -u, --user=USER           user name for PAP/CHAP\n"
+    "      --password-file=FILE  read the password from the first line of FILE\n"
+    "                            ('-' for standard input); PASSWORD '*' prompts\n"
+    "  -q, --quiet               print only errors and the addresses\n"
+    "  -h, --help                show this help and exit\n"
+    "      --version             show the version and exit\n"
+    "\n"
+    "Exit status: 0 after a connection that was hung up on request, 1 when the\n"
+    "dial failed, was interrupted or the link was lost, 2 on a usage error.\n"
+    "See rasdial(1).\n";
+
+static const char *state_words(RASCONNSTATE s)
+{
+    switch (s) {
+    case RASCS_OpenPort: return "Opening the port...";
+    case RASCS_PortOpened: return "Port opened.";
+    case RASCS_ConnectDevice: return "Dialing...";
+    case RASCS_DeviceConnected: return "Modem connected.";
+    case RASCS_AllDevicesConnected: return "All devices connected.";
+    case RASCS_Authenticate: return "Verifying user name and password...";
+    case RASCS_AuthNotify: return "Authentication result.";
+    case RASCS_Authenticated: return "Authenticated.";
+    case RASCS_AuthProject: return "Registering your computer on the network...";
+    case RASCS_Projected: return "Network settings negotiated.";
+    case RASCS_RetryAuthentication: return "The password was rejected.";
+    case RASCS_Connected: return "Connected.";
+    case RASCS_Disconnected: return "Disconnected.";
+    default: return "Working...";
+    }
+}
+
+static int fail(DWORD code)
+{
+    char text[512];
+    if (RasGetErrorString(code, text, sizeof text) != 0)
+        snprintf(text, sizeof text, "Unknown error.");
+    fprintf(stderr, "rasdial: error %u: %s\n", (unsigned)code, text);
+    return EXIT_FAILURE;
+}
+
+/* Reads a password: the first line of a file ("-": stdin), or from the
+ * terminal without echo (prompt). */
+static bool read_password(const char *file, bool prompt, char *out, size_t size)
+{
+    FILE *f = NULL;
+    struct termios old, quiet;
+    bool restore = false, ok;
+    if (prompt) {
+        f = fopen("/dev/tty", "r+e");
+        if (!f)
+            f = stdin;
+        fprintf(f == stdin ? stderr : f, "Password: ");
+        fflush(f == stdin ? stderr : f);
+        if (tcgetattr(fileno(f), &old) == 0) {
+            quiet = old;
+            quiet.c_lflag &= ~(tcflag_t)ECHO;
+            restore = tcsetattr(fileno(f), TCSAFLUSH, &quiet) == 0;
+        }
+    } else {
+        f = strcmp(file, "-") ? fopen(file, "re") : stdin;
+        if (!f) {
+            fprintf(stderr, "rasdial: cannot open the password file %s: %s\n", file, strerror(errno));
+            return false;
+        }
+    }
+    ok = fgets(out, (int)size, f) != NULL;
+    if (restore) {
+        tcsetattr(fileno(f), TCSAFLUSH, &old);
+        fputc('\n', f == stdin ? stderr : f);
+    }
+    if (f != stdin)
+        fclose(f);
+    if (!ok)
+        out[0] = '\0';
+    out[strcspn(out, "\r\n")] = '\0';
+    return true;
+}
+
+static bool copy_field(char *dst, size_t size, const char *src, const char *what)
+{
+    if (strlen(src) >= size) {
+        fprintf(stderr, "rasdial: the %s is longer than %zu characters\n", what, size - 1);
+        return false;
+    }
+    snprintf(dst, size, "%s", src);
+    return true;
+}
+
+static void print_addresses(HRASCONN h)
+{
+    RASPPPIP ip = { .dwSize = sizeof ip };
+    RASPPPLCP lcp = { .dwSize = sizeof lcp };
+    DWORD cb = sizeof ip;
+    if (RasGetProjectionInfo(h, RASP_PppIp, &ip, &cb) == 0)
+        printf("IP address: %s\nServer address: %s\n", ip.szIpAddress, ip.szServerIpAddress);
+    cb = sizeof lcp;
+    if (RasGetProjectionInfo(h, RASP_PppLcp, &lcp, &cb) == 0)
+        printf("Authentication: %s\n", lcp.dwAuthenticationProtocol == RASLCPAP_CHAP  ? "CHAP (MD5)"
+                                       : lcp.dwAuthenticationProtocol == RASLCPAP_PAP ? "PAP"
+                                                                                      : "none");
+    fflush(stdout);
+}
+
+/* Hangs up and waits until the port is released (the handle invalid). */
+static void hang_up(HRASCONN h)
+{
+    RASCONNSTATUS st = { .dwSize = sizeof st };
+    RasHangUp(h);
+    for (int i = 0; i < 1000 && RasGetConnectStatus(h, &st) != ERROR_INVALID_HANDLE; i++)
+        usleep(10 * 1000);
+}
+
+int main(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        { "phonebook", required_argument, NULL, 'p' },
+        { "phone", required_argument, NULL, 'n' },
+        { "user", required_argument, NULL, 'u' },
+        { "password-file", required_argument, NULL, 'w' },
+        { "quiet", no_argument, NULL, 'q' },
+        { "help", no_argument, NULL, 'h' },
+        { "version", no_argument, NULL, 'V' },
+        { NULL, 0, NULL, 0 },
+    };
+    RASDIALPARAMS params = { .dwSize = sizeof params };
+    const char *phonebook = NULL, *password_file = NULL, *user = NULL, *password = NULL, *words[3] = { 0 };
+    char password_buf[PWLEN + 2];
+    bool quiet = false, prompt = false;
+    int nwords = 0, c, pipefd[2], sfd, rc = EXIT_SUCCESS;
+    sigset_t sigs;
+    HRASCONN h = NULL;
+    DWORD err;
+
+    /* Windows-style switches first: /PHONEBOOK:FILE and /PHONE:NUMBER. */
+    for (int i = 1; i < argc; i++) {
+        if (!strncasecmp(argv[i], "/PHONEBOOK:", 11)) {
+            phonebook = argv[i] + 11;
+            argv[i] = NULL;
+        } else if (!strncasecmp(argv[i], "/PHONE:", 7)) {
+            if (!copy_field(params.szPhoneNumber, sizeof params.szPhoneNumber, argv[i] + 7, "phone number"))
+                return EXIT_USAGE;
+            argv[i] = NULL;
+        } else if (argv[i][0] == '/' && strchr(argv[i], ':') == NULL && !strchr(argv[i] + 1, '/')) {
+            fprintf(stderr, "rasdial: %s is not supported (only /PHONEBOOK: and /PHONE:)\n", argv[i]);
+            return EXIT_USAGE;
+        }
+    }
+    int n = 1;
+    for (int i = 1; i < argc; i++)
+        if (argv[i])
+            argv[n++] = argv[i];
+    argc = n;
+
+    while ((c = getopt_long(argc, argv, "p:n:u:qh", opts, NULL)) != -1) {
+        switch (c) {
+        case 'p': phonebook = optarg; break;
+        case 'n':
+            if (!copy_field(params.szPhoneNumber, sizeof params.szPhoneNumber, optarg, "phone number"))
+                return EXIT_USAGE;
+            break;
+        case 'u': user = optarg; break;
+        case 'w': password_file = optarg; break;
+        case 'q': quiet = true; break;
+        case 'h': fputs(help, stdout); return EXIT_SUCCESS;
+        case 'V': printf("rasdial (netrouter) %s\n", PACKAGE_VERSION); return EXIT_SUCCESS;
+        default: fprintf(stderr, "Try 'rasdial --help' for more information.\n"); return EXIT_USAGE;
+        }
+    }
+    while (optind < argc && nwords < 3)
+        words[nwords++] = argv[optind++];
+    if (optind < argc || nwords == 0) {
+        fprintf(stderr, "rasdial: %s\nTry 'rasdial --help' for more information.\n",
+                nwords ? "too many arguments" : "no phonebook entry given");
+        return EXIT_USAGE;
+    }
+    if (words[1])
+        user = words[1];
+    if (words[2]) {
+        prompt = !strcmp(words[2], "*");
+        password = prompt ? NULL : words[2];
+    }
+    if (password_file || prompt) {
+        if (!read_password(password_file, prompt, password_buf, sizeof password_buf))
+            return EXIT_FAILURE;
+        password = password_buf;
+    }
+    if (!copy_field(params.szEntryName, sizeof params.szEntryName, words[0], "entry name") ||
+        (user && !copy_field(params.szUserName, sizeof params.szUserName, user, "user name")) ||
+        (password && !copy_field(params.szPassword, sizeof params.szPassword, password, "password")))
+        return EXIT_USAGE;
+    explicit_bzero(password_buf, sizeof password_buf);
+
+    /* Signals arrive as readable data, polled with the notifications. */
+    sigemptyset(&sigs);
+    sigaddset(&sigs, SIGINT);
+    sigaddset(&sigs, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &sigs, NULL); /* before RasDial starts its thread */
+    sfd = signalfd(-1, &sigs, SFD_CLOEXEC);
+    if (sfd < 0 || pipe2(pipefd, O_CLOEXEC) < 0) {
+        perror("rasdial");
+        return EXIT_FAILURE;
+    }
+    if (!quiet)
+        printf("Connecting to %s...\n", params.szEntryName), fflush(stdout);
+    err = RasDial(NULL, phonebook, &params, RAS_NOTIFIER_FD, &pipefd[1], &h);
+    explicit_bzero(params.szPassword, sizeof params.szPassword);
+    if (err) {
+        rc = fail(err);
+        if (h)
+            hang_up(h);
+        return rc;
+    }
+
+    bool connected = false;
+    for (;;) {
+        struct pollfd p[2] = { { .fd = pipefd[0], .events = POLLIN }, { .fd = sfd, .events = POLLIN } };
+        RASDIALEVENT ev;
+        if (poll(p, 2, connected ? 1000 : -1) < 0 && errno != EINTR)
+            break;
+        if (p[1].revents & POLLIN) {
+            struct signalfd_siginfo si;
+            if (read(sfd, &si, sizeof si) > 0 && !quiet)
+                printf("Hanging up (%s)...\n", si.ssi_signo == SIGINT ? "interrupted" : "terminated");
+            if (!connected)
+                rc = fail(ERROR_USER_DISCONNECTION); /* the dial never completed */
+            break;
+        }
+        if (p[0].revents & POLLIN) {
+            if (read(pipefd[0], &ev, sizeof ev) != (ssize_t)sizeof ev)
+                break;
+            if (ev.dwError) {
+                if (ev.rasconnstate == RASCS_AuthNotify && !quiet)
+                    printf("%s\n", state_words(RASCS_RetryAuthentication));
+                rc = fail(ev.dwError);
+                break;
+            }
+            if (!quiet)
+                printf("%s\n", state_words((RASCONNSTATE)ev.rasconnstate));
+            if (ev.rasconnstate == RASCS_Connected) {
+                connected = true;
+                print_addresses(h);
+            }
+            fflush(stdout);
+        } else if (connected) {
+            /* No notifications after Connected: watch the link's status. */
+            RASCONNSTATUS st = { .dwSize = sizeof st };
+            if (RasGetConnectStatus(h, &st) != 0 || st.rasconnstate == RASCS_Disconnected) {
+                fprintf(stderr, "rasdial: the link was lost\n");
+                rc = st.dwError ? fail(st.dwError) : EXIT_FAILURE;
+                break;
+            }
+        }
+    }
+    hang_up(h);
+    if (!quiet && rc == EXIT_SUCCESS)
+        printf("Disconnected.\n");
+    close(pipefd[0]);
+    close(pipefd[1]);
+    close(sfd);
+    return rc;
+}

@@ -1,0 +1,599 @@
+/*
+ * test-ras-dial.c - RasDial and friends against the modem emulator on a
+ * real pseudo-terminal: the state sequence of every notifier kind, errors
+ * announced for the state they belong to, hang-up in any state (from
+ * another thread and from inside a handler), what handlers may and may not
+ * call, and the port released after every dial.
+ */
+#include "config.h"
+
+#include <CUnit/CUnit.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <netrouter/ras.h>
+
+#include "cunit-main.h"
+#include "modem-emu.h"
+#include "ppp-link.h"
+
+static char dir[] = "/tmp/nr-ras-dial.XXXXXX";
+static char book[600];
+
+/* ---- recorded notifications --------------------------------------------------- */
+
+typedef struct event { RASCONNSTATE state; DWORD error, ext; } event;
+static struct {
+    pthread_mutex_t lock;
+    pthread_cond_t cond;
+    event v[64];
+    int n;
+    bool done; /* Connected or an error was announced */
+} rec = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, { { 0, 0, 0 } }, 0, false };
+
+static void record(RASCONNSTATE state, DWORD error, DWORD ext)
+{
+    pthread_mutex_lock(&rec.lock);
+    if (rec.n < 64)
+        rec.v[rec.n++] = (event){ state, error, ext };
+    if (error || state == RASCS_Connected)
+        rec.done = true;
+    pthread_cond_broadcast(&rec.cond);
+    pthread_mutex_unlock(&rec.lock);
+}
+
+static void rec_reset(void)
+{
+    pthread_mutex_lock(&rec.lock);
+    rec.n = 0;
+    rec.done = false;
+    pthread_mutex_unlock(&rec.lock);
+}
+
+/* Waits until the dial ended (or ms passed); returns whether it ended. */
+static bool rec_wait_done(int ms)
+{
+    struct timespec until;
+    bool done;
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_sec += ms / 1000;
+    until.tv_nsec += (long)(ms % 1000) * 1000000L;
+    if (until.tv_nsec >= 1000000000L) {
+        until.tv_sec++;
+        until.tv_nsec -= 1000000000L;
+    }
+    pthread_mutex_lock(&rec.lock);
+    while (!rec.done && pthread_cond_timedwait(&rec.cond, &rec.lock, &until) == 0) {
+    }
+    done = rec.done;
+    pthread_mutex_unlock(&rec.lock);
+    return done;
+}
+
+/* "0:0 1:0 2:0 2:676" - the recorded sequence as text. */
+static const char *rec_text(void)
+{
+    static char buf[1024];
+    size_t used = 0;
+    buf[0] = '\0';
+    pthread_mutex_lock(&rec.lock);
+    for (int i = 0; i < rec.n && used < sizeof buf; i++)
+        used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%d:%u", i ? " " : "", (int)rec.v[i].state,
+                                 (unsigned)rec.v[i].error);
+    pthread_mutex_unlock(&rec.lock);
+    return buf;
+}
+
+/* What a handler does besides recording, per test. */
+static enum { ACT_NONE, ACT_HANGUP_AT_PORTOPENED, ACT_CALL_API } action;
+static HRASCONN act_handle;
+static DWORD act_rasdial_rc, act_status_rc, act_enum_rc, act_enum_count;
+
+static void handler_work(HRASCONN h, RASCONNSTATE state)
+{
+    if (action == ACT_HANGUP_AT_PORTOPENED && state == RASCS_PortOpened) {
+        RasHangUp(h);
+    } else if (action == ACT_CALL_API && state == RASCS_PortOpened) {
+        RASDIALPARAMS p = { .dwSize = sizeof p };
+        HRASCONN h2 = NULL;
+        RASCONNSTATUS st = { .dwSize = sizeof st };
+        RASCONN conns[4] = { { .dwSize = sizeof(RASCONN) } };
+        DWORD cb = sizeof conns;
+        snprintf(p.szEntryName, sizeof p.szEntryName, "Test");
+        act_handle = h;
+        act_rasdial_rc = RasDial(NULL, book, &p, 0, NULL, &h2);
+        act_status_rc = RasGetConnectStatus(h, &st);
+        act_enum_rc = RasEnumConnections(conns, &cb, &act_enum_count);
+    }
+}
+
+static void on_func0(UINT msg, RASCONNSTATE state, DWORD error)
+{
+    (void)msg;
+    record(state, error, 0);
+}
+
+static void on_func1(HRASCONN h, UINT msg, RASCONNSTATE state, DWORD error, DWORD ext)
+{
+    (void)msg;
+    handler_work(h, state);
+    record(state, error, ext);
+}
+
+static DWORD func2_stop_after = 0; /* 0: never stop */
+static DWORD on_func2(ULONG_PTR id, DWORD sub, HRASCONN h, UINT msg, RASCONNSTATE state, DWORD error, DWORD ext)
+{
+    (void)id;
+    (void)sub;
+    on_func1(h, msg, state, error, ext);
+    pthread_mutex_lock(&rec.lock);
+    int n = rec.n;
+    pthread_mutex_unlock(&rec.lock);
+    return func2_stop_after && (DWORD)n >= func2_stop_after ? 0 : 1;
+}
+
+/* ---- the emulator and the phonebook ----------------------------------------------- */
+
+static modem_emu *start_modem(modem_emu_dial answer, int dial_delay_ms)
+{
+    modem_emu_script s = { .dial = answer, .dial_delay_ms = dial_delay_ms, .cme_error = 30 };
+    modem_emu *e = modem_emu_start(&s);
+    FILE *f;
+    CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+    setenv("NETROUTER_LOCK_DIR", dir, 1); /* UUCP locks in the test's own directory */
+    snprintf(book, sizeof book, "%s/phonebook.json", dir);
+    f = fopen(book, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fprintf(f,
+            "{\"entries\": [\n"
+            " {\"name\": \"Test\", \"device\": \"%s\", \"phone_number\": \"5551234\", \"flow_control\": \"none\",\n"
+            "  \"timeouts\": {\"command_ms\": 500, \"connect_ms\": 8000, \"ppp_ms\": 5000},\n"
+            "  \"redial\": {\"attempts\": 2, \"pause_ms\": 10}},\n"
+            " {\"name\": \"Gone\", \"device\": \"%s/no-such-tty\", \"phone_number\": \"1\"}\n]}\n",
+            modem_emu_path(e), dir);
+    fclose(f);
+    chmod(book, 0600);
+    rec_reset();
+    action = ACT_NONE;
+    func2_stop_after = 0;
+    return e;
+}
+
+static RASDIALPARAMS params_for(const char *entry)
+{
+    RASDIALPARAMS p = { .dwSize = sizeof p };
+    snprintf(p.szEntryName, sizeof p.szEntryName, "%s", entry);
+    return p;
+}
+
+/* Waits until the handle is gone (port released); returns the ms it took. */
+static long wait_invalid(HRASCONN h, int ms)
+{
+    RASCONNSTATUS st = { .dwSize = sizeof st };
+    struct timespec a, b;
+    clock_gettime(CLOCK_MONOTONIC, &a);
+    for (int i = 0; i < ms / 5; i++) {
+        if (RasGetConnectStatus(h, &st) == ERROR_INVALID_HANDLE)
+            break;
+        usleep(5000);
+    }
+    clock_gettime(CLOCK_MONOTONIC, &b);
+    return (b.tv_sec - a.tv_sec) * 1000 + (b.tv_nsec - a.tv_nsec) / 1000000;
+}
+
+static int lock_files(void)
+{
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "ls %s | grep -c '^LCK\\.\\.' >/dev/null", dir);
+    return system(cmd) == 0 ? 1 : 0;
+}
+
+static void hang_up_and_check_release(HRASCONN h)
+{
+    CU_ASSERT_EQUAL(RasHangUp(h), 0);
+    CU_ASSERT_TRUE(wait_invalid(h, 3000) < 3000);
+    CU_ASSERT_EQUAL(lock_files(), 0);
+}
+
+/* ---- tests ------------------------------------------------------------------------ */
+
+static void test_sync_dial_returns_the_error_and_a_handle(void)
+{
+    modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
+    RASDIALPARAMS p = params_for("Test");
+    HRASCONN h = NULL;
+    RASCONNSTATUS st = { .dwSize = sizeof st };
+    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_LINE_BUSY);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(h);
+    CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), 0);
+    CU_ASSERT_EQUAL(st.rasconnstate, RASCS_ConnectDevice);
+    CU_ASSERT_EQUAL(st.dwError, ERROR_LINE_BUSY);
+    CU_ASSERT_STRING_EQUAL(st.szDeviceType, "modem");
+    CU_ASSERT_STRING_EQUAL(st.szPhoneNumber, "5551234");
+    CU_ASSERT_EQUAL(rec.n, 0); /* a synchronous dial notifies nobody */
+    hang_up_and_check_release(h);
+    modem_emu_stop(e);
+}
+
+static void test_async_failure_is_announced_for_its_state(void)
+{
+    modem_emu *e = start_modem(MODEM_EMU_NO_CARRIER, 0);
+    RASDIALPARAMS p = params_for("Test");
+    HRASCONN h = NULL;
+    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(h);
+    CU_ASSERT_TRUE(rec_wait_done(5000));
+    CU_ASSERT_STRING_EQUAL(rec_text(), "0:0 1:0 2:0 2:679");
+    hang_up_and_check_release(h);
+    modem_emu_stop(e);
+}
+
+static void test_missing_device_fails_in_open_port(void)
+{
+    modem_emu *e = start_modem(MODEM_EMU_CONNECT, 0);
+    RASDIALPARAMS p = params_for("Gone");
+    HRASCONN h = NULL;
+    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_TRUE(rec_wait_done(3000));
+    CU_ASSERT_STRING_EQUAL(rec_text(), "0:0 0:608");
+    hang_up_and_check_release(h);
+    modem_emu_stop(e);
+}
+
+static void test_modem_error_carries_the_extended_error(void)
+{
+    modem_emu *e = start_modem(MODEM_EMU_CME_ERROR, 0);
+    RASDIALPARAMS p = params_for("Test");
+    HRASCONN h = NULL;
+    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_TRUE(rec_wait_done(3000));
+    CU_ASSERT_STRING_EQUAL(rec_text(), "0:0 1:0 2:0 2:651");
+    CU_ASSERT_EQUAL(rec.v[3].ext, 30);
+    hang_up_and_check_release(h);
+    modem_emu_stop(e);
+}
+
+static void test_busy_is_redialed_as_the_entry_says(void)
+{
+    modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
+    RASDIALPARAMS p = params_for("Test");
+    HRASCONN h = NULL;
+    char cmd[128];
+    int dials = 0;
+    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_LINE_BUSY);
+    for (size_t i = 0; i < modem_emu_ncommands(e); i++)
+        if (modem_emu_command(e, i, cmd, sizeof cmd) && !strncmp(cmd, "ATD", 3))
+            dials++;
+    CU_ASSERT_EQUAL(dials, 3); /* the first call and "attempts": 2 more */
+    hang_up_and_check_release(h);
+    modem_emu_stop(e);
+}
+
+static void test_every_notifier_kind_sees_the_same_sequence(void)
+{
+    static const DWORD types[] = { 0, 1, 2 };
+    void *fns[] = { (void *)on_func0, (void *)on_func1, (void *)on_func2 };
+    for (int k = 0; k < 3; k++) {
+        modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
+        RASDIALPARAMS p = params_for("Test");
+        HRASCONN h = NULL;
+        p.dwCallbackId = 42;
+        CU_ASSERT_EQUAL(RasDial(NULL, book, &p, types[k], fns[k], &h), 0);
+        CU_ASSERT_TRUE(rec_wait_done(5000));
+        CU_ASSERT_STRING_EQUAL(rec_text(), "0:0 1:0 2:0 2:676");
+        hang_up_and_check_release(h);
+        modem_emu_stop(e);
+    }
+}
+
+static void test_fd_notifier_receives_one_record_per_notification(void)
+{
+    modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
+    RASDIALPARAMS p = params_for("Test");
+    HRASCONN h = NULL;
+    int fds[2];
+    RASDIALEVENT ev[8];
+    ssize_t got = 0;
+    CU_ASSERT_EQUAL_FATAL(pipe(fds), 0);
+    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, RAS_NOTIFIER_FD, &fds[1], &h), 0);
+    while (got < (ssize_t)(4 * sizeof ev[0])) {
+        ssize_t r = read(fds[0], (char *)ev + got, sizeof ev - (size_t)got);
+        if (r <= 0)
+            break;
+        got += r;
+    }
+    CU_ASSERT_EQUAL(got, (ssize_t)(4 * sizeof ev[0]));
+    CU_ASSERT_EQUAL(ev[0].rasconnstate, RASCS_OpenPort);
+    CU_ASSERT_EQUAL(ev[3].rasconnstate, RASCS_ConnectDevice);
+    CU_ASSERT_EQUAL(ev[3].dwError, ERROR_LINE_BUSY);
+    CU_ASSERT_EQUAL(ev[3].hrasconn, (uint64_t)(uintptr_t)h);
+    hang_up_and_check_release(h);
+    close(fds[0]);
+    close(fds[1]);
+    modem_emu_stop(e);
+}
+
+static void test_func2_returning_zero_stops_notifications(void)
+{
+    modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
+    RASDIALPARAMS p = params_for("Test");
+    HRASCONN h = NULL;
+    func2_stop_after = 2;
+    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 2, (void *)on_func2, &h), 0);
+    CU_ASSERT_FALSE(rec_wait_done(1500)); /* the failure is never announced */
+    CU_ASSERT_STRING_EQUAL(rec_text(), "0:0 1:0");
+    hang_up_and_check_release(h);
+    modem_emu_stop(e);
+}
+
+static void test_hangup_during_a_dial_is_quick_and_releases_the_port(void)
+{
+    modem_emu *e = start_modem(MODEM_EMU_CONNECT, 5000);
+    RASDIALPARAMS p = params_for("Test");
+    HRASCONN h = NULL;
+    struct timespec a, b;
+    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    usleep(300 * 1000); /* in ConnectDevice: the emulator takes 5 s to answer */
+    CU_ASSERT_STRING_EQUAL(rec_text(), "0:0 1:0 2:0");
+    clock_gettime(CLOCK_MONOTONIC, &a);
+    CU_ASSERT_EQUAL(RasHangUp(h), 0);
+    clock_gettime(CLOCK_MONOTONIC, &b);
+    CU_ASSERT_TRUE((b.tv_sec - a.tv_sec) * 1000 + (b.tv_nsec - a.tv_nsec) / 1000000 < 100);
+    CU_ASSERT_TRUE(wait_invalid(h, 2000) < 2000);
+    CU_ASSERT_EQUAL(lock_files(), 0);
+    CU_ASSERT_STRING_EQUAL(rec_text(), "0:0 1:0 2:0"); /* nothing after RasHangUp */
+    modem_emu_stop(e);
+}
+
+static void test_hangup_inside_a_handler_takes_effect_when_it_returns(void)
+{
+    modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
+    RASDIALPARAMS p = params_for("Test");
+    HRASCONN h = NULL;
+    action = ACT_HANGUP_AT_PORTOPENED;
+    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_TRUE(wait_invalid(h, 3000) < 3000);
+    CU_ASSERT_STRING_EQUAL(rec_text(), "0:0 1:0");
+    CU_ASSERT_EQUAL(lock_files(), 0);
+    modem_emu_stop(e);
+}
+
+static void test_handlers_may_query_but_not_dial(void)
+{
+    modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
+    RASDIALPARAMS p = params_for("Test");
+    HRASCONN h = NULL;
+    action = ACT_CALL_API;
+    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_TRUE(rec_wait_done(5000));
+    CU_ASSERT_EQUAL(act_rasdial_rc, ERROR_POSSIBLE_DEADLOCK);
+    CU_ASSERT_EQUAL(act_status_rc, 0);
+    CU_ASSERT_EQUAL(act_enum_rc, 0);
+    CU_ASSERT_EQUAL(act_enum_count, 1);
+    CU_ASSERT_PTR_EQUAL(act_handle, h);
+    hang_up_and_check_release(h);
+    modem_emu_stop(e);
+}
+
+static void test_enum_connections_lists_live_dials_until_hung_up(void)
+{
+    modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
+    RASDIALPARAMS p = params_for("Test");
+    HRASCONN h = NULL;
+    RASCONN conns[2] = { { .dwSize = sizeof(RASCONN) } };
+    DWORD cb = 0, n = 0;
+    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_LINE_BUSY);
+    CU_ASSERT_EQUAL(RasEnumConnections(NULL, &cb, &n), ERROR_BUFFER_TOO_SMALL);
+    CU_ASSERT_EQUAL(n, 1);
+    CU_ASSERT_EQUAL(cb, sizeof(RASCONN));
+    cb = sizeof conns;
+    CU_ASSERT_EQUAL(RasEnumConnections(conns, &cb, &n), 0);
+    CU_ASSERT_PTR_EQUAL(conns[0].hrasconn, h);
+    CU_ASSERT_STRING_EQUAL(conns[0].szEntryName, "Test");
+    CU_ASSERT_STRING_EQUAL(conns[0].szPhonebook, book);
+    hang_up_and_check_release(h);
+    cb = sizeof conns;
+    CU_ASSERT_EQUAL(RasEnumConnections(conns, &cb, &n), 0);
+    CU_ASSERT_EQUAL(n, 0);
+    modem_emu_stop(e);
+}
+
+static void test_projection_before_projected_is_not_complete(void)
+{
+    modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
+    RASDIALPARAMS p = params_for("Test");
+    HRASCONN h = NULL;
+    RASPPPIP ip = { .dwSize = sizeof ip };
+    DWORD cb = sizeof ip;
+    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_LINE_BUSY);
+    CU_ASSERT_EQUAL(RasGetProjectionInfo(h, RASP_PppIp, &ip, &cb), ERROR_PROJECTION_NOT_COMPLETE);
+    hang_up_and_check_release(h);
+    modem_emu_stop(e);
+}
+
+static void test_bad_requests_get_no_handle(void)
+{
+    modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
+    RASDIALPARAMS p = params_for("Nobody");
+    HRASCONN h = NULL;
+    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_CANNOT_FIND_PHONEBOOK_ENTRY);
+    CU_ASSERT_PTR_NULL(h);
+    p = params_for("Test");
+    p.dwSize = 12;
+    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_INVALID_SIZE);
+    p.dwSize = sizeof p;
+    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 7, (void *)on_func1, &h), ERROR_INVALID_PARAMETER);
+    CU_ASSERT_PTR_NULL(h);
+    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 0, NULL, NULL), ERROR_INVALID_PARAMETER);
+    CU_ASSERT_EQUAL(RasHangUp((HRASCONN)(uintptr_t)0x7777777), ERROR_INVALID_HANDLE);
+    modem_emu_stop(e);
+}
+
+static void test_port_is_reusable_at_once_after_a_dial(void)
+{
+    modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
+    for (int i = 0; i < 3; i++) {
+        RASDIALPARAMS p = params_for("Test");
+        HRASCONN h = NULL;
+        CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_LINE_BUSY);
+        hang_up_and_check_release(h);
+    }
+    modem_emu_stop(e);
+}
+
+/* ---- a PPP peer behind the emulator ------------------------------------------------ */
+
+/* After CONNECT, one of our own PPP links answers on the emulator's side of
+ * the line, as the far end would: it gives the dialer 10.0.2.15 and DNS
+ * 10.0.2.3, and is 10.0.2.2 itself (what the dialer proposes to a peer). */
+typedef struct peer {
+    modem_emu *emu;
+    int stop_fd;
+    pthread_t thread;
+    bool up;
+} peer;
+
+static void *peer_main(void *arg)
+{
+    peer *p = arg;
+    nr_ppp_link_config cfg;
+    nr_ppp_link *l = NULL;
+    if (!modem_emu_wait_connected(p->emu, 10000))
+        return NULL;
+    nr_ppp_link_config_init(&cfg);
+    cfg.peer_addr_hint = 0x0a00020f; /* 10.0.2.15 for the dialer */
+    cfg.offer_dns[0] = 0x0a000203;   /* 10.0.2.3 */
+    cfg.request_dns = false;
+    cfg.fsm.restart_ms = 200;
+    if (nr_ppp_link_new(modem_emu_master_fd(p->emu), &cfg, NULL, NULL, &l) != 0)
+        return NULL;
+    nr_ppp_link_start(l);
+    for (;;) {
+        int phase = nr_ppp_link_step(l, p->stop_fd, 100);
+        if (phase < 0)
+            break; /* told to stop */
+        if (phase == NR_PPP_PHASE_DEAD) {
+            /* the dialer hung up: wait to be told to stop (a dead link
+             * never blocks in nr_ppp_link_step) */
+            struct pollfd pf = { .fd = p->stop_fd, .events = POLLIN };
+            poll(&pf, 1, 10000);
+            break;
+        }
+    }
+    nr_ppp_link_free(l);
+    return NULL;
+}
+
+static void peer_start(peer *p, modem_emu *e)
+{
+    p->emu = e;
+    p->stop_fd = eventfd(0, EFD_CLOEXEC);
+    CU_ASSERT_FATAL(p->stop_fd >= 0);
+    CU_ASSERT_FATAL(pthread_create(&p->thread, NULL, peer_main, p) == 0);
+}
+
+static void peer_stop(peer *p)
+{
+    uint64_t one = 1;
+    if (write(p->stop_fd, &one, sizeof one) != sizeof one)
+        CU_FAIL("cannot stop the PPP peer");
+    pthread_join(p->thread, NULL);
+    close(p->stop_fd);
+}
+
+static const char all_states[] = "0:0 1:0 2:0 3:0 4:0 5:0 14:0 10:0 18:0 8192:0";
+
+static void test_dial_reaches_connected_through_every_state(void)
+{
+    modem_emu *e = start_modem(MODEM_EMU_CONNECT, 0);
+    RASDIALPARAMS p = params_for("Test");
+    HRASCONN h = NULL;
+    RASCONNSTATUS st = { .dwSize = sizeof st };
+    peer pr;
+    peer_start(&pr, e);
+    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_TRUE(rec_wait_done(10000));
+    CU_ASSERT_STRING_EQUAL(rec_text(), all_states);
+    CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), 0);
+    CU_ASSERT_EQUAL(st.rasconnstate, RASCS_Connected);
+    CU_ASSERT_EQUAL(st.dwError, 0);
+    hang_up_and_check_release(h);
+    peer_stop(&pr);
+    modem_emu_stop(e);
+}
+
+static void test_projection_reports_both_addresses_and_no_authentication(void)
+{
+    modem_emu *e = start_modem(MODEM_EMU_CONNECT, 0);
+    RASDIALPARAMS p = params_for("Test");
+    HRASCONN h = NULL;
+    RASPPPIP ip = { .dwSize = sizeof ip };
+    RASPPPLCP lcp = { .dwSize = sizeof lcp };
+    DWORD cb = 0;
+    peer pr;
+    peer_start(&pr, e);
+    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 0, NULL, &h), 0); /* synchronous */
+    CU_ASSERT_EQUAL(RasGetProjectionInfo(h, RASP_PppIp, NULL, &cb), ERROR_BUFFER_TOO_SMALL);
+    CU_ASSERT_EQUAL(cb, sizeof ip);
+    CU_ASSERT_EQUAL(RasGetProjectionInfo(h, RASP_PppIp, &ip, &cb), 0);
+    CU_ASSERT_STRING_EQUAL(ip.szIpAddress, "10.0.2.15");
+    CU_ASSERT_STRING_EQUAL(ip.szServerIpAddress, "10.0.2.2");
+    cb = sizeof lcp;
+    CU_ASSERT_EQUAL(RasGetProjectionInfo(h, RASP_PppLcp, &lcp, &cb), 0);
+    CU_ASSERT_EQUAL(lcp.dwAuthenticationProtocol, 0);
+    hang_up_and_check_release(h);
+    peer_stop(&pr);
+    modem_emu_stop(e);
+}
+
+static void test_hangup_of_a_connected_link_releases_the_port(void)
+{
+    modem_emu *e = start_modem(MODEM_EMU_CONNECT, 0);
+    RASDIALPARAMS p = params_for("Test");
+    HRASCONN h = NULL;
+    peer pr;
+    peer_start(&pr, e);
+    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 0, NULL, &h), 0);
+    usleep(200 * 1000); /* the link is served in the background */
+    hang_up_and_check_release(h);
+    peer_stop(&pr);
+    modem_emu_stop(e);
+}
+
+static CU_TestInfo tests[] = {
+    { "sync_dial_returns_the_error_and_a_handle", test_sync_dial_returns_the_error_and_a_handle },
+    { "async_failure_is_announced_for_its_state", test_async_failure_is_announced_for_its_state },
+    { "missing_device_fails_in_open_port", test_missing_device_fails_in_open_port },
+    { "modem_error_carries_the_extended_error", test_modem_error_carries_the_extended_error },
+    { "busy_is_redialed_as_the_entry_says", test_busy_is_redialed_as_the_entry_says },
+    { "every_notifier_kind_sees_the_same_sequence", test_every_notifier_kind_sees_the_same_sequence },
+    { "fd_notifier_receives_one_record_per_notification", test_fd_notifier_receives_one_record_per_notification },
+    { "func2_returning_zero_stops_notifications", test_func2_returning_zero_stops_notifications },
+    { "hangup_during_a_dial_is_quick_and_releases_the_port",
+      test_hangup_during_a_dial_is_quick_and_releases_the_port },
+    { "hangup_inside_a_handler_takes_effect_when_it_returns",
+      test_hangup_inside_a_handler_takes_effect_when_it_returns },
+    { "handlers_may_query_but_not_dial", test_handlers_may_query_but_not_dial },
+    { "enum_connections_lists_live_dials_until_hung_up", test_enum_connections_lists_live_dials_until_hung_up },
+    { "projection_before_projected_is_not_complete", test_projection_before_projected_is_not_complete },
+    { "bad_requests_get_no_handle", test_bad_requests_get_no_handle },
+    { "port_is_reusable_at_once_after_a_dial", test_port_is_reusable_at_once_after_a_dial },
+    { "dial_reaches_connected_through_every_state", test_dial_reaches_connected_through_every_state },
+    { "projection_reports_both_addresses_and_no_authentication",
+      test_projection_reports_both_addresses_and_no_authentication },
+    { "hangup_of_a_connected_link_releases_the_port", test_hangup_of_a_connected_link_releases_the_port },
+    CU_TEST_INFO_NULL,
+};
+
+int main(int argc, char **argv)
+{
+    signal(SIGPIPE, SIG_IGN); /* a notification pipe whose reader left */
+    return nr_cunit_main_in_tmpdir(argc, argv, "ras-dial", tests, dir);
+}

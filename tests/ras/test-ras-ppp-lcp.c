@@ -1,0 +1,460 @@
+/*
+ * test-ras-ppp-lcp.c - LCP (providers/ras/ppp-lcp.c): the request we send,
+ * how slirp's real Configure-Requests (docs/research/slirp-ppp-peer.md
+ * section 3) are answered, authentication-protocol Naks, Rejects of unknown
+ * options, the negotiated ACCM/PFC/ACFC, loopback detection, Echo
+ * keepalives and Protocol-Reject.
+ */
+#include "config.h"
+
+#include <CUnit/CUnit.h>
+#include <string.h>
+
+#include "cunit-main.h"
+#include "hdlc.h"
+#include "ppp-lcp.h"
+#include "ppp-test-peer.h"
+
+typedef struct harness {
+    nr_ppp_lcp lcp;
+    nr_test_wire w;
+    int ups, downs, finishes, echo_failed;
+    nr_ppp_lcp_result res;
+    nr_ppp_fsm_reason reason;
+    uint16_t rejected_proto;
+} harness;
+
+static harness H;
+
+static void c_send(void *ctx, const uint8_t *pkt, size_t len)
+{
+    nr_test_wire_record(&((harness *)ctx)->w, NR_PPP_PROTO_LCP, pkt, len);
+}
+static void c_up(void *ctx, const nr_ppp_lcp_result *r)
+{
+    ((harness *)ctx)->ups++;
+    ((harness *)ctx)->res = *r;
+}
+static void c_down(void *ctx, nr_ppp_fsm_reason r) { ((harness *)ctx)->downs++; ((harness *)ctx)->reason = r; }
+static void c_finished(void *ctx, nr_ppp_fsm_reason r)
+{
+    ((harness *)ctx)->finishes++;
+    ((harness *)ctx)->reason = r;
+}
+static void c_prej(void *ctx, uint16_t p) { ((harness *)ctx)->rejected_proto = p; }
+static void c_echo_failed(void *ctx) { ((harness *)ctx)->echo_failed++; }
+
+static const nr_ppp_lcp_callbacks cb = {
+    .send = c_send, .up = c_up, .down = c_down, .finished = c_finished,
+    .protocol_rejected = c_prej, .echo_failed = c_echo_failed,
+};
+
+static void setup_with(const nr_ppp_lcp_config *cfg)
+{
+    memset(&H, 0, sizeof H);
+    nr_test_wire_init(&H.w);
+    nr_ppp_lcp_init(&H.lcp, cfg, &cb, &H, &H.w.clock);
+}
+
+static void setup(void)
+{
+    nr_ppp_lcp_config cfg = NR_PPP_LCP_CONFIG_DEFAULTS;
+    cfg.magic_seed = 12345;
+    setup_with(&cfg);
+}
+
+static void feed(const uint8_t *pkt, size_t len)
+{
+    nr_ppp_lcp_input(&H.lcp, pkt, len);
+}
+
+static const nr_test_pkt *last(void)
+{
+    return nr_test_wire_last(&H.w);
+}
+
+/* Acks exactly what we last requested. */
+static void ack_our_request(void)
+{
+    const nr_test_pkt *req = NULL;
+    uint8_t buf[256];
+    size_t i;
+
+    for (i = H.w.n; i-- > 0;)
+        if (H.w.pkts[i].data[0] == NR_PPP_CONF_REQ) {
+            req = &H.w.pkts[i];
+            break;
+        }
+    CU_ASSERT_PTR_NOT_NULL_FATAL(req);
+    memcpy(buf, req->data, req->len);
+    buf[0] = NR_PPP_CONF_ACK;
+    feed(buf, req->len);
+}
+
+/* slirp's requests, byte for byte from the notes. */
+static const uint8_t slirp_req[] = { 0x01, 0x01, 0x00, 0x12, 0x01, 0x04, 0x05, 0xdc, 0x05, 0x06,
+                                     0xf6, 0x92, 0xef, 0xe6, 0x07, 0x02, 0x08, 0x02 };
+static const uint8_t slirp_pap_req[] = { 0x01, 0x01, 0x00, 0x16, 0x01, 0x04, 0x05, 0xdc, 0x03, 0x04, 0xc0,
+                                         0x23, 0x05, 0x06, 0xcd, 0xa2, 0xef, 0x04, 0x07, 0x02, 0x08, 0x02 };
+static const uint8_t slirp_chap_req[] = { 0x01, 0x01, 0x00, 0x17, 0x01, 0x04, 0x05, 0xdc, 0x03, 0x05, 0xc2, 0x23,
+                                          0x05, 0x05, 0x06, 0xfe, 0x81, 0xe7, 0x40, 0x07, 0x02, 0x08, 0x02 };
+static const uint8_t slirp_extra_req[] = { 0x01, 0x01, 0x00, 0x18, 0x01, 0x04, 0x02, 0x40, 0x02, 0x06, 0x00, 0x00,
+                                           0x00, 0x00, 0x05, 0x06, 0x67, 0x02, 0x16, 0x9c, 0x07, 0x02, 0x08, 0x02 };
+
+static void open_with(const uint8_t *req, size_t len)
+{
+    nr_ppp_lcp_start(&H.lcp);
+    ack_our_request();
+    feed(req, len);
+    CU_ASSERT_TRUE_FATAL(nr_ppp_lcp_is_open(&H.lcp));
+}
+
+/* ---- our request ---------------------------------------------------------------------------- */
+
+static void test_first_request_asks_for_mru_accm_zero_magic_pfc_and_acfc(void)
+{
+    const nr_test_pkt *p;
+
+    setup();
+    nr_ppp_lcp_start(&H.lcp);
+    p = last();
+    CU_ASSERT_EQUAL_FATAL(H.w.n, 1);
+    CU_ASSERT_EQUAL_FATAL(p->len, 4 + 4 + 6 + 6 + 2 + 2);
+    CU_ASSERT_EQUAL(p->data[0], NR_PPP_CONF_REQ);
+    CU_ASSERT_EQUAL(memcmp(p->data + 4, "\x01\x04\x05\xdc\x02\x06\x00\x00\x00\x00\x05\x06", 12), 0);
+    CU_ASSERT_EQUAL(nr_ppp_get_u32(p->data + 16), H.lcp.magic);
+    CU_ASSERT_NOT_EQUAL(H.lcp.magic, 0);
+    CU_ASSERT_EQUAL(memcmp(p->data + 20, "\x07\x02\x08\x02", 4), 0);
+}
+
+static void test_mru_of_the_entry_is_requested(void)
+{
+    nr_ppp_lcp_config cfg = NR_PPP_LCP_CONFIG_DEFAULTS;
+
+    cfg.mru = 576;
+    setup_with(&cfg);
+    nr_ppp_lcp_start(&H.lcp);
+    CU_ASSERT_EQUAL(memcmp(last()->data + 4, "\x01\x04\x02\x40", 4), 0);
+}
+
+static void test_rejected_pfc_and_acfc_are_left_out_of_the_next_request(void)
+{
+    uint8_t rej[] = { 0x04, 0x00, 0x00, 0x08, 0x07, 0x02, 0x08, 0x02 };
+
+    setup();
+    nr_ppp_lcp_start(&H.lcp);
+    rej[1] = last()->data[1];
+    feed(rej, sizeof rej);
+    CU_ASSERT_EQUAL(H.w.n, 2);
+    CU_ASSERT_EQUAL(last()->len, 4 + 4 + 6 + 6);
+    ack_our_request();
+    feed(slirp_req, sizeof slirp_req);
+    CU_ASSERT_FALSE(H.res.rx_pfc);
+    CU_ASSERT_FALSE(H.res.rx_acfc);
+}
+
+static void test_nak_of_our_mru_is_adopted(void)
+{
+    uint8_t nak[] = { 0x03, 0x00, 0x00, 0x08, 0x01, 0x04, 0x02, 0x40 };
+
+    setup();
+    nr_ppp_lcp_start(&H.lcp);
+    nak[1] = last()->data[1];
+    feed(nak, sizeof nak);
+    CU_ASSERT_EQUAL(memcmp(last()->data + 4, "\x01\x04\x02\x40", 4), 0);
+}
+
+/* ---- the peer's request --------------------------------------------------------------------- */
+
+static void test_slirp_default_request_is_acked_unchanged(void)
+{
+    setup();
+    nr_ppp_lcp_start(&H.lcp);
+    feed(slirp_req, sizeof slirp_req);
+    CU_ASSERT_EQUAL_FATAL(last()->len, sizeof slirp_req);
+    CU_ASSERT_EQUAL(last()->data[0], NR_PPP_CONF_ACK);
+    CU_ASSERT_EQUAL(memcmp(last()->data + 1, slirp_req + 1, sizeof slirp_req - 1), 0);
+}
+
+static void test_slirp_without_accm_leaves_our_transmit_accm_at_all_ones(void)
+{
+    setup();
+    open_with(slirp_req, sizeof slirp_req);
+    CU_ASSERT_EQUAL(H.ups, 1);
+    CU_ASSERT_EQUAL(H.res.tx_accm, NR_HDLC_ACCM_ALL);
+    CU_ASSERT_EQUAL(H.res.rx_accm, 0);
+    CU_ASSERT_TRUE(H.res.tx_pfc);
+    CU_ASSERT_TRUE(H.res.tx_acfc);
+    CU_ASSERT_TRUE(H.res.rx_pfc);
+    CU_ASSERT_TRUE(H.res.rx_acfc);
+    CU_ASSERT_EQUAL(H.res.peer_mru, 1500);
+    CU_ASSERT_EQUAL(H.res.peer_magic, 0xf692efe6);
+    CU_ASSERT_EQUAL(H.res.our_magic, H.lcp.magic);
+    CU_ASSERT_EQUAL(H.res.auth_protocol, 0);
+}
+
+static void test_slirp_mru_576_and_asyncmap_0_are_accepted(void)
+{
+    setup();
+    open_with(slirp_extra_req, sizeof slirp_extra_req);
+    CU_ASSERT_EQUAL(H.res.peer_mru, 576);
+    CU_ASSERT_EQUAL(H.res.tx_accm, 0);
+}
+
+static void test_slirp_pap_request_is_acked_and_pap_reported(void)
+{
+    setup();
+    open_with(slirp_pap_req, sizeof slirp_pap_req);
+    CU_ASSERT_EQUAL(last()->data[0], NR_PPP_CONF_ACK);
+    CU_ASSERT_EQUAL(H.res.auth_protocol, NR_PPP_PROTO_PAP);
+}
+
+static void test_slirp_chap_md5_request_is_acked_and_chap_reported(void)
+{
+    setup();
+    open_with(slirp_chap_req, sizeof slirp_chap_req);
+    CU_ASSERT_EQUAL(H.res.auth_protocol, NR_PPP_PROTO_CHAP);
+    CU_ASSERT_EQUAL(H.res.auth_algorithm, NR_PPP_CHAP_MD5);
+}
+
+static void test_chap_with_another_algorithm_is_naked_toward_md5(void)
+{
+    static const uint8_t mschap[] = { 0x01, 0x02, 0x00, 0x09, 0x03, 0x05, 0xc2, 0x23, 0x81 };
+
+    setup();
+    nr_ppp_lcp_start(&H.lcp);
+    feed(mschap, sizeof mschap);
+    CU_ASSERT_EQUAL_FATAL(last()->len, 9);
+    CU_ASSERT_EQUAL(last()->data[0], NR_PPP_CONF_NAK);
+    CU_ASSERT_EQUAL(last()->data[1], 2);
+    CU_ASSERT_EQUAL(memcmp(last()->data + 4, "\x03\x05\xc2\x23\x05", 5), 0);
+}
+
+static void test_pap_is_naked_toward_chap_when_only_chap_is_allowed(void)
+{
+    nr_ppp_lcp_config cfg = NR_PPP_LCP_CONFIG_DEFAULTS;
+
+    cfg.allow_pap = false;
+    setup_with(&cfg);
+    nr_ppp_lcp_start(&H.lcp);
+    feed(slirp_pap_req, sizeof slirp_pap_req);
+    CU_ASSERT_EQUAL(last()->data[0], NR_PPP_CONF_NAK);
+    CU_ASSERT_EQUAL(last()->len, 9);
+    CU_ASSERT_EQUAL(memcmp(last()->data + 4, "\x03\x05\xc2\x23\x05", 5), 0);
+}
+
+static void test_unknown_options_are_rejected_alone(void)
+{
+    /* MRU, Quality-Protocol LQR, Callback, Magic */
+    static const uint8_t req[] = { 0x01, 0x03, 0x00, 0x17, 0x01, 0x04, 0x05, 0xdc, 0x04, 0x08, 0xc0, 0x25,
+                                   0x00, 0x00, 0x00, 0x0a, 0x0d, 0x03, 0x06, 0x05, 0x06, 0x11, 0x22 };
+    uint8_t fixed[sizeof req + 2];
+
+    memcpy(fixed, req, sizeof req);
+    fixed[sizeof req] = 0x33;
+    fixed[sizeof req + 1] = 0x44;
+    fixed[3] = sizeof fixed;
+    setup();
+    nr_ppp_lcp_start(&H.lcp);
+    feed(fixed, sizeof fixed);
+    CU_ASSERT_EQUAL(last()->data[0], NR_PPP_CONF_REJ);
+    CU_ASSERT_EQUAL_FATAL(last()->len, 4 + 8 + 3);
+    CU_ASSERT_EQUAL(memcmp(last()->data + 4, req + 8, 11), 0);
+}
+
+static void test_too_small_mru_is_naked_up_to_128(void)
+{
+    static const uint8_t req[] = { 0x01, 0x04, 0x00, 0x08, 0x01, 0x04, 0x00, 0x40 };
+
+    setup();
+    nr_ppp_lcp_start(&H.lcp);
+    feed(req, sizeof req);
+    CU_ASSERT_EQUAL(last()->data[0], NR_PPP_CONF_NAK);
+    CU_ASSERT_EQUAL(memcmp(last()->data + 4, "\x01\x04\x00\x80", 4), 0);
+}
+
+/* ---- loopback ------------------------------------------------------------------------------- */
+
+static void test_our_own_magic_in_the_peer_request_is_naked_with_another(void)
+{
+    uint8_t req[] = { 0x01, 0x09, 0x00, 0x0a, 0x05, 0x06, 0, 0, 0, 0 };
+    uint32_t mine;
+
+    setup();
+    nr_ppp_lcp_start(&H.lcp);
+    mine = H.lcp.magic;
+    req[6] = (uint8_t)(mine >> 24), req[7] = (uint8_t)(mine >> 16), req[8] = (uint8_t)(mine >> 8),
+    req[9] = (uint8_t)mine;
+    feed(req, sizeof req);
+    CU_ASSERT_EQUAL(last()->data[0], NR_PPP_CONF_NAK);
+    CU_ASSERT_NOT_EQUAL(nr_ppp_get_u32(last()->data + 6), mine);
+    CU_ASSERT_NOT_EQUAL(H.lcp.magic, mine);
+    CU_ASSERT_FALSE(nr_ppp_lcp_looped_back(&H.lcp));
+}
+
+static void test_looped_back_line_is_detected_and_lcp_finishes(void)
+{
+    size_t next = 0;
+    int guard = 0;
+
+    setup();
+    nr_ppp_lcp_start(&H.lcp);
+    /* everything we send comes straight back */
+    while (next < H.w.n && next < NR_TEST_WIRE_MAX && H.finishes == 0 && guard++ < 100) {
+        nr_test_pkt p = H.w.pkts[next++];
+        feed(p.data, p.len);
+    }
+    CU_ASSERT_TRUE(nr_ppp_lcp_looped_back(&H.lcp));
+    CU_ASSERT_EQUAL(H.finishes, 1);
+    CU_ASSERT_EQUAL(H.reason, NR_PPP_REASON_LOOPBACK);
+    CU_ASSERT_EQUAL(H.ups, 0);
+}
+
+/* ---- echo ----------------------------------------------------------------------------------- */
+
+static void test_echo_request_is_answered_with_our_magic(void)
+{
+    static const uint8_t echo[] = { 0x09, 0x00, 0x00, 0x0a, 0x67, 0x02, 0x16, 0x9c, 0xab, 0xcd };
+
+    setup();
+    open_with(slirp_req, sizeof slirp_req);
+    feed(echo, sizeof echo);
+    CU_ASSERT_EQUAL_FATAL(last()->len, 10);
+    CU_ASSERT_EQUAL(last()->data[0], NR_PPP_ECHO_REPLY);
+    CU_ASSERT_EQUAL(last()->data[1], 0);
+    CU_ASSERT_EQUAL(nr_ppp_get_u32(last()->data + 4), H.res.our_magic);
+    CU_ASSERT_EQUAL(memcmp(last()->data + 8, "\xab\xcd", 2), 0);
+}
+
+static void test_echo_request_before_open_is_ignored(void)
+{
+    static const uint8_t echo[] = { 0x09, 0x00, 0x00, 0x08, 0, 0, 0, 0 };
+
+    setup();
+    nr_ppp_lcp_start(&H.lcp);
+    feed(echo, sizeof echo);
+    CU_ASSERT_EQUAL(H.w.n, 1);
+}
+
+static void test_missing_echo_replies_fail_the_link(void)
+{
+    nr_ppp_lcp_config cfg = NR_PPP_LCP_CONFIG_DEFAULTS;
+    int i;
+
+    cfg.echo_interval_ms = 5000;
+    cfg.echo_failures = 3;
+    setup_with(&cfg);
+    open_with(slirp_req, sizeof slirp_req);
+    nr_test_wire_clear(&H.w);
+    for (i = 0; i < 3; i++) {
+        CU_ASSERT_EQUAL(nr_ppp_lcp_deadline(&H.lcp), H.w.now + 5000);
+        H.w.now += 5000;
+        nr_ppp_lcp_timeout(&H.lcp);
+    }
+    CU_ASSERT_EQUAL(nr_test_wire_count(&H.w, NR_PPP_PROTO_LCP, NR_PPP_ECHO_REQ), 3);
+    CU_ASSERT_EQUAL(nr_ppp_get_u32(last()->data + 4), H.res.our_magic);
+    CU_ASSERT_EQUAL(H.echo_failed, 0);
+    H.w.now += 5000;
+    nr_ppp_lcp_timeout(&H.lcp);
+    CU_ASSERT_EQUAL(H.echo_failed, 1);
+    CU_ASSERT_EQUAL(nr_ppp_lcp_deadline(&H.lcp), 0);
+}
+
+static void test_echo_reply_resets_the_missing_count(void)
+{
+    nr_ppp_lcp_config cfg = NR_PPP_LCP_CONFIG_DEFAULTS;
+    uint8_t reply[] = { 0x0a, 0x00, 0x00, 0x08, 0xf6, 0x92, 0xef, 0xe6 };
+    int i;
+
+    cfg.echo_interval_ms = 1000;
+    cfg.echo_failures = 2;
+    setup_with(&cfg);
+    open_with(slirp_req, sizeof slirp_req);
+    for (i = 0; i < 6; i++) {
+        H.w.now += 1000;
+        nr_ppp_lcp_timeout(&H.lcp);
+        reply[1] = last()->data[1];
+        feed(reply, sizeof reply);
+    }
+    CU_ASSERT_EQUAL(H.echo_failed, 0);
+    CU_ASSERT_EQUAL(H.lcp.echo_outstanding, 0);
+}
+
+/* ---- Protocol-Reject ------------------------------------------------------------------------ */
+
+static void test_slirp_ccp_request_gets_a_protocol_reject(void)
+{
+    static const uint8_t ccp[] = { 0x01, 0x01, 0x00, 0x04 };
+
+    setup();
+    open_with(slirp_req, sizeof slirp_req);
+    nr_ppp_lcp_reject_protocol(&H.lcp, NR_PPP_PROTO_CCP, ccp, sizeof ccp);
+    CU_ASSERT_EQUAL_FATAL(last()->len, 4 + 2 + 4);
+    CU_ASSERT_EQUAL(last()->data[0], NR_PPP_PROTOCOL_REJ);
+    CU_ASSERT_EQUAL(memcmp(last()->data + 4, "\x80\xfd\x01\x01\x00\x04", 6), 0);
+}
+
+static void test_no_protocol_reject_before_lcp_opens(void)
+{
+    static const uint8_t ccp[] = { 0x01, 0x01, 0x00, 0x04 };
+
+    setup();
+    nr_ppp_lcp_start(&H.lcp);
+    nr_ppp_lcp_reject_protocol(&H.lcp, NR_PPP_PROTO_CCP, ccp, sizeof ccp);
+    CU_ASSERT_EQUAL(H.w.n, 1);
+}
+
+static void test_protocol_reject_from_the_peer_is_reported(void)
+{
+    static const uint8_t prej[] = { 0x08, 0x05, 0x00, 0x0a, 0x80, 0x21, 0x01, 0x01, 0x00, 0x04 };
+
+    setup();
+    open_with(slirp_req, sizeof slirp_req);
+    feed(prej, sizeof prej);
+    CU_ASSERT_EQUAL(H.rejected_proto, NR_PPP_PROTO_IPCP);
+}
+
+static void test_peer_terminate_request_reports_down_with_the_reason(void)
+{
+    static const uint8_t term[] = { 0x05, 0x02, 0x00, 0x04 };
+
+    setup();
+    open_with(slirp_req, sizeof slirp_req);
+    feed(term, sizeof term);
+    CU_ASSERT_EQUAL(H.downs, 1);
+    CU_ASSERT_EQUAL(H.reason, NR_PPP_REASON_PEER_TERMINATED);
+    CU_ASSERT_EQUAL(last()->data[0], NR_PPP_TERM_ACK);
+}
+
+#define TEST(f) { #f, f }
+static CU_TestInfo tests[] = {
+    TEST(test_first_request_asks_for_mru_accm_zero_magic_pfc_and_acfc),
+    TEST(test_mru_of_the_entry_is_requested),
+    TEST(test_rejected_pfc_and_acfc_are_left_out_of_the_next_request),
+    TEST(test_nak_of_our_mru_is_adopted),
+    TEST(test_slirp_default_request_is_acked_unchanged),
+    TEST(test_slirp_without_accm_leaves_our_transmit_accm_at_all_ones),
+    TEST(test_slirp_mru_576_and_asyncmap_0_are_accepted),
+    TEST(test_slirp_pap_request_is_acked_and_pap_reported),
+    TEST(test_slirp_chap_md5_request_is_acked_and_chap_reported),
+    TEST(test_chap_with_another_algorithm_is_naked_toward_md5),
+    TEST(test_pap_is_naked_toward_chap_when_only_chap_is_allowed),
+    TEST(test_unknown_options_are_rejected_alone),
+    TEST(test_too_small_mru_is_naked_up_to_128),
+    TEST(test_our_own_magic_in_the_peer_request_is_naked_with_another),
+    TEST(test_looped_back_line_is_detected_and_lcp_finishes),
+    TEST(test_echo_request_is_answered_with_our_magic),
+    TEST(test_echo_request_before_open_is_ignored),
+    TEST(test_missing_echo_replies_fail_the_link),
+    TEST(test_echo_reply_resets_the_missing_count),
+    TEST(test_slirp_ccp_request_gets_a_protocol_reject),
+    TEST(test_no_protocol_reject_before_lcp_opens),
+    TEST(test_protocol_reject_from_the_peer_is_reported),
+    TEST(test_peer_terminate_request_reports_down_with_the_reason),
+    CU_TEST_INFO_NULL,
+};
+
+int main(int argc, char **argv)
+{
+    return nr_cunit_main(argc, argv, "ras-ppp-lcp", tests);
+}

@@ -99,9 +99,12 @@ $(BUILD_PLUGINS_D)/hello.json: $(srcdir)/examples/notifier-hello/hello.json $(sr
 # --- make demo ----------------------------------------------------------------
 dist_noinst_SCRIPTS += examples/demo/demo.sh
 
-demo: all
+demo: all tests/ras/modem-emu tests/ras/slirp-select-fix.la
 	NETROUTER='$(abs_top_builddir)/router/cli/netrouter' \
+	MODEM_EMU='$(abs_top_builddir)/tests/ras/modem-emu' \
+	SLIRP_SHIM='$(abs_top_builddir)/tests/ras/.libs/slirp-select-fix.so' \
 	NETROUTER_PLUGIN_PATH='$(abs_top_builddir)/$(BUILD_PLUGINS_D)' \
 	$(SHELL) '$(srcdir)/examples/demo/demo.sh'
 
 .PHONY: demo clean-build-plugins-d installcheck-examples
+

@@ -1,8 +1,9 @@
 #!/bin/sh
 # demo.sh - a narrated tour of netrouter with the plugins of the build tree:
 # the symlink provider connects link:/dir names, the log and hello notifiers
-# print PRE and POST around every add and cancel, and a restore re-adds a
-# remembered connection without any notification.
+# print PRE and POST around every add and cancel, a restore re-adds a
+# remembered connection without any notification, and the ras provider
+# dials up through an emulated modem into slirp, a real PPP peer.
 #
 # Run it with `make demo`, or by hand from the build directory:
 #   NETROUTER=router/cli/netrouter NETROUTER_PLUGIN_PATH=$PWD/build-plugins.d \
@@ -11,6 +12,8 @@
 set -eu
 
 NETROUTER=${NETROUTER:-router/cli/netrouter}
+MODEM_EMU=${MODEM_EMU:-tests/ras/modem-emu}
+SLIRP_SHIM=${SLIRP_SHIM:-$PWD/tests/ras/.libs/slirp-select-fix.so}
 NETROUTER_PLUGIN_PATH=${NETROUTER_PLUGIN_PATH:-$PWD/build-plugins.d}
 export NETROUTER_PLUGIN_PATH
 unset NETROUTER_DEBUG 2>/dev/null || true
@@ -39,7 +42,7 @@ run() {
 }
 
 say "The plugins registered by the manifests in $NETROUTER_PLUGIN_PATH:"
-echo "   a provider (symlink) and two notifiers (log, hello)."
+echo "   two providers (symlink, ras) and two notifiers (log, hello)."
 run plugins
 
 say "Connect $local to $remote, remembering it (--persistent)."
@@ -76,5 +79,39 @@ say "Cancel again, this time with --forget: the link and the entry both go."
 run cancel --forget "$local"
 test ! -e "$local" && test ! -L "$local"
 run list --remembered
+
+say "A dial-up: the ras provider dials ras:Office through a modem."
+echo "   The modem is an emulator on a pseudo-terminal; when it answers the dial"
+echo "   with CONNECT it hands the line to slirp, a real PPP peer, running in a"
+echo "   private network namespace. With -v the dial's states appear live,"
+echo "   between the notifiers' PRE and POST lines."
+why=
+[ -x "$MODEM_EMU" ] || why="the modem emulator $MODEM_EMU is not built (make check builds it)"
+[ -e "$SLIRP_SHIM" ] || why="the slirp shim $SLIRP_SHIM is not built"
+command -v slirp >/dev/null 2>&1 || why="slirp is not installed (scripts/install-deps.sh)"
+unshare -n true 2>/dev/null || why="unshare -n needs root here"
+if [ -n "$why" ]; then
+    echo "   Skipping the dial-up: $why."
+    # As a test (make check) the dial-up is part of what is checked.
+    [ -z "${NR_TEST_BUILDDIR:-}" ] || exit 1
+else
+    mkdir -p "$tmp/slirp-home" "$tmp/xdg/netrouter"
+    "$MODEM_EMU" --answer connect \
+        --exec "HOME='$tmp/slirp-home' LD_PRELOAD='$SLIRP_SHIM' exec unshare -n -- slirp ppp ppp_exit nozeros 'dns 10.0.2.3' 2>/dev/null" \
+        > "$tmp/modem" &
+    emu=$!
+    for i in 1 2 3 4 5 6 7 8 9 10; do [ -s "$tmp/modem" ] && break; sleep 0.1; done
+    printf '{"entries": [{"name": "Office", "device": "%s", "phone_number": "5551234", "flow_control": "none"}]}\n' \
+        "$(head -n 1 "$tmp/modem")" > "$tmp/xdg/netrouter/phonebook.json"
+    chmod 600 "$tmp/xdg/netrouter/phonebook.json"
+    XDG_CONFIG_HOME=$tmp/xdg NETROUTER_LOCK_DIR=$tmp run -v use - ras:Office
+    wait "$emu" 2>/dev/null || true
+    echo "   The link lived as long as that netrouter process and was hung up"
+    echo "   when it exited (rasdial keeps one up while it runs: see rasdial(1))."
+    if ls "$tmp" | grep -q '^LCK\.\.'; then
+        echo "demo: the modem's lock file was left behind" >&2
+        exit 1
+    fi
+fi
 
 say "Done; removing $tmp."

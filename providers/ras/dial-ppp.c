@@ -16,11 +16,6 @@
 /* How long a polite LCP termination may take at hang-up. */
 #define TERMINATE_MS 3000
 
-typedef struct phase_state {
-    nr_dial *d;
-    bool stop;          /* a state announcement asked to stop (hang-up) */
-} phase_state;
-
 static void keep_projection(nr_dial *d, const nr_ppp_projection *p, bool ip_done)
 {
     pthread_mutex_lock(&d->conn->lock);
@@ -37,26 +32,27 @@ static void keep_projection(nr_dial *d, const nr_ppp_projection *p, bool ip_done
     pthread_mutex_unlock(&d->conn->lock);
 }
 
-/* Link progress -> RAS states, announced as they happen. */
+/* Link progress -> RAS states, announced as they happen.  ctx is the
+ * nr_dial (it outlives the link: events also come while the connected link
+ * is served, after nr_dial_ppp has returned). */
 static void on_event(void *ctx, const nr_ppp_link_event *ev)
 {
-    phase_state *ps = ctx;
-    nr_dial *d = ps->d;
-    if (ps->stop)
+    nr_dial *d = ctx;
+    if (d->ppp_stop)
         return;
     switch (ev->type) {
     case NR_PPP_EVENT_LCP_UP:
-        ps->stop = !nr_dial_enter(d, RASCS_Authenticate);
+        d->ppp_stop = !nr_dial_enter(d, RASCS_Authenticate);
         break;
     case NR_PPP_EVENT_AUTHENTICATING:
         break; /* already in RASCS_Authenticate */
     case NR_PPP_EVENT_AUTHENTICATED:
         keep_projection(d, ev->projection, false);
-        ps->stop = !nr_dial_enter(d, RASCS_Authenticated) || !nr_dial_enter(d, RASCS_AuthProject);
+        d->ppp_stop = !nr_dial_enter(d, RASCS_Authenticated) || !nr_dial_enter(d, RASCS_AuthProject);
         break;
     case NR_PPP_EVENT_PROJECTED:
         keep_projection(d, ev->projection, true);
-        ps->stop = !nr_dial_enter(d, RASCS_Projected);
+        d->ppp_stop = !nr_dial_enter(d, RASCS_Projected);
         break;
     case NR_PPP_EVENT_FAILED:
     case NR_PPP_EVENT_DOWN:
@@ -65,7 +61,7 @@ static void on_event(void *ctx, const nr_ppp_link_event *ev)
 }
 
 /* One attempt at bringing the link up with the current credentials. */
-static DWORD bring_up(nr_dial *d, phase_state *ps)
+static DWORD bring_up(nr_dial *d)
 {
     nr_ppp_link_config cfg;
     unsigned err;
@@ -74,23 +70,23 @@ static DWORD bring_up(nr_dial *d, phase_state *ps)
 
     nr_ppp_link_free(d->link);
     d->link = NULL;
+    d->ppp_stop = false;
     nr_ppp_link_config_init(&cfg);
     nr_ppp_link_config_from_entry(&cfg, d->entry, d->params.szUserName, d->params.szPassword);
-    if (nr_ppp_link_new(nr_modem_fd(d->modem), &cfg, on_event, ps, &d->link) != 0)
+    if (nr_ppp_link_new(nr_modem_fd(d->modem), &cfg, on_event, d, &d->link) != 0)
         return ERROR_ALLOCATING_MEMORY;
     /* The peer's first frames may have come in with the CONNECT line. */
     while ((n = nr_modem_take_pending(d->modem, pending, sizeof pending)) > 0)
         nr_ppp_link_feed(d->link, pending, n);
     nr_ppp_link_start(d->link);
     err = nr_ppp_link_run(d->link, d->cancel_fd);
-    return ps->stop || nr_dial_hangup_requested(d) ? ERROR_USER_DISCONNECTION : err;
+    return d->ppp_stop || nr_dial_hangup_requested(d) ? ERROR_USER_DISCONNECTION : err;
 }
 
 DWORD nr_dial_ppp(nr_dial *d)
 {
     for (;;) {
-        phase_state ps = { .d = d };
-        DWORD err = bring_up(d, &ps), ext = 0;
+        DWORD err = bring_up(d), ext = 0;
         const char *why = "";
         if (!err)
             return 0;
@@ -118,6 +114,7 @@ DWORD nr_dial_ppp_serve(nr_dial *d, DWORD *ext)
 {
     uint64_t until;
     *ext = 0;
+    d->ppp_stop = true; /* connected: link events no longer change the state */
     for (;;) {
         int phase = nr_ppp_link_step(d->link, d->cancel_fd, -1);
         if (phase == -ECANCELED)

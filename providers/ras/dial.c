@@ -6,6 +6,11 @@
  * Locking: conn->lock guards the state and the nr_dial flags; it is never
  * held while a notification handler runs, so handlers may call RasHangUp,
  * RasGetConnectStatus and RasEnumConnections.
+ *
+ * RasConnectionNotification (connnotify.h) is signalled from here too:
+ * RASCN_Connection once RASCS_Connected is entered, RASCN_Disconnection when
+ * the worker of a connected link ends (link lost or hung up), before the
+ * handle goes.
  */
 #include "config.h"
 
@@ -17,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "connnotify.h"
 #include "dial.h"
 
 uint64_t nr_dial_now_ms(void)
@@ -155,8 +161,9 @@ static DWORD modem_phases(nr_dial *d)
     return 0;
 }
 
-/* Marks the worker done; the handle stays valid until RasHangUp. */
-static void finish(nr_dial *d)
+/* Marks the worker done; the handle stays valid until RasHangUp.
+ * connected: the link had reached RASCS_Connected. */
+static void finish(nr_dial *d, bool connected)
 {
     bool unlist;
     nr_ppp_link_free(d->link);
@@ -164,13 +171,17 @@ static void finish(nr_dial *d)
     nr_modem_close(d->modem); /* DTR drop, termios restored, lock removed */
     d->modem = NULL;
     explicit_bzero(d->params.szPassword, sizeof d->params.szPassword);
+    if (connected)
+        nr_connnotify_fire(d->conn->handle, RASCN_Disconnection);
     pthread_mutex_lock(&d->conn->lock);
     d->finished = true;
     unlist = d->hangup;
     pthread_cond_broadcast(&d->conn->changed);
     pthread_mutex_unlock(&d->conn->lock);
-    if (unlist)
+    if (unlist) {
         nr_rasconn_unlist(d->conn);
+        nr_connnotify_forget(d->conn->handle);
+    }
 }
 
 void *nr_dial_worker(void *arg)
@@ -178,9 +189,14 @@ void *nr_dial_worker(void *arg)
     nr_dial *d = arg;
     nr_rasconn *conn = d->conn;
     DWORD err = modem_phases(d);
+    bool serve = false;
     if (!err)
         err = nr_dial_ppp(d);
-    if (!err && nr_dial_enter(d, RASCS_Connected)) {
+    if (!err) {
+        serve = nr_dial_enter(d, RASCS_Connected); /* false: hung up meanwhile */
+        nr_connnotify_fire(conn->handle, RASCN_Connection);
+    }
+    if (!err && serve) {
         DWORD ext = 0, why;
         pthread_mutex_lock(&conn->lock);
         d->silent = true; /* nothing after Connected */
@@ -195,7 +211,7 @@ void *nr_dial_worker(void *arg)
             pthread_mutex_unlock(&conn->lock);
         }
     }
-    finish(d);
+    finish(d, !err);
     nr_rasconn_release(conn); /* the worker's reference */
     return NULL;
 }

@@ -42,6 +42,7 @@ typedef struct nr_dial {
     nr_modem *modem;
     nr_ppp_link *link;              /* from AllDevicesConnected on */
     nr_dial_projection proj;        /* guarded by conn->lock */
+    bool ppp_stop;                  /* worker only: a PPP-phase announcement asked to stop */
     /* guarded by conn->lock */
     bool hangup;                    /* RasHangUp was called */
     bool silent;                    /* no more notifications */

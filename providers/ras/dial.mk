@@ -11,18 +11,36 @@ tests_ras_test_ras_notify_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
 tests_ras_test_ras_notify_LDADD = providers/ras/libnrras-core.la $(CUNIT_LIBS) $(PTHREAD_LIBS)
 
 providers_ras_libnrras_core_la_SOURCES += \
-	providers/ras/dial.h providers/ras/dial.c providers/ras/dial-ppp.c
+	providers/ras/dial.h providers/ras/dial.c providers/ras/dial-ppp.c \
+	providers/ras/connnotify.h providers/ras/connnotify.c \
+	providers/ras/credstore.h providers/ras/credstore.c
+
+# What the RasDial-level tests share: the emulator, a PPP peer, the runner.
+ras_dial_fixture_sources = tests/ras/dial-fixture.h tests/ras/dial-fixture.c \
+	tests/ras/modem-emu.h tests/ras/modem-emu.c tests/cunit-main.h tests/cunit-main.c
 
 check_PROGRAMS += tests/ras/test-ras-dial
 TESTS += tests/ras/test-ras-dial
-tests_ras_test_ras_dial_SOURCES = tests/ras/test-ras-dial.c tests/ras/modem-emu.h tests/ras/modem-emu.c \
-	tests/cunit-main.h tests/cunit-main.c
+tests_ras_test_ras_dial_SOURCES = tests/ras/test-ras-dial.c $(ras_dial_fixture_sources)
 tests_ras_test_ras_dial_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/providers/ras -I$(top_srcdir)/tests
 tests_ras_test_ras_dial_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
 # The PPP peer of the tests is the core's (static) link; the code under test
 # is the shared libnetrouter-ras.
 tests_ras_test_ras_dial_LDADD = providers/ras/libnetrouter-ras.la router/libnetrouter.la providers/ras/libnrras-core.la \
 	$(CUNIT_LIBS) $(PTHREAD_LIBS)
+
+# RasConnectionNotification (dials through to Connected) and the saved
+# credentials (RasSetEntryDialParams / RasGetEntryDialParams).
+check_PROGRAMS += tests/ras/test-ras-connnotify tests/ras/test-ras-credentials
+TESTS += tests/ras/test-ras-connnotify tests/ras/test-ras-credentials
+tests_ras_test_ras_connnotify_SOURCES = tests/ras/test-ras-connnotify.c $(ras_dial_fixture_sources)
+tests_ras_test_ras_connnotify_CPPFLAGS = $(tests_ras_test_ras_dial_CPPFLAGS)
+tests_ras_test_ras_connnotify_CFLAGS = $(tests_ras_test_ras_dial_CFLAGS)
+tests_ras_test_ras_connnotify_LDADD = $(tests_ras_test_ras_dial_LDADD)
+tests_ras_test_ras_credentials_SOURCES = tests/ras/test-ras-credentials.c $(ras_dial_fixture_sources)
+tests_ras_test_ras_credentials_CPPFLAGS = $(tests_ras_test_ras_dial_CPPFLAGS)
+tests_ras_test_ras_credentials_CFLAGS = $(tests_ras_test_ras_dial_CFLAGS)
+tests_ras_test_ras_credentials_LDADD = $(tests_ras_test_ras_dial_LDADD)
 
 # The emulator as a command (shell tests, demo, benchmarks) and rasdial's test.
 check_PROGRAMS += tests/ras/modem-emu

@@ -20,7 +20,8 @@ lib_LTLIBRARIES += providers/ras/libnetrouter-ras.la
 providers_ras_libnetrouter_ras_la_SOURCES = \
 	providers/ras/ras-errors.c \
 	providers/ras/ras-entries.c \
-	providers/ras/ras-dial.c
+	providers/ras/ras-dial.c \
+	providers/ras/ras-credentials.c providers/ras/ras-lasterror.h
 providers_ras_libnetrouter_ras_la_CPPFLAGS = $(AM_CPPFLAGS) -DNR_SYSCONFDIR='"$(sysconfdir)"'
 providers_ras_libnetrouter_ras_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden
 providers_ras_libnetrouter_ras_la_LIBADD = providers/ras/libnrras-core.la router/libnetrouter.la
@@ -39,3 +40,20 @@ tests_ras_test_ras_api_LDADD = providers/ras/libnetrouter-ras.la router/libnetro
 bin_PROGRAMS += providers/ras/rasdial
 providers_ras_rasdial_SOURCES = providers/ras/rasdial.c
 providers_ras_rasdial_LDADD = providers/ras/libnetrouter-ras.la router/libnetrouter.la $(PTHREAD_LIBS)
+
+# The provider plugin (ras:ENTRY through the router) and its manifest.
+plugin_LTLIBRARIES += providers/ras/nr-ras.la
+providers_ras_nr_ras_la_SOURCES = providers/ras/provider.c
+providers_ras_nr_ras_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden $(JANSSON_CFLAGS)
+providers_ras_nr_ras_la_LIBADD = providers/ras/libnetrouter-ras.la $(JANSSON_LIBS) $(PTHREAD_LIBS)
+providers_ras_nr_ras_la_LDFLAGS = -module $(PLUGIN_LDFLAGS)
+dist_manifest_DATA += providers/ras/ras.json
+
+# Its build-tree manifest, beside the others of build-plugins.d (see
+# examples/local.mk for the generation rules).
+noinst_DATA += $(BUILD_PLUGINS_D)/ras.json
+CLEANFILES += $(BUILD_PLUGINS_D)/ras.json
+$(BUILD_PLUGINS_D)/ras.json: $(srcdir)/providers/ras/ras.json $(srcdir)/providers/ras/local.mk
+	$(AM_V_GEN)$(build_plugins_gen) \
+	  -e 's|"library": *"nr-ras\.so"|"library": "../providers/ras/.libs/nr-ras.so"|' \
+	  $(srcdir)/providers/ras/ras.json $(build_plugins_end)

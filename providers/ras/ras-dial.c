@@ -1,19 +1,22 @@
 /*
  * ras-dial.c - the public dialing calls of <netrouter/ras.h>: RasDial
  * (synchronous, asynchronous, resuming a paused dial), RasHangUp,
- * RasGetConnectStatus, RasEnumConnections and RasGetProjectionInfo.  They
- * validate their arguments and hand the work to the engine (dial.c).
+ * RasGetConnectStatus, RasEnumConnections, RasGetProjectionInfo and
+ * RasConnectionNotification.  They validate their arguments and hand the
+ * work to the engine (dial.c, connnotify.c).
  */
 #include "config.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/eventfd.h>
 #include <unistd.h>
 
+#include "connnotify.h"
 #include "dial.h"
 
 static void dial_free(void *engine)
@@ -129,6 +132,7 @@ NR_RAS_PUBLIC DWORD RasDial(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIAL
     if (pthread_create(&worker, NULL, nr_dial_worker, d) != 0) {
         nr_rasconn_release(c);
         nr_rasconn_unlist(c);
+        nr_connnotify_forget(c->handle);
         nr_rasconn_release(c);
         *out = NULL;
         return ERROR_ALLOCATING_MEMORY;
@@ -167,10 +171,20 @@ NR_RAS_PUBLIC DWORD RasHangUp(HRASCONN h)
     }
     /* A finished worker has released the port already; otherwise it will
      * unlist the connection itself once it has (within a bounded time). */
-    if (done)
+    if (done) {
         nr_rasconn_unlist(c);
+        nr_connnotify_forget(h);
+    }
     nr_rasconn_release(c);
     return 0;
+}
+
+NR_RAS_PUBLIC DWORD RasConnectionNotification(HRASCONN h, HANDLE event, DWORD flags)
+{
+    intptr_t fd = (intptr_t)event;
+    if (fd < 0 || fd > INT_MAX)
+        return ERROR_INVALID_HANDLE;
+    return nr_connnotify_register(h, (int)fd, flags);
 }
 
 NR_RAS_PUBLIC DWORD RasGetConnectStatus(HRASCONN h, LPRASCONNSTATUS status)

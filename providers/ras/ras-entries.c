@@ -12,6 +12,7 @@
 #include <netrouter/ras.h>
 
 #include "phonebook.h"
+#include "ras-lasterror.h"
 
 static __thread char last_pb_error[2048]; /* fits file, field and message of nr_pb_error */
 
@@ -23,7 +24,12 @@ NR_RAS_PUBLIC DWORD RasGetLastPhonebookError(LPSTR buf, DWORD size)
     return 0;
 }
 
-static void remember_error(const nr_pb_error *err)
+void nr_ras_set_last_error(const char *text)
+{
+    snprintf(last_pb_error, sizeof last_pb_error, "%s", text ? text : "");
+}
+
+void nr_ras_remember_pb_error(const nr_pb_error *err)
 {
     if (err->line > 0)
         snprintf(last_pb_error, sizeof last_pb_error, "%s:%d:%d: %s%s%s", err->file, err->line, err->column,
@@ -59,7 +65,7 @@ NR_RAS_PUBLIC DWORD RasEnumEntries(LPCSTR reserved, LPCSTR lpszPhonebook, LPRASE
     }
     rc = nr_pb_load(path, &pb, &err);
     if (rc) {
-        remember_error(&err);
+        nr_ras_remember_pb_error(&err);
         free(path);
         return rc;
     }

@@ -1,7 +1,8 @@
 /*
- * ras-errors.c - RasGetErrorString: the text of every RAS error number the
- * provider can produce (the Windows texts, so that messages read the same
- * as on Windows), falling back to nr_strerror() for the WN_* / Win32 codes.
+ * ras-errors.c - the words of the RAS layer: RasGetErrorString, the text of
+ * every RAS error number the provider can produce (the Windows texts, so
+ * that messages read the same as on Windows, falling back to nr_strerror()
+ * for the WN_* / Win32 codes), and nr_ras_state_text for the states.
  */
 #include "config.h"
 
@@ -104,4 +105,27 @@ NR_RAS_PUBLIC DWORD RasGetErrorString(UINT code, LPSTR buf, DWORD size)
         return ERROR_INSUFFICIENT_BUFFER;
     memcpy(buf, text, need);
     return 0;
+}
+
+NR_RAS_PUBLIC const char *nr_ras_state_text(RASCONNSTATE state)
+{
+    switch (state) {
+    case RASCS_OpenPort: return "Opening the port...";
+    case RASCS_PortOpened: return "Port opened.";
+    case RASCS_ConnectDevice: return "Dialing...";
+    case RASCS_DeviceConnected: return "Modem connected.";
+    case RASCS_AllDevicesConnected: return "All devices connected.";
+    case RASCS_Authenticate: return "Verifying user name and password...";
+    case RASCS_AuthNotify: return "Authentication result.";
+    case RASCS_Authenticated: return "Authenticated.";
+    case RASCS_AuthProject: return "Registering your computer on the network...";
+    case RASCS_Projected: return "Network settings negotiated.";
+    case RASCS_RetryAuthentication: return "The password was rejected.";
+    case RASCS_CallbackSetByCaller: return "Waiting for a callback number.";
+    case RASCS_PasswordExpired: return "The password has expired.";
+    case RASCS_Interactive: return "Waiting for the terminal step.";
+    case RASCS_Connected: return "Connected.";
+    case RASCS_Disconnected: return "Disconnected.";
+    default: return "Working...";
+    }
 }

@@ -47,26 +47,6 @@ static const char help[] =
     "dial failed, was interrupted or the link was lost, 2 on a usage error.\n"
     "See rasdial(1).\n";
 
-static const char *state_words(RASCONNSTATE s)
-{
-    switch (s) {
-    case RASCS_OpenPort: return "Opening the port...";
-    case RASCS_PortOpened: return "Port opened.";
-    case RASCS_ConnectDevice: return "Dialing...";
-    case RASCS_DeviceConnected: return "Modem connected.";
-    case RASCS_AllDevicesConnected: return "All devices connected.";
-    case RASCS_Authenticate: return "Verifying user name and password...";
-    case RASCS_AuthNotify: return "Authentication result.";
-    case RASCS_Authenticated: return "Authenticated.";
-    case RASCS_AuthProject: return "Registering your computer on the network...";
-    case RASCS_Projected: return "Network settings negotiated.";
-    case RASCS_RetryAuthentication: return "The password was rejected.";
-    case RASCS_Connected: return "Connected.";
-    case RASCS_Disconnected: return "Disconnected.";
-    default: return "Working...";
-    }
-}
-
 static int fail(DWORD code)
 {
     char text[512];
@@ -268,12 +248,12 @@ int main(int argc, char **argv)
                 break;
             if (ev.dwError) {
                 if (ev.rasconnstate == RASCS_AuthNotify && !quiet)
-                    printf("%s\n", state_words(RASCS_RetryAuthentication));
+                    printf("%s\n", nr_ras_state_text(RASCS_RetryAuthentication));
                 rc = fail(ev.dwError);
                 break;
             }
             if (!quiet)
-                printf("%s\n", state_words((RASCONNSTATE)ev.rasconnstate));
+                printf("%s\n", nr_ras_state_text((RASCONNSTATE)ev.rasconnstate));
             if (ev.rasconnstate == RASCS_Connected) {
                 connected = true;
                 print_addresses(h);

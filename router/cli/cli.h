@@ -15,6 +15,7 @@
 typedef struct cli_globals {
     const char *const *plugin_path; /* NULL: library defaults */
     const char *state_dir;          /* NULL: library default */
+    bool verbose;                   /* show the plugins' progress messages */
 } cli_globals;
 
 typedef int (*cli_command_fn)(const cli_globals *g, int argc, char **argv);

@@ -26,6 +26,8 @@ static const char main_help[] =
     "      --plugin-path=PATHS  colon-separated manifest directories or files,\n"
     "                           replacing NETROUTER_PLUGIN_PATH and the defaults\n"
     "      --state-dir=DIR      where remembered connections are stored\n"
+    "  -v, --verbose            show the plugins' progress messages (e.g. the\n"
+    "                           states of a dial-up) on standard error\n"
     "  -h, --help               show this help and exit\n"
     "      --version            show the version and exit\n"
     "\n"
@@ -65,6 +67,7 @@ int main(int argc, char **argv)
     static const struct option opts[] = {
         { "plugin-path", required_argument, NULL, 'P' },
         { "state-dir", required_argument, NULL, 'S' },
+        { "verbose", no_argument, NULL, 'v' },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 },
@@ -73,7 +76,7 @@ int main(int argc, char **argv)
     char **path = NULL;
     int c, rc;
 
-    while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+hv", opts, NULL)) != -1) {
         switch (c) {
         case 'P':
             free(path);
@@ -85,6 +88,9 @@ int main(int argc, char **argv)
             /* Providers that keep state of their own (the symlink example)
              * find it through the same variable the router reads. */
             setenv("NETROUTER_STATE_DIR", optarg, 1);
+            break;
+        case 'v':
+            g.verbose = true;
             break;
         case 'h':
             fputs(main_help, stdout);

@@ -42,6 +42,14 @@ int cli_usage_error(const char *command, const char *fmt, ...)
     return EXIT_USAGE;
 }
 
+/* --verbose: the plugins' messages down to NR_LOG_INFO, as they happen. */
+static void verbose_log(void *user, DWORD level, const char *plugin, const char *message)
+{
+    (void)user;
+    if (level <= NR_LOG_INFO)
+        fprintf(stderr, "netrouter: %s%s%s\n", plugin ? plugin : "", plugin ? ": " : "", message);
+}
+
 int cli_open_router(const cli_globals *g, DWORD flags, nr_router **out)
 {
     nr_router_config cfg = NR_ROUTER_CONFIG_INIT;
@@ -49,6 +57,8 @@ int cli_open_router(const cli_globals *g, DWORD flags, nr_router **out)
     cfg.plugin_path = g->plugin_path;
     cfg.state_dir = g->state_dir;
     cfg.flags = flags;
+    if (g->verbose)
+        cfg.log = verbose_log;
     rc = nr_router_new(&cfg, out);
     if (rc != WN_SUCCESS)
         return cli_report("cannot start the router", rc);

@@ -8,21 +8,17 @@
 #include "config.h"
 
 #include <CUnit/CUnit.h>
-#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/eventfd.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #include <netrouter/ras.h>
 
 #include "cunit-main.h"
-#include "modem-emu.h"
-#include "ppp-link.h"
+#include "dial-fixture.h"
 
 static char dir[] = "/tmp/nr-ras-dial.XXXXXX";
 static char book[600];
@@ -143,23 +139,7 @@ static DWORD on_func2(ULONG_PTR id, DWORD sub, HRASCONN h, UINT msg, RASCONNSTAT
 
 static modem_emu *start_modem(modem_emu_dial answer, int dial_delay_ms)
 {
-    modem_emu_script s = { .dial = answer, .dial_delay_ms = dial_delay_ms, .cme_error = 30 };
-    modem_emu *e = modem_emu_start(&s);
-    FILE *f;
-    CU_ASSERT_PTR_NOT_NULL_FATAL(e);
-    setenv("NETROUTER_LOCK_DIR", dir, 1); /* UUCP locks in the test's own directory */
-    snprintf(book, sizeof book, "%s/phonebook.json", dir);
-    f = fopen(book, "w");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-    fprintf(f,
-            "{\"entries\": [\n"
-            " {\"name\": \"Test\", \"device\": \"%s\", \"phone_number\": \"5551234\", \"flow_control\": \"none\",\n"
-            "  \"timeouts\": {\"command_ms\": 500, \"connect_ms\": 8000, \"ppp_ms\": 5000},\n"
-            "  \"redial\": {\"attempts\": 2, \"pause_ms\": 10}},\n"
-            " {\"name\": \"Gone\", \"device\": \"%s/no-such-tty\", \"phone_number\": \"1\"}\n]}\n",
-            modem_emu_path(e), dir);
-    fclose(f);
-    chmod(book, 0600);
+    modem_emu *e = fixture_start_modem(dir, answer, dial_delay_ms, book, sizeof book);
     rec_reset();
     action = ACT_NONE;
     func2_stop_after = 0;
@@ -173,26 +153,14 @@ static RASDIALPARAMS params_for(const char *entry)
     return p;
 }
 
-/* Waits until the handle is gone (port released); returns the ms it took. */
 static long wait_invalid(HRASCONN h, int ms)
 {
-    RASCONNSTATUS st = { .dwSize = sizeof st };
-    struct timespec a, b;
-    clock_gettime(CLOCK_MONOTONIC, &a);
-    for (int i = 0; i < ms / 5; i++) {
-        if (RasGetConnectStatus(h, &st) == ERROR_INVALID_HANDLE)
-            break;
-        usleep(5000);
-    }
-    clock_gettime(CLOCK_MONOTONIC, &b);
-    return (b.tv_sec - a.tv_sec) * 1000 + (b.tv_nsec - a.tv_nsec) / 1000000;
+    return fixture_wait_invalid(h, ms);
 }
 
 static int lock_files(void)
 {
-    char cmd[700];
-    snprintf(cmd, sizeof cmd, "ls %s | grep -c '^LCK\\.\\.' >/dev/null", dir);
-    return system(cmd) == 0 ? 1 : 0;
+    return fixture_lock_files(dir);
 }
 
 static void hang_up_and_check_release(HRASCONN h)
@@ -448,65 +416,7 @@ static void test_port_is_reusable_at_once_after_a_dial(void)
     modem_emu_stop(e);
 }
 
-/* ---- a PPP peer behind the emulator ------------------------------------------------ */
-
-/* After CONNECT, one of our own PPP links answers on the emulator's side of
- * the line, as the far end would: it gives the dialer 10.0.2.15 and DNS
- * 10.0.2.3, and is 10.0.2.2 itself (what the dialer proposes to a peer). */
-typedef struct peer {
-    modem_emu *emu;
-    int stop_fd;
-    pthread_t thread;
-    bool up;
-} peer;
-
-static void *peer_main(void *arg)
-{
-    peer *p = arg;
-    nr_ppp_link_config cfg;
-    nr_ppp_link *l = NULL;
-    if (!modem_emu_wait_connected(p->emu, 10000))
-        return NULL;
-    nr_ppp_link_config_init(&cfg);
-    cfg.peer_addr_hint = 0x0a00020f; /* 10.0.2.15 for the dialer */
-    cfg.offer_dns[0] = 0x0a000203;   /* 10.0.2.3 */
-    cfg.request_dns = false;
-    cfg.fsm.restart_ms = 200;
-    if (nr_ppp_link_new(modem_emu_master_fd(p->emu), &cfg, NULL, NULL, &l) != 0)
-        return NULL;
-    nr_ppp_link_start(l);
-    for (;;) {
-        int phase = nr_ppp_link_step(l, p->stop_fd, 100);
-        if (phase < 0)
-            break; /* told to stop */
-        if (phase == NR_PPP_PHASE_DEAD) {
-            /* the dialer hung up: wait to be told to stop (a dead link
-             * never blocks in nr_ppp_link_step) */
-            struct pollfd pf = { .fd = p->stop_fd, .events = POLLIN };
-            poll(&pf, 1, 10000);
-            break;
-        }
-    }
-    nr_ppp_link_free(l);
-    return NULL;
-}
-
-static void peer_start(peer *p, modem_emu *e)
-{
-    p->emu = e;
-    p->stop_fd = eventfd(0, EFD_CLOEXEC);
-    CU_ASSERT_FATAL(p->stop_fd >= 0);
-    CU_ASSERT_FATAL(pthread_create(&p->thread, NULL, peer_main, p) == 0);
-}
-
-static void peer_stop(peer *p)
-{
-    uint64_t one = 1;
-    if (write(p->stop_fd, &one, sizeof one) != sizeof one)
-        CU_FAIL("cannot stop the PPP peer");
-    pthread_join(p->thread, NULL);
-    close(p->stop_fd);
-}
+/* ---- through to Connected, with the PPP peer of dial-fixture.c --------------------------- */
 
 static const char all_states[] = "0:0 1:0 2:0 3:0 4:0 5:0 14:0 10:0 18:0 8192:0";
 

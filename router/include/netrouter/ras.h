@@ -19,8 +19,7 @@
  * $(sysconfdir)/netrouter/phonebook.json).  Every function is thread-safe.
  *
  * This header grows with the provider: functions are declared here as they
- * are implemented (still to come: RasConnectionNotification and the saved
- * dial parameters).
+ * are implemented.
  */
 #ifndef NETROUTER_RAS_H
 #define NETROUTER_RAS_H
@@ -41,6 +40,7 @@ extern "C" {
 typedef unsigned int UINT;
 typedef uintptr_t ULONG_PTR;
 typedef char CHAR;
+typedef BOOL *LPBOOL;
 /** A RAS connection: an opaque handle, valid from RasDial until RasHangUp. */
 typedef void *HRASCONN;
 typedef HRASCONN *LPHRASCONN;
@@ -313,6 +313,18 @@ typedef struct tagRASDIALEVENT {
     uint32_t dwSubEntry;
 } RASDIALEVENT;
 
+/* RasConnectionNotification dwFlags (Windows values) */
+#define RASCN_Connection       0x00000001
+#define RASCN_Disconnection    0x00000002
+#define RASCN_BandwidthAdded   0x00000004 /* multilink: refused */
+#define RASCN_BandwidthRemoved 0x00000008 /* multilink: refused */
+
+/** RasConnectionNotification's hrasconn for every connection, present and
+ *  future (Windows' INVALID_HANDLE_VALUE). */
+#ifndef INVALID_HANDLE_VALUE
+#define INVALID_HANDLE_VALUE ((HANDLE)(intptr_t)-1)
+#endif
+
 /* ------------------------------------------------------------------------ */
 /* Functions                                                                 */
 /* ------------------------------------------------------------------------ */
@@ -416,9 +428,106 @@ NR_RAS_PUBLIC DWORD RasGetProjectionInfo(HRASCONN hrasconn, RASPROJECTION raspro
                                          LPDWORD lpcb);
 
 /**
+ * netrouter extension: a state in plain words for people, such as
+ * "Dialing..." or "Connected."; never NULL, static storage, thread-safe.
+ */
+NR_RAS_PUBLIC const char *nr_ras_state_text(RASCONNSTATE state);
+
+/**
+ * Signals an event when a connection is made or lost, as
+ * RasConnectionNotification.  POSIX stand-in for the event handle: hEvent is
+ * a file descriptor cast to HANDLE ((HANDLE)(intptr_t)fd), typically an
+ * eventfd(2) of the application (it receives a uint64_t 1) or the write end
+ * of a pipe (it receives one byte); the application poll()s it and reads
+ * what came.  dwFlags: RASCN_Connection (a connection reaches
+ * RASCS_Connected), RASCN_Disconnection (a connected link is lost, or hung
+ * up), or both.
+ *
+ *     int efd = eventfd(0, EFD_CLOEXEC);
+ *     RasConnectionNotification((HRASCONN)INVALID_HANDLE_VALUE,
+ *                               (HANDLE)(intptr_t)efd,
+ *                               RASCN_Connection | RASCN_Disconnection);
+ *     ... poll() efd, read() its uint64_t, then RasEnumConnections ...
+ *
+ * hrasconn: INVALID_HANDLE_VALUE for every connection of this process,
+ * present and future (Windows documents RASCN_Connection only with it; here
+ * a specific handle also works, signalled when that dial reaches
+ * RASCS_Connected), or one connection's handle.  A registration for one
+ * connection ends when its handle becomes invalid (RasHangUp).
+ *
+ * Ownership: the library keeps its own duplicate of the descriptor (so a
+ * number the application closes and reuses is never written to) and closes
+ * it when the registration ends, or when a write fails (a pipe whose read
+ * end is closed: no SIGPIPE is raised).  A registration for every
+ * connection on an eventfd lasts as long as the process; there is no
+ * unregistering, as on Windows.
+ *
+ * Thread safety: callable from any thread, including notification
+ * handlers.  Events are signalled from the library's dialing threads with
+ * non-blocking writes: a full pipe (already readable) drops the byte, and a
+ * dial is never held up by a slow reader.
+ *
+ * Errors: ERROR_INVALID_PARAMETER (dwFlags 0, unknown bits, or
+ * RASCN_BandwidthAdded / RASCN_BandwidthRemoved: multilink is not
+ * supported), ERROR_INVALID_HANDLE (hrasconn unknown or hung up; hEvent not
+ * an open, writable descriptor), ERROR_ALLOCATING_MEMORY.
+ */
+NR_RAS_PUBLIC DWORD RasConnectionNotification(HRASCONN hrasconn, HANDLE hEvent, DWORD dwFlags);
+
+/**
+ * Saves the credentials of a phonebook entry, as RasSetEntryDialParams:
+ * params->szEntryName names the entry of lpszPhonebook (NULL: the default
+ * phonebook); szUserName, szPassword, szDomain and szCallbackNumber are
+ * saved (szPhoneNumber is ignored).  fRemovePassword TRUE saves the others
+ * but removes the saved password (szPassword is then ignored).
+ *
+ * Storage: per user, in ras-credentials.json of $NETROUTER_STATE_DIR, else
+ * $XDG_STATE_HOME/netrouter, else ~/.local/state/netrouter (created mode
+ * 0700), keyed by the phonebook's absolute path and the entry name.  The
+ * file is mode 0600 and replaced atomically (temporary file, fsync,
+ * rename); the password is kept in clear in it, protected by the file's
+ * permissions only.  Passwords never appear in error texts, and the
+ * library's copies are wiped after use.
+ *
+ * Thread safety: callable from any thread; concurrent saves (also from
+ * other processes of the same user) are serialised.  RasDial does not read
+ * saved credentials: the application calls RasGetEntryDialParams and passes
+ * the result to RasDial, as on Windows.
+ *
+ * Errors: ERROR_BUFFER_INVALID (params NULL), ERROR_INVALID_SIZE (dwSize),
+ * ERROR_INVALID_PARAMETER (a string without its NUL), the phonebook's
+ * errors (ERROR_CANNOT_OPEN_PHONEBOOK, ERROR_CORRUPT_PHONEBOOK),
+ * ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, ERROR_ACCESS_DENIED (the credentials
+ * file or its directory is owned by another user or open to group or
+ * others), ERROR_CANNOT_LOAD_PHONEBOOK (the credentials file is unreadable
+ * or corrupt), ERROR_CANNOT_WRITE_PHONEBOOK (it cannot be written).  The
+ * detail, naming the file and field, is in RasGetLastPhonebookError().
+ */
+NR_RAS_PUBLIC DWORD RasSetEntryDialParams(LPCSTR lpszPhonebook, LPRASDIALPARAMS params, BOOL fRemovePassword);
+
+/**
+ * The saved credentials of a phonebook entry, as RasGetEntryDialParams:
+ * params->dwSize and szEntryName are set by the caller; szUserName,
+ * szPassword, szDomain and szCallbackNumber receive what
+ * RasSetEntryDialParams saved ("" when nothing was), szPhoneNumber receives
+ * "" (the entry's number: the result can be handed to RasDial as it is).
+ * *lpfPassword receives TRUE when a password was saved, else FALSE (and
+ * szPassword is "").  The caller should wipe szPassword once used.
+ *
+ * Thread safety and storage: as RasSetEntryDialParams.  Errors:
+ * ERROR_BUFFER_INVALID (params or lpfPassword NULL), ERROR_INVALID_SIZE,
+ * ERROR_INVALID_PARAMETER, ERROR_CANNOT_OPEN_PHONEBOOK,
+ * ERROR_CORRUPT_PHONEBOOK, ERROR_CANNOT_FIND_PHONEBOOK_ENTRY (623),
+ * ERROR_ACCESS_DENIED (an unsafe credentials file is refused, never read),
+ * ERROR_CANNOT_LOAD_PHONEBOOK; detail in RasGetLastPhonebookError().
+ */
+NR_RAS_PUBLIC DWORD RasGetEntryDialParams(LPCSTR lpszPhonebook, LPRASDIALPARAMS params, LPBOOL lpfPassword);
+
+/**
  * netrouter extension: the calling thread's detailed sentence for the last
- * phonebook error of this library ("FILE:LINE:COLUMN: FIELD: message"), or
- * "" when the last call succeeded.  Copied into buf (truncated to size).
+ * phonebook or saved-credentials error of this library
+ * ("FILE:LINE:COLUMN: FIELD: message"), or "" when the last call
+ * succeeded.  Copied into buf (truncated to size).
  */
 NR_RAS_PUBLIC DWORD RasGetLastPhonebookError(LPSTR buf, DWORD size);
 

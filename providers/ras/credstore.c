@@ -1,0 +1,498 @@
+/*
+ * credstore.c - saved dial credentials in ras-credentials.json
+ * (credstore.h).
+ *
+ * Reading: the file is opened without following a symbolic link and
+ * checked (regular, ours, no group or other bits) before a byte is read.
+ * Writing: under an exclusive flock() of the state directory (saves of
+ * several threads or processes are serialised, none is lost), the whole
+ * file is rewritten to a temporary file of mode 0600 in the same
+ * directory, fsync()ed and renamed over the old one, then the directory is
+ * fsync()ed: a reader sees the old file or the new one, never a mix.
+ *
+ * Secrets: the file text, the dumped text and the password strings inside
+ * jansson's trees are wiped before they are freed, as are the records.
+ * jansson's parser keeps transient copies of tokens that it frees without
+ * wiping; they are not reachable from here.  Error messages name the file,
+ * line and field, never a value (jansson's own error text may quote one, so
+ * it is not used).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <limits.h>
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "credstore.h"
+
+#define MAX_FILE_SIZE (16u << 20)
+
+typedef struct rec {
+    char *phonebook, *entry;
+    nr_cred cred;
+} rec;
+
+typedef struct store {
+    rec *v;
+    size_t n, cap;
+} store;
+
+static DWORD fail(nr_cred_error *err, DWORD code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static DWORD fail(nr_cred_error *err, DWORD code, const char *fmt, ...)
+{
+    va_list ap;
+    err->code = code;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+static void store_free(store *s)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        free(s->v[i].phonebook);
+        free(s->v[i].entry);
+        explicit_bzero(&s->v[i].cred, sizeof s->v[i].cred);
+    }
+    free(s->v);
+    memset(s, 0, sizeof *s);
+}
+
+/* The records' passwords inside a jansson tree, wiped in place. */
+static void wipe_tree(json_t *root)
+{
+    json_t *list = json_object_get(root, "credentials"), *item;
+    size_t i;
+    json_array_foreach(list, i, item) {
+        json_t *pw = json_object_get(item, "password");
+        if (json_is_string(pw))
+            explicit_bzero((char *)json_string_value(pw), json_string_length(pw));
+    }
+}
+
+char *nr_cred_state_dir(void)
+{
+    const char *own = secure_getenv("NETROUTER_STATE_DIR"), *xdg = secure_getenv("XDG_STATE_HOME");
+    const char *home = secure_getenv("HOME");
+    char *dir = NULL;
+    if (own && own[0] == '/')
+        return strdup(own);
+    if (xdg && xdg[0] == '/')
+        return asprintf(&dir, "%s/netrouter", xdg) < 0 ? NULL : dir;
+    if (!home || home[0] != '/') {
+        struct passwd pw, *found = NULL;
+        char buf[4096];
+        if (getpwuid_r(geteuid(), &pw, buf, sizeof buf, &found) != 0 || !found || !pw.pw_dir ||
+            pw.pw_dir[0] != '/')
+            return NULL;
+        return asprintf(&dir, "%s/.local/state/netrouter", pw.pw_dir) < 0 ? NULL : dir;
+    }
+    return asprintf(&dir, "%s/.local/state/netrouter", home) < 0 ? NULL : dir;
+}
+
+/* ---- reading ---------------------------------------------------------------------------------- */
+
+/* A string field of item, at most max bytes; "" when absent and optional. */
+static bool field(json_t *item, const char *name, size_t max, bool required, const char **out, size_t i,
+                  const char *path, nr_cred_error *err)
+{
+    json_t *v = json_object_get(item, name);
+    *out = "";
+    if (!v && !required)
+        return true;
+    if (!json_is_string(v)) {
+        fail(err, ERROR_CANNOT_LOAD_PHONEBOOK, "%s: credentials[%zu].%s: %s", path, i, name,
+             v ? "must be a string" : "missing");
+        return false;
+    }
+    if (json_string_length(v) > max || strlen(json_string_value(v)) != json_string_length(v)) {
+        fail(err, ERROR_CANNOT_LOAD_PHONEBOOK, "%s: credentials[%zu].%s: longer than %zu bytes or with a NUL",
+             path, i, name, max);
+        return false;
+    }
+    *out = json_string_value(v);
+    return true;
+}
+
+static DWORD parse(json_t *root, const char *path, store *s, nr_cred_error *err)
+{
+    json_t *list = json_object_get(root, "credentials"), *item;
+    json_t *version = json_object_get(root, "version");
+    size_t i;
+    if (!json_is_object(root) || !json_is_integer(version) || json_integer_value(version) != 1)
+        return fail(err, ERROR_CANNOT_LOAD_PHONEBOOK, "%s: version: must be 1", path);
+    if (!json_is_array(list))
+        return fail(err, ERROR_CANNOT_LOAD_PHONEBOOK, "%s: credentials: must be an array", path);
+    s->v = calloc(json_array_size(list) + 1, sizeof *s->v);
+    if (!s->v)
+        return fail(err, ERROR_ALLOCATING_MEMORY, "%s: out of memory", path);
+    s->cap = json_array_size(list) + 1;
+    json_array_foreach(list, i, item) {
+        const char *pb, *entry, *user, *domain, *callback, *password;
+        rec *r = &s->v[s->n];
+        if (!json_is_object(item))
+            return fail(err, ERROR_CANNOT_LOAD_PHONEBOOK, "%s: credentials[%zu]: must be an object", path, i);
+        if (!field(item, "phonebook", RAS_MaxPath, true, &pb, i, path, err) ||
+            !field(item, "entry", RAS_MaxEntryName, true, &entry, i, path, err) ||
+            !field(item, "user", UNLEN, false, &user, i, path, err) ||
+            !field(item, "domain", DNLEN, false, &domain, i, path, err) ||
+            !field(item, "callback_number", RAS_MaxCallbackNumber, false, &callback, i, path, err) ||
+            !field(item, "password", PWLEN, false, &password, i, path, err))
+            return err->code;
+        if (!(r->phonebook = strdup(pb)) || !(r->entry = strdup(entry))) {
+            free(r->phonebook);
+            return fail(err, ERROR_ALLOCATING_MEMORY, "%s: out of memory", path);
+        }
+        s->n++;
+        snprintf(r->cred.user, sizeof r->cred.user, "%s", user);
+        snprintf(r->cred.domain, sizeof r->cred.domain, "%s", domain);
+        snprintf(r->cred.callback, sizeof r->cred.callback, "%s", callback);
+        r->cred.has_password = json_object_get(item, "password") != NULL;
+        memcpy(r->cred.password, password, strlen(password) + 1);
+    }
+    return 0;
+}
+
+/* Loads dir/ras-credentials.json into s (empty when there is none). */
+static DWORD load(int dirfd, const char *path, store *s, nr_cred_error *err)
+{
+    struct stat st;
+    char *text = NULL;
+    size_t got = 0;
+    json_error_t jerr;
+    json_t *root;
+    DWORD rc;
+    int fd = openat(dirfd, NR_CRED_FILE, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY | O_NONBLOCK);
+
+    memset(s, 0, sizeof *s);
+    if (fd < 0 && errno == ENOENT)
+        return 0;
+    if (fd < 0)
+        return fail(err, errno == ELOOP ? ERROR_ACCESS_DENIED : ERROR_CANNOT_LOAD_PHONEBOOK,
+                    "%s: cannot open the saved credentials: %s", path,
+                    errno == ELOOP ? "it is a symbolic link" : strerror(errno));
+    if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+        rc = fail(err, ERROR_ACCESS_DENIED, "%s: the saved credentials are not a regular file; refusing them", path);
+    } else if (st.st_uid != geteuid()) {
+        rc = fail(err, ERROR_ACCESS_DENIED, "%s: the saved credentials are owned by uid %u, not by you; refusing them",
+                  path, (unsigned)st.st_uid);
+    } else if (st.st_mode & (S_IRWXG | S_IRWXO)) {
+        rc = fail(err, ERROR_ACCESS_DENIED,
+                  "%s: the saved credentials are open to %s (mode %04o, must be 0600); refusing them", path,
+                  st.st_mode & S_IRWXO ? "other users" : "their group", (unsigned)(st.st_mode & 07777));
+    } else if ((size_t)st.st_size > MAX_FILE_SIZE) {
+        rc = fail(err, ERROR_CANNOT_LOAD_PHONEBOOK, "%s: the saved credentials are larger than %u bytes", path,
+                  MAX_FILE_SIZE);
+    } else if (!(text = malloc((size_t)st.st_size + 1))) {
+        rc = fail(err, ERROR_ALLOCATING_MEMORY, "%s: out of memory", path);
+    } else {
+        rc = 0;
+        while (got < (size_t)st.st_size) {
+            ssize_t r = read(fd, text + got, (size_t)st.st_size - got);
+            if (r < 0 && errno == EINTR)
+                continue;
+            if (r < 0)
+                rc = fail(err, ERROR_CANNOT_LOAD_PHONEBOOK, "%s: cannot read the saved credentials: %s", path,
+                          strerror(errno));
+            if (r <= 0)
+                break;
+            got += (size_t)r;
+        }
+    }
+    close(fd);
+    if (rc) {
+        free(text);
+        return rc;
+    }
+    root = json_loadb(text, got, JSON_REJECT_DUPLICATES, &jerr);
+    explicit_bzero(text, got);
+    free(text);
+    if (!root)
+        return fail(err, ERROR_CANNOT_LOAD_PHONEBOOK, "%s:%d:%d: the saved credentials are not valid JSON", path,
+                    jerr.line, jerr.column);
+    rc = parse(root, path, s, err);
+    wipe_tree(root);
+    json_decref(root);
+    if (rc)
+        store_free(s);
+    return rc;
+}
+
+/* ---- the directory ---------------------------------------------------------------------------- */
+
+/* mkdir -p, new directories mode 0700. */
+static int make_dirs(const char *dir)
+{
+    char *p = strdup(dir);
+    int rc = 0;
+    if (!p)
+        return -1;
+    for (char *slash = strchr(p + 1, '/');; slash = strchr(slash + 1, '/')) {
+        if (slash)
+            *slash = '\0';
+        if (mkdir(p, 0700) < 0 && errno != EEXIST) {
+            rc = -1;
+            break;
+        }
+        if (!slash)
+            break;
+        *slash = '/';
+    }
+    free(p);
+    return rc;
+}
+
+/* Opens the state directory (creating it when create) and checks it is
+ * ours and closed to others.  -1 with err set; -2 when it does not exist
+ * and !create. */
+static int open_dir(const char *dir, bool create, nr_cred_error *err)
+{
+    struct stat st;
+    int fd;
+    if (create && make_dirs(dir) < 0) {
+        fail(err, ERROR_CANNOT_WRITE_PHONEBOOK, "%s: cannot create the state directory: %s", dir, strerror(errno));
+        return -1;
+    }
+    fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0 && errno == ENOENT && !create)
+        return -2;
+    if (fd < 0) {
+        fail(err, create ? ERROR_CANNOT_WRITE_PHONEBOOK : ERROR_CANNOT_LOAD_PHONEBOOK,
+             "%s: cannot open the state directory: %s", dir, strerror(errno));
+        return -1;
+    }
+    if (fstat(fd, &st) < 0 || st.st_uid != geteuid() || (st.st_mode & (S_IWGRP | S_IWOTH))) {
+        fail(err, ERROR_ACCESS_DENIED,
+             "%s: the state directory must be yours and not writable by group or others; refusing it", dir);
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+/* ---- writing ---------------------------------------------------------------------------------- */
+
+static json_t *to_json(const store *s)
+{
+    json_t *root = json_object(), *list = json_array();
+    if (!root || !list || json_object_set_new(root, "version", json_integer(1)) ||
+        json_object_set_new(root, "credentials", list)) {
+        json_decref(root);
+        return NULL;
+    }
+    for (size_t i = 0; i < s->n; i++) {
+        const rec *r = &s->v[i];
+        json_t *item = json_pack("{s:s, s:s, s:s, s:s, s:s}", "phonebook", r->phonebook, "entry", r->entry,
+                                 "user", r->cred.user, "domain", r->cred.domain, "callback_number",
+                                 r->cred.callback);
+        if (!item || json_array_append_new(list, item) ||
+            (r->cred.has_password && json_object_set_new(item, "password", json_string(r->cred.password)))) {
+            wipe_tree(root);
+            json_decref(root);
+            return NULL;
+        }
+    }
+    return root;
+}
+
+static bool write_all(int fd, const char *p, size_t len)
+{
+    while (len) {
+        ssize_t w = write(fd, p, len);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return false;
+        p += w;
+        len -= (size_t)w;
+    }
+    return true;
+}
+
+/* Replaces the file with s, atomically. */
+static DWORD save(int dirfd, const char *dir, const char *path, const store *s, nr_cred_error *err)
+{
+    json_t *root = to_json(s);
+    char *text = root ? json_dumps(root, JSON_INDENT(2)) : NULL;
+    char tmp[sizeof NR_CRED_FILE + 16];
+    int fd = -1, saved_errno = 0;
+    DWORD rc = 0;
+
+    if (root) {
+        wipe_tree(root);
+        json_decref(root);
+    }
+    if (!text)
+        return fail(err, ERROR_ALLOCATING_MEMORY, "%s: out of memory", path);
+    /* mkostemp needs a path; the directory is pinned by dirfd, so build the
+     * temporary name relative to it with a short retry loop instead. */
+    for (int attempt = 0; attempt < 100 && fd < 0; attempt++) {
+        unsigned rnd;
+        if (getentropy(&rnd, sizeof rnd) < 0)
+            rnd = (unsigned)getpid() * 2654435761u + (unsigned)attempt;
+        snprintf(tmp, sizeof tmp, "%s.%08x", NR_CRED_FILE, rnd);
+        fd = openat(dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+        if (fd < 0 && errno != EEXIST)
+            break;
+    }
+    if (fd < 0) {
+        rc = fail(err, ERROR_CANNOT_WRITE_PHONEBOOK, "%s: cannot create a temporary file: %s", dir,
+                  strerror(errno));
+    } else {
+        if (fchmod(fd, 0600) < 0 || !write_all(fd, text, strlen(text)) || !write_all(fd, "\n", 1) ||
+            fsync(fd) < 0)
+            saved_errno = errno ? errno : EIO;
+        if (close(fd) < 0 && !saved_errno)
+            saved_errno = errno;
+        if (!saved_errno && renameat(dirfd, tmp, dirfd, NR_CRED_FILE) < 0)
+            saved_errno = errno;
+        if (saved_errno) {
+            unlinkat(dirfd, tmp, 0);
+            rc = fail(err, ERROR_CANNOT_WRITE_PHONEBOOK, "%s: cannot write the saved credentials: %s", path,
+                      strerror(saved_errno));
+        } else {
+            fsync(dirfd); /* the rename itself survives a crash */
+        }
+    }
+    explicit_bzero(text, strlen(text));
+    free(text);
+    return rc;
+}
+
+/* ---- the calls -------------------------------------------------------------------------------- */
+
+static char *key_of(const char *phonebook)
+{
+    char *real = realpath(phonebook, NULL);
+    return real ? real : strdup(phonebook);
+}
+
+static rec *find(store *s, const char *key, const char *entry)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (!strcmp(s->v[i].phonebook, key) && !strcmp(s->v[i].entry, entry))
+            return &s->v[i];
+    return NULL;
+}
+
+static char *file_path(const char *dir)
+{
+    char *path = NULL;
+    return asprintf(&path, "%s/%s", dir, NR_CRED_FILE) < 0 ? NULL : path;
+}
+
+DWORD nr_cred_get(const char *phonebook, const char *entry, nr_cred *out, bool *found, nr_cred_error *err)
+{
+    char *dir = nr_cred_state_dir(), *path = dir ? file_path(dir) : NULL, *key = key_of(phonebook);
+    store s = { 0 };
+    DWORD rc = 0;
+    int dirfd = -2;
+    rec *r;
+
+    memset(out, 0, sizeof *out);
+    memset(err, 0, sizeof *err);
+    *found = false;
+    if (!dir || !path || !key) {
+        rc = fail(err, ERROR_CANNOT_LOAD_PHONEBOOK, "no state directory for the saved credentials: set HOME, "
+                                                    "XDG_STATE_HOME or NETROUTER_STATE_DIR");
+        goto out;
+    }
+    dirfd = open_dir(dir, false, err);
+    if (dirfd == -1) {
+        rc = err->code;
+        goto out;
+    }
+    if (dirfd == -2)
+        goto out; /* nothing saved yet */
+    rc = load(dirfd, path, &s, err);
+    if (!rc && (r = find(&s, key, entry)) != NULL) {
+        *out = r->cred;
+        *found = true;
+    }
+out:
+    if (dirfd >= 0)
+        close(dirfd);
+    store_free(&s);
+    free(key);
+    free(path);
+    free(dir);
+    return rc;
+}
+
+DWORD nr_cred_set(const char *phonebook, const char *entry, const nr_cred *in, bool remove_password,
+                  nr_cred_error *err)
+{
+    char *dir = nr_cred_state_dir(), *path = dir ? file_path(dir) : NULL, *key = key_of(phonebook);
+    store s = { 0 };
+    DWORD rc = 0;
+    int dirfd = -1;
+    rec *r;
+
+    memset(err, 0, sizeof *err);
+    if (!dir || !path || !key) {
+        rc = fail(err, ERROR_CANNOT_WRITE_PHONEBOOK, "no state directory for the saved credentials: set HOME, "
+                                                     "XDG_STATE_HOME or NETROUTER_STATE_DIR");
+        goto out;
+    }
+    if ((dirfd = open_dir(dir, true, err)) < 0) {
+        rc = err->code;
+        goto out;
+    }
+    if (flock(dirfd, LOCK_EX) < 0) {
+        rc = fail(err, ERROR_CANNOT_WRITE_PHONEBOOK, "%s: cannot lock the state directory: %s", dir,
+                  strerror(errno));
+        goto out;
+    }
+    if ((rc = load(dirfd, path, &s, err)) != 0)
+        goto out; /* never overwrite a file we could not read */
+    r = find(&s, key, entry);
+    if (!r) {
+        if (s.n == s.cap) {
+            size_t cap = s.cap ? s.cap * 2 : 4;
+            rec *v = calloc(cap, sizeof *v);
+            if (!v) {
+                rc = fail(err, ERROR_ALLOCATING_MEMORY, "%s: out of memory", path);
+                goto out;
+            }
+            if (s.v) {
+                memcpy(v, s.v, s.n * sizeof *v);
+                explicit_bzero(s.v, s.n * sizeof *s.v);
+                free(s.v);
+            }
+            s.v = v;
+            s.cap = cap;
+        }
+        r = &s.v[s.n];
+        if (!(r->phonebook = strdup(key)) || !(r->entry = strdup(entry))) {
+            free(r->phonebook);
+            r->phonebook = NULL;
+            rc = fail(err, ERROR_ALLOCATING_MEMORY, "%s: out of memory", path);
+            goto out;
+        }
+        s.n++;
+    }
+    r->cred = *in;
+    r->cred.has_password = !remove_password;
+    if (remove_password)
+        explicit_bzero(r->cred.password, sizeof r->cred.password);
+    rc = save(dirfd, dir, path, &s, err);
+out:
+    if (dirfd >= 0)
+        close(dirfd); /* releases the lock */
+    store_free(&s);
+    free(key);
+    free(path);
+    free(dir);
+    return rc;
+}

@@ -1,0 +1,55 @@
+/*
+ * credstore.h - saved dial credentials (RasSetEntryDialParams and
+ * RasGetEntryDialParams): one JSON file per user, ras-credentials.json in
+ * the netrouter state directory, keyed by phonebook path and entry name.
+ *
+ *     { "version": 1,
+ *       "credentials": [ { "phonebook": "/home/a/.config/netrouter/phonebook.json",
+ *                          "entry": "Office", "user": "alice", "domain": "",
+ *                          "callback_number": "", "password": "..." } ] }
+ *
+ * ("password" is absent when none is saved.)  The file is mode 0600, owned
+ * by the user, and replaced atomically; one that is owned by someone else or
+ * open to group or others is refused before it is read.  Passwords never
+ * reach an error message (nor anything else but the file and the caller's
+ * buffer), and every copy this module makes is wiped.
+ */
+#ifndef NR_RAS_CREDSTORE_H
+#define NR_RAS_CREDSTORE_H
+
+#include <stdbool.h>
+#include <netrouter/ras.h>
+
+#define NR_CRED_FILE "ras-credentials.json"
+
+typedef struct nr_cred {
+    char user[UNLEN + 1];
+    char password[PWLEN + 1];
+    char domain[DNLEN + 1];
+    char callback[RAS_MaxCallbackNumber + 1];
+    bool has_password;
+} nr_cred;
+
+/* Why a call failed: a code and one sentence naming the file (and field). */
+typedef struct nr_cred_error {
+    DWORD code;     /* ERROR_ACCESS_DENIED unsafe, 622 unreadable/corrupt, 624 cannot write */
+    char message[2048];
+} nr_cred_error;
+
+/* The state directory: $NETROUTER_STATE_DIR, else $XDG_STATE_HOME/netrouter,
+ * else $HOME/.local/state/netrouter (absolute paths only).  Caller frees;
+ * NULL when none can be found or out of memory. */
+char *nr_cred_state_dir(void);
+
+/* The credentials saved for (phonebook, entry): *found false (and *out
+ * zeroed) when there are none.  phonebook is the phonebook's path as
+ * loaded; it is made absolute and canonical for the key.  Returns 0 or the
+ * error (err says why). */
+DWORD nr_cred_get(const char *phonebook, const char *entry, nr_cred *out, bool *found, nr_cred_error *err);
+
+/* Saves in for (phonebook, entry), replacing what was there; when
+ * remove_password, in->password is ignored and no password is kept. */
+DWORD nr_cred_set(const char *phonebook, const char *entry, const nr_cred *in, bool remove_password,
+                  nr_cred_error *err);
+
+#endif

@@ -1,0 +1,337 @@
+/*
+ * provider.c - the RAS provider plugin (nr-ras.so): remote names
+ * "ras:ENTRY" are dial-up connections.  NPAddConnection3 dials
+ * synchronously with RasDial, so the router's PRE and POST notifications
+ * wrap the whole dial; NPCancelConnection hangs up; connected enumeration
+ * lists the live links of the process.  Connections are deviceless.
+ *
+ * Plugin code: it includes only the public SDK headers and talks to the
+ * dialing engine through <netrouter/ras.h> like any application.  A RAS
+ * failure is reported the MPR way: pfnSetLastError with the RAS number and
+ * its text, and WN_EXTENDED_ERROR.
+ */
+#include "config.h"
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <jansson.h>
+#include <netrouter/npapi.h>
+#include <netrouter/ras.h>
+
+#define PREFIX "ras:"
+#define NET_TYPE 0x00FD0000u /* WNNC_NET_TYPE of this provider */
+#define HANGUP_WAIT_MS 5000
+
+static const NR_PLUGIN_HOST *host;
+static char *phonebook; /* from the manifest's config; NULL: the default */
+
+/* The links this provider made: entry name -> handle. */
+typedef struct dial_link { char entry[RAS_MaxEntryName + 1]; HRASCONN h; } dial_link;
+static pthread_mutex_t links_lock = PTHREAD_MUTEX_INITIALIZER;
+static dial_link *links;
+static size_t nlinks;
+
+NR_PLUGIN_DEFINE_ABI_VERSION()
+
+static DWORD ras_error(DWORD code, const char *entry)
+{
+    char text[256], msg[512];
+    if (RasGetErrorString(code, text, sizeof text) != 0)
+        snprintf(text, sizeof text, "RAS error %u.", (unsigned)code);
+    snprintf(msg, sizeof msg, "dialing %s failed with RAS error %u: %s", entry, (unsigned)code, text);
+    if (host)
+        host->pfnSetLastError(host, code, msg);
+    return WN_EXTENDED_ERROR;
+}
+
+/* Waits until h is gone (port released), bounded. */
+static void hang_up(HRASCONN h)
+{
+    RASCONNSTATUS st = { .dwSize = sizeof st };
+    RasHangUp(h);
+    for (int i = 0; i < HANGUP_WAIT_MS / 10 && RasGetConnectStatus(h, &st) != ERROR_INVALID_HANDLE; i++)
+        usleep(10 * 1000);
+}
+
+/* The entry of a remote name, or NULL when the name is not ours. */
+static const char *entry_of(const char *remote)
+{
+    if (!remote || strncmp(remote, PREFIX, strlen(PREFIX)) != 0 || !remote[strlen(PREFIX)])
+        return NULL;
+    return remote + strlen(PREFIX);
+}
+
+static bool alive(HRASCONN h)
+{
+    RASCONNSTATUS st = { .dwSize = sizeof st };
+    return RasGetConnectStatus(h, &st) == 0 && st.rasconnstate == RASCS_Connected;
+}
+
+/* Index of entry in links (caller holds links_lock), or nlinks. */
+static size_t find_link(const char *entry)
+{
+    size_t i;
+    for (i = 0; i < nlinks; i++)
+        if (!strcmp(links[i].entry, entry))
+            break;
+    return i;
+}
+
+NR_PLUGIN_EXPORT DWORD APIENTRY NrPluginInit(const NR_PLUGIN_HOST *h)
+{
+    json_error_t err;
+    json_t *cfg = json_loads(h->lpConfigJson, 0, &err), *pb;
+    host = h;
+    if (!cfg)
+        return WN_BAD_VALUE;
+    pb = json_object_get(cfg, "phonebook");
+    if (pb && !json_is_string(pb)) {
+        h->pfnSetLastError(h, WN_BAD_VALUE, "config key \"phonebook\" must be a string (a phonebook path)");
+        json_decref(cfg);
+        return WN_BAD_VALUE;
+    }
+    phonebook = pb ? strdup(json_string_value(pb)) : NULL;
+    json_decref(cfg);
+    return WN_SUCCESS;
+}
+
+NR_PLUGIN_EXPORT void APIENTRY NrPluginShutdown(void)
+{
+    /* A link does not outlive the process that dialed it (yet): hang up. */
+    pthread_mutex_lock(&links_lock);
+    for (size_t i = 0; i < nlinks; i++)
+        hang_up(links[i].h);
+    free(links);
+    links = NULL;
+    nlinks = 0;
+    pthread_mutex_unlock(&links_lock);
+    free(phonebook);
+    phonebook = NULL;
+    host = NULL;
+}
+
+NR_PLUGIN_EXPORT DWORD APIENTRY NPGetCaps(DWORD index)
+{
+    switch (index) {
+    case WNNC_SPEC_VERSION: return WNNC_SPEC_VERSION51;
+    case WNNC_NET_TYPE: return NET_TYPE;
+    case WNNC_CONNECTION: return WNNC_CON_ADDCONNECTION3 | WNNC_CON_CANCELCONNECTION | WNNC_CON_GETCONNECTIONS;
+    case WNNC_ENUMERATION: return WNNC_ENUM_LOCAL;
+    default: return 0;
+    }
+}
+
+/* ---- dialing: asynchronously, so that every state can be logged live ---------------- */
+
+typedef struct waiter {
+    pthread_mutex_t lock;
+    pthread_cond_t cond;
+    const char *entry;
+    bool done;
+    DWORD error;
+} waiter;
+
+static DWORD on_state(ULONG_PTR id, DWORD sub, HRASCONN h, UINT msg, RASCONNSTATE state, DWORD error, DWORD ext)
+{
+    waiter *w = (waiter *)id;
+    (void)sub;
+    (void)h;
+    (void)msg;
+    (void)ext;
+    if (host && !error)
+        host->pfnLog(host, NR_LOG_INFO, "ras:%s: %s", w->entry, nr_ras_state_text(state));
+    if (error || state == RASCS_Connected) {
+        pthread_mutex_lock(&w->lock);
+        w->done = true;
+        w->error = error;
+        pthread_cond_signal(&w->cond);
+        pthread_mutex_unlock(&w->lock);
+        return 0; /* nothing more to hear */
+    }
+    return 1;
+}
+
+/* Dials p and waits until it is connected or has failed: 0 or the RAS error. */
+static DWORD dial(RASDIALPARAMS *p, HRASCONN *h)
+{
+    waiter w = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, p->szEntryName, false, 0 };
+    DWORD rc;
+    p->dwCallbackId = (ULONG_PTR)&w;
+    rc = RasDial(NULL, phonebook, p, 2, (void *)on_state, h);
+    if (rc)
+        return rc;
+    pthread_mutex_lock(&w.lock);
+    while (!w.done)
+        pthread_cond_wait(&w.cond, &w.lock);
+    rc = w.error;
+    pthread_mutex_unlock(&w.lock);
+    return rc;
+}
+
+NR_PLUGIN_EXPORT DWORD APIENTRY NPAddConnection3(HWND owner, LPNETRESOURCE res, LPSTR password, LPSTR user,
+                                                 DWORD flags)
+{
+    RASDIALPARAMS p = { .dwSize = sizeof p };
+    const char *entry = entry_of(res ? res->lpRemoteName : NULL);
+    HRASCONN h = NULL;
+    DWORD rc;
+    size_t i;
+    (void)owner;
+    (void)flags;
+    if (!entry)
+        return WN_BAD_NETNAME;
+    if (res->lpLocalName && *res->lpLocalName) {
+        host->pfnSetLastError(host, WN_BAD_LOCALNAME, "a dial-up connection has no local name: connect it deviceless");
+        return WN_BAD_LOCALNAME;
+    }
+    if (strlen(entry) > RAS_MaxEntryName || (user && strlen(user) > UNLEN) || (password && strlen(password) > PWLEN))
+        return WN_BAD_VALUE;
+    pthread_mutex_lock(&links_lock);
+    i = find_link(entry);
+    if (i < nlinks && alive(links[i].h)) {
+        pthread_mutex_unlock(&links_lock);
+        return WN_ALREADY_CONNECTED;
+    }
+    pthread_mutex_unlock(&links_lock);
+
+    snprintf(p.szEntryName, sizeof p.szEntryName, "%s", entry);
+    if (user)
+        snprintf(p.szUserName, sizeof p.szUserName, "%s", user);
+    if (password)
+        snprintf(p.szPassword, sizeof p.szPassword, "%s", password);
+    rc = dial(&p, &h);
+    explicit_bzero(p.szPassword, sizeof p.szPassword);
+    if (rc) {
+        if (h)
+            hang_up(h);
+        /* No such entry: the name is not one of ours after all. */
+        return rc == ERROR_CANNOT_FIND_PHONEBOOK_ENTRY ? WN_BAD_NETNAME : ras_error(rc, entry);
+    }
+    pthread_mutex_lock(&links_lock);
+    i = find_link(entry);
+    if (i == nlinks) {
+        dial_link *v = realloc(links, (nlinks + 1) * sizeof *v);
+        if (!v) {
+            pthread_mutex_unlock(&links_lock);
+            hang_up(h);
+            return WN_OUT_OF_MEMORY;
+        }
+        links = v;
+        nlinks++;
+    }
+    snprintf(links[i].entry, sizeof links[i].entry, "%s", entry);
+    links[i].h = h;
+    pthread_mutex_unlock(&links_lock);
+    return WN_SUCCESS;
+}
+
+NR_PLUGIN_EXPORT DWORD APIENTRY NPCancelConnection(LPSTR name, BOOL force)
+{
+    const char *entry = entry_of(name);
+    HRASCONN h;
+    size_t i;
+    (void)force;
+    if (!entry)
+        return WN_NOT_CONNECTED;
+    pthread_mutex_lock(&links_lock);
+    i = find_link(entry);
+    if (i == nlinks) {
+        pthread_mutex_unlock(&links_lock);
+        return WN_NOT_CONNECTED;
+    }
+    h = links[i].h;
+    links[i] = links[--nlinks];
+    pthread_mutex_unlock(&links_lock);
+    hang_up(h);
+    return WN_SUCCESS;
+}
+
+NR_PLUGIN_EXPORT DWORD APIENTRY NPGetConnection(LPSTR local, LPSTR remote, LPDWORD length)
+{
+    (void)local;
+    (void)remote;
+    (void)length;
+    return WN_NOT_CONNECTED; /* dial-up links have no local name */
+}
+
+/* ---- enumeration: the live links of the process ---------------------------------------- */
+
+typedef struct ras_enum { RASCONN *v; DWORD n, pos; } ras_enum;
+
+NR_PLUGIN_EXPORT DWORD APIENTRY NPOpenEnum(DWORD scope, DWORD type, DWORD usage, LPNETRESOURCE container,
+                                           LPHANDLE out)
+{
+    ras_enum *e;
+    DWORD cb = 0, n = 0, rc;
+    (void)type;
+    (void)usage;
+    (void)container;
+    if (scope != RESOURCE_CONNECTED)
+        return WN_NOT_SUPPORTED;
+    e = calloc(1, sizeof *e);
+    if (!e)
+        return WN_OUT_OF_MEMORY;
+    rc = RasEnumConnections(NULL, &cb, &n);
+    if (rc == ERROR_BUFFER_TOO_SMALL && n) {
+        e->v = calloc(n, sizeof *e->v);
+        if (!e->v) {
+            free(e);
+            return WN_OUT_OF_MEMORY;
+        }
+        e->v[0].dwSize = sizeof(RASCONN);
+        cb = n * (DWORD)sizeof(RASCONN);
+        if (RasEnumConnections(e->v, &cb, &e->n) != 0)
+            e->n = 0;
+    }
+    *out = e;
+    return WN_SUCCESS;
+}
+
+NR_PLUGIN_EXPORT DWORD APIENTRY NPEnumResource(HANDLE h, LPDWORD count, LPVOID buffer, LPDWORD size)
+{
+    ras_enum *e = h;
+    char *end = (char *)buffer + *size;
+    NETRESOURCE *out = buffer;
+    DWORD got = 0;
+    while (e->pos < e->n && (*count == 0xFFFFFFFFu || got < *count)) {
+        const RASCONN *c = &e->v[e->pos];
+        size_t remote_len = strlen(PREFIX) + strlen(c->szEntryName) + 1, prov_len = strlen(host->lpPluginName) + 1;
+        size_t need = sizeof(NETRESOURCE) + remote_len + prov_len;
+        if (!alive(c->hrasconn)) {
+            e->pos++;
+            continue;
+        }
+        if ((size_t)(end - (char *)&out[got]) < need) {
+            if (got == 0) {
+                *size = (DWORD)need;
+                return WN_MORE_DATA;
+            }
+            break;
+        }
+        end -= remote_len;
+        snprintf(end, remote_len, "%s%s", PREFIX, c->szEntryName);
+        out[got] = (NETRESOURCE){ .dwScope = RESOURCE_CONNECTED, .dwType = RESOURCETYPE_ANY,
+                                  .dwDisplayType = RESOURCEDISPLAYTYPE_GENERIC,
+                                  .dwUsage = RESOURCEUSAGE_CONNECTABLE, .lpRemoteName = end };
+        end -= prov_len;
+        memcpy(end, host->lpPluginName, prov_len);
+        out[got].lpProvider = end;
+        got++;
+        e->pos++;
+    }
+    *count = got;
+    return got ? WN_SUCCESS : WN_NO_MORE_ENTRIES;
+}
+
+NR_PLUGIN_EXPORT DWORD APIENTRY NPCloseEnum(HANDLE h)
+{
+    ras_enum *e = h;
+    if (e)
+        free(e->v);
+    free(e);
+    return WN_SUCCESS;
+}

@@ -1,0 +1,103 @@
+/*
+ * ras-credentials.c - RasSetEntryDialParams and RasGetEntryDialParams: the
+ * public calls over the saved-credentials store (credstore.c).  They check
+ * the arguments, that the entry exists in the phonebook, and leave the
+ * detail of a failure for RasGetLastPhonebookError.  Nothing here logs or
+ * prints; every copy of a password is wiped before it goes out of scope.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <netrouter/ras.h>
+
+#include "credstore.h"
+#include "phonebook.h"
+#include "ras-lasterror.h"
+
+#define TERMINATED(a) (memchr((a), '\0', sizeof(a)) != NULL)
+
+/* Loads the phonebook and checks the entry; on success *out owns it. */
+static DWORD entry_of(LPCSTR phonebook, const char *name, nr_phonebook **out)
+{
+    nr_pb_error err;
+    DWORD rc = nr_pb_load(phonebook, out, &err);
+    if (rc) {
+        nr_ras_remember_pb_error(&err);
+        return rc;
+    }
+    if (!nr_pb_find(*out, name)) {
+        char text[RAS_MaxPath + RAS_MaxEntryName + 64];
+        snprintf(text, sizeof text, "%s: no entry named \"%s\"", (*out)->path, name);
+        nr_ras_set_last_error(text);
+        nr_pb_free(*out);
+        *out = NULL;
+        return ERROR_CANNOT_FIND_PHONEBOOK_ENTRY;
+    }
+    return 0;
+}
+
+NR_RAS_PUBLIC DWORD RasSetEntryDialParams(LPCSTR lpszPhonebook, LPRASDIALPARAMS params, BOOL fRemovePassword)
+{
+    nr_phonebook *pb = NULL;
+    nr_cred cred;
+    nr_cred_error err;
+    DWORD rc;
+
+    nr_ras_set_last_error(NULL);
+    if (!params)
+        return ERROR_BUFFER_INVALID;
+    if (params->dwSize != sizeof *params)
+        return ERROR_INVALID_SIZE;
+    if (!TERMINATED(params->szEntryName) || !params->szEntryName[0] || !TERMINATED(params->szUserName) ||
+        !TERMINATED(params->szPassword) || !TERMINATED(params->szDomain) || !TERMINATED(params->szCallbackNumber))
+        return ERROR_INVALID_PARAMETER;
+    if ((rc = entry_of(lpszPhonebook, params->szEntryName, &pb)) != 0)
+        return rc;
+    memset(&cred, 0, sizeof cred);
+    snprintf(cred.user, sizeof cred.user, "%s", params->szUserName);
+    snprintf(cred.domain, sizeof cred.domain, "%s", params->szDomain);
+    snprintf(cred.callback, sizeof cred.callback, "%s", params->szCallbackNumber);
+    if (!fRemovePassword)
+        memcpy(cred.password, params->szPassword, strlen(params->szPassword) + 1);
+    rc = nr_cred_set(pb->path, params->szEntryName, &cred, fRemovePassword != FALSE, &err);
+    explicit_bzero(&cred, sizeof cred);
+    if (rc)
+        nr_ras_set_last_error(err.message);
+    nr_pb_free(pb);
+    return rc;
+}
+
+NR_RAS_PUBLIC DWORD RasGetEntryDialParams(LPCSTR lpszPhonebook, LPRASDIALPARAMS params, LPBOOL lpfPassword)
+{
+    nr_phonebook *pb = NULL;
+    nr_cred cred;
+    nr_cred_error err;
+    bool found;
+    DWORD rc;
+
+    nr_ras_set_last_error(NULL);
+    if (!params || !lpfPassword)
+        return ERROR_BUFFER_INVALID;
+    if (params->dwSize != sizeof *params)
+        return ERROR_INVALID_SIZE;
+    if (!TERMINATED(params->szEntryName) || !params->szEntryName[0])
+        return ERROR_INVALID_PARAMETER;
+    if ((rc = entry_of(lpszPhonebook, params->szEntryName, &pb)) != 0)
+        return rc;
+    rc = nr_cred_get(pb->path, params->szEntryName, &cred, &found, &err);
+    nr_pb_free(pb);
+    if (rc) {
+        nr_ras_set_last_error(err.message);
+        return rc;
+    }
+    params->szPhoneNumber[0] = '\0'; /* the entry's own number */
+    snprintf(params->szUserName, sizeof params->szUserName, "%s", cred.user);
+    snprintf(params->szDomain, sizeof params->szDomain, "%s", cred.domain);
+    snprintf(params->szCallbackNumber, sizeof params->szCallbackNumber, "%s", cred.callback);
+    explicit_bzero(params->szPassword, sizeof params->szPassword);
+    memcpy(params->szPassword, cred.password, strlen(cred.password) + 1);
+    *lpfPassword = found && cred.has_password ? TRUE : FALSE;
+    explicit_bzero(&cred, sizeof cred);
+    return 0;
+}

@@ -1,0 +1,57 @@
+/*
+ * dial-fixture.h - what the RasDial-level tests share: the modem emulator
+ * with a phonebook pointing at it, a PPP peer answering behind the
+ * emulator (so a dial can reach RASCS_Connected, and the far end can drop
+ * the link), and waiting for a handle to go.
+ *
+ *     char book[600];
+ *     modem_emu *e = fixture_start_modem(dir, MODEM_EMU_CONNECT, 0, book, sizeof book);
+ *     peer pr;
+ *     peer_start(&pr, e);
+ *     ... RasDial(NULL, book, &p, 0, NULL, &h) == 0, then RasHangUp(h) ...
+ *     peer_stop(&pr);
+ *     modem_emu_stop(e);
+ */
+#ifndef NR_TESTS_RAS_DIAL_FIXTURE_H
+#define NR_TESTS_RAS_DIAL_FIXTURE_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <netrouter/ras.h>
+
+#include "modem-emu.h"
+
+/* Writes dir/phonebook.json (mode 0600) into book: "Test" dials 5551234 on
+ * device (redial 2 times, short timeouts), "Gone" names a tty that does
+ * not exist. */
+void fixture_write_phonebook(const char *dir, const char *device, char *book, size_t size);
+
+/* Starts the emulator answering ATD with answer after dial_delay_ms, puts
+ * UUCP locks in dir (NETROUTER_LOCK_DIR) and writes the phonebook for it. */
+modem_emu *fixture_start_modem(const char *dir, modem_emu_dial answer, int dial_delay_ms, char *book, size_t size);
+
+/* Waits until the handle is gone (port released); returns the ms it took. */
+long fixture_wait_invalid(HRASCONN h, int ms);
+
+/* 1 when a UUCP lock file is left in dir, else 0. */
+int fixture_lock_files(const char *dir);
+
+/* After CONNECT, one of our own PPP links answers on the emulator's side of
+ * the line, as the far end would: it gives the dialer 10.0.2.15 and DNS
+ * 10.0.2.3, and is 10.0.2.2 itself (what the dialer proposes to a peer). */
+typedef struct peer {
+    modem_emu *emu;
+    int stop_fd;
+    pthread_t thread;
+    bool up;
+    int drop;           /* set by peer_drop_link (atomically) */
+} peer;
+
+void peer_start(peer *p, modem_emu *e);
+/* The far end terminates the link (LCP Terminate-Request): the dialer
+ * loses a connected link. */
+void peer_drop_link(peer *p);
+void peer_stop(peer *p);
+
+#endif

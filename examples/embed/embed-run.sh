@@ -13,7 +13,8 @@ expect() {
         exit 1
     fi
 }
-expect '^3 plugin(s) loaded:'
+expect '^4 plugin(s) loaded:'          # log, hello, symlink and ras
+expect '^  ras  *provider order 500 '
 expect '^0 problem(s):'
 expect 'nr_get_connection(.*): link:/'
 expect '(provider symlink)$'

@@ -24,10 +24,23 @@ bench_startup_SOURCES = bench/startup.c bench/bench.c bench/bench.h
 bench_startup_CPPFLAGS = $(BENCH_CPPFLAGS)
 bench_startup_LDADD = router/libnetrouter.la
 
+# RAS: a whole dial against the emulator + slirp (public API only), and the
+# AT phase through our modem layer against chat(8) on the same emulator.
+BENCH_RAS_BINS = bench/ras-dial bench/ras-at
+BENCH_BINS += $(BENCH_RAS_BINS)
+check_PROGRAMS += $(BENCH_RAS_BINS)
+bench_ras_dial_SOURCES = bench/ras-dial.c bench/bench.c bench/bench.h
+bench_ras_dial_CPPFLAGS = $(BENCH_CPPFLAGS) -DBENCH_BUILDDIR='"$(abs_top_builddir)"'
+bench_ras_dial_LDADD = providers/ras/libnetrouter-ras.la router/libnetrouter.la $(PTHREAD_LIBS)
+bench_ras_at_SOURCES = bench/ras-at.c bench/bench.c bench/bench.h tests/ras/modem-emu.c tests/ras/modem-emu.h
+bench_ras_at_CPPFLAGS = $(BENCH_CPPFLAGS) -I$(top_srcdir)/providers/ras -I$(top_srcdir)/tests/ras
+bench_ras_at_LDADD = providers/ras/libnrras-core.la router/libnetrouter.la $(PTHREAD_LIBS)
+
 EXTRA_DIST += bench/README.md
 
 BENCH_FLAGS =
-bench: $(BENCH_BINS) bench/nr-bench-provider.la bench/nr-bench-notifier.la
+bench: $(BENCH_BINS) bench/nr-bench-provider.la bench/nr-bench-notifier.la \
+       tests/ras/modem-emu tests/ras/slirp-select-fix.la
 	@for p in $(BENCH_BINS); do \
 	  ./$$p $(BENCH_FLAGS) || { echo "bench: $$p failed" >&2; exit 1; }; \
 	done

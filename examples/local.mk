@@ -108,3 +108,14 @@ demo: all tests/ras/modem-emu tests/ras/slirp-select-fix.la
 
 .PHONY: demo clean-build-plugins-d installcheck-examples
 
+# --- ras-callbacks: the four RasDial notifier kinds and a paused-state resume --
+# Uses only <netrouter/ras.h>; its test dials the modem emulator, which hands
+# the line to Debian's slirp (tests/ras/slirp-env.sh).
+noinst_PROGRAMS += examples/ras-callbacks/ras-callbacks
+examples_ras_callbacks_ras_callbacks_SOURCES = examples/ras-callbacks/ras-callbacks.c
+examples_ras_callbacks_ras_callbacks_LDADD = providers/ras/libnetrouter-ras.la router/libnetrouter.la $(PTHREAD_LIBS)
+dist_noinst_DATA += examples/ras-callbacks/README.md
+dist_noinst_SCRIPTS += examples/ras-callbacks/ras-callbacks.test
+TESTS += examples/ras-callbacks/ras-callbacks.test
+# (the emulator/slirp start-up shared with tests/ras/rasdial.test)
+EXTRA_DIST += tests/ras/slirp-env.sh

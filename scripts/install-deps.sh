@@ -19,6 +19,7 @@
 #   jq                       tests/cli.test checks the --json outputs with it
 #   groff-base               the man-page lint of scripts/test.sh
 #   slirp                    the real PPP peer of tests/ras/test-ras-ppp-slirp
+#   ppp                      chat(8), the reference of the AT-phase benchmark (bench/ras-at)
 set -euo pipefail
 
 PACKAGES=(
@@ -35,6 +36,7 @@ PACKAGES=(
     jq
     groff-base
     slirp
+    ppp
 )
 
 is_installed() {

@@ -87,11 +87,20 @@ void nr_dial_fail(nr_dial *d, DWORD error, DWORD ext)
 bool nr_dial_pause(nr_dial *d, RASCONNSTATE state)
 {
     bool resumed;
-    if (!nr_dial_enter(d, state))
-        return false;
+    /* Paused before the state is announced: an application may resume the
+     * moment it hears of it (even from another thread before the handler
+     * has returned), and RasDial must then find the dial waiting. */
     pthread_mutex_lock(&d->conn->lock);
     d->paused = true;
     d->resumed = false;
+    pthread_mutex_unlock(&d->conn->lock);
+    if (!nr_dial_enter(d, state)) {
+        pthread_mutex_lock(&d->conn->lock);
+        d->paused = false;
+        pthread_mutex_unlock(&d->conn->lock);
+        return false;
+    }
+    pthread_mutex_lock(&d->conn->lock);
     pthread_cond_broadcast(&d->conn->changed);
     while (!d->resumed && !d->hangup)
         pthread_cond_wait(&d->conn->changed, &d->conn->lock);

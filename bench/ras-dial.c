@@ -123,11 +123,8 @@ static bool dial_once(const char *book, double *total, double *modem)
             }
         }
     }
-    if (h) {
-        RasHangUp(h);
-        for (int i = 0; i < 1000 && RasGetConnectStatus(h, &st) != ERROR_INVALID_HANDLE; i++)
-            usleep(5 * 1000);
-    }
+    if (h)
+        nr_ras_hang_up_wait(h, 5000);
     close(fds[0]);
     close(fds[1]);
     return ok;

@@ -176,10 +176,7 @@ static void print_projection(const char *kind, HRASCONN h)
 /* Hangs up and waits until the port is released (the handle invalid). */
 static void hang_up(const char *kind, HRASCONN h)
 {
-    RASCONNSTATUS st = { .dwSize = sizeof st };
-    RasHangUp(h);
-    for (int i = 0; i < 1000 && RasGetConnectStatus(h, &st) != ERROR_INVALID_HANDLE; i++)
-        usleep(10 * 1000);
+    nr_ras_hang_up_wait(h, 10000);
     printf("%s: hung up\n", kind);
     fflush(stdout);
 }

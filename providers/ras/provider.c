@@ -48,13 +48,10 @@ static DWORD ras_error(DWORD code, const char *entry)
     return WN_EXTENDED_ERROR;
 }
 
-/* Waits until h is gone (port released), bounded. */
+/* Hangs up and waits until the port is released, bounded. */
 static void hang_up(HRASCONN h)
 {
-    RASCONNSTATUS st = { .dwSize = sizeof st };
-    RasHangUp(h);
-    for (int i = 0; i < HANGUP_WAIT_MS / 10 && RasGetConnectStatus(h, &st) != ERROR_INVALID_HANDLE; i++)
-        usleep(10 * 1000);
+    nr_ras_hang_up_wait(h, HANGUP_WAIT_MS);
 }
 
 /* The entry of a remote name, or NULL when the name is not ours. */

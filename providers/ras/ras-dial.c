@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/eventfd.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "connnotify.h"
@@ -142,9 +143,11 @@ NR_RAS_PUBLIC DWORD RasDial(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIAL
         nr_rasconn_release(c);
         return 0;
     }
-    /* Synchronous: wait for Connected, an error, or the end of the worker. */
+    /* Synchronous: wait for Connected, or for the end of the worker; after a
+     * failure that comes right after the port is released, so the caller
+     * can dial the same device again at once. */
     pthread_mutex_lock(&c->lock);
-    while (c->state != RASCS_Connected && !c->error && !d->finished)
+    while (c->state != RASCS_Connected && !d->finished)
         pthread_cond_wait(&c->changed, &c->lock);
     rc = c->error ? c->error : c->state == RASCS_Connected ? 0 : ERROR_DISCONNECTION;
     pthread_mutex_unlock(&c->lock);
@@ -187,6 +190,40 @@ NR_RAS_PUBLIC DWORD RasConnectionNotification(HRASCONN h, HANDLE event, DWORD fl
     return nr_connnotify_register(h, (int)fd, flags);
 }
 
+NR_RAS_PUBLIC DWORD nr_ras_hang_up_wait(HRASCONN h, DWORD timeout_ms)
+{
+    nr_rasconn *c;
+    nr_dial *d;
+    struct timespec until;
+    bool finished;
+    if (h && nr_ras_in_handler() == h)
+        return ERROR_POSSIBLE_DEADLOCK;
+    c = nr_rasconn_lookup(h);
+    if (!c)
+        return ERROR_INVALID_HANDLE;
+    d = c->engine;
+    RasHangUp(h);
+    clock_gettime(CLOCK_REALTIME, &until); /* conn->changed uses the default clock */
+    until.tv_sec += timeout_ms / 1000;
+    until.tv_nsec += (long)(timeout_ms % 1000) * 1000000L;
+    if (until.tv_nsec >= 1000000000L) {
+        until.tv_sec++;
+        until.tv_nsec -= 1000000000L;
+    }
+    pthread_mutex_lock(&c->lock);
+    while (!d->finished && pthread_cond_timedwait(&c->changed, &c->lock, &until) == 0) {
+    }
+    finished = d->finished;
+    pthread_mutex_unlock(&c->lock);
+    /* The worker unlists a hung-up connection right after it has released
+     * the port; doing it here too (it is idempotent) makes the handle
+     * invalid by the time this returns. */
+    if (finished)
+        nr_rasconn_unlist(c);
+    nr_rasconn_release(c);
+    return finished ? 0 : ERROR_REQUEST_TIMEOUT;
+}
+
 NR_RAS_PUBLIC DWORD RasGetConnectStatus(HRASCONN h, LPRASCONNSTATUS status)
 {
     nr_rasconn *c;
@@ -210,15 +247,28 @@ NR_RAS_PUBLIC DWORD RasGetConnectStatus(HRASCONN h, LPRASCONNSTATUS status)
 
 NR_RAS_PUBLIC DWORD RasEnumConnections(LPRASCONN conns, LPDWORD lpcb, LPDWORD lpcConnections)
 {
-    nr_rasconn *list[64];
-    size_t n, shown;
+    nr_rasconn **list = NULL;
+    size_t n = 0, shown;
     DWORD need, rc = 0;
     if (!lpcb || !lpcConnections)
         return ERROR_INVALID_PARAMETER;
     if (conns && conns->dwSize != sizeof *conns)
         return ERROR_INVALID_SIZE;
-    n = nr_rasconn_list(list, sizeof list / sizeof list[0]);
-    shown = n < sizeof list / sizeof list[0] ? n : sizeof list / sizeof list[0];
+    /* As many as there are: the table may grow between two looks. */
+    for (size_t room = 16;; room = n) {
+        nr_rasconn **v = realloc(list, room * sizeof *v);
+        if (!v) {
+            free(list);
+            return ERROR_ALLOCATING_MEMORY;
+        }
+        list = v;
+        n = nr_rasconn_list(list, room);
+        if (n <= room)
+            break;
+        for (size_t i = 0; i < room; i++)
+            nr_rasconn_release(list[i]);
+    }
+    shown = n;
     need = (DWORD)(n * sizeof(RASCONN));
     *lpcConnections = (DWORD)n;
     if (!conns || *lpcb < need) {
@@ -241,6 +291,7 @@ NR_RAS_PUBLIC DWORD RasEnumConnections(LPRASCONN conns, LPDWORD lpcb, LPDWORD lp
     *lpcb = need;
     for (size_t i = 0; i < shown; i++)
         nr_rasconn_release(list[i]);
+    free(list);
     return rc;
 }
 

@@ -119,13 +119,10 @@ static void print_addresses(HRASCONN h)
     fflush(stdout);
 }
 
-/* Hangs up and waits until the port is released (the handle invalid). */
+/* Hangs up and waits until the port is released. */
 static void hang_up(HRASCONN h)
 {
-    RASCONNSTATUS st = { .dwSize = sizeof st };
-    RasHangUp(h);
-    for (int i = 0; i < 1000 && RasGetConnectStatus(h, &st) != ERROR_INVALID_HANDLE; i++)
-        usleep(10 * 1000);
+    nr_ras_hang_up_wait(h, 10000);
 }
 
 int main(int argc, char **argv)

@@ -90,7 +90,7 @@ static const char *rec_text(void)
 /* What a handler does besides recording, per test. */
 static enum { ACT_NONE, ACT_HANGUP_AT_PORTOPENED, ACT_CALL_API } action;
 static HRASCONN act_handle;
-static DWORD act_rasdial_rc, act_status_rc, act_enum_rc, act_enum_count;
+static DWORD act_rasdial_rc, act_status_rc, act_enum_rc, act_enum_count, act_wait_rc;
 
 static void handler_work(HRASCONN h, RASCONNSTATE state)
 {
@@ -107,6 +107,7 @@ static void handler_work(HRASCONN h, RASCONNSTATE state)
         act_rasdial_rc = RasDial(NULL, book, &p, 0, NULL, &h2);
         act_status_rc = RasGetConnectStatus(h, &st);
         act_enum_rc = RasEnumConnections(conns, &cb, &act_enum_count);
+        act_wait_rc = nr_ras_hang_up_wait(h, 100); /* its own handler: refused, nothing done */
     }
 }
 
@@ -345,6 +346,7 @@ static void test_handlers_may_query_but_not_dial(void)
     CU_ASSERT_EQUAL(act_status_rc, 0);
     CU_ASSERT_EQUAL(act_enum_rc, 0);
     CU_ASSERT_EQUAL(act_enum_count, 1);
+    CU_ASSERT_EQUAL(act_wait_rc, ERROR_POSSIBLE_DEADLOCK);
     CU_ASSERT_PTR_EQUAL(act_handle, h);
     hang_up_and_check_release(h);
     modem_emu_stop(e);
@@ -370,6 +372,62 @@ static void test_enum_connections_lists_live_dials_until_hung_up(void)
     cb = sizeof conns;
     CU_ASSERT_EQUAL(RasEnumConnections(conns, &cb, &n), 0);
     CU_ASSERT_EQUAL(n, 0);
+    modem_emu_stop(e);
+}
+
+static void test_enum_connections_lists_more_than_64(void)
+{
+    enum { N = 70 };
+    modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
+    HRASCONN h[N];
+    RASCONN *conns = calloc(N, sizeof *conns);
+    DWORD cb = N * sizeof *conns, n = 0;
+    CU_ASSERT_PTR_NOT_NULL_FATAL(conns);
+    for (int i = 0; i < N; i++) {
+        RASDIALPARAMS p = params_for("Test");
+        h[i] = NULL;
+        CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 0, NULL, &h[i]), ERROR_LINE_BUSY); /* kept, not hung up */
+    }
+    conns[0].dwSize = sizeof *conns;
+    CU_ASSERT_EQUAL(RasEnumConnections(conns, &cb, &n), 0);
+    CU_ASSERT_EQUAL(n, N);
+    for (int i = 0; i < N; i++) {
+        CU_ASSERT_PTR_EQUAL(conns[i].hrasconn, h[i]); /* oldest first */
+        CU_ASSERT_STRING_EQUAL(conns[i].szEntryName, "Test");
+    }
+    for (int i = 0; i < N; i++)
+        CU_ASSERT_EQUAL(nr_ras_hang_up_wait(h[i], 3000), 0);
+    free(conns);
+    modem_emu_stop(e);
+}
+
+static void test_hang_up_wait_releases_the_port_before_it_returns(void)
+{
+    modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
+    RASDIALPARAMS p = params_for("Test");
+    HRASCONN h = NULL;
+    RASCONNSTATUS st = { .dwSize = sizeof st };
+    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_LINE_BUSY);
+    CU_ASSERT_EQUAL(nr_ras_hang_up_wait(h, 3000), 0);
+    CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), ERROR_INVALID_HANDLE);
+    CU_ASSERT_EQUAL(lock_files(), 0);
+    CU_ASSERT_EQUAL(nr_ras_hang_up_wait(h, 3000), ERROR_INVALID_HANDLE);
+    modem_emu_stop(e);
+}
+
+static void test_hang_up_wait_ends_a_slow_dial_quickly(void)
+{
+    modem_emu *e = start_modem(MODEM_EMU_CONNECT, 5000);
+    RASDIALPARAMS p = params_for("Test");
+    HRASCONN h = NULL;
+    struct timespec a, b;
+    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    usleep(300 * 1000); /* in ConnectDevice: the emulator takes 5 s to answer */
+    clock_gettime(CLOCK_MONOTONIC, &a);
+    CU_ASSERT_EQUAL(nr_ras_hang_up_wait(h, 3000), 0);
+    clock_gettime(CLOCK_MONOTONIC, &b);
+    CU_ASSERT_TRUE((b.tv_sec - a.tv_sec) * 1000 + (b.tv_nsec - a.tv_nsec) / 1000000 < 2000);
+    CU_ASSERT_EQUAL(lock_files(), 0);
     modem_emu_stop(e);
 }
 
@@ -492,6 +550,9 @@ static CU_TestInfo tests[] = {
       test_hangup_inside_a_handler_takes_effect_when_it_returns },
     { "handlers_may_query_but_not_dial", test_handlers_may_query_but_not_dial },
     { "enum_connections_lists_live_dials_until_hung_up", test_enum_connections_lists_live_dials_until_hung_up },
+    { "enum_connections_lists_more_than_64", test_enum_connections_lists_more_than_64 },
+    { "hang_up_wait_releases_the_port_before_it_returns", test_hang_up_wait_releases_the_port_before_it_returns },
+    { "hang_up_wait_ends_a_slow_dial_quickly", test_hang_up_wait_ends_a_slow_dial_quickly },
     { "projection_before_projected_is_not_complete", test_projection_before_projected_is_not_complete },
     { "bad_requests_get_no_handle", test_bad_requests_get_no_handle },
     { "port_is_reusable_at_once_after_a_dial", test_port_is_reusable_at_once_after_a_dial },

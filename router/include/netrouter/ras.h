@@ -363,7 +363,8 @@ NR_RAS_PUBLIC DWORD RasEnumEntries(LPCSTR reserved, LPCSTR lpszPhonebook, LPRASE
  * name, and optionally a phone number overriding the entry's, user name and
  * password.
  *
- * lpvNotifier NULL: synchronous; returns 0 once connected, else the error.
+ * lpvNotifier NULL: synchronous; returns 0 once connected, else the error
+ * once the port has been released.
  * Otherwise returns 0 at once and reports every state through the notifier
  * of dwNotifierType (0 RASDIALFUNC, 1 RASDIALFUNC1, 2 RASDIALFUNC2 whose 0
  * return stops further notifications, RAS_NOTIFIER_FD with lpvNotifier
@@ -399,6 +400,18 @@ NR_RAS_PUBLIC DWORD RasDial(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIAL
  * Errors: ERROR_INVALID_HANDLE.
  */
 NR_RAS_PUBLIC DWORD RasHangUp(HRASCONN hrasconn);
+
+/**
+ * netrouter extension: RasHangUp, then waits until the port is released
+ * (DTR dropped, termios restored, lock removed) and the handle invalid, at
+ * most timeout_ms.  For applications that reuse the device at once instead
+ * of polling RasGetConnectStatus for ERROR_INVALID_HANDLE.
+ * Errors: ERROR_INVALID_HANDLE, ERROR_REQUEST_TIMEOUT (hung up, but not yet
+ * released), ERROR_POSSIBLE_DEADLOCK when called from a notification handler
+ * of that very connection (its dialing thread cannot release the port
+ * before the handler returns; call RasHangUp there instead).
+ */
+NR_RAS_PUBLIC DWORD nr_ras_hang_up_wait(HRASCONN hrasconn, DWORD timeout_ms);
 
 /**
  * The state of a connection, as RasGetConnectStatus: rasconnstate, dwError

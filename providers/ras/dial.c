@@ -132,6 +132,33 @@ static const char *lock_dir(void)
     return dir && *dir ? dir : NULL;
 }
 
+bool nr_dial_terminal_open(const nr_dial *d)
+{
+    return d->paused && !d->hangup && d->conn->state == RASCS_Interactive && d->modem;
+}
+
+/* The entry's terminal step (terminal_after_dial): a login dialogue on the
+ * line between CONNECT and PPP.  With RDEOPT_PausedStates the dial pauses in
+ * RASCS_Interactive while the application talks to the far end through
+ * nr_ras_terminal_read/write (ras-terminal.c) and then resumes it; without,
+ * nobody can answer and the dial fails with ERROR_INTERACTIVE_MODE. */
+static DWORD terminal_step(nr_dial *d)
+{
+    bool resumed;
+    if (!d->async || !(d->options & RDEOPT_PausedStates)) {
+        nr_dial_fail(d, ERROR_INTERACTIVE_MODE, 0);
+        return ERROR_INTERACTIVE_MODE;
+    }
+    resumed = nr_dial_pause(d, RASCS_Interactive);
+    /* The line changes hands only once no terminal call is using it (a
+     * hang-up wakes them through the cancel descriptor). */
+    pthread_mutex_lock(&d->conn->lock);
+    while (d->terminal_users)
+        pthread_cond_wait(&d->conn->changed, &d->conn->lock);
+    pthread_mutex_unlock(&d->conn->lock);
+    return resumed ? 0 : ERROR_USER_DISCONNECTION;
+}
+
 /* OpenPort .. AllDevicesConnected.  0, or the error (announced). */
 static DWORD modem_phases(nr_dial *d)
 {
@@ -165,7 +192,14 @@ static DWORD modem_phases(nr_dial *d)
         if (!pause_ms(d, e->redial_pause_ms))
             return ERROR_USER_DISCONNECTION;
     }
-    if (!nr_dial_enter(d, RASCS_DeviceConnected) || !nr_dial_enter(d, RASCS_AllDevicesConnected))
+    if (!nr_dial_enter(d, RASCS_DeviceConnected))
+        return ERROR_USER_DISCONNECTION;
+    if (e->terminal_after_dial) {
+        DWORD err = terminal_step(d);
+        if (err)
+            return err;
+    }
+    if (!nr_dial_enter(d, RASCS_AllDevicesConnected))
         return ERROR_USER_DISCONNECTION;
     return 0;
 }

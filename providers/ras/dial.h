@@ -49,6 +49,7 @@ typedef struct nr_dial {
     bool finished;                  /* the worker is done and the port released */
     bool paused;                    /* waiting in a RASCS_PAUSED state for RasDial to resume */
     bool resumed;
+    unsigned terminal_users;        /* nr_ras_terminal_* calls using the modem in RASCS_Interactive */
 } nr_dial;
 
 /* Announces entry into state (error 0); false when the dial must stop
@@ -64,6 +65,10 @@ bool nr_dial_hangup_requested(nr_dial *d);
 /* Waits in a paused state (RDEOPT_PausedStates) until RasDial resumes the
  * connection (true) or it is hung up (false). */
 bool nr_dial_pause(nr_dial *d, RASCONNSTATE state);
+
+/* True while the dial waits in RASCS_Interactive (the terminal step), the
+ * only time the application may use the line; call with conn->lock held. */
+bool nr_dial_terminal_open(const nr_dial *d);
 
 /* The PPP phases, from RASCS_Authenticate to RASCS_Projected (dial-ppp.c):
  * 0 when projected, else the error (already announced). */

@@ -48,3 +48,11 @@ tests_ras_modem_emu_SOURCES = tests/ras/modem-emu-main.c tests/ras/modem-emu.h t
 tests_ras_modem_emu_LDADD = $(PTHREAD_LIBS)
 TESTS += tests/ras/rasdial.test
 dist_noinst_SCRIPTS += tests/ras/rasdial.test
+
+# The terminal step (terminal_after_dial, RASCS_Interactive).
+check_PROGRAMS += tests/ras/test-ras-terminal
+TESTS += tests/ras/test-ras-terminal
+tests_ras_test_ras_terminal_SOURCES = tests/ras/test-ras-terminal.c $(ras_dial_fixture_sources)
+tests_ras_test_ras_terminal_CPPFLAGS = $(tests_ras_test_ras_dial_CPPFLAGS)
+tests_ras_test_ras_terminal_CFLAGS = $(tests_ras_test_ras_dial_CFLAGS)
+tests_ras_test_ras_terminal_LDADD = $(tests_ras_test_ras_dial_LDADD)

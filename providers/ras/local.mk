@@ -21,6 +21,7 @@ providers_ras_libnetrouter_ras_la_SOURCES = \
 	providers/ras/ras-errors.c \
 	providers/ras/ras-entries.c \
 	providers/ras/ras-dial.c \
+	providers/ras/ras-terminal.c \
 	providers/ras/ras-credentials.c providers/ras/ras-lasterror.h
 providers_ras_libnetrouter_ras_la_CPPFLAGS = $(AM_CPPFLAGS) -DNR_SYSCONFDIR='"$(sysconfdir)"'
 providers_ras_libnetrouter_ras_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden

@@ -646,3 +646,60 @@ unsigned nr_modem_dial(nr_modem *m, const nr_modem_dial_params *p, nr_modem_resu
                                                       : DEFAULT_CONNECT_TIMEOUT_MS,
                     p->cancel_fd, true, res);
 }
+
+/* ---- terminal mode ------------------------------------------------------------ */
+
+unsigned nr_modem_read(nr_modem *m, void *buf, size_t cap, int timeout_ms, int cancel_fd, size_t *got,
+                       nr_modem_result *res)
+{
+    nr_modem_result dummy;
+    if (!res)
+        res = &dummy;
+    result_clear(res);
+    if (got)
+        *got = 0;
+    if (!m || m->fd < 0 || !buf || !got)
+        return fail(res, ERROR_INVALID_PARAMETER, 0, "nr_modem_read: no modem or buffer.");
+    if (cap == 0)
+        return 0;
+    if (m->len > 0) {                       /* what came in with the CONNECT line first */
+        *got = nr_modem_take_pending(m, buf, cap);
+        return 0;
+    }
+    int64_t deadline = now_ms() + (timeout_ms > 0 ? timeout_ms : 0);
+    for (;;) {
+        ssize_t n = read(m->fd, buf, cap);
+        if (n > 0) {
+            *got = (size_t)n;
+            return 0;
+        }
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n == 0 || (n < 0 && errno != EAGAIN))
+            return io_error(m, res, n < 0 ? errno : 0, "terminal read");
+        short rev = 0;
+        int w = wait_tty(m->fd, POLLIN, cancel_fd, deadline, &rev);
+        if (w == WAIT_CANCEL)
+            return cancelled(m, res, "terminal read");
+        if (w == WAIT_TIMEOUT)
+            return 0;
+        if (w == WAIT_ERROR)
+            return io_error(m, res, errno, "terminal read");
+        if ((rev & (POLLHUP | POLLERR)) && !(rev & POLLIN))
+            return io_error(m, res, 0, "terminal read");
+    }
+}
+
+unsigned nr_modem_write(nr_modem *m, const void *buf, size_t len, int timeout_ms, int cancel_fd,
+                        nr_modem_result *res)
+{
+    nr_modem_result dummy;
+    if (!res)
+        res = &dummy;
+    result_clear(res);
+    if (!m || m->fd < 0 || (!buf && len))
+        return fail(res, ERROR_INVALID_PARAMETER, 0, "nr_modem_write: no modem or buffer.");
+    return send_all(m, buf, len, cancel_fd,
+                    now_ms() + (timeout_ms > 0 ? timeout_ms : DEFAULT_COMMAND_TIMEOUT_MS), res,
+                    "terminal write");
+}

@@ -107,6 +107,21 @@ int nr_modem_fd(const nr_modem *m);
  */
 size_t nr_modem_take_pending(nr_modem *m, void *buf, size_t cap);
 
+/*
+ * Terminal mode, for a login dialogue between CONNECT and PPP (an entry's
+ * terminal_after_dial): nr_modem_read() hands out what the far end sent,
+ * the bytes already read with the CONNECT line first, waiting at most
+ * timeout_ms for the first byte; it returns 0 with *got bytes (0 when
+ * nothing came in time), or the error (ERROR_USER_DISCONNECTION when
+ * cancel_fd became readable, ERROR_PORT_DISCONNECTED when the line hung
+ * up).  nr_modem_write() sends len raw bytes within timeout_ms (<= 0: 3 s);
+ * nothing is appended or translated.
+ */
+unsigned nr_modem_read(nr_modem *m, void *buf, size_t cap, int timeout_ms, int cancel_fd, size_t *got,
+                       nr_modem_result *res);
+unsigned nr_modem_write(nr_modem *m, const void *buf, size_t len, int timeout_ms, int cancel_fd,
+                        nr_modem_result *res);
+
 /* The device path given at open. */
 const char *nr_modem_device(const nr_modem *m);
 

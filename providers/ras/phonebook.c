@@ -27,7 +27,7 @@
 
 /* ---- the schema ------------------------------------------------------------------------ */
 
-typedef enum { K_STRING, K_INT, K_STRINGS, K_OBJECT } key_kind;
+typedef enum { K_STRING, K_INT, K_STRINGS, K_OBJECT, K_BOOL } key_kind;
 
 typedef struct key_spec {
     const char *name;
@@ -71,6 +71,7 @@ static const key_spec entry_keys[] = {
     { "auth", K_STRING, false, 0, 0, auth_choices, NULL },
     { "redial", K_OBJECT, false, 0, 0, NULL, redial_keys },
     { "ppp", K_OBJECT, false, 0, 0, NULL, ppp_keys },
+    { "terminal_after_dial", K_BOOL, false, 0, 0, NULL, NULL },
     { NULL, 0, false, 0, 0, NULL, NULL },
 };
 
@@ -210,6 +211,10 @@ static DWORD check_value(ctx *c, const key_spec *k, const json_t *v)
         }
         return WN_SUCCESS;
     }
+    case K_BOOL:
+        if (!json_is_boolean(v))
+            return fail(c, ERROR_CORRUPT_PHONEBOOK, "must be true or false, not %s", json_kind(v));
+        return WN_SUCCESS;
     case K_OBJECT:
         if (!json_is_object(v))
             return fail(c, ERROR_CORRUPT_PHONEBOOK, "must be an object, not %s", json_kind(v));
@@ -323,6 +328,7 @@ static bool build_entry(const json_t *o, nr_pb_entry *e)
         .mru = get_uint(o, "ppp", "mru", 1500),
         .lcp_echo_interval_s = get_uint(o, "ppp", "lcp_echo_interval", 30),
         .lcp_echo_failures = get_uint(o, "ppp", "lcp_echo_failures", 4),
+        .terminal_after_dial = json_is_true(json_object_get(o, "terminal_after_dial")),
     };
     e->ninit = init ? json_array_size(init) : 1;
     e->init = calloc(e->ninit, sizeof *e->init);

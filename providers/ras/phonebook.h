@@ -36,6 +36,7 @@ typedef struct nr_pb_entry {
     nr_pb_auth auth;
     unsigned redial_attempts, redial_pause_ms;
     unsigned mru, lcp_echo_interval_s, lcp_echo_failures;
+    bool terminal_after_dial;   /* a login dialogue on the line before PPP (RASCS_Interactive) */
 } nr_pb_entry;
 
 typedef struct nr_phonebook {

@@ -31,7 +31,9 @@ static const char help[] =
     "       rasdial ENTRY [USER [PASSWORD|*]] [/PHONEBOOK:FILE] [/PHONE:NUMBER]\n"
     "Dial the phonebook ENTRY through the netrouter RAS provider, print every\n"
     "state as it happens and the negotiated addresses, and keep the link up\n"
-    "until interrupted (Ctrl-C, SIGINT or SIGTERM), then hang up.\n"
+    "until interrupted (Ctrl-C, SIGINT or SIGTERM), then hang up.  For an entry\n"
+    "with terminal_after_dial, the remote login dialogue is relayed to standard\n"
+    "input and output until a line \"~.\" or the end of input.\n"
     "\n"
     "  -p, --phonebook=FILE      phonebook to use (default:\n"
     "                            $XDG_CONFIG_HOME/netrouter/phonebook.json)\n"
@@ -125,6 +127,83 @@ static void hang_up(HRASCONN h)
     nr_ras_hang_up_wait(h, 10000);
 }
 
+/* Writes the printable part of what the far end sent (PPP frames that
+ * follow the dialogue are binary). */
+static void show_terminal_output(const char *buf, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)buf[i];
+        if (ch == '\n' || ch == '\t' || (ch >= 0x20 && ch < 0x7f))
+            putchar(ch);
+    }
+    fflush(stdout);
+}
+
+/*
+ * The entry's terminal step (the dial is paused in RASCS_Interactive):
+ * what the far end sends goes to standard output, each line of standard
+ * input goes to the far end ended by CR, until a line "~." or the end of
+ * input; then, once the far end has been quiet for half a second, true
+ * (resume the dial).  False after a signal or a line failure (reported).
+ */
+static bool terminal_step(HRASCONN h, int sfd, bool quiet)
+{
+    char in[512];
+    size_t len = 0;
+    bool input = true;
+    int silent_ms = 0;
+    if (!quiet)
+        printf("Terminal: answer the remote computer; \"~.\" alone on a line continues dialing.\n");
+    fflush(stdout);
+    for (;;) {
+        char buf[512];
+        DWORD got = 0, rc = nr_ras_terminal_read(h, buf, sizeof buf, 100, &got);
+        struct pollfd p[2] = { { .fd = sfd, .events = POLLIN }, { .fd = STDIN_FILENO, .events = POLLIN } };
+        if (rc) {
+            fail(rc);
+            return false;
+        }
+        show_terminal_output(buf, got);
+        silent_ms = got ? 0 : silent_ms + 100;
+        if (!input && silent_ms >= 500)
+            return true;
+        if (poll(p, input ? 2 : 1, 0) <= 0)
+            continue;
+        if (p[0].revents & POLLIN) {
+            struct signalfd_siginfo si;
+            if (read(sfd, &si, sizeof si) > 0 && !quiet)
+                printf("\nHanging up (%s)...\n", si.ssi_signo == SIGINT ? "interrupted" : "terminated");
+            fail(ERROR_USER_DISCONNECTION);
+            return false;
+        }
+        if (input && (p[1].revents & (POLLIN | POLLHUP))) {
+            ssize_t n = read(STDIN_FILENO, in + len, sizeof in - 1 - len);
+            char *nl;
+            if (n <= 0) {
+                input = false;
+                continue;
+            }
+            len += (size_t)n;
+            while (input && (nl = memchr(in, '\n', len)) != NULL) {
+                size_t line = (size_t)(nl - in);
+                if (line == 2 && !memcmp(in, "~.", 2)) {
+                    input = false;
+                } else {
+                    in[line] = '\r';
+                    if ((rc = nr_ras_terminal_write(h, in, (DWORD)line + 1)) != 0) {
+                        fail(rc);
+                        return false;
+                    }
+                }
+                memmove(in, nl + 1, len - line - 1);
+                len -= line + 1;
+            }
+            if (len == sizeof in - 1)
+                len = 0; /* an endless line: dropped */
+        }
+    }
+}
+
 int main(int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -138,6 +217,9 @@ int main(int argc, char **argv)
         { NULL, 0, NULL, 0 },
     };
     RASDIALPARAMS params = { .dwSize = sizeof params };
+    /* Paused states: a terminal step is answered on stdin and stdout; a
+     * rejected password ends the dial with 691 (no second prompt). */
+    RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
     const char *phonebook = NULL, *password_file = NULL, *user = NULL, *password = NULL, *words[3] = { 0 };
     char password_buf[PWLEN + 2];
     bool quiet = false, prompt = false;
@@ -217,9 +299,9 @@ int main(int argc, char **argv)
     }
     if (!quiet)
         printf("Connecting to %s...\n", params.szEntryName), fflush(stdout);
-    err = RasDial(NULL, phonebook, &params, RAS_NOTIFIER_FD, &pipefd[1], &h);
-    explicit_bzero(params.szPassword, sizeof params.szPassword);
+    err = RasDial(&ext, phonebook, &params, RAS_NOTIFIER_FD, &pipefd[1], &h);
     if (err) {
+        explicit_bzero(params.szPassword, sizeof params.szPassword);
         rc = fail(err);
         if (h)
             hang_up(h);
@@ -251,7 +333,22 @@ int main(int argc, char **argv)
             }
             if (!quiet)
                 printf("%s\n", nr_ras_state_text((RASCONNSTATE)ev.rasconnstate));
+            if (ev.rasconnstate == RASCS_RetryAuthentication) {
+                rc = fail(ERROR_AUTHENTICATION_FAILURE);
+                break;
+            }
+            if (ev.rasconnstate == RASCS_Interactive) {
+                /* Resumed with the same parameters (the password is still
+                 * needed for PAP or CHAP after the login dialogue). */
+                if (!terminal_step(h, sfd, quiet) ||
+                    (err = RasDial(&ext, phonebook, &params, RAS_NOTIFIER_FD, &pipefd[1], &h)) != 0) {
+                    rc = err ? fail(err) : EXIT_FAILURE;
+                    break;
+                }
+                continue;
+            }
             if (ev.rasconnstate == RASCS_Connected) {
+                explicit_bzero(params.szPassword, sizeof params.szPassword);
                 connected = true;
                 print_addresses(h);
             }
@@ -266,6 +363,7 @@ int main(int argc, char **argv)
             }
         }
     }
+    explicit_bzero(params.szPassword, sizeof params.szPassword);
     hang_up(h);
     if (!quiet && rc == EXIT_SUCCESS)
         printf("Disconnected.\n");

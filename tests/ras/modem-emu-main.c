@@ -18,12 +18,15 @@
 #include "modem-emu.h"
 
 static const char help[] =
-    "Usage: modem-emu [--answer WORD] [--dial-delay MS] [--echo] [--numeric] [--exec COMMAND]\n"
+    "Usage: modem-emu [--answer WORD] [--dial-delay MS] [--echo] [--numeric] [--login USER:PASSWORD]\n"
+    "                 [--exec COMMAND]\n"
     "A Hayes modem on a pseudo-terminal; the first output line is its path.\n"
     "  --answer WORD     reply to ATD: connect (default), busy, no-carrier, no-dialtone,\n"
     "                    no-answer, error, voice, silence, garbage\n"
     "  --dial-delay MS   wait before answering ATD\n"
     "  --echo, --numeric start with echo on / numeric result codes\n"
+    "  --login USER:PASSWORD  after CONNECT, ask \"login: \" and \"Password: \" like a\n"
+    "                    terminal server; a wrong answer drops the line\n"
     "  --exec COMMAND    after CONNECT run COMMAND (sh -c) with the line as its\n"
     "                    standard input and output; exit with its status\n";
 
@@ -39,10 +42,11 @@ int main(int argc, char **argv)
         { "answer", required_argument, NULL, 'a' }, { "dial-delay", required_argument, NULL, 'd' },
         { "echo", no_argument, NULL, 'e' },         { "numeric", no_argument, NULL, 'n' },
         { "exec", required_argument, NULL, 'x' },   { "help", no_argument, NULL, 'h' },
+        { "login", required_argument, NULL, 'l' },
         { NULL, 0, NULL, 0 },
     };
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT };
-    const char *exec_cmd = NULL;
+    const char *exec_cmd = NULL, *login[5] = { "\r\nlogin: ", NULL, "Password: ", NULL, NULL };
     sigset_t sigs;
     modem_emu *e;
     int c, rc = 0, sig;
@@ -66,6 +70,18 @@ int main(int argc, char **argv)
         case 'e': s.echo = true; break;
         case 'n': s.numeric = true; break;
         case 'x': exec_cmd = optarg; break;
+        case 'l': {
+            char *colon = strchr(optarg, ':');
+            if (!colon) {
+                fprintf(stderr, "modem-emu: --login takes USER:PASSWORD\n");
+                return 2;
+            }
+            *colon = '\0';
+            login[1] = optarg;
+            login[3] = colon + 1;
+            s.login = login;
+            break;
+        }
         case 'h': fputs(help, stdout); return 0;
         default: fputs(help, stderr); return 2;
         }

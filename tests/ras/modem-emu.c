@@ -134,6 +134,59 @@ static const char *emu_parse(modem_emu *e, const char *body)
 
 enum { EMU_GO_ON, EMU_FINISH };
 
+/* One line typed at the far end (CR ends it, LF is dropped), within 10 s;
+ * false on stop, timeout or a closed line. */
+static bool emu_read_line(modem_emu *e, char *line, size_t cap)
+{
+    size_t len = 0;
+    for (;;) {
+        struct pollfd p[2] = { { e->stop[0], POLLIN, 0 }, { e->master, POLLIN, 0 } };
+        char c;
+        int n = poll(p, 2, 10000);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0 || p[0].revents)
+            return false;
+        ssize_t got = read(e->master, &c, 1);
+        if (got < 0 && (errno == EINTR || errno == EAGAIN))
+            continue;
+        if (got <= 0)
+            return false;
+        if (c == '\r') {
+            line[len] = '\0';
+            return true;
+        }
+        if (c != '\n' && len < cap - 1)
+            line[len++] = c;
+    }
+}
+
+/* The login dialogue after CONNECT; false when it failed or must stop. */
+static bool emu_login(modem_emu *e)
+{
+    for (const char *const *step = e->s.login; step[0]; step += 2) {
+        char line[256];
+        emu_write(e, step[0], strlen(step[0]));
+        if (!step[1])
+            break;
+        if (!emu_read_line(e, line, sizeof line))
+            return false;
+        emu_record(e, line);
+        if (strcmp(line, step[1]) != 0) {
+            emu_write(e, "\r\nLogin incorrect\r\n", 19);
+            emu_delay(e, 50);
+            pthread_mutex_lock(&e->mu);
+            close(e->master);
+            e->master = -1;
+            pthread_mutex_unlock(&e->mu);
+            return false;
+        }
+    }
+    const char *ok = e->s.login_ok ? e->s.login_ok : "Starting PPP\r\n";
+    emu_write(e, ok, strlen(ok));
+    return true;
+}
+
 static int emu_dial(modem_emu *e)
 {
     const modem_emu_script *s = &e->s;
@@ -148,7 +201,9 @@ static int emu_dial(modem_emu *e)
     case MODEM_EMU_CONNECT:
         emu_reply_with(e, s->connect_text ? s->connect_text : "CONNECT 33600",
                        s->connect_code ? s->connect_code : 1,
-                       s->connect_data ? s->connect_data : "");
+                       s->connect_data && !s->login ? s->connect_data : "");
+        if (s->login && !emu_login(e))
+            return EMU_FINISH;
         pthread_mutex_lock(&e->mu);
         e->connected = true;
         pthread_cond_broadcast(&e->cv);

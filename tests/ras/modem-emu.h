@@ -46,6 +46,12 @@ typedef struct modem_emu_script {
     bool ring;                  /* send RING and a blank line before the dial answer */
     int delay_ms;               /* before every reply */
     int dial_delay_ms;          /* before the ATD answer (after delay_ms) */
+    const char *const *login;   /* after CONNECT, a terminal server's dialogue: prompt,
+                                   expected answer (a line ended by CR), prompt, answer,
+                                   ..., NULL.  All answered right: login_ok is sent and
+                                   the line is in data mode; a wrong answer: "Login
+                                   incorrect" and the line drops (master closed). */
+    const char *login_ok;       /* NULL = "Starting PPP\r\n" */
     bool hangup_after_connect;  /* close the master after CONNECT (carrier lost) */
     int hangup_delay_ms;        /* ... this long after it */
 } modem_emu_script;
@@ -68,10 +74,12 @@ int modem_emu_slave_fd(const modem_emu *e);
  */
 int modem_emu_master_fd(const modem_emu *e);
 
-/* Waits until CONNECT was sent; false after timeout_ms. */
+/* Waits until CONNECT was sent (and the login dialogue, if any, passed);
+ * false after timeout_ms. */
 bool modem_emu_wait_connected(modem_emu *e, int timeout_ms);
 
-/* Number of command lines received so far, and a copy of the i-th one (false if none). */
+/* Number of command lines received so far (login answers included), and a
+ * copy of the i-th one (false if none). */
 size_t modem_emu_ncommands(modem_emu *e);
 bool modem_emu_command(modem_emu *e, size_t i, char *buf, size_t cap);
 

@@ -62,6 +62,7 @@ static void test_minimal_entry_gets_the_defaults(void)
     CU_ASSERT_EQUAL(e->redial_attempts, 0);
     CU_ASSERT_EQUAL(e->mru, 1500);
     CU_ASSERT_TRUE(e->command_timeout_ms > 0 && e->connect_timeout_ms > 0 && e->ppp_timeout_ms > 0);
+    CU_ASSERT_FALSE(e->terminal_after_dial);
     nr_pb_free(pb);
 }
 
@@ -73,7 +74,7 @@ static void test_every_key_is_read(void)
                              "   \"timeouts\": {\"command_ms\": 500, \"connect_ms\": 9000, \"ppp_ms\": 7000},\n"
                              "   \"redial\": {\"attempts\": 3, \"pause_ms\": 100},\n"
                              "   \"ppp\": {\"mru\": 296, \"lcp_echo_interval\": 5, \"lcp_echo_failures\": 2},\n"
-                             "   \"x-site\": {\"anything\": true}");
+                             "   \"terminal_after_dial\": true, \"x-site\": {\"anything\": true}");
     CU_ASSERT_EQUAL_FATAL(nr_pb_load(write_pb("pb.json", 0600, text), &pb, NULL), WN_SUCCESS);
     const nr_pb_entry *e = nr_pb_find(pb, "Office");
     CU_ASSERT_PTR_NOT_NULL_FATAL(e);
@@ -92,6 +93,7 @@ static void test_every_key_is_read(void)
     CU_ASSERT_EQUAL(e->mru, 296);
     CU_ASSERT_EQUAL(e->lcp_echo_interval_s, 5);
     CU_ASSERT_EQUAL(e->lcp_echo_failures, 2);
+    CU_ASSERT_TRUE(e->terminal_after_dial);
     nr_pb_free(pb);
 }
 
@@ -141,6 +143,14 @@ static void test_wrong_type_names_field(void)
     CU_ASSERT_STRING_EQUAL(err.field, "entries[0].speed");
     CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "must be an integer, not a string"));
     CU_ASSERT_EQUAL(err.line, 3);
+}
+
+static void test_terminal_after_dial_must_be_a_boolean(void)
+{
+    nr_pb_error err = load_bad(ENTRY(",\n   \"terminal_after_dial\": \"yes\""));
+    CU_ASSERT_STRING_EQUAL(err.field, "entries[0].terminal_after_dial");
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "must be true or false, not a string"));
+    CU_ASSERT_EQUAL(err.line, 4);
 }
 
 static void test_nested_key_is_located(void)
@@ -271,6 +281,7 @@ static CU_TestInfo tests[] = {
     { "syntax_error_has_line_and_column", test_syntax_error_has_line_and_column },
     { "unknown_key_names_field_and_line", test_unknown_key_names_field_and_line },
     { "wrong_type_names_field", test_wrong_type_names_field },
+    { "terminal_after_dial_must_be_a_boolean", test_terminal_after_dial_must_be_a_boolean },
     { "nested_key_is_located", test_nested_key_is_located },
     { "missing_required_key_is_named", test_missing_required_key_is_named },
     { "bad_choice_lists_the_allowed_values", test_bad_choice_lists_the_allowed_values },

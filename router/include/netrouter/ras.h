@@ -358,8 +358,10 @@ NR_RAS_PUBLIC DWORD RasEnumEntries(LPCSTR reserved, LPCSTR lpszPhonebook, LPRASE
  *
  * ext: NULL, or dwSize = sizeof(RASDIALEXTENSIONS); RDEOPT_PausedStates in
  * dwfOptions lets a rejected password pause in RASCS_RetryAuthentication
- * instead of failing with ERROR_AUTHENTICATION_FAILURE (asynchronous dials
- * only).  phonebook: NULL for the default.  params: dwSize set; the entry
+ * instead of failing with ERROR_AUTHENTICATION_FAILURE, and an entry with
+ * terminal_after_dial pause in RASCS_Interactive (see
+ * nr_ras_terminal_read) instead of failing with ERROR_INTERACTIVE_MODE
+ * (asynchronous dials only).  phonebook: NULL for the default.  params: dwSize set; the entry
  * name, and optionally a phone number overriding the entry's, user name and
  * password.
  *
@@ -386,7 +388,8 @@ NR_RAS_PUBLIC DWORD RasEnumEntries(LPCSTR reserved, LPCSTR lpszPhonebook, LPRASE
  * dials every dial error: 608 no device, 633 port in use, 676 busy, 678 no
  * answer, 679 no carrier, 680 no dial tone, 651 modem error (extended
  * error: the +CME ERROR number), 652 unrecognised reply, 666 silent modem,
- * 691 password rejected, 718/719/721/732/733/734/737/738 PPP failures.
+ * 691 password rejected, 703 a terminal step nobody can answer,
+ * 718/719/721/732/733/734/737/738 PPP failures.
  */
 NR_RAS_PUBLIC DWORD RasDial(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIALPARAMS params,
                             DWORD dwNotifierType, LPVOID lpvNotifier, LPHRASCONN lphRasConn);
@@ -412,6 +415,30 @@ NR_RAS_PUBLIC DWORD RasHangUp(HRASCONN hrasconn);
  * before the handler returns; call RasHangUp there instead).
  */
 NR_RAS_PUBLIC DWORD nr_ras_hang_up_wait(HRASCONN hrasconn, DWORD timeout_ms);
+
+/**
+ * netrouter extension: the terminal step of an entry with
+ * terminal_after_dial (a login dialogue with the far end between the
+ * modem's CONNECT and PPP, what Windows shows as the "after dial terminal"
+ * window).  Valid only while the dial is paused in RASCS_Interactive
+ * (asynchronous, RDEOPT_PausedStates); resume it afterwards with RasDial on
+ * the same handle and notifier, or RasHangUp it.
+ *
+ * nr_ras_terminal_read copies into buf up to size bytes the far end sent
+ * (raw: prompts arrive as the far end wrote them), waiting at most
+ * timeout_ms for the first; *got is 0 when nothing came in time.
+ * nr_ras_terminal_write sends size raw bytes (end an answer with "\r", as a
+ * terminal would).  Any thread may call them, a notification handler too;
+ * RasHangUp ends a wait at once.  Nothing is logged.
+ *
+ * Errors: ERROR_INVALID_HANDLE, ERROR_INVALID_PARAMETER, ERROR_PORT_NOT_OPEN
+ * (the dial is not in RASCS_Interactive), ERROR_USER_DISCONNECTION (hung up
+ * meanwhile), ERROR_PORT_DISCONNECTED (the line dropped),
+ * ERROR_DEVICE_NOT_READY (output blocked), ERROR_PORT_OR_DEVICE (I/O error).
+ */
+NR_RAS_PUBLIC DWORD nr_ras_terminal_read(HRASCONN hrasconn, LPVOID buf, DWORD size, DWORD timeout_ms,
+                                         LPDWORD got);
+NR_RAS_PUBLIC DWORD nr_ras_terminal_write(HRASCONN hrasconn, const void *buf, DWORD size);
 
 /**
  * The state of a connection, as RasGetConnectStatus: rasconnstate, dwError

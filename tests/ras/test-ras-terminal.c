@@ -1,0 +1,340 @@
+/*
+ * test-ras-terminal.c - the terminal step of a phonebook entry with
+ * terminal_after_dial: the dial pauses in RASCS_Interactive (with
+ * RDEOPT_PausedStates), the application logs in to the emulated terminal
+ * server through nr_ras_terminal_read/write and resumes the dial, which
+ * then runs PPP to RASCS_Connected; without the option the dial fails with
+ * ERROR_INTERACTIVE_MODE.  Also: terminal calls outside the paused state,
+ * a wrong login, and a hang-up that ends a terminal read at once.
+ */
+#include "config.h"
+
+#include <CUnit/CUnit.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <netrouter/ras.h>
+
+#include "cunit-main.h"
+#include "dial-fixture.h"
+
+static char dir[] = "/tmp/nr-ras-terminal.XXXXXX";
+static char book[600];
+
+/* The terminal server's dialogue: prompt, expected answer, ... */
+static const char *const login_dialogue[] = { "\r\nlogin: ", "alice", "Password: ", "s3cret", NULL };
+
+/* ---- recorded notifications (RasDialFunc1) ----------------------------------------- */
+
+static struct {
+    pthread_mutex_t lock;
+    pthread_cond_t cond;
+    RASCONNSTATE state[64];
+    DWORD error[64];
+    int n;
+} rec = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, { 0 }, { 0 }, 0 };
+
+static void on_func1(HRASCONN h, UINT msg, RASCONNSTATE state, DWORD error, DWORD ext)
+{
+    (void)h;
+    (void)msg;
+    (void)ext;
+    pthread_mutex_lock(&rec.lock);
+    if (rec.n < 64) {
+        rec.state[rec.n] = state;
+        rec.error[rec.n] = error;
+        rec.n++;
+    }
+    pthread_cond_broadcast(&rec.cond);
+    pthread_mutex_unlock(&rec.lock);
+}
+
+static void rec_reset(void)
+{
+    pthread_mutex_lock(&rec.lock);
+    rec.n = 0;
+    pthread_mutex_unlock(&rec.lock);
+}
+
+/* Waits until (state, error) was announced; false after ms. */
+static bool rec_wait(RASCONNSTATE state, DWORD error, int ms)
+{
+    struct timespec until;
+    bool seen = false;
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_sec += ms / 1000;
+    until.tv_nsec += (long)(ms % 1000) * 1000000L;
+    if (until.tv_nsec >= 1000000000L) {
+        until.tv_sec++;
+        until.tv_nsec -= 1000000000L;
+    }
+    pthread_mutex_lock(&rec.lock);
+    for (;;) {
+        for (int i = 0; i < rec.n && !seen; i++)
+            seen = rec.state[i] == state && rec.error[i] == error;
+        if (seen || pthread_cond_timedwait(&rec.cond, &rec.lock, &until) != 0)
+            break;
+    }
+    pthread_mutex_unlock(&rec.lock);
+    return seen;
+}
+
+/* "0:0 1:0 ..." - the recorded sequence as text. */
+static const char *rec_text(void)
+{
+    static char buf[1024];
+    size_t used = 0;
+    buf[0] = '\0';
+    pthread_mutex_lock(&rec.lock);
+    for (int i = 0; i < rec.n && used < sizeof buf; i++)
+        used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%d:%u", i ? " " : "", (int)rec.state[i],
+                                 (unsigned)rec.error[i]);
+    pthread_mutex_unlock(&rec.lock);
+    return buf;
+}
+
+/* ---- set-up -------------------------------------------------------------------------- */
+
+/* An emulator with the login dialogue and a phonebook whose "Login" entry
+ * has terminal_after_dial. */
+static modem_emu *start_terminal_server(void)
+{
+    modem_emu_script s = { .dial = MODEM_EMU_CONNECT, .login = login_dialogue };
+    modem_emu *e = modem_emu_start(&s);
+    FILE *f;
+    CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+    setenv("NETROUTER_LOCK_DIR", dir, 1);
+    snprintf(book, sizeof book, "%s/phonebook.json", dir);
+    f = fopen(book, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fprintf(f,
+            "{\"entries\": [\n"
+            " {\"name\": \"Login\", \"device\": \"%s\", \"phone_number\": \"5551234\", \"flow_control\": \"none\",\n"
+            "  \"terminal_after_dial\": true,\n"
+            "  \"timeouts\": {\"command_ms\": 500, \"connect_ms\": 8000, \"ppp_ms\": 5000}}\n]}\n",
+            modem_emu_path(e));
+    fclose(f);
+    chmod(book, 0600);
+    rec_reset();
+    return e;
+}
+
+static RASDIALPARAMS login_params(void)
+{
+    RASDIALPARAMS p = { .dwSize = sizeof p };
+    snprintf(p.szEntryName, sizeof p.szEntryName, "Login");
+    return p;
+}
+
+/* Reads from the terminal until text has been seen (or ms passed). */
+static bool read_until(HRASCONN h, const char *text, int ms)
+{
+    char seen[1024] = "";
+    size_t used = 0;
+    struct timespec a, b;
+    clock_gettime(CLOCK_MONOTONIC, &a);
+    for (;;) {
+        char buf[256];
+        DWORD got = 0;
+        if (nr_ras_terminal_read(h, buf, sizeof buf, 200, &got) != 0)
+            return false;
+        if (got && used + got < sizeof seen) {
+            memcpy(seen + used, buf, got);
+            used += got;
+            seen[used] = '\0';
+        }
+        if (strstr(seen, text))
+            return true;
+        clock_gettime(CLOCK_MONOTONIC, &b);
+        if ((b.tv_sec - a.tv_sec) * 1000 + (b.tv_nsec - a.tv_nsec) / 1000000 > ms)
+            return false;
+    }
+}
+
+static void answer(HRASCONN h, const char *line)
+{
+    char buf[128];
+    int n = snprintf(buf, sizeof buf, "%s\r", line);
+    CU_ASSERT_EQUAL(nr_ras_terminal_write(h, buf, (DWORD)n), 0);
+}
+
+static void hang_up_and_check_release(HRASCONN h)
+{
+    RASCONNSTATUS st = { .dwSize = sizeof st };
+    CU_ASSERT_EQUAL(nr_ras_hang_up_wait(h, 5000), 0);
+    CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), ERROR_INVALID_HANDLE);
+    CU_ASSERT_EQUAL(fixture_lock_files(dir), 0);
+}
+
+/* ---- tests ------------------------------------------------------------------------------ */
+
+static void test_interactive_pause_lets_the_application_log_in_before_ppp(void)
+{
+    modem_emu *e = start_terminal_server();
+    RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
+    RASDIALPARAMS p = login_params();
+    RASCONNSTATUS st = { .dwSize = sizeof st };
+    HRASCONN h = NULL;
+    char cmd[64];
+    size_t n;
+    peer pr;
+    peer_start(&pr, e);
+    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_FATAL(rec_wait(RASCS_Interactive, 0, 10000));
+    CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), 0);
+    CU_ASSERT_EQUAL(st.rasconnstate, RASCS_Interactive);
+    CU_ASSERT_TRUE(read_until(h, "login: ", 5000));
+    answer(h, "alice");
+    CU_ASSERT_TRUE(read_until(h, "Password: ", 5000));
+    answer(h, "s3cret");
+    CU_ASSERT_TRUE(read_until(h, "Starting PPP", 5000));
+    CU_ASSERT_EQUAL(RasDial(&ext, book, &p, 1, (void *)on_func1, &h), 0); /* resume */
+    CU_ASSERT_TRUE(rec_wait(RASCS_Connected, 0, 10000));
+    CU_ASSERT_STRING_EQUAL(rec_text(), "0:0 1:0 2:0 3:0 4096:0 4:0 5:0 14:0 10:0 18:0 8192:0");
+    /* What the far end was told, after the AT commands. */
+    n = modem_emu_ncommands(e);
+    CU_ASSERT_TRUE_FATAL(n >= 2);
+    CU_ASSERT_TRUE(modem_emu_command(e, n - 2, cmd, sizeof cmd));
+    CU_ASSERT_STRING_EQUAL(cmd, "alice");
+    CU_ASSERT_TRUE(modem_emu_command(e, n - 1, cmd, sizeof cmd));
+    CU_ASSERT_STRING_EQUAL(cmd, "s3cret");
+    /* Connected: the line is PPP's now. */
+    char buf[16];
+    DWORD got = 0;
+    CU_ASSERT_EQUAL(nr_ras_terminal_read(h, buf, sizeof buf, 0, &got), ERROR_PORT_NOT_OPEN);
+    CU_ASSERT_EQUAL(nr_ras_terminal_write(h, "x", 1), ERROR_PORT_NOT_OPEN);
+    hang_up_and_check_release(h);
+    peer_stop(&pr);
+    modem_emu_stop(e);
+}
+
+static void test_terminal_step_without_paused_states_fails_with_703(void)
+{
+    modem_emu *e = start_terminal_server();
+    RASDIALPARAMS p = login_params();
+    HRASCONN h = NULL;
+    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_INTERACTIVE_MODE); /* synchronous */
+    CU_ASSERT_PTR_NOT_NULL(h);
+    hang_up_and_check_release(h);
+    modem_emu_stop(e);
+}
+
+static void test_terminal_step_failure_is_announced_in_device_connected(void)
+{
+    modem_emu *e = start_terminal_server();
+    RASDIALPARAMS p = login_params();
+    HRASCONN h = NULL;
+    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0); /* no RDEOPT_PausedStates */
+    CU_ASSERT_TRUE(rec_wait(RASCS_DeviceConnected, ERROR_INTERACTIVE_MODE, 10000));
+    usleep(100 * 1000); /* nothing may follow the error */
+    CU_ASSERT_STRING_EQUAL(rec_text(), "0:0 1:0 2:0 3:0 3:703");
+    hang_up_and_check_release(h);
+    modem_emu_stop(e);
+}
+
+static void test_terminal_calls_need_a_dial_in_interactive(void)
+{
+    char buf[16];
+    DWORD got = 7;
+    modem_emu_script s = { .dial = MODEM_EMU_BUSY };
+    modem_emu *e = modem_emu_start(&s);
+    RASDIALPARAMS p = { .dwSize = sizeof p };
+    HRASCONN h = NULL;
+    CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+    fixture_write_phonebook(dir, modem_emu_path(e), book, sizeof book);
+    snprintf(p.szEntryName, sizeof p.szEntryName, "Test");
+    CU_ASSERT_EQUAL(nr_ras_terminal_read((HRASCONN)(uintptr_t)0x7777, buf, sizeof buf, 0, &got),
+                    ERROR_INVALID_HANDLE);
+    CU_ASSERT_EQUAL(got, 0);
+    CU_ASSERT_EQUAL(nr_ras_terminal_write((HRASCONN)(uintptr_t)0x7777, "x", 1), ERROR_INVALID_HANDLE);
+    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_LINE_BUSY);
+    CU_ASSERT_EQUAL(nr_ras_terminal_read(h, buf, sizeof buf, 0, &got), ERROR_PORT_NOT_OPEN);
+    CU_ASSERT_EQUAL(nr_ras_terminal_read(h, NULL, sizeof buf, 0, &got), ERROR_INVALID_PARAMETER);
+    CU_ASSERT_EQUAL(nr_ras_terminal_read(h, buf, sizeof buf, 0, NULL), ERROR_INVALID_PARAMETER);
+    CU_ASSERT_EQUAL(nr_ras_terminal_write(h, NULL, 1), ERROR_INVALID_PARAMETER);
+    hang_up_and_check_release(h);
+    modem_emu_stop(e);
+}
+
+static void test_wrong_login_drops_the_line_under_the_terminal(void)
+{
+    modem_emu *e = start_terminal_server();
+    RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
+    RASDIALPARAMS p = login_params();
+    HRASCONN h = NULL;
+    char buf[256];
+    DWORD got = 0, rc = 0;
+    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_FATAL(rec_wait(RASCS_Interactive, 0, 10000));
+    CU_ASSERT_TRUE(read_until(h, "login: ", 5000));
+    answer(h, "mallory");
+    CU_ASSERT_TRUE(read_until(h, "Login incorrect", 5000));
+    for (int i = 0; i < 50 && (rc = nr_ras_terminal_read(h, buf, sizeof buf, 100, &got)) == 0; i++) {
+    }
+    CU_ASSERT_EQUAL(rc, ERROR_PORT_DISCONNECTED);
+    hang_up_and_check_release(h);
+    modem_emu_stop(e);
+}
+
+typedef struct reader { HRASCONN h; DWORD rc; long ms; } reader;
+
+static void *read_long(void *arg)
+{
+    reader *r = arg;
+    char buf[64];
+    DWORD got = 0;
+    struct timespec a, b;
+    clock_gettime(CLOCK_MONOTONIC, &a);
+    do
+        r->rc = nr_ras_terminal_read(r->h, buf, sizeof buf, 8000, &got);
+    while (r->rc == 0 && got > 0); /* past the prompt, then a long wait */
+    clock_gettime(CLOCK_MONOTONIC, &b);
+    r->ms = (b.tv_sec - a.tv_sec) * 1000 + (b.tv_nsec - a.tv_nsec) / 1000000;
+    return NULL;
+}
+
+static void test_hang_up_ends_a_terminal_read_at_once(void)
+{
+    modem_emu *e = start_terminal_server();
+    RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
+    RASDIALPARAMS p = login_params();
+    HRASCONN h = NULL;
+    reader r = { 0 };
+    pthread_t t;
+    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_FATAL(rec_wait(RASCS_Interactive, 0, 10000));
+    r.h = h;
+    CU_ASSERT_EQUAL_FATAL(pthread_create(&t, NULL, read_long, &r), 0);
+    usleep(300 * 1000); /* the reader waits for an answer that never comes */
+    CU_ASSERT_EQUAL(RasHangUp(h), 0);
+    pthread_join(t, NULL);
+    CU_ASSERT_EQUAL(r.rc, ERROR_USER_DISCONNECTION);
+    CU_ASSERT_TRUE(r.ms < 6000); /* well before its own 8 s timeout */
+    CU_ASSERT_TRUE(fixture_wait_invalid(h, 5000) < 5000);
+    CU_ASSERT_EQUAL(fixture_lock_files(dir), 0);
+    CU_ASSERT_STRING_EQUAL(rec_text(), "0:0 1:0 2:0 3:0 4096:0"); /* nothing after the hang-up */
+    modem_emu_stop(e);
+}
+
+static CU_TestInfo tests[] = {
+    { "interactive_pause_lets_the_application_log_in_before_ppp",
+      test_interactive_pause_lets_the_application_log_in_before_ppp },
+    { "terminal_step_without_paused_states_fails_with_703", test_terminal_step_without_paused_states_fails_with_703 },
+    { "terminal_step_failure_is_announced_in_device_connected",
+      test_terminal_step_failure_is_announced_in_device_connected },
+    { "terminal_calls_need_a_dial_in_interactive", test_terminal_calls_need_a_dial_in_interactive },
+    { "wrong_login_drops_the_line_under_the_terminal", test_wrong_login_drops_the_line_under_the_terminal },
+    { "hang_up_ends_a_terminal_read_at_once", test_hang_up_ends_a_terminal_read_at_once },
+    CU_TEST_INFO_NULL,
+};
+
+int main(int argc, char **argv)
+{
+    signal(SIGPIPE, SIG_IGN);
+    return nr_cunit_main_in_tmpdir(argc, argv, "ras-terminal", tests, dir);
+}

@@ -37,16 +37,23 @@ static void fail_op(const char *what, DWORD rc)
     bench_die("%s: error %u: %s (%s)", what, (unsigned)rc, nr_strerror(rc), text);
 }
 
+/* What one add+cancel pair connects: the trivial provider's deviceless
+ * name, or the fs provider's symbolic link. */
+typedef struct workload {
+    char *remote, *local; /* local NULL: deviceless */
+    const char *cancel;   /* the name cancelled: local, else remote */
+} workload;
+
 /* ns per add+cancel pair through router r. */
-static double run_router(nr_router *r, long iterations)
+static double run_router(nr_router *r, const workload *w, long iterations)
 {
-    NETRESOURCE res = { .dwType = RESOURCETYPE_DISK, .lpRemoteName = REMOTE };
+    NETRESOURCE res = { .dwType = RESOURCETYPE_DISK, .lpRemoteName = w->remote, .lpLocalName = w->local };
     uint64_t t0 = bench_now_ns();
     for (long i = 0; i < iterations; i++) {
         DWORD rc = nr_add_connection(r, NULL, &res, NULL, NULL, 0);
         if (rc != WN_SUCCESS)
             fail_op("nr_add_connection", rc);
-        rc = nr_cancel_connection(r, REMOTE, 0, FALSE);
+        rc = nr_cancel_connection(r, w->cancel, 0, FALSE);
         if (rc != WN_SUCCESS)
             fail_op("nr_cancel_connection", rc);
     }
@@ -59,16 +66,16 @@ typedef struct direct {
 } direct;
 
 /* ns per add+cancel pair calling the provider directly. */
-static double run_direct(const direct *d, long iterations)
+static double run_direct(const direct *d, const workload *w, long iterations)
 {
-    NETRESOURCE res = { .dwType = RESOURCETYPE_DISK, .lpRemoteName = REMOTE };
+    NETRESOURCE res = { .dwType = RESOURCETYPE_DISK, .lpRemoteName = w->remote, .lpLocalName = w->local };
     uint64_t t0 = bench_now_ns();
     for (long i = 0; i < iterations; i++) {
         NETRESOURCE copy = res; /* the router hands providers a copy too */
         DWORD rc = d->add3(NULL, &copy, NULL, NULL, 0);
         if (rc != WN_SUCCESS)
             fail_op("NPAddConnection3", rc);
-        rc = d->cancel((LPSTR)REMOTE, FALSE);
+        rc = d->cancel((LPSTR)w->cancel, FALSE);
         if (rc != WN_SUCCESS)
             fail_op("NPCancelConnection", rc);
     }
@@ -79,9 +86,9 @@ static double run_direct(const direct *d, long iterations)
  * names its own copy of the library, as distinct plugins would be: the
  * dynamic loader maps one file only once per process, whatever name it is
  * opened under, and the routers live side by side. */
-static char *make_config(size_t n, const char *provider_so, const char *notifier_so)
+static char *make_config(const char *tag, size_t n, const char *provider_so, const char *notifier_so)
 {
-    char *name = bench_printf("notifiers-%zu", n);
+    char *name = bench_printf("%snotifiers-%zu", tag, n);
     char *dir = bench_mkdir(name);
     char *lib = bench_printf("%s/bench-provider.so", dir);
     char *path = bench_printf("%s/bench-provider.json", dir);
@@ -111,19 +118,82 @@ static char *make_config(size_t n, const char *provider_so, const char *notifier
     return dir;
 }
 
+/* The provider's entry points from a private copy of so (with known owner
+ * and mode, whatever the build tree's umask) opened with dlopen. */
+static void *open_direct(const char *so, const char *libdir, direct *d)
+{
+    char *copy = bench_printf("%s/direct-%s", libdir, strrchr(so, '/') + 1);
+    void *handle;
+    bench_copy_file(so, copy, 0755);
+    handle = dlopen(copy, RTLD_NOW | RTLD_LOCAL);
+    if (!handle)
+        bench_die("dlopen: %s", dlerror());
+    d->add3 = (PF_NPAddConnection3)dlsym(handle, "NPAddConnection3");
+    d->cancel = (PF_NPCancelConnection)dlsym(handle, "NPCancelConnection");
+    if (!d->add3 || !d->cancel)
+        bench_die("%s lacks NPAddConnection3 or NPCancelConnection", copy);
+    free(copy);
+    return handle;
+}
+
+/*
+ * The same comparison with a provider that does real work (a symlink() and
+ * an unlink() per pair, bench/provider-fs.c), the router with no notifier:
+ * the router's cost next to the cheapest provider that touches the system.
+ */
+static bool run_fs(const bench_opts *o, const char *libdir, const char *notifier_so)
+{
+    char *fs_so = bench_plugin(o, "provider-fs");
+    char *dir = make_config("fs-", 0, fs_so, notifier_so);
+    workload w = { .remote = bench_printf("fs:%s", libdir), .local = bench_printf("%s/link", dir) };
+    nr_router *r = bench_router(dir, 1);
+    long iterations = o->iterations / 200 + 1; /* a pair costs tens of microseconds */
+    double *sd = calloc((size_t)o->rounds, sizeof(double)), *sr = calloc((size_t)o->rounds, sizeof(double));
+    double md, mr;
+    direct d;
+    void *handle = open_direct(fs_so, libdir, &d);
+    bool ok;
+    w.cancel = w.local;
+    run_direct(&d, &w, iterations / 10 + 1);
+    run_router(r, &w, iterations / 10 + 1);
+    for (int round = 0; round < o->rounds; round++) {
+        sd[round] = run_direct(&d, &w, iterations);
+        sr[round] = run_router(r, &w, iterations);
+    }
+    md = bench_median(sd, (size_t)o->rounds);
+    mr = bench_median(sr, (size_t)o->rounds);
+    ok = mr / md < PAIR_TARGET_RATIO;
+    printf("dispatch: the same with a provider that makes and removes a symbolic link, %ld pairs a round\n",
+           iterations);
+    printf("  %-22s %9.1f %8.2f\n", "direct provider calls", md, 1.0);
+    printf("  %-22s %9.1f %8.2f %14s  < %.1fx direct    %s\n", "router, 0 notifiers", mr, mr / md, "",
+           PAIR_TARGET_RATIO, bench_verdict(ok));
+    nr_router_free(r);
+    dlclose(handle);
+    free(sd);
+    free(sr);
+    free(w.remote);
+    free(w.local);
+    free(dir);
+    free(fs_so);
+    return ok;
+}
+
 int main(int argc, char **argv)
 {
     bench_opts o = { 0 };
     nr_router *routers[NCONFIGS];
     double *samples[NCONFIGS + 1], median[NCONFIGS + 1];
+    workload w = { .remote = REMOTE, .local = NULL, .cancel = REMOTE };
     direct d;
     void *handle;
-    char *provider_so, *notifier_so;
+    char *provider_so, *notifier_so, *libdir;
     bool all_ok = true;
 
     bench_parse_args(argc, argv, &o,
                      "Times add+cancel pairs through the router with 0, 1, 8 and 32 notifiers\n"
-                     "against direct calls of the same provider.");
+                     "against direct calls of the same provider (a no-op one, then one that\n"
+                     "makes and removes a symbolic link).");
     if (!o.rounds)
         o.rounds = o.quick ? 5 : 21;
     if (!o.iterations)
@@ -131,24 +201,13 @@ int main(int argc, char **argv)
     unsetenv("NETROUTER_DEBUG");
 
     bench_workdir(&o);
-    /* The direct calls go to one more private copy of the provider (with
-     * known owner and mode, whatever the build tree's umask). */
-    char *libdir = bench_mkdir("lib");
-    char *direct_so = bench_printf("%s/nr-bench-provider.so", libdir);
+    libdir = bench_mkdir("lib");
     provider_so = bench_plugin(&o, "provider");
     notifier_so = bench_plugin(&o, "notifier");
-    bench_copy_file(provider_so, direct_so, 0755);
-
-    handle = dlopen(direct_so, RTLD_NOW | RTLD_LOCAL);
-    if (!handle)
-        bench_die("dlopen: %s", dlerror());
-    d.add3 = (PF_NPAddConnection3)dlsym(handle, "NPAddConnection3");
-    d.cancel = (PF_NPCancelConnection)dlsym(handle, "NPCancelConnection");
-    if (!d.add3 || !d.cancel)
-        bench_die("%s lacks NPAddConnection3 or NPCancelConnection", direct_so);
+    handle = open_direct(provider_so, libdir, &d);
 
     for (size_t c = 0; c < NCONFIGS; c++) {
-        char *dir = make_config(notifier_counts[c], provider_so, notifier_so);
+        char *dir = make_config("", notifier_counts[c], provider_so, notifier_so);
         routers[c] = bench_router(dir, notifier_counts[c] + 1);
         free(dir);
     }
@@ -156,20 +215,20 @@ int main(int argc, char **argv)
         samples[c] = calloc((size_t)o.rounds, sizeof(double));
 
     /* Warm-up: caches, branch predictors, lazy binding. */
-    run_direct(&d, o.iterations / 10 + 1);
+    run_direct(&d, &w, o.iterations / 10 + 1);
     for (size_t c = 0; c < NCONFIGS; c++)
-        run_router(routers[c], o.iterations / 10 + 1);
+        run_router(routers[c], &w, o.iterations / 10 + 1);
 
     for (int round = 0; round < o.rounds; round++) {
-        samples[0][round] = run_direct(&d, o.iterations);
+        samples[0][round] = run_direct(&d, &w, o.iterations);
         for (size_t c = 0; c < NCONFIGS; c++)
-            samples[c + 1][round] = run_router(routers[c], o.iterations);
+            samples[c + 1][round] = run_router(routers[c], &w, o.iterations);
     }
     for (size_t c = 0; c <= NCONFIGS; c++)
         median[c] = bench_median(samples[c], (size_t)o.rounds);
 
-    printf("dispatch: add+cancel pairs, median of %d rounds of %ld pairs%s\n", o.rounds, o.iterations,
-           o.quick ? " (quick mode)" : "");
+    printf("dispatch: add+cancel pairs, no-op provider, median of %d rounds of %ld pairs%s\n", o.rounds,
+           o.iterations, o.quick ? " (quick mode)" : "");
     printf("  %-22s %9s %8s %14s  %s\n", "variant", "ns/pair", "ratio", "ns/notifier*", "target");
     printf("  %-22s %9.1f %8.2f\n", "direct provider calls", median[0], 1.0);
     for (size_t c = 0; c < NCONFIGS; c++) {
@@ -192,6 +251,7 @@ int main(int argc, char **argv)
         all_ok &= ok;
     }
     printf("  * router cost of one more notifier per PRE+POST pair (two pairs per add+cancel)\n");
+    all_ok &= run_fs(&o, libdir, notifier_so);
     printf("dispatch: %s\n", all_ok ? "all targets met" : "some targets missed (informational)");
 
     for (size_t c = 0; c < NCONFIGS; c++)
@@ -201,7 +261,6 @@ int main(int argc, char **argv)
     dlclose(handle);
     free(provider_so);
     free(notifier_so);
-    free(direct_so);
     free(libdir);
     return 0;
 }

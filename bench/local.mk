@@ -8,8 +8,10 @@
 # See bench/README.md.
 
 # (-module spelled out so automake accepts names without a "lib" prefix)
-check_LTLIBRARIES += bench/nr-bench-provider.la bench/nr-bench-notifier.la
+check_LTLIBRARIES += bench/nr-bench-provider.la bench/nr-bench-notifier.la bench/nr-bench-provider-fs.la
 bench_nr_bench_provider_la_SOURCES = bench/provider.c
+bench_nr_bench_provider_fs_la_SOURCES = bench/provider-fs.c
+bench_nr_bench_provider_fs_la_LDFLAGS = -module $(TEST_PLUGIN_LDFLAGS)
 bench_nr_bench_provider_la_LDFLAGS = -module $(TEST_PLUGIN_LDFLAGS)
 bench_nr_bench_notifier_la_SOURCES = bench/notifier.c
 bench_nr_bench_notifier_la_LDFLAGS = -module $(TEST_PLUGIN_LDFLAGS)
@@ -39,7 +41,7 @@ bench_ras_at_LDADD = providers/ras/libnrras-core.la router/libnetrouter.la $(PTH
 EXTRA_DIST += bench/README.md
 
 BENCH_FLAGS =
-bench: $(BENCH_BINS) bench/nr-bench-provider.la bench/nr-bench-notifier.la \
+bench: $(BENCH_BINS) bench/nr-bench-provider.la bench/nr-bench-notifier.la bench/nr-bench-provider-fs.la \
        tests/ras/modem-emu tests/ras/slirp-select-fix.la
 	@for p in $(BENCH_BINS); do \
 	  ./$$p $(BENCH_FLAGS) || { echo "bench: $$p failed" >&2; exit 1; }; \

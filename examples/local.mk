@@ -102,6 +102,7 @@ dist_noinst_SCRIPTS += examples/demo/demo.sh
 demo: all tests/ras/modem-emu tests/ras/slirp-select-fix.la
 	NETROUTER='$(abs_top_builddir)/router/cli/netrouter' \
 	MODEM_EMU='$(abs_top_builddir)/tests/ras/modem-emu' \
+	RASDIAL='$(abs_top_builddir)/providers/ras/rasdial' \
 	SLIRP_SHIM='$(abs_top_builddir)/tests/ras/.libs/slirp-select-fix.so' \
 	NETROUTER_PLUGIN_PATH='$(abs_top_builddir)/$(BUILD_PLUGINS_D)' \
 	$(SHELL) '$(srcdir)/examples/demo/demo.sh'

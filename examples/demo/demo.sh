@@ -2,8 +2,9 @@
 # demo.sh - a narrated tour of netrouter with the plugins of the build tree:
 # the symlink provider connects link:/dir names, the log and hello notifiers
 # print PRE and POST around every add and cancel, a restore re-adds a
-# remembered connection without any notification, and the ras provider
-# dials up through an emulated modem into slirp, a real PPP peer.
+# remembered connection without any notification, the ras provider dials
+# up through an emulated modem into slirp, a real PPP peer, and rasdial
+# does the same from the shell (a wrong CHAP password, then the right one).
 #
 # Run it with `make demo`, or by hand from the build directory:
 #   NETROUTER=router/cli/netrouter NETROUTER_PLUGIN_PATH=$PWD/build-plugins.d \
@@ -13,6 +14,7 @@ set -eu
 
 NETROUTER=${NETROUTER:-router/cli/netrouter}
 MODEM_EMU=${MODEM_EMU:-tests/ras/modem-emu}
+RASDIAL=${RASDIAL:-providers/ras/rasdial}
 SLIRP_SHIM=${SLIRP_SHIM:-$PWD/tests/ras/.libs/slirp-select-fix.so}
 NETROUTER_PLUGIN_PATH=${NETROUTER_PLUGIN_PATH:-$PWD/build-plugins.d}
 export NETROUTER_PLUGIN_PATH
@@ -36,6 +38,12 @@ local=$tmp/mnt/data
 remote=link:$tmp/share
 
 say() { printf '\n== %s\n' "$*"; }
+no_lock_left() {
+    if ls "$tmp" | grep -q '^LCK\.\.'; then
+        echo "demo: the modem's lock file was left behind" >&2
+        exit 1
+    fi
+}
 run() {
     printf '$ netrouter %s\n' "$*"
     "$NETROUTER" "$@"
@@ -108,10 +116,45 @@ else
     wait "$emu" 2>/dev/null || true
     echo "   The link lived as long as that netrouter process and was hung up"
     echo "   when it exited (rasdial keeps one up while it runs: see rasdial(1))."
-    if ls "$tmp" | grep -q '^LCK\.\.'; then
-        echo "demo: the modem's lock file was left behind" >&2
-        exit 1
-    fi
+    no_lock_left
+
+    say "The same from the shell with rasdial, now with CHAP: a wrong password first."
+    echo "   This modem takes two calls; slirp asks for CHAP (user alice, password"
+    echo "   s3cret). The first dial is refused with error 691 and releases the"
+    echo "   port; the second one dials the same device at once and connects."
+    mkdir -p "$tmp/chap-home"
+    printf 'alice rasprov s3cret\n' > "$tmp/chap-home/.chap-secrets"
+    chmod 600 "$tmp/chap-home/.chap-secrets"
+    slirp="HOME='$tmp/chap-home' LD_PRELOAD='$SLIRP_SHIM' unshare -n -- slirp 'name rasprov' ppp +chap ppp_exit nozeros 'dns 10.0.2.3' 2>/dev/null"
+    "$MODEM_EMU" --answer connect --calls 2 --exec "$slirp" > "$tmp/modem2" &
+    emu=$!
+    for i in 1 2 3 4 5 6 7 8 9 10; do [ -s "$tmp/modem2" ] && break; sleep 0.1; done
+    printf '{"entries": [{"name": "Office", "device": "%s", "phone_number": "5551234", "flow_control": "none"}]}\n' \
+        "$(head -n 1 "$tmp/modem2")" > "$tmp/xdg/netrouter/phonebook.json"
+    printf '$ rasdial Office alice wrong\n'
+    rc=0
+    XDG_CONFIG_HOME=$tmp/xdg NETROUTER_LOCK_DIR=$tmp "$RASDIAL" Office alice wrong 2>&1 || rc=$?
+    echo "   (exit status $rc)"
+    [ "$rc" -eq 1 ] || { echo "demo: rasdial with a wrong password did not fail" >&2; exit 1; }
+    no_lock_left
+    echo "   The port is free again: no lock file is left in $tmp."
+    printf '$ rasdial Office alice s3cret    (interrupted with Ctrl-C once connected)\n'
+    XDG_CONFIG_HOME=$tmp/xdg NETROUTER_LOCK_DIR=$tmp "$RASDIAL" Office alice s3cret > "$tmp/rasdial.out" 2>&1 &
+    dialer=$!
+    for i in $(seq 1 100); do
+        grep -q '^Authentication:' "$tmp/rasdial.out" 2>/dev/null && break
+        kill -0 "$dialer" 2>/dev/null || break
+        sleep 0.1
+    done
+    kill -INT "$dialer" 2>/dev/null || true
+    rc=0
+    wait "$dialer" || rc=$?
+    cat "$tmp/rasdial.out"
+    kill "$emu" 2>/dev/null || true
+    wait "$emu" 2>/dev/null || true
+    grep -q '^IP address: 10.0.2.15$' "$tmp/rasdial.out" && [ "$rc" -eq 0 ] ||
+        { echo "demo: rasdial did not connect (exit status $rc)" >&2; exit 1; }
+    no_lock_left
 fi
 
 say "Done; removing $tmp."

@@ -52,6 +52,7 @@ static const char help[] =
 static int fail(DWORD code)
 {
     char text[512];
+    fflush(stdout); /* the states before the error, in order when both go to one file */
     if (RasGetErrorString(code, text, sizeof text) != 0)
         snprintf(text, sizeof text, "Unknown error.");
     fprintf(stderr, "rasdial: error %u: %s\n", (unsigned)code, text);

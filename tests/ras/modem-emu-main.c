@@ -28,7 +28,9 @@ static const char help[] =
     "  --login USER:PASSWORD  after CONNECT, ask \"login: \" and \"Password: \" like a\n"
     "                    terminal server; a wrong answer drops the line\n"
     "  --exec COMMAND    after CONNECT run COMMAND (sh -c) with the line as its\n"
-    "                    standard input and output; exit with its status\n";
+    "                    standard input and output; exit with its status\n"
+    "  --calls N         with --exec: when COMMAND exits, say NO CARRIER and answer\n"
+    "                    the next dial, N calls in all (default 1)\n";
 
 static const struct { const char *word; modem_emu_dial answer; } answers[] = {
     { "connect", MODEM_EMU_CONNECT }, { "busy", MODEM_EMU_BUSY },         { "no-carrier", MODEM_EMU_NO_CARRIER },
@@ -36,20 +38,53 @@ static const struct { const char *word; modem_emu_dial answer; } answers[] = {
     { "voice", MODEM_EMU_VOICE },     { "silence", MODEM_EMU_SILENCE },   { "garbage", MODEM_EMU_GARBAGE },
 };
 
+/* Waits for CONNECT and runs the command on the line; false when a signal
+ * came first (then *rc is 0). */
+static bool serve_call(modem_emu *e, const char *exec_cmd, sigset_t *sigs, int *rc)
+{
+    for (;;) {
+        struct timespec zero = { 0, 0 };
+        if (modem_emu_wait_connected(e, 200))
+            break;
+        if (sigtimedwait(sigs, NULL, &zero) > 0) {
+            *rc = 0;
+            return false;
+        }
+    }
+    pid_t child = fork();
+    if (child == 0) {
+        int m = modem_emu_master_fd(e);
+        sigprocmask(SIG_UNBLOCK, sigs, NULL);
+        if (dup2(m, 0) < 0 || dup2(m, 1) < 0)
+            _exit(127);
+        execl("/bin/sh", "sh", "-c", exec_cmd, (char *)NULL);
+        _exit(127);
+    }
+    if (child > 0) {
+        int status;
+        while (waitpid(child, &status, 0) < 0) {
+        }
+        *rc = WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+    } else {
+        *rc = 1;
+    }
+    return true;
+}
+
 int main(int argc, char **argv)
 {
     static const struct option opts[] = {
         { "answer", required_argument, NULL, 'a' }, { "dial-delay", required_argument, NULL, 'd' },
         { "echo", no_argument, NULL, 'e' },         { "numeric", no_argument, NULL, 'n' },
         { "exec", required_argument, NULL, 'x' },   { "help", no_argument, NULL, 'h' },
-        { "login", required_argument, NULL, 'l' },
+        { "login", required_argument, NULL, 'l' },  { "calls", required_argument, NULL, 'c' },
         { NULL, 0, NULL, 0 },
     };
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT };
     const char *exec_cmd = NULL, *login[5] = { "\r\nlogin: ", NULL, "Password: ", NULL, NULL };
     sigset_t sigs;
     modem_emu *e;
-    int c, rc = 0, sig;
+    int c, rc = 0, sig, calls = 1;
 
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         switch (c) {
@@ -70,6 +105,7 @@ int main(int argc, char **argv)
         case 'e': s.echo = true; break;
         case 'n': s.numeric = true; break;
         case 'x': exec_cmd = optarg; break;
+        case 'c': calls = atoi(optarg) > 0 ? atoi(optarg) : 1; break;
         case 'l': {
             char *colon = strchr(optarg, ':');
             if (!colon) {
@@ -100,31 +136,11 @@ int main(int argc, char **argv)
         modem_emu_stop(e);
         return 0;
     }
-    for (;;) {
-        struct timespec zero = { 0, 0 };
-        if (modem_emu_wait_connected(e, 200))
+    for (int call = 1; call <= calls; call++) {
+        if (call > 1 && !modem_emu_hang_up(e))
             break;
-        if (sigtimedwait(&sigs, NULL, &zero) > 0) {
-            modem_emu_stop(e);
-            return 0;
-        }
-    }
-    pid_t child = fork();
-    if (child == 0) {
-        int m = modem_emu_master_fd(e);
-        sigprocmask(SIG_UNBLOCK, &sigs, NULL);
-        if (dup2(m, 0) < 0 || dup2(m, 1) < 0)
-            _exit(127);
-        execl("/bin/sh", "sh", "-c", exec_cmd, (char *)NULL);
-        _exit(127);
-    }
-    if (child > 0) {
-        int status;
-        while (waitpid(child, &status, 0) < 0) {
-        }
-        rc = WIFEXITED(status) ? WEXITSTATUS(status) : 1;
-    } else {
-        rc = 1;
+        if (!serve_call(e, exec_cmd, &sigs, &rc))
+            break;
     }
     modem_emu_stop(e);
     return rc;

@@ -236,6 +236,13 @@ static int emu_dial(modem_emu *e)
 
 static int emu_line(modem_emu *e, const char *line)
 {
+    /* A modem looks for "AT" and ignores what came before it (line noise,
+     * the tail of a PPP session after a hang-up). */
+    const char *at = line;
+    while (*at && strncasecmp(at, "AT", 2) != 0)
+        at++;
+    if (*at)
+        line = at;
     if (!*line)
         return EMU_GO_ON;
     emu_record(e, line);
@@ -366,6 +373,25 @@ bool modem_emu_wait_connected(modem_emu *e, int timeout_ms)
     bool ok = e->connected;
     pthread_mutex_unlock(&e->mu);
     return ok;
+}
+
+bool modem_emu_hang_up(modem_emu *e)
+{
+    if (e->thread_started) {
+        pthread_join(e->thread, NULL); /* it ended at CONNECT */
+        e->thread_started = false;
+    }
+    if (e->master < 0)
+        return false;
+    tcflush(e->master, TCIFLUSH); /* what the dialer sent during the call */
+    pthread_mutex_lock(&e->mu);
+    e->connected = false;
+    pthread_mutex_unlock(&e->mu);
+    emu_reply(e, "NO CARRIER", 3);
+    if (pthread_create(&e->thread, NULL, emu_main, e) != 0)
+        return false;
+    e->thread_started = true;
+    return true;
 }
 
 size_t modem_emu_ncommands(modem_emu *e)

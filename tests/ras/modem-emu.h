@@ -78,6 +78,12 @@ int modem_emu_master_fd(const modem_emu *e);
  * false after timeout_ms. */
 bool modem_emu_wait_connected(modem_emu *e, int timeout_ms);
 
+/* Ends a data call (after modem_emu_wait_connected and the data work on
+ * the master are done): the carrier is "lost", NO CARRIER is sent and the
+ * emulator answers commands again on the same pty, ready for the next
+ * dial.  False when the line is closed. */
+bool modem_emu_hang_up(modem_emu *e);
+
 /* Number of command lines received so far (login answers included), and a
  * copy of the i-th one (false if none). */
 size_t modem_emu_ncommands(modem_emu *e);

@@ -65,3 +65,13 @@ tests_ras_test_ras_ppp_slirp_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/providers
 	-DSLIRP_SHIM='"$(abs_top_builddir)/tests/ras/.libs/slirp-select-fix.so"'
 tests_ras_test_ras_ppp_slirp_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
 tests_ras_test_ras_ppp_slirp_LDADD = providers/ras/libnrras-core.la $(CUNIT_LIBS) $(PTHREAD_LIBS)
+
+# MS-CHAP version 2 (RFC 2759): the algorithms, checked against the RFC's
+# own example.
+providers_ras_libnrras_core_la_SOURCES += providers/ras/ppp-mschap.h providers/ras/ppp-mschap.c
+check_PROGRAMS += tests/ras/test-ras-ppp-mschap
+TESTS += tests/ras/test-ras-ppp-mschap
+tests_ras_test_ras_ppp_mschap_SOURCES = tests/ras/test-ras-ppp-mschap.c tests/cunit-main.h tests/cunit-main.c
+tests_ras_test_ras_ppp_mschap_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/providers/ras -I$(top_srcdir)/tests
+tests_ras_test_ras_ppp_mschap_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+tests_ras_test_ras_ppp_mschap_LDADD = providers/ras/libnrras-core.la $(CUNIT_LIBS) $(PTHREAD_LIBS)

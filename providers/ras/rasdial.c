@@ -39,6 +39,8 @@ static const char help[] =
     "  -u, --user=USER           user name for PAP/CHAP\n"
     "      --password-file=FILE  read the password from the first line of FILE\n"
     "                            ('-' for standard input); PASSWORD '*' prompts\n"
+    "                            on the terminal without echo (with no\n"
+    "                            terminal it is read from standard input)\n"
     "  -q, --quiet               print only errors and the addresses\n"
     "  -h, --help                show this help and exit\n"
     "      --version             show the version and exit\n"

@@ -188,7 +188,7 @@ NR_PLUGIN_EXPORT DWORD APIENTRY NPAddConnection3(HWND owner, LPNETRESOURCE res, 
 {
     RASDIALPARAMS p = { .dwSize = sizeof p };
     const char *entry = entry_of(res ? res->lpRemoteName : NULL);
-    HRASCONN h = NULL;
+    HRASCONN h = NULL, lost = NULL;
     DWORD rc;
     size_t i;
     (void)owner;
@@ -203,11 +203,17 @@ NR_PLUGIN_EXPORT DWORD APIENTRY NPAddConnection3(HWND owner, LPNETRESOURCE res, 
         return WN_BAD_VALUE;
     pthread_mutex_lock(&links_lock);
     i = find_link(entry);
-    if (i < nlinks && alive(links[i].h)) {
-        pthread_mutex_unlock(&links_lock);
-        return WN_ALREADY_CONNECTED;
+    if (i < nlinks) {
+        if (alive(links[i].h)) {
+            pthread_mutex_unlock(&links_lock);
+            return WN_ALREADY_CONNECTED;
+        }
+        lost = links[i].h; /* the far end dropped it: its handle still needs RasHangUp */
+        links[i] = links[--nlinks];
     }
     pthread_mutex_unlock(&links_lock);
+    if (lost)
+        hang_up(lost);
 
     snprintf(p.szEntryName, sizeof p.szEntryName, "%s", entry);
     if (user)

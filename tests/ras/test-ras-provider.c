@@ -247,6 +247,72 @@ static void test_connected_enumeration_forgets_a_cancelled_link(void)
     stop(&t);
 }
 
+/* ---- a link the far end drops ---------------------------------------------------------- */
+
+/* Dials ras:Test and has the far end drop it; returns the lost handle. */
+static HRASCONN add_and_lose(prov *t)
+{
+    RASCONN v[4];
+    RASCONNSTATUS st = { .dwSize = sizeof st };
+    DWORD n;
+    NRT_EQ_CODE(add(t, "ras:Test"), WN_SUCCESS);
+    n = ras_links(v);
+    NRT_EQ_INT(n, 1);
+    if (n != 1)
+        return NULL; /* not fatal: the test goes on to stop() and its cleanup */
+    peer_drop_link(&t->pr);
+    for (int i = 0; i < 2000; i++) { /* up to 10 s */
+        if (RasGetConnectStatus(v[0].hrasconn, &st) != 0 || st.rasconnstate != RASCS_Connected)
+            break;
+        usleep(5000);
+    }
+    NRT_EQ_INT(st.rasconnstate, RASCS_Disconnected);
+    return v[0].hrasconn;
+}
+
+static void test_connected_enumeration_leaves_out_a_lost_link(void)
+{
+    prov t;
+    start(&t, MODEM_EMU_CONNECT, false);
+    add_and_lose(&t);
+    NRT_EQ_STR(connected(&t), "");
+    stop(&t);
+}
+
+static void test_a_lost_link_can_be_added_again_and_its_old_handle_is_released(void)
+{
+    prov t;
+    modem_emu *again;
+    peer pr;
+    HRASCONN lost;
+    RASCONN v[4];
+    start(&t, MODEM_EMU_CONNECT, false);
+    lost = add_and_lose(&t);
+    again = fixture_start_modem(t.dir, MODEM_EMU_CONNECT, 0, t.book, sizeof t.book); /* "Test" dials it now */
+    peer_start(&pr, again);
+    NRT_EQ_CODE(add(&t, "ras:Test"), WN_SUCCESS);
+    NRT_TRUE(fixture_wait_invalid(lost, 5000) < 5000);
+    NRT_EQ_INT(ras_links(v), 1);
+    NRT_EQ_STR(connected(&t), "ras:Test@ras");
+    nr_router_free(t.env->router);
+    t.env->router = NULL;
+    peer_stop(&pr);
+    modem_emu_stop(again);
+    stop(&t);
+}
+
+static void test_cancel_of_a_lost_link_releases_its_handle(void)
+{
+    prov t;
+    HRASCONN lost;
+    start(&t, MODEM_EMU_CONNECT, false);
+    lost = add_and_lose(&t);
+    NRT_EQ_CODE(nr_cancel_connection(t.r, "ras:Test", 0, FALSE), WN_SUCCESS);
+    NRT_TRUE(fixture_wait_invalid(lost, 5000) < 5000);
+    NRT_EQ_INT(fixture_lock_files(t.dir), 0);
+    stop(&t);
+}
+
 /* ---- failures ------------------------------------------------------------------------------ */
 
 static void test_a_busy_line_is_an_extended_error_676_naming_the_entry(void)
@@ -368,6 +434,10 @@ static CU_TestInfo tests[] = {
     { "cancel_is_wrapped_in_pre_and_post_naming_the_ras_provider",
       test_cancel_is_wrapped_in_pre_and_post_naming_the_ras_provider },
     { "connected_enumeration_forgets_a_cancelled_link", test_connected_enumeration_forgets_a_cancelled_link },
+    { "connected_enumeration_leaves_out_a_lost_link", test_connected_enumeration_leaves_out_a_lost_link },
+    { "a_lost_link_can_be_added_again_and_its_old_handle_is_released",
+      test_a_lost_link_can_be_added_again_and_its_old_handle_is_released },
+    { "cancel_of_a_lost_link_releases_its_handle", test_cancel_of_a_lost_link_releases_its_handle },
     { "a_busy_line_is_an_extended_error_676_naming_the_entry",
       test_a_busy_line_is_an_extended_error_676_naming_the_entry },
     { "a_busy_line_post_carries_the_extended_error", test_a_busy_line_post_carries_the_extended_error },

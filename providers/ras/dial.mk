@@ -56,3 +56,14 @@ tests_ras_test_ras_terminal_SOURCES = tests/ras/test-ras-terminal.c $(ras_dial_f
 tests_ras_test_ras_terminal_CPPFLAGS = $(tests_ras_test_ras_dial_CPPFLAGS)
 tests_ras_test_ras_terminal_CFLAGS = $(tests_ras_test_ras_dial_CFLAGS)
 tests_ras_test_ras_terminal_LDADD = $(tests_ras_test_ras_dial_LDADD)
+
+# The provider plugin through a router: the build tree's ras manifest, the
+# fixture notifier (and provider) of tests/fixtures, the emulator and peer.
+check_PROGRAMS += tests/ras/test-ras-provider
+TESTS += tests/ras/test-ras-provider
+tests_ras_test_ras_provider_SOURCES = tests/ras/test-ras-provider.c \
+	tests/ras/dial-fixture.h tests/ras/dial-fixture.c tests/ras/modem-emu.h tests/ras/modem-emu.c \
+	$(NR_TESTUTIL)
+tests_ras_test_ras_provider_CPPFLAGS = $(tests_ras_test_ras_dial_CPPFLAGS)
+tests_ras_test_ras_provider_CFLAGS = $(NR_SUITE_CFLAGS)
+tests_ras_test_ras_provider_LDADD = $(tests_ras_test_ras_dial_LDADD) $(JANSSON_LIBS)

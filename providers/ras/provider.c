@@ -48,6 +48,20 @@ static DWORD ras_error(DWORD code, const char *entry)
     return WN_EXTENDED_ERROR;
 }
 
+/* No such entry: the name is not one of ours after all.  The router moves
+ * on to the next provider and, when none takes the name, quotes this. */
+static DWORD not_ours(const char *entry)
+{
+    char text[256], msg[512];
+    if (RasGetErrorString(ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, text, sizeof text) != 0)
+        text[0] = '\0';
+    snprintf(msg, sizeof msg, "no phonebook entry named \"%s\" (RAS error %u: %s)", entry,
+             (unsigned)ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, text);
+    if (host)
+        host->pfnSetLastError(host, ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, msg);
+    return WN_BAD_NETNAME;
+}
+
 /* Hangs up and waits until the port is released, bounded. */
 static void hang_up(HRASCONN h)
 {
@@ -174,7 +188,7 @@ NR_PLUGIN_EXPORT DWORD APIENTRY NPAddConnection3(HWND owner, LPNETRESOURCE res, 
 {
     RASDIALPARAMS p = { .dwSize = sizeof p };
     const char *entry = entry_of(res ? res->lpRemoteName : NULL);
-    HRASCONN h = NULL;
+    HRASCONN h = NULL, lost = NULL;
     DWORD rc;
     size_t i;
     (void)owner;
@@ -189,11 +203,17 @@ NR_PLUGIN_EXPORT DWORD APIENTRY NPAddConnection3(HWND owner, LPNETRESOURCE res, 
         return WN_BAD_VALUE;
     pthread_mutex_lock(&links_lock);
     i = find_link(entry);
-    if (i < nlinks && alive(links[i].h)) {
-        pthread_mutex_unlock(&links_lock);
-        return WN_ALREADY_CONNECTED;
+    if (i < nlinks) {
+        if (alive(links[i].h)) {
+            pthread_mutex_unlock(&links_lock);
+            return WN_ALREADY_CONNECTED;
+        }
+        lost = links[i].h; /* the far end dropped it: its handle still needs RasHangUp */
+        links[i] = links[--nlinks];
     }
     pthread_mutex_unlock(&links_lock);
+    if (lost)
+        hang_up(lost);
 
     snprintf(p.szEntryName, sizeof p.szEntryName, "%s", entry);
     if (user)
@@ -205,8 +225,9 @@ NR_PLUGIN_EXPORT DWORD APIENTRY NPAddConnection3(HWND owner, LPNETRESOURCE res, 
     if (rc) {
         if (h)
             hang_up(h);
-        /* No such entry: the name is not one of ours after all. */
-        return rc == ERROR_CANNOT_FIND_PHONEBOOK_ENTRY ? WN_BAD_NETNAME : ras_error(rc, entry);
+        if (rc == ERROR_CANNOT_FIND_PHONEBOOK_ENTRY)
+            return not_ours(entry);
+        return ras_error(rc, entry);
     }
     pthread_mutex_lock(&links_lock);
     i = find_link(entry);

@@ -41,6 +41,8 @@ static const char help[] =
     "  -u, --user=USER           user name for PAP/CHAP\n"
     "      --password-file=FILE  read the password from the first line of FILE\n"
     "                            ('-' for standard input); PASSWORD '*' prompts\n"
+    "                            on the terminal without echo (with no\n"
+    "                            terminal it is read from standard input)\n"
     "  -q, --quiet               print only errors and the addresses\n"
     "  -h, --help                show this help and exit\n"
     "      --version             show the version and exit\n"
@@ -70,13 +72,15 @@ static bool read_password(const char *file, bool prompt, char *out, size_t size)
         f = fopen("/dev/tty", "r+e");
         if (!f)
             f = stdin;
-        fprintf(f == stdin ? stderr : f, "Password: ");
-        fflush(f == stdin ? stderr : f);
+        /* Echo off before the prompt, as getpass() does: what is typed once
+         * the prompt shows is neither echoed nor flushed away. */
         if (tcgetattr(fileno(f), &old) == 0) {
             quiet = old;
             quiet.c_lflag &= ~(tcflag_t)ECHO;
             restore = tcsetattr(fileno(f), TCSAFLUSH, &quiet) == 0;
         }
+        fprintf(f == stdin ? stderr : f, "Password: ");
+        fflush(f == stdin ? stderr : f);
     } else {
         f = strcmp(file, "-") ? fopen(file, "re") : stdin;
         if (!f) {

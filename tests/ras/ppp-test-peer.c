@@ -95,6 +95,8 @@ static void peer_request(nr_test_peer *p, uint16_t protocol)
     size_t n;
 
     nr_ppp_build_begin(&b, buf, sizeof buf, NR_PPP_CONF_REQ, ++p->id);
+    if (protocol == NR_PPP_PROTO_LCP && p->auth == NR_TEST_PEER_AUTH_PAP)
+        nr_ppp_build_opt_u16(&b, NR_PPP_LCP_OPT_AUTH, NR_PPP_PROTO_PAP);
     if (protocol == NR_PPP_PROTO_LCP)
         nr_ppp_build_opt_u32(&b, NR_PPP_LCP_OPT_MAGIC, NR_TEST_PEER_MAGIC);
     else
@@ -238,6 +240,30 @@ static void peer_ipcp(nr_test_peer *p, const nr_ppp_packet *in)
         peer_request(p, NR_PPP_PROTO_IPCP);
 }
 
+/* PAP Authenticate-Request: peer-id length, peer-id, password length, password. */
+static void peer_pap(nr_test_peer *p, const nr_ppp_packet *in)
+{
+    static const char ok[] = "Login ok", bad[] = "Login incorrect";
+    const uint8_t *d = in->data;
+    size_t n = in->data_len, ulen, plen;
+    bool good = false;
+    uint8_t buf[64];
+    nr_ppp_builder b;
+    size_t len;
+
+    if (in->code != 1)
+        return;
+    if (n >= 1 && (ulen = d[0]) + 2 <= n && (plen = d[1 + ulen]) + ulen + 2 == n)
+        good = ulen == 5 && memcmp(d + 1, "alice", 5) == 0 && plen == 6 && memcmp(d + 2 + ulen, "s3cret", 6) == 0;
+    nr_ppp_build_begin(&b, buf, sizeof buf, good ? 2 : 3, in->id);
+    nr_ppp_build_bytes(&b, &(uint8_t){ (uint8_t)(good ? sizeof ok - 1 : sizeof bad - 1) }, 1);
+    nr_ppp_build_bytes(&b, good ? ok : bad, good ? sizeof ok - 1 : sizeof bad - 1);
+    if (nr_ppp_build_end(&b, &len) == NR_PPP_OK)
+        peer_send(p, NR_PPP_PROTO_PAP, buf, len);
+    if (!good && nr_ppp_build_terminate(buf, sizeof buf, NR_PPP_TERM_REQ, ++p->id, NULL, 0, &len) == NR_PPP_OK)
+        peer_send(p, NR_PPP_PROTO_LCP, buf, len);
+}
+
 static void peer_frame(void *ctx, uint16_t protocol, const uint8_t *info, size_t len)
 {
     nr_test_peer *p = ctx;
@@ -250,6 +276,8 @@ static void peer_frame(void *ctx, uint16_t protocol, const uint8_t *info, size_t
         peer_lcp(p, &in);
     else if (protocol == NR_PPP_PROTO_IPCP)
         peer_ipcp(p, &in);
+    else if (protocol == NR_PPP_PROTO_PAP && p->auth == NR_TEST_PEER_AUTH_PAP)
+        peer_pap(p, &in);
 }
 
 nr_test_peer *nr_test_peer_new(void)
@@ -267,10 +295,28 @@ nr_test_peer *nr_test_peer_new(void)
     fcntl(sv[1], F_SETFL, O_NONBLOCK);
     p->link_fd = sv[0];
     p->fd = sv[1];
+    p->owns_fd = true;
     nr_test_wire_init(&p->got);
     if (nr_hdlc_rx_init(&p->rx, NR_HDLC_DEFAULT_MRU, peer_frame, p) != 0) {
         close(sv[0]);
         close(sv[1]);
+        free(p);
+        return NULL;
+    }
+    return p;
+}
+
+nr_test_peer *nr_test_peer_attach(int fd)
+{
+    nr_test_peer *p = calloc(1, sizeof *p);
+
+    if (!p)
+        return NULL;
+    p->link_fd = -1;
+    p->fd = fd;
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+    nr_test_wire_init(&p->got);
+    if (nr_hdlc_rx_init(&p->rx, NR_HDLC_DEFAULT_MRU, peer_frame, p) != 0) {
         free(p);
         return NULL;
     }
@@ -294,7 +340,9 @@ void nr_test_peer_free(nr_test_peer *p)
     if (!p)
         return;
     nr_hdlc_rx_free(&p->rx);
-    close(p->fd);
-    close(p->link_fd);
+    if (p->owns_fd) {
+        close(p->fd);
+        close(p->link_fd);
+    }
     free(p);
 }

@@ -61,6 +61,13 @@ typedef enum nr_test_peer_ipcp {
     NR_TEST_PEER_IPCP_ACK_ZERO,      /* Ack IP-Address 0.0.0.0 as it is: open without an address */
 } nr_test_peer_ipcp;
 
+/* What the peer asks of us once LCP is up. */
+typedef enum nr_test_peer_auth {
+    NR_TEST_PEER_AUTH_NONE = 0,
+    NR_TEST_PEER_AUTH_PAP,       /* PAP: "alice" / "s3cret" gets "Login ok"; anything else gets
+                                    "Login incorrect" and a Terminate-Request, as slirp does */
+} nr_test_peer_auth;
+
 #define NR_TEST_PEER_MAGIC 0x5eedf00du
 #define NR_TEST_PEER_ADDR 0x0a000202u   /* 10.0.2.2 */
 #define NR_TEST_PEER_GIVES 0x0a00020fu  /* 10.0.2.15 */
@@ -70,6 +77,7 @@ typedef struct nr_test_peer {
     /* the script: set after nr_test_peer_new, change at any time */
     nr_test_peer_lcp lcp;
     nr_test_peer_ipcp ipcp;
+    nr_test_peer_auth auth;
     bool echo_silent;       /* stop answering Echo-Requests (the peer is gone) */
     /* the line */
     int link_fd;            /* give this end to nr_ppp_link_new (non-blocking) */
@@ -81,13 +89,17 @@ typedef struct nr_test_peer {
     bool terminated;        /* TERMINATE: the Terminate-Request went out */
     uint8_t id;
     bool sent_lcp_req, sent_ipcp_req;
+    bool owns_fd;
 } nr_test_peer;
 
 /* A socketpair with the peer on one end; NULL on failure. */
 nr_test_peer *nr_test_peer_new(void);
+/* The peer on a line someone else owns (e.g. the modem emulator's master
+ * after CONNECT): made non-blocking, never closed; link_fd is -1. */
+nr_test_peer *nr_test_peer_attach(int fd);
 /* Reads and answers everything the link has written so far. */
 void nr_test_peer_pump(nr_test_peer *p);
-/* Closes both ends and frees. */
+/* Closes the ends it owns and frees. */
 void nr_test_peer_free(nr_test_peer *p);
 
 #endif

@@ -118,6 +118,12 @@ static void peer_lcp_request(nr_test_peer *p, const nr_ppp_packet *in)
         if (nr_ppp_build_end(&b, &n) == NR_PPP_OK)
             peer_send(p, NR_PPP_PROTO_LCP, buf, n);
         return;
+    case NR_TEST_PEER_LCP_NAK_MAGIC:
+        nr_ppp_build_begin(&b, buf, sizeof buf, NR_PPP_CONF_NAK, in->id);
+        nr_ppp_build_opt_u32(&b, NR_PPP_LCP_OPT_MAGIC, NR_TEST_PEER_MAGIC + ++p->id);
+        if (nr_ppp_build_end(&b, &n) == NR_PPP_OK)
+            peer_send(p, NR_PPP_PROTO_LCP, buf, n);
+        return;
     case NR_TEST_PEER_LCP_CODE_REJECT:
         if (nr_ppp_build_code_reject(buf, sizeof buf, ++p->id, in->data - NR_PPP_HEADER_LEN, in->length, 0, &n) ==
             NR_PPP_OK)

@@ -46,6 +46,8 @@ void nr_test_wire_clear(nr_test_wire *w);
 typedef enum nr_test_peer_lcp {
     NR_TEST_PEER_LCP_NORMAL = 0, /* Ack our request, send its own (Magic-Number only, no auth) */
     NR_TEST_PEER_LCP_NAK_MRU,    /* Nak the MRU of every request, whatever it is: never converges */
+    NR_TEST_PEER_LCP_NAK_MAGIC,  /* Nak the Magic-Number of every request with a fresh value
+                                    (endless collisions: not a loop, never converges) */
     NR_TEST_PEER_LCP_CODE_REJECT,/* Code-Reject every Configure-Request: it cannot do LCP */
     NR_TEST_PEER_LCP_TERMINATE,  /* answer the first request with Terminate-Request, then
                                     only Terminate-Ack (RFC 1661 Closing, then Closed) */

@@ -118,6 +118,21 @@ static void test_peer_naking_every_lcp_request_fails_with_732_not_converging(voi
     nr_test_peer_free(p);
 }
 
+static void test_peer_naking_our_magic_every_time_fails_with_732_not_a_loopback(void)
+{
+    nr_test_peer *p = nr_test_peer_new();
+    nr_ppp_link_config cfg = fast_config();
+    events ev = { 0 };
+    nr_ppp_link *l;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+    p->lcp = NR_TEST_PEER_LCP_NAK_MAGIC; /* collisions, every one with a new value */
+    l = dial(p, &cfg, &ev);
+    assert_failed_with(l, &ev, ERROR_PPP_NOT_CONVERGING);
+    nr_ppp_link_free(l);
+    nr_test_peer_free(p);
+}
+
 static void test_protocol_reject_of_ipcp_fails_with_733_cp_rejected(void)
 {
     nr_test_peer *p = nr_test_peer_new();
@@ -315,6 +330,7 @@ static void test_silent_peer_is_lost_with_721_after_the_entrys_echo_failures(voi
 static CU_TestInfo tests[] = {
     TEST(test_normal_scripted_peer_projects_10_0_2_15),
     TEST(test_peer_naking_every_lcp_request_fails_with_732_not_converging),
+    TEST(test_peer_naking_our_magic_every_time_fails_with_732_not_a_loopback),
     TEST(test_protocol_reject_of_ipcp_fails_with_733_cp_rejected),
     TEST(test_code_reject_of_our_lcp_request_fails_with_734_lcp_terminated),
     TEST(test_peer_terminating_lcp_during_negotiation_fails_with_734_without_retrying),

@@ -222,6 +222,12 @@ static void peer_ipcp_request(nr_test_peer *p, const nr_ppp_packet *in)
     case NR_TEST_PEER_IPCP_ACK_ZERO:
         peer_echo_back(p, NR_PPP_PROTO_IPCP, in, NR_PPP_CONF_ACK);
         break;
+    case NR_TEST_PEER_IPCP_NAK_FOREVER:
+        nr_ppp_build_begin(&b, buf, sizeof buf, NR_PPP_CONF_NAK, in->id);
+        nr_ppp_build_opt_u32(&b, NR_PPP_IPCP_OPT_ADDRESS, NR_TEST_PEER_GIVES + ++p->id);
+        if (nr_ppp_build_end(&b, &n) == NR_PPP_OK)
+            peer_send(p, NR_PPP_PROTO_IPCP, buf, n);
+        break;
     default:
         nr_ppp_build_begin(&b, buf, sizeof buf, NR_PPP_CONF_NAK, in->id);
         if (peer_ipcp_nak(in, &b) && nr_ppp_build_end(&b, &n) == NR_PPP_OK)

@@ -61,6 +61,7 @@ typedef enum nr_test_peer_ipcp {
     NR_TEST_PEER_IPCP_PROTOCOL_REJECT,/* LCP Protocol-Reject of IPCP: no IP on this server */
     NR_TEST_PEER_IPCP_REJECT_ADDRESS,/* Configure-Reject of IP-Address: it assigns none */
     NR_TEST_PEER_IPCP_ACK_ZERO,      /* Ack IP-Address 0.0.0.0 as it is: open without an address */
+    NR_TEST_PEER_IPCP_NAK_FOREVER,   /* Nak every IP-Address with another one: never converges */
 } nr_test_peer_ipcp;
 
 /* What the peer asks of us once LCP is up. */

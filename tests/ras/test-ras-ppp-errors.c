@@ -1,8 +1,8 @@
 /*
  * test-ras-ppp-errors.c - how a whole PPP link (providers/ras/ppp-link.c)
  * fails, against the scripted peer of ppp-test-peer.h on a socketpair: each
- * RFC 1661 situation and the RAS error it must end in (732 options never
- * converge, 733 IPCP Protocol-Rejected, 734 LCP Code-Rejected or terminated
+ * RFC 1661 situation and the RAS error it must end in (732 LCP or IPCP
+ * options never converge, 733 IPCP Protocol-Rejected, 734 LCP Code-Rejected or terminated
  * by the peer during negotiation, 737 looped-back line, 738 no address),
  * and the LCP Echo keepalive of an open link, on a fake clock, with the
  * interval and failure count of a phonebook entry (721 when the peer goes
@@ -129,6 +129,22 @@ static void test_peer_naking_our_magic_every_time_fails_with_732_not_a_loopback(
     p->lcp = NR_TEST_PEER_LCP_NAK_MAGIC; /* collisions, every one with a new value */
     l = dial(p, &cfg, &ev);
     assert_failed_with(l, &ev, ERROR_PPP_NOT_CONVERGING);
+    nr_ppp_link_free(l);
+    nr_test_peer_free(p);
+}
+
+static void test_peer_naking_every_ipcp_address_fails_with_732_not_converging(void)
+{
+    nr_test_peer *p = nr_test_peer_new();
+    nr_ppp_link_config cfg = fast_config();
+    events ev = { 0 };
+    nr_ppp_link *l;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+    p->ipcp = NR_TEST_PEER_IPCP_NAK_FOREVER;
+    l = dial(p, &cfg, &ev);
+    assert_failed_with(l, &ev, ERROR_PPP_NOT_CONVERGING);
+    CU_ASSERT_EQUAL(nr_test_wire_count(&p->got, NR_PPP_PROTO_LCP, NR_PPP_TERM_REQ), 1);
     nr_ppp_link_free(l);
     nr_test_peer_free(p);
 }
@@ -331,6 +347,7 @@ static CU_TestInfo tests[] = {
     TEST(test_normal_scripted_peer_projects_10_0_2_15),
     TEST(test_peer_naking_every_lcp_request_fails_with_732_not_converging),
     TEST(test_peer_naking_our_magic_every_time_fails_with_732_not_a_loopback),
+    TEST(test_peer_naking_every_ipcp_address_fails_with_732_not_converging),
     TEST(test_protocol_reject_of_ipcp_fails_with_733_cp_rejected),
     TEST(test_code_reject_of_our_lcp_request_fails_with_734_lcp_terminated),
     TEST(test_peer_terminating_lcp_during_negotiation_fails_with_734_without_retrying),

@@ -16,19 +16,21 @@
 /* How long a polite LCP termination may take at hang-up. */
 #define TERMINATE_MS 3000
 
-static void keep_projection(nr_dial *d, const nr_ppp_projection *p, bool ip_done)
+/* What RasGetProjectionInfo reports, for both projections at once and only
+ * from RASCS_Projected on (called just before it is announced): before,
+ * even after a successful or failed authentication, it answers
+ * ERROR_PROJECTION_NOT_COMPLETE. */
+static void keep_projection(nr_dial *d, const nr_ppp_projection *p)
 {
     pthread_mutex_lock(&d->conn->lock);
     d->proj.lcp_done = true;
     d->proj.auth_protocol = p->auth_protocol;
     snprintf(d->proj.reply_message, sizeof d->proj.reply_message, "%s", p->auth_message);
-    if (ip_done) {
-        d->proj.ip_done = true;
-        d->proj.our_ip = p->our_addr;
-        d->proj.server_ip = p->server_addr;
-        d->proj.dns1 = p->dns[0];
-        d->proj.dns2 = p->dns[1];
-    }
+    d->proj.ip_done = true;
+    d->proj.our_ip = p->our_addr;
+    d->proj.server_ip = p->server_addr;
+    d->proj.dns1 = p->dns[0];
+    d->proj.dns2 = p->dns[1];
     pthread_mutex_unlock(&d->conn->lock);
 }
 
@@ -47,11 +49,10 @@ static void on_event(void *ctx, const nr_ppp_link_event *ev)
     case NR_PPP_EVENT_AUTHENTICATING:
         break; /* already in RASCS_Authenticate */
     case NR_PPP_EVENT_AUTHENTICATED:
-        keep_projection(d, ev->projection, false);
         d->ppp_stop = !nr_dial_enter(d, RASCS_Authenticated) || !nr_dial_enter(d, RASCS_AuthProject);
         break;
     case NR_PPP_EVENT_PROJECTED:
-        keep_projection(d, ev->projection, true);
+        keep_projection(d, ev->projection);
         d->ppp_stop = !nr_dial_enter(d, RASCS_Projected);
         break;
     case NR_PPP_EVENT_FAILED:
@@ -97,7 +98,6 @@ DWORD nr_dial_ppp(nr_dial *d)
             nr_dial_fail(d, err, ext);
             return err;
         }
-        keep_projection(d, nr_ppp_link_projection(d->link), false);
         if (d->async && (d->options & RDEOPT_PausedStates)) {
             /* Ask the application for new credentials, then try again. */
             if (!nr_dial_pause(d, RASCS_RetryAuthentication))

@@ -29,6 +29,16 @@ tests_ras_test_ras_dial_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
 tests_ras_test_ras_dial_LDADD = providers/ras/libnetrouter-ras.la router/libnetrouter.la providers/ras/libnrras-core.la \
 	$(CUNIT_LIBS) $(PTHREAD_LIBS)
 
+# When RasGetProjectionInfo answers, asked from a handler in every state;
+# a PAP-asking peer comes from ppp-test-peer.
+check_PROGRAMS += tests/ras/test-ras-projection
+TESTS += tests/ras/test-ras-projection
+tests_ras_test_ras_projection_SOURCES = tests/ras/test-ras-projection.c tests/ras/ppp-test-peer.h \
+	tests/ras/ppp-test-peer.c $(ras_dial_fixture_sources)
+tests_ras_test_ras_projection_CPPFLAGS = $(tests_ras_test_ras_dial_CPPFLAGS)
+tests_ras_test_ras_projection_CFLAGS = $(tests_ras_test_ras_dial_CFLAGS)
+tests_ras_test_ras_projection_LDADD = $(tests_ras_test_ras_dial_LDADD)
+
 # RasConnectionNotification (dials through to Connected) and the saved
 # credentials (RasSetEntryDialParams / RasGetEntryDialParams).
 check_PROGRAMS += tests/ras/test-ras-connnotify tests/ras/test-ras-credentials

@@ -168,7 +168,9 @@ static int lcp_check_request(nr_ppp_fsm *f, const uint8_t *opts, size_t len, boo
                 if (++lcp->loop_count >= lcp->cfg.loopback_limit)
                     lcp->looped = true;
                 ok = false;
-                nr_ppp_build_opt_u32(&nak, NR_PPP_LCP_OPT_MAGIC, new_magic(lcp, lcp->magic));
+                lcp->naked_magic = new_magic(lcp, lcp->magic);
+                lcp->naked_magic_sent = true;
+                nr_ppp_build_opt_u32(&nak, NR_PPP_LCP_OPT_MAGIC, lcp->naked_magic);
                 lcp->magic = new_magic(lcp, lcp->magic);
             } else {
                 cand.peer_magic = nr_ppp_get_u32(o.data);
@@ -253,10 +255,18 @@ static int lcp_nak_received(nr_ppp_fsm *f, const uint8_t *opts, size_t len)
         } else if (o.type == NR_PPP_LCP_OPT_ACCM && o.data_len == 4 && lcp->want_accm) {
             lcp->want_accm_value |= nr_ppp_get_u32(o.data);
         } else if (o.type == NR_PPP_LCP_OPT_MAGIC && o.data_len == 4 && lcp->want_magic) {
-            /* the peer saw our magic in its own requests: maybe a loop */
-            if (++lcp->loop_count >= lcp->cfg.loopback_limit)
-                lcp->looped = true;
-            lcp->magic = new_magic(lcp, nr_ppp_get_u32(o.data));
+            /* RFC 1661 section 6.4: our own last Nak coming back means the
+             * line may be looped back; any other value proves it is not
+             * (a collision with the peer's magic, or a peer that keeps
+             * Nak-ing it: Max-Failure then ends it as not converging). */
+            uint32_t v = nr_ppp_get_u32(o.data);
+            if (lcp->naked_magic_sent && v == lcp->naked_magic) {
+                if (++lcp->loop_count >= lcp->cfg.loopback_limit)
+                    lcp->looped = true;
+            } else {
+                lcp->loop_count = 0;
+            }
+            lcp->magic = new_magic(lcp, v);
         }
     }
     return rc < 0 ? -1 : 0;
@@ -397,6 +407,7 @@ void nr_ppp_lcp_start(nr_ppp_lcp *lcp)
 {
     lcp->loop_count = 0;
     lcp->looped = false;
+    lcp->naked_magic_sent = false;
     nr_ppp_fsm_open(&lcp->fsm);
     nr_ppp_fsm_lower_up(&lcp->fsm);
 }

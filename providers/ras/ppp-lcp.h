@@ -83,6 +83,8 @@ struct nr_ppp_lcp {
     uint32_t magic;
     unsigned loop_count;
     bool looped;
+    uint32_t naked_magic;      /* the value our last Nak of our own magic offered */
+    bool naked_magic_sent;
     nr_ppp_lcp_result peer;    /* what we accepted from the peer's last request */
     nr_ppp_lcp_result res;     /* the combined result, from up on */
     uint64_t echo_deadline;

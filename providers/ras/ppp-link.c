@@ -208,7 +208,7 @@ static void fail_by_reason(nr_ppp_link *l, const char *who, nr_ppp_fsm_reason r,
         break;
     case NR_PPP_REASON_REJECTED:
         if (who[0] == 'I')
-            fail(l, ERROR_PPP_CP_REJECTED, "The server does not speak IPCP (Protocol-Reject).");
+            fail(l, ERROR_PPP_CP_REJECTED, "The server does not speak IPCP (Protocol-Reject or Code-Reject).");
         else
             fail(l, ERROR_PPP_LCP_TERMINATED, "The server rejected an essential LCP packet (Code-Reject).");
         break;
@@ -377,6 +377,25 @@ static const nr_ppp_ipcp_callbacks ipcp_cb = {
 
 /* ---- input ---------------------------------------------------------------------------------- */
 
+/* RFC 1661 leaves a Terminate-Request during negotiation to the automaton
+ * (Terminate-Ack, back to Req-Sent, retry until Max-Configure), which would
+ * report the peer's refusal as a timeout much later. The peer has said it
+ * ends the link before LCP ever opened: the dial fails now with 734, and
+ * fail() closes LCP politely. */
+static void lcp_input(nr_ppp_link *l, const uint8_t *info, size_t len)
+{
+    nr_ppp_state before = l->lcp.fsm.state;
+    nr_ppp_packet pkt;
+
+    nr_ppp_lcp_input(&l->lcp, info, len);
+    if (l->phase == NR_PPP_PHASE_ESTABLISH &&
+        (before == NR_PPP_REQSENT || before == NR_PPP_ACKRCVD || before == NR_PPP_ACKSENT) &&
+        nr_ppp_packet_parse(info, len, &pkt) == NR_PPP_OK && pkt.code == NR_PPP_TERM_REQ)
+        fail(l, ERROR_PPP_LCP_TERMINATED,
+             "The server terminated LCP during its negotiation (Terminate-Request \"%.*s\").",
+             (int)l->lcp.fsm.term_text_len, (const char *)l->lcp.fsm.term_text);
+}
+
 static void on_frame(void *ctx, uint16_t protocol, const uint8_t *info, size_t len)
 {
     nr_ppp_link *l = ctx;
@@ -386,7 +405,7 @@ static void on_frame(void *ctx, uint16_t protocol, const uint8_t *info, size_t l
         return;
     switch (protocol) {
     case NR_PPP_PROTO_LCP:
-        nr_ppp_lcp_input(&l->lcp, info, len);
+        lcp_input(l, info, len);
         break;
     case NR_PPP_PROTO_PAP:
     case NR_PPP_PROTO_CHAP:

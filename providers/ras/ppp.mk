@@ -20,7 +20,8 @@ ppp_tests = \
 	tests/ras/test-ras-ppp-lcp \
 	tests/ras/test-ras-ppp-auth \
 	tests/ras/test-ras-ppp-ipcp \
-	tests/ras/test-ras-ppp-link
+	tests/ras/test-ras-ppp-link \
+	tests/ras/test-ras-ppp-errors
 check_PROGRAMS += $(ppp_tests)
 TESTS += $(ppp_tests)
 
@@ -48,6 +49,11 @@ tests_ras_test_ras_ppp_link_SOURCES = tests/ras/test-ras-ppp-link.c tests/ras/pp
 tests_ras_test_ras_ppp_link_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/providers/ras -I$(top_srcdir)/tests
 tests_ras_test_ras_ppp_link_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
 tests_ras_test_ras_ppp_link_LDADD = providers/ras/libnrras-core.la $(CUNIT_LIBS) $(PTHREAD_LIBS)
+
+tests_ras_test_ras_ppp_errors_SOURCES = tests/ras/test-ras-ppp-errors.c tests/ras/ppp-test-peer.h tests/ras/ppp-test-peer.c tests/cunit-main.h tests/cunit-main.c
+tests_ras_test_ras_ppp_errors_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/providers/ras -I$(top_srcdir)/tests
+tests_ras_test_ras_ppp_errors_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+tests_ras_test_ras_ppp_errors_LDADD = providers/ras/libnrras-core.la $(CUNIT_LIBS) $(PTHREAD_LIBS)
 
 # End to end against Debian's slirp (docs/research/slirp-ppp-peer.md), with
 # the select() shim it needs preloaded. slirp comes from scripts/install-deps.sh.

@@ -301,6 +301,8 @@ static void ip_text(uint32_t ip, char *buf, size_t size)
     inet_ntop(AF_INET, &a, buf, (socklen_t)size);
 }
 
+/* Both projections are complete together, from RASCS_Projected on
+ * (dial-ppp.c sets lcp_done and ip_done just before announcing it). */
 NR_RAS_PUBLIC DWORD RasGetProjectionInfo(HRASCONN h, RASPROJECTION proj, LPVOID buf, LPDWORD lpcb)
 {
     nr_rasconn *c;

@@ -1,9 +1,16 @@
 /*
- * ppp-test-peer.c - the fake clock and packet recorder of ppp-test-peer.h.
+ * ppp-test-peer.c - the fake clock, the packet recorder and the scripted
+ * PPP peer of ppp-test-peer.h.
  */
 #include "config.h"
 
+#include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "ppp-packet.h"
 
 #include "ppp-test-peer.h"
 
@@ -54,4 +61,300 @@ size_t nr_test_wire_count(const nr_test_wire *w, uint16_t protocol, uint8_t code
 void nr_test_wire_clear(nr_test_wire *w)
 {
     w->n = 0;
+}
+
+/* ---- the scripted peer ---------------------------------------------------------------------- */
+
+static void peer_send(nr_test_peer *p, uint16_t protocol, const uint8_t *pkt, size_t len)
+{
+    uint8_t wire[NR_HDLC_ENCODE_BOUND(NR_HDLC_DEFAULT_MRU)];
+    size_t n;
+
+    if (nr_hdlc_encode(NULL, protocol, pkt, len, wire, sizeof wire, &n) == 0)
+        (void)!write(p->fd, wire, n);
+}
+
+/* The same packet back with another code (Ack, Terminate-Ack). */
+static void peer_echo_back(nr_test_peer *p, uint16_t protocol, const nr_ppp_packet *in, uint8_t code)
+{
+    uint8_t buf[NR_HDLC_DEFAULT_MRU];
+    size_t n;
+
+    if (code == NR_PPP_TERM_ACK) {
+        if (nr_ppp_build_terminate(buf, sizeof buf, code, in->id, NULL, 0, &n) == NR_PPP_OK)
+            peer_send(p, protocol, buf, n);
+    } else if (nr_ppp_build_configure(buf, sizeof buf, code, in->id, in->data, in->data_len, &n) == NR_PPP_OK) {
+        peer_send(p, protocol, buf, n);
+    }
+}
+
+static void peer_request(nr_test_peer *p, uint16_t protocol)
+{
+    uint8_t buf[64];
+    nr_ppp_builder b;
+    size_t n;
+
+    nr_ppp_build_begin(&b, buf, sizeof buf, NR_PPP_CONF_REQ, ++p->id);
+    if (protocol == NR_PPP_PROTO_LCP && p->auth == NR_TEST_PEER_AUTH_PAP)
+        nr_ppp_build_opt_u16(&b, NR_PPP_LCP_OPT_AUTH, NR_PPP_PROTO_PAP);
+    if (protocol == NR_PPP_PROTO_LCP)
+        nr_ppp_build_opt_u32(&b, NR_PPP_LCP_OPT_MAGIC, NR_TEST_PEER_MAGIC);
+    else
+        nr_ppp_build_opt_u32(&b, NR_PPP_IPCP_OPT_ADDRESS, NR_TEST_PEER_ADDR);
+    if (nr_ppp_build_end(&b, &n) == NR_PPP_OK)
+        peer_send(p, protocol, buf, n);
+}
+
+static void peer_lcp_request(nr_test_peer *p, const nr_ppp_packet *in)
+{
+    uint8_t buf[NR_HDLC_DEFAULT_MRU];
+    nr_ppp_builder b;
+    size_t n;
+
+    switch (p->lcp) {
+    case NR_TEST_PEER_LCP_NAK_MRU:
+        nr_ppp_build_begin(&b, buf, sizeof buf, NR_PPP_CONF_NAK, in->id);
+        nr_ppp_build_opt_u16(&b, NR_PPP_LCP_OPT_MRU, 1000);
+        if (nr_ppp_build_end(&b, &n) == NR_PPP_OK)
+            peer_send(p, NR_PPP_PROTO_LCP, buf, n);
+        return;
+    case NR_TEST_PEER_LCP_NAK_MAGIC:
+        nr_ppp_build_begin(&b, buf, sizeof buf, NR_PPP_CONF_NAK, in->id);
+        nr_ppp_build_opt_u32(&b, NR_PPP_LCP_OPT_MAGIC, NR_TEST_PEER_MAGIC + ++p->id);
+        if (nr_ppp_build_end(&b, &n) == NR_PPP_OK)
+            peer_send(p, NR_PPP_PROTO_LCP, buf, n);
+        return;
+    case NR_TEST_PEER_LCP_CODE_REJECT:
+        if (nr_ppp_build_code_reject(buf, sizeof buf, ++p->id, in->data - NR_PPP_HEADER_LEN, in->length, 0, &n) ==
+            NR_PPP_OK)
+            peer_send(p, NR_PPP_PROTO_LCP, buf, n);
+        return;
+    case NR_TEST_PEER_LCP_TERMINATE:
+        if (p->terminated) { /* Closed: every request gets a Terminate-Ack */
+            peer_echo_back(p, NR_PPP_PROTO_LCP, in, NR_PPP_TERM_ACK);
+        } else if (nr_ppp_build_terminate(buf, sizeof buf, NR_PPP_TERM_REQ, ++p->id, "Not allowed", 11, &n) ==
+                   NR_PPP_OK) {
+            peer_send(p, NR_PPP_PROTO_LCP, buf, n);
+            p->terminated = true;
+        }
+        return;
+    default:
+        peer_echo_back(p, NR_PPP_PROTO_LCP, in, NR_PPP_CONF_ACK);
+        if (!p->sent_lcp_req) {
+            p->sent_lcp_req = true;
+            peer_request(p, NR_PPP_PROTO_LCP);
+        }
+        return;
+    }
+}
+
+static void peer_lcp(nr_test_peer *p, const nr_ppp_packet *in)
+{
+    uint8_t buf[NR_HDLC_DEFAULT_MRU];
+    size_t n;
+
+    switch (in->code) {
+    case NR_PPP_CONF_REQ:
+        peer_lcp_request(p, in);
+        break;
+    case NR_PPP_CONF_NAK:
+    case NR_PPP_CONF_REJ:
+        peer_request(p, NR_PPP_PROTO_LCP);
+        break;
+    case NR_PPP_TERM_REQ:
+        peer_echo_back(p, NR_PPP_PROTO_LCP, in, NR_PPP_TERM_ACK);
+        break;
+    case NR_PPP_ECHO_REQ:
+        p->echo_requests++;
+        if (!p->echo_silent && in->data_len >= 4 &&
+            nr_ppp_build_echo_reply(buf, sizeof buf, in->id, NR_TEST_PEER_MAGIC, in->data + 4, in->data_len - 4,
+                                    &n) == NR_PPP_OK) {
+            peer_send(p, NR_PPP_PROTO_LCP, buf, n);
+            p->echo_replies++;
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+/* NORMAL: what our IPCP request should have said, as a Nak; 0 options if it is right. */
+static size_t peer_ipcp_nak(const nr_ppp_packet *in, nr_ppp_builder *b)
+{
+    nr_ppp_opt_iter it;
+    nr_ppp_option o;
+    size_t before = b->len;
+
+    nr_ppp_opt_iter_init(&it, in->data, in->data_len);
+    while (nr_ppp_opt_next(&it, &o) > 0) {
+        uint32_t v = o.data_len == 4 ? nr_ppp_get_u32(o.data) : 0;
+        if (o.type == NR_PPP_IPCP_OPT_ADDRESS && v != NR_TEST_PEER_GIVES)
+            nr_ppp_build_opt_u32(b, o.type, NR_TEST_PEER_GIVES);
+        else if ((o.type == NR_PPP_IPCP_OPT_DNS1 || o.type == NR_PPP_IPCP_OPT_DNS2) && v != NR_TEST_PEER_DNS)
+            nr_ppp_build_opt_u32(b, o.type, NR_TEST_PEER_DNS);
+    }
+    return b->len - before;
+}
+
+static void peer_ipcp_request(nr_test_peer *p, const nr_ppp_packet *in)
+{
+    uint8_t buf[NR_HDLC_DEFAULT_MRU];
+    nr_ppp_builder b;
+    nr_ppp_option o;
+    size_t n;
+
+    switch (p->ipcp) {
+    case NR_TEST_PEER_IPCP_PROTOCOL_REJECT:
+        if (nr_ppp_build_protocol_reject(buf, sizeof buf, ++p->id, NR_PPP_PROTO_IPCP, in->data - NR_PPP_HEADER_LEN,
+                                         in->length, 0, &n) == NR_PPP_OK)
+            peer_send(p, NR_PPP_PROTO_LCP, buf, n);
+        return;
+    case NR_TEST_PEER_IPCP_REJECT_ADDRESS:
+        if (nr_ppp_opt_find(in->data, in->data_len, NR_PPP_IPCP_OPT_ADDRESS, &o) == 1) {
+            nr_ppp_build_begin(&b, buf, sizeof buf, NR_PPP_CONF_REJ, in->id);
+            nr_ppp_build_opt_copy(&b, &o);
+            if (nr_ppp_build_end(&b, &n) == NR_PPP_OK)
+                peer_send(p, NR_PPP_PROTO_IPCP, buf, n);
+        } else {
+            peer_echo_back(p, NR_PPP_PROTO_IPCP, in, NR_PPP_CONF_ACK);
+        }
+        break;
+    case NR_TEST_PEER_IPCP_ACK_ZERO:
+        peer_echo_back(p, NR_PPP_PROTO_IPCP, in, NR_PPP_CONF_ACK);
+        break;
+    case NR_TEST_PEER_IPCP_NAK_FOREVER:
+        nr_ppp_build_begin(&b, buf, sizeof buf, NR_PPP_CONF_NAK, in->id);
+        nr_ppp_build_opt_u32(&b, NR_PPP_IPCP_OPT_ADDRESS, NR_TEST_PEER_GIVES + ++p->id);
+        if (nr_ppp_build_end(&b, &n) == NR_PPP_OK)
+            peer_send(p, NR_PPP_PROTO_IPCP, buf, n);
+        break;
+    default:
+        nr_ppp_build_begin(&b, buf, sizeof buf, NR_PPP_CONF_NAK, in->id);
+        if (peer_ipcp_nak(in, &b) && nr_ppp_build_end(&b, &n) == NR_PPP_OK)
+            peer_send(p, NR_PPP_PROTO_IPCP, buf, n);
+        else
+            peer_echo_back(p, NR_PPP_PROTO_IPCP, in, NR_PPP_CONF_ACK);
+        break;
+    }
+    if (!p->sent_ipcp_req) {
+        p->sent_ipcp_req = true;
+        peer_request(p, NR_PPP_PROTO_IPCP);
+    }
+}
+
+static void peer_ipcp(nr_test_peer *p, const nr_ppp_packet *in)
+{
+    if (in->code == NR_PPP_CONF_REQ)
+        peer_ipcp_request(p, in);
+    else if (in->code == NR_PPP_TERM_REQ)
+        peer_echo_back(p, NR_PPP_PROTO_IPCP, in, NR_PPP_TERM_ACK);
+    else if (in->code == NR_PPP_CONF_NAK || in->code == NR_PPP_CONF_REJ)
+        peer_request(p, NR_PPP_PROTO_IPCP);
+}
+
+/* PAP Authenticate-Request: peer-id length, peer-id, password length, password. */
+static void peer_pap(nr_test_peer *p, const nr_ppp_packet *in)
+{
+    static const char ok[] = "Login ok", bad[] = "Login incorrect";
+    const uint8_t *d = in->data;
+    size_t n = in->data_len, ulen, plen;
+    bool good = false;
+    uint8_t buf[64];
+    nr_ppp_builder b;
+    size_t len;
+
+    if (in->code != 1)
+        return;
+    if (n >= 1 && (ulen = d[0]) + 2 <= n && (plen = d[1 + ulen]) + ulen + 2 == n)
+        good = ulen == 5 && memcmp(d + 1, "alice", 5) == 0 && plen == 6 && memcmp(d + 2 + ulen, "s3cret", 6) == 0;
+    nr_ppp_build_begin(&b, buf, sizeof buf, good ? 2 : 3, in->id);
+    nr_ppp_build_bytes(&b, &(uint8_t){ (uint8_t)(good ? sizeof ok - 1 : sizeof bad - 1) }, 1);
+    nr_ppp_build_bytes(&b, good ? ok : bad, good ? sizeof ok - 1 : sizeof bad - 1);
+    if (nr_ppp_build_end(&b, &len) == NR_PPP_OK)
+        peer_send(p, NR_PPP_PROTO_PAP, buf, len);
+    if (!good && nr_ppp_build_terminate(buf, sizeof buf, NR_PPP_TERM_REQ, ++p->id, NULL, 0, &len) == NR_PPP_OK)
+        peer_send(p, NR_PPP_PROTO_LCP, buf, len);
+}
+
+static void peer_frame(void *ctx, uint16_t protocol, const uint8_t *info, size_t len)
+{
+    nr_test_peer *p = ctx;
+    nr_ppp_packet in;
+
+    nr_test_wire_record(&p->got, protocol, info, len);
+    if (p->lcp == NR_TEST_PEER_LCP_LOOPBACK || nr_ppp_packet_parse(info, len, &in) != NR_PPP_OK)
+        return;
+    if (protocol == NR_PPP_PROTO_LCP)
+        peer_lcp(p, &in);
+    else if (protocol == NR_PPP_PROTO_IPCP)
+        peer_ipcp(p, &in);
+    else if (protocol == NR_PPP_PROTO_PAP && p->auth == NR_TEST_PEER_AUTH_PAP)
+        peer_pap(p, &in);
+}
+
+nr_test_peer *nr_test_peer_new(void)
+{
+    nr_test_peer *p = calloc(1, sizeof *p);
+    int sv[2];
+
+    if (!p)
+        return NULL;
+    if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) != 0) {
+        free(p);
+        return NULL;
+    }
+    fcntl(sv[0], F_SETFL, O_NONBLOCK);
+    fcntl(sv[1], F_SETFL, O_NONBLOCK);
+    p->link_fd = sv[0];
+    p->fd = sv[1];
+    p->owns_fd = true;
+    nr_test_wire_init(&p->got);
+    if (nr_hdlc_rx_init(&p->rx, NR_HDLC_DEFAULT_MRU, peer_frame, p) != 0) {
+        close(sv[0]);
+        close(sv[1]);
+        free(p);
+        return NULL;
+    }
+    return p;
+}
+
+nr_test_peer *nr_test_peer_attach(int fd)
+{
+    nr_test_peer *p = calloc(1, sizeof *p);
+
+    if (!p)
+        return NULL;
+    p->link_fd = -1;
+    p->fd = fd;
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+    nr_test_wire_init(&p->got);
+    if (nr_hdlc_rx_init(&p->rx, NR_HDLC_DEFAULT_MRU, peer_frame, p) != 0) {
+        free(p);
+        return NULL;
+    }
+    return p;
+}
+
+void nr_test_peer_pump(nr_test_peer *p)
+{
+    uint8_t buf[4096];
+    ssize_t n;
+
+    while ((n = read(p->fd, buf, sizeof buf)) > 0) {
+        nr_hdlc_rx_feed(&p->rx, buf, (size_t)n);
+        if (p->lcp == NR_TEST_PEER_LCP_LOOPBACK)
+            (void)!write(p->fd, buf, (size_t)n);
+    }
+}
+
+void nr_test_peer_free(nr_test_peer *p)
+{
+    if (!p)
+        return;
+    nr_hdlc_rx_free(&p->rx);
+    if (p->owns_fd) {
+        close(p->fd);
+        close(p->link_fd);
+    }
+    free(p);
 }

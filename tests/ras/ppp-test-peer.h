@@ -1,14 +1,18 @@
 /*
  * ppp-test-peer.h - test helpers for the PPP layers: a fake monotonic
  * clock and a recorder of the control packets a layer sends, so tests can
- * read them back instead of running a real peer.
+ * read them back instead of running a real peer; and a scripted PPP peer
+ * speaking HDLC-framed LCP/IPCP on the far end of a socketpair, so a whole
+ * nr_ppp_link can be driven into each RFC 1661 failure.
  */
 #ifndef NR_TESTS_RAS_PPP_TEST_PEER_H
 #define NR_TESTS_RAS_PPP_TEST_PEER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
+#include "hdlc.h"
 #include "ppp-fsm.h"
 
 #define NR_TEST_WIRE_MAX 128
@@ -35,5 +39,70 @@ const nr_test_pkt *nr_test_wire_last(const nr_test_wire *w);
 /* Number of recorded packets with that protocol and code. */
 size_t nr_test_wire_count(const nr_test_wire *w, uint16_t protocol, uint8_t code);
 void nr_test_wire_clear(nr_test_wire *w);
+
+/* ---- a scripted peer ------------------------------------------------------------------------ */
+
+/* How the peer answers our LCP. */
+typedef enum nr_test_peer_lcp {
+    NR_TEST_PEER_LCP_NORMAL = 0, /* Ack our request, send its own (Magic-Number only, no auth) */
+    NR_TEST_PEER_LCP_NAK_MRU,    /* Nak the MRU of every request, whatever it is: never converges */
+    NR_TEST_PEER_LCP_NAK_MAGIC,  /* Nak the Magic-Number of every request with a fresh value
+                                    (endless collisions: not a loop, never converges) */
+    NR_TEST_PEER_LCP_CODE_REJECT,/* Code-Reject every Configure-Request: it cannot do LCP */
+    NR_TEST_PEER_LCP_TERMINATE,  /* answer the first request with Terminate-Request, then
+                                    only Terminate-Ack (RFC 1661 Closing, then Closed) */
+    NR_TEST_PEER_LCP_LOOPBACK,   /* the line is looped back: every octet comes back as is */
+} nr_test_peer_lcp;
+
+/* How the peer answers our IPCP, once LCP is up. */
+typedef enum nr_test_peer_ipcp {
+    NR_TEST_PEER_IPCP_NORMAL = 0,    /* Nak 0.0.0.0 with 10.0.2.15, DNS with 10.0.2.3, then Ack;
+                                        it is 10.0.2.2 itself */
+    NR_TEST_PEER_IPCP_PROTOCOL_REJECT,/* LCP Protocol-Reject of IPCP: no IP on this server */
+    NR_TEST_PEER_IPCP_REJECT_ADDRESS,/* Configure-Reject of IP-Address: it assigns none */
+    NR_TEST_PEER_IPCP_ACK_ZERO,      /* Ack IP-Address 0.0.0.0 as it is: open without an address */
+    NR_TEST_PEER_IPCP_NAK_FOREVER,   /* Nak every IP-Address with another one: never converges */
+} nr_test_peer_ipcp;
+
+/* What the peer asks of us once LCP is up. */
+typedef enum nr_test_peer_auth {
+    NR_TEST_PEER_AUTH_NONE = 0,
+    NR_TEST_PEER_AUTH_PAP,       /* PAP: "alice" / "s3cret" gets "Login ok"; anything else gets
+                                    "Login incorrect" and a Terminate-Request, as slirp does */
+} nr_test_peer_auth;
+
+#define NR_TEST_PEER_MAGIC 0x5eedf00du
+#define NR_TEST_PEER_ADDR 0x0a000202u   /* 10.0.2.2 */
+#define NR_TEST_PEER_GIVES 0x0a00020fu  /* 10.0.2.15 */
+#define NR_TEST_PEER_DNS 0x0a000203u    /* 10.0.2.3 */
+
+typedef struct nr_test_peer {
+    /* the script: set after nr_test_peer_new, change at any time */
+    nr_test_peer_lcp lcp;
+    nr_test_peer_ipcp ipcp;
+    nr_test_peer_auth auth;
+    bool echo_silent;       /* stop answering Echo-Requests (the peer is gone) */
+    /* the line */
+    int link_fd;            /* give this end to nr_ppp_link_new (non-blocking) */
+    int fd;                 /* the peer's end */
+    nr_hdlc_rx rx;
+    /* what happened */
+    nr_test_wire got;       /* every control packet the link sent, in order */
+    size_t echo_requests, echo_replies;
+    bool terminated;        /* TERMINATE: the Terminate-Request went out */
+    uint8_t id;
+    bool sent_lcp_req, sent_ipcp_req;
+    bool owns_fd;
+} nr_test_peer;
+
+/* A socketpair with the peer on one end; NULL on failure. */
+nr_test_peer *nr_test_peer_new(void);
+/* The peer on a line someone else owns (e.g. the modem emulator's master
+ * after CONNECT): made non-blocking, never closed; link_fd is -1. */
+nr_test_peer *nr_test_peer_attach(int fd);
+/* Reads and answers everything the link has written so far. */
+void nr_test_peer_pump(nr_test_peer *p);
+/* Closes the ends it owns and frees. */
+void nr_test_peer_free(nr_test_peer *p);
 
 #endif

@@ -310,6 +310,23 @@ static void test_looped_back_line_is_detected_and_lcp_finishes(void)
     CU_ASSERT_EQUAL(H.ups, 0);
 }
 
+static void test_nak_of_our_magic_with_a_fresh_value_each_time_is_not_a_loop(void)
+{
+    uint8_t nak[] = { 0x03, 0, 0x00, 0x0a, 0x05, 0x06, 0x12, 0x34, 0x56, 0 };
+    int i;
+
+    setup();
+    nr_ppp_lcp_start(&H.lcp);
+    for (i = 0; i < 5; i++) { /* RFC 1661 6.4: a value we never offered proves there is no loop */
+        nak[1] = last()->data[1];
+        nak[9] = (uint8_t)(0x40 + i);
+        feed(nak, sizeof nak);
+        CU_ASSERT_EQUAL(last()->data[0], NR_PPP_CONF_REQ); /* a new request, with a new magic */
+    }
+    CU_ASSERT_FALSE(nr_ppp_lcp_looped_back(&H.lcp));
+    CU_ASSERT_EQUAL(H.finishes, 0);
+}
+
 /* ---- echo ----------------------------------------------------------------------------------- */
 
 static void test_echo_request_is_answered_with_our_magic(void)
@@ -443,6 +460,7 @@ static CU_TestInfo tests[] = {
     TEST(test_too_small_mru_is_naked_up_to_128),
     TEST(test_our_own_magic_in_the_peer_request_is_naked_with_another),
     TEST(test_looped_back_line_is_detected_and_lcp_finishes),
+    TEST(test_nak_of_our_magic_with_a_fresh_value_each_time_is_not_a_loop),
     TEST(test_echo_request_is_answered_with_our_magic),
     TEST(test_echo_request_before_open_is_ignored),
     TEST(test_missing_echo_replies_fail_the_link),

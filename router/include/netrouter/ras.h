@@ -460,8 +460,11 @@ NR_RAS_PUBLIC DWORD RasEnumConnections(LPRASCONN conns, LPDWORD lpcb, LPDWORD lp
  * What PPP negotiated, as RasGetProjectionInfo: RASP_PppIp fills a RASPPPIP
  * (our address and the server's), RASP_PppLcp a RASPPPLCP (the
  * authentication protocol used and the server's message).  Set dwSize.
- * Errors: ERROR_PROJECTION_NOT_COMPLETE (730) before that projection is
- * done, ERROR_BUFFER_TOO_SMALL (*lpcb receives the size),
+ * Both are available from RASCS_Projected on (and while connected).
+ * Errors: ERROR_PROJECTION_NOT_COMPLETE (730) for both before
+ * RASCS_Projected, also once authenticated (RASCS_Authenticated,
+ * RASCS_AuthProject) and after a failed authentication;
+ * ERROR_BUFFER_TOO_SMALL (*lpcb receives the size),
  * ERROR_INVALID_HANDLE, ERROR_PROTOCOL_NOT_CONFIGURED for other values.
  */
 NR_RAS_PUBLIC DWORD RasGetProjectionInfo(HRASCONN hrasconn, RASPROJECTION rasprojection, LPVOID lpprojection,

@@ -1,0 +1,365 @@
+/*
+ * test-ras-ppp-errors.c - how a whole PPP link (providers/ras/ppp-link.c)
+ * fails, against the scripted peer of ppp-test-peer.h on a socketpair: each
+ * RFC 1661 situation and the RAS error it must end in (732 LCP or IPCP
+ * options never converge, 733 IPCP Protocol-Rejected, 734 LCP Code-Rejected or terminated
+ * by the peer during negotiation, 737 looped-back line, 738 no address),
+ * and the LCP Echo keepalive of an open link, on a fake clock, with the
+ * interval and failure count of a phonebook entry (721 when the peer goes
+ * silent).
+ */
+#include "config.h"
+
+#include <CUnit/CUnit.h>
+#include <netrouter/ras.h>
+#include <string.h>
+
+#include "cunit-main.h"
+#include "phonebook.h"
+#include "ppp-link.h"
+#include "ppp-test-peer.h"
+
+/* ---- event recorder ------------------------------------------------------------------------- */
+
+typedef struct events {
+    nr_ppp_link_event_type types[16];
+    unsigned errors[16];
+    int n;
+} events;
+
+static void on_event(void *ctx, const nr_ppp_link_event *ev)
+{
+    events *e = ctx;
+
+    if (e->n < 16) {
+        e->types[e->n] = ev->type;
+        e->errors[e->n] = ev->error;
+    }
+    e->n++;
+}
+
+static nr_ppp_link_config fast_config(void)
+{
+    nr_ppp_link_config cfg;
+
+    nr_ppp_link_config_init(&cfg);
+    cfg.fsm.restart_ms = 100;
+    cfg.timeout_ms = 20000; /* far beyond what any test here needs: never the cause */
+    return cfg;
+}
+
+/* Our link against the peer until it is Open or Dead (or ~20 s pass). */
+static nr_ppp_link *dial(nr_test_peer *p, const nr_ppp_link_config *cfg, events *ev)
+{
+    nr_ppp_link *l;
+    int i;
+
+    CU_ASSERT_EQUAL_FATAL(nr_ppp_link_new(p->link_fd, cfg, on_event, ev, &l), 0);
+    nr_ppp_link_start(l);
+    for (i = 0; i < 4000; i++) {
+        nr_ppp_phase ph = nr_ppp_link_phase(l);
+        if (ph == NR_PPP_PHASE_OPEN || ph == NR_PPP_PHASE_DEAD)
+            break;
+        nr_test_peer_pump(p);
+        nr_ppp_link_step(l, -1, 5);
+    }
+    return l;
+}
+
+/* The link failed before Open with code: one FAILED event carrying it, Dead. */
+static void assert_failed_with(nr_ppp_link *l, const events *ev, unsigned code)
+{
+    CU_ASSERT_EQUAL(nr_ppp_link_phase(l), NR_PPP_PHASE_DEAD);
+    CU_ASSERT_EQUAL(nr_ppp_link_error(l, NULL), code);
+    CU_ASSERT_TRUE(ev->n >= 1);
+    if (ev->n >= 1 && ev->n <= 16) {
+        CU_ASSERT_EQUAL(ev->types[ev->n - 1], NR_PPP_EVENT_FAILED);
+        CU_ASSERT_EQUAL(ev->errors[ev->n - 1], code);
+    }
+}
+
+/* ---- the peer's own sanity ------------------------------------------------------------------ */
+
+static void test_normal_scripted_peer_projects_10_0_2_15(void)
+{
+    nr_test_peer *p = nr_test_peer_new();
+    nr_ppp_link_config cfg = fast_config();
+    events ev = { 0 };
+    nr_ppp_link *l;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+    l = dial(p, &cfg, &ev);
+    CU_ASSERT_EQUAL(nr_ppp_link_phase(l), NR_PPP_PHASE_OPEN);
+    CU_ASSERT_EQUAL(nr_ppp_link_projection(l)->our_addr, NR_TEST_PEER_GIVES);
+    CU_ASSERT_EQUAL(nr_ppp_link_projection(l)->server_addr, NR_TEST_PEER_ADDR);
+    CU_ASSERT_EQUAL(nr_ppp_link_projection(l)->dns[0], NR_TEST_PEER_DNS);
+    CU_ASSERT_EQUAL(nr_ppp_link_projection(l)->lcp.peer_magic, NR_TEST_PEER_MAGIC);
+    nr_ppp_link_free(l);
+    nr_test_peer_free(p);
+}
+
+/* ---- 732, 733, 734, 737, 738 ---------------------------------------------------------------- */
+
+static void test_peer_naking_every_lcp_request_fails_with_732_not_converging(void)
+{
+    nr_test_peer *p = nr_test_peer_new();
+    nr_ppp_link_config cfg = fast_config();
+    events ev = { 0 };
+    nr_ppp_link *l;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+    p->lcp = NR_TEST_PEER_LCP_NAK_MRU;
+    cfg.fsm.max_failure = 3;
+    l = dial(p, &cfg, &ev);
+    assert_failed_with(l, &ev, ERROR_PPP_NOT_CONVERGING);
+    CU_ASSERT_TRUE(nr_test_wire_count(&p->got, NR_PPP_PROTO_LCP, NR_PPP_CONF_REQ) > cfg.fsm.max_failure);
+    CU_ASSERT_EQUAL(nr_test_wire_count(&p->got, NR_PPP_PROTO_LCP, NR_PPP_TERM_REQ), 1); /* said goodbye */
+    nr_ppp_link_free(l);
+    nr_test_peer_free(p);
+}
+
+static void test_peer_naking_our_magic_every_time_fails_with_732_not_a_loopback(void)
+{
+    nr_test_peer *p = nr_test_peer_new();
+    nr_ppp_link_config cfg = fast_config();
+    events ev = { 0 };
+    nr_ppp_link *l;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+    p->lcp = NR_TEST_PEER_LCP_NAK_MAGIC; /* collisions, every one with a new value */
+    l = dial(p, &cfg, &ev);
+    assert_failed_with(l, &ev, ERROR_PPP_NOT_CONVERGING);
+    nr_ppp_link_free(l);
+    nr_test_peer_free(p);
+}
+
+static void test_peer_naking_every_ipcp_address_fails_with_732_not_converging(void)
+{
+    nr_test_peer *p = nr_test_peer_new();
+    nr_ppp_link_config cfg = fast_config();
+    events ev = { 0 };
+    nr_ppp_link *l;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+    p->ipcp = NR_TEST_PEER_IPCP_NAK_FOREVER;
+    l = dial(p, &cfg, &ev);
+    assert_failed_with(l, &ev, ERROR_PPP_NOT_CONVERGING);
+    CU_ASSERT_EQUAL(nr_test_wire_count(&p->got, NR_PPP_PROTO_LCP, NR_PPP_TERM_REQ), 1);
+    nr_ppp_link_free(l);
+    nr_test_peer_free(p);
+}
+
+static void test_protocol_reject_of_ipcp_fails_with_733_cp_rejected(void)
+{
+    nr_test_peer *p = nr_test_peer_new();
+    nr_ppp_link_config cfg = fast_config();
+    events ev = { 0 };
+    nr_ppp_link *l;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+    p->ipcp = NR_TEST_PEER_IPCP_PROTOCOL_REJECT;
+    l = dial(p, &cfg, &ev);
+    assert_failed_with(l, &ev, ERROR_PPP_CP_REJECTED);
+    CU_ASSERT_EQUAL(nr_test_wire_count(&p->got, NR_PPP_PROTO_IPCP, NR_PPP_CONF_REQ), 1); /* no retry */
+    CU_ASSERT_EQUAL(nr_test_wire_count(&p->got, NR_PPP_PROTO_LCP, NR_PPP_TERM_REQ), 1);
+    nr_ppp_link_free(l);
+    nr_test_peer_free(p);
+}
+
+static void test_code_reject_of_our_lcp_request_fails_with_734_lcp_terminated(void)
+{
+    nr_test_peer *p = nr_test_peer_new();
+    nr_ppp_link_config cfg = fast_config();
+    events ev = { 0 };
+    nr_ppp_link *l;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+    p->lcp = NR_TEST_PEER_LCP_CODE_REJECT;
+    l = dial(p, &cfg, &ev);
+    assert_failed_with(l, &ev, ERROR_PPP_LCP_TERMINATED);
+    CU_ASSERT_EQUAL(nr_test_wire_count(&p->got, NR_PPP_PROTO_LCP, NR_PPP_CONF_REQ), 1);
+    nr_ppp_link_free(l);
+    nr_test_peer_free(p);
+}
+
+static void test_peer_terminating_lcp_during_negotiation_fails_with_734_without_retrying(void)
+{
+    nr_test_peer *p = nr_test_peer_new();
+    nr_ppp_link_config cfg = fast_config();
+    events ev = { 0 };
+    nr_ppp_link *l;
+    const char *text;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+    p->lcp = NR_TEST_PEER_LCP_TERMINATE;
+    cfg.fsm.restart_ms = 3000; /* a retry would show as a second Configure-Request */
+    l = dial(p, &cfg, &ev);
+    assert_failed_with(l, &ev, ERROR_PPP_LCP_TERMINATED);
+    nr_ppp_link_error(l, &text);
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, "Not allowed")); /* the peer's reason is kept */
+    CU_ASSERT_EQUAL(nr_test_wire_count(&p->got, NR_PPP_PROTO_LCP, NR_PPP_CONF_REQ), 1);
+    CU_ASSERT_EQUAL(nr_test_wire_count(&p->got, NR_PPP_PROTO_LCP, NR_PPP_TERM_ACK), 1); /* RFC: sta */
+    CU_ASSERT_EQUAL(nr_test_wire_count(&p->got, NR_PPP_PROTO_LCP, NR_PPP_TERM_REQ), 1); /* then our close */
+    nr_ppp_link_free(l);
+    nr_test_peer_free(p);
+}
+
+static void test_looped_back_line_fails_with_737_loopback_detected(void)
+{
+    nr_test_peer *p = nr_test_peer_new();
+    nr_ppp_link_config cfg = fast_config();
+    events ev = { 0 };
+    nr_ppp_link *l;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+    p->lcp = NR_TEST_PEER_LCP_LOOPBACK;
+    l = dial(p, &cfg, &ev);
+    assert_failed_with(l, &ev, ERROR_PPP_LOOPBACK_DETECTED);
+    /* our own Terminate-Request came back too, and was answered: a clean end */
+    CU_ASSERT_TRUE(nr_test_wire_count(&p->got, NR_PPP_PROTO_LCP, NR_PPP_TERM_ACK) >= 1);
+    nr_ppp_link_free(l);
+    nr_test_peer_free(p);
+}
+
+static void test_peer_rejecting_our_ip_address_option_fails_with_738_no_address(void)
+{
+    nr_test_peer *p = nr_test_peer_new();
+    nr_ppp_link_config cfg = fast_config();
+    events ev = { 0 };
+    nr_ppp_link *l;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+    p->ipcp = NR_TEST_PEER_IPCP_REJECT_ADDRESS;
+    l = dial(p, &cfg, &ev);
+    assert_failed_with(l, &ev, ERROR_PPP_NO_ADDRESS_ASSIGNED);
+    CU_ASSERT_EQUAL(nr_ppp_link_projection(l)->our_addr, 0);
+    nr_ppp_link_free(l);
+    nr_test_peer_free(p);
+}
+
+static void test_ipcp_opening_with_address_0_0_0_0_fails_with_738_no_address(void)
+{
+    nr_test_peer *p = nr_test_peer_new();
+    nr_ppp_link_config cfg = fast_config();
+    events ev = { 0 };
+    nr_ppp_link *l;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+    p->ipcp = NR_TEST_PEER_IPCP_ACK_ZERO;
+    l = dial(p, &cfg, &ev);
+    assert_failed_with(l, &ev, ERROR_PPP_NO_ADDRESS_ASSIGNED);
+    CU_ASSERT_EQUAL(nr_test_wire_count(&p->got, NR_PPP_PROTO_LCP, NR_PPP_TERM_REQ), 1);
+    nr_ppp_link_free(l);
+    nr_test_peer_free(p);
+}
+
+/* ---- LCP Echo keepalive, on the fake clock -------------------------------------------------- */
+
+/* A phonebook entry's PPP settings: Echo every interval_s, lost after failures. */
+static nr_ppp_link_config entry_config(unsigned interval_s, unsigned failures, const nr_ppp_clock *clock)
+{
+    nr_pb_entry e;
+    nr_ppp_link_config cfg;
+
+    memset(&e, 0, sizeof e);
+    e.lcp_echo_interval_s = interval_s;
+    e.lcp_echo_failures = failures;
+    nr_ppp_link_config_from_entry(&cfg, &e, "", "");
+    cfg.clock = clock;
+    return cfg;
+}
+
+/* Advances the fake clock by ms, letting the link and the peer talk after it. */
+static void tick(nr_test_wire *clock, nr_ppp_link *l, nr_test_peer *p, unsigned ms)
+{
+    clock->now += ms;
+    nr_ppp_link_step(l, -1, 0);
+    nr_test_peer_pump(p);
+    nr_ppp_link_step(l, -1, 0);
+}
+
+static void test_peer_answering_echo_requests_keeps_the_link_open(void)
+{
+    static nr_test_wire clock;
+    nr_test_peer *p = nr_test_peer_new();
+    nr_ppp_link_config cfg;
+    events ev = { 0 };
+    nr_ppp_link *l;
+    int i;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+    nr_test_wire_init(&clock);
+    cfg = entry_config(2, 3, &clock.clock);
+    l = dial(p, &cfg, &ev);
+    CU_ASSERT_EQUAL_FATAL(nr_ppp_link_phase(l), NR_PPP_PHASE_OPEN);
+    for (i = 0; i < 20 * 10; i++) /* 20 intervals, in 200 ms ticks */
+        tick(&clock, l, p, 200);
+    CU_ASSERT_EQUAL(nr_ppp_link_phase(l), NR_PPP_PHASE_OPEN);
+    CU_ASSERT_EQUAL(p->echo_requests, 20);
+    CU_ASSERT_EQUAL(p->echo_replies, 20);
+    CU_ASSERT_EQUAL(ev.n, 3); /* LCP up, authenticated, projected: nothing more */
+    nr_ppp_link_free(l);
+    nr_test_peer_free(p);
+}
+
+static void test_silent_peer_is_lost_with_721_after_the_entrys_echo_failures(void)
+{
+    static nr_test_wire clock;
+    const unsigned interval_ms = 2000, failures = 3;
+    nr_test_peer *p = nr_test_peer_new();
+    nr_ppp_link_config cfg;
+    events ev = { 0 };
+    nr_ppp_link *l;
+    uint64_t silent_at, lost_at = 0;
+    size_t answered;
+    int i;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+    nr_test_wire_init(&clock);
+    cfg = entry_config(interval_ms / 1000, failures, &clock.clock);
+    l = dial(p, &cfg, &ev);
+    CU_ASSERT_EQUAL_FATAL(nr_ppp_link_phase(l), NR_PPP_PHASE_OPEN);
+    for (i = 0; i < 5 * 10; i++) /* five answered Echo-Requests */
+        tick(&clock, l, p, interval_ms / 10);
+    answered = p->echo_replies;
+    CU_ASSERT_EQUAL(answered, 5);
+    p->echo_silent = true;
+    silent_at = clock.now;
+    for (i = 0; i < 100 && nr_ppp_link_phase(l) != NR_PPP_PHASE_DEAD; i++) {
+        tick(&clock, l, p, interval_ms / 10);
+        if (nr_ppp_link_phase(l) == NR_PPP_PHASE_DEAD)
+            lost_at = clock.now;
+    }
+    CU_ASSERT_EQUAL_FATAL(nr_ppp_link_phase(l), NR_PPP_PHASE_DEAD);
+    CU_ASSERT_EQUAL(p->echo_requests - answered, failures); /* exactly that many went unanswered */
+    CU_ASSERT_TRUE(lost_at - silent_at >= (uint64_t)failures * interval_ms);
+    CU_ASSERT_TRUE(lost_at - silent_at <= (uint64_t)(failures + 1) * interval_ms);
+    CU_ASSERT_EQUAL(nr_ppp_link_error(l, NULL), ERROR_PPP_NO_RESPONSE);
+    CU_ASSERT_EQUAL_FATAL(ev.n, 4);
+    CU_ASSERT_EQUAL(ev.types[3], NR_PPP_EVENT_DOWN); /* lost after Open, not failed before */
+    CU_ASSERT_EQUAL(ev.errors[3], ERROR_PPP_NO_RESPONSE);
+    nr_ppp_link_free(l);
+    nr_test_peer_free(p);
+}
+
+#define TEST(f) { #f, f }
+static CU_TestInfo tests[] = {
+    TEST(test_normal_scripted_peer_projects_10_0_2_15),
+    TEST(test_peer_naking_every_lcp_request_fails_with_732_not_converging),
+    TEST(test_peer_naking_our_magic_every_time_fails_with_732_not_a_loopback),
+    TEST(test_peer_naking_every_ipcp_address_fails_with_732_not_converging),
+    TEST(test_protocol_reject_of_ipcp_fails_with_733_cp_rejected),
+    TEST(test_code_reject_of_our_lcp_request_fails_with_734_lcp_terminated),
+    TEST(test_peer_terminating_lcp_during_negotiation_fails_with_734_without_retrying),
+    TEST(test_looped_back_line_fails_with_737_loopback_detected),
+    TEST(test_peer_rejecting_our_ip_address_option_fails_with_738_no_address),
+    TEST(test_ipcp_opening_with_address_0_0_0_0_fails_with_738_no_address),
+    TEST(test_peer_answering_echo_requests_keeps_the_link_open),
+    TEST(test_silent_peer_is_lost_with_721_after_the_entrys_echo_failures),
+    CU_TEST_INFO_NULL,
+};
+
+int main(int argc, char **argv)
+{
+    return nr_cunit_main(argc, argv, "ras-ppp-errors", tests);
+}

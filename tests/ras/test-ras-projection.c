@@ -1,0 +1,304 @@
+/*
+ * test-ras-projection.c - when RasGetProjectionInfo answers, asked from a
+ * RasDialFunc1 handler in every state of a real dial (the modem emulator
+ * on a pty, then a PPP peer): ERROR_PROJECTION_NOT_COMPLETE (730) for both
+ * RASP_PppLcp and RASP_PppIp before RASCS_Projected, including
+ * RASCS_Authenticated and RASCS_AuthProject and after a rejected password;
+ * the negotiated values from RASCS_Projected on. The peer is the dial
+ * fixture's (no authentication) or the scripted peer of ppp-test-peer.h
+ * asking for PAP.
+ */
+#include "config.h"
+
+#include <CUnit/CUnit.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <time.h>
+#include <unistd.h>
+#include <netrouter/ras.h>
+
+#include "cunit-main.h"
+#include "dial-fixture.h"
+#include "ppp-test-peer.h"
+
+static char dir[] = "/tmp/nr-ras-proj.XXXXXX";
+static char book[600];
+
+/* ---- what the handler saw ------------------------------------------------------------------- */
+
+typedef struct seen {
+    RASCONNSTATE state;
+    DWORD lcp_rc, ip_rc;
+} seen;
+
+static struct {
+    pthread_mutex_t lock;
+    pthread_cond_t cond;
+    seen v[32];
+    int n;
+    bool done;           /* Connected or an error was announced */
+    DWORD error;         /* the error announced, if any */
+    RASPPPIP ip;         /* as read at RASCS_Projected */
+    RASPPPLCP lcp;
+} rec = { .lock = PTHREAD_MUTEX_INITIALIZER, .cond = PTHREAD_COND_INITIALIZER };
+
+static void rec_reset(void)
+{
+    pthread_mutex_lock(&rec.lock);
+    rec.n = 0;
+    rec.done = false;
+    rec.error = 0;
+    memset(&rec.ip, 0, sizeof rec.ip);
+    memset(&rec.lcp, 0, sizeof rec.lcp);
+    pthread_mutex_unlock(&rec.lock);
+}
+
+/* Asks for both projections in every state it is told of. */
+static void on_func1(HRASCONN h, UINT msg, RASCONNSTATE state, DWORD error, DWORD ext)
+{
+    RASPPPIP ip = { .dwSize = sizeof ip };
+    RASPPPLCP lcp = { .dwSize = sizeof lcp };
+    DWORD cb_ip = sizeof ip, cb_lcp = sizeof lcp, ip_rc, lcp_rc;
+
+    (void)msg;
+    (void)ext;
+    ip_rc = RasGetProjectionInfo(h, RASP_PppIp, &ip, &cb_ip);
+    lcp_rc = RasGetProjectionInfo(h, RASP_PppLcp, &lcp, &cb_lcp);
+    pthread_mutex_lock(&rec.lock);
+    if (!error && rec.n < 32)
+        rec.v[rec.n++] = (seen){ state, lcp_rc, ip_rc };
+    if (!error && state == RASCS_Projected) {
+        rec.ip = ip;
+        rec.lcp = lcp;
+    }
+    if (error) {
+        rec.error = error;
+        rec.done = true;
+    }
+    if (state == RASCS_Connected)
+        rec.done = true;
+    pthread_cond_broadcast(&rec.cond);
+    pthread_mutex_unlock(&rec.lock);
+}
+
+static bool rec_wait_done(int ms)
+{
+    struct timespec until;
+    bool done;
+
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_sec += ms / 1000;
+    until.tv_nsec += (long)(ms % 1000) * 1000000L;
+    if (until.tv_nsec >= 1000000000L) {
+        until.tv_sec++;
+        until.tv_nsec -= 1000000000L;
+    }
+    pthread_mutex_lock(&rec.lock);
+    while (!rec.done && pthread_cond_timedwait(&rec.cond, &rec.lock, &until) == 0) {
+    }
+    done = rec.done;
+    pthread_mutex_unlock(&rec.lock);
+    return done;
+}
+
+/* The answers given in state s; NULL if s was not announced. */
+static const seen *seen_in(RASCONNSTATE s)
+{
+    for (int i = 0; i < rec.n; i++)
+        if (rec.v[i].state == s)
+            return &rec.v[i];
+    return NULL;
+}
+
+/* ---- a PAP-asking peer behind the emulator -------------------------------------------------- */
+
+typedef struct pap_peer {
+    modem_emu *emu;
+    int stop_fd;
+    pthread_t thread;
+} pap_peer;
+
+static void *pap_peer_main(void *arg)
+{
+    pap_peer *pp = arg;
+    nr_test_peer *p;
+
+    if (!modem_emu_wait_connected(pp->emu, 10000))
+        return NULL;
+    p = nr_test_peer_attach(modem_emu_master_fd(pp->emu));
+    if (!p)
+        return NULL;
+    p->auth = NR_TEST_PEER_AUTH_PAP;
+    for (;;) {
+        struct pollfd pf[2] = { { .fd = p->fd, .events = POLLIN }, { .fd = pp->stop_fd, .events = POLLIN } };
+        if (poll(pf, 2, 1000) < 0 || (pf[1].revents & POLLIN))
+            break;
+        if (pf[0].revents & (POLLERR | POLLHUP | POLLNVAL))
+            usleep(10000); /* the dialer hung up: wait to be told to stop */
+        nr_test_peer_pump(p);
+    }
+    nr_test_peer_free(p);
+    return NULL;
+}
+
+static void pap_peer_start(pap_peer *pp, modem_emu *e)
+{
+    pp->emu = e;
+    pp->stop_fd = eventfd(0, EFD_CLOEXEC);
+    CU_ASSERT_FATAL(pp->stop_fd >= 0);
+    CU_ASSERT_FATAL(pthread_create(&pp->thread, NULL, pap_peer_main, pp) == 0);
+}
+
+static void pap_peer_stop(pap_peer *pp)
+{
+    uint64_t one = 1;
+
+    CU_ASSERT_EQUAL(write(pp->stop_fd, &one, sizeof one), (ssize_t)sizeof one);
+    pthread_join(pp->thread, NULL);
+    close(pp->stop_fd);
+}
+
+/* ---- helpers -------------------------------------------------------------------------------- */
+
+static RASDIALPARAMS params(const char *user, const char *password)
+{
+    RASDIALPARAMS p = { .dwSize = sizeof p };
+
+    snprintf(p.szEntryName, sizeof p.szEntryName, "Test");
+    snprintf(p.szUserName, sizeof p.szUserName, "%s", user);
+    snprintf(p.szPassword, sizeof p.szPassword, "%s", password);
+    return p;
+}
+
+static void hang_up(HRASCONN h)
+{
+    CU_ASSERT_EQUAL(nr_ras_hang_up_wait(h, 5000), 0);
+    CU_ASSERT_EQUAL(fixture_lock_files(dir), 0);
+}
+
+/* ---- tests ---------------------------------------------------------------------------------- */
+
+static void test_every_state_before_projected_gets_730_for_both_projections(void)
+{
+    modem_emu *e = fixture_start_modem(dir, MODEM_EMU_CONNECT, 0, book, sizeof book);
+    RASDIALPARAMS p = params("", "");
+    HRASCONN h = NULL;
+    peer pr;
+
+    rec_reset();
+    peer_start(&pr, e);
+    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_TRUE(rec_wait_done(15000));
+    CU_ASSERT_EQUAL(rec.error, 0);
+    CU_ASSERT_PTR_NOT_NULL(seen_in(RASCS_Authenticated));
+    CU_ASSERT_PTR_NOT_NULL(seen_in(RASCS_AuthProject));
+    for (int i = 0; i < rec.n && rec.v[i].state != RASCS_Projected; i++) {
+        CU_ASSERT_EQUAL(rec.v[i].lcp_rc, ERROR_PROJECTION_NOT_COMPLETE);
+        CU_ASSERT_EQUAL(rec.v[i].ip_rc, ERROR_PROJECTION_NOT_COMPLETE);
+    }
+    hang_up(h);
+    peer_stop(&pr);
+    modem_emu_stop(e);
+}
+
+static void test_both_projections_are_available_at_projected_and_connected(void)
+{
+    modem_emu *e = fixture_start_modem(dir, MODEM_EMU_CONNECT, 0, book, sizeof book);
+    RASDIALPARAMS p = params("", "");
+    HRASCONN h = NULL;
+    const seen *s;
+    peer pr;
+
+    rec_reset();
+    peer_start(&pr, e);
+    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_TRUE(rec_wait_done(15000));
+    s = seen_in(RASCS_Projected);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+    CU_ASSERT_EQUAL(s->lcp_rc, 0);
+    CU_ASSERT_EQUAL(s->ip_rc, 0);
+    CU_ASSERT_STRING_EQUAL(rec.ip.szIpAddress, "10.0.2.15");
+    CU_ASSERT_STRING_EQUAL(rec.ip.szServerIpAddress, "10.0.2.2");
+    CU_ASSERT_EQUAL(rec.lcp.dwAuthenticationProtocol, 0);
+    s = seen_in(RASCS_Connected);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+    CU_ASSERT_EQUAL(s->lcp_rc, 0);
+    CU_ASSERT_EQUAL(s->ip_rc, 0);
+    hang_up(h);
+    peer_stop(&pr);
+    modem_emu_stop(e);
+}
+
+static void test_pap_dial_projects_pap_and_the_server_message_only_from_projected(void)
+{
+    modem_emu *e = fixture_start_modem(dir, MODEM_EMU_CONNECT, 0, book, sizeof book);
+    RASDIALPARAMS p = params("alice", "s3cret");
+    HRASCONN h = NULL;
+    const seen *s;
+    pap_peer pp;
+
+    rec_reset();
+    pap_peer_start(&pp, e);
+    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_TRUE(rec_wait_done(15000));
+    CU_ASSERT_EQUAL(rec.error, 0);
+    s = seen_in(RASCS_Authenticated); /* authenticated, but not projected yet */
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+    CU_ASSERT_EQUAL(s->lcp_rc, ERROR_PROJECTION_NOT_COMPLETE);
+    s = seen_in(RASCS_AuthProject);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+    CU_ASSERT_EQUAL(s->lcp_rc, ERROR_PROJECTION_NOT_COMPLETE);
+    s = seen_in(RASCS_Projected);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+    CU_ASSERT_EQUAL(s->lcp_rc, 0);
+    CU_ASSERT_EQUAL(rec.lcp.dwAuthenticationProtocol, RASLCPAP_PAP);
+    CU_ASSERT_STRING_EQUAL(rec.lcp.szReplyMessage, "Login ok");
+    CU_ASSERT_STRING_EQUAL(rec.ip.szIpAddress, "10.0.2.15");
+    hang_up(h);
+    pap_peer_stop(&pp);
+    modem_emu_stop(e);
+}
+
+static void test_rejected_password_leaves_both_projections_not_complete(void)
+{
+    modem_emu *e = fixture_start_modem(dir, MODEM_EMU_CONNECT, 0, book, sizeof book);
+    RASDIALPARAMS p = params("alice", "wrong");
+    RASPPPIP ip = { .dwSize = sizeof ip };
+    RASPPPLCP lcp = { .dwSize = sizeof lcp };
+    DWORD cb = sizeof lcp;
+    HRASCONN h = NULL;
+    pap_peer pp;
+
+    rec_reset();
+    pap_peer_start(&pp, e);
+    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_AUTHENTICATION_FAILURE); /* synchronous */
+    CU_ASSERT_PTR_NOT_NULL_FATAL(h);
+    CU_ASSERT_EQUAL(RasGetProjectionInfo(h, RASP_PppLcp, &lcp, &cb), ERROR_PROJECTION_NOT_COMPLETE);
+    cb = sizeof ip;
+    CU_ASSERT_EQUAL(RasGetProjectionInfo(h, RASP_PppIp, &ip, &cb), ERROR_PROJECTION_NOT_COMPLETE);
+    hang_up(h);
+    pap_peer_stop(&pp);
+    modem_emu_stop(e);
+}
+
+static CU_TestInfo tests[] = {
+    { "every_state_before_projected_gets_730_for_both_projections",
+      test_every_state_before_projected_gets_730_for_both_projections },
+    { "both_projections_are_available_at_projected_and_connected",
+      test_both_projections_are_available_at_projected_and_connected },
+    { "pap_dial_projects_pap_and_the_server_message_only_from_projected",
+      test_pap_dial_projects_pap_and_the_server_message_only_from_projected },
+    { "rejected_password_leaves_both_projections_not_complete",
+      test_rejected_password_leaves_both_projections_not_complete },
+    CU_TEST_INFO_NULL,
+};
+
+int main(int argc, char **argv)
+{
+    signal(SIGPIPE, SIG_IGN);
+    return nr_cunit_main_in_tmpdir(argc, argv, "ras-projection", tests, dir);
+}

@@ -143,6 +143,13 @@ static void pap_reply(peer *p, uint16_t proto, const uint8_t *pkt, size_t len, u
     pap_send(p, proto, buf, len);
 }
 
+/* Terminate-Ack for a Terminate-Request (its own length: no data). */
+static void pap_term_ack(peer *p, uint16_t proto, const uint8_t *req)
+{
+    const uint8_t ack[4] = { NR_PPP_TERM_ACK, req[1], 0x00, 0x04 };
+    pap_send(p, proto, ack, sizeof ack);
+}
+
 static void pap_lcp(peer *p, const uint8_t *pkt, size_t len)
 {
     /* Configure-Request: MRU 1500, Auth-Protocol PAP, Magic-Number */
@@ -153,7 +160,7 @@ static void pap_lcp(peer *p, const uint8_t *pkt, size_t len)
         req[1]++;
         pap_send(p, NR_PPP_PROTO_LCP, req, sizeof req);
     } else if (pkt[0] == NR_PPP_TERM_REQ) {
-        pap_reply(p, NR_PPP_PROTO_LCP, pkt, 4, NR_PPP_TERM_ACK);
+        pap_term_ack(p, NR_PPP_PROTO_LCP, pkt);
     } else if (pkt[0] == NR_PPP_ECHO_REQ && len >= 8) {
         uint8_t rep[8] = { NR_PPP_ECHO_REPLY, pkt[1], 0x00, 0x08, 0x5e, 0x1f, 0x0a, 0x77 };
         pap_send(p, NR_PPP_PROTO_LCP, rep, sizeof rep);
@@ -201,7 +208,7 @@ static void pap_ipcp(peer *p, const uint8_t *pkt, size_t len)
             pap_reply(p, NR_PPP_PROTO_IPCP, pkt, len, NR_PPP_CONF_ACK);
         }
     } else if (pkt[0] == NR_PPP_TERM_REQ) {
-        pap_reply(p, NR_PPP_PROTO_IPCP, pkt, 4, NR_PPP_TERM_ACK);
+        pap_term_ack(p, NR_PPP_PROTO_IPCP, pkt);
     }
 }
 

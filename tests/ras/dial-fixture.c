@@ -179,6 +179,11 @@ static void pap_auth(peer *p, const uint8_t *pkt, size_t len)
     uint8_t buf[32];
     if (pkt[0] != 1 || len < 6) /* Authenticate-Request: id, peer-id, password */
         return;
+    if (p->pap_delay_ms > 0) {
+        struct pollfd stop = { .fd = p->stop_fd, .events = POLLIN };
+        if (poll(&stop, 1, p->pap_delay_ms) != 0)
+            return; /* told to stop meanwhile */
+    }
     ul = pkt[4];
     good = len >= 6 + ul && pkt[5 + ul] == pl && len == 6 + ul + pl && memcmp(pkt + 6 + ul, p->pap_password, pl) == 0;
     __atomic_add_fetch(&p->pap_requests, 1, __ATOMIC_ACQ_REL);
@@ -254,9 +259,10 @@ static void *pap_peer_main(void *arg)
     return NULL;
 }
 
-static void peer_launch(peer *p, modem_emu *e, const char *pap_password)
+static void peer_launch(peer *p, modem_emu *e, const char *pap_password, int pap_delay_ms)
 {
     p->emu = e;
+    p->pap_delay_ms = pap_delay_ms;
     p->drop = 0;
     p->pap_password = pap_password;
     p->pap_requests = 0;
@@ -267,12 +273,17 @@ static void peer_launch(peer *p, modem_emu *e, const char *pap_password)
 
 void peer_start(peer *p, modem_emu *e)
 {
-    peer_launch(p, e, NULL);
+    peer_launch(p, e, NULL, 0);
 }
 
 void peer_start_pap(peer *p, modem_emu *e, const char *password)
 {
-    peer_launch(p, e, password);
+    peer_launch(p, e, password, 0);
+}
+
+void peer_start_pap_slow(peer *p, modem_emu *e, const char *password, int delay_ms)
+{
+    peer_launch(p, e, password, delay_ms);
 }
 
 void peer_drop_link(peer *p)

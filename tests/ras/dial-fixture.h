@@ -48,6 +48,7 @@ typedef struct peer {
     int drop;           /* set by peer_drop_link (atomically) */
     const char *pap_password; /* peer_start_pap: the password it accepts */
     int pap_requests;   /* PAP Authenticate-Requests it answered (atomically) */
+    int pap_delay_ms;   /* peer_start_pap_slow: how long it ponders each request */
 } peer;
 
 void peer_start(peer *p, modem_emu *e);
@@ -57,6 +58,9 @@ void peer_start(peer *p, modem_emu *e);
  * renegotiates LCP whenever the dialer starts over (a resumed dial).  The
  * addresses are those of peer_start. */
 void peer_start_pap(peer *p, modem_emu *e, const char *password);
+/* The same, answering each Authenticate-Request only after delay_ms (or
+ * when stopped): the dial stays in RASCS_Authenticate that long. */
+void peer_start_pap_slow(peer *p, modem_emu *e, const char *password, int delay_ms);
 /* The far end terminates the link (LCP Terminate-Request): the dialer
  * loses a connected link. */
 void peer_drop_link(peer *p);

@@ -7,7 +7,8 @@
  * (ERROR_INVALID_HANDLE) within a bounded time, the UUCP lock is gone, the
  * device can be dialed again at once, and no descriptor or thread is left
  * behind once the handle is gone.  One test per state and way, so a failure
- * names its state.
+ * names its state; and once in a state the far end holds (a slow PAP
+ * server), with the handler long returned.
  */
 #include "config.h"
 
@@ -234,8 +235,44 @@ static void hang_up_in(RASCONNSTATE at, const char *name, way how)
 
     peer_stop(&pr);
     modem_emu_stop(e);
-    CHECK(fixture_wait_counts(fds, threads, RELEASE_MS), "after a hang-up in %s: %d descriptors (%d before), %d threads (%d before)",
-          name, fixture_count_fds(), fds, fixture_count_threads(), threads);
+    CHECK(fixture_wait_counts(fds, threads, RELEASE_MS),
+          "after a hang-up in %s: %d descriptors (%d before), %d threads (%d before)", name, fixture_count_fds(), fds,
+          fixture_count_threads(), threads);
+}
+
+/* A state held by the far end rather than by the handler: the PAP server
+ * ponders the password for a minute, and another thread hangs up while
+ * the handler of RASCS_Authenticate has long returned. */
+static void test_hangup_from_another_thread_while_the_server_ponders_the_password(void)
+{
+    RASDIALPARAMS p = params();
+    HRASCONN h = NULL;
+    modem_emu *e;
+    peer pr;
+    int fds, threads;
+    struct timespec a;
+    long took;
+    warm_up();
+    fds = fixture_count_fds();
+    threads = fixture_count_threads();
+    e = fixture_start_modem(dir, MODEM_EMU_CONNECT, 0, book, sizeof book);
+    peer_start_pap_slow(&pr, e, "s3cret", 60000);
+    fixture_rec_reset();
+    snprintf(p.szUserName, sizeof p.szUserName, "alice");
+    snprintf(p.szPassword, sizeof p.szPassword, "s3cret");
+    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_TRUE(fixture_rec_wait_for(h, RASCS_Authenticate, 0, WAIT_MS));
+    clock_gettime(CLOCK_MONOTONIC, &a);
+    CU_ASSERT_EQUAL(RasHangUp(h), 0);
+    took = ms_since(&a);
+    CU_ASSERT_TRUE(took < QUICK_MS);
+    CU_ASSERT_TRUE(fixture_wait_invalid(h, RELEASE_MS) < RELEASE_MS);
+    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), announced_until(RASCS_Authenticate));
+    CU_ASSERT_EQUAL(fixture_lock_files(dir), 0);
+    check_redial("Authenticate");
+    peer_stop(&pr);
+    modem_emu_stop(e);
+    CU_ASSERT_TRUE(fixture_wait_counts(fds, threads, RELEASE_MS));
 }
 
 /* ---- one test per state and way ------------------------------------------------------- */
@@ -261,6 +298,8 @@ STATES(DEFINE_TESTS)
 
 static CU_TestInfo tests[] = {
     STATES(LIST_TESTS)
+    { "hangup_from_another_thread_while_the_server_ponders_the_password",
+      test_hangup_from_another_thread_while_the_server_ponders_the_password },
     CU_TEST_INFO_NULL,
 };
 

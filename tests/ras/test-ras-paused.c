@@ -284,7 +284,8 @@ static void test_hangup_inside_the_retry_authentication_handler_ends_the_dial(vo
     __atomic_store_n(&hang_up_in_handler, true, __ATOMIC_RELEASE);
     h = dial_until_paused((void *)on_hangup_func1);
     CU_ASSERT_TRUE(fixture_wait_invalid(h, RELEASE_MS) < RELEASE_MS);
-    __atomic_store_n(&hang_up_in_handler, false, __ATOMIC_RELEASE); /* (only now: the handler may still be running until the handle goes) */
+    /* only now: the handler may still be running until the handle goes */
+    __atomic_store_n(&hang_up_in_handler, false, __ATOMIC_RELEASE);
     CU_ASSERT_EQUAL(fixture_lock_files(dir), 0);
     snprintf(expected, sizeof expected, "%s 4097:0", until_authenticate);
     CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), expected);

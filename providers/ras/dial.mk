@@ -39,6 +39,18 @@ tests_ras_test_ras_projection_CPPFLAGS = $(tests_ras_test_ras_dial_CPPFLAGS)
 tests_ras_test_ras_projection_CFLAGS = $(tests_ras_test_ras_dial_CFLAGS)
 tests_ras_test_ras_projection_LDADD = $(tests_ras_test_ras_dial_LDADD)
 
+# Hang-up in every state of a full dial; paused states and PAP.
+check_PROGRAMS += tests/ras/test-ras-hangup tests/ras/test-ras-paused
+TESTS += tests/ras/test-ras-hangup tests/ras/test-ras-paused
+tests_ras_test_ras_hangup_SOURCES = tests/ras/test-ras-hangup.c $(ras_dial_fixture_sources)
+tests_ras_test_ras_hangup_CPPFLAGS = $(tests_ras_test_ras_dial_CPPFLAGS)
+tests_ras_test_ras_hangup_CFLAGS = $(tests_ras_test_ras_dial_CFLAGS)
+tests_ras_test_ras_hangup_LDADD = $(tests_ras_test_ras_dial_LDADD)
+tests_ras_test_ras_paused_SOURCES = tests/ras/test-ras-paused.c $(ras_dial_fixture_sources)
+tests_ras_test_ras_paused_CPPFLAGS = $(tests_ras_test_ras_dial_CPPFLAGS)
+tests_ras_test_ras_paused_CFLAGS = $(tests_ras_test_ras_dial_CFLAGS)
+tests_ras_test_ras_paused_LDADD = $(tests_ras_test_ras_dial_LDADD)
+
 # RasConnectionNotification (dials through to Connected) and the saved
 # credentials (RasSetEntryDialParams / RasGetEntryDialParams).
 check_PROGRAMS += tests/ras/test-ras-connnotify tests/ras/test-ras-credentials

@@ -65,7 +65,7 @@ static const struct { DWORD code; const char *text; } ras_texts[] = {
     { ERROR_PORT_OR_DEVICE, "Hardware failure in port or attached device." },
     { ERROR_INTERACTIVE_MODE, "The connection needs information from you, but the application does not allow "
                               "user interaction." },
-    { ERROR_INVALID_AUTH_STATE, "The authentication state is not valid." },
+    { ERROR_INVALID_AUTH_STATE, "The authorization state is invalid." },
     { ERROR_PPP_TIMEOUT, "PPP timeout." },
     { ERROR_PPP_REMOTE_TERMINATED, "PPP terminated by remote machine." },
     { ERROR_PPP_NO_PROTOCOLS_CONFIGURED, "No PPP control protocols configured." },

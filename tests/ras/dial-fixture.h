@@ -46,12 +46,45 @@ typedef struct peer {
     pthread_t thread;
     bool up;
     int drop;           /* set by peer_drop_link (atomically) */
+    const char *pap_password; /* peer_start_pap: the password it accepts */
+    int pap_requests;   /* PAP Authenticate-Requests it answered (atomically) */
+    int pap_delay_ms;   /* peer_start_pap_slow: how long it ponders each request */
 } peer;
 
 void peer_start(peer *p, modem_emu *e);
+/* A scripted far end that insists on PAP: it accepts any user name with
+ * password (Authenticate-Ack "Login ok"), answers any other with
+ * Authenticate-Nak "Login incorrect" and an LCP Terminate-Request, and
+ * renegotiates LCP whenever the dialer starts over (a resumed dial).  The
+ * addresses are those of peer_start. */
+void peer_start_pap(peer *p, modem_emu *e, const char *password);
+/* The same, answering each Authenticate-Request only after delay_ms (or
+ * when stopped): the dial stays in RASCS_Authenticate that long. */
+void peer_start_pap_slow(peer *p, modem_emu *e, const char *password, int delay_ms);
 /* The far end terminates the link (LCP Terminate-Request): the dialer
  * loses a connected link. */
 void peer_drop_link(peer *p);
 void peer_stop(peer *p);
+
+/* ---- recording what asynchronous dials announce ------------------------------------ */
+
+/* Every notification of every dial of the test, in order; thread-safe. */
+void fixture_rec_reset(void);
+void fixture_rec_add(HRASCONN h, RASCONNSTATE state, DWORD error);
+/* "0:0 1:0 2:0 2:676": what was recorded for h (NULL: for every handle). */
+const char *fixture_rec_text(HRASCONN h);
+/* Waits until h announced (state, error); false after ms. */
+bool fixture_rec_wait_for(HRASCONN h, RASCONNSTATE state, DWORD error, int ms);
+/* Waits until h announced RASCS_Connected or an error; false after ms. */
+bool fixture_rec_wait_done(HRASCONN h, int ms);
+
+/* ---- leaks ------------------------------------------------------------------------ */
+
+/* Open descriptors (/proc/self/fd) and threads (/proc/self/task) of the process. */
+int fixture_count_fds(void);
+int fixture_count_threads(void);
+/* Waits until there are at most fds descriptors and threads threads (the
+ * dialing thread ends a moment after its handle goes); false after ms. */
+bool fixture_wait_counts(int fds, int threads, int ms);
 
 #endif

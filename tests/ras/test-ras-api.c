@@ -1,7 +1,9 @@
 /*
  * test-ras-api.c - the public RAS calls available so far, through the
- * installed-library interface: RasGetErrorString and RasEnumEntries (with
- * the size-probe protocol) and RasGetLastPhonebookError.
+ * installed-library interface: RasGetErrorString (the exact Windows text of
+ * every code the provider produces, buffer sizes, unknown codes),
+ * RasEnumEntries (with the size-probe protocol) and
+ * RasGetLastPhonebookError.
  */
 #include "config.h"
 
@@ -59,6 +61,97 @@ static void test_error_string_of_every_code_in_ras_h(void)
         CU_ASSERT_EQUAL(RasGetErrorString(codes[i], buf, sizeof buf), 0);
         CU_ASSERT_TRUE(strlen(buf) > 5);
     }
+}
+
+/* Every code the provider can produce (grep providers/ras for ERROR_), with
+ * the text of Microsoft's raserror.h / winerror.h. */
+static const struct { UINT code; const char *text; } produced[] = {
+    { ERROR_ACCESS_DENIED, "Access is denied." },
+    { ERROR_INVALID_HANDLE, "The handle is invalid." },
+    { ERROR_INVALID_PARAMETER, "The parameter is incorrect." },
+    { ERROR_INSUFFICIENT_BUFFER, "The data area passed to a system call is too small." },
+    { ERROR_POSSIBLE_DEADLOCK, "A potential deadlock condition has been detected." },
+    { ERROR_BUFFER_TOO_SMALL, "Caller's buffer is too small." },
+    { ERROR_CANNOT_SET_PORT_INFO, "Cannot set port information." },
+    { ERROR_DEVICE_DOES_NOT_EXIST, "The device does not exist." },
+    { ERROR_BUFFER_INVALID, "The buffer is invalid." },
+    { ERROR_PORT_DISCONNECTED, "The port is disconnected." },
+    { ERROR_CANNOT_OPEN_PHONEBOOK, "Cannot open the phone book file." },
+    { ERROR_CANNOT_LOAD_PHONEBOOK, "Cannot load the phone book file." },
+    { ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, "Cannot find the phone book entry." },
+    { ERROR_CANNOT_WRITE_PHONEBOOK, "Cannot write the phone book file." },
+    { ERROR_CORRUPT_PHONEBOOK, "Invalid information found in the phone book file." },
+    { ERROR_DISCONNECTION, "The port was disconnected." },
+    { ERROR_USER_DISCONNECTION, "The port was disconnected by the user." },
+    { ERROR_INVALID_SIZE, "The structure size is incorrect." },
+    { ERROR_PORT_NOT_AVAILABLE, "The port is already in use or is not configured for Remote Access dial out." },
+    { ERROR_UNKNOWN, "Unknown error." },
+    { ERROR_REQUEST_TIMEOUT, "The request has timed out." },
+    { ERROR_FROM_DEVICE, "Your modem (or other connecting device) has reported an error." },
+    { ERROR_UNRECOGNIZED_RESPONSE, "Unrecognized response from the device." },
+    { ERROR_ALLOCATING_MEMORY, "Cannot allocate memory." },
+    { ERROR_DEVICE_NOT_READY, "Your modem (or other connecting device) is not functioning." },
+    { ERROR_LINE_BUSY, "The line is busy." },
+    { ERROR_VOICE_ANSWER, "A person answered instead of a modem." },
+    { ERROR_NO_ANSWER, "There is no answer." },
+    { ERROR_NO_CARRIER, "Cannot detect carrier." },
+    { ERROR_NO_DIALTONE, "There is no dial tone." },
+    { ERROR_AUTHENTICATION_FAILURE, "Access denied because username and/or password is invalid on the domain." },
+    { ERROR_PORT_OR_DEVICE, "Hardware failure in port or attached device." },
+    { ERROR_INVALID_AUTH_STATE, "The authorization state is invalid." },
+    { ERROR_PPP_TIMEOUT, "PPP timeout." },
+    { ERROR_PPP_REMOTE_TERMINATED, "PPP terminated by remote machine." },
+    { ERROR_PPP_NO_RESPONSE, "Remote PPP peer is not responding." },
+    { ERROR_PROJECTION_NOT_COMPLETE, "Computer registration is not complete." },
+    { ERROR_PROTOCOL_NOT_CONFIGURED, "The protocol is not configured." },
+    { ERROR_PPP_NOT_CONVERGING, "The PPP negotiation is not converging." },
+    { ERROR_PPP_CP_REJECTED, "The PPP control protocol for this network protocol is not available on the server." },
+    { ERROR_PPP_LCP_TERMINATED, "The PPP link control protocol terminated." },
+    { ERROR_PPP_LOOPBACK_DETECTED, "Loopback detected." },
+    { ERROR_PPP_NO_ADDRESS_ASSIGNED, "The server did not assign an address." },
+};
+
+static void test_error_string_of_every_produced_code_is_the_windows_text(void)
+{
+    char buf[512], msg[700];
+    for (size_t i = 0; i < sizeof produced / sizeof produced[0]; i++) {
+        DWORD rc = RasGetErrorString(produced[i].code, buf, sizeof buf);
+        snprintf(msg, sizeof msg, "RasGetErrorString(%u) = %u, \"%s\"; Windows: \"%s\"", produced[i].code, (unsigned)rc,
+                 rc ? "" : buf, produced[i].text);
+        CU_assertImplementation(rc == 0 && strcmp(buf, produced[i].text) == 0 ? CU_TRUE : CU_FALSE, __LINE__, msg,
+                                __FILE__, "", CU_FALSE);
+    }
+}
+
+static void test_error_string_fits_a_buffer_of_exactly_its_length(void)
+{
+    for (size_t i = 0; i < sizeof produced / sizeof produced[0]; i++) {
+        size_t need = strlen(produced[i].text) + 1;
+        char buf[512];
+        memset(buf, '#', sizeof buf);
+        CU_ASSERT_EQUAL(RasGetErrorString(produced[i].code, buf, (DWORD)need - 1), ERROR_INSUFFICIENT_BUFFER);
+        CU_ASSERT_EQUAL(buf[0], '#'); /* nothing written on failure */
+        CU_ASSERT_EQUAL(RasGetErrorString(produced[i].code, buf, (DWORD)need), 0);
+        CU_ASSERT_EQUAL(buf[need - 1], '\0');
+    }
+}
+
+static void test_error_string_into_a_small_buffer_is_insufficient_buffer_not_buffer_too_small(void)
+{
+    char buf[8];
+    /* RasGetErrorString answers ERROR_INSUFFICIENT_BUFFER (122), Win32's
+     * code; 603 (ERROR_BUFFER_TOO_SMALL) is what the enumerations answer */
+    CU_ASSERT_EQUAL(RasGetErrorString(ERROR_BUFFER_TOO_SMALL, buf, sizeof buf), ERROR_INSUFFICIENT_BUFFER);
+    CU_ASSERT_EQUAL(RasGetErrorString(ERROR_LINE_BUSY, buf, 0), ERROR_INSUFFICIENT_BUFFER);
+}
+
+static void test_error_string_of_an_unknown_code_leaves_the_buffer_alone(void)
+{
+    char buf[64];
+    memset(buf, '#', sizeof buf);
+    CU_ASSERT_EQUAL(RasGetErrorString(0xFFFFFFFFu, buf, sizeof buf), ERROR_INVALID_PARAMETER);
+    CU_ASSERT_EQUAL(RasGetErrorString(900, buf, sizeof buf), ERROR_INVALID_PARAMETER); /* past RASBASEEND */
+    CU_ASSERT_EQUAL(buf[0], '#');
 }
 
 static void test_error_string_falls_back_to_network_codes(void)
@@ -189,6 +282,13 @@ static void test_corrupt_phonebook_reports_file_line_and_field(void)
 static CU_TestInfo tests[] = {
     { "error_string_of_a_ras_code", test_error_string_of_a_ras_code },
     { "error_string_of_every_code_in_ras_h", test_error_string_of_every_code_in_ras_h },
+    { "error_string_of_every_produced_code_is_the_windows_text",
+      test_error_string_of_every_produced_code_is_the_windows_text },
+    { "error_string_fits_a_buffer_of_exactly_its_length", test_error_string_fits_a_buffer_of_exactly_its_length },
+    { "error_string_into_a_small_buffer_is_insufficient_buffer_not_buffer_too_small",
+      test_error_string_into_a_small_buffer_is_insufficient_buffer_not_buffer_too_small },
+    { "error_string_of_an_unknown_code_leaves_the_buffer_alone",
+      test_error_string_of_an_unknown_code_leaves_the_buffer_alone },
     { "error_string_falls_back_to_network_codes", test_error_string_falls_back_to_network_codes },
     { "error_string_of_an_unknown_code_is_invalid_parameter",
       test_error_string_of_an_unknown_code_is_invalid_parameter },

@@ -3,16 +3,19 @@
  * real pseudo-terminal: the state sequence of every notifier kind, errors
  * announced for the state they belong to, hang-up in any state (from
  * another thread and from inside a handler), what handlers may and may not
- * call, and the port released after every dial.
+ * call, concurrent dials on two devices, and the port released after every
+ * dial.
  */
 #include "config.h"
 
 #include <CUnit/CUnit.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #include <netrouter/ras.h>
@@ -88,9 +91,11 @@ static const char *rec_text(void)
 }
 
 /* What a handler does besides recording, per test. */
-static enum { ACT_NONE, ACT_HANGUP_AT_PORTOPENED, ACT_CALL_API } action;
+static enum { ACT_NONE, ACT_HANGUP_AT_PORTOPENED, ACT_CALL_API, ACT_CALL_ENTRIES_AND_TEXTS } action;
 static HRASCONN act_handle;
 static DWORD act_rasdial_rc, act_status_rc, act_enum_rc, act_enum_count, act_wait_rc;
+static DWORD act_probe_rc, act_probe_cb, act_entries_rc, act_entries_count, act_text_rc, act_small_text_rc;
+static char act_entry_names[2][RAS_MaxEntryName + 1], act_text[256];
 
 static void handler_work(HRASCONN h, RASCONNSTATE state)
 {
@@ -108,6 +113,18 @@ static void handler_work(HRASCONN h, RASCONNSTATE state)
         act_status_rc = RasGetConnectStatus(h, &st);
         act_enum_rc = RasEnumConnections(conns, &cb, &act_enum_count);
         act_wait_rc = nr_ras_hang_up_wait(h, 100); /* its own handler: refused, nothing done */
+    } else if (action == ACT_CALL_ENTRIES_AND_TEXTS && state == RASCS_PortOpened) {
+        RASENTRYNAME names[2] = { { .dwSize = sizeof(RASENTRYNAME) } };
+        DWORD cb = 0, n = 0;
+        char small[4];
+        act_probe_rc = RasEnumEntries(NULL, book, NULL, &cb, &n);
+        act_probe_cb = cb;
+        cb = sizeof names;
+        act_entries_rc = RasEnumEntries(NULL, book, names, &cb, &act_entries_count);
+        snprintf(act_entry_names[0], sizeof act_entry_names[0], "%s", names[0].szEntryName);
+        snprintf(act_entry_names[1], sizeof act_entry_names[1], "%s", names[1].szEntryName);
+        act_text_rc = RasGetErrorString(ERROR_LINE_BUSY, act_text, sizeof act_text);
+        act_small_text_rc = RasGetErrorString(ERROR_LINE_BUSY, small, sizeof small);
     }
 }
 
@@ -352,6 +369,28 @@ static void test_handlers_may_query_but_not_dial(void)
     modem_emu_stop(e);
 }
 
+static void test_handlers_may_enumerate_entries_and_get_error_strings(void)
+{
+    modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
+    RASDIALPARAMS p = params_for("Test");
+    HRASCONN h = NULL;
+    action = ACT_CALL_ENTRIES_AND_TEXTS;
+    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_TRUE(rec_wait_done(5000));
+    CU_ASSERT_STRING_EQUAL(rec_text(), "0:0 1:0 2:0 2:676"); /* the dial went on as usual */
+    CU_ASSERT_EQUAL(act_probe_rc, ERROR_BUFFER_TOO_SMALL);
+    CU_ASSERT_EQUAL(act_probe_cb, 2 * sizeof(RASENTRYNAME));
+    CU_ASSERT_EQUAL(act_entries_rc, 0);
+    CU_ASSERT_EQUAL(act_entries_count, 2);
+    CU_ASSERT_STRING_EQUAL(act_entry_names[0], "Test");
+    CU_ASSERT_STRING_EQUAL(act_entry_names[1], "Gone");
+    CU_ASSERT_EQUAL(act_text_rc, 0);
+    CU_ASSERT_STRING_EQUAL(act_text, "The line is busy.");
+    CU_ASSERT_EQUAL(act_small_text_rc, ERROR_INSUFFICIENT_BUFFER);
+    hang_up_and_check_release(h);
+    modem_emu_stop(e);
+}
+
 static void test_enum_connections_lists_live_dials_until_hung_up(void)
 {
     modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
@@ -535,6 +574,80 @@ static void test_hangup_of_a_connected_link_releases_the_port(void)
     modem_emu_stop(e);
 }
 
+/* Reads the RASDIALEVENT records of fd until RASCS_Connected or an error
+ * (at most ms); the announced sequence, as rec_text() writes it. */
+static const char *fd_events_until_done(int fd, int ms, char *text, size_t size)
+{
+    size_t used = 0;
+    text[0] = '\0';
+    for (;;) {
+        struct pollfd pf = { .fd = fd, .events = POLLIN };
+        RASDIALEVENT ev;
+        if (poll(&pf, 1, ms) != 1 || read(fd, &ev, sizeof ev) != (ssize_t)sizeof ev)
+            return text;
+        used += (size_t)snprintf(text + used, size - used, "%s%d:%u", used ? " " : "", (int)ev.rasconnstate,
+                                 (unsigned)ev.dwError);
+        if (ev.dwError || ev.rasconnstate == RASCS_Connected || used >= size)
+            return text;
+    }
+}
+
+static void test_concurrent_dials_on_two_devices_are_independent(void)
+{
+    modem_emu *e1 = start_modem(MODEM_EMU_CONNECT, 0);
+    modem_emu_script s2 = { .dial = MODEM_EMU_CONNECT };
+    modem_emu *e2 = modem_emu_start(&s2);
+    char dir2[700], book2[600], text1[256], text2[256];
+    RASDIALPARAMS p = params_for("Test");
+    HRASCONN h1 = NULL, h2 = NULL;
+    RASCONN conns[3] = { { .dwSize = sizeof(RASCONN) } };
+    RASCONNSTATUS st = { .dwSize = sizeof st };
+    DWORD cb = sizeof conns, n = 0;
+    int f1[2], f2[2];
+    peer pr1, pr2;
+    CU_ASSERT_PTR_NOT_NULL_FATAL(e2);
+    snprintf(dir2, sizeof dir2, "%s/second", dir);
+    CU_ASSERT_EQUAL_FATAL(mkdir(dir2, 0700), 0);
+    fixture_write_phonebook(dir2, modem_emu_path(e2), book2, sizeof book2); /* "Test" on the second device */
+    CU_ASSERT_EQUAL_FATAL(pipe(f1), 0);
+    CU_ASSERT_EQUAL_FATAL(pipe(f2), 0);
+    peer_start(&pr1, e1);
+    peer_start(&pr2, e2);
+
+    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, RAS_NOTIFIER_FD, &f1[1], &h1), 0);
+    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book2, &p, RAS_NOTIFIER_FD, &f2[1], &h2), 0);
+    CU_ASSERT_STRING_EQUAL(fd_events_until_done(f1[0], 15000, text1, sizeof text1), all_states);
+    CU_ASSERT_STRING_EQUAL(fd_events_until_done(f2[0], 15000, text2, sizeof text2), all_states);
+
+    CU_ASSERT_EQUAL(RasEnumConnections(conns, &cb, &n), 0);
+    CU_ASSERT_EQUAL_FATAL(n, 2);
+    CU_ASSERT_PTR_EQUAL(conns[0].hrasconn, h1); /* oldest first */
+    CU_ASSERT_PTR_EQUAL(conns[1].hrasconn, h2);
+    CU_ASSERT_STRING_EQUAL(conns[0].szDeviceName, modem_emu_path(e1));
+    CU_ASSERT_STRING_EQUAL(conns[1].szDeviceName, modem_emu_path(e2));
+    CU_ASSERT_STRING_EQUAL(conns[1].szPhonebook, book2);
+
+    /* hanging up one leaves the other connected */
+    CU_ASSERT_EQUAL(nr_ras_hang_up_wait(h1, 5000), 0);
+    CU_ASSERT_EQUAL(RasGetConnectStatus(h2, &st), 0);
+    CU_ASSERT_EQUAL(st.rasconnstate, RASCS_Connected);
+    CU_ASSERT_EQUAL(st.dwError, 0);
+    cb = sizeof conns;
+    CU_ASSERT_EQUAL(RasEnumConnections(conns, &cb, &n), 0);
+    CU_ASSERT_EQUAL(n, 1);
+    CU_ASSERT_PTR_EQUAL(conns[0].hrasconn, h2);
+    hang_up_and_check_release(h2);
+
+    peer_stop(&pr1);
+    peer_stop(&pr2);
+    modem_emu_stop(e1);
+    modem_emu_stop(e2);
+    for (int i = 0; i < 2; i++) {
+        close(f1[i]);
+        close(f2[i]);
+    }
+}
+
 static CU_TestInfo tests[] = {
     { "sync_dial_returns_the_error_and_a_handle", test_sync_dial_returns_the_error_and_a_handle },
     { "async_failure_is_announced_for_its_state", test_async_failure_is_announced_for_its_state },
@@ -549,6 +662,8 @@ static CU_TestInfo tests[] = {
     { "hangup_inside_a_handler_takes_effect_when_it_returns",
       test_hangup_inside_a_handler_takes_effect_when_it_returns },
     { "handlers_may_query_but_not_dial", test_handlers_may_query_but_not_dial },
+    { "handlers_may_enumerate_entries_and_get_error_strings",
+      test_handlers_may_enumerate_entries_and_get_error_strings },
     { "enum_connections_lists_live_dials_until_hung_up", test_enum_connections_lists_live_dials_until_hung_up },
     { "enum_connections_lists_more_than_64", test_enum_connections_lists_more_than_64 },
     { "hang_up_wait_releases_the_port_before_it_returns", test_hang_up_wait_releases_the_port_before_it_returns },
@@ -560,6 +675,7 @@ static CU_TestInfo tests[] = {
     { "projection_reports_both_addresses_and_no_authentication",
       test_projection_reports_both_addresses_and_no_authentication },
     { "hangup_of_a_connected_link_releases_the_port", test_hangup_of_a_connected_link_releases_the_port },
+    { "concurrent_dials_on_two_devices_are_independent", test_concurrent_dials_on_two_devices_are_independent },
     CU_TEST_INFO_NULL,
 };
 

@@ -1,0 +1,319 @@
+/*
+ * test-ras-paused.c - a rejected password, against the scripted PAP peer of
+ * dial-fixture.c behind the modem emulator: without RDEOPT_PausedStates the
+ * dial fails in RASCS_AuthNotify with 691 (asynchronous and synchronous);
+ * with it the dial pauses in RASCS_RetryAuthentication, and the edge cases
+ * of that pause: resuming with new credentials, resuming a dial that is not
+ * paused, resuming with another notifier, and hanging up while paused.
+ */
+#include "config.h"
+
+#include <CUnit/CUnit.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <netrouter/ras.h>
+
+#include "cunit-main.h"
+#include "dial-fixture.h"
+
+static char dir[] = "/tmp/nr-ras-paused.XXXXXX";
+static char book[600];
+
+#define DONE_MS 15000   /* a dial gets where it is going (generous: valgrind, busy cores) */
+#define RELEASE_MS 5000 /* hang-up -> handle invalid */
+
+static const char until_authenticate[] = "0:0 1:0 2:0 3:0 4:0 5:0";
+static const char after_authenticate[] = "14:0 10:0 18:0 8192:0";
+
+static void on_func1(HRASCONN h, UINT msg, RASCONNSTATE state, DWORD error, DWORD ext)
+{
+    (void)msg;
+    (void)ext;
+    fixture_rec_add(h, state, error);
+}
+
+/* Another notifier, the same work. */
+static void on_other_func1(HRASCONN h, UINT msg, RASCONNSTATE state, DWORD error, DWORD ext)
+{
+    on_func1(h, msg, state, error, ext);
+}
+
+static bool hang_up_in_handler; /* on_hangup_func1: hang up in RetryAuthentication */
+static void on_hangup_func1(HRASCONN h, UINT msg, RASCONNSTATE state, DWORD error, DWORD ext)
+{
+    on_func1(h, msg, state, error, ext);
+    if (__atomic_load_n(&hang_up_in_handler, __ATOMIC_ACQUIRE) && state == RASCS_RetryAuthentication)
+        RasHangUp(h);
+}
+
+static RASDIALPARAMS params(const char *password)
+{
+    RASDIALPARAMS p = { .dwSize = sizeof p };
+    snprintf(p.szEntryName, sizeof p.szEntryName, "Test");
+    snprintf(p.szUserName, sizeof p.szUserName, "alice");
+    snprintf(p.szPassword, sizeof p.szPassword, "%s", password);
+    return p;
+}
+
+static RASDIALEXTENSIONS paused_states(void)
+{
+    RASDIALEXTENSIONS x = { .dwSize = sizeof x, .dwfOptions = RDEOPT_PausedStates };
+    return x;
+}
+
+/* The emulator answering CONNECT, and behind it the PAP peer accepting s3cret. */
+static modem_emu *start(peer *pr)
+{
+    modem_emu *e = fixture_start_modem(dir, MODEM_EMU_CONNECT, 0, book, sizeof book);
+    peer_start_pap(pr, e, "s3cret");
+    fixture_rec_reset();
+    return e;
+}
+
+static void stop(modem_emu *e, peer *pr)
+{
+    peer_stop(pr);
+    modem_emu_stop(e);
+}
+
+/* Dials with a wrong password and RDEOPT_PausedStates; returns the handle
+ * once it is paused in RASCS_RetryAuthentication. */
+static HRASCONN dial_until_paused(void *notifier)
+{
+    RASDIALPARAMS p = params("wrong");
+    RASDIALEXTENSIONS x = paused_states();
+    HRASCONN h = NULL;
+    char expected[128];
+    CU_ASSERT_EQUAL_FATAL(RasDial(&x, book, &p, 1, notifier, &h), 0);
+    CU_ASSERT_TRUE(fixture_rec_wait_for(h, RASCS_RetryAuthentication, 0, DONE_MS));
+    snprintf(expected, sizeof expected, "%s 4097:0", until_authenticate);
+    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), expected);
+    return h;
+}
+
+/* Hangs up, waits for the port to be released, and checks the lock went. */
+static void hang_up_and_check_release(HRASCONN h)
+{
+    CU_ASSERT_EQUAL(nr_ras_hang_up_wait(h, RELEASE_MS), 0);
+    CU_ASSERT_EQUAL(fixture_lock_files(dir), 0);
+}
+
+/* ---- tests ------------------------------------------------------------------------- */
+
+static void test_right_password_through_pap_reaches_connected(void)
+{
+    peer pr;
+    modem_emu *e = start(&pr);
+    RASDIALPARAMS p = params("s3cret");
+    HRASCONN h = NULL;
+    RASPPPLCP lcp = { .dwSize = sizeof lcp };
+    DWORD cb = sizeof lcp;
+    char expected[128];
+    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_TRUE(fixture_rec_wait_done(h, DONE_MS));
+    snprintf(expected, sizeof expected, "%s %s", until_authenticate, after_authenticate);
+    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), expected);
+    CU_ASSERT_EQUAL(RasGetProjectionInfo(h, RASP_PppLcp, &lcp, &cb), 0);
+    CU_ASSERT_EQUAL(lcp.dwAuthenticationProtocol, RASLCPAP_PAP);
+    CU_ASSERT_STRING_EQUAL(lcp.szReplyMessage, "Login ok");
+    hang_up_and_check_release(h);
+    stop(e, &pr);
+}
+
+static void test_wrong_password_fails_in_auth_notify_with_691_then_nothing(void)
+{
+    peer pr;
+    modem_emu *e = start(&pr);
+    RASDIALPARAMS p = params("wrong");
+    HRASCONN h = NULL;
+    RASCONNSTATUS st = { .dwSize = sizeof st };
+    char expected[128];
+    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_TRUE(fixture_rec_wait_done(h, DONE_MS));
+    CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), 0);
+    CU_ASSERT_EQUAL(st.rasconnstate, RASCS_AuthNotify);
+    CU_ASSERT_EQUAL(st.dwError, ERROR_AUTHENTICATION_FAILURE);
+    hang_up_and_check_release(h); /* the worker is done: nothing more can come */
+    snprintf(expected, sizeof expected, "%s 6:0 6:691", until_authenticate);
+    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), expected);
+    CU_ASSERT_EQUAL(pr.pap_requests, 1);
+    stop(e, &pr);
+}
+
+static void test_sync_dial_with_a_wrong_password_returns_691(void)
+{
+    peer pr;
+    modem_emu *e = start(&pr);
+    RASDIALPARAMS p = params("wrong");
+    HRASCONN h = NULL;
+    RASCONNSTATUS st = { .dwSize = sizeof st };
+    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_AUTHENTICATION_FAILURE);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(h);
+    CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), 0);
+    CU_ASSERT_EQUAL(st.rasconnstate, RASCS_AuthNotify);
+    CU_ASSERT_EQUAL(st.dwError, ERROR_AUTHENTICATION_FAILURE);
+    CU_ASSERT_EQUAL(fixture_lock_files(dir), 0); /* a failed synchronous dial returns once released */
+    hang_up_and_check_release(h);
+    stop(e, &pr);
+}
+
+static void test_sync_dial_never_pauses_even_with_paused_states(void)
+{
+    peer pr;
+    modem_emu *e = start(&pr);
+    RASDIALPARAMS p = params("wrong");
+    RASDIALEXTENSIONS x = paused_states();
+    HRASCONN h = NULL;
+    CU_ASSERT_EQUAL(RasDial(&x, book, &p, 0, NULL, &h), ERROR_AUTHENTICATION_FAILURE);
+    hang_up_and_check_release(h);
+    stop(e, &pr);
+}
+
+static void test_rejected_password_pauses_and_resumes_with_new_credentials(void)
+{
+    peer pr;
+    modem_emu *e = start(&pr);
+    HRASCONN h = dial_until_paused((void *)on_func1), same = h;
+    RASDIALPARAMS p = params("s3cret");
+    RASDIALEXTENSIONS x = paused_states();
+    RASCONNSTATUS st = { .dwSize = sizeof st };
+    char expected[160];
+    CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), 0);
+    CU_ASSERT_EQUAL(st.rasconnstate, RASCS_RetryAuthentication);
+    CU_ASSERT_EQUAL(st.dwError, 0);
+    CU_ASSERT_EQUAL(RasDial(&x, book, &p, 1, (void *)on_func1, &same), 0);
+    CU_ASSERT_PTR_EQUAL(same, h); /* the same connection goes on */
+    CU_ASSERT_TRUE(fixture_rec_wait_done(h, DONE_MS));
+    snprintf(expected, sizeof expected, "%s 4097:0 5:0 %s", until_authenticate, after_authenticate);
+    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), expected);
+    CU_ASSERT_EQUAL(pr.pap_requests, 2);
+    hang_up_and_check_release(h);
+    stop(e, &pr);
+}
+
+static void test_resuming_a_dial_that_is_not_paused_is_refused(void)
+{
+    peer pr;
+    modem_emu *e = start(&pr);
+    RASDIALPARAMS p = params("s3cret");
+    RASDIALEXTENSIONS x = paused_states();
+    HRASCONN h = NULL, again;
+    CU_ASSERT_EQUAL_FATAL(RasDial(&x, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_TRUE(fixture_rec_wait_done(h, DONE_MS)); /* connected: never paused */
+    again = h;
+    CU_ASSERT_EQUAL(RasDial(&x, book, &p, 1, (void *)on_func1, &again), ERROR_INVALID_AUTH_STATE);
+    CU_ASSERT_PTR_EQUAL(again, h);
+    hang_up_and_check_release(h);
+    /* a handle that is gone cannot be resumed either */
+    CU_ASSERT_EQUAL(RasDial(&x, book, &p, 1, (void *)on_func1, &again), ERROR_INVALID_HANDLE);
+    stop(e, &pr);
+}
+
+static void test_resuming_a_dial_still_dialing_is_refused_and_harmless(void)
+{
+    modem_emu *e = fixture_start_modem(dir, MODEM_EMU_CONNECT, 5000, book, sizeof book); /* slow to answer */
+    RASDIALPARAMS p = params("s3cret");
+    RASDIALEXTENSIONS x = paused_states();
+    RASCONNSTATUS st = { .dwSize = sizeof st };
+    HRASCONN h = NULL, again;
+    fixture_rec_reset();
+    CU_ASSERT_EQUAL_FATAL(RasDial(&x, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_TRUE(fixture_rec_wait_for(h, RASCS_ConnectDevice, 0, DONE_MS));
+    again = h;
+    CU_ASSERT_EQUAL(RasDial(&x, book, &p, 1, (void *)on_func1, &again), ERROR_INVALID_AUTH_STATE);
+    CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), 0);
+    CU_ASSERT_EQUAL(st.rasconnstate, RASCS_ConnectDevice);
+    CU_ASSERT_EQUAL(st.dwError, 0);
+    hang_up_and_check_release(h);
+    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0");
+    modem_emu_stop(e);
+}
+
+static void test_resuming_with_another_notifier_is_refused_and_the_dial_stays_paused(void)
+{
+    peer pr;
+    modem_emu *e = start(&pr);
+    HRASCONN h = dial_until_paused((void *)on_func1), same = h;
+    RASDIALPARAMS p = params("s3cret");
+    RASDIALEXTENSIONS x = paused_states();
+    RASCONNSTATUS st = { .dwSize = sizeof st };
+    int fds[2];
+    CU_ASSERT_EQUAL_FATAL(pipe(fds), 0);
+    CU_ASSERT_EQUAL(RasDial(&x, book, &p, 1, (void *)on_other_func1, &same), ERROR_INVALID_PARAMETER);
+    CU_ASSERT_EQUAL(RasDial(&x, book, &p, 2, (void *)on_func1, &same), ERROR_INVALID_PARAMETER); /* another kind */
+    CU_ASSERT_EQUAL(RasDial(&x, book, &p, RAS_NOTIFIER_FD, &fds[1], &same), ERROR_INVALID_PARAMETER);
+    CU_ASSERT_EQUAL(RasDial(&x, book, &p, 0, NULL, &same), ERROR_INVALID_PARAMETER); /* synchronous */
+    CU_ASSERT_PTR_EQUAL(same, h);
+    CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), 0);
+    CU_ASSERT_EQUAL(st.rasconnstate, RASCS_RetryAuthentication);
+    CU_ASSERT_EQUAL(pr.pap_requests, 1); /* nothing was tried again */
+    /* the right notifier still resumes it */
+    CU_ASSERT_EQUAL(RasDial(&x, book, &p, 1, (void *)on_func1, &same), 0);
+    CU_ASSERT_TRUE(fixture_rec_wait_for(h, RASCS_Connected, 0, DONE_MS));
+    hang_up_and_check_release(h);
+    close(fds[0]);
+    close(fds[1]);
+    stop(e, &pr);
+}
+
+static void test_hangup_while_paused_releases_the_port_and_announces_nothing_more(void)
+{
+    peer pr;
+    modem_emu *e = start(&pr);
+    HRASCONN h = dial_until_paused((void *)on_func1);
+    char expected[128];
+    RASCONNSTATUS st = { .dwSize = sizeof st };
+    CU_ASSERT_EQUAL(RasHangUp(h), 0);
+    CU_ASSERT_TRUE(fixture_wait_invalid(h, RELEASE_MS) < RELEASE_MS);
+    CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), ERROR_INVALID_HANDLE);
+    CU_ASSERT_EQUAL(fixture_lock_files(dir), 0);
+    snprintf(expected, sizeof expected, "%s 4097:0", until_authenticate);
+    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), expected);
+    CU_ASSERT_EQUAL(pr.pap_requests, 1);
+    stop(e, &pr);
+}
+
+static void test_hangup_inside_the_retry_authentication_handler_ends_the_dial(void)
+{
+    peer pr;
+    modem_emu *e = start(&pr);
+    HRASCONN h;
+    char expected[128];
+    __atomic_store_n(&hang_up_in_handler, true, __ATOMIC_RELEASE);
+    h = dial_until_paused((void *)on_hangup_func1);
+    CU_ASSERT_TRUE(fixture_wait_invalid(h, RELEASE_MS) < RELEASE_MS);
+    /* only now: the handler may still be running until the handle goes */
+    __atomic_store_n(&hang_up_in_handler, false, __ATOMIC_RELEASE);
+    CU_ASSERT_EQUAL(fixture_lock_files(dir), 0);
+    snprintf(expected, sizeof expected, "%s 4097:0", until_authenticate);
+    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), expected);
+    stop(e, &pr);
+}
+
+static CU_TestInfo tests[] = {
+    { "right_password_through_pap_reaches_connected", test_right_password_through_pap_reaches_connected },
+    { "wrong_password_fails_in_auth_notify_with_691_then_nothing",
+      test_wrong_password_fails_in_auth_notify_with_691_then_nothing },
+    { "sync_dial_with_a_wrong_password_returns_691", test_sync_dial_with_a_wrong_password_returns_691 },
+    { "sync_dial_never_pauses_even_with_paused_states", test_sync_dial_never_pauses_even_with_paused_states },
+    { "rejected_password_pauses_and_resumes_with_new_credentials",
+      test_rejected_password_pauses_and_resumes_with_new_credentials },
+    { "resuming_a_dial_that_is_not_paused_is_refused", test_resuming_a_dial_that_is_not_paused_is_refused },
+    { "resuming_a_dial_still_dialing_is_refused_and_harmless",
+      test_resuming_a_dial_still_dialing_is_refused_and_harmless },
+    { "resuming_with_another_notifier_is_refused_and_the_dial_stays_paused",
+      test_resuming_with_another_notifier_is_refused_and_the_dial_stays_paused },
+    { "hangup_while_paused_releases_the_port_and_announces_nothing_more",
+      test_hangup_while_paused_releases_the_port_and_announces_nothing_more },
+    { "hangup_inside_the_retry_authentication_handler_ends_the_dial",
+      test_hangup_inside_the_retry_authentication_handler_ends_the_dial },
+    CU_TEST_INFO_NULL,
+};
+
+int main(int argc, char **argv)
+{
+    signal(SIGPIPE, SIG_IGN);
+    return nr_cunit_main_in_tmpdir(argc, argv, "ras-paused", tests, dir);
+}

@@ -38,6 +38,16 @@ local=$tmp/mnt/data
 remote=link:$tmp/share
 
 say() { printf '\n== %s\n' "$*"; }
+# stop_emu PID: gives the modem emulator 5 s to end by itself (slirp exits
+# once the dialer has terminated the link), then stops its slirp and it.
+stop_emu() {
+    for i in $(seq 1 50); do kill -0 "$1" 2>/dev/null || break; sleep 0.1; done
+    if kill -0 "$1" 2>/dev/null; then
+        for child in $(ps -o pid= --ppid "$1" 2>/dev/null); do kill "$child" 2>/dev/null; done
+        kill "$1" 2>/dev/null
+    fi
+    wait "$1" 2>/dev/null || true
+}
 no_lock_left() {
     if ls "$tmp" | grep -q '^LCK\.\.'; then
         echo "demo: the modem's lock file was left behind" >&2
@@ -113,7 +123,7 @@ else
         "$(head -n 1 "$tmp/modem")" > "$tmp/xdg/netrouter/phonebook.json"
     chmod 600 "$tmp/xdg/netrouter/phonebook.json"
     XDG_CONFIG_HOME=$tmp/xdg NETROUTER_LOCK_DIR=$tmp run -v use - ras:Office
-    wait "$emu" 2>/dev/null || true
+    stop_emu "$emu"
     echo "   The link lived as long as that netrouter process and was hung up"
     echo "   when it exited (rasdial keeps one up while it runs: see rasdial(1))."
     no_lock_left
@@ -150,8 +160,7 @@ else
     rc=0
     wait "$dialer" || rc=$?
     cat "$tmp/rasdial.out"
-    kill "$emu" 2>/dev/null || true
-    wait "$emu" 2>/dev/null || true
+    stop_emu "$emu"
     grep -q '^IP address: 10.0.2.15$' "$tmp/rasdial.out" && [ "$rc" -eq 0 ] ||
         { echo "demo: rasdial did not connect (exit status $rc)" >&2; exit 1; }
     no_lock_left

@@ -3,7 +3,9 @@
  * RASCS_Projected) and the connected link, on top of ppp-link: link events
  * become RAS states, the negotiated values become the projection that
  * RasGetProjectionInfo reports, and a rejected password becomes AuthNotify
- * with 691, or the paused RASCS_RetryAuthentication with RDEOPT_PausedStates.
+ * with 691, or the paused RASCS_RetryAuthentication with RDEOPT_PausedStates;
+ * an expired password (MS-CHAPv2) becomes AuthNotify with 648, or the
+ * paused RASCS_PasswordExpired, then RASCS_AuthChangePassword on resume.
  */
 #include "config.h"
 
@@ -25,6 +27,7 @@ static void keep_projection(nr_dial *d, const nr_ppp_projection *p)
     pthread_mutex_lock(&d->conn->lock);
     d->proj.lcp_done = true;
     d->proj.auth_protocol = p->auth_protocol;
+    d->proj.auth_algorithm = p->auth_algorithm;
     snprintf(d->proj.reply_message, sizeof d->proj.reply_message, "%s", p->auth_message);
     d->proj.ip_done = true;
     d->proj.our_ip = p->our_addr;
@@ -61,11 +64,12 @@ static void on_event(void *ctx, const nr_ppp_link_event *ev)
     }
 }
 
+static DWORD run_link(nr_dial *d);
+
 /* One attempt at bringing the link up with the current credentials. */
 static DWORD bring_up(nr_dial *d)
 {
     nr_ppp_link_config cfg;
-    unsigned err;
     uint8_t pending[4096];
     size_t n;
 
@@ -80,33 +84,67 @@ static DWORD bring_up(nr_dial *d)
     while ((n = nr_modem_take_pending(d->modem, pending, sizeof pending)) > 0)
         nr_ppp_link_feed(d->link, pending, n);
     nr_ppp_link_start(d->link);
-    err = nr_ppp_link_run(d->link, d->cancel_fd);
+    return run_link(d);
+}
+
+/* Runs the current link on: 0 once projected, else why not. */
+static DWORD run_link(nr_dial *d)
+{
+    unsigned err = nr_ppp_link_run(d->link, d->cancel_fd);
     return d->ppp_stop || nr_dial_hangup_requested(d) ? ERROR_USER_DISCONNECTION : err;
+}
+
+/* What the server said of the credentials rather than of the link: such a
+ * failure is announced in RASCS_AuthNotify. */
+static bool logon_refused(DWORD err)
+{
+    switch (err) {
+    case ERROR_RESTRICTED_LOGON_HOURS:
+    case ERROR_ACCT_DISABLED:
+    case ERROR_PASSWD_EXPIRED:
+    case ERROR_NO_DIALIN_PERMISSION:
+    case ERROR_AUTHENTICATION_FAILURE:
+    case ERROR_CHANGING_PASSWORD:
+    case ERROR_UNABLE_TO_AUTHENTICATE_SERVER:
+        return true;
+    default:
+        return false;
+    }
 }
 
 DWORD nr_dial_ppp(nr_dial *d)
 {
+    DWORD err = bring_up(d);
     for (;;) {
-        DWORD err = bring_up(d), ext = 0;
-        const char *why = "";
-        if (!err)
-            return 0;
-        if (err == ERROR_USER_DISCONNECTION)
+        bool paused_states = d->async && (d->options & RDEOPT_PausedStates);
+        if (!err || err == ERROR_USER_DISCONNECTION)
             return err;
-        nr_ppp_link_error(d->link, &why);
-        if (err != ERROR_AUTHENTICATION_FAILURE) {
-            nr_dial_fail(d, err, ext);
-            return err;
+        if (err == ERROR_PASSWD_EXPIRED && paused_states) {
+            /* The link waits in the Authenticate phase: ask the application
+             * for a new password, then change it on the same link. */
+            if (!nr_dial_pause(d, RASCS_PasswordExpired) || !nr_dial_enter(d, RASCS_AuthChangePassword))
+                return ERROR_USER_DISCONNECTION;
+            if (nr_ppp_link_change_password(d->link, d->params.szPassword) != 0) {
+                nr_dial_fail(d, ERROR_CHANGING_PASSWORD, 0);
+                return ERROR_CHANGING_PASSWORD;
+            }
+            err = run_link(d);
+            continue;
         }
-        if (d->async && (d->options & RDEOPT_PausedStates)) {
+        if (err == ERROR_AUTHENTICATION_FAILURE && paused_states) {
             /* Ask the application for new credentials, then try again. */
             if (!nr_dial_pause(d, RASCS_RetryAuthentication))
                 return ERROR_USER_DISCONNECTION;
+            err = bring_up(d);
             continue;
         }
+        if (!logon_refused(err)) {
+            nr_dial_fail(d, err, 0);
+            return err;
+        }
         if (nr_dial_enter(d, RASCS_AuthNotify))
-            nr_dial_fail(d, ERROR_AUTHENTICATION_FAILURE, 0);
-        return ERROR_AUTHENTICATION_FAILURE;
+            nr_dial_fail(d, err, 0);
+        return err;
     }
 }
 

@@ -27,6 +27,7 @@ typedef struct nr_dial_projection {
     bool ip_done, lcp_done;
     uint32_t our_ip, server_ip, dns1, dns2;      /* host byte order */
     uint16_t auth_protocol;                       /* 0, 0xC023 PAP, 0xC223 CHAP */
+    uint8_t auth_algorithm;                       /* CHAP: 0x05 MD5, 0x81 MS-CHAP v2 */
     char reply_message[RAS_MaxReplyMessage];     /* the server's authentication message */
 } nr_dial_projection;
 

@@ -89,3 +89,14 @@ tests_ras_test_ras_provider_SOURCES = tests/ras/test-ras-provider.c \
 tests_ras_test_ras_provider_CPPFLAGS = $(tests_ras_test_ras_dial_CPPFLAGS)
 tests_ras_test_ras_provider_CFLAGS = $(NR_SUITE_CFLAGS)
 tests_ras_test_ras_provider_LDADD = $(tests_ras_test_ras_dial_LDADD) $(JANSSON_LIBS)
+
+# MS-CHAP v2 end to end: a wrong password, a server that cannot prove
+# itself, an expired password and RASCS_PasswordExpired (ppp-test-peer's
+# MS-CHAP v2 server behind the emulator).
+check_PROGRAMS += tests/ras/test-ras-mschap
+TESTS += tests/ras/test-ras-mschap
+tests_ras_test_ras_mschap_SOURCES = tests/ras/test-ras-mschap.c tests/ras/ppp-test-peer.h \
+	tests/ras/ppp-test-peer.c $(ras_dial_fixture_sources)
+tests_ras_test_ras_mschap_CPPFLAGS = $(tests_ras_test_ras_dial_CPPFLAGS)
+tests_ras_test_ras_mschap_CFLAGS = $(tests_ras_test_ras_dial_CFLAGS)
+tests_ras_test_ras_mschap_LDADD = $(tests_ras_test_ras_dial_LDADD)

@@ -39,7 +39,7 @@ typedef struct key_spec {
 } key_spec;
 
 static const char *const flow_choices[] = { "rtscts", "none", NULL };
-static const char *const auth_choices[] = { "any", "pap", "chap", NULL };
+static const char *const auth_choices[] = { "any", "pap", "chap", "mschapv2", NULL };
 
 static const key_spec timeout_keys[] = {
     { "command_ms", K_INT, false, 1, 600000, NULL, NULL },
@@ -322,7 +322,10 @@ static bool build_entry(const json_t *o, nr_pb_entry *e)
         .command_timeout_ms = get_uint(o, "timeouts", "command_ms", 3000),
         .connect_timeout_ms = get_uint(o, "timeouts", "connect_ms", 60000),
         .ppp_timeout_ms = get_uint(o, "timeouts", "ppp_ms", 30000),
-        .auth = !auth || !strcmp(auth, "any") ? NR_PB_AUTH_ANY : !strcmp(auth, "pap") ? NR_PB_AUTH_PAP : NR_PB_AUTH_CHAP,
+        .auth = !auth || !strcmp(auth, "any") ? NR_PB_AUTH_ANY
+                : !strcmp(auth, "pap")        ? NR_PB_AUTH_PAP
+                : !strcmp(auth, "chap")       ? NR_PB_AUTH_CHAP
+                                              : NR_PB_AUTH_MSCHAPV2,
         .redial_attempts = get_uint(o, "redial", "attempts", 0),
         .redial_pause_ms = get_uint(o, "redial", "pause_ms", 3000),
         .mru = get_uint(o, "ppp", "mru", 1500),

@@ -19,7 +19,7 @@
 #define NR_PB_MAX_ENTRY_NAME   256 /* RAS_MaxEntryName */
 #define NR_PB_MAX_PHONE_NUMBER 128 /* RAS_MaxPhoneNumber */
 
-typedef enum nr_pb_auth { NR_PB_AUTH_ANY = 0, NR_PB_AUTH_PAP, NR_PB_AUTH_CHAP } nr_pb_auth;
+typedef enum nr_pb_auth { NR_PB_AUTH_ANY = 0, NR_PB_AUTH_PAP, NR_PB_AUTH_CHAP, NR_PB_AUTH_MSCHAPV2 } nr_pb_auth;
 
 /* One entry, with every default applied. */
 typedef struct nr_pb_entry {

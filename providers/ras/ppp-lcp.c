@@ -92,15 +92,18 @@ static void lcp_add_request(nr_ppp_fsm *f, nr_ppp_builder *b)
         nr_ppp_build_option(b, NR_PPP_LCP_OPT_ACFC, NULL, 0);
 }
 
-/* The auth option we would like instead: CHAP-MD5 first, then PAP. Returns
- * false when we can do none. */
+/* The auth option we would like instead: CHAP-MD5 first, then MS-CHAPv2,
+ * then PAP. Returns false when we can do none. */
 static bool preferred_auth(const nr_ppp_lcp *lcp, nr_ppp_builder *nak)
 {
     static const uint8_t chap[] = { 0xc2, 0x23, NR_PPP_CHAP_MD5 };
+    static const uint8_t mschapv2[] = { 0xc2, 0x23, NR_PPP_CHAP_MSV2 };
     static const uint8_t pap[] = { 0xc0, 0x23 };
 
     if (lcp->cfg.allow_chap)
         nr_ppp_build_option(nak, NR_PPP_LCP_OPT_AUTH, chap, sizeof chap);
+    else if (lcp->cfg.allow_mschapv2)
+        nr_ppp_build_option(nak, NR_PPP_LCP_OPT_AUTH, mschapv2, sizeof mschapv2);
     else if (lcp->cfg.allow_pap)
         nr_ppp_build_option(nak, NR_PPP_LCP_OPT_AUTH, pap, sizeof pap);
     else
@@ -148,10 +151,11 @@ static int lcp_check_request(nr_ppp_fsm *f, const uint8_t *opts, size_t len, boo
             uint16_t proto = o.data_len >= 2 ? nr_ppp_get_u16(o.data) : 0;
             if (proto == NR_PPP_PROTO_PAP && o.data_len == 2 && lcp->cfg.allow_pap) {
                 cand.auth_protocol = proto;
-            } else if (proto == NR_PPP_PROTO_CHAP && o.data_len == 3 && o.data[2] == NR_PPP_CHAP_MD5 &&
-                       lcp->cfg.allow_chap) {
+            } else if (proto == NR_PPP_PROTO_CHAP && o.data_len == 3 &&
+                       ((o.data[2] == NR_PPP_CHAP_MD5 && lcp->cfg.allow_chap) ||
+                        (o.data[2] == NR_PPP_CHAP_MSV2 && lcp->cfg.allow_mschapv2))) {
                 cand.auth_protocol = proto;
-                cand.auth_algorithm = NR_PPP_CHAP_MD5;
+                cand.auth_algorithm = o.data[2];
             } else {
                 ok = false;
                 if (!preferred_auth(lcp, &nak))

@@ -37,10 +37,11 @@ typedef struct nr_ppp_lcp_config {
     unsigned echo_failures;    /* unanswered echoes that mean the link is dead; 0 = 3 */
     unsigned loopback_limit;   /* own magic seen this often = looped back; 0 = 5 */
     uint32_t magic_seed;       /* 0: random magic numbers (getrandom) */
+    bool allow_mschapv2;       /* CHAP with MS-CHAP version 2 (allow_chap is CHAP-MD5) */
 } nr_ppp_lcp_config;
 
 #define NR_PPP_LCP_CONFIG_DEFAULTS \
-    { NR_PPP_FSM_CONFIG_DEFAULTS, 1500, true, true, true, true, true, 0, 3, 5, 0 }
+    { NR_PPP_FSM_CONFIG_DEFAULTS, 1500, true, true, true, true, true, 0, 3, 5, 0, true }
 
 /* What both ends agreed to, valid from the up callback on. */
 typedef struct nr_ppp_lcp_result {
@@ -52,7 +53,7 @@ typedef struct nr_ppp_lcp_result {
     bool rx_pfc, rx_acfc;      /* the peer may */
     uint32_t our_magic, peer_magic;
     uint16_t auth_protocol;    /* 0, NR_PPP_PROTO_PAP or NR_PPP_PROTO_CHAP */
-    uint8_t auth_algorithm;    /* NR_PPP_CHAP_MD5 with CHAP */
+    uint8_t auth_algorithm;    /* NR_PPP_CHAP_MD5 or NR_PPP_CHAP_MSV2 with CHAP */
 } nr_ppp_lcp_result;
 
 typedef struct nr_ppp_lcp nr_ppp_lcp;

@@ -40,6 +40,7 @@ struct nr_ppp_link {
     nr_ppp_projection proj;
     uint64_t give_up_at;       /* overall timeout, 0 = none */
     bool line_lost;            /* a write or read found the line gone */
+    bool password_expired;     /* MS-CHAPv2 E=648: waiting for nr_ppp_link_change_password */
     unsigned error;
     char error_text[320];
 };
@@ -56,7 +57,7 @@ void nr_ppp_link_config_init(nr_ppp_link_config *cfg)
     const nr_ppp_fsm_config fsm = NR_PPP_FSM_CONFIG_DEFAULTS;
 
     memset(cfg, 0, sizeof *cfg);
-    cfg->allow_pap = cfg->allow_chap = true;
+    cfg->allow_pap = cfg->allow_chap = cfg->allow_mschapv2 = true;
     cfg->mru = NR_HDLC_DEFAULT_MRU;
     cfg->echo_failures = 3;
     cfg->timeout_ms = 60000;
@@ -73,8 +74,9 @@ void nr_ppp_link_config_from_entry(nr_ppp_link_config *cfg, const struct nr_pb_e
     cfg->password = password;
     if (!e)
         return;
-    cfg->allow_pap = e->auth != NR_PB_AUTH_CHAP;
-    cfg->allow_chap = e->auth != NR_PB_AUTH_PAP;
+    cfg->allow_pap = e->auth == NR_PB_AUTH_ANY || e->auth == NR_PB_AUTH_PAP;
+    cfg->allow_chap = e->auth == NR_PB_AUTH_ANY || e->auth == NR_PB_AUTH_CHAP;
+    cfg->allow_mschapv2 = e->auth == NR_PB_AUTH_ANY || e->auth == NR_PB_AUTH_MSCHAPV2;
     if (e->mru)
         cfg->mru = (uint16_t)(e->mru > 65535 ? 65535 : e->mru);
     cfg->echo_interval_ms = e->lcp_echo_interval_s * 1000u;
@@ -238,8 +240,10 @@ static void lcp_up_cb(void *ctx, const nr_ppp_lcp_result *res)
     if (res->auth_protocol) {
         l->phase = NR_PPP_PHASE_AUTHENTICATE;
         emit(l, NR_PPP_EVENT_AUTHENTICATING, 0,
-             res->auth_protocol == NR_PPP_PROTO_PAP ? "Authenticating with PAP." : "Authenticating with CHAP-MD5.");
-        nr_ppp_auth_start(&l->auth, res->auth_protocol);
+             res->auth_protocol == NR_PPP_PROTO_PAP     ? "Authenticating with PAP."
+             : res->auth_algorithm == NR_PPP_CHAP_MSV2 ? "Authenticating with MS-CHAP v2."
+                                                       : "Authenticating with CHAP-MD5.");
+        nr_ppp_auth_start_algorithm(&l->auth, res->auth_protocol, res->auth_algorithm);
         return;
     }
     l->phase = NR_PPP_PHASE_NETWORK;
@@ -314,9 +318,20 @@ static void auth_done_cb(void *ctx, nr_ppp_auth_result r, const char *message)
         l->phase = NR_PPP_PHASE_NETWORK;
         emit(l, NR_PPP_EVENT_AUTHENTICATED, 0, message);
         nr_ppp_ipcp_start(&l->ipcp);
+    } else if (r == NR_PPP_AUTH_EXPIRED) {
+        l->password_expired = true; /* nr_ppp_link_run returns; the link waits for a new password */
     } else if (r == NR_PPP_AUTH_FAILED) {
-        fail(l, ERROR_AUTHENTICATION_FAILURE, "The server rejected the user name or password (%s: \"%s\").",
-             l->proj.auth_protocol == NR_PPP_PROTO_PAP ? "PAP" : "CHAP", message);
+        const char *how = l->proj.auth_protocol == NR_PPP_PROTO_PAP    ? "PAP"
+                          : l->proj.auth_algorithm == NR_PPP_CHAP_MSV2 ? "MS-CHAP v2"
+                                                                       : "CHAP";
+        if (l->auth.error == ERROR_UNABLE_TO_AUTHENTICATE_SERVER)
+            fail(l, l->auth.error, "The server did not prove that it knows the password (%s).", how);
+        else if (l->auth.error && l->auth.error != ERROR_AUTHENTICATION_FAILURE)
+            fail(l, l->auth.error, "The server refused the logon with error %u (%s: \"%s\").", l->auth.error, how,
+                 message);
+        else
+            fail(l, ERROR_AUTHENTICATION_FAILURE, "The server rejected the user name or password (%s: \"%s\").", how,
+                 message);
     } else {
         fail(l, ERROR_PPP_TIMEOUT, "Authentication timed out: %s.", message);
     }
@@ -472,6 +487,7 @@ int nr_ppp_link_new(int fd, const nr_ppp_link_config *cfg, nr_ppp_link_event_fn 
     lc.mru = cfg->mru;
     lc.allow_pap = cfg->allow_pap;
     lc.allow_chap = cfg->allow_chap;
+    lc.allow_mschapv2 = cfg->allow_mschapv2;
     lc.echo_interval_ms = cfg->echo_interval_ms;
     lc.echo_failures = cfg->echo_failures;
     lc.magic_seed = cfg->magic_seed;
@@ -608,7 +624,21 @@ unsigned nr_ppp_link_run(nr_ppp_link *l, int cancel_fd)
             return 0;
         if (l->phase == NR_PPP_PHASE_DEAD)
             return l->error ? l->error : ERROR_PPP_LCP_TERMINATED;
+        if (l->password_expired)
+            return ERROR_PASSWD_EXPIRED;
     }
+}
+
+int nr_ppp_link_change_password(nr_ppp_link *l, const char *new_password)
+{
+    if (!l->password_expired || l->phase != NR_PPP_PHASE_AUTHENTICATE)
+        return -1;
+    if (nr_ppp_auth_change_password(&l->auth, new_password) != 0)
+        return -1;
+    l->password_expired = false;
+    /* the wait for the user is not the server's fault: the overall timeout starts again */
+    l->give_up_at = l->cfg.timeout_ms ? nr_ppp_clock_now(&l->clock) + l->cfg.timeout_ms : 0;
+    return 0;
 }
 
 /* ---- getters and IP ------------------------------------------------------------------------- */

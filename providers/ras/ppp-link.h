@@ -48,7 +48,8 @@ typedef enum nr_ppp_phase {
 
 typedef struct nr_ppp_link_config {
     const char *user, *password;   /* copied; NULL = "" */
-    bool allow_pap, allow_chap;    /* what we agree to authenticate with */
+    bool allow_pap, allow_chap;    /* what we agree to authenticate with (chap: CHAP-MD5) */
+    bool allow_mschapv2;           /* CHAP with MS-CHAP version 2 */
     uint16_t mru;                  /* 0 = 1500 */
     unsigned echo_interval_ms;     /* LCP keepalive; 0 = none */
     unsigned echo_failures;        /* 0 = 3 */
@@ -62,7 +63,7 @@ typedef struct nr_ppp_link_config {
     const nr_ppp_clock *clock;     /* NULL = CLOCK_MONOTONIC */
 } nr_ppp_link_config;
 
-/* Defaults: PAP and CHAP allowed, MRU 1500, no echo, 60 s timeout,
+/* Defaults: PAP, CHAP-MD5 and MS-CHAPv2 allowed, MRU 1500, no echo, 60 s timeout,
  * RFC timers, peer hint 10.0.2.2, DNS requested. */
 void nr_ppp_link_config_init(nr_ppp_link_config *cfg);
 /* The PPP part of a phonebook entry (auth, mru, lcp_echo_*, ppp_timeout_ms)
@@ -128,9 +129,15 @@ void nr_ppp_link_timeout(nr_ppp_link *l);
  * cancel_fd is readable (it is never read; nothing else is done), or
  * -errno when poll() fails. */
 int nr_ppp_link_step(nr_ppp_link *l, int cancel_fd, int max_wait_ms);
-/* Steps until Open (returns 0), Dead (returns the RAS error) or
- * cancellation (returns ERROR_USER_DISCONNECTION, the link untouched). */
+/* Steps until Open (returns 0), Dead (returns the RAS error),
+ * cancellation (returns ERROR_USER_DISCONNECTION, the link untouched), or
+ * an MS-CHAPv2 server saying the password expired (returns
+ * ERROR_PASSWD_EXPIRED; the link stays up in the Authenticate phase). */
 unsigned nr_ppp_link_run(nr_ppp_link *l, int cancel_fd);
+/* After ERROR_PASSWD_EXPIRED: sends the password change (the configured
+ * password is the old one); run the link again for the verdict.  0, or -1
+ * when no change was asked for or the password cannot be encoded. */
+int nr_ppp_link_change_password(nr_ppp_link *l, const char *new_password);
 
 nr_ppp_phase nr_ppp_link_phase(const nr_ppp_link *l);
 /* The first failure (0 if none) and its sentence ("" if none). */

@@ -80,6 +80,7 @@ enum {
 };
 
 #define NR_PPP_CHAP_MD5 5         /* CHAP algorithm in the auth-protocol option */
+#define NR_PPP_CHAP_MSV2 0x81     /* MS-CHAP version 2 (RFC 2759) */
 
 enum {
     NR_PPP_IPCP_OPT_COMPRESSION = 2, /* 2-octet protocol (0x002d VJ) + data */

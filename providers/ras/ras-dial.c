@@ -344,7 +344,7 @@ NR_RAS_PUBLIC DWORD RasGetProjectionInfo(HRASCONN h, RASPROJECTION proj, LPVOID 
             memset(lcp, 0, sizeof *lcp);
             lcp->dwSize = size;
             lcp->dwAuthenticationProtocol = d->proj.auth_protocol;
-            lcp->dwAuthenticationData = d->proj.auth_protocol == RASLCPAP_CHAP ? RASLCPAD_CHAP_MD5 : 0;
+            lcp->dwAuthenticationData = d->proj.auth_protocol == RASLCPAP_CHAP ? d->proj.auth_algorithm : 0;
             snprintf(lcp->szReplyMessage, sizeof lcp->szReplyMessage, "%s", d->proj.reply_message);
         }
     } else {

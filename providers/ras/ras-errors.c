@@ -66,6 +66,8 @@ static const struct { DWORD code; const char *text; } ras_texts[] = {
     { ERROR_INTERACTIVE_MODE, "The connection needs information from you, but the application does not allow "
                               "user interaction." },
     { ERROR_INVALID_AUTH_STATE, "The authorization state is invalid." },
+    { ERROR_CHANGING_PASSWORD, "An error occurred while changing the password on the domain. The password might "
+                               "have been too short or might have matched a previously used password." },
     { ERROR_PPP_TIMEOUT, "PPP timeout." },
     { ERROR_PPP_REMOTE_TERMINATED, "PPP terminated by remote machine." },
     { ERROR_PPP_NO_PROTOCOLS_CONFIGURED, "No PPP control protocols configured." },
@@ -82,6 +84,7 @@ static const struct { DWORD code; const char *text; } ras_texts[] = {
     { ERROR_PPP_LOOPBACK_DETECTED, "Loopback detected." },
     { ERROR_PPP_NO_ADDRESS_ASSIGNED, "The server did not assign an address." },
     { ERROR_DIAL_ALREADY_IN_PROGRESS, "This connection is already being dialed." },
+    { ERROR_UNABLE_TO_AUTHENTICATE_SERVER, "It was not possible to verify the identity of the server." },
 };
 
 NR_RAS_PUBLIC DWORD RasGetErrorString(UINT code, LPSTR buf, DWORD size)

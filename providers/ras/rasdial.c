@@ -120,9 +120,11 @@ static void print_addresses(HRASCONN h)
         printf("IP address: %s\nServer address: %s\n", ip.szIpAddress, ip.szServerIpAddress);
     cb = sizeof lcp;
     if (RasGetProjectionInfo(h, RASP_PppLcp, &lcp, &cb) == 0)
-        printf("Authentication: %s\n", lcp.dwAuthenticationProtocol == RASLCPAP_CHAP  ? "CHAP (MD5)"
-                                       : lcp.dwAuthenticationProtocol == RASLCPAP_PAP ? "PAP"
-                                                                                      : "none");
+        printf("Authentication: %s\n",
+               lcp.dwAuthenticationProtocol == RASLCPAP_CHAP
+                   ? (lcp.dwAuthenticationData == RASLCPAD_CHAP_MSV2 ? "MS-CHAP v2" : "CHAP (MD5)")
+               : lcp.dwAuthenticationProtocol == RASLCPAP_PAP ? "PAP"
+                                                              : "none");
     fflush(stdout);
 }
 
@@ -223,7 +225,8 @@ int main(int argc, char **argv)
     };
     RASDIALPARAMS params = { .dwSize = sizeof params };
     /* Paused states: a terminal step is answered on stdin and stdout; a
-     * rejected password ends the dial with 691 (no second prompt). */
+     * rejected password ends the dial with 691 and an expired one with 648
+     * (no second prompt). */
     RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
     const char *phonebook = NULL, *password_file = NULL, *user = NULL, *password = NULL, *words[3] = { 0 };
     char password_buf[PWLEN + 2];
@@ -338,8 +341,9 @@ int main(int argc, char **argv)
             }
             if (!quiet)
                 printf("%s\n", nr_ras_state_text((RASCONNSTATE)ev.rasconnstate));
-            if (ev.rasconnstate == RASCS_RetryAuthentication) {
-                rc = fail(ERROR_AUTHENTICATION_FAILURE);
+            if (ev.rasconnstate == RASCS_RetryAuthentication || ev.rasconnstate == RASCS_PasswordExpired) {
+                /* no second prompt: the dial ends as it would without paused states */
+                rc = fail(ev.rasconnstate == RASCS_PasswordExpired ? ERROR_PASSWD_EXPIRED : ERROR_AUTHENTICATION_FAILURE);
                 break;
             }
             if (ev.rasconnstate == RASCS_Interactive) {

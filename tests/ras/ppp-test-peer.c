@@ -4,12 +4,17 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
+#include <sys/eventfd.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "ppp-mschap.h"
 #include "ppp-packet.h"
 
 #include "ppp-test-peer.h"
@@ -97,6 +102,8 @@ static void peer_request(nr_test_peer *p, uint16_t protocol)
     nr_ppp_build_begin(&b, buf, sizeof buf, NR_PPP_CONF_REQ, ++p->id);
     if (protocol == NR_PPP_PROTO_LCP && p->auth == NR_TEST_PEER_AUTH_PAP)
         nr_ppp_build_opt_u16(&b, NR_PPP_LCP_OPT_AUTH, NR_PPP_PROTO_PAP);
+    if (protocol == NR_PPP_PROTO_LCP && p->auth == NR_TEST_PEER_AUTH_MSCHAPV2)
+        nr_ppp_build_option(&b, NR_PPP_LCP_OPT_AUTH, (const uint8_t[]){ 0xc2, 0x23, NR_PPP_CHAP_MSV2 }, 3);
     if (protocol == NR_PPP_PROTO_LCP)
         nr_ppp_build_opt_u32(&b, NR_PPP_LCP_OPT_MAGIC, NR_TEST_PEER_MAGIC);
     else
@@ -148,6 +155,123 @@ static void peer_lcp_request(nr_test_peer *p, const nr_ppp_packet *in)
     }
 }
 
+/* ---- MS-CHAP v2, the authenticator's side ---- */
+
+static void mschap_send(nr_test_peer *p, uint8_t code, uint8_t id, const char *msg)
+{
+    uint8_t buf[300];
+    nr_ppp_builder b;
+    size_t n;
+
+    nr_ppp_build_begin(&b, buf, sizeof buf, code, id);
+    nr_ppp_build_bytes(&b, msg, strlen(msg));
+    if (nr_ppp_build_end(&b, &n) == NR_PPP_OK)
+        peer_send(p, NR_PPP_PROTO_CHAP, buf, n);
+}
+
+static void mschap_new_challenge(nr_test_peer *p)
+{
+    for (int i = 0; i < 16; i++)
+        p->challenge[i] = (uint8_t)(p->challenge[i] * 13 + 7 + i + p->id);
+}
+
+static void mschap_challenge(nr_test_peer *p)
+{
+    uint8_t buf[64];
+    nr_ppp_builder b;
+    size_t n;
+
+    mschap_new_challenge(p);
+    nr_ppp_build_begin(&b, buf, sizeof buf, 1, ++p->id);
+    nr_ppp_build_bytes(&b, &(uint8_t){ 16 }, 1);
+    nr_ppp_build_bytes(&b, p->challenge, 16);
+    nr_ppp_build_bytes(&b, "rasprov", 7);
+    if (nr_ppp_build_end(&b, &n) == NR_PPP_OK)
+        peer_send(p, NR_PPP_PROTO_CHAP, buf, n);
+    p->sent_challenge = true;
+}
+
+/* Failure with E=code, a fresh challenge and V=3. */
+static void mschap_fail(nr_test_peer *p, uint8_t id, unsigned code, const char *text)
+{
+    char msg[160];
+    int used;
+
+    mschap_new_challenge(p);
+    used = snprintf(msg, sizeof msg, "E=%u R=0 C=", code);
+    for (int i = 0; i < 16; i++)
+        used += snprintf(msg + used, sizeof msg - (size_t)used, "%02X", p->challenge[i]);
+    snprintf(msg + used, sizeof msg - (size_t)used, " V=3 M=%s", text);
+    mschap_send(p, 4, id, msg);
+}
+
+static void mschap_succeed(nr_test_peer *p, uint8_t id, const uint8_t *nt, const uint8_t *peer_challenge,
+                           const char *text)
+{
+    char s[NR_MSCHAP_AUTH_RESPONSE_LEN + 1], msg[160];
+
+    nr_mschap_authenticator_response(p->mschap_password, nt, peer_challenge, p->challenge, "alice", s);
+    if (p->mschap_forge_success)
+        s[2] = s[2] == '0' ? '1' : '0';
+    snprintf(msg, sizeof msg, "%s M=%s", s, text);
+    mschap_send(p, 3, id, msg);
+}
+
+/* Response: value-size 49 (peer challenge, 8 reserved, NT-Response, flags), name. */
+static void mschap_response(nr_test_peer *p, const nr_ppp_packet *in)
+{
+    uint8_t expect[24];
+    uint8_t buf[16];
+    size_t n;
+    const uint8_t *v = in->data + 1;
+
+    if (in->data_len < 50 || in->data[0] != 49)
+        return;
+    if (in->data_len - 50 != 5 || memcmp(in->data + 50, "alice", 5) != 0 ||
+        nr_mschap_nt_response(p->challenge, v, "alice", p->mschap_password, expect) != 0 ||
+        memcmp(expect, v + 24, 24) != 0) {
+        mschap_fail(p, in->id, 691, "Access denied");
+        if (nr_ppp_build_terminate(buf, sizeof buf, NR_PPP_TERM_REQ, ++p->id, NULL, 0, &n) == NR_PPP_OK)
+            peer_send(p, NR_PPP_PROTO_LCP, buf, n);
+        return;
+    }
+    if (p->mschap_expired) {
+        mschap_fail(p, in->id, 648, "Password expired");
+        return;
+    }
+    mschap_succeed(p, in->id, v + 24, v, "Welcome");
+}
+
+/* Change-Password (code 7): the new password under the old hash, the old
+ * hash under the new one, peer challenge, 8 reserved, NT-Response, flags. */
+static void mschap_change(nr_test_peer *p, const nr_ppp_packet *in)
+{
+    const uint8_t *d = in->data;
+    char fresh[64];
+    uint8_t hash[16], expect[24];
+
+    if (in->data_len != 582 || !p->mschap_expired)
+        return;
+    if (nr_mschap_open_password_block(d, p->mschap_password, fresh, sizeof fresh) != 0 ||
+        nr_mschap_old_hash_encrypted(fresh, p->mschap_password, hash) != 0 || memcmp(hash, d + 516, 16) != 0 ||
+        nr_mschap_nt_response(p->challenge, d + 532, "alice", fresh, expect) != 0 || memcmp(expect, d + 556, 24) != 0) {
+        mschap_fail(p, in->id, 709, "Changing the password failed");
+        return;
+    }
+    snprintf(p->mschap_password, sizeof p->mschap_password, "%s", fresh);
+    p->mschap_expired = false;
+    p->mschap_changes++;
+    mschap_succeed(p, in->id, d + 556, d + 532, "Password changed");
+}
+
+static void peer_mschap(nr_test_peer *p, const nr_ppp_packet *in)
+{
+    if (in->code == 2)
+        mschap_response(p, in);
+    else if (in->code == 7)
+        mschap_change(p, in);
+}
+
 static void peer_lcp(nr_test_peer *p, const nr_ppp_packet *in)
 {
     uint8_t buf[NR_HDLC_DEFAULT_MRU];
@@ -160,6 +284,10 @@ static void peer_lcp(nr_test_peer *p, const nr_ppp_packet *in)
     case NR_PPP_CONF_NAK:
     case NR_PPP_CONF_REJ:
         peer_request(p, NR_PPP_PROTO_LCP);
+        break;
+    case NR_PPP_CONF_ACK: /* our request Acked, theirs Acked before: LCP is open */
+        if (p->auth == NR_TEST_PEER_AUTH_MSCHAPV2 && !p->sent_challenge)
+            mschap_challenge(p);
         break;
     case NR_PPP_TERM_REQ:
         peer_echo_back(p, NR_PPP_PROTO_LCP, in, NR_PPP_TERM_ACK);
@@ -290,6 +418,8 @@ static void peer_frame(void *ctx, uint16_t protocol, const uint8_t *info, size_t
         peer_ipcp(p, &in);
     else if (protocol == NR_PPP_PROTO_PAP && p->auth == NR_TEST_PEER_AUTH_PAP)
         peer_pap(p, &in);
+    else if (protocol == NR_PPP_PROTO_CHAP && p->auth == NR_TEST_PEER_AUTH_MSCHAPV2)
+        peer_mschap(p, &in);
 }
 
 nr_test_peer *nr_test_peer_new(void)
@@ -308,6 +438,7 @@ nr_test_peer *nr_test_peer_new(void)
     p->link_fd = sv[0];
     p->fd = sv[1];
     p->owns_fd = true;
+    snprintf(p->mschap_password, sizeof p->mschap_password, "s3cret");
     nr_test_wire_init(&p->got);
     if (nr_hdlc_rx_init(&p->rx, NR_HDLC_DEFAULT_MRU, peer_frame, p) != 0) {
         close(sv[0]);
@@ -327,6 +458,7 @@ nr_test_peer *nr_test_peer_attach(int fd)
     p->link_fd = -1;
     p->fd = fd;
     fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+    snprintf(p->mschap_password, sizeof p->mschap_password, "s3cret");
     nr_test_wire_init(&p->got);
     if (nr_hdlc_rx_init(&p->rx, NR_HDLC_DEFAULT_MRU, peer_frame, p) != 0) {
         free(p);
@@ -357,4 +489,50 @@ void nr_test_peer_free(nr_test_peer *p)
         close(p->link_fd);
     }
     free(p);
+}
+
+/* ---- a peer on a thread of its own ----------------------------------------------------------- */
+
+static void *peer_thread_main(void *arg)
+{
+    nr_test_peer_thread *t = arg;
+    int fd = t->get_fd(t->ctx);
+    nr_test_peer *p;
+
+    if (fd < 0 || !(p = nr_test_peer_attach(fd)))
+        return NULL;
+    if (t->setup)
+        t->setup(p, t->ctx);
+    __atomic_store_n(&t->peer, p, __ATOMIC_RELEASE);
+    for (;;) {
+        struct pollfd pf[2] = { { .fd = p->fd, .events = POLLIN }, { .fd = t->stop_fd, .events = POLLIN } };
+        if ((poll(pf, 2, 1000) < 0 && errno != EINTR) || (pf[1].revents & POLLIN))
+            break;
+        if (pf[0].revents & (POLLERR | POLLHUP | POLLNVAL))
+            usleep(10000); /* the dialer hung up: wait to be told to stop */
+        nr_test_peer_pump(p);
+    }
+    return NULL;
+}
+
+int nr_test_peer_thread_start(nr_test_peer_thread *t)
+{
+    t->peer = NULL;
+    t->stop_fd = eventfd(0, EFD_CLOEXEC);
+    if (t->stop_fd < 0)
+        return -1;
+    if (pthread_create(&t->thread, NULL, peer_thread_main, t) != 0) {
+        close(t->stop_fd);
+        return -1;
+    }
+    return 0;
+}
+
+void nr_test_peer_thread_stop(nr_test_peer_thread *t)
+{
+    uint64_t one = 1;
+
+    (void)!write(t->stop_fd, &one, sizeof one);
+    pthread_join(t->thread, NULL);
+    close(t->stop_fd);
 }

@@ -8,6 +8,7 @@
 #ifndef NR_TESTS_RAS_PPP_TEST_PEER_H
 #define NR_TESTS_RAS_PPP_TEST_PEER_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -69,6 +70,11 @@ typedef enum nr_test_peer_auth {
     NR_TEST_PEER_AUTH_NONE = 0,
     NR_TEST_PEER_AUTH_PAP,       /* PAP: "alice" / "s3cret" gets "Login ok"; anything else gets
                                     "Login incorrect" and a Terminate-Request, as slirp does */
+    NR_TEST_PEER_AUTH_MSCHAPV2,  /* MS-CHAP v2 (RFC 2759) for "alice" with mschap_password: a
+                                    right answer gets Success "S=... M=Welcome"; a wrong one
+                                    Failure E=691 and a Terminate-Request; with mschap_expired
+                                    a right one gets Failure E=648 (V=3, a new challenge) and a
+                                    valid Change-Password makes its new password the password */
 } nr_test_peer_auth;
 
 #define NR_TEST_PEER_MAGIC 0x5eedf00du
@@ -82,6 +88,10 @@ typedef struct nr_test_peer {
     nr_test_peer_ipcp ipcp;
     nr_test_peer_auth auth;
     bool echo_silent;       /* stop answering Echo-Requests (the peer is gone) */
+    char mschap_password[64];   /* MSCHAPV2: what it accepts ("s3cret" after _new/_attach) */
+    bool mschap_expired;        /* MSCHAPV2: the password must be changed first */
+    bool mschap_forge_success;  /* MSCHAPV2: a Success whose S= proves nothing */
+    int mschap_changes;         /* MSCHAPV2: valid Change-Password packets taken */
     /* the line */
     int link_fd;            /* give this end to nr_ppp_link_new (non-blocking) */
     int fd;                 /* the peer's end */
@@ -92,6 +102,8 @@ typedef struct nr_test_peer {
     bool terminated;        /* TERMINATE: the Terminate-Request went out */
     uint8_t id;
     bool sent_lcp_req, sent_ipcp_req;
+    bool sent_challenge;
+    uint8_t challenge[16];      /* MSCHAPV2: the last challenge it sent (or put in a Failure) */
     bool owns_fd;
 } nr_test_peer;
 
@@ -104,5 +116,22 @@ nr_test_peer *nr_test_peer_attach(int fd);
 void nr_test_peer_pump(nr_test_peer *p);
 /* Closes the ends it owns and frees. */
 void nr_test_peer_free(nr_test_peer *p);
+
+/* A scripted peer served by a thread of its own on a line that opens later
+ * (the modem emulator's master after CONNECT).  Set get_fd (waits for the
+ * line, returns it or -1), ctx, and optionally setup (sets the script on
+ * the fresh peer); then start.  stop ends the thread; peer (NULL if the
+ * line never opened) stays for inspection until nr_test_peer_free. */
+typedef struct nr_test_peer_thread {
+    int (*get_fd)(void *ctx);
+    void (*setup)(nr_test_peer *p, void *ctx);
+    void *ctx;
+    nr_test_peer *peer;
+    int stop_fd;
+    pthread_t thread;
+} nr_test_peer_thread;
+
+int nr_test_peer_thread_start(nr_test_peer_thread *t);
+void nr_test_peer_thread_stop(nr_test_peer_thread *t);
 
 #endif

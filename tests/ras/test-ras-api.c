@@ -55,7 +55,7 @@ static void test_error_string_of_every_code_in_ras_h(void)
                                   623, 624, 625, 627, 628, 629, 630, 631, 632, 633, 635, 636, 638, 645, 646, 647,
                                   648, 649, 650, 651, 652, 663, 664, 665, 666, 668, 676, 677, 678, 679, 680, 681,
                                   691, 692, 703, 705, 718, 719, 720, 721, 722, 723, 730, 731, 732, 733, 734, 735,
-                                  736, 737, 738, 756 };
+                                  736, 737, 738, 756, 709, 778 };
     char buf[256];
     for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
         CU_ASSERT_EQUAL(RasGetErrorString(codes[i], buf, sizeof buf), 0);
@@ -99,6 +99,17 @@ static const struct { UINT code; const char *text; } produced[] = {
     { ERROR_AUTHENTICATION_FAILURE, "Access denied because username and/or password is invalid on the domain." },
     { ERROR_PORT_OR_DEVICE, "Hardware failure in port or attached device." },
     { ERROR_INVALID_AUTH_STATE, "The authorization state is invalid." },
+    /* the terminal step, and what an MS-CHAP v2 server can answer */
+    { ERROR_PORT_NOT_OPEN, "The port is not open." },
+    { ERROR_INTERACTIVE_MODE, "The connection needs information from you, but the application does not allow "
+                              "user interaction." },
+    { ERROR_RESTRICTED_LOGON_HOURS, "The account is not permitted to log on at this time of day." },
+    { ERROR_ACCT_DISABLED, "The account is disabled." },
+    { ERROR_PASSWD_EXPIRED, "The password has expired." },
+    { ERROR_NO_DIALIN_PERMISSION, "The account does not have Remote Access permission." },
+    { ERROR_CHANGING_PASSWORD, "An error occurred while changing the password on the domain. The password might "
+                               "have been too short or might have matched a previously used password." },
+    { ERROR_UNABLE_TO_AUTHENTICATE_SERVER, "It was not possible to verify the identity of the server." },
     { ERROR_PPP_TIMEOUT, "PPP timeout." },
     { ERROR_PPP_REMOTE_TERMINATED, "PPP terminated by remote machine." },
     { ERROR_PPP_NO_RESPONSE, "Remote PPP peer is not responding." },

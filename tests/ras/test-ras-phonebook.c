@@ -173,7 +173,7 @@ static void test_bad_choice_lists_the_allowed_values(void)
 {
     nr_pb_error err = load_bad(ENTRY(", \"auth\": \"mschap\""));
     CU_ASSERT_STRING_EQUAL(err.field, "entries[0].auth");
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "\"any\", \"pap\" or \"chap\", not \"mschap\""));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "\"any\", \"pap\", \"chap\" or \"mschapv2\", not \"mschap\""));
 }
 
 static void test_relative_device_is_refused(void)

@@ -219,15 +219,54 @@ static void test_slirp_chap_md5_request_is_acked_and_chap_reported(void)
 
 static void test_chap_with_another_algorithm_is_naked_toward_md5(void)
 {
-    static const uint8_t mschap[] = { 0x01, 0x02, 0x00, 0x09, 0x03, 0x05, 0xc2, 0x23, 0x81 };
+    static const uint8_t mschap_v1[] = { 0x01, 0x02, 0x00, 0x09, 0x03, 0x05, 0xc2, 0x23, 0x80 };
 
     setup();
     nr_ppp_lcp_start(&H.lcp);
-    feed(mschap, sizeof mschap);
+    feed(mschap_v1, sizeof mschap_v1);
     CU_ASSERT_EQUAL_FATAL(last()->len, 9);
     CU_ASSERT_EQUAL(last()->data[0], NR_PPP_CONF_NAK);
     CU_ASSERT_EQUAL(last()->data[1], 2);
     CU_ASSERT_EQUAL(memcmp(last()->data + 4, "\x03\x05\xc2\x23\x05", 5), 0);
+}
+
+static const uint8_t mschap_v2_req[] = { 0x01, 0x02, 0x00, 0x09, 0x03, 0x05, 0xc2, 0x23, 0x81 };
+
+static void test_mschap_v2_is_naked_toward_md5_when_not_allowed(void)
+{
+    nr_ppp_lcp_config cfg = NR_PPP_LCP_CONFIG_DEFAULTS;
+
+    cfg.allow_mschapv2 = false;
+    setup_with(&cfg);
+    nr_ppp_lcp_start(&H.lcp);
+    feed(mschap_v2_req, sizeof mschap_v2_req);
+    CU_ASSERT_EQUAL_FATAL(last()->len, 9);
+    CU_ASSERT_EQUAL(last()->data[0], NR_PPP_CONF_NAK);
+    CU_ASSERT_EQUAL(last()->data[1], 2);
+    CU_ASSERT_EQUAL(memcmp(last()->data + 4, "\x03\x05\xc2\x23\x05", 5), 0);
+}
+
+static void test_mschap_v2_request_is_acked_and_reported(void)
+{
+    setup();
+    open_with(mschap_v2_req, sizeof mschap_v2_req);
+    CU_ASSERT_EQUAL_FATAL(last()->len, 9);
+    CU_ASSERT_EQUAL(last()->data[0], NR_PPP_CONF_ACK);
+    CU_ASSERT_EQUAL(H.res.auth_protocol, NR_PPP_PROTO_CHAP);
+    CU_ASSERT_EQUAL(H.res.auth_algorithm, NR_PPP_CHAP_MSV2);
+}
+
+static void test_only_mschap_v2_allowed_naks_pap_toward_it(void)
+{
+    nr_ppp_lcp_config cfg = NR_PPP_LCP_CONFIG_DEFAULTS;
+
+    cfg.allow_pap = cfg.allow_chap = false;
+    setup_with(&cfg);
+    nr_ppp_lcp_start(&H.lcp);
+    feed(slirp_pap_req, sizeof slirp_pap_req);
+    CU_ASSERT_EQUAL(last()->data[0], NR_PPP_CONF_NAK);
+    CU_ASSERT_EQUAL(last()->len, 9);
+    CU_ASSERT_EQUAL(memcmp(last()->data + 4, "\x03\x05\xc2\x23\x81", 5), 0);
 }
 
 static void test_pap_is_naked_toward_chap_when_only_chap_is_allowed(void)
@@ -455,6 +494,9 @@ static CU_TestInfo tests[] = {
     TEST(test_slirp_pap_request_is_acked_and_pap_reported),
     TEST(test_slirp_chap_md5_request_is_acked_and_chap_reported),
     TEST(test_chap_with_another_algorithm_is_naked_toward_md5),
+    TEST(test_mschap_v2_is_naked_toward_md5_when_not_allowed),
+    TEST(test_mschap_v2_request_is_acked_and_reported),
+    TEST(test_only_mschap_v2_allowed_naks_pap_toward_it),
     TEST(test_pap_is_naked_toward_chap_when_only_chap_is_allowed),
     TEST(test_unknown_options_are_rejected_alone),
     TEST(test_too_small_mru_is_naked_up_to_128),

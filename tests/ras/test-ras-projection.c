@@ -118,48 +118,32 @@ static const seen *seen_in(RASCONNSTATE s)
 
 typedef struct pap_peer {
     modem_emu *emu;
-    int stop_fd;
-    pthread_t thread;
+    nr_test_peer_thread t;
 } pap_peer;
 
-static void *pap_peer_main(void *arg)
+static int line_after_connect(void *ctx)
 {
-    pap_peer *pp = arg;
-    nr_test_peer *p;
+    modem_emu *e = ctx;
+    return modem_emu_wait_connected(e, 10000) ? modem_emu_master_fd(e) : -1;
+}
 
-    if (!modem_emu_wait_connected(pp->emu, 10000))
-        return NULL;
-    p = nr_test_peer_attach(modem_emu_master_fd(pp->emu));
-    if (!p)
-        return NULL;
+static void ask_for_pap(nr_test_peer *p, void *ctx)
+{
+    (void)ctx;
     p->auth = NR_TEST_PEER_AUTH_PAP;
-    for (;;) {
-        struct pollfd pf[2] = { { .fd = p->fd, .events = POLLIN }, { .fd = pp->stop_fd, .events = POLLIN } };
-        if (poll(pf, 2, 1000) < 0 || (pf[1].revents & POLLIN))
-            break;
-        if (pf[0].revents & (POLLERR | POLLHUP | POLLNVAL))
-            usleep(10000); /* the dialer hung up: wait to be told to stop */
-        nr_test_peer_pump(p);
-    }
-    nr_test_peer_free(p);
-    return NULL;
 }
 
 static void pap_peer_start(pap_peer *pp, modem_emu *e)
 {
     pp->emu = e;
-    pp->stop_fd = eventfd(0, EFD_CLOEXEC);
-    CU_ASSERT_FATAL(pp->stop_fd >= 0);
-    CU_ASSERT_FATAL(pthread_create(&pp->thread, NULL, pap_peer_main, pp) == 0);
+    pp->t = (nr_test_peer_thread){ .get_fd = line_after_connect, .setup = ask_for_pap, .ctx = e };
+    CU_ASSERT_FATAL(nr_test_peer_thread_start(&pp->t) == 0);
 }
 
 static void pap_peer_stop(pap_peer *pp)
 {
-    uint64_t one = 1;
-
-    CU_ASSERT_EQUAL(write(pp->stop_fd, &one, sizeof one), (ssize_t)sizeof one);
-    pthread_join(pp->thread, NULL);
-    close(pp->stop_fd);
+    nr_test_peer_thread_stop(&pp->t);
+    nr_test_peer_free(pp->t.peer);
 }
 
 /* ---- helpers -------------------------------------------------------------------------------- */

@@ -161,6 +161,7 @@ typedef enum tagRASCONNSTATE {
 #define ERROR_PORT_OR_DEVICE                692
 #define ERROR_INTERACTIVE_MODE              703
 #define ERROR_INVALID_AUTH_STATE            705
+#define ERROR_CHANGING_PASSWORD             709
 #define ERROR_PPP_TIMEOUT                   718
 #define ERROR_PPP_REMOTE_TERMINATED         719
 #define ERROR_PPP_NO_PROTOCOLS_CONFIGURED   720
@@ -177,6 +178,7 @@ typedef enum tagRASCONNSTATE {
 #define ERROR_PPP_LOOPBACK_DETECTED         737
 #define ERROR_PPP_NO_ADDRESS_ASSIGNED       738
 #define ERROR_DIAL_ALREADY_IN_PROGRESS      756
+#define ERROR_UNABLE_TO_AUTHENTICATE_SERVER 778
 #define RASBASEEND                          899
 
 /* ------------------------------------------------------------------------ */
@@ -265,13 +267,15 @@ typedef struct tagRASPPPIP {
 #define RASLCPAP_PAP      0xC023
 #define RASLCPAP_CHAP     0xC223
 #define RASLCPAD_CHAP_MD5 0x05
+#define RASLCPAD_CHAP_MS  0x80
+#define RASLCPAD_CHAP_MSV2 0x81
 
 typedef struct tagRASPPPLCP {
     DWORD dwSize;
     BOOL fBundled;
     DWORD dwError;
     DWORD dwAuthenticationProtocol;     /**< RASLCPAP_*, 0 for none */
-    DWORD dwAuthenticationData;         /**< RASLCPAD_CHAP_MD5 with CHAP */
+    DWORD dwAuthenticationData;         /**< RASLCPAD_CHAP_MD5 or RASLCPAD_CHAP_MSV2 with CHAP */
     DWORD dwEapTypeId;
     DWORD dwServerAuthenticationProtocol;
     DWORD dwServerAuthenticationData;
@@ -358,7 +362,11 @@ NR_RAS_PUBLIC DWORD RasEnumEntries(LPCSTR reserved, LPCSTR lpszPhonebook, LPRASE
  *
  * ext: NULL, or dwSize = sizeof(RASDIALEXTENSIONS); RDEOPT_PausedStates in
  * dwfOptions lets a rejected password pause in RASCS_RetryAuthentication
- * instead of failing with ERROR_AUTHENTICATION_FAILURE, and an entry with
+ * instead of failing with ERROR_AUTHENTICATION_FAILURE, a password that an
+ * MS-CHAP v2 server says has expired pause in RASCS_PasswordExpired
+ * (resume with the new password in params->szPassword: it is changed on
+ * the server, RASCS_AuthChangePassword) instead of failing with
+ * ERROR_PASSWD_EXPIRED, and an entry with
  * terminal_after_dial pause in RASCS_Interactive (see
  * nr_ras_terminal_read) instead of failing with ERROR_INTERACTIVE_MODE
  * (asynchronous dials only).  phonebook: NULL for the default.  params: dwSize set; the entry
@@ -388,7 +396,9 @@ NR_RAS_PUBLIC DWORD RasEnumEntries(LPCSTR reserved, LPCSTR lpszPhonebook, LPRASE
  * dials every dial error: 608 no device, 633 port in use, 676 busy, 678 no
  * answer, 679 no carrier, 680 no dial tone, 651 modem error (extended
  * error: the +CME ERROR number), 652 unrecognised reply, 666 silent modem,
- * 691 password rejected, 703 a terminal step nobody can answer,
+ * 691 password rejected, 646/647/648/649 what an MS-CHAP v2 server refused,
+ * 709 password change refused, 778 a server that did not prove it knows
+ * the password, 703 a terminal step nobody can answer,
  * 718/719/721/732/733/734/737/738 PPP failures.
  */
 NR_RAS_PUBLIC DWORD RasDial(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIALPARAMS params,

@@ -1,0 +1,245 @@
+/*
+ * test-ras-mschap.c - RasDial against a server that authenticates with
+ * MS-CHAP version 2 (the scripted peer of ppp-test-peer.h behind the modem
+ * emulator): the right password connects and is reported, a wrong one is
+ * 691, a server that cannot prove it knows the password is 778, and an
+ * expired password is 648 - or, with RDEOPT_PausedStates, the paused
+ * RASCS_PasswordExpired whose resume changes the password on the server
+ * (RASCS_AuthChangePassword) and goes on to RASCS_Connected.
+ */
+#include "config.h"
+
+#include <CUnit/CUnit.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <netrouter/ras.h>
+
+#include "cunit-main.h"
+#include "dial-fixture.h"
+#include "ppp-test-peer.h"
+
+static char dir[] = "/tmp/nr-ras-mschap.XXXXXX";
+static char book[600];
+
+/* ---- the MS-CHAP v2 server behind the emulator ----------------------------------------------- */
+
+typedef struct server {
+    modem_emu *emu;
+    bool expired, forge;
+    nr_test_peer_thread t;
+} server;
+
+static int line_after_connect(void *ctx)
+{
+    server *s = ctx;
+    return modem_emu_wait_connected(s->emu, 10000) ? modem_emu_master_fd(s->emu) : -1;
+}
+
+static void script(nr_test_peer *p, void *ctx)
+{
+    server *s = ctx;
+    p->auth = NR_TEST_PEER_AUTH_MSCHAPV2;
+    p->mschap_expired = s->expired;
+    p->mschap_forge_success = s->forge;
+}
+
+/* The emulator answering the dial, the server behind it, and a phonebook
+ * whose "Office" entry allows MS-CHAP v2 only. */
+static void server_start(server *s, bool expired, bool forge)
+{
+    FILE *f;
+    *s = (server){ .expired = expired, .forge = forge };
+    s->emu = fixture_start_modem(dir, MODEM_EMU_CONNECT, 0, book, sizeof book);
+    snprintf(book, sizeof book, "%s/mschap.json", dir);
+    f = fopen(book, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fprintf(f,
+            "{\"entries\": [{\"name\": \"Office\", \"device\": \"%s\", \"phone_number\": \"5551234\",\n"
+            "  \"flow_control\": \"none\", \"auth\": \"mschapv2\",\n"
+            "  \"timeouts\": {\"command_ms\": 500, \"connect_ms\": 8000, \"ppp_ms\": 8000}}]}\n",
+            modem_emu_path(s->emu));
+    fclose(f);
+    chmod(book, 0600);
+    s->t = (nr_test_peer_thread){ .get_fd = line_after_connect, .setup = script, .ctx = s };
+    CU_ASSERT_FATAL(nr_test_peer_thread_start(&s->t) == 0);
+    fixture_rec_reset();
+}
+
+static void server_stop(server *s)
+{
+    nr_test_peer_thread_stop(&s->t);
+    nr_test_peer_free(s->t.peer);
+    modem_emu_stop(s->emu);
+}
+
+static RASDIALPARAMS params(const char *password)
+{
+    RASDIALPARAMS p = { .dwSize = sizeof p };
+    snprintf(p.szEntryName, sizeof p.szEntryName, "Office");
+    snprintf(p.szUserName, sizeof p.szUserName, "alice");
+    snprintf(p.szPassword, sizeof p.szPassword, "%s", password);
+    return p;
+}
+
+static void on_func1(HRASCONN h, UINT msg, RASCONNSTATE state, DWORD error, DWORD ext)
+{
+    (void)msg;
+    (void)ext;
+    fixture_rec_add(h, state, error);
+}
+
+static void hang_up_and_check_release(HRASCONN h)
+{
+    RASCONNSTATUS st = { .dwSize = sizeof st };
+    CU_ASSERT_EQUAL(nr_ras_hang_up_wait(h, 5000), 0);
+    CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), ERROR_INVALID_HANDLE);
+    CU_ASSERT_EQUAL(fixture_lock_files(dir), 0);
+}
+
+/* ---- tests ------------------------------------------------------------------------------------- */
+
+static void test_right_password_connects_and_reports_mschap_v2(void)
+{
+    server s;
+    RASDIALPARAMS p = params("s3cret");
+    RASPPPLCP lcp = { .dwSize = sizeof lcp };
+    DWORD cb = sizeof lcp;
+    HRASCONN h = NULL;
+    server_start(&s, false, false);
+    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 0, NULL, &h), 0); /* synchronous */
+    CU_ASSERT_EQUAL(RasGetProjectionInfo(h, RASP_PppLcp, &lcp, &cb), 0);
+    CU_ASSERT_EQUAL(lcp.dwAuthenticationProtocol, RASLCPAP_CHAP);
+    CU_ASSERT_EQUAL(lcp.dwAuthenticationData, RASLCPAD_CHAP_MSV2);
+    CU_ASSERT_STRING_EQUAL(lcp.szReplyMessage, "Welcome");
+    hang_up_and_check_release(h);
+    server_stop(&s);
+}
+
+static void test_wrong_password_is_691_in_auth_notify(void)
+{
+    server s;
+    RASDIALPARAMS p = params("wrong");
+    HRASCONN h = NULL;
+    server_start(&s, false, false);
+    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_TRUE(fixture_rec_wait_done(h, 10000));
+    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 6:0 6:691");
+    hang_up_and_check_release(h);
+    server_stop(&s);
+}
+
+static void test_server_that_cannot_prove_the_password_is_778(void)
+{
+    server s;
+    RASDIALPARAMS p = params("s3cret");
+    HRASCONN h = NULL;
+    server_start(&s, false, true);
+    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_UNABLE_TO_AUTHENTICATE_SERVER);
+    hang_up_and_check_release(h);
+    server_stop(&s);
+}
+
+static void test_expired_password_without_paused_states_is_648(void)
+{
+    server s;
+    RASDIALPARAMS p = params("s3cret");
+    HRASCONN h = NULL;
+    server_start(&s, true, false);
+    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_TRUE(fixture_rec_wait_done(h, 10000));
+    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 6:0 6:648");
+    hang_up_and_check_release(h);
+    server_stop(&s);
+}
+
+static void test_sync_dial_with_an_expired_password_returns_648(void)
+{
+    server s;
+    RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
+    RASDIALPARAMS p = params("s3cret");
+    HRASCONN h = NULL;
+    server_start(&s, true, false);
+    CU_ASSERT_EQUAL(RasDial(&ext, book, &p, 0, NULL, &h), ERROR_PASSWD_EXPIRED); /* nobody to ask */
+    hang_up_and_check_release(h);
+    server_stop(&s);
+}
+
+static void test_expired_password_pauses_and_resume_changes_it(void)
+{
+    server s;
+    RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
+    RASDIALPARAMS p = params("s3cret");
+    RASCONNSTATUS st = { .dwSize = sizeof st };
+    HRASCONN h = NULL;
+    server_start(&s, true, false);
+    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_FATAL(fixture_rec_wait_for(h, RASCS_PasswordExpired, 0, 10000));
+    CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), 0);
+    CU_ASSERT_EQUAL(st.rasconnstate, RASCS_PasswordExpired);
+    p = params("n3w-s3cret");
+    CU_ASSERT_EQUAL(RasDial(&ext, book, &p, 1, (void *)on_func1, &h), 0); /* resume with the new password */
+    CU_ASSERT_TRUE(fixture_rec_wait_done(h, 10000));
+    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 4099:0 9:0 14:0 10:0 18:0 8192:0");
+    hang_up_and_check_release(h);
+    server_stop(&s);
+}
+
+static void test_the_server_keeps_the_new_password(void)
+{
+    server s;
+    RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
+    RASDIALPARAMS p = params("s3cret");
+    HRASCONN h = NULL;
+    server_start(&s, true, false);
+    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_FATAL(fixture_rec_wait_for(h, RASCS_PasswordExpired, 0, 10000));
+    p = params("n3w-s3cret");
+    CU_ASSERT_EQUAL(RasDial(&ext, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_TRUE(fixture_rec_wait_for(h, RASCS_Connected, 0, 10000));
+    hang_up_and_check_release(h);
+    nr_test_peer_thread_stop(&s.t);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s.t.peer);
+    CU_ASSERT_EQUAL(s.t.peer->mschap_changes, 1);
+    CU_ASSERT_STRING_EQUAL(s.t.peer->mschap_password, "n3w-s3cret");
+    CU_ASSERT_FALSE(s.t.peer->mschap_expired);
+    nr_test_peer_free(s.t.peer);
+    modem_emu_stop(s.emu);
+}
+
+static void test_hang_up_while_the_password_expired_releases_the_port(void)
+{
+    server s;
+    RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
+    RASDIALPARAMS p = params("s3cret");
+    HRASCONN h = NULL;
+    server_start(&s, true, false);
+    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_FATAL(fixture_rec_wait_for(h, RASCS_PasswordExpired, 0, 10000));
+    hang_up_and_check_release(h);
+    usleep(100 * 1000); /* nothing may follow the hang-up */
+    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 4099:0");
+    server_stop(&s);
+}
+
+static CU_TestInfo tests[] = {
+    { "right_password_connects_and_reports_mschap_v2", test_right_password_connects_and_reports_mschap_v2 },
+    { "wrong_password_is_691_in_auth_notify", test_wrong_password_is_691_in_auth_notify },
+    { "server_that_cannot_prove_the_password_is_778", test_server_that_cannot_prove_the_password_is_778 },
+    { "expired_password_without_paused_states_is_648", test_expired_password_without_paused_states_is_648 },
+    { "sync_dial_with_an_expired_password_returns_648", test_sync_dial_with_an_expired_password_returns_648 },
+    { "expired_password_pauses_and_resume_changes_it", test_expired_password_pauses_and_resume_changes_it },
+    { "the_server_keeps_the_new_password", test_the_server_keeps_the_new_password },
+    { "hang_up_while_the_password_expired_releases_the_port",
+      test_hang_up_while_the_password_expired_releases_the_port },
+    CU_TEST_INFO_NULL,
+};
+
+int main(int argc, char **argv)
+{
+    signal(SIGPIPE, SIG_IGN);
+    return nr_cunit_main_in_tmpdir(argc, argv, "ras-mschap", tests, dir);
+}

@@ -47,7 +47,14 @@ static void on_event(void *ctx, const nr_ppp_link_event *ev)
         return;
     switch (ev->type) {
     case NR_PPP_EVENT_LCP_UP:
-        d->ppp_stop = !nr_dial_enter(d, RASCS_Authenticate);
+        if (!d->called_back) /* after a call back the state is RASCS_ReAuthenticate already */
+            d->ppp_stop = !nr_dial_enter(d, RASCS_Authenticate);
+        break;
+    case NR_PPP_EVENT_CALLBACK_OFFERED:
+        d->ppp_stop = !nr_dial_enter(d, RASCS_AuthCallback);
+        break;
+    case NR_PPP_EVENT_CALLBACK_AGREED:
+        d->ppp_stop = !nr_dial_enter(d, RASCS_PrepareForCallback);
         break;
     case NR_PPP_EVENT_AUTHENTICATING:
         break; /* already in RASCS_Authenticate */
@@ -66,6 +73,21 @@ static void on_event(void *ctx, const nr_ppp_link_event *ev)
 
 static DWORD run_link(nr_dial *d);
 
+/* What to answer a server that offers to call back (RASDIALPARAMS
+ * szCallbackNumber): a number as given, "*" for the entry's
+ * callback_number, and "" for none - or, for an entry with callback "ask"
+ * and RDEOPT_PausedStates, NULL: ask the application in
+ * RASCS_CallbackSetByCaller. */
+static const char *callback_number(const nr_dial *d)
+{
+    const char *n = d->params.szCallbackNumber;
+    if (!strcmp(n, "*"))
+        return d->entry->callback_number;
+    if (!*n && d->entry->callback_ask && d->async && (d->options & RDEOPT_PausedStates))
+        return NULL;
+    return n;
+}
+
 /* One attempt at bringing the link up with the current credentials. */
 static DWORD bring_up(nr_dial *d)
 {
@@ -78,6 +100,9 @@ static DWORD bring_up(nr_dial *d)
     d->ppp_stop = false;
     nr_ppp_link_config_init(&cfg);
     nr_ppp_link_config_from_entry(&cfg, d->entry, d->params.szUserName, d->params.szPassword);
+    /* A callback is asked for when the entry says so or the caller names a number. */
+    cfg.callback_number = callback_number(d);
+    cfg.request_callback = !d->called_back && (d->entry->callback_ask || d->params.szCallbackNumber[0]);
     if (nr_ppp_link_new(nr_modem_fd(d->modem), &cfg, on_event, d, &d->link) != 0)
         return ERROR_ALLOCATING_MEMORY;
     /* The peer's first frames may have come in with the CONNECT line. */
@@ -129,6 +154,24 @@ DWORD nr_dial_ppp(nr_dial *d)
                 return ERROR_CHANGING_PASSWORD;
             }
             err = run_link(d);
+            continue;
+        }
+        if (err == NR_PPP_LINK_ASK_CALLBACK) {
+            /* The server lets the caller name the number: the application
+             * says it in szCallbackNumber ("" for no callback). */
+            if (!nr_dial_pause(d, RASCS_CallbackSetByCaller))
+                return ERROR_USER_DISCONNECTION;
+            nr_ppp_link_answer_callback(d->link, d->params.szCallbackNumber);
+            err = run_link(d);
+            continue;
+        }
+        if (err == NR_PPP_LINK_CALLBACK_AGREED) {
+            /* The link is down and the server calls back: answer, then PPP
+             * afresh on the new call, without asking for a callback again. */
+            d->called_back = true;
+            if ((err = nr_dial_await_callback(d)) != 0)
+                return err;
+            err = bring_up(d);
             continue;
         }
         if (err == ERROR_AUTHENTICATION_FAILURE && paused_states) {

@@ -159,6 +159,35 @@ static DWORD terminal_step(nr_dial *d)
     return resumed ? 0 : ERROR_USER_DISCONNECTION;
 }
 
+/* What the modem layer needs of the entry (number: what to dial, if anything). */
+static nr_modem_dial_params modem_params(const nr_dial *d, const char *number)
+{
+    const nr_pb_entry *e = d->entry;
+    return (nr_modem_dial_params){
+        .init = (const char *const *)e->init, .ninit = e->ninit, .dial_prefix = e->dial_prefix,
+        .number = number ? number : "", .command_timeout_ms = (int)e->command_timeout_ms,
+        .connect_timeout_ms = (int)e->connect_timeout_ms, .cancel_fd = d->cancel_fd,
+    };
+}
+
+DWORD nr_dial_await_callback(nr_dial *d)
+{
+    nr_modem_dial_params dp = modem_params(d, NULL);
+    nr_modem_result res;
+    if (!nr_dial_enter(d, RASCS_WaitForModemReset))
+        return ERROR_USER_DISCONNECTION;
+    if (nr_modem_reset_after_call(d->modem, &dp, &res) == 0) {
+        if (!nr_dial_enter(d, RASCS_WaitForCallback))
+            return ERROR_USER_DISCONNECTION;
+        if (nr_modem_answer(d->modem, &dp, (int)d->entry->callback_timeout_ms, &res) == 0)
+            return nr_dial_enter(d, RASCS_ReAuthenticate) ? 0 : ERROR_USER_DISCONNECTION;
+    }
+    if (nr_dial_hangup_requested(d))
+        return ERROR_USER_DISCONNECTION;
+    nr_dial_fail(d, res.code, res.ext);
+    return res.code;
+}
+
 /* OpenPort .. AllDevicesConnected.  0, or the error (announced). */
 static DWORD modem_phases(nr_dial *d)
 {
@@ -176,11 +205,7 @@ static DWORD modem_phases(nr_dial *d)
     if (!nr_dial_enter(d, RASCS_PortOpened) || !nr_dial_enter(d, RASCS_ConnectDevice))
         return ERROR_USER_DISCONNECTION;
     for (unsigned attempt = 0;; attempt++) {
-        nr_modem_dial_params dp = {
-            .init = (const char *const *)e->init, .ninit = e->ninit, .dial_prefix = e->dial_prefix,
-            .number = number, .command_timeout_ms = (int)e->command_timeout_ms,
-            .connect_timeout_ms = (int)e->connect_timeout_ms, .cancel_fd = d->cancel_fd,
-        };
+        nr_modem_dial_params dp = modem_params(d, number);
         if (nr_modem_dial(d->modem, &dp, &res) == 0)
             break;
         if (nr_dial_hangup_requested(d))

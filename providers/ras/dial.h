@@ -44,6 +44,7 @@ typedef struct nr_dial {
     nr_ppp_link *link;              /* from AllDevicesConnected on */
     nr_dial_projection proj;        /* guarded by conn->lock */
     bool ppp_stop;                  /* worker only: a PPP-phase announcement asked to stop */
+    bool called_back;               /* worker only: the server called back; no callback again */
     /* guarded by conn->lock */
     bool hangup;                    /* RasHangUp was called */
     bool silent;                    /* no more notifications */
@@ -70,6 +71,11 @@ bool nr_dial_pause(nr_dial *d, RASCONNSTATE state);
 /* True while the dial waits in RASCS_Interactive (the terminal step), the
  * only time the application may use the line; call with conn->lock held. */
 bool nr_dial_terminal_open(const nr_dial *d);
+
+/* After the server agreed to call back and the link went down:
+ * RASCS_WaitForModemReset, RASCS_WaitForCallback (RING, ATA, CONNECT),
+ * then RASCS_ReAuthenticate.  0, or the error (announced). */
+DWORD nr_dial_await_callback(nr_dial *d);
 
 /* The PPP phases, from RASCS_Authenticate to RASCS_Projected (dial-ppp.c):
  * 0 when projected, else the error (already announced). */

@@ -100,3 +100,13 @@ tests_ras_test_ras_mschap_SOURCES = tests/ras/test-ras-mschap.c tests/ras/ppp-te
 tests_ras_test_ras_mschap_CPPFLAGS = $(tests_ras_test_ras_dial_CPPFLAGS)
 tests_ras_test_ras_mschap_CFLAGS = $(tests_ras_test_ras_dial_CFLAGS)
 tests_ras_test_ras_mschap_LDADD = $(tests_ras_test_ras_dial_LDADD)
+
+# Callback (CBCP, RASCS_CallbackSetByCaller): ppp-test-peer's server calls
+# the dialer back through the emulator.
+check_PROGRAMS += tests/ras/test-ras-callback
+TESTS += tests/ras/test-ras-callback
+tests_ras_test_ras_callback_SOURCES = tests/ras/test-ras-callback.c tests/ras/ppp-test-peer.h \
+	tests/ras/ppp-test-peer.c $(ras_dial_fixture_sources)
+tests_ras_test_ras_callback_CPPFLAGS = $(tests_ras_test_ras_dial_CPPFLAGS)
+tests_ras_test_ras_callback_CFLAGS = $(tests_ras_test_ras_dial_CFLAGS)
+tests_ras_test_ras_callback_LDADD = $(tests_ras_test_ras_dial_LDADD)

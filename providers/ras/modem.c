@@ -703,3 +703,69 @@ unsigned nr_modem_write(nr_modem *m, const void *buf, size_t len, int timeout_ms
                     now_ms() + (timeout_ms > 0 ? timeout_ms : DEFAULT_COMMAND_TIMEOUT_MS), res,
                     "terminal write");
 }
+
+/* ---- being called back -------------------------------------------------------- */
+
+unsigned nr_modem_reset_after_call(nr_modem *m, const nr_modem_dial_params *p, nr_modem_result *res)
+{
+    nr_modem_result dummy;
+    char line[256];
+    int64_t deadline;
+    int bits = TIOCM_DTR;
+    if (!res)
+        res = &dummy;
+    result_clear(res);
+    if (!m || m->fd < 0 || !p || (p->ninit > 0 && !p->init))
+        return fail(res, ERROR_INVALID_PARAMETER, 0, "nr_modem_reset_after_call: no modem.");
+    /* The server has hung up: once the modem is back in command mode it
+     * says NO CARRIER (perhaps after the tail of the PPP session). */
+    deadline = now_ms() + 3000;
+    for (;;) {
+        int r = read_line(m, p->cancel_fd, deadline, line, sizeof line, res, "waiting for the line to drop");
+        if (r < 0)
+            return res->code;
+        if (r == 0 || strstr(line, "NO CARRIER") || !strcmp(line, "3"))
+            break;
+    }
+    /* Make sure of it: DTR low for a moment (not on a pseudo-terminal). */
+    if (ioctl(m->fd, TIOCMBIC, &bits) == 0) {
+        sleep_ms(m->dtr_drop_ms > 0 ? m->dtr_drop_ms : DEFAULT_DTR_DROP_MS);
+        (void)ioctl(m->fd, TIOCMBIS, &bits);
+    }
+    for (size_t i = 0; i < p->ninit; i++) {
+        unsigned rc;
+        if (!p->init[i] || !*p->init[i])
+            continue;
+        if ((rc = nr_modem_command(m, p->init[i], p->command_timeout_ms, p->cancel_fd, res)) != 0)
+            return rc;
+    }
+    result_clear(res);
+    return 0;
+}
+
+unsigned nr_modem_answer(nr_modem *m, const nr_modem_dial_params *p, int ring_timeout_ms, nr_modem_result *res)
+{
+    nr_modem_result dummy;
+    char line[256];
+    int64_t deadline;
+    if (!res)
+        res = &dummy;
+    result_clear(res);
+    if (!m || m->fd < 0 || !p)
+        return fail(res, ERROR_INVALID_PARAMETER, 0, "nr_modem_answer: no modem.");
+    deadline = now_ms() + (ring_timeout_ms > 0 ? ring_timeout_ms : 60000);
+    for (;;) {
+        char word[32];
+        int r = read_line(m, p->cancel_fd, deadline, line, sizeof line, res, "waiting for the call back");
+        if (r < 0)
+            return res->code;
+        if (r == 0)
+            return fail(res, ERROR_NO_ANSWER, 0, "The server did not call back on %s within %d ms (no RING).",
+                        m->device, ring_timeout_ms);
+        trim_copy(word, sizeof word, line);
+        if (ieq(word, "RING") || !strcmp(word, "2"))
+            break;
+    }
+    return exchange(m, "ATA", p->connect_timeout_ms > 0 ? p->connect_timeout_ms : DEFAULT_CONNECT_TIMEOUT_MS,
+                    p->cancel_fd, true, res);
+}

@@ -122,6 +122,17 @@ unsigned nr_modem_read(nr_modem *m, void *buf, size_t cap, int timeout_ms, int c
 unsigned nr_modem_write(nr_modem *m, const void *buf, size_t len, int timeout_ms, int cancel_fd,
                         nr_modem_result *res);
 
+/*
+ * Being called back, after a server agreed to it and ended the call:
+ * nr_modem_reset_after_call() waits (3 s at most) for NO CARRIER, drops
+ * DTR for a moment where the line has one and sends p's init commands
+ * again; nr_modem_answer() waits ring_timeout_ms for RING (678 when none
+ * comes) and answers with ATA, then as nr_modem_dial: 0 with the CONNECT
+ * line in res, or the error.  p's number and dial prefix are not used.
+ */
+unsigned nr_modem_reset_after_call(nr_modem *m, const nr_modem_dial_params *p, nr_modem_result *res);
+unsigned nr_modem_answer(nr_modem *m, const nr_modem_dial_params *p, int ring_timeout_ms, nr_modem_result *res);
+
 /* The device path given at open. */
 const char *nr_modem_device(const nr_modem *m);
 

@@ -40,11 +40,13 @@ typedef struct key_spec {
 
 static const char *const flow_choices[] = { "rtscts", "none", NULL };
 static const char *const auth_choices[] = { "any", "pap", "chap", "mschapv2", NULL };
+static const char *const callback_choices[] = { "none", "ask", NULL };
 
 static const key_spec timeout_keys[] = {
     { "command_ms", K_INT, false, 1, 600000, NULL, NULL },
     { "connect_ms", K_INT, false, 1, 600000, NULL, NULL },
     { "ppp_ms", K_INT, false, 1, 600000, NULL, NULL },
+    { "callback_ms", K_INT, false, 1, 600000, NULL, NULL },
     { NULL, 0, false, 0, 0, NULL, NULL },
 };
 static const key_spec redial_keys[] = {
@@ -72,6 +74,8 @@ static const key_spec entry_keys[] = {
     { "redial", K_OBJECT, false, 0, 0, NULL, redial_keys },
     { "ppp", K_OBJECT, false, 0, 0, NULL, ppp_keys },
     { "terminal_after_dial", K_BOOL, false, 0, 0, NULL, NULL },
+    { "callback", K_STRING, false, 0, 0, callback_choices, NULL },
+    { "callback_number", K_STRING, false, 1, NR_PB_MAX_PHONE_NUMBER, NULL, NULL },
     { NULL, 0, false, 0, 0, NULL, NULL },
 };
 
@@ -249,21 +253,33 @@ static DWORD check_object(ctx *c, const json_t *obj, const key_spec *keys)
     return WN_SUCCESS;
 }
 
+static bool dialable(const char *number)
+{
+    return strspn(number, "0123456789*#+,;WwPpTt!@ -().") == strlen(number);
+}
+
 /* Rules that span keys or go beyond types. */
 static DWORD check_entry_rules(ctx *c, const json_t *e)
 {
     const char *device = json_string_value(json_object_get(e, "device"));
     const char *number = json_string_value(json_object_get(e, "phone_number"));
+    const char *callback = json_string_value(json_object_get(e, "callback_number"));
     json_t *speed = json_object_get(e, "speed");
     if (device[0] != '/') {
         push_key(c, "device");
         return fail(c, ERROR_CORRUPT_PHONEBOOK, "must be an absolute path such as /dev/ttyS0, not \"%s\"",
                     device);
     }
-    if (strspn(number, "0123456789*#+,;WwPpTt!@ -().") != strlen(number)) {
+    if (!dialable(number)) {
         push_key(c, "phone_number");
         return fail(c, ERROR_CORRUPT_PHONEBOOK,
                     "\"%s\" has characters a modem cannot dial (digits, * # + , ; W P T ! @ and spaces only)", number);
+    }
+    if (callback && !dialable(callback)) {
+        push_key(c, "callback_number");
+        return fail(c, ERROR_CORRUPT_PHONEBOOK,
+                    "\"%s\" has characters a modem cannot dial (digits, * # + , ; W P T ! @ and spaces only)",
+                    callback);
     }
     if (speed) {
         bool ok = false;
@@ -300,6 +316,7 @@ static void entry_free(nr_pb_entry *e)
     free(e->description);
     free(e->device);
     free(e->phone_number);
+    free(e->callback_number);
     for (size_t i = 0; i < e->ninit; i++)
         free(e->init[i]);
     free(e->init);
@@ -322,6 +339,10 @@ static bool build_entry(const json_t *o, nr_pb_entry *e)
         .command_timeout_ms = get_uint(o, "timeouts", "command_ms", 3000),
         .connect_timeout_ms = get_uint(o, "timeouts", "connect_ms", 60000),
         .ppp_timeout_ms = get_uint(o, "timeouts", "ppp_ms", 30000),
+        .callback_timeout_ms = get_uint(o, "timeouts", "callback_ms", 60000),
+        .callback_number = get_str(o, "callback_number", ""),
+        .callback_ask = json_is_string(json_object_get(o, "callback")) &&
+                        !strcmp(json_string_value(json_object_get(o, "callback")), "ask"),
         .auth = !auth || !strcmp(auth, "any") ? NR_PB_AUTH_ANY
                 : !strcmp(auth, "pap")        ? NR_PB_AUTH_PAP
                 : !strcmp(auth, "chap")       ? NR_PB_AUTH_CHAP
@@ -340,7 +361,7 @@ static bool build_entry(const json_t *o, nr_pb_entry *e)
     for (size_t i = 0; i < e->ninit; i++)
         if (!(e->init[i] = strdup(init ? json_string_value(json_array_get(init, i)) : "ATZ")))
             return false;
-    return e->name && e->description && e->device && e->phone_number && e->dial_prefix;
+    return e->name && e->description && e->device && e->phone_number && e->dial_prefix && e->callback_number;
 }
 
 /* ---- loading ---------------------------------------------------------------------------------- */

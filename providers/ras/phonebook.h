@@ -33,6 +33,9 @@ typedef struct nr_pb_entry {
     char *dial_prefix;          /* e.g. "ATDT" */
     bool rtscts;                /* flow_control "rtscts" (default) or "none" */
     unsigned command_timeout_ms, connect_timeout_ms, ppp_timeout_ms;
+    unsigned callback_timeout_ms;  /* how long to wait for the server to call back */
+    char *callback_number;      /* the number a server may call back ("" when none) */
+    bool callback_ask;          /* callback "ask": take a server's offer to call back */
     nr_pb_auth auth;
     unsigned redial_attempts, redial_pause_ms;
     unsigned mru, lcp_echo_interval_s, lcp_echo_failures;

@@ -72,6 +72,7 @@ static void lcp_reset(nr_ppp_fsm *f)
     lcp->magic = new_magic(lcp, 0);
     lcp->want_pfc = lcp->cfg.request_pfc;
     lcp->want_acfc = lcp->cfg.request_acfc;
+    lcp->want_callback = lcp->cfg.request_callback;
     peer_defaults(&lcp->peer);
     peer_defaults(&lcp->res);
 }
@@ -90,6 +91,8 @@ static void lcp_add_request(nr_ppp_fsm *f, nr_ppp_builder *b)
         nr_ppp_build_option(b, NR_PPP_LCP_OPT_PFC, NULL, 0);
     if (lcp->want_acfc)
         nr_ppp_build_option(b, NR_PPP_LCP_OPT_ACFC, NULL, 0);
+    if (lcp->want_callback)
+        nr_ppp_build_option(b, NR_PPP_LCP_OPT_CALLBACK, (const uint8_t[]){ 6 }, 1);
 }
 
 /* The auth option we would like instead: CHAP-MD5 first, then MS-CHAPv2,
@@ -239,6 +242,7 @@ static void lcp_ack_received(nr_ppp_fsm *f, const uint8_t *opts, size_t len)
     lcp->res.rx_pfc = lcp->want_pfc;
     lcp->res.rx_acfc = lcp->want_acfc;
     lcp->res.our_magic = lcp->want_magic ? lcp->magic : 0;
+    lcp->res.callback = lcp->want_callback;
 }
 
 static int lcp_nak_received(nr_ppp_fsm *f, const uint8_t *opts, size_t len)
@@ -271,6 +275,8 @@ static int lcp_nak_received(nr_ppp_fsm *f, const uint8_t *opts, size_t len)
                 lcp->loop_count = 0;
             }
             lcp->magic = new_magic(lcp, v);
+        } else if (o.type == NR_PPP_LCP_OPT_CALLBACK) {
+            lcp->want_callback = false; /* CBCP or nothing: another operation is no use to us */
         }
     }
     return rc < 0 ? -1 : 0;
@@ -291,6 +297,7 @@ static int lcp_reject_received(nr_ppp_fsm *f, const uint8_t *opts, size_t len)
         case NR_PPP_LCP_OPT_MAGIC: lcp->want_magic = false; break;
         case NR_PPP_LCP_OPT_PFC: lcp->want_pfc = false; break;
         case NR_PPP_LCP_OPT_ACFC: lcp->want_acfc = false; break;
+        case NR_PPP_LCP_OPT_CALLBACK: lcp->want_callback = false; break;
         default: break;
         }
     }

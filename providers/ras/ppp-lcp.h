@@ -38,10 +38,11 @@ typedef struct nr_ppp_lcp_config {
     unsigned loopback_limit;   /* own magic seen this often = looped back; 0 = 5 */
     uint32_t magic_seed;       /* 0: random magic numbers (getrandom) */
     bool allow_mschapv2;       /* CHAP with MS-CHAP version 2 (allow_chap is CHAP-MD5) */
+    bool request_callback;     /* ask for a callback negotiated by CBCP (option 13, operation 6) */
 } nr_ppp_lcp_config;
 
 #define NR_PPP_LCP_CONFIG_DEFAULTS \
-    { NR_PPP_FSM_CONFIG_DEFAULTS, 1500, true, true, true, true, true, 0, 3, 5, 0, true }
+    { NR_PPP_FSM_CONFIG_DEFAULTS, 1500, true, true, true, true, true, 0, 3, 5, 0, true, false }
 
 /* What both ends agreed to, valid from the up callback on. */
 typedef struct nr_ppp_lcp_result {
@@ -54,6 +55,7 @@ typedef struct nr_ppp_lcp_result {
     uint32_t our_magic, peer_magic;
     uint16_t auth_protocol;    /* 0, NR_PPP_PROTO_PAP or NR_PPP_PROTO_CHAP */
     uint8_t auth_algorithm;    /* NR_PPP_CHAP_MD5 or NR_PPP_CHAP_MSV2 with CHAP */
+    bool callback;             /* the peer agreed to negotiate a callback with CBCP */
 } nr_ppp_lcp_result;
 
 typedef struct nr_ppp_lcp nr_ppp_lcp;
@@ -78,7 +80,7 @@ struct nr_ppp_lcp {
     void *ctx;
     uint32_t rng;
     /* what we still request in the negotiation in progress */
-    bool want_mru, want_accm, want_magic, want_pfc, want_acfc;
+    bool want_mru, want_accm, want_magic, want_pfc, want_acfc, want_callback;
     uint16_t want_mru_value;
     uint32_t want_accm_value;
     uint32_t magic;

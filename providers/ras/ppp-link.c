@@ -5,7 +5,7 @@
  *
  * Invariants: the first failure wins (later ones are consequences); once
  * the phase is Dead no protocol callback changes anything; every write goes
- * through send_frame(), which never raises SIGPIPE.
+ * through nr__ppp_link_send(), which never raises SIGPIPE.
  */
 #include "config.h"
 
@@ -21,31 +21,11 @@
 
 #include "hdlc.h"
 #include "phonebook.h"
-#include "ppp-link.h"
+#include "ppp-link-private.h"
 
-struct nr_ppp_link {
-    int fd;
-    nr_ppp_phase phase;
-    nr_ppp_link_config cfg;
-    nr_ppp_clock clock;
-    nr_ppp_link_event_fn fn;
-    void *ctx;
-    nr_ppp_link_ip_fn ip_fn;
-    void *ip_ctx;
-    nr_hdlc_rx rx;
-    nr_hdlc_tx_opts tx;
-    nr_ppp_lcp lcp;
-    nr_ppp_auth auth;
-    nr_ppp_ipcp ipcp;
-    nr_ppp_projection proj;
-    uint64_t give_up_at;       /* overall timeout, 0 = none */
-    bool line_lost;            /* a write or read found the line gone */
-    bool password_expired;     /* MS-CHAPv2 E=648: waiting for nr_ppp_link_change_password */
-    unsigned error;
-    char error_text[320];
-};
 
-static const char *const phase_names[] = { "Dead", "Establish", "Authenticate", "Network", "Open", "Terminate" };
+static const char *const phase_names[] = { "Dead", "Establish", "Authenticate", "Network", "Open", "Terminate",
+                                           "Callback" };
 
 const char *nr_ppp_phase_name(nr_ppp_phase p)
 {
@@ -111,7 +91,7 @@ static int write_all(int fd, const uint8_t *p, size_t n)
     return 0;
 }
 
-static void send_frame(nr_ppp_link *l, uint16_t protocol, const uint8_t *pkt, size_t len)
+void nr__ppp_link_send(nr_ppp_link *l, uint16_t protocol, const uint8_t *pkt, size_t len)
 {
     uint8_t wire[NR_HDLC_ENCODE_BOUND(NR_HDLC_DEFAULT_MRU)];
     size_t n;
@@ -126,7 +106,7 @@ static void send_frame(nr_ppp_link *l, uint16_t protocol, const uint8_t *pkt, si
 
 /* ---- failures ------------------------------------------------------------------------------- */
 
-static void emit(nr_ppp_link *l, nr_ppp_link_event_type type, unsigned error, const char *text)
+void nr__ppp_link_emit(nr_ppp_link *l, nr_ppp_link_event_type type, unsigned error, const char *text)
 {
     nr_ppp_link_event ev = { type, error, text ? text : "", &l->proj };
 
@@ -149,7 +129,7 @@ static bool lcp_terminal(const nr_ppp_link *l)
     return s == NR_PPP_INITIAL || s == NR_PPP_STARTING || s == NR_PPP_CLOSED || s == NR_PPP_STOPPED;
 }
 
-static void __attribute__((format(printf, 3, 4))) fail(nr_ppp_link *l, unsigned code, const char *fmt, ...)
+void nr__ppp_link_fail(nr_ppp_link *l, unsigned code, const char *fmt, ...)
 {
     bool was_open = l->phase == NR_PPP_PHASE_OPEN;
     va_list ap;
@@ -161,7 +141,7 @@ static void __attribute__((format(printf, 3, 4))) fail(nr_ppp_link *l, unsigned 
     vsnprintf(l->error_text, sizeof l->error_text, fmt, ap);
     va_end(ap);
     l->phase = NR_PPP_PHASE_TERMINATE;
-    emit(l, was_open ? NR_PPP_EVENT_DOWN : NR_PPP_EVENT_FAILED, code, l->error_text);
+    nr__ppp_link_emit(l, was_open ? NR_PPP_EVENT_DOWN : NR_PPP_EVENT_FAILED, code, l->error_text);
     if (l->line_lost) {
         die(l);
         return;
@@ -175,7 +155,7 @@ static void __attribute__((format(printf, 3, 4))) fail(nr_ppp_link *l, unsigned 
 static void check_line(nr_ppp_link *l)
 {
     if (l->line_lost && l->phase != NR_PPP_PHASE_DEAD) {
-        fail(l, ERROR_PORT_DISCONNECTED, "The line was hung up or closed during PPP (%s phase).",
+        nr__ppp_link_fail(l, ERROR_PORT_DISCONNECTED, "The line was hung up or closed during PPP (%s phase).",
              nr_ppp_phase_name(l->phase));
         die(l);
     }
@@ -185,7 +165,7 @@ static void check_line(nr_ppp_link *l)
 
 static void lcp_send_cb(void *ctx, const uint8_t *pkt, size_t len)
 {
-    send_frame(ctx, NR_PPP_PROTO_LCP, pkt, len);
+    nr__ppp_link_send(ctx, NR_PPP_PROTO_LCP, pkt, len);
 }
 
 static void fail_by_reason(nr_ppp_link *l, const char *who, nr_ppp_fsm_reason r, bool peer_spoke)
@@ -193,32 +173,32 @@ static void fail_by_reason(nr_ppp_link *l, const char *who, nr_ppp_fsm_reason r,
     switch (r) {
     case NR_PPP_REASON_TIMEOUT:
         if (peer_spoke)
-            fail(l, ERROR_PPP_TIMEOUT, "%s negotiation timed out: %s.", who, nr_ppp_fsm_reason_text(r));
+            nr__ppp_link_fail(l, ERROR_PPP_TIMEOUT, "%s negotiation timed out: %s.", who, nr_ppp_fsm_reason_text(r));
         else
-            fail(l, ERROR_PPP_NO_RESPONSE, "The remote PPP peer is not responding (no %s answer).", who);
+            nr__ppp_link_fail(l, ERROR_PPP_NO_RESPONSE, "The remote PPP peer is not responding (no %s answer).", who);
         break;
     case NR_PPP_REASON_PEER_TERMINATED:
-        fail(l, ERROR_PPP_REMOTE_TERMINATED, "The server terminated %s (Terminate-Request \"%.*s\").", who,
+        nr__ppp_link_fail(l, ERROR_PPP_REMOTE_TERMINATED, "The server terminated %s (Terminate-Request \"%.*s\").", who,
              (int)(who[0] == 'L' ? l->lcp.fsm.term_text_len : l->ipcp.fsm.term_text_len),
              (const char *)(who[0] == 'L' ? l->lcp.fsm.term_text : l->ipcp.fsm.term_text));
         break;
     case NR_PPP_REASON_NOT_CONVERGING:
         if (who[0] == 'I' && l->ipcp.addr_rejected)
-            fail(l, ERROR_PPP_NO_ADDRESS_ASSIGNED, "The server refused to assign an IP address (IPCP).");
+            nr__ppp_link_fail(l, ERROR_PPP_NO_ADDRESS_ASSIGNED, "The server refused to assign an IP address (IPCP).");
         else
-            fail(l, ERROR_PPP_NOT_CONVERGING, "%s options did not converge with the server.", who);
+            nr__ppp_link_fail(l, ERROR_PPP_NOT_CONVERGING, "%s options did not converge with the server.", who);
         break;
     case NR_PPP_REASON_REJECTED:
         if (who[0] == 'I')
-            fail(l, ERROR_PPP_CP_REJECTED, "The server does not speak IPCP (Protocol-Reject or Code-Reject).");
+            nr__ppp_link_fail(l, ERROR_PPP_CP_REJECTED, "The server does not speak IPCP (Protocol-Reject or Code-Reject).");
         else
-            fail(l, ERROR_PPP_LCP_TERMINATED, "The server rejected an essential LCP packet (Code-Reject).");
+            nr__ppp_link_fail(l, ERROR_PPP_LCP_TERMINATED, "The server rejected an essential LCP packet (Code-Reject).");
         break;
     case NR_PPP_REASON_LOOPBACK:
-        fail(l, ERROR_PPP_LOOPBACK_DETECTED, "The line is looped back: LCP saw its own magic number.");
+        nr__ppp_link_fail(l, ERROR_PPP_LOOPBACK_DETECTED, "The line is looped back: LCP saw its own magic number.");
         break;
     default:
-        fail(l, ERROR_PPP_LCP_TERMINATED, "%s went down: %s.", who, nr_ppp_fsm_reason_text(r));
+        nr__ppp_link_fail(l, ERROR_PPP_LCP_TERMINATED, "%s went down: %s.", who, nr_ppp_fsm_reason_text(r));
         break;
     }
 }
@@ -236,19 +216,25 @@ static void lcp_up_cb(void *ctx, const nr_ppp_lcp_result *res)
     l->proj.lcp = *res;
     l->proj.auth_protocol = res->auth_protocol;
     l->proj.auth_algorithm = res->auth_algorithm;
-    emit(l, NR_PPP_EVENT_LCP_UP, 0, "LCP is open.");
+    nr__ppp_link_emit(l, NR_PPP_EVENT_LCP_UP, 0, "LCP is open.");
     if (res->auth_protocol) {
         l->phase = NR_PPP_PHASE_AUTHENTICATE;
-        emit(l, NR_PPP_EVENT_AUTHENTICATING, 0,
+        nr__ppp_link_emit(l, NR_PPP_EVENT_AUTHENTICATING, 0,
              res->auth_protocol == NR_PPP_PROTO_PAP     ? "Authenticating with PAP."
              : res->auth_algorithm == NR_PPP_CHAP_MSV2 ? "Authenticating with MS-CHAP v2."
                                                        : "Authenticating with CHAP-MD5.");
         nr_ppp_auth_start_algorithm(&l->auth, res->auth_protocol, res->auth_algorithm);
         return;
     }
+    nr__ppp_link_after_auth(l, "The server asked for no authentication.");
+}
+
+void nr__ppp_link_network(nr_ppp_link *l, const char *how)
+{
     l->phase = NR_PPP_PHASE_NETWORK;
-    emit(l, NR_PPP_EVENT_AUTHENTICATED, 0, "The server asked for no authentication.");
-    nr_ppp_ipcp_start(&l->ipcp);
+    nr__ppp_link_emit(l, NR_PPP_EVENT_AUTHENTICATED, 0, how);
+    if (l->phase == NR_PPP_PHASE_NETWORK) /* unless the event's handler closed the link */
+        nr_ppp_ipcp_start(&l->ipcp);
 }
 
 static void lcp_down_cb(void *ctx, nr_ppp_fsm_reason reason)
@@ -286,7 +272,7 @@ static void lcp_echo_failed_cb(void *ctx)
 {
     nr_ppp_link *l = ctx;
 
-    fail(l, ERROR_PPP_NO_RESPONSE, "The server stopped answering LCP Echo-Requests (%u unanswered).",
+    nr__ppp_link_fail(l, ERROR_PPP_NO_RESPONSE, "The server stopped answering LCP Echo-Requests (%u unanswered).",
          l->lcp.cfg.echo_failures);
     die(l);
 }
@@ -304,7 +290,7 @@ static const nr_ppp_lcp_callbacks lcp_cb = {
 
 static void auth_send_cb(void *ctx, uint16_t protocol, const uint8_t *pkt, size_t len)
 {
-    send_frame(ctx, protocol, pkt, len);
+    nr__ppp_link_send(ctx, protocol, pkt, len);
 }
 
 static void auth_done_cb(void *ctx, nr_ppp_auth_result r, const char *message)
@@ -315,9 +301,7 @@ static void auth_done_cb(void *ctx, nr_ppp_auth_result r, const char *message)
     if (l->phase != NR_PPP_PHASE_AUTHENTICATE)
         return;
     if (r == NR_PPP_AUTH_OK) {
-        l->phase = NR_PPP_PHASE_NETWORK;
-        emit(l, NR_PPP_EVENT_AUTHENTICATED, 0, message);
-        nr_ppp_ipcp_start(&l->ipcp);
+        nr__ppp_link_after_auth(l, message);
     } else if (r == NR_PPP_AUTH_EXPIRED) {
         l->password_expired = true; /* nr_ppp_link_run returns; the link waits for a new password */
     } else if (r == NR_PPP_AUTH_FAILED) {
@@ -325,15 +309,15 @@ static void auth_done_cb(void *ctx, nr_ppp_auth_result r, const char *message)
                           : l->proj.auth_algorithm == NR_PPP_CHAP_MSV2 ? "MS-CHAP v2"
                                                                        : "CHAP";
         if (l->auth.error == ERROR_UNABLE_TO_AUTHENTICATE_SERVER)
-            fail(l, l->auth.error, "The server did not prove that it knows the password (%s).", how);
+            nr__ppp_link_fail(l, l->auth.error, "The server did not prove that it knows the password (%s).", how);
         else if (l->auth.error && l->auth.error != ERROR_AUTHENTICATION_FAILURE)
-            fail(l, l->auth.error, "The server refused the logon with error %u (%s: \"%s\").", l->auth.error, how,
+            nr__ppp_link_fail(l, l->auth.error, "The server refused the logon with error %u (%s: \"%s\").", l->auth.error, how,
                  message);
         else
-            fail(l, ERROR_AUTHENTICATION_FAILURE, "The server rejected the user name or password (%s: \"%s\").", how,
+            nr__ppp_link_fail(l, ERROR_AUTHENTICATION_FAILURE, "The server rejected the user name or password (%s: \"%s\").", how,
                  message);
     } else {
-        fail(l, ERROR_PPP_TIMEOUT, "Authentication timed out: %s.", message);
+        nr__ppp_link_fail(l, ERROR_PPP_TIMEOUT, "Authentication timed out: %s.", message);
     }
 }
 
@@ -343,7 +327,7 @@ static const nr_ppp_auth_callbacks auth_cb = { .send = auth_send_cb, .done = aut
 
 static void ipcp_send_cb(void *ctx, const uint8_t *pkt, size_t len)
 {
-    send_frame(ctx, NR_PPP_PROTO_IPCP, pkt, len);
+    nr__ppp_link_send(ctx, NR_PPP_PROTO_IPCP, pkt, len);
 }
 
 static void ipcp_up_cb(void *ctx, const nr_ppp_ipcp_result *res)
@@ -354,7 +338,7 @@ static void ipcp_up_cb(void *ctx, const nr_ppp_ipcp_result *res)
     if (l->phase != NR_PPP_PHASE_NETWORK)
         return;
     if (!res->our_addr) {
-        fail(l, ERROR_PPP_NO_ADDRESS_ASSIGNED, "IPCP opened but the server assigned no IP address.");
+        nr__ppp_link_fail(l, ERROR_PPP_NO_ADDRESS_ASSIGNED, "IPCP opened but the server assigned no IP address.");
         return;
     }
     l->proj.our_addr = res->our_addr;
@@ -366,7 +350,7 @@ static void ipcp_up_cb(void *ctx, const nr_ppp_ipcp_result *res)
     snprintf(l->error_text, sizeof l->error_text, "Projected: our address %s, server %s.",
              nr_ppp_ip_to_string(res->our_addr, ours, sizeof ours),
              nr_ppp_ip_to_string(res->peer_addr, theirs, sizeof theirs));
-    emit(l, NR_PPP_EVENT_PROJECTED, 0, l->error_text);
+    nr__ppp_link_emit(l, NR_PPP_EVENT_PROJECTED, 0, l->error_text);
     l->error_text[0] = '\0';
 }
 
@@ -396,7 +380,7 @@ static const nr_ppp_ipcp_callbacks ipcp_cb = {
  * (Terminate-Ack, back to Req-Sent, retry until Max-Configure), which would
  * report the peer's refusal as a timeout much later. The peer has said it
  * ends the link before LCP ever opened: the dial fails now with 734, and
- * fail() closes LCP politely. */
+ * nr__ppp_link_fail() closes LCP politely. */
 static void lcp_input(nr_ppp_link *l, const uint8_t *info, size_t len)
 {
     nr_ppp_state before = l->lcp.fsm.state;
@@ -406,7 +390,7 @@ static void lcp_input(nr_ppp_link *l, const uint8_t *info, size_t len)
     if (l->phase == NR_PPP_PHASE_ESTABLISH &&
         (before == NR_PPP_REQSENT || before == NR_PPP_ACKRCVD || before == NR_PPP_ACKSENT) &&
         nr_ppp_packet_parse(info, len, &pkt) == NR_PPP_OK && pkt.code == NR_PPP_TERM_REQ)
-        fail(l, ERROR_PPP_LCP_TERMINATED,
+        nr__ppp_link_fail(l, ERROR_PPP_LCP_TERMINATED,
              "The server terminated LCP during its negotiation (Terminate-Request \"%.*s\").",
              (int)l->lcp.fsm.term_text_len, (const char *)l->lcp.fsm.term_text);
 }
@@ -433,6 +417,12 @@ static void on_frame(void *ctx, uint16_t protocol, const uint8_t *info, size_t l
         if (l->phase == NR_PPP_PHASE_NETWORK || l->phase == NR_PPP_PHASE_OPEN)
             nr_ppp_ipcp_input(&l->ipcp, info, len);
         /* before the Network phase: silently discarded (RFC 1661 section 3.4) */
+        break;
+    case NR_PPP_PROTO_CBCP:
+        if (l->phase == NR_PPP_PHASE_CALLBACK)
+            nr__ppp_link_cbcp_input(l, info, len);
+        else if (lcp_open && !l->proj.lcp.callback)
+            nr_ppp_lcp_reject_protocol(&l->lcp, protocol, info, len);
         break;
     case NR_PPP_PROTO_IP:
         if (l->phase == NR_PPP_PHASE_OPEN && l->ip_fn)
@@ -488,6 +478,10 @@ int nr_ppp_link_new(int fd, const nr_ppp_link_config *cfg, nr_ppp_link_event_fn 
     lc.allow_pap = cfg->allow_pap;
     lc.allow_chap = cfg->allow_chap;
     lc.allow_mschapv2 = cfg->allow_mschapv2;
+    lc.request_callback = cfg->request_callback;
+    l->callback_ask = !cfg->callback_number;
+    snprintf(l->callback_number, sizeof l->callback_number, "%s", cfg->callback_number ? cfg->callback_number : "");
+    l->cfg.callback_number = NULL; /* copied above */
     lc.echo_interval_ms = cfg->echo_interval_ms;
     lc.echo_failures = cfg->echo_failures;
     lc.magic_seed = cfg->magic_seed;
@@ -557,6 +551,8 @@ uint64_t nr_ppp_link_deadline(const nr_ppp_link *l)
         return 0;
     d = earliest(nr_ppp_lcp_deadline(&l->lcp), nr_ppp_auth_deadline(&l->auth));
     d = earliest(d, nr_ppp_ipcp_deadline(&l->ipcp));
+    if (l->phase == NR_PPP_PHASE_CALLBACK)
+        d = earliest(d, l->cbcp_deadline);
     if (l->phase != NR_PPP_PHASE_OPEN && l->phase != NR_PPP_PHASE_TERMINATE)
         d = earliest(d, l->give_up_at);
     return d;
@@ -568,13 +564,14 @@ void nr_ppp_link_timeout(nr_ppp_link *l)
         return;
     if (l->give_up_at && l->phase != NR_PPP_PHASE_OPEN && l->phase != NR_PPP_PHASE_TERMINATE &&
         nr_ppp_clock_now(&l->clock) >= l->give_up_at)
-        fail(l, ERROR_PPP_TIMEOUT, "PPP did not reach the Open phase within %u ms (stuck in %s).",
+        nr__ppp_link_fail(l, ERROR_PPP_TIMEOUT, "PPP did not reach the Open phase within %u ms (stuck in %s).",
              l->cfg.timeout_ms, nr_ppp_phase_name(l->phase));
     nr_ppp_lcp_timeout(&l->lcp);
     if (l->phase != NR_PPP_PHASE_DEAD)
         nr_ppp_auth_timeout(&l->auth);
     if (l->phase != NR_PPP_PHASE_DEAD)
         nr_ppp_ipcp_timeout(&l->ipcp);
+    nr__ppp_link_cbcp_timeout(l);
     check_line(l);
 }
 
@@ -617,15 +614,19 @@ unsigned nr_ppp_link_run(nr_ppp_link *l, int cancel_fd)
         if (rc == -ECANCELED)
             return ERROR_USER_DISCONNECTION;
         if (rc < 0) {
-            fail(l, ERROR_UNKNOWN, "poll() on the line failed: %s.", strerror(-rc));
+            nr__ppp_link_fail(l, ERROR_UNKNOWN, "poll() on the line failed: %s.", strerror(-rc));
             die(l);
         }
         if (l->phase == NR_PPP_PHASE_OPEN)
             return 0;
+        if (l->phase == NR_PPP_PHASE_DEAD && l->callback_agreed)
+            return NR_PPP_LINK_CALLBACK_AGREED; /* however the server ended the call */
         if (l->phase == NR_PPP_PHASE_DEAD)
             return l->error ? l->error : ERROR_PPP_LCP_TERMINATED;
         if (l->password_expired)
             return ERROR_PASSWD_EXPIRED;
+        if (l->offer_pending)
+            return NR_PPP_LINK_ASK_CALLBACK;
     }
 }
 
@@ -672,7 +673,7 @@ int nr_ppp_link_send_ip(nr_ppp_link *l, const void *pkt, size_t len)
         return -ENOTCONN;
     if (len > l->proj.lcp.peer_mru || len > NR_HDLC_DEFAULT_MRU)
         return -EMSGSIZE;
-    send_frame(l, NR_PPP_PROTO_IP, pkt, len);
+    nr__ppp_link_send(l, NR_PPP_PROTO_IP, pkt, len);
     if (l->line_lost) {
         check_line(l);
         return -EIO;

@@ -44,7 +44,14 @@ typedef enum nr_ppp_phase {
     NR_PPP_PHASE_NETWORK,
     NR_PPP_PHASE_OPEN,
     NR_PPP_PHASE_TERMINATE,
+    NR_PPP_PHASE_CALLBACK,      /* after authentication: CBCP (ppp-cbcp.h), when LCP agreed to it */
 } nr_ppp_phase;
+
+/* What nr_ppp_link_run returns besides 0 and RAS errors. */
+#define NR_PPP_LINK_ASK_CALLBACK    0x10001u /* the server offers to call back a number the caller
+                                                names, and callback_number was NULL: answer with
+                                                nr_ppp_link_answer_callback, then run again */
+#define NR_PPP_LINK_CALLBACK_AGREED 0x10002u /* the server will call back: the link is Dead */
 
 typedef struct nr_ppp_link_config {
     const char *user, *password;   /* copied; NULL = "" */
@@ -60,6 +67,9 @@ typedef struct nr_ppp_link_config {
     bool request_dns;              /* default true */
     uint32_t offer_dns[2];         /* IPCP: DNS to hand a peer that asks (peer-to-peer tests) */
     uint32_t magic_seed;           /* 0 = random */
+    bool request_callback;         /* ask LCP for a callback negotiated by CBCP */
+    const char *callback_number;   /* with it, what to answer a CBCP offer: a number, "" for no
+                                      callback, NULL to ask (copied) */
     const nr_ppp_clock *clock;     /* NULL = CLOCK_MONOTONIC */
 } nr_ppp_link_config;
 
@@ -86,6 +96,8 @@ typedef enum nr_ppp_link_event_type {
     NR_PPP_EVENT_AUTHENTICATING,  /* the peer asked for PAP/CHAP: RASCS_Authenticate */
     NR_PPP_EVENT_AUTHENTICATED,   /* RASCS_Authenticated; also sent when no auth was asked */
     NR_PPP_EVENT_PROJECTED,       /* IPCP opened: RASCS_Projected, the link is Open */
+    NR_PPP_EVENT_CALLBACK_OFFERED,/* a CBCP Callback Request came: RASCS_AuthCallback */
+    NR_PPP_EVENT_CALLBACK_AGREED, /* the server acknowledged a callback: RASCS_PrepareForCallback */
     NR_PPP_EVENT_FAILED,          /* before Open: error is the RAS error, text says why */
     NR_PPP_EVENT_DOWN,            /* after Open: the link failed (error, text) */
 } nr_ppp_link_event_type;
@@ -138,6 +150,10 @@ unsigned nr_ppp_link_run(nr_ppp_link *l, int cancel_fd);
  * password is the old one); run the link again for the verdict.  0, or -1
  * when no change was asked for or the password cannot be encoded. */
 int nr_ppp_link_change_password(nr_ppp_link *l, const char *new_password);
+/* After NR_PPP_LINK_ASK_CALLBACK: answers the offer with number ("" or
+ * NULL: no callback, if the server allows that).  0, or -1 when nothing
+ * was asked. */
+int nr_ppp_link_answer_callback(nr_ppp_link *l, const char *number);
 
 nr_ppp_phase nr_ppp_link_phase(const nr_ppp_link *l);
 /* The first failure (0 if none) and its sentence ("" if none). */

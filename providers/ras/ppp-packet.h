@@ -50,6 +50,7 @@
 #define NR_PPP_PROTO_PAP 0xc023
 #define NR_PPP_PROTO_LQR 0xc025
 #define NR_PPP_PROTO_CHAP 0xc223
+#define NR_PPP_PROTO_CBCP 0xc029     /* Microsoft Callback Control Protocol */
 
 /* ---- control packet codes (LCP uses 1-11, NCPs such as IPCP 1-7) ------------------------------ */
 
@@ -77,6 +78,7 @@ enum {
     NR_PPP_LCP_OPT_MAGIC = 5,     /* 4 octets */
     NR_PPP_LCP_OPT_PFC = 7,       /* no data */
     NR_PPP_LCP_OPT_ACFC = 8,      /* no data */
+    NR_PPP_LCP_OPT_CALLBACK = 13, /* 1-octet operation (6: CBCP), RFC 1570 */
 };
 
 #define NR_PPP_CHAP_MD5 5         /* CHAP algorithm in the auth-protocol option */

@@ -13,7 +13,9 @@ providers_ras_libnrras_core_la_SOURCES += \
 	providers/ras/ppp-ipcp.h \
 	providers/ras/ppp-ipcp.c \
 	providers/ras/ppp-link.h \
-	providers/ras/ppp-link.c
+	providers/ras/ppp-link-private.h \
+	providers/ras/ppp-link.c \
+	providers/ras/ppp-link-cbcp.c
 
 ppp_tests = \
 	tests/ras/test-ras-ppp-fsm \
@@ -74,7 +76,8 @@ tests_ras_test_ras_ppp_slirp_LDADD = providers/ras/libnrras-core.la $(CUNIT_LIBS
 
 # MS-CHAP version 2 (RFC 2759): the algorithms, checked against the RFC's
 # own example.
-providers_ras_libnrras_core_la_SOURCES += providers/ras/ppp-mschap.h providers/ras/ppp-mschap.c
+providers_ras_libnrras_core_la_SOURCES += providers/ras/ppp-mschap.h providers/ras/ppp-mschap.c \
+	providers/ras/ppp-cbcp.h providers/ras/ppp-cbcp.c
 check_PROGRAMS += tests/ras/test-ras-ppp-mschap
 TESTS += tests/ras/test-ras-ppp-mschap
 tests_ras_test_ras_ppp_mschap_SOURCES = tests/ras/test-ras-ppp-mschap.c tests/cunit-main.h tests/cunit-main.c

@@ -120,6 +120,12 @@ NR_RAS_PUBLIC const char *nr_ras_state_text(RASCONNSTATE state)
     case RASCS_AllDevicesConnected: return "All devices connected.";
     case RASCS_Authenticate: return "Verifying user name and password...";
     case RASCS_AuthNotify: return "Authentication result.";
+    case RASCS_AuthCallback: return "The server offers to call back.";
+    case RASCS_AuthChangePassword: return "Changing the password...";
+    case RASCS_PrepareForCallback: return "Preparing for the call back...";
+    case RASCS_WaitForModemReset: return "Waiting for the modem to reset...";
+    case RASCS_WaitForCallback: return "Waiting for the call back...";
+    case RASCS_ReAuthenticate: return "Verifying user name and password again...";
     case RASCS_Authenticated: return "Authenticated.";
     case RASCS_AuthProject: return "Registering your computer on the network...";
     case RASCS_Projected: return "Network settings negotiated.";

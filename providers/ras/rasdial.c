@@ -3,7 +3,7 @@
  * prints each state as it happens and then the negotiated addresses, keeps
  * the link up while it runs in the foreground, and hangs up cleanly on
  * SIGINT or SIGTERM.  Accepts the Windows syntax
- *     rasdial ENTRY [USER [PASSWORD|*]] [/PHONEBOOK:FILE] [/PHONE:NUMBER]
+ *     rasdial ENTRY [USER [PASSWORD|*]] [/PHONEBOOK:FILE] [/PHONE:NUMBER] [/CALLBACK:NUMBER]
  * and GNU long options.  Uses only the public <netrouter/ras.h>.
  */
 #include "config.h"
@@ -29,6 +29,7 @@
 static const char help[] =
     "Usage: rasdial [OPTION]... ENTRY [USER [PASSWORD|*]]\n"
     "       rasdial ENTRY [USER [PASSWORD|*]] [/PHONEBOOK:FILE] [/PHONE:NUMBER]\n"
+    "               [/CALLBACK:NUMBER]\n"
     "Dial the phonebook ENTRY through the netrouter RAS provider, print every\n"
     "state as it happens and the negotiated addresses, and keep the link up\n"
     "until interrupted (Ctrl-C, SIGINT or SIGTERM), then hang up.  For an entry\n"
@@ -39,6 +40,8 @@ static const char help[] =
     "                            $XDG_CONFIG_HOME/netrouter/phonebook.json)\n"
     "  -n, --phone=NUMBER        dial NUMBER instead of the entry's number\n"
     "  -u, --user=USER           user name for PAP/CHAP\n"
+    "  -c, --callback=NUMBER     if the server offers to call back, have it call\n"
+    "                            NUMBER ('*': the entry's callback_number)\n"
     "      --password-file=FILE  read the password from the first line of FILE\n"
     "                            ('-' for standard input); PASSWORD '*' prompts\n"
     "                            on the terminal without echo (with no\n"
@@ -217,6 +220,7 @@ int main(int argc, char **argv)
         { "phonebook", required_argument, NULL, 'p' },
         { "phone", required_argument, NULL, 'n' },
         { "user", required_argument, NULL, 'u' },
+        { "callback", required_argument, NULL, 'c' },
         { "password-file", required_argument, NULL, 'w' },
         { "quiet", no_argument, NULL, 'q' },
         { "help", no_argument, NULL, 'h' },
@@ -241,12 +245,16 @@ int main(int argc, char **argv)
         if (!strncasecmp(argv[i], "/PHONEBOOK:", 11)) {
             phonebook = argv[i] + 11;
             argv[i] = NULL;
+        } else if (!strncasecmp(argv[i], "/CALLBACK:", 10)) {
+            if (!copy_field(params.szCallbackNumber, sizeof params.szCallbackNumber, argv[i] + 10, "callback number"))
+                return EXIT_USAGE;
+            argv[i] = NULL;
         } else if (!strncasecmp(argv[i], "/PHONE:", 7)) {
             if (!copy_field(params.szPhoneNumber, sizeof params.szPhoneNumber, argv[i] + 7, "phone number"))
                 return EXIT_USAGE;
             argv[i] = NULL;
         } else if (argv[i][0] == '/' && strchr(argv[i], ':') == NULL && !strchr(argv[i] + 1, '/')) {
-            fprintf(stderr, "rasdial: %s is not supported (only /PHONEBOOK: and /PHONE:)\n", argv[i]);
+            fprintf(stderr, "rasdial: %s is not supported (only /PHONEBOOK:, /PHONE: and /CALLBACK:)\n", argv[i]);
             return EXIT_USAGE;
         }
     }
@@ -256,7 +264,7 @@ int main(int argc, char **argv)
             argv[n++] = argv[i];
     argc = n;
 
-    while ((c = getopt_long(argc, argv, "p:n:u:qh", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "p:n:u:c:qh", opts, NULL)) != -1) {
         switch (c) {
         case 'p': phonebook = optarg; break;
         case 'n':
@@ -264,6 +272,10 @@ int main(int argc, char **argv)
                 return EXIT_USAGE;
             break;
         case 'u': user = optarg; break;
+        case 'c':
+            if (!copy_field(params.szCallbackNumber, sizeof params.szCallbackNumber, optarg, "callback number"))
+                return EXIT_USAGE;
+            break;
         case 'w': password_file = optarg; break;
         case 'q': quiet = true; break;
         case 'h': fputs(help, stdout); return EXIT_SUCCESS;
@@ -345,6 +357,16 @@ int main(int argc, char **argv)
                 /* no second prompt: the dial ends as it would without paused states */
                 rc = fail(ev.rasconnstate == RASCS_PasswordExpired ? ERROR_PASSWD_EXPIRED : ERROR_AUTHENTICATION_FAILURE);
                 break;
+            }
+            if (ev.rasconnstate == RASCS_CallbackSetByCaller) {
+                /* no number was given (--callback): on without a call back */
+                if (!quiet)
+                    printf("No callback number given: going on without a call back.\n");
+                if ((err = RasDial(&ext, phonebook, &params, RAS_NOTIFIER_FD, &pipefd[1], &h)) != 0) {
+                    rc = fail(err);
+                    break;
+                }
+                continue;
             }
             if (ev.rasconnstate == RASCS_Interactive) {
                 /* Resumed with the same parameters (the password is still

@@ -37,6 +37,7 @@ struct modem_emu {
     char **cmds;
     size_t ncmds;
     bool connected;
+    bool ringing;               /* calling the dialer back: RING every second until ATA */
 };
 
 /* Sleeps ms, or less when asked to stop; false when stopping. */
@@ -187,6 +188,27 @@ static bool emu_login(modem_emu *e)
     return true;
 }
 
+/* CONNECT, the login dialogue if any, then data mode. */
+static int emu_connect(modem_emu *e)
+{
+    const modem_emu_script *s = &e->s;
+    emu_reply_with(e, s->connect_text ? s->connect_text : "CONNECT 33600", s->connect_code ? s->connect_code : 1,
+                   s->connect_data && !s->login ? s->connect_data : "");
+    if (s->login && !emu_login(e))
+        return EMU_FINISH;
+    pthread_mutex_lock(&e->mu);
+    e->connected = true;
+    pthread_cond_broadcast(&e->cv);
+    pthread_mutex_unlock(&e->mu);
+    if (s->hangup_after_connect && emu_delay(e, s->hangup_delay_ms)) {
+        pthread_mutex_lock(&e->mu);
+        close(e->master);
+        e->master = -1;
+        pthread_mutex_unlock(&e->mu);
+    }
+    return EMU_FINISH; /* data mode: the line belongs to the test now */
+}
+
 static int emu_dial(modem_emu *e)
 {
     const modem_emu_script *s = &e->s;
@@ -199,22 +221,7 @@ static int emu_dial(modem_emu *e)
     char text[96];
     switch (s->dial) {
     case MODEM_EMU_CONNECT:
-        emu_reply_with(e, s->connect_text ? s->connect_text : "CONNECT 33600",
-                       s->connect_code ? s->connect_code : 1,
-                       s->connect_data && !s->login ? s->connect_data : "");
-        if (s->login && !emu_login(e))
-            return EMU_FINISH;
-        pthread_mutex_lock(&e->mu);
-        e->connected = true;
-        pthread_cond_broadcast(&e->cv);
-        pthread_mutex_unlock(&e->mu);
-        if (s->hangup_after_connect && emu_delay(e, s->hangup_delay_ms)) {
-            pthread_mutex_lock(&e->mu);
-            close(e->master);
-            e->master = -1;
-            pthread_mutex_unlock(&e->mu);
-        }
-        return EMU_FINISH;      /* data mode: the line belongs to the test now */
+        return emu_connect(e);
     case MODEM_EMU_BUSY: emu_reply(e, "BUSY", 7); break;
     case MODEM_EMU_NO_CARRIER: emu_reply(e, "NO CARRIER", 3); break;
     case MODEM_EMU_NO_DIALTONE: emu_reply(e, "NO DIALTONE", 6); break;
@@ -254,6 +261,14 @@ static int emu_line(modem_emu *e, const char *line)
         emu_reply(e, "ERROR", 4);
         return EMU_GO_ON;
     }
+    if (toupper((unsigned char)line[2]) == 'A' && (!line[3] || isdigit((unsigned char)line[3]))) {
+        if (!e->ringing) { /* ATA: answer, but nobody is calling */
+            emu_reply(e, "NO CARRIER", 3);
+            return EMU_GO_ON;
+        }
+        e->ringing = false;
+        return emu_connect(e);
+    }
     if (emu_parse(e, line + 2))
         return emu_dial(e);
     emu_reply(e, "OK", 0);
@@ -267,11 +282,15 @@ static void *emu_main(void *arg)
     size_t len = 0;
     for (;;) {
         struct pollfd p[2] = { { e->stop[0], POLLIN, 0 }, { e->master, POLLIN, 0 } };
-        int n = poll(p, 2, -1);
+        int n = poll(p, 2, e->ringing ? 1000 : -1);
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0 || p[0].revents)
             break;
+        if (n == 0) { /* ringing: once a second until answered */
+            emu_reply(e, "RING", 2);
+            continue;
+        }
         char buf[256];
         ssize_t got = read(e->master, buf, sizeof buf);
         if (got < 0 && (errno == EINTR || errno == EAGAIN))
@@ -375,7 +394,8 @@ bool modem_emu_wait_connected(modem_emu *e, int timeout_ms)
     return ok;
 }
 
-bool modem_emu_hang_up(modem_emu *e)
+/* Back from data mode to commands on the same pty; ring: call the dialer. */
+static bool emu_back_to_commands(modem_emu *e, bool ring)
 {
     if (e->thread_started) {
         pthread_join(e->thread, NULL); /* it ended at CONNECT */
@@ -388,10 +408,21 @@ bool modem_emu_hang_up(modem_emu *e)
     e->connected = false;
     pthread_mutex_unlock(&e->mu);
     emu_reply(e, "NO CARRIER", 3);
+    e->ringing = ring; /* before the thread starts: only it reads and clears it then */
     if (pthread_create(&e->thread, NULL, emu_main, e) != 0)
         return false;
     e->thread_started = true;
     return true;
+}
+
+bool modem_emu_hang_up(modem_emu *e)
+{
+    return emu_back_to_commands(e, false);
+}
+
+bool modem_emu_call_back(modem_emu *e)
+{
+    return emu_back_to_commands(e, true);
 }
 
 size_t modem_emu_ncommands(modem_emu *e)

@@ -83,6 +83,10 @@ bool modem_emu_wait_connected(modem_emu *e, int timeout_ms);
  * emulator answers commands again on the same pty, ready for the next
  * dial.  False when the line is closed. */
 bool modem_emu_hang_up(modem_emu *e);
+/* The same, then the far end calls the dialer back: RING every second
+ * until ATA is answered with CONNECT (and the login dialogue, if any),
+ * after which modem_emu_wait_connected() succeeds again. */
+bool modem_emu_call_back(modem_emu *e);
 
 /* Number of command lines received so far (login answers included), and a
  * copy of the i-th one (false if none). */

@@ -146,6 +146,7 @@ static void peer_lcp_request(nr_test_peer *p, const nr_ppp_packet *in)
         }
         return;
     default:
+        p->client_callback = nr_ppp_opt_find(in->data, in->data_len, NR_PPP_LCP_OPT_CALLBACK, &(nr_ppp_option){ 0 }) == 1;
         peer_echo_back(p, NR_PPP_PROTO_LCP, in, NR_PPP_CONF_ACK);
         if (!p->sent_lcp_req) {
             p->sent_lcp_req = true;
@@ -154,6 +155,8 @@ static void peer_lcp_request(nr_test_peer *p, const nr_ppp_packet *in)
         return;
     }
 }
+
+static void cbcp_offer(nr_test_peer *p);
 
 /* ---- MS-CHAP v2, the authenticator's side ---- */
 
@@ -215,6 +218,7 @@ static void mschap_succeed(nr_test_peer *p, uint8_t id, const uint8_t *nt, const
         s[2] = s[2] == '0' ? '1' : '0';
     snprintf(msg, sizeof msg, "%s M=%s", s, text);
     mschap_send(p, 3, id, msg);
+    cbcp_offer(p);
 }
 
 /* Response: value-size 49 (peer challenge, 8 reserved, NT-Response, flags), name. */
@@ -272,6 +276,49 @@ static void peer_mschap(nr_test_peer *p, const nr_ppp_packet *in)
         mschap_change(p, in);
 }
 
+/* ---- CBCP, the server's side ---- */
+
+static void cbcp_offer(nr_test_peer *p)
+{
+    uint8_t buf[32];
+    size_t n = 4;
+
+    if (p->cbcp == NR_TEST_PEER_CBCP_NONE || !p->client_callback || p->sent_cbcp)
+        return;
+    if (p->cbcp == NR_TEST_PEER_CBCP_CALLER) {
+        buf[n++] = 1, buf[n++] = 3, buf[n++] = 0; /* no callback */
+    }
+    buf[n++] = 2, buf[n++] = 4, buf[n++] = 1, buf[n++] = 1; /* a number the caller names, delay 1 s */
+    buf[0] = 1;
+    buf[1] = ++p->id;
+    buf[2] = 0;
+    buf[3] = (uint8_t)n;
+    peer_send(p, NR_PPP_PROTO_CBCP, buf, n);
+    p->sent_cbcp = true;
+}
+
+/* A Callback Response: the first option is the choice; Ack it as it is. */
+static void cbcp_input(nr_test_peer *p, const uint8_t *pkt, size_t len)
+{
+    uint8_t ack[256], term[16];
+    size_t n;
+
+    if (len < 7 || pkt[0] != 2 || len > sizeof ack)
+        return;
+    p->callback_type = pkt[4];
+    p->callback_number[0] = '\0';
+    if (pkt[4] == 2 && pkt[5] > 5 && (size_t)pkt[5] + 4 <= len)
+        snprintf(p->callback_number, sizeof p->callback_number, "%.*s", (int)pkt[5] - 5, (const char *)pkt + 8);
+    memcpy(ack, pkt, len);
+    ack[0] = 3;
+    peer_send(p, NR_PPP_PROTO_CBCP, ack, len);
+    if (pkt[4] == 1)
+        return; /* no callback: the dialer goes on with IPCP */
+    if (nr_ppp_build_terminate(term, sizeof term, NR_PPP_TERM_REQ, ++p->id, "Calling back", 12, &n) == NR_PPP_OK)
+        peer_send(p, NR_PPP_PROTO_LCP, term, n);
+    p->callback_due = true;
+}
+
 static void peer_lcp(nr_test_peer *p, const nr_ppp_packet *in)
 {
     uint8_t buf[NR_HDLC_DEFAULT_MRU];
@@ -288,6 +335,8 @@ static void peer_lcp(nr_test_peer *p, const nr_ppp_packet *in)
     case NR_PPP_CONF_ACK: /* our request Acked, theirs Acked before: LCP is open */
         if (p->auth == NR_TEST_PEER_AUTH_MSCHAPV2 && !p->sent_challenge)
             mschap_challenge(p);
+        else if (p->auth == NR_TEST_PEER_AUTH_NONE)
+            cbcp_offer(p);
         break;
     case NR_PPP_TERM_REQ:
         peer_echo_back(p, NR_PPP_PROTO_LCP, in, NR_PPP_TERM_ACK);
@@ -402,6 +451,8 @@ static void peer_pap(nr_test_peer *p, const nr_ppp_packet *in)
         peer_send(p, NR_PPP_PROTO_PAP, buf, len);
     if (!good && nr_ppp_build_terminate(buf, sizeof buf, NR_PPP_TERM_REQ, ++p->id, NULL, 0, &len) == NR_PPP_OK)
         peer_send(p, NR_PPP_PROTO_LCP, buf, len);
+    if (good)
+        cbcp_offer(p);
 }
 
 static void peer_frame(void *ctx, uint16_t protocol, const uint8_t *info, size_t len)
@@ -420,6 +471,8 @@ static void peer_frame(void *ctx, uint16_t protocol, const uint8_t *info, size_t
         peer_pap(p, &in);
     else if (protocol == NR_PPP_PROTO_CHAP && p->auth == NR_TEST_PEER_AUTH_MSCHAPV2)
         peer_mschap(p, &in);
+    else if (protocol == NR_PPP_PROTO_CBCP && p->sent_cbcp)
+        cbcp_input(p, info, len);
 }
 
 nr_test_peer *nr_test_peer_new(void)
@@ -438,6 +491,7 @@ nr_test_peer *nr_test_peer_new(void)
     p->link_fd = sv[0];
     p->fd = sv[1];
     p->owns_fd = true;
+    p->calls = 1;
     snprintf(p->mschap_password, sizeof p->mschap_password, "s3cret");
     nr_test_wire_init(&p->got);
     if (nr_hdlc_rx_init(&p->rx, NR_HDLC_DEFAULT_MRU, peer_frame, p) != 0) {
@@ -458,6 +512,7 @@ nr_test_peer *nr_test_peer_attach(int fd)
     p->link_fd = -1;
     p->fd = fd;
     fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+    p->calls = 1;
     snprintf(p->mschap_password, sizeof p->mschap_password, "s3cret");
     nr_test_wire_init(&p->got);
     if (nr_hdlc_rx_init(&p->rx, NR_HDLC_DEFAULT_MRU, peer_frame, p) != 0) {
@@ -511,6 +566,16 @@ static void *peer_thread_main(void *arg)
         if (pf[0].revents & (POLLERR | POLLHUP | POLLNVAL))
             usleep(10000); /* the dialer hung up: wait to be told to stop */
         nr_test_peer_pump(p);
+        if (p->callback_due && t->on_call_back) {
+            usleep(200 * 1000); /* let the Terminate exchange finish */
+            nr_test_peer_pump(p);
+            p->callback_due = false;
+            if (!t->on_call_back(t->ctx))
+                break;
+            /* a new session on the same line, as from the start */
+            p->sent_lcp_req = p->sent_ipcp_req = p->sent_challenge = p->sent_cbcp = p->client_callback = false;
+            p->calls++;
+        }
     }
     return NULL;
 }

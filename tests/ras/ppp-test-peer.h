@@ -77,6 +77,14 @@ typedef enum nr_test_peer_auth {
                                     valid Change-Password makes its new password the password */
 } nr_test_peer_auth;
 
+/* Whether it offers to call back (CBCP, after authentication, to a dialer
+ * that asked for it in LCP). */
+typedef enum nr_test_peer_cbcp {
+    NR_TEST_PEER_CBCP_NONE = 0,
+    NR_TEST_PEER_CBCP_CALLER,      /* offers no callback, or a number the caller names */
+    NR_TEST_PEER_CBCP_CALLER_ONLY, /* the caller must name a number */
+} nr_test_peer_cbcp;
+
 #define NR_TEST_PEER_MAGIC 0x5eedf00du
 #define NR_TEST_PEER_ADDR 0x0a000202u   /* 10.0.2.2 */
 #define NR_TEST_PEER_GIVES 0x0a00020fu  /* 10.0.2.15 */
@@ -92,6 +100,13 @@ typedef struct nr_test_peer {
     bool mschap_expired;        /* MSCHAPV2: the password must be changed first */
     bool mschap_forge_success;  /* MSCHAPV2: a Success whose S= proves nothing */
     int mschap_changes;         /* MSCHAPV2: valid Change-Password packets taken */
+    nr_test_peer_cbcp cbcp;
+    /* CBCP: what the dialer chose (type 0 until then) and whether the
+     * call is over and the call back due (the thread runner's on_call_back) */
+    int callback_type;
+    char callback_number[130];
+    bool callback_due;
+    int calls;                  /* sessions served: 1, 2 after a call back */
     /* the line */
     int link_fd;            /* give this end to nr_ppp_link_new (non-blocking) */
     int fd;                 /* the peer's end */
@@ -103,6 +118,8 @@ typedef struct nr_test_peer {
     uint8_t id;
     bool sent_lcp_req, sent_ipcp_req;
     bool sent_challenge;
+    bool client_callback;       /* the dialer asked LCP for a callback (option 13) */
+    bool sent_cbcp;
     uint8_t challenge[16];      /* MSCHAPV2: the last challenge it sent (or put in a Failure) */
     bool owns_fd;
 } nr_test_peer;
@@ -120,11 +137,15 @@ void nr_test_peer_free(nr_test_peer *p);
 /* A scripted peer served by a thread of its own on a line that opens later
  * (the modem emulator's master after CONNECT).  Set get_fd (waits for the
  * line, returns it or -1), ctx, and optionally setup (sets the script on
- * the fresh peer); then start.  stop ends the thread; peer (NULL if the
+ * the fresh peer) and on_call_back; then start.  stop ends the thread; peer (NULL if the
  * line never opened) stays for inspection until nr_test_peer_free. */
 typedef struct nr_test_peer_thread {
     int (*get_fd)(void *ctx);
     void (*setup)(nr_test_peer *p, void *ctx);
+    /* optional: when the peer agreed to call back and the call is over,
+     * make the call back and wait for it (true: a new session follows on
+     * the same line) */
+    bool (*on_call_back)(void *ctx);
     void *ctx;
     nr_test_peer *peer;
     int stop_fd;

@@ -63,6 +63,9 @@ static void test_minimal_entry_gets_the_defaults(void)
     CU_ASSERT_EQUAL(e->mru, 1500);
     CU_ASSERT_TRUE(e->command_timeout_ms > 0 && e->connect_timeout_ms > 0 && e->ppp_timeout_ms > 0);
     CU_ASSERT_FALSE(e->terminal_after_dial);
+    CU_ASSERT_FALSE(e->callback_ask);
+    CU_ASSERT_STRING_EQUAL(e->callback_number, "");
+    CU_ASSERT_EQUAL(e->callback_timeout_ms, 60000);
     nr_pb_free(pb);
 }
 
@@ -71,7 +74,9 @@ static void test_every_key_is_read(void)
     nr_phonebook *pb = NULL;
     const char *text = ENTRY(",\n   \"description\": \"work\", \"speed\": 57600, \"init\": [\"ATZ\", \"ATE0V1\"],\n"
                              "   \"dial_prefix\": \"ATDP\", \"flow_control\": \"none\", \"auth\": \"chap\",\n"
-                             "   \"timeouts\": {\"command_ms\": 500, \"connect_ms\": 9000, \"ppp_ms\": 7000},\n"
+                             "   \"timeouts\": {\"command_ms\": 500, \"connect_ms\": 9000, \"ppp_ms\": 7000,\n"
+                             "                \"callback_ms\": 20000},\n"
+                             "   \"callback\": \"ask\", \"callback_number\": \"555 0199\",\n"
                              "   \"redial\": {\"attempts\": 3, \"pause_ms\": 100},\n"
                              "   \"ppp\": {\"mru\": 296, \"lcp_echo_interval\": 5, \"lcp_echo_failures\": 2},\n"
                              "   \"terminal_after_dial\": true, \"x-site\": {\"anything\": true}");
@@ -94,6 +99,9 @@ static void test_every_key_is_read(void)
     CU_ASSERT_EQUAL(e->lcp_echo_interval_s, 5);
     CU_ASSERT_EQUAL(e->lcp_echo_failures, 2);
     CU_ASSERT_TRUE(e->terminal_after_dial);
+    CU_ASSERT_TRUE(e->callback_ask);
+    CU_ASSERT_STRING_EQUAL(e->callback_number, "555 0199");
+    CU_ASSERT_EQUAL(e->callback_timeout_ms, 20000);
     nr_pb_free(pb);
 }
 
@@ -151,6 +159,20 @@ static void test_terminal_after_dial_must_be_a_boolean(void)
     CU_ASSERT_STRING_EQUAL(err.field, "entries[0].terminal_after_dial");
     CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "must be true or false, not a string"));
     CU_ASSERT_EQUAL(err.line, 4);
+}
+
+static void test_undialable_callback_number_is_refused(void)
+{
+    nr_pb_error err = load_bad(ENTRY(", \"callback_number\": \"call me\""));
+    CU_ASSERT_STRING_EQUAL(err.field, "entries[0].callback_number");
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "characters a modem cannot dial"));
+}
+
+static void test_callback_is_none_or_ask(void)
+{
+    nr_pb_error err = load_bad(ENTRY(", \"callback\": \"always\""));
+    CU_ASSERT_STRING_EQUAL(err.field, "entries[0].callback");
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "must be \"none\" or \"ask\", not \"always\""));
 }
 
 static void test_nested_key_is_located(void)
@@ -282,6 +304,8 @@ static CU_TestInfo tests[] = {
     { "unknown_key_names_field_and_line", test_unknown_key_names_field_and_line },
     { "wrong_type_names_field", test_wrong_type_names_field },
     { "terminal_after_dial_must_be_a_boolean", test_terminal_after_dial_must_be_a_boolean },
+    { "undialable_callback_number_is_refused", test_undialable_callback_number_is_refused },
+    { "callback_is_none_or_ask", test_callback_is_none_or_ask },
     { "nested_key_is_located", test_nested_key_is_located },
     { "missing_required_key_is_named", test_missing_required_key_is_named },
     { "bad_choice_lists_the_allowed_values", test_bad_choice_lists_the_allowed_values },

@@ -366,12 +366,16 @@ NR_RAS_PUBLIC DWORD RasEnumEntries(LPCSTR reserved, LPCSTR lpszPhonebook, LPRASE
  * MS-CHAP v2 server says has expired pause in RASCS_PasswordExpired
  * (resume with the new password in params->szPassword: it is changed on
  * the server, RASCS_AuthChangePassword) instead of failing with
- * ERROR_PASSWD_EXPIRED, and an entry with
+ * ERROR_PASSWD_EXPIRED, a server's offer to call back pause in
+ * RASCS_CallbackSetByCaller when the entry says callback "ask" and
+ * params->szCallbackNumber is empty (resume with the number there), and an
+ * entry with
  * terminal_after_dial pause in RASCS_Interactive (see
  * nr_ras_terminal_read) instead of failing with ERROR_INTERACTIVE_MODE
  * (asynchronous dials only).  phonebook: NULL for the default.  params: dwSize set; the entry
- * name, and optionally a phone number overriding the entry's, user name and
- * password.
+ * name, and optionally a phone number overriding the entry's, user name,
+ * password and callback number (for a server that offers to call back: a
+ * number, "*" for the entry's callback_number, "" for none).
  *
  * lpvNotifier NULL: synchronous; returns 0 once connected, else the error
  * once the port has been released.

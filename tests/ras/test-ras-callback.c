@@ -1,0 +1,279 @@
+/*
+ * test-ras-callback.c - RasDial against a server that offers to call back
+ * (CBCP after PAP, the scripted peer of ppp-test-peer.h behind the modem
+ * emulator, which rings the dialer back on the same pseudo-terminal): the
+ * paused RASCS_CallbackSetByCaller and its resume with a number, a number
+ * given up front, "*" for the entry's own, declining, a server that never
+ * calls back (678), a hang-up while waiting for the call, and a server
+ * that insists on a number nobody gives.
+ */
+#include "config.h"
+
+#include <CUnit/CUnit.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <netrouter/ras.h>
+
+#include "cunit-main.h"
+#include "dial-fixture.h"
+#include "ppp-test-peer.h"
+
+static char dir[] = "/tmp/nr-ras-callback.XXXXXX";
+static char book[600];
+
+/* ---- the server behind the emulator -------------------------------------------------------------- */
+
+typedef struct server {
+    modem_emu *emu;
+    nr_test_peer_cbcp cbcp;
+    bool rings;             /* false: it hangs up and never calls back */
+    nr_test_peer_thread t;
+} server;
+
+static int line_after_connect(void *ctx)
+{
+    server *s = ctx;
+    return modem_emu_wait_connected(s->emu, 10000) ? modem_emu_master_fd(s->emu) : -1;
+}
+
+static void script(nr_test_peer *p, void *ctx)
+{
+    server *s = ctx;
+    p->auth = NR_TEST_PEER_AUTH_PAP;
+    p->cbcp = s->cbcp;
+}
+
+static bool call_back(void *ctx)
+{
+    server *s = ctx;
+    if (!s->rings)
+        return modem_emu_hang_up(s->emu) && false; /* the line drops, no call comes */
+    return modem_emu_call_back(s->emu) && modem_emu_wait_connected(s->emu, 10000);
+}
+
+/* Emulator, server and a phonebook whose "Office" entry takes callbacks
+ * ("ask"), has callback number 5550199 and waits callback_ms for the call
+ * back. */
+static void server_start(server *s, nr_test_peer_cbcp cbcp, bool rings, int callback_ms)
+{
+    FILE *f;
+    *s = (server){ .cbcp = cbcp, .rings = rings };
+    s->emu = fixture_start_modem(dir, MODEM_EMU_CONNECT, 0, book, sizeof book);
+    snprintf(book, sizeof book, "%s/callback.json", dir);
+    f = fopen(book, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fprintf(f,
+            "{\"entries\": [{\"name\": \"Office\", \"device\": \"%s\", \"phone_number\": \"5551234\",\n"
+            "  \"flow_control\": \"none\", \"callback\": \"ask\", \"callback_number\": \"5550199\",\n"
+            "  \"timeouts\": {\"command_ms\": 1000, \"connect_ms\": 8000, \"ppp_ms\": 8000, \"callback_ms\": %d}}]}\n",
+            modem_emu_path(s->emu), callback_ms);
+    fclose(f);
+    chmod(book, 0600);
+    s->t = (nr_test_peer_thread){ .get_fd = line_after_connect, .setup = script, .on_call_back = call_back, .ctx = s };
+    CU_ASSERT_FATAL(nr_test_peer_thread_start(&s->t) == 0);
+    fixture_rec_reset();
+}
+
+/* Stops the server; the peer stays for inspection until server_free. */
+static void server_stop(server *s)
+{
+    nr_test_peer_thread_stop(&s->t);
+}
+
+static void server_free(server *s)
+{
+    nr_test_peer_free(s->t.peer);
+    modem_emu_stop(s->emu);
+}
+
+static RASDIALPARAMS params(const char *callback)
+{
+    RASDIALPARAMS p = { .dwSize = sizeof p };
+    snprintf(p.szEntryName, sizeof p.szEntryName, "Office");
+    snprintf(p.szUserName, sizeof p.szUserName, "alice");
+    snprintf(p.szPassword, sizeof p.szPassword, "s3cret");
+    snprintf(p.szCallbackNumber, sizeof p.szCallbackNumber, "%s", callback);
+    return p;
+}
+
+static void on_func1(HRASCONN h, UINT msg, RASCONNSTATE state, DWORD error, DWORD ext)
+{
+    (void)msg;
+    (void)ext;
+    fixture_rec_add(h, state, error);
+}
+
+static void hang_up_and_check_release(HRASCONN h)
+{
+    RASCONNSTATUS st = { .dwSize = sizeof st };
+    CU_ASSERT_EQUAL(nr_ras_hang_up_wait(h, 5000), 0);
+    CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), ERROR_INVALID_HANDLE);
+    CU_ASSERT_EQUAL(fixture_lock_files(dir), 0);
+}
+
+/* Whether the emulator was answered with ATA. */
+static bool answered(modem_emu *e)
+{
+    char cmd[64];
+    for (size_t i = 0; modem_emu_command(e, i, cmd, sizeof cmd); i++)
+        if (!strcmp(cmd, "ATA"))
+            return true;
+    return false;
+}
+
+/* Offer, callback, wait, new call: the states of a dial that is called back. */
+#define CALLED_BACK "15:0 16:0 17:0 13:0 14:0 10:0 18:0 8192:0"
+
+/* ---- tests ---------------------------------------------------------------------------------------- */
+
+static void test_callback_set_by_caller_pauses_and_the_server_calls_back(void)
+{
+    server s;
+    RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
+    RASDIALPARAMS p = params("");
+    RASCONNSTATUS st = { .dwSize = sizeof st };
+    HRASCONN h = NULL;
+    server_start(&s, NR_TEST_PEER_CBCP_CALLER, true, 8000);
+    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_FATAL(fixture_rec_wait_for(h, RASCS_CallbackSetByCaller, 0, 10000));
+    CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), 0);
+    CU_ASSERT_EQUAL(st.rasconnstate, RASCS_CallbackSetByCaller);
+    p = params("5550123");
+    CU_ASSERT_EQUAL(RasDial(&ext, book, &p, 1, (void *)on_func1, &h), 0); /* resume with the number */
+    CU_ASSERT_TRUE(fixture_rec_wait_done(h, 15000));
+    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 8:0 4098:0 " CALLED_BACK);
+    CU_ASSERT_TRUE(answered(s.emu));
+    hang_up_and_check_release(h);
+    server_stop(&s);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s.t.peer);
+    CU_ASSERT_EQUAL(s.t.peer->callback_type, 2);
+    CU_ASSERT_STRING_EQUAL(s.t.peer->callback_number, "5550123");
+    CU_ASSERT_EQUAL(s.t.peer->calls, 2);
+    server_free(&s);
+}
+
+static void test_a_number_given_up_front_needs_no_pause(void)
+{
+    server s;
+    RASDIALPARAMS p = params("5550177");
+    HRASCONN h = NULL;
+    server_start(&s, NR_TEST_PEER_CBCP_CALLER, true, 8000);
+    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_TRUE(fixture_rec_wait_done(h, 15000));
+    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 8:0 " CALLED_BACK);
+    hang_up_and_check_release(h);
+    server_stop(&s);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s.t.peer);
+    CU_ASSERT_STRING_EQUAL(s.t.peer->callback_number, "5550177");
+    server_free(&s);
+}
+
+static void test_star_asks_for_the_entry_callback_number(void)
+{
+    server s;
+    RASDIALPARAMS p = params("*");
+    HRASCONN h = NULL;
+    server_start(&s, NR_TEST_PEER_CBCP_CALLER, true, 8000);
+    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 0, NULL, &h), 0); /* synchronous, through the call back */
+    hang_up_and_check_release(h);
+    server_stop(&s);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s.t.peer);
+    CU_ASSERT_STRING_EQUAL(s.t.peer->callback_number, "5550199");
+    CU_ASSERT_EQUAL(s.t.peer->calls, 2);
+    server_free(&s);
+}
+
+static void test_declining_in_the_pause_connects_without_a_call_back(void)
+{
+    server s;
+    RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
+    RASDIALPARAMS p = params("");
+    HRASCONN h = NULL;
+    server_start(&s, NR_TEST_PEER_CBCP_CALLER, true, 8000);
+    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_FATAL(fixture_rec_wait_for(h, RASCS_CallbackSetByCaller, 0, 10000));
+    CU_ASSERT_EQUAL(RasDial(&ext, book, &p, 1, (void *)on_func1, &h), 0); /* resume with "" */
+    CU_ASSERT_TRUE(fixture_rec_wait_done(h, 10000));
+    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 8:0 4098:0 14:0 10:0 18:0 8192:0");
+    hang_up_and_check_release(h);
+    server_stop(&s);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s.t.peer);
+    CU_ASSERT_EQUAL(s.t.peer->callback_type, 1);
+    CU_ASSERT_EQUAL(s.t.peer->calls, 1);
+    CU_ASSERT_FALSE(answered(s.emu));
+    server_free(&s);
+}
+
+static void test_a_server_that_never_calls_back_is_678(void)
+{
+    server s;
+    RASDIALPARAMS p = params("5550123");
+    HRASCONN h = NULL;
+    server_start(&s, NR_TEST_PEER_CBCP_CALLER, false, 1500);
+    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_TRUE(fixture_rec_wait_done(h, 15000));
+    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 8:0 15:0 16:0 17:0 17:678");
+    hang_up_and_check_release(h);
+    server_stop(&s);
+    server_free(&s);
+}
+
+static void test_hang_up_while_waiting_for_the_call_back_is_quick(void)
+{
+    server s;
+    RASDIALPARAMS p = params("5550123");
+    HRASCONN h = NULL;
+    struct timespec a, b;
+    server_start(&s, NR_TEST_PEER_CBCP_CALLER, false, 30000);
+    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_FATAL(fixture_rec_wait_for(h, RASCS_WaitForCallback, 0, 15000));
+    clock_gettime(CLOCK_MONOTONIC, &a);
+    hang_up_and_check_release(h);
+    clock_gettime(CLOCK_MONOTONIC, &b);
+    CU_ASSERT_TRUE((b.tv_sec - a.tv_sec) * 1000 + (b.tv_nsec - a.tv_nsec) / 1000000 < 3000); /* not the 30 s wait */
+    usleep(100 * 1000);
+    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 8:0 15:0 16:0 17:0");
+    server_stop(&s);
+    server_free(&s);
+}
+
+static void test_a_server_insisting_on_a_number_nobody_gives_fails(void)
+{
+    server s;
+    RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
+    RASDIALPARAMS p = params("");
+    HRASCONN h = NULL;
+    server_start(&s, NR_TEST_PEER_CBCP_CALLER_ONLY, true, 8000);
+    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_FATAL(fixture_rec_wait_for(h, RASCS_CallbackSetByCaller, 0, 10000));
+    CU_ASSERT_EQUAL(RasDial(&ext, book, &p, 1, (void *)on_func1, &h), 0); /* resume without a number */
+    CU_ASSERT_TRUE(fixture_rec_wait_done(h, 10000));
+    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 8:0 4098:0 4098:732");
+    hang_up_and_check_release(h);
+    server_stop(&s);
+    server_free(&s);
+}
+
+static CU_TestInfo tests[] = {
+    { "callback_set_by_caller_pauses_and_the_server_calls_back",
+      test_callback_set_by_caller_pauses_and_the_server_calls_back },
+    { "a_number_given_up_front_needs_no_pause", test_a_number_given_up_front_needs_no_pause },
+    { "star_asks_for_the_entry_callback_number", test_star_asks_for_the_entry_callback_number },
+    { "declining_in_the_pause_connects_without_a_call_back",
+      test_declining_in_the_pause_connects_without_a_call_back },
+    { "a_server_that_never_calls_back_is_678", test_a_server_that_never_calls_back_is_678 },
+    { "hang_up_while_waiting_for_the_call_back_is_quick", test_hang_up_while_waiting_for_the_call_back_is_quick },
+    { "a_server_insisting_on_a_number_nobody_gives_fails", test_a_server_insisting_on_a_number_nobody_gives_fails },
+    CU_TEST_INFO_NULL,
+};
+
+int main(int argc, char **argv)
+{
+    signal(SIGPIPE, SIG_IGN);
+    return nr_cunit_main_in_tmpdir(argc, argv, "ras-callback", tests, dir);
+}

@@ -417,3 +417,24 @@ bool fixture_wait_counts(int fds, int threads, int ms)
         usleep(10 * 1000);
     }
 }
+
+void fixture_rec_func1(HRASCONN h, UINT msg, RASCONNSTATE state, DWORD error, DWORD ext)
+{
+    (void)msg;
+    (void)ext;
+    fixture_rec_add(h, state, error);
+}
+
+void fixture_hang_up_and_check(HRASCONN h, const char *dir)
+{
+    RASCONNSTATUS st = { .dwSize = sizeof st };
+    CU_ASSERT_EQUAL(nr_ras_hang_up_wait(h, 5000), 0);
+    CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), ERROR_INVALID_HANDLE);
+    CU_ASSERT_EQUAL(fixture_lock_files(dir), 0);
+}
+
+int fixture_line_after_connect(void *emu)
+{
+    modem_emu *e = emu;
+    return modem_emu_wait_connected(e, 10000) ? modem_emu_master_fd(e) : -1;
+}

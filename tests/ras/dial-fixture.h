@@ -77,6 +77,17 @@ const char *fixture_rec_text(HRASCONN h);
 bool fixture_rec_wait_for(HRASCONN h, RASCONNSTATE state, DWORD error, int ms);
 /* Waits until h announced RASCS_Connected or an error; false after ms. */
 bool fixture_rec_wait_done(HRASCONN h, int ms);
+/* A RasDialFunc1 that records what it is told (fixture_rec_add). */
+void fixture_rec_func1(HRASCONN h, UINT msg, RASCONNSTATE state, DWORD error, DWORD ext);
+
+/* nr_ras_hang_up_wait(h) succeeds, h is then invalid and no UUCP lock is
+ * left in dir (CUnit assertions). */
+void fixture_hang_up_and_check(HRASCONN h, const char *dir);
+
+/* For a PPP peer on its own thread (ppp-test-peer.h's
+ * nr_test_peer_thread.get_fd, ctx the modem_emu): the emulator's master
+ * once CONNECT was sent (10 s at most), else -1. */
+int fixture_line_after_connect(void *emu);
 
 /* ---- leaks ------------------------------------------------------------------------ */
 

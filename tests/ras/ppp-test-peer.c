@@ -551,7 +551,7 @@ void nr_test_peer_free(nr_test_peer *p)
 static void *peer_thread_main(void *arg)
 {
     nr_test_peer_thread *t = arg;
-    int fd = t->get_fd(t->ctx);
+    int fd = t->get_fd(t->line);
     nr_test_peer *p;
 
     if (fd < 0 || !(p = nr_test_peer_attach(fd)))

@@ -136,11 +136,13 @@ void nr_test_peer_free(nr_test_peer *p);
 
 /* A scripted peer served by a thread of its own on a line that opens later
  * (the modem emulator's master after CONNECT).  Set get_fd (waits for the
- * line, returns it or -1), ctx, and optionally setup (sets the script on
+ * line, returns it or -1; tests/ras/dial-fixture.h has one) and line, ctx,
+ * and optionally setup (sets the script on
  * the fresh peer) and on_call_back; then start.  stop ends the thread; peer (NULL if the
  * line never opened) stays for inspection until nr_test_peer_free. */
 typedef struct nr_test_peer_thread {
-    int (*get_fd)(void *ctx);
+    int (*get_fd)(void *line);
+    void *line;                 /* what get_fd is given (e.g. the modem_emu) */
     void (*setup)(nr_test_peer *p, void *ctx);
     /* optional: when the peer agreed to call back and the call is over,
      * make the call back and wait for it (true: a new session follows on

@@ -35,12 +35,6 @@ typedef struct server {
     nr_test_peer_thread t;
 } server;
 
-static int line_after_connect(void *ctx)
-{
-    server *s = ctx;
-    return modem_emu_wait_connected(s->emu, 10000) ? modem_emu_master_fd(s->emu) : -1;
-}
-
 static void script(nr_test_peer *p, void *ctx)
 {
     server *s = ctx;
@@ -74,7 +68,8 @@ static void server_start(server *s, nr_test_peer_cbcp cbcp, bool rings, int call
             modem_emu_path(s->emu), callback_ms);
     fclose(f);
     chmod(book, 0600);
-    s->t = (nr_test_peer_thread){ .get_fd = line_after_connect, .setup = script, .on_call_back = call_back, .ctx = s };
+    s->t = (nr_test_peer_thread){ .get_fd = fixture_line_after_connect, .line = s->emu, .setup = script,
+                                  .on_call_back = call_back, .ctx = s };
     CU_ASSERT_FATAL(nr_test_peer_thread_start(&s->t) == 0);
     fixture_rec_reset();
 }
@@ -101,19 +96,9 @@ static RASDIALPARAMS params(const char *callback)
     return p;
 }
 
-static void on_func1(HRASCONN h, UINT msg, RASCONNSTATE state, DWORD error, DWORD ext)
-{
-    (void)msg;
-    (void)ext;
-    fixture_rec_add(h, state, error);
-}
-
 static void hang_up_and_check_release(HRASCONN h)
 {
-    RASCONNSTATUS st = { .dwSize = sizeof st };
-    CU_ASSERT_EQUAL(nr_ras_hang_up_wait(h, 5000), 0);
-    CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), ERROR_INVALID_HANDLE);
-    CU_ASSERT_EQUAL(fixture_lock_files(dir), 0);
+    fixture_hang_up_and_check(h, dir);
 }
 
 /* Whether the emulator was answered with ATA. */
@@ -139,12 +124,12 @@ static void test_callback_set_by_caller_pauses_and_the_server_calls_back(void)
     RASCONNSTATUS st = { .dwSize = sizeof st };
     HRASCONN h = NULL;
     server_start(&s, NR_TEST_PEER_CBCP_CALLER, true, 8000);
-    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
     CU_ASSERT_FATAL(fixture_rec_wait_for(h, RASCS_CallbackSetByCaller, 0, 10000));
     CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), 0);
     CU_ASSERT_EQUAL(st.rasconnstate, RASCS_CallbackSetByCaller);
     p = params("5550123");
-    CU_ASSERT_EQUAL(RasDial(&ext, book, &p, 1, (void *)on_func1, &h), 0); /* resume with the number */
+    CU_ASSERT_EQUAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0); /* resume with the number */
     CU_ASSERT_TRUE(fixture_rec_wait_done(h, 15000));
     CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 8:0 4098:0 " CALLED_BACK);
     CU_ASSERT_TRUE(answered(s.emu));
@@ -163,7 +148,7 @@ static void test_a_number_given_up_front_needs_no_pause(void)
     RASDIALPARAMS p = params("5550177");
     HRASCONN h = NULL;
     server_start(&s, NR_TEST_PEER_CBCP_CALLER, true, 8000);
-    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
     CU_ASSERT_TRUE(fixture_rec_wait_done(h, 15000));
     CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 8:0 " CALLED_BACK);
     hang_up_and_check_release(h);
@@ -195,9 +180,9 @@ static void test_declining_in_the_pause_connects_without_a_call_back(void)
     RASDIALPARAMS p = params("");
     HRASCONN h = NULL;
     server_start(&s, NR_TEST_PEER_CBCP_CALLER, true, 8000);
-    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
     CU_ASSERT_FATAL(fixture_rec_wait_for(h, RASCS_CallbackSetByCaller, 0, 10000));
-    CU_ASSERT_EQUAL(RasDial(&ext, book, &p, 1, (void *)on_func1, &h), 0); /* resume with "" */
+    CU_ASSERT_EQUAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0); /* resume with "" */
     CU_ASSERT_TRUE(fixture_rec_wait_done(h, 10000));
     CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 8:0 4098:0 14:0 10:0 18:0 8192:0");
     hang_up_and_check_release(h);
@@ -215,7 +200,7 @@ static void test_a_server_that_never_calls_back_is_678(void)
     RASDIALPARAMS p = params("5550123");
     HRASCONN h = NULL;
     server_start(&s, NR_TEST_PEER_CBCP_CALLER, false, 1500);
-    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
     CU_ASSERT_TRUE(fixture_rec_wait_done(h, 15000));
     CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 8:0 15:0 16:0 17:0 17:678");
     hang_up_and_check_release(h);
@@ -230,7 +215,7 @@ static void test_hang_up_while_waiting_for_the_call_back_is_quick(void)
     HRASCONN h = NULL;
     struct timespec a, b;
     server_start(&s, NR_TEST_PEER_CBCP_CALLER, false, 30000);
-    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
     CU_ASSERT_FATAL(fixture_rec_wait_for(h, RASCS_WaitForCallback, 0, 15000));
     clock_gettime(CLOCK_MONOTONIC, &a);
     hang_up_and_check_release(h);
@@ -249,9 +234,9 @@ static void test_a_server_insisting_on_a_number_nobody_gives_fails(void)
     RASDIALPARAMS p = params("");
     HRASCONN h = NULL;
     server_start(&s, NR_TEST_PEER_CBCP_CALLER_ONLY, true, 8000);
-    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
     CU_ASSERT_FATAL(fixture_rec_wait_for(h, RASCS_CallbackSetByCaller, 0, 10000));
-    CU_ASSERT_EQUAL(RasDial(&ext, book, &p, 1, (void *)on_func1, &h), 0); /* resume without a number */
+    CU_ASSERT_EQUAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0); /* resume without a number */
     CU_ASSERT_TRUE(fixture_rec_wait_done(h, 10000));
     CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 8:0 4098:0 4098:732");
     hang_up_and_check_release(h);

@@ -33,12 +33,6 @@ typedef struct server {
     nr_test_peer_thread t;
 } server;
 
-static int line_after_connect(void *ctx)
-{
-    server *s = ctx;
-    return modem_emu_wait_connected(s->emu, 10000) ? modem_emu_master_fd(s->emu) : -1;
-}
-
 static void script(nr_test_peer *p, void *ctx)
 {
     server *s = ctx;
@@ -64,7 +58,8 @@ static void server_start(server *s, bool expired, bool forge)
             modem_emu_path(s->emu));
     fclose(f);
     chmod(book, 0600);
-    s->t = (nr_test_peer_thread){ .get_fd = line_after_connect, .setup = script, .ctx = s };
+    s->t = (nr_test_peer_thread){
+        .get_fd = fixture_line_after_connect, .line = s->emu, .setup = script, .ctx = s };
     CU_ASSERT_FATAL(nr_test_peer_thread_start(&s->t) == 0);
     fixture_rec_reset();
 }
@@ -85,19 +80,9 @@ static RASDIALPARAMS params(const char *password)
     return p;
 }
 
-static void on_func1(HRASCONN h, UINT msg, RASCONNSTATE state, DWORD error, DWORD ext)
-{
-    (void)msg;
-    (void)ext;
-    fixture_rec_add(h, state, error);
-}
-
 static void hang_up_and_check_release(HRASCONN h)
 {
-    RASCONNSTATUS st = { .dwSize = sizeof st };
-    CU_ASSERT_EQUAL(nr_ras_hang_up_wait(h, 5000), 0);
-    CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), ERROR_INVALID_HANDLE);
-    CU_ASSERT_EQUAL(fixture_lock_files(dir), 0);
+    fixture_hang_up_and_check(h, dir);
 }
 
 /* ---- tests ------------------------------------------------------------------------------------- */
@@ -125,7 +110,7 @@ static void test_wrong_password_is_691_in_auth_notify(void)
     RASDIALPARAMS p = params("wrong");
     HRASCONN h = NULL;
     server_start(&s, false, false);
-    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
     CU_ASSERT_TRUE(fixture_rec_wait_done(h, 10000));
     CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 6:0 6:691");
     hang_up_and_check_release(h);
@@ -149,7 +134,7 @@ static void test_expired_password_without_paused_states_is_648(void)
     RASDIALPARAMS p = params("s3cret");
     HRASCONN h = NULL;
     server_start(&s, true, false);
-    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
     CU_ASSERT_TRUE(fixture_rec_wait_done(h, 10000));
     CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 6:0 6:648");
     hang_up_and_check_release(h);
@@ -176,12 +161,12 @@ static void test_expired_password_pauses_and_resume_changes_it(void)
     RASCONNSTATUS st = { .dwSize = sizeof st };
     HRASCONN h = NULL;
     server_start(&s, true, false);
-    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
     CU_ASSERT_FATAL(fixture_rec_wait_for(h, RASCS_PasswordExpired, 0, 10000));
     CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), 0);
     CU_ASSERT_EQUAL(st.rasconnstate, RASCS_PasswordExpired);
     p = params("n3w-s3cret");
-    CU_ASSERT_EQUAL(RasDial(&ext, book, &p, 1, (void *)on_func1, &h), 0); /* resume with the new password */
+    CU_ASSERT_EQUAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0); /* resume with the new password */
     CU_ASSERT_TRUE(fixture_rec_wait_done(h, 10000));
     CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 4099:0 9:0 14:0 10:0 18:0 8192:0");
     hang_up_and_check_release(h);
@@ -195,10 +180,10 @@ static void test_the_server_keeps_the_new_password(void)
     RASDIALPARAMS p = params("s3cret");
     HRASCONN h = NULL;
     server_start(&s, true, false);
-    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
     CU_ASSERT_FATAL(fixture_rec_wait_for(h, RASCS_PasswordExpired, 0, 10000));
     p = params("n3w-s3cret");
-    CU_ASSERT_EQUAL(RasDial(&ext, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_EQUAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
     CU_ASSERT_TRUE(fixture_rec_wait_for(h, RASCS_Connected, 0, 10000));
     hang_up_and_check_release(h);
     nr_test_peer_thread_stop(&s.t);
@@ -217,7 +202,7 @@ static void test_hang_up_while_the_password_expired_releases_the_port(void)
     RASDIALPARAMS p = params("s3cret");
     HRASCONN h = NULL;
     server_start(&s, true, false);
-    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
     CU_ASSERT_FATAL(fixture_rec_wait_for(h, RASCS_PasswordExpired, 0, 10000));
     hang_up_and_check_release(h);
     usleep(100 * 1000); /* nothing may follow the hang-up */

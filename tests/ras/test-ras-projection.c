@@ -121,12 +121,6 @@ typedef struct pap_peer {
     nr_test_peer_thread t;
 } pap_peer;
 
-static int line_after_connect(void *ctx)
-{
-    modem_emu *e = ctx;
-    return modem_emu_wait_connected(e, 10000) ? modem_emu_master_fd(e) : -1;
-}
-
 static void ask_for_pap(nr_test_peer *p, void *ctx)
 {
     (void)ctx;
@@ -136,7 +130,7 @@ static void ask_for_pap(nr_test_peer *p, void *ctx)
 static void pap_peer_start(pap_peer *pp, modem_emu *e)
 {
     pp->emu = e;
-    pp->t = (nr_test_peer_thread){ .get_fd = line_after_connect, .setup = ask_for_pap, .ctx = e };
+    pp->t = (nr_test_peer_thread){ .get_fd = fixture_line_after_connect, .line = e, .setup = ask_for_pap };
     CU_ASSERT_FATAL(nr_test_peer_thread_start(&pp->t) == 0);
 }
 

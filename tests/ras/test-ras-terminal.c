@@ -29,75 +29,6 @@ static char book[600];
 /* The terminal server's dialogue: prompt, expected answer, ... */
 static const char *const login_dialogue[] = { "\r\nlogin: ", "alice", "Password: ", "s3cret", NULL };
 
-/* ---- recorded notifications (RasDialFunc1) ----------------------------------------- */
-
-static struct {
-    pthread_mutex_t lock;
-    pthread_cond_t cond;
-    RASCONNSTATE state[64];
-    DWORD error[64];
-    int n;
-} rec = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, { 0 }, { 0 }, 0 };
-
-static void on_func1(HRASCONN h, UINT msg, RASCONNSTATE state, DWORD error, DWORD ext)
-{
-    (void)h;
-    (void)msg;
-    (void)ext;
-    pthread_mutex_lock(&rec.lock);
-    if (rec.n < 64) {
-        rec.state[rec.n] = state;
-        rec.error[rec.n] = error;
-        rec.n++;
-    }
-    pthread_cond_broadcast(&rec.cond);
-    pthread_mutex_unlock(&rec.lock);
-}
-
-static void rec_reset(void)
-{
-    pthread_mutex_lock(&rec.lock);
-    rec.n = 0;
-    pthread_mutex_unlock(&rec.lock);
-}
-
-/* Waits until (state, error) was announced; false after ms. */
-static bool rec_wait(RASCONNSTATE state, DWORD error, int ms)
-{
-    struct timespec until;
-    bool seen = false;
-    clock_gettime(CLOCK_REALTIME, &until);
-    until.tv_sec += ms / 1000;
-    until.tv_nsec += (long)(ms % 1000) * 1000000L;
-    if (until.tv_nsec >= 1000000000L) {
-        until.tv_sec++;
-        until.tv_nsec -= 1000000000L;
-    }
-    pthread_mutex_lock(&rec.lock);
-    for (;;) {
-        for (int i = 0; i < rec.n && !seen; i++)
-            seen = rec.state[i] == state && rec.error[i] == error;
-        if (seen || pthread_cond_timedwait(&rec.cond, &rec.lock, &until) != 0)
-            break;
-    }
-    pthread_mutex_unlock(&rec.lock);
-    return seen;
-}
-
-/* "0:0 1:0 ..." - the recorded sequence as text. */
-static const char *rec_text(void)
-{
-    static char buf[1024];
-    size_t used = 0;
-    buf[0] = '\0';
-    pthread_mutex_lock(&rec.lock);
-    for (int i = 0; i < rec.n && used < sizeof buf; i++)
-        used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%d:%u", i ? " " : "", (int)rec.state[i],
-                                 (unsigned)rec.error[i]);
-    pthread_mutex_unlock(&rec.lock);
-    return buf;
-}
-
 /* ---- set-up -------------------------------------------------------------------------- */
 
 /* An emulator with the login dialogue and a phonebook whose "Login" entry
@@ -120,7 +51,7 @@ static modem_emu *start_terminal_server(void)
             modem_emu_path(e));
     fclose(f);
     chmod(book, 0600);
-    rec_reset();
+    fixture_rec_reset();
     return e;
 }
 
@@ -165,10 +96,7 @@ static void answer(HRASCONN h, const char *line)
 
 static void hang_up_and_check_release(HRASCONN h)
 {
-    RASCONNSTATUS st = { .dwSize = sizeof st };
-    CU_ASSERT_EQUAL(nr_ras_hang_up_wait(h, 5000), 0);
-    CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), ERROR_INVALID_HANDLE);
-    CU_ASSERT_EQUAL(fixture_lock_files(dir), 0);
+    fixture_hang_up_and_check(h, dir);
 }
 
 /* ---- tests ------------------------------------------------------------------------------ */
@@ -184,8 +112,8 @@ static void test_interactive_pause_lets_the_application_log_in_before_ppp(void)
     size_t n;
     peer pr;
     peer_start(&pr, e);
-    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)on_func1, &h), 0);
-    CU_ASSERT_FATAL(rec_wait(RASCS_Interactive, 0, 10000));
+    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
+    CU_ASSERT_FATAL(fixture_rec_wait_for(h, RASCS_Interactive, 0, 10000));
     CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), 0);
     CU_ASSERT_EQUAL(st.rasconnstate, RASCS_Interactive);
     CU_ASSERT_TRUE(read_until(h, "login: ", 5000));
@@ -193,9 +121,9 @@ static void test_interactive_pause_lets_the_application_log_in_before_ppp(void)
     CU_ASSERT_TRUE(read_until(h, "Password: ", 5000));
     answer(h, "s3cret");
     CU_ASSERT_TRUE(read_until(h, "Starting PPP", 5000));
-    CU_ASSERT_EQUAL(RasDial(&ext, book, &p, 1, (void *)on_func1, &h), 0); /* resume */
-    CU_ASSERT_TRUE(rec_wait(RASCS_Connected, 0, 10000));
-    CU_ASSERT_STRING_EQUAL(rec_text(), "0:0 1:0 2:0 3:0 4096:0 4:0 5:0 14:0 10:0 18:0 8192:0");
+    CU_ASSERT_EQUAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0); /* resume */
+    CU_ASSERT_TRUE(fixture_rec_wait_for(h, RASCS_Connected, 0, 10000));
+    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4096:0 4:0 5:0 14:0 10:0 18:0 8192:0");
     /* What the far end was told, after the AT commands. */
     n = modem_emu_ncommands(e);
     CU_ASSERT_TRUE_FATAL(n >= 2);
@@ -229,10 +157,10 @@ static void test_terminal_step_failure_is_announced_in_device_connected(void)
     modem_emu *e = start_terminal_server();
     RASDIALPARAMS p = login_params();
     HRASCONN h = NULL;
-    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0); /* no RDEOPT_PausedStates */
-    CU_ASSERT_TRUE(rec_wait(RASCS_DeviceConnected, ERROR_INTERACTIVE_MODE, 10000));
+    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)fixture_rec_func1, &h), 0); /* no RDEOPT_PausedStates */
+    CU_ASSERT_TRUE(fixture_rec_wait_for(h, RASCS_DeviceConnected, ERROR_INTERACTIVE_MODE, 10000));
     usleep(100 * 1000); /* nothing may follow the error */
-    CU_ASSERT_STRING_EQUAL(rec_text(), "0:0 1:0 2:0 3:0 3:703");
+    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 3:703");
     hang_up_and_check_release(h);
     modem_emu_stop(e);
 }
@@ -269,8 +197,8 @@ static void test_wrong_login_drops_the_line_under_the_terminal(void)
     HRASCONN h = NULL;
     char buf[256];
     DWORD got = 0, rc = 0;
-    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)on_func1, &h), 0);
-    CU_ASSERT_FATAL(rec_wait(RASCS_Interactive, 0, 10000));
+    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
+    CU_ASSERT_FATAL(fixture_rec_wait_for(h, RASCS_Interactive, 0, 10000));
     CU_ASSERT_TRUE(read_until(h, "login: ", 5000));
     answer(h, "mallory");
     CU_ASSERT_TRUE(read_until(h, "Login incorrect", 5000));
@@ -306,8 +234,8 @@ static void test_hang_up_ends_a_terminal_read_at_once(void)
     HRASCONN h = NULL;
     reader r = { 0 };
     pthread_t t;
-    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)on_func1, &h), 0);
-    CU_ASSERT_FATAL(rec_wait(RASCS_Interactive, 0, 10000));
+    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
+    CU_ASSERT_FATAL(fixture_rec_wait_for(h, RASCS_Interactive, 0, 10000));
     r.h = h;
     CU_ASSERT_EQUAL_FATAL(pthread_create(&t, NULL, read_long, &r), 0);
     usleep(300 * 1000); /* the reader waits for an answer that never comes */
@@ -317,7 +245,7 @@ static void test_hang_up_ends_a_terminal_read_at_once(void)
     CU_ASSERT_TRUE(r.ms < 6000); /* well before its own 8 s timeout */
     CU_ASSERT_TRUE(fixture_wait_invalid(h, 5000) < 5000);
     CU_ASSERT_EQUAL(fixture_lock_files(dir), 0);
-    CU_ASSERT_STRING_EQUAL(rec_text(), "0:0 1:0 2:0 3:0 4096:0"); /* nothing after the hang-up */
+    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4096:0"); /* nothing after the hang-up */
     modem_emu_stop(e);
 }
 

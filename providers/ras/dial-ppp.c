@@ -12,8 +12,10 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "dial.h"
+#include "tun.h"
 
 /* How long a polite LCP termination may take at hang-up. */
 #define TERMINATE_MS 3000
@@ -137,14 +139,36 @@ static bool logon_refused(DWORD err)
     }
 }
 
+/* The entry's interface, once projected: the kernel's end of the link. */
+static DWORD give_to_kernel(nr_dial *d)
+{
+    const nr_ppp_projection *p = nr_ppp_link_projection(d->link);
+    char name[NR_TUN_NAME_MAX], why[240]; /* why: for a debugger; the error is the errno */
+    if (!d->entry->interface[0])
+        return 0;
+    d->tun_fd = nr_tun_open(d->entry->interface, p->our_addr, p->server_addr,
+                            p->lcp.peer_mru ? p->lcp.peer_mru : 1500, name, why, sizeof why);
+    if (d->tun_fd < 0) {
+        /* the extended error is the errno (EPERM without CAP_NET_ADMIN) */
+        nr_dial_fail(d, ERROR_PROTOCOL_NOT_CONFIGURED, (DWORD)errno);
+        return ERROR_PROTOCOL_NOT_CONFIGURED;
+    }
+    pthread_mutex_lock(&d->conn->lock);
+    snprintf(d->proj.interface, sizeof d->proj.interface, "%s", name);
+    pthread_mutex_unlock(&d->conn->lock);
+    return 0;
+}
+
 DWORD nr_dial_ppp(nr_dial *d)
 {
     DWORD err = bring_up(d);
     for (;;) {
         bool paused_states = d->async && (d->options & RDEOPT_PausedStates);
-        if (!err || err == ERROR_USER_DISCONNECTION)
+        if (!err)
+            return give_to_kernel(d);
+        if (err == ERROR_USER_DISCONNECTION)
             return err;
-        if (err == ERROR_PASSWD_EXPIRED && paused_states) {
+        if (err == NR_PPP_LINK_PASSWORD_EXPIRED && paused_states) {
             /* The link waits in the Authenticate phase: ask the application
              * for a new password, then change it on the same link. */
             if (!nr_dial_pause(d, RASCS_PasswordExpired) || !nr_dial_enter(d, RASCS_AuthChangePassword))
@@ -161,7 +185,9 @@ DWORD nr_dial_ppp(nr_dial *d)
              * says it in szCallbackNumber ("" for no callback). */
             if (!nr_dial_pause(d, RASCS_CallbackSetByCaller))
                 return ERROR_USER_DISCONNECTION;
-            nr_ppp_link_answer_callback(d->link, d->params.szCallbackNumber);
+            nr_ppp_link_answer_callback(d->link, !strcmp(d->params.szCallbackNumber, "*")
+                                                     ? d->entry->callback_number
+                                                     : d->params.szCallbackNumber);
             err = run_link(d);
             continue;
         }
@@ -181,6 +207,8 @@ DWORD nr_dial_ppp(nr_dial *d)
             err = bring_up(d);
             continue;
         }
+        if (err == NR_PPP_LINK_PASSWORD_EXPIRED)
+            err = ERROR_PASSWD_EXPIRED; /* nobody to ask for a new one */
         if (!logon_refused(err)) {
             nr_dial_fail(d, err, 0);
             return err;
@@ -191,15 +219,40 @@ DWORD nr_dial_ppp(nr_dial *d)
     }
 }
 
+/* A datagram from the server: to the kernel. */
+static void to_kernel(void *ctx, const uint8_t *pkt, size_t len)
+{
+    nr_dial *d = ctx;
+    if (write(d->tun_fd, pkt, len) < 0) {
+        /* the interface is full or gone: a dropped datagram, as on a wire */
+    }
+}
+
+/* Datagrams the kernel routes to the server: IPv4 only (IPCP is all that
+ * was negotiated), the rest is dropped. */
+static void from_kernel(nr_dial *d)
+{
+    uint8_t pkt[2048];
+    ssize_t n;
+    while ((n = read(d->tun_fd, pkt, sizeof pkt)) > 0)
+        if ((pkt[0] >> 4) == 4)
+            nr_ppp_link_send_ip(d->link, pkt, (size_t)n);
+}
+
 DWORD nr_dial_ppp_serve(nr_dial *d, DWORD *ext)
 {
     uint64_t until;
     *ext = 0;
     d->ppp_stop = true; /* connected: link events no longer change the state */
+    if (d->tun_fd >= 0)
+        nr_ppp_link_set_ip_handler(d->link, to_kernel, d);
     for (;;) {
-        int phase = nr_ppp_link_step(d->link, d->cancel_fd, -1);
+        bool from_tun = false;
+        int phase = nr_ppp_link_step_with(d->link, d->cancel_fd, d->tun_fd, -1, &from_tun);
         if (phase == -ECANCELED)
             break; /* hang-up */
+        if (from_tun)
+            from_kernel(d);
         if (phase < 0 || phase == NR_PPP_PHASE_DEAD) {
             const char *why;
             unsigned err = nr_ppp_link_error(d->link, &why);

@@ -238,6 +238,10 @@ static void finish(nr_dial *d, bool connected)
     d->link = NULL;
     nr_modem_close(d->modem); /* DTR drop, termios restored, lock removed */
     d->modem = NULL;
+    if (d->tun_fd >= 0) {
+        close(d->tun_fd); /* the interface goes with it */
+        d->tun_fd = -1;
+    }
     explicit_bzero(d->params.szPassword, sizeof d->params.szPassword);
     if (connected)
         nr_connnotify_fire(d->conn->handle, RASCN_Disconnection);

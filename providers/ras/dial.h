@@ -29,6 +29,7 @@ typedef struct nr_dial_projection {
     uint16_t auth_protocol;                       /* 0, 0xC023 PAP, 0xC223 CHAP */
     uint8_t auth_algorithm;                       /* CHAP: 0x05 MD5, 0x81 MS-CHAP v2 */
     char reply_message[RAS_MaxReplyMessage];     /* the server's authentication message */
+    char interface[16];                          /* the TUN interface carrying the link, "" if none */
 } nr_dial_projection;
 
 typedef struct nr_dial {
@@ -40,6 +41,7 @@ typedef struct nr_dial {
     bool async;
     nr_ras_notifier notifier;       /* async only */
     int cancel_fd;                  /* eventfd, readable once hang-up is asked */
+    int tun_fd;                     /* the entry's interface once projected, else -1 */
     nr_modem *modem;
     nr_ppp_link *link;              /* from AllDevicesConnected on */
     nr_dial_projection proj;        /* guarded by conn->lock */
@@ -52,6 +54,7 @@ typedef struct nr_dial {
     bool paused;                    /* waiting in a RASCS_PAUSED state for RasDial to resume */
     bool resumed;
     unsigned terminal_users;        /* nr_ras_terminal_* calls using the modem in RASCS_Interactive */
+    bool terminal_reading;          /* one of them is a read (they share the modem's buffer) */
 } nr_dial;
 
 /* Announces entry into state (error 0); false when the dial must stop

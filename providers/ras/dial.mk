@@ -12,6 +12,7 @@ tests_ras_test_ras_notify_LDADD = providers/ras/libnrras-core.la $(CUNIT_LIBS) $
 
 providers_ras_libnrras_core_la_SOURCES += \
 	providers/ras/dial.h providers/ras/dial.c providers/ras/dial-ppp.c \
+	providers/ras/tun.h providers/ras/tun.c \
 	providers/ras/connnotify.h providers/ras/connnotify.c \
 	providers/ras/credstore.h providers/ras/credstore.c
 
@@ -110,3 +111,13 @@ tests_ras_test_ras_callback_SOURCES = tests/ras/test-ras-callback.c tests/ras/pp
 tests_ras_test_ras_callback_CPPFLAGS = $(tests_ras_test_ras_dial_CPPFLAGS)
 tests_ras_test_ras_callback_CFLAGS = $(tests_ras_test_ras_dial_CFLAGS)
 tests_ras_test_ras_callback_LDADD = $(tests_ras_test_ras_dial_LDADD)
+
+# The link handed to the kernel (an entry's "interface", TUN), in a
+# network namespace of the test's own (root).
+check_PROGRAMS += tests/ras/test-ras-tun
+TESTS += tests/ras/test-ras-tun
+tests_ras_test_ras_tun_SOURCES = tests/ras/test-ras-tun.c tests/ras/ppp-test-peer.h \
+	tests/ras/ppp-test-peer.c $(ras_dial_fixture_sources)
+tests_ras_test_ras_tun_CPPFLAGS = $(tests_ras_test_ras_dial_CPPFLAGS)
+tests_ras_test_ras_tun_CFLAGS = $(tests_ras_test_ras_dial_CFLAGS)
+tests_ras_test_ras_tun_LDADD = $(tests_ras_test_ras_dial_LDADD)

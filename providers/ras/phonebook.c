@@ -75,6 +75,7 @@ static const key_spec entry_keys[] = {
     { "ppp", K_OBJECT, false, 0, 0, NULL, ppp_keys },
     { "terminal_after_dial", K_BOOL, false, 0, 0, NULL, NULL },
     { "callback", K_STRING, false, 0, 0, callback_choices, NULL },
+    { "interface", K_STRING, false, 1, 15, NULL, NULL },
     { "callback_number", K_STRING, false, 1, NR_PB_MAX_PHONE_NUMBER, NULL, NULL },
     { NULL, 0, false, 0, 0, NULL, NULL },
 };
@@ -264,6 +265,7 @@ static DWORD check_entry_rules(ctx *c, const json_t *e)
     const char *device = json_string_value(json_object_get(e, "device"));
     const char *number = json_string_value(json_object_get(e, "phone_number"));
     const char *callback = json_string_value(json_object_get(e, "callback_number"));
+    const char *interface = json_string_value(json_object_get(e, "interface"));
     json_t *speed = json_object_get(e, "speed");
     if (device[0] != '/') {
         push_key(c, "device");
@@ -274,6 +276,11 @@ static DWORD check_entry_rules(ctx *c, const json_t *e)
         push_key(c, "phone_number");
         return fail(c, ERROR_CORRUPT_PHONEBOOK,
                     "\"%s\" has characters a modem cannot dial (digits, * # + , ; W P T ! @ and spaces only)", number);
+    }
+    if (interface && strpbrk(interface, "/ \t:")) {
+        push_key(c, "interface");
+        return fail(c, ERROR_CORRUPT_PHONEBOOK, "\"%s\" is not an interface name (no '/', ':' or spaces)",
+                    interface);
     }
     if (callback && !dialable(callback)) {
         push_key(c, "callback_number");
@@ -317,6 +324,7 @@ static void entry_free(nr_pb_entry *e)
     free(e->device);
     free(e->phone_number);
     free(e->callback_number);
+    free(e->interface);
     for (size_t i = 0; i < e->ninit; i++)
         free(e->init[i]);
     free(e->init);
@@ -341,6 +349,7 @@ static bool build_entry(const json_t *o, nr_pb_entry *e)
         .ppp_timeout_ms = get_uint(o, "timeouts", "ppp_ms", 30000),
         .callback_timeout_ms = get_uint(o, "timeouts", "callback_ms", 60000),
         .callback_number = get_str(o, "callback_number", ""),
+        .interface = get_str(o, "interface", ""),
         .callback_ask = json_is_string(json_object_get(o, "callback")) &&
                         !strcmp(json_string_value(json_object_get(o, "callback")), "ask"),
         .auth = !auth || !strcmp(auth, "any") ? NR_PB_AUTH_ANY
@@ -361,7 +370,8 @@ static bool build_entry(const json_t *o, nr_pb_entry *e)
     for (size_t i = 0; i < e->ninit; i++)
         if (!(e->init[i] = strdup(init ? json_string_value(json_array_get(init, i)) : "ATZ")))
             return false;
-    return e->name && e->description && e->device && e->phone_number && e->dial_prefix && e->callback_number;
+    return e->name && e->description && e->device && e->phone_number && e->dial_prefix && e->callback_number &&
+           e->interface;
 }
 
 /* ---- loading ---------------------------------------------------------------------------------- */

@@ -36,6 +36,7 @@ typedef struct nr_pb_entry {
     unsigned callback_timeout_ms;  /* how long to wait for the server to call back */
     char *callback_number;      /* the number a server may call back ("" when none) */
     bool callback_ask;          /* callback "ask": take a server's offer to call back */
+    char *interface;            /* the TUN interface to give the link to, e.g. "ras%d" ("": none) */
     nr_pb_auth auth;
     unsigned redial_attempts, redial_pause_ms;
     unsigned mru, lcp_echo_interval_s, lcp_echo_failures;

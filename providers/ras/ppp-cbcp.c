@@ -1,9 +1,9 @@
 /*
  * ppp-cbcp.c - building and reading CBCP packets (see ppp-cbcp.h).
  *
- * Layout: Code, Identifier, Length (2), then options: Type, Length,
- * Callback-Delay, and for a number an Address-Type (1: PSTN/ISDN) and the
- * number as a NUL-terminated string.  Readers are lenient about what
+ * Layout: Code, Identifier, Length (2), then options: Type, Length, and
+ * but for "no callback" a Callback-Delay, and for a number an Address-Type
+ * (1: PSTN/ISDN) and the number as a NUL-terminated string.  Readers are lenient about what
  * follows the delay; writers send exactly that layout.
  */
 #include "config.h"
@@ -61,7 +61,9 @@ int nr_cbcp_parse_request(const uint8_t *pkt, size_t len, nr_cbcp_offer *out)
 size_t nr_cbcp_build_response(uint8_t *buf, size_t cap, uint8_t id, int type, uint8_t delay, const char *number)
 {
     size_t nlen = type == NR_CBCP_CALLER_NUMBER && number ? strlen(number) : 0;
-    size_t olen = type == NR_CBCP_CALLER_NUMBER ? 3 + 1 + nlen + 1 : 3;
+    /* no callback: type and length only; else the delay, and for a number
+     * the address type and the number */
+    size_t olen = type == NR_CBCP_NO_CALLBACK ? 2 : type == NR_CBCP_CALLER_NUMBER ? 3 + 1 + nlen + 1 : 3;
     size_t total = HEADER + olen;
     if ((type == NR_CBCP_CALLER_NUMBER && (!number || !*number)) || nlen > NR_CBCP_MAX_NUMBER || total > cap)
         return 0;
@@ -71,7 +73,8 @@ size_t nr_cbcp_build_response(uint8_t *buf, size_t cap, uint8_t id, int type, ui
     buf[3] = (uint8_t)total;
     buf[4] = (uint8_t)type;
     buf[5] = (uint8_t)olen;
-    buf[6] = delay;
+    if (olen > 2)
+        buf[6] = delay;
     if (type == NR_CBCP_CALLER_NUMBER) {
         buf[7] = 1; /* PSTN/ISDN */
         memcpy(buf + 8, number, nlen + 1);

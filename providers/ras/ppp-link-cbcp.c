@@ -18,6 +18,9 @@
  * authentication before going on without a callback. */
 #define CBCP_WAIT_MS 10000
 
+/* The least Callback-Delay we ask for, in seconds (pppd asks for 5). */
+#define CALLBACK_DELAY_S 5
+
 
 
 /* Authenticated (or nothing to authenticate): CBCP if LCP agreed to it,
@@ -50,13 +53,20 @@ static void cbcp_answer(nr_ppp_link *l, const char *number)
                : l->offer.preset_number                    ? NR_CBCP_PRESET_NUMBER
                                                            : 0;
     if (!type) {
-        nr__ppp_link_fail(l, ERROR_PPP_NOT_CONVERGING, "The server calls back only a number the caller names, and none was given.");
+        nr__ppp_link_fail(l, ERROR_PPP_NOT_CONVERGING,
+                          "The server calls back only a number the caller names, and none was given.");
         return;
     }
+    l->cbcp_type = type;
+    snprintf(l->cbcp_number, sizeof l->cbcp_number, "%s", type == NR_CBCP_CALLER_NUMBER ? number : "");
+    /* The delay is the caller's to state: time enough to hang up and get
+     * ready for the call, at least what the server proposed. */
+    l->cbcp_delay = l->offer.delay > CALLBACK_DELAY_S ? l->offer.delay : CALLBACK_DELAY_S;
     l->cbcp_response_len = nr_cbcp_build_response(l->cbcp_response, sizeof l->cbcp_response, l->offer.id, type,
-                                                  l->offer.delay, number);
+                                                  l->cbcp_delay, l->cbcp_number);
     if (!l->cbcp_response_len) {
-        nr__ppp_link_fail(l, ERROR_PPP_INVALID_PACKET, "The callback number \"%s\" cannot be sent (too long).", number);
+        nr__ppp_link_fail(l, ERROR_PPP_INVALID_PACKET, "The callback number \"%s\" cannot be sent (too long).",
+                          number);
         return;
     }
     l->cbcp_tries = 0;
@@ -69,12 +79,19 @@ void nr__ppp_link_cbcp_input(nr_ppp_link *l, const uint8_t *pkt, size_t len)
     nr_cbcp_ack ack;
 
     if (nr_cbcp_parse_request(pkt, len, &offer) == 0) {
-        if (l->offer_pending || (l->cbcp_response_len && offer.id == l->offer.id)) {
-            if (l->cbcp_response_len)
-                cbcp_send_response(l); /* a retransmitted Request: the same answer */
+        if (l->offer_seen) {
+            /* A retransmission (servers use a new Identifier each time):
+             * the same answer under the new Identifier, asked only once. */
+            l->offer.id = offer.id;
+            if (l->cbcp_response_len) {
+                l->cbcp_response_len = nr_cbcp_build_response(l->cbcp_response, sizeof l->cbcp_response, offer.id,
+                                                              l->cbcp_type, l->cbcp_delay, l->cbcp_number);
+                cbcp_send_response(l);
+            }
             return;
         }
         l->offer = offer;
+        l->offer_seen = true;
         l->cbcp_response_len = 0;
         nr__ppp_link_emit(l, NR_PPP_EVENT_CALLBACK_OFFERED, 0, "The server offers to call back.");
         if (l->callback_ask && offer.caller_number) {

@@ -33,6 +33,10 @@ struct nr_ppp_link {
     char callback_number[NR_CBCP_MAX_NUMBER + 1];
     nr_cbcp_offer offer;
     bool offer_pending;        /* NR_PPP_LINK_ASK_CALLBACK returned, no answer yet */
+    bool offer_seen;           /* a Callback Request came in this phase */
+    int cbcp_type;             /* the answer: NR_CBCP_* */
+    uint8_t cbcp_delay;
+    char cbcp_number[NR_CBCP_MAX_NUMBER + 1];
     bool callback_agreed;
     uint8_t cbcp_response[8 + NR_CBCP_MAX_NUMBER];
     size_t cbcp_response_len;  /* 0 until answered */

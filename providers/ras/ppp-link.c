@@ -577,7 +577,13 @@ void nr_ppp_link_timeout(nr_ppp_link *l)
 
 int nr_ppp_link_step(nr_ppp_link *l, int cancel_fd, int max_wait_ms)
 {
-    struct pollfd pfd[2] = { { .fd = l->fd, .events = POLLIN }, { .fd = cancel_fd, .events = POLLIN } };
+    return nr_ppp_link_step_with(l, cancel_fd, -1, max_wait_ms, NULL);
+}
+
+int nr_ppp_link_step_with(nr_ppp_link *l, int cancel_fd, int extra_fd, int max_wait_ms, bool *extra_ready)
+{
+    struct pollfd pfd[3] = { { .fd = l->fd, .events = POLLIN }, { .fd = cancel_fd, .events = POLLIN },
+                             { .fd = extra_fd, .events = POLLIN } };
     uint64_t d = nr_ppp_link_deadline(l), now = nr_ppp_clock_now(&l->clock);
     int wait = max_wait_ms, rc;
 
@@ -586,13 +592,17 @@ int nr_ppp_link_step(nr_ppp_link *l, int cancel_fd, int max_wait_ms)
         if (wait < 0 || left < (uint64_t)wait)
             wait = (int)(left > 600000 ? 600000 : left);
     }
+    if (extra_ready)
+        *extra_ready = false;
     if (l->phase == NR_PPP_PHASE_DEAD)
         return (int)l->phase; /* nothing can happen any more: never block */
-    rc = poll(pfd, cancel_fd >= 0 ? 2 : 1, wait);
+    rc = poll(pfd, 3, wait); /* negative descriptors are left out by poll() */
     if (rc < 0 && errno != EINTR)
         return -errno;
     if (rc > 0 && cancel_fd >= 0 && (pfd[1].revents & POLLIN))
         return -ECANCELED;
+    if (rc > 0 && extra_ready && extra_fd >= 0 && (pfd[2].revents & POLLIN))
+        *extra_ready = true;
     if (rc > 0 && pfd[0].revents) {
         uint8_t buf[4096];
         ssize_t n = read(l->fd, buf, sizeof buf);
@@ -624,7 +634,7 @@ unsigned nr_ppp_link_run(nr_ppp_link *l, int cancel_fd)
         if (l->phase == NR_PPP_PHASE_DEAD)
             return l->error ? l->error : ERROR_PPP_LCP_TERMINATED;
         if (l->password_expired)
-            return ERROR_PASSWD_EXPIRED;
+            return NR_PPP_LINK_PASSWORD_EXPIRED;
         if (l->offer_pending)
             return NR_PPP_LINK_ASK_CALLBACK;
     }

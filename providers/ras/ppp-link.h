@@ -52,6 +52,9 @@ typedef enum nr_ppp_phase {
                                                 names, and callback_number was NULL: answer with
                                                 nr_ppp_link_answer_callback, then run again */
 #define NR_PPP_LINK_CALLBACK_AGREED 0x10002u /* the server will call back: the link is Dead */
+#define NR_PPP_LINK_PASSWORD_EXPIRED 0x10003u /* an MS-CHAPv2 server says the password expired and
+                                                 takes a new one: the link waits in the Authenticate
+                                                 phase for nr_ppp_link_change_password */
 
 typedef struct nr_ppp_link_config {
     const char *user, *password;   /* copied; NULL = "" */
@@ -141,12 +144,16 @@ void nr_ppp_link_timeout(nr_ppp_link *l);
  * cancel_fd is readable (it is never read; nothing else is done), or
  * -errno when poll() fails. */
 int nr_ppp_link_step(nr_ppp_link *l, int cancel_fd, int max_wait_ms);
-/* Steps until Open (returns 0), Dead (returns the RAS error),
- * cancellation (returns ERROR_USER_DISCONNECTION, the link untouched), or
- * an MS-CHAPv2 server saying the password expired (returns
- * ERROR_PASSWD_EXPIRED; the link stays up in the Authenticate phase). */
+/* The same, also polling extra_fd (-1: none) for input: *extra_ready (may
+ * be NULL) says it is readable; the caller reads it. */
+int nr_ppp_link_step_with(nr_ppp_link *l, int cancel_fd, int extra_fd, int max_wait_ms, bool *extra_ready);
+/* Steps until Open (returns 0), Dead (returns the RAS error, or
+ * NR_PPP_LINK_CALLBACK_AGREED), cancellation (returns
+ * ERROR_USER_DISCONNECTION, the link untouched), or a question for the
+ * caller: NR_PPP_LINK_PASSWORD_EXPIRED, NR_PPP_LINK_ASK_CALLBACK (the link
+ * stays up). */
 unsigned nr_ppp_link_run(nr_ppp_link *l, int cancel_fd);
-/* After ERROR_PASSWD_EXPIRED: sends the password change (the configured
+/* After NR_PPP_LINK_PASSWORD_EXPIRED: sends the password change (the configured
  * password is the old one); run the link again for the verdict.  0, or -1
  * when no change was asked for or the password cannot be encoded. */
 int nr_ppp_link_change_password(nr_ppp_link *l, const char *new_password);

@@ -299,7 +299,7 @@ bool nr_mschap_parse_failure(const uint8_t *msg, size_t len, nr_mschap_failure *
     while (*p) {
         if (!strncmp(p, "R=", 2)) {
             out->retry = p[2] == '1';
-            p += 3;
+            p += p[2] ? 3 : 2;
         } else if (!strncmp(p, "C=", 2)) {
             int i;
             for (i = 0; i < 16 && hexval(p[2 + 2 * i]) >= 0 && hexval(p[3 + 2 * i]) >= 0; i++)

@@ -27,6 +27,8 @@ static void dial_free(void *engine)
         return;
     nr_ppp_link_free(d->link);
     nr_modem_close(d->modem);
+    if (d->tun_fd >= 0)
+        close(d->tun_fd);
     nr_pb_free(d->pb);
     if (d->cancel_fd >= 0)
         close(d->cancel_fd);
@@ -88,7 +90,8 @@ NR_RAS_PUBLIC DWORD RasDial(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIAL
     if (memchr(params->szEntryName, '\0', sizeof params->szEntryName) == NULL ||
         memchr(params->szPhoneNumber, '\0', sizeof params->szPhoneNumber) == NULL ||
         memchr(params->szUserName, '\0', sizeof params->szUserName) == NULL ||
-        memchr(params->szPassword, '\0', sizeof params->szPassword) == NULL)
+        memchr(params->szPassword, '\0', sizeof params->szPassword) == NULL ||
+        memchr(params->szCallbackNumber, '\0', sizeof params->szCallbackNumber) == NULL)
         return ERROR_INVALID_PARAMETER;
     if (*out)
         return resume(*out, params, type, notifier);
@@ -97,6 +100,7 @@ NR_RAS_PUBLIC DWORD RasDial(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIAL
     if (!d)
         return ERROR_ALLOCATING_MEMORY;
     d->cancel_fd = -1;
+    d->tun_fd = -1;
     d->params = *params;
     d->options = ext ? ext->dwfOptions : 0;
     d->async = notifier != NULL;
@@ -222,6 +226,26 @@ NR_RAS_PUBLIC DWORD nr_ras_hang_up_wait(HRASCONN h, DWORD timeout_ms)
         nr_rasconn_unlist(c);
     nr_rasconn_release(c);
     return finished ? 0 : ERROR_REQUEST_TIMEOUT;
+}
+
+NR_RAS_PUBLIC DWORD nr_ras_get_interface(HRASCONN h, LPSTR buf, DWORD size)
+{
+    nr_rasconn *c;
+    nr_dial *d;
+    DWORD rc = 0;
+    if (!buf)
+        return ERROR_INVALID_PARAMETER;
+    if (!(c = nr_rasconn_lookup(h)))
+        return ERROR_INVALID_HANDLE;
+    d = c->engine;
+    pthread_mutex_lock(&c->lock);
+    if (strlen(d->proj.interface) >= size)
+        rc = ERROR_BUFFER_TOO_SMALL;
+    else
+        memcpy(buf, d->proj.interface, strlen(d->proj.interface) + 1);
+    pthread_mutex_unlock(&c->lock);
+    nr_rasconn_release(c);
+    return rc;
 }
 
 NR_RAS_PUBLIC DWORD RasGetConnectStatus(HRASCONN h, LPRASCONNSTATUS status)

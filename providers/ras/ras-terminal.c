@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "dial.h"
@@ -18,8 +19,9 @@
 /* How long one terminal write may wait for the line to take it. */
 #define WRITE_TIMEOUT_MS 10000
 
-/* The dial of h, borrowed for terminal use (NULL with *rc set). */
-static nr_dial *borrow(HRASCONN h, nr_rasconn **out, DWORD *rc)
+/* The dial of h, borrowed for terminal use (NULL with *rc set); one read
+ * at a time (a read takes from the modem's buffer), writes at any time. */
+static nr_dial *borrow(HRASCONN h, bool read, nr_rasconn **out, DWORD *rc)
 {
     nr_rasconn *c = nr_rasconn_lookup(h);
     nr_dial *d;
@@ -30,22 +32,25 @@ static nr_dial *borrow(HRASCONN h, nr_rasconn **out, DWORD *rc)
     }
     d = c->engine;
     pthread_mutex_lock(&c->lock);
-    if (!nr_dial_terminal_open(d)) {
+    if (!nr_dial_terminal_open(d) || (read && d->terminal_reading)) {
+        *rc = read && d->terminal_reading ? ERROR_ASYNC_REQUEST_PENDING : ERROR_PORT_NOT_OPEN;
         pthread_mutex_unlock(&c->lock);
         nr_rasconn_release(c);
-        *rc = ERROR_PORT_NOT_OPEN; /* only in RASCS_Interactive */
         return NULL;
     }
     d->terminal_users++;
+    d->terminal_reading |= read;
     pthread_mutex_unlock(&c->lock);
     *out = c;
     return d;
 }
 
-static void give_back(nr_rasconn *c, nr_dial *d)
+static void give_back(nr_rasconn *c, nr_dial *d, bool read)
 {
     pthread_mutex_lock(&c->lock);
     d->terminal_users--;
+    if (read)
+        d->terminal_reading = false;
     pthread_cond_broadcast(&c->changed);
     pthread_mutex_unlock(&c->lock);
     nr_rasconn_release(c);
@@ -61,11 +66,11 @@ NR_RAS_PUBLIC DWORD nr_ras_terminal_read(HRASCONN h, LPVOID buf, DWORD size, DWO
     if (!buf || !got || !size)
         return ERROR_INVALID_PARAMETER;
     *got = 0;
-    if (!(d = borrow(h, &c, &rc)))
+    if (!(d = borrow(h, true, &c, &rc)))
         return rc;
     rc = nr_modem_read(d->modem, buf, size, timeout_ms > INT32_MAX ? INT32_MAX : (int)timeout_ms, d->cancel_fd,
                        &n, &res);
-    give_back(c, d);
+    give_back(c, d, true);
     *got = (DWORD)n;
     return rc;
 }
@@ -78,9 +83,9 @@ NR_RAS_PUBLIC DWORD nr_ras_terminal_write(HRASCONN h, const void *buf, DWORD siz
     DWORD rc = 0;
     if (!buf && size)
         return ERROR_INVALID_PARAMETER;
-    if (!(d = borrow(h, &c, &rc)))
+    if (!(d = borrow(h, false, &c, &rc)))
         return rc;
     rc = nr_modem_write(d->modem, buf, size, WRITE_TIMEOUT_MS, d->cancel_fd, &res);
-    give_back(c, d);
+    give_back(c, d, false);
     return rc;
 }

@@ -119,8 +119,11 @@ static void print_addresses(HRASCONN h)
     RASPPPIP ip = { .dwSize = sizeof ip };
     RASPPPLCP lcp = { .dwSize = sizeof lcp };
     DWORD cb = sizeof ip;
+    char ifname[16];
     if (RasGetProjectionInfo(h, RASP_PppIp, &ip, &cb) == 0)
         printf("IP address: %s\nServer address: %s\n", ip.szIpAddress, ip.szServerIpAddress);
+    if (nr_ras_get_interface(h, ifname, sizeof ifname) == 0 && ifname[0])
+        printf("Interface: %s\n", ifname);
     cb = sizeof lcp;
     if (RasGetProjectionInfo(h, RASP_PppLcp, &lcp, &cb) == 0)
         printf("Authentication: %s\n",

@@ -239,6 +239,10 @@ static void mschap_response(nr_test_peer *p, const nr_ppp_packet *in)
             peer_send(p, NR_PPP_PROTO_LCP, buf, n);
         return;
     }
+    if (p->mschap_expired && p->mschap_no_change) {
+        mschap_send(p, 4, in->id, "E=648 R=0 V=0 M=Password expired, see your administrator");
+        return;
+    }
     if (p->mschap_expired) {
         mschap_fail(p, in->id, 648, "Password expired");
         return;
@@ -286,14 +290,18 @@ static void cbcp_offer(nr_test_peer *p)
     if (p->cbcp == NR_TEST_PEER_CBCP_NONE || !p->client_callback || p->sent_cbcp)
         return;
     if (p->cbcp == NR_TEST_PEER_CBCP_CALLER) {
-        buf[n++] = 1, buf[n++] = 3, buf[n++] = 0; /* no callback */
+        buf[n++] = 1, buf[n++] = 2; /* no callback */
     }
     buf[n++] = 2, buf[n++] = 4, buf[n++] = 1, buf[n++] = 1; /* a number the caller names, delay 1 s */
     buf[0] = 1;
-    buf[1] = ++p->id;
+    buf[1] = p->cbcp_id = ++p->id;
     buf[2] = 0;
     buf[3] = (uint8_t)n;
     peer_send(p, NR_PPP_PROTO_CBCP, buf, n);
+    if (p->cbcp_twice) { /* a retransmission: a new Identifier (MS-CBCP) */
+        buf[1] = p->cbcp_id = ++p->id;
+        peer_send(p, NR_PPP_PROTO_CBCP, buf, n);
+    }
     p->sent_cbcp = true;
 }
 
@@ -303,9 +311,10 @@ static void cbcp_input(nr_test_peer *p, const uint8_t *pkt, size_t len)
     uint8_t ack[256], term[16];
     size_t n;
 
-    if (len < 7 || pkt[0] != 2 || len > sizeof ack)
-        return;
+    if (len < 6 || pkt[0] != 2 || len > sizeof ack || pkt[1] != p->cbcp_id)
+        return; /* not an answer to its last Request */
     p->callback_type = pkt[4];
+    p->callback_delay = pkt[5] > 2 ? pkt[6] : 0;
     p->callback_number[0] = '\0';
     if (pkt[4] == 2 && pkt[5] > 5 && (size_t)pkt[5] + 4 <= len)
         snprintf(p->callback_number, sizeof p->callback_number, "%.*s", (int)pkt[5] - 5, (const char *)pkt + 8);
@@ -455,12 +464,36 @@ static void peer_pap(nr_test_peer *p, const nr_ppp_packet *in)
         cbcp_offer(p);
 }
 
+/* An IPv4 UDP datagram back to where it came from: swapping the addresses
+ * and the ports keeps both checksums right. */
+static void udp_echo(nr_test_peer *p, const uint8_t *pkt, size_t len)
+{
+    uint8_t back[NR_HDLC_DEFAULT_MRU], t[4];
+    size_t ihl;
+
+    if (len < 28 || len > sizeof back || (pkt[0] >> 4) != 4 || pkt[9] != 17)
+        return;
+    ihl = (size_t)(pkt[0] & 0x0f) * 4;
+    if (ihl < 20 || len < ihl + 8)
+        return;
+    memcpy(back, pkt, len);
+    memcpy(t, back + 12, 4), memcpy(back + 12, back + 16, 4), memcpy(back + 16, t, 4);
+    memcpy(t, back + ihl, 2), memcpy(back + ihl, back + ihl + 2, 2), memcpy(back + ihl + 2, t, 2);
+    peer_send(p, NR_PPP_PROTO_IP, back, len);
+}
+
 static void peer_frame(void *ctx, uint16_t protocol, const uint8_t *info, size_t len)
 {
     nr_test_peer *p = ctx;
     nr_ppp_packet in;
 
     nr_test_wire_record(&p->got, protocol, info, len);
+    if (protocol == NR_PPP_PROTO_IP) {
+        p->ip_datagrams++;
+        if (p->udp_echo)
+            udp_echo(p, info, len);
+        return;
+    }
     if (p->lcp == NR_TEST_PEER_LCP_LOOPBACK || nr_ppp_packet_parse(info, len, &in) != NR_PPP_OK)
         return;
     if (protocol == NR_PPP_PROTO_LCP)

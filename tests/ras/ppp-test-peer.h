@@ -99,11 +99,18 @@ typedef struct nr_test_peer {
     char mschap_password[64];   /* MSCHAPV2: what it accepts ("s3cret" after _new/_attach) */
     bool mschap_expired;        /* MSCHAPV2: the password must be changed first */
     bool mschap_forge_success;  /* MSCHAPV2: a Success whose S= proves nothing */
+    bool mschap_no_change;      /* MSCHAPV2: an expiry it takes no change for (no C=, V=0) */
     int mschap_changes;         /* MSCHAPV2: valid Change-Password packets taken */
     nr_test_peer_cbcp cbcp;
+    bool cbcp_twice;            /* CBCP: the Request goes out again at once with a new Identifier;
+                                   only an answer to the last one is acknowledged */
+    uint8_t cbcp_id;            /* CBCP: the Identifier of its last Request */
+    bool udp_echo;              /* send every UDP datagram back, addresses and ports swapped */
+    int ip_datagrams;           /* IP datagrams the dialer sent it */
     /* CBCP: what the dialer chose (type 0 until then) and whether the
      * call is over and the call back due (the thread runner's on_call_back) */
     int callback_type;
+    int callback_delay;         /* the Callback-Delay the dialer asked for, seconds */
     char callback_number[130];
     bool callback_due;
     int calls;                  /* sessions served: 1, 2 after a call back */

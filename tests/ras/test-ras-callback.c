@@ -32,6 +32,7 @@ typedef struct server {
     modem_emu *emu;
     nr_test_peer_cbcp cbcp;
     bool rings;             /* false: it hangs up and never calls back */
+    bool twice;             /* the Callback Request is retransmitted with a new Identifier */
     nr_test_peer_thread t;
 } server;
 
@@ -40,6 +41,7 @@ static void script(nr_test_peer *p, void *ctx)
     server *s = ctx;
     p->auth = NR_TEST_PEER_AUTH_PAP;
     p->cbcp = s->cbcp;
+    p->cbcp_twice = s->twice;
 }
 
 static bool call_back(void *ctx)
@@ -53,10 +55,10 @@ static bool call_back(void *ctx)
 /* Emulator, server and a phonebook whose "Office" entry takes callbacks
  * ("ask"), has callback number 5550199 and waits callback_ms for the call
  * back. */
-static void server_start(server *s, nr_test_peer_cbcp cbcp, bool rings, int callback_ms)
+static void server_start_with(server *s, nr_test_peer_cbcp cbcp, bool rings, bool twice, int callback_ms)
 {
     FILE *f;
-    *s = (server){ .cbcp = cbcp, .rings = rings };
+    *s = (server){ .cbcp = cbcp, .rings = rings, .twice = twice };
     s->emu = fixture_start_modem(dir, MODEM_EMU_CONNECT, 0, book, sizeof book);
     snprintf(book, sizeof book, "%s/callback.json", dir);
     f = fopen(book, "w");
@@ -72,6 +74,11 @@ static void server_start(server *s, nr_test_peer_cbcp cbcp, bool rings, int call
                                   .on_call_back = call_back, .ctx = s };
     CU_ASSERT_FATAL(nr_test_peer_thread_start(&s->t) == 0);
     fixture_rec_reset();
+}
+
+static void server_start(server *s, nr_test_peer_cbcp cbcp, bool rings, int callback_ms)
+{
+    server_start_with(s, cbcp, rings, false, callback_ms);
 }
 
 /* Stops the server; the peer stays for inspection until server_free. */
@@ -138,7 +145,29 @@ static void test_callback_set_by_caller_pauses_and_the_server_calls_back(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(s.t.peer);
     CU_ASSERT_EQUAL(s.t.peer->callback_type, 2);
     CU_ASSERT_STRING_EQUAL(s.t.peer->callback_number, "5550123");
+    CU_ASSERT_TRUE(s.t.peer->callback_delay >= 5); /* time to hang up and get ready */
     CU_ASSERT_EQUAL(s.t.peer->calls, 2);
+    server_free(&s);
+}
+
+static void test_a_retransmitted_offer_is_asked_once_and_answered_under_its_new_id(void)
+{
+    server s;
+    RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
+    RASDIALPARAMS p = params("");
+    HRASCONN h = NULL;
+    server_start_with(&s, NR_TEST_PEER_CBCP_CALLER, true, true, 8000);
+    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
+    CU_ASSERT_FATAL(fixture_rec_wait_for(h, RASCS_CallbackSetByCaller, 0, 10000));
+    usleep(200 * 1000); /* the retransmission has come by now: no second pause */
+    p = params("*");
+    CU_ASSERT_EQUAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
+    CU_ASSERT_TRUE(fixture_rec_wait_done(h, 15000));
+    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 8:0 4098:0 " CALLED_BACK);
+    fixture_hang_up_and_check(h, dir);
+    server_stop(&s);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s.t.peer);
+    CU_ASSERT_STRING_EQUAL(s.t.peer->callback_number, "5550199"); /* "*" in the pause: the entry's */
     server_free(&s);
 }
 
@@ -244,16 +273,28 @@ static void test_a_server_insisting_on_a_number_nobody_gives_fails(void)
     server_free(&s);
 }
 
+static void test_a_callback_number_without_its_end_is_refused(void)
+{
+    RASDIALPARAMS p = params("");
+    HRASCONN h = NULL;
+    memset(p.szCallbackNumber, '5', sizeof p.szCallbackNumber); /* no NUL */
+    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_INVALID_PARAMETER);
+    CU_ASSERT_PTR_NULL(h);
+}
+
 static CU_TestInfo tests[] = {
     { "callback_set_by_caller_pauses_and_the_server_calls_back",
       test_callback_set_by_caller_pauses_and_the_server_calls_back },
     { "a_number_given_up_front_needs_no_pause", test_a_number_given_up_front_needs_no_pause },
+    { "a_retransmitted_offer_is_asked_once_and_answered_under_its_new_id",
+      test_a_retransmitted_offer_is_asked_once_and_answered_under_its_new_id },
     { "star_asks_for_the_entry_callback_number", test_star_asks_for_the_entry_callback_number },
     { "declining_in_the_pause_connects_without_a_call_back",
       test_declining_in_the_pause_connects_without_a_call_back },
     { "a_server_that_never_calls_back_is_678", test_a_server_that_never_calls_back_is_678 },
     { "hang_up_while_waiting_for_the_call_back_is_quick", test_hang_up_while_waiting_for_the_call_back_is_quick },
     { "a_server_insisting_on_a_number_nobody_gives_fails", test_a_server_insisting_on_a_number_nobody_gives_fails },
+    { "a_callback_number_without_its_end_is_refused", test_a_callback_number_without_its_end_is_refused },
     CU_TEST_INFO_NULL,
 };
 

@@ -29,7 +29,7 @@ static char book[600];
 
 typedef struct server {
     modem_emu *emu;
-    bool expired, forge;
+    bool expired, forge, no_change;
     nr_test_peer_thread t;
 } server;
 
@@ -39,14 +39,15 @@ static void script(nr_test_peer *p, void *ctx)
     p->auth = NR_TEST_PEER_AUTH_MSCHAPV2;
     p->mschap_expired = s->expired;
     p->mschap_forge_success = s->forge;
+    p->mschap_no_change = s->no_change;
 }
 
 /* The emulator answering the dial, the server behind it, and a phonebook
  * whose "Office" entry allows MS-CHAP v2 only. */
-static void server_start(server *s, bool expired, bool forge)
+static void server_start_with(server *s, bool expired, bool forge, bool no_change)
 {
     FILE *f;
-    *s = (server){ .expired = expired, .forge = forge };
+    *s = (server){ .expired = expired, .forge = forge, .no_change = no_change };
     s->emu = fixture_start_modem(dir, MODEM_EMU_CONNECT, 0, book, sizeof book);
     snprintf(book, sizeof book, "%s/mschap.json", dir);
     f = fopen(book, "w");
@@ -62,6 +63,11 @@ static void server_start(server *s, bool expired, bool forge)
         .get_fd = fixture_line_after_connect, .line = s->emu, .setup = script, .ctx = s };
     CU_ASSERT_FATAL(nr_test_peer_thread_start(&s->t) == 0);
     fixture_rec_reset();
+}
+
+static void server_start(server *s, bool expired, bool forge)
+{
+    server_start_with(s, expired, forge, false);
 }
 
 static void server_stop(server *s)
@@ -195,6 +201,20 @@ static void test_the_server_keeps_the_new_password(void)
     modem_emu_stop(s.emu);
 }
 
+static void test_an_expiry_without_a_way_to_change_is_648_even_with_paused_states(void)
+{
+    server s;
+    RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
+    RASDIALPARAMS p = params("s3cret");
+    HRASCONN h = NULL;
+    server_start_with(&s, true, false, true);
+    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
+    CU_ASSERT_TRUE(fixture_rec_wait_done(h, 10000));
+    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 6:0 6:648");
+    hang_up_and_check_release(h);
+    server_stop(&s);
+}
+
 static void test_hang_up_while_the_password_expired_releases_the_port(void)
 {
     server s;
@@ -218,6 +238,8 @@ static CU_TestInfo tests[] = {
     { "sync_dial_with_an_expired_password_returns_648", test_sync_dial_with_an_expired_password_returns_648 },
     { "expired_password_pauses_and_resume_changes_it", test_expired_password_pauses_and_resume_changes_it },
     { "the_server_keeps_the_new_password", test_the_server_keeps_the_new_password },
+    { "an_expiry_without_a_way_to_change_is_648_even_with_paused_states",
+      test_an_expiry_without_a_way_to_change_is_648_even_with_paused_states },
     { "hang_up_while_the_password_expired_releases_the_port",
       test_hang_up_while_the_password_expired_releases_the_port },
     CU_TEST_INFO_NULL,

@@ -66,6 +66,7 @@ static void test_minimal_entry_gets_the_defaults(void)
     CU_ASSERT_FALSE(e->callback_ask);
     CU_ASSERT_STRING_EQUAL(e->callback_number, "");
     CU_ASSERT_EQUAL(e->callback_timeout_ms, 60000);
+    CU_ASSERT_STRING_EQUAL(e->interface, "");
     nr_pb_free(pb);
 }
 
@@ -76,7 +77,7 @@ static void test_every_key_is_read(void)
                              "   \"dial_prefix\": \"ATDP\", \"flow_control\": \"none\", \"auth\": \"chap\",\n"
                              "   \"timeouts\": {\"command_ms\": 500, \"connect_ms\": 9000, \"ppp_ms\": 7000,\n"
                              "                \"callback_ms\": 20000},\n"
-                             "   \"callback\": \"ask\", \"callback_number\": \"555 0199\",\n"
+                             "   \"callback\": \"ask\", \"callback_number\": \"555 0199\", \"interface\": \"ras%d\",\n"
                              "   \"redial\": {\"attempts\": 3, \"pause_ms\": 100},\n"
                              "   \"ppp\": {\"mru\": 296, \"lcp_echo_interval\": 5, \"lcp_echo_failures\": 2},\n"
                              "   \"terminal_after_dial\": true, \"x-site\": {\"anything\": true}");
@@ -102,6 +103,7 @@ static void test_every_key_is_read(void)
     CU_ASSERT_TRUE(e->callback_ask);
     CU_ASSERT_STRING_EQUAL(e->callback_number, "555 0199");
     CU_ASSERT_EQUAL(e->callback_timeout_ms, 20000);
+    CU_ASSERT_STRING_EQUAL(e->interface, "ras%d");
     nr_pb_free(pb);
 }
 
@@ -166,6 +168,16 @@ static void test_undialable_callback_number_is_refused(void)
     nr_pb_error err = load_bad(ENTRY(", \"callback_number\": \"call me\""));
     CU_ASSERT_STRING_EQUAL(err.field, "entries[0].callback_number");
     CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "characters a modem cannot dial"));
+}
+
+static void test_interface_must_be_an_interface_name(void)
+{
+    nr_pb_error err = load_bad(ENTRY(", \"interface\": \"ras 0\""));
+    CU_ASSERT_STRING_EQUAL(err.field, "entries[0].interface");
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "is not an interface name"));
+    err = load_bad(ENTRY(", \"interface\": \"a-very-long-name0\""));
+    CU_ASSERT_STRING_EQUAL(err.field, "entries[0].interface");
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "1 to 15 characters"));
 }
 
 static void test_callback_is_none_or_ask(void)
@@ -306,6 +318,7 @@ static CU_TestInfo tests[] = {
     { "terminal_after_dial_must_be_a_boolean", test_terminal_after_dial_must_be_a_boolean },
     { "undialable_callback_number_is_refused", test_undialable_callback_number_is_refused },
     { "callback_is_none_or_ask", test_callback_is_none_or_ask },
+    { "interface_must_be_an_interface_name", test_interface_must_be_an_interface_name },
     { "nested_key_is_located", test_nested_key_is_located },
     { "missing_required_key_is_named", test_missing_required_key_is_named },
     { "bad_choice_lists_the_allowed_values", test_bad_choice_lists_the_allowed_values },

@@ -124,7 +124,7 @@ static void test_failure_message_is_parsed_field_by_field(void)
 static void test_failure_message_without_e_is_refused(void)
 {
     static const char bad1[] = "Access denied", bad2[] = "E=x R=1", bad3[] = "E=691 C=0011";
-    static const char ok[] = "E=691 R=1";
+    static const char ok[] = "E=691 R=1", cut[] = "E=691 R=";
     nr_mschap_failure f;
     CU_ASSERT_FALSE(nr_mschap_parse_failure((const uint8_t *)bad1, strlen(bad1), &f));
     CU_ASSERT_FALSE(nr_mschap_parse_failure((const uint8_t *)bad2, strlen(bad2), &f));
@@ -134,6 +134,9 @@ static void test_failure_message_without_e_is_refused(void)
     CU_ASSERT_TRUE(f.retry);
     CU_ASSERT_FALSE(f.have_challenge);
     CU_ASSERT_STRING_EQUAL(f.message, "");
+    CU_ASSERT_TRUE(nr_mschap_parse_failure((const uint8_t *)cut, strlen(cut), &f)); /* nothing read past the end */
+    CU_ASSERT_EQUAL(f.error, 691);
+    CU_ASSERT_FALSE(f.retry);
 }
 
 static CU_TestInfo tests[] = {

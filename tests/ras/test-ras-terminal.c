@@ -239,6 +239,11 @@ static void test_hang_up_ends_a_terminal_read_at_once(void)
     r.h = h;
     CU_ASSERT_EQUAL_FATAL(pthread_create(&t, NULL, read_long, &r), 0);
     usleep(300 * 1000); /* the reader waits for an answer that never comes */
+    {
+        char buf[8];
+        DWORD got = 0;
+        CU_ASSERT_EQUAL(nr_ras_terminal_read(h, buf, sizeof buf, 0, &got), ERROR_ASYNC_REQUEST_PENDING);
+    }
     CU_ASSERT_EQUAL(RasHangUp(h), 0);
     pthread_join(t, NULL);
     CU_ASSERT_EQUAL(r.rc, ERROR_USER_DISCONNECTION);

@@ -445,6 +445,8 @@ NR_RAS_PUBLIC DWORD nr_ras_hang_up_wait(HRASCONN hrasconn, DWORD timeout_ms);
  * terminal would).  Any thread may call them, a notification handler too;
  * RasHangUp ends a wait at once.  Nothing is logged.
  *
+ * One read at a time (another thread's read meanwhile gets
+ * ERROR_ASYNC_REQUEST_PENDING); writes may overlap a read.
  * Errors: ERROR_INVALID_HANDLE, ERROR_INVALID_PARAMETER, ERROR_PORT_NOT_OPEN
  * (the dial is not in RASCS_Interactive), ERROR_USER_DISCONNECTION (hung up
  * meanwhile), ERROR_PORT_DISCONNECTED (the line dropped),
@@ -453,6 +455,20 @@ NR_RAS_PUBLIC DWORD nr_ras_hang_up_wait(HRASCONN hrasconn, DWORD timeout_ms);
 NR_RAS_PUBLIC DWORD nr_ras_terminal_read(HRASCONN hrasconn, LPVOID buf, DWORD size, DWORD timeout_ms,
                                          LPDWORD got);
 NR_RAS_PUBLIC DWORD nr_ras_terminal_write(HRASCONN hrasconn, const void *buf, DWORD size);
+
+/**
+ * netrouter extension: the name of the kernel network interface (TUN)
+ * that carries the connection's IPv4 traffic, for an entry that names an
+ * "interface" (see netrouter-phonebook(5)): set from RASCS_Projected on
+ * until the port is released; "" while there is none.  The interface is
+ * a point-to-point /32 from our address to the server's, with the
+ * server's MRU as MTU, and goes when the connection does.  Creating it
+ * needs CAP_NET_ADMIN: without, the dial fails in RASCS_Projected with
+ * ERROR_PROTOCOL_NOT_CONFIGURED and the errno as extended error.
+ * Errors: ERROR_INVALID_HANDLE, ERROR_INVALID_PARAMETER,
+ * ERROR_BUFFER_TOO_SMALL (size must hold the name and its NUL; 16 always does).
+ */
+NR_RAS_PUBLIC DWORD nr_ras_get_interface(HRASCONN hrasconn, LPSTR buf, DWORD size);
 
 /**
  * The state of a connection, as RasGetConnectStatus: rasconnstate, dwError

@@ -101,6 +101,7 @@ static const struct { UINT code; const char *text; } produced[] = {
     { ERROR_INVALID_AUTH_STATE, "The authorization state is invalid." },
     /* the terminal step, and what an MS-CHAP v2 server can answer */
     { ERROR_PORT_NOT_OPEN, "The port is not open." },
+    { ERROR_ASYNC_REQUEST_PENDING, "An asynchronous request is pending." },
     { ERROR_INTERACTIVE_MODE, "The connection needs information from you, but the application does not allow "
                               "user interaction." },
     { ERROR_RESTRICTED_LOGON_HOURS, "The account is not permitted to log on at this time of day." },

@@ -143,11 +143,11 @@ static bool logon_refused(DWORD err)
 static DWORD give_to_kernel(nr_dial *d)
 {
     const nr_ppp_projection *p = nr_ppp_link_projection(d->link);
-    char name[NR_TUN_NAME_MAX], why[240]; /* why: for a debugger; the error is the errno */
+    char name[NR_TUN_NAME_MAX];
     if (!d->entry->interface[0])
         return 0;
     d->tun_fd = nr_tun_open(d->entry->interface, p->our_addr, p->server_addr,
-                            p->lcp.peer_mru ? p->lcp.peer_mru : 1500, name, why, sizeof why);
+                            p->lcp.peer_mru ? p->lcp.peer_mru : 1500, name, NULL, 0);
     if (d->tun_fd < 0) {
         /* the extended error is the errno (EPERM without CAP_NET_ADMIN) */
         nr_dial_fail(d, ERROR_PROTOCOL_NOT_CONFIGURED, (DWORD)errno);

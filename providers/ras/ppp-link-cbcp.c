@@ -21,8 +21,6 @@
 /* The least Callback-Delay we ask for, in seconds (pppd asks for 5). */
 #define CALLBACK_DELAY_S 5
 
-
-
 /* Authenticated (or nothing to authenticate): CBCP if LCP agreed to it,
  * else IPCP.  how says how the peer was satisfied (the Authenticated
  * event's text, sent once the callback question is settled). */

@@ -33,7 +33,7 @@ static nr_dial *borrow(HRASCONN h, bool read, nr_rasconn **out, DWORD *rc)
     d = c->engine;
     pthread_mutex_lock(&c->lock);
     if (!nr_dial_terminal_open(d) || (read && d->terminal_reading)) {
-        *rc = read && d->terminal_reading ? ERROR_ASYNC_REQUEST_PENDING : ERROR_PORT_NOT_OPEN;
+        *rc = !nr_dial_terminal_open(d) ? ERROR_PORT_NOT_OPEN : ERROR_ASYNC_REQUEST_PENDING;
         pthread_mutex_unlock(&c->lock);
         nr_rasconn_release(c);
         return NULL;

@@ -36,8 +36,9 @@ int nr_tun_open(const char *pattern, uint32_t local, uint32_t peer, unsigned mtu
 
     name[0] = '\0';
     if (!pattern || !*pattern || strlen(pattern) >= IFNAMSIZ) {
-        snprintf(why, why_size, "\"%s\" is not an interface name (1 to %d characters)", pattern ? pattern : "",
-                 IFNAMSIZ - 1);
+        if (why)
+            snprintf(why, why_size, "\"%s\" is not an interface name (1 to %d characters)", pattern ? pattern : "",
+                     IFNAMSIZ - 1);
         errno = EINVAL;
         return -1;
     }
@@ -82,7 +83,8 @@ int nr_tun_open(const char *pattern, uint32_t local, uint32_t peer, unsigned mtu
 
 fail:
     err = errno;
-    snprintf(why, why_size, "interface %s: cannot %s: %s", name[0] ? name : pattern, step, strerror(err));
+    if (why)
+        snprintf(why, why_size, "interface %s: cannot %s: %s", name[0] ? name : pattern, step, strerror(err));
     if (sock >= 0)
         close(sock);
     if (fd >= 0)

@@ -85,7 +85,7 @@ static const char *callback_number(const nr_dial *d)
     const char *n = d->params.szCallbackNumber;
     if (!strcmp(n, "*"))
         return d->entry->callback_number;
-    if (!*n && d->entry->callback_ask && d->async && (d->options & RDEOPT_PausedStates))
+    if (!*n && d->entry->callback_ask && nr_dial_may_pause(d))
         return NULL;
     return n;
 }
@@ -163,7 +163,7 @@ DWORD nr_dial_ppp(nr_dial *d)
 {
     DWORD err = bring_up(d);
     for (;;) {
-        bool paused_states = d->async && (d->options & RDEOPT_PausedStates);
+        bool paused_states = nr_dial_may_pause(d);
         if (!err)
             return give_to_kernel(d);
         if (err == ERROR_USER_DISCONNECTION)

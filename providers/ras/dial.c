@@ -84,6 +84,11 @@ void nr_dial_fail(nr_dial *d, DWORD error, DWORD ext)
     pthread_mutex_unlock(&d->conn->lock);
 }
 
+bool nr_dial_may_pause(const nr_dial *d)
+{
+    return d->async && (d->options & RDEOPT_PausedStates);
+}
+
 bool nr_dial_pause(nr_dial *d, RASCONNSTATE state)
 {
     bool resumed;
@@ -145,7 +150,7 @@ bool nr_dial_terminal_open(const nr_dial *d)
 static DWORD terminal_step(nr_dial *d)
 {
     bool resumed;
-    if (!d->async || !(d->options & RDEOPT_PausedStates)) {
+    if (!nr_dial_may_pause(d)) {
         nr_dial_fail(d, ERROR_INTERACTIVE_MODE, 0);
         return ERROR_INTERACTIVE_MODE;
     }

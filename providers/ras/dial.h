@@ -67,6 +67,9 @@ void nr_dial_fail(nr_dial *d, DWORD error, DWORD ext);
 /* True once RasHangUp was called. */
 bool nr_dial_hangup_requested(nr_dial *d);
 
+/* Whether the dial may pause: asynchronous, with RDEOPT_PausedStates. */
+bool nr_dial_may_pause(const nr_dial *d);
+
 /* Waits in a paused state (RDEOPT_PausedStates) until RasDial resumes the
  * connection (true) or it is hung up (false). */
 bool nr_dial_pause(nr_dial *d, RASCONNSTATE state);

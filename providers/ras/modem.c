@@ -617,6 +617,19 @@ unsigned nr_modem_command(nr_modem *m, const char *cmd, int timeout_ms, int canc
                     cancel_fd, false, res);
 }
 
+/* Every init command of p, stopping at the first failure. */
+static unsigned send_init(nr_modem *m, const nr_modem_dial_params *p, nr_modem_result *res)
+{
+    for (size_t i = 0; i < p->ninit; i++) {
+        unsigned rc;
+        if (!p->init[i] || !*p->init[i])
+            continue;
+        if ((rc = nr_modem_command(m, p->init[i], p->command_timeout_ms, p->cancel_fd, res)) != 0)
+            return rc;
+    }
+    return 0;
+}
+
 unsigned nr_modem_dial(nr_modem *m, const nr_modem_dial_params *p, nr_modem_result *res)
 {
     nr_modem_result dummy;
@@ -625,13 +638,9 @@ unsigned nr_modem_dial(nr_modem *m, const nr_modem_dial_params *p, nr_modem_resu
     result_clear(res);
     if (!m || m->fd < 0 || !p || !p->number || (p->ninit > 0 && !p->init))
         return fail(res, ERROR_INVALID_PARAMETER, 0, "nr_modem_dial: no modem or number.");
-    for (size_t i = 0; i < p->ninit; i++) {
-        if (!p->init[i] || !*p->init[i])
-            continue;
-        unsigned rc = nr_modem_command(m, p->init[i], p->command_timeout_ms, p->cancel_fd, res);
-        if (rc)
-            return rc;
-    }
+    unsigned rc = send_init(m, p, res);
+    if (rc)
+        return rc;
     const char *prefix = p->dial_prefix ? p->dial_prefix : "ATDT";
     char cmd[MAX_COMMAND];
     int n = snprintf(cmd, sizeof cmd, "%s%s", prefix, p->number);
@@ -712,6 +721,7 @@ unsigned nr_modem_reset_after_call(nr_modem *m, const nr_modem_dial_params *p, n
     char line[256];
     int64_t deadline;
     int bits = TIOCM_DTR;
+    unsigned rc;
     if (!res)
         res = &dummy;
     result_clear(res);
@@ -732,13 +742,8 @@ unsigned nr_modem_reset_after_call(nr_modem *m, const nr_modem_dial_params *p, n
         sleep_ms(m->dtr_drop_ms > 0 ? m->dtr_drop_ms : DEFAULT_DTR_DROP_MS);
         (void)ioctl(m->fd, TIOCMBIS, &bits);
     }
-    for (size_t i = 0; i < p->ninit; i++) {
-        unsigned rc;
-        if (!p->init[i] || !*p->init[i])
-            continue;
-        if ((rc = nr_modem_command(m, p->init[i], p->command_timeout_ms, p->cancel_fd, res)) != 0)
-            return rc;
-    }
+    if ((rc = send_init(m, p, res)) != 0)
+        return rc;
     result_clear(res);
     return 0;
 }

@@ -26,7 +26,10 @@ providers_ras_libnetrouter_ras_la_SOURCES = \
 providers_ras_libnetrouter_ras_la_CPPFLAGS = $(AM_CPPFLAGS) -DNR_SYSCONFDIR='"$(sysconfdir)"'
 providers_ras_libnetrouter_ras_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden
 providers_ras_libnetrouter_ras_la_LIBADD = providers/ras/libnrras-core.la router/libnetrouter.la
-providers_ras_libnetrouter_ras_la_LDFLAGS = $(AM_LDFLAGS) -version-info 0:0:0 -no-undefined
+# -z nodelete: the dialing threads are detached and may still be leaving
+# the library's code when the last dlclose() of a plugin that uses it (the
+# ras provider, at nr_router_free) would unmap it; the library stays mapped.
+providers_ras_libnetrouter_ras_la_LDFLAGS = $(AM_LDFLAGS) -version-info 0:0:0 -no-undefined -Wl,-z,nodelete
 netrouterinclude_HEADERS += router/include/netrouter/ras.h
 pkgconfig_DATA += providers/ras/netrouter-ras.pc
 

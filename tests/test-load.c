@@ -6,8 +6,12 @@
  */
 #include "config.h"
 
+#include <dlfcn.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "testutil.h"
 
@@ -273,6 +277,45 @@ static void test_shared_library_files_load_what_each_manifest_names(void)
     nrt_env_free(e0);
 }
 
+/* The router loads each library through /proc/self/fd/N and remembers which
+ * of those names loaded objects carry.  Objects another part of the process
+ * loaded under such names, whose descriptors were then closed and so are
+ * the next ones the router gets, must not be taken for the plugins' files:
+ * the router has to notice those loads even though its own earlier loads
+ * had told it the list. */
+#define FOREIGN_LOADS 16
+static void test_objects_loaded_elsewhere_under_descriptor_names_are_not_mistaken_for_plugins(void)
+{
+    nrt_env *e1 = nrt_env_new(), *e2 = nrt_env_new();
+    int fds[FOREIGN_LOADS];
+    void *handles[FOREIGN_LOADS];
+    nr_router *r2;
+    nrt_provider(e1, "p1", 10, NULL, NULL);
+    nrt_router(e1);
+    nrt_provider(e2, "p2", 10, NULL, NULL);
+    for (int i = 0; i < FOREIGN_LOADS; i++) {
+        const char *other = nrt_copy_fixture(e1, "fixture-notifier", e1->dir, nrt_printf(e1, "other-%d.so", i));
+        char name[64];
+        fds[i] = open(other, O_RDONLY | O_CLOEXEC);
+        NRT_REQUIRE(fds[i] >= 0);
+        snprintf(name, sizeof name, "/proc/self/fd/%d", fds[i]);
+        handles[i] = dlopen(name, RTLD_LAZY | RTLD_LOCAL);
+        NRT_REQUIRE(handles[i] != NULL);
+    }
+    for (int i = 0; i < FOREIGN_LOADS; i++)
+        close(fds[i]); /* the names stay on the loader's list, the numbers are free */
+    r2 = nrt_router(e2);
+    NRT_EQ_STR(nrt_problems_text(e2, r2), "");
+    NRT_EQ_STR(nrt_plugin_names(e2, r2), "p2");
+    NETRESOURCE res = nrt_res(NULL, "fx:a");
+    NRT_EQ_CODE(nr_add_connection(r2, NULL, &res, NULL, NULL, 0), WN_SUCCESS);
+    NRT_EQ_INT(nrt_count(e2, "p2 NPAddConnection3"), 1);
+    nrt_env_free(e2);
+    for (int i = 0; i < FOREIGN_LOADS; i++)
+        dlclose(handles[i]);
+    nrt_env_free(e1);
+}
+
 static void test_router_can_be_created_again_after_free(void)
 {
     nrt_env *env = nrt_env_new();
@@ -351,6 +394,8 @@ static CU_TestInfo tests[] = {
     { "two_live_routers_each_use_their_own_plugins", test_two_live_routers_each_use_their_own_plugins },
     { "shared_library_files_load_what_each_manifest_names",
       test_shared_library_files_load_what_each_manifest_names },
+    { "objects_loaded_elsewhere_under_descriptor_names_are_not_mistaken_for_plugins",
+      test_objects_loaded_elsewhere_under_descriptor_names_are_not_mistaken_for_plugins },
     { "router_can_be_created_again_after_free", test_router_can_be_created_again_after_free },
     { "router_with_no_plugins_works", test_router_with_no_plugins_works },
     { "router_new_rejects_bad_arguments", test_router_new_rejects_bad_arguments },

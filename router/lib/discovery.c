@@ -64,27 +64,41 @@ static const char *base_name(const char *path)
     return s ? s + 1 : path;
 }
 
-/* Adds path to files unless a file of that name was seen in an earlier entry. */
-static void consider(const nr_router *r, nr_ptrvec *files, const char *path)
+/* What discovery has seen so far: the found files (seen_file) and, to look
+ * names up in constant time, their file names (file name -> index). */
+typedef struct found {
+    nr_ptrvec files;
+    json_t *by_base;
+} found;
+
+/* Adds path to the found files unless a file of that name was seen in an
+ * earlier entry. */
+static void consider(const nr_router *r, found *fd, const char *path)
 {
     const char *base = base_name(path);
-    for (size_t i = 0; i < files->n; i++) {
-        seen_file *f = files->v[i];
-        if (!strcmp(f->base, base)) {
-            nr__log(r, NR_LOG_DEBUG, NULL, "skipping %s: %s comes first", path, f->path);
-            return;
-        }
+    json_t *earlier = json_object_get(fd->by_base, base);
+    seen_file *f;
+    if (earlier) {
+        f = fd->files.v[json_integer_value(earlier)];
+        nr__log(r, NR_LOG_DEBUG, NULL, "skipping %s: %s comes first", path, f->path);
+        return;
     }
-    seen_file *f = malloc(sizeof *f);
+    f = malloc(sizeof *f);
     if (!f)
         return;
     f->base = strdup(base);
     f->path = strdup(path);
+    if (!f->base || !f->path || !nr__ptrvec_push(&fd->files, f)) {
+        free(f->base);
+        free(f->path);
+        free(f);
+        return;
+    }
     nr__log(r, NR_LOG_DEBUG, NULL, "found %s", path);
-    nr__ptrvec_push(files, f);
+    json_object_set_new(fd->by_base, base, json_integer((json_int_t)fd->files.n - 1));
 }
 
-static void scan_entry(const nr_router *r, nr_ptrvec *files, const char *entry)
+static void scan_entry(const nr_router *r, found *files, const char *entry)
 {
     struct stat st;
     if (stat(entry, &st) < 0) {
@@ -137,9 +151,9 @@ static char *absolute(const char *path)
     return out;
 }
 
-/* Parses one found file; returns the manifest when it should be loaded. */
-static nr_manifest *take_file(const nr_router *r, const char *path, nr_ptrvec *accepted,
-                              nr_problems *ps)
+/* Parses one found file; returns the manifest when it should be loaded.
+ * names maps the plugin names taken so far to their manifests' paths. */
+static nr_manifest *take_file(const nr_router *r, const char *path, json_t *names, nr_problems *ps)
 {
     nr_secfile_kind kind;
     char *why = NULL;
@@ -165,21 +179,21 @@ static nr_manifest *take_file(const nr_router *r, const char *path, nr_ptrvec *a
         nr__manifest_free(m);
         return NULL;
     }
-    for (size_t i = 0; i < accepted->n; i++) {
-        nr_manifest *o = accepted->v[i];
-        if (!strcmp(o->name, m->name)) {
-            nr__problem_add(ps, path, NR_STAGE_RESOLVE, m->name, "name", 0, 0, WN_BAD_PROVIDER,
-                            "plugin name \"%s\" is already used by %s; names must be unique", m->name, o->path);
-            nr__manifest_free(m);
-            return NULL;
-        }
+    if (json_object_get(names, m->name)) {
+        nr__problem_add(ps, path, NR_STAGE_RESOLVE, m->name, "name", 0, 0, WN_BAD_PROVIDER,
+                        "plugin name \"%s\" is already used by %s; names must be unique", m->name,
+                        json_string_value(json_object_get(names, m->name)));
+        nr__manifest_free(m);
+        return NULL;
     }
     return m;
 }
 
 void nr__discover(const nr_router *r, const char *const *paths, nr_ptrvec *out, nr_problems *ps, size_t *critical)
 {
-    nr_ptrvec dirs = { 0 }, files = { 0 };
+    nr_ptrvec dirs = { 0 };
+    found files = { { 0 }, json_object() };
+    json_t *names = json_object(); /* plugin name -> manifest path, of those in out */
     *critical = (size_t)-1;
     if (paths) {
         for (const char *const *p = paths; *p; p++)
@@ -194,11 +208,11 @@ void nr__discover(const nr_router *r, const char *const *paths, nr_ptrvec *out, 
     }
     free(dirs.v);
 
-    for (size_t i = 0; i < files.n; i++) {
-        seen_file *f = files.v[i];
-        nr_manifest *m = take_file(r, f->path, out, ps);
-        if (m && nr__manifest_resolve(m, ps)) {
-            nr__ptrvec_push(out, m);
+    for (size_t i = 0; i < files.files.n; i++) {
+        seen_file *f = files.files.v[i];
+        nr_manifest *m = take_file(r, f->path, names, ps);
+        if (m && nr__manifest_resolve(m, ps) && nr__ptrvec_push(out, m)) {
+            json_object_set_new(names, m->name, json_string(m->path));
         } else {
             if (m && m->critical && *critical == (size_t)-1)
                 *critical = ps->n - 1;
@@ -208,7 +222,9 @@ void nr__discover(const nr_router *r, const char *const *paths, nr_ptrvec *out, 
         free(f->path);
         free(f);
     }
-    free(files.v);
+    free(files.files.v);
+    json_decref(files.by_base);
+    json_decref(names);
 
     if (out->n)
         qsort(out->v, out->n, sizeof *out->v, cmp_manifest);

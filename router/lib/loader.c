@@ -36,32 +36,122 @@ static pthread_mutex_t ltdl_lock = PTHREAD_MUTEX_INITIALIZER;
  * not list, when two manifests name the same file).  The caller holds
  * ltdl_lock.
  */
-/* Collects the descriptor numbers N of loaded objects named /proc/self/fd/N. */
-typedef struct fd_names { bool *taken; size_t size; } fd_names;
+/*
+ * The descriptor numbers N of loaded objects named /proc/self/fd/N, kept
+ * across loads (under ltdl_lock) instead of walking every loaded object at
+ * each load.  The dynamic loader counts the objects it has ever added and
+ * removed (dlpi_adds, dlpi_subs); the set is trusted only while those
+ * counters say nothing was loaded or unloaded but what this file accounted
+ * for.  Anything else (a dlopen elsewhere in the process, a plugin that
+ * brought in a dependency) makes the next load walk the list again.
+ */
+static struct fd_names {
+    bool *taken;
+    size_t size;
+    unsigned long long adds, subs; /* the counters the set is valid for */
+    bool valid;
+} fd_names;
 
-static int note_fd_name(struct dl_phdr_info *info, size_t size, void *data)
+typedef struct dl_counters { unsigned long long adds, subs; bool known; } dl_counters;
+
+static bool has_counters(size_t size)
 {
-    static const char prefix[] = "/proc/self/fd/";
-    fd_names *fn = data;
-    char *end;
-    long n;
-    (void)size;
-    if (!info->dlpi_name || strncmp(info->dlpi_name, prefix, sizeof prefix - 1) != 0)
-        return 0;
-    n = strtol(info->dlpi_name + sizeof prefix - 1, &end, 10);
-    if (*end || n < 0 || n > 1 << 20)
-        return 0;
+    return size >= offsetof(struct dl_phdr_info, dlpi_subs) + sizeof(((struct dl_phdr_info *)0)->dlpi_subs);
+}
+
+static int read_counters(struct dl_phdr_info *info, size_t size, void *data)
+{
+    dl_counters *c = data;
+    if (has_counters(size)) {
+        c->adds = info->dlpi_adds;
+        c->subs = info->dlpi_subs;
+        c->known = true;
+    }
+    return 1; /* the first object is enough */
+}
+
+static dl_counters counters_now(void)
+{
+    dl_counters c = { 0, 0, false };
+    dl_iterate_phdr(read_counters, &c);
+    return c;
+}
+
+static bool mark_fd_name(struct fd_names *fn, long n, bool taken)
+{
+    if (n < 0 || n > 1 << 20)
+        return true; /* no descriptor number: nothing to remember */
     if ((size_t)n >= fn->size) {
         size_t size2 = (size_t)n * 2 + 64;
-        bool *t = realloc(fn->taken, size2 * sizeof *t);
+        bool *t;
+        if (!taken)
+            return true;
+        t = realloc(fn->taken, size2 * sizeof *t);
         if (!t)
-            return 0;
+            return false;
         memset(t + fn->size, 0, (size2 - fn->size) * sizeof *t);
         fn->taken = t;
         fn->size = size2;
     }
-    fn->taken[n] = true;
+    fn->taken[n] = taken;
+    return true;
+}
+
+static int note_fd_name(struct dl_phdr_info *info, size_t size, void *data)
+{
+    static const char prefix[] = "/proc/self/fd/";
+    struct fd_names *fn = data;
+    char *end;
+    long n;
+    if (has_counters(size)) {
+        fn->adds = info->dlpi_adds;
+        fn->subs = info->dlpi_subs;
+    }
+    if (!info->dlpi_name || strncmp(info->dlpi_name, prefix, sizeof prefix - 1) != 0)
+        return 0;
+    n = strtol(info->dlpi_name + sizeof prefix - 1, &end, 10);
+    if (!*end && !mark_fd_name(fn, n, true))
+        fn->valid = false;
     return 0;
+}
+
+/* Brings the set up to date with the dynamic loader's list. */
+static void refresh_fd_names(void)
+{
+    dl_counters c = counters_now();
+    if (fd_names.valid && c.known && c.adds == fd_names.adds && c.subs == fd_names.subs)
+        return;
+    if (fd_names.taken)
+        memset(fd_names.taken, 0, fd_names.size * sizeof *fd_names.taken);
+    fd_names.valid = c.known;
+    dl_iterate_phdr(note_fd_name, &fd_names);
+}
+
+/* After an lt_dlopen (change 1: it succeeded; 0: it failed) or an
+ * lt_dlclose (change -1) through /proc/self/fd/fd: keeps the set valid when
+ * the counters moved by exactly that one object, or not at all (the object
+ * was loaded already, or is still in use), else lets the next load walk the
+ * list. */
+static void account_fd_name(int fd, int change)
+{
+    dl_counters c = counters_now();
+    bool ok = fd_names.valid && c.known;
+    if (ok && c.adds == fd_names.adds && c.subs == fd_names.subs)
+        return;
+    if (ok && change > 0 && c.adds == fd_names.adds + 1 && c.subs == fd_names.subs)
+        ok = mark_fd_name(&fd_names, fd, true);
+    else if (ok && change < 0 && c.adds == fd_names.adds && c.subs == fd_names.subs + 1)
+        ok = mark_fd_name(&fd_names, fd, false);
+    else
+        ok = false;
+    fd_names.valid = ok;
+    fd_names.adds = c.adds;
+    fd_names.subs = c.subs;
+}
+
+static bool fd_name_taken(int fd)
+{
+    return (size_t)fd < fd_names.size && fd_names.taken[fd];
 }
 
 /* Returns the /proc/self/fd name to load through and, in *load_fd, the
@@ -69,19 +159,16 @@ static int note_fd_name(struct dl_phdr_info *info, size_t size, void *data)
  * (then fd stays the caller's). */
 static char *unused_fd_path(int fd, int *load_fd)
 {
-    fd_names fn = { NULL, 0 };
     int floor = 3, d = fd;
-    dl_iterate_phdr(note_fd_name, &fn); /* once per load: O(loaded objects) */
-    if ((size_t)fd >= fn.size || !fn.taken[fd]) {
-        free(fn.taken);
+    refresh_fd_names();
+    if (!fd_name_taken(fd)) {
         *load_fd = fd;
         return nr__asprintf("/proc/self/fd/%d", fd);
     }
-    while ((d = fcntl(fd, F_DUPFD_CLOEXEC, floor)) >= 0 && (size_t)d < fn.size && fn.taken[d]) {
+    while ((d = fcntl(fd, F_DUPFD_CLOEXEC, floor)) >= 0 && fd_name_taken(d)) {
         close(d);
         floor = d + 1;
     }
-    free(fn.taken);
     if (d < 0)
         return NULL;
     *load_fd = d;
@@ -296,6 +383,7 @@ static void close_handle(nr_plugin *p)
 {
     pthread_mutex_lock(&ltdl_lock);
     lt_dlclose(p->handle);
+    account_fd_name(p->load_fd, -1);
     lt_dlexit();
     close(p->load_fd); /* only now may its number, and so its name, be reused */
     pthread_mutex_unlock(&ltdl_lock);
@@ -337,6 +425,7 @@ nr_plugin *nr__plugin_load(struct nr_router *router, nr_manifest *m, bool do_ini
         lt_dladvise_local(&advise);
         p->handle = lt_dlopenadvise(l.fdpath, advise);
         lt_dladvise_destroy(&advise);
+        account_fd_name(dup_fd, p->handle ? 1 : 0);
         if (!p->handle) {
             err = loader_message(lt_dlerror(), l.fdpath, m->library_path);
             lt_dlexit();

@@ -20,7 +20,8 @@ BENCH_BINS = bench/dispatch bench/startup
 check_PROGRAMS += $(BENCH_BINS)
 BENCH_CPPFLAGS = $(AM_CPPFLAGS) -DBENCH_PLUGIN_DIR='"$(abs_top_builddir)/bench/.libs"'
 bench_dispatch_SOURCES = bench/dispatch.c bench/bench.c bench/bench.h
-bench_dispatch_CPPFLAGS = $(BENCH_CPPFLAGS)
+bench_dispatch_CPPFLAGS = $(BENCH_CPPFLAGS) \
+	-DBENCH_SYMLINK_DIR='"$(abs_top_builddir)/examples/provider-symlink/.libs"'
 bench_dispatch_LDADD = router/libnetrouter.la
 bench_startup_SOURCES = bench/startup.c bench/bench.c bench/bench.h
 bench_startup_CPPFLAGS = $(BENCH_CPPFLAGS)
@@ -42,6 +43,7 @@ EXTRA_DIST += bench/README.md
 
 BENCH_FLAGS =
 bench: $(BENCH_BINS) bench/nr-bench-provider.la bench/nr-bench-notifier.la bench/nr-bench-provider-fs.la \
+       examples/provider-symlink/nr-symlink.la \
        tests/ras/modem-emu tests/ras/slirp-select-fix.la
 	@for p in $(BENCH_BINS); do \
 	  ./$$p $(BENCH_FLAGS) || { echo "bench: $$p failed" >&2; exit 1; }; \

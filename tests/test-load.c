@@ -316,6 +316,63 @@ static void test_objects_loaded_elsewhere_under_descriptor_names_are_not_mistake
     nrt_env_free(e1);
 }
 
+/* Routers in e1 and e2 over one notifier file: the second load shares the
+ * first one's object, which then also answers to the second descriptor's
+ * name.  Returns e2's router. */
+static nr_router *two_routers_sharing_one_file(nrt_env *e1, nrt_env *e2)
+{
+    const char *noti = nrt_copy_fixture(e1, "fixture-notifier", e1->plugins, "n.so");
+    nr_router *r2;
+    manifest_for(e1, "n", "notifier", noti, 10);
+    nrt_router(e1);
+    manifest_for(e2, "n", "notifier", noti, 10);
+    r2 = nrt_router(e2);
+    NRT_EQ_STR(nrt_problems_text(e2, r2), "");
+    return r2;
+}
+
+/* The next router's provider must get its own file, not that object. */
+static void check_next_provider_loads_its_own_file(nrt_env *e3)
+{
+    nr_router *r3;
+    nrt_provider(e3, "p3", 10, NULL, NULL);
+    r3 = nrt_router(e3);
+    NRT_EQ_STR(nrt_problems_text(e3, r3), "");
+    NRT_EQ_STR(nrt_plugin_names(e3, r3), "p3");
+}
+
+/* Freeing the router whose load shared the object must not hand the name
+ * it shared under to the next plugin's file while the object lives on. */
+static void test_a_shared_object_keeps_the_name_it_was_shared_under(void)
+{
+    nrt_env *e1 = nrt_env_new(), *e2 = nrt_env_new(), *e3 = nrt_env_new();
+    nr_router_free(two_routers_sharing_one_file(e1, e2));
+    e2->router = NULL;
+    check_next_provider_loads_its_own_file(e3);
+    nrt_env_free(e3);
+    nrt_env_free(e2);
+    nrt_env_free(e1);
+}
+
+/* The same with the first router freed instead, after an unrelated unload
+ * elsewhere in the process: the object stays (the second router uses it),
+ * so its name stays taken whatever the loader's counters did meanwhile. */
+static void test_an_object_still_in_use_keeps_its_name_after_an_unrelated_unload(void)
+{
+    nrt_env *e0 = nrt_env_new(), *e1 = nrt_env_new(), *e2 = nrt_env_new(), *e3 = nrt_env_new();
+    void *unrelated = dlopen(nrt_copy_fixture(e0, "fixture-provider", e0->dir, "unrelated.so"), RTLD_NOW | RTLD_LOCAL);
+    NRT_REQUIRE(unrelated != NULL);
+    two_routers_sharing_one_file(e1, e2);
+    dlclose(unrelated);
+    nr_router_free(e1->router);
+    e1->router = NULL;
+    check_next_provider_loads_its_own_file(e3);
+    nrt_env_free(e3);
+    nrt_env_free(e2);
+    nrt_env_free(e1);
+    nrt_env_free(e0);
+}
+
 static void test_router_can_be_created_again_after_free(void)
 {
     nrt_env *env = nrt_env_new();
@@ -396,6 +453,9 @@ static CU_TestInfo tests[] = {
       test_shared_library_files_load_what_each_manifest_names },
     { "objects_loaded_elsewhere_under_descriptor_names_are_not_mistaken_for_plugins",
       test_objects_loaded_elsewhere_under_descriptor_names_are_not_mistaken_for_plugins },
+    { "a_shared_object_keeps_the_name_it_was_shared_under", test_a_shared_object_keeps_the_name_it_was_shared_under },
+    { "an_object_still_in_use_keeps_its_name_after_an_unrelated_unload",
+      test_an_object_still_in_use_keeps_its_name_after_an_unrelated_unload },
     { "router_can_be_created_again_after_free", test_router_can_be_created_again_after_free },
     { "router_with_no_plugins_works", test_router_with_no_plugins_works },
     { "router_new_rejects_bad_arguments", test_router_new_rejects_bad_arguments },

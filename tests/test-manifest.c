@@ -209,6 +209,27 @@ static void test_duplicate_plugin_names_keep_the_first(void)
     nrt_env_free(env);
 }
 
+/* Linux file names are bytes: a directory whose name is not UTF-8 changes
+ * nothing, and the second manifest's problem names the first one's path. */
+static void test_duplicate_plugin_names_in_a_directory_whose_name_is_not_utf8(void)
+{
+    nrt_env *env = nrt_env_new();
+    const char *d = nrt_subdir(env, "caf\xe9"); /* the libraries stay where JSON can name them */
+    const char *first = nrt_write(env, d, "a.json", 0644, "%s",
+                                  manifest_text(env, "dup", nrt_copy_fixture(env, "fixture-notifier", env->plugins,
+                                                                            "dup1.so"), "\"order\": 20"));
+    nrt_write(env, d, "b.json", 0644, "%s",
+              manifest_text(env, "dup", nrt_copy_fixture(env, "fixture-notifier", env->plugins, "dup2.so"),
+                            "\"order\": 10"));
+    env->path[0] = d;
+    nr_router *r = load(env);
+    const nr_problem *p = nrt_problem(r, "/b.json");
+    NRT_EQ_INT(nr_router_plugin_count(r), 1);
+    NRT_REQUIRE(p != NULL);
+    NRT_CONTAINS(p->message, first);
+    nrt_env_free(env);
+}
+
 /* ---- search path ----------------------------------------------------------------------------- */
 
 static void test_empty_file_masks_a_later_directory(void)
@@ -251,6 +272,20 @@ static void test_earlier_directory_wins_for_the_same_file_name(void)
     env->path[1] = d2;
     nr_router *r = load(env);
     NRT_EQ_STR(nrt_plugin_names(env, r), "first");
+    nrt_env_free(env);
+}
+
+static void test_empty_file_masks_a_later_one_whose_name_is_not_utf8(void)
+{
+    nrt_env *env = nrt_env_new();
+    const char *d1 = nrt_subdir(env, "d1"), *d2 = nrt_subdir(env, "d2");
+    nrt_write(env, d1, "caf\xe9.json", 0644, "%s", "");
+    write_notifier(env, d2, "caf\xe9.json", "masked", NULL);
+    write_notifier(env, d2, "y.json", "visible", NULL);
+    env->path[0] = d1;
+    env->path[1] = d2;
+    nr_router *r = load(env);
+    NRT_EQ_STR(nrt_plugin_names(env, r), "visible");
     nrt_env_free(env);
 }
 
@@ -775,9 +810,12 @@ static CU_TestInfo tests[] = {
     { "unsupported_manifest_version_is_refused", test_unsupported_manifest_version_is_refused },
     { "schema_problem_names_the_plugin", test_schema_problem_names_the_plugin },
     { "duplicate_plugin_names_keep_the_first", test_duplicate_plugin_names_keep_the_first },
+    { "duplicate_plugin_names_in_a_directory_whose_name_is_not_utf8",
+      test_duplicate_plugin_names_in_a_directory_whose_name_is_not_utf8 },
     { "empty_file_masks_a_later_directory", test_empty_file_masks_a_later_directory },
     { "symlink_to_dev_null_masks_a_later_directory", test_symlink_to_dev_null_masks_a_later_directory },
     { "earlier_directory_wins_for_the_same_file_name", test_earlier_directory_wins_for_the_same_file_name },
+    { "empty_file_masks_a_later_one_whose_name_is_not_utf8", test_empty_file_masks_a_later_one_whose_name_is_not_utf8 },
     { "later_directory_cannot_shadow_an_earlier_one", test_later_directory_cannot_shadow_an_earlier_one },
     { "manifests_of_every_directory_are_loaded", test_manifests_of_every_directory_are_loaded },
     { "only_json_files_are_manifests", test_only_json_files_are_manifests },

@@ -65,7 +65,8 @@ static const char *base_name(const char *path)
 }
 
 /* What discovery has seen so far: the found files (seen_file) and, to look
- * names up in constant time, their file names (file name -> index). */
+ * names up in constant time, their file names (file name -> index).  File
+ * names need not be UTF-8, so they go in with the _nocheck calls. */
 typedef struct found {
     nr_ptrvec files;
     json_t *by_base;
@@ -95,7 +96,7 @@ static void consider(const nr_router *r, found *fd, const char *path)
         return;
     }
     nr__log(r, NR_LOG_DEBUG, NULL, "found %s", path);
-    json_object_set_new(fd->by_base, base, json_integer((json_int_t)fd->files.n - 1));
+    json_object_set_new_nocheck(fd->by_base, base, json_integer((json_int_t)fd->files.n - 1));
 }
 
 static void scan_entry(const nr_router *r, found *files, const char *entry)
@@ -152,8 +153,9 @@ static char *absolute(const char *path)
 }
 
 /* Parses one found file; returns the manifest when it should be loaded.
- * names maps the plugin names taken so far to their manifests' paths. */
-static nr_manifest *take_file(const nr_router *r, const char *path, json_t *names, nr_problems *ps)
+ * names maps the plugin names taken so far to their index in accepted. */
+static nr_manifest *take_file(const nr_router *r, const char *path, const nr_ptrvec *accepted, json_t *names,
+                              nr_problems *ps)
 {
     nr_secfile_kind kind;
     char *why = NULL;
@@ -179,10 +181,11 @@ static nr_manifest *take_file(const nr_router *r, const char *path, json_t *name
         nr__manifest_free(m);
         return NULL;
     }
-    if (json_object_get(names, m->name)) {
+    json_t *taken = json_object_get(names, m->name);
+    if (taken) {
+        const nr_manifest *o = accepted->v[json_integer_value(taken)];
         nr__problem_add(ps, path, NR_STAGE_RESOLVE, m->name, "name", 0, 0, WN_BAD_PROVIDER,
-                        "plugin name \"%s\" is already used by %s; names must be unique", m->name,
-                        json_string_value(json_object_get(names, m->name)));
+                        "plugin name \"%s\" is already used by %s; names must be unique", m->name, o->path);
         nr__manifest_free(m);
         return NULL;
     }
@@ -193,8 +196,15 @@ void nr__discover(const nr_router *r, const char *const *paths, nr_ptrvec *out, 
 {
     nr_ptrvec dirs = { 0 };
     found files = { { 0 }, json_object() };
-    json_t *names = json_object(); /* plugin name -> manifest path, of those in out */
+    json_t *names = json_object(); /* plugin name -> its index in out */
     *critical = (size_t)-1;
+    if (!files.by_base || !names) {
+        json_decref(files.by_base);
+        json_decref(names);
+        nr__problem_add(ps, NULL, NR_STAGE_PARSE, NULL, NULL, 0, 0, WN_OUT_OF_MEMORY,
+                        "out of memory: no manifest was read");
+        return;
+    }
     if (paths) {
         for (const char *const *p = paths; *p; p++)
             nr__ptrvec_push(&dirs, absolute(*p));
@@ -210,9 +220,12 @@ void nr__discover(const nr_router *r, const char *const *paths, nr_ptrvec *out, 
 
     for (size_t i = 0; i < files.files.n; i++) {
         seen_file *f = files.files.v[i];
-        nr_manifest *m = take_file(r, f->path, names, ps);
-        if (m && nr__manifest_resolve(m, ps) && nr__ptrvec_push(out, m)) {
-            json_object_set_new(names, m->name, json_string(m->path));
+        nr_manifest *m = take_file(r, f->path, out, names, ps);
+        bool resolved = m && nr__manifest_resolve(m, ps);
+        if (resolved && nr__ptrvec_push(out, m)) {
+            json_object_set_new_nocheck(names, m->name, json_integer((json_int_t)out->n - 1));
+        } else if (resolved) {
+            nr__manifest_free(m); /* out of memory */
         } else {
             if (m && m->critical && *critical == (size_t)-1)
                 *critical = ps->n - 1;

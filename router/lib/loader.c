@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include <dlfcn.h>
 #include <fcntl.h>
 #include <link.h>
 #include <ltdl.h>
@@ -41,15 +42,27 @@ static pthread_mutex_t ltdl_lock = PTHREAD_MUTEX_INITIALIZER;
  * across loads (under ltdl_lock) instead of walking every loaded object at
  * each load.  The dynamic loader counts the objects it has ever added and
  * removed (dlpi_adds, dlpi_subs); the set is trusted only while those
- * counters say nothing was loaded or unloaded but what this file accounted
- * for.  Anything else (a dlopen elsewhere in the process, a plugin that
- * brought in a dependency) makes the next load walk the list again.
+ * counters read what they read when the set was last brought up to date.
+ * A load through this file updates it only when it can tell exactly what
+ * the load did (see account_load); anything else (an unload, a dlopen
+ * elsewhere in the process, a plugin that brought in a dependency) makes the
+ * next load walk the list again.
+ *
+ * When the file was already loaded under another name, the dynamic loader
+ * hands back that object and adds our name to the names it answers to,
+ * which dl_iterate_phdr does not report.  Such a descriptor is therefore not
+ * closed with its handle but parked, its number (and so the name) kept out
+ * of use, until a walk of the list no longer finds the object it shares.
  */
+typedef struct parked_fd { int fd; char *shared_with; bool seen; } parked_fd;
+
 static struct fd_names {
     bool *taken;
     size_t size;
     unsigned long long adds, subs; /* the counters the set is valid for */
     bool valid;
+    parked_fd *parked;
+    size_t nparked;
 } fd_names;
 
 typedef struct dl_counters { unsigned long long adds, subs; bool known; } dl_counters;
@@ -77,23 +90,20 @@ static dl_counters counters_now(void)
     return c;
 }
 
-static bool mark_fd_name(struct fd_names *fn, long n, bool taken)
+static bool mark_fd_name(struct fd_names *fn, long n)
 {
     if (n < 0 || n > 1 << 20)
         return true; /* no descriptor number: nothing to remember */
     if ((size_t)n >= fn->size) {
         size_t size2 = (size_t)n * 2 + 64;
-        bool *t;
-        if (!taken)
-            return true;
-        t = realloc(fn->taken, size2 * sizeof *t);
+        bool *t = realloc(fn->taken, size2 * sizeof *t);
         if (!t)
             return false;
         memset(t + fn->size, 0, (size2 - fn->size) * sizeof *t);
         fn->taken = t;
         fn->size = size2;
     }
-    fn->taken[n] = taken;
+    fn->taken[n] = true;
     return true;
 }
 
@@ -107,46 +117,93 @@ static int note_fd_name(struct dl_phdr_info *info, size_t size, void *data)
         fn->adds = info->dlpi_adds;
         fn->subs = info->dlpi_subs;
     }
-    if (!info->dlpi_name || strncmp(info->dlpi_name, prefix, sizeof prefix - 1) != 0)
+    if (!info->dlpi_name)
+        return 0;
+    for (size_t i = 0; i < fn->nparked; i++)
+        if (!strcmp(fn->parked[i].shared_with, info->dlpi_name))
+            fn->parked[i].seen = true;
+    if (strncmp(info->dlpi_name, prefix, sizeof prefix - 1) != 0)
         return 0;
     n = strtol(info->dlpi_name + sizeof prefix - 1, &end, 10);
-    if (!*end && !mark_fd_name(fn, n, true))
+    if (!*end && !mark_fd_name(fn, n))
         fn->valid = false;
     return 0;
 }
 
-/* Brings the set up to date with the dynamic loader's list. */
+/* Brings the set up to date with the dynamic loader's list, and closes the
+ * parked descriptors whose object is gone. */
 static void refresh_fd_names(void)
 {
     dl_counters c = counters_now();
+    size_t kept = 0;
     if (fd_names.valid && c.known && c.adds == fd_names.adds && c.subs == fd_names.subs)
         return;
     if (fd_names.taken)
         memset(fd_names.taken, 0, fd_names.size * sizeof *fd_names.taken);
+    for (size_t i = 0; i < fd_names.nparked; i++)
+        fd_names.parked[i].seen = false;
     fd_names.valid = c.known;
     dl_iterate_phdr(note_fd_name, &fd_names);
+    for (size_t i = 0; i < fd_names.nparked; i++) {
+        parked_fd *pk = &fd_names.parked[i];
+        if (pk->seen) {
+            fd_names.parked[kept++] = *pk;
+            if (!mark_fd_name(&fd_names, pk->fd))
+                fd_names.valid = false;
+        } else {
+            close(pk->fd);
+            free(pk->shared_with);
+        }
+    }
+    fd_names.nparked = kept;
 }
 
-/* After an lt_dlopen (change 1: it succeeded; 0: it failed) or an
- * lt_dlclose (change -1) through /proc/self/fd/fd: keeps the set valid when
- * the counters moved by exactly that one object, or not at all (the object
- * was loaded already, or is still in use), else lets the next load walk the
- * list. */
-static void account_fd_name(int fd, int change)
+/* After a successful lt_dlopen through /proc/self/fd/fd and the look-up of
+ * the plugin's entry points: finds which object the load gave, through the
+ * address of one of them.  When that object carries our name, it is new;
+ * otherwise the load shares an object loaded before (p->shared_with).  The
+ * set stays valid only when the counters moved by exactly what that
+ * explains. */
+static void account_load(nr_plugin *p, int fd, const char *fdpath, void *entry)
 {
     dl_counters c = counters_now();
+    struct dl_find_object found;
     bool ok = fd_names.valid && c.known;
-    if (ok && c.adds == fd_names.adds && c.subs == fd_names.subs)
-        return;
-    if (ok && change > 0 && c.adds == fd_names.adds + 1 && c.subs == fd_names.subs)
-        ok = mark_fd_name(&fd_names, fd, true);
-    else if (ok && change < 0 && c.adds == fd_names.adds && c.subs == fd_names.subs + 1)
-        ok = mark_fd_name(&fd_names, fd, false);
-    else
-        ok = false;
+    if (entry && _dl_find_object(entry, &found) == 0 && found.dlfo_link_map && found.dlfo_link_map->l_name) {
+        const char *name = found.dlfo_link_map->l_name;
+        if (!strcmp(name, fdpath)) {
+            ok = ok && c.adds == fd_names.adds + 1 && c.subs == fd_names.subs && mark_fd_name(&fd_names, fd);
+        } else {
+            p->shared_with = strdup(name);
+            ok = ok && p->shared_with && c.adds == fd_names.adds && c.subs == fd_names.subs;
+        }
+    } else {
+        ok = false; /* it exports none of the entry points: it is refused and unloaded at once */
+    }
     fd_names.valid = ok;
     fd_names.adds = c.adds;
     fd_names.subs = c.subs;
+}
+
+/* After lt_dlclose: the descriptor's number may be used again, unless the
+ * object was shared, whose names include ours for as long as it lives. */
+static void release_load_fd(nr_plugin *p)
+{
+    parked_fd *v;
+    if (p->shared_with) {
+        v = realloc(fd_names.parked, (fd_names.nparked + 1) * sizeof *v);
+        if (v) {
+            fd_names.parked = v;
+            v[fd_names.nparked++] = (parked_fd){ p->load_fd, p->shared_with, true };
+            p->shared_with = NULL;
+            return;
+        }
+        /* out of memory: fall back to closing it */
+    }
+    close(p->load_fd);
+    free(p->shared_with);
+    p->shared_with = NULL;
+    /* The unload changes the counters, so the next load walks the list. */
 }
 
 static bool fd_name_taken(int fd)
@@ -221,6 +278,17 @@ typedef struct loading {
 static void *sym(lt_dlhandle h, const char *name)
 {
     return lt_dlsym(h, name);
+}
+
+/* The address of one entry point the plugin exports, or NULL. */
+static void *any_entry(const nr_plugin *p, PF_NrPluginGetAbiVersion get_abi, PF_NrPluginInit init)
+{
+    void *fns[] = { (void *)p->get_caps, (void *)p->add_notify, (void *)p->cancel_notify, (void *)get_abi,
+                    (void *)init, (void *)p->shutdown };
+    for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
+        if (fns[i])
+            return fns[i];
+    return NULL;
 }
 
 static void set_entry(nr_plugin *p, size_t offset, void *fn)
@@ -383,9 +451,8 @@ static void close_handle(nr_plugin *p)
 {
     pthread_mutex_lock(&ltdl_lock);
     lt_dlclose(p->handle);
-    account_fd_name(p->load_fd, -1);
     lt_dlexit();
-    close(p->load_fd); /* only now may its number, and so its name, be reused */
+    release_load_fd(p); /* only now may its number, and so its name, be reused */
     pthread_mutex_unlock(&ltdl_lock);
 }
 
@@ -425,7 +492,8 @@ nr_plugin *nr__plugin_load(struct nr_router *router, nr_manifest *m, bool do_ini
         lt_dladvise_local(&advise);
         p->handle = lt_dlopenadvise(l.fdpath, advise);
         lt_dladvise_destroy(&advise);
-        account_fd_name(dup_fd, p->handle ? 1 : 0);
+        if (!p->handle)
+            fd_names.valid = false; /* a failed load may have added and removed objects */
         if (!p->handle) {
             err = loader_message(lt_dlerror(), l.fdpath, m->library_path);
             lt_dlexit();
@@ -439,6 +507,7 @@ nr_plugin *nr__plugin_load(struct nr_router *router, nr_manifest *m, bool do_ini
                 p->add_notify = (PF_AddConnectNotify)sym(p->handle, "AddConnectNotify");
                 p->cancel_notify = (PF_CancelConnectNotify)sym(p->handle, "CancelConnectNotify");
             }
+            account_load(p, dup_fd, l.fdpath, any_entry(p, get_abi, init));
         }
     }
     /* The descriptor loaded through stays open while the handle lives. */

@@ -373,6 +373,27 @@ static void test_an_object_still_in_use_keeps_its_name_after_an_unrelated_unload
     nrt_env_free(e0);
 }
 
+/* The application holds a file by its own path; a manifest names the same
+ * file and the router refuses it (it exports no notify entry point).  The
+ * refused load's descriptor name stays with the application's object, so
+ * it must not go to the next plugin's file either. */
+static void test_a_refused_load_of_a_file_the_application_holds_keeps_its_name(void)
+{
+    nrt_env *e1 = nrt_env_new(), *e3 = nrt_env_new();
+    const char *lib = nrt_copy_fixture(e1, "broken-nonotify", e1->dir, "held.so");
+    void *held = dlopen(lib, RTLD_NOW | RTLD_LOCAL);
+    nr_router *r1;
+    NRT_REQUIRE(held != NULL);
+    manifest_for(e1, "n", "notifier", lib, 10);
+    r1 = nrt_router(e1);
+    NRT_EQ_INT((int)nr_router_plugin_count(r1), 0);
+    NRT_EQ_INT((int)nr_router_problem_count(r1), 1);
+    check_next_provider_loads_its_own_file(e3);
+    nrt_env_free(e3);
+    nrt_env_free(e1);
+    dlclose(held);
+}
+
 static void test_router_can_be_created_again_after_free(void)
 {
     nrt_env *env = nrt_env_new();
@@ -456,6 +477,8 @@ static CU_TestInfo tests[] = {
     { "a_shared_object_keeps_the_name_it_was_shared_under", test_a_shared_object_keeps_the_name_it_was_shared_under },
     { "an_object_still_in_use_keeps_its_name_after_an_unrelated_unload",
       test_an_object_still_in_use_keeps_its_name_after_an_unrelated_unload },
+    { "a_refused_load_of_a_file_the_application_holds_keeps_its_name",
+      test_a_refused_load_of_a_file_the_application_holds_keeps_its_name },
     { "router_can_be_created_again_after_free", test_router_can_be_created_again_after_free },
     { "router_with_no_plugins_works", test_router_with_no_plugins_works },
     { "router_new_rejects_bad_arguments", test_router_new_rejects_bad_arguments },

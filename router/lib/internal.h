@@ -142,8 +142,9 @@ struct nr_plugin {
     nr_manifest *m;
     void *handle;               /* lt_dlhandle */
     int load_fd;                /* the /proc/self/fd/N it was opened through, open while loaded */
-    char *shared_with;          /* the name of the object the load turned out to share (the
-                                   same file, loaded before under another name), or NULL */
+    bool shared;                /* the load shared an object loaded before under another name
+                                   (the same file) */
+    char *shared_with;          /* that object's name (NULL if unknown) */
     NR_PLUGIN_HOST host;
     pthread_mutex_t serial;     /* held around every call when m->serialized */
     bool initialized;

@@ -120,7 +120,7 @@ static int note_fd_name(struct dl_phdr_info *info, size_t size, void *data)
     if (!info->dlpi_name)
         return 0;
     for (size_t i = 0; i < fn->nparked; i++)
-        if (!strcmp(fn->parked[i].shared_with, info->dlpi_name))
+        if (!fn->parked[i].shared_with || !strcmp(fn->parked[i].shared_with, info->dlpi_name))
             fn->parked[i].seen = true;
     if (strncmp(info->dlpi_name, prefix, sizeof prefix - 1) != 0)
         return 0;
@@ -158,28 +158,28 @@ static void refresh_fd_names(void)
     fd_names.nparked = kept;
 }
 
-/* After a successful lt_dlopen through /proc/self/fd/fd and the look-up of
- * the plugin's entry points: finds which object the load gave, through the
- * address of one of them.  When that object carries our name, it is new;
- * otherwise the load shares an object loaded before (p->shared_with).  The
- * set stays valid only when the counters moved by exactly what that
- * explains. */
-static void account_load(nr_plugin *p, int fd, const char *fdpath, void *entry)
+/* After a successful lt_dlopen through /proc/self/fd/fd: finds the object
+ * the load gave by that name (the dynamic loader's own look-up, which also
+ * knows the extra names of a shared object).  When the object carries our
+ * name as its own, it is new; otherwise the load shares an object loaded
+ * before under another name (p->shared, p->shared_with).  The set stays
+ * valid only when the counters moved by exactly what that explains. */
+static void account_load(nr_plugin *p, int fd, const char *fdpath)
 {
     dl_counters c = counters_now();
-    struct dl_find_object found;
+    struct link_map *lm = NULL;
     bool ok = fd_names.valid && c.known;
-    if (entry && _dl_find_object(entry, &found) == 0 && found.dlfo_link_map && found.dlfo_link_map->l_name) {
-        const char *name = found.dlfo_link_map->l_name;
-        if (!strcmp(name, fdpath)) {
-            ok = ok && c.adds == fd_names.adds + 1 && c.subs == fd_names.subs && mark_fd_name(&fd_names, fd);
-        } else {
-            p->shared_with = strdup(name);
-            ok = ok && p->shared_with && c.adds == fd_names.adds && c.subs == fd_names.subs;
-        }
+    void *h = dlopen(fdpath, RTLD_LAZY | RTLD_LOCAL | RTLD_NOLOAD);
+    if (h && dlinfo(h, RTLD_DI_LINKMAP, &lm) == 0 && lm && lm->l_name && !strcmp(lm->l_name, fdpath)) {
+        ok = ok && c.adds == fd_names.adds + 1 && c.subs == fd_names.subs && mark_fd_name(&fd_names, fd);
     } else {
-        ok = false; /* it exports none of the entry points: it is refused and unloaded at once */
+        /* shared (or, should the look-up fail, assumed to be) */
+        p->shared = true;
+        p->shared_with = lm && lm->l_name ? strdup(lm->l_name) : NULL; /* NULL: kept for good */
+        ok = ok && h && c.adds == fd_names.adds && c.subs == fd_names.subs;
     }
+    if (h)
+        dlclose(h);
     fd_names.valid = ok;
     fd_names.adds = c.adds;
     fd_names.subs = c.subs;
@@ -190,20 +190,16 @@ static void account_load(nr_plugin *p, int fd, const char *fdpath, void *entry)
 static void release_load_fd(nr_plugin *p)
 {
     parked_fd *v;
-    if (p->shared_with) {
-        v = realloc(fd_names.parked, (fd_names.nparked + 1) * sizeof *v);
-        if (v) {
-            fd_names.parked = v;
-            v[fd_names.nparked++] = (parked_fd){ p->load_fd, p->shared_with, true };
-            p->shared_with = NULL;
-            return;
-        }
-        /* out of memory: fall back to closing it */
+    if (!p->shared) {
+        close(p->load_fd);
+        return; /* the unload changes the counters, so the next load walks the list */
     }
-    close(p->load_fd);
-    free(p->shared_with);
+    v = realloc(fd_names.parked, (fd_names.nparked + 1) * sizeof *v);
+    if (!v)
+        return; /* out of memory: the descriptor stays open for good, its name out of use */
+    fd_names.parked = v;
+    v[fd_names.nparked++] = (parked_fd){ p->load_fd, p->shared_with, true };
     p->shared_with = NULL;
-    /* The unload changes the counters, so the next load walks the list. */
 }
 
 static bool fd_name_taken(int fd)
@@ -278,17 +274,6 @@ typedef struct loading {
 static void *sym(lt_dlhandle h, const char *name)
 {
     return lt_dlsym(h, name);
-}
-
-/* The address of one entry point the plugin exports, or NULL. */
-static void *any_entry(const nr_plugin *p, PF_NrPluginGetAbiVersion get_abi, PF_NrPluginInit init)
-{
-    void *fns[] = { (void *)p->get_caps, (void *)p->add_notify, (void *)p->cancel_notify, (void *)get_abi,
-                    (void *)init, (void *)p->shutdown };
-    for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
-        if (fns[i])
-            return fns[i];
-    return NULL;
 }
 
 static void set_entry(nr_plugin *p, size_t offset, void *fn)
@@ -507,7 +492,7 @@ nr_plugin *nr__plugin_load(struct nr_router *router, nr_manifest *m, bool do_ini
                 p->add_notify = (PF_AddConnectNotify)sym(p->handle, "AddConnectNotify");
                 p->cancel_notify = (PF_CancelConnectNotify)sym(p->handle, "CancelConnectNotify");
             }
-            account_load(p, dup_fd, l.fdpath, any_entry(p, get_abi, init));
+            account_load(p, dup_fd, l.fdpath);
         }
     }
     /* The descriptor loaded through stays open while the handle lives. */

@@ -42,11 +42,6 @@ static void default_path(nr_ptrvec *dirs)
     nr__ptrvec_push(dirs, strdup(NR_MANIFESTDIR));
 }
 
-typedef struct seen_file {
-    char *base;      /* manifest file name: the key for shadowing and masking */
-    char *path;
-} seen_file;
-
 static int cmp_str(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -64,9 +59,10 @@ static const char *base_name(const char *path)
     return s ? s + 1 : path;
 }
 
-/* What discovery has seen so far: the found files (seen_file) and, to look
- * names up in constant time, their file names (file name -> index).  File
- * names need not be UTF-8, so they go in with the _nocheck calls. */
+/* What discovery has seen so far: the paths of the found files and, to look
+ * them up in constant time by file name, the key for shadowing and masking,
+ * file name -> index.  File names need not be UTF-8, so they go in with the
+ * _nocheck call. */
 typedef struct found {
     nr_ptrvec files;
     json_t *by_base;
@@ -74,29 +70,23 @@ typedef struct found {
 
 /* Adds path to the found files unless a file of that name was seen in an
  * earlier entry. */
-static void consider(const nr_router *r, found *fd, const char *path)
+static void consider(const nr_router *r, found *seen, const char *path)
 {
     const char *base = base_name(path);
-    json_t *earlier = json_object_get(fd->by_base, base);
-    seen_file *f;
+    json_t *earlier = json_object_get(seen->by_base, base);
+    char *copy;
     if (earlier) {
-        f = fd->files.v[json_integer_value(earlier)];
-        nr__log(r, NR_LOG_DEBUG, NULL, "skipping %s: %s comes first", path, f->path);
+        nr__log(r, NR_LOG_DEBUG, NULL, "skipping %s: %s comes first", path,
+                (const char *)seen->files.v[json_integer_value(earlier)]);
         return;
     }
-    f = malloc(sizeof *f);
-    if (!f)
-        return;
-    f->base = strdup(base);
-    f->path = strdup(path);
-    if (!f->base || !f->path || !nr__ptrvec_push(&fd->files, f)) {
-        free(f->base);
-        free(f->path);
-        free(f);
+    copy = strdup(path);
+    if (!copy || !nr__ptrvec_push(&seen->files, copy)) {
+        free(copy);
         return;
     }
     nr__log(r, NR_LOG_DEBUG, NULL, "found %s", path);
-    json_object_set_new_nocheck(fd->by_base, base, json_integer((json_int_t)fd->files.n - 1));
+    json_object_set_new_nocheck(seen->by_base, base, json_integer((json_int_t)seen->files.n - 1));
 }
 
 static void scan_entry(const nr_router *r, found *files, const char *entry)
@@ -219,8 +209,8 @@ void nr__discover(const nr_router *r, const char *const *paths, nr_ptrvec *out, 
     free(dirs.v);
 
     for (size_t i = 0; i < files.files.n; i++) {
-        seen_file *f = files.files.v[i];
-        nr_manifest *m = take_file(r, f->path, out, names, ps);
+        char *path = files.files.v[i];
+        nr_manifest *m = take_file(r, path, out, names, ps);
         bool resolved = m && nr__manifest_resolve(m, ps);
         if (resolved && nr__ptrvec_push(out, m)) {
             json_object_set_new_nocheck(names, m->name, json_integer((json_int_t)out->n - 1));
@@ -231,9 +221,7 @@ void nr__discover(const nr_router *r, const char *const *paths, nr_ptrvec *out, 
                 *critical = ps->n - 1;
             nr__manifest_free(m);
         }
-        free(f->base);
-        free(f->path);
-        free(f);
+        free(path);
     }
     free(files.files.v);
     json_decref(files.by_base);

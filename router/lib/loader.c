@@ -477,9 +477,8 @@ nr_plugin *nr__plugin_load(struct nr_router *router, nr_manifest *m, bool do_ini
         lt_dladvise_local(&advise);
         p->handle = lt_dlopenadvise(l.fdpath, advise);
         lt_dladvise_destroy(&advise);
-        if (!p->handle)
-            fd_names.valid = false; /* a failed load may have added and removed objects */
         if (!p->handle) {
+            fd_names.valid = false; /* a failed load may have added and removed objects */
             err = loader_message(lt_dlerror(), l.fdpath, m->library_path);
             lt_dlexit();
         } else {

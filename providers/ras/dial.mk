@@ -16,8 +16,10 @@ providers_ras_libnrras_core_la_SOURCES += \
 	providers/ras/connnotify.h providers/ras/connnotify.c \
 	providers/ras/credstore.h providers/ras/credstore.c
 
-# What the RasDial-level tests share: the emulator, a PPP peer, the runner.
+# What the RasDial-level tests share: the emulator, the PPP peers (our own
+# link, ppp-test-peer's scripted servers), the runner.
 ras_dial_fixture_sources = tests/ras/dial-fixture.h tests/ras/dial-fixture.c \
+	tests/ras/ppp-test-peer.h tests/ras/ppp-test-peer.c \
 	tests/ras/modem-emu.h tests/ras/modem-emu.c tests/cunit-main.h tests/cunit-main.c
 
 check_PROGRAMS += tests/ras/test-ras-dial
@@ -34,8 +36,7 @@ tests_ras_test_ras_dial_LDADD = providers/ras/libnetrouter-ras.la router/libnetr
 # a PAP-asking peer comes from ppp-test-peer.
 check_PROGRAMS += tests/ras/test-ras-projection
 TESTS += tests/ras/test-ras-projection
-tests_ras_test_ras_projection_SOURCES = tests/ras/test-ras-projection.c tests/ras/ppp-test-peer.h \
-	tests/ras/ppp-test-peer.c $(ras_dial_fixture_sources)
+tests_ras_test_ras_projection_SOURCES = tests/ras/test-ras-projection.c $(ras_dial_fixture_sources)
 tests_ras_test_ras_projection_CPPFLAGS = $(tests_ras_test_ras_dial_CPPFLAGS)
 tests_ras_test_ras_projection_CFLAGS = $(tests_ras_test_ras_dial_CFLAGS)
 tests_ras_test_ras_projection_LDADD = $(tests_ras_test_ras_dial_LDADD)
@@ -85,8 +86,8 @@ tests_ras_test_ras_terminal_LDADD = $(tests_ras_test_ras_dial_LDADD)
 check_PROGRAMS += tests/ras/test-ras-provider
 TESTS += tests/ras/test-ras-provider
 tests_ras_test_ras_provider_SOURCES = tests/ras/test-ras-provider.c \
-	tests/ras/dial-fixture.h tests/ras/dial-fixture.c tests/ras/modem-emu.h tests/ras/modem-emu.c \
-	$(NR_TESTUTIL)
+	tests/ras/dial-fixture.h tests/ras/dial-fixture.c tests/ras/ppp-test-peer.h tests/ras/ppp-test-peer.c \
+	tests/ras/modem-emu.h tests/ras/modem-emu.c $(NR_TESTUTIL)
 tests_ras_test_ras_provider_CPPFLAGS = $(tests_ras_test_ras_dial_CPPFLAGS)
 tests_ras_test_ras_provider_CFLAGS = $(NR_SUITE_CFLAGS)
 tests_ras_test_ras_provider_LDADD = $(tests_ras_test_ras_dial_LDADD) $(JANSSON_LIBS)
@@ -96,8 +97,7 @@ tests_ras_test_ras_provider_LDADD = $(tests_ras_test_ras_dial_LDADD) $(JANSSON_L
 # MS-CHAP v2 server behind the emulator).
 check_PROGRAMS += tests/ras/test-ras-mschap
 TESTS += tests/ras/test-ras-mschap
-tests_ras_test_ras_mschap_SOURCES = tests/ras/test-ras-mschap.c tests/ras/ppp-test-peer.h \
-	tests/ras/ppp-test-peer.c $(ras_dial_fixture_sources)
+tests_ras_test_ras_mschap_SOURCES = tests/ras/test-ras-mschap.c $(ras_dial_fixture_sources)
 tests_ras_test_ras_mschap_CPPFLAGS = $(tests_ras_test_ras_dial_CPPFLAGS)
 tests_ras_test_ras_mschap_CFLAGS = $(tests_ras_test_ras_dial_CFLAGS)
 tests_ras_test_ras_mschap_LDADD = $(tests_ras_test_ras_dial_LDADD)
@@ -106,8 +106,7 @@ tests_ras_test_ras_mschap_LDADD = $(tests_ras_test_ras_dial_LDADD)
 # the dialer back through the emulator.
 check_PROGRAMS += tests/ras/test-ras-callback
 TESTS += tests/ras/test-ras-callback
-tests_ras_test_ras_callback_SOURCES = tests/ras/test-ras-callback.c tests/ras/ppp-test-peer.h \
-	tests/ras/ppp-test-peer.c $(ras_dial_fixture_sources)
+tests_ras_test_ras_callback_SOURCES = tests/ras/test-ras-callback.c $(ras_dial_fixture_sources)
 tests_ras_test_ras_callback_CPPFLAGS = $(tests_ras_test_ras_dial_CPPFLAGS)
 tests_ras_test_ras_callback_CFLAGS = $(tests_ras_test_ras_dial_CFLAGS)
 tests_ras_test_ras_callback_LDADD = $(tests_ras_test_ras_dial_LDADD)
@@ -116,8 +115,7 @@ tests_ras_test_ras_callback_LDADD = $(tests_ras_test_ras_dial_LDADD)
 # network namespace of the test's own (root).
 check_PROGRAMS += tests/ras/test-ras-tun
 TESTS += tests/ras/test-ras-tun
-tests_ras_test_ras_tun_SOURCES = tests/ras/test-ras-tun.c tests/ras/ppp-test-peer.h \
-	tests/ras/ppp-test-peer.c $(ras_dial_fixture_sources)
+tests_ras_test_ras_tun_SOURCES = tests/ras/test-ras-tun.c $(ras_dial_fixture_sources)
 tests_ras_test_ras_tun_CPPFLAGS = $(tests_ras_test_ras_dial_CPPFLAGS)
 tests_ras_test_ras_tun_CFLAGS = $(tests_ras_test_ras_dial_CFLAGS)
 tests_ras_test_ras_tun_LDADD = $(tests_ras_test_ras_dial_LDADD)

@@ -1,7 +1,7 @@
 /*
  * dial-fixture.c - the shared fixture of the RasDial-level tests
- * (dial-fixture.h): the phonebook, the PPP peers (our own link, or a
- * scripted PAP authenticator), the notification recorder and the
+ * (dial-fixture.h): the phonebook, the PPP peers (our own link, or
+ * ppp-test-peer's PAP server), the notification recorder and the
  * descriptor and thread counts.
  */
 #include "config.h"
@@ -18,9 +18,7 @@
 #include <unistd.h>
 
 #include "dial-fixture.h"
-#include "hdlc.h"
 #include "ppp-link.h"
-#include "ppp-packet.h"
 
 void fixture_write_phonebook(const char *dir, const char *device, char *book, size_t size)
 {
@@ -72,11 +70,11 @@ int fixture_lock_files(const char *dir)
 
 /* Waits up to 10 s for CONNECT, unless told to stop first (a dial hung up
  * before it got that far). */
-static bool peer_wait_connected(peer *p)
+static bool peer_wait_connected(modem_emu *e, int stop_fd)
 {
     for (int waited = 0; waited < 10000; waited += 100) {
-        struct pollfd pf = { .fd = p->stop_fd, .events = POLLIN };
-        if (modem_emu_wait_connected(p->emu, 100))
+        struct pollfd pf = { .fd = stop_fd, .events = POLLIN };
+        if (modem_emu_wait_connected(e, 100))
             return true;
         if (poll(&pf, 1, 0) > 0)
             return false;
@@ -90,7 +88,7 @@ static void *peer_main(void *arg)
     nr_ppp_link_config cfg;
     nr_ppp_link *l = NULL;
     bool dropped = false;
-    if (!peer_wait_connected(p))
+    if (!peer_wait_connected(p->emu, p->stop_fd))
         return NULL;
     nr_ppp_link_config_init(&cfg);
     cfg.peer_addr_hint = 0x0a00020f; /* 10.0.2.15 for the dialer */
@@ -121,169 +119,49 @@ static void *peer_main(void *arg)
     return NULL;
 }
 
-/* ---- the scripted PAP authenticator ------------------------------------------------ */
-
-static void pap_send(peer *p, uint16_t proto, const uint8_t *pkt, size_t len)
-{
-    uint8_t wire[NR_HDLC_ENCODE_BOUND(256)];
-    size_t n;
-    if (nr_hdlc_encode(NULL, proto, pkt, len, wire, sizeof wire, &n) != 0 ||
-        write(modem_emu_master_fd(p->emu), wire, n) != (ssize_t)n)
-        CU_FAIL("the PAP peer cannot write a frame");
-}
-
-/* pkt with its code replaced (the id and options stay: an Ack echoes). */
-static void pap_reply(peer *p, uint16_t proto, const uint8_t *pkt, size_t len, uint8_t code)
-{
-    uint8_t buf[256];
-    if (len > sizeof buf)
-        return;
-    memcpy(buf, pkt, len);
-    buf[0] = code;
-    pap_send(p, proto, buf, len);
-}
-
-/* Terminate-Ack for a Terminate-Request (its own length: no data). */
-static void pap_term_ack(peer *p, uint16_t proto, const uint8_t *req)
-{
-    const uint8_t ack[4] = { NR_PPP_TERM_ACK, req[1], 0x00, 0x04 };
-    pap_send(p, proto, ack, sizeof ack);
-}
-
-static void pap_lcp(peer *p, const uint8_t *pkt, size_t len)
-{
-    /* Configure-Request: MRU 1500, Auth-Protocol PAP, Magic-Number */
-    static uint8_t req[] = { 0x01, 0x00, 0x00, 0x12, 0x01, 0x04, 0x05, 0xdc, 0x03,
-                             0x04, 0xc0, 0x23, 0x05, 0x06, 0x5e, 0x1f, 0x0a, 0x77 };
-    if (pkt[0] == NR_PPP_CONF_REQ) { /* the dialer (re)starts LCP: agree, and ask for PAP */
-        pap_reply(p, NR_PPP_PROTO_LCP, pkt, len, NR_PPP_CONF_ACK);
-        req[1]++;
-        pap_send(p, NR_PPP_PROTO_LCP, req, sizeof req);
-    } else if (pkt[0] == NR_PPP_TERM_REQ) {
-        pap_term_ack(p, NR_PPP_PROTO_LCP, pkt);
-    } else if (pkt[0] == NR_PPP_ECHO_REQ && len >= 8) {
-        uint8_t rep[8] = { NR_PPP_ECHO_REPLY, pkt[1], 0x00, 0x08, 0x5e, 0x1f, 0x0a, 0x77 };
-        pap_send(p, NR_PPP_PROTO_LCP, rep, sizeof rep);
-    }
-}
-
-static void pap_auth(peer *p, const uint8_t *pkt, size_t len)
-{
-    static const uint8_t ok[] = { 0x02, 0x00, 0x00, 0x0d, 0x08, 'L', 'o', 'g', 'i', 'n', ' ', 'o', 'k' };
-    static const uint8_t bad[] = { 0x03, 0x00, 0x00, 0x14, 0x0f, 'L', 'o', 'g', 'i', 'n', ' ', 'i',
-                                   'n', 'c', 'o', 'r', 'r', 'e', 'c', 't' };
-    static uint8_t term[] = { 0x05, 0x40, 0x00, 0x04 };
-    static const uint8_t ipcp_req[] = { 0x01, 0x01, 0x00, 0x0a, 0x03, 0x06, 0x0a, 0x00, 0x02, 0x02 };
-    size_t pl = strlen(p->pap_password), ul;
-    bool good;
-    uint8_t buf[32];
-    if (pkt[0] != 1 || len < 6) /* Authenticate-Request: id, peer-id, password */
-        return;
-    if (p->pap_delay_ms > 0) {
-        struct pollfd stop = { .fd = p->stop_fd, .events = POLLIN };
-        if (poll(&stop, 1, p->pap_delay_ms) != 0)
-            return; /* told to stop meanwhile */
-    }
-    ul = pkt[4];
-    good = len >= 6 + ul && pkt[5 + ul] == pl && len == 6 + ul + pl && memcmp(pkt + 6 + ul, p->pap_password, pl) == 0;
-    __atomic_add_fetch(&p->pap_requests, 1, __ATOMIC_ACQ_REL);
-    memcpy(buf, good ? ok : bad, good ? sizeof ok : sizeof bad);
-    buf[1] = pkt[1];
-    pap_send(p, NR_PPP_PROTO_PAP, buf, good ? sizeof ok : sizeof bad);
-    if (good) {
-        pap_send(p, NR_PPP_PROTO_IPCP, ipcp_req, sizeof ipcp_req);
-    } else {
-        term[1]++;
-        pap_send(p, NR_PPP_PROTO_LCP, term, sizeof term);
-    }
-}
-
-static void pap_ipcp(peer *p, const uint8_t *pkt, size_t len)
-{
-    /* Nak: IP-Address 10.0.2.15, Primary-DNS 10.0.2.3 */
-    static const uint8_t nak[] = { 0x03, 0x00, 0x00, 0x10, 0x03, 0x06, 0x0a, 0x00,
-                                   0x02, 0x0f, 0x81, 0x06, 0x0a, 0x00, 0x02, 0x03 };
-    uint8_t buf[sizeof nak];
-    if (pkt[0] == NR_PPP_CONF_REQ) {
-        if (len >= 10 && pkt[4] == 3 && nr_ppp_get_u32(pkt + 6) == 0) {
-            memcpy(buf, nak, sizeof nak);
-            buf[1] = pkt[1];
-            pap_send(p, NR_PPP_PROTO_IPCP, buf, sizeof buf);
-        } else {
-            pap_reply(p, NR_PPP_PROTO_IPCP, pkt, len, NR_PPP_CONF_ACK);
-        }
-    } else if (pkt[0] == NR_PPP_TERM_REQ) {
-        pap_term_ack(p, NR_PPP_PROTO_IPCP, pkt);
-    }
-}
-
-static void pap_frame(void *ctx, uint16_t proto, const uint8_t *info, size_t len)
-{
-    peer *p = ctx;
-    if (len < 4)
-        return;
-    if (proto == NR_PPP_PROTO_LCP)
-        pap_lcp(p, info, len);
-    else if (proto == NR_PPP_PROTO_PAP)
-        pap_auth(p, info, len);
-    else if (proto == NR_PPP_PROTO_IPCP)
-        pap_ipcp(p, info, len);
-}
-
-static void *pap_peer_main(void *arg)
-{
-    peer *p = arg;
-    nr_hdlc_rx rx;
-    if (!peer_wait_connected(p))
-        return NULL;
-    if (nr_hdlc_rx_init(&rx, 1500, pap_frame, p) != 0)
-        return NULL;
-    for (;;) {
-        struct pollfd pf[2] = { { .fd = p->stop_fd, .events = POLLIN },
-                                { .fd = modem_emu_master_fd(p->emu), .events = POLLIN } };
-        uint8_t buf[4096];
-        ssize_t n;
-        if (poll(pf, 2, 1000) < 0 || pf[0].revents)
-            break;
-        if (!pf[1].revents)
-            continue;
-        n = read(pf[1].fd, buf, sizeof buf);
-        if (n <= 0) {
-            struct pollfd stop = { .fd = p->stop_fd, .events = POLLIN };
-            poll(&stop, 1, 10000); /* the line is gone: wait to be told to stop */
-            break;
-        }
-        nr_hdlc_rx_feed(&rx, buf, (size_t)n);
-    }
-    nr_hdlc_rx_free(&rx);
-    return NULL;
-}
-
-static void peer_launch(peer *p, modem_emu *e, const char *pap_password, int pap_delay_ms)
-{
-    p->emu = e;
-    p->pap_delay_ms = pap_delay_ms;
-    p->drop = 0;
-    p->pap_password = pap_password;
-    p->pap_requests = 0;
-    p->stop_fd = eventfd(0, EFD_CLOEXEC);
-    CU_ASSERT_FATAL(p->stop_fd >= 0);
-    CU_ASSERT_FATAL(pthread_create(&p->thread, NULL, pap_password ? pap_peer_main : peer_main, p) == 0);
-}
-
 void peer_start(peer *p, modem_emu *e)
 {
-    peer_launch(p, e, NULL, 0);
+    *p = (peer){ .emu = e };
+    p->stop_fd = eventfd(0, EFD_CLOEXEC);
+    CU_ASSERT_FATAL(p->stop_fd >= 0);
+    CU_ASSERT_FATAL(pthread_create(&p->thread, NULL, peer_main, p) == 0);
 }
 
-void peer_start_pap(peer *p, modem_emu *e, const char *password)
+/* ---- ppp-test-peer's PAP server ------------------------------------------------------ */
+
+/* nr_test_peer_thread.get_fd: the master once CONNECT was sent, unless
+ * the peer is stopped first. */
+static int pap_line(void *arg)
 {
-    peer_launch(p, e, password, 0);
+    peer *p = arg;
+    return peer_wait_connected(p->emu, p->pap.stop_fd) ? modem_emu_master_fd(p->emu) : -1;
+}
+
+static void pap_script(nr_test_peer *tp, void *ctx)
+{
+    const peer *p = ctx;
+    tp->auth = NR_TEST_PEER_AUTH_PAP;
+    tp->pap_user[0] = '\0'; /* any user name */
+    snprintf(tp->pap_password, sizeof tp->pap_password, "%s", p->pap_password);
+    tp->pap_delay_ms = p->pap_delay_ms;
 }
 
 void peer_start_pap_slow(peer *p, modem_emu *e, const char *password, int delay_ms)
 {
-    peer_launch(p, e, password, delay_ms);
+    *p = (peer){ .emu = e, .stop_fd = -1, .pap_password = password, .pap_delay_ms = delay_ms };
+    p->pap = (nr_test_peer_thread){ .get_fd = pap_line, .line = p, .setup = pap_script, .ctx = p };
+    CU_ASSERT_FATAL(nr_test_peer_thread_start(&p->pap) == 0);
+}
+
+void peer_start_pap(peer *p, modem_emu *e, const char *password)
+{
+    peer_start_pap_slow(p, e, password, 0);
+}
+
+int peer_pap_requests(const peer *p)
+{
+    const nr_test_peer *tp = __atomic_load_n(&p->pap.peer, __ATOMIC_ACQUIRE);
+    return tp ? nr_test_peer_pap_requests(tp) : 0;
 }
 
 void peer_drop_link(peer *p)
@@ -294,6 +172,12 @@ void peer_drop_link(peer *p)
 void peer_stop(peer *p)
 {
     uint64_t one = 1;
+    if (p->pap_password) {
+        nr_test_peer_thread_stop(&p->pap);
+        nr_test_peer_free(p->pap.peer);
+        p->pap.peer = NULL;
+        return;
+    }
     if (write(p->stop_fd, &one, sizeof one) != sizeof one)
         CU_FAIL("cannot stop the PPP peer");
     pthread_join(p->thread, NULL);

@@ -1,8 +1,9 @@
 /*
  * dial-fixture.h - what the RasDial-level tests share: the modem emulator
  * with a phonebook pointing at it, a PPP peer answering behind the
- * emulator (so a dial can reach RASCS_Connected, and the far end can drop
- * the link), and waiting for a handle to go.
+ * emulator (our own link, so a dial can reach RASCS_Connected and the far
+ * end can drop the link; or ppp-test-peer's PAP server), and waiting for a
+ * handle to go.
  *
  *     char book[600];
  *     modem_emu *e = fixture_start_modem(dir, MODEM_EMU_CONNECT, 0, book, sizeof book);
@@ -21,6 +22,7 @@
 #include <netrouter/ras.h>
 
 #include "modem-emu.h"
+#include "ppp-test-peer.h"
 
 /* Writes dir/phonebook.json (mode 0600) into book: "Test" dials 5551234 on
  * device (redial 2 times, short timeouts), "Gone" names a tty that does
@@ -37,33 +39,44 @@ long fixture_wait_invalid(HRASCONN h, int ms);
 /* 1 when a UUCP lock file is left in dir, else 0. */
 int fixture_lock_files(const char *dir);
 
-/* After CONNECT, one of our own PPP links answers on the emulator's side of
- * the line, as the far end would: it gives the dialer 10.0.2.15 and DNS
- * 10.0.2.3, and is 10.0.2.2 itself (what the dialer proposes to a peer). */
+/* The far end behind the emulator, on a thread of its own from start to
+ * peer_stop; it waits for CONNECT (10 s at most, or until stopped). */
 typedef struct peer {
     modem_emu *emu;
+    /* peer_start: our own link */
     int stop_fd;
     pthread_t thread;
     bool up;
     int drop;           /* set by peer_drop_link (atomically) */
-    const char *pap_password; /* peer_start_pap: the password it accepts */
-    int pap_requests;   /* PAP Authenticate-Requests it answered (atomically) */
+    /* peer_start_pap: ppp-test-peer's server on its thread runner */
+    const char *pap_password; /* the password it accepts (NULL: the peer_start kind) */
     int pap_delay_ms;   /* peer_start_pap_slow: how long it ponders each request */
+    nr_test_peer_thread pap;
 } peer;
 
+/* One of our own PPP links answers on the emulator's side of the line, as
+ * the far end would, asking for no authentication: it gives the dialer
+ * 10.0.2.15 and DNS 10.0.2.3, and is 10.0.2.2 itself (what the dialer
+ * proposes to a peer). */
 void peer_start(peer *p, modem_emu *e);
-/* A scripted far end that insists on PAP: it accepts any user name with
- * password (Authenticate-Ack "Login ok"), answers any other with
- * Authenticate-Nak "Login incorrect" and an LCP Terminate-Request, and
- * renegotiates LCP whenever the dialer starts over (a resumed dial).  The
- * addresses are those of peer_start. */
+/* ppp-test-peer's scripted server insisting on PAP (NR_TEST_PEER_AUTH_PAP):
+ * it accepts any user name with password (Authenticate-Ack "Login ok"),
+ * answers any other with Authenticate-Nak "Login incorrect" and an LCP
+ * Terminate-Request, and renegotiates LCP when the dialer starts over (a
+ * resumed dial authenticates again).  The addresses are those of
+ * peer_start. */
 void peer_start_pap(peer *p, modem_emu *e, const char *password);
 /* The same, answering each Authenticate-Request only after delay_ms (or
- * when stopped): the dial stays in RASCS_Authenticate that long. */
+ * not at all when stopped first): the dial stays in RASCS_Authenticate
+ * that long. */
 void peer_start_pap_slow(peer *p, modem_emu *e, const char *password, int delay_ms);
-/* The far end terminates the link (LCP Terminate-Request): the dialer
- * loses a connected link. */
+/* The PAP Authenticate-Requests a peer_start_pap peer answered so far
+ * (counted before the answer goes out; 0 before CONNECT); any thread. */
+int peer_pap_requests(const peer *p);
+/* peer_start's link terminates (LCP Terminate-Request): the dialer loses
+ * a connected link.  A PAP peer ignores it. */
 void peer_drop_link(peer *p);
+/* Stops either kind of peer and waits for its thread; a PAP peer is freed. */
 void peer_stop(peer *p);
 
 /* ---- recording what asynchronous dials announce ------------------------------------ */

@@ -112,6 +112,27 @@ static void peer_request(nr_test_peer *p, uint16_t protocol)
         peer_send(p, protocol, buf, n);
 }
 
+/* An LCP Terminate-Request: the peer ends the link, and whatever the
+ * dialer asks next starts a new session. */
+static void peer_terminate(nr_test_peer *p, const char *text)
+{
+    uint8_t buf[64];
+    size_t n;
+
+    if (nr_ppp_build_terminate(buf, sizeof buf, NR_PPP_TERM_REQ, ++p->id, text, text ? strlen(text) : 0, &n) ==
+        NR_PPP_OK)
+        peer_send(p, NR_PPP_PROTO_LCP, buf, n);
+    p->lcp_restart = true;
+}
+
+/* A new session on the same line, as from the start (LCP again, then
+ * authentication, CBCP and IPCP). */
+static void peer_session_reset(nr_test_peer *p)
+{
+    p->sent_lcp_req = p->sent_ipcp_req = p->sent_challenge = p->sent_cbcp = p->client_callback = false;
+    p->lcp_restart = false;
+}
+
 static void peer_lcp_request(nr_test_peer *p, const nr_ppp_packet *in)
 {
     uint8_t buf[NR_HDLC_DEFAULT_MRU];
@@ -139,13 +160,17 @@ static void peer_lcp_request(nr_test_peer *p, const nr_ppp_packet *in)
     case NR_TEST_PEER_LCP_TERMINATE:
         if (p->terminated) { /* Closed: every request gets a Terminate-Ack */
             peer_echo_back(p, NR_PPP_PROTO_LCP, in, NR_PPP_TERM_ACK);
-        } else if (nr_ppp_build_terminate(buf, sizeof buf, NR_PPP_TERM_REQ, ++p->id, "Not allowed", 11, &n) ==
-                   NR_PPP_OK) {
-            peer_send(p, NR_PPP_PROTO_LCP, buf, n);
+        } else {
+            peer_terminate(p, "Not allowed");
             p->terminated = true;
         }
         return;
     default:
+        /* RFC 1661: a Configure-Request when Opened (or after its own
+         * Terminate-Request) renegotiates: Ack it and ask again, e.g. a
+         * dial resumed after RASCS_RetryAuthentication */
+        if (p->lcp_restart)
+            peer_session_reset(p);
         p->client_callback = nr_ppp_opt_find(in->data, in->data_len, NR_PPP_LCP_OPT_CALLBACK, &(nr_ppp_option){ 0 }) == 1;
         peer_echo_back(p, NR_PPP_PROTO_LCP, in, NR_PPP_CONF_ACK);
         if (!p->sent_lcp_req) {
@@ -225,8 +250,6 @@ static void mschap_succeed(nr_test_peer *p, uint8_t id, const uint8_t *nt, const
 static void mschap_response(nr_test_peer *p, const nr_ppp_packet *in)
 {
     uint8_t expect[24];
-    uint8_t buf[16];
-    size_t n;
     const uint8_t *v = in->data + 1;
 
     if (in->data_len < 50 || in->data[0] != 49)
@@ -235,8 +258,7 @@ static void mschap_response(nr_test_peer *p, const nr_ppp_packet *in)
         nr_mschap_nt_response(p->challenge, v, "alice", p->mschap_password, expect) != 0 ||
         memcmp(expect, v + 24, 24) != 0) {
         mschap_fail(p, in->id, 691, "Access denied");
-        if (nr_ppp_build_terminate(buf, sizeof buf, NR_PPP_TERM_REQ, ++p->id, NULL, 0, &n) == NR_PPP_OK)
-            peer_send(p, NR_PPP_PROTO_LCP, buf, n);
+        peer_terminate(p, NULL);
         return;
     }
     if (p->mschap_expired && p->mschap_no_change) {
@@ -308,8 +330,7 @@ static void cbcp_offer(nr_test_peer *p)
 /* A Callback Response: the first option is the choice; Ack it as it is. */
 static void cbcp_input(nr_test_peer *p, const uint8_t *pkt, size_t len)
 {
-    uint8_t ack[256], term[16];
-    size_t n;
+    uint8_t ack[256];
 
     if (len < 6 || pkt[0] != 2 || len > sizeof ack || pkt[1] != p->cbcp_id)
         return; /* not an answer to its last Request */
@@ -323,8 +344,7 @@ static void cbcp_input(nr_test_peer *p, const uint8_t *pkt, size_t len)
     peer_send(p, NR_PPP_PROTO_CBCP, ack, len);
     if (pkt[4] == 1)
         return; /* no callback: the dialer goes on with IPCP */
-    if (nr_ppp_build_terminate(term, sizeof term, NR_PPP_TERM_REQ, ++p->id, "Calling back", 12, &n) == NR_PPP_OK)
-        peer_send(p, NR_PPP_PROTO_LCP, term, n);
+    peer_terminate(p, "Calling back");
     p->callback_due = true;
 }
 
@@ -342,6 +362,7 @@ static void peer_lcp(nr_test_peer *p, const nr_ppp_packet *in)
         peer_request(p, NR_PPP_PROTO_LCP);
         break;
     case NR_PPP_CONF_ACK: /* our request Acked, theirs Acked before: LCP is open */
+        p->lcp_restart = true;
         if (p->auth == NR_TEST_PEER_AUTH_MSCHAPV2 && !p->sent_challenge)
             mschap_challenge(p);
         else if (p->auth == NR_TEST_PEER_AUTH_NONE)
@@ -438,6 +459,20 @@ static void peer_ipcp(nr_test_peer *p, const nr_ppp_packet *in)
         peer_request(p, NR_PPP_PROTO_IPCP);
 }
 
+/* Whether the n octets at d are the string want. */
+static bool same_text(const uint8_t *d, size_t n, const char *want)
+{
+    return n == strlen(want) && memcmp(d, want, n) == 0;
+}
+
+/* Waits pap_delay_ms; false when told to stop meanwhile (stop_fd). */
+static bool pap_ponder(nr_test_peer *p)
+{
+    struct pollfd stop = { .fd = p->stop_fd, .events = POLLIN }; /* -1: just the wait */
+
+    return p->pap_delay_ms <= 0 || poll(&stop, 1, p->pap_delay_ms) == 0;
+}
+
 /* PAP Authenticate-Request: peer-id length, peer-id, password length, password. */
 static void peer_pap(nr_test_peer *p, const nr_ppp_packet *in)
 {
@@ -449,19 +484,26 @@ static void peer_pap(nr_test_peer *p, const nr_ppp_packet *in)
     nr_ppp_builder b;
     size_t len;
 
-    if (in->code != 1)
+    if (in->code != 1 || !pap_ponder(p))
         return;
     if (n >= 1 && (ulen = d[0]) + 2 <= n && (plen = d[1 + ulen]) + ulen + 2 == n)
-        good = ulen == 5 && memcmp(d + 1, "alice", 5) == 0 && plen == 6 && memcmp(d + 2 + ulen, "s3cret", 6) == 0;
+        good = (!p->pap_user[0] || same_text(d + 1, ulen, p->pap_user)) &&
+               same_text(d + 2 + ulen, plen, p->pap_password);
+    __atomic_add_fetch(&p->pap_requests, 1, __ATOMIC_RELEASE);
     nr_ppp_build_begin(&b, buf, sizeof buf, good ? 2 : 3, in->id);
     nr_ppp_build_bytes(&b, &(uint8_t){ (uint8_t)(good ? sizeof ok - 1 : sizeof bad - 1) }, 1);
     nr_ppp_build_bytes(&b, good ? ok : bad, good ? sizeof ok - 1 : sizeof bad - 1);
     if (nr_ppp_build_end(&b, &len) == NR_PPP_OK)
         peer_send(p, NR_PPP_PROTO_PAP, buf, len);
-    if (!good && nr_ppp_build_terminate(buf, sizeof buf, NR_PPP_TERM_REQ, ++p->id, NULL, 0, &len) == NR_PPP_OK)
-        peer_send(p, NR_PPP_PROTO_LCP, buf, len);
     if (good)
         cbcp_offer(p);
+    else
+        peer_terminate(p, NULL);
+}
+
+int nr_test_peer_pap_requests(const nr_test_peer *p)
+{
+    return __atomic_load_n(&p->pap_requests, __ATOMIC_ACQUIRE);
 }
 
 /* An IPv4 UDP datagram back to where it came from: swapping the addresses
@@ -508,51 +550,51 @@ static void peer_frame(void *ctx, uint16_t protocol, const uint8_t *info, size_t
         cbcp_input(p, info, len);
 }
 
-nr_test_peer *nr_test_peer_new(void)
+/* A peer on fd (link_fd the dialer's end, or -1) with the default script;
+ * NULL on failure (the descriptors are the caller's then). */
+static nr_test_peer *peer_alloc(int fd, int link_fd)
 {
     nr_test_peer *p = calloc(1, sizeof *p);
-    int sv[2];
 
     if (!p)
         return NULL;
-    if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) != 0) {
-        free(p);
-        return NULL;
-    }
-    fcntl(sv[0], F_SETFL, O_NONBLOCK);
-    fcntl(sv[1], F_SETFL, O_NONBLOCK);
-    p->link_fd = sv[0];
-    p->fd = sv[1];
-    p->owns_fd = true;
+    p->link_fd = link_fd;
+    p->fd = fd;
+    p->stop_fd = -1;
     p->calls = 1;
+    snprintf(p->pap_user, sizeof p->pap_user, "alice");
+    snprintf(p->pap_password, sizeof p->pap_password, "s3cret");
     snprintf(p->mschap_password, sizeof p->mschap_password, "s3cret");
     nr_test_wire_init(&p->got);
     if (nr_hdlc_rx_init(&p->rx, NR_HDLC_DEFAULT_MRU, peer_frame, p) != 0) {
-        close(sv[0]);
-        close(sv[1]);
         free(p);
         return NULL;
     }
     return p;
 }
 
-nr_test_peer *nr_test_peer_attach(int fd)
+nr_test_peer *nr_test_peer_new(void)
 {
-    nr_test_peer *p = calloc(1, sizeof *p);
+    nr_test_peer *p;
+    int sv[2];
 
-    if (!p)
+    if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) != 0)
         return NULL;
-    p->link_fd = -1;
-    p->fd = fd;
-    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
-    p->calls = 1;
-    snprintf(p->mschap_password, sizeof p->mschap_password, "s3cret");
-    nr_test_wire_init(&p->got);
-    if (nr_hdlc_rx_init(&p->rx, NR_HDLC_DEFAULT_MRU, peer_frame, p) != 0) {
-        free(p);
+    fcntl(sv[0], F_SETFL, O_NONBLOCK);
+    fcntl(sv[1], F_SETFL, O_NONBLOCK);
+    if (!(p = peer_alloc(sv[1], sv[0]))) {
+        close(sv[0]);
+        close(sv[1]);
         return NULL;
     }
+    p->owns_fd = true;
     return p;
+}
+
+nr_test_peer *nr_test_peer_attach(int fd)
+{
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+    return peer_alloc(fd, -1);
 }
 
 void nr_test_peer_pump(nr_test_peer *p)
@@ -589,6 +631,7 @@ static void *peer_thread_main(void *arg)
 
     if (fd < 0 || !(p = nr_test_peer_attach(fd)))
         return NULL;
+    p->stop_fd = t->stop_fd;
     if (t->setup)
         t->setup(p, t->ctx);
     __atomic_store_n(&t->peer, p, __ATOMIC_RELEASE);
@@ -605,8 +648,7 @@ static void *peer_thread_main(void *arg)
             p->callback_due = false;
             if (!t->on_call_back(t->ctx))
                 break;
-            /* a new session on the same line, as from the start */
-            p->sent_lcp_req = p->sent_ipcp_req = p->sent_challenge = p->sent_cbcp = p->client_callback = false;
+            peer_session_reset(p); /* a new session on the same line */
             p->calls++;
         }
     }

@@ -3,7 +3,9 @@
  * clock and a recorder of the control packets a layer sends, so tests can
  * read them back instead of running a real peer; and a scripted PPP peer
  * speaking HDLC-framed LCP/IPCP on the far end of a socketpair, so a whole
- * nr_ppp_link can be driven into each RFC 1661 failure.
+ * nr_ppp_link can be driven into each RFC 1661 failure.  The same peer,
+ * on a thread of its own behind the modem emulator, is the authenticating
+ * server (PAP, MS-CHAP v2, CBCP) of the RasDial-level tests.
  */
 #ifndef NR_TESTS_RAS_PPP_TEST_PEER_H
 #define NR_TESTS_RAS_PPP_TEST_PEER_H
@@ -45,7 +47,10 @@ void nr_test_wire_clear(nr_test_wire *w);
 
 /* How the peer answers our LCP. */
 typedef enum nr_test_peer_lcp {
-    NR_TEST_PEER_LCP_NORMAL = 0, /* Ack our request, send its own (Magic-Number only, no auth) */
+    NR_TEST_PEER_LCP_NORMAL = 0, /* Ack our request, send its own (Magic-Number, and the auth
+                                    protocol if any); a request after LCP was up or after the
+                                    peer terminated the link starts a new session: Ack, its
+                                    own request again, then authentication and IPCP again */
     NR_TEST_PEER_LCP_NAK_MRU,    /* Nak the MRU of every request, whatever it is: never converges */
     NR_TEST_PEER_LCP_NAK_MAGIC,  /* Nak the Magic-Number of every request with a fresh value
                                     (endless collisions: not a loop, never converges) */
@@ -68,8 +73,9 @@ typedef enum nr_test_peer_ipcp {
 /* What the peer asks of us once LCP is up. */
 typedef enum nr_test_peer_auth {
     NR_TEST_PEER_AUTH_NONE = 0,
-    NR_TEST_PEER_AUTH_PAP,       /* PAP: "alice" / "s3cret" gets "Login ok"; anything else gets
-                                    "Login incorrect" and a Terminate-Request, as slirp does */
+    NR_TEST_PEER_AUTH_PAP,       /* PAP: pap_user / pap_password ("alice" / "s3cret" unless set)
+                                    gets "Login ok"; anything else gets "Login incorrect" and a
+                                    Terminate-Request, as slirp does */
     NR_TEST_PEER_AUTH_MSCHAPV2,  /* MS-CHAP v2 (RFC 2759) for "alice" with mschap_password: a
                                     right answer gets Success "S=... M=Welcome"; a wrong one
                                     Failure E=691 and a Terminate-Request; with mschap_expired
@@ -96,6 +102,13 @@ typedef struct nr_test_peer {
     nr_test_peer_ipcp ipcp;
     nr_test_peer_auth auth;
     bool echo_silent;       /* stop answering Echo-Requests (the peer is gone) */
+    char pap_user[64];          /* PAP: the user it accepts ("alice" after _new/_attach; empty: any) */
+    char pap_password[64];      /* PAP: the password it accepts ("s3cret" after _new/_attach) */
+    int pap_delay_ms;           /* PAP: ponder each Authenticate-Request this long before the
+                                   answer (0: answer at once); when stop_fd turns readable
+                                   meanwhile, it gives up without answering */
+    int pap_requests;           /* PAP: Authenticate-Requests answered, counted before the answer
+                                   goes out (atomically: nr_test_peer_pap_requests) */
     char mschap_password[64];   /* MSCHAPV2: what it accepts ("s3cret" after _new/_attach) */
     bool mschap_expired;        /* MSCHAPV2: the password must be changed first */
     bool mschap_forge_success;  /* MSCHAPV2: a Success whose S= proves nothing */
@@ -117,6 +130,8 @@ typedef struct nr_test_peer {
     /* the line */
     int link_fd;            /* give this end to nr_ppp_link_new (non-blocking) */
     int fd;                 /* the peer's end */
+    int stop_fd;            /* readable when its thread is told to stop (the thread runner's
+                               stop_fd); -1 when pumped by hand */
     nr_hdlc_rx rx;
     /* what happened */
     nr_test_wire got;       /* every control packet the link sent, in order */
@@ -124,6 +139,8 @@ typedef struct nr_test_peer {
     bool terminated;        /* TERMINATE: the Terminate-Request went out */
     uint8_t id;
     bool sent_lcp_req, sent_ipcp_req;
+    bool lcp_restart;       /* LCP was up, or it sent a Terminate-Request: the next
+                               Configure-Request starts a new session */
     bool sent_challenge;
     bool client_callback;       /* the dialer asked LCP for a callback (option 13) */
     bool sent_cbcp;
@@ -140,13 +157,19 @@ nr_test_peer *nr_test_peer_attach(int fd);
 void nr_test_peer_pump(nr_test_peer *p);
 /* Closes the ends it owns and frees. */
 void nr_test_peer_free(nr_test_peer *p);
+/* The PAP Authenticate-Requests it answered so far; safe from another
+ * thread than the one pumping it. */
+int nr_test_peer_pap_requests(const nr_test_peer *p);
 
 /* A scripted peer served by a thread of its own on a line that opens later
  * (the modem emulator's master after CONNECT).  Set get_fd (waits for the
  * line, returns it or -1; tests/ras/dial-fixture.h has one) and line, ctx,
- * and optionally setup (sets the script on
- * the fresh peer) and on_call_back; then start.  stop ends the thread; peer (NULL if the
- * line never opened) stays for inspection until nr_test_peer_free. */
+ * and optionally setup (sets the script on the fresh peer) and
+ * on_call_back; then start.  stop_fd is open from start on (get_fd may
+ * watch it) and is the peer's stop_fd, so a pondering peer
+ * (pap_delay_ms) stops at once.  stop ends the thread; peer (published
+ * atomically once set up, NULL if the line never opened) stays for
+ * inspection until nr_test_peer_free. */
 typedef struct nr_test_peer_thread {
     int (*get_fd)(void *line);
     void *line;                 /* what get_fd is given (e.g. the modem_emu) */

@@ -1,6 +1,7 @@
 /*
- * test-ras-paused.c - a rejected password, against the scripted PAP peer of
- * dial-fixture.c behind the modem emulator: without RDEOPT_PausedStates the
+ * test-ras-paused.c - a rejected password, against ppp-test-peer's PAP
+ * server behind the modem emulator (dial-fixture.c's peer_start_pap, any
+ * user name, password s3cret): without RDEOPT_PausedStates the
  * dial fails in RASCS_AuthNotify with 691 (asynchronous and synchronous);
  * with it the dial pauses in RASCS_RetryAuthentication, and the edge cases
  * of that pause: resuming with new credentials, resuming a dial that is not
@@ -138,7 +139,7 @@ static void test_wrong_password_fails_in_auth_notify_with_691_then_nothing(void)
     hang_up_and_check_release(h); /* the worker is done: nothing more can come */
     snprintf(expected, sizeof expected, "%s 6:0 6:691", until_authenticate);
     CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), expected);
-    CU_ASSERT_EQUAL(pr.pap_requests, 1);
+    CU_ASSERT_EQUAL(peer_pap_requests(&pr), 1);
     stop(e, &pr);
 }
 
@@ -188,7 +189,7 @@ static void test_rejected_password_pauses_and_resumes_with_new_credentials(void)
     CU_ASSERT_TRUE(fixture_rec_wait_done(h, DONE_MS));
     snprintf(expected, sizeof expected, "%s 4097:0 5:0 %s", until_authenticate, after_authenticate);
     CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), expected);
-    CU_ASSERT_EQUAL(pr.pap_requests, 2);
+    CU_ASSERT_EQUAL(peer_pap_requests(&pr), 2);
     hang_up_and_check_release(h);
     stop(e, &pr);
 }
@@ -248,7 +249,7 @@ static void test_resuming_with_another_notifier_is_refused_and_the_dial_stays_pa
     CU_ASSERT_PTR_EQUAL(same, h);
     CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), 0);
     CU_ASSERT_EQUAL(st.rasconnstate, RASCS_RetryAuthentication);
-    CU_ASSERT_EQUAL(pr.pap_requests, 1); /* nothing was tried again */
+    CU_ASSERT_EQUAL(peer_pap_requests(&pr), 1); /* nothing was tried again */
     /* the right notifier still resumes it */
     CU_ASSERT_EQUAL(RasDial(&x, book, &p, 1, (void *)on_func1, &same), 0);
     CU_ASSERT_TRUE(fixture_rec_wait_for(h, RASCS_Connected, 0, DONE_MS));
@@ -271,7 +272,7 @@ static void test_hangup_while_paused_releases_the_port_and_announces_nothing_mor
     CU_ASSERT_EQUAL(fixture_lock_files(dir), 0);
     snprintf(expected, sizeof expected, "%s 4097:0", until_authenticate);
     CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), expected);
-    CU_ASSERT_EQUAL(pr.pap_requests, 1);
+    CU_ASSERT_EQUAL(peer_pap_requests(&pr), 1);
     stop(e, &pr);
 }
 

@@ -18,7 +18,7 @@ providers_ras_libnrras_core_la_SOURCES += \
 
 # What the RasDial-level tests share: the emulator, the PPP peers (our own
 # link, ppp-test-peer's scripted servers), the runner.
-ras_dial_fixture_sources = tests/ras/dial-fixture.h tests/ras/dial-fixture.c \
+ras_dial_fixture_sources = tests/ras/dial-fixture.h tests/ras/dial-fixture.c tests/ras/deadline.h \
 	tests/ras/ppp-test-peer.h tests/ras/ppp-test-peer.c \
 	tests/ras/modem-emu.h tests/ras/modem-emu.c tests/cunit-main.h tests/cunit-main.c
 
@@ -68,7 +68,8 @@ tests_ras_test_ras_credentials_LDADD = $(tests_ras_test_ras_dial_LDADD)
 
 # The emulator as a command (shell tests, demo, benchmarks) and rasdial's test.
 check_PROGRAMS += tests/ras/modem-emu
-tests_ras_modem_emu_SOURCES = tests/ras/modem-emu-main.c tests/ras/modem-emu.h tests/ras/modem-emu.c
+tests_ras_modem_emu_SOURCES = tests/ras/modem-emu-main.c tests/ras/modem-emu.h tests/ras/modem-emu.c \
+	tests/ras/deadline.h
 tests_ras_modem_emu_LDADD = $(PTHREAD_LIBS)
 TESTS += tests/ras/rasdial.test
 dist_noinst_SCRIPTS += tests/ras/rasdial.test

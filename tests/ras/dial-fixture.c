@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "deadline.h"
 #include "dial-fixture.h"
 #include "ppp-link.h"
 
@@ -186,13 +187,13 @@ void peer_stop(peer *p)
 
 /* ---- the notification recorder ------------------------------------------------------ */
 
-typedef struct rec_event { HRASCONN h; RASCONNSTATE state; DWORD error; } rec_event;
+typedef struct rec_event { HRASCONN h; RASCONNSTATE state; DWORD error, ext; } rec_event;
 static struct {
     pthread_mutex_t lock;
     pthread_cond_t cond;
     rec_event v[128];
     int n;
-} rec = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, { { NULL, 0, 0 } }, 0 };
+} rec = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, { { NULL, 0, 0, 0 } }, 0 };
 
 void fixture_rec_reset(void)
 {
@@ -201,13 +202,32 @@ void fixture_rec_reset(void)
     pthread_mutex_unlock(&rec.lock);
 }
 
-void fixture_rec_add(HRASCONN h, RASCONNSTATE state, DWORD error)
+void fixture_rec_add(HRASCONN h, RASCONNSTATE state, DWORD error, DWORD ext)
 {
     pthread_mutex_lock(&rec.lock);
     if (rec.n < 128)
-        rec.v[rec.n++] = (rec_event){ h, state, error };
+        rec.v[rec.n++] = (rec_event){ h, state, error, ext };
     pthread_cond_broadcast(&rec.cond);
     pthread_mutex_unlock(&rec.lock);
+}
+
+int fixture_rec_count(void)
+{
+    int n;
+    pthread_mutex_lock(&rec.lock);
+    n = rec.n;
+    pthread_mutex_unlock(&rec.lock);
+    return n;
+}
+
+DWORD fixture_rec_ext(int i)
+{
+    DWORD ext = 0;
+    pthread_mutex_lock(&rec.lock);
+    if (i >= 0 && i < rec.n)
+        ext = rec.v[i].ext;
+    pthread_mutex_unlock(&rec.lock);
+    return ext;
 }
 
 const char *fixture_rec_text(HRASCONN h)
@@ -229,7 +249,7 @@ static bool rec_seen(HRASCONN h, RASCONNSTATE state, DWORD error, bool done)
 {
     for (int i = 0; i < rec.n; i++) {
         const rec_event *e = &rec.v[i];
-        if (e->h != h)
+        if (h && e->h != h)
             continue;
         if (done ? e->error || e->state == RASCS_Connected : e->state == state && e->error == error)
             return true;
@@ -239,15 +259,8 @@ static bool rec_seen(HRASCONN h, RASCONNSTATE state, DWORD error, bool done)
 
 static bool rec_wait(HRASCONN h, RASCONNSTATE state, DWORD error, bool done, int ms)
 {
-    struct timespec until;
+    struct timespec until = nr_test_deadline(ms);
     bool seen;
-    clock_gettime(CLOCK_REALTIME, &until);
-    until.tv_sec += ms / 1000;
-    until.tv_nsec += (long)(ms % 1000) * 1000000L;
-    if (until.tv_nsec >= 1000000000L) {
-        until.tv_sec++;
-        until.tv_nsec -= 1000000000L;
-    }
     pthread_mutex_lock(&rec.lock);
     while (!(seen = rec_seen(h, state, error, done)) && pthread_cond_timedwait(&rec.cond, &rec.lock, &until) == 0) {
     }
@@ -305,8 +318,7 @@ bool fixture_wait_counts(int fds, int threads, int ms)
 void fixture_rec_func1(HRASCONN h, UINT msg, RASCONNSTATE state, DWORD error, DWORD ext)
 {
     (void)msg;
-    (void)ext;
-    fixture_rec_add(h, state, error);
+    fixture_rec_add(h, state, error, ext);
 }
 
 void fixture_hang_up_and_check(HRASCONN h, const char *dir)

@@ -81,14 +81,19 @@ void peer_stop(peer *p);
 
 /* ---- recording what asynchronous dials announce ------------------------------------ */
 
-/* Every notification of every dial of the test, in order; thread-safe. */
+/* Every notification of every dial of the test, in order; thread-safe.
+ * h may be NULL (a RasDialFunc is told no handle). */
 void fixture_rec_reset(void);
-void fixture_rec_add(HRASCONN h, RASCONNSTATE state, DWORD error);
+void fixture_rec_add(HRASCONN h, RASCONNSTATE state, DWORD error, DWORD ext);
+/* How many notifications were recorded, and the extended error of the i-th. */
+int fixture_rec_count(void);
+DWORD fixture_rec_ext(int i);
 /* "0:0 1:0 2:0 2:676": what was recorded for h (NULL: for every handle). */
 const char *fixture_rec_text(HRASCONN h);
-/* Waits until h announced (state, error); false after ms. */
+/* Waits until h (NULL: any handle) announced (state, error); false after ms. */
 bool fixture_rec_wait_for(HRASCONN h, RASCONNSTATE state, DWORD error, int ms);
-/* Waits until h announced RASCS_Connected or an error; false after ms. */
+/* Waits until h (NULL: any handle) announced RASCS_Connected or an error;
+ * false after ms. */
 bool fixture_rec_wait_done(HRASCONN h, int ms);
 /* A RasDialFunc1 that records what it is told (fixture_rec_add). */
 void fixture_rec_func1(HRASCONN h, UINT msg, RASCONNSTATE state, DWORD error, DWORD ext);

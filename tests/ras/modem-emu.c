@@ -21,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "deadline.h"
 #include "modem-emu.h"
 
 struct modem_emu {
@@ -377,14 +378,7 @@ int modem_emu_master_fd(const modem_emu *e)
 
 bool modem_emu_wait_connected(modem_emu *e, int timeout_ms)
 {
-    struct timespec until;
-    clock_gettime(CLOCK_REALTIME, &until);
-    until.tv_sec += timeout_ms / 1000;
-    until.tv_nsec += (long)(timeout_ms % 1000) * 1000000L;
-    if (until.tv_nsec >= 1000000000L) {
-        until.tv_sec++;
-        until.tv_nsec -= 1000000000L;
-    }
+    struct timespec until = nr_test_deadline(timeout_ms);
     pthread_mutex_lock(&e->mu);
     while (!e->connected)
         if (pthread_cond_timedwait(&e->cv, &e->mu, &until) != 0)

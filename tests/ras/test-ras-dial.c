@@ -10,7 +10,6 @@
 
 #include <CUnit/CUnit.h>
 #include <poll.h>
-#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,68 +26,6 @@ static char dir[] = "/tmp/nr-ras-dial.XXXXXX";
 static char book[600];
 
 /* ---- recorded notifications --------------------------------------------------- */
-
-typedef struct event { RASCONNSTATE state; DWORD error, ext; } event;
-static struct {
-    pthread_mutex_t lock;
-    pthread_cond_t cond;
-    event v[64];
-    int n;
-    bool done; /* Connected or an error was announced */
-} rec = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, { { 0, 0, 0 } }, 0, false };
-
-static void record(RASCONNSTATE state, DWORD error, DWORD ext)
-{
-    pthread_mutex_lock(&rec.lock);
-    if (rec.n < 64)
-        rec.v[rec.n++] = (event){ state, error, ext };
-    if (error || state == RASCS_Connected)
-        rec.done = true;
-    pthread_cond_broadcast(&rec.cond);
-    pthread_mutex_unlock(&rec.lock);
-}
-
-static void rec_reset(void)
-{
-    pthread_mutex_lock(&rec.lock);
-    rec.n = 0;
-    rec.done = false;
-    pthread_mutex_unlock(&rec.lock);
-}
-
-/* Waits until the dial ended (or ms passed); returns whether it ended. */
-static bool rec_wait_done(int ms)
-{
-    struct timespec until;
-    bool done;
-    clock_gettime(CLOCK_REALTIME, &until);
-    until.tv_sec += ms / 1000;
-    until.tv_nsec += (long)(ms % 1000) * 1000000L;
-    if (until.tv_nsec >= 1000000000L) {
-        until.tv_sec++;
-        until.tv_nsec -= 1000000000L;
-    }
-    pthread_mutex_lock(&rec.lock);
-    while (!rec.done && pthread_cond_timedwait(&rec.cond, &rec.lock, &until) == 0) {
-    }
-    done = rec.done;
-    pthread_mutex_unlock(&rec.lock);
-    return done;
-}
-
-/* "0:0 1:0 2:0 2:676" - the recorded sequence as text. */
-static const char *rec_text(void)
-{
-    static char buf[1024];
-    size_t used = 0;
-    buf[0] = '\0';
-    pthread_mutex_lock(&rec.lock);
-    for (int i = 0; i < rec.n && used < sizeof buf; i++)
-        used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%d:%u", i ? " " : "", (int)rec.v[i].state,
-                                 (unsigned)rec.v[i].error);
-    pthread_mutex_unlock(&rec.lock);
-    return buf;
-}
 
 /* What a handler does besides recording, per test. */
 static enum { ACT_NONE, ACT_HANGUP_AT_PORTOPENED, ACT_CALL_API, ACT_CALL_ENTRIES_AND_TEXTS } action;
@@ -131,14 +68,14 @@ static void handler_work(HRASCONN h, RASCONNSTATE state)
 static void on_func0(UINT msg, RASCONNSTATE state, DWORD error)
 {
     (void)msg;
-    record(state, error, 0);
+    fixture_rec_add(NULL, state, error, 0); /* a RasDialFunc is told no handle */
 }
 
 static void on_func1(HRASCONN h, UINT msg, RASCONNSTATE state, DWORD error, DWORD ext)
 {
     (void)msg;
     handler_work(h, state);
-    record(state, error, ext);
+    fixture_rec_add(h, state, error, ext);
 }
 
 static DWORD func2_stop_after = 0; /* 0: never stop */
@@ -147,10 +84,7 @@ static DWORD on_func2(ULONG_PTR id, DWORD sub, HRASCONN h, UINT msg, RASCONNSTAT
     (void)id;
     (void)sub;
     on_func1(h, msg, state, error, ext);
-    pthread_mutex_lock(&rec.lock);
-    int n = rec.n;
-    pthread_mutex_unlock(&rec.lock);
-    return func2_stop_after && (DWORD)n >= func2_stop_after ? 0 : 1;
+    return func2_stop_after && (DWORD)fixture_rec_count() >= func2_stop_after ? 0 : 1;
 }
 
 /* ---- the emulator and the phonebook ----------------------------------------------- */
@@ -158,7 +92,7 @@ static DWORD on_func2(ULONG_PTR id, DWORD sub, HRASCONN h, UINT msg, RASCONNSTAT
 static modem_emu *start_modem(modem_emu_dial answer, int dial_delay_ms)
 {
     modem_emu *e = fixture_start_modem(dir, answer, dial_delay_ms, book, sizeof book);
-    rec_reset();
+    fixture_rec_reset();
     action = ACT_NONE;
     func2_stop_after = 0;
     return e;
@@ -203,7 +137,7 @@ static void test_sync_dial_returns_the_error_and_a_handle(void)
     CU_ASSERT_EQUAL(st.dwError, ERROR_LINE_BUSY);
     CU_ASSERT_STRING_EQUAL(st.szDeviceType, "modem");
     CU_ASSERT_STRING_EQUAL(st.szPhoneNumber, "5551234");
-    CU_ASSERT_EQUAL(rec.n, 0); /* a synchronous dial notifies nobody */
+    CU_ASSERT_EQUAL(fixture_rec_count(), 0); /* a synchronous dial notifies nobody */
     hang_up_and_check_release(h);
     modem_emu_stop(e);
 }
@@ -215,8 +149,8 @@ static void test_async_failure_is_announced_for_its_state(void)
     HRASCONN h = NULL;
     CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
     CU_ASSERT_PTR_NOT_NULL_FATAL(h);
-    CU_ASSERT_TRUE(rec_wait_done(5000));
-    CU_ASSERT_STRING_EQUAL(rec_text(), "0:0 1:0 2:0 2:679");
+    CU_ASSERT_TRUE(fixture_rec_wait_done(NULL, 5000));
+    CU_ASSERT_STRING_EQUAL(fixture_rec_text(NULL), "0:0 1:0 2:0 2:679");
     hang_up_and_check_release(h);
     modem_emu_stop(e);
 }
@@ -227,8 +161,8 @@ static void test_missing_device_fails_in_open_port(void)
     RASDIALPARAMS p = params_for("Gone");
     HRASCONN h = NULL;
     CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
-    CU_ASSERT_TRUE(rec_wait_done(3000));
-    CU_ASSERT_STRING_EQUAL(rec_text(), "0:0 0:608");
+    CU_ASSERT_TRUE(fixture_rec_wait_done(NULL, 3000));
+    CU_ASSERT_STRING_EQUAL(fixture_rec_text(NULL), "0:0 0:608");
     hang_up_and_check_release(h);
     modem_emu_stop(e);
 }
@@ -239,9 +173,9 @@ static void test_modem_error_carries_the_extended_error(void)
     RASDIALPARAMS p = params_for("Test");
     HRASCONN h = NULL;
     CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
-    CU_ASSERT_TRUE(rec_wait_done(3000));
-    CU_ASSERT_STRING_EQUAL(rec_text(), "0:0 1:0 2:0 2:651");
-    CU_ASSERT_EQUAL(rec.v[3].ext, 30);
+    CU_ASSERT_TRUE(fixture_rec_wait_done(NULL, 3000));
+    CU_ASSERT_STRING_EQUAL(fixture_rec_text(NULL), "0:0 1:0 2:0 2:651");
+    CU_ASSERT_EQUAL(fixture_rec_ext(3), 30);
     hang_up_and_check_release(h);
     modem_emu_stop(e);
 }
@@ -272,8 +206,8 @@ static void test_every_notifier_kind_sees_the_same_sequence(void)
         HRASCONN h = NULL;
         p.dwCallbackId = 42;
         CU_ASSERT_EQUAL(RasDial(NULL, book, &p, types[k], fns[k], &h), 0);
-        CU_ASSERT_TRUE(rec_wait_done(5000));
-        CU_ASSERT_STRING_EQUAL(rec_text(), "0:0 1:0 2:0 2:676");
+        CU_ASSERT_TRUE(fixture_rec_wait_done(NULL, 5000));
+        CU_ASSERT_STRING_EQUAL(fixture_rec_text(NULL), "0:0 1:0 2:0 2:676");
         hang_up_and_check_release(h);
         modem_emu_stop(e);
     }
@@ -313,8 +247,8 @@ static void test_func2_returning_zero_stops_notifications(void)
     HRASCONN h = NULL;
     func2_stop_after = 2;
     CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 2, (void *)on_func2, &h), 0);
-    CU_ASSERT_FALSE(rec_wait_done(1500)); /* the failure is never announced */
-    CU_ASSERT_STRING_EQUAL(rec_text(), "0:0 1:0");
+    CU_ASSERT_FALSE(fixture_rec_wait_done(NULL, 1500)); /* the failure is never announced */
+    CU_ASSERT_STRING_EQUAL(fixture_rec_text(NULL), "0:0 1:0");
     hang_up_and_check_release(h);
     modem_emu_stop(e);
 }
@@ -327,14 +261,14 @@ static void test_hangup_during_a_dial_is_quick_and_releases_the_port(void)
     struct timespec a, b;
     CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
     usleep(300 * 1000); /* in ConnectDevice: the emulator takes 5 s to answer */
-    CU_ASSERT_STRING_EQUAL(rec_text(), "0:0 1:0 2:0");
+    CU_ASSERT_STRING_EQUAL(fixture_rec_text(NULL), "0:0 1:0 2:0");
     clock_gettime(CLOCK_MONOTONIC, &a);
     CU_ASSERT_EQUAL(RasHangUp(h), 0);
     clock_gettime(CLOCK_MONOTONIC, &b);
     CU_ASSERT_TRUE((b.tv_sec - a.tv_sec) * 1000 + (b.tv_nsec - a.tv_nsec) / 1000000 < 100);
     CU_ASSERT_TRUE(wait_invalid(h, 2000) < 2000);
     CU_ASSERT_EQUAL(lock_files(), 0);
-    CU_ASSERT_STRING_EQUAL(rec_text(), "0:0 1:0 2:0"); /* nothing after RasHangUp */
+    CU_ASSERT_STRING_EQUAL(fixture_rec_text(NULL), "0:0 1:0 2:0"); /* nothing after RasHangUp */
     modem_emu_stop(e);
 }
 
@@ -346,7 +280,7 @@ static void test_hangup_inside_a_handler_takes_effect_when_it_returns(void)
     action = ACT_HANGUP_AT_PORTOPENED;
     CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
     CU_ASSERT_TRUE(wait_invalid(h, 3000) < 3000);
-    CU_ASSERT_STRING_EQUAL(rec_text(), "0:0 1:0");
+    CU_ASSERT_STRING_EQUAL(fixture_rec_text(NULL), "0:0 1:0");
     CU_ASSERT_EQUAL(lock_files(), 0);
     modem_emu_stop(e);
 }
@@ -358,7 +292,7 @@ static void test_handlers_may_query_but_not_dial(void)
     HRASCONN h = NULL;
     action = ACT_CALL_API;
     CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
-    CU_ASSERT_TRUE(rec_wait_done(5000));
+    CU_ASSERT_TRUE(fixture_rec_wait_done(NULL, 5000));
     CU_ASSERT_EQUAL(act_rasdial_rc, ERROR_POSSIBLE_DEADLOCK);
     CU_ASSERT_EQUAL(act_status_rc, 0);
     CU_ASSERT_EQUAL(act_enum_rc, 0);
@@ -376,8 +310,8 @@ static void test_handlers_may_enumerate_entries_and_get_error_strings(void)
     HRASCONN h = NULL;
     action = ACT_CALL_ENTRIES_AND_TEXTS;
     CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
-    CU_ASSERT_TRUE(rec_wait_done(5000));
-    CU_ASSERT_STRING_EQUAL(rec_text(), "0:0 1:0 2:0 2:676"); /* the dial went on as usual */
+    CU_ASSERT_TRUE(fixture_rec_wait_done(NULL, 5000));
+    CU_ASSERT_STRING_EQUAL(fixture_rec_text(NULL), "0:0 1:0 2:0 2:676"); /* the dial went on as usual */
     CU_ASSERT_EQUAL(act_probe_rc, ERROR_BUFFER_TOO_SMALL);
     CU_ASSERT_EQUAL(act_probe_cb, 2 * sizeof(RASENTRYNAME));
     CU_ASSERT_EQUAL(act_entries_rc, 0);
@@ -526,8 +460,8 @@ static void test_dial_reaches_connected_through_every_state(void)
     peer pr;
     peer_start(&pr, e);
     CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
-    CU_ASSERT_TRUE(rec_wait_done(10000));
-    CU_ASSERT_STRING_EQUAL(rec_text(), all_states);
+    CU_ASSERT_TRUE(fixture_rec_wait_done(NULL, 10000));
+    CU_ASSERT_STRING_EQUAL(fixture_rec_text(NULL), all_states);
     CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), 0);
     CU_ASSERT_EQUAL(st.rasconnstate, RASCS_Connected);
     CU_ASSERT_EQUAL(st.dwError, 0);
@@ -575,7 +509,7 @@ static void test_hangup_of_a_connected_link_releases_the_port(void)
 }
 
 /* Reads the RASDIALEVENT records of fd until RASCS_Connected or an error
- * (at most ms); the announced sequence, as rec_text() writes it. */
+ * (at most ms); the announced sequence, as fixture_rec_text(NULL) writes it. */
 static const char *fd_events_until_done(int fd, int ms, char *text, size_t size)
 {
     size_t used = 0;

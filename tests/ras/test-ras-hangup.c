@@ -22,6 +22,7 @@
 #include <netrouter/ras.h>
 
 #include "cunit-main.h"
+#include "deadline.h"
 #include "dial-fixture.h"
 
 static char dir[] = "/tmp/nr-ras-hangup.XXXXXX";
@@ -90,14 +91,7 @@ static void arm(RASCONNSTATE at, way how)
 /* Waits on plan.cond until *flag, at most ms; plan.lock held. */
 static bool plan_wait(bool *flag, int ms)
 {
-    struct timespec until;
-    clock_gettime(CLOCK_REALTIME, &until);
-    until.tv_sec += ms / 1000;
-    until.tv_nsec += (long)(ms % 1000) * 1000000L;
-    if (until.tv_nsec >= 1000000000L) {
-        until.tv_sec++;
-        until.tv_nsec -= 1000000000L;
-    }
+    struct timespec until = nr_test_deadline(ms);
     while (!*flag && pthread_cond_timedwait(&plan.cond, &plan.lock, &until) == 0) {
     }
     return *flag;
@@ -108,8 +102,7 @@ static void on_func1(HRASCONN h, UINT msg, RASCONNSTATE state, DWORD error, DWOR
     bool act;
     way how;
     (void)msg;
-    (void)ext;
-    fixture_rec_add(h, state, error);
+    fixture_rec_add(h, state, error, ext);
     pthread_mutex_lock(&plan.lock);
     act = plan.armed && plan.at == state && !error;
     if (act)

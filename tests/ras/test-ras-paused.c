@@ -28,23 +28,16 @@ static char book[600];
 static const char until_authenticate[] = "0:0 1:0 2:0 3:0 4:0 5:0";
 static const char after_authenticate[] = "14:0 10:0 18:0 8192:0";
 
-static void on_func1(HRASCONN h, UINT msg, RASCONNSTATE state, DWORD error, DWORD ext)
-{
-    (void)msg;
-    (void)ext;
-    fixture_rec_add(h, state, error);
-}
-
-/* Another notifier, the same work. */
+/* Another notifier, the same work as fixture_rec_func1. */
 static void on_other_func1(HRASCONN h, UINT msg, RASCONNSTATE state, DWORD error, DWORD ext)
 {
-    on_func1(h, msg, state, error, ext);
+    fixture_rec_func1(h, msg, state, error, ext);
 }
 
 static bool hang_up_in_handler; /* on_hangup_func1: hang up in RetryAuthentication */
 static void on_hangup_func1(HRASCONN h, UINT msg, RASCONNSTATE state, DWORD error, DWORD ext)
 {
-    on_func1(h, msg, state, error, ext);
+    fixture_rec_func1(h, msg, state, error, ext);
     if (__atomic_load_n(&hang_up_in_handler, __ATOMIC_ACQUIRE) && state == RASCS_RetryAuthentication)
         RasHangUp(h);
 }
@@ -112,7 +105,7 @@ static void test_right_password_through_pap_reaches_connected(void)
     RASPPPLCP lcp = { .dwSize = sizeof lcp };
     DWORD cb = sizeof lcp;
     char expected[128];
-    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
     CU_ASSERT_TRUE(fixture_rec_wait_done(h, DONE_MS));
     snprintf(expected, sizeof expected, "%s %s", until_authenticate, after_authenticate);
     CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), expected);
@@ -131,7 +124,7 @@ static void test_wrong_password_fails_in_auth_notify_with_691_then_nothing(void)
     HRASCONN h = NULL;
     RASCONNSTATUS st = { .dwSize = sizeof st };
     char expected[128];
-    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
     CU_ASSERT_TRUE(fixture_rec_wait_done(h, DONE_MS));
     CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), 0);
     CU_ASSERT_EQUAL(st.rasconnstate, RASCS_AuthNotify);
@@ -176,7 +169,7 @@ static void test_rejected_password_pauses_and_resumes_with_new_credentials(void)
 {
     peer pr;
     modem_emu *e = start(&pr);
-    HRASCONN h = dial_until_paused((void *)on_func1), same = h;
+    HRASCONN h = dial_until_paused((void *)fixture_rec_func1), same = h;
     RASDIALPARAMS p = params("s3cret");
     RASDIALEXTENSIONS x = paused_states();
     RASCONNSTATUS st = { .dwSize = sizeof st };
@@ -184,7 +177,7 @@ static void test_rejected_password_pauses_and_resumes_with_new_credentials(void)
     CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), 0);
     CU_ASSERT_EQUAL(st.rasconnstate, RASCS_RetryAuthentication);
     CU_ASSERT_EQUAL(st.dwError, 0);
-    CU_ASSERT_EQUAL(RasDial(&x, book, &p, 1, (void *)on_func1, &same), 0);
+    CU_ASSERT_EQUAL(RasDial(&x, book, &p, 1, (void *)fixture_rec_func1, &same), 0);
     CU_ASSERT_PTR_EQUAL(same, h); /* the same connection goes on */
     CU_ASSERT_TRUE(fixture_rec_wait_done(h, DONE_MS));
     snprintf(expected, sizeof expected, "%s 4097:0 5:0 %s", until_authenticate, after_authenticate);
@@ -201,14 +194,14 @@ static void test_resuming_a_dial_that_is_not_paused_is_refused(void)
     RASDIALPARAMS p = params("s3cret");
     RASDIALEXTENSIONS x = paused_states();
     HRASCONN h = NULL, again;
-    CU_ASSERT_EQUAL_FATAL(RasDial(&x, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_EQUAL_FATAL(RasDial(&x, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
     CU_ASSERT_TRUE(fixture_rec_wait_done(h, DONE_MS)); /* connected: never paused */
     again = h;
-    CU_ASSERT_EQUAL(RasDial(&x, book, &p, 1, (void *)on_func1, &again), ERROR_INVALID_AUTH_STATE);
+    CU_ASSERT_EQUAL(RasDial(&x, book, &p, 1, (void *)fixture_rec_func1, &again), ERROR_INVALID_AUTH_STATE);
     CU_ASSERT_PTR_EQUAL(again, h);
     hang_up_and_check_release(h);
     /* a handle that is gone cannot be resumed either */
-    CU_ASSERT_EQUAL(RasDial(&x, book, &p, 1, (void *)on_func1, &again), ERROR_INVALID_HANDLE);
+    CU_ASSERT_EQUAL(RasDial(&x, book, &p, 1, (void *)fixture_rec_func1, &again), ERROR_INVALID_HANDLE);
     stop(e, &pr);
 }
 
@@ -220,10 +213,10 @@ static void test_resuming_a_dial_still_dialing_is_refused_and_harmless(void)
     RASCONNSTATUS st = { .dwSize = sizeof st };
     HRASCONN h = NULL, again;
     fixture_rec_reset();
-    CU_ASSERT_EQUAL_FATAL(RasDial(&x, book, &p, 1, (void *)on_func1, &h), 0);
+    CU_ASSERT_EQUAL_FATAL(RasDial(&x, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
     CU_ASSERT_TRUE(fixture_rec_wait_for(h, RASCS_ConnectDevice, 0, DONE_MS));
     again = h;
-    CU_ASSERT_EQUAL(RasDial(&x, book, &p, 1, (void *)on_func1, &again), ERROR_INVALID_AUTH_STATE);
+    CU_ASSERT_EQUAL(RasDial(&x, book, &p, 1, (void *)fixture_rec_func1, &again), ERROR_INVALID_AUTH_STATE);
     CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), 0);
     CU_ASSERT_EQUAL(st.rasconnstate, RASCS_ConnectDevice);
     CU_ASSERT_EQUAL(st.dwError, 0);
@@ -236,14 +229,14 @@ static void test_resuming_with_another_notifier_is_refused_and_the_dial_stays_pa
 {
     peer pr;
     modem_emu *e = start(&pr);
-    HRASCONN h = dial_until_paused((void *)on_func1), same = h;
+    HRASCONN h = dial_until_paused((void *)fixture_rec_func1), same = h;
     RASDIALPARAMS p = params("s3cret");
     RASDIALEXTENSIONS x = paused_states();
     RASCONNSTATUS st = { .dwSize = sizeof st };
     int fds[2];
     CU_ASSERT_EQUAL_FATAL(pipe(fds), 0);
     CU_ASSERT_EQUAL(RasDial(&x, book, &p, 1, (void *)on_other_func1, &same), ERROR_INVALID_PARAMETER);
-    CU_ASSERT_EQUAL(RasDial(&x, book, &p, 2, (void *)on_func1, &same), ERROR_INVALID_PARAMETER); /* another kind */
+    CU_ASSERT_EQUAL(RasDial(&x, book, &p, 2, (void *)fixture_rec_func1, &same), ERROR_INVALID_PARAMETER); /* another kind */
     CU_ASSERT_EQUAL(RasDial(&x, book, &p, RAS_NOTIFIER_FD, &fds[1], &same), ERROR_INVALID_PARAMETER);
     CU_ASSERT_EQUAL(RasDial(&x, book, &p, 0, NULL, &same), ERROR_INVALID_PARAMETER); /* synchronous */
     CU_ASSERT_PTR_EQUAL(same, h);
@@ -251,7 +244,7 @@ static void test_resuming_with_another_notifier_is_refused_and_the_dial_stays_pa
     CU_ASSERT_EQUAL(st.rasconnstate, RASCS_RetryAuthentication);
     CU_ASSERT_EQUAL(peer_pap_requests(&pr), 1); /* nothing was tried again */
     /* the right notifier still resumes it */
-    CU_ASSERT_EQUAL(RasDial(&x, book, &p, 1, (void *)on_func1, &same), 0);
+    CU_ASSERT_EQUAL(RasDial(&x, book, &p, 1, (void *)fixture_rec_func1, &same), 0);
     CU_ASSERT_TRUE(fixture_rec_wait_for(h, RASCS_Connected, 0, DONE_MS));
     hang_up_and_check_release(h);
     close(fds[0]);
@@ -263,7 +256,7 @@ static void test_hangup_while_paused_releases_the_port_and_announces_nothing_mor
 {
     peer pr;
     modem_emu *e = start(&pr);
-    HRASCONN h = dial_until_paused((void *)on_func1);
+    HRASCONN h = dial_until_paused((void *)fixture_rec_func1);
     char expected[128];
     RASCONNSTATUS st = { .dwSize = sizeof st };
     CU_ASSERT_EQUAL(RasHangUp(h), 0);

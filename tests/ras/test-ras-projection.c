@@ -17,7 +17,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/eventfd.h>
-#include <time.h>
 #include <unistd.h>
 #include <netrouter/ras.h>
 
@@ -35,22 +34,22 @@ typedef struct seen {
     DWORD lcp_rc, ip_rc;
 } seen;
 
+/* Beside what the fixture's recorder keeps (fixture_rec_*, which tells when
+ * the dial ended): the answers in each state, and the error announced. */
 static struct {
     pthread_mutex_t lock;
-    pthread_cond_t cond;
     seen v[32];
     int n;
-    bool done;           /* Connected or an error was announced */
     DWORD error;         /* the error announced, if any */
     RASPPPIP ip;         /* as read at RASCS_Projected */
     RASPPPLCP lcp;
-} rec = { .lock = PTHREAD_MUTEX_INITIALIZER, .cond = PTHREAD_COND_INITIALIZER };
+} rec = { .lock = PTHREAD_MUTEX_INITIALIZER };
 
 static void rec_reset(void)
 {
+    fixture_rec_reset();
     pthread_mutex_lock(&rec.lock);
     rec.n = 0;
-    rec.done = false;
     rec.error = 0;
     memset(&rec.ip, 0, sizeof rec.ip);
     memset(&rec.lcp, 0, sizeof rec.lcp);
@@ -65,7 +64,6 @@ static void on_func1(HRASCONN h, UINT msg, RASCONNSTATE state, DWORD error, DWOR
     DWORD cb_ip = sizeof ip, cb_lcp = sizeof lcp, ip_rc, lcp_rc;
 
     (void)msg;
-    (void)ext;
     ip_rc = RasGetProjectionInfo(h, RASP_PppIp, &ip, &cb_ip);
     lcp_rc = RasGetProjectionInfo(h, RASP_PppLcp, &lcp, &cb_lcp);
     pthread_mutex_lock(&rec.lock);
@@ -75,34 +73,10 @@ static void on_func1(HRASCONN h, UINT msg, RASCONNSTATE state, DWORD error, DWOR
         rec.ip = ip;
         rec.lcp = lcp;
     }
-    if (error) {
+    if (error)
         rec.error = error;
-        rec.done = true;
-    }
-    if (state == RASCS_Connected)
-        rec.done = true;
-    pthread_cond_broadcast(&rec.cond);
     pthread_mutex_unlock(&rec.lock);
-}
-
-static bool rec_wait_done(int ms)
-{
-    struct timespec until;
-    bool done;
-
-    clock_gettime(CLOCK_REALTIME, &until);
-    until.tv_sec += ms / 1000;
-    until.tv_nsec += (long)(ms % 1000) * 1000000L;
-    if (until.tv_nsec >= 1000000000L) {
-        until.tv_sec++;
-        until.tv_nsec -= 1000000000L;
-    }
-    pthread_mutex_lock(&rec.lock);
-    while (!rec.done && pthread_cond_timedwait(&rec.cond, &rec.lock, &until) == 0) {
-    }
-    done = rec.done;
-    pthread_mutex_unlock(&rec.lock);
-    return done;
+    fixture_rec_add(h, state, error, ext); /* last: a waiter then sees all of the above */
 }
 
 /* The answers given in state s; NULL if s was not announced. */
@@ -170,7 +144,7 @@ static void test_every_state_before_projected_gets_730_for_both_projections(void
     rec_reset();
     peer_start(&pr, e);
     CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
-    CU_ASSERT_TRUE(rec_wait_done(15000));
+    CU_ASSERT_TRUE(fixture_rec_wait_done(NULL, 15000));
     CU_ASSERT_EQUAL(rec.error, 0);
     CU_ASSERT_PTR_NOT_NULL(seen_in(RASCS_Authenticated));
     CU_ASSERT_PTR_NOT_NULL(seen_in(RASCS_AuthProject));
@@ -194,7 +168,7 @@ static void test_both_projections_are_available_at_projected_and_connected(void)
     rec_reset();
     peer_start(&pr, e);
     CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
-    CU_ASSERT_TRUE(rec_wait_done(15000));
+    CU_ASSERT_TRUE(fixture_rec_wait_done(NULL, 15000));
     s = seen_in(RASCS_Projected);
     CU_ASSERT_PTR_NOT_NULL_FATAL(s);
     CU_ASSERT_EQUAL(s->lcp_rc, 0);
@@ -222,7 +196,7 @@ static void test_pap_dial_projects_pap_and_the_server_message_only_from_projecte
     rec_reset();
     pap_peer_start(&pp, e);
     CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
-    CU_ASSERT_TRUE(rec_wait_done(15000));
+    CU_ASSERT_TRUE(fixture_rec_wait_done(NULL, 15000));
     CU_ASSERT_EQUAL(rec.error, 0);
     s = seen_in(RASCS_Authenticated); /* authenticated, but not projected yet */
     CU_ASSERT_PTR_NOT_NULL_FATAL(s);

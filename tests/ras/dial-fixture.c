@@ -38,6 +38,21 @@ void fixture_write_phonebook(const char *dir, const char *device, char *book, si
     chmod(book, 0600);
 }
 
+void fixture_write_entry(const char *dir, const char *file, const char *name, const char *device,
+                         const char *members, const char *timeouts, char *book, size_t size)
+{
+    FILE *f;
+    snprintf(book, size, "%s/%s", dir, file);
+    f = fopen(book, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fprintf(f,
+            "{\"entries\": [{\"name\": \"%s\", \"device\": \"%s\", \"phone_number\": \"5551234\",\n"
+            "  \"flow_control\": \"none\", %s\n  \"timeouts\": %s}]}\n",
+            name, device, members, timeouts);
+    fclose(f);
+    chmod(book, 0600);
+}
+
 modem_emu *fixture_start_modem(const char *dir, modem_emu_dial answer, int dial_delay_ms, char *book, size_t size)
 {
     modem_emu_script s = { .dial = answer, .dial_delay_ms = dial_delay_ms, .cme_error = 30 };

@@ -29,6 +29,12 @@
  * not exist. */
 void fixture_write_phonebook(const char *dir, const char *device, char *book, size_t size);
 
+/* Writes dir/file (mode 0600) into book: a phonebook of one entry, name,
+ * dialling 5551234 on device without flow control, with members (JSON
+ * members, each followed by ",", or "") and timeouts (a JSON object). */
+void fixture_write_entry(const char *dir, const char *file, const char *name, const char *device,
+                         const char *members, const char *timeouts, char *book, size_t size);
+
 /* Starts the emulator answering ATD with answer after dial_delay_ms, puts
  * UUCP locks in dir (NETROUTER_LOCK_DIR) and writes the phonebook for it. */
 modem_emu *fixture_start_modem(const char *dir, modem_emu_dial answer, int dial_delay_ms, char *book, size_t size);

@@ -57,19 +57,13 @@ static bool call_back(void *ctx)
  * back. */
 static void server_start_with(server *s, nr_test_peer_cbcp cbcp, bool rings, bool twice, int callback_ms)
 {
-    FILE *f;
+    char timeouts[128];
     *s = (server){ .cbcp = cbcp, .rings = rings, .twice = twice };
     s->emu = fixture_start_modem(dir, MODEM_EMU_CONNECT, 0, book, sizeof book);
-    snprintf(book, sizeof book, "%s/callback.json", dir);
-    f = fopen(book, "w");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-    fprintf(f,
-            "{\"entries\": [{\"name\": \"Office\", \"device\": \"%s\", \"phone_number\": \"5551234\",\n"
-            "  \"flow_control\": \"none\", \"callback\": \"ask\", \"callback_number\": \"5550199\",\n"
-            "  \"timeouts\": {\"command_ms\": 1000, \"connect_ms\": 8000, \"ppp_ms\": 8000, \"callback_ms\": %d}}]}\n",
-            modem_emu_path(s->emu), callback_ms);
-    fclose(f);
-    chmod(book, 0600);
+    snprintf(timeouts, sizeof timeouts,
+             "{\"command_ms\": 1000, \"connect_ms\": 8000, \"ppp_ms\": 8000, \"callback_ms\": %d}", callback_ms);
+    fixture_write_entry(dir, "callback.json", "Office", modem_emu_path(s->emu),
+                        "\"callback\": \"ask\", \"callback_number\": \"5550199\",", timeouts, book, sizeof book);
     s->t = (nr_test_peer_thread){ .get_fd = fixture_line_after_connect, .line = s->emu, .setup = script,
                                   .on_call_back = call_back, .ctx = s };
     CU_ASSERT_FATAL(nr_test_peer_thread_start(&s->t) == 0);

@@ -37,20 +37,10 @@ static modem_emu *start_terminal_server(void)
 {
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT, .login = login_dialogue };
     modem_emu *e = modem_emu_start(&s);
-    FILE *f;
     CU_ASSERT_PTR_NOT_NULL_FATAL(e);
     setenv("NETROUTER_LOCK_DIR", dir, 1);
-    snprintf(book, sizeof book, "%s/phonebook.json", dir);
-    f = fopen(book, "w");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-    fprintf(f,
-            "{\"entries\": [\n"
-            " {\"name\": \"Login\", \"device\": \"%s\", \"phone_number\": \"5551234\", \"flow_control\": \"none\",\n"
-            "  \"terminal_after_dial\": true,\n"
-            "  \"timeouts\": {\"command_ms\": 500, \"connect_ms\": 8000, \"ppp_ms\": 5000}}\n]}\n",
-            modem_emu_path(e));
-    fclose(f);
-    chmod(book, 0600);
+    fixture_write_entry(dir, "phonebook.json", "Login", modem_emu_path(e), "\"terminal_after_dial\": true,",
+                        "{\"command_ms\": 500, \"connect_ms\": 8000, \"ppp_ms\": 5000}", book, sizeof book);
     fixture_rec_reset();
     return e;
 }

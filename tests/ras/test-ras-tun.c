@@ -47,19 +47,12 @@ static void echo_udp(nr_test_peer *p, void *ctx)
  * entry names interface (NULL: none). */
 static void server_start(server *s, const char *interface)
 {
-    FILE *f;
+    char members[128] = "";
     s->emu = fixture_start_modem(dir, MODEM_EMU_CONNECT, 0, book, sizeof book);
-    snprintf(book, sizeof book, "%s/tun.json", dir);
-    f = fopen(book, "w");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-    fprintf(f,
-            "{\"entries\": [{\"name\": \"Office\", \"device\": \"%s\", \"phone_number\": \"5551234\",\n"
-            "  \"flow_control\": \"none\"%s%s%s,\n"
-            "  \"timeouts\": {\"command_ms\": 1000, \"connect_ms\": 8000, \"ppp_ms\": 8000}}]}\n",
-            modem_emu_path(s->emu), interface ? ", \"interface\": \"" : "", interface ? interface : "",
-            interface ? "\"" : "");
-    fclose(f);
-    chmod(book, 0600);
+    if (interface)
+        snprintf(members, sizeof members, "\"interface\": \"%s\",", interface);
+    fixture_write_entry(dir, "tun.json", "Office", modem_emu_path(s->emu), members,
+                        "{\"command_ms\": 1000, \"connect_ms\": 8000, \"ppp_ms\": 8000}", book, sizeof book);
     s->t = (nr_test_peer_thread){ .get_fd = fixture_line_after_connect, .line = s->emu, .setup = echo_udp };
     CU_ASSERT_FATAL(nr_test_peer_thread_start(&s->t) == 0);
     fixture_rec_reset();

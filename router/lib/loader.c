@@ -34,13 +34,11 @@ static pthread_mutex_t ltdl_lock = PTHREAD_MUTEX_INITIALIZER;
  * old one.  So the checked descriptor is duplicated to a number whose name no
  * loaded object carries, and that duplicate stays open as long as the
  * libltdl handle lives (libltdl may remember a name the dynamic loader does
- * not list, when two manifests name the same file).  The caller holds
- * ltdl_lock.
- */
-/*
- * The descriptor numbers N of loaded objects named /proc/self/fd/N, kept
- * across loads (under ltdl_lock) instead of walking every loaded object at
- * each load.  The dynamic loader counts the objects it has ever added and
+ * not list, when two manifests name the same file).  Everything below, to
+ * unused_fd_path, runs under ltdl_lock.
+ *
+ * The descriptor numbers N of loaded objects named /proc/self/fd/N are kept
+ * across loads instead of walking every loaded object at each load.  The dynamic loader counts the objects it has ever added and
  * removed (dlpi_adds, dlpi_subs); the set is trusted only while those
  * counters read what they read when the set was last brought up to date.
  * A load through this file updates it only when it can tell exactly what
@@ -147,9 +145,7 @@ static void refresh_fd_names(void)
     for (size_t i = 0; i < fd_names.nparked; i++) {
         parked_fd *pk = &fd_names.parked[i];
         if (pk->seen) {
-            fd_names.parked[kept++] = *pk;
-            if (!mark_fd_name(&fd_names, pk->fd))
-                fd_names.valid = false;
+            fd_names.parked[kept++] = *pk; /* open, so its number is never a candidate */
         } else {
             close(pk->fd);
             free(pk->shared_with);

@@ -573,6 +573,18 @@ static nr_test_peer *peer_alloc(int fd, int link_fd)
     return p;
 }
 
+void nr_test_on_event(void *ctx, const nr_ppp_link_event *ev)
+{
+    nr_test_events *e = ctx;
+
+    if (e->n < 16) {
+        e->types[e->n] = ev->type;
+        e->errors[e->n] = ev->error;
+    }
+    e->n++;
+    snprintf(e->last_text, sizeof e->last_text, "%s", ev->text ? ev->text : "");
+}
+
 nr_test_peer *nr_test_peer_new(void)
 {
     nr_test_peer *p;

@@ -17,6 +17,7 @@
 
 #include "hdlc.h"
 #include "ppp-fsm.h"
+#include "ppp-link.h"
 
 #define NR_TEST_WIRE_MAX 128
 
@@ -42,6 +43,20 @@ const nr_test_pkt *nr_test_wire_last(const nr_test_wire *w);
 /* Number of recorded packets with that protocol and code. */
 size_t nr_test_wire_count(const nr_test_wire *w, uint16_t protocol, uint8_t code);
 void nr_test_wire_clear(nr_test_wire *w);
+
+/* ---- what a link reports ------------------------------------------------------------------ */
+
+/* The events an nr_ppp_link reported, in order: give nr_test_on_event and a
+ * zeroed nr_test_events to nr_ppp_link_new.  n counts them all; the first 16
+ * are kept, and the text of the last one. */
+typedef struct nr_test_events {
+    nr_ppp_link_event_type types[16];
+    unsigned errors[16];
+    char last_text[320];
+    int n;
+} nr_test_events;
+
+void nr_test_on_event(void *ctx, const nr_ppp_link_event *ev);
 
 /* ---- a scripted peer ------------------------------------------------------------------------ */
 

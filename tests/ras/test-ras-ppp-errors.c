@@ -19,24 +19,7 @@
 #include "ppp-link.h"
 #include "ppp-test-peer.h"
 
-/* ---- event recorder ------------------------------------------------------------------------- */
-
-typedef struct events {
-    nr_ppp_link_event_type types[16];
-    unsigned errors[16];
-    int n;
-} events;
-
-static void on_event(void *ctx, const nr_ppp_link_event *ev)
-{
-    events *e = ctx;
-
-    if (e->n < 16) {
-        e->types[e->n] = ev->type;
-        e->errors[e->n] = ev->error;
-    }
-    e->n++;
-}
+/* ---- set-up (the link's events: nr_test_events, ppp-test-peer.h) --------------------- */
 
 static nr_ppp_link_config fast_config(void)
 {
@@ -49,12 +32,12 @@ static nr_ppp_link_config fast_config(void)
 }
 
 /* Our link against the peer until it is Open or Dead (or ~20 s pass). */
-static nr_ppp_link *dial(nr_test_peer *p, const nr_ppp_link_config *cfg, events *ev)
+static nr_ppp_link *dial(nr_test_peer *p, const nr_ppp_link_config *cfg, nr_test_events *ev)
 {
     nr_ppp_link *l;
     int i;
 
-    CU_ASSERT_EQUAL_FATAL(nr_ppp_link_new(p->link_fd, cfg, on_event, ev, &l), 0);
+    CU_ASSERT_EQUAL_FATAL(nr_ppp_link_new(p->link_fd, cfg, nr_test_on_event, ev, &l), 0);
     nr_ppp_link_start(l);
     for (i = 0; i < 4000; i++) {
         nr_ppp_phase ph = nr_ppp_link_phase(l);
@@ -67,7 +50,7 @@ static nr_ppp_link *dial(nr_test_peer *p, const nr_ppp_link_config *cfg, events 
 }
 
 /* The link failed before Open with code: one FAILED event carrying it, Dead. */
-static void assert_failed_with(nr_ppp_link *l, const events *ev, unsigned code)
+static void assert_failed_with(nr_ppp_link *l, const nr_test_events *ev, unsigned code)
 {
     CU_ASSERT_EQUAL(nr_ppp_link_phase(l), NR_PPP_PHASE_DEAD);
     CU_ASSERT_EQUAL(nr_ppp_link_error(l, NULL), code);
@@ -84,7 +67,7 @@ static void test_normal_scripted_peer_projects_10_0_2_15(void)
 {
     nr_test_peer *p = nr_test_peer_new();
     nr_ppp_link_config cfg = fast_config();
-    events ev = { 0 };
+    nr_test_events ev = { 0 };
     nr_ppp_link *l;
 
     CU_ASSERT_PTR_NOT_NULL_FATAL(p);
@@ -104,7 +87,7 @@ static void test_peer_naking_every_lcp_request_fails_with_732_not_converging(voi
 {
     nr_test_peer *p = nr_test_peer_new();
     nr_ppp_link_config cfg = fast_config();
-    events ev = { 0 };
+    nr_test_events ev = { 0 };
     nr_ppp_link *l;
 
     CU_ASSERT_PTR_NOT_NULL_FATAL(p);
@@ -122,7 +105,7 @@ static void test_peer_naking_our_magic_every_time_fails_with_732_not_a_loopback(
 {
     nr_test_peer *p = nr_test_peer_new();
     nr_ppp_link_config cfg = fast_config();
-    events ev = { 0 };
+    nr_test_events ev = { 0 };
     nr_ppp_link *l;
 
     CU_ASSERT_PTR_NOT_NULL_FATAL(p);
@@ -137,7 +120,7 @@ static void test_peer_naking_every_ipcp_address_fails_with_732_not_converging(vo
 {
     nr_test_peer *p = nr_test_peer_new();
     nr_ppp_link_config cfg = fast_config();
-    events ev = { 0 };
+    nr_test_events ev = { 0 };
     nr_ppp_link *l;
 
     CU_ASSERT_PTR_NOT_NULL_FATAL(p);
@@ -153,7 +136,7 @@ static void test_protocol_reject_of_ipcp_fails_with_733_cp_rejected(void)
 {
     nr_test_peer *p = nr_test_peer_new();
     nr_ppp_link_config cfg = fast_config();
-    events ev = { 0 };
+    nr_test_events ev = { 0 };
     nr_ppp_link *l;
 
     CU_ASSERT_PTR_NOT_NULL_FATAL(p);
@@ -170,7 +153,7 @@ static void test_code_reject_of_our_lcp_request_fails_with_734_lcp_terminated(vo
 {
     nr_test_peer *p = nr_test_peer_new();
     nr_ppp_link_config cfg = fast_config();
-    events ev = { 0 };
+    nr_test_events ev = { 0 };
     nr_ppp_link *l;
 
     CU_ASSERT_PTR_NOT_NULL_FATAL(p);
@@ -186,7 +169,7 @@ static void test_peer_terminating_lcp_during_negotiation_fails_with_734_without_
 {
     nr_test_peer *p = nr_test_peer_new();
     nr_ppp_link_config cfg = fast_config();
-    events ev = { 0 };
+    nr_test_events ev = { 0 };
     nr_ppp_link *l;
     const char *text;
 
@@ -208,7 +191,7 @@ static void test_looped_back_line_fails_with_737_loopback_detected(void)
 {
     nr_test_peer *p = nr_test_peer_new();
     nr_ppp_link_config cfg = fast_config();
-    events ev = { 0 };
+    nr_test_events ev = { 0 };
     nr_ppp_link *l;
 
     CU_ASSERT_PTR_NOT_NULL_FATAL(p);
@@ -225,7 +208,7 @@ static void test_peer_rejecting_our_ip_address_option_fails_with_738_no_address(
 {
     nr_test_peer *p = nr_test_peer_new();
     nr_ppp_link_config cfg = fast_config();
-    events ev = { 0 };
+    nr_test_events ev = { 0 };
     nr_ppp_link *l;
 
     CU_ASSERT_PTR_NOT_NULL_FATAL(p);
@@ -241,7 +224,7 @@ static void test_ipcp_opening_with_address_0_0_0_0_fails_with_738_no_address(voi
 {
     nr_test_peer *p = nr_test_peer_new();
     nr_ppp_link_config cfg = fast_config();
-    events ev = { 0 };
+    nr_test_events ev = { 0 };
     nr_ppp_link *l;
 
     CU_ASSERT_PTR_NOT_NULL_FATAL(p);
@@ -283,7 +266,7 @@ static void test_peer_answering_echo_requests_keeps_the_link_open(void)
     static nr_test_wire clock;
     nr_test_peer *p = nr_test_peer_new();
     nr_ppp_link_config cfg;
-    events ev = { 0 };
+    nr_test_events ev = { 0 };
     nr_ppp_link *l;
     int i;
 
@@ -308,7 +291,7 @@ static void test_silent_peer_is_lost_with_721_after_the_entrys_echo_failures(voi
     const unsigned interval_ms = 2000, failures = 3;
     nr_test_peer *p = nr_test_peer_new();
     nr_ppp_link_config cfg;
-    events ev = { 0 };
+    nr_test_events ev = { 0 };
     nr_ppp_link *l;
     uint64_t silent_at, lost_at = 0;
     size_t answered;

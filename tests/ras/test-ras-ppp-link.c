@@ -20,27 +20,9 @@
 #include "cunit-main.h"
 #include "hdlc.h"
 #include "ppp-link.h"
+#include "ppp-test-peer.h"
 
-/* ---- event recorder ------------------------------------------------------------------------- */
-
-typedef struct events {
-    nr_ppp_link_event_type types[16];
-    unsigned errors[16];
-    char last_text[320];
-    int n;
-} events;
-
-static void on_event(void *ctx, const nr_ppp_link_event *ev)
-{
-    events *e = ctx;
-
-    if (e->n < 16) {
-        e->types[e->n] = ev->type;
-        e->errors[e->n] = ev->error;
-    }
-    e->n++;
-    snprintf(e->last_text, sizeof e->last_text, "%s", ev->text);
-}
+/* ---- the link's events: nr_test_events, nr_test_on_event (ppp-test-peer.h) ---- */
 
 static void make_pair(int sv[2])
 {
@@ -65,7 +47,7 @@ static void test_two_links_over_a_socketpair_reach_open(void)
 {
     nr_ppp_link_config ca = fast_config(), cb = fast_config();
     nr_ppp_link *a, *b;
-    events ea = { 0 }, eb = { 0 };
+    nr_test_events ea = { 0 }, eb = { 0 };
     int sv[2], i;
 
     make_pair(sv);
@@ -73,8 +55,8 @@ static void test_two_links_over_a_socketpair_reach_open(void)
     cb.peer_addr_hint = 0x0a000002; /* B gives A 10.0.0.2 */
     cb.offer_dns[0] = 0x0a000035;
     cb.request_dns = false;
-    CU_ASSERT_EQUAL_FATAL(nr_ppp_link_new(sv[0], &ca, on_event, &ea, &a), 0);
-    CU_ASSERT_EQUAL_FATAL(nr_ppp_link_new(sv[1], &cb, on_event, &eb, &b), 0);
+    CU_ASSERT_EQUAL_FATAL(nr_ppp_link_new(sv[0], &ca, nr_test_on_event, &ea, &a), 0);
+    CU_ASSERT_EQUAL_FATAL(nr_ppp_link_new(sv[1], &cb, nr_test_on_event, &eb, &b), 0);
     nr_ppp_link_start(a);
     nr_ppp_link_start(b);
     for (i = 0; i < 500; i++) {
@@ -235,7 +217,7 @@ static void s_pump(slirp *s)
 }
 
 /* Runs our link against the scripted peer until Open or Dead. */
-static unsigned dial_scripted(slirp *s, nr_ppp_link_config *cfg, events *ev, nr_ppp_link **out)
+static unsigned dial_scripted(slirp *s, nr_ppp_link_config *cfg, nr_test_events *ev, nr_ppp_link **out)
 {
     static const char banner[] = "Slirp v1.0.17 (BETA)\n\nSLiRP Ready ...\r\n";
     nr_ppp_link *l;
@@ -246,7 +228,7 @@ static unsigned dial_scripted(slirp *s, nr_ppp_link_config *cfg, events *ev, nr_
     CU_ASSERT_EQUAL_FATAL(nr_hdlc_rx_init(&s->rx, 1500, s_frame, s), 0);
     CU_ASSERT_EQUAL((size_t)write(s->fd, banner, sizeof banner - 1), sizeof banner - 1); /* junk first */
     cfg->user = "alice";
-    CU_ASSERT_EQUAL_FATAL(nr_ppp_link_new(sv[0], cfg, on_event, ev, &l), 0);
+    CU_ASSERT_EQUAL_FATAL(nr_ppp_link_new(sv[0], cfg, nr_test_on_event, ev, &l), 0);
     nr_ppp_link_start(l);
     for (i = 0; i < 2000; i++) {
         nr_ppp_phase ph = nr_ppp_link_phase(l);
@@ -265,7 +247,7 @@ static void test_scripted_slirp_with_pap_projects_10_0_2_15_and_dns_10_0_2_3(voi
 {
     slirp s = { .password = "s3cret", .speak = true };
     nr_ppp_link_config cfg = fast_config();
-    events ev = { 0 };
+    nr_test_events ev = { 0 };
     nr_ppp_link *l;
     const nr_ppp_projection *p;
 
@@ -293,7 +275,7 @@ static void test_wrong_pap_password_fails_with_691_and_the_server_text(void)
 {
     slirp s = { .password = "wrong", .speak = true };
     nr_ppp_link_config cfg = fast_config();
-    events ev = { 0 };
+    nr_test_events ev = { 0 };
     nr_ppp_link *l;
     const char *text;
 
@@ -312,7 +294,7 @@ static void test_silent_peer_fails_with_721_after_max_configure(void)
 {
     slirp s = { .password = "", .speak = false };
     nr_ppp_link_config cfg = fast_config();
-    events ev = { 0 };
+    nr_test_events ev = { 0 };
     nr_ppp_link *l;
 
     cfg.fsm.restart_ms = 20;
@@ -326,7 +308,7 @@ static void test_peer_without_ipcp_hits_the_overall_timeout_718(void)
 {
     slirp s = { .password = "s3cret", .speak = true, .ipcp_only_lcp = true };
     nr_ppp_link_config cfg = fast_config();
-    events ev = { 0 };
+    nr_test_events ev = { 0 };
     nr_ppp_link *l;
     const char *text;
 
@@ -344,12 +326,12 @@ static void test_peer_without_ipcp_hits_the_overall_timeout_718(void)
 static void test_hang_up_of_the_line_fails_with_619(void)
 {
     nr_ppp_link_config cfg = fast_config();
-    events ev = { 0 };
+    nr_test_events ev = { 0 };
     nr_ppp_link *l;
     int sv[2];
 
     make_pair(sv);
-    CU_ASSERT_EQUAL_FATAL(nr_ppp_link_new(sv[0], &cfg, on_event, &ev, &l), 0);
+    CU_ASSERT_EQUAL_FATAL(nr_ppp_link_new(sv[0], &cfg, nr_test_on_event, &ev, &l), 0);
     nr_ppp_link_start(l);
     close(sv[1]);
     CU_ASSERT_EQUAL(nr_ppp_link_run(l, -1), ERROR_PORT_DISCONNECTED);

@@ -149,20 +149,35 @@ static void test_sync_dial_with_an_expired_password_returns_648(void)
     server_stop(&s);
 }
 
+/* Starts a server whose password for alice is expired and dials it with
+ * RDEOPT_PausedStates until the dial pauses in RASCS_PasswordExpired. */
+static HRASCONN dial_until_password_expired(server *s)
+{
+    RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
+    RASDIALPARAMS p = params("s3cret");
+    HRASCONN h = NULL;
+    server_start(s, true, false);
+    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
+    CU_ASSERT_FATAL(fixture_rec_wait_for(h, RASCS_PasswordExpired, 0, 10000));
+    return h;
+}
+
+/* Resumes the paused dial h with the new password n3w-s3cret. */
+static void resume_with_a_new_password(HRASCONN h)
+{
+    RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
+    RASDIALPARAMS p = params("n3w-s3cret");
+    CU_ASSERT_EQUAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
+}
+
 static void test_expired_password_pauses_and_resume_changes_it(void)
 {
     server s;
-    RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
-    RASDIALPARAMS p = params("s3cret");
     RASCONNSTATUS st = { .dwSize = sizeof st };
-    HRASCONN h = NULL;
-    server_start(&s, true, false);
-    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
-    CU_ASSERT_FATAL(fixture_rec_wait_for(h, RASCS_PasswordExpired, 0, 10000));
+    HRASCONN h = dial_until_password_expired(&s);
     CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), 0);
     CU_ASSERT_EQUAL(st.rasconnstate, RASCS_PasswordExpired);
-    p = params("n3w-s3cret");
-    CU_ASSERT_EQUAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0); /* resume with the new password */
+    resume_with_a_new_password(h);
     CU_ASSERT_TRUE(fixture_rec_wait_done(h, 10000));
     CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 4099:0 9:0 14:0 10:0 18:0 8192:0");
     hang_up_and_check_release(h);
@@ -172,14 +187,8 @@ static void test_expired_password_pauses_and_resume_changes_it(void)
 static void test_the_server_keeps_the_new_password(void)
 {
     server s;
-    RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
-    RASDIALPARAMS p = params("s3cret");
-    HRASCONN h = NULL;
-    server_start(&s, true, false);
-    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
-    CU_ASSERT_FATAL(fixture_rec_wait_for(h, RASCS_PasswordExpired, 0, 10000));
-    p = params("n3w-s3cret");
-    CU_ASSERT_EQUAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
+    HRASCONN h = dial_until_password_expired(&s);
+    resume_with_a_new_password(h);
     CU_ASSERT_TRUE(fixture_rec_wait_for(h, RASCS_Connected, 0, 10000));
     hang_up_and_check_release(h);
     nr_test_peer_thread_stop(&s.t);
@@ -208,12 +217,7 @@ static void test_an_expiry_without_a_way_to_change_is_648_even_with_paused_state
 static void test_hang_up_while_the_password_expired_releases_the_port(void)
 {
     server s;
-    RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
-    RASDIALPARAMS p = params("s3cret");
-    HRASCONN h = NULL;
-    server_start(&s, true, false);
-    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
-    CU_ASSERT_FATAL(fixture_rec_wait_for(h, RASCS_PasswordExpired, 0, 10000));
+    HRASCONN h = dial_until_password_expired(&s);
     hang_up_and_check_release(h);
     usleep(100 * 1000); /* nothing may follow the hang-up */
     CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 4099:0");

@@ -112,6 +112,26 @@ static bool answered(modem_emu *e)
     return false;
 }
 
+/* Dials "Office" with RDEOPT_PausedStates and no callback number until the
+ * started server's offer pauses it in RASCS_CallbackSetByCaller. */
+static HRASCONN dial_until_asked_for_a_number(void)
+{
+    RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
+    RASDIALPARAMS p = params("");
+    HRASCONN h = NULL;
+    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
+    CU_ASSERT_FATAL(fixture_rec_wait_for(h, RASCS_CallbackSetByCaller, 0, 10000));
+    return h;
+}
+
+/* Resumes the paused dial h with number ("": no callback, "*": the entry's). */
+static void resume_with_number(HRASCONN h, const char *number)
+{
+    RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
+    RASDIALPARAMS p = params(number);
+    CU_ASSERT_EQUAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
+}
+
 /* Offer, callback, wait, new call: the states of a dial that is called back. */
 #define CALLED_BACK "15:0 16:0 17:0 13:0 14:0 10:0 18:0 8192:0"
 
@@ -120,17 +140,13 @@ static bool answered(modem_emu *e)
 static void test_callback_set_by_caller_pauses_and_the_server_calls_back(void)
 {
     server s;
-    RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
-    RASDIALPARAMS p = params("");
     RASCONNSTATUS st = { .dwSize = sizeof st };
-    HRASCONN h = NULL;
+    HRASCONN h;
     server_start(&s, NR_TEST_PEER_CBCP_CALLER, true, 8000);
-    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
-    CU_ASSERT_FATAL(fixture_rec_wait_for(h, RASCS_CallbackSetByCaller, 0, 10000));
+    h = dial_until_asked_for_a_number();
     CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), 0);
     CU_ASSERT_EQUAL(st.rasconnstate, RASCS_CallbackSetByCaller);
-    p = params("5550123");
-    CU_ASSERT_EQUAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0); /* resume with the number */
+    resume_with_number(h, "5550123");
     CU_ASSERT_TRUE(fixture_rec_wait_done(h, 15000));
     CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 8:0 4098:0 " CALLED_BACK);
     CU_ASSERT_TRUE(answered(s.emu));
@@ -147,18 +163,14 @@ static void test_callback_set_by_caller_pauses_and_the_server_calls_back(void)
 static void test_a_retransmitted_offer_is_asked_once_and_answered_under_its_new_id(void)
 {
     server s;
-    RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
-    RASDIALPARAMS p = params("");
-    HRASCONN h = NULL;
+    HRASCONN h;
     server_start_with(&s, NR_TEST_PEER_CBCP_CALLER, true, true, 8000);
-    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
-    CU_ASSERT_FATAL(fixture_rec_wait_for(h, RASCS_CallbackSetByCaller, 0, 10000));
+    h = dial_until_asked_for_a_number();
     usleep(200 * 1000); /* the retransmission has come by now: no second pause */
-    p = params("*");
-    CU_ASSERT_EQUAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
+    resume_with_number(h, "*");
     CU_ASSERT_TRUE(fixture_rec_wait_done(h, 15000));
     CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 8:0 4098:0 " CALLED_BACK);
-    fixture_hang_up_and_check(h, dir);
+    hang_up_and_check_release(h);
     server_stop(&s);
     CU_ASSERT_PTR_NOT_NULL_FATAL(s.t.peer);
     CU_ASSERT_STRING_EQUAL(s.t.peer->callback_number, "5550199"); /* "*" in the pause: the entry's */
@@ -199,13 +211,10 @@ static void test_star_asks_for_the_entry_callback_number(void)
 static void test_declining_in_the_pause_connects_without_a_call_back(void)
 {
     server s;
-    RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
-    RASDIALPARAMS p = params("");
-    HRASCONN h = NULL;
+    HRASCONN h;
     server_start(&s, NR_TEST_PEER_CBCP_CALLER, true, 8000);
-    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
-    CU_ASSERT_FATAL(fixture_rec_wait_for(h, RASCS_CallbackSetByCaller, 0, 10000));
-    CU_ASSERT_EQUAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0); /* resume with "" */
+    h = dial_until_asked_for_a_number();
+    resume_with_number(h, ""); /* declines */
     CU_ASSERT_TRUE(fixture_rec_wait_done(h, 10000));
     CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 8:0 4098:0 14:0 10:0 18:0 8192:0");
     hang_up_and_check_release(h);
@@ -253,13 +262,10 @@ static void test_hang_up_while_waiting_for_the_call_back_is_quick(void)
 static void test_a_server_insisting_on_a_number_nobody_gives_fails(void)
 {
     server s;
-    RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
-    RASDIALPARAMS p = params("");
-    HRASCONN h = NULL;
+    HRASCONN h;
     server_start(&s, NR_TEST_PEER_CBCP_CALLER_ONLY, true, 8000);
-    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
-    CU_ASSERT_FATAL(fixture_rec_wait_for(h, RASCS_CallbackSetByCaller, 0, 10000));
-    CU_ASSERT_EQUAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0); /* resume without a number */
+    h = dial_until_asked_for_a_number();
+    resume_with_number(h, ""); /* without a number */
     CU_ASSERT_TRUE(fixture_rec_wait_done(h, 10000));
     CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 8:0 4098:0 4098:732");
     hang_up_and_check_release(h);

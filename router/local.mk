@@ -1,4 +1,14 @@
 # router/: libnetrouter, its public headers, pkg-config file and the CLI.
+
+# router/common: the helpers that libnetrouter and the providers share (safe
+# file opening, "did you mean"), one copy each; internal, never installed.
+noinst_LTLIBRARIES += router/common/libnrcommon.la
+router_common_libnrcommon_la_SOURCES = \
+	router/common/files.h router/common/files.c \
+	router/common/suggest.h router/common/suggest.c
+router_common_libnrcommon_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden
+NR_COMMON_CPPFLAGS = -I$(top_srcdir)/router/common
+
 lib_LTLIBRARIES += router/libnetrouter.la
 router_libnetrouter_la_SOURCES = \
 	router/lib/internal.h \
@@ -14,8 +24,9 @@ router_libnetrouter_la_SOURCES = \
 	router/lib/store.c \
 	router/lib/connections.c \
 	router/lib/enumerate.c
+router_libnetrouter_la_CPPFLAGS = $(AM_CPPFLAGS) $(NR_COMMON_CPPFLAGS)
 router_libnetrouter_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden $(JANSSON_CFLAGS)
-router_libnetrouter_la_LIBADD = $(JANSSON_LIBS) $(LTDL_LIBS) $(PTHREAD_LIBS)
+router_libnetrouter_la_LIBADD = router/common/libnrcommon.la $(JANSSON_LIBS) $(LTDL_LIBS) $(PTHREAD_LIBS)
 router_libnetrouter_la_LDFLAGS = $(AM_LDFLAGS) -version-info 0:0:0 -no-undefined
 
 netrouterincludedir = $(includedir)/netrouter

@@ -80,14 +80,12 @@ static inline DWORD nr__api_enter(const char *function)
 
 /* ---- secfile.c: open-and-check of manifest and library files ------------------ */
 typedef enum nr_secfile_kind { NR_FILE_REGULAR, NR_FILE_MASK } nr_secfile_kind;
-/* Opens path read-only and checks (on the open descriptor) that it is a
- * regular file owned by root or the caller and not writable by group/other.
- * Returns the fd (>= 0) and sets *kind and *size (may be NULL), or -1 with
- * *why allocated. */
+/* Opens path read-only without blocking and checks (on the open descriptor)
+ * that it is a regular file owned by root or the caller and not writable by
+ * group/other, or /dev/null (router/common/files.h).  Returns the fd (>= 0)
+ * and sets *kind (an empty file or /dev/null is a mask) and *size (may be
+ * NULL), or -1 with errno (ENOENT: missing) and *why allocated. */
 NR_INTERNAL int nr__secfile_open(const char *path, nr_secfile_kind *kind, size_t *size, char **why);
-/* Reads the whole fd into a NUL-terminated buffer; size_hint is the file size
- * when known (one read() then suffices), else 0. */
-NR_INTERNAL char *nr__read_fd(int fd, size_t size_hint, size_t *len);
 /* Removes "." and ".." components and doubled slashes from an absolute path,
  * lexically (for display). */
 NR_INTERNAL void nr__path_normalize(char *path);

@@ -16,9 +16,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "files.h"
 #include "internal.h"
 
 #define NR_DEFAULT_ORDER 1000
+#define NR_MANIFEST_MAX_SIZE (1u << 20) /* a manifest is a few hundred bytes */
 
 /* ---- problems --------------------------------------------------------------- */
 
@@ -318,13 +320,17 @@ nr_manifest *nr__manifest_parse(const char *path, int fd, size_t size, nr_proble
 {
     json_error_t err;
     size_t len;
-    char *text = nr__read_fd(fd, size, &len);
+    char *text = nr_file_read(fd, size, NR_MANIFEST_MAX_SIZE, &len);
     parse_ctx c = { .path = path, .text = text, .ps = ps };
     nr_manifest *m = NULL;
     json_t *root;
     if (!text) {
-        nr__problem_add(ps, path, NR_STAGE_PARSE, NULL, NULL, 0, 0, WN_CANNOT_OPEN_PROFILE, "cannot read it: %s",
-                        strerror(errno));
+        if (errno == EFBIG)
+            nr__problem_add(ps, path, NR_STAGE_PARSE, NULL, NULL, 0, 0, WN_BAD_VALUE,
+                            "it is larger than %u bytes, which no manifest needs; refusing it", NR_MANIFEST_MAX_SIZE);
+        else
+            nr__problem_add(ps, path, NR_STAGE_PARSE, NULL, NULL, 0, 0, WN_CANNOT_OPEN_PROFILE, "cannot read it: %s",
+                            strerror(errno));
         return NULL;
     }
     root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);

@@ -1,0 +1,242 @@
+/*
+ * files.c - safe opening, reading and writing of the files netrouter reads
+ * on somebody's say-so (files.h).
+ *
+ * Owns the rules that decide whether a file or a state directory may be
+ * trusted, and nothing else: no JSON, no error codes of any API, no global
+ * state.  The callers turn a refusal into their own error code and sentence.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+#include "files.h"
+
+const char *nr_file_type_name(mode_t mode)
+{
+    switch (mode & S_IFMT) {
+    case S_IFREG: return "a regular file";
+    case S_IFDIR: return "a directory";
+    case S_IFIFO: return "a FIFO";
+    case S_IFSOCK: return "a socket";
+    case S_IFCHR: return "a character device";
+    case S_IFBLK: return "a block device";
+    case S_IFLNK: return "a symbolic link";
+    }
+    return "not a file";
+}
+
+static bool is_dev_null(const struct stat *st)
+{
+    return S_ISCHR(st->st_mode) && major(st->st_rdev) == 1 && minor(st->st_rdev) == 3;
+}
+
+static int refuse(char *why, int err, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int refuse(char *why, int err, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(why, NR_WHY_SIZE, fmt, ap);
+    va_end(ap);
+    errno = err;
+    return -1;
+}
+
+/* The type, owner and mode rules on a stat result; 0, or -1 with why. */
+static int judge(const struct stat *st, unsigned rules, char *why)
+{
+    uid_t me = geteuid();
+    if (is_dev_null(st) && (rules & NR_FILE_ALLOW_DEVNULL))
+        return 0;
+    if (!S_ISREG(st->st_mode))
+        return refuse(why, EINVAL, "it is %s, not a regular file", nr_file_type_name(st->st_mode));
+    if (st->st_uid != me && ((rules & NR_FILE_OWNER_SELF) || st->st_uid != 0))
+        return refuse(why, EINVAL, "it is owned by uid %u, %s", (unsigned)st->st_uid,
+                      (rules & NR_FILE_OWNER_SELF) ? "not by the current user" : "neither root nor the current user");
+    if ((rules & NR_FILE_PRIVATE) && (st->st_mode & (S_IRWXG | S_IRWXO)))
+        return refuse(why, EINVAL, "it is open to %s (mode %04o, must be 0600)",
+                      (st->st_mode & S_IRWXO) ? "other users" : "its group", (unsigned)(st->st_mode & 07777));
+    if (st->st_mode & (S_IWGRP | S_IWOTH))
+        return refuse(why, EINVAL, "it is writable by %s (mode %04o)",
+                      (st->st_mode & S_IWOTH) ? "other users" : "its group", (unsigned)(st->st_mode & 07777));
+    return 0;
+}
+
+int nr_file_open(int dirfd, const char *path, unsigned rules, struct stat *st, char *why)
+{
+    bool nofollow = rules & NR_FILE_NOFOLLOW;
+    int fd, e;
+
+    why[0] = '\0';
+    /* A first look without opening: a device is never opened (opening a tty
+     * or a tape has effects of its own).  The decision is made again below,
+     * on the descriptor. */
+    if (fstatat(dirfd, path, st, nofollow ? AT_SYMLINK_NOFOLLOW : 0) < 0) {
+        e = errno;
+        return refuse(why, e, "cannot open it: %s", strerror(e));
+    }
+    if (S_ISLNK(st->st_mode))
+        return refuse(why, EINVAL, "it is a symbolic link, which is not followed here");
+    if (judge(st, rules, why) < 0)
+        return -1;
+    fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK | (nofollow ? O_NOFOLLOW : 0));
+    if (fd < 0) {
+        e = errno;
+        if (e == ELOOP && nofollow)
+            return refuse(why, EINVAL, "it is a symbolic link, which is not followed here");
+        return refuse(why, e, "cannot open it: %s", strerror(e));
+    }
+    if (fstat(fd, st) < 0) {
+        e = errno;
+        close(fd);
+        return refuse(why, e, "cannot stat it: %s", strerror(e));
+    }
+    if (judge(st, rules, why) < 0) {
+        close(fd);
+        errno = EINVAL;
+        return -1;
+    }
+    /* Reads of a regular file never block anyway; clear the flag so that
+     * nobody is surprised by EAGAIN. */
+    int fl = fcntl(fd, F_GETFL);
+    if (fl >= 0)
+        (void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+    return fd;
+}
+
+char *nr_file_read(int fd, size_t size_hint, size_t max, size_t *len)
+{
+    /* One read() when the size is known: ask for one byte more than the file
+     * holds, so a short read already tells the end. */
+    size_t cap = size_hint ? size_hint + 2 : 4096, n = 0;
+    char *buf;
+    if (max && cap > max + 2)
+        cap = max + 2;
+    if (!(buf = malloc(cap)))
+        return NULL;
+    for (;;) {
+        if (n + 1 >= cap) {
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                errno = ENOMEM;
+                return NULL;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        ssize_t r = read(fd, buf + n, cap - n - 1);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            int e = errno;
+            free(buf);
+            errno = e;
+            return NULL;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+        if (max && n > max) {
+            free(buf);
+            errno = EFBIG;
+            return NULL;
+        }
+        if (size_hint && n + 1 < cap)
+            break; /* a short read of a regular file: that was all of it */
+    }
+    buf[n] = '\0';
+    if (len)
+        *len = n;
+    return buf;
+}
+
+bool nr_write_all(int fd, const void *p, size_t len)
+{
+    const char *c = p;
+    while (len) {
+        ssize_t w = write(fd, c, len);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w < 0)
+            return false;
+        if (w == 0) {
+            errno = EIO;
+            return false;
+        }
+        c += w;
+        len -= (size_t)w;
+    }
+    return true;
+}
+
+/* mkdir -p, new directories mode 0700; -1 with errno. */
+static int make_dirs(const char *dir)
+{
+    char *p = strdup(dir);
+    int rc = 0;
+    if (!p)
+        return -1;
+    for (char *slash = strchr(p + 1, '/');; slash = strchr(slash + 1, '/')) {
+        if (slash)
+            *slash = '\0';
+        if (*p && mkdir(p, 0700) < 0 && errno != EEXIST) {
+            rc = -1;
+            break;
+        }
+        if (!slash)
+            break;
+        *slash = '/';
+    }
+    int e = errno;
+    free(p);
+    errno = e;
+    return rc;
+}
+
+int nr_dir_open(const char *dir, unsigned rules, char *why)
+{
+    struct stat st;
+    int fd, e;
+    why[0] = '\0';
+    if ((rules & NR_DIR_CREATE) && make_dirs(dir) < 0) {
+        e = errno;
+        return refuse(why, e, "cannot create it: %s", strerror(e));
+    }
+    fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0) {
+        e = errno;
+        if (e == ELOOP)
+            return refuse(why, EINVAL, "it is a symbolic link, which is not followed here");
+        if (e == ENOTDIR) {
+            if (lstat(dir, &st) == 0 && S_ISLNK(st.st_mode))
+                return refuse(why, EINVAL, "it is a symbolic link, which is not followed here");
+            return refuse(why, EINVAL, "it is not a directory");
+        }
+        return refuse(why, e, "cannot open it: %s", strerror(e));
+    }
+    if (fstat(fd, &st) < 0) {
+        e = errno;
+        close(fd);
+        return refuse(why, e, "cannot stat it: %s", strerror(e));
+    }
+    if (st.st_uid != geteuid()) {
+        close(fd);
+        return refuse(why, EINVAL, "it is owned by uid %u, not by the current user (uid %u)", (unsigned)st.st_uid,
+                      (unsigned)geteuid());
+    }
+    if (st.st_mode & (S_IWGRP | S_IWOTH)) {
+        close(fd);
+        return refuse(why, EINVAL, "it is writable by %s (mode %04o)",
+                      (st.st_mode & S_IWOTH) ? "other users" : "its group", (unsigned)(st.st_mode & 07777));
+    }
+    return fd;
+}

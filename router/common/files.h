@@ -1,0 +1,75 @@
+/*
+ * files.h - opening, reading and writing the files netrouter reads on
+ * somebody's say-so (manifests, plugin libraries, phonebooks, the
+ * remembered-connection store, saved credentials), safely.
+ *
+ * Shared by libnetrouter and the RAS provider (one copy of each helper);
+ * internal: nothing here is installed or exported.
+ *
+ * The rules, for every file:
+ *  - never block: the file is opened with O_NONBLOCK, so a FIFO, a socket
+ *    or a device where a file should be is refused at once instead of
+ *    hanging the process in open();
+ *  - judge the open descriptor: type, owner and mode come from fstat() on
+ *    the descriptor that is then read, so nothing can be swapped in
+ *    between check and use;
+ *  - say what is wrong: a refusal fills a short English phrase ("it is a
+ *    FIFO, not a regular file") that the caller puts after the path.
+ *
+ * Thread safety: every function is reentrant; none keeps state.
+ */
+#ifndef NR_COMMON_FILES_H
+#define NR_COMMON_FILES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/stat.h>
+
+#define NR_COMMON_INTERNAL __attribute__((visibility("hidden")))
+
+/* Rules for nr_file_open(), or-ed together. */
+enum {
+    NR_FILE_NOFOLLOW = 1 << 0,     /* refuse a symbolic link as the last component */
+    NR_FILE_OWNER_SELF = 1 << 1,   /* owned by the effective user (else root or the effective user) */
+    NR_FILE_PRIVATE = 1 << 2,      /* no group or other permission bits at all (secrets) */
+    NR_FILE_ALLOW_DEVNULL = 1 << 3 /* accept /dev/null (a manifest mask) besides regular files */
+};
+
+/* The room a refusal phrase needs. */
+#define NR_WHY_SIZE 160
+
+/* Opens path (relative to dirfd, or AT_FDCWD) read-only, without blocking
+ * and without becoming a controlling terminal, and checks the descriptor
+ * against the rules: a regular file (or /dev/null when allowed), owned by
+ * root or the effective user (only the latter with NR_FILE_OWNER_SELF), not
+ * writable by group or others (no group or other bits with
+ * NR_FILE_PRIVATE).  Returns the descriptor (close-on-exec, blocking again)
+ * and fills *st; or -1 with errno set (ENOENT for a missing file, EINVAL
+ * for a refused one) and why[NR_WHY_SIZE] filled. */
+NR_COMMON_INTERNAL int nr_file_open(int dirfd, const char *path, unsigned rules, struct stat *st, char *why);
+
+/* Reads fd to its end into a NUL-terminated buffer (malloc'ed) of *len
+ * bytes; size_hint is the file's size when known (0 otherwise), max the
+ * largest size accepted (0: no limit).  NULL with errno set on failure:
+ * EFBIG when the file is larger than max. */
+NR_COMMON_INTERNAL char *nr_file_read(int fd, size_t size_hint, size_t max, size_t *len);
+
+/* Writes all of p, retrying short writes and EINTR; false with errno set. */
+NR_COMMON_INTERNAL bool nr_write_all(int fd, const void *p, size_t len);
+
+/* Rules for nr_dir_open(). */
+enum {
+    NR_DIR_CREATE = 1 << 0 /* create it and missing parents (mode 0700) first */
+};
+
+/* Opens a private state directory: not a symbolic link, owned by the
+ * effective user, not writable by group or others.  Returns an O_DIRECTORY
+ * descriptor (close-on-exec) for the *at() calls that pin it; or -1 with
+ * errno set (ENOENT when it does not exist and NR_DIR_CREATE is not given,
+ * EINVAL when it is refused) and why[NR_WHY_SIZE] filled. */
+NR_COMMON_INTERNAL int nr_dir_open(const char *dir, unsigned rules, char *why);
+
+/* The name of a file type for messages: "a FIFO", "a directory", ... */
+NR_COMMON_INTERNAL const char *nr_file_type_name(mode_t mode);
+
+#endif

@@ -7,7 +7,7 @@
 noinst_LTLIBRARIES += providers/ras/libnrras-core.la
 providers_ras_libnrras_core_la_SOURCES =
 providers_ras_libnrras_core_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden $(JANSSON_CFLAGS) $(NETTLE_CFLAGS)
-providers_ras_libnrras_core_la_LIBADD = $(JANSSON_LIBS) $(NETTLE_LIBS) $(PTHREAD_LIBS)
+providers_ras_libnrras_core_la_LIBADD = router/common/libnrcommon.la $(JANSSON_LIBS) $(NETTLE_LIBS) $(PTHREAD_LIBS)
 
 include $(srcdir)/providers/ras/hdlc.mk
 include $(srcdir)/providers/ras/modem.mk

@@ -2,7 +2,7 @@
 providers_ras_libnrras_core_la_SOURCES += \
 	providers/ras/jsonpos.h providers/ras/jsonpos.c \
 	providers/ras/phonebook.h providers/ras/phonebook.c
-providers_ras_libnrras_core_la_CPPFLAGS = $(AM_CPPFLAGS) -DNR_SYSCONFDIR='"$(sysconfdir)"'
+providers_ras_libnrras_core_la_CPPFLAGS = $(AM_CPPFLAGS) $(NR_COMMON_CPPFLAGS) -DNR_SYSCONFDIR='"$(sysconfdir)"'
 
 check_PROGRAMS += tests/ras/test-ras-phonebook
 TESTS += tests/ras/test-ras-phonebook

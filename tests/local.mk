@@ -47,6 +47,7 @@ tests_fixtures_broken_nonotify_la_LDFLAGS = $(AM_LDFLAGS) -module $(TEST_PLUGIN_
 # ---- CUnit suites --------------------------------------------------------------
 NR_SUITES = \
 	tests/test-manifest \
+	tests/test-discovery \
 	tests/test-load \
 	tests/test-dispatch \
 	tests/test-store \
@@ -62,6 +63,9 @@ NR_SUITE_LDADD = router/libnetrouter.la $(CUNIT_LIBS) $(JANSSON_LIBS) $(PTHREAD_
 tests_test_manifest_SOURCES = tests/test-manifest.c $(NR_TESTUTIL)
 tests_test_manifest_CFLAGS = $(NR_SUITE_CFLAGS)
 tests_test_manifest_LDADD = $(NR_SUITE_LDADD)
+tests_test_discovery_SOURCES = tests/test-discovery.c $(NR_TESTUTIL)
+tests_test_discovery_CFLAGS = $(NR_SUITE_CFLAGS)
+tests_test_discovery_LDADD = $(NR_SUITE_LDADD)
 tests_test_load_SOURCES = tests/test-load.c $(NR_TESTUTIL)
 tests_test_load_CFLAGS = $(NR_SUITE_CFLAGS)
 tests_test_load_LDADD = $(NR_SUITE_LDADD)

@@ -404,14 +404,26 @@ static void test_router_can_be_created_again_after_free(void)
     nrt_env_free(env);
 }
 
+/* An empty search path works, and says so: one problem at stage "search"
+ * naming where the router looked, and an add fails with WN_NO_NETWORK
+ * (Windows' answer when no network is installed) repeating it. */
 static void test_router_with_no_plugins_works(void)
 {
     nrt_env *env = nrt_env_new();
     nr_router *r = nrt_router(env);
     NETRESOURCE res = nrt_res(NULL, "fx:a");
+    const nr_problem *p;
     NRT_EQ_INT(nr_router_plugin_count(r), 0);
-    NRT_EQ_INT(nr_router_problem_count(r), 0);
-    NRT_TRUE(nr_add_connection(r, NULL, &res, NULL, NULL, 0) != WN_SUCCESS);
+    NRT_EQ_INT(nr_router_problem_count(r), 1);
+    p = nr_router_problem(r, 0);
+    NRT_REQUIRE(p != NULL);
+    NRT_EQ_INT(p->stage, NR_STAGE_SEARCH);
+    NRT_EQ_CODE(p->code, WN_NO_NETWORK);
+    NRT_EQ_STR(p->file, env->plugins);
+    NRT_CONTAINS(p->message, "no plugin manifest was found");
+    NRT_CONTAINS(p->message, env->plugins);
+    NRT_EQ_CODE(nr_add_connection(r, NULL, &res, NULL, NULL, 0), WN_NO_NETWORK);
+    NRT_CONTAINS(nrt_last_error_text(env), env->plugins);
     nrt_env_free(env);
 }
 
@@ -439,13 +451,15 @@ static void test_stage_names(void)
     NRT_EQ_STR(nr_stage_name(NR_STAGE_SYMBOL), "symbol");
     NRT_EQ_STR(nr_stage_name(NR_STAGE_NEGOTIATE), "negotiate");
     NRT_EQ_STR(nr_stage_name(NR_STAGE_INIT), "init");
+    NRT_EQ_STR(nr_stage_name(NR_STAGE_SEARCH), "search");
 }
 
 static void test_problem_index_out_of_range_is_null(void)
 {
     nrt_env *env = nrt_env_new();
-    nr_router *r = nrt_router(env);
-    NRT_TRUE(nr_router_problem(r, 0) == NULL);
+    nr_router *r = nrt_router(env); /* one problem: nothing was found */
+    NRT_EQ_INT(nr_router_problem_count(r), 1);
+    NRT_TRUE(nr_router_problem(r, 1) == NULL);
     NRT_TRUE(nr_router_problem(r, 1000) == NULL);
     nrt_env_free(env);
 }

@@ -113,6 +113,62 @@ static void test_unknown_key_is_named(void)
                           "ordr");
 }
 
+static void test_unknown_key_suggests_the_nearest_known_one(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_write(env, env->plugins, "n.json", 0644,
+              "{\"manifest_version\": 1, \"name\": \"n\", \"kind\": \"notifier\", \"libary\": \"n.so\"}");
+    nr_router *r = load(env);
+    const nr_problem *p = nrt_problem(r, "/n.json");
+    NRT_REQUIRE(p != NULL);
+    NRT_EQ_STR(p->field, "libary");
+    NRT_CONTAINS(p->message, "did you mean \"library\"?");
+    nrt_env_free(env);
+}
+
+static void test_unknown_key_far_from_every_known_one_suggests_nothing(void)
+{
+    nrt_env *env = nrt_env_new();
+    const char *lib = nrt_copy_fixture(env, "fixture-notifier", env->plugins, "n.so");
+    nrt_write(env, env->plugins, "n.json", 0644,
+              "{\"manifest_version\": 1, \"name\": \"n\", \"kind\": \"notifier\", \"library\": \"%s\", "
+              "\"zzzzzz\": 1}", lib);
+    nr_router *r = load(env);
+    const nr_problem *p = nrt_problem(r, "/n.json");
+    NRT_REQUIRE(p != NULL);
+    NRT_EQ_STR(p->field, "zzzzzz");
+    NRT_NOT_CONTAINS(p->message, "did you mean");
+    nrt_env_free(env);
+}
+
+/* 4294967297 is 2^32 + 1: narrowed to an int it was 1, silently. */
+static void test_integers_out_of_range_are_refused_not_truncated(void)
+{
+    expect_schema_problem("{\"manifest_version\": 1, \"name\": \"n\", \"kind\": \"notifier\", \"library\": \"@LIB@\", "
+                          "\"order\": 4294967297}",
+                          "order");
+    expect_schema_problem("{\"manifest_version\": 1, \"name\": \"n\", \"kind\": \"notifier\", \"library\": \"@LIB@\", "
+                          "\"order\": -4294967296}",
+                          "order");
+    expect_schema_problem("{\"manifest_version\": 1, \"name\": \"n\", \"kind\": \"notifier\", \"library\": \"@LIB@\", "
+                          "\"abi_version\": 4294967297}",
+                          "abi_version");
+    expect_schema_problem("{\"manifest_version\": 4294967297, \"name\": \"n\", \"kind\": \"notifier\", "
+                          "\"library\": \"@LIB@\"}",
+                          "manifest_version");
+}
+
+static void test_order_at_the_ends_of_its_range_is_accepted(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_notifier(env, "low", -1000000, NULL, NULL);
+    nrt_notifier(env, "high", 1000000, NULL, NULL);
+    nr_router *r = load(env);
+    NRT_EQ_STR(nrt_plugin_names(env, r), "low high");
+    NRT_EQ_INT(nr_router_problem_count(r), 0);
+    nrt_env_free(env);
+}
+
 static void test_x_keys_are_free(void)
 {
     nrt_env *env = nrt_env_new();
@@ -794,6 +850,11 @@ static CU_TestInfo tests[] = {
     { "duplicate_key_is_a_parse_error", test_duplicate_key_is_a_parse_error },
     { "manifest_that_is_not_an_object_is_refused", test_manifest_that_is_not_an_object_is_refused },
     { "unknown_key_is_named", test_unknown_key_is_named },
+    { "unknown_key_suggests_the_nearest_known_one", test_unknown_key_suggests_the_nearest_known_one },
+    { "unknown_key_far_from_every_known_one_suggests_nothing",
+      test_unknown_key_far_from_every_known_one_suggests_nothing },
+    { "integers_out_of_range_are_refused_not_truncated", test_integers_out_of_range_are_refused_not_truncated },
+    { "order_at_the_ends_of_its_range_is_accepted", test_order_at_the_ends_of_its_range_is_accepted },
     { "x_keys_are_free", test_x_keys_are_free },
     { "wrong_type_is_named", test_wrong_type_is_named },
     { "missing_required_key_is_named", test_missing_required_key_is_named },

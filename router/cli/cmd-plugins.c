@@ -20,7 +20,9 @@ static const char plugins_help[] =
     "      --json     one JSON object {\"plugins\": [...], \"problems\": [...]}\n"
     "  -h, --help     show this help and exit\n"
     "\n"
-    "Set NETROUTER_DEBUG=1 to see every directory searched and file considered.\n";
+    "Set NETROUTER_DEBUG=1 to see every directory searched and file considered.\n"
+    "Exit status 1 when no plugin manifest was found at all (the message says\n"
+    "where the router looked).\n";
 
 static const char check_help[] =
     "Usage: netrouter check-manifest FILE...\n"
@@ -58,6 +60,20 @@ static json_t *plugin_json(const nr_plugin_info *i)
                      i->kind == NR_PLUGIN_PROVIDER ? "provider" : "notifier", "order", i->order, "manifest",
                      i->manifest, "library", i->library, "description", i->description, "threading",
                      i->serialized ? "serialized" : "concurrent", "critical", i->critical);
+}
+
+/* True, after saying so on stderr, when the search found no manifest at
+ * all: an empty table alone would read as success. */
+static bool nothing_found(const nr_router *r)
+{
+    for (size_t i = 0; i < nr_router_problem_count(r); i++) {
+        const nr_problem *p = nr_router_problem(r, i);
+        if (p->stage == NR_STAGE_SEARCH && p->code == WN_NO_NETWORK) {
+            fprintf(stderr, "netrouter: plugins: %s\n", p->message);
+            return true;
+        }
+    }
+    return false;
 }
 
 int cmd_plugins(const cli_globals *g, int argc, char **argv)
@@ -123,8 +139,9 @@ int cmd_plugins(const cli_globals *g, int argc, char **argv)
                 printf("%s: %s: %s\n", p->file, nr_stage_name(p->stage), p->message);
         }
     }
+    rc = nothing_found(r);
     nr_router_free(r);
-    return EXIT_SUCCESS;
+    return rc ? EXIT_FAILURE : EXIT_SUCCESS;
 }
 
 int cmd_check_manifest(const cli_globals *g, int argc, char **argv)

@@ -89,21 +89,49 @@ static void consider(const nr_router *r, found *seen, const char *path)
     json_object_set_new_nocheck(seen->by_base, base, json_integer((json_int_t)seen->files.n - 1));
 }
 
-static void scan_entry(const nr_router *r, found *files, const char *entry)
+/* Adds to the search summary (for the problem saying nothing was found). */
+static void note_searched(nr_ptrvec *summary, const char *entry, const char *what)
+{
+    char *s = nr__asprintf("%s (%s)", entry, what);
+    if (s && !nr__ptrvec_push(summary, s))
+        free(s);
+}
+
+/* A directory that others may write to without the sticky bit lets them
+ * remove or rename the manifests in it (their own files would be refused
+ * by owner, but a site's plugin can silently vanish): a problem record
+ * warns, and the directory is still read. */
+static void check_directory_mode(const char *dir, const struct stat *st, nr_problems *ps)
+{
+    if (!(st->st_mode & S_IWOTH) || (st->st_mode & S_ISVTX))
+        return;
+    nr__problem_add(ps, dir, NR_STAGE_SEARCH, NULL, NULL, 0, 0, WN_ACCESS_DENIED,
+                    "the manifest directory is writable by other users without the sticky bit (mode %04o): "
+                    "anybody may remove or replace the manifests in it; make it 0755",
+                    (unsigned)(st->st_mode & 07777));
+}
+
+static void scan_entry(const nr_router *r, found *files, const char *entry, nr_ptrvec *summary, nr_problems *ps)
 {
     struct stat st;
+    size_t before = files->files.n;
     if (stat(entry, &st) < 0) {
         nr__log(r, NR_LOG_DEBUG, NULL, "searching %s: %s", entry, strerror(errno));
+        note_searched(summary, entry, strerror(errno));
         return;
     }
     if (!S_ISDIR(st.st_mode)) {
         consider(r, files, entry);
+        note_searched(summary, entry, "a file");
         return;
     }
     nr__log(r, NR_LOG_DEBUG, NULL, "searching directory %s", entry);
+    check_directory_mode(entry, &st, ps);
     DIR *d = opendir(entry);
-    if (!d)
+    if (!d) {
+        note_searched(summary, entry, strerror(errno));
         return;
+    }
     nr_ptrvec names = { 0 };
     for (struct dirent *de; (de = readdir(d));)
         if (is_manifest_name(de->d_name))
@@ -119,6 +147,27 @@ static void scan_entry(const nr_router *r, found *files, const char *entry)
         free(names.v[i]);
     }
     free(names.v);
+    note_searched(summary, entry, files->files.n > before ? "manifests" : "no manifest");
+}
+
+/* The problem record of a search that found no manifest at all: where the
+ * router looked, and what it found there. */
+static void nothing_found(const char *first, nr_ptrvec *summary, nr_problems *ps)
+{
+    size_t len = 1;
+    char *text, *at;
+    for (size_t i = 0; i < summary->n; i++)
+        len += strlen(summary->v[i]) + 2;
+    if (!(text = malloc(len)))
+        return;
+    at = text;
+    *at = '\0';
+    for (size_t i = 0; i < summary->n; i++)
+        at += sprintf(at, "%s%s", i ? ", " : "", (const char *)summary->v[i]);
+    nr__problem_add(ps, first ? first : "", NR_STAGE_SEARCH, NULL, NULL, 0, 0,
+                    WN_NO_NETWORK, "no plugin manifest was found; the router looked in: %s%s", summary->n ? text : "(nothing)",
+                    summary->n ? "" : " (the search path is empty)");
+    free(text);
 }
 
 static int cmp_manifest(const void *a, const void *b)
@@ -184,7 +233,7 @@ static nr_manifest *take_file(const nr_router *r, const char *path, const nr_ptr
 
 void nr__discover(const nr_router *r, const char *const *paths, nr_ptrvec *out, nr_problems *ps, size_t *critical)
 {
-    nr_ptrvec dirs = { 0 };
+    nr_ptrvec dirs = { 0 }, summary = { 0 };
     found files = { { 0 }, json_object() };
     json_t *names = json_object(); /* plugin name -> its index in out */
     *critical = (size_t)-1;
@@ -201,12 +250,17 @@ void nr__discover(const nr_router *r, const char *const *paths, nr_ptrvec *out, 
     } else {
         default_path(&dirs);
     }
-    for (size_t i = 0; i < dirs.n; i++) {
+    for (size_t i = 0; i < dirs.n; i++)
         if (dirs.v[i])
-            scan_entry(r, &files, dirs.v[i]);
+            scan_entry(r, &files, dirs.v[i], &summary, ps);
+    if (!files.files.n)
+        nothing_found(dirs.n ? dirs.v[0] : NULL, &summary, ps);
+    for (size_t i = 0; i < dirs.n; i++)
         free(dirs.v[i]);
-    }
     free(dirs.v);
+    for (size_t i = 0; i < summary.n; i++)
+        free(summary.v[i]);
+    free(summary.v);
 
     for (size_t i = 0; i < files.files.n; i++) {
         char *path = files.files.v[i];

@@ -161,9 +161,24 @@ static DWORD __attribute__((noinline)) no_success(failure_notes *f, const nr_op 
     return nr__fail(WN_NOT_CONNECTED, "no provider has a connection named \"%s\"%s", name, f->why_not);
 }
 
+/* An add with no provider loaded at all: WN_NO_NETWORK, as Windows' MPR
+ * answers when no network is installed, saying why when discovery knows. */
+static DWORD __attribute__((noinline)) no_provider_loaded(const nr_router *r, const char *name)
+{
+    for (size_t i = 0; i < r->problems.n; i++)
+        if (r->problems.v[i].stage == NR_STAGE_SEARCH && r->problems.v[i].code == WN_NO_NETWORK)
+            return nr__fail(WN_NO_NETWORK, "no network provider is loaded to connect \"%s\": %s", name,
+                            r->problems.v[i].message);
+    return nr__fail(WN_NO_NETWORK, "no network provider is loaded to connect \"%s\" (%zu loading problem%s: "
+                    "see netrouter plugins)", name, r->problems.n, r->problems.n == 1 ? "" : "s");
+}
+
 static DWORD call_providers(nr_router *r, nr_op *op, failure_notes *f)
 {
     const char *name = op->is_add ? op->add.NetResource.lpRemoteName : op->cancel.lpName;
+
+    if (op->is_add && !r->nproviders)
+        return no_provider_loaded(r, name);
 
     if (op->explicit_provider) {
         DWORD rc = call_one(op, op->explicit_provider);

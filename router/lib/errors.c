@@ -100,6 +100,7 @@ NR_PUBLIC const char *nr_stage_name(nr_stage stage)
     case NR_STAGE_SYMBOL: return "symbol";
     case NR_STAGE_NEGOTIATE: return "negotiate";
     case NR_STAGE_INIT: return "init";
+    case NR_STAGE_SEARCH: return "search";
     }
     return "unknown";
 }

@@ -235,6 +235,29 @@ static char *loader_message(const char *msg, const char *fdpath, const char *rea
     return nr__asprintf("%.*s%s%s", (int)(at - msg), msg, real, at + strlen(fdpath));
 }
 
+/* Why a load that libltdl refused failed.  libltdl replaces the dynamic
+ * loader's text ("file too short", "libdep.so: cannot open shared object
+ * file") with its own "file not found" once its search for variants of the
+ * name fails, so the same name is asked of the dynamic loader directly;
+ * ltdl_lock is held (dlerror is per thread, but the load must not race a
+ * plugin load elsewhere).  Should that load succeed where libltdl failed,
+ * the object is closed again and libltdl's text stands. */
+static char *dynamic_loader_message(const char *ltdl_text, const char *fdpath, const char *real)
+{
+    void *h;
+    dlerror(); /* clear */
+    h = dlopen(fdpath, RTLD_LAZY | RTLD_LOCAL);
+    if (h) {
+        dlclose(h);
+        return loader_message(ltdl_text, fdpath, real);
+    }
+    const char *text = dlerror();
+    size_t n = strlen(fdpath);
+    if (text && !strncmp(text, fdpath, n) && !strncmp(text + n, ": ", 2))
+        text += n + 2; /* "cannot load PATH: PATH: file too short" says PATH once */
+    return loader_message(text, fdpath, real);
+}
+
 /* ---- host services handed to plugins --------------------------------------------- */
 
 static void host_log(const NR_PLUGIN_HOST *host, DWORD level, LPCSTR fmt, ...)
@@ -475,7 +498,7 @@ nr_plugin *nr__plugin_load(struct nr_router *router, nr_manifest *m, bool do_ini
         lt_dladvise_destroy(&advise);
         if (!p->handle) {
             fd_names.valid = false; /* a failed load may have added and removed objects */
-            err = loader_message(lt_dlerror(), l.fdpath, m->library_path);
+            err = dynamic_loader_message(lt_dlerror(), l.fdpath, m->library_path);
             lt_dlexit();
         } else {
             get_abi = (PF_NrPluginGetAbiVersion)sym(p->handle, "NrPluginGetAbiVersion");

@@ -11,15 +11,19 @@
 
 #include <errno.h>
 #include <libgen.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "files.h"
+#include "suggest.h"
 #include "internal.h"
 
 #define NR_DEFAULT_ORDER 1000
+#define NR_MANIFEST_ORDER_MIN (-1000000)
+#define NR_MANIFEST_ORDER_MAX 1000000
 #define NR_MANIFEST_MAX_SIZE (1u << 20) /* a manifest is a few hundred bytes */
 
 /* ---- problems --------------------------------------------------------------- */
@@ -105,20 +109,28 @@ static void locate_key(const char *text, const char *key, int *line, int *col)
 /* ---- schema ---------------------------------------------------------------------- */
 
 typedef enum { T_INT, T_STRING, T_BOOL, T_OBJECT, T_STRING_ARRAY } key_type;
-static const struct manifest_key { const char *name; key_type type; bool required; } manifest_keys[] = {
-    { "manifest_version", T_INT, true },
-    { "name", T_STRING, true },
-    { "kind", T_STRING, true },
-    { "library", T_STRING, true },
-    { "order", T_INT, false },
-    { "enabled", T_BOOL, false },
-    { "description", T_STRING, false },
-    { "threading", T_STRING, false },
-    { "config", T_OBJECT, false },
-    { "owns", T_STRING_ARRAY, false },
-    { "abi_version", T_INT, false },
-    { "critical", T_BOOL, false },
+/* The keys of a manifest; for integers the accepted range (checked on the
+ * 64-bit value jansson read, before anything narrows it). */
+static const struct manifest_key {
+    const char *name;
+    key_type type;
+    bool required;
+    long long min, max;
+} manifest_keys[] = {
+    { "manifest_version", T_INT, true, LLONG_MIN, LLONG_MAX }, /* check_values says which versions */
+    { "name", T_STRING, true, 0, 0 },
+    { "kind", T_STRING, true, 0, 0 },
+    { "library", T_STRING, true, 0, 0 },
+    { "order", T_INT, false, NR_MANIFEST_ORDER_MIN, NR_MANIFEST_ORDER_MAX },
+    { "enabled", T_BOOL, false, 0, 0 },
+    { "description", T_STRING, false, 0, 0 },
+    { "threading", T_STRING, false, 0, 0 },
+    { "config", T_OBJECT, false, 0, 0 },
+    { "owns", T_STRING_ARRAY, false, 0, 0 },
+    { "abi_version", T_INT, false, 1, 0xffff },
+    { "critical", T_BOOL, false, 0, 0 },
 };
+#define N_MANIFEST_KEYS (sizeof manifest_keys / sizeof manifest_keys[0])
 
 static const char *type_name(key_type t)
 {
@@ -203,19 +215,29 @@ static bool check_keys(parse_ctx *c, json_t *root)
         const struct manifest_key *k = NULL;
         if (!strncmp(key, "x-", 2))
             continue;
-        for (size_t i = 0; i < sizeof manifest_keys / sizeof manifest_keys[0]; i++)
+        for (size_t i = 0; i < N_MANIFEST_KEYS; i++)
             if (!strcmp(manifest_keys[i].name, key))
                 k = &manifest_keys[i];
         if (!k) {
-            schema_problem(c, key, "unknown key \"%s\" (keys starting with \"x-\" are free for local use)", key);
+            const char *near = nr_suggest(key, &manifest_keys[0].name, N_MANIFEST_KEYS, sizeof manifest_keys[0]);
+            if (near)
+                schema_problem(c, key, "unknown key \"%s\": did you mean \"%s\"? (keys starting with \"x-\" are "
+                               "free for local use)", key, near);
+            else
+                schema_problem(c, key, "unknown key \"%s\" (keys starting with \"x-\" are free for local use)", key);
             return false;
         }
         if (!has_type(v, k->type)) {
             schema_problem(c, key, "key \"%s\" must be %s, not %s", key, type_name(k->type), json_type_name(v));
             return false;
         }
+        if (k->type == T_INT && (json_integer_value(v) < k->min || json_integer_value(v) > k->max)) {
+            schema_problem(c, key, "key \"%s\" must be between %lld and %lld, not %lld", key, k->min, k->max,
+                           (long long)json_integer_value(v));
+            return false;
+        }
     }
-    for (size_t i = 0; i < sizeof manifest_keys / sizeof manifest_keys[0]; i++) {
+    for (size_t i = 0; i < N_MANIFEST_KEYS; i++) {
         if (manifest_keys[i].required && !json_object_get(root, manifest_keys[i].name)) {
             schema_problem(c, NULL, "required key \"%s\" is missing", manifest_keys[i].name);
             c->ps->v[c->ps->n - 1].field = strdup(manifest_keys[i].name);

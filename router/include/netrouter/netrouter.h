@@ -150,7 +150,11 @@ typedef enum nr_stage {
     NR_STAGE_LOAD,        /**< dlopen failed */
     NR_STAGE_SYMBOL,      /**< a required entry point is missing */
     NR_STAGE_NEGOTIATE,   /**< ABI version mismatch */
-    NR_STAGE_INIT         /**< NrPluginInit refused */
+    NR_STAGE_INIT,        /**< NrPluginInit refused */
+    NR_STAGE_SEARCH       /**< the search path: no manifest found anywhere (file: the first
+                               directory searched), or a manifest directory others may
+                               write to without the sticky bit (file: that directory; a
+                               warning, its manifests are still read) */
 } nr_stage;
 
 /** Name of a stage: "parse", "schema", ... */

@@ -43,5 +43,6 @@ router_cli_netrouter_SOURCES = \
 	router/cli/cmd-list.c \
 	router/cli/cmd-plugins.c \
 	router/cli/output.c
+router_cli_netrouter_CPPFLAGS = $(AM_CPPFLAGS) $(NR_COMMON_CPPFLAGS)
 router_cli_netrouter_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
-router_cli_netrouter_LDADD = router/libnetrouter.la $(JANSSON_LIBS)
+router_cli_netrouter_LDADD = router/libnetrouter.la router/common/libnrcommon.la $(JANSSON_LIBS)

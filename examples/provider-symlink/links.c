@@ -117,9 +117,14 @@ DWORD links_lock(const char *path, bool exclusive, int *lock_fd, link_error *err
     if (make_parents(path) < 0)
         return fail(err, WN_CANNOT_OPEN_PROFILE, "cannot create the directory of state file %s: %s", path,
                     strerror(errno));
-    fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY, 0600);
+    fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY | O_NONBLOCK, 0600);
     if (fd < 0)
         return fail(err, WN_CANNOT_OPEN_PROFILE, "cannot open lock file %s: %s", lock_path, strerror(errno));
+    struct stat st;
+    if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return fail(err, WN_CANNOT_OPEN_PROFILE, "lock file %s is not a regular file", lock_path);
+    }
     while (flock(fd, exclusive ? LOCK_EX : LOCK_SH) < 0) {
         if (errno != EINTR) {
             int e = errno;
@@ -187,7 +192,9 @@ bool links_is_live(const link_entry *e)
 
 DWORD links_load(const char *path, link_table *t, link_error *err)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY);
+    /* O_NONBLOCK: a FIFO in its place is refused below instead of
+     * blocking in open(). */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY | O_NONBLOCK);
     struct stat st;
     json_error_t jerr;
     json_t *root, *links, *item;

@@ -143,11 +143,25 @@ static DWORD configure(const NR_PLUGIN_HOST *host)
             rc = refuse(host, "config \"path\": \"%s\" is not an absolute file name", path);
             goto out;
         }
-        log_fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOCTTY, 0600);
+        /* O_NONBLOCK: a FIFO in its place must not hang every netrouter
+         * process in open(); the log is a regular file or nothing. */
+        struct stat st;
+        log_fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0600);
+        if (log_fd < 0 && errno == ENXIO) { /* a FIFO nobody reads */
+            rc = refuse(host, "config \"path\": %s is not a regular file (a FIFO or a device)", path);
+            goto out;
+        }
         if (log_fd < 0) {
             rc = refuse(host, "config \"path\": cannot open %s: %s", path, strerror(errno));
             goto out;
         }
+        if (fstat(log_fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+            close(log_fd);
+            log_fd = -1;
+            rc = refuse(host, "config \"path\": %s is not a regular file", path);
+            goto out;
+        }
+        fcntl(log_fd, F_SETFL, O_APPEND);
     } else if (path) {
         rc = refuse(host, "config \"path\": only meaningful when \"target\" is \"file\"");
         goto out;

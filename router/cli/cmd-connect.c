@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "files.h"
 
 static const char use_help[] =
     "Usage: netrouter use [OPTION]... LOCAL REMOTE\n"
@@ -43,26 +44,18 @@ static const char restore_help[] =
     "\n"
     "  -h, --help     show this help and exit\n";
 
-/* Reads the first line of path ("-": stdin) into a new string. */
-static char *read_password(const char *path)
+/* The longest password line accepted from --password-file. */
+#define PASSWORD_MAX 1024
+
+/* Reads the first line of path ("-": stdin) into password[PASSWORD_MAX];
+ * false after saying why. */
+static bool read_password(const char *path, char *password)
 {
-    FILE *f = strcmp(path, "-") ? fopen(path, "re") : stdin;
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    if (!f) {
-        fprintf(stderr, "netrouter: use: cannot open the password file %s: %s\n", path, strerror(errno));
-        return NULL;
-    }
-    n = getline(&line, &cap, f);
-    if (f != stdin)
-        fclose(f);
-    if (n < 0) {
-        free(line);
-        return strdup("");
-    }
-    line[strcspn(line, "\r\n")] = '\0';
-    return line;
+    char why[NR_WHY_SIZE];
+    if (nr_secret_read(path, password, PASSWORD_MAX, why) == 0)
+        return true;
+    fprintf(stderr, "netrouter: use: the password file %s: %s\n", path, why);
+    return false;
 }
 
 int cmd_use(const cli_globals *g, int argc, char **argv)
@@ -80,7 +73,7 @@ int cmd_use(const cli_globals *g, int argc, char **argv)
     NETRESOURCE res = { .dwType = RESOURCETYPE_DISK };
     DWORD flags = 0, rc;
     const char *password_file = NULL, *user = NULL;
-    char *password = NULL;
+    char password_buf[PASSWORD_MAX], *password = NULL;
     nr_router *r;
     int c;
 
@@ -110,17 +103,17 @@ int cmd_use(const cli_globals *g, int argc, char **argv)
         return cli_usage_error("use", "expected LOCAL and REMOTE");
     res.lpLocalName = strcmp(argv[optind], "-") ? argv[optind] : NULL;
     res.lpRemoteName = argv[optind + 1];
-    if (password_file && !(password = read_password(password_file)))
-        return EXIT_FAILURE;
+    if (password_file) {
+        if (!read_password(password_file, password_buf))
+            return EXIT_FAILURE;
+        password = password_buf;
+    }
     if (cli_open_router(g, 0, &r) != EXIT_SUCCESS) {
-        free(password);
+        explicit_bzero(password_buf, sizeof password_buf);
         return EXIT_FAILURE;
     }
     rc = nr_add_connection(r, NULL, &res, password, user, flags);
-    if (password) {
-        explicit_bzero(password, strlen(password));
-        free(password);
-    }
+    explicit_bzero(password_buf, sizeof password_buf);
     if (rc == WN_SUCCESS)
         printf("%s connected to %s%s\n", res.lpLocalName ? res.lpLocalName : "(deviceless)", res.lpRemoteName,
                (flags & CONNECT_UPDATE_PROFILE) && !(flags & CONNECT_TEMPORARY) && res.lpLocalName

@@ -240,3 +240,61 @@ int nr_dir_open(const char *dir, unsigned rules, char *why)
     }
     return fd;
 }
+
+int nr_secret_read(const char *path, char *buf, size_t size, char *why)
+{
+    bool is_stdin = !strcmp(path, "-");
+    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    struct stat st;
+    size_t n = 0;
+    int e = 0;
+
+    why[0] = '\0';
+    if (size)
+        buf[0] = '\0';
+    if (fd < 0) {
+        e = errno;
+        return refuse(why, e, "cannot open it: %s", strerror(e));
+    }
+    if (!is_stdin) {
+        if (fstat(fd, &st) < 0) {
+            e = errno;
+            close(fd);
+            return refuse(why, e, "cannot stat it: %s", strerror(e));
+        }
+        if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) {
+            close(fd);
+            return refuse(why, EINVAL, "it is %s, not a regular file or a pipe", nr_file_type_name(st.st_mode));
+        }
+        /* A FIFO opened without a writer reads as end of file; one with a
+         * writer is read as it comes. */
+        int fl = fcntl(fd, F_GETFL);
+        if (fl >= 0)
+            (void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+    }
+    while (size && n < size - 1 && !memchr(buf, '\n', n)) {
+        ssize_t r = read(fd, buf + n, size - 1 - n);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            e = errno;
+            break;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+    }
+    if (!is_stdin)
+        close(fd);
+    if (!e && size && n == size - 1 && !memchr(buf, '\n', n))
+        e = EFBIG;
+    if (e || !size) {
+        explicit_bzero(buf, size);
+        return e == EFBIG || !size ? refuse(why, EFBIG, "its first line is longer than %zu bytes", size ? size - 1 : 0)
+                                   : refuse(why, e, "cannot read it: %s", strerror(e));
+    }
+    buf[n] = '\0';
+    size_t line = strcspn(buf, "\r\n");
+    explicit_bzero(buf + line, n - line); /* what followed the first line */
+    return 0;
+}

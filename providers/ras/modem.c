@@ -148,8 +148,9 @@ unsigned nr_modem_open(const nr_modem_config *cfg, nr_modem **out, nr_modem_resu
     const char *lock_dir = cfg->lock_dir ? cfg->lock_dir : NR_MODEM_LOCK_DIR;
     if (*lock_dir) {
         pid_t owner = 0;
-        int rc = nr_uucp_lock(lock_dir, m->device, m->lock, sizeof m->lock, &owner);
-        if (rc == -EBUSY) {
+        char why[NR_UUCP_WHY_SIZE];
+        int rc = nr_uucp_lock(lock_dir, m->device, m->lock, sizeof m->lock, &owner, why);
+        if (rc == -EBUSY && owner > 0) {
             if (owner == getpid())
                 fail(res, ERROR_PORT_NOT_AVAILABLE, (unsigned)owner,
                      "The device %s is already in use by this process (lock file %s).",
@@ -161,10 +162,16 @@ unsigned nr_modem_open(const nr_modem_config *cfg, nr_modem **out, nr_modem_resu
             m->lock[0] = '\0';
             goto error;
         }
+        if (rc == -EBUSY) {
+            fail(res, ERROR_PORT_NOT_AVAILABLE, 0, "The device %s is in use: lock file %s: %s.",
+                 m->device, m->lock, why);
+            m->lock[0] = '\0';
+            goto error;
+        }
         if (rc != 0) {
             fail(res, ERROR_PORT_NOT_AVAILABLE, (unsigned)-rc,
                  "Cannot lock the device %s: lock file %s: %s.", m->device,
-                 m->lock[0] ? m->lock : lock_dir, strerror(-rc));
+                 m->lock[0] ? m->lock : lock_dir, why[0] ? why : strerror(-rc));
             m->lock[0] = '\0';
             goto error;
         }

@@ -71,7 +71,7 @@ typedef struct nr_modem_dial_params {
 /*
  * Opens and locks cfg->device: checks it exists (608), takes the UUCP lock
  * "LCK..<basename>" (633 naming the owner pid when a live process holds it;
- * a lock whose owner is gone is removed), opens the tty with
+ * a lock whose owner is gone is taken over), opens the tty with
  * O_RDWR|O_NOCTTY|O_NONBLOCK|O_CLOEXEC, saves its termios and sets raw 8N1,
  * CREAD|CLOCAL|HUPCL, the speed and the flow control, then flushes both
  * queues. Returns res->code; *out is set only on success. Never blocks.

@@ -32,7 +32,11 @@ enum {
     NR_FILE_NOFOLLOW = 1 << 0,     /* refuse a symbolic link as the last component */
     NR_FILE_OWNER_SELF = 1 << 1,   /* owned by the effective user (else root or the effective user) */
     NR_FILE_PRIVATE = 1 << 2,      /* no group or other permission bits at all (secrets) */
-    NR_FILE_ALLOW_DEVNULL = 1 << 3 /* accept /dev/null (a manifest mask) besides regular files */
+    NR_FILE_ALLOW_DEVNULL = 1 << 3, /* accept /dev/null (a manifest mask) besides regular files */
+    NR_FILE_ANY_OWNER = 1 << 4      /* no owner or mode rule: for files whose content is only
+                                       information about other processes, never trusted, e.g. a
+                                       UUCP lock another user's program wrote (still a regular
+                                       file, opened without blocking) */
 };
 
 /* The room a refusal phrase needs. */
@@ -43,7 +47,7 @@ enum {
  * against the rules: a regular file (or /dev/null when allowed), owned by
  * root or the effective user (only the latter with NR_FILE_OWNER_SELF), not
  * writable by group or others (no group or other bits with
- * NR_FILE_PRIVATE).  Returns the descriptor (close-on-exec, blocking again)
+ * NR_FILE_PRIVATE); with NR_FILE_ANY_OWNER only the type is checked.  Returns the descriptor (close-on-exec, blocking again)
  * and fills *st; or -1 with errno set (ENOENT for a missing file, EINVAL
  * for a refused one) and why[NR_WHY_SIZE] filled. */
 NR_COMMON_INTERNAL int nr_file_open(int dirfd, const char *path, unsigned rules, struct stat *st, char *why);

@@ -527,6 +527,24 @@ static void test_stale_lock_of_a_dead_process_is_removed(void)
     fx_end(&f);
 }
 
+static void test_lock_file_still_being_written_gives_633_and_is_kept(void)
+{
+    /* Created with O_EXCL by another program that has not written its PID
+     * yet: not stale, and the message says why the port is refused. */
+    fx f;
+    modem_emu_script s = { .dial = MODEM_EMU_CONNECT };
+    fx_start(&f, &s);
+    write_file(f.lock_path, "");
+    CU_ASSERT_EQUAL(fx_open(&f), 633);
+    CU_ASSERT_PTR_NULL(f.m);
+    CU_ASSERT_PTR_NOT_NULL(strstr(f.res.text, f.lock_path));
+    CU_ASSERT_PTR_NOT_NULL(strstr(f.res.text, "no process ID"));
+    char content[32] = "x";
+    read_file(f.lock_path, content, sizeof content);
+    CU_ASSERT_STRING_EQUAL(content, "");
+    fx_end(&f);
+}
+
 static void test_lock_file_holds_our_pid_and_goes_away_on_close(void)
 {
     fx f;
@@ -841,6 +859,7 @@ static CU_TestInfo tests[] = {
     T(device_locked_by_a_live_process_gives_633),
     T(device_open_twice_in_this_process_gives_633),
     T(stale_lock_of_a_dead_process_is_removed),
+    T(lock_file_still_being_written_gives_633_and_is_kept),
     T(lock_file_holds_our_pid_and_goes_away_on_close),
     T(missing_lock_directory_gives_633_naming_it),
     T(cancel_during_a_slow_dial_returns_promptly_and_releases_the_port),

@@ -138,7 +138,7 @@ static bool device_free(prov *t)
     char lock[PATH_MAX];
     pid_t owner = 0;
     int fd;
-    if (nr_uucp_lock(t->dir, modem_emu_path(t->emu), lock, sizeof lock, &owner) != 0)
+    if (nr_uucp_lock(t->dir, modem_emu_path(t->emu), lock, sizeof lock, &owner, NULL) != 0)
         return false;
     fd = open(modem_emu_path(t->emu), O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
     if (fd >= 0)

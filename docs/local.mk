@@ -8,6 +8,11 @@ dist_man_MANS += \
 	docs/libnetrouter.3 \
 	docs/netrouter-plugin.7
 
+# Section 3: a page per public function and plugin entry point, and the
+# examples they show, compiled and run by `make check`.
+include $(srcdir)/docs/man3/local.mk
+include $(srcdir)/docs/examples/local.mk
+
 dist_noinst_DATA += \
 	docs/architecture.md \
 	docs/libraries.md \
@@ -29,9 +34,16 @@ print-check-programs:
 	  test "x$$t" = "x$$p" && echo "$$t"; done; done; :
 .PHONY: print-check-programs
 
-# Lints the manual pages (groff prints nothing for a clean page).
+# Lints the manual pages (groff prints nothing for a clean page).  A page
+# that is only ".so man3/OTHER.3" is a link, resolved by man from the top of
+# the manual tree: its target must exist (and is linted itself).
 check-man:
 	@rc=0; for p in $(dist_man_MANS); do \
+	  so=`sed -n '1s/^\.so //p' $(srcdir)/$$p`; \
+	  if test -n "$$so"; then \
+	    test -f "$(srcdir)/docs/$$so" || { echo "$$p: .so $$so: no such page"; rc=1; }; \
+	    continue; \
+	  fi; \
 	  out=`LC_ALL=C.UTF-8 groff -man -ww -z -K utf8 $(srcdir)/$$p 2>&1`; \
 	  if test -n "$$out"; then echo "$$p:"; echo "$$out"; rc=1; fi; \
 	done; exit $$rc

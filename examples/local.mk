@@ -14,17 +14,33 @@ examples_provider_symlink_nr_symlink_la_LIBADD = $(JANSSON_LIBS) $(PTHREAD_LIBS)
 examples_provider_symlink_nr_symlink_la_LDFLAGS = $(PLUGIN_LDFLAGS) -module -no-undefined
 dist_manifest_DATA += examples/provider-symlink/symlink.json
 
-# --- notifier-hello: not installed; built for the demo and the tests ---------
+# --- notifier-hello: the plugin is not installed (its sources are, below); ---
+# --- built for the demo and the tests -----------------------------------------
 # (check_LTLIBRARIES plus an -rpath make it a real shared module; all-local
 # below builds it with `make all` too, since build-plugins.d names it.)
 check_LTLIBRARIES += examples/notifier-hello/nr-hello.la
 examples_notifier_hello_nr_hello_la_SOURCES = examples/notifier-hello/hello.c
 examples_notifier_hello_nr_hello_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden
 examples_notifier_hello_nr_hello_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS) -module -no-undefined
-dist_noinst_DATA += \
+# --- installed sources, so that the users of a package find the examples ----
+# under $(docdir)/examples (the man pages' own are in docs/examples/local.mk).
+nrhellodir = $(docdir)/examples/notifier-hello
+dist_nrhello_DATA = \
+	examples/notifier-hello/README.md \
+	examples/notifier-hello/hello.c \
 	examples/notifier-hello/hello.json \
-	examples/notifier-hello/README.md
-EXTRA_DIST += examples/notifier-hello/Makefile
+	examples/notifier-hello/Makefile
+nrembeddir = $(docdir)/examples/embed
+dist_nrembed_DATA = examples/embed/README.md examples/embed/embed.c
+nrsymlinkdir = $(docdir)/examples/provider-symlink
+dist_nrsymlink_DATA = \
+	examples/provider-symlink/README.md \
+	examples/provider-symlink/symlink.c \
+	examples/provider-symlink/links.c \
+	examples/provider-symlink/links.h \
+	examples/provider-symlink/symlink.json
+nrrascallbacksdir = $(docdir)/examples/ras-callbacks
+dist_nrrascallbacks_DATA = examples/ras-callbacks/README.md examples/ras-callbacks/ras-callbacks.c
 
 # --- embed: a program embedding the router ---------------------------------
 noinst_PROGRAMS += examples/embed/embed
@@ -115,7 +131,6 @@ demo: all tests/ras/modem-emu tests/ras/slirp-select-fix.la
 noinst_PROGRAMS += examples/ras-callbacks/ras-callbacks
 examples_ras_callbacks_ras_callbacks_SOURCES = examples/ras-callbacks/ras-callbacks.c
 examples_ras_callbacks_ras_callbacks_LDADD = providers/ras/libnetrouter-ras.la router/libnetrouter.la $(PTHREAD_LIBS)
-dist_noinst_DATA += examples/ras-callbacks/README.md
 dist_noinst_SCRIPTS += examples/ras-callbacks/ras-callbacks.test
 TESTS += examples/ras-callbacks/ras-callbacks.test
 # (the emulator/slirp start-up shared with tests/ras/rasdial.test)

@@ -18,6 +18,8 @@
 #   valgrind                 the memory-checking pass of scripts/test.sh
 #   jq                       tests/cli.test checks the --json outputs with it
 #   groff-base               the man-page lint of scripts/test.sh
+#   man-db                   make installcheck (in distcheck) checks that `man RasDial`
+#                            opens RasDial(3) and that the .so links resolve
 #   slirp                    the real PPP peer of tests/ras/test-ras-ppp-slirp
 #   ppp                      chat(8), the reference of the AT-phase benchmark (bench/ras-at)
 set -euo pipefail
@@ -35,6 +37,7 @@ PACKAGES=(
     valgrind
     jq
     groff-base
+    man-db
     slirp
     ppp
 )

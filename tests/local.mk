@@ -10,6 +10,7 @@ check_LTLIBRARIES += \
 	tests/fixtures/fixture-notifier.la \
 	tests/fixtures/fixture-provider.la \
 	tests/fixtures/fixture-provider-lite.la \
+	tests/fixtures/fixture-provider-nobrowse.la \
 	tests/fixtures/fixture-abi.la \
 	tests/fixtures/broken-nocaps.la \
 	tests/fixtures/broken-noadd3.la \
@@ -32,6 +33,11 @@ tests_fixtures_fixture_provider_lite_la_SOURCES = $(tests_fixtures_fixture_provi
 tests_fixtures_fixture_provider_lite_la_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS) -DFX_LITE
 tests_fixtures_fixture_provider_lite_la_LIBADD = $(JANSSON_LIBS) $(PTHREAD_LIBS)
 tests_fixtures_fixture_provider_lite_la_LDFLAGS = $(AM_LDFLAGS) -module $(TEST_PLUGIN_LDFLAGS)
+
+tests_fixtures_fixture_provider_nobrowse_la_SOURCES = $(tests_fixtures_fixture_provider_la_SOURCES)
+tests_fixtures_fixture_provider_nobrowse_la_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS) -DFX_NO_BROWSE
+tests_fixtures_fixture_provider_nobrowse_la_LIBADD = $(JANSSON_LIBS) $(PTHREAD_LIBS)
+tests_fixtures_fixture_provider_nobrowse_la_LDFLAGS = $(AM_LDFLAGS) -module $(TEST_PLUGIN_LDFLAGS)
 
 tests_fixtures_fixture_abi_la_SOURCES = tests/fixtures/fixture-abi.c
 tests_fixtures_fixture_abi_la_LDFLAGS = $(AM_LDFLAGS) -module $(TEST_PLUGIN_LDFLAGS)

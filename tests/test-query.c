@@ -235,6 +235,21 @@ static void test_enum_globalnet_top_level_has_one_container_per_provider(void)
     nrt_env_free(env);
 }
 
+static void test_enum_globalnet_top_level_lists_only_providers_that_can_browse(void)
+{
+    /* WNetOpenEnum(RESOURCE_GLOBALNET, ..., NULL): the root holds one
+     * container per provider whose NPGetCaps(WNNC_ENUMERATION) has
+     * WNNC_ENUM_GLOBAL; a provider that cannot browse has no place there. */
+    nrt_env *env = nrt_env_new();
+    nrt_plugin(env, "provider", "local-only", 10, "fixture-provider-nobrowse", NULL, NULL);
+    nrt_provider(env, "browser", 20, NULL, NULL);
+    nrt_plugin(env, "provider", "lite", 30, "fixture-provider-lite", NULL, NULL);
+    nr_router *r = nrt_router(env);
+    NRT_EQ_STR(nrt_plugin_names(env, r), "local-only browser lite");
+    NRT_EQ_STR(list(env, r, RESOURCE_GLOBALNET, NULL, false), "browser@browser lite@lite");
+    nrt_env_free(env);
+}
+
 static void test_enum_globalnet_container_lists_its_provider_children(void)
 {
     nrt_env *env = nrt_env_new();
@@ -497,6 +512,8 @@ static CU_TestInfo tests[] = {
       test_enum_globalnet_top_level_has_one_container_per_provider },
     { "enum_globalnet_container_lists_its_provider_children",
       test_enum_globalnet_container_lists_its_provider_children },
+    { "enum_globalnet_top_level_lists_only_providers_that_can_browse",
+      test_enum_globalnet_top_level_lists_only_providers_that_can_browse },
     { "enum_open_with_a_bad_scope_is_bad_value", test_enum_open_with_a_bad_scope_is_bad_value },
     { "enum_next_ends_with_no_more_entries", test_enum_next_ends_with_no_more_entries },
     { "enum_resource_packs_structures_then_strings_in_the_buffer",

@@ -16,8 +16,9 @@ static const char list_help[] =
     "\n"
     "  -c, --connected          current connections of every provider (default)\n"
     "  -r, --remembered         remembered connections\n"
-    "  -b, --browse[=PROVIDER]  the network: one container per provider, or the\n"
-    "                           top level of PROVIDER's container\n"
+    "  -b, --browse[=PROVIDER]  the network: one container per provider that can\n"
+    "                           browse, or with PROVIDER the top level of that\n"
+    "                           provider's network\n"
     "      --json               one JSON array of objects instead of a table\n"
     "  -h, --help               show this help and exit\n";
 

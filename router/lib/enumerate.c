@@ -1,8 +1,9 @@
 /*
  * enumerate.c - WNetOpenEnum-style enumeration: connected resources of every
- * provider, the remembered store, the global network (one container per
- * provider at the top), and context.  The whole result is gathered and
- * deep-copied at open time, so no plugin runs while the caller iterates.
+ * provider, the remembered store, the global network (at the top one
+ * container per provider that can browse), and context.  The whole result
+ * is gathered and deep-copied at open time, so no plugin runs while the
+ * caller iterates.
  */
 #include "config.h"
 
@@ -156,7 +157,12 @@ static DWORD gather(nr_router *r, nr_enum *e, DWORD scope, DWORD type, DWORD usa
         return from_store(r, e, type, usage);
     case RESOURCE_GLOBALNET:
         if (!container) {
+            /* The root: one container per provider that can browse (its
+             * NPGetCaps(WNNC_ENUMERATION) has WNNC_ENUM_GLOBAL), as the
+             * network root of WNetOpenEnum. */
             for (size_t i = 0; i < r->nproviders; i++) {
+                if (!r->providers[i]->open_enum || !(r->providers[i]->caps_enum & WNNC_ENUM_GLOBAL))
+                    continue;
                 NETRESOURCE top = {
                     .dwScope = RESOURCE_GLOBALNET, .dwType = RESOURCETYPE_ANY,
                     .dwDisplayType = RESOURCEDISPLAYTYPE_NETWORK, .dwUsage = RESOURCEUSAGE_CONTAINER,

@@ -32,7 +32,13 @@
  *  - A router is thread-safe: any function may be called from any thread at
  *    the same time, and no router lock is held while a plugin runs.
  *  - Called from inside a plugin entry point (a plugin calling back into the
- *    router), every function fails at once with ERROR_POSSIBLE_DEADLOCK.
+ *    router), every function that may run a plugin or touch the store
+ *    (nr_router_new, the connection functions, nr_enum_open) fails at once
+ *    with ERROR_POSSIBLE_DEADLOCK, and nr_check_manifest reports it as a
+ *    problem; the accessors (plugin and problem listings, nr_enum_next,
+ *    nr_get_last_error, nr_strerror) work there.
+ *  - Every function has a manual page of its own with a complete example:
+ *    nr_add_connection(3), nr_enum_open(3), ...
  *  - Strings are UTF-8.  Strings the caller passes are copied when kept.
  */
 #ifndef NETROUTER_NETROUTER_H
@@ -209,10 +215,12 @@ NR_PUBLIC size_t nr_check_manifest(const char *path, nr_problem_fn fn, void *use
  * NULL), WN_BAD_VALUE (lpRemoteName NULL, unknown dwType or flags),
  * WN_BAD_NETNAME (lpRemoteName empty or with control characters),
  * WN_BAD_LOCALNAME, WN_BAD_PROVIDER (lpProvider names no loaded provider),
- * WN_DEVICE_ALREADY_REMEMBERED.  Then:
+ * WN_DEVICE_ALREADY_REMEMBERED, WN_BAD_PROFILE / WN_CANNOT_OPEN_PROFILE (the
+ * store cannot be read), ERROR_POSSIBLE_DEADLOCK.  Then:
  * a notifier's veto code, a provider's code,
- * WN_BAD_NETNAME when no provider accepted the name, WN_BAD_PROFILE when the
- * store is damaged (it is kept aside and reported), ERROR_POSSIBLE_DEADLOCK.
+ * WN_BAD_NETNAME when no provider accepted the name, WN_BAD_PROFILE /
+ * WN_CANNOT_OPEN_PROFILE when the connection could not be remembered (it
+ * is cancelled again).
  */
 NR_PUBLIC DWORD nr_add_connection(nr_router *router, HWND owner, const NETRESOURCE *resource,
                                   const char *password, const char *user, DWORD flags);
@@ -223,8 +231,9 @@ NR_PUBLIC DWORD nr_add_connection(nr_router *router, HWND owner, const NETRESOUR
  * name the remembered entry is forgotten (even when it is not connected; the
  * call then succeeds).  A remote name never touches the store.
  *
- * Errors: WN_BAD_VALUE (no name, unknown flags), WN_NOT_CONNECTED, WN_OPEN_FILES,
- * a notifier's veto code, a provider's code, ERROR_POSSIBLE_DEADLOCK.
+ * Errors: WN_BAD_POINTER (no name), WN_BAD_VALUE (an empty name, unknown
+ * flags), WN_NOT_CONNECTED, WN_OPEN_FILES, a notifier's veto code, a
+ * provider's code, ERROR_POSSIBLE_DEADLOCK.
  */
 NR_PUBLIC DWORD nr_cancel_connection(nr_router *router, const char *name, DWORD flags, BOOL force);
 
@@ -233,14 +242,16 @@ NR_PUBLIC DWORD nr_cancel_connection(nr_router *router, const char *name, DWORD 
  * name if *length (bytes) is large enough, else WN_MORE_DATA and *length is
  * set to the size needed.  A remembered but unconnected name gives
  * WN_CONNECTION_CLOSED with the remembered remote name.
- * Errors: WN_BAD_VALUE, WN_NOT_CONNECTED, WN_MORE_DATA.
+ * Errors: WN_BAD_POINTER, WN_BAD_LOCALNAME (local empty), WN_NOT_CONNECTED,
+ * WN_MORE_DATA, a provider's code.
  */
 NR_PUBLIC DWORD nr_get_connection(nr_router *router, const char *local, char *remote, DWORD *length);
 
 /**
  * User name of a connection (local or remote name), or of the current user
  * when name is NULL, like WNetGetUser.  Same buffer rules as
- * nr_get_connection().  Errors: WN_NOT_CONNECTED, WN_MORE_DATA, WN_BAD_VALUE.
+ * nr_get_connection().  Errors: WN_NOT_CONNECTED, WN_MORE_DATA,
+ * WN_BAD_POINTER, WN_NOT_LOGGED_ON (name NULL and no passwd entry).
  */
 NR_PUBLIC DWORD nr_get_user(nr_router *router, const char *name, char *user, DWORD *length);
 
@@ -269,13 +280,14 @@ typedef struct nr_enum nr_enum;
  * scope RESOURCE_CONNECTED: connections of every provider that enumerates
  *   them (WNNC_ENUM_LOCAL); RESOURCE_REMEMBERED: the store;
  *   RESOURCE_GLOBALNET: with container NULL, one container per provider
- *   (lpRemoteName and lpProvider = the provider name), else that container's
- *   children from its provider; RESOURCE_CONTEXT: providers with
- *   WNNC_ENUM_CONTEXT.
+ *   that can browse (WNNC_ENUM_GLOBAL; lpRemoteName and lpProvider = the
+ *   provider name), else that container's children from its provider;
+ *   RESOURCE_CONTEXT: providers with WNNC_ENUM_CONTEXT.  A provider whose
+ *   RESOURCE_CONNECTED or _CONTEXT enumeration fails is left out (logged).
  * type: RESOURCETYPE_* filter; usage: RESOURCEUSAGE_* filter (0 = all).
  * The whole result is gathered at open time.  Close with nr_enum_close().
  * Errors: WN_BAD_VALUE, WN_NOT_CONTAINER, WN_BAD_PROVIDER, WN_BAD_PROFILE,
- * a provider's code.
+ * a provider's code (browsing a container).
  */
 NR_PUBLIC DWORD nr_enum_open(nr_router *router, DWORD scope, DWORD type, DWORD usage,
                              const NETRESOURCE *container, nr_enum **out);

@@ -22,7 +22,10 @@
  * Buffer sizes count bytes (for strings, bytes including the terminating NUL).
  *
  * A plugin is a shared object (build it with `libtool -module` or `-shared
- * -fPIC`) registered by a JSON manifest; see netrouter-manifest(5).
+ * -fPIC`) registered by a JSON manifest; see netrouter-manifest(5).  Every
+ * entry point has a manual page with a complete plugin as its example
+ * (NPGetCaps(3), NPAddConnection3(3), NPOpenEnum(3), AddConnectNotify(3),
+ * NrPluginInit(3), ...); netrouter-plugin(7) is the overview.
  *
  * Entry points
  * ------------
@@ -33,11 +36,13 @@
  * NrPluginShutdown and NrPluginGetAbiVersion (see "Lifecycle").
  *
  * Threading: the router calls entry points synchronously on the thread of the
- * application call that caused them.  Unless the manifest says
- * "threading": "serialized" (the default), a plugin can be entered by several
- * threads at once and must protect its own state.  A plugin must not call back
- * into the router from inside one of its entry points: such a call fails at
- * once with ERROR_POSSIBLE_DEADLOCK.
+ * application call that caused them.  By default (the manifest says
+ * "threading": "serialized", or nothing) the router never enters a plugin
+ * from two threads at once.  A plugin whose manifest says
+ * "threading": "concurrent" can be entered by several threads at once and
+ * must protect its own state.  A plugin must not call back into the router
+ * from inside one of its entry points: such a call fails at once with
+ * ERROR_POSSIBLE_DEADLOCK.
  */
 #ifndef NETROUTER_NPAPI_H
 #define NETROUTER_NPAPI_H

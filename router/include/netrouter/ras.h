@@ -18,6 +18,10 @@
  * ($XDG_CONFIG_HOME/netrouter/phonebook.json, else
  * $(sysconfdir)/netrouter/phonebook.json).  Every function is thread-safe.
  *
+ * Every function has a manual page of its own with a complete example
+ * (RasDial(3), RasHangUp(3), ...; libnetrouter-ras(3) is the overview).
+ * A link belongs to the process that dialed it and ends with it.
+ *
  * This header grows with the provider: functions are declared here as they
  * are implemented.
  */

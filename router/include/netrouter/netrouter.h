@@ -208,7 +208,11 @@ NR_PUBLIC size_t nr_check_manifest(const char *path, nr_problem_fn fn, void *use
  * WN_DEVICE_ALREADY_REMEMBERED.  Then:
  * a notifier's veto code, a provider's code,
  * WN_BAD_NETNAME when no provider accepted the name, WN_BAD_PROFILE when the
- * store is damaged (it is kept aside and reported), ERROR_POSSIBLE_DEADLOCK.
+ * store is damaged (it is kept aside and reported), WN_CANNOT_OPEN_PROFILE
+ * when the store, its lock or its state directory cannot be used (refused as
+ * unsafe, or an open or read failed: nothing is changed, a connection just
+ * made is undone, and the last error names the file and the reason),
+ * ERROR_POSSIBLE_DEADLOCK.
  */
 NR_PUBLIC DWORD nr_add_connection(nr_router *router, HWND owner, const NETRESOURCE *resource,
                                   const char *password, const char *user, DWORD flags);
@@ -220,7 +224,9 @@ NR_PUBLIC DWORD nr_add_connection(nr_router *router, HWND owner, const NETRESOUR
  * call then succeeds).  A remote name never touches the store.
  *
  * Errors: WN_BAD_VALUE (no name, unknown flags), WN_NOT_CONNECTED, WN_OPEN_FILES,
- * a notifier's veto code, a provider's code, ERROR_POSSIBLE_DEADLOCK.
+ * a notifier's veto code, a provider's code, WN_BAD_PROFILE and
+ * WN_CANNOT_OPEN_PROFILE (as for nr_add_connection()) when the entry is to be
+ * forgotten, ERROR_POSSIBLE_DEADLOCK.
  */
 NR_PUBLIC DWORD nr_cancel_connection(nr_router *router, const char *name, DWORD flags, BOOL force);
 
@@ -250,7 +256,8 @@ typedef void (*nr_restore_fn)(void *user, const NETRESOURCE *resource, DWORD res
  * entry's result; a failed entry stays remembered.
  * Returns WN_SUCCESS when every entry was restored (or already connected),
  * the first failure otherwise, WN_NOT_CONNECTED when local names no
- * remembered entry, WN_BAD_PROFILE when the store is damaged.
+ * remembered entry, WN_BAD_PROFILE when the store is damaged,
+ * WN_CANNOT_OPEN_PROFILE when it cannot be used (see nr_add_connection()).
  */
 NR_PUBLIC DWORD nr_restore_connections(nr_router *router, const char *local, nr_restore_fn fn, void *user);
 
@@ -270,7 +277,8 @@ typedef struct nr_enum nr_enum;
  *   WNNC_ENUM_CONTEXT.
  * type: RESOURCETYPE_* filter; usage: RESOURCEUSAGE_* filter (0 = all).
  * The whole result is gathered at open time.  Close with nr_enum_close().
- * Errors: WN_BAD_VALUE, WN_NOT_CONTAINER, WN_BAD_PROVIDER, WN_BAD_PROFILE,
+ * Errors: WN_BAD_VALUE, WN_NOT_CONTAINER, WN_BAD_PROVIDER, WN_BAD_PROFILE and
+ * WN_CANNOT_OPEN_PROFILE (RESOURCE_REMEMBERED, see nr_add_connection()),
  * a provider's code.
  */
 NR_PUBLIC DWORD nr_enum_open(nr_router *router, DWORD scope, DWORD type, DWORD usage,

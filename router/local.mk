@@ -21,6 +21,8 @@ router_libnetrouter_la_SOURCES = \
 	router/lib/loader.c \
 	router/lib/router.c \
 	router/lib/dispatch.c \
+	router/lib/storefile.h \
+	router/lib/storefile.c \
 	router/lib/store.c \
 	router/lib/connections.c \
 	router/lib/enumerate.c

@@ -57,6 +57,8 @@ NR_SUITES = \
 	tests/test-load \
 	tests/test-dispatch \
 	tests/test-store \
+	tests/test-store-files \
+	tests/test-store-stress \
 	tests/test-query \
 	tests/test-threads
 check_PROGRAMS += $(NR_SUITES)
@@ -81,6 +83,12 @@ tests_test_dispatch_LDADD = $(NR_SUITE_LDADD)
 tests_test_store_SOURCES = tests/test-store.c $(NR_TESTUTIL)
 tests_test_store_CFLAGS = $(NR_SUITE_CFLAGS)
 tests_test_store_LDADD = $(NR_SUITE_LDADD)
+tests_test_store_files_SOURCES = tests/test-store-files.c $(NR_TESTUTIL)
+tests_test_store_files_CFLAGS = $(NR_SUITE_CFLAGS)
+tests_test_store_files_LDADD = $(NR_SUITE_LDADD)
+tests_test_store_stress_SOURCES = tests/test-store-stress.c $(NR_TESTUTIL)
+tests_test_store_stress_CFLAGS = $(NR_SUITE_CFLAGS)
+tests_test_store_stress_LDADD = $(NR_SUITE_LDADD)
 tests_test_query_SOURCES = tests/test-query.c $(NR_TESTUTIL)
 tests_test_query_CFLAGS = $(NR_SUITE_CFLAGS)
 tests_test_query_LDADD = $(NR_SUITE_LDADD)

@@ -25,22 +25,6 @@ static DWORD add(nr_router *r, const char *local, const char *remote, const char
     return nr_add_connection(r, NULL, &res, NULL, user, flags);
 }
 
-/* "local=remote@provider" for every remembered entry, in enumeration order. */
-static const char *remembered(nrt_env *env, nr_router *r)
-{
-    nr_enum *e = NULL;
-    const NETRESOURCE *res;
-    const char *s = "";
-    DWORD rc = nr_enum_open(r, RESOURCE_REMEMBERED, RESOURCETYPE_ANY, 0, NULL, &e);
-    if (rc != WN_SUCCESS)
-        return nrt_printf(env, "error %u", (unsigned)rc);
-    while (nr_enum_next(e, &res) == WN_SUCCESS)
-        s = nrt_printf(env, "%s%s%s=%s@%s", s, *s ? " " : "", res->lpLocalName ? res->lpLocalName : "(null)",
-                       res->lpRemoteName ? res->lpRemoteName : "(null)", res->lpProvider ? res->lpProvider : "(null)");
-    nr_enum_close(e);
-    return s;
-}
-
 /* Makes a fresh router over the same plugins and state (plugins reloaded). */
 static nr_router *reopen(nrt_env *env)
 {
@@ -55,7 +39,7 @@ static void test_persistent_add_is_remembered(void)
     nrt_provider(env, "pa", 10, NULL, NULL);
     nr_router *r = nrt_router(env);
     NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", "alice", CONNECT_UPDATE_PROFILE), WN_SUCCESS);
-    NRT_EQ_STR(remembered(env, r), "/mnt/a=fx:a@pa");
+    NRT_EQ_STR(nrt_remembered(env, r), "/mnt/a=fx:a@pa");
     const char *text = nrt_slurp(env, store_path(env));
     NRT_REQUIRE(text != NULL);
     NRT_CONTAINS(text, "/mnt/a");
@@ -72,7 +56,7 @@ static void test_remembered_connection_survives_the_router(void)
     nr_router *r = nrt_router(env);
     NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
     r = reopen(env);
-    NRT_EQ_STR(remembered(env, r), "/mnt/a=fx:a@pa");
+    NRT_EQ_STR(nrt_remembered(env, r), "/mnt/a=fx:a@pa");
     nrt_env_free(env);
 }
 
@@ -95,7 +79,7 @@ static void test_add_without_update_profile_is_not_remembered(void)
     nrt_provider(env, "pa", 10, NULL, NULL);
     nr_router *r = nrt_router(env);
     NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, 0), WN_SUCCESS);
-    NRT_EQ_STR(remembered(env, r), "");
+    NRT_EQ_STR(nrt_remembered(env, r), "");
     nrt_env_free(env);
 }
 
@@ -105,7 +89,7 @@ static void test_temporary_add_is_not_remembered(void)
     nrt_provider(env, "pa", 10, NULL, NULL);
     nr_router *r = nrt_router(env);
     NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE | CONNECT_TEMPORARY), WN_SUCCESS);
-    NRT_EQ_STR(remembered(env, r), "");
+    NRT_EQ_STR(nrt_remembered(env, r), "");
     nrt_env_free(env);
 }
 
@@ -116,7 +100,7 @@ static void test_deviceless_add_is_not_remembered(void)
     nr_router *r = nrt_router(env);
     NRT_EQ_CODE(add(r, NULL, "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
     NRT_EQ_CODE(add(r, "", "fx:b", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
-    NRT_EQ_STR(remembered(env, r), "");
+    NRT_EQ_STR(nrt_remembered(env, r), "");
     nrt_env_free(env);
 }
 
@@ -126,7 +110,7 @@ static void test_failed_add_is_not_remembered(void)
     nrt_provider(env, "pa", 10, NULL, "\"add_result\": 1222");
     nr_router *r = nrt_router(env);
     NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_NO_NETWORK);
-    NRT_EQ_STR(remembered(env, r), "");
+    NRT_EQ_STR(nrt_remembered(env, r), "");
     nrt_env_free(env);
 }
 
@@ -199,7 +183,7 @@ static void test_add_over_a_local_name_remembered_for_another_resource_is_refuse
     NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
     NRT_EQ_CODE(nr_cancel_connection(r, "/mnt/a", 0, FALSE), WN_SUCCESS); /* still remembered */
     NRT_EQ_CODE(add(r, "/mnt/a", "fx:other", NULL, CONNECT_UPDATE_PROFILE), WN_DEVICE_ALREADY_REMEMBERED);
-    NRT_EQ_STR(remembered(env, r), "/mnt/a=fx:a@pa");
+    NRT_EQ_STR(nrt_remembered(env, r), "/mnt/a=fx:a@pa");
     nrt_env_free(env);
 }
 
@@ -222,7 +206,7 @@ static void test_add_of_the_remembered_resource_itself_is_allowed(void)
     NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
     NRT_EQ_CODE(nr_cancel_connection(r, "/mnt/a", 0, FALSE), WN_SUCCESS);
     NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
-    NRT_EQ_STR(remembered(env, r), "/mnt/a=fx:a@pa");
+    NRT_EQ_STR(nrt_remembered(env, r), "/mnt/a=fx:a@pa");
     nrt_env_free(env);
 }
 
@@ -236,7 +220,7 @@ static void test_cancel_by_local_name_with_update_profile_forgets(void)
     NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
     NRT_EQ_CODE(add(r, "/mnt/b", "fx:b", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
     NRT_EQ_CODE(nr_cancel_connection(r, "/mnt/a", CONNECT_UPDATE_PROFILE, FALSE), WN_SUCCESS);
-    NRT_EQ_STR(remembered(env, r), "/mnt/b=fx:b@pa");
+    NRT_EQ_STR(nrt_remembered(env, r), "/mnt/b=fx:b@pa");
     NRT_NOT_CONTAINS(nrt_slurp(env, store_path(env)), "/mnt/a");
     nrt_env_free(env);
 }
@@ -250,7 +234,7 @@ static void test_cancel_with_update_profile_forgets_when_not_connected(void)
     NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
     r = reopen(env); /* the provider's connection table is gone */
     NRT_EQ_CODE(nr_cancel_connection(r, "/mnt/a", CONNECT_UPDATE_PROFILE, FALSE), WN_SUCCESS);
-    NRT_EQ_STR(remembered(env, r), "");
+    NRT_EQ_STR(nrt_remembered(env, r), "");
     nrt_env_free(env);
 }
 
@@ -261,7 +245,7 @@ static void test_cancel_without_update_profile_keeps_the_remembered_entry(void)
     nr_router *r = nrt_router(env);
     NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
     NRT_EQ_CODE(nr_cancel_connection(r, "/mnt/a", 0, FALSE), WN_SUCCESS);
-    NRT_EQ_STR(remembered(env, r), "/mnt/a=fx:a@pa");
+    NRT_EQ_STR(nrt_remembered(env, r), "/mnt/a=fx:a@pa");
     nrt_env_free(env);
 }
 
@@ -273,7 +257,7 @@ static void test_cancel_by_remote_name_never_touches_the_store(void)
     NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
     const char *before = nrt_slurp(env, store_path(env));
     NRT_EQ_CODE(nr_cancel_connection(r, "fx:a", CONNECT_UPDATE_PROFILE, FALSE), WN_SUCCESS);
-    NRT_EQ_STR(remembered(env, r), "/mnt/a=fx:a@pa");
+    NRT_EQ_STR(nrt_remembered(env, r), "/mnt/a=fx:a@pa");
     NRT_EQ_STR(nrt_slurp(env, store_path(env)), before);
     nrt_env_free(env);
 }
@@ -285,7 +269,7 @@ static void test_failed_cancel_with_update_profile_of_a_connected_name_keeps_the
     nr_router *r = nrt_router(env);
     NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
     NRT_EQ_CODE(nr_cancel_connection(r, "/mnt/a", CONNECT_UPDATE_PROFILE, FALSE), WN_OPEN_FILES);
-    NRT_EQ_STR(remembered(env, r), "/mnt/a=fx:a@pa");
+    NRT_EQ_STR(nrt_remembered(env, r), "/mnt/a=fx:a@pa");
     nrt_env_free(env);
 }
 
@@ -293,17 +277,11 @@ static void test_failed_cancel_with_update_profile_of_a_connected_name_keeps_the
 
 static const char DAMAGED[] = "{ \"this is\": not a store [";
 
+/* The copy a damaged store was kept aside as, or NULL. */
 static const char *kept_aside(nrt_env *env)
 {
-    DIR *d = opendir(env->state);
-    const char *found = NULL;
-    if (!d)
-        return NULL;
-    for (struct dirent *de; (de = readdir(d));)
-        if (!strncmp(de->d_name, "connections.json.damaged", 24))
-            found = nrt_printf(env, "%s/%s", env->state, de->d_name);
-    closedir(d);
-    return found;
+    const char *names = nrt_dir_entries(env, env->state, "connections.json.damaged");
+    return names && *names ? nrt_printf(env, "%s/%s", env->state, names) : NULL;
 }
 
 static void test_damaged_store_is_reported_as_bad_profile(void)
@@ -432,7 +410,7 @@ static void test_restore_failure_keeps_the_entry(void)
     restored got = { 0 };
     NRT_EQ_CODE(nr_restore_connections(r, NULL, on_restored, &got), WN_NO_NETWORK);
     NRT_EQ_STR(got.text, "/mnt/a=fx:a:1222");
-    NRT_EQ_STR(remembered(env, r), "/mnt/a=fx:a@pa");
+    NRT_EQ_STR(nrt_remembered(env, r), "/mnt/a=fx:a@pa");
     nrt_env_free(env);
 }
 
@@ -483,7 +461,7 @@ static void test_restore_skips_connections_already_made(void)
     NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
     /* still connected: restoring is not a failure */
     NRT_EQ_CODE(nr_restore_connections(r, NULL, NULL, NULL), WN_SUCCESS);
-    NRT_EQ_STR(remembered(env, r), "/mnt/a=fx:a@pa");
+    NRT_EQ_STR(nrt_remembered(env, r), "/mnt/a=fx:a@pa");
     nrt_env_free(env);
 }
 

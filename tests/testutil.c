@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -145,6 +146,11 @@ static const char *builddir(void)
     return b && *b ? b : ".";
 }
 
+const char *nrt_built(nrt_env *env, const char *relpath)
+{
+    return nrt_printf(env, "%s/%s", builddir(), relpath);
+}
+
 const char *nrt_fixture_built(nrt_env *env, const char *fixture)
 {
     return nrt_printf(env, "%s/tests/fixtures/.libs/%s.so", builddir(), fixture);
@@ -204,6 +210,43 @@ const char *nrt_slurp(nrt_env *env, const char *path)
 {
     char *s = read_all(path, NULL);
     return s ? nrt_own(env, s) : NULL;
+}
+
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+    return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+const char *nrt_dir_entries(nrt_env *env, const char *dir, const char *prefix)
+{
+    struct dirent **names;
+    int n = scandir(dir, &names, NULL, by_name);
+    const char *s = "";
+    if (n < 0)
+        return NULL;
+    for (int i = 0; i < n; i++) {
+        if (!strncmp(names[i]->d_name, prefix, strlen(prefix)) && strcmp(names[i]->d_name, ".") &&
+            strcmp(names[i]->d_name, ".."))
+            s = nrt_printf(env, "%s%s%s", s, *s ? " " : "", names[i]->d_name);
+        free(names[i]);
+    }
+    free(names);
+    return s;
+}
+
+const char *nrt_remembered(nrt_env *env, nr_router *r)
+{
+    nr_enum *e = NULL;
+    const NETRESOURCE *res;
+    const char *s = "";
+    DWORD rc = nr_enum_open(r, RESOURCE_REMEMBERED, RESOURCETYPE_ANY, 0, NULL, &e);
+    if (rc != WN_SUCCESS)
+        return nrt_printf(env, "error %u", (unsigned)rc);
+    while (nr_enum_next(e, &res) == WN_SUCCESS)
+        s = nrt_printf(env, "%s%s%s=%s@%s", s, *s ? " " : "", res->lpLocalName ? res->lpLocalName : "(null)",
+                       res->lpRemoteName ? res->lpRemoteName : "(null)", res->lpProvider ? res->lpProvider : "(null)");
+    nr_enum_close(e);
+    return s;
 }
 
 const char *nrt_copy_fixture(nrt_env *env, const char *fixture, const char *dir, const char *name)

@@ -96,6 +96,15 @@ void nrt_clear_records(nrt_env *env);
 
 /* Reads a whole file (NULL when it cannot be read); owned by env. */
 const char *nrt_slurp(nrt_env *env, const char *path);
+/* The names in dir that start with prefix, sorted, joined by ' ' ("" when
+ * none, NULL when dir cannot be read); owned by env. */
+const char *nrt_dir_entries(nrt_env *env, const char *dir, const char *prefix);
+/* Absolute path of a file of the build tree, e.g. "router/cli/netrouter". */
+const char *nrt_built(nrt_env *env, const char *relpath);
+
+/* "local=remote@provider" for every remembered entry of r, in enumeration
+ * order, joined by ' '; "error N" when enumerating fails (last error set). */
+const char *nrt_remembered(nrt_env *env, nr_router *r);
 
 /* A NETRESOURCE for a disk connection; strings are not copied. */
 NETRESOURCE nrt_res(const char *local, const char *remote);

@@ -89,7 +89,9 @@ int nr_file_open(int dirfd, const char *path, unsigned rules, struct stat *st, c
         return refuse(why, EINVAL, "it is a symbolic link, which is not followed here");
     if (judge(st, rules, why) < 0)
         return -1;
-    fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK | (nofollow ? O_NOFOLLOW : 0));
+    fd = openat(dirfd, path,
+                ((rules & NR_FILE_RDWR) ? O_RDWR : O_RDONLY) | O_CLOEXEC | O_NOCTTY | O_NONBLOCK |
+                    (nofollow ? O_NOFOLLOW : 0));
     if (fd < 0) {
         e = errno;
         if (e == ELOOP && nofollow)

@@ -33,16 +33,19 @@ enum {
     NR_FILE_OWNER_SELF = 1 << 1,   /* owned by the effective user (else root or the effective user) */
     NR_FILE_PRIVATE = 1 << 2,      /* no group or other permission bits at all (secrets) */
     NR_FILE_ALLOW_DEVNULL = 1 << 3, /* accept /dev/null (a manifest mask) besides regular files */
-    NR_FILE_ANY_OWNER = 1 << 4      /* no owner or mode rule: for files whose content is only
+    NR_FILE_ANY_OWNER = 1 << 4,     /* no owner or mode rule: for files whose content is only
                                        information about other processes, never trusted, e.g. a
                                        UUCP lock another user's program wrote (still a regular
                                        file, opened without blocking) */
+    NR_FILE_RDWR = 1 << 5           /* open read-write instead of read-only (a lock file: an flock()
+                                       over NFS needs a descriptor open for writing) */
 };
 
 /* The room a refusal phrase needs. */
 #define NR_WHY_SIZE 160
 
-/* Opens path (relative to dirfd, or AT_FDCWD) read-only, without blocking
+/* Opens path (relative to dirfd, or AT_FDCWD) read-only (read-write with
+ * NR_FILE_RDWR; it never creates the file), without blocking
  * and without becoming a controlling terminal, and checks the descriptor
  * against the rules: a regular file (or /dev/null when allowed), owned by
  * root or the effective user (only the latter with NR_FILE_OWNER_SELF), not

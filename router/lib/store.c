@@ -1,85 +1,24 @@
 /*
- * store.c - the per-user store of remembered connections
- * ($state_dir/connections.json).
+ * store.c - the per-user store of remembered connections: what
+ * $state_dir/connections.json holds and the read-modify-write operations on
+ * it (remember, forget, snapshot).
  *
- * Writes are atomic (temporary file, fsync, rename, fsync of the directory)
- * and the file is readable by its owner only.  Read-modify-write cycles hold
- * the router's store mutex (threads) and an flock on connections.lock
- * (processes); neither is ever held while a plugin runs.  A file that does
- * not parse is never emptied in place: it is renamed aside to
- * connections.json.damaged-<time>-<pid> and the failure reported.
+ * The files themselves - the state directory and the trust put in it, the
+ * lock, atomic replacement, leftovers - are storefile.c's.  Every operation
+ * here runs between nr__storefile_lock() and nr__storefile_unlock(), so a
+ * read-modify-write never loses another process's change.  Only content
+ * that is not a store (a JSON syntax error, or a JSON text without the
+ * "connections" array of entries) sets the file aside as damaged; a file
+ * that cannot be opened or read is an error of that call and stays.
  */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
-#include <sys/stat.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "internal.h"
-
-#define STORE_FILE "connections.json"
-#define LOCK_FILE "connections.lock"
-
-/* ---- locking ---------------------------------------------------------------------- */
-
-typedef struct store_lock { nr_router *r; int fd; } store_lock;
-
-static int mkdir_p(const char *dir)
-{
-    char *copy = strdup(dir);
-    int rc = 0;
-    if (!copy)
-        return -1;
-    for (char *p = copy + 1; *p; p++) {
-        if (*p != '/')
-            continue;
-        *p = '\0';
-        if (mkdir(copy, 0700) < 0 && errno != EEXIST)
-            rc = -1;
-        *p = '/';
-    }
-    if (mkdir(copy, 0700) < 0 && errno != EEXIST)
-        rc = -1;
-    free(copy);
-    return rc;
-}
-
-static DWORD lock_store(nr_router *r, store_lock *l, bool create)
-{
-    char *path;
-    l->r = r;
-    l->fd = -1;
-    if (!r->state_dir)
-        return nr__fail(WN_CANNOT_OPEN_PROFILE, "no state directory: set NETROUTER_STATE_DIR, XDG_STATE_HOME or HOME");
-    pthread_mutex_lock(&r->store_lock);
-    if (create && mkdir_p(r->state_dir) < 0) {
-        int e = errno;
-        pthread_mutex_unlock(&r->store_lock);
-        return nr__fail(WN_CANNOT_OPEN_PROFILE, "cannot create the state directory %s: %s", r->state_dir,
-                        strerror(e));
-    }
-    path = nr__path_join(r->state_dir, LOCK_FILE);
-    l->fd = path ? open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600) : -1;
-    free(path);
-    if (l->fd >= 0)
-        while (flock(l->fd, LOCK_EX) < 0 && errno == EINTR) {
-        }
-    /* Without a writable state directory we still read under the mutex. */
-    return WN_SUCCESS;
-}
-
-static void unlock_store(store_lock *l)
-{
-    if (l->fd >= 0)
-        close(l->fd);
-    pthread_mutex_unlock(&l->r->store_lock);
-}
+#include "storefile.h"
 
 /* ---- load / save ------------------------------------------------------------------------ */
 
@@ -109,178 +48,142 @@ nr_remembered *nr__store_find(nr_store *s, const char *local)
     return NULL;
 }
 
-static DWORD damaged(nr_router *r, const char *path, const char *why)
-{
-    char stamp[32], *aside;
-    time_t now = time(NULL);
-    struct tm tm;
-    gmtime_r(&now, &tm);
-    strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
-    aside = nr__asprintf("%s.damaged-%s-%ld", path, stamp, (long)getpid());
-    if (!aside || rename(path, aside) < 0) {
-        DWORD rc = nr__fail(WN_BAD_PROFILE, "the remembered-connection store %s is damaged (%s) and could not be "
-                            "moved aside: %s; fix or remove it", path, why, strerror(errno));
-        free(aside);
-        return rc;
-    }
-    nr__log(r, NR_LOG_ERR, NULL, "store %s is damaged (%s); kept aside as %s", path, why, aside);
-    DWORD rc = nr__fail(WN_BAD_PROFILE, "the remembered-connection store %s is damaged (%s); it was kept aside as "
-                        "%s and a new, empty store will be started", path, why, aside);
-    free(aside);
-    return rc;
-}
-
 static char *opt_string(json_t *o, const char *key)
 {
     json_t *v = json_object_get(o, key);
     return json_is_string(v) ? strdup(json_string_value(v)) : NULL;
 }
 
-static bool parse_entry(json_t *e, nr_remembered *out)
+/* A DWORD member (dflt when absent); false when it is not one. */
+static bool opt_dword(json_t *o, const char *key, DWORD dflt, DWORD *out)
 {
-    json_t *pt = json_object_get(e, "provider_type"), *ty = json_object_get(e, "type");
-    if (!json_is_object(e) || !json_is_string(json_object_get(e, "local")) ||
-        !json_is_string(json_object_get(e, "remote")) || !json_is_string(json_object_get(e, "provider")))
+    json_t *v = json_object_get(o, key);
+    *out = dflt;
+    if (!v)
+        return true;
+    if (!json_is_integer(v) || json_integer_value(v) < 0 || json_integer_value(v) > (json_int_t)UINT32_MAX)
         return false;
-    *out = (nr_remembered){
-        .local = opt_string(e, "local"),
-        .remote = opt_string(e, "remote"),
-        .user = opt_string(e, "user"),
-        .provider = opt_string(e, "provider"),
-        .comment = opt_string(e, "comment"),
-        .provider_type = json_is_integer(pt) ? (DWORD)json_integer_value(pt) : 0,
-        .type = json_is_integer(ty) ? (DWORD)json_integer_value(ty) : RESOURCETYPE_DISK,
-    };
+    *out = (DWORD)json_integer_value(v);
     return true;
 }
 
-/* Caller holds the store lock. */
-static DWORD load_locked(nr_router *r, nr_store *s)
+/* One entry of "connections": WN_SUCCESS, WN_BAD_PROFILE with why filled,
+ * or WN_OUT_OF_MEMORY. */
+static DWORD parse_entry(json_t *e, size_t i, nr_remembered *out, char *why, size_t why_size)
 {
-    char *path = nr__path_join(r->state_dir, STORE_FILE), why[300];
+    *out = (nr_remembered){ 0 };
+    if (!json_is_object(e) || !json_is_string(json_object_get(e, "local")) ||
+        !json_is_string(json_object_get(e, "remote")) || !json_is_string(json_object_get(e, "provider"))) {
+        snprintf(why, why_size, "entry %zu lacks \"local\", \"remote\" or \"provider\"", i + 1);
+        return WN_BAD_PROFILE;
+    }
+    const char *bad = !opt_dword(e, "provider_type", 0, &out->provider_type) ? "provider_type"
+                      : !opt_dword(e, "type", RESOURCETYPE_DISK, &out->type) ? "type"
+                                                                             : NULL;
+    if (bad) {
+        snprintf(why, why_size, "entry %zu: \"%s\" is not a number from 0 to 4294967295", i + 1, bad);
+        return WN_BAD_PROFILE;
+    }
+    out->local = opt_string(e, "local");
+    out->remote = opt_string(e, "remote");
+    out->provider = opt_string(e, "provider");
+    out->user = opt_string(e, "user");
+    out->comment = opt_string(e, "comment");
+    if (!out->local || !out->remote || !out->provider ||
+        (json_is_string(json_object_get(e, "user")) && !out->user) ||
+        (json_is_string(json_object_get(e, "comment")) && !out->comment)) {
+        entry_free(out);
+        return nr__fail(WN_OUT_OF_MEMORY, "out of memory while reading the remembered-connection store");
+    }
+    return WN_SUCCESS;
+}
+
+/* Parses the text of connections.json; WN_BAD_PROFILE with why filled when
+ * it is not a store. */
+static DWORD parse(const nr_storefile *sf, const char *text, size_t len, nr_store *s, char *why, size_t why_size)
+{
     json_error_t err;
-    json_t *root, *list, *e;
+    json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err), *list, *e;
     size_t i;
     DWORD rc = WN_SUCCESS;
-
-    *s = (nr_store){ 0 };
-    if (!path)
-        return WN_OUT_OF_MEMORY;
-    root = json_load_file(path, JSON_REJECT_DUPLICATES, &err);
+    if (!root && json_error_code(&err) == json_error_out_of_memory)
+        return nr__fail(WN_CANNOT_OPEN_PROFILE, "the remembered-connection store %s/%s cannot be read: out of "
+                        "memory; it was left as it is", sf->dir, NR_STORE_FILE);
     if (!root) {
-        if (access(path, F_OK) != 0 && errno == ENOENT) {
-            free(path);
-            return WN_SUCCESS;
-        }
-        if (access(path, R_OK) != 0) {
-            rc = nr__fail(WN_CANNOT_OPEN_PROFILE, "cannot read the remembered-connection store %s: %s", path,
-                          strerror(errno));
-            free(path);
-            return rc;
-        }
-        snprintf(why, sizeof why, "line %d column %d: %s", err.line, err.column, err.text);
-        rc = damaged(r, path, why);
-        free(path);
-        return rc;
+        snprintf(why, why_size, "line %d column %d: %s", err.line, err.column, err.text);
+        return WN_BAD_PROFILE;
     }
     list = json_object_get(root, "connections");
     if (!json_is_object(root) || !json_is_array(list)) {
-        rc = damaged(r, path, "it has no \"connections\" array");
+        snprintf(why, why_size, "it has no \"connections\" array");
+        rc = WN_BAD_PROFILE;
         goto out;
     }
-    s->v = calloc(json_array_size(list) + 1, sizeof *s->v);
-    if (!s->v) {
-        rc = WN_OUT_OF_MEMORY;
+    if (!(s->v = calloc(json_array_size(list) + 1, sizeof *s->v))) {
+        rc = nr__fail(WN_OUT_OF_MEMORY, "out of memory while reading the remembered-connection store");
         goto out;
     }
     json_array_foreach(list, i, e) {
-        if (!parse_entry(e, &s->v[s->n])) {
-            snprintf(why, sizeof why, "entry %zu lacks \"local\", \"remote\" or \"provider\"", i + 1);
-            nr__store_free(s);
-            rc = damaged(r, path, why);
-            goto out;
-        }
+        if ((rc = parse_entry(e, i, &s->v[s->n], why, why_size)) != WN_SUCCESS)
+            break;
         s->n++;
     }
 out:
+    if (rc)
+        nr__store_free(s);
     json_decref(root);
-    free(path);
     return rc;
 }
 
-static int fsync_dir(const char *dir)
+/* Reads the store into s (empty when there is none); a damaged file is set
+ * aside (WN_BAD_PROFILE).  The caller holds sf. */
+static DWORD load_locked(nr_storefile *sf, nr_store *s)
 {
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    int rc;
-    if (fd < 0)
-        return -1;
-    rc = fsync(fd);
-    close(fd);
-    return rc;
+    char *text, why[300];
+    size_t len;
+    DWORD rc;
+    *s = (nr_store){ 0 };
+    if ((rc = nr__storefile_read(sf, &text, &len)) != WN_SUCCESS || !text)
+        return rc;
+    rc = parse(sf, text, len, s, why, sizeof why);
+    free(text);
+    return rc == WN_BAD_PROFILE ? nr__storefile_set_aside(sf, why) : rc;
 }
 
-/* Caller holds the store lock. */
-static DWORD save_locked(nr_router *r, const nr_store *s)
+/* Writes s as the new store.  The caller holds sf. */
+static DWORD save_locked(nr_storefile *sf, const nr_store *s)
 {
     json_t *root = json_object(), *list = json_array();
-    char *path = nr__path_join(r->state_dir, STORE_FILE);
-    char *tmp = nr__asprintf("%s.tmp-%ld", path ? path : "", (long)getpid());
-    char *text = NULL;
+    char *text = NULL, *with_newline;
     DWORD rc = WN_SUCCESS;
-    int fd = -1;
 
-    if (!root || !list || !path || !tmp) {
-        rc = WN_OUT_OF_MEMORY;
-        goto out;
-    }
-    json_object_set_new(root, "version", json_integer(1));
+    if (!root || !list || json_object_set_new(root, "version", json_integer(1)) < 0 ||
+        json_object_set(root, "connections", list) < 0)
+        goto nomem;
     for (size_t i = 0; i < s->n; i++) {
         const nr_remembered *e = &s->v[i];
         json_t *o = json_pack("{s:s, s:s, s:s, s:I, s:I}", "local", e->local, "remote", e->remote, "provider",
                               e->provider, "provider_type", (json_int_t)e->provider_type, "type",
                               (json_int_t)e->type);
-        if (o && e->user)
-            json_object_set_new(o, "user", json_string(e->user));
-        if (o && e->comment)
-            json_object_set_new(o, "comment", json_string(e->comment));
-        json_array_append_new(list, o);
+        if (o && ((e->user && json_object_set_new(o, "user", json_string(e->user)) < 0) ||
+                  (e->comment && json_object_set_new(o, "comment", json_string(e->comment)) < 0))) {
+            json_decref(o);
+            o = NULL;
+        }
+        if (!o || json_array_append_new(list, o) < 0) /* append_new releases o on failure */
+            goto nomem;
     }
-    json_object_set(root, "connections", list);
-    text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-    if (!text) {
-        rc = WN_OUT_OF_MEMORY;
-        goto out;
-    }
-    fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
-    if (fd < 0)
-        goto io_error;
-    size_t len = strlen(text), done = 0;
-    while (done < len) {
-        ssize_t w = write(fd, text + done, len - done);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w < 0)
-            goto io_error;
-        done += (size_t)w;
-    }
-    if (write(fd, "\n", 1) != 1 || fchmod(fd, 0600) < 0 || fsync(fd) < 0)
-        goto io_error;
-    close(fd);
-    fd = -1;
-    if (rename(tmp, path) < 0)
-        goto io_error;
-    fsync_dir(r->state_dir);
+    if (!(text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER)) ||
+        !(with_newline = realloc(text, strlen(text) + 2)))
+        goto nomem;
+    text = with_newline;
+    strcat(text, "\n");
+    rc = nr__storefile_write(sf, text, strlen(text));
     goto out;
-io_error:
-    rc = nr__fail(WN_CANNOT_OPEN_PROFILE, "cannot write the remembered-connection store %s: %s", path,
-                  strerror(errno));
-    if (fd >= 0)
-        close(fd);
-    unlink(tmp);
+nomem:
+    rc = nr__fail(WN_OUT_OF_MEMORY, "out of memory while writing the remembered-connection store");
 out:
     free(text);
-    free(tmp);
-    free(path);
     json_decref(list);
     json_decref(root);
     return rc;
@@ -290,13 +193,13 @@ out:
 
 DWORD nr__store_snapshot(nr_router *r, nr_store *s)
 {
-    store_lock l;
-    DWORD rc = lock_store(r, &l, false);
+    nr_storefile sf;
+    DWORD rc = nr__storefile_lock(&sf, r, false);
     *s = (nr_store){ 0 };
     if (rc)
         return rc;
-    rc = load_locked(r, s);
-    unlock_store(&l);
+    rc = load_locked(&sf, s);
+    nr__storefile_unlock(&sf);
     return rc;
 }
 
@@ -317,15 +220,15 @@ DWORD nr__store_check_add(nr_router *r, const char *local, const char *remote)
 
 DWORD nr__store_remember(nr_router *r, const nr_remembered *entry)
 {
-    store_lock l;
+    nr_storefile sf;
     nr_store s;
-    nr_remembered *e;
-    DWORD rc = lock_store(r, &l, true);
+    nr_remembered *e, fresh;
+    DWORD rc = nr__storefile_lock(&sf, r, true);
     if (rc)
         return rc;
-    rc = load_locked(r, &s);
+    rc = load_locked(&sf, &s);
     if (rc == WN_BAD_PROFILE)
-        rc = load_locked(r, &s); /* the damaged file was kept aside: start anew */
+        rc = load_locked(&sf, &s); /* the damaged file was kept aside: start anew */
     if (rc)
         goto out;
     e = nr__store_find(&s, entry->local);
@@ -334,42 +237,51 @@ DWORD nr__store_remember(nr_router *r, const nr_remembered *entry)
                       e->remote);
         goto out;
     }
+    fresh = (nr_remembered){
+        .local = strdup(entry->local),
+        .remote = strdup(entry->remote),
+        .user = nr__strdup0(entry->user),
+        .provider = strdup(entry->provider),
+        .comment = nr__strdup0(entry->comment),
+        .provider_type = entry->provider_type,
+        .type = entry->type,
+    };
+    if (!fresh.local || !fresh.remote || !fresh.provider || (entry->user && !fresh.user) ||
+        (entry->comment && !fresh.comment)) {
+        entry_free(&fresh);
+        rc = nr__fail(WN_OUT_OF_MEMORY, "out of memory while remembering %s", entry->local);
+        goto out;
+    }
     if (!e) {
         nr_remembered *v = realloc(s.v, (s.n + 1) * sizeof *v);
         if (!v) {
-            rc = WN_OUT_OF_MEMORY;
+            entry_free(&fresh);
+            rc = nr__fail(WN_OUT_OF_MEMORY, "out of memory while remembering %s", entry->local);
             goto out;
         }
         s.v = v;
         e = &s.v[s.n++];
-        *e = (nr_remembered){ 0 };
     } else {
         entry_free(e);
     }
-    e->local = strdup(entry->local);
-    e->remote = strdup(entry->remote);
-    e->user = nr__strdup0(entry->user);
-    e->provider = strdup(entry->provider);
-    e->comment = nr__strdup0(entry->comment);
-    e->provider_type = entry->provider_type;
-    e->type = entry->type;
-    rc = save_locked(r, &s);
+    *e = fresh;
+    rc = save_locked(&sf, &s);
 out:
     nr__store_free(&s);
-    unlock_store(&l);
+    nr__storefile_unlock(&sf);
     return rc;
 }
 
 DWORD nr__store_forget(nr_router *r, const char *local, bool *found)
 {
-    store_lock l;
+    nr_storefile sf;
     nr_store s;
     nr_remembered *e;
-    DWORD rc = lock_store(r, &l, false);
+    DWORD rc = nr__storefile_lock(&sf, r, false);
     *found = false;
     if (rc)
         return rc;
-    rc = load_locked(r, &s);
+    rc = load_locked(&sf, &s);
     if (rc)
         goto out;
     e = nr__store_find(&s, local);
@@ -379,10 +291,10 @@ DWORD nr__store_forget(nr_router *r, const char *local, bool *found)
         entry_free(e);
         memmove(&s.v[idx], &s.v[idx + 1], (s.n - idx - 1) * sizeof *s.v);
         s.n--;
-        rc = save_locked(r, &s);
+        rc = save_locked(&sf, &s);
     }
 out:
     nr__store_free(&s);
-    unlock_store(&l);
+    nr__storefile_unlock(&sf);
     return rc;
 }

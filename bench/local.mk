@@ -39,6 +39,13 @@ bench_ras_at_SOURCES = bench/ras-at.c bench/bench.c bench/bench.h tests/ras/mode
 bench_ras_at_CPPFLAGS = $(BENCH_CPPFLAGS) -I$(top_srcdir)/providers/ras -I$(top_srcdir)/tests/ras
 bench_ras_at_LDADD = providers/ras/libnrras-core.la router/libnetrouter.la $(PTHREAD_LIBS)
 
+# The RAS phonebook loader at 10k, 20k and 100k entries (linear growth).
+BENCH_BINS += bench/ras-phonebook
+check_PROGRAMS += bench/ras-phonebook
+bench_ras_phonebook_SOURCES = bench/ras-phonebook.c bench/bench.c bench/bench.h tests/ras/pb-gen.c tests/ras/pb-gen.h
+bench_ras_phonebook_CPPFLAGS = $(BENCH_CPPFLAGS) -I$(top_srcdir)/providers/ras -I$(top_srcdir)/tests/ras
+bench_ras_phonebook_LDADD = providers/ras/libnrras-core.la router/libnetrouter.la
+
 EXTRA_DIST += bench/README.md
 
 BENCH_FLAGS =

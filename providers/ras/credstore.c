@@ -2,8 +2,11 @@
  * credstore.c - saved dial credentials in ras-credentials.json
  * (credstore.h).
  *
- * Reading: the file is opened without following a symbolic link and
- * checked (regular, ours, no group or other bits) before a byte is read.
+ * Reading: the state directory and the file are opened with the shared
+ * safe openers of router/common/files.h: without blocking (a FIFO is
+ * refused at once), without following a symbolic link, and checked on the
+ * open descriptor (directory ours and not writable by others; file regular,
+ * ours, no group or other bits) before a byte is read.
  * Writing: under an exclusive flock() of the state directory (saves of
  * several threads or processes are serialised, none is lost), the whole
  * file is rewritten to a temporary file of mode 0600 in the same
@@ -33,6 +36,7 @@
 #include <unistd.h>
 
 #include "credstore.h"
+#include "files.h"
 
 #define MAX_FILE_SIZE (16u << 20)
 
@@ -164,57 +168,39 @@ static DWORD parse(json_t *root, const char *path, store *s, nr_cred_error *err)
     return 0;
 }
 
-/* Loads dir/ras-credentials.json into s (empty when there is none). */
+/* Loads dir/ras-credentials.json into s (empty when there is none).  The
+ * file is opened without blocking and without following a symbolic link,
+ * and judged on the open descriptor before a byte is read: a regular file,
+ * ours, with no group or other permission bits. */
 static DWORD load(int dirfd, const char *path, store *s, nr_cred_error *err)
 {
     struct stat st;
-    char *text = NULL;
+    char why[NR_WHY_SIZE], *text;
     size_t got = 0;
     json_error_t jerr;
     json_t *root;
     DWORD rc;
-    int fd = openat(dirfd, NR_CRED_FILE, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY | O_NONBLOCK);
+    int fd = nr_file_open(dirfd, NR_CRED_FILE, NR_FILE_NOFOLLOW | NR_FILE_OWNER_SELF | NR_FILE_PRIVATE, &st, why);
 
     memset(s, 0, sizeof *s);
     if (fd < 0 && errno == ENOENT)
         return 0;
+    if (fd < 0 && errno == EINVAL)
+        return fail(err, ERROR_ACCESS_DENIED, "%s: refusing the saved credentials: %s", path, why);
     if (fd < 0)
-        return fail(err, errno == ELOOP ? ERROR_ACCESS_DENIED : ERROR_CANNOT_LOAD_PHONEBOOK,
-                    "%s: cannot open the saved credentials: %s", path,
-                    errno == ELOOP ? "it is a symbolic link" : strerror(errno));
-    if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-        rc = fail(err, ERROR_ACCESS_DENIED, "%s: the saved credentials are not a regular file; refusing them", path);
-    } else if (st.st_uid != geteuid()) {
-        rc = fail(err, ERROR_ACCESS_DENIED, "%s: the saved credentials are owned by uid %u, not by you; refusing them",
-                  path, (unsigned)st.st_uid);
-    } else if (st.st_mode & (S_IRWXG | S_IRWXO)) {
-        rc = fail(err, ERROR_ACCESS_DENIED,
-                  "%s: the saved credentials are open to %s (mode %04o, must be 0600); refusing them", path,
-                  st.st_mode & S_IRWXO ? "other users" : "their group", (unsigned)(st.st_mode & 07777));
-    } else if ((size_t)st.st_size > MAX_FILE_SIZE) {
-        rc = fail(err, ERROR_CANNOT_LOAD_PHONEBOOK, "%s: the saved credentials are larger than %u bytes", path,
-                  MAX_FILE_SIZE);
-    } else if (!(text = malloc((size_t)st.st_size + 1))) {
-        rc = fail(err, ERROR_ALLOCATING_MEMORY, "%s: out of memory", path);
-    } else {
-        rc = 0;
-        while (got < (size_t)st.st_size) {
-            ssize_t r = read(fd, text + got, (size_t)st.st_size - got);
-            if (r < 0 && errno == EINTR)
-                continue;
-            if (r < 0)
-                rc = fail(err, ERROR_CANNOT_LOAD_PHONEBOOK, "%s: cannot read the saved credentials: %s", path,
-                          strerror(errno));
-            if (r <= 0)
-                break;
-            got += (size_t)r;
-        }
-    }
-    close(fd);
-    if (rc) {
-        free(text);
+        return fail(err, ERROR_CANNOT_LOAD_PHONEBOOK, "%s: cannot open the saved credentials: %s", path,
+                    strerror(errno));
+    text = nr_file_read(fd, (size_t)st.st_size, MAX_FILE_SIZE, &got);
+    if (!text) {
+        rc = errno == EFBIG ? fail(err, ERROR_CANNOT_LOAD_PHONEBOOK, "%s: the saved credentials are larger than %u bytes",
+                                   path, MAX_FILE_SIZE)
+             : errno == ENOMEM ? fail(err, ERROR_ALLOCATING_MEMORY, "%s: out of memory", path)
+                               : fail(err, ERROR_CANNOT_LOAD_PHONEBOOK, "%s: cannot read the saved credentials: %s",
+                                      path, strerror(errno));
+        close(fd);
         return rc;
     }
+    close(fd);
     root = json_loadb(text, got, JSON_REJECT_DUPLICATES, &jerr);
     explicit_bzero(text, got);
     free(text);
@@ -231,54 +217,23 @@ static DWORD load(int dirfd, const char *path, store *s, nr_cred_error *err)
 
 /* ---- the directory ---------------------------------------------------------------------------- */
 
-/* mkdir -p, new directories mode 0700. */
-static int make_dirs(const char *dir)
-{
-    char *p = strdup(dir);
-    int rc = 0;
-    if (!p)
-        return -1;
-    for (char *slash = strchr(p + 1, '/');; slash = strchr(slash + 1, '/')) {
-        if (slash)
-            *slash = '\0';
-        if (mkdir(p, 0700) < 0 && errno != EEXIST) {
-            rc = -1;
-            break;
-        }
-        if (!slash)
-            break;
-        *slash = '/';
-    }
-    free(p);
-    return rc;
-}
-
-/* Opens the state directory (creating it when create) and checks it is
- * ours and closed to others.  -1 with err set; -2 when it does not exist
- * and !create. */
+/* Opens the state directory (creating it when create): not a symbolic
+ * link, ours and closed to others.  -1 with err set; -2 when it does not
+ * exist and !create. */
 static int open_dir(const char *dir, bool create, nr_cred_error *err)
 {
-    struct stat st;
-    int fd;
-    if (create && make_dirs(dir) < 0) {
-        fail(err, ERROR_CANNOT_WRITE_PHONEBOOK, "%s: cannot create the state directory: %s", dir, strerror(errno));
-        return -1;
-    }
-    fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0 && errno == ENOENT && !create)
+    char why[NR_WHY_SIZE];
+    int fd = nr_dir_open(dir, create ? NR_DIR_CREATE : 0, why);
+    if (fd >= 0)
+        return fd;
+    if (errno == ENOENT && !create)
         return -2;
-    if (fd < 0) {
+    if (errno == EINVAL)
+        fail(err, ERROR_ACCESS_DENIED, "%s: refusing the state directory: %s", dir, why);
+    else
         fail(err, create ? ERROR_CANNOT_WRITE_PHONEBOOK : ERROR_CANNOT_LOAD_PHONEBOOK,
-             "%s: cannot open the state directory: %s", dir, strerror(errno));
-        return -1;
-    }
-    if (fstat(fd, &st) < 0 || st.st_uid != geteuid() || (st.st_mode & (S_IWGRP | S_IWOTH))) {
-        fail(err, ERROR_ACCESS_DENIED,
-             "%s: the state directory must be yours and not writable by group or others; refusing it", dir);
-        close(fd);
-        return -1;
-    }
-    return fd;
+             "%s: cannot use the state directory: %s", dir, why);
+    return -1;
 }
 
 /* ---- writing ---------------------------------------------------------------------------------- */
@@ -304,20 +259,6 @@ static json_t *to_json(const store *s)
         }
     }
     return root;
-}
-
-static bool write_all(int fd, const char *p, size_t len)
-{
-    while (len) {
-        ssize_t w = write(fd, p, len);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return false;
-        p += w;
-        len -= (size_t)w;
-    }
-    return true;
 }
 
 /* Replaces the file with s, atomically. */
@@ -350,7 +291,7 @@ static DWORD save(int dirfd, const char *dir, const char *path, const store *s, 
         rc = fail(err, ERROR_CANNOT_WRITE_PHONEBOOK, "%s: cannot create a temporary file: %s", dir,
                   strerror(errno));
     } else {
-        if (fchmod(fd, 0600) < 0 || !write_all(fd, text, strlen(text)) || !write_all(fd, "\n", 1) ||
+        if (fchmod(fd, 0600) < 0 || !nr_write_all(fd, text, strlen(text)) || !nr_write_all(fd, "\n", 1) ||
             fsync(fd) < 0)
             saved_errno = errno ? errno : EIO;
         if (close(fd) < 0 && !saved_errno)

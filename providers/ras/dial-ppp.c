@@ -75,6 +75,17 @@ static void on_event(void *ctx, const nr_ppp_link_event *ev)
 
 static DWORD run_link(nr_dial *d);
 
+/* The PPP layer's sentence for err, when err is the link's own failure. */
+static const char *link_detail(const nr_dial *d, DWORD err)
+{
+    const char *text = NULL;
+    if (d->link && nr_ppp_link_error(d->link, &text) == err)
+        return text;
+    return err == ERROR_PASSWD_EXPIRED ? "The server says the password has expired; a dial with paused states "
+                                         "(RDEOPT_PausedStates) can change it."
+                                       : NULL;
+}
+
 /* What to answer a server that offers to call back (RASDIALPARAMS
  * szCallbackNumber): a number as given, "*" for the entry's
  * callback_number, and "" for none - or, for an entry with callback "ask"
@@ -150,7 +161,11 @@ static DWORD give_to_kernel(nr_dial *d)
                             p->lcp.peer_mru ? p->lcp.peer_mru : 1500, name, NULL, 0);
     if (d->tun_fd < 0) {
         /* the extended error is the errno (EPERM without CAP_NET_ADMIN) */
-        nr_dial_fail(d, ERROR_PROTOCOL_NOT_CONFIGURED, (DWORD)errno);
+        int e = errno;
+        char detail[160];
+        snprintf(detail, sizeof detail, "The network interface \"%s\" cannot be created: %s.", d->entry->interface,
+                 strerror(e));
+        nr_dial_fail(d, ERROR_PROTOCOL_NOT_CONFIGURED, (DWORD)e, detail);
         return ERROR_PROTOCOL_NOT_CONFIGURED;
     }
     pthread_mutex_lock(&d->conn->lock);
@@ -174,7 +189,8 @@ DWORD nr_dial_ppp(nr_dial *d)
             if (!nr_dial_pause(d, RASCS_PasswordExpired) || !nr_dial_enter(d, RASCS_AuthChangePassword))
                 return ERROR_USER_DISCONNECTION;
             if (nr_ppp_link_change_password(d->link, d->params.szPassword) != 0) {
-                nr_dial_fail(d, ERROR_CHANGING_PASSWORD, 0);
+                nr_dial_fail(d, ERROR_CHANGING_PASSWORD, 0, "The new password cannot be sent to the server "
+                                                            "(MS-CHAP v2 takes at most 256 characters).");
                 return ERROR_CHANGING_PASSWORD;
             }
             err = run_link(d);
@@ -210,11 +226,11 @@ DWORD nr_dial_ppp(nr_dial *d)
         if (err == NR_PPP_LINK_PASSWORD_EXPIRED)
             err = ERROR_PASSWD_EXPIRED; /* nobody to ask for a new one */
         if (!logon_refused(err)) {
-            nr_dial_fail(d, err, 0);
+            nr_dial_fail(d, err, 0, link_detail(d, err));
             return err;
         }
         if (nr_dial_enter(d, RASCS_AuthNotify))
-            nr_dial_fail(d, err, 0);
+            nr_dial_fail(d, err, 0, link_detail(d, err));
         return err;
     }
 }
@@ -256,6 +272,7 @@ DWORD nr_dial_ppp_serve(nr_dial *d, DWORD *ext)
         if (phase < 0 || phase == NR_PPP_PHASE_DEAD) {
             const char *why;
             unsigned err = nr_ppp_link_error(d->link, &why);
+            nr_dial_set_detail(d, err ? why : "The link went down.");
             return err ? err : ERROR_DISCONNECTION;
         }
     }

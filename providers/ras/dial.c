@@ -63,19 +63,28 @@ bool nr_dial_enter(nr_dial *d, RASCONNSTATE state)
     d->conn->state = state;
     d->conn->error = 0;
     d->conn->ext_error = 0;
+    d->conn->detail[0] = '\0';
     pthread_cond_broadcast(&d->conn->changed);
     pthread_mutex_unlock(&d->conn->lock);
     announce(d, state, 0, 0);
     return !nr_dial_hangup_requested(d);
 }
 
-void nr_dial_fail(nr_dial *d, DWORD error, DWORD ext)
+void nr_dial_set_detail(nr_dial *d, const char *detail)
+{
+    pthread_mutex_lock(&d->conn->lock);
+    snprintf(d->conn->detail, sizeof d->conn->detail, "%s", detail ? detail : "");
+    pthread_mutex_unlock(&d->conn->lock);
+}
+
+void nr_dial_fail(nr_dial *d, DWORD error, DWORD ext, const char *detail)
 {
     RASCONNSTATE state;
     pthread_mutex_lock(&d->conn->lock);
     state = d->conn->state;
     d->conn->error = error;
     d->conn->ext_error = ext;
+    snprintf(d->conn->detail, sizeof d->conn->detail, "%s", detail ? detail : "");
     pthread_cond_broadcast(&d->conn->changed);
     pthread_mutex_unlock(&d->conn->lock);
     announce(d, state, error, ext);
@@ -151,7 +160,9 @@ static DWORD terminal_step(nr_dial *d)
 {
     bool resumed;
     if (!nr_dial_may_pause(d)) {
-        nr_dial_fail(d, ERROR_INTERACTIVE_MODE, 0);
+        nr_dial_fail(d, ERROR_INTERACTIVE_MODE, 0,
+                     "The entry has a terminal step (terminal_after_dial), which needs a dial with a notifier "
+                     "and paused states (RDEOPT_PausedStates).");
         return ERROR_INTERACTIVE_MODE;
     }
     resumed = nr_dial_pause(d, RASCS_Interactive);
@@ -189,7 +200,7 @@ DWORD nr_dial_await_callback(nr_dial *d)
     }
     if (nr_dial_hangup_requested(d))
         return ERROR_USER_DISCONNECTION;
-    nr_dial_fail(d, res.code, res.ext);
+    nr_dial_fail(d, res.code, res.ext, res.text);
     return res.code;
 }
 
@@ -204,7 +215,7 @@ static DWORD modem_phases(nr_dial *d)
     if (!nr_dial_enter(d, RASCS_OpenPort))
         return ERROR_USER_DISCONNECTION;
     if (nr_modem_open(&mc, &d->modem, &res) != 0) {
-        nr_dial_fail(d, res.code, res.ext);
+        nr_dial_fail(d, res.code, res.ext, res.text);
         return res.code;
     }
     if (!nr_dial_enter(d, RASCS_PortOpened) || !nr_dial_enter(d, RASCS_ConnectDevice))
@@ -216,7 +227,7 @@ static DWORD modem_phases(nr_dial *d)
         if (nr_dial_hangup_requested(d))
             return ERROR_USER_DISCONNECTION;
         if (!redialable(res.code) || attempt >= e->redial_attempts) {
-            nr_dial_fail(d, res.code, res.ext);
+            nr_dial_fail(d, res.code, res.ext, res.text);
             return res.code;
         }
         if (!pause_ms(d, e->redial_pause_ms))
@@ -278,6 +289,9 @@ void *nr_dial_worker(void *arg)
         pthread_mutex_lock(&conn->lock);
         d->silent = true; /* nothing after Connected */
         pthread_mutex_unlock(&conn->lock);
+        /* Authenticated for good: this copy of the password is no longer
+         * needed (the PPP layer keeps the one a CHAP re-challenge needs). */
+        explicit_bzero(d->params.szPassword, sizeof d->params.szPassword);
         why = nr_dial_ppp_serve(d, &ext);
         if (why) {
             pthread_mutex_lock(&conn->lock);

@@ -36,7 +36,7 @@ typedef struct nr_dial {
     nr_rasconn *conn;               /* holds a reference */
     nr_phonebook *pb;
     const nr_pb_entry *entry;       /* inside pb */
-    RASDIALPARAMS params;           /* the password is wiped once used */
+    RASDIALPARAMS params;           /* the password is wiped once connected, and at the end */
     DWORD options;                  /* RDEOPT_* */
     bool async;
     nr_ras_notifier notifier;       /* async only */
@@ -61,8 +61,15 @@ typedef struct nr_dial {
  * (hang-up asked, possibly from inside that very notification). */
 bool nr_dial_enter(nr_dial *d, RASCONNSTATE state);
 
-/* Records and announces a failure in the current state. */
-void nr_dial_fail(nr_dial *d, DWORD error, DWORD ext);
+/* Records and announces a failure in the current state; detail (NULL or ""
+ * for none) is the sentence naming what failed (the device, the lock file
+ * and its owner, what the peer said), kept for nr_ras_get_error_detail and
+ * recorded before the failure is announced. */
+void nr_dial_fail(nr_dial *d, DWORD error, DWORD ext, const char *detail);
+
+/* Records the detail of a failure that is not announced (a connected link
+ * that is lost: nothing is announced after RASCS_Connected). */
+void nr_dial_set_detail(nr_dial *d, const char *detail);
 
 /* True once RasHangUp was called. */
 bool nr_dial_hangup_requested(nr_dial *d);

@@ -74,6 +74,15 @@ tests_ras_modem_emu_LDADD = $(PTHREAD_LIBS)
 TESTS += tests/ras/rasdial.test
 dist_noinst_SCRIPTS += tests/ras/rasdial.test
 
+# What the sentences behind the error numbers name (nr_ras_get_error_detail,
+# nr_ras_check_phonebook), and the dialing threads' signal mask.
+check_PROGRAMS += tests/ras/test-ras-errors
+TESTS += tests/ras/test-ras-errors
+tests_ras_test_ras_errors_SOURCES = tests/ras/test-ras-errors.c $(ras_dial_fixture_sources)
+tests_ras_test_ras_errors_CPPFLAGS = $(tests_ras_test_ras_dial_CPPFLAGS)
+tests_ras_test_ras_errors_CFLAGS = $(tests_ras_test_ras_dial_CFLAGS)
+tests_ras_test_ras_errors_LDADD = $(tests_ras_test_ras_dial_LDADD)
+
 # The terminal step (terminal_after_dial, RASCS_Interactive).
 check_PROGRAMS += tests/ras/test-ras-terminal
 TESTS += tests/ras/test-ras-terminal

@@ -22,7 +22,8 @@ providers_ras_libnetrouter_ras_la_SOURCES = \
 	providers/ras/ras-entries.c \
 	providers/ras/ras-dial.c \
 	providers/ras/ras-terminal.c \
-	providers/ras/ras-credentials.c providers/ras/ras-lasterror.h
+	providers/ras/ras-credentials.c \
+	providers/ras/ras-lasterror.h providers/ras/ras-lasterror.c
 providers_ras_libnetrouter_ras_la_CPPFLAGS = $(AM_CPPFLAGS) -DNR_SYSCONFDIR='"$(sysconfdir)"'
 providers_ras_libnetrouter_ras_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden
 providers_ras_libnetrouter_ras_la_LIBADD = providers/ras/libnrras-core.la router/libnetrouter.la
@@ -42,8 +43,10 @@ tests_ras_test_ras_api_LDADD = providers/ras/libnetrouter-ras.la router/libnetro
 
 # rasdial(1)
 bin_PROGRAMS += providers/ras/rasdial
-providers_ras_rasdial_SOURCES = providers/ras/rasdial.c
-providers_ras_rasdial_LDADD = providers/ras/libnetrouter-ras.la router/libnetrouter.la $(PTHREAD_LIBS)
+providers_ras_rasdial_SOURCES = providers/ras/rasdial.c providers/ras/rasdial.h providers/ras/rasdial-input.c
+providers_ras_rasdial_CPPFLAGS = $(AM_CPPFLAGS) $(NR_COMMON_CPPFLAGS)
+providers_ras_rasdial_LDADD = providers/ras/libnetrouter-ras.la router/libnetrouter.la router/common/libnrcommon.la \
+	$(PTHREAD_LIBS)
 
 # The provider plugin (ras:ENTRY through the router) and its manifest.
 plugin_LTLIBRARIES += providers/ras/nr-ras.la

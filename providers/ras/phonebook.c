@@ -4,13 +4,22 @@
  * Every object of the file is checked against a small key table: unknown
  * keys are errors ("x-" keys are free), types and ranges are checked, and the
  * first problem is reported with the file, the line and column of the key
- * (found with jsonpos) and the field path, e.g. entries[1].timeouts.connect_ms.
+ * (found with jsonpos) and the field path, e.g. entries[1].timeouts.connect_ms;
+ * a misspelt key is answered with the nearest known one (suggest.h).
+ *
+ * Cost: linear in the size of the file.  jansson parses it once; each entry
+ * is checked against its key table (a constant) and built with one
+ * allocation; duplicate names are found through a hash index of the names
+ * (which nr_pb_find then uses); positions are looked for only once, for
+ * the error reported.  The file is opened with files.h: never blocking, judged
+ * on the open descriptor, at most NR_PB_MAX_SIZE bytes.
  */
 #include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,8 +27,10 @@
 #include <unistd.h>
 #include <jansson.h>
 
+#include "files.h"
 #include "jsonpos.h"
 #include "phonebook.h"
+#include "suggest.h"
 
 #ifndef NR_SYSCONFDIR
 #define NR_SYSCONFDIR "/etc"
@@ -77,6 +88,11 @@ static const key_spec entry_keys[] = {
     { "callback", K_STRING, false, 0, 0, callback_choices, NULL },
     { "interface", K_STRING, false, 1, 15, NULL, NULL },
     { "callback_number", K_STRING, false, 1, NR_PB_MAX_PHONE_NUMBER, NULL, NULL },
+    { NULL, 0, false, 0, 0, NULL, NULL },
+};
+
+static const key_spec top_keys[] = {
+    { "entries", K_OBJECT, true, 0, 0, NULL, NULL }, /* an array, checked on its own */
     { NULL, 0, false, 0, 0, NULL, NULL },
 };
 
@@ -186,6 +202,20 @@ static DWORD check_string(ctx *c, const key_spec *k, const json_t *v)
 
 static DWORD check_object(ctx *c, const json_t *obj, const key_spec *keys);
 
+/* An unknown key, with the known one it is nearest to when it looks like a
+ * typo of it. */
+static DWORD unknown_key(ctx *c, const char *key, const key_spec *keys)
+{
+    size_t n = 0;
+    const char *near;
+    while (keys[n].name)
+        n++;
+    near = nr_suggest(key, &keys[0].name, n, sizeof keys[0]);
+    if (near)
+        return fail(c, ERROR_CORRUPT_PHONEBOOK, "unknown key \"%s\" (did you mean \"%s\"?)", key, near);
+    return fail(c, ERROR_CORRUPT_PHONEBOOK, "unknown key \"%s\" (keys starting with \"x-\" are free)", key);
+}
+
 static DWORD check_value(ctx *c, const key_spec *k, const json_t *v)
 {
     switch (k->kind) {
@@ -241,9 +271,7 @@ static DWORD check_object(ctx *c, const json_t *obj, const key_spec *keys)
             if (!strcmp(s->name, key))
                 k = s;
         push_key(c, key);
-        rc = k ? check_value(c, k, v)
-               : fail(c, ERROR_CORRUPT_PHONEBOOK, "unknown key \"%s\" (keys starting with \"x-\" are free)",
-                      key);
+        rc = k ? check_value(c, k, v) : unknown_key(c, key, keys);
         pop(c);
         if (rc)
             return rc;
@@ -311,45 +339,49 @@ static unsigned get_uint(const json_t *obj, const char *key, const char *member,
     return v ? (unsigned)json_integer_value(v) : dflt;
 }
 
-static char *get_str(const json_t *obj, const char *key, const char *dflt)
+/* The string at key, or dflt. */
+static const char *str_or(const json_t *obj, const char *key, const char *dflt)
 {
     const json_t *v = json_object_get(obj, key);
-    return strdup(v ? json_string_value(v) : dflt);
+    return v ? json_string_value(v) : dflt;
 }
 
-static void entry_free(nr_pb_entry *e)
+/* Copies s to *at and moves *at past it. */
+static char *put(char **at, const char *s)
 {
-    free(e->name);
-    free(e->description);
-    free(e->device);
-    free(e->phone_number);
-    free(e->callback_number);
-    free(e->interface);
-    for (size_t i = 0; i < e->ninit; i++)
-        free(e->init[i]);
-    free(e->init);
-    free(e->dial_prefix);
+    size_t n = strlen(s) + 1;
+    char *copy = memcpy(*at, s, n);
+    *at += n;
+    return copy;
 }
 
+/* Fills e from the validated object o.  Every string of the entry and its
+ * init array live in one allocation (e->storage): one malloc per entry, not
+ * a dozen, which matters for phonebooks of 100,000 entries. */
 static bool build_entry(const json_t *o, nr_pb_entry *e)
 {
+    static const char *const default_init[] = { "ATZ" };
     const json_t *init = json_object_get(o, "init");
     const char *flow = json_string_value(json_object_get(o, "flow_control"));
     const char *auth = json_string_value(json_object_get(o, "auth"));
+    const char *strs[] = {
+        str_or(o, "name", ""),          str_or(o, "description", ""),     str_or(o, "device", ""),
+        str_or(o, "phone_number", ""),  str_or(o, "dial_prefix", "ATDT"), str_or(o, "callback_number", ""),
+        str_or(o, "interface", ""),
+    };
+    size_t ninit = init ? json_array_size(init) : 1, need = ninit * sizeof(char *);
+    char *at;
+    for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
+        need += strlen(strs[i]) + 1;
+    for (size_t i = 0; i < ninit; i++)
+        need += strlen(init ? json_string_value(json_array_get(init, i)) : default_init[i]) + 1;
     *e = (nr_pb_entry){
-        .name = get_str(o, "name", ""),
-        .description = get_str(o, "description", ""),
-        .device = get_str(o, "device", ""),
         .speed = get_uint(o, "speed", NULL, 115200),
-        .phone_number = get_str(o, "phone_number", ""),
-        .dial_prefix = get_str(o, "dial_prefix", "ATDT"),
         .rtscts = !flow || !strcmp(flow, "rtscts"),
         .command_timeout_ms = get_uint(o, "timeouts", "command_ms", 3000),
         .connect_timeout_ms = get_uint(o, "timeouts", "connect_ms", 60000),
         .ppp_timeout_ms = get_uint(o, "timeouts", "ppp_ms", 30000),
         .callback_timeout_ms = get_uint(o, "timeouts", "callback_ms", 60000),
-        .callback_number = get_str(o, "callback_number", ""),
-        .interface = get_str(o, "interface", ""),
         .callback_ask = json_is_string(json_object_get(o, "callback")) &&
                         !strcmp(json_string_value(json_object_get(o, "callback")), "ask"),
         .auth = !auth || !strcmp(auth, "any") ? NR_PB_AUTH_ANY
@@ -362,51 +394,104 @@ static bool build_entry(const json_t *o, nr_pb_entry *e)
         .lcp_echo_interval_s = get_uint(o, "ppp", "lcp_echo_interval", 30),
         .lcp_echo_failures = get_uint(o, "ppp", "lcp_echo_failures", 4),
         .terminal_after_dial = json_is_true(json_object_get(o, "terminal_after_dial")),
+        .ninit = ninit,
     };
-    e->ninit = init ? json_array_size(init) : 1;
-    e->init = calloc(e->ninit, sizeof *e->init);
-    if (!e->init)
+    if (!(e->storage = malloc(need)))
         return false;
-    for (size_t i = 0; i < e->ninit; i++)
-        if (!(e->init[i] = strdup(init ? json_string_value(json_array_get(init, i)) : "ATZ")))
-            return false;
-    return e->name && e->description && e->device && e->phone_number && e->dial_prefix && e->callback_number &&
-           e->interface;
+    e->init = e->storage;
+    at = (char *)e->storage + ninit * sizeof(char *);
+    for (size_t i = 0; i < ninit; i++)
+        e->init[i] = put(&at, init ? json_string_value(json_array_get(init, i)) : default_init[i]);
+    e->name = put(&at, strs[0]);
+    e->description = put(&at, strs[1]);
+    e->device = put(&at, strs[2]);
+    e->phone_number = put(&at, strs[3]);
+    e->dial_prefix = put(&at, strs[4]);
+    e->callback_number = put(&at, strs[5]);
+    e->interface = put(&at, strs[6]);
+    return true;
+}
+
+/* ---- the name index ------------------------------------------------------------------------ */
+
+/* Entry names, hashed: an open-addressing table of entry numbers (plus
+ * one, 0 = free, with a tag of the hash) over twice as many slots as entries, so a name is found,
+ * or found missing, in a few probes.  The hash is FNV-1a mixed with a
+ * random seed per process: a phonebook cannot be written to make names
+ * collide.  One allocation for the whole phonebook; it finds duplicates
+ * while loading and serves nr_pb_find afterwards. */
+static uint64_t name_hash(const char *name)
+{
+    static uint64_t seed; /* set once, never changed: every index of the process uses it */
+    uint64_t h = __atomic_load_n(&seed, __ATOMIC_ACQUIRE);
+    if (!h) {
+        uint64_t s = 0, none = 0;
+        if (getentropy(&s, sizeof s) < 0)
+            s = (uint64_t)(uintptr_t)&seed ^ (uint64_t)getpid();
+        s |= 1;
+        /* the first thread to get here sets it; the others take its value */
+        if (!__atomic_compare_exchange_n(&seed, &none, s, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+            s = none;
+        h = s;
+    }
+    h ^= 14695981039346656037ull;
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+        h = (h ^ *p) * 1099511628211ull;
+    return h ^ (h >> 29);
+}
+
+/* A slot: the entry number plus one (0: free) in the low half, the high
+ * half of the name's hash in the other, so that a probe compares names only
+ * when their hashes agree. */
+#define SLOT_ENTRY(slot) ((size_t)((slot) & 0xffffffffu))
+#define SLOT_TAG(hash) ((hash) & ~(uint64_t)0xffffffffu)
+
+/* The slot of name in pb's index: the one holding it, or the free one
+ * where it would go; *tag receives what a slot of that name holds besides
+ * the entry number. */
+static size_t name_slot(const nr_phonebook *pb, const char *name, uint64_t *tag)
+{
+    uint64_t h = name_hash(name);
+    size_t mask = pb->nslots - 1, i = (size_t)h & mask;
+    *tag = SLOT_TAG(h);
+    while (pb->slots[i] && (SLOT_TAG(pb->slots[i]) != *tag ||
+                            strcmp(pb->entries[SLOT_ENTRY(pb->slots[i]) - 1].name, name) != 0))
+        i = (i + 1) & mask;
+    return i;
+}
+
+/* An index with room for n entries; false when out of memory. */
+static bool index_init(nr_phonebook *pb, size_t n)
+{
+    pb->nslots = 8;
+    while (pb->nslots < 2 * n)
+        pb->nslots *= 2;
+    pb->slots = calloc(pb->nslots, sizeof *pb->slots);
+    return pb->slots != NULL;
 }
 
 /* ---- loading ---------------------------------------------------------------------------------- */
 
+/* The text of the phonebook at path, opened without blocking (a FIFO or a
+ * device is refused at once) and judged on the open descriptor: a regular
+ * file owned by root or the user and not writable by group or others (it
+ * says which device is opened and what is sent to it). */
 static char *read_checked(const char *path, ctx *c)
 {
     struct stat st;
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-    char *text = NULL;
+    char why[NR_WHY_SIZE], *text;
+    int fd = nr_file_open(AT_FDCWD, path, 0, &st, why);
     if (fd < 0) {
-        fail(c, ERROR_CANNOT_OPEN_PHONEBOOK, "cannot open the phonebook: %s", strerror(errno));
+        if (errno == EINVAL)
+            fail(c, ERROR_CANNOT_OPEN_PHONEBOOK, "refusing the phonebook: %s", why);
+        else
+            fail(c, ERROR_CANNOT_OPEN_PHONEBOOK, "cannot open the phonebook: %s", strerror(errno));
         return NULL;
     }
-    if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-        fail(c, ERROR_CANNOT_OPEN_PHONEBOOK, "the phonebook is not a regular file");
-    } else if (st.st_uid != 0 && st.st_uid != geteuid()) {
-        fail(c, ERROR_CANNOT_OPEN_PHONEBOOK, "the phonebook is owned by uid %u, neither root nor you; refusing it",
-             (unsigned)st.st_uid);
-    } else if (st.st_mode & (S_IWGRP | S_IWOTH)) {
-        fail(c, ERROR_CANNOT_OPEN_PHONEBOOK, "the phonebook is writable by %s (mode %04o); refusing it",
-             st.st_mode & S_IWOTH ? "other users" : "its group", (unsigned)(st.st_mode & 07777));
-    } else if (!(text = malloc((size_t)st.st_size + 1))) {
-        fail(c, ERROR_CANNOT_OPEN_PHONEBOOK, "out of memory");
-    } else {
-        size_t got = 0;
-        while (got < (size_t)st.st_size) {
-            ssize_t r = read(fd, text + got, (size_t)st.st_size - got);
-            if (r < 0 && errno == EINTR)
-                continue;
-            if (r <= 0)
-                break;
-            got += (size_t)r;
-        }
-        text[got] = '\0';
-    }
+    text = nr_file_read(fd, (size_t)st.st_size, NR_PB_MAX_SIZE, NULL);
+    if (!text)
+        fail(c, ERROR_CANNOT_OPEN_PHONEBOOK, "cannot read the phonebook: %s",
+             errno == EFBIG ? "it is larger than " NR_PB_MAX_SIZE_TEXT : strerror(errno));
     close(fd);
     return text;
 }
@@ -440,7 +525,8 @@ DWORD nr_pb_load(const char *path, nr_phonebook **out, nr_pb_error *err)
     json_t *root = NULL, *list, *e;
     nr_phonebook *pb = NULL;
     DWORD rc = WN_SUCCESS;
-    size_t i;
+    size_t i, slot;
+    uint64_t tag;
 
     *out = NULL;
     memset(c.err, 0, sizeof *c.err);
@@ -467,14 +553,13 @@ DWORD nr_pb_load(const char *path, nr_phonebook **out, nr_pb_error *err)
                   json_kind(root));
         goto out;
     }
-    static const key_spec top_keys[] = { { "entries", K_OBJECT, true, 0, 0, NULL, NULL }, { NULL, 0, false, 0, 0, NULL, NULL } };
     const char *key;
     json_t *v;
     json_object_foreach(root, key, v) {
         if (!strncmp(key, "x-", 2) || !strcmp(key, top_keys[0].name))
             continue;
         push_key(&c, key);
-        rc = fail(&c, ERROR_CORRUPT_PHONEBOOK, "unknown key \"%s\" (keys starting with \"x-\" are free)", key);
+        rc = unknown_key(&c, key, top_keys);
         goto out;
     }
     list = json_object_get(root, "entries");
@@ -486,7 +571,8 @@ DWORD nr_pb_load(const char *path, nr_phonebook **out, nr_pb_error *err)
         goto out;
     }
     pb = calloc(1, sizeof *pb);
-    if (!pb || !(pb->path = strdup(path)) || !(pb->entries = calloc(json_array_size(list) + 1, sizeof *pb->entries))) {
+    if (!pb || !(pb->path = strdup(path)) || !(pb->entries = calloc(json_array_size(list) + 1, sizeof *pb->entries)) ||
+        !index_init(pb, json_array_size(list))) {
         rc = fail(&c, ERROR_CANNOT_OPEN_PHONEBOOK, "out of memory");
         goto out;
     }
@@ -499,20 +585,20 @@ DWORD nr_pb_load(const char *path, nr_phonebook **out, nr_pb_error *err)
             rc = check_entry_rules(&c, e);
         if (rc)
             goto out;
-        for (size_t k = 0; k < pb->n; k++) {
-            if (!strcmp(pb->entries[k].name, json_string_value(json_object_get(e, "name")))) {
-                push_key(&c, "name");
-                rc = fail(&c, ERROR_CORRUPT_PHONEBOOK, "entry name \"%s\" is already used by entries[%zu]",
-                          pb->entries[k].name, k);
-                goto out;
-            }
+        slot = name_slot(pb, json_string_value(json_object_get(e, "name")), &tag);
+        if (pb->slots[slot]) {
+            size_t first = SLOT_ENTRY(pb->slots[slot]) - 1;
+            push_key(&c, "name");
+            rc = fail(&c, ERROR_CORRUPT_PHONEBOOK, "entry name \"%s\" is already used by entries[%zu]",
+                      pb->entries[first].name, first);
+            goto out;
         }
         if (!build_entry(e, &pb->entries[pb->n])) {
-            entry_free(&pb->entries[pb->n]);
             rc = fail(&c, ERROR_CANNOT_OPEN_PHONEBOOK, "out of memory");
             goto out;
         }
         pb->n++;
+        pb->slots[slot] = tag | pb->n;
         pop(&c);
     }
     *out = pb;
@@ -527,10 +613,12 @@ out:
 
 const nr_pb_entry *nr_pb_find(const nr_phonebook *pb, const char *name)
 {
-    for (size_t i = 0; pb && name && i < pb->n; i++)
-        if (!strcmp(pb->entries[i].name, name))
-            return &pb->entries[i];
-    return NULL;
+    size_t slot;
+    uint64_t tag;
+    if (!pb || !name || !pb->slots)
+        return NULL;
+    slot = name_slot(pb, name, &tag);
+    return pb->slots[slot] ? &pb->entries[SLOT_ENTRY(pb->slots[slot]) - 1] : NULL;
 }
 
 void nr_pb_free(nr_phonebook *pb)
@@ -538,8 +626,48 @@ void nr_pb_free(nr_phonebook *pb)
     if (!pb)
         return;
     for (size_t i = 0; i < pb->n; i++)
-        entry_free(&pb->entries[i]);
+        free(pb->entries[i].storage);
     free(pb->entries);
+    free(pb->slots);
     free(pb->path);
     free(pb);
+}
+
+/* Appends to buf what fits of the formatted text (buf always terminated). */
+static void append(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void append(char *buf, size_t size, const char *fmt, ...)
+{
+    size_t used = strlen(buf);
+    va_list ap;
+    if (used + 1 >= size)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(buf + used, size - used, fmt, ap);
+    va_end(ap);
+}
+
+void nr_pb_describe_missing(const nr_phonebook *pb, const char *name, char *buf, size_t size)
+{
+    const char *near = pb->n ? nr_suggest(name, (const char *const *)&pb->entries[0].name, pb->n,
+                                          sizeof pb->entries[0])
+                             : NULL;
+    size_t shown = pb->n < NR_PB_NAMES_SHOWN ? pb->n : NR_PB_NAMES_SHOWN;
+    if (!size)
+        return;
+    buf[0] = '\0';
+    append(buf, size, "%s: no entry named \"%s\"", pb->path, name);
+    if (near)
+        append(buf, size, " (did you mean \"%s\"?)", near);
+    if (!pb->n) {
+        append(buf, size, "; the phonebook has no entries");
+        return;
+    }
+    if (pb->n == 1)
+        append(buf, size, "; its only entry is ");
+    else
+        append(buf, size, "; its %zu entries are ", pb->n);
+    for (size_t i = 0; i < shown; i++)
+        append(buf, size, "%s\"%s\"", i == 0 ? "" : i + 1 == pb->n ? " and " : ", ", pb->entries[i].name);
+    if (shown < pb->n)
+        append(buf, size, " and %zu more", pb->n - shown);
 }

@@ -14,10 +14,13 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <netrouter/ras.h>
 
 #define NR_PB_MAX_ENTRY_NAME   256 /* RAS_MaxEntryName */
 #define NR_PB_MAX_PHONE_NUMBER 128 /* RAS_MaxPhoneNumber */
+#define NR_PB_MAX_SIZE (64u << 20)  /* a larger file is refused (a few hundred thousand entries fit) */
+#define NR_PB_MAX_SIZE_TEXT "64 MiB"
 
 typedef enum nr_pb_auth { NR_PB_AUTH_ANY = 0, NR_PB_AUTH_PAP, NR_PB_AUTH_CHAP, NR_PB_AUTH_MSCHAPV2 } nr_pb_auth;
 
@@ -41,12 +44,16 @@ typedef struct nr_pb_entry {
     unsigned redial_attempts, redial_pause_ms;
     unsigned mru, lcp_echo_interval_s, lcp_echo_failures;
     bool terminal_after_dial;   /* a login dialogue on the line before PPP (RASCS_Interactive) */
+    void *storage;              /* private: the one allocation holding the strings above */
 } nr_pb_entry;
 
 typedef struct nr_phonebook {
     char *path;
     nr_pb_entry *entries;
     size_t n;
+    /* private: the hash index of the names (entry number + 1, 0 free; and a hash tag) */
+    uint64_t *slots;
+    size_t nslots;
 } nr_phonebook;
 
 /* Why a load failed: a RAS code and where. */
@@ -64,12 +71,24 @@ char *nr_pb_default_path(void);
 
 /* Loads and validates path (NULL: nr_pb_default_path()).  On success *out
  * owns a phonebook to free with nr_pb_free() and WN_SUCCESS is returned;
- * otherwise err (may be NULL) says why and its code is returned.  A file
- * writable by group or others, or owned by another user, is refused. */
+ * otherwise err (may be NULL) says why and its code is returned.  The file
+ * is opened without blocking: anything but a regular file (a FIFO, a
+ * device) is refused at once, as is a file writable by group or others,
+ * owned by another user than root or the caller, or larger than
+ * NR_PB_MAX_SIZE.  Linear in the size of the file. */
 DWORD nr_pb_load(const char *path, nr_phonebook **out, nr_pb_error *err);
 
-/* The entry of that name (names compare exactly), or NULL. */
+/* The entry of that name (names compare exactly), or NULL; constant time. */
 const nr_pb_entry *nr_pb_find(const nr_phonebook *pb, const char *name);
+
+/* The sentence for a name that is not in pb, for people: the file, the
+ * name, the nearest entry name when it looks like a typo of one, and the
+ * first NR_PB_NAMES_SHOWN entry names, e.g.
+ *     /home/ann/pb.json: no entry named "Ofice" (did you mean "Office"?);
+ *     its 2 entries are "Office" and "Home"
+ * Truncated to size bytes. */
+#define NR_PB_NAMES_SHOWN 10
+void nr_pb_describe_missing(const nr_phonebook *pb, const char *name, char *buf, size_t size);
 
 void nr_pb_free(nr_phonebook *pb);
 

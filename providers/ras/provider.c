@@ -7,8 +7,9 @@
  *
  * Plugin code: it includes only the public SDK headers and talks to the
  * dialing engine through <netrouter/ras.h> like any application.  A RAS
- * failure is reported the MPR way: pfnSetLastError with the RAS number and
- * its text, and WN_EXTENDED_ERROR.
+ * failure is reported the MPR way: pfnSetLastError with the RAS number, its
+ * text and the library's detail (nr_ras_get_error_detail: the phonebook's
+ * file, line and key, the device, the lock's owner), and WN_EXTENDED_ERROR.
  */
 #include "config.h"
 
@@ -37,12 +38,14 @@ static size_t nlinks;
 
 NR_PLUGIN_DEFINE_ABI_VERSION()
 
-static DWORD ras_error(DWORD code, const char *entry)
+/* detail: what the RAS library says was at fault ("" when nothing). */
+static DWORD ras_error(DWORD code, const char *entry, const char *detail)
 {
-    char text[256], msg[512];
+    char text[256], msg[1536];
     if (RasGetErrorString(code, text, sizeof text) != 0)
         snprintf(text, sizeof text, "RAS error %u.", (unsigned)code);
-    snprintf(msg, sizeof msg, "dialing %s failed with RAS error %u: %s", entry, (unsigned)code, text);
+    snprintf(msg, sizeof msg, "dialing %s failed with RAS error %u: %s%s%s", entry, (unsigned)code, text,
+             *detail ? " " : "", detail);
     if (host)
         host->pfnSetLastError(host, code, msg);
     return WN_EXTENDED_ERROR;
@@ -50,13 +53,13 @@ static DWORD ras_error(DWORD code, const char *entry)
 
 /* No such entry: the name is not one of ours after all.  The router moves
  * on to the next provider and, when none takes the name, quotes this. */
-static DWORD not_ours(const char *entry)
+static DWORD not_ours(const char *entry, const char *detail)
 {
-    char text[256], msg[512];
+    char text[256], msg[1536];
     if (RasGetErrorString(ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, text, sizeof text) != 0)
         text[0] = '\0';
-    snprintf(msg, sizeof msg, "no phonebook entry named \"%s\" (RAS error %u: %s)", entry,
-             (unsigned)ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, text);
+    snprintf(msg, sizeof msg, "no phonebook entry named \"%s\" (RAS error %u: %s)%s%s", entry,
+             (unsigned)ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, text, *detail ? "; " : "", detail);
     if (host)
         host->pfnSetLastError(host, ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, msg);
     return WN_BAD_NETNAME;
@@ -223,11 +226,15 @@ NR_PLUGIN_EXPORT DWORD APIENTRY NPAddConnection3(HWND owner, LPNETRESOURCE res, 
     rc = dial(&p, &h);
     explicit_bzero(p.szPassword, sizeof p.szPassword);
     if (rc) {
+        char detail[1024] = "";
+        /* the connection's detail, or without one the thread's (phonebook, entry) */
+        if (nr_ras_get_error_detail(h, detail, sizeof detail) != 0)
+            detail[0] = '\0';
         if (h)
             hang_up(h);
         if (rc == ERROR_CANNOT_FIND_PHONEBOOK_ENTRY)
-            return not_ours(entry);
-        return ras_error(rc, entry);
+            return not_ours(entry, detail);
+        return ras_error(rc, entry, detail);
     }
     pthread_mutex_lock(&links_lock);
     i = find_link(entry);

@@ -27,8 +27,8 @@ static DWORD entry_of(LPCSTR phonebook, const char *name, nr_phonebook **out)
         return rc;
     }
     if (!nr_pb_find(*out, name)) {
-        char text[RAS_MaxPath + RAS_MaxEntryName + 64];
-        snprintf(text, sizeof text, "%s: no entry named \"%s\"", (*out)->path, name);
+        char text[2048];
+        nr_pb_describe_missing(*out, name, text, sizeof text);
         nr_ras_set_last_error(text);
         nr_pb_free(*out);
         *out = NULL;

@@ -3,13 +3,16 @@
  * (synchronous, asynchronous, resuming a paused dial), RasHangUp,
  * RasGetConnectStatus, RasEnumConnections, RasGetProjectionInfo and
  * RasConnectionNotification.  They validate their arguments and hand the
- * work to the engine (dial.c, connnotify.c).
+ * work to the engine (dial.c, connnotify.c).  A dial that cannot start
+ * (phonebook, entry) leaves its detail for the calling thread; one that
+ * fails later records it in its connection (ras-lasterror.c).
  */
 #include "config.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +22,7 @@
 
 #include "connnotify.h"
 #include "dial.h"
+#include "ras-lasterror.h"
 
 static void dial_free(void *engine)
 {
@@ -63,14 +67,49 @@ static DWORD resume(HRASCONN h, const RASDIALPARAMS *params, DWORD type, void *n
     return rc;
 }
 
-/* Loads the phonebook entry the parameters name into d. */
+/* Loads the phonebook entry the parameters name into d; a failure leaves
+ * its detail for the calling thread. */
 static DWORD find_entry(nr_dial *d, LPCSTR phonebook)
 {
-    DWORD rc = nr_pb_load(phonebook, &d->pb, NULL);
-    if (rc)
+    nr_pb_error err;
+    char text[2048];
+    DWORD rc = nr_pb_load(phonebook, &d->pb, &err);
+    if (rc) {
+        nr_ras_remember_pb_error(&err);
         return rc;
+    }
     d->entry = nr_pb_find(d->pb, d->params.szEntryName);
-    return d->entry ? 0 : ERROR_CANNOT_FIND_PHONEBOOK_ENTRY;
+    if (d->entry)
+        return 0;
+    nr_pb_describe_missing(d->pb, d->params.szEntryName, text, sizeof text);
+    nr_ras_set_last_error(text);
+    return ERROR_CANNOT_FIND_PHONEBOOK_ENTRY;
+}
+
+/* Starts the worker with every asynchronous signal blocked: the
+ * application's signals (SIGINT, SIGTERM, ...) are handled on its own
+ * threads, never on the library's, whose system calls are then never
+ * interrupted either. */
+static int start_worker(nr_dial *d)
+{
+    sigset_t all, old;
+    pthread_t worker;
+    int rc;
+    sigfillset(&all);
+    /* signals of a fault in the thread itself stay deliverable */
+    sigdelset(&all, SIGSEGV);
+    sigdelset(&all, SIGBUS);
+    sigdelset(&all, SIGFPE);
+    sigdelset(&all, SIGILL);
+    sigdelset(&all, SIGTRAP);
+    sigdelset(&all, SIGABRT);
+    sigdelset(&all, SIGSYS);
+    pthread_sigmask(SIG_SETMASK, &all, &old);
+    rc = pthread_create(&worker, NULL, nr_dial_worker, d);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    if (rc == 0)
+        pthread_detach(worker);
+    return rc;
 }
 
 NR_RAS_PUBLIC DWORD RasDial(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIALPARAMS params, DWORD type,
@@ -78,9 +117,9 @@ NR_RAS_PUBLIC DWORD RasDial(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIAL
 {
     nr_rasconn *c;
     nr_dial *d;
-    pthread_t worker;
     DWORD rc;
 
+    nr_ras_set_last_error(NULL);
     if (nr_ras_in_handler())
         return ERROR_POSSIBLE_DEADLOCK; /* never from inside a notification handler */
     if (!params || !out)
@@ -134,7 +173,7 @@ NR_RAS_PUBLIC DWORD RasDial(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIAL
     pthread_mutex_lock(&c->lock);
     c->refs++;
     pthread_mutex_unlock(&c->lock);
-    if (pthread_create(&worker, NULL, nr_dial_worker, d) != 0) {
+    if (start_worker(d) != 0) {
         nr_rasconn_release(c);
         nr_rasconn_unlist(c);
         nr_connnotify_forget(c->handle);
@@ -142,7 +181,6 @@ NR_RAS_PUBLIC DWORD RasDial(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIAL
         *out = NULL;
         return ERROR_ALLOCATING_MEMORY;
     }
-    pthread_detach(worker);
     if (d->async) {
         nr_rasconn_release(c);
         return 0;

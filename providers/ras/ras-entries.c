@@ -1,7 +1,8 @@
 /*
- * ras-entries.c - RasEnumEntries over the JSON phonebook, with the Windows
- * size-probe protocol, and the per-thread detail of the last phonebook
- * error (RasGetLastPhonebookError).
+ * ras-entries.c - the public calls over the phonebook as a whole:
+ * RasEnumEntries over the JSON phonebook, with the Windows size-probe
+ * protocol, and nr_ras_check_phonebook.  Their failures leave the detail
+ * for the calling thread (ras-lasterror.h).
  */
 #include "config.h"
 
@@ -14,31 +15,6 @@
 #include "phonebook.h"
 #include "ras-lasterror.h"
 
-static __thread char last_pb_error[2048]; /* fits file, field and message of nr_pb_error */
-
-NR_RAS_PUBLIC DWORD RasGetLastPhonebookError(LPSTR buf, DWORD size)
-{
-    if (!buf || !size)
-        return ERROR_INVALID_PARAMETER;
-    snprintf(buf, size, "%s", last_pb_error);
-    return 0;
-}
-
-void nr_ras_set_last_error(const char *text)
-{
-    snprintf(last_pb_error, sizeof last_pb_error, "%s", text ? text : "");
-}
-
-void nr_ras_remember_pb_error(const nr_pb_error *err)
-{
-    if (err->line > 0)
-        snprintf(last_pb_error, sizeof last_pb_error, "%s:%d:%d: %s%s%s", err->file, err->line, err->column,
-                 err->field, *err->field ? ": " : "", err->message);
-    else
-        snprintf(last_pb_error, sizeof last_pb_error, "%s: %s%s%s", err->file, err->field, *err->field ? ": " : "",
-                 err->message);
-}
-
 NR_RAS_PUBLIC DWORD RasEnumEntries(LPCSTR reserved, LPCSTR lpszPhonebook, LPRASENTRYNAME entries, LPDWORD lpcb,
                                    LPDWORD lpcEntries)
 {
@@ -48,7 +24,7 @@ NR_RAS_PUBLIC DWORD RasEnumEntries(LPCSTR reserved, LPCSTR lpszPhonebook, LPRASE
     DWORD rc, need;
     bool system_book;
 
-    last_pb_error[0] = '\0';
+    nr_ras_set_last_error(NULL);
     if (reserved || !lpcb || !lpcEntries)
         return ERROR_INVALID_PARAMETER;
     if (entries && entries->dwSize != sizeof(RASENTRYNAME))
@@ -90,4 +66,35 @@ NR_RAS_PUBLIC DWORD RasEnumEntries(LPCSTR reserved, LPCSTR lpszPhonebook, LPRASE
     nr_pb_free(pb);
     free(path);
     return 0;
+}
+
+NR_RAS_PUBLIC DWORD nr_ras_check_phonebook(LPCSTR phonebook, LPSTR path, DWORD size, LPDWORD lpcEntries)
+{
+    nr_phonebook *pb = NULL;
+    nr_pb_error err;
+    char *file;
+    DWORD rc;
+
+    nr_ras_set_last_error(NULL);
+    if ((path && !size) || (phonebook && !*phonebook))
+        return ERROR_INVALID_PARAMETER;
+    if (lpcEntries)
+        *lpcEntries = 0;
+    file = phonebook ? strdup(phonebook) : nr_pb_default_path();
+    if (!file)
+        return ERROR_ALLOCATING_MEMORY;
+    if (path)
+        snprintf(path, size, "%s", file);
+    if (path && strlen(file) >= size) {
+        free(file);
+        return ERROR_BUFFER_TOO_SMALL;
+    }
+    rc = nr_pb_load(file, &pb, &err);
+    if (rc)
+        nr_ras_remember_pb_error(&err);
+    else if (lpcEntries)
+        *lpcEntries = (DWORD)pb->n;
+    nr_pb_free(pb);
+    free(file);
+    return rc;
 }

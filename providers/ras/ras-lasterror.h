@@ -1,7 +1,7 @@
 /*
- * ras-lasterror.h - the per-thread detail sentence behind
- * RasGetLastPhonebookError, shared by the ras-*.c files of the public
- * library (kept in ras-entries.c).
+ * ras-lasterror.h - the calling thread's detail sentence behind
+ * RasGetLastPhonebookError and nr_ras_get_error_detail(NULL, ...), shared
+ * by the ras-*.c files of the public library (kept in ras-lasterror.c).
  */
 #ifndef NR_RAS_LASTERROR_H
 #define NR_RAS_LASTERROR_H

@@ -33,6 +33,7 @@ typedef struct nr_rasconn {
     CHAR device_type[RAS_MaxDeviceType + 1];
     CHAR device_name[RAS_MaxDeviceName + 1];
     CHAR phone_number[RAS_MaxPhoneNumber + 1];
+    char detail[1024];          /* why it failed, naming the device, lock or peer; "" when not failed */
     void *engine;               /* the dialing engine's own data */
     void (*engine_free)(void *engine); /* called with the last reference */
     /* private to rasconn.c */

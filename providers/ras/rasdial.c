@@ -2,16 +2,17 @@
  * rasdial.c - the rasdial command: dials a phonebook entry with RasDial,
  * prints each state as it happens and then the negotiated addresses, keeps
  * the link up while it runs in the foreground, and hangs up cleanly on
- * SIGINT or SIGTERM.  Accepts the Windows syntax
+ * SIGINT, SIGTERM or SIGHUP in every phase.  Accepts the Windows syntax
  *     rasdial ENTRY [USER [PASSWORD|*]] [/PHONEBOOK:FILE] [/PHONE:NUMBER] [/CALLBACK:NUMBER]
- * and GNU long options.  Uses only the public <netrouter/ras.h>.
+ * and GNU long options; --check-phonebook checks a phonebook without
+ * dialing.  Dials through the public <netrouter/ras.h> only; signals and
+ * passwords are rasdial-input.c's.
  */
 #include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
-#include <pthread.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -19,10 +20,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/signalfd.h>
-#include <termios.h>
 #include <unistd.h>
 #include <netrouter/ras.h>
+
+#include "rasdial.h"
 
 #define EXIT_USAGE 2
 
@@ -47,61 +48,35 @@ static const char help[] =
     "                            on the terminal without echo (with no\n"
     "                            terminal it is read from standard input)\n"
     "  -q, --quiet               print only errors and the addresses\n"
+    "      --check-phonebook [FILE]  check the phonebook FILE (default: the\n"
+    "                            phonebook rasdial would use) without dialing:\n"
+    "                            prints \"FILE: ok (N entries)\", or the first\n"
+    "                            problem as \"FILE:LINE:COLUMN: FIELD: message\"\n"
+    "                            and exits 1\n"
     "  -h, --help                show this help and exit\n"
     "      --version             show the version and exit\n"
+    "\n"
+    "A password on the command line is visible to other users until rasdial\n"
+    "has read it (it then removes it from its arguments): '*' or\n"
+    "--password-file is the safe way.\n"
     "\n"
     "Exit status: 0 after a connection that was hung up on request, 1 when the\n"
     "dial failed, was interrupted or the link was lost, 2 on a usage error.\n"
     "See rasdial(1).\n";
 
-static int fail(DWORD code)
+/* Prints "error NNN: text" and, on a line of its own, what the library
+ * says was at fault (h: the connection; NULL: the call that failed before
+ * one existed). */
+static int fail(DWORD code, HRASCONN h)
 {
-    char text[512];
+    char text[512], detail[1024];
     fflush(stdout); /* the states before the error, in order when both go to one file */
     if (RasGetErrorString(code, text, sizeof text) != 0)
         snprintf(text, sizeof text, "Unknown error.");
     fprintf(stderr, "rasdial: error %u: %s\n", (unsigned)code, text);
+    if (nr_ras_get_error_detail(h, detail, sizeof detail) == 0 && *detail)
+        fprintf(stderr, "rasdial: %s\n", detail);
     return EXIT_FAILURE;
-}
-
-/* Reads a password: the first line of a file ("-": stdin), or from the
- * terminal without echo (prompt). */
-static bool read_password(const char *file, bool prompt, char *out, size_t size)
-{
-    FILE *f = NULL;
-    struct termios old, quiet;
-    bool restore = false, ok;
-    if (prompt) {
-        f = fopen("/dev/tty", "r+e");
-        if (!f)
-            f = stdin;
-        /* Echo off before the prompt, as getpass() does: what is typed once
-         * the prompt shows is neither echoed nor flushed away. */
-        if (tcgetattr(fileno(f), &old) == 0) {
-            quiet = old;
-            quiet.c_lflag &= ~(tcflag_t)ECHO;
-            restore = tcsetattr(fileno(f), TCSAFLUSH, &quiet) == 0;
-        }
-        fprintf(f == stdin ? stderr : f, "Password: ");
-        fflush(f == stdin ? stderr : f);
-    } else {
-        f = strcmp(file, "-") ? fopen(file, "re") : stdin;
-        if (!f) {
-            fprintf(stderr, "rasdial: cannot open the password file %s: %s\n", file, strerror(errno));
-            return false;
-        }
-    }
-    ok = fgets(out, (int)size, f) != NULL;
-    if (restore) {
-        tcsetattr(fileno(f), TCSAFLUSH, &old);
-        fputc('\n', f == stdin ? stderr : f);
-    }
-    if (f != stdin)
-        fclose(f);
-    if (!ok)
-        out[0] = '\0';
-    out[strcspn(out, "\r\n")] = '\0';
-    return true;
 }
 
 static bool copy_field(char *dst, size_t size, const char *src, const char *what)
@@ -152,6 +127,7 @@ static void show_terminal_output(const char *buf, size_t n)
     fflush(stdout);
 }
 
+
 /*
  * The entry's terminal step (the dial is paused in RASCS_Interactive):
  * what the far end sends goes to standard output, each line of standard
@@ -159,7 +135,7 @@ static void show_terminal_output(const char *buf, size_t n)
  * input; then, once the far end has been quiet for half a second, true
  * (resume the dial).  False after a signal or a line failure (reported).
  */
-static bool terminal_step(HRASCONN h, int sfd, bool quiet)
+static bool terminal_step(HRASCONN h, bool quiet)
 {
     char in[512];
     size_t len = 0;
@@ -171,25 +147,24 @@ static bool terminal_step(HRASCONN h, int sfd, bool quiet)
     for (;;) {
         char buf[512];
         DWORD got = 0, rc = nr_ras_terminal_read(h, buf, sizeof buf, 100, &got);
-        struct pollfd p[2] = { { .fd = sfd, .events = POLLIN }, { .fd = STDIN_FILENO, .events = POLLIN } };
+        struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
         if (rc) {
-            fail(rc);
+            fail(rc, h);
             return false;
         }
         show_terminal_output(buf, got);
         silent_ms = got ? 0 : silent_ms + 100;
-        if (!input && silent_ms >= 500)
-            return true;
-        if (poll(p, input ? 2 : 1, 0) <= 0)
-            continue;
-        if (p[0].revents & POLLIN) {
-            struct signalfd_siginfo si;
-            if (read(sfd, &si, sizeof si) > 0 && !quiet)
-                printf("\nHanging up (%s)...\n", si.ssi_signo == SIGINT ? "interrupted" : "terminated");
-            fail(ERROR_USER_DISCONNECTION);
+        if (rd_signal()) {
+            if (!quiet)
+                printf("\nHanging up (%s)...\n", rd_signal_word(rd_signal()));
+            fail(ERROR_USER_DISCONNECTION, NULL);
             return false;
         }
-        if (input && (p[1].revents & (POLLIN | POLLHUP))) {
+        if (!input && silent_ms >= 500)
+            return true;
+        if (!input || poll(&p, 1, 0) <= 0)
+            continue;
+        if (p.revents & (POLLIN | POLLHUP)) {
             ssize_t n = read(STDIN_FILENO, in + len, sizeof in - 1 - len);
             char *nl;
             if (n <= 0) {
@@ -204,7 +179,7 @@ static bool terminal_step(HRASCONN h, int sfd, bool quiet)
                 } else {
                     in[line] = '\r';
                     if ((rc = nr_ras_terminal_write(h, in, (DWORD)line + 1)) != 0) {
-                        fail(rc);
+                        fail(rc, h);
                         return false;
                     }
                 }
@@ -217,31 +192,157 @@ static bool terminal_step(HRASCONN h, int sfd, bool quiet)
     }
 }
 
+/* --check-phonebook: 0 when file (NULL: the default) is valid. */
+static int check_phonebook(const char *file)
+{
+    char path[RAS_MaxPath + 1], detail[2048];
+    DWORD n = 0, rc = nr_ras_check_phonebook(file, path, sizeof path, &n);
+    if (rc == 0) {
+        printf("%s: ok (%u %s)\n", path, (unsigned)n, n == 1 ? "entry" : "entries");
+        return EXIT_SUCCESS;
+    }
+    fflush(stdout);
+    if (nr_ras_get_error_detail(NULL, detail, sizeof detail) == 0 && *detail)
+        fprintf(stderr, "%s\n", detail);
+    else
+        fail(rc, NULL);
+    return EXIT_FAILURE;
+}
+
+/*
+ * Dials and then serves the connection until a signal, a failure or the
+ * loss of the link; returns the exit status.  Every wait polls the signal
+ * descriptor together with the notifications; on every path the
+ * connection is hung up and its port released before this returns.
+ */
+static int dial(const char *phonebook, RASDIALPARAMS *params, bool quiet)
+{
+    /* Paused states: a terminal step is answered on stdin and stdout; a
+     * rejected password ends the dial with 691 and an expired one with 648
+     * (no second prompt). */
+    RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
+    HRASCONN h = NULL;
+    bool connected = false;
+    int pipefd[2], rc = EXIT_SUCCESS;
+    DWORD err;
+
+    if (pipe2(pipefd, O_CLOEXEC) < 0) {
+        perror("rasdial");
+        return EXIT_FAILURE;
+    }
+    if (!quiet)
+        printf("Connecting to %s...\n", params->szEntryName), fflush(stdout);
+    /* The phonebook is loaded in here (never blocking: a FIFO is refused);
+     * a signal meanwhile is seen at the first poll below. */
+    err = RasDial(&ext, phonebook, params, RAS_NOTIFIER_FD, &pipefd[1], &h);
+    if (err) {
+        rc = fail(err, h);
+        goto out;
+    }
+    for (;;) {
+        struct pollfd p[2] = { { .fd = pipefd[0], .events = POLLIN }, { .fd = rd_signal_fd(), .events = POLLIN } };
+        RASDIALEVENT ev;
+        if (!rd_signal() && poll(p, 2, connected ? 1000 : -1) < 0 && errno != EINTR)
+            break;
+        if (rd_signal()) {
+            if (!quiet)
+                printf("Hanging up (%s)...\n", rd_signal_word(rd_signal()));
+            if (!connected)
+                rc = fail(ERROR_USER_DISCONNECTION, NULL); /* the dial never completed */
+            break;
+        }
+        if (p[0].revents & POLLIN) {
+            if (read(pipefd[0], &ev, sizeof ev) != (ssize_t)sizeof ev)
+                break;
+            if (ev.dwError) {
+                if (ev.rasconnstate == RASCS_AuthNotify && !quiet)
+                    printf("%s\n", nr_ras_state_text(RASCS_RetryAuthentication));
+                rc = fail(ev.dwError, h);
+                break;
+            }
+            if (!quiet)
+                printf("%s\n", nr_ras_state_text((RASCONNSTATE)ev.rasconnstate));
+            if (ev.rasconnstate == RASCS_RetryAuthentication || ev.rasconnstate == RASCS_PasswordExpired) {
+                /* no second prompt: the dial ends as it would without paused states */
+                rc = fail(ev.rasconnstate == RASCS_PasswordExpired ? ERROR_PASSWD_EXPIRED : ERROR_AUTHENTICATION_FAILURE,
+                          NULL);
+                break;
+            }
+            if (ev.rasconnstate == RASCS_CallbackSetByCaller) {
+                /* no number was given (--callback): on without a call back */
+                if (!quiet)
+                    printf("No callback number given: going on without a call back.\n");
+                if ((err = RasDial(&ext, phonebook, params, RAS_NOTIFIER_FD, &pipefd[1], &h)) != 0) {
+                    rc = fail(err, NULL);
+                    break;
+                }
+                continue;
+            }
+            if (ev.rasconnstate == RASCS_Interactive) {
+                /* Resumed with the same parameters (the password is still
+                 * needed for PAP or CHAP after the login dialogue). */
+                if (!terminal_step(h, quiet)) {
+                    rc = EXIT_FAILURE;
+                    break;
+                }
+                if ((err = RasDial(&ext, phonebook, params, RAS_NOTIFIER_FD, &pipefd[1], &h)) != 0) {
+                    rc = fail(err, NULL);
+                    break;
+                }
+                continue;
+            }
+            if (ev.rasconnstate == RASCS_Connected) {
+                explicit_bzero(params->szPassword, sizeof params->szPassword); /* no longer needed here */
+                connected = true;
+                print_addresses(h);
+            }
+            fflush(stdout);
+        } else if (connected) {
+            /* No notifications after Connected: watch the link's status. */
+            RASCONNSTATUS st = { .dwSize = sizeof st };
+            if (RasGetConnectStatus(h, &st) != 0 || st.rasconnstate == RASCS_Disconnected) {
+                fprintf(stderr, "rasdial: the link was lost\n");
+                rc = st.dwError ? fail(st.dwError, h) : EXIT_FAILURE;
+                break;
+            }
+        }
+    }
+    if (!quiet && rc == EXIT_SUCCESS)
+        printf("Disconnected.\n");
+out:
+    explicit_bzero(params->szPassword, sizeof params->szPassword);
+    if (h)
+        hang_up(h);
+    close(pipefd[0]);
+    close(pipefd[1]);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
+    enum { OPT_PASSWORD_FILE = 0x100, OPT_VERSION, OPT_CHECK };
     static const struct option opts[] = {
         { "phonebook", required_argument, NULL, 'p' },
         { "phone", required_argument, NULL, 'n' },
         { "user", required_argument, NULL, 'u' },
         { "callback", required_argument, NULL, 'c' },
-        { "password-file", required_argument, NULL, 'w' },
+        { "password-file", required_argument, NULL, OPT_PASSWORD_FILE },
         { "quiet", no_argument, NULL, 'q' },
+        { "check-phonebook", no_argument, NULL, OPT_CHECK },
         { "help", no_argument, NULL, 'h' },
-        { "version", no_argument, NULL, 'V' },
+        { "version", no_argument, NULL, OPT_VERSION },
         { NULL, 0, NULL, 0 },
     };
     RASDIALPARAMS params = { .dwSize = sizeof params };
-    /* Paused states: a terminal step is answered on stdin and stdout; a
-     * rejected password ends the dial with 691 and an expired one with 648
-     * (no second prompt). */
-    RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
-    const char *phonebook = NULL, *password_file = NULL, *user = NULL, *password = NULL, *words[3] = { 0 };
-    char password_buf[PWLEN + 2];
-    bool quiet = false, prompt = false;
-    int nwords = 0, c, pipefd[2], sfd, rc = EXIT_SUCCESS;
-    sigset_t sigs;
-    HRASCONN h = NULL;
-    DWORD err;
+    const char *phonebook = NULL, *password_file = NULL, *user = NULL, *words[3] = { 0 };
+    char password[PWLEN + 2];
+    bool quiet = false, prompt = false, check = false;
+    int nwords = 0, c, rc;
+
+    /* First of all: from here on a signal never ends the command in the
+     * middle of something it holds. */
+    if (!rd_signals_init())
+        return EXIT_FAILURE;
 
     /* Windows-style switches first: /PHONEBOOK:FILE and /PHONE:NUMBER. */
     for (int i = 1; i < argc; i++) {
@@ -279,15 +380,24 @@ int main(int argc, char **argv)
             if (!copy_field(params.szCallbackNumber, sizeof params.szCallbackNumber, optarg, "callback number"))
                 return EXIT_USAGE;
             break;
-        case 'w': password_file = optarg; break;
+        case OPT_PASSWORD_FILE: password_file = optarg; break;
         case 'q': quiet = true; break;
+        case OPT_CHECK: check = true; break;
         case 'h': fputs(help, stdout); return EXIT_SUCCESS;
-        case 'V': printf("rasdial (netrouter) %s\n", PACKAGE_VERSION); return EXIT_SUCCESS;
+        case OPT_VERSION: printf("rasdial (netrouter) %s\n", PACKAGE_VERSION); return EXIT_SUCCESS;
         default: fprintf(stderr, "Try 'rasdial --help' for more information.\n"); return EXIT_USAGE;
         }
     }
     while (optind < argc && nwords < 3)
         words[nwords++] = argv[optind++];
+    if (check) {
+        if (nwords > 1) {
+            fprintf(stderr, "rasdial: --check-phonebook takes one phonebook at most\n"
+                            "Try 'rasdial --help' for more information.\n");
+            return EXIT_USAGE;
+        }
+        return check_phonebook(nwords ? words[0] : phonebook);
+    }
     if (optind < argc || nwords == 0) {
         fprintf(stderr, "rasdial: %s\nTry 'rasdial --help' for more information.\n",
                 nwords ? "too many arguments" : "no phonebook entry given");
@@ -295,114 +405,29 @@ int main(int argc, char **argv)
     }
     if (words[1])
         user = words[1];
-    if (words[2]) {
-        prompt = !strcmp(words[2], "*");
-        password = prompt ? NULL : words[2];
-    }
-    if (password_file || prompt) {
-        if (!read_password(password_file, prompt, password_buf, sizeof password_buf))
-            return EXIT_FAILURE;
-        password = password_buf;
+    if (words[2] && !(prompt = !strcmp(words[2], "*"))) {
+        /* A password on the command line: into the parameters, then out
+         * of the process's arguments at once. */
+        bool ok = copy_field(params.szPassword, sizeof params.szPassword, words[2], "password");
+        rd_scrub_arg((char *)words[2]);
+        if (!ok)
+            return EXIT_USAGE;
     }
     if (!copy_field(params.szEntryName, sizeof params.szEntryName, words[0], "entry name") ||
-        (user && !copy_field(params.szUserName, sizeof params.szUserName, user, "user name")) ||
-        (password && !copy_field(params.szPassword, sizeof params.szPassword, password, "password")))
+        (user && !copy_field(params.szUserName, sizeof params.szUserName, user, "user name")))
         return EXIT_USAGE;
-    explicit_bzero(password_buf, sizeof password_buf);
-
-    /* Signals arrive as readable data, polled with the notifications. */
-    sigemptyset(&sigs);
-    sigaddset(&sigs, SIGINT);
-    sigaddset(&sigs, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &sigs, NULL); /* before RasDial starts its thread */
-    sfd = signalfd(-1, &sigs, SFD_CLOEXEC);
-    if (sfd < 0 || pipe2(pipefd, O_CLOEXEC) < 0) {
-        perror("rasdial");
-        return EXIT_FAILURE;
-    }
-    if (!quiet)
-        printf("Connecting to %s...\n", params.szEntryName), fflush(stdout);
-    err = RasDial(&ext, phonebook, &params, RAS_NOTIFIER_FD, &pipefd[1], &h);
-    if (err) {
-        explicit_bzero(params.szPassword, sizeof params.szPassword);
-        rc = fail(err);
-        if (h)
-            hang_up(h);
-        return rc;
-    }
-
-    bool connected = false;
-    for (;;) {
-        struct pollfd p[2] = { { .fd = pipefd[0], .events = POLLIN }, { .fd = sfd, .events = POLLIN } };
-        RASDIALEVENT ev;
-        if (poll(p, 2, connected ? 1000 : -1) < 0 && errno != EINTR)
-            break;
-        if (p[1].revents & POLLIN) {
-            struct signalfd_siginfo si;
-            if (read(sfd, &si, sizeof si) > 0 && !quiet)
-                printf("Hanging up (%s)...\n", si.ssi_signo == SIGINT ? "interrupted" : "terminated");
-            if (!connected)
-                rc = fail(ERROR_USER_DISCONNECTION); /* the dial never completed */
-            break;
+    if (password_file || prompt) {
+        rc = rd_read_password(password_file, prompt, password, sizeof password);
+        if (rc > 0) {
+            fprintf(stderr, "rasdial: %s before dialing\n", rd_signal_word(rc));
+            return EXIT_FAILURE;
         }
-        if (p[0].revents & POLLIN) {
-            if (read(pipefd[0], &ev, sizeof ev) != (ssize_t)sizeof ev)
-                break;
-            if (ev.dwError) {
-                if (ev.rasconnstate == RASCS_AuthNotify && !quiet)
-                    printf("%s\n", nr_ras_state_text(RASCS_RetryAuthentication));
-                rc = fail(ev.dwError);
-                break;
-            }
-            if (!quiet)
-                printf("%s\n", nr_ras_state_text((RASCONNSTATE)ev.rasconnstate));
-            if (ev.rasconnstate == RASCS_RetryAuthentication || ev.rasconnstate == RASCS_PasswordExpired) {
-                /* no second prompt: the dial ends as it would without paused states */
-                rc = fail(ev.rasconnstate == RASCS_PasswordExpired ? ERROR_PASSWD_EXPIRED : ERROR_AUTHENTICATION_FAILURE);
-                break;
-            }
-            if (ev.rasconnstate == RASCS_CallbackSetByCaller) {
-                /* no number was given (--callback): on without a call back */
-                if (!quiet)
-                    printf("No callback number given: going on without a call back.\n");
-                if ((err = RasDial(&ext, phonebook, &params, RAS_NOTIFIER_FD, &pipefd[1], &h)) != 0) {
-                    rc = fail(err);
-                    break;
-                }
-                continue;
-            }
-            if (ev.rasconnstate == RASCS_Interactive) {
-                /* Resumed with the same parameters (the password is still
-                 * needed for PAP or CHAP after the login dialogue). */
-                if (!terminal_step(h, sfd, quiet) ||
-                    (err = RasDial(&ext, phonebook, &params, RAS_NOTIFIER_FD, &pipefd[1], &h)) != 0) {
-                    rc = err ? fail(err) : EXIT_FAILURE;
-                    break;
-                }
-                continue;
-            }
-            if (ev.rasconnstate == RASCS_Connected) {
-                explicit_bzero(params.szPassword, sizeof params.szPassword);
-                connected = true;
-                print_addresses(h);
-            }
-            fflush(stdout);
-        } else if (connected) {
-            /* No notifications after Connected: watch the link's status. */
-            RASCONNSTATUS st = { .dwSize = sizeof st };
-            if (RasGetConnectStatus(h, &st) != 0 || st.rasconnstate == RASCS_Disconnected) {
-                fprintf(stderr, "rasdial: the link was lost\n");
-                rc = st.dwError ? fail(st.dwError) : EXIT_FAILURE;
-                break;
-            }
-        }
+        if (rc < 0)
+            return EXIT_FAILURE;
+        memcpy(params.szPassword, password, strlen(password) + 1);
+        explicit_bzero(password, sizeof password);
     }
-    explicit_bzero(params.szPassword, sizeof params.szPassword);
-    hang_up(h);
-    if (!quiet && rc == EXIT_SUCCESS)
-        printf("Disconnected.\n");
-    close(pipefd[0]);
-    close(pipefd[1]);
-    close(sfd);
+    rc = dial(phonebook, &params, quiet);
+    explicit_bzero(&params, sizeof params);
     return rc;
 }

@@ -2,8 +2,9 @@
  * test-ras-credentials.c - RasSetEntryDialParams and RasGetEntryDialParams:
  * credentials saved per phonebook entry come back, a removed password is
  * gone, the file is private and replaced atomically in the state directory
- * (with its fallbacks), an unsafe or corrupt file is refused and never
- * overwritten, unknown entries give 623, and no password ever shows in an
+ * (with its fallbacks), an unsafe or corrupt file (or a FIFO in its place)
+ * is refused at once and never overwritten, so is a state directory that
+ * is a symbolic link or writable by others, unknown entries give 623, and no password ever shows in an
  * error text or on stderr.
  */
 #include "config.h"
@@ -310,6 +311,47 @@ static void test_passwords_never_appear_in_error_texts(void)
     CU_ASSERT_PTR_NULL(strstr(text, "SECRET"));
 }
 
+static void test_a_fifo_in_place_of_the_file_is_refused_at_once(void)
+{
+    RASDIALPARAMS set = filled("Test", "alice", SECRET), got = asking("Test");
+    BOOL has_password;
+    setup("fifo");
+    CU_ASSERT_EQUAL_FATAL(mkdir(state, 0700), 0);
+    CU_ASSERT_EQUAL_FATAL(mkfifo(file, 0600), 0);
+    /* nobody ever writes to it: a blocking open would never return */
+    CU_ASSERT_EQUAL(RasGetEntryDialParams(book, &got, &has_password), ERROR_ACCESS_DENIED);
+    CU_ASSERT_PTR_NOT_NULL(strstr(last_error(), file));
+    CU_ASSERT_PTR_NOT_NULL(strstr(last_error(), "it is a FIFO, not a regular file"));
+    CU_ASSERT_EQUAL(RasSetEntryDialParams(book, &set, FALSE), ERROR_ACCESS_DENIED); /* not replaced */
+}
+
+static void test_a_symlinked_state_directory_is_refused(void)
+{
+    RASDIALPARAMS set = filled("Test", "alice", SECRET), got = asking("Test");
+    BOOL has_password;
+    char real[800];
+    setup("dirlink");
+    snprintf(real, sizeof real, "%s.real", state);
+    CU_ASSERT_EQUAL_FATAL(mkdir(real, 0700), 0);
+    CU_ASSERT_EQUAL_FATAL(symlink(real, state), 0);
+    CU_ASSERT_EQUAL(RasSetEntryDialParams(book, &set, FALSE), ERROR_ACCESS_DENIED);
+    CU_ASSERT_PTR_NOT_NULL(strstr(last_error(), state));
+    CU_ASSERT_PTR_NOT_NULL(strstr(last_error(), "symbolic link"));
+    CU_ASSERT_EQUAL(RasGetEntryDialParams(book, &got, &has_password), ERROR_ACCESS_DENIED);
+    strcat(real, "/ras-credentials.json");
+    CU_ASSERT_NOT_EQUAL(access(real, F_OK), 0); /* nothing was written through the link */
+}
+
+static void test_a_state_directory_writable_by_others_is_refused(void)
+{
+    RASDIALPARAMS set = filled("Test", "alice", SECRET);
+    setup("dirmode");
+    CU_ASSERT_EQUAL_FATAL(mkdir(state, 0700), 0);
+    CU_ASSERT_EQUAL_FATAL(chmod(state, 0777), 0);
+    CU_ASSERT_EQUAL(RasSetEntryDialParams(book, &set, FALSE), ERROR_ACCESS_DENIED);
+    CU_ASSERT_PTR_NOT_NULL(strstr(last_error(), "writable by other users"));
+}
+
 static CU_TestInfo tests[] = {
     { "saved_credentials_come_back", test_saved_credentials_come_back },
     { "nothing_saved_gives_empty_credentials", test_nothing_saved_gives_empty_credentials },
@@ -322,6 +364,9 @@ static CU_TestInfo tests[] = {
     { "bad_arguments_are_refused", test_bad_arguments_are_refused },
     { "state_directory_falls_back_to_xdg_then_home", test_state_directory_falls_back_to_xdg_then_home },
     { "passwords_never_appear_in_error_texts", test_passwords_never_appear_in_error_texts },
+    { "a_fifo_in_place_of_the_file_is_refused_at_once", test_a_fifo_in_place_of_the_file_is_refused_at_once },
+    { "a_symlinked_state_directory_is_refused", test_a_symlinked_state_directory_is_refused },
+    { "a_state_directory_writable_by_others_is_refused", test_a_state_directory_writable_by_others_is_refused },
     CU_TEST_INFO_NULL,
 };
 

@@ -3,17 +3,20 @@
  * real pseudo-terminal: the state sequence of every notifier kind, errors
  * announced for the state they belong to, hang-up in any state (from
  * another thread and from inside a handler), what handlers may and may not
- * call, concurrent dials on two devices, and the port released after every
- * dial.
+ * call, concurrent dials on two devices, the port released after every
+ * dial, and no copy of the password kept once connected but the PPP
+ * layer's.
  */
 #include "config.h"
 
 #include <CUnit/CUnit.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -508,6 +511,108 @@ static void test_hangup_of_a_connected_link_releases_the_port(void)
     modem_emu_stop(e);
 }
 
+/* The needle of copies_in_memory is kept masked (each byte xor MASK), so
+ * that the search itself holds no copy of what it looks for. */
+#define MASK 0x5a
+
+/* Counts the masked needle (len bytes) in [lo, hi) of the process's memory,
+ * read through mem into buf (size bytes); the caller keeps buf itself out
+ * of the range. */
+static int count_in(int mem, unsigned long lo, unsigned long hi, const unsigned char *masked, size_t len, char *buf,
+                    size_t size)
+{
+    int found = 0;
+    for (unsigned long at = lo; at < hi;) {
+        size_t want = hi - at < size ? hi - at : size;
+        ssize_t n = pread(mem, buf, want, (off_t)at);
+        if (n <= 0)
+            break;
+        for (ssize_t i = 0; i + (ssize_t)len <= n; i++) {
+            size_t k = 0;
+            while (k < len && ((unsigned char)buf[i + (ssize_t)k] ^ MASK) == masked[k])
+                k++;
+            found += k == len;
+        }
+        /* the next read overlaps this one by len - 1 bytes: a copy across
+         * the two is seen once */
+        at += (size_t)n > len ? (size_t)n - len + 1 : (size_t)n;
+    }
+    return found;
+}
+
+/* How many times the text masked (len bytes, each xor MASK) occurs in the
+ * writable memory of the process (heap, stacks, data), read through
+ * /proc/self/mem into a buffer of its own that is left out of the count. */
+static int copies_in_memory(const unsigned char *masked, size_t len)
+{
+    const size_t size = 1 << 16;
+    char *buf = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    unsigned long b0 = (unsigned long)buf, b1 = b0 + size;
+    FILE *maps = fopen("/proc/self/maps", "r");
+    int mem = open("/proc/self/mem", O_RDONLY | O_CLOEXEC), found = 0;
+    char line[512];
+    CU_ASSERT_FATAL(buf != MAP_FAILED && maps != NULL && mem >= 0);
+    while (fgets(line, sizeof line, maps)) {
+        unsigned long lo, hi;
+        char perms[8];
+        if (sscanf(line, "%lx-%lx %7s", &lo, &hi, perms) != 3 || perms[0] != 'r' || perms[1] != 'w' ||
+            strstr(line, "[vvar") || hi - lo > (1ul << 30)) /* a sanitizer's shadow, not data */
+            continue;
+        if (b0 >= lo && b1 <= hi) { /* around the buffer */
+            found += count_in(mem, lo, b0, masked, len, buf, size);
+            found += count_in(mem, b1, hi, masked, len, buf, size);
+        } else {
+            found += count_in(mem, lo, hi, masked, len, buf, size);
+        }
+    }
+    fclose(maps);
+    close(mem);
+    explicit_bzero(buf, size);
+    munmap(buf, size);
+    return found;
+}
+
+static void test_a_connected_dial_keeps_only_the_links_copy_of_the_password(void)
+{
+    modem_emu *e = start_modem(MODEM_EMU_CONNECT, 0);
+    RASDIALPARAMS p = params_for("Test");
+    RASCONNSTATUS st = { .dwSize = sizeof st };
+    HRASCONN h = NULL;
+    unsigned char masked[32];
+    size_t len = 0;
+    int copies = -1;
+    peer pr;
+    peer_start(&pr, e);
+    /* A password of this run ("Wipe-PID-Me"), written straight into the
+     * parameters, byte by byte (no formatting function leaves a copy on
+     * the stack); the test keeps it masked only. */
+    for (const char *c = "Wipe-"; *c; c++)
+        p.szPassword[len++] = *c;
+    for (unsigned pid = (unsigned)getpid(); pid; pid /= 10)
+        p.szPassword[len++] = (char)('0' + pid % 10);
+    for (const char *c = "-Me"; *c; c++)
+        p.szPassword[len++] = *c;
+    for (size_t i = 0; i < len; i++)
+        masked[i] = (unsigned char)p.szPassword[i] ^ MASK;
+    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 0, NULL, &h), 0);
+    explicit_bzero(&p, sizeof p); /* the caller's copy, as an application should */
+    /* The PPP layer keeps one, which a CHAP re-challenge needs for the life
+     * of the link; the dialing engine's own copy goes once connected. */
+    for (int i = 0; i < 100 && copies != 1; i++) {
+        copies = copies_in_memory(masked, len);
+        if (copies != 1)
+            usleep(20 * 1000);
+    }
+    CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), 0);
+    CU_ASSERT_EQUAL(st.rasconnstate, RASCS_Connected); /* the link, and its copy, are alive */
+    CU_ASSERT_EQUAL(copies, 1);
+    hang_up_and_check_release(h);
+    /* and none once hung up */
+    CU_ASSERT_EQUAL(copies_in_memory(masked, len), 0);
+    peer_stop(&pr);
+    modem_emu_stop(e);
+}
+
 /* Reads the RASDIALEVENT records of fd until RASCS_Connected or an error
  * (at most ms); the announced sequence, as fixture_rec_text(NULL) writes it. */
 static const char *fd_events_until_done(int fd, int ms, char *text, size_t size)
@@ -610,6 +715,8 @@ static CU_TestInfo tests[] = {
       test_projection_reports_both_addresses_and_no_authentication },
     { "hangup_of_a_connected_link_releases_the_port", test_hangup_of_a_connected_link_releases_the_port },
     { "concurrent_dials_on_two_devices_are_independent", test_concurrent_dials_on_two_devices_are_independent },
+    { "a_connected_dial_keeps_only_the_links_copy_of_the_password",
+      test_a_connected_dial_keeps_only_the_links_copy_of_the_password },
     CU_TEST_INFO_NULL,
 };
 

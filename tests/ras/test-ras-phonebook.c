@@ -1,17 +1,26 @@
 /*
  * test-ras-phonebook.c - the RAS phonebook: defaults, validation with file,
- * line, column and field, refusal of unsafe files, lookup by name.
+ * line, column and field, range checks of every integer key, suggestions
+ * for misspelt keys, refusal of unsafe files and of anything that is not a
+ * regular file (at once, never blocking), lookup by name, the sentence for
+ * a missing entry, and phonebooks of 100,000 entries.
  */
 #include "config.h"
 
 #include <CUnit/Basic.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cunit-main.h"
+#include "pb-gen.h"
 #include "phonebook.h"
 
 static char dir[] = "/tmp/nr-pb-test.XXXXXX";
@@ -307,6 +316,276 @@ static void test_default_path_prefers_xdg_config_home(void)
     unsetenv("XDG_CONFIG_HOME");
 }
 
+/* ---- integers: every one is range-checked, naming the key ------------------------------- */
+
+/* Every integer key of an entry, nested ones as "object.key", with its
+ * range as netrouter-phonebook(5) gives it. */
+static const struct int_key {
+    const char *path;
+    long long min, max;
+} int_keys[] = {
+    { "speed", 300, 4000000 },
+    { "timeouts.command_ms", 1, 600000 },
+    { "timeouts.connect_ms", 1, 600000 },
+    { "timeouts.ppp_ms", 1, 600000 },
+    { "timeouts.callback_ms", 1, 600000 },
+    { "redial.attempts", 0, 100 },
+    { "redial.pause_ms", 0, 3600000 },
+    { "ppp.mru", 128, 1500 },
+    { "ppp.lcp_echo_interval", 0, 3600 },
+    { "ppp.lcp_echo_failures", 0, 100 },
+};
+
+/* An entry whose key (path) holds the JSON number text value. */
+static const char *entry_with(const struct int_key *k, const char *value)
+{
+    static char text[512];
+    const char *dot = strchr(k->path, '.');
+    if (dot)
+        snprintf(text, sizeof text, ENTRY(",\n   \"%.*s\": {\"%s\": %s}"), (int)(dot - k->path), k->path, dot + 1,
+                 value);
+    else
+        snprintf(text, sizeof text, ENTRY(",\n   \"%s\": %s"), k->path, value);
+    return text;
+}
+
+static void test_every_integer_out_of_range_is_a_schema_error_naming_the_key(void)
+{
+    for (size_t i = 0; i < sizeof int_keys / sizeof int_keys[0]; i++) {
+        const struct int_key *k = &int_keys[i];
+        char below[32], above[32], field[96];
+        const char *values[] = { "4294967297", "-4294967297", "4294967296", "9223372036854775807",
+                                 "-9223372036854775808", "-1", below, above };
+        snprintf(below, sizeof below, "%lld", k->min - 1);
+        snprintf(above, sizeof above, "%lld", k->max + 1);
+        snprintf(field, sizeof field, "entries[0].%s", k->path);
+        for (size_t v = 0; v < sizeof values / sizeof values[0]; v++) {
+            if (v == 5 && k->min == 0)
+                continue; /* -1 is min - 1 already */
+            nr_pb_error err = load_bad(entry_with(k, values[v]));
+            if (err.code != ERROR_CORRUPT_PHONEBOOK || strcmp(err.field, field) != 0 ||
+                !strstr(err.message, "must be between") || err.line != 4)
+                fprintf(stderr, "\n%s = %s: %u %s:%d: %s: %s\n", k->path, values[v], (unsigned)err.code, err.file,
+                        err.line, err.field, err.message);
+            CU_ASSERT_EQUAL(err.code, ERROR_CORRUPT_PHONEBOOK);
+            CU_ASSERT_STRING_EQUAL(err.field, field);
+            CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "must be between"));
+            CU_ASSERT_EQUAL(err.line, 4);
+        }
+    }
+}
+
+static void test_every_integer_at_its_limits_is_accepted(void)
+{
+    for (size_t i = 0; i < sizeof int_keys / sizeof int_keys[0]; i++) {
+        const struct int_key *k = &int_keys[i];
+        long long ends[] = { k->min, k->max };
+        for (size_t v = 0; v < 2; v++) {
+            nr_phonebook *pb = NULL;
+            char value[32];
+            snprintf(value, sizeof value, "%lld", ends[v]);
+            if (!strcmp(k->path, "speed"))
+                snprintf(value, sizeof value, "%s", v ? "4000000" : "300"); /* also real line speeds */
+            CU_ASSERT_EQUAL(nr_pb_load(write_pb("pb.json", 0600, entry_with(k, value)), &pb, NULL), WN_SUCCESS);
+            nr_pb_free(pb);
+        }
+    }
+}
+
+static void test_an_integer_beyond_64_bits_is_a_syntax_error_with_its_position(void)
+{
+    nr_pb_error err = load_bad(ENTRY(",\n   \"speed\": 99999999999999999999"));
+    CU_ASSERT_EQUAL(err.code, ERROR_CORRUPT_PHONEBOOK);
+    CU_ASSERT_EQUAL(err.line, 4);
+    CU_ASSERT_TRUE(err.column > 0);
+}
+
+static void test_a_fraction_where_an_integer_belongs_is_refused(void)
+{
+    nr_pb_error err = load_bad(ENTRY(", \"redial\": {\"attempts\": 1.5}"));
+    CU_ASSERT_STRING_EQUAL(err.field, "entries[0].redial.attempts");
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "must be an integer, not a number with a fraction"));
+}
+
+/* ---- misspelt keys: the nearest known one ------------------------------------------------ */
+
+static void test_a_misspelt_key_suggests_the_known_one(void)
+{
+    nr_pb_error err = load_bad("{\"entries\": [\n  {\"name\": \"A\", \"devcie\": \"/dev/ttyS0\", \"phone_number\": \"1\"}\n]}");
+    CU_ASSERT_STRING_EQUAL(err.field, "entries[0].devcie");
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "unknown key \"devcie\" (did you mean \"device\"?)"));
+    CU_ASSERT_EQUAL(err.line, 2);
+    CU_ASSERT_EQUAL(err.column, 17);
+}
+
+static void test_a_misspelt_nested_key_suggests_from_its_own_object(void)
+{
+    nr_pb_error err = load_bad(ENTRY(", \"timeouts\": {\"conect_ms\": 10}"));
+    CU_ASSERT_STRING_EQUAL(err.field, "entries[0].timeouts.conect_ms");
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "(did you mean \"connect_ms\"?)"));
+}
+
+static void test_a_misspelt_top_level_key_suggests_entries(void)
+{
+    nr_pb_error err = load_bad("{\"entrys\": []}");
+    CU_ASSERT_STRING_EQUAL(err.field, "entrys");
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "(did you mean \"entries\"?)"));
+}
+
+static void test_an_unknown_key_unlike_any_says_x_keys_are_free(void)
+{
+    nr_pb_error err = load_bad(ENTRY(", \"colour\": \"blue\""));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "unknown key \"colour\" (keys starting with \"x-\" are free)"));
+    CU_ASSERT_PTR_NULL(strstr(err.message, "did you mean"));
+}
+
+/* ---- files that are not regular: refused at once ----------------------------------------- */
+
+/* nr_pb_load(path) in a child process: its exit status is 0 when it
+ * failed with ERROR_CANNOT_OPEN_PHONEBOOK and a message containing want;
+ * -1 when it did not return within 10 s (it was then killed). */
+static int load_in_child(const char *path, const char *want)
+{
+    pid_t pid = fork();
+    int status = 0;
+    CU_ASSERT_FATAL(pid >= 0);
+    if (pid == 0) {
+        nr_phonebook *pb = NULL;
+        nr_pb_error err;
+        DWORD rc = nr_pb_load(path, &pb, &err);
+        if (rc != ERROR_CANNOT_OPEN_PHONEBOOK || !strstr(err.message, want))
+            fprintf(stderr, "\n%s: %u %s\n", path, (unsigned)rc, err.message);
+        _exit(rc == ERROR_CANNOT_OPEN_PHONEBOOK && strstr(err.message, want) ? 0 : 1);
+    }
+    for (int waited = 0; waited < 10000; waited += 10) {
+        struct timespec ms10 = { 0, 10000000 };
+        if (waitpid(pid, &status, WNOHANG) == pid)
+            return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+        nanosleep(&ms10, NULL);
+    }
+    kill(pid, SIGKILL);
+    waitpid(pid, &status, 0);
+    return -1;
+}
+
+static void test_a_fifo_phonebook_is_refused_at_once(void)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/fifo.json", dir);
+    CU_ASSERT_EQUAL_FATAL(mkfifo(path, 0600), 0);
+    CU_ASSERT_EQUAL(load_in_child(path, "it is a FIFO, not a regular file"), 0);
+    unlink(path);
+}
+
+static void test_a_directory_phonebook_is_refused(void)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/dir.json", dir);
+    CU_ASSERT_EQUAL_FATAL(mkdir(path, 0700), 0);
+    CU_ASSERT_EQUAL(load_in_child(path, "it is a directory, not a regular file"), 0);
+    rmdir(path);
+}
+
+static void test_a_device_phonebook_is_refused_without_opening_it(void)
+{
+    CU_ASSERT_EQUAL(load_in_child("/dev/zero", "it is a character device, not a regular file"), 0);
+}
+
+static void test_a_phonebook_larger_than_the_limit_is_refused(void)
+{
+    char path[512];
+    int fd;
+    snprintf(path, sizeof path, "%s/huge.json", dir);
+    fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    CU_ASSERT_FATAL(fd >= 0);
+    CU_ASSERT_EQUAL(ftruncate(fd, (off_t)NR_PB_MAX_SIZE + 1), 0); /* sparse: no disk used */
+    close(fd);
+    CU_ASSERT_EQUAL(load_in_child(path, "larger than " NR_PB_MAX_SIZE_TEXT), 0);
+    unlink(path);
+}
+
+/* ---- a missing entry, in words ------------------------------------------------------------ */
+
+static void test_a_missing_entry_is_described_with_the_names_there_are(void)
+{
+    nr_phonebook *pb = NULL;
+    char text[1024];
+    const char *path = write_pb("pb.json", 0600,
+                                "{\"entries\": [{\"name\": \"Office\", \"device\": \"/dev/a\", \"phone_number\": \"1\"},"
+                                "{\"name\": \"Home\", \"device\": \"/dev/a\", \"phone_number\": \"2\"}]}");
+    CU_ASSERT_EQUAL_FATAL(nr_pb_load(path, &pb, NULL), WN_SUCCESS);
+    nr_pb_describe_missing(pb, "Ofice", text, sizeof text);
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, path));
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, "no entry named \"Ofice\" (did you mean \"Office\"?)"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, "its 2 entries are \"Office\" and \"Home\""));
+    nr_pb_describe_missing(pb, "Elsewhere", text, sizeof text);
+    CU_ASSERT_PTR_NULL(strstr(text, "did you mean"));
+    nr_pb_free(pb);
+}
+
+static void test_a_missing_entry_lists_ten_names_and_counts_the_rest(void)
+{
+    nr_phonebook *pb = NULL;
+    char path[512], text[2048];
+    snprintf(path, sizeof path, "%s/many.json", dir);
+    CU_ASSERT_FATAL(pb_gen_write(path, 25, (size_t)-1));
+    CU_ASSERT_EQUAL_FATAL(nr_pb_load(path, &pb, NULL), WN_SUCCESS);
+    nr_pb_describe_missing(pb, "Nobody", text, sizeof text);
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, "its 25 entries are \"Entry000000\", "));
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, "\"Entry000009\" and 15 more"));
+    CU_ASSERT_PTR_NULL(strstr(text, "Entry000010"));
+    nr_pb_free(pb);
+}
+
+static void test_a_missing_entry_of_an_empty_phonebook_says_it_is_empty(void)
+{
+    nr_phonebook *pb = NULL;
+    char text[1024];
+    CU_ASSERT_EQUAL_FATAL(nr_pb_load(write_pb("pb.json", 0600, "{\"entries\": []}"), &pb, NULL), WN_SUCCESS);
+    nr_pb_describe_missing(pb, "Office", text, sizeof text);
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, "no entry named \"Office\"; the phonebook has no entries"));
+    nr_pb_free(pb);
+}
+
+/* ---- 100,000 entries ---------------------------------------------------------------------- */
+
+static void test_100000_entries_load_and_every_one_is_found(void)
+{
+    nr_phonebook *pb = NULL;
+    nr_pb_error err;
+    char path[512];
+    snprintf(path, sizeof path, "%s/big.json", dir);
+    CU_ASSERT_FATAL(pb_gen_write(path, 100000, (size_t)-1));
+    CU_ASSERT_EQUAL_FATAL(nr_pb_load(path, &pb, &err), WN_SUCCESS);
+    CU_ASSERT_EQUAL(pb->n, 100000);
+    for (size_t i = 0; i < 100000; i += 9973) {
+        const nr_pb_entry *e = nr_pb_find(pb, pb_gen_name(i));
+        CU_ASSERT_PTR_EQUAL(e, &pb->entries[i]);
+    }
+    CU_ASSERT_PTR_EQUAL(nr_pb_find(pb, pb_gen_name(99999)), &pb->entries[99999]);
+    CU_ASSERT_STRING_EQUAL(pb->entries[99999].phone_number, "555 9999");
+    CU_ASSERT_PTR_NULL(nr_pb_find(pb, pb_gen_name(100000)));
+    CU_ASSERT_PTR_NULL(nr_pb_find(pb, "Entry"));
+    nr_pb_free(pb);
+    unlink(path);
+}
+
+static void test_a_duplicate_after_100000_entries_names_the_first(void)
+{
+    nr_phonebook *pb = NULL;
+    nr_pb_error err;
+    char path[512];
+    snprintf(path, sizeof path, "%s/big-dup.json", dir);
+    CU_ASSERT_FATAL(pb_gen_write(path, 100000, 31337));
+    CU_ASSERT_EQUAL(nr_pb_load(path, &pb, &err), ERROR_CORRUPT_PHONEBOOK);
+    CU_ASSERT_PTR_NULL(pb);
+    CU_ASSERT_STRING_EQUAL(err.field, "entries[100000].name");
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "entry name \"Entry031337\" is already used by entries[31337]"));
+    CU_ASSERT_EQUAL(err.line, 200002); /* pb-gen: entry i starts on line 2 + 2i */
+    CU_ASSERT_EQUAL(err.column, 4);
+    unlink(path);
+}
+
 static CU_TestInfo tests[] = {
     { "minimal_entry_gets_the_defaults", test_minimal_entry_gets_the_defaults },
     { "every_key_is_read", test_every_key_is_read },
@@ -334,6 +613,27 @@ static CU_TestInfo tests[] = {
     { "world_writable_phonebook_is_refused", test_world_writable_phonebook_is_refused },
     { "group_writable_phonebook_is_refused", test_group_writable_phonebook_is_refused },
     { "default_path_prefers_xdg_config_home", test_default_path_prefers_xdg_config_home },
+    { "every_integer_out_of_range_is_a_schema_error_naming_the_key",
+      test_every_integer_out_of_range_is_a_schema_error_naming_the_key },
+    { "every_integer_at_its_limits_is_accepted", test_every_integer_at_its_limits_is_accepted },
+    { "an_integer_beyond_64_bits_is_a_syntax_error_with_its_position",
+      test_an_integer_beyond_64_bits_is_a_syntax_error_with_its_position },
+    { "a_fraction_where_an_integer_belongs_is_refused", test_a_fraction_where_an_integer_belongs_is_refused },
+    { "a_misspelt_key_suggests_the_known_one", test_a_misspelt_key_suggests_the_known_one },
+    { "a_misspelt_nested_key_suggests_from_its_own_object", test_a_misspelt_nested_key_suggests_from_its_own_object },
+    { "a_misspelt_top_level_key_suggests_entries", test_a_misspelt_top_level_key_suggests_entries },
+    { "an_unknown_key_unlike_any_says_x_keys_are_free", test_an_unknown_key_unlike_any_says_x_keys_are_free },
+    { "a_fifo_phonebook_is_refused_at_once", test_a_fifo_phonebook_is_refused_at_once },
+    { "a_directory_phonebook_is_refused", test_a_directory_phonebook_is_refused },
+    { "a_device_phonebook_is_refused_without_opening_it", test_a_device_phonebook_is_refused_without_opening_it },
+    { "a_phonebook_larger_than_the_limit_is_refused", test_a_phonebook_larger_than_the_limit_is_refused },
+    { "a_missing_entry_is_described_with_the_names_there_are",
+      test_a_missing_entry_is_described_with_the_names_there_are },
+    { "a_missing_entry_lists_ten_names_and_counts_the_rest", test_a_missing_entry_lists_ten_names_and_counts_the_rest },
+    { "a_missing_entry_of_an_empty_phonebook_says_it_is_empty",
+      test_a_missing_entry_of_an_empty_phonebook_says_it_is_empty },
+    { "100000_entries_load_and_every_one_is_found", test_100000_entries_load_and_every_one_is_found },
+    { "a_duplicate_after_100000_entries_names_the_first", test_a_duplicate_after_100000_entries_names_the_first },
     CU_TEST_INFO_NULL,
 };
 

@@ -376,6 +376,41 @@ static void test_an_unknown_entry_is_bad_netname_saying_the_entry_is_missing(voi
     stop(&t);
 }
 
+static void test_a_failure_names_what_was_at_fault(void)
+{
+    prov t;
+    char text[1536] = "";
+    start(&t, MODEM_EMU_BUSY, false);
+    NRT_EQ_CODE(add(&t, "ras:Test"), WN_EXTENDED_ERROR);
+    nr_get_last_error(NULL, text, sizeof text, NULL, 0);
+    NRT_CONTAINS(text, "The line is busy.");
+    NRT_CONTAINS(text, modem_emu_path(t.emu)); /* the device */
+    NRT_CONTAINS(text, "answered \"BUSY\" to \"ATDT5551234\"");
+    stop(&t);
+}
+
+static void test_a_missing_device_is_named(void)
+{
+    prov t;
+    char text[1536] = "";
+    start(&t, MODEM_EMU_BUSY, false);
+    NRT_EQ_CODE(add(&t, "ras:Gone"), WN_EXTENDED_ERROR);
+    nr_get_last_error(NULL, text, sizeof text, NULL, 0);
+    NRT_CONTAINS(text, "RAS error 608");
+    NRT_CONTAINS(text, nrt_printf(t.env, "The device %s/no-such-tty does not exist", t.dir));
+    stop(&t);
+}
+
+static void test_an_unknown_entry_lists_the_entries_of_the_phonebook(void)
+{
+    prov t;
+    start(&t, MODEM_EMU_BUSY, false);
+    NRT_EQ_CODE(add(&t, "ras:Tset"), WN_BAD_NETNAME);
+    NRT_CONTAINS(nrt_last_error_text(t.env), "no entry named \"Tset\" (did you mean \"Test\"?)");
+    NRT_CONTAINS(nrt_last_error_text(t.env), "its 2 entries are \"Test\" and \"Gone\"");
+    stop(&t);
+}
+
 static void test_an_unknown_entry_moves_on_to_the_next_provider(void)
 {
     prov t;
@@ -445,6 +480,9 @@ static CU_TestInfo tests[] = {
     { "an_unknown_entry_is_not_a_name_of_the_provider", test_an_unknown_entry_is_not_a_name_of_the_provider },
     { "an_unknown_entry_is_bad_netname_saying_the_entry_is_missing", test_an_unknown_entry_is_bad_netname_saying_the_entry_is_missing },
     { "an_unknown_entry_moves_on_to_the_next_provider", test_an_unknown_entry_moves_on_to_the_next_provider },
+    { "a_failure_names_what_was_at_fault", test_a_failure_names_what_was_at_fault },
+    { "a_missing_device_is_named", test_a_missing_device_is_named },
+    { "an_unknown_entry_lists_the_entries_of_the_phonebook", test_an_unknown_entry_lists_the_entries_of_the_phonebook },
     { "a_foreign_name_is_refused_by_the_provider_as_not_its_own",
       test_a_foreign_name_is_refused_by_the_provider_as_not_its_own },
     { "a_foreign_name_goes_to_the_next_provider", test_a_foreign_name_goes_to_the_next_provider },

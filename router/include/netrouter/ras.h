@@ -408,6 +408,16 @@ NR_RAS_PUBLIC DWORD RasEnumEntries(LPCSTR reserved, LPCSTR lpszPhonebook, LPRASE
  * 709 password change refused, 778 a server that did not prove it knows
  * the password, 703 a terminal step nobody can answer,
  * 718/719/721/732/733/734/737/738 PPP failures.
+ *
+ * What was at fault: nr_ras_get_error_detail(NULL, ...) after an error
+ * returned with no handle (the phonebook's file, line, column and key; the
+ * entries a phonebook does have), nr_ras_get_error_detail(handle, ...) after
+ * a failure of the attempt (the device, the lock file and the process
+ * holding it, what the server said), until RasHangUp.
+ *
+ * Threads: the dialing thread blocks every asynchronous signal, so that
+ * SIGINT, SIGTERM and the like reach the application's own threads (its
+ * handlers, signalfd or sigwait) and never interrupt the library.
  */
 NR_RAS_PUBLIC DWORD RasDial(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIALPARAMS params,
                             DWORD dwNotifierType, LPVOID lpvNotifier, LPHRASCONN lphRasConn);
@@ -602,11 +612,64 @@ NR_RAS_PUBLIC DWORD RasGetEntryDialParams(LPCSTR lpszPhonebook, LPRASDIALPARAMS 
 
 /**
  * netrouter extension: the calling thread's detailed sentence for the last
- * phonebook or saved-credentials error of this library
- * ("FILE:LINE:COLUMN: FIELD: message"), or "" when the last call
- * succeeded.  Copied into buf (truncated to size).
+ * error of this library that was returned before any connection existed:
+ * the phonebook ("FILE:LINE:COLUMN: FIELD: message" for a syntax or schema
+ * error, "FILE: why" for one that cannot be opened or is refused), a
+ * missing entry ("FILE: no entry named ... ; its N entries are ..."), the
+ * saved credentials; "" when the last call succeeded.  Copied into buf
+ * (truncated to size).  The same as nr_ras_get_error_detail(NULL, ...).
  */
 NR_RAS_PUBLIC DWORD RasGetLastPhonebookError(LPSTR buf, DWORD size);
+
+/**
+ * netrouter extension: the sentence behind an error number, naming what
+ * was at fault, for people (error numbers keep their Windows meaning and
+ * RasGetErrorString their Windows text; this says which file, key, device
+ * or process).
+ *
+ * hrasconn NULL: the calling thread's detail of the last call that failed
+ * before any connection existed (see RasGetLastPhonebookError): a RasDial
+ * that returned ERROR_CANNOT_OPEN_PHONEBOOK, ERROR_CORRUPT_PHONEBOOK or
+ * ERROR_CANNOT_FIND_PHONEBOOK_ENTRY with no handle, RasEnumEntries,
+ * nr_ras_check_phonebook, the saved credentials.
+ *
+ * hrasconn a connection: why that dial failed or its link was lost (the
+ * dwError of its failure notification, of RasGetConnectStatus, or of a
+ * synchronous RasDial), such as
+ *     The device /dev/ttyS0 is in use: lock file /var/lock/LCK..ttyS0
+ *     belongs to process 4242.
+ *     The server rejected the user name or password (CHAP: "bad secret").
+ * recorded before the failure is announced and kept until RasHangUp; ""
+ * while it has not failed.  Callable from notification handlers.
+ *
+ *     if (rc != 0) {
+ *         char text[256], detail[1024];
+ *         RasGetErrorString(rc, text, sizeof text);
+ *         nr_ras_get_error_detail(h, detail, sizeof detail);  // h may be NULL
+ *         fprintf(stderr, "error %u: %s\n%s\n", rc, text, detail);
+ *     }
+ *
+ * Copied into buf, truncated to size.  Errors: ERROR_INVALID_PARAMETER
+ * (buf NULL or size 0), ERROR_INVALID_HANDLE (hung up or unknown handle).
+ */
+NR_RAS_PUBLIC DWORD nr_ras_get_error_detail(HRASCONN hrasconn, LPSTR buf, DWORD size);
+
+/**
+ * netrouter extension: loads and checks a whole phonebook exactly as every
+ * call that uses one does (see netrouter-phonebook(5)), without dialing.
+ * phonebook NULL: the default one, which must then exist (RasEnumEntries
+ * treats a missing default phonebook as empty).  path (NULL, or size
+ * bytes) receives the path of the file checked, *lpcEntries (may be NULL)
+ * the number of entries.
+ *
+ * Returns 0 when the phonebook is valid; ERROR_CANNOT_OPEN_PHONEBOOK (missing,
+ * unreadable, not a regular file, unsafe) or ERROR_CORRUPT_PHONEBOOK
+ * (syntax or schema), with the detail in nr_ras_get_error_detail(NULL, ...)
+ * ("FILE:LINE:COLUMN: FIELD: message"); ERROR_INVALID_PARAMETER (phonebook
+ * "", or size 0 with a path), ERROR_BUFFER_TOO_SMALL (path cannot hold the
+ * path; nothing is loaded).  rasdial --check-phonebook is this call.
+ */
+NR_RAS_PUBLIC DWORD nr_ras_check_phonebook(LPCSTR phonebook, LPSTR path, DWORD size, LPDWORD lpcEntries);
 
 #ifdef __cplusplus
 }

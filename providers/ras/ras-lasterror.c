@@ -1,0 +1,57 @@
+/*
+ * ras-lasterror.c - the sentences behind the RAS error numbers: the
+ * calling thread's detail of the last call that failed before any
+ * connection existed (RasGetLastPhonebookError: the phonebook, the entry,
+ * the saved credentials), and a connection's own, recorded by the dialing
+ * engine (nr_ras_get_error_detail).  Owns the per-thread buffer; the
+ * connection's is a field of its nr_rasconn.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <netrouter/ras.h>
+
+#include "ras-lasterror.h"
+#include "rasconn.h"
+
+static __thread char last_error[2048]; /* fits file, field and message of nr_pb_error */
+
+void nr_ras_set_last_error(const char *text)
+{
+    snprintf(last_error, sizeof last_error, "%s", text ? text : "");
+}
+
+void nr_ras_remember_pb_error(const nr_pb_error *err)
+{
+    if (err->line > 0)
+        snprintf(last_error, sizeof last_error, "%s:%d:%d: %s%s%s", err->file, err->line, err->column, err->field,
+                 *err->field ? ": " : "", err->message);
+    else
+        snprintf(last_error, sizeof last_error, "%s: %s%s%s", err->file, err->field, *err->field ? ": " : "",
+                 err->message);
+}
+
+NR_RAS_PUBLIC DWORD RasGetLastPhonebookError(LPSTR buf, DWORD size)
+{
+    if (!buf || !size)
+        return ERROR_INVALID_PARAMETER;
+    snprintf(buf, size, "%s", last_error);
+    return 0;
+}
+
+NR_RAS_PUBLIC DWORD nr_ras_get_error_detail(HRASCONN h, LPSTR buf, DWORD size)
+{
+    nr_rasconn *c;
+    if (!buf || !size)
+        return ERROR_INVALID_PARAMETER;
+    if (!h)
+        return RasGetLastPhonebookError(buf, size);
+    if (!(c = nr_rasconn_lookup(h)))
+        return ERROR_INVALID_HANDLE;
+    pthread_mutex_lock(&c->lock);
+    snprintf(buf, size, "%s", c->detail);
+    pthread_mutex_unlock(&c->lock);
+    nr_rasconn_release(c);
+    return 0;
+}

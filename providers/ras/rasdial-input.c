@@ -13,7 +13,7 @@
  * Passwords: read with read(2) into the caller's buffer (no stdio buffer
  * keeps a copy), one byte at a time from a terminal or a pipe (what
  * follows the first line is left for the terminal step), from a file
- * through nr_file_open/nr_file_read (a FIFO or a device is refused at
+ * through router/common's nr_secret_read (a FIFO or a device is refused at
  * once, never waited on); every intermediate buffer is wiped.
  */
 #include "config.h"
@@ -30,8 +30,6 @@
 
 #include "files.h"
 #include "rasdial.h"
-
-#define MAX_PASSWORD_FILE 4096 /* the first line is the password; more is not read */
 
 static int sig_pipe[2] = { -1, -1 };
 static volatile sig_atomic_t sig_caught;
@@ -148,39 +146,20 @@ static int read_line(int fd, const char *what, char *out, size_t size)
     return rc;
 }
 
-/* The first line of a regular file. */
+/* The first line of a regular file (router/common's secret reader: a
+ * FIFO or a device is refused at once, never waited on). */
 static int read_file(const char *file, char *out, size_t size)
 {
-    struct stat st;
-    char why[NR_WHY_SIZE], *text;
-    size_t len = 0, line;
-    int fd = nr_file_open(AT_FDCWD, file, 0, &st, why);
-    if (fd < 0) {
-        if (errno == EINVAL)
-            fprintf(stderr, "rasdial: refusing the password file %s: %s\n", file, why);
-        else
-            fprintf(stderr, "rasdial: cannot open the password file %s: %s\n", file, strerror(errno));
-        return -1;
-    }
-    text = nr_file_read(fd, (size_t)st.st_size, MAX_PASSWORD_FILE, &len);
-    close(fd);
-    if (!text) {
-        fprintf(stderr, "rasdial: cannot read the password file %s: %s\n", file,
-                errno == EFBIG ? "it is larger than 4096 bytes" : strerror(errno));
-        return -1;
-    }
-    line = strcspn(text, "\r\n");
-    if (line + 1 >= size) {
+    char why[NR_WHY_SIZE];
+    if (nr_secret_read(file, out, size, why) == 0)
+        return 0;
+    if (errno == EINVAL)
+        fprintf(stderr, "rasdial: refusing the password file %s: %s\n", file, why);
+    else if (errno == EFBIG)
         fprintf(stderr, "rasdial: the password in %s is longer than %zu characters\n", file, size - 2);
-        explicit_bzero(text, len);
-        free(text);
-        return -1;
-    }
-    memcpy(out, text, line);
-    out[line] = '\0';
-    explicit_bzero(text, len);
-    free(text);
-    return 0;
+    else
+        fprintf(stderr, "rasdial: the password file %s: %s\n", file, why);
+    return -1;
 }
 
 /* Prompts on the terminal (standard input and error when there is none)

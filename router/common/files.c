@@ -248,34 +248,16 @@ int nr_dir_open(const char *dir, unsigned rules, char *why)
 int nr_secret_read(const char *path, char *buf, size_t size, char *why)
 {
     bool is_stdin = !strcmp(path, "-");
-    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     struct stat st;
+    int fd = is_stdin ? STDIN_FILENO : nr_file_open(AT_FDCWD, path, 0, &st, why);
     size_t n = 0;
     int e = 0;
 
-    why[0] = '\0';
     if (size)
         buf[0] = '\0';
-    if (fd < 0) {
-        e = errno;
-        return refuse(why, e, "cannot open it: %s", strerror(e));
-    }
-    if (!is_stdin) {
-        if (fstat(fd, &st) < 0) {
-            e = errno;
-            close(fd);
-            return refuse(why, e, "cannot stat it: %s", strerror(e));
-        }
-        if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) {
-            close(fd);
-            return refuse(why, EINVAL, "it is %s, not a regular file or a pipe", nr_file_type_name(st.st_mode));
-        }
-        /* A FIFO opened without a writer reads as end of file; one with a
-         * writer is read as it comes. */
-        int fl = fcntl(fd, F_GETFL);
-        if (fl >= 0)
-            (void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
-    }
+    if (fd < 0)
+        return -1;
+    why[0] = '\0';
     while (size && n < size - 1 && !memchr(buf, '\n', n)) {
         ssize_t r = read(fd, buf + n, size - 1 - n);
         if (r < 0 && errno == EINTR)

@@ -77,14 +77,15 @@ enum {
 NR_COMMON_INTERNAL int nr_dir_open(const char *dir, unsigned rules, char *why);
 
 /* Reads the first line of a secret (a password) into buf[size], without
- * its line end, for a --password-file option: path "-" is standard input;
- * otherwise a regular file or a pipe (a FIFO, or a shell's process
- * substitution such as <(pass show x)) is accepted and anything else
- * refused without blocking in open().  A FIFO nobody writes to reads as
- * empty instead of waiting for a writer.  Nothing of the secret is left
- * anywhere but in buf (no stdio buffer); a line that does not fit is an
- * error.  Returns 0, or -1 with errno set and why[NR_WHY_SIZE] filled
- * (buf then wiped). */
+ * its line end, for a --password-file option: path "-" is standard input
+ * (so a pipe: `pass show x | netrouter use --password-file - ...`);
+ * otherwise only a regular file is accepted, judged as nr_file_open() does
+ * (owned by root or the effective user, not writable by group or others),
+ * and anything else (a FIFO, a device, a directory) is refused at once,
+ * never waited on.  Nothing of the secret is left anywhere
+ * but in buf (no stdio buffer, intermediate buffers wiped); a line that
+ * does not fit is an error.  Returns 0, or -1 with errno set and
+ * why[NR_WHY_SIZE] filled (buf then wiped). */
 NR_COMMON_INTERNAL int nr_secret_read(const char *path, char *buf, size_t size, char *why);
 
 /* The name of a file type for messages: "a FIFO", "a directory", ... */

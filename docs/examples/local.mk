@@ -35,6 +35,8 @@ NR_DOC_RAS_EXAMPLES = \
 	docs/examples/RasGetProjectionInfo \
 	docs/examples/RasHangUp \
 	docs/examples/libnetrouter-ras \
+	docs/examples/nr_ras_check_phonebook \
+	docs/examples/nr_ras_get_error_detail \
 	docs/examples/nr_ras_get_interface \
 	docs/examples/nr_ras_terminal_read
 
@@ -80,6 +82,8 @@ docs_examples_RasGetLastPhonebookError_LDADD = providers/ras/libnetrouter-ras.la
 docs_examples_RasGetProjectionInfo_LDADD = providers/ras/libnetrouter-ras.la router/libnetrouter.la
 docs_examples_RasHangUp_LDADD = providers/ras/libnetrouter-ras.la router/libnetrouter.la
 docs_examples_libnetrouter_ras_LDADD = providers/ras/libnetrouter-ras.la router/libnetrouter.la
+docs_examples_nr_ras_check_phonebook_LDADD = providers/ras/libnetrouter-ras.la router/libnetrouter.la
+docs_examples_nr_ras_get_error_detail_LDADD = providers/ras/libnetrouter-ras.la router/libnetrouter.la
 docs_examples_nr_ras_get_interface_LDADD = providers/ras/libnetrouter-ras.la router/libnetrouter.la
 docs_examples_nr_ras_terminal_read_LDADD = providers/ras/libnetrouter-ras.la router/libnetrouter.la
 
@@ -165,6 +169,8 @@ dist_nrmanexamples_DATA = docs/examples/README.md \
 	docs/examples/nr_get_connection.c \
 	docs/examples/nr_get_last_error.c \
 	docs/examples/nr_get_user.c \
+	docs/examples/nr_ras_check_phonebook.c \
+	docs/examples/nr_ras_get_error_detail.c \
 	docs/examples/nr_ras_get_interface.c \
 	docs/examples/nr_ras_terminal_read.c \
 	docs/examples/nr_restore_connections.c \

@@ -41,6 +41,8 @@ dist_man_MANS += \
 	docs/man3/nr_get_connection.3 \
 	docs/man3/nr_get_last_error.3 \
 	docs/man3/nr_get_user.3 \
+	docs/man3/nr_ras_check_phonebook.3 \
+	docs/man3/nr_ras_get_error_detail.3 \
 	docs/man3/nr_ras_get_interface.3 \
 	docs/man3/nr_ras_hang_up_wait.3 \
 	docs/man3/nr_ras_state_text.3 \

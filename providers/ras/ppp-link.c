@@ -354,11 +354,18 @@ static void ipcp_up_cb(void *ctx, const nr_ppp_ipcp_result *res)
     l->error_text[0] = '\0';
 }
 
+/* IPCP going down with LCP is a consequence: lcp_down_cb reports LCP's
+ * reason (e.g. the server's Terminate-Request) right after lowering IPCP. */
+static bool ipcp_failure_is_the_links(const nr_ppp_link *l)
+{
+    return (l->phase == NR_PPP_PHASE_OPEN || l->phase == NR_PPP_PHASE_NETWORK) && nr_ppp_lcp_is_open(&l->lcp);
+}
+
 static void ipcp_down_cb(void *ctx, nr_ppp_fsm_reason reason)
 {
     nr_ppp_link *l = ctx;
 
-    if (l->phase == NR_PPP_PHASE_OPEN || l->phase == NR_PPP_PHASE_NETWORK)
+    if (ipcp_failure_is_the_links(l))
         fail_by_reason(l, "IPCP", reason, true);
 }
 
@@ -366,7 +373,7 @@ static void ipcp_finished_cb(void *ctx, nr_ppp_fsm_reason reason)
 {
     nr_ppp_link *l = ctx;
 
-    if (l->phase == NR_PPP_PHASE_OPEN || l->phase == NR_PPP_PHASE_NETWORK)
+    if (ipcp_failure_is_the_links(l))
         fail_by_reason(l, "IPCP", reason, l->ipcp.fsm.peer_spoke);
 }
 

@@ -197,6 +197,9 @@ static void fail_by_reason(nr_ppp_link *l, const char *who, nr_ppp_fsm_reason r,
     case NR_PPP_REASON_LOOPBACK:
         nr__ppp_link_fail(l, ERROR_PPP_LOOPBACK_DETECTED, "The line is looped back: LCP saw its own magic number.");
         break;
+    case NR_PPP_REASON_NONE: /* an open automaton left Opened on a packet: RFC 1661 renegotiation */
+        nr__ppp_link_fail(l, ERROR_PPP_LCP_TERMINATED, "%s went down: the server restarted its negotiation.", who);
+        break;
     default:
         nr__ppp_link_fail(l, ERROR_PPP_LCP_TERMINATED, "%s went down: %s.", who, nr_ppp_fsm_reason_text(r));
         break;

@@ -284,6 +284,31 @@ static void test_peer_terminating_an_open_link_is_down_with_719_remote_terminate
     nr_test_peer_free(p);
 }
 
+/* A Configure-Request on an open link restarts LCP (RFC 1661): the link
+ * is down, and says the server restarted the negotiation (it said "IPCP
+ * went down: the lower layer went down", then "no reason"). */
+static void test_peer_renegotiating_lcp_on_an_open_link_says_so(void)
+{
+    static const uint8_t req[] = { NR_PPP_CONF_REQ, 0x43, 0x00, 0x0a, 0x05, 0x06, 0x5e, 0xed, 0xf0, 0x0e };
+    nr_test_peer *p = nr_test_peer_new();
+    nr_ppp_link_config cfg = fast_config();
+    nr_test_events ev = { 0 };
+    const char *text;
+    nr_ppp_link *l;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+    l = dial(p, &cfg, &ev);
+    CU_ASSERT_EQUAL_FATAL(nr_ppp_link_phase(l), NR_PPP_PHASE_OPEN);
+    peer_says(p, req, sizeof req);
+    nr_ppp_link_step(l, -1, 1000);
+    CU_ASSERT_EQUAL(nr_ppp_link_error(l, &text), ERROR_PPP_LCP_TERMINATED);
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, "LCP went down: the server restarted its negotiation"));
+    CU_ASSERT_EQUAL_FATAL(ev.n, 4);
+    CU_ASSERT_EQUAL(ev.types[3], NR_PPP_EVENT_DOWN);
+    nr_ppp_link_free(l);
+    nr_test_peer_free(p);
+}
+
 /* A phonebook entry's PPP settings: Echo every interval_s, lost after failures. */
 static nr_ppp_link_config entry_config(unsigned interval_s, unsigned failures, const nr_ppp_clock *clock)
 {
@@ -384,6 +409,7 @@ static CU_TestInfo tests[] = {
     TEST(test_peer_rejecting_our_ip_address_option_fails_with_738_no_address),
     TEST(test_ipcp_opening_with_address_0_0_0_0_fails_with_738_no_address),
     TEST(test_peer_terminating_an_open_link_is_down_with_719_remote_terminated),
+    TEST(test_peer_renegotiating_lcp_on_an_open_link_says_so),
     TEST(test_peer_answering_echo_requests_keeps_the_link_open),
     TEST(test_silent_peer_is_lost_with_721_after_the_entrys_echo_failures),
     CU_TEST_INFO_NULL,

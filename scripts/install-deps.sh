@@ -20,6 +20,9 @@
 #   groff-base               the man-page lint of scripts/test.sh
 #   slirp                    the real PPP peer of tests/ras/test-ras-ppp-slirp
 #   ppp                      chat(8), the reference of the AT-phase benchmark (bench/ras-at)
+#   clang libclang-rt-dev    the fuzz targets (tests/fuzz, scripts/fuzz.sh): clang, and
+#                            compiler-rt's libFuzzer, ASan and UBSan runtimes for it
+#   llvm                     llvm-symbolizer, so the fuzz targets' reports name files and lines
 set -euo pipefail
 
 PACKAGES=(
@@ -37,6 +40,9 @@ PACKAGES=(
     groff-base
     slirp
     ppp
+    clang
+    libclang-rt-dev
+    llvm
 )
 
 is_installed() {

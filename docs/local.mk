@@ -25,6 +25,7 @@ dist_noinst_SCRIPTS += \
 	scripts/demo.sh \
 	scripts/test.sh \
 	scripts/valgrind-check.sh \
+	scripts/fuzz.sh \
 	.ci/run
 dist_noinst_DATA += scripts/common.sh
 

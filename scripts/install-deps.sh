@@ -22,6 +22,9 @@
 #                            opens RasDial(3) and that the .so links resolve
 #   slirp                    the real PPP peer of tests/ras/test-ras-ppp-slirp
 #   ppp                      chat(8), the reference of the AT-phase benchmark (bench/ras-at)
+#   clang libclang-rt-dev    the fuzz targets (tests/fuzz, scripts/fuzz.sh): clang, and
+#                            compiler-rt's libFuzzer, ASan and UBSan runtimes for it
+#   llvm                     llvm-symbolizer, so the fuzz targets' reports name files and lines
 set -euo pipefail
 
 PACKAGES=(
@@ -40,6 +43,9 @@ PACKAGES=(
     man-db
     slirp
     ppp
+    clang
+    libclang-rt-dev
+    llvm
 )
 
 is_installed() {

@@ -9,8 +9,11 @@
 #   3. the CUnit test programs under valgrind (scripts/valgrind-check.sh)
 #   4. a second build in _build-asan with --enable-sanitizers (ASan + UBSan)
 #      and `make check` there
-#   5. `make distcheck` (the release tarball builds and passes its tests)
-#   6. the man pages through groff's warnings, when groff is installed
+#   5. the libFuzzer targets of tests/fuzz, built with clang (ASan + UBSan)
+#      in _build-fuzz, each run FUZZ_SECONDS (default 30) from its seed
+#      corpus: any crash, leak or timeout fails (scripts/fuzz.sh)
+#   6. `make distcheck` (the release tarball builds and passes its tests)
+#   7. the man pages through groff's warnings, when groff is installed
 #
 #     bash scripts/test.sh
 #
@@ -99,6 +102,7 @@ step "make check (LD_BIND_NOW=1)" check_in _build
 step "benchmarks, quick mode (figures only)" bench_quick
 step "test programs under valgrind" bash "$ROOT/scripts/valgrind-check.sh" "$ROOT/_build"
 step "sanitizer build and make check (_build-asan)" build_and_check_asan
+step "fuzz targets, ${FUZZ_SECONDS:-30}s each (scripts/fuzz.sh, _build-fuzz)" bash "$ROOT/scripts/fuzz.sh"
 step "make distcheck" distcheck
 step "man pages (groff -ww)" man_lint
 

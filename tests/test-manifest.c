@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -103,6 +104,31 @@ static void test_manifest_that_is_not_an_object_is_refused(void)
     const nr_problem *p = nrt_problem(r, "/n.json");
     NRT_REQUIRE(p != NULL);
     NRT_TRUE(p->stage == NR_STAGE_SCHEMA || p->stage == NR_STAGE_PARSE);
+    nrt_env_free(env);
+}
+
+/* jansson skips a NUL byte after a number ("1\0,"), so such a file parsed,
+ * while the key positions, found in the text as a C string, stopped at the
+ * NUL.  JSON text never holds a NUL: it is a parse problem at its place.
+ * (Found by tests/fuzz/fuzz-manifest.) */
+static void test_nul_byte_in_a_manifest_is_a_parse_error_at_its_position(void)
+{
+    nrt_env *env = nrt_env_new();
+    const char *lib = nrt_copy_fixture(env, "fixture-notifier", env->plugins, "n.so");
+    const char *text = nrt_printf(env, "{\n  \"manifest_version\": 1@,\n  \"name\": \"n\", \"kind\": \"notifier\", "
+                                       "\"library\": \"%s\"\n}\n", lib);
+    const char *path = nrt_write(env, env->plugins, "n.json", 0600, "%s", text);
+    FILE *f = fopen(path, "r+");
+    NRT_REQUIRE(f != NULL);
+    NRT_TRUE(fseek(f, strchr(text, '@') - text, SEEK_SET) == 0 && fputc('\0', f) == 0 && fclose(f) == 0);
+    nr_router *r = load(env);
+    const nr_problem *p = nrt_problem(r, "/n.json");
+    NRT_EQ_INT(nr_router_plugin_count(r), 0);
+    NRT_REQUIRE(p != NULL);
+    NRT_EQ_INT(p->stage, NR_STAGE_PARSE);
+    NRT_EQ_INT(p->line, 2);
+    NRT_EQ_INT(p->column, 24);
+    NRT_CONTAINS(p->message, "NUL");
     nrt_env_free(env);
 }
 
@@ -849,6 +875,8 @@ static CU_TestInfo tests[] = {
     { "syntax_error_reports_line_and_column", test_syntax_error_reports_line_and_column },
     { "duplicate_key_is_a_parse_error", test_duplicate_key_is_a_parse_error },
     { "manifest_that_is_not_an_object_is_refused", test_manifest_that_is_not_an_object_is_refused },
+    { "nul_byte_in_a_manifest_is_a_parse_error_at_its_position",
+      test_nul_byte_in_a_manifest_is_a_parse_error_at_its_position },
     { "unknown_key_is_named", test_unknown_key_is_named },
     { "unknown_key_suggests_the_nearest_known_one", test_unknown_key_suggests_the_nearest_known_one },
     { "unknown_key_far_from_every_known_one_suggests_nothing",

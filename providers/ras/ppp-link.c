@@ -197,6 +197,9 @@ static void fail_by_reason(nr_ppp_link *l, const char *who, nr_ppp_fsm_reason r,
     case NR_PPP_REASON_LOOPBACK:
         nr__ppp_link_fail(l, ERROR_PPP_LOOPBACK_DETECTED, "The line is looped back: LCP saw its own magic number.");
         break;
+    case NR_PPP_REASON_NONE: /* an open automaton left Opened on a packet: RFC 1661 renegotiation */
+        nr__ppp_link_fail(l, ERROR_PPP_LCP_TERMINATED, "%s went down: the server restarted its negotiation.", who);
+        break;
     default:
         nr__ppp_link_fail(l, ERROR_PPP_LCP_TERMINATED, "%s went down: %s.", who, nr_ppp_fsm_reason_text(r));
         break;
@@ -354,11 +357,18 @@ static void ipcp_up_cb(void *ctx, const nr_ppp_ipcp_result *res)
     l->error_text[0] = '\0';
 }
 
+/* IPCP going down with LCP is a consequence: lcp_down_cb reports LCP's
+ * reason (e.g. the server's Terminate-Request) right after lowering IPCP. */
+static bool ipcp_failure_is_the_links(const nr_ppp_link *l)
+{
+    return (l->phase == NR_PPP_PHASE_OPEN || l->phase == NR_PPP_PHASE_NETWORK) && nr_ppp_lcp_is_open(&l->lcp);
+}
+
 static void ipcp_down_cb(void *ctx, nr_ppp_fsm_reason reason)
 {
     nr_ppp_link *l = ctx;
 
-    if (l->phase == NR_PPP_PHASE_OPEN || l->phase == NR_PPP_PHASE_NETWORK)
+    if (ipcp_failure_is_the_links(l))
         fail_by_reason(l, "IPCP", reason, true);
 }
 
@@ -366,7 +376,7 @@ static void ipcp_finished_cb(void *ctx, nr_ppp_fsm_reason reason)
 {
     nr_ppp_link *l = ctx;
 
-    if (l->phase == NR_PPP_PHASE_OPEN || l->phase == NR_PPP_PHASE_NETWORK)
+    if (ipcp_failure_is_the_links(l))
         fail_by_reason(l, "IPCP", reason, l->ipcp.fsm.peer_spoke);
 }
 

@@ -345,6 +345,7 @@ nr_manifest *nr__manifest_parse(const char *path, int fd, size_t size, nr_proble
     char *text = nr_file_read(fd, size, NR_MANIFEST_MAX_SIZE, &len);
     parse_ctx c = { .path = path, .text = text, .ps = ps };
     nr_manifest *m = NULL;
+    const char *nul;
     json_t *root;
     if (!text) {
         if (errno == EFBIG)
@@ -353,6 +354,20 @@ nr_manifest *nr__manifest_parse(const char *path, int fd, size_t size, nr_proble
         else
             nr__problem_add(ps, path, NR_STAGE_PARSE, NULL, NULL, 0, 0, WN_CANNOT_OPEN_PROFILE, "cannot read it: %s",
                             strerror(errno));
+        return NULL;
+    }
+    if ((nul = memchr(text, '\0', len))) {
+        /* JSON text never holds one, yet jansson skips it after a number,
+         * and the key positions (locate_key) would stop there. */
+        int line = 1, col = 1;
+        for (const char *p = text; p < nul; p++, col++)
+            if (*p == '\n') {
+                line++;
+                col = 0;
+            }
+        nr__problem_add(ps, path, NR_STAGE_PARSE, NULL, NULL, line, col, WN_BAD_VALUE,
+                        "invalid JSON: a NUL byte at line %d, column %d", line, col);
+        free(text);
         return NULL;
     }
     root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);

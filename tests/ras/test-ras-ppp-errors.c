@@ -3,8 +3,8 @@
  * fails, against the scripted peer of ppp-test-peer.h on a socketpair: each
  * RFC 1661 situation and the RAS error it must end in (732 LCP or IPCP
  * options never converge, 733 IPCP Protocol-Rejected, 734 LCP Code-Rejected or terminated
- * by the peer during negotiation, 737 looped-back line, 738 no address),
- * and the LCP Echo keepalive of an open link, on a fake clock, with the
+ * by the peer during negotiation, 737 looped-back line, 738 no address, 719
+ * an open link the server terminated), and the LCP Echo keepalive of an open link, on a fake clock, with the
  * interval and failure count of a phonebook entry (721 when the peer goes
  * silent).
  */
@@ -13,6 +13,7 @@
 #include <CUnit/CUnit.h>
 #include <netrouter/ras.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cunit-main.h"
 #include "phonebook.h"
@@ -238,6 +239,76 @@ static void test_ipcp_opening_with_address_0_0_0_0_fails_with_738_no_address(voi
 
 /* ---- LCP Echo keepalive, on the fake clock -------------------------------------------------- */
 
+/* ---- 719: the server ends an open link ----------------------------------------------------- */
+
+/* The peer sends an LCP packet of its own (framed) on the line. */
+static void peer_says(nr_test_peer *p, const uint8_t *pkt, size_t len)
+{
+    uint8_t wire[NR_HDLC_ENCODE_BOUND(64)];
+    size_t n;
+
+    CU_ASSERT_EQUAL_FATAL(nr_hdlc_encode(NULL, NR_PPP_PROTO_LCP, pkt, len, wire, sizeof wire, &n), 0);
+    CU_ASSERT_EQUAL_FATAL(write(p->fd, wire, n), (ssize_t)n);
+}
+
+/* As pppd does on hang-up: an LCP Terminate-Request, no IPCP one first.
+ * The link is down because the server ended it (719, with its text), not
+ * because "IPCP went down" (734), which is only the consequence.
+ * (Found by tests/fuzz/fuzz-ppp-link.) */
+static void test_peer_terminating_an_open_link_is_down_with_719_remote_terminated(void)
+{
+    static const uint8_t term[] = { NR_PPP_TERM_REQ, 0x42, 0x00, 0x07, 'b', 'y', 'e' };
+    nr_test_peer *p = nr_test_peer_new();
+    nr_ppp_link_config cfg = fast_config();
+    nr_test_events ev = { 0 };
+    const char *text;
+    nr_ppp_link *l;
+    int i;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+    l = dial(p, &cfg, &ev);
+    CU_ASSERT_EQUAL_FATAL(nr_ppp_link_phase(l), NR_PPP_PHASE_OPEN);
+    peer_says(p, term, sizeof term);
+    for (i = 0; i < 200 && nr_ppp_link_phase(l) != NR_PPP_PHASE_DEAD; i++) {
+        nr_ppp_link_step(l, -1, 5);
+        nr_test_peer_pump(p);
+    }
+    CU_ASSERT_EQUAL(nr_ppp_link_phase(l), NR_PPP_PHASE_DEAD);
+    CU_ASSERT_EQUAL(nr_ppp_link_error(l, &text), ERROR_PPP_REMOTE_TERMINATED);
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, "\"bye\""));
+    CU_ASSERT_EQUAL_FATAL(ev.n, 4); /* LCP up, authenticated, projected, down */
+    CU_ASSERT_EQUAL(ev.types[3], NR_PPP_EVENT_DOWN);
+    CU_ASSERT_EQUAL(ev.errors[3], ERROR_PPP_REMOTE_TERMINATED);
+    CU_ASSERT_EQUAL(nr_test_wire_count(&p->got, NR_PPP_PROTO_LCP, NR_PPP_TERM_ACK), 1); /* acknowledged */
+    nr_ppp_link_free(l);
+    nr_test_peer_free(p);
+}
+
+/* A Configure-Request on an open link restarts LCP (RFC 1661): the link
+ * is down, and says the server restarted the negotiation (it said "IPCP
+ * went down: the lower layer went down", then "no reason"). */
+static void test_peer_renegotiating_lcp_on_an_open_link_says_so(void)
+{
+    static const uint8_t req[] = { NR_PPP_CONF_REQ, 0x43, 0x00, 0x0a, 0x05, 0x06, 0x5e, 0xed, 0xf0, 0x0e };
+    nr_test_peer *p = nr_test_peer_new();
+    nr_ppp_link_config cfg = fast_config();
+    nr_test_events ev = { 0 };
+    const char *text;
+    nr_ppp_link *l;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+    l = dial(p, &cfg, &ev);
+    CU_ASSERT_EQUAL_FATAL(nr_ppp_link_phase(l), NR_PPP_PHASE_OPEN);
+    peer_says(p, req, sizeof req);
+    nr_ppp_link_step(l, -1, 1000);
+    CU_ASSERT_EQUAL(nr_ppp_link_error(l, &text), ERROR_PPP_LCP_TERMINATED);
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, "LCP went down: the server restarted its negotiation"));
+    CU_ASSERT_EQUAL_FATAL(ev.n, 4);
+    CU_ASSERT_EQUAL(ev.types[3], NR_PPP_EVENT_DOWN);
+    nr_ppp_link_free(l);
+    nr_test_peer_free(p);
+}
+
 /* A phonebook entry's PPP settings: Echo every interval_s, lost after failures. */
 static nr_ppp_link_config entry_config(unsigned interval_s, unsigned failures, const nr_ppp_clock *clock)
 {
@@ -337,6 +408,8 @@ static CU_TestInfo tests[] = {
     TEST(test_looped_back_line_fails_with_737_loopback_detected),
     TEST(test_peer_rejecting_our_ip_address_option_fails_with_738_no_address),
     TEST(test_ipcp_opening_with_address_0_0_0_0_fails_with_738_no_address),
+    TEST(test_peer_terminating_an_open_link_is_down_with_719_remote_terminated),
+    TEST(test_peer_renegotiating_lcp_on_an_open_link_says_so),
     TEST(test_peer_answering_echo_requests_keeps_the_link_open),
     TEST(test_silent_peer_is_lost_with_721_after_the_entrys_echo_failures),
     CU_TEST_INFO_NULL,

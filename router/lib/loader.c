@@ -260,6 +260,7 @@ static char *dynamic_loader_message(const char *ltdl_text, const char *fdpath, c
 
 /* ---- host services handed to plugins --------------------------------------------- */
 
+static void host_log(const NR_PLUGIN_HOST *host, DWORD level, LPCSTR fmt, ...) __attribute__((format(printf, 3, 4)));
 static void host_log(const NR_PLUGIN_HOST *host, DWORD level, LPCSTR fmt, ...)
 {
     nr_plugin *p = host->lpReserved;

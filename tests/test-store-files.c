@@ -490,8 +490,27 @@ static void test_out_of_range_number_is_damage_naming_the_entry_and_key(void)
     nrt_env_free(env);
 }
 
+/* A NUL byte is no JSON: the store is set aside, the message says where. */
+static void test_nul_byte_is_damage_at_its_position(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "pa", 10, NULL, NULL);
+    nr_router *r = nrt_router(env);
+    const char *path = nrt_write(env, env->state, "connections.json", 0600,
+                                 "{\"version\": 1,\n \"connections\": []}@\n");
+    FILE *f = fopen(path, "r+");
+    NRT_REQUIRE(f != NULL);
+    NRT_TRUE(fseek(f, 34, SEEK_SET) == 0 && fputc('\0', f) == 0 && fclose(f) == 0);
+    NRT_EQ_STR(nrt_remembered(env, r), "error 1206");
+    NRT_CONTAINS(nrt_last_error_text(env), "line 2 column 20");
+    NRT_CONTAINS(nrt_last_error_text(env), "NUL");
+    NRT_TRUE(*damaged_copies(env) != '\0');
+    nrt_env_free(env);
+}
+
 static CU_TestInfo tests[] = {
     { "descriptor_shortage_never_sets_a_valid_store_aside", test_descriptor_shortage_never_sets_a_valid_store_aside },
+    { "nul_byte_is_damage_at_its_position", test_nul_byte_is_damage_at_its_position },
     { "descriptor_shortage_during_a_persistent_add_loses_no_entry",
       test_descriptor_shortage_during_a_persistent_add_loses_no_entry },
     { "lock_that_is_a_directory_fails_writes_naming_it", test_lock_that_is_a_directory_fails_writes_naming_it },

@@ -37,6 +37,7 @@
 
 #include "credstore.h"
 #include "files.h"
+#include "json.h"
 
 #define MAX_FILE_SIZE (16u << 20)
 
@@ -201,7 +202,7 @@ static DWORD load(int dirfd, const char *path, store *s, nr_cred_error *err)
         return rc;
     }
     close(fd);
-    root = json_loadb(text, got, JSON_REJECT_DUPLICATES, &jerr);
+    root = nr_json_parse(text, got, &jerr);
     explicit_bzero(text, got);
     free(text);
     if (!root)

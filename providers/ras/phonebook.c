@@ -28,6 +28,7 @@
 #include <jansson.h>
 
 #include "files.h"
+#include "json.h"
 #include "jsonpos.h"
 #include "phonebook.h"
 #include "suggest.h"
@@ -476,7 +477,7 @@ static bool index_init(nr_phonebook *pb, size_t n)
  * device is refused at once) and judged on the open descriptor: a regular
  * file owned by root or the user and not writable by group or others (it
  * says which device is opened and what is sent to it). */
-static char *read_checked(const char *path, ctx *c)
+static char *read_checked(const char *path, ctx *c, size_t *len)
 {
     struct stat st;
     char why[NR_WHY_SIZE], *text;
@@ -488,7 +489,7 @@ static char *read_checked(const char *path, ctx *c)
             fail(c, ERROR_CANNOT_OPEN_PHONEBOOK, "cannot open the phonebook: %s", strerror(errno));
         return NULL;
     }
-    text = nr_file_read(fd, (size_t)st.st_size, NR_PB_MAX_SIZE, NULL);
+    text = nr_file_read(fd, (size_t)st.st_size, NR_PB_MAX_SIZE, len);
     if (!text)
         fail(c, ERROR_CANNOT_OPEN_PHONEBOOK, "cannot read the phonebook: %s",
              errno == EFBIG ? "it is larger than " NR_PB_MAX_SIZE_TEXT : strerror(errno));
@@ -525,7 +526,7 @@ DWORD nr_pb_load(const char *path, nr_phonebook **out, nr_pb_error *err)
     json_t *root = NULL, *list, *e;
     nr_phonebook *pb = NULL;
     DWORD rc = WN_SUCCESS;
-    size_t i, slot;
+    size_t i, slot, len = 0;
     uint64_t tag;
 
     *out = NULL;
@@ -537,11 +538,11 @@ DWORD nr_pb_load(const char *path, nr_phonebook **out, nr_pb_error *err)
         goto out;
     }
     snprintf(c.err->file, sizeof c.err->file, "%s", path);
-    if (!(c.text = read_checked(path, &c))) {
+    if (!(c.text = read_checked(path, &c, &len))) {
         rc = c.err->code;
         goto out;
     }
-    root = json_loads(c.text, JSON_REJECT_DUPLICATES, &jerr);
+    root = nr_json_parse(c.text, len, &jerr); /* a NUL byte would hide the rest of the file */
     if (!root) {
         rc = fail(&c, ERROR_CORRUPT_PHONEBOOK, "invalid JSON: %s", jerr.text);
         c.err->line = jerr.line > 0 ? jerr.line : 0;

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "files.h"
+#include "json.h"
 #include "suggest.h"
 #include "internal.h"
 
@@ -345,7 +346,6 @@ nr_manifest *nr__manifest_parse(const char *path, int fd, size_t size, nr_proble
     char *text = nr_file_read(fd, size, NR_MANIFEST_MAX_SIZE, &len);
     parse_ctx c = { .path = path, .text = text, .ps = ps };
     nr_manifest *m = NULL;
-    const char *nul;
     json_t *root;
     if (!text) {
         if (errno == EFBIG)
@@ -356,21 +356,7 @@ nr_manifest *nr__manifest_parse(const char *path, int fd, size_t size, nr_proble
                             strerror(errno));
         return NULL;
     }
-    if ((nul = memchr(text, '\0', len))) {
-        /* JSON text never holds one, yet jansson skips it after a number,
-         * and the key positions (locate_key) would stop there. */
-        int line = 1, col = 1;
-        for (const char *p = text; p < nul; p++, col++)
-            if (*p == '\n') {
-                line++;
-                col = 0;
-            }
-        nr__problem_add(ps, path, NR_STAGE_PARSE, NULL, NULL, line, col, WN_BAD_VALUE,
-                        "invalid JSON: a NUL byte at line %d, column %d", line, col);
-        free(text);
-        return NULL;
-    }
-    root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
+    root = nr_json_parse(text, len, &err); /* also refuses a NUL byte, which would hide keys from locate_key */
     if (!root) {
         nr__problem_add(ps, path, NR_STAGE_PARSE, NULL, NULL, err.line > 0 ? err.line : 0,
                         err.column > 0 ? err.column : 0, WN_BAD_VALUE, "invalid JSON: %s", err.text);

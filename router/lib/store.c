@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "json.h"
 #include "storefile.h"
 
 /* ---- load / save ------------------------------------------------------------------------ */
@@ -103,7 +104,7 @@ static DWORD parse_entry(json_t *e, size_t i, nr_remembered *out, char *why, siz
 static DWORD parse(const nr_storefile *sf, const char *text, size_t len, nr_store *s, char *why, size_t why_size)
 {
     json_error_t err;
-    json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err), *list, *e;
+    json_t *root = nr_json_parse(text, len, &err), *list, *e;
     size_t i;
     DWORD rc = WN_SUCCESS;
     if (!root && json_error_code(&err) == json_error_out_of_memory)

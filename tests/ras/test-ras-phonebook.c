@@ -146,6 +146,31 @@ static void test_syntax_error_has_line_and_column(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "invalid JSON"));
 }
 
+/* A NUL byte hid the rest of the file from json_loads(): an entry after it,
+ * duplicate or broken, was silently dropped and the phonebook loaded. */
+static void test_nul_byte_is_a_syntax_error_at_its_position(void)
+{
+    static const char text[] = "{\"entries\": [\n  {\"name\": \"Office\", \"device\": \"/dev/ttyS0\", "
+                               "\"phone_number\": \"1\"}\n@, {\"name\": \"Office\"}\n]}\n";
+    char path[512];
+    nr_phonebook *pb = NULL;
+    nr_pb_error err;
+    FILE *f;
+    snprintf(path, sizeof path, "%s/nul.json", dir);
+    f = fopen(path, "w");
+    CU_ASSERT_FATAL(f != NULL);
+    for (const char *p = text; *p; p++)
+        fputc(*p == '@' ? '\0' : *p, f);
+    fclose(f);
+    chmod(path, 0600);
+    CU_ASSERT_EQUAL(nr_pb_load(path, &pb, &err), ERROR_CORRUPT_PHONEBOOK);
+    CU_ASSERT_PTR_NULL(pb);
+    CU_ASSERT_EQUAL(err.line, 3);
+    CU_ASSERT_EQUAL(err.column, 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "NUL"));
+    nr_pb_free(pb);
+}
+
 static void test_unknown_key_names_field_and_line(void)
 {
     nr_pb_error err = load_bad(ENTRY(",\n   \"sped\": 9600"));
@@ -592,6 +617,7 @@ static CU_TestInfo tests[] = {
     { "lookup_is_by_exact_name", test_lookup_is_by_exact_name },
     { "missing_file_cannot_be_opened", test_missing_file_cannot_be_opened },
     { "syntax_error_has_line_and_column", test_syntax_error_has_line_and_column },
+    { "nul_byte_is_a_syntax_error_at_its_position", test_nul_byte_is_a_syntax_error_at_its_position },
     { "unknown_key_names_field_and_line", test_unknown_key_names_field_and_line },
     { "wrong_type_names_field", test_wrong_type_names_field },
     { "terminal_after_dial_must_be_a_boolean", test_terminal_after_dial_must_be_a_boolean },

@@ -19,7 +19,7 @@ tests_ras_test_ras_modem_LDADD = providers/ras/libnrras-core.la $(CUNIT_LIBS) $(
 check_PROGRAMS += tests/ras/test-ras-uucplock
 TESTS += tests/ras/test-ras-uucplock
 tests_ras_test_ras_uucplock_SOURCES = tests/ras/test-ras-uucplock.c tests/cunit-main.h tests/cunit-main.c
-tests_ras_test_ras_uucplock_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/providers/ras -I$(top_srcdir)/tests
+tests_ras_test_ras_uucplock_CPPFLAGS = $(AM_CPPFLAGS) $(NR_COMMON_CPPFLAGS) -I$(top_srcdir)/providers/ras -I$(top_srcdir)/tests
 tests_ras_test_ras_uucplock_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
 tests_ras_test_ras_uucplock_LDFLAGS = $(AM_LDFLAGS) \
 	-Wl,--wrap=unlink,--wrap=unlinkat,--wrap=rename,--wrap=renameat,--wrap=flock

@@ -33,6 +33,7 @@
 #include <unistd.h>
 
 #include "cunit-main.h"
+#include "files.h"
 #include "uucplock.h"
 
 #define DEVICE "/dev/ttyNR0"
@@ -182,21 +183,6 @@ static bool is_dead(pid_t pid)
     return kill(pid, 0) != 0 && errno == ESRCH;
 }
 
-static bool write_all(int fd, const void *p, size_t len)
-{
-    const char *c = p;
-    while (len > 0) {
-        ssize_t n = write(fd, c, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        c += n;
-        len -= (size_t)n;
-    }
-    return true;
-}
-
 /* Reads exactly len bytes within timeout_ms; false on timeout or EOF. */
 static bool read_within(int fd, void *p, size_t len, int timeout_ms)
 {
@@ -269,7 +255,7 @@ static bool call_in_child(const call *c, outcome *o)
                        || setresuid(c->uid, c->uid, c->uid) != 0))
             _exit(3);
         do_call(c, o);
-        _exit(write_all(p[1], o, sizeof *o) ? 0 : 2);
+        _exit(nr_write_all(p[1], o, sizeof *o) ? 0 : 2);
     }
     close(p[1]);
     bool done = read_within(p[0], o, sizeof *o, 20000);
@@ -319,7 +305,7 @@ static void racer(int id, int go, int out, const char *dir, const char *marker)
             if (!o.bad[0] && exists(path))
                 snprintf(o.bad, sizeof o.bad, "its lock is still there after unlocking");
         }
-        if (!write_all(out, &o, sizeof o))
+        if (!nr_write_all(out, &o, sizeof o))
             _exit(2);
     }
 }
@@ -365,7 +351,7 @@ static void race(const char *name, unsigned workers, unsigned rounds, unsigned s
         unlink(marker);
         put_pid(lock, dead);
         for (unsigned i = 0; i < workers; i++)
-            CU_ASSERT_FATAL(write_all(go[i], "L", 1));
+            CU_ASSERT_FATAL(nr_write_all(go[i], "L", 1));
         outcome o[WORKERS];
         memset(o, 0, sizeof o);
         unsigned winners = 0, winner = 0;
@@ -403,7 +389,7 @@ static void race(const char *name, unsigned workers, unsigned rounds, unsigned s
             if (o[i].rc != 0)
                 continue;
             outcome back;
-            CU_ASSERT_FATAL(write_all(go[i], "U", 1));
+            CU_ASSERT_FATAL(nr_write_all(go[i], "U", 1));
             if (!read_within(res[0], &back, sizeof back, 60000)) {
                 silent = 1;
                 snprintf(trouble, sizeof trouble, "the holder did not release within 60 s");

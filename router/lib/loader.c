@@ -7,7 +7,9 @@
  * before the lock is released.  The library is loaded through
  * /proc/self/fd/N, N being the descriptor whose owner and mode were checked,
  * so what runs is exactly what was checked, and no LD_LIBRARY_PATH-style
- * variable can redirect the load.  Symbols stay local to the plugin.
+ * variable can redirect the load.  Symbols stay local to the plugin, and
+ * are all bound at load time (open_bound), so a missing one is a load
+ * problem, never a crash at the plugin's first call.
  */
 #include "config.h"
 
@@ -235,27 +237,30 @@ static char *loader_message(const char *msg, const char *fdpath, const char *rea
     return nr__asprintf("%.*s%s%s", (int)(at - msg), msg, real, at + strlen(fdpath));
 }
 
-/* Why a load that libltdl refused failed.  libltdl replaces the dynamic
- * loader's text ("file too short", "libdep.so: cannot open shared object
- * file") with its own "file not found" once its search for variants of the
- * name fails, so the same name is asked of the dynamic loader directly;
- * ltdl_lock is held (dlerror is per thread, but the load must not race a
- * plugin load elsewhere).  Should that load succeed where libltdl failed,
- * the object is closed again and libltdl's text stands. */
-static char *dynamic_loader_message(const char *ltdl_text, const char *fdpath, const char *real)
+/* Opens the plugin with the dynamic loader itself, every symbol bound now,
+ * before libltdl opens the object so loaded.  Two reasons.  libltdl binds
+ * lazily: a plugin that calls a function existing nowhere would load, pass
+ * check-manifest, and end the whole process at its first call ("symbol
+ * lookup error"); bound now, it is refused here ("undefined symbol: f").
+ * And libltdl replaces the dynamic loader's text ("file too short",
+ * "libdep.so: cannot open shared object file") with its own "file not
+ * found" once its search for variants of the name fails; this keeps the
+ * loader's own words.  The caller holds ltdl_lock (dlerror is per thread,
+ * but the load must not race a plugin load elsewhere) and closes the
+ * handle once libltdl holds the object.  NULL with *err set on failure. */
+static void *open_bound(const char *fdpath, const char *real, char **err)
 {
     void *h;
     dlerror(); /* clear */
-    h = dlopen(fdpath, RTLD_LAZY | RTLD_LOCAL);
-    if (h) {
-        dlclose(h);
-        return loader_message(ltdl_text, fdpath, real);
+    h = dlopen(fdpath, RTLD_NOW | RTLD_LOCAL);
+    if (!h) {
+        const char *text = dlerror();
+        size_t n = strlen(fdpath);
+        if (text && !strncmp(text, fdpath, n) && !strncmp(text + n, ": ", 2))
+            text += n + 2; /* "cannot load PATH: PATH: file too short" says PATH once */
+        *err = loader_message(text, fdpath, real);
     }
-    const char *text = dlerror();
-    size_t n = strlen(fdpath);
-    if (text && !strncmp(text, fdpath, n) && !strncmp(text + n, ": ", 2))
-        text += n + 2; /* "cannot load PATH: PATH: file too short" says PATH once */
-    return loader_message(text, fdpath, real);
+    return h;
 }
 
 /* ---- host services handed to plugins --------------------------------------------- */
@@ -468,6 +473,7 @@ nr_plugin *nr__plugin_load(struct nr_router *router, nr_manifest *m, bool do_ini
     PF_NrPluginGetAbiVersion get_abi = NULL;
     PF_NrPluginInit init = NULL;
     char *err = NULL;
+    void *bound = NULL;
     int dup_fd = -1;
 
     if (m->abi_version && (DWORD)m->abi_version != NR_PLUGIN_ABI_MAJOR) {
@@ -489,6 +495,8 @@ nr_plugin *nr__plugin_load(struct nr_router *router, nr_manifest *m, bool do_ini
     l.fdpath = unused_fd_path(m->lib_fd, &dup_fd);
     if (!l.fdpath) {
         err = nr__asprintf("no usable file descriptor to load it through: %s", strerror(errno));
+    } else if (!(bound = open_bound(l.fdpath, m->library_path, &err))) {
+        fd_names.valid = false; /* a failed load may have added and removed objects */
     } else if (lt_dlinit() != 0) {
         err = loader_message(lt_dlerror(), l.fdpath, m->library_path);
     } else {
@@ -499,7 +507,7 @@ nr_plugin *nr__plugin_load(struct nr_router *router, nr_manifest *m, bool do_ini
         lt_dladvise_destroy(&advise);
         if (!p->handle) {
             fd_names.valid = false; /* a failed load may have added and removed objects */
-            err = dynamic_loader_message(lt_dlerror(), l.fdpath, m->library_path);
+            err = loader_message(lt_dlerror(), l.fdpath, m->library_path);
             lt_dlexit();
         } else {
             get_abi = (PF_NrPluginGetAbiVersion)sym(p->handle, "NrPluginGetAbiVersion");
@@ -514,6 +522,8 @@ nr_plugin *nr__plugin_load(struct nr_router *router, nr_manifest *m, bool do_ini
             account_load(p, dup_fd, l.fdpath);
         }
     }
+    if (bound)
+        dlclose(bound); /* libltdl's handle keeps the object (a failed one goes with it) */
     /* The descriptor loaded through stays open while the handle lives. */
     if (p->handle) {
         p->load_fd = dup_fd;

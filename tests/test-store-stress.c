@@ -4,7 +4,8 @@
  * netrouter processes killed with SIGKILL at random points of
  * `use --persistent`.  Afterwards every entry whose command reported success
  * is remembered, the store parses, nothing was set aside, and no temporary
- * file outlives the next operation.
+ * file outlives the next operation, the router's or the symlink
+ * provider's.
  *
  * The writers are the real command (router/cli/netrouter of the build tree)
  * loading the fixture provider.  The kill delays are random, spread over the
@@ -43,6 +44,16 @@ static cli find_cli(nrt_env *env)
         c = (cli){ nrt_built(env, "router/cli/netrouter"), NULL }; /* a static build: the program itself */
     NRT_REQUIRE(access(c.path, X_OK) == 0);
     return c;
+}
+
+/* The same, for the shipped symlink provider (the built nr-symlink.so) as
+ * the only plugin, keeping its record of links in the state directory. */
+static void symlink_provider(nrt_env *env)
+{
+    nrt_write(env, env->plugins, "symlink.json", 0644,
+              "{ \"manifest_version\": 1, \"name\": \"symlink\", \"kind\": \"provider\", \"library\": \"%s\",\n"
+              "  \"owns\": [\"link:*\"], \"config\": { \"state_file\": \"%s/symlink-links.json\" } }\n",
+              nrt_built(env, "examples/provider-symlink/.libs/nr-symlink.so"), env->state);
 }
 
 /* Starts `netrouter use --persistent local remote` with the test's plugins
@@ -197,10 +208,55 @@ static void test_kill_9_during_persistent_use_loses_no_reported_entry(void)
     nrt_env_free(env);
 }
 
+/* The symlink provider keeps a record of its own next to the store and
+ * replaces it through a temporary file too: a command killed between
+ * creating that file and renaming it must not leave it behind for good. */
+static void test_kill_9_during_use_of_the_symlink_provider_leaves_nothing_after_the_next_command(void)
+{
+    nrt_env *env = nrt_env_new();
+    symlink_provider(env);
+    NRT_REQUIRE(mkdir(env->state, 0700) == 0 || errno == EEXIST);
+    cli c = find_cli(env);
+    const char *errlog = nrt_printf(env, "%s/err", env->dir), *links = nrt_subdir(env, "links");
+    const char *remote = nrt_printf(env, "link:%s", env->dir);
+    unsigned seed = seed_of_this_run();
+    long long longest = 0;
+    int killed = 0;
+
+    for (int i = 0; i < 3; i++) {
+        long long t0 = now_ns();
+        NRT_EQ_INT(wait_for(start_use(env, &c, nrt_printf(env, "%s/warm%d", links, i), remote, errlog, -1, -1)), 0);
+        if (now_ns() - t0 > longest)
+            longest = now_ns() - t0;
+    }
+    srandom(seed);
+    for (int i = 0; i < KILL_ROUNDS; i++) {
+        long long delay = (long long)((double)random() / RAND_MAX * 1.2 * (double)longest);
+        struct timespec ts = { (time_t)(delay / 1000000000LL), (long)(delay % 1000000000LL) };
+        pid_t pid = start_use(env, &c, nrt_printf(env, "%s/k%d", links, i), remote, errlog, -1, -1);
+        NRT_REQUIRE(pid > 0);
+        nanosleep(&ts, NULL);
+        kill(pid, SIGKILL);
+        killed += wait_for(pid) == 128 + SIGKILL;
+    }
+    /* the next command, uninterrupted */
+    NRT_EQ_INT(wait_for(start_use(env, &c, nrt_printf(env, "%s/last", links), remote, errlog, -1, -1)), 0);
+    NRT_EQ_STR(nrt_dir_entries(env, env->state, "symlink-links.json"),
+               "symlink-links.json symlink-links.json.lock");
+    NRT_EQ_STR(nrt_dir_entries(env, env->state, "connections.json."), "");
+    NRT_TRUE(killed > 0);
+    if (CU_get_number_of_failures())
+        fprintf(stderr, "\n    seed %u (replay with NRT_SEED=%u); %d of %d killed, one command %lld us\n", seed, seed,
+                killed, KILL_ROUNDS, longest / 1000);
+    nrt_env_free(env);
+}
+
 static CU_TestInfo tests[] = {
     { "concurrent_writers_lose_no_entry", test_concurrent_writers_lose_no_entry },
     { "kill_9_during_persistent_use_loses_no_reported_entry",
       test_kill_9_during_persistent_use_loses_no_reported_entry },
+    { "kill_9_during_use_of_the_symlink_provider_leaves_nothing_after_the_next_command",
+      test_kill_9_during_use_of_the_symlink_provider_leaves_nothing_after_the_next_command },
     CU_TEST_INFO_NULL,
 };
 

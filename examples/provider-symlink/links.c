@@ -8,9 +8,16 @@
  * never touches a link itself; symlink.c decides what to do with the table.
  * A record it cannot read is reported (WN_BAD_PROFILE) and left as it is,
  * never silently emptied.
+ *
+ * A new record is written to "<record>.tmp-PID" and renamed over the record,
+ * only ever by the holder of the exclusive lock, which renames or removes
+ * its file before it lets the lock go.  So whoever holds the lock, shared or
+ * exclusive, and finds such a file knows that its writer was killed while
+ * writing, and removes it (links_lock): nothing piles up.
  */
-#define _GNU_SOURCE /* secure_getenv, mkostemp */
+#define _GNU_SOURCE /* secure_getenv */
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <jansson.h>
@@ -27,6 +34,7 @@
 #include "links.h"
 
 #define RECORD_NAME "symlink-links.json"
+#define TMP_SUFFIX ".tmp-"
 
 static DWORD fail(link_error *err, DWORD code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static DWORD fail(link_error *err, DWORD code, const char *fmt, ...)
@@ -106,6 +114,28 @@ static int make_parents(const char *path)
     return 0;
 }
 
+/* Removes the temporary records of writers that were killed (see the top
+ * of the file); the caller holds the lock.  Best effort. */
+static void remove_leftovers(const char *path)
+{
+    char dir[PATH_MAX], prefix[NAME_MAX + sizeof TMP_SUFFIX];
+    const char *slash = strrchr(path, '/');
+    size_t dir_len = slash && slash > path ? (size_t)(slash - path) : 1; /* "/file.json": "/" */
+    DIR *d;
+
+    if (!slash || dir_len >= sizeof dir ||
+        (size_t)snprintf(prefix, sizeof prefix, "%s" TMP_SUFFIX, slash + 1) >= sizeof prefix)
+        return;
+    memcpy(dir, path, dir_len);
+    dir[dir_len] = '\0';
+    if (!(d = opendir(dir)))
+        return;
+    for (struct dirent *de; (de = readdir(d));)
+        if (!strncmp(de->d_name, prefix, strlen(prefix)))
+            unlinkat(dirfd(d), de->d_name, 0);
+    closedir(d);
+}
+
 DWORD links_lock(const char *path, bool exclusive, int *lock_fd, link_error *err)
 {
     char lock_path[PATH_MAX];
@@ -133,6 +163,7 @@ DWORD links_lock(const char *path, bool exclusive, int *lock_fd, link_error *err
         }
     }
     *lock_fd = fd;
+    remove_leftovers(path);
     return WN_SUCCESS;
 }
 
@@ -284,11 +315,13 @@ DWORD links_save(const char *path, const link_table *t, link_error *err)
     for (size_t i = 0; i < t->n; i++)
         json_array_append_new(links, json_pack("{s:s, s:s}", "local", t->v[i].local, "target", t->v[i].target));
 
-    if ((size_t)snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= sizeof tmp) {
+    if ((size_t)snprintf(tmp, sizeof tmp, "%s" TMP_SUFFIX "%ld", path, (long)getpid()) >= sizeof tmp) {
         rc = fail(err, WN_CANNOT_OPEN_PROFILE, "state file name %s is too long", path);
         goto out;
     }
-    fd = mkostemp(tmp, O_CLOEXEC); /* created 0600 */
+    fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY, 0600);
+    if (fd < 0 && errno == EEXIST && unlink(tmp) == 0) /* a leftover of a killed writer with our PID */
+        fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY, 0600);
     if (fd < 0) {
         rc = fail(err, WN_CANNOT_OPEN_PROFILE, "cannot create a temporary file next to %s: %s", path, strerror(errno));
         goto out;

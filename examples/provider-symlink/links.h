@@ -36,7 +36,8 @@ typedef struct link_error {
 char *links_default_path(void);
 
 /* Takes the record's lock (a "<path>.lock" file next to it, since the record
- * itself is replaced on every save), creating its directory (0700) if needed.
+ * itself is replaced on every save), creating its directory (0700) if needed,
+ * and removes the temporary records of writers that were killed.
  * *lock_fd receives the descriptor to pass to links_unlock(). */
 DWORD links_lock(const char *path, bool exclusive, int *lock_fd, link_error *err);
 void links_unlock(int lock_fd);
@@ -45,7 +46,8 @@ void links_unlock(int lock_fd);
  * WN_BAD_PROFILE and is left untouched. */
 DWORD links_load(const char *path, link_table *t, link_error *err);
 
-/* Replaces the record atomically: temporary file, fsync, rename, mode 0600. */
+/* Replaces the record atomically: temporary file "<path>.tmp-PID", fsync,
+ * rename, mode 0600.  The caller holds the exclusive lock. */
 DWORD links_save(const char *path, const link_table *t, link_error *err);
 
 /* Table helpers.  links_add copies both strings. */

@@ -114,6 +114,48 @@ static void test_failed_add_is_not_remembered(void)
     nrt_env_free(env);
 }
 
+/* Names are UTF-8 (the store is JSON).  A name that is not used to reach
+ * the provider, connect, fail to be remembered with "out of memory" and
+ * leave the connection to an undo the provider could not do. */
+static void test_add_of_a_local_name_that_is_not_utf8_is_refused_before_anything_happens(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_notifier(env, "n1", 10, NULL, NULL);
+    nrt_provider(env, "pa", 10, NULL, NULL);
+    nr_router *r = nrt_router(env);
+    NRT_EQ_CODE(add(r, "/mnt/caf\xe9", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_BAD_LOCALNAME);
+    NRT_CONTAINS(nrt_last_error_text(env), "not valid UTF-8");
+    NRT_EQ_STR(nrt_records(env), "");
+    NRT_EQ_STR(nrt_remembered(env, r), "");
+    nrt_env_free(env);
+}
+
+static void test_add_of_a_remote_name_that_is_not_utf8_is_refused_before_anything_happens(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_notifier(env, "n1", 10, NULL, NULL);
+    nrt_provider(env, "pa", 10, NULL, NULL);
+    nr_router *r = nrt_router(env);
+    NRT_EQ_CODE(add(r, "/mnt/a", "fx:\xff\xfe", NULL, CONNECT_UPDATE_PROFILE), WN_BAD_NETNAME);
+    NRT_CONTAINS(nrt_last_error_text(env), "not valid UTF-8");
+    NRT_EQ_STR(nrt_records(env), "");
+    NRT_EQ_STR(nrt_remembered(env, r), "");
+    nrt_env_free(env);
+}
+
+static void test_add_with_a_user_name_that_is_not_utf8_is_refused_before_anything_happens(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_notifier(env, "n1", 10, NULL, NULL);
+    nrt_provider(env, "pa", 10, NULL, NULL);
+    nr_router *r = nrt_router(env);
+    NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", "\xc3", CONNECT_UPDATE_PROFILE), WN_BAD_USER);
+    NRT_CONTAINS(nrt_last_error_text(env), "not valid UTF-8");
+    NRT_EQ_STR(nrt_records(env), "");
+    NRT_EQ_STR(nrt_remembered(env, r), "");
+    nrt_env_free(env);
+}
+
 static void test_no_store_flag_never_writes_the_store(void)
 {
     nrt_env *env = nrt_env_new();
@@ -483,6 +525,12 @@ static CU_TestInfo tests[] = {
     { "temporary_add_is_not_remembered", test_temporary_add_is_not_remembered },
     { "deviceless_add_is_not_remembered", test_deviceless_add_is_not_remembered },
     { "failed_add_is_not_remembered", test_failed_add_is_not_remembered },
+    { "add_of_a_local_name_that_is_not_utf8_is_refused_before_anything_happens",
+      test_add_of_a_local_name_that_is_not_utf8_is_refused_before_anything_happens },
+    { "add_of_a_remote_name_that_is_not_utf8_is_refused_before_anything_happens",
+      test_add_of_a_remote_name_that_is_not_utf8_is_refused_before_anything_happens },
+    { "add_with_a_user_name_that_is_not_utf8_is_refused_before_anything_happens",
+      test_add_with_a_user_name_that_is_not_utf8_is_refused_before_anything_happens },
     { "no_store_flag_never_writes_the_store", test_no_store_flag_never_writes_the_store },
     { "store_file_is_readable_only_by_its_owner", test_store_file_is_readable_only_by_its_owner },
     { "store_directory_is_created_when_missing", test_store_directory_is_created_when_missing },

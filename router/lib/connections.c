@@ -32,6 +32,17 @@ static bool has_control_chars(const char *s)
     return false;
 }
 
+/* Names are UTF-8 (npapi.h): the store and the notifiers' JSON cannot hold
+ * anything else.  WN_SUCCESS, or code with the offending byte named. */
+static DWORD check_utf8(const char *s, const char *what, DWORD code)
+{
+    size_t at = s ? nr__utf8_invalid_at(s) : (size_t)-1;
+    if (at == (size_t)-1)
+        return WN_SUCCESS;
+    return nr__fail(code, "the %s is not valid UTF-8 (byte 0x%02x at offset %zu); netrouter names are UTF-8", what,
+                    (unsigned)(unsigned char)s[at], at);
+}
+
 /* ---- add ------------------------------------------------------------------------------ */
 
 typedef struct add_hook { bool persist; } add_hook;
@@ -86,6 +97,11 @@ NR_PUBLIC DWORD nr_add_connection(nr_router *r, HWND owner, const NETRESOURCE *r
                         *res->lpRemoteName ? "invalid (it contains control characters)" : "empty");
     if (res->lpLocalName && has_control_chars(res->lpLocalName))
         return nr__fail(WN_BAD_LOCALNAME, "the local name contains control characters");
+    if ((rc = check_utf8(res->lpLocalName, "local name", WN_BAD_LOCALNAME)) ||
+        (rc = check_utf8(res->lpRemoteName, "remote name", WN_BAD_NETNAME)) ||
+        (rc = check_utf8(user, "user name", WN_BAD_USER)) ||
+        (rc = check_utf8(res->lpComment, "comment", WN_BAD_VALUE)))
+        return rc;
     op.explicit_provider = NULL;
     if (!nr__str_empty(res->lpProvider) && !(op.explicit_provider = nr__find_provider(r, res->lpProvider)))
         return nr__fail(WN_BAD_PROVIDER, "no provider named \"%s\" is loaded", res->lpProvider);

@@ -33,6 +33,8 @@ int cmd_check_manifest(const cli_globals *g, int argc, char **argv);
 int cli_report(const char *what, DWORD code);
 /* Usage error: message, hint, EXIT_USAGE. */
 int cli_usage_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Sets cfg's log function for the global options and NETROUTER_DEBUG. */
+void cli_log_setup(const cli_globals *g, nr_router_config *cfg);
 /* Opens the router for a command; prints the error and returns non-zero on failure. */
 int cli_open_router(const cli_globals *g, DWORD flags, nr_router **out);
 /* Prints the command's help text when argv asks for it (-h/--help). */

@@ -101,6 +101,7 @@ int cmd_plugins(const cli_globals *g, int argc, char **argv)
     cfg.plugin_path = g->plugin_path;
     cfg.state_dir = g->state_dir;
     cfg.flags = NR_ROUTER_IGNORE_CRITICAL; /* always show what loaded and why not */
+    cli_log_setup(g, &cfg);
     rc = nr_router_new(&cfg, &r);
     if (rc != WN_SUCCESS)
         return cli_report("plugins", rc);

@@ -42,12 +42,30 @@ int cli_usage_error(const char *command, const char *fmt, ...)
     return EXIT_USAGE;
 }
 
-/* --verbose: the plugins' messages down to NR_LOG_INFO, as they happen. */
-static void verbose_log(void *user, DWORD level, const char *plugin, const char *message)
+/* The router's and the plugins' log lines on standard error, as they
+ * happen, down to the level cli_log_setup() chose (log_user points to it). */
+static void cli_log(void *user, DWORD level, const char *plugin, const char *message)
 {
-    (void)user;
-    if (level <= NR_LOG_INFO)
-        fprintf(stderr, "netrouter: %s%s%s\n", plugin ? plugin : "", plugin ? ": " : "", message);
+    if (level > *(const DWORD *)user)
+        return;
+    fprintf(stderr, "netrouter: %s%s%s\n", plugin ? plugin : "", plugin ? ": " : "", message);
+}
+
+void cli_log_setup(const cli_globals *g, nr_router_config *cfg)
+{
+    /* With a log function the library hands it every line and prints none
+     * itself, NETROUTER_DEBUG's included: so the same rule as the
+     * library's decides whether they are all wanted. */
+    static DWORD max_level;
+    const char *debug = secure_getenv("NETROUTER_DEBUG");
+    if (debug && *debug && strcmp(debug, "0") != 0)
+        max_level = NR_LOG_DEBUG;
+    else if (g->verbose)
+        max_level = NR_LOG_INFO; /* the plugins' progress, e.g. the states of a dial-up */
+    else
+        return;
+    cfg->log = cli_log;
+    cfg->log_user = &max_level;
 }
 
 int cli_open_router(const cli_globals *g, DWORD flags, nr_router **out)
@@ -57,8 +75,7 @@ int cli_open_router(const cli_globals *g, DWORD flags, nr_router **out)
     cfg.plugin_path = g->plugin_path;
     cfg.state_dir = g->state_dir;
     cfg.flags = flags;
-    if (g->verbose)
-        cfg.log = verbose_log;
+    cli_log_setup(g, &cfg);
     rc = nr_router_new(&cfg, out);
     if (rc != WN_SUCCESS)
         return cli_report("cannot start the router", rc);

@@ -43,12 +43,14 @@ int cli_usage_error(const char *command, const char *fmt, ...)
 }
 
 /* The router's and the plugins' log lines on standard error, as they
- * happen, down to the level cli_log_setup() chose (log_user points to it). */
+ * happen, down to the level cli_log_setup() chose (log_user points to it);
+ * warnings and errors say so. */
 static void cli_log(void *user, DWORD level, const char *plugin, const char *message)
 {
     if (level > *(const DWORD *)user)
         return;
-    fprintf(stderr, "netrouter: %s%s%s\n", plugin ? plugin : "", plugin ? ": " : "", message);
+    fprintf(stderr, "netrouter: %s%s%s%s\n", level <= NR_LOG_WARNING ? "warning: " : "", plugin ? plugin : "",
+            plugin ? ": " : "", message);
 }
 
 void cli_log_setup(const cli_globals *g, nr_router_config *cfg)
@@ -63,7 +65,8 @@ void cli_log_setup(const cli_globals *g, nr_router_config *cfg)
     else if (g->verbose)
         max_level = NR_LOG_INFO; /* the plugins' progress, e.g. the states of a dial-up */
     else
-        return;
+        max_level = NR_LOG_WARNING; /* what went wrong on the side: a provider that could not list
+                                       its connections, a notifier that cannot write its log */
     cfg->log = cli_log;
     cfg->log_user = &max_level;
 }

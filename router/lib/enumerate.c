@@ -147,10 +147,16 @@ static DWORD gather(nr_router *r, nr_enum *e, DWORD scope, DWORD type, DWORD usa
             DWORD bit = scope == RESOURCE_CONNECTED ? WNNC_ENUM_LOCAL : WNNC_ENUM_CONTEXT;
             if (!p->open_enum || !(p->caps_enum & bit))
                 continue;
+            nr__clear_last_error();
             rc = from_provider(p, e, scope, type, usage, NULL);
-            if (rc != WN_SUCCESS)
-                nr__log(r, NR_LOG_WARNING, p->m->name, "enumeration failed with error %u: %s", (unsigned)rc,
-                        nr_strerror(rc));
+            if (rc != WN_SUCCESS) {
+                /* The others are still listed; this one is said, with its reason. */
+                char text[512];
+                nr_get_last_error(NULL, text, sizeof text, NULL, 0);
+                nr__log(r, NR_LOG_WARNING, p->m->name, "cannot list its connections: error %u (%s)%s%s",
+                        (unsigned)rc, nr_strerror(rc), *text ? ": " : "", text);
+                nr__clear_last_error();
+            }
         }
         return WN_SUCCESS;
     case RESOURCE_REMEMBERED:

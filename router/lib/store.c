@@ -228,8 +228,14 @@ DWORD nr__store_remember(nr_router *r, const nr_remembered *entry)
     if (rc)
         return rc;
     rc = load_locked(&sf, &s);
-    if (rc == WN_BAD_PROFILE)
-        rc = load_locked(&sf, &s); /* the damaged file was kept aside: start anew */
+    if (rc == WN_BAD_PROFILE) {
+        /* The damaged file was kept aside: start anew, and say so, since
+         * this call may well succeed. */
+        char text[1024];
+        nr_get_last_error(NULL, text, sizeof text, NULL, 0);
+        nr__log(r, NR_LOG_WARNING, NULL, "%s", text);
+        rc = load_locked(&sf, &s);
+    }
     if (rc)
         goto out;
     e = nr__store_find(&s, entry->local);

@@ -261,8 +261,9 @@ DWORD nr__storefile_set_aside(nr_storefile *sf, const char *why)
                         "moved aside: %s; fix or remove it", sf->dir, NR_STORE_FILE, why, strerror(errno));
     (void)fsync(sf->dirfd);
     sf->read_ino = 0;
-    nr__log(sf->r, NR_LOG_ERR, NULL, "store %s/%s is damaged (%s); kept aside as %s/%s", sf->dir, NR_STORE_FILE, why,
-            sf->dir, aside);
+    /* The caller gets the same in its error; a notice for the record. */
+    nr__log(sf->r, NR_LOG_NOTICE, NULL, "store %s/%s is damaged (%s); kept aside as %s/%s", sf->dir, NR_STORE_FILE,
+            why, sf->dir, aside);
     return nr__fail(WN_BAD_PROFILE, "the remembered-connection store %s/%s is damaged (%s); it was kept aside as "
                     "%s/%s and a new, empty store will be started", sf->dir, NR_STORE_FILE, why, sf->dir, aside);
 }

@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +46,16 @@ static const struct { const char *name; cli_command_fn fn; } commands[] = {
     { "plugins", cmd_plugins },
     { "check-manifest", cmd_check_manifest },
 };
+
+/* Every byte of standard output reached its file, or the command fails:
+ * a listing cut short by a full disk must not look like a whole one. */
+static int finish_output(int rc)
+{
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return rc;
+    fprintf(stderr, "netrouter: cannot write the output: %s\n", errno ? strerror(errno) : "write error");
+    return rc == EXIT_SUCCESS ? EXIT_FAILURE : rc;
+}
 
 /* Splits a colon list into a NULL-terminated array (empty items dropped). */
 static char **split_path(char *paths)
@@ -95,11 +106,11 @@ int main(int argc, char **argv)
         case 'h':
             fputs(main_help, stdout);
             free(path);
-            return EXIT_SUCCESS;
+            return finish_output(EXIT_SUCCESS);
         case 'V':
             printf("netrouter %s\n", nr_version());
             free(path);
-            return EXIT_SUCCESS;
+            return finish_output(EXIT_SUCCESS);
         default:
             free(path);
             return cli_usage_error(NULL, "unknown option");
@@ -117,7 +128,7 @@ int main(int argc, char **argv)
         optind = 0; /* reset getopt for the command's own options */
         rc = commands[i].fn(&g, sub_argc, sub_argv);
         free(path);
-        return rc;
+        return finish_output(rc);
     }
     rc = cli_usage_error(NULL, "unknown command '%s'", argv[optind]);
     free(path);

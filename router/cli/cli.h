@@ -35,6 +35,10 @@ int cli_report(const char *what, DWORD code);
 int cli_usage_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Sets cfg's log function for the global options and NETROUTER_DEBUG. */
 void cli_log_setup(const cli_globals *g, nr_router_config *cfg);
+/* Usage error for what getopt_long() returned as c ('?' or ':', with
+ * opterr 0 and optstring starting with ':'): names the option and what is
+ * wrong with it; EXIT_USAGE. */
+int cli_option_error(const char *command, int c, char **argv);
 /* Opens the router for a command; prints the error and returns non-zero on failure. */
 int cli_open_router(const cli_globals *g, DWORD flags, nr_router **out);
 /* Prints the command's help text when argv asks for it (-h/--help). */

@@ -79,7 +79,7 @@ int cmd_use(const cli_globals *g, int argc, char **argv)
 
     if (cli_wants_help(argc, argv, use_help))
         return EXIT_SUCCESS;
-    while ((c = getopt_long(argc, argv, "ptP:u:h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":ptP:u:h", opts, NULL)) != -1) {
         switch (c) {
         case 'p': flags |= CONNECT_UPDATE_PROFILE; break;
         case 't': flags |= CONNECT_TEMPORARY; break;
@@ -96,7 +96,7 @@ int cmd_use(const cli_globals *g, int argc, char **argv)
             else
                 return cli_usage_error("use", "--type must be disk, print or any, not '%s'", optarg);
             break;
-        default: return cli_usage_error("use", "unknown option");
+        default: return cli_option_error("use", c, argv);
         }
     }
     if (argc - optind != 2)
@@ -139,11 +139,11 @@ int cmd_cancel(const cli_globals *g, int argc, char **argv)
 
     if (cli_wants_help(argc, argv, cancel_help))
         return EXIT_SUCCESS;
-    while ((c = getopt_long(argc, argv, "fh", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":fh", opts, NULL)) != -1) {
         switch (c) {
         case 'f': flags |= CONNECT_UPDATE_PROFILE; break;
         case 'F': force = TRUE; break;
-        default: return cli_usage_error("cancel", "unknown option");
+        default: return cli_option_error("cancel", c, argv);
         }
     }
     if (argc - optind != 1)
@@ -185,8 +185,8 @@ int cmd_restore(const cli_globals *g, int argc, char **argv)
 
     if (cli_wants_help(argc, argv, restore_help))
         return EXIT_SUCCESS;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1)
-        return cli_usage_error("restore", "unknown option");
+    while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1)
+        return cli_option_error("restore", c, argv);
     if (argc - optind > 1)
         return cli_usage_error("restore", "expected at most one LOCAL name");
     if (cli_open_router(g, 0, &r) != EXIT_SUCCESS)

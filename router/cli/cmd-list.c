@@ -43,7 +43,7 @@ int cmd_list(const cli_globals *g, int argc, char **argv)
 
     if (cli_wants_help(argc, argv, list_help))
         return EXIT_SUCCESS;
-    while ((c = getopt_long(argc, argv, "crb::h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":crb::h", opts, NULL)) != -1) {
         switch (c) {
         case 'c': scope = RESOURCE_CONNECTED; break;
         case 'r': scope = RESOURCE_REMEMBERED; break;
@@ -52,7 +52,7 @@ int cmd_list(const cli_globals *g, int argc, char **argv)
             container_name = optarg;
             break;
         case 'j': json = true; break;
-        default: return cli_usage_error("list", "unknown option");
+        default: return cli_option_error("list", c, argv);
         }
     }
     if (optind != argc)

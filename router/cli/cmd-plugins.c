@@ -91,9 +91,9 @@ int cmd_plugins(const cli_globals *g, int argc, char **argv)
 
     if (cli_wants_help(argc, argv, plugins_help))
         return EXIT_SUCCESS;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
         if (c != 'j')
-            return cli_usage_error("plugins", "unknown option");
+            return cli_option_error("plugins", c, argv);
         json = true;
     }
     if (optind != argc)
@@ -147,13 +147,19 @@ int cmd_plugins(const cli_globals *g, int argc, char **argv)
 
 int cmd_check_manifest(const cli_globals *g, int argc, char **argv)
 {
-    int bad = 0;
+    static const struct option opts[] = {
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    int bad = 0, c;
     (void)g;
     if (cli_wants_help(argc, argv, check_help))
         return EXIT_SUCCESS;
-    if (argc < 2)
+    while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1)
+        return cli_option_error("check-manifest", c, argv);
+    if (argc - optind < 1)
         return cli_usage_error("check-manifest", "expected at least one FILE");
-    for (int i = 1; i < argc; i++) {
+    for (int i = optind; i < argc; i++) {
         size_t n = nr_check_manifest(argv[i], print_problem, NULL);
         if (n == 0)
             printf("%s: ok\n", argv[i]);

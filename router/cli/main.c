@@ -87,7 +87,8 @@ int main(int argc, char **argv)
     char **path = NULL;
     int c, rc;
 
-    while ((c = getopt_long(argc, argv, "+hv", opts, NULL)) != -1) {
+    opterr = 0; /* cli_option_error() says what is wrong, once */
+    while ((c = getopt_long(argc, argv, "+:hv", opts, NULL)) != -1) {
         switch (c) {
         case 'P':
             free(path);
@@ -113,7 +114,7 @@ int main(int argc, char **argv)
             return finish_output(EXIT_SUCCESS);
         default:
             free(path);
-            return cli_usage_error(NULL, "unknown option");
+            return cli_option_error(NULL, c, argv);
         }
     }
     if (optind >= argc) {

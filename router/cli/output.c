@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <getopt.h>
 #include <jansson.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -40,6 +41,21 @@ int cli_usage_error(const char *command, const char *fmt, ...)
     fprintf(stderr, "\nTry 'netrouter %s%s--help' for more information.\n", command ? command : "",
             command ? " " : "");
     return EXIT_USAGE;
+}
+
+int cli_option_error(const char *command, int c, char **argv)
+{
+    const char *arg = optind > 0 ? argv[optind - 1] : "";
+    char short_name[3] = { '-', (char)optopt, '\0' };
+    const char *eq;
+    if (strncmp(arg, "--", 2) != 0) /* a short option, maybe among others ("-pX") */
+        return cli_usage_error(command, c == ':' ? "option '%s' needs a value" : "unknown option '%s'",
+                               optopt ? short_name : arg);
+    if (c == ':')
+        return cli_usage_error(command, "option '%s' needs a value", arg);
+    if (optopt && (eq = strchr(arg, '=')))
+        return cli_usage_error(command, "option '%.*s' takes no value", (int)(eq - arg), arg);
+    return cli_usage_error(command, "unknown option '%s'", arg);
 }
 
 /* The router's and the plugins' log lines on standard error, as they

@@ -34,13 +34,16 @@ static const char check_help[] =
     "\n"
     "  -h, --help     show this help and exit\n";
 
+/* One problem of check-manifest FILE.  Every problem is about FILE itself
+ * (its library's included), which is named as it was given, the way
+ * compilers name theirs; the library gives it as an absolute path. */
 static void print_problem(void *user, const nr_problem *p)
 {
-    (void)user;
+    const char *file = user;
     if (p->line > 0)
-        fprintf(stderr, "%s:%d:%d: %s: %s\n", p->file, p->line, p->column, nr_stage_name(p->stage), p->message);
+        fprintf(stderr, "%s:%d:%d: %s: %s\n", file, p->line, p->column, nr_stage_name(p->stage), p->message);
     else
-        fprintf(stderr, "%s: %s: %s\n", p->file, nr_stage_name(p->stage), p->message);
+        fprintf(stderr, "%s: %s: %s\n", file, nr_stage_name(p->stage), p->message);
 }
 
 static json_t *problem_json(const nr_problem *p)
@@ -160,7 +163,7 @@ int cmd_check_manifest(const cli_globals *g, int argc, char **argv)
     if (argc - optind < 1)
         return cli_usage_error("check-manifest", "expected at least one FILE");
     for (int i = optind; i < argc; i++) {
-        size_t n = nr_check_manifest(argv[i], print_problem, NULL);
+        size_t n = nr_check_manifest(argv[i], print_problem, argv[i]);
         if (n == 0)
             printf("%s: ok\n", argv[i]);
         else

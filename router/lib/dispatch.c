@@ -169,8 +169,19 @@ static DWORD __attribute__((noinline)) no_provider_loaded(const nr_router *r, co
         if (r->problems.v[i].stage == NR_STAGE_SEARCH && r->problems.v[i].code == WN_NO_NETWORK)
             return nr__fail(WN_NO_NETWORK, "no network provider is loaded to connect \"%s\": %s", name,
                             r->problems.v[i].message);
-    return nr__fail(WN_NO_NETWORK, "no network provider is loaded to connect \"%s\" (%zu loading problem%s: "
-                    "see netrouter plugins)", name, r->problems.n, r->problems.n == 1 ? "" : "s");
+    if (r->problems.n)
+        return nr__fail(WN_NO_NETWORK, "no network provider is loaded to connect \"%s\" (%zu loading problem%s: "
+                        "see netrouter plugins)", name, r->problems.n, r->problems.n == 1 ? "" : "s");
+    if (!r->nnotifiers)
+        return nr__fail(WN_NO_NETWORK, "no network provider is loaded to connect \"%s\": the manifests found are "
+                        "all masked or disabled", name);
+    /* Everything found loaded, and none of it is a provider. */
+    char names[256] = "";
+    size_t at = 0;
+    for (size_t i = 0; i < r->nnotifiers && at < sizeof names; i++)
+        at += (size_t)snprintf(names + at, sizeof names - at, "%s%s", i ? ", " : "", r->notifiers[i]->m->name);
+    return nr__fail(WN_NO_NETWORK, "no network provider is loaded to connect \"%s\": the plugins found are only "
+                    "notifiers: %s", name, names);
 }
 
 static DWORD call_providers(nr_router *r, nr_op *op, failure_notes *f)

@@ -180,14 +180,17 @@ static int cmp_manifest(const void *a, const void *b)
 
 static char *absolute(const char *path)
 {
-    char *cwd;
-    if (path[0] == '/')
+    char *cwd, *out;
+    if (path[0] == '/') {
+        out = strdup(path);
+    } else if ((cwd = getcwd(NULL, 0))) {
+        out = nr__path_join(cwd, path);
+        free(cwd);
+    } else {
         return strdup(path);
-    cwd = getcwd(NULL, 0);
-    if (!cwd)
-        return strdup(path);
-    char *out = nr__path_join(cwd, path);
-    free(cwd);
+    }
+    if (out)
+        nr__path_tidy(out); /* "--plugin-path ." names files DIR/x.json, not DIR/./x.json */
     return out;
 }
 

@@ -92,6 +92,10 @@ NR_INTERNAL int nr__secfile_open(const char *path, nr_secfile_kind *kind, size_t
 /* Removes "." and ".." components and doubled slashes from an absolute path,
  * lexically (for display). */
 NR_INTERNAL void nr__path_normalize(char *path);
+/* Drops the "." components and repeated slashes of an absolute path, in
+ * place: unlike "..", which a symbolic link may turn elsewhere, these never
+ * change what the path names, so the result may be opened. */
+NR_INTERNAL void nr__path_tidy(char *path);
 
 /* ---- manifest.c: one manifest file -> validated description ------------------ */
 typedef struct nr_manifest {

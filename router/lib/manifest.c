@@ -395,6 +395,8 @@ static char *resolve_library_path(const nr_manifest *m)
             return NULL;
         out = nr__path_join(dirname(copy), m->library);
         free(copy);
+        if (out)
+            nr__path_tidy(out); /* "./x.so" is DIR/x.so in every message */
         return out;
     }
     return nr__path_join(NR_PLUGINDIR, m->library);

@@ -94,7 +94,9 @@ bool nr__ptrvec_push(nr_ptrvec *pv, void *p)
     return true;
 }
 
-void nr__path_normalize(char *path)
+/* Drops "." components and doubled slashes of an absolute path in place,
+ * and with dotdot also ".." with the component before it (lexically). */
+static void path_clean(char *path, bool dotdot)
 {
     char *out = path, *in = path;
     if (*path != '/')
@@ -108,7 +110,7 @@ void nr__path_normalize(char *path)
         size_t len = (size_t)(in - seg);
         if (len == 0 || (len == 1 && seg[0] == '.'))
             continue;
-        if (len == 2 && seg[0] == '.' && seg[1] == '.') {
+        if (dotdot && len == 2 && seg[0] == '.' && seg[1] == '.') {
             while (out > path && *--out != '/') {
             }
             continue;
@@ -120,4 +122,14 @@ void nr__path_normalize(char *path)
     if (out == path)
         *out++ = '/';
     *out = '\0';
+}
+
+void nr__path_tidy(char *path)
+{
+    path_clean(path, false);
+}
+
+void nr__path_normalize(char *path)
+{
+    path_clean(path, true);
 }

@@ -184,6 +184,21 @@ static void test_integers_out_of_range_are_refused_not_truncated(void)
                           "manifest_version");
 }
 
+/* Beyond 64 bits jansson cannot read the number at all, a syntax error to
+ * it; for a key of the manifest it is still a value out of range. */
+static void test_integers_beyond_64_bits_are_schema_problems_naming_the_key(void)
+{
+    expect_schema_problem("{\"manifest_version\": 1, \"name\": \"n\", \"kind\": \"notifier\", \"library\": \"@LIB@\", "
+                          "\"order\": 99999999999999999999}",
+                          "order");
+    expect_schema_problem("{\"manifest_version\": 1, \"name\": \"n\", \"kind\": \"notifier\", \"library\": \"@LIB@\", "
+                          "\n  \"abi_version\" :\n  -99999999999999999999 }",
+                          "abi_version");
+    expect_schema_problem("{\"manifest_version\": 18446744073709551617, \"name\": \"n\", \"kind\": \"notifier\", "
+                          "\"library\": \"@LIB@\"}",
+                          "manifest_version");
+}
+
 static void test_order_at_the_ends_of_its_range_is_accepted(void)
 {
     nrt_env *env = nrt_env_new();
@@ -882,6 +897,8 @@ static CU_TestInfo tests[] = {
     { "unknown_key_far_from_every_known_one_suggests_nothing",
       test_unknown_key_far_from_every_known_one_suggests_nothing },
     { "integers_out_of_range_are_refused_not_truncated", test_integers_out_of_range_are_refused_not_truncated },
+    { "integers_beyond_64_bits_are_schema_problems_naming_the_key",
+      test_integers_beyond_64_bits_are_schema_problems_naming_the_key },
     { "order_at_the_ends_of_its_range_is_accepted", test_order_at_the_ends_of_its_range_is_accepted },
     { "x_keys_are_free", test_x_keys_are_free },
     { "wrong_type_is_named", test_wrong_type_is_named },

@@ -62,6 +62,13 @@
  * "%10d\n", mode 0644, under the usual name, complete from the first
  * moment they are visible.
  *
+ * Leftovers. A locker killed between step 1 and the removal of T leaves T
+ * behind, named LTMP.<its PID>.XXXXXX. Each locker removes, before step 1,
+ * the files of that form whose process no longer exists (kill(pid, 0):
+ * ESRCH): such a process cannot be writing one, and the PID is that of the
+ * process that created it. In a sticky directory only their owner or root
+ * can; the others stay until one of them locks.
+ *
  * The lock directory may be writable by everybody (/var/lock is 1777 root,
  * or 0775 root:uucp): nothing here trusts its other entries, and in a
  * sticky directory a stale lock of another user can only be replaced by
@@ -69,6 +76,8 @@
  */
 #include "config.h"
 
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -206,6 +215,28 @@ static const char *device_base(const char *device)
     return slash ? slash + 1 : device;
 }
 
+/* Removes the temporary files of lockers that no longer exist (see the top
+ * of the file). Best effort. */
+static void remove_dead_temps(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    for (struct dirent *de; (de = readdir(d)) != NULL;) {
+        const char *name = de->d_name;
+        char *end;
+        if (strncmp(name, "LTMP.", 5) != 0 || !isdigit((unsigned char)name[5]))
+            continue;
+        errno = 0;
+        long pid = strtol(name + 5, &end, 10);
+        if (errno != 0 || *end != '.' || strlen(end + 1) != 6 || pid <= 0 || pid > INT_MAX)
+            continue; /* not of our form: another program's to judge */
+        if ((pid_t)pid != getpid() && !pid_alive((pid_t)pid))
+            unlinkat(dirfd(d), name, 0);
+    }
+    closedir(d);
+}
+
 /* Step 1: writes our PID to a fresh temporary file in dir, named in
  * tmp[cap]; returns 0 or -errno with why. */
 static int write_temp(const char *dir, char *tmp, size_t cap, char *why)
@@ -325,6 +356,7 @@ int nr_uucp_lock(const char *lock_dir, const char *device, char *path, size_t ca
     }
 
     char tmp[PATH_MAX];
+    remove_dead_temps(lock_dir);
     int rc = write_temp(lock_dir, tmp, sizeof tmp, why);
     if (rc != 0)
         return rc;

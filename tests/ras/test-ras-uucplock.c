@@ -561,6 +561,56 @@ static void test_stale_lock_of_a_dead_process_is_taken_over(void)
     CU_ASSERT_EQUAL(entries(dir), 0);
 }
 
+/* ---- what killed lockers leave --------------------------------------------------------- */
+
+/* A locker killed between creating its temporary file and removing it
+ * leaves LTMP.<pid>.XXXXXX in the lock directory (/var/lock, shared by
+ * every program of the machine): the next locker removes those of
+ * processes that are gone, and nothing else. */
+static void test_temporary_files_of_dead_lockers_are_removed_by_the_next(void)
+{
+    char lock[PATH_MAX], why[NR_UUCP_WHY_SIZE], path[PATH_MAX], dead[PATH_MAX], live[PATH_MAX], other[PATH_MAX];
+    const char *dir = fresh_dir("leftovers", 0755, lock);
+    snprintf(dead, sizeof dead, "%s/LTMP.%d.aB3dE9", dir, (int)dead_pid());
+    snprintf(live, sizeof live, "%s/LTMP.%d.aB3dE9", dir, (int)getppid());
+    snprintf(other, sizeof other, "%s/LTMP.somebody-else", dir);
+    put_pid(dead, 1);
+    put_pid(live, 1);
+    put_pid(other, 1);
+    pid_t owner;
+    CU_ASSERT_EQUAL_FATAL(nr_uucp_lock(dir, DEVICE, path, sizeof path, &owner, why), 0);
+    nr_uucp_unlock(path);
+    CU_ASSERT_FALSE(exists(dead));
+    CU_ASSERT_TRUE(exists(live));  /* its process may be writing it */
+    CU_ASSERT_TRUE(exists(other)); /* not ours to judge */
+}
+
+static void test_lockers_killed_at_random_points_leave_nothing_after_the_next(void)
+{
+    char lock[PATH_MAX], why[NR_UUCP_WHY_SIZE], path[PATH_MAX];
+    const char *dir = fresh_dir("killed", 0755, lock);
+    unsigned seed = (unsigned)getpid();
+    for (int i = 0; i < 100; i++) {
+        pid_t p = fork();
+        CU_ASSERT_FATAL(p >= 0);
+        if (p == 0) {
+            char mine[PATH_MAX], mywhy[NR_UUCP_WHY_SIZE];
+            pid_t o;
+            for (;;)
+                if (nr_uucp_lock(dir, DEVICE, mine, sizeof mine, &o, mywhy) == 0)
+                    nr_uucp_unlock(mine);
+        }
+        struct timespec ts = { 0, (long)(rand_r(&seed) % 2000) * 1000L };
+        nanosleep(&ts, NULL);
+        kill(p, SIGKILL);
+        waitpid(p, NULL, 0);
+    }
+    pid_t owner;
+    CU_ASSERT_EQUAL_FATAL(nr_uucp_lock(dir, DEVICE, path, sizeof path, &owner, why), 0);
+    nr_uucp_unlock(path);
+    CU_ASSERT_EQUAL(entries(dir), 0);
+}
+
 /* ---- unlocking ------------------------------------------------------------------------ */
 
 static void test_unlock_leaves_a_lock_of_another_process_alone(void)
@@ -649,6 +699,8 @@ static CU_TestInfo tests[] = {
     T(lock_of_a_live_process_is_busy_and_names_it),
     T(binary_pid_of_old_programs_is_read),
     T(stale_lock_of_a_dead_process_is_taken_over),
+    T(temporary_files_of_dead_lockers_are_removed_by_the_next),
+    T(lockers_killed_at_random_points_leave_nothing_after_the_next),
     T(unlock_leaves_a_lock_of_another_process_alone),
     T(another_user_can_lock_in_a_sticky_world_writable_directory),
     T(stale_lock_of_another_user_in_a_sticky_directory_is_refused_naming_its_owner),

@@ -434,6 +434,28 @@ static void test_state_directory_symlink_is_refused(void)
     nrt_env_free(env);
 }
 
+/* An empty state directory name is no directory: it means the default, as
+ * an empty NETROUTER_STATE_DIR does.  (It used to reach mkdir -p as "", which
+ * read past the end of the name.) */
+static void test_empty_state_directory_name_means_the_default(void)
+{
+    nrt_env *env = nrt_env_new();
+    const char *xdg = nrt_printf(env, "%s/xdg-state", env->dir), *old = getenv("XDG_STATE_HOME");
+    char *saved = old ? strdup(old) : NULL;
+    nrt_provider(env, "pa", 10, NULL, NULL);
+    setenv("XDG_STATE_HOME", xdg, 1);
+    env->cfg.state_dir = "";
+    nr_router *r = nrt_router(env);
+    NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", CONNECT_UPDATE_PROFILE), WN_SUCCESS);
+    NRT_TRUE(access(nrt_printf(env, "%s/netrouter/connections.json", xdg), F_OK) == 0);
+    if (saved)
+        setenv("XDG_STATE_HOME", saved, 1);
+    else
+        unsetenv("XDG_STATE_HOME");
+    free(saved);
+    nrt_env_free(env);
+}
+
 /* ---- temporary files -------------------------------------------------------------------------------------- */
 
 static void test_leftover_temporary_files_are_removed_by_the_next_operation(void)
@@ -526,6 +548,7 @@ static CU_TestInfo tests[] = {
     { "foreign_world_writable_state_directory_is_refused", test_foreign_world_writable_state_directory_is_refused },
     { "group_writable_state_directory_is_refused", test_group_writable_state_directory_is_refused },
     { "state_directory_symlink_is_refused", test_state_directory_symlink_is_refused },
+    { "empty_state_directory_name_means_the_default", test_empty_state_directory_name_means_the_default },
     { "leftover_temporary_files_are_removed_by_the_next_operation",
       test_leftover_temporary_files_are_removed_by_the_next_operation },
     { "planted_temporary_symlink_is_removed_not_followed", test_planted_temporary_symlink_is_removed_not_followed },

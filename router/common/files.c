@@ -189,6 +189,11 @@ static int make_dirs(const char *dir)
     int rc = 0;
     if (!p)
         return -1;
+    if (!*p) { /* "" names nothing (and has no p + 1 to search from) */
+        free(p);
+        errno = ENOENT;
+        return -1;
+    }
     for (char *slash = strchr(p + 1, '/');; slash = strchr(slash + 1, '/')) {
         if (slash)
             *slash = '\0';

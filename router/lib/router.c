@@ -129,7 +129,8 @@ NR_PUBLIC DWORD nr_router_new(const nr_router_config *cfg, nr_router **out)
     r->log = cfg ? cfg->log : NULL;
     r->log_user = cfg ? cfg->log_user : NULL;
     r->debug = debug_enabled();
-    r->state_dir = cfg && cfg->state_dir ? strdup(cfg->state_dir) : default_state_dir();
+    /* "" names no directory: the default, as for an empty NETROUTER_STATE_DIR */
+    r->state_dir = cfg && !nr__str_empty(cfg->state_dir) ? strdup(cfg->state_dir) : default_state_dir();
 
     rc = load_all(r, cfg);
     if (rc != WN_SUCCESS) {

@@ -456,6 +456,26 @@ static void test_empty_state_directory_name_means_the_default(void)
     nrt_env_free(env);
 }
 
+/* A relative state directory is taken from the working directory of
+ * nr_router_new(), once: a later chdir() of the application does not move
+ * the store, and messages name an absolute path. */
+static void test_relative_state_directory_is_fixed_when_the_router_is_made(void)
+{
+    nrt_env *env = nrt_env_new();
+    char *cwd = getcwd(NULL, 0);
+    nrt_provider(env, "pa", 10, NULL, NULL);
+    NRT_REQUIRE(cwd != NULL && chdir(env->dir) == 0);
+    env->cfg.state_dir = "relative-state";
+    nr_router *r = nrt_router(env);
+    NRT_REQUIRE(chdir("/") == 0);
+    NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", CONNECT_UPDATE_PROFILE), WN_SUCCESS);
+    NRT_TRUE(access(nrt_printf(env, "%s/relative-state/connections.json", env->dir), F_OK) == 0);
+    NRT_TRUE(access("/relative-state", F_OK) != 0);
+    NRT_REQUIRE(chdir(cwd) == 0);
+    free(cwd);
+    nrt_env_free(env);
+}
+
 /* ---- temporary files -------------------------------------------------------------------------------------- */
 
 static void test_leftover_temporary_files_are_removed_by_the_next_operation(void)
@@ -549,6 +569,8 @@ static CU_TestInfo tests[] = {
     { "group_writable_state_directory_is_refused", test_group_writable_state_directory_is_refused },
     { "state_directory_symlink_is_refused", test_state_directory_symlink_is_refused },
     { "empty_state_directory_name_means_the_default", test_empty_state_directory_name_means_the_default },
+    { "relative_state_directory_is_fixed_when_the_router_is_made",
+      test_relative_state_directory_is_fixed_when_the_router_is_made },
     { "leftover_temporary_files_are_removed_by_the_next_operation",
       test_leftover_temporary_files_are_removed_by_the_next_operation },
     { "planted_temporary_symlink_is_removed_not_followed", test_planted_temporary_symlink_is_removed_not_followed },

@@ -65,6 +65,15 @@ char *links_default_path(void)
 
     if (dir && dir[0] == '/')
         return join(dir, RECORD_NAME);
+    if (dir && *dir) {
+        /* relative to the working directory, as the router takes it */
+        char *cwd = getcwd(NULL, 0);
+        base = cwd ? join(cwd, dir) : NULL;
+        free(cwd);
+        path = base ? join(base, RECORD_NAME) : NULL;
+        free(base);
+        return path;
+    }
     dir = secure_getenv("XDG_STATE_HOME");
     if (dir && dir[0] == '/') {
         base = join(dir, "netrouter");

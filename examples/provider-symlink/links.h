@@ -30,7 +30,8 @@ typedef struct link_error {
     char text[512];
 } link_error;
 
-/* The default record: $NETROUTER_STATE_DIR/symlink-links.json, else
+/* The default record: $NETROUTER_STATE_DIR/symlink-links.json (a relative
+ * NETROUTER_STATE_DIR is taken from the working directory), else
  * $XDG_STATE_HOME/netrouter/..., else ~/.local/state/netrouter/...
  * Returns a malloc'ed path or NULL (no home directory, or no memory). */
 char *links_default_path(void);

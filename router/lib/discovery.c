@@ -178,22 +178,6 @@ static int cmp_manifest(const void *a, const void *b)
     return strcmp(x->name, y->name);
 }
 
-static char *absolute(const char *path)
-{
-    char *cwd, *out;
-    if (path[0] == '/') {
-        out = strdup(path);
-    } else if ((cwd = getcwd(NULL, 0))) {
-        out = nr__path_join(cwd, path);
-        free(cwd);
-    } else {
-        return strdup(path);
-    }
-    if (out)
-        nr__path_tidy(out); /* "--plugin-path ." names files DIR/x.json, not DIR/./x.json */
-    return out;
-}
-
 /* Parses one found file; returns the manifest when it should be loaded.
  * names maps the plugin names taken so far to their index in accepted. */
 static nr_manifest *take_file(const nr_router *r, const char *path, const nr_ptrvec *accepted, json_t *names,
@@ -249,7 +233,7 @@ void nr__discover(const nr_router *r, const char *const *paths, nr_ptrvec *out, 
     }
     if (paths) {
         for (const char *const *p = paths; *p; p++)
-            nr__ptrvec_push(&dirs, absolute(*p));
+            nr__ptrvec_push(&dirs, nr__path_absolute(*p)); /* "--plugin-path ." names DIR/x.json */
     } else {
         default_path(&dirs);
     }

@@ -96,6 +96,9 @@ NR_INTERNAL void nr__path_normalize(char *path);
  * place: unlike "..", which a symbolic link may turn elsewhere, these never
  * change what the path names, so the result may be opened. */
 NR_INTERNAL void nr__path_tidy(char *path);
+/* path made absolute against the working directory, tidied (malloc'ed;
+ * NULL when out of memory). */
+NR_INTERNAL char *nr__path_absolute(const char *path);
 
 /* ---- manifest.c: one manifest file -> validated description ------------------ */
 typedef struct nr_manifest {

@@ -129,8 +129,14 @@ NR_PUBLIC DWORD nr_router_new(const nr_router_config *cfg, nr_router **out)
     r->log = cfg ? cfg->log : NULL;
     r->log_user = cfg ? cfg->log_user : NULL;
     r->debug = debug_enabled();
-    /* "" names no directory: the default, as for an empty NETROUTER_STATE_DIR */
+    /* "" names no directory: the default, as for an empty NETROUTER_STATE_DIR.
+     * A relative one is fixed now: a later chdir() must not move the store. */
     r->state_dir = cfg && !nr__str_empty(cfg->state_dir) ? strdup(cfg->state_dir) : default_state_dir();
+    if (r->state_dir && r->state_dir[0] != '/') {
+        char *abs = nr__path_absolute(r->state_dir);
+        free(r->state_dir);
+        r->state_dir = abs;
+    }
 
     rc = load_all(r, cfg);
     if (rc != WN_SUCCESS) {
@@ -222,13 +228,8 @@ NR_PUBLIC size_t nr_check_manifest(const char *path, nr_problem_fn fn, void *use
         nr__problem_add(&ps, path, NR_STAGE_PARSE, NULL, NULL, 0, 0, WN_BAD_VALUE,
                         "the file is empty or /dev/null: it masks a manifest of the same name, it is not one");
     } else {
-        char *abs = path[0] == '/' ? strdup(path) : NULL;
-        if (!abs) {
-            char *cwd = getcwd(NULL, 0);
-            abs = cwd ? nr__path_join(cwd, path) : strdup(path);
-            free(cwd);
-        }
-        nr_manifest *m = nr__manifest_parse(abs, fd, size, &ps);
+        char *abs = nr__path_absolute(path);
+        nr_manifest *m = nr__manifest_parse(abs ? abs : path, fd, size, &ps);
         close(fd);
         free(abs);
         if (m && nr__manifest_resolve(m, &ps)) {

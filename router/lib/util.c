@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "internal.h"
 
@@ -127,6 +128,22 @@ static void path_clean(char *path, bool dotdot)
 void nr__path_tidy(char *path)
 {
     path_clean(path, false);
+}
+
+char *nr__path_absolute(const char *path)
+{
+    char *cwd, *out;
+    if (path[0] == '/') {
+        out = strdup(path);
+    } else if ((cwd = getcwd(NULL, 0))) {
+        out = nr__path_join(cwd, path);
+        free(cwd);
+    } else {
+        return strdup(path); /* no working directory: as given */
+    }
+    if (out)
+        nr__path_tidy(out);
+    return out;
 }
 
 void nr__path_normalize(char *path)

@@ -28,6 +28,11 @@ int cmd_plugins(const cli_globals *g, int argc, char **argv);
 int cmd_check_manifest(const cli_globals *g, int argc, char **argv);
 
 /* output.c */
+/* Prints one line to f, formatted, with every control character shown as
+ * \xHH (\uHHHH for a C1 control): for any text from a file or a plugin,
+ * which must never drive the terminal (a hostile manifest given to
+ * check-manifest, a provider's message). */
+void cli_line(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Prints "netrouter: error N: text" and the thread's detailed last error to
  * stderr; returns EXIT_FAILURE. */
 int cli_report(const char *what, DWORD code);

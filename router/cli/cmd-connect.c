@@ -163,13 +163,13 @@ static void print_restored(void *user, const NETRESOURCE *res, DWORD result)
 {
     (void)user;
     if (result == WN_SUCCESS) {
-        printf("%s restored: connected to %s (provider %s)\n", res->lpLocalName, res->lpRemoteName,
-               cli_or_dash(res->lpProvider));
+        cli_line(stdout, "%s restored: connected to %s (provider %s)", res->lpLocalName, res->lpRemoteName,
+                 cli_or_dash(res->lpProvider));
     } else {
         char text[1024];
         nr_get_last_error(NULL, text, sizeof text, NULL, 0);
-        printf("%s not restored: error %u: %s%s%s\n", res->lpLocalName, (unsigned)result, nr_strerror(result),
-               *text ? " - " : "", text);
+        cli_line(stdout, "%s not restored: error %u: %s%s%s", res->lpLocalName, (unsigned)result, nr_strerror(result),
+                 *text ? " - " : "", text);
     }
 }
 

@@ -80,8 +80,8 @@ int cmd_list(const cli_globals *g, int argc, char **argv)
             printf("%s%s", first ? "" : ",", s ? s : "null");
             free(s);
         } else {
-            printf("%-28s %-36s %s%s\n", cli_or_dash(item->lpLocalName), cli_or_dash(item->lpRemoteName),
-                   cli_or_dash(item->lpProvider), item->dwUsage & RESOURCEUSAGE_CONTAINER ? " (container)" : "");
+            cli_line(stdout, "%-28s %-36s %s%s", cli_or_dash(item->lpLocalName), cli_or_dash(item->lpRemoteName),
+                     cli_or_dash(item->lpProvider), item->dwUsage & RESOURCEUSAGE_CONTAINER ? " (container)" : "");
         }
         first = false;
     }

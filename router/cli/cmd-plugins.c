@@ -41,9 +41,9 @@ static void print_problem(void *user, const nr_problem *p)
 {
     const char *file = user;
     if (p->line > 0)
-        fprintf(stderr, "%s:%d:%d: %s: %s\n", file, p->line, p->column, nr_stage_name(p->stage), p->message);
+        cli_line(stderr, "%s:%d:%d: %s: %s", file, p->line, p->column, nr_stage_name(p->stage), p->message);
     else
-        fprintf(stderr, "%s: %s: %s\n", file, nr_stage_name(p->stage), p->message);
+        cli_line(stderr, "%s: %s: %s", file, nr_stage_name(p->stage), p->message);
 }
 
 static json_t *problem_json(const nr_problem *p)
@@ -72,7 +72,7 @@ static bool nothing_found(const nr_router *r)
     for (size_t i = 0; i < nr_router_problem_count(r); i++) {
         const nr_problem *p = nr_router_problem(r, i);
         if (p->stage == NR_STAGE_SEARCH && p->code == WN_NO_NETWORK) {
-            fprintf(stderr, "netrouter: plugins: %s\n", p->message);
+            cli_line(stderr, "netrouter: plugins: %s", p->message);
             return true;
         }
     }
@@ -130,17 +130,17 @@ int cmd_plugins(const cli_globals *g, int argc, char **argv)
         for (size_t i = 0; i < nr_router_plugin_count(r); i++) {
             nr_plugin_info info;
             nr_router_plugin_info(r, i, &info);
-            printf("%-5d %-8s %-20s %s\n", info.order, info.kind == NR_PLUGIN_PROVIDER ? "provider" : "notifier",
-                   info.name, info.library);
+            cli_line(stdout, "%-5d %-8s %-20s %s", info.order,
+                     info.kind == NR_PLUGIN_PROVIDER ? "provider" : "notifier", info.name, info.library);
         }
         if (nr_router_problem_count(r))
             printf("\nProblems:\n");
         for (size_t i = 0; i < nr_router_problem_count(r); i++) {
             const nr_problem *p = nr_router_problem(r, i);
             if (p->line > 0)
-                printf("%s:%d:%d: %s: %s\n", p->file, p->line, p->column, nr_stage_name(p->stage), p->message);
+                cli_line(stdout, "%s:%d:%d: %s: %s", p->file, p->line, p->column, nr_stage_name(p->stage), p->message);
             else
-                printf("%s: %s: %s\n", p->file, nr_stage_name(p->stage), p->message);
+                cli_line(stdout, "%s: %s: %s", p->file, nr_stage_name(p->stage), p->message);
         }
     }
     rc = nothing_found(r);
@@ -165,7 +165,7 @@ int cmd_check_manifest(const cli_globals *g, int argc, char **argv)
     for (int i = optind; i < argc; i++) {
         size_t n = nr_check_manifest(argv[i], print_problem, argv[i]);
         if (n == 0)
-            printf("%s: ok\n", argv[i]);
+            cli_line(stdout, "%s: ok", argv[i]);
         else
             bad = 1;
     }

@@ -1,7 +1,9 @@
 /*
  * output.c - how the netrouter command talks to people and scripts: error
  * lines with the code and both texts, usage errors, help, and the JSON form
- * of a resource.
+ * of a resource.  Text that comes from files or plugins (names, problem
+ * messages, extended errors) is printed through cli_line(), which shows
+ * control characters instead of sending them to the terminal.
  */
 #include "config.h"
 
@@ -13,6 +15,30 @@
 
 #include "cli.h"
 
+void cli_line(FILE *f, const char *fmt, ...)
+{
+    char *text = NULL;
+    va_list ap;
+    va_start(ap, fmt);
+    if (vasprintf(&text, fmt, ap) < 0)
+        text = NULL;
+    va_end(ap);
+    if (!text)
+        return;
+    /* C0 controls and DEL, and C1 controls in their UTF-8 form (C2 80..9F),
+     * are what a terminal acts on; everything else is shown as it is. */
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+        if (*p < 0x20 || *p == 0x7f)
+            fprintf(f, "\\x%02x", *p);
+        else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+            fprintf(f, "\\u%04x", *++p);
+        else
+            putc(*p, f);
+    }
+    putc('\n', f);
+    free(text);
+}
+
 int cli_report(const char *what, DWORD code)
 {
     DWORD last;
@@ -22,9 +48,9 @@ int cli_report(const char *what, DWORD code)
             nr_strerror(code));
     if (*text && strcmp(text, nr_strerror(code)) != 0) {
         if (*provider && strcmp(provider, "netrouter") != 0)
-            fprintf(stderr, "netrouter: %s: %s\n", provider, text);
+            cli_line(stderr, "netrouter: %s: %s", provider, text);
         else
-            fprintf(stderr, "netrouter: %s\n", text);
+            cli_line(stderr, "netrouter: %s", text);
     }
     return EXIT_FAILURE;
 }
@@ -65,8 +91,8 @@ static void cli_log(void *user, DWORD level, const char *plugin, const char *mes
 {
     if (level > *(const DWORD *)user)
         return;
-    fprintf(stderr, "netrouter: %s%s%s%s\n", level <= NR_LOG_WARNING ? "warning: " : "", plugin ? plugin : "",
-            plugin ? ": " : "", message);
+    cli_line(stderr, "netrouter: %s%s%s%s", level <= NR_LOG_WARNING ? "warning: " : "", plugin ? plugin : "",
+             plugin ? ": " : "", message);
 }
 
 void cli_log_setup(const cli_globals *g, nr_router_config *cfg)
@@ -101,7 +127,7 @@ int cli_open_router(const cli_globals *g, DWORD flags, nr_router **out)
     /* Load problems are listed by 'netrouter plugins'; here one line each. */
     for (size_t i = 0; i < nr_router_problem_count(*out); i++) {
         const nr_problem *p = nr_router_problem(*out, i);
-        fprintf(stderr, "netrouter: warning: %s: %s: %s\n", p->file, nr_stage_name(p->stage), p->message);
+        cli_line(stderr, "netrouter: warning: %s: %s: %s", p->file, nr_stage_name(p->stage), p->message);
     }
     return EXIT_SUCCESS;
 }

@@ -6,7 +6,8 @@ noinst_LTLIBRARIES += router/common/libnrcommon.la
 router_common_libnrcommon_la_SOURCES = \
 	router/common/files.h router/common/files.c \
 	router/common/json.h router/common/json.c \
-	router/common/suggest.h router/common/suggest.c
+	router/common/suggest.h router/common/suggest.c \
+	router/common/utf8.h router/common/utf8.c
 router_common_libnrcommon_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden $(JANSSON_CFLAGS)
 router_common_libnrcommon_la_LIBADD = $(JANSSON_LIBS)
 NR_COMMON_CPPFLAGS = -I$(top_srcdir)/router/common

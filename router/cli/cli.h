@@ -6,6 +6,7 @@
 #define NR_CLI_H
 
 #include <stdbool.h>
+#include <jansson.h>
 #include <stdio.h>
 #include <netrouter/netrouter.h>
 
@@ -48,6 +49,10 @@ int cli_option_error(const char *command, int c, char **argv);
 int cli_open_router(const cli_globals *g, DWORD flags, nr_router **out);
 /* Prints the command's help text when argv asks for it (-h/--help). */
 bool cli_wants_help(int argc, char **argv, const char *help);
+/* s as a JSON string (null for NULL), every byte of it that is not UTF-8
+ * (a file name may hold any) shown as U+FFFD, so that nothing is dropped;
+ * NULL only when out of memory. */
+json_t *cli_json_string(const char *s);
 /* A resource as a JSON object (caller frees with free()) or a table row. */
 char *cli_resource_json(const NETRESOURCE *r);
 const char *cli_or_dash(const char *s);

@@ -46,23 +46,23 @@ static void print_problem(void *user, const nr_problem *p)
         cli_line(stderr, "%s: %s: %s", file, nr_stage_name(p->stage), p->message);
 }
 
+/* Every text goes through cli_json_string(): file names need not be
+ * UTF-8, and a record must never be dropped for it. */
 static json_t *problem_json(const nr_problem *p)
 {
-    json_t *o = json_pack("{s:s, s:s, s:i, s:i, s:I, s:s}", "file", p->file, "stage", nr_stage_name(p->stage), "line",
-                          p->line, "column", p->column, "code", (json_int_t)p->code, "message", p->message);
-    if (o) {
-        json_object_set_new(o, "plugin", p->plugin ? json_string(p->plugin) : json_null());
-        json_object_set_new(o, "field", p->field ? json_string(p->field) : json_null());
-    }
-    return o;
+    return json_pack("{s:o, s:s, s:i, s:i, s:I, s:o, s:o, s:o}", "file", cli_json_string(p->file), "stage",
+                     nr_stage_name(p->stage), "line", p->line, "column", p->column, "code", (json_int_t)p->code,
+                     "message", cli_json_string(p->message), "plugin", cli_json_string(p->plugin), "field",
+                     cli_json_string(p->field));
 }
 
 static json_t *plugin_json(const nr_plugin_info *i)
 {
-    return json_pack("{s:s, s:s, s:i, s:s, s:s, s:s, s:s, s:b}", "name", i->name, "kind",
+    return json_pack("{s:o, s:s, s:i, s:o, s:o, s:o, s:s, s:b}", "name", cli_json_string(i->name), "kind",
                      i->kind == NR_PLUGIN_PROVIDER ? "provider" : "notifier", "order", i->order, "manifest",
-                     i->manifest, "library", i->library, "description", i->description, "threading",
-                     i->serialized ? "serialized" : "concurrent", "critical", i->critical);
+                     cli_json_string(i->manifest), "library", cli_json_string(i->library), "description",
+                     cli_json_string(i->description), "threading", i->serialized ? "serialized" : "concurrent",
+                     "critical", i->critical);
 }
 
 /* True, after saying so on stderr, when the search found no manifest at

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "utf8.h"
 
 void cli_line(FILE *f, const char *fmt, ...)
 {
@@ -172,6 +173,34 @@ static const char *type_name(DWORD t)
     return "unknown";
 }
 
+json_t *cli_json_string(const char *s)
+{
+    size_t len, at;
+    char *copy, *out;
+    json_t *v;
+    if (!s)
+        return json_null();
+    if ((at = nr_utf8_invalid_at(s)) == (size_t)-1)
+        return json_string(s);
+    /* each byte that starts no UTF-8 sequence becomes U+FFFD (3 bytes) */
+    len = strlen(s);
+    if (!(copy = malloc(len * 3 + 1)))
+        return NULL;
+    out = copy;
+    while (at != (size_t)-1) {
+        memcpy(out, s, at);
+        out += at;
+        memcpy(out, "\xef\xbf\xbd", 3);
+        out += 3;
+        s += at + 1;
+        at = nr_utf8_invalid_at(s);
+    }
+    strcpy(out, s);
+    v = json_string(copy);
+    free(copy);
+    return v;
+}
+
 char *cli_resource_json(const NETRESOURCE *r)
 {
     json_t *o = json_pack("{s:s, s:s, s:I, s:I, s:b}", "scope", scope_name(r->dwScope), "type", type_name(r->dwType),
@@ -180,10 +209,10 @@ char *cli_resource_json(const NETRESOURCE *r)
     char *s;
     if (!o)
         return NULL;
-    json_object_set_new(o, "local", r->lpLocalName ? json_string(r->lpLocalName) : json_null());
-    json_object_set_new(o, "remote", r->lpRemoteName ? json_string(r->lpRemoteName) : json_null());
-    json_object_set_new(o, "provider", r->lpProvider ? json_string(r->lpProvider) : json_null());
-    json_object_set_new(o, "comment", r->lpComment ? json_string(r->lpComment) : json_null());
+    json_object_set_new(o, "local", cli_json_string(r->lpLocalName));
+    json_object_set_new(o, "remote", cli_json_string(r->lpRemoteName));
+    json_object_set_new(o, "provider", cli_json_string(r->lpProvider));
+    json_object_set_new(o, "comment", cli_json_string(r->lpComment));
     s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
     json_decref(o);
     return s;

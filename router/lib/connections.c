@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "utf8.h"
 
 #define ADD_FLAGS                                                                                              \
     (CONNECT_UPDATE_PROFILE | CONNECT_UPDATE_RECENT | CONNECT_TEMPORARY | CONNECT_INTERACTIVE | CONNECT_PROMPT | \
@@ -36,7 +37,7 @@ static bool has_control_chars(const char *s)
  * anything else.  WN_SUCCESS, or code with the offending byte named. */
 static DWORD check_utf8(const char *s, const char *what, DWORD code)
 {
-    size_t at = s ? nr__utf8_invalid_at(s) : (size_t)-1;
+    size_t at = s ? nr_utf8_invalid_at(s) : (size_t)-1;
     if (at == (size_t)-1)
         return WN_SUCCESS;
     return nr__fail(code, "the %s is not valid UTF-8 (byte 0x%02x at offset %zu); netrouter names are UTF-8", what,

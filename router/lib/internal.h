@@ -30,9 +30,6 @@ NR_INTERNAL char *nr__strdup0(const char *s);              /* NULL-safe strdup *
 NR_INTERNAL char *nr__asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 NR_INTERNAL char *nr__path_join(const char *dir, const char *name);
 NR_INTERNAL bool nr__str_empty(const char *s);
-/* Offset of the first byte of s that does not start a valid UTF-8 sequence
- * (the rules of jansson, which must store the text), or (size_t)-1. */
-NR_INTERNAL size_t nr__utf8_invalid_at(const char *s);
 /* Copies src into buf of *length bytes, Windows style: WN_MORE_DATA and the
  * size needed in *length when it does not fit. */
 NR_INTERNAL DWORD nr__copy_out(const char *src, char *buf, DWORD *length);

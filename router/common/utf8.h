@@ -1,0 +1,19 @@
+/*
+ * utf8.h - telling UTF-8 text from bytes that are not.
+ *
+ * netrouter's names are UTF-8 by contract (npapi.h), and everything it
+ * stores or prints as JSON must be; file names and what plugins hand back
+ * need not be.  Shared by libnetrouter (which refuses such names) and the
+ * netrouter command (which shows them); internal.  Reentrant.
+ */
+#ifndef NR_COMMON_UTF8_H
+#define NR_COMMON_UTF8_H
+
+#include <stddef.h>
+
+/* Offset of the first byte of s that does not begin a valid UTF-8
+ * sequence, by jansson's rules (no overlong forms, no surrogates, nothing
+ * beyond U+10FFFF); (size_t)-1 when s is valid UTF-8 throughout. */
+__attribute__((visibility("hidden"))) size_t nr_utf8_invalid_at(const char *s);
+
+#endif

@@ -476,6 +476,30 @@ static void test_relative_state_directory_is_fixed_when_the_router_is_made(void)
     nrt_env_free(env);
 }
 
+/* root with another user's HOME (sudo -E): creating the default state
+ * directory would leave root-owned ~/.local and ~/.local/state, mode 0700,
+ * in that user's home, which the user's own programs cannot enter any more.
+ * A missing directory is created only inside one owned by the effective
+ * user or by root. */
+static void test_state_directory_is_never_created_inside_another_users_directory(void)
+{
+    if (geteuid() != 0) {
+        fprintf(stderr, "\n    (needs root: a directory of a second user)\n");
+        return;
+    }
+    nrt_env *env = nrt_env_new();
+    const char *home = nrt_subdir(env, "alice");
+    nrt_provider(env, "pa", 10, NULL, NULL);
+    NRT_REQUIRE(chown(home, NOBODY, NOBODY) == 0);
+    env->cfg.state_dir = nrt_printf(env, "%s/.local/state/netrouter", home);
+    nr_router *r = nrt_router(env);
+    NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", CONNECT_UPDATE_PROFILE), WN_CANNOT_OPEN_PROFILE);
+    NRT_CONTAINS(nrt_last_error_text(env), nrt_printf(env, "%s belongs to uid 65534", home));
+    NRT_EQ_STR(nrt_dir_entries(env, home, ""), "");
+    NRT_EQ_INT(nrt_count(env, "NPCancelConnection"), 1); /* the connection was undone */
+    nrt_env_free(env);
+}
+
 /* ---- temporary files -------------------------------------------------------------------------------------- */
 
 static void test_leftover_temporary_files_are_removed_by_the_next_operation(void)
@@ -571,6 +595,8 @@ static CU_TestInfo tests[] = {
     { "empty_state_directory_name_means_the_default", test_empty_state_directory_name_means_the_default },
     { "relative_state_directory_is_fixed_when_the_router_is_made",
       test_relative_state_directory_is_fixed_when_the_router_is_made },
+    { "state_directory_is_never_created_inside_another_users_directory",
+      test_state_directory_is_never_created_inside_another_users_directory },
     { "leftover_temporary_files_are_removed_by_the_next_operation",
       test_leftover_temporary_files_are_removed_by_the_next_operation },
     { "planted_temporary_symlink_is_removed_not_followed", test_planted_temporary_symlink_is_removed_not_followed },

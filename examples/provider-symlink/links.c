@@ -94,12 +94,18 @@ char *links_default_path(void)
     return path;
 }
 
-/* mkdir -p for the directory part of path, new directories 0700. */
-static int make_parents(const char *path)
+/* mkdir -p for the directory part of path, new directories 0700; -1 with
+ * errno, and with *owner set (else (uid_t)-1) when a missing directory
+ * would go inside one of another user: root with that user's HOME (sudo -E)
+ * must not leave root-owned ~/.local/state there, which its owner could no
+ * longer enter.  Inside the effective user's or root's, it is made. */
+static int make_parents(const char *path, char *parent_out, size_t parent_size, uid_t *owner)
 {
     char buf[PATH_MAX];
     char *slash;
+    struct stat st;
 
+    *owner = (uid_t)-1;
     if (strlen(path) >= sizeof buf) {
         errno = ENAMETOOLONG;
         return -1;
@@ -113,8 +119,19 @@ static int make_parents(const char *path)
         if (*p == '/' || *p == '\0') {
             char c = *p;
             *p = '\0';
-            if (mkdir(buf, 0700) < 0 && errno != EEXIST)
-                return -1;
+            if (lstat(buf, &st) < 0 && errno == ENOENT) {
+                char *cut = strrchr(buf, '/'); /* there is one: path is absolute */
+                *cut = '\0';
+                if (stat(cut == buf ? "/" : buf, &st) == 0 && st.st_uid != geteuid() && st.st_uid != 0) {
+                    snprintf(parent_out, parent_size, "%s", cut == buf ? "/" : buf);
+                    *owner = st.st_uid;
+                    errno = EACCES;
+                    return -1;
+                }
+                *cut = '/';
+                if (mkdir(buf, 0700) < 0 && errno != EEXIST)
+                    return -1;
+            }
             *p = c;
             if (c == '\0')
                 break;
@@ -153,9 +170,16 @@ DWORD links_lock(const char *path, bool exclusive, int *lock_fd, link_error *err
     *lock_fd = -1;
     if ((size_t)snprintf(lock_path, sizeof lock_path, "%s.lock", path) >= sizeof lock_path)
         return fail(err, WN_CANNOT_OPEN_PROFILE, "state file name %s is too long", path);
-    if (make_parents(path) < 0)
+    char parent[PATH_MAX];
+    uid_t owner;
+    if (make_parents(path, parent, sizeof parent, &owner) < 0) {
+        if (owner != (uid_t)-1)
+            return fail(err, WN_CANNOT_OPEN_PROFILE, "cannot create the directory of state file %s: %s belongs to "
+                        "uid %u, and a directory is made only inside one of the current user (uid %u) or root; "
+                        "set NETROUTER_STATE_DIR", path, parent, (unsigned)owner, (unsigned)geteuid());
         return fail(err, WN_CANNOT_OPEN_PROFILE, "cannot create the directory of state file %s: %s", path,
                     strerror(errno));
+    }
     fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY | O_NONBLOCK, 0600);
     if (fd < 0)
         return fail(err, WN_CANNOT_OPEN_PROFILE, "cannot open lock file %s: %s", lock_path, strerror(errno));

@@ -182,24 +182,47 @@ bool nr_write_all(int fd, const void *p, size_t len)
     return true;
 }
 
-/* mkdir -p, new directories mode 0700; -1 with errno. */
-static int make_dirs(const char *dir)
+/* mkdir -p, new directories mode 0700; -1 with errno and why.  A missing
+ * directory is made only inside one owned by the effective user or by
+ * root: root with another user's HOME (sudo -E) must not leave root-owned
+ * ~/.local and ~/.local/state in that home, which its owner could then no
+ * longer enter. */
+static int make_dirs(const char *dir, char *why)
 {
     char *p = strdup(dir);
     int rc = 0;
     if (!p)
-        return -1;
+        return refuse(why, ENOMEM, "cannot create it: %s", strerror(ENOMEM));
     if (!*p) { /* "" names nothing (and has no p + 1 to search from) */
         free(p);
-        errno = ENOENT;
-        return -1;
+        return refuse(why, ENOENT, "cannot create it: %s", strerror(ENOENT));
     }
     for (char *slash = strchr(p + 1, '/');; slash = strchr(slash + 1, '/')) {
+        struct stat st;
         if (slash)
             *slash = '\0';
-        if (*p && mkdir(p, 0700) < 0 && errno != EEXIST) {
-            rc = -1;
-            break;
+        if (*p && lstat(p, &st) < 0 && errno == ENOENT) {
+            char *cut = strrchr(p, '/'), keep = 0;
+            const char *parent = p;
+            if (cut && cut > p) {
+                keep = *cut;
+                *cut = '\0';
+            } else {
+                parent = "/";
+            }
+            int parent_ok = stat(parent, &st) == 0, foreign = parent_ok && st.st_uid != geteuid() && st.st_uid != 0;
+            if (foreign)
+                rc = refuse(why, EACCES, "cannot create it: %s belongs to uid %u, and a directory is created "
+                            "only inside one of the current user (uid %u) or root", parent, (unsigned)st.st_uid,
+                            (unsigned)geteuid());
+            if (keep)
+                *cut = keep;
+            if (foreign)
+                break;
+            if (mkdir(p, 0700) < 0 && errno != EEXIST) {
+                rc = refuse(why, errno, "cannot create %s: %s", p, strerror(errno));
+                break;
+            }
         }
         if (!slash)
             break;
@@ -216,10 +239,8 @@ int nr_dir_open(const char *dir, unsigned rules, char *why)
     struct stat st;
     int fd, e;
     why[0] = '\0';
-    if ((rules & NR_DIR_CREATE) && make_dirs(dir) < 0) {
-        e = errno;
-        return refuse(why, e, "cannot create it: %s", strerror(e));
-    }
+    if ((rules & NR_DIR_CREATE) && make_dirs(dir, why) < 0)
+        return -1;
     fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
     if (fd < 0) {
         e = errno;

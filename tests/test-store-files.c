@@ -500,6 +500,35 @@ static void test_state_directory_is_never_created_inside_another_users_directory
     nrt_env_free(env);
 }
 
+/* Without HOME, XDG_STATE_HOME and NETROUTER_STATE_DIR (a cron job, a
+ * service) there is no store: nothing is remembered, so nothing reserves a
+ * local name and a connection that is not to be remembered goes ahead; one
+ * that is to be remembered fails, saying why. */
+static void test_without_any_state_directory_only_remembering_fails(void)
+{
+    static const char *const vars[] = { "HOME", "XDG_STATE_HOME", "NETROUTER_STATE_DIR" };
+    char *saved[3];
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "pa", 10, NULL, NULL);
+    env->cfg.state_dir = NULL;
+    for (int i = 0; i < 3; i++) {
+        const char *v = getenv(vars[i]);
+        saved[i] = v ? strdup(v) : NULL;
+        unsetenv(vars[i]);
+    }
+    nr_router *r = nrt_router(env);
+    NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", 0), WN_SUCCESS);
+    NRT_EQ_STR(nrt_remembered(env, r), "");
+    NRT_EQ_CODE(add(r, "/mnt/b", "fx:b", CONNECT_UPDATE_PROFILE), WN_CANNOT_OPEN_PROFILE);
+    NRT_CONTAINS(nrt_last_error_text(env), "no state directory");
+    for (int i = 0; i < 3; i++) {
+        if (saved[i])
+            setenv(vars[i], saved[i], 1);
+        free(saved[i]);
+    }
+    nrt_env_free(env);
+}
+
 /* ---- temporary files -------------------------------------------------------------------------------------- */
 
 static void test_leftover_temporary_files_are_removed_by_the_next_operation(void)
@@ -597,6 +626,8 @@ static CU_TestInfo tests[] = {
       test_relative_state_directory_is_fixed_when_the_router_is_made },
     { "state_directory_is_never_created_inside_another_users_directory",
       test_state_directory_is_never_created_inside_another_users_directory },
+    { "without_any_state_directory_only_remembering_fails",
+      test_without_any_state_directory_only_remembering_fails },
     { "leftover_temporary_files_are_removed_by_the_next_operation",
       test_leftover_temporary_files_are_removed_by_the_next_operation },
     { "planted_temporary_symlink_is_removed_not_followed", test_planted_temporary_symlink_is_removed_not_followed },

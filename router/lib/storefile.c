@@ -136,9 +136,11 @@ DWORD nr__storefile_lock(nr_storefile *sf, nr_router *r, bool create)
     char why[NR_WHY_SIZE];
     DWORD rc;
     *sf = (nr_storefile){ .r = r, .dir = r->state_dir, .dirfd = -1, .lockfd = -1 };
-    if (!r->state_dir)
+    if (!r->state_dir && create)
         return nr__fail(WN_CANNOT_OPEN_PROFILE, "no state directory: set NETROUTER_STATE_DIR, XDG_STATE_HOME or HOME");
     pthread_mutex_lock(&r->store_lock);
+    if (!r->state_dir)
+        return WN_SUCCESS; /* no store anywhere: nothing is remembered */
     sf->dirfd = nr_dir_open(r->state_dir, create ? NR_DIR_CREATE : 0, why);
     if (sf->dirfd < 0) {
         if (errno == ENOENT && !create)

@@ -42,7 +42,8 @@ typedef struct nr_storefile {
 /* Takes the router's store mutex, opens the state directory (creating it
  * first when create) and takes the exclusive lock of connections.lock;
  * removes the temporary files of writers that died.  WN_SUCCESS with
- * sf->dirfd == -1 when the directory does not exist and create is false.
+ * sf->dirfd == -1 when the directory does not exist, or there is none at
+ * all (no HOME), and create is false.
  * WN_CANNOT_OPEN_PROFILE when the directory or the lock cannot be used
  * (nothing is then held). */
 NR_INTERNAL DWORD nr__storefile_lock(nr_storefile *sf, struct nr_router *r, bool create);

@@ -271,6 +271,33 @@ static void test_enum_globalnet_container_lists_its_provider_children(void)
     nrt_env_free(env);
 }
 
+/* A provider that is never satisfied with its buffer grew it until the
+ * 32-bit size wrapped to 0 and the buffer was freed twice. */
+static void test_a_provider_never_satisfied_with_its_buffer_fails_naming_it(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "greedy", 10, NULL, "\"children\": [\"g:one\"], \"enum_hostile\": \"more_data\"");
+    nr_router *r = nrt_router(env);
+    NETRESOURCE top = { .dwScope = RESOURCE_GLOBALNET, .dwUsage = RESOURCEUSAGE_CONTAINER,
+                        .lpRemoteName = "greedy", .lpProvider = "greedy" };
+    NRT_EQ_STR(list(env, r, RESOURCE_GLOBALNET, &top, false), "error 59");
+    NRT_CONTAINS(nrt_last_error_text(env), "provider 'greedy' asked for a buffer of more than");
+    nrt_env_free(env);
+}
+
+/* A count larger than the buffer can hold was read past the buffer. */
+static void test_a_provider_claiming_more_entries_than_its_buffer_holds_fails_naming_it(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "liar", 10, NULL, "\"children\": [\"l:one\"], \"enum_hostile\": \"count\"");
+    nr_router *r = nrt_router(env);
+    NETRESOURCE top = { .dwScope = RESOURCE_GLOBALNET, .dwUsage = RESOURCEUSAGE_CONTAINER,
+                        .lpRemoteName = "liar", .lpProvider = "liar" };
+    NRT_EQ_STR(list(env, r, RESOURCE_GLOBALNET, &top, false), "error 59");
+    NRT_CONTAINS(nrt_last_error_text(env), "provider 'liar' returned 2147483647 entries");
+    nrt_env_free(env);
+}
+
 static void test_enum_open_with_a_bad_scope_is_bad_value(void)
 {
     nrt_env *env = nrt_env_new();
@@ -510,6 +537,10 @@ static CU_TestInfo tests[] = {
     { "enum_remembered_lists_the_store", test_enum_remembered_lists_the_store },
     { "enum_globalnet_top_level_has_one_container_per_provider",
       test_enum_globalnet_top_level_has_one_container_per_provider },
+    { "a_provider_never_satisfied_with_its_buffer_fails_naming_it",
+      test_a_provider_never_satisfied_with_its_buffer_fails_naming_it },
+    { "a_provider_claiming_more_entries_than_its_buffer_holds_fails_naming_it",
+      test_a_provider_claiming_more_entries_than_its_buffer_holds_fails_naming_it },
     { "enum_globalnet_container_lists_its_provider_children",
       test_enum_globalnet_container_lists_its_provider_children },
     { "enum_globalnet_top_level_lists_only_providers_that_can_browse",

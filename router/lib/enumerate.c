@@ -13,6 +13,10 @@
 #include "internal.h"
 
 #define ENUM_BUFFER 16384
+/* The most one NPEnumResource call may ask for: a provider that keeps
+ * answering WN_MORE_DATA would otherwise grow the buffer until its 32-bit
+ * size wraps. */
+#define ENUM_BUFFER_MAX (16u << 20)
 
 struct nr_enum {
     NETRESOURCE *v;
@@ -79,7 +83,12 @@ static DWORD from_provider(nr_plugin *p, nr_enum *e, DWORD scope, DWORD type, DW
         nr__call_end(p);
         if (rc == WN_MORE_DATA) {
             void *nb;
-            size = got > size ? got : size * 2;
+            if (got > ENUM_BUFFER_MAX || size * 2 > ENUM_BUFFER_MAX) {
+                rc = nr__fail(ERROR_UNEXP_NET_ERR, "provider '%s' asked for a buffer of more than %u bytes for one "
+                              "entry of its enumeration (NPEnumResource)", p->m->name, ENUM_BUFFER_MAX);
+                break;
+            }
+            size = got > size * 2 ? got : size * 2; /* doubling: a few rounds at most */
             nb = realloc(buf, size);
             if (!nb)
                 break;
@@ -88,6 +97,11 @@ static DWORD from_provider(nr_plugin *p, nr_enum *e, DWORD scope, DWORD type, DW
         }
         if (rc != WN_SUCCESS)
             break;
+        if (count > size / sizeof(NETRESOURCE)) {
+            rc = nr__fail(ERROR_UNEXP_NET_ERR, "provider '%s' returned %u entries from NPEnumResource in a buffer "
+                          "that holds at most %zu", p->m->name, (unsigned)count, size / sizeof(NETRESOURCE));
+            break;
+        }
         for (DWORD i = 0; i < count; i++) {
             const NETRESOURCE *x = (const NETRESOURCE *)buf + i;
             if (wanted(x, type, usage) && !push(e, x, p->m->name)) {

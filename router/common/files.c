@@ -50,10 +50,10 @@ static int refuse(char *why, int err, const char *fmt, ...)
     return -1;
 }
 
-/* The type, owner and mode rules on a stat result; 0, or -1 with why. */
-static int judge(const struct stat *st, unsigned rules, char *why)
+/* The type, owner and mode rules on a stat result, me being the effective
+ * user; 0, or -1 with why. */
+static int judge(const struct stat *st, unsigned rules, uid_t me, char *why)
 {
-    uid_t me = geteuid();
     if (is_dev_null(st) && (rules & NR_FILE_ALLOW_DEVNULL))
         return 0;
     if (!S_ISREG(st->st_mode))
@@ -75,9 +75,30 @@ static int judge(const struct stat *st, unsigned rules, char *why)
 int nr_file_open(int dirfd, const char *path, unsigned rules, struct stat *st, char *why)
 {
     bool nofollow = rules & NR_FILE_NOFOLLOW;
+    uid_t me = geteuid(); /* once: it is a system call, and start-up opens two files a plugin */
     int fd, e;
 
     why[0] = '\0';
+    if (rules & NR_FILE_PATH_ONLY) {
+        /* O_PATH opens nothing (no device's open runs), so the type can be
+         * judged on the descriptor at once. */
+        fd = openat(dirfd, path, O_PATH | O_CLOEXEC | (nofollow ? O_NOFOLLOW : 0));
+        if (fd < 0) {
+            e = errno;
+            return refuse(why, e, "cannot open it: %s", strerror(e));
+        }
+        if (fstat(fd, st) < 0) {
+            e = errno;
+            close(fd);
+            return refuse(why, e, "cannot stat it: %s", strerror(e));
+        }
+        if (judge(st, rules, me, why) < 0) {
+            close(fd);
+            errno = EINVAL;
+            return -1;
+        }
+        return fd;
+    }
     /* A first look without opening: a device is never opened (opening a tty
      * or a tape has effects of its own).  The decision is made again below,
      * on the descriptor. */
@@ -87,7 +108,7 @@ int nr_file_open(int dirfd, const char *path, unsigned rules, struct stat *st, c
     }
     if (S_ISLNK(st->st_mode))
         return refuse(why, EINVAL, "it is a symbolic link, which is not followed here");
-    if (judge(st, rules, why) < 0)
+    if (judge(st, rules, me, why) < 0)
         return -1;
     fd = openat(dirfd, path,
                 ((rules & NR_FILE_RDWR) ? O_RDWR : O_RDONLY) | O_CLOEXEC | O_NOCTTY | O_NONBLOCK |
@@ -103,16 +124,13 @@ int nr_file_open(int dirfd, const char *path, unsigned rules, struct stat *st, c
         close(fd);
         return refuse(why, e, "cannot stat it: %s", strerror(e));
     }
-    if (judge(st, rules, why) < 0) {
+    if (judge(st, rules, me, why) < 0) {
         close(fd);
         errno = EINVAL;
         return -1;
     }
-    /* Reads of a regular file never block anyway; clear the flag so that
-     * nobody is surprised by EAGAIN. */
-    int fl = fcntl(fd, F_GETFL);
-    if (fl >= 0)
-        (void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+    /* O_NONBLOCK stays: it has no effect on a regular file (nor on flock),
+     * and clearing it would cost two system calls per file at start-up. */
     return fd;
 }
 

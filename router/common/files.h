@@ -37,8 +37,11 @@ enum {
                                        information about other processes, never trusted, e.g. a
                                        UUCP lock another user's program wrote (still a regular
                                        file, opened without blocking) */
-    NR_FILE_RDWR = 1 << 5           /* open read-write instead of read-only (a lock file: an flock()
+    NR_FILE_RDWR = 1 << 5,          /* open read-write instead of read-only (a lock file: an flock()
                                        over NFS needs a descriptor open for writing) */
+    NR_FILE_PATH_ONLY = 1 << 6      /* an O_PATH descriptor, for a file that is not read but reopened
+                                       through /proc/self/fd/N (a plugin library the dynamic loader
+                                       maps): nothing is opened, so no first look is needed */
 };
 
 /* The room a refusal phrase needs. */
@@ -50,7 +53,7 @@ enum {
  * against the rules: a regular file (or /dev/null when allowed), owned by
  * root or the effective user (only the latter with NR_FILE_OWNER_SELF), not
  * writable by group or others (no group or other bits with
- * NR_FILE_PRIVATE); with NR_FILE_ANY_OWNER only the type is checked.  Returns the descriptor (close-on-exec, blocking again)
+ * NR_FILE_PRIVATE); with NR_FILE_ANY_OWNER only the type is checked.  Returns the descriptor (close-on-exec; O_NONBLOCK, which a regular file ignores)
  * and fills *st; or -1 with errno set (ENOENT for a missing file, EINVAL
  * for a refused one) and why[NR_WHY_SIZE] filled. */
 NR_COMMON_INTERNAL int nr_file_open(int dirfd, const char *path, unsigned rules, struct stat *st, char *why);

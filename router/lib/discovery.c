@@ -186,7 +186,7 @@ static nr_manifest *take_file(const nr_router *r, const char *path, const nr_ptr
     nr_secfile_kind kind;
     char *why = NULL;
     size_t size = 0;
-    int fd = nr__secfile_open(path, &kind, &size, &why);
+    int fd = nr__secfile_open(path, false, &kind, &size, &why);
     nr_manifest *m;
     if (fd < 0) {
         nr__problem_add(ps, path, NR_STAGE_PARSE, NULL, NULL, 0, 0, WN_ACCESS_DENIED, "%s", why);

@@ -82,10 +82,11 @@ static inline DWORD nr__api_enter(const char *function)
 typedef enum nr_secfile_kind { NR_FILE_REGULAR, NR_FILE_MASK } nr_secfile_kind;
 /* Opens path read-only without blocking and checks (on the open descriptor)
  * that it is a regular file owned by root or the caller and not writable by
- * group/other, or /dev/null (router/common/files.h).  Returns the fd (>= 0)
+ * group/other, or /dev/null (router/common/files.h); a library as an O_PATH
+ * descriptor, which the loader reopens through /proc/self/fd/N.  Returns the fd (>= 0)
  * and sets *kind (an empty file or /dev/null is a mask) and *size (may be
  * NULL), or -1 with errno (ENOENT: missing) and *why allocated. */
-NR_INTERNAL int nr__secfile_open(const char *path, nr_secfile_kind *kind, size_t *size, char **why);
+NR_INTERNAL int nr__secfile_open(const char *path, bool library, nr_secfile_kind *kind, size_t *size, char **why);
 /* Removes "." and ".." components and doubled slashes from an absolute path,
  * lexically (for display). */
 NR_INTERNAL void nr__path_normalize(char *path);
@@ -145,7 +146,9 @@ NR_INTERNAL void nr__discover(const struct nr_router *r, const char *const *path
 struct nr_plugin {
     struct nr_router *router;
     nr_manifest *m;
-    void *handle;               /* lt_dlhandle */
+    void *handle;               /* lt_dlhandle: libltdl loaded it */
+    void *dl;                   /* the dynamic loader's handle of the same object, bound at load
+                                   (RTLD_NOW), for symbol look-ups */
     int load_fd;                /* the /proc/self/fd/N it was opened through, open while loaded */
     bool shared;                /* the load shared an object loaded before under another name
                                    (the same file) */

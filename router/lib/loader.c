@@ -156,18 +156,19 @@ static void refresh_fd_names(void)
     fd_names.nparked = kept;
 }
 
-/* After a successful lt_dlopen through /proc/self/fd/fd: finds the object
- * the load gave by that name (the dynamic loader's own look-up, which also
+/* After a successful lt_dlopen through /proc/self/fd/fd: h is the
+ * dynamic loader's own handle for that name (open_bound's, which also
  * knows the extra names of a shared object).  When the object carries our
  * name as its own, it is new; otherwise the load shares an object loaded
  * before under another name (p->shared, p->shared_with).  The set stays
- * valid only when the counters moved by exactly what that explains. */
-static void account_load(nr_plugin *p, int fd, const char *fdpath)
+ * valid only when the counters moved by exactly what that explains.  (h
+ * comes from the load itself rather than from a dlopen(RTLD_NOLOAD) here:
+ * each dlopen by name compares it with every loaded object's.) */
+static void account_load(nr_plugin *p, int fd, const char *fdpath, void *h)
 {
     dl_counters c = counters_now();
     struct link_map *lm = NULL;
     bool ok = fd_names.valid && c.known;
-    void *h = dlopen(fdpath, RTLD_LAZY | RTLD_LOCAL | RTLD_NOLOAD);
     if (h && dlinfo(h, RTLD_DI_LINKMAP, &lm) == 0 && lm && lm->l_name && !strcmp(lm->l_name, fdpath)) {
         ok = ok && c.adds == fd_names.adds + 1 && c.subs == fd_names.subs && mark_fd_name(&fd_names, fd);
     } else {
@@ -176,8 +177,6 @@ static void account_load(nr_plugin *p, int fd, const char *fdpath)
         p->shared_with = lm && lm->l_name ? strdup(lm->l_name) : NULL; /* NULL: kept for good */
         ok = ok && h && c.adds == fd_names.adds && c.subs == fd_names.subs;
     }
-    if (h)
-        dlclose(h);
     fd_names.valid = ok;
     fd_names.adds = c.adds;
     fd_names.subs = c.subs;
@@ -292,13 +291,17 @@ typedef struct loading {
     char *fdpath;
 } loading;
 
-/* Looks a symbol up; the caller holds ltdl_lock.  Each lookup costs two
- * dlsym() calls (libltdl tries "<module>_LTX_<name>" first) and a failed one
- * makes the dynamic loader format an error message, so only the entry
- * points a plugin's kind and capabilities call for are looked up. */
-static void *sym(lt_dlhandle h, const char *name)
+/* Looks a symbol up in the plugin, through the dynamic loader's own handle
+ * of the object libltdl loaded (p->dl, open_bound's).  lt_dlsym() would
+ * first try "<module>_LTX_<name>", libtool's prefix for statically
+ * preloaded modules, which a dlopen()ed plugin never has: a failing
+ * look-up for each entry point, each making the dynamic loader format an
+ * error message, at start-up.  A failed look-up still costs that, so only
+ * the entry points a plugin's kind and capabilities call for are looked
+ * up. */
+static void *sym(const nr_plugin *p, const char *name)
 {
-    return lt_dlsym(h, name);
+    return dlsym(p->dl, name);
 }
 
 static void set_entry(nr_plugin *p, size_t offset, void *fn)
@@ -386,7 +389,7 @@ static bool check_provider(loading *l)
     for (size_t i = 0; i < sizeof provider_entries / sizeof provider_entries[0]; i++) {
         const struct provider_entry *e = &provider_entries[i];
         if (caps_for(p, e->index) & e->bits)
-            set_entry(p, e->offset, sym(p->handle, e->name));
+            set_entry(p, e->offset, sym(p, e->name));
     }
     pthread_mutex_unlock(&ltdl_lock);
 
@@ -460,6 +463,7 @@ static bool run_init(loading *l, PF_NrPluginInit init)
 static void close_handle(nr_plugin *p)
 {
     pthread_mutex_lock(&ltdl_lock);
+    dlclose(p->dl);
     lt_dlclose(p->handle);
     lt_dlexit();
     release_load_fd(p); /* only now may its number, and so its name, be reused */
@@ -510,20 +514,22 @@ nr_plugin *nr__plugin_load(struct nr_router *router, nr_manifest *m, bool do_ini
             err = loader_message(lt_dlerror(), l.fdpath, m->library_path);
             lt_dlexit();
         } else {
-            get_abi = (PF_NrPluginGetAbiVersion)sym(p->handle, "NrPluginGetAbiVersion");
-            init = (PF_NrPluginInit)sym(p->handle, "NrPluginInit");
-            p->shutdown = (PF_NrPluginShutdown)sym(p->handle, "NrPluginShutdown");
+            p->dl = bound; /* kept with the libltdl handle, for sym() */
+            bound = NULL;
+            get_abi = (PF_NrPluginGetAbiVersion)sym(p, "NrPluginGetAbiVersion");
+            init = (PF_NrPluginInit)sym(p, "NrPluginInit");
+            p->shutdown = (PF_NrPluginShutdown)sym(p, "NrPluginShutdown");
             if (m->kind == NR_PLUGIN_PROVIDER) {
-                p->get_caps = (PF_NPGetCaps)sym(p->handle, "NPGetCaps");
+                p->get_caps = (PF_NPGetCaps)sym(p, "NPGetCaps");
             } else {
-                p->add_notify = (PF_AddConnectNotify)sym(p->handle, "AddConnectNotify");
-                p->cancel_notify = (PF_CancelConnectNotify)sym(p->handle, "CancelConnectNotify");
+                p->add_notify = (PF_AddConnectNotify)sym(p, "AddConnectNotify");
+                p->cancel_notify = (PF_CancelConnectNotify)sym(p, "CancelConnectNotify");
             }
-            account_load(p, dup_fd, l.fdpath);
+            account_load(p, dup_fd, l.fdpath, p->dl);
         }
     }
     if (bound)
-        dlclose(bound); /* libltdl's handle keeps the object (a failed one goes with it) */
+        dlclose(bound); /* the load failed after open_bound */
     /* The descriptor loaded through stays open while the handle lives. */
     if (p->handle) {
         p->load_fd = dup_fd;

@@ -474,11 +474,11 @@ bool nr__manifest_resolve(nr_manifest *m, nr_problems *ps)
     int fd;
     if (!path)
         return false;
-    fd = nr__secfile_open(path, &kind, NULL, &why);
+    fd = nr__secfile_open(path, true, &kind, NULL, &why);
     if (fd < 0 && errno == ENOENT && !has_module_ext(path)) {
         /* "library": "libfoo" means libfoo.so, as lt_dlopenext would. */
         char *with_ext = nr__asprintf("%s.so", path), *why2 = NULL;
-        int fd2 = with_ext ? nr__secfile_open(with_ext, &kind, NULL, &why2) : -1;
+        int fd2 = with_ext ? nr__secfile_open(with_ext, true, &kind, NULL, &why2) : -1;
         if (fd2 >= 0 || errno != ENOENT) {
             free(path);
             free(why);

@@ -221,7 +221,7 @@ NR_PUBLIC size_t nr_check_manifest(const char *path, nr_problem_fn fn, void *use
                         "nr_check_manifest() was called from inside a plugin");
     } else if (!path) {
         nr__problem_add(&ps, "", NR_STAGE_PARSE, NULL, NULL, 0, 0, WN_BAD_POINTER, "no manifest path given");
-    } else if ((fd = nr__secfile_open(path, &kind, &size, &why)) < 0) {
+    } else if ((fd = nr__secfile_open(path, false, &kind, &size, &why)) < 0) {
         nr__problem_add(&ps, path, NR_STAGE_PARSE, NULL, NULL, 0, 0, WN_ACCESS_DENIED, "%s", why);
     } else if (kind == NR_FILE_MASK) {
         close(fd);

@@ -18,11 +18,13 @@
 #include "files.h"
 #include "internal.h"
 
-int nr__secfile_open(const char *path, nr_secfile_kind *kind, size_t *size, char **why)
+int nr__secfile_open(const char *path, bool library, nr_secfile_kind *kind, size_t *size, char **why)
 {
     struct stat st;
     char reason[NR_WHY_SIZE];
-    int fd = nr_file_open(AT_FDCWD, path, NR_FILE_ALLOW_DEVNULL, &st, reason);
+    /* A library is not read here but mapped by the dynamic loader through
+     * /proc/self/fd/N, which an O_PATH descriptor serves. */
+    int fd = nr_file_open(AT_FDCWD, path, NR_FILE_ALLOW_DEVNULL | (library ? NR_FILE_PATH_ONLY : 0), &st, reason);
     *why = NULL;
     if (fd < 0) {
         int e = errno;

@@ -517,6 +517,37 @@ char *nr_pb_default_path(void)
     return user ? user : strdup(NR_SYSCONFDIR "/netrouter/phonebook.json");
 }
 
+/* The integer key called name (key_len bytes) in keys or the objects
+ * under them; NULL if there is none. */
+static const key_spec *int_key_named(const key_spec *keys, const char *name, int key_len)
+{
+    for (const key_spec *k = keys; k->name; k++) {
+        const key_spec *in = k->kind == K_OBJECT ? int_key_named(k->members, name, key_len) : NULL;
+        if (in)
+            return in;
+        if (k->kind == K_INT && (int)strlen(k->name) == key_len && !strncmp(k->name, name, (size_t)key_len))
+            return k;
+    }
+    return NULL;
+}
+
+/* jansson reads no integer beyond 64 bits and calls one a syntax error;
+ * as the value of an integer key it is that key's value out of range, a
+ * schema error naming the key like any other.  True when reported so. */
+static bool too_big_for_a_key(ctx *c, const json_error_t *jerr, size_t len)
+{
+    nr_json_overflow o;
+    const key_spec *k;
+    if (!nr_json_overflow_key(c->text, len, jerr, &o) || !(k = int_key_named(entry_keys, o.key, o.key_len)))
+        return false;
+    fail(c, ERROR_CORRUPT_PHONEBOOK, "must be between %lld and %lld, not %.*s", k->min, k->max, o.number_len,
+         o.number);
+    snprintf(c->err->field, sizeof c->err->field, "%.*s", o.key_len, o.key);
+    c->err->line = o.line;
+    c->err->column = o.column;
+    return true;
+}
+
 DWORD nr_pb_load(const char *path, nr_phonebook **out, nr_pb_error *err)
 {
     nr_pb_error scratch;
@@ -543,6 +574,10 @@ DWORD nr_pb_load(const char *path, nr_phonebook **out, nr_pb_error *err)
         goto out;
     }
     root = nr_json_parse(c.text, len, &jerr); /* a NUL byte would hide the rest of the file */
+    if (!root && too_big_for_a_key(&c, &jerr, len)) {
+        rc = c.err->code;
+        goto out;
+    }
     if (!root) {
         rc = fail(&c, ERROR_CORRUPT_PHONEBOOK, "invalid JSON: %s", jerr.text);
         c.err->line = jerr.line > 0 ? jerr.line : 0;

@@ -340,55 +340,29 @@ static bool check_values(parse_ctx *c, json_t *root, nr_manifest *m)
 }
 
 /* jansson reads no integer beyond 64 bits and calls one a syntax error.
- * When it stands as the value of an integer key of the manifest (the key
- * before the number, at the top level), it is that key's value out of
- * range: a schema problem naming the key, as for any other.  True when
- * reported so. */
+ * When it stands as the value of an integer key of the manifest (at the
+ * top level: not one of the same name inside "config"), it is that key's
+ * value out of range: a schema problem naming the key, as for any other.
+ * True when reported so. */
 static bool too_big_for_a_key(parse_ctx *c, const json_error_t *err, size_t len)
 {
-    const char *t = c->text;
-    size_t end = (size_t)err->position, p = end, key_end;
-    int line, col, here_line = 1, here_col = 1;
-    if (json_error_code(err) != json_error_numeric_overflow || end > len)
-        return false;
-    while (p > 0 && t[p - 1] && strchr("0123456789+-.eE", t[p - 1]))
-        p--;
-    int number_len = (int)(end - p);
-    const char *number = t + p;
-    while (p > 0 && t[p - 1] && strchr(" \t\r\n", t[p - 1]))
-        p--;
-    if (p == 0 || t[--p] != ':')
-        return false;
-    while (p > 0 && t[p - 1] && strchr(" \t\r\n", t[p - 1]))
-        p--;
-    if (p == 0 || t[--p] != '"')
-        return false;
-    key_end = p;
-    while (p > 0 && t[p - 1] != '"')
-        p--;
-    if (p == 0)
+    nr_json_overflow o;
+    int line, col;
+    if (!nr_json_overflow_key(c->text, len, err, &o))
         return false;
     for (size_t i = 0; i < N_MANIFEST_KEYS; i++) {
         const struct manifest_key *k = &manifest_keys[i];
-        if (k->type != T_INT || strlen(k->name) != key_end - p || strncmp(k->name, t + p, key_end - p) != 0)
+        if (k->type != T_INT || (int)strlen(k->name) != o.key_len || strncmp(k->name, o.key, (size_t)o.key_len))
             continue;
-        /* the top-level key, not one of the same name inside "config" */
-        locate_key(t, k->name, &line, &col);
-        for (size_t j = 0; j + 1 < p; j++) { /* to the opening quote, counted as locate_key does */
-            here_col++;
-            if (t[j] == '\n') {
-                here_line++;
-                here_col = 1;
-            }
-        }
-        if (line != here_line || col != here_col)
+        locate_key(c->text, k->name, &line, &col);
+        if (line != o.line || col != o.column)
             return false;
         if (k->min == LLONG_MIN) /* manifest_version: check_values' words */
             schema_problem(c, k->name, "manifest_version %.*s is not supported (this netrouter reads version 1)",
-                           number_len, number);
+                           o.number_len, o.number);
         else
             schema_problem(c, k->name, "key \"%s\" must be between %lld and %lld, not %.*s", k->name, k->min,
-                           k->max, number_len, number);
+                           k->max, o.number_len, o.number);
         return true;
     }
     return false;

@@ -26,7 +26,6 @@
 #include <fcntl.h>
 #include <jansson.h>
 #include <limits.h>
-#include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -84,26 +83,6 @@ static void wipe_tree(json_t *root)
         if (json_is_string(pw))
             explicit_bzero((char *)json_string_value(pw), json_string_length(pw));
     }
-}
-
-char *nr_cred_state_dir(void)
-{
-    const char *own = secure_getenv("NETROUTER_STATE_DIR"), *xdg = secure_getenv("XDG_STATE_HOME");
-    const char *home = secure_getenv("HOME");
-    char *dir = NULL;
-    if (own && own[0] == '/')
-        return strdup(own);
-    if (xdg && xdg[0] == '/')
-        return asprintf(&dir, "%s/netrouter", xdg) < 0 ? NULL : dir;
-    if (!home || home[0] != '/') {
-        struct passwd pw, *found = NULL;
-        char buf[4096];
-        if (getpwuid_r(geteuid(), &pw, buf, sizeof buf, &found) != 0 || !found || !pw.pw_dir ||
-            pw.pw_dir[0] != '/')
-            return NULL;
-        return asprintf(&dir, "%s/.local/state/netrouter", pw.pw_dir) < 0 ? NULL : dir;
-    }
-    return asprintf(&dir, "%s/.local/state/netrouter", home) < 0 ? NULL : dir;
 }
 
 /* ---- reading ---------------------------------------------------------------------------------- */
@@ -336,7 +315,7 @@ static char *file_path(const char *dir)
 
 DWORD nr_cred_get(const char *phonebook, const char *entry, nr_cred *out, bool *found, nr_cred_error *err)
 {
-    char *dir = nr_cred_state_dir(), *path = dir ? file_path(dir) : NULL, *key = key_of(phonebook);
+    char *dir = nr_state_dir(), *path = dir ? file_path(dir) : NULL, *key = key_of(phonebook);
     store s = { 0 };
     DWORD rc = 0;
     int dirfd = -2;
@@ -375,7 +354,7 @@ out:
 DWORD nr_cred_set(const char *phonebook, const char *entry, const nr_cred *in, bool remove_password,
                   nr_cred_error *err)
 {
-    char *dir = nr_cred_state_dir(), *path = dir ? file_path(dir) : NULL, *key = key_of(phonebook);
+    char *dir = nr_state_dir(), *path = dir ? file_path(dir) : NULL, *key = key_of(phonebook);
     store s = { 0 };
     DWORD rc = 0;
     int dirfd = -1;

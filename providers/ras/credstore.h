@@ -36,11 +36,6 @@ typedef struct nr_cred_error {
     char message[2048];
 } nr_cred_error;
 
-/* The state directory: $NETROUTER_STATE_DIR, else $XDG_STATE_HOME/netrouter,
- * else $HOME/.local/state/netrouter (absolute paths only).  Caller frees;
- * NULL when none can be found or out of memory. */
-char *nr_cred_state_dir(void);
-
 /* The credentials saved for (phonebook, entry): *found false (and *out
  * zeroed) when there are none.  phonebook is the phonebook's path as
  * loaded; it is made absolute and canonical for the key.  Returns 0 or the

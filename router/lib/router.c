@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "files.h"
 #include "internal.h"
 
 void nr__log(const struct nr_router *r, DWORD level, const char *plugin, const char *fmt, ...)
@@ -32,20 +33,6 @@ nr_plugin *nr__find_provider(const struct nr_router *r, const char *name)
     for (size_t i = 0; i < r->nproviders; i++)
         if (!strcmp(r->providers[i]->m->name, name))
             return r->providers[i];
-    return NULL;
-}
-
-static char *default_state_dir(void)
-{
-    const char *env = secure_getenv("NETROUTER_STATE_DIR");
-    const char *xdg = secure_getenv("XDG_STATE_HOME");
-    const char *home = secure_getenv("HOME");
-    if (env && *env)
-        return strdup(env);
-    if (xdg && xdg[0] == '/')
-        return nr__path_join(xdg, "netrouter");
-    if (home && *home)
-        return nr__path_join(home, ".local/state/netrouter");
     return NULL;
 }
 
@@ -131,7 +118,7 @@ NR_PUBLIC DWORD nr_router_new(const nr_router_config *cfg, nr_router **out)
     r->debug = debug_enabled();
     /* "" names no directory: the default, as for an empty NETROUTER_STATE_DIR.
      * A relative one is fixed now: a later chdir() must not move the store. */
-    r->state_dir = cfg && !nr__str_empty(cfg->state_dir) ? strdup(cfg->state_dir) : default_state_dir();
+    r->state_dir = cfg && !nr__str_empty(cfg->state_dir) ? strdup(cfg->state_dir) : nr_state_dir();
     if (r->state_dir && r->state_dir[0] != '/') {
         char *abs = nr__path_absolute(r->state_dir);
         free(r->state_dir);

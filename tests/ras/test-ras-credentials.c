@@ -92,6 +92,22 @@ static void test_saved_credentials_come_back(void)
     CU_ASSERT_STRING_EQUAL(got.szPhoneNumber, ""); /* the entry's own number */
 }
 
+/* The router keeps its store in a relative NETROUTER_STATE_DIR taken from
+ * the working directory; the credentials went to ~/.local/state instead. */
+static void test_a_relative_state_directory_is_the_same_one_the_router_uses(void)
+{
+    RASDIALPARAMS set = filled("Test", "alice", SECRET);
+    char cwd[700], expected[800];
+    setup("relative");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(getcwd(cwd, sizeof cwd));
+    CU_ASSERT_EQUAL_FATAL(chdir(dir), 0);
+    setenv("NETROUTER_STATE_DIR", "relative-state", 1);
+    CU_ASSERT_EQUAL(RasSetEntryDialParams(book, &set, FALSE), 0);
+    snprintf(expected, sizeof expected, "%s/relative-state/ras-credentials.json", dir);
+    CU_ASSERT_EQUAL(access(expected, F_OK), 0);
+    CU_ASSERT_EQUAL(chdir(cwd), 0);
+}
+
 static void test_nothing_saved_gives_empty_credentials(void)
 {
     RASDIALPARAMS got = asking("Test");
@@ -355,6 +371,8 @@ static void test_a_state_directory_writable_by_others_is_refused(void)
 static CU_TestInfo tests[] = {
     { "saved_credentials_come_back", test_saved_credentials_come_back },
     { "nothing_saved_gives_empty_credentials", test_nothing_saved_gives_empty_credentials },
+    { "a_relative_state_directory_is_the_same_one_the_router_uses",
+      test_a_relative_state_directory_is_the_same_one_the_router_uses },
     { "removed_password_is_gone_and_the_rest_kept", test_removed_password_is_gone_and_the_rest_kept },
     { "entries_are_kept_apart_by_phonebook_and_name", test_entries_are_kept_apart_by_phonebook_and_name },
     { "file_is_private_and_replaced_atomically", test_file_is_private_and_replaced_atomically },

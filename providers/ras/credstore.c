@@ -9,9 +9,11 @@
  * ours, no group or other bits) before a byte is read.
  * Writing: under an exclusive flock() of the state directory (saves of
  * several threads or processes are serialised, none is lost), the whole
- * file is rewritten to a temporary file of mode 0600 in the same
- * directory, fsync()ed and renamed over the old one, then the directory is
- * fsync()ed: a reader sees the old file or the new one, never a mix.
+ * file is replaced atomically (nr_file_replace: a temporary file of mode
+ * 0600, fsync, rename, fsync of the directory): a reader sees the old file
+ * or the new one, never a mix.  The lock holder first removes the
+ * temporary files of writers that were killed (nr_file_remove_leftovers),
+ * which would otherwise keep passwords on disk.
  *
  * Secrets: the file text, the dumped text and the password strings inside
  * jansson's trees are wiped before they are freed, as are the records.
@@ -242,12 +244,11 @@ static json_t *to_json(const store *s)
 }
 
 /* Replaces the file with s, atomically. */
-static DWORD save(int dirfd, const char *dir, const char *path, const store *s, nr_cred_error *err)
+static DWORD save(int dirfd, const char *path, const store *s, nr_cred_error *err)
 {
     json_t *root = to_json(s);
-    char *text = root ? json_dumps(root, JSON_INDENT(2)) : NULL;
-    char tmp[sizeof NR_CRED_FILE + 16];
-    int fd = -1, saved_errno = 0;
+    char *text = root ? json_dumps(root, JSON_INDENT(2)) : NULL, why[NR_WHY_SIZE];
+    size_t len;
     DWORD rc = 0;
 
     if (root) {
@@ -256,37 +257,10 @@ static DWORD save(int dirfd, const char *dir, const char *path, const store *s, 
     }
     if (!text)
         return fail(err, ERROR_ALLOCATING_MEMORY, "%s: out of memory", path);
-    /* mkostemp needs a path; the directory is pinned by dirfd, so build the
-     * temporary name relative to it with a short retry loop instead. */
-    for (int attempt = 0; attempt < 100 && fd < 0; attempt++) {
-        unsigned rnd;
-        if (getentropy(&rnd, sizeof rnd) < 0)
-            rnd = (unsigned)getpid() * 2654435761u + (unsigned)attempt;
-        snprintf(tmp, sizeof tmp, "%s.%08x", NR_CRED_FILE, rnd);
-        fd = openat(dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
-        if (fd < 0 && errno != EEXIST)
-            break;
-    }
-    if (fd < 0) {
-        rc = fail(err, ERROR_CANNOT_WRITE_PHONEBOOK, "%s: cannot create a temporary file: %s", dir,
-                  strerror(errno));
-    } else {
-        if (fchmod(fd, 0600) < 0 || !nr_write_all(fd, text, strlen(text)) || !nr_write_all(fd, "\n", 1) ||
-            fsync(fd) < 0)
-            saved_errno = errno ? errno : EIO;
-        if (close(fd) < 0 && !saved_errno)
-            saved_errno = errno;
-        if (!saved_errno && renameat(dirfd, tmp, dirfd, NR_CRED_FILE) < 0)
-            saved_errno = errno;
-        if (saved_errno) {
-            unlinkat(dirfd, tmp, 0);
-            rc = fail(err, ERROR_CANNOT_WRITE_PHONEBOOK, "%s: cannot write the saved credentials: %s", path,
-                      strerror(saved_errno));
-        } else {
-            fsync(dirfd); /* the rename itself survives a crash */
-        }
-    }
-    explicit_bzero(text, strlen(text));
+    len = strlen(text);
+    if (nr_file_replace(dirfd, NR_CRED_FILE, text, len, why) < 0)
+        rc = fail(err, ERROR_CANNOT_WRITE_PHONEBOOK, "%s: cannot write the saved credentials: %s", path, why);
+    explicit_bzero(text, len);
     free(text);
     return rc;
 }
@@ -375,6 +349,10 @@ DWORD nr_cred_set(const char *phonebook, const char *entry, const nr_cred *in, b
                   strerror(errno));
         goto out;
     }
+    /* A writer killed between its temporary file and the rename left one
+     * behind, holding passwords: only lock holders write them, so any found
+     * now is such a leftover. */
+    nr_file_remove_leftovers(dirfd, NR_CRED_FILE);
     if ((rc = load(dirfd, path, &s, err)) != 0)
         goto out; /* never overwrite a file we could not read */
     r = find(&s, key, entry);
@@ -407,7 +385,7 @@ DWORD nr_cred_set(const char *phonebook, const char *entry, const nr_cred *in, b
     r->cred.has_password = !remove_password;
     if (remove_password)
         explicit_bzero(r->cred.password, sizeof r->cred.password);
-    rc = save(dirfd, dir, path, &s, err);
+    rc = save(dirfd, path, &s, err);
 out:
     if (dirfd >= 0)
         close(dirfd); /* releases the lock */

@@ -9,7 +9,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <dirent.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -348,4 +350,52 @@ char *nr_state_dir(void)
         n = asprintf(&dir, "%s/.local/state/netrouter", home);
     }
     return n < 0 ? NULL : dir;
+}
+
+int nr_file_replace(int dirfd, const char *name, const void *text, size_t len, char *why)
+{
+    const int how = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY;
+    char tmp[NAME_MAX + 1];
+    int fd, e;
+    why[0] = '\0';
+    if (snprintf(tmp, sizeof tmp, "%s.tmp-%ld", name, (long)getpid()) >= (int)sizeof tmp)
+        return refuse(why, ENAMETOOLONG, "the name of its temporary file is too long");
+    fd = openat(dirfd, tmp, how, 0600);
+    if (fd < 0 && errno == EEXIST && unlinkat(dirfd, tmp, 0) == 0)
+        fd = openat(dirfd, tmp, how, 0600); /* a leftover of an earlier process with our PID */
+    if (fd < 0) {
+        e = errno;
+        return refuse(why, e, "cannot create %s: %s", tmp, strerror(e));
+    }
+    if (!nr_write_all(fd, text, len) || fchmod(fd, 0600) < 0 || fsync(fd) < 0) {
+        e = errno;
+        close(fd);
+        unlinkat(dirfd, tmp, 0);
+        return refuse(why, e, "cannot write %s: %s", tmp, strerror(e));
+    }
+    if (close(fd) < 0 || renameat(dirfd, tmp, dirfd, name) < 0) {
+        e = errno;
+        unlinkat(dirfd, tmp, 0);
+        return refuse(why, e, "cannot replace it with %s: %s", tmp, strerror(e));
+    }
+    (void)fsync(dirfd); /* the rename itself survives a crash, where the file system allows */
+    return 0;
+}
+
+int nr_file_remove_leftovers(int dirfd, const char *name)
+{
+    size_t n = strlen(name);
+    int fd = openat(dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC), removed = 0;
+    DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+    if (!d) {
+        if (fd >= 0)
+            close(fd);
+        return 0; /* the next holder looks again */
+    }
+    for (struct dirent *de; (de = readdir(d));)
+        if (!strncmp(de->d_name, name, n) && !strncmp(de->d_name + n, ".tmp-", 5) &&
+            unlinkat(dirfd, de->d_name, 0) == 0)
+            removed++;
+    closedir(d);
+    return removed;
 }

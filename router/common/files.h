@@ -91,6 +91,24 @@ NR_COMMON_INTERNAL int nr_dir_open(const char *dir, unsigned rules, char *why);
  * why[NR_WHY_SIZE] filled (buf then wiped). */
 NR_COMMON_INTERNAL int nr_secret_read(const char *path, char *buf, size_t size, char *why);
 
+/* Replaces the file name in the directory dirfd with text[len]
+ * atomically, for a caller that holds the lock all writers of that file
+ * take: writes name.tmp-PID (created with O_EXCL and O_NOFOLLOW, mode
+ * 0600; a leftover of that name is removed first), fsync()s it, renames it
+ * over name and fsync()s the directory, so that a reader sees the old file
+ * or the new one and a crash keeps one of them.  Returns 0, or -1 with
+ * errno set and why[NR_WHY_SIZE] filled (the temporary file removed, name
+ * left as it was). */
+NR_COMMON_INTERNAL int nr_file_replace(int dirfd, const char *name, const void *text, size_t len, char *why);
+
+/* Removes every name.tmp-* in the directory dirfd, for the holder of the
+ * lock that every writer of name takes: only a holder writes such a file,
+ * and renames or removes it before it lets the lock go, so any one found
+ * by the next holder was left by a writer that died (no PID is looked at:
+ * reused PIDs and other users' PIDs cannot confuse the rule).  Returns how
+ * many were removed. */
+NR_COMMON_INTERNAL int nr_file_remove_leftovers(int dirfd, const char *name);
+
 /* The per-user state directory, one rule for every part of netrouter that
  * keeps state (the remembered connections, the RAS saved credentials):
  * $NETROUTER_STATE_DIR (a relative one is taken from the working

@@ -41,7 +41,6 @@
  */
 #include "config.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -55,7 +54,6 @@
 #include "files.h"
 #include "storefile.h"
 
-#define TMP_PREFIX NR_STORE_FILE ".tmp-"
 #define DAMAGED_PREFIX NR_STORE_FILE ".damaged-"
 #define MAX_STORE_SIZE (16u << 20)
 #define FILE_RULES (NR_FILE_NOFOLLOW | NR_FILE_OWNER_SELF)
@@ -111,26 +109,6 @@ static int take_lock(nr_storefile *sf, char *why)
     return -1;
 }
 
-/* Removes the temporary files of holders that died (see the header). */
-static void remove_leftovers(nr_storefile *sf)
-{
-    int fd = openat(sf->dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
-    if (!d) {
-        if (fd >= 0)
-            close(fd);
-        return; /* best effort: the next holder looks again */
-    }
-    for (struct dirent *de; (de = readdir(d));) {
-        if (strncmp(de->d_name, TMP_PREFIX, sizeof TMP_PREFIX - 1) != 0)
-            continue;
-        if (unlinkat(sf->dirfd, de->d_name, 0) == 0)
-            nr__log(sf->r, NR_LOG_NOTICE, NULL, "removed %s/%s, left by a process that ended while writing the store",
-                    sf->dir, de->d_name);
-    }
-    closedir(d);
-}
-
 DWORD nr__storefile_lock(nr_storefile *sf, nr_router *r, bool create)
 {
     char why[NR_WHY_SIZE];
@@ -158,7 +136,10 @@ DWORD nr__storefile_lock(nr_storefile *sf, nr_router *r, bool create)
         pthread_mutex_unlock(&r->store_lock);
         return rc;
     }
-    remove_leftovers(sf);
+    int removed = nr_file_remove_leftovers(sf->dirfd, NR_STORE_FILE); /* see the header */
+    if (removed)
+        nr__log(r, NR_LOG_NOTICE, NULL, "removed %d temporary file%s of %s/%s left by a process that ended while "
+                "writing it", removed, removed == 1 ? "" : "s", sf->dir, NR_STORE_FILE);
     return WN_SUCCESS;
 }
 
@@ -207,40 +188,13 @@ DWORD nr__storefile_read(nr_storefile *sf, char **text, size_t *len)
 
 DWORD nr__storefile_write(nr_storefile *sf, const char *text, size_t len)
 {
-    const int how = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY;
-    char tmp[sizeof TMP_PREFIX + 24];
-    int fd, e;
+    char why[NR_WHY_SIZE];
     if (sf->dirfd < 0)
         return nr__fail(WN_CANNOT_OPEN_PROFILE, "the state directory %s does not exist", sf->dir);
-    snprintf(tmp, sizeof tmp, TMP_PREFIX "%ld", (long)getpid());
-    fd = openat(sf->dirfd, tmp, how, 0600);
-    if (fd < 0 && errno == EEXIST && unlinkat(sf->dirfd, tmp, 0) == 0)
-        fd = openat(sf->dirfd, tmp, how, 0600); /* a leftover that could not be removed before */
-    if (fd < 0) {
-        e = errno;
-        return nr__fail(WN_CANNOT_OPEN_PROFILE, "cannot write the remembered-connection store %s/%s: cannot create "
-                        "%s: %s; the store was left as it is", sf->dir, NR_STORE_FILE, tmp, strerror(e));
-    }
-    if (!nr_write_all(fd, text, len) || fchmod(fd, 0600) < 0 || fsync(fd) < 0)
-        goto fail;
-    if (close(fd) < 0) {
-        fd = -1;
-        goto fail;
-    }
-    fd = -1;
-    if (renameat(sf->dirfd, tmp, sf->dirfd, NR_STORE_FILE) < 0)
-        goto fail;
-    if (fsync(sf->dirfd) < 0)
-        nr__log(sf->r, NR_LOG_WARNING, NULL, "the state directory %s could not be synced: %s", sf->dir,
-                strerror(errno));
+    if (nr_file_replace(sf->dirfd, NR_STORE_FILE, text, len, why) < 0)
+        return nr__fail(WN_CANNOT_OPEN_PROFILE, "cannot write the remembered-connection store %s/%s: %s; it was "
+                        "left as it is", sf->dir, NR_STORE_FILE, why);
     return WN_SUCCESS;
-fail:
-    e = errno;
-    if (fd >= 0)
-        close(fd);
-    unlinkat(sf->dirfd, tmp, 0);
-    return nr__fail(WN_CANNOT_OPEN_PROFILE, "cannot write the remembered-connection store %s/%s: %s; it was left "
-                    "as it is", sf->dir, NR_STORE_FILE, strerror(e));
 }
 
 DWORD nr__storefile_set_aside(nr_storefile *sf, const char *why)

@@ -108,6 +108,21 @@ static void test_a_relative_state_directory_is_the_same_one_the_router_uses(void
     CU_ASSERT_EQUAL(chdir(cwd), 0);
 }
 
+/* A writer killed between its temporary file and the rename left the
+ * passwords it was writing on disk for good. */
+static void test_a_killed_writers_temporary_file_is_removed_by_the_next_save(void)
+{
+    RASDIALPARAMS set = filled("Test", "alice", SECRET);
+    char leftover[800];
+    setup("leftover");
+    CU_ASSERT_EQUAL(RasSetEntryDialParams(book, &set, FALSE), 0); /* creates the directory */
+    snprintf(leftover, sizeof leftover, "%s.tmp-999999", file);
+    write_file(leftover, "{\"version\": 1, \"credentials\": [{\"password\": \"" SECRET "\"}]}", 0600);
+    CU_ASSERT_EQUAL(RasSetEntryDialParams(book, &set, FALSE), 0);
+    CU_ASSERT_EQUAL(access(leftover, F_OK), -1);
+    CU_ASSERT_EQUAL(access(file, F_OK), 0);
+}
+
 static void test_nothing_saved_gives_empty_credentials(void)
 {
     RASDIALPARAMS got = asking("Test");
@@ -371,6 +386,8 @@ static void test_a_state_directory_writable_by_others_is_refused(void)
 static CU_TestInfo tests[] = {
     { "saved_credentials_come_back", test_saved_credentials_come_back },
     { "nothing_saved_gives_empty_credentials", test_nothing_saved_gives_empty_credentials },
+    { "a_killed_writers_temporary_file_is_removed_by_the_next_save",
+      test_a_killed_writers_temporary_file_is_removed_by_the_next_save },
     { "a_relative_state_directory_is_the_same_one_the_router_uses",
       test_a_relative_state_directory_is_the_same_one_the_router_uses },
     { "removed_password_is_gone_and_the_rest_kept", test_removed_password_is_gone_and_the_rest_kept },

@@ -20,21 +20,8 @@
 /* Loads the phonebook and checks the entry; on success *out owns it. */
 static DWORD entry_of(LPCSTR phonebook, const char *name, nr_phonebook **out)
 {
-    nr_pb_error err;
-    DWORD rc = nr_pb_load(phonebook, out, &err);
-    if (rc) {
-        nr_ras_remember_pb_error(&err);
-        return rc;
-    }
-    if (!nr_pb_find(*out, name)) {
-        char text[2048];
-        nr_pb_describe_missing(*out, name, text, sizeof text);
-        nr_ras_set_last_error(text);
-        nr_pb_free(*out);
-        *out = NULL;
-        return ERROR_CANNOT_FIND_PHONEBOOK_ENTRY;
-    }
-    return 0;
+    const nr_pb_entry *entry;
+    return nr_ras_load_entry(phonebook, name, out, &entry);
 }
 
 NR_RAS_PUBLIC DWORD RasSetEntryDialParams(LPCSTR lpszPhonebook, LPRASDIALPARAMS params, BOOL fRemovePassword)

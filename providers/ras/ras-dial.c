@@ -71,19 +71,7 @@ static DWORD resume(HRASCONN h, const RASDIALPARAMS *params, DWORD type, void *n
  * its detail for the calling thread. */
 static DWORD find_entry(nr_dial *d, LPCSTR phonebook)
 {
-    nr_pb_error err;
-    char text[2048];
-    DWORD rc = nr_pb_load(phonebook, &d->pb, &err);
-    if (rc) {
-        nr_ras_remember_pb_error(&err);
-        return rc;
-    }
-    d->entry = nr_pb_find(d->pb, d->params.szEntryName);
-    if (d->entry)
-        return 0;
-    nr_pb_describe_missing(d->pb, d->params.szEntryName, text, sizeof text);
-    nr_ras_set_last_error(text);
-    return ERROR_CANNOT_FIND_PHONEBOOK_ENTRY;
+    return nr_ras_load_entry(phonebook, d->params.szEntryName, &d->pb, &d->entry);
 }
 
 /* Starts the worker with every asynchronous signal blocked: the

@@ -32,6 +32,25 @@ void nr_ras_remember_pb_error(const nr_pb_error *err)
                  err->message);
 }
 
+DWORD nr_ras_load_entry(LPCSTR phonebook, const char *name, nr_phonebook **pb, const nr_pb_entry **entry)
+{
+    nr_pb_error err;
+    char text[2048];
+    DWORD rc = nr_pb_load(phonebook, pb, &err);
+    *entry = NULL;
+    if (rc) {
+        nr_ras_remember_pb_error(&err);
+        return rc;
+    }
+    if ((*entry = nr_pb_find(*pb, name)) != NULL)
+        return 0;
+    nr_pb_describe_missing(*pb, name, text, sizeof text);
+    nr_ras_set_last_error(text);
+    nr_pb_free(*pb);
+    *pb = NULL;
+    return ERROR_CANNOT_FIND_PHONEBOOK_ENTRY;
+}
+
 NR_RAS_PUBLIC DWORD RasGetLastPhonebookError(LPSTR buf, DWORD size)
 {
     if (!buf || !size)

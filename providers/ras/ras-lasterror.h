@@ -1,7 +1,8 @@
 /*
  * ras-lasterror.h - the calling thread's detail sentence behind
  * RasGetLastPhonebookError and nr_ras_get_error_detail(NULL, ...), shared
- * by the ras-*.c files of the public library (kept in ras-lasterror.c).
+ * by the ras-*.c files of the public library (kept in ras-lasterror.c),
+ * and the loading of a phonebook entry that sets it.
  */
 #ifndef NR_RAS_LASTERROR_H
 #define NR_RAS_LASTERROR_H
@@ -13,5 +14,13 @@ void nr_ras_set_last_error(const char *text);
 
 /* Sets it from a phonebook load failure ("FILE:LINE:COLUMN: FIELD: message"). */
 void nr_ras_remember_pb_error(const nr_pb_error *err);
+
+/* Loads the phonebook (NULL: the default one) and finds the entry called
+ * name, as every call that takes an entry does: 0 with *pb (the caller
+ * frees it) and *entry set, or the phonebook's error
+ * (ERROR_CANNOT_OPEN_PHONEBOOK, ERROR_CORRUPT_PHONEBOOK,
+ * ERROR_CANNOT_FIND_PHONEBOOK_ENTRY: the entries that exist and the nearest
+ * name) with the detail set and *pb NULL. */
+DWORD nr_ras_load_entry(LPCSTR phonebook, const char *name, nr_phonebook **pb, const nr_pb_entry **entry);
 
 #endif

@@ -146,6 +146,12 @@ static DWORD configure(const NR_PLUGIN_HOST *host)
         /* O_NONBLOCK: a FIFO in its place must not hang every netrouter
          * process in open(); the log is a regular file or nothing. */
         struct stat st;
+        /* A first look: a device there is never opened at all (opening one
+         * can have effects of its own); the open descriptor is judged again. */
+        if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+            rc = refuse(host, "config \"path\": %s is not a regular file", path);
+            goto out;
+        }
         log_fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0600);
         if (log_fd < 0 && errno == ENXIO) { /* a FIFO nobody reads */
             rc = refuse(host, "config \"path\": %s is not a regular file (a FIFO or a device)", path);

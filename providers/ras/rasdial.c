@@ -74,7 +74,10 @@ static int fail(DWORD code, HRASCONN h)
     if (RasGetErrorString(code, text, sizeof text) != 0)
         snprintf(text, sizeof text, "Unknown error.");
     fprintf(stderr, "rasdial: error %u: %s\n", (unsigned)code, text);
-    if (nr_ras_get_error_detail(h, detail, sizeof detail) == 0 && *detail)
+    /* The connection's own detail (what the modem, the peer or the server
+     * said), else the calling thread's (a phonebook, a refused resume). */
+    if ((h && nr_ras_get_error_detail(h, detail, sizeof detail) == 0 && *detail) ||
+        (nr_ras_get_error_detail(NULL, detail, sizeof detail) == 0 && *detail))
         fprintf(stderr, "rasdial: %s\n", detail);
     return EXIT_FAILURE;
 }
@@ -265,7 +268,7 @@ static int dial(const char *phonebook, RASDIALPARAMS *params, bool quiet)
             if (ev.rasconnstate == RASCS_RetryAuthentication || ev.rasconnstate == RASCS_PasswordExpired) {
                 /* no second prompt: the dial ends as it would without paused states */
                 rc = fail(ev.rasconnstate == RASCS_PasswordExpired ? ERROR_PASSWD_EXPIRED : ERROR_AUTHENTICATION_FAILURE,
-                          NULL);
+                          h);
                 break;
             }
             if (ev.rasconnstate == RASCS_CallbackSetByCaller) {
@@ -273,7 +276,7 @@ static int dial(const char *phonebook, RASDIALPARAMS *params, bool quiet)
                 if (!quiet)
                     printf("No callback number given: going on without a call back.\n");
                 if ((err = RasDial(&ext, phonebook, params, RAS_NOTIFIER_FD, &pipefd[1], &h)) != 0) {
-                    rc = fail(err, NULL);
+                    rc = fail(err, h);
                     break;
                 }
                 continue;
@@ -286,7 +289,7 @@ static int dial(const char *phonebook, RASDIALPARAMS *params, bool quiet)
                     break;
                 }
                 if ((err = RasDial(&ext, phonebook, params, RAS_NOTIFIER_FD, &pipefd[1], &h)) != 0) {
-                    rc = fail(err, NULL);
+                    rc = fail(err, h);
                     break;
                 }
                 continue;

@@ -67,7 +67,11 @@
  * the files of that form whose process no longer exists (kill(pid, 0):
  * ESRCH): such a process cannot be writing one, and the PID is that of the
  * process that created it. In a sticky directory only their owner or root
- * can; the others stay until one of them locks.
+ * can; the others stay until one of them locks. The PID is only meaningful
+ * within one PID namespace: lockers in several containers sharing one lock
+ * directory would take each other's temporary files for leftovers (and a
+ * lock attempt would then fail and be retried by its caller), just as
+ * their stale-lock judgements already mistake each other's live locks.
  *
  * The lock directory may be writable by everybody (/var/lock is 1777 root,
  * or 0775 root:uucp): nothing here trusts its other entries, and in a

@@ -51,9 +51,15 @@ static const struct { const char *name; cli_command_fn fn; } commands[] = {
  * a listing cut short by a full disk must not look like a whole one. */
 static int finish_output(int rc)
 {
-    if (fflush(stdout) == 0 && !ferror(stdout))
+    int flushed;
+    errno = 0;
+    flushed = fflush(stdout);
+    if (flushed == 0 && !ferror(stdout))
         return rc;
-    fprintf(stderr, "netrouter: cannot write the output: %s\n", errno ? strerror(errno) : "write error");
+    /* errno names the cause only when this flush failed; an earlier failed
+     * write left just the error flag. */
+    fprintf(stderr, "netrouter: cannot write the output: %s\n",
+            flushed != 0 && errno ? strerror(errno) : "write error");
     return rc == EXIT_SUCCESS ? EXIT_FAILURE : rc;
 }
 

@@ -318,12 +318,16 @@ int nr_secret_read(const char *path, char *buf, size_t size, char *why)
     }
     if (!is_stdin)
         close(fd);
+    /* A buffer filled without a line end held a line of size - 1 bytes or
+     * more: too long (the longest accepted is size - 2, so that a caller's
+     * field of size - 1 bytes always has room). */
     if (!e && size && n == size - 1 && !memchr(buf, '\n', n))
         e = EFBIG;
-    if (e || !size) {
+    if (e || size < 2) {
         explicit_bzero(buf, size);
-        return e == EFBIG || !size ? refuse(why, EFBIG, "its first line is longer than %zu bytes", size ? size - 1 : 0)
-                                   : refuse(why, e, "cannot read it: %s", strerror(e));
+        return e == EFBIG || size < 2
+                   ? refuse(why, EFBIG, "its first line is longer than %zu bytes", size >= 2 ? size - 2 : 0)
+                   : refuse(why, e, "cannot read it: %s", strerror(e));
     }
     buf[n] = '\0';
     size_t line = strcspn(buf, "\r\n");

@@ -86,8 +86,8 @@ NR_COMMON_INTERNAL int nr_dir_open(const char *dir, unsigned rules, char *why);
  * (owned by root or the effective user, not writable by group or others),
  * and anything else (a FIFO, a device, a directory) is refused at once,
  * never waited on.  Nothing of the secret is left anywhere
- * but in buf (no stdio buffer, intermediate buffers wiped); a line that
- * does not fit is an error.  Returns 0, or -1 with errno set and
+ * but in buf (no stdio buffer, intermediate buffers wiped); a first line
+ * longer than size - 2 bytes is an error (EFBIG).  Returns 0, or -1 with errno set and
  * why[NR_WHY_SIZE] filled (buf then wiped). */
 NR_COMMON_INTERNAL int nr_secret_read(const char *path, char *buf, size_t size, char *why);
 

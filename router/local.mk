@@ -4,6 +4,7 @@
 # file opening, "did you mean"), one copy each; internal, never installed.
 noinst_LTLIBRARIES += router/common/libnrcommon.la
 router_common_libnrcommon_la_SOURCES = \
+	router/common/env.h router/common/env.c \
 	router/common/files.h router/common/files.c \
 	router/common/json.h router/common/json.c \
 	router/common/suggest.h router/common/suggest.c \

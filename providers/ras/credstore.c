@@ -37,6 +37,7 @@
 #include <unistd.h>
 
 #include "credstore.h"
+#include "env.h"
 #include "files.h"
 #include "json.h"
 

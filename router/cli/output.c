@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "env.h"
 #include "utf8.h"
 
 void cli_line(FILE *f, const char *fmt, ...)
@@ -102,8 +103,7 @@ void cli_log_setup(const cli_globals *g, nr_router_config *cfg)
      * itself, NETROUTER_DEBUG's included: so the same rule as the
      * library's decides whether they are all wanted. */
     static DWORD max_level;
-    const char *debug = secure_getenv("NETROUTER_DEBUG");
-    if (debug && *debug && strcmp(debug, "0") != 0)
+    if (nr_debug_requested())
         max_level = NR_LOG_DEBUG;
     else if (g->verbose)
         max_level = NR_LOG_INFO; /* the plugins' progress, e.g. the states of a dial-up */

@@ -335,27 +335,6 @@ int nr_secret_read(const char *path, char *buf, size_t size, char *why)
     return 0;
 }
 
-char *nr_state_dir(void)
-{
-    const char *own = secure_getenv("NETROUTER_STATE_DIR"), *xdg = secure_getenv("XDG_STATE_HOME");
-    const char *home = secure_getenv("HOME");
-    char *dir = NULL, *cwd;
-    int n = -1;
-    if (own && *own && own[0] != '/') {
-        if (!(cwd = getcwd(NULL, 0)))
-            return NULL;
-        n = asprintf(&dir, "%s/%s", cwd, own);
-        free(cwd);
-    } else if (own && *own) {
-        n = asprintf(&dir, "%s", own);
-    } else if (xdg && xdg[0] == '/') {
-        n = asprintf(&dir, "%s/netrouter", xdg);
-    } else if (home && home[0] == '/') {
-        n = asprintf(&dir, "%s/.local/state/netrouter", home);
-    }
-    return n < 0 ? NULL : dir;
-}
-
 int nr_file_replace(int dirfd, const char *name, const void *text, size_t len, char *why)
 {
     const int how = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY;

@@ -109,16 +109,6 @@ NR_COMMON_INTERNAL int nr_file_replace(int dirfd, const char *name, const void *
  * many were removed. */
 NR_COMMON_INTERNAL int nr_file_remove_leftovers(int dirfd, const char *name);
 
-/* The per-user state directory, one rule for every part of netrouter that
- * keeps state (the remembered connections, the RAS saved credentials):
- * $NETROUTER_STATE_DIR (a relative one is taken from the working
- * directory), else $XDG_STATE_HOME/netrouter (absolute only, as the XDG
- * specification says), else $HOME/.local/state/netrouter (an absolute HOME
- * only).  The variables are read with secure_getenv().  Returns a malloc'ed
- * absolute path, or NULL when none of them gives one (a service started
- * without HOME: nothing is remembered) or out of memory. */
-NR_COMMON_INTERNAL char *nr_state_dir(void);
-
 /* The name of a file type for messages: "a FIFO", "a directory", ... */
 NR_COMMON_INTERNAL const char *nr_file_type_name(mode_t mode);
 

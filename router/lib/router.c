@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "env.h"
 #include "files.h"
 #include "internal.h"
 
@@ -34,12 +35,6 @@ nr_plugin *nr__find_provider(const struct nr_router *r, const char *name)
         if (!strcmp(r->providers[i]->m->name, name))
             return r->providers[i];
     return NULL;
-}
-
-static bool debug_enabled(void)
-{
-    const char *d = secure_getenv("NETROUTER_DEBUG");
-    return d && *d && strcmp(d, "0") != 0;
 }
 
 static DWORD load_all(nr_router *r, const nr_router_config *cfg)
@@ -115,7 +110,7 @@ NR_PUBLIC DWORD nr_router_new(const nr_router_config *cfg, nr_router **out)
     r->flags = cfg ? cfg->flags : 0;
     r->log = cfg ? cfg->log : NULL;
     r->log_user = cfg ? cfg->log_user : NULL;
-    r->debug = debug_enabled();
+    r->debug = nr_debug_requested();
     /* "" names no directory: the default, as for an empty NETROUTER_STATE_DIR.
      * A relative one is fixed now: a later chdir() must not move the store. */
     r->state_dir = cfg && !nr__str_empty(cfg->state_dir) ? strdup(cfg->state_dir) : nr_state_dir();

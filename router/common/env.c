@@ -1,0 +1,38 @@
+/*
+ * env.c - what netrouter's environment variables say (env.h).
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "env.h"
+
+char *nr_state_dir(void)
+{
+    const char *own = secure_getenv("NETROUTER_STATE_DIR"), *xdg = secure_getenv("XDG_STATE_HOME");
+    const char *home = secure_getenv("HOME");
+    char *dir = NULL, *cwd;
+    int n = -1;
+    if (own && *own && own[0] != '/') {
+        if (!(cwd = getcwd(NULL, 0)))
+            return NULL;
+        n = asprintf(&dir, "%s/%s", cwd, own);
+        free(cwd);
+    } else if (own && *own) {
+        n = asprintf(&dir, "%s", own);
+    } else if (xdg && xdg[0] == '/') {
+        n = asprintf(&dir, "%s/netrouter", xdg);
+    } else if (home && home[0] == '/') {
+        n = asprintf(&dir, "%s/.local/state/netrouter", home);
+    }
+    return n < 0 ? NULL : dir;
+}
+
+bool nr_debug_requested(void)
+{
+    const char *d = secure_getenv("NETROUTER_DEBUG");
+    return d && *d && strcmp(d, "0") != 0;
+}

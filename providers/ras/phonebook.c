@@ -19,7 +19,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -413,64 +412,6 @@ static bool build_entry(const json_t *o, nr_pb_entry *e)
     return true;
 }
 
-/* ---- the name index ------------------------------------------------------------------------ */
-
-/* Entry names, hashed: an open-addressing table of entry numbers (plus
- * one, 0 = free, with a tag of the hash) over twice as many slots as entries, so a name is found,
- * or found missing, in a few probes.  The hash is FNV-1a mixed with a
- * random seed per process: a phonebook cannot be written to make names
- * collide.  One allocation for the whole phonebook; it finds duplicates
- * while loading and serves nr_pb_find afterwards. */
-static uint64_t name_hash(const char *name)
-{
-    static uint64_t seed; /* set once, never changed: every index of the process uses it */
-    uint64_t h = __atomic_load_n(&seed, __ATOMIC_ACQUIRE);
-    if (!h) {
-        uint64_t s = 0, none = 0;
-        if (getentropy(&s, sizeof s) < 0)
-            s = (uint64_t)(uintptr_t)&seed ^ (uint64_t)getpid();
-        s |= 1;
-        /* the first thread to get here sets it; the others take its value */
-        if (!__atomic_compare_exchange_n(&seed, &none, s, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
-            s = none;
-        h = s;
-    }
-    h ^= 14695981039346656037ull;
-    for (const unsigned char *p = (const unsigned char *)name; *p; p++)
-        h = (h ^ *p) * 1099511628211ull;
-    return h ^ (h >> 29);
-}
-
-/* A slot: the entry number plus one (0: free) in the low half, the high
- * half of the name's hash in the other, so that a probe compares names only
- * when their hashes agree. */
-#define SLOT_ENTRY(slot) ((size_t)((slot) & 0xffffffffu))
-#define SLOT_TAG(hash) ((hash) & ~(uint64_t)0xffffffffu)
-
-/* The slot of name in pb's index: the one holding it, or the free one
- * where it would go; *tag receives what a slot of that name holds besides
- * the entry number. */
-static size_t name_slot(const nr_phonebook *pb, const char *name, uint64_t *tag)
-{
-    uint64_t h = name_hash(name);
-    size_t mask = pb->nslots - 1, i = (size_t)h & mask;
-    *tag = SLOT_TAG(h);
-    while (pb->slots[i] && (SLOT_TAG(pb->slots[i]) != *tag ||
-                            strcmp(pb->entries[SLOT_ENTRY(pb->slots[i]) - 1].name, name) != 0))
-        i = (i + 1) & mask;
-    return i;
-}
-
-/* An index with room for n entries; false when out of memory. */
-static bool index_init(nr_phonebook *pb, size_t n)
-{
-    pb->nslots = 8;
-    while (pb->nslots < 2 * n)
-        pb->nslots *= 2;
-    pb->slots = calloc(pb->nslots, sizeof *pb->slots);
-    return pb->slots != NULL;
-}
-
 /* ---- loading ---------------------------------------------------------------------------------- */
 
 /* The text of the phonebook at path, opened without blocking (a FIFO or a
@@ -557,8 +498,7 @@ DWORD nr_pb_load(const char *path, nr_phonebook **out, nr_pb_error *err)
     json_t *root = NULL, *list, *e;
     nr_phonebook *pb = NULL;
     DWORD rc = WN_SUCCESS;
-    size_t i, slot, len = 0;
-    uint64_t tag;
+    size_t i, len = 0;
 
     *out = NULL;
     memset(c.err, 0, sizeof *c.err);
@@ -608,7 +548,7 @@ DWORD nr_pb_load(const char *path, nr_phonebook **out, nr_pb_error *err)
     }
     pb = calloc(1, sizeof *pb);
     if (!pb || !(pb->path = strdup(path)) || !(pb->entries = calloc(json_array_size(list) + 1, sizeof *pb->entries)) ||
-        !index_init(pb, json_array_size(list))) {
+        !(pb->names = json_object())) {
         rc = fail(&c, ERROR_CANNOT_OPEN_PHONEBOOK, "out of memory");
         goto out;
     }
@@ -621,9 +561,10 @@ DWORD nr_pb_load(const char *path, nr_phonebook **out, nr_pb_error *err)
             rc = check_entry_rules(&c, e);
         if (rc)
             goto out;
-        slot = name_slot(pb, json_string_value(json_object_get(e, "name")), &tag);
-        if (pb->slots[slot]) {
-            size_t first = SLOT_ENTRY(pb->slots[slot]) - 1;
+        const char *name = json_string_value(json_object_get(e, "name"));
+        json_t *taken = json_object_get(pb->names, name);
+        if (taken) {
+            size_t first = (size_t)json_integer_value(taken);
             push_key(&c, "name");
             rc = fail(&c, ERROR_CORRUPT_PHONEBOOK, "entry name \"%s\" is already used by entries[%zu]",
                       pb->entries[first].name, first);
@@ -633,8 +574,15 @@ DWORD nr_pb_load(const char *path, nr_phonebook **out, nr_pb_error *err)
             rc = fail(&c, ERROR_CANNOT_OPEN_PHONEBOOK, "out of memory");
             goto out;
         }
+        /* jansson's hash table (seeded: names cannot be written to collide)
+         * finds duplicates in constant time here and serves nr_pb_find; the
+         * name is valid UTF-8, jansson having parsed it */
+        if (json_object_set_new_nocheck(pb->names, name, json_integer((json_int_t)pb->n))) {
+            free(pb->entries[pb->n].storage);
+            rc = fail(&c, ERROR_CANNOT_OPEN_PHONEBOOK, "out of memory");
+            goto out;
+        }
         pb->n++;
-        pb->slots[slot] = tag | pb->n;
         pop(&c);
     }
     *out = pb;
@@ -649,12 +597,8 @@ out:
 
 const nr_pb_entry *nr_pb_find(const nr_phonebook *pb, const char *name)
 {
-    size_t slot;
-    uint64_t tag;
-    if (!pb || !name || !pb->slots)
-        return NULL;
-    slot = name_slot(pb, name, &tag);
-    return pb->slots[slot] ? &pb->entries[SLOT_ENTRY(pb->slots[slot]) - 1] : NULL;
+    json_t *at = pb && name && pb->names ? json_object_get(pb->names, name) : NULL;
+    return at ? &pb->entries[json_integer_value(at)] : NULL;
 }
 
 void nr_pb_free(nr_phonebook *pb)
@@ -664,7 +608,7 @@ void nr_pb_free(nr_phonebook *pb)
     for (size_t i = 0; i < pb->n; i++)
         free(pb->entries[i].storage);
     free(pb->entries);
-    free(pb->slots);
+    json_decref(pb->names);
     free(pb->path);
     free(pb);
 }

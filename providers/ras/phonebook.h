@@ -51,9 +51,8 @@ typedef struct nr_phonebook {
     char *path;
     nr_pb_entry *entries;
     size_t n;
-    /* private: the hash index of the names (entry number + 1, 0 free; and a hash tag) */
-    uint64_t *slots;
-    size_t nslots;
+    /* private: name -> entry number (a jansson object) */
+    struct json_t *names;
 } nr_phonebook;
 
 /* Why a load failed: a RAS code and where. */

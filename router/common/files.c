@@ -85,36 +85,24 @@ int nr_file_open(int dirfd, const char *path, unsigned rules, struct stat *st, c
         /* O_PATH opens nothing (no device's open runs), so the type can be
          * judged on the descriptor at once. */
         fd = openat(dirfd, path, O_PATH | O_CLOEXEC | (nofollow ? O_NOFOLLOW : 0));
-        if (fd < 0) {
+    } else {
+        /* A first look without opening: a device is never opened (opening
+         * a tty or a tape has effects of its own).  The decision is made
+         * again below, on the descriptor. */
+        if (fstatat(dirfd, path, st, nofollow ? AT_SYMLINK_NOFOLLOW : 0) < 0) {
             e = errno;
             return refuse(why, e, "cannot open it: %s", strerror(e));
         }
-        if (fstat(fd, st) < 0) {
-            e = errno;
-            close(fd);
-            return refuse(why, e, "cannot stat it: %s", strerror(e));
-        }
-        if (judge(st, rules, me, why) < 0) {
-            close(fd);
-            errno = EINVAL;
+        if (S_ISLNK(st->st_mode))
+            return refuse(why, EINVAL, "it is a symbolic link, which is not followed here");
+        if (judge(st, rules, me, why) < 0)
             return -1;
-        }
-        return fd;
+        /* O_NONBLOCK stays: it has no effect on a regular file (nor on
+         * flock), and clearing it would cost two system calls a file. */
+        fd = openat(dirfd, path,
+                    ((rules & NR_FILE_RDWR) ? O_RDWR : O_RDONLY) | O_CLOEXEC | O_NOCTTY | O_NONBLOCK |
+                        (nofollow ? O_NOFOLLOW : 0));
     }
-    /* A first look without opening: a device is never opened (opening a tty
-     * or a tape has effects of its own).  The decision is made again below,
-     * on the descriptor. */
-    if (fstatat(dirfd, path, st, nofollow ? AT_SYMLINK_NOFOLLOW : 0) < 0) {
-        e = errno;
-        return refuse(why, e, "cannot open it: %s", strerror(e));
-    }
-    if (S_ISLNK(st->st_mode))
-        return refuse(why, EINVAL, "it is a symbolic link, which is not followed here");
-    if (judge(st, rules, me, why) < 0)
-        return -1;
-    fd = openat(dirfd, path,
-                ((rules & NR_FILE_RDWR) ? O_RDWR : O_RDONLY) | O_CLOEXEC | O_NOCTTY | O_NONBLOCK |
-                    (nofollow ? O_NOFOLLOW : 0));
     if (fd < 0) {
         e = errno;
         if (e == ELOOP && nofollow)
@@ -131,8 +119,6 @@ int nr_file_open(int dirfd, const char *path, unsigned rules, struct stat *st, c
         errno = EINVAL;
         return -1;
     }
-    /* O_NONBLOCK stays: it has no effect on a regular file (nor on flock),
-     * and clearing it would cost two system calls per file at start-up. */
     return fd;
 }
 

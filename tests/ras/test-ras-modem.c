@@ -608,9 +608,13 @@ static void check_cancel(const modem_emu_script *s)
     int fds_before = count_fds();
     pthread_t t;
     canceller c = { efd, 100 };
-    CU_ASSERT_FATAL(pthread_create(&t, NULL, cancel_later, &c) == 0);
     static const char *const init[] = { "ATZ" };
+    /* From before the canceller exists: it sleeps its 100 ms from its own
+     * start, which may come before this thread runs again (under valgrind,
+     * by tens of milliseconds), so a clock started after pthread_create
+     * could see less than 100 ms of an honest wait. */
     long long t0 = now_ms();
+    CU_ASSERT_FATAL(pthread_create(&t, NULL, cancel_later, &c) == 0);
     unsigned rc = fx_dial_full(&f, init, 1, "ATDT", "5551234", 10000, 10000, efd);
     long long spent = now_ms() - t0;
     pthread_join(t, NULL);

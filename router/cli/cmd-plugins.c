@@ -34,16 +34,22 @@ static const char check_help[] =
     "\n"
     "  -h, --help     show this help and exit\n";
 
+/* A problem as FILE:LINE:COLUMN: STAGE: message (FILE: STAGE: message
+ * without a position), file standing for p->file. */
+static void print_problem_to(FILE *f, const char *file, const nr_problem *p)
+{
+    if (p->line > 0)
+        cli_line(f, "%s:%d:%d: %s: %s", file, p->line, p->column, nr_stage_name(p->stage), p->message);
+    else
+        cli_line(f, "%s: %s: %s", file, nr_stage_name(p->stage), p->message);
+}
+
 /* One problem of check-manifest FILE.  Every problem is about FILE itself
  * (its library's included), which is named as it was given, the way
  * compilers name theirs; the library gives it as an absolute path. */
 static void print_problem(void *user, const nr_problem *p)
 {
-    const char *file = user;
-    if (p->line > 0)
-        cli_line(stderr, "%s:%d:%d: %s: %s", file, p->line, p->column, nr_stage_name(p->stage), p->message);
-    else
-        cli_line(stderr, "%s: %s: %s", file, nr_stage_name(p->stage), p->message);
+    print_problem_to(stderr, user, p);
 }
 
 /* Every text goes through cli_json_string(): file names need not be
@@ -137,10 +143,7 @@ int cmd_plugins(const cli_globals *g, int argc, char **argv)
             printf("\nProblems:\n");
         for (size_t i = 0; i < nr_router_problem_count(r); i++) {
             const nr_problem *p = nr_router_problem(r, i);
-            if (p->line > 0)
-                cli_line(stdout, "%s:%d:%d: %s: %s", p->file, p->line, p->column, nr_stage_name(p->stage), p->message);
-            else
-                cli_line(stdout, "%s: %s: %s", p->file, nr_stage_name(p->stage), p->message);
+            print_problem_to(stdout, p->file, p);
         }
     }
     rc = nothing_found(r);

@@ -118,7 +118,7 @@ dist_noinst_SCRIPTS += examples/demo/demo.sh
 demo: all tests/ras/modem-emu tests/ras/slirp-select-fix.la
 	NETROUTER='$(abs_top_builddir)/router/cli/netrouter' \
 	MODEM_EMU='$(abs_top_builddir)/tests/ras/modem-emu' \
-	RASDIAL='$(abs_top_builddir)/providers/ras/rasdial' \
+	RASDIAL='$(abs_top_builddir)/providers/ras/cli/rasdial' \
 	SLIRP_SHIM='$(abs_top_builddir)/tests/ras/.libs/slirp-select-fix.so' \
 	NETROUTER_PLUGIN_PATH='$(abs_top_builddir)/$(BUILD_PLUGINS_D)' \
 	$(SHELL) '$(srcdir)/examples/demo/demo.sh'
@@ -130,7 +130,7 @@ demo: all tests/ras/modem-emu tests/ras/slirp-select-fix.la
 # the line to Debian's slirp (tests/ras/slirp-env.sh).
 noinst_PROGRAMS += examples/ras-callbacks/ras-callbacks
 examples_ras_callbacks_ras_callbacks_SOURCES = examples/ras-callbacks/ras-callbacks.c
-examples_ras_callbacks_ras_callbacks_LDADD = providers/ras/libnetrouter-ras.la router/libnetrouter.la $(PTHREAD_LIBS)
+examples_ras_callbacks_ras_callbacks_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la $(PTHREAD_LIBS)
 dist_noinst_SCRIPTS += examples/ras-callbacks/ras-callbacks.test
 TESTS += examples/ras-callbacks/ras-callbacks.test
 # (the emulator/slirp start-up shared with tests/ras/rasdial.test)

@@ -9,6 +9,7 @@ router_common_libnrcommon_la_SOURCES = \
 	router/common/json.h router/common/json.c \
 	router/common/suggest.h router/common/suggest.c \
 	router/common/utf8.h router/common/utf8.c
+router_common_libnrcommon_la_CPPFLAGS = $(NR_ROUTER_CPPFLAGS)
 router_common_libnrcommon_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden $(JANSSON_CFLAGS)
 router_common_libnrcommon_la_LIBADD = $(JANSSON_LIBS)
 NR_COMMON_CPPFLAGS = -I$(top_srcdir)/router/common
@@ -30,7 +31,7 @@ router_libnetrouter_la_SOURCES = \
 	router/lib/store.c \
 	router/lib/connections.c \
 	router/lib/enumerate.c
-router_libnetrouter_la_CPPFLAGS = $(AM_CPPFLAGS) $(NR_COMMON_CPPFLAGS)
+router_libnetrouter_la_CPPFLAGS = $(NR_ROUTER_CPPFLAGS) $(NR_COMMON_CPPFLAGS)
 router_libnetrouter_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden $(JANSSON_CFLAGS)
 router_libnetrouter_la_LIBADD = router/common/libnrcommon.la $(JANSSON_LIBS) $(LTDL_LIBS) $(PTHREAD_LIBS)
 router_libnetrouter_la_LDFLAGS = $(AM_LDFLAGS) -version-info 0:0:0 -no-undefined
@@ -49,6 +50,6 @@ router_cli_netrouter_SOURCES = \
 	router/cli/cmd-list.c \
 	router/cli/cmd-plugins.c \
 	router/cli/output.c
-router_cli_netrouter_CPPFLAGS = $(AM_CPPFLAGS) $(NR_COMMON_CPPFLAGS)
+router_cli_netrouter_CPPFLAGS = $(NR_ROUTER_CPPFLAGS) $(NR_COMMON_CPPFLAGS)
 router_cli_netrouter_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
 router_cli_netrouter_LDADD = router/libnetrouter.la router/common/libnrcommon.la $(JANSSON_LIBS)

@@ -96,6 +96,8 @@ tests_test_threads_SOURCES = tests/test-threads.c $(NR_TESTUTIL)
 tests_test_threads_CFLAGS = $(NR_SUITE_CFLAGS)
 tests_test_threads_LDADD = $(NR_SUITE_LDADD)
 
+include $(srcdir)/tests/ras/local.mk
+
 # ---- end-to-end CLI test -------------------------------------------------------
 dist_noinst_SCRIPTS += tests/cli.test
 

@@ -71,21 +71,21 @@ docs_examples_nr_router_plugin_info_LDADD = router/libnetrouter.la
 docs_examples_nr_router_problem_LDADD = router/libnetrouter.la
 docs_examples_nr_strerror_LDADD = router/libnetrouter.la
 
-docs_examples_RasConnectionNotification_LDADD = providers/ras/libnetrouter-ras.la router/libnetrouter.la
-docs_examples_RasDial_LDADD = providers/ras/libnetrouter-ras.la router/libnetrouter.la
-docs_examples_RasEnumConnections_LDADD = providers/ras/libnetrouter-ras.la router/libnetrouter.la
-docs_examples_RasEnumEntries_LDADD = providers/ras/libnetrouter-ras.la router/libnetrouter.la
-docs_examples_RasGetConnectStatus_LDADD = providers/ras/libnetrouter-ras.la router/libnetrouter.la
-docs_examples_RasGetEntryDialParams_LDADD = providers/ras/libnetrouter-ras.la router/libnetrouter.la
-docs_examples_RasGetErrorString_LDADD = providers/ras/libnetrouter-ras.la router/libnetrouter.la
-docs_examples_RasGetLastPhonebookError_LDADD = providers/ras/libnetrouter-ras.la router/libnetrouter.la
-docs_examples_RasGetProjectionInfo_LDADD = providers/ras/libnetrouter-ras.la router/libnetrouter.la
-docs_examples_RasHangUp_LDADD = providers/ras/libnetrouter-ras.la router/libnetrouter.la
-docs_examples_libnetrouter_ras_LDADD = providers/ras/libnetrouter-ras.la router/libnetrouter.la
-docs_examples_nr_ras_check_phonebook_LDADD = providers/ras/libnetrouter-ras.la router/libnetrouter.la
-docs_examples_nr_ras_get_error_detail_LDADD = providers/ras/libnetrouter-ras.la router/libnetrouter.la
-docs_examples_nr_ras_get_interface_LDADD = providers/ras/libnetrouter-ras.la router/libnetrouter.la
-docs_examples_nr_ras_terminal_read_LDADD = providers/ras/libnetrouter-ras.la router/libnetrouter.la
+docs_examples_RasConnectionNotification_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
+docs_examples_RasDial_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
+docs_examples_RasEnumConnections_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
+docs_examples_RasEnumEntries_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
+docs_examples_RasGetConnectStatus_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
+docs_examples_RasGetEntryDialParams_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
+docs_examples_RasGetErrorString_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
+docs_examples_RasGetLastPhonebookError_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
+docs_examples_RasGetProjectionInfo_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
+docs_examples_RasHangUp_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
+docs_examples_libnetrouter_ras_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
+docs_examples_nr_ras_check_phonebook_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
+docs_examples_nr_ras_get_error_detail_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
+docs_examples_nr_ras_get_interface_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
+docs_examples_nr_ras_terminal_read_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
 
 docs_examples_AddConnectNotify_la_SOURCES = docs/examples/AddConnectNotify.c
 docs_examples_AddConnectNotify_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden

@@ -14,7 +14,7 @@ set -eu
 
 NETROUTER=${NETROUTER:-router/cli/netrouter}
 MODEM_EMU=${MODEM_EMU:-tests/ras/modem-emu}
-RASDIAL=${RASDIAL:-providers/ras/rasdial}
+RASDIAL=${RASDIAL:-providers/ras/cli/rasdial}
 SLIRP_SHIM=${SLIRP_SHIM:-$PWD/tests/ras/.libs/slirp-select-fix.so}
 NETROUTER_PLUGIN_PATH=${NETROUTER_PLUGIN_PATH:-$PWD/build-plugins.d}
 export NETROUTER_PLUGIN_PATH

@@ -1,66 +1,44 @@
-# providers/ras: the RAS (dial-up) provider and the engine behind <netrouter/ras.h>.
+# providers/ras: the RAS (dial-up) provider. Its folders are its layers, from
+# the bottom up (docs/architecture.md draws them):
 #
-# libnrras-core.la is a convenience library holding every internal layer
-# (phonebook, modem, HDLC framing, ...); the unit tests under tests/ras link it
-# directly, and the public libnetrouter-ras and the provider plugin will be
-# built from it.
-noinst_LTLIBRARIES += providers/ras/libnrras-core.la
-providers_ras_libnrras_core_la_SOURCES =
-providers_ras_libnrras_core_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden $(JANSSON_CFLAGS) $(NETTLE_CFLAGS)
-providers_ras_libnrras_core_la_LIBADD = router/common/libnrcommon.la $(JANSSON_LIBS) $(NETTLE_LIBS) $(PTHREAD_LIBS)
+#   include/  <netrouter/ras.h>, the vocabulary every layer speaks (installed)
+#   port/     the serial port: UUCP lock, tty, the AT dialogue and result codes
+#   ppp/      HDLC framing, packets, the RFC 1661 automaton, LCP, PAP/CHAP/MS-CHAP v2,
+#             IPCP, CBCP and the link that runs them over a descriptor
+#   store/    the JSON phonebook and the saved credentials
+#   dial/     the dial engine: states, modem phases, PPP phases, notifications,
+#             the connection table, TUN
+#   api/      the Ras* functions: libnetrouter-ras (installed)
+#   plugin/   the provider plugin nr-ras.so: public SDK headers only
+#   cli/      rasdial: <netrouter/ras.h> and router/common only
+#
+# Each layer is a convenience library compiled with only the include paths it
+# may use, so an include against the direction of the layers does not
+# compile. port/, ppp/ and store/ stand alone (ras.h and router/common);
+# dial/ sees the three; api/ sees dial/ (and what dial.h exposes). The layer
+# libraries hold their own objects only; whatever links them lists the layers
+# it needs ($(NR_RAS_ENGINE_LIBS) for all of them), each archive once.
+NR_RAS_DIR = $(top_srcdir)/providers/ras
+NR_RAS_LAYER_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden
+NR_RAS_PORT_CPPFLAGS = $(AM_CPPFLAGS) $(NR_COMMON_CPPFLAGS)
+NR_RAS_PPP_CPPFLAGS = $(AM_CPPFLAGS) $(NR_COMMON_CPPFLAGS)
+NR_RAS_STORE_CPPFLAGS = $(AM_CPPFLAGS) $(NR_COMMON_CPPFLAGS)
+NR_RAS_DIAL_CPPFLAGS = $(AM_CPPFLAGS) $(NR_COMMON_CPPFLAGS) \
+	-I$(NR_RAS_DIR)/port -I$(NR_RAS_DIR)/ppp -I$(NR_RAS_DIR)/store
+NR_RAS_API_CPPFLAGS = $(NR_RAS_DIAL_CPPFLAGS) -I$(NR_RAS_DIR)/dial
 
-include $(srcdir)/providers/ras/hdlc.mk
-include $(srcdir)/providers/ras/modem.mk
-include $(srcdir)/providers/ras/phonebook.mk
-include $(srcdir)/providers/ras/ppp.mk
-include $(srcdir)/providers/ras/dial.mk
+NR_RAS_PORT_LIBS = providers/ras/port/libnrras-port.la router/common/libnrcommon.la
+NR_RAS_PPP_LIBS = providers/ras/ppp/libnrras-ppp.la router/common/libnrcommon.la
+NR_RAS_STORE_LIBS = providers/ras/store/libnrras-store.la router/common/libnrcommon.la
+NR_RAS_ENGINE_LIBS = providers/ras/dial/libnrras-dial.la providers/ras/port/libnrras-port.la \
+	providers/ras/ppp/libnrras-ppp.la providers/ras/store/libnrras-store.la router/common/libnrcommon.la
 
-# The public RAS client library (<netrouter/ras.h>).
-lib_LTLIBRARIES += providers/ras/libnetrouter-ras.la
-providers_ras_libnetrouter_ras_la_SOURCES = \
-	providers/ras/ras-errors.c \
-	providers/ras/ras-entries.c \
-	providers/ras/ras-dial.c \
-	providers/ras/ras-terminal.c \
-	providers/ras/ras-credentials.c \
-	providers/ras/ras-lasterror.h providers/ras/ras-lasterror.c
-providers_ras_libnetrouter_ras_la_CPPFLAGS = $(AM_CPPFLAGS) -DNR_SYSCONFDIR='"$(sysconfdir)"'
-providers_ras_libnetrouter_ras_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden
-providers_ras_libnetrouter_ras_la_LIBADD = providers/ras/libnrras-core.la router/libnetrouter.la
-# -z nodelete: the dialing threads are detached and may still be leaving
-# the library's code when the last dlclose() of a plugin that uses it (the
-# ras provider, at nr_router_free) would unmap it; the library stays mapped.
-providers_ras_libnetrouter_ras_la_LDFLAGS = $(AM_LDFLAGS) -version-info 0:0:0 -no-undefined -Wl,-z,nodelete
-netrouterinclude_HEADERS += router/include/netrouter/ras.h
-pkgconfig_DATA += providers/ras/netrouter-ras.pc
+netrouterinclude_HEADERS += providers/ras/include/netrouter/ras.h
 
-check_PROGRAMS += tests/ras/test-ras-api
-TESTS += tests/ras/test-ras-api
-tests_ras_test_ras_api_SOURCES = tests/ras/test-ras-api.c tests/cunit-main.h tests/cunit-main.c
-tests_ras_test_ras_api_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
-tests_ras_test_ras_api_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
-tests_ras_test_ras_api_LDADD = providers/ras/libnetrouter-ras.la router/libnetrouter.la $(CUNIT_LIBS)
-
-# rasdial(1)
-bin_PROGRAMS += providers/ras/rasdial
-providers_ras_rasdial_SOURCES = providers/ras/rasdial.c providers/ras/rasdial.h providers/ras/rasdial-input.c
-providers_ras_rasdial_CPPFLAGS = $(AM_CPPFLAGS) $(NR_COMMON_CPPFLAGS)
-providers_ras_rasdial_LDADD = providers/ras/libnetrouter-ras.la router/libnetrouter.la router/common/libnrcommon.la \
-	$(PTHREAD_LIBS)
-
-# The provider plugin (ras:ENTRY through the router) and its manifest.
-plugin_LTLIBRARIES += providers/ras/nr-ras.la
-providers_ras_nr_ras_la_SOURCES = providers/ras/provider.c
-providers_ras_nr_ras_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden $(JANSSON_CFLAGS)
-providers_ras_nr_ras_la_LIBADD = providers/ras/libnetrouter-ras.la $(JANSSON_LIBS) $(PTHREAD_LIBS)
-providers_ras_nr_ras_la_LDFLAGS = -module $(PLUGIN_LDFLAGS)
-dist_manifest_DATA += providers/ras/ras.json
-
-# Its build-tree manifest, beside the others of build-plugins.d (see
-# examples/local.mk for the generation rules).
-noinst_DATA += $(BUILD_PLUGINS_D)/ras.json
-CLEANFILES += $(BUILD_PLUGINS_D)/ras.json
-$(BUILD_PLUGINS_D)/ras.json: $(srcdir)/providers/ras/ras.json $(srcdir)/providers/ras/local.mk
-	$(AM_V_GEN)$(build_plugins_gen) \
-	  -e 's|"library": *"nr-ras\.so"|"library": "../providers/ras/.libs/nr-ras.so"|' \
-	  $(srcdir)/providers/ras/ras.json $(build_plugins_end)
+include $(srcdir)/providers/ras/port/local.mk
+include $(srcdir)/providers/ras/ppp/local.mk
+include $(srcdir)/providers/ras/store/local.mk
+include $(srcdir)/providers/ras/dial/local.mk
+include $(srcdir)/providers/ras/api/local.mk
+include $(srcdir)/providers/ras/plugin/local.mk
+include $(srcdir)/providers/ras/cli/local.mk

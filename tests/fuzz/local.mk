@@ -35,8 +35,8 @@ tests_fuzz_libnetrouter_fuzz_la_LIBADD = $(router_libnetrouter_la_LIBADD)
 
 FUZZ_UTIL = tests/fuzz/fuzz-util.h tests/fuzz/fuzz-util.c
 FUZZ_ROUTER_LDADD = tests/fuzz/libnetrouter-fuzz.la $(JANSSON_LIBS) $(LTDL_LIBS) $(PTHREAD_LIBS)
-FUZZ_RAS_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/providers/ras
-FUZZ_RAS_LDADD = providers/ras/libnrras-core.la $(JANSSON_LIBS) $(NETTLE_LIBS) $(PTHREAD_LIBS)
+FUZZ_RAS_CPPFLAGS = $(NR_RAS_API_CPPFLAGS)
+FUZZ_RAS_LDADD = $(NR_RAS_ENGINE_LIBS) $(JANSSON_LIBS) $(NETTLE_LIBS) $(PTHREAD_LIBS)
 
 tests_fuzz_fuzz_manifest_SOURCES = tests/fuzz/fuzz-manifest.c $(FUZZ_UTIL)
 tests_fuzz_fuzz_manifest_CPPFLAGS = $(AM_CPPFLAGS) $(NR_COMMON_CPPFLAGS) -I$(top_srcdir)/router/lib

@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 #include "cunit-main.h"
-#include "phonebook.h"
+#include "dial.h"
 #include "ppp-link.h"
 #include "ppp-test-peer.h"
 
@@ -318,7 +318,7 @@ static nr_ppp_link_config entry_config(unsigned interval_s, unsigned failures, c
     memset(&e, 0, sizeof e);
     e.lcp_echo_interval_s = interval_s;
     e.lcp_echo_failures = failures;
-    nr_ppp_link_config_from_entry(&cfg, &e, "", "");
+    nr_dial_ppp_config(&cfg, &e, "", "");
     cfg.clock = clock;
     return cfg;
 }

@@ -101,6 +101,26 @@ static const char *callback_number(const nr_dial *d)
     return n;
 }
 
+/* See dial.h: the PPP settings of a phonebook entry. */
+void nr_dial_ppp_config(nr_ppp_link_config *cfg, const nr_pb_entry *e, const char *user, const char *password)
+{
+    nr_ppp_link_config_init(cfg);
+    cfg->user = user;
+    cfg->password = password;
+    if (!e)
+        return;
+    cfg->allow_pap = e->auth == NR_PB_AUTH_ANY || e->auth == NR_PB_AUTH_PAP;
+    cfg->allow_chap = e->auth == NR_PB_AUTH_ANY || e->auth == NR_PB_AUTH_CHAP;
+    cfg->allow_mschapv2 = e->auth == NR_PB_AUTH_ANY || e->auth == NR_PB_AUTH_MSCHAPV2;
+    if (e->mru)
+        cfg->mru = (uint16_t)(e->mru > 65535 ? 65535 : e->mru);
+    cfg->echo_interval_ms = e->lcp_echo_interval_s * 1000u;
+    if (e->lcp_echo_failures)
+        cfg->echo_failures = e->lcp_echo_failures;
+    if (e->ppp_timeout_ms)
+        cfg->timeout_ms = e->ppp_timeout_ms;
+}
+
 /* One attempt at bringing the link up with the current credentials. */
 static DWORD bring_up(nr_dial *d)
 {
@@ -111,8 +131,7 @@ static DWORD bring_up(nr_dial *d)
     nr_ppp_link_free(d->link);
     d->link = NULL;
     d->ppp_stop = false;
-    nr_ppp_link_config_init(&cfg);
-    nr_ppp_link_config_from_entry(&cfg, d->entry, d->params.szUserName, d->params.szPassword);
+    nr_dial_ppp_config(&cfg, d->entry, d->params.szUserName, d->params.szPassword);
     /* A callback is asked for when the entry says so or the caller names a number. */
     cfg.callback_number = callback_number(d);
     cfg.request_callback = !d->called_back && (d->entry->callback_ask || d->params.szCallbackNumber[0]);

@@ -20,7 +20,6 @@
 #include <unistd.h>
 
 #include "hdlc.h"
-#include "phonebook.h"
 #include "ppp-link-private.h"
 
 
@@ -44,26 +43,6 @@ void nr_ppp_link_config_init(nr_ppp_link_config *cfg)
     cfg->fsm = fsm;
     cfg->peer_addr_hint = 0x0a000202; /* 10.0.2.2 */
     cfg->request_dns = true;
-}
-
-void nr_ppp_link_config_from_entry(nr_ppp_link_config *cfg, const struct nr_pb_entry *e, const char *user,
-                                   const char *password)
-{
-    nr_ppp_link_config_init(cfg);
-    cfg->user = user;
-    cfg->password = password;
-    if (!e)
-        return;
-    cfg->allow_pap = e->auth == NR_PB_AUTH_ANY || e->auth == NR_PB_AUTH_PAP;
-    cfg->allow_chap = e->auth == NR_PB_AUTH_ANY || e->auth == NR_PB_AUTH_CHAP;
-    cfg->allow_mschapv2 = e->auth == NR_PB_AUTH_ANY || e->auth == NR_PB_AUTH_MSCHAPV2;
-    if (e->mru)
-        cfg->mru = (uint16_t)(e->mru > 65535 ? 65535 : e->mru);
-    cfg->echo_interval_ms = e->lcp_echo_interval_s * 1000u;
-    if (e->lcp_echo_failures)
-        cfg->echo_failures = e->lcp_echo_failures;
-    if (e->ppp_timeout_ms)
-        cfg->timeout_ms = e->ppp_timeout_ms;
 }
 
 /* ---- output --------------------------------------------------------------------------------- */

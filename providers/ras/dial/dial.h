@@ -1,8 +1,10 @@
 /*
  * dial.h - the dialing engine behind RasDial: one worker thread per
- * connection walks the RASCONNSTATE sequence (modem phases here, PPP phases
- * in dial-ppp.c), announces each state through the notifier, keeps the link
- * up once connected, and releases the port on failure or hang-up.
+ * connection walks the RASCONNSTATE sequence (dial-state.c: announcements
+ * and pauses; dial-modem.c: the modem phases; dial-ppp.c: the PPP phases),
+ * keeps the link up once connected, and releases the port on failure or
+ * hang-up (dial.c, the worker).  Files call downwards only: dial.c ->
+ * dial-ppp.c -> dial-modem.c -> dial-state.c.
  *
  * Rules (DESIGN.md section 5): each state is announced once with error 0 on
  * entry; a failure is announced again for the same state with the error;
@@ -85,10 +87,19 @@ bool nr_dial_pause(nr_dial *d, RASCONNSTATE state);
  * only time the application may use the line; call with conn->lock held. */
 bool nr_dial_terminal_open(const nr_dial *d);
 
+/* OpenPort .. AllDevicesConnected (dial-modem.c), with the entry's
+ * redials and its terminal step: 0, or the error (announced). */
+DWORD nr_dial_modem(nr_dial *d);
+
 /* After the server agreed to call back and the link went down:
  * RASCS_WaitForModemReset, RASCS_WaitForCallback (RING, ATA, CONNECT),
  * then RASCS_ReAuthenticate.  0, or the error (announced). */
 DWORD nr_dial_await_callback(nr_dial *d);
+
+/* The PPP part of a phonebook entry (auth, mru, lcp_echo_*, ppp_timeout_ms)
+ * on top of nr_ppp_link_config_init's defaults; user and password come from
+ * RASDIALPARAMS (dial-ppp.c). */
+void nr_dial_ppp_config(nr_ppp_link_config *cfg, const nr_pb_entry *e, const char *user, const char *password);
 
 /* The PPP phases, from RASCS_Authenticate to RASCS_Projected (dial-ppp.c):
  * 0 when projected, else the error (already announced). */

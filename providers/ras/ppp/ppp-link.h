@@ -13,7 +13,7 @@
  *
  *     nr_ppp_link_config cfg;
  *     nr_ppp_link_config_init(&cfg);
- *     cfg.user = "alice"; cfg.password = "s3cret";      // or nr_ppp_link_config_from_entry()
+ *     cfg.user = "alice"; cfg.password = "s3cret";
  *     nr_ppp_link *l;
  *     if (nr_ppp_link_new(fd, &cfg, on_event, me, &l) != 0) ...;
  *     nr_ppp_link_start(l);                              // sends LCP Configure-Request
@@ -34,8 +34,6 @@
 #include "ppp-fsm.h"
 #include "ppp-ipcp.h"
 #include "ppp-lcp.h"
-
-struct nr_pb_entry;
 
 typedef enum nr_ppp_phase {
     NR_PPP_PHASE_DEAD = 0,
@@ -79,10 +77,6 @@ typedef struct nr_ppp_link_config {
 /* Defaults: PAP, CHAP-MD5 and MS-CHAPv2 allowed, MRU 1500, no echo, 60 s timeout,
  * RFC timers, peer hint 10.0.2.2, DNS requested. */
 void nr_ppp_link_config_init(nr_ppp_link_config *cfg);
-/* The PPP part of a phonebook entry (auth, mru, lcp_echo_*, ppp_timeout_ms)
- * on top of the defaults; user and password come from RASDIALPARAMS. */
-void nr_ppp_link_config_from_entry(nr_ppp_link_config *cfg, const struct nr_pb_entry *e, const char *user,
-                                   const char *password);
 
 /* What was negotiated (RasGetProjectionInfo). Addresses are host order. */
 typedef struct nr_ppp_projection {

@@ -1,0 +1,8 @@
+# providers/ras/cli: rasdial(1), a client of libnetrouter-ras through
+# <netrouter/ras.h> (and router/common for reading a password file safely).
+bin_PROGRAMS += providers/ras/cli/rasdial
+providers_ras_cli_rasdial_SOURCES = providers/ras/cli/rasdial.c providers/ras/cli/rasdial.h \
+	providers/ras/cli/rasdial-input.c
+providers_ras_cli_rasdial_CPPFLAGS = $(AM_CPPFLAGS) $(NR_COMMON_CPPFLAGS)
+providers_ras_cli_rasdial_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la \
+	router/common/libnrcommon.la $(PTHREAD_LIBS)

@@ -1,0 +1,121 @@
+/*
+ * dial-state.c - what every phase of a dial shares: the state a connection
+ * is in, its announcement through the notifier (once on entry, once more
+ * with the error on failure, nothing after Connected, an error or
+ * RasHangUp), the failure detail, the hang-up flag and the paused states.
+ *
+ * The lowest file of the engine: dial-modem.c, dial-ppp.c and dial.c call
+ * it, it calls none of them.  Locking: conn->lock guards the state and the
+ * nr_dial flags; it is never held while a notification handler runs, so
+ * handlers may call RasHangUp, RasGetConnectStatus and RasEnumConnections.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <time.h>
+
+#include "dial.h"
+
+uint64_t nr_dial_now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
+
+bool nr_dial_hangup_requested(nr_dial *d)
+{
+    bool h;
+    pthread_mutex_lock(&d->conn->lock);
+    h = d->hangup;
+    pthread_mutex_unlock(&d->conn->lock);
+    return h;
+}
+
+/* Announces (state, error, ext) unless notifications have stopped. */
+static void announce(nr_dial *d, RASCONNSTATE state, DWORD error, DWORD ext)
+{
+    bool quiet;
+    pthread_mutex_lock(&d->conn->lock);
+    quiet = d->silent || d->hangup || !d->async;
+    pthread_mutex_unlock(&d->conn->lock);
+    if (quiet)
+        return;
+    if (!nr_ras_notify(&d->notifier, d->conn->handle, state, error, ext)) {
+        pthread_mutex_lock(&d->conn->lock);
+        d->silent = true;
+        pthread_mutex_unlock(&d->conn->lock);
+    }
+}
+
+bool nr_dial_enter(nr_dial *d, RASCONNSTATE state)
+{
+    pthread_mutex_lock(&d->conn->lock);
+    d->conn->state = state;
+    d->conn->error = 0;
+    d->conn->ext_error = 0;
+    d->conn->detail[0] = '\0';
+    pthread_cond_broadcast(&d->conn->changed);
+    pthread_mutex_unlock(&d->conn->lock);
+    announce(d, state, 0, 0);
+    return !nr_dial_hangup_requested(d);
+}
+
+void nr_dial_set_detail(nr_dial *d, const char *detail)
+{
+    pthread_mutex_lock(&d->conn->lock);
+    snprintf(d->conn->detail, sizeof d->conn->detail, "%s", detail ? detail : "");
+    pthread_mutex_unlock(&d->conn->lock);
+}
+
+void nr_dial_fail(nr_dial *d, DWORD error, DWORD ext, const char *detail)
+{
+    RASCONNSTATE state;
+    pthread_mutex_lock(&d->conn->lock);
+    state = d->conn->state;
+    d->conn->error = error;
+    d->conn->ext_error = ext;
+    snprintf(d->conn->detail, sizeof d->conn->detail, "%s", detail ? detail : "");
+    pthread_cond_broadcast(&d->conn->changed);
+    pthread_mutex_unlock(&d->conn->lock);
+    announce(d, state, error, ext);
+    pthread_mutex_lock(&d->conn->lock);
+    d->silent = true; /* nothing after an error */
+    pthread_mutex_unlock(&d->conn->lock);
+}
+
+bool nr_dial_may_pause(const nr_dial *d)
+{
+    return d->async && (d->options & RDEOPT_PausedStates);
+}
+
+bool nr_dial_pause(nr_dial *d, RASCONNSTATE state)
+{
+    bool resumed;
+    /* Paused before the state is announced: an application may resume the
+     * moment it hears of it (even from another thread before the handler
+     * has returned), and RasDial must then find the dial waiting. */
+    pthread_mutex_lock(&d->conn->lock);
+    d->paused = true;
+    d->resumed = false;
+    pthread_mutex_unlock(&d->conn->lock);
+    if (!nr_dial_enter(d, state)) {
+        pthread_mutex_lock(&d->conn->lock);
+        d->paused = false;
+        pthread_mutex_unlock(&d->conn->lock);
+        return false;
+    }
+    pthread_mutex_lock(&d->conn->lock);
+    pthread_cond_broadcast(&d->conn->changed);
+    while (!d->resumed && !d->hangup)
+        pthread_cond_wait(&d->conn->changed, &d->conn->lock);
+    d->paused = false;
+    resumed = d->resumed && !d->hangup;
+    pthread_mutex_unlock(&d->conn->lock);
+    return resumed;
+}
+
+bool nr_dial_terminal_open(const nr_dial *d)
+{
+    return d->paused && !d->hangup && d->conn->state == RASCS_Interactive && d->modem;
+}

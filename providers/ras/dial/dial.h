@@ -6,7 +6,7 @@
  * hang-up (dial.c, the worker).  Files call downwards only: dial.c ->
  * dial-ppp.c -> dial-modem.c -> dial-state.c.
  *
- * Rules (DESIGN.md section 5): each state is announced once with error 0 on
+ * Rules (docs/design.md section 5): each state is announced once with error 0 on
  * entry; a failure is announced again for the same state with the error;
  * nothing is announced after RASCS_Connected, an error, or RasHangUp.  A
  * synchronous RasDial is the same worker with the caller waiting for it.

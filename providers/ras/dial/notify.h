@@ -1,6 +1,6 @@
 /*
  * notify.h - delivering RasDial progress to the application through one of
- * the four notifier kinds of DESIGN.md section 5: RasDialFunc (type 0),
+ * the four notifier kinds of docs/design.md section 5: RasDialFunc (type 0),
  * RasDialFunc1 (1), RasDialFunc2 (2, whose 0 return stops further
  * notifications) and RAS_NOTIFIER_FD (a descriptor receiving RASDIALEVENT
  * records).  It also keeps the per-thread "inside a handler" mark that lets

@@ -1,7 +1,7 @@
 /*
  * netrouter/ras.h - the RAS client API (the RasDial family) of netrouter's
  * dial-up provider, with the Windows names, numbers and semantics and Linux
- * types (see DESIGN.md section 5).  Link with `pkg-config --libs
+ * types (see libnetrouter-ras(3) and RasDial(3)).  Link with `pkg-config --libs
  * netrouter-ras`.
  *
  *     RASENTRYNAME names[8] = { { .dwSize = sizeof(RASENTRYNAME) } };

@@ -31,6 +31,18 @@ char *nr_state_dir(void)
     return n < 0 ? NULL : dir;
 }
 
+char *nr_config_path(const char *name)
+{
+    const char *xdg = secure_getenv("XDG_CONFIG_HOME"), *home = secure_getenv("HOME");
+    char *path = NULL;
+    int n = -1;
+    if (xdg && xdg[0] == '/')
+        n = asprintf(&path, "%s/netrouter/%s", xdg, name);
+    else if (home && *home)
+        n = asprintf(&path, "%s/.config/netrouter/%s", home, name);
+    return n < 0 ? NULL : path;
+}
+
 bool nr_debug_requested(void)
 {
     const char *d = secure_getenv("NETROUTER_DEBUG");

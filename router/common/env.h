@@ -21,6 +21,15 @@
  * without HOME: nothing is remembered) or out of memory. */
 __attribute__((visibility("hidden"))) char *nr_state_dir(void);
 
+/* The path of name (e.g. "plugins.d", "phonebook.json") in the per-user
+ * configuration directory, one rule for the plugin search path and the
+ * phonebook: $XDG_CONFIG_HOME/netrouter/name (an absolute XDG_CONFIG_HOME
+ * only, as the XDG specification says), else $HOME/.config/netrouter/name
+ * (a HOME that is set and not empty).  The variables are read with
+ * secure_getenv().  Returns a malloc'ed path, or NULL when neither gives
+ * one or out of memory. */
+__attribute__((visibility("hidden"))) char *nr_config_path(const char *name);
+
 /* True when NETROUTER_DEBUG asks for every debug line (set, not empty and
  * not "0"). */
 __attribute__((visibility("hidden"))) bool nr_debug_requested(void);

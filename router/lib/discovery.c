@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "env.h"
 #include "internal.h"
 
 /* Builds the default search path (strings allocated). */
@@ -32,12 +33,9 @@ static void default_path(nr_ptrvec *dirs)
         free(copy);
         return;
     }
-    const char *xdg = secure_getenv("XDG_CONFIG_HOME");
-    const char *home = secure_getenv("HOME");
-    if (xdg && xdg[0] == '/')
-        nr__ptrvec_push(dirs, nr__path_join(xdg, "netrouter/plugins.d"));
-    else if (home && *home)
-        nr__ptrvec_push(dirs, nr__path_join(home, ".config/netrouter/plugins.d"));
+    char *user = nr_config_path("plugins.d");
+    if (user)
+        nr__ptrvec_push(dirs, user);
     nr__ptrvec_push(dirs, strdup(NR_SYSCONF_MANIFESTDIR));
     nr__ptrvec_push(dirs, strdup(NR_MANIFESTDIR));
 }

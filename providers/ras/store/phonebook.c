@@ -26,6 +26,7 @@
 #include <unistd.h>
 #include <jansson.h>
 
+#include "env.h"
 #include "files.h"
 #include "json.h"
 #include "jsonpos.h"
@@ -440,15 +441,7 @@ static char *read_checked(const char *path, ctx *c, size_t *len)
 
 char *nr_pb_default_path(void)
 {
-    const char *xdg = secure_getenv("XDG_CONFIG_HOME"), *home = secure_getenv("HOME");
-    char *user = NULL;
-    if (xdg && xdg[0] == '/') {
-        if (asprintf(&user, "%s/netrouter/phonebook.json", xdg) < 0)
-            user = NULL;
-    } else if (home && *home) {
-        if (asprintf(&user, "%s/.config/netrouter/phonebook.json", home) < 0)
-            user = NULL;
-    }
+    char *user = nr_config_path("phonebook.json");
     if (user && access(user, F_OK) == 0)
         return user;
     if (access(NR_SYSCONFDIR "/netrouter/phonebook.json", F_OK) == 0) {

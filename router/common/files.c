@@ -169,6 +169,52 @@ char *nr_file_read(int fd, size_t size_hint, size_t max, size_t *len)
     return buf;
 }
 
+/* max as people say it: "64 MiB", "1 KiB", or a number of bytes. */
+static void size_text(size_t max, char *buf, size_t size)
+{
+    if (max >= (1u << 20) && max % (1u << 20) == 0)
+        snprintf(buf, size, "%zu MiB", max >> 20);
+    else if (max >= 1024 && max % 1024 == 0)
+        snprintf(buf, size, "%zu KiB", max >> 10);
+    else
+        snprintf(buf, size, "%zu bytes", max);
+}
+
+char *nr_file_load(int dirfd, const char *path, unsigned rules, size_t max, size_t *len, struct stat *st,
+                   char *why)
+{
+    struct stat own;
+    char *text;
+    int fd, e;
+    if (!st)
+        st = &own;
+    if ((fd = nr_file_open(dirfd, path, rules, st, why)) < 0) {
+        if ((e = errno) != EINVAL) /* "<verb> the phonebook: No such file or directory" */
+            snprintf(why, NR_WHY_SIZE, "%s", strerror(e));
+        errno = e;
+        return NULL;
+    }
+    text = nr_file_read(fd, S_ISREG(st->st_mode) ? (size_t)st->st_size : 0, max, len);
+    e = errno;
+    close(fd);
+    if (!text) {
+        char size[32];
+        size_text(max, size, sizeof size);
+        if (e == EFBIG)
+            snprintf(why, NR_WHY_SIZE, "it is larger than %s", size);
+        else
+            snprintf(why, NR_WHY_SIZE, "%s", strerror(e));
+        /* a read error is told apart from an open error by its verb */
+        errno = e == EFBIG ? EFBIG : e == ENOMEM ? ENOMEM : EIO;
+    }
+    return text;
+}
+
+const char *nr_file_load_verb(int err)
+{
+    return err == EINVAL ? "refusing" : err == EFBIG || err == EIO || err == ENOMEM ? "cannot read" : "cannot open";
+}
+
 bool nr_write_all(int fd, const void *p, size_t len)
 {
     const char *c = p;

@@ -64,6 +64,22 @@ NR_COMMON_INTERNAL int nr_file_open(int dirfd, const char *path, unsigned rules,
  * EFBIG when the file is larger than max. */
 NR_COMMON_INTERNAL char *nr_file_read(int fd, size_t size_hint, size_t max, size_t *len);
 
+/* The secure file reader: nr_file_open() and nr_file_read() in one, for a
+ * file read whole (a phonebook, a store, saved credentials).  Returns its
+ * text (malloc'ed, NUL-terminated, *len bytes), judged by the rules on the
+ * descriptor it was read from (*st, may be NULL, describes it); or NULL
+ * with errno set and why[NR_WHY_SIZE] filled with the end of a sentence:
+ * ENOENT (missing) and other open errors (strerror), EINVAL (refused: the
+ * rule it broke, e.g. "it is a FIFO, not a regular file"), EFBIG ("it is
+ * larger than 64 MiB"), or a read error.  nr_file_load_verb() says how a
+ * sentence about that errno begins. */
+NR_COMMON_INTERNAL char *nr_file_load(int dirfd, const char *path, unsigned rules, size_t max, size_t *len,
+                                      struct stat *st, char *why);
+
+/* "refusing" (EINVAL), "cannot read" (EFBIG and read errors) or "cannot
+ * open": the verb of "<verb> the phonebook: <why>" after nr_file_load(). */
+NR_COMMON_INTERNAL const char *nr_file_load_verb(int err);
+
 /* Writes all of p, retrying short writes and EINTR; false with errno set. */
 NR_COMMON_INTERNAL bool nr_write_all(int fd, const void *p, size_t len);
 

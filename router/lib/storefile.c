@@ -159,28 +159,20 @@ DWORD nr__storefile_read(nr_storefile *sf, char **text, size_t *len)
 {
     struct stat st;
     char why[NR_WHY_SIZE];
-    int fd, e;
     *text = NULL;
     *len = 0;
     sf->read_ino = 0;
     if (sf->dirfd < 0)
         return WN_SUCCESS;
-    fd = nr_file_open(sf->dirfd, NR_STORE_FILE, FILE_RULES, &st, why);
-    if (fd < 0 && errno == ENOENT)
+    *text = nr_file_load(sf->dirfd, NR_STORE_FILE, FILE_RULES, MAX_STORE_SIZE, len, &st, why);
+    if (!*text && errno == ENOENT)
         return WN_SUCCESS;
-    if (fd < 0 && errno == EINVAL)
+    if (!*text && errno == EINVAL)
         return nr__fail(WN_CANNOT_OPEN_PROFILE, "refusing the remembered-connection store %s/%s: %s", sf->dir,
                         NR_STORE_FILE, why);
-    if (fd < 0)
-        return nr__fail(WN_CANNOT_OPEN_PROFILE, "the remembered-connection store %s/%s cannot be read: %s; it was "
-                        "left as it is", sf->dir, NR_STORE_FILE, why);
-    *text = nr_file_read(fd, (size_t)st.st_size, MAX_STORE_SIZE, len);
-    e = errno;
-    close(fd);
     if (!*text)
         return nr__fail(WN_CANNOT_OPEN_PROFILE, "the remembered-connection store %s/%s cannot be read: %s; it was "
-                        "left as it is", sf->dir, NR_STORE_FILE,
-                        e == EFBIG ? "it is larger than 16 MiB" : strerror(e));
+                        "left as it is", sf->dir, NR_STORE_FILE, why);
     sf->read_dev = st.st_dev;
     sf->read_ino = st.st_ino;
     return WN_SUCCESS;

@@ -157,33 +157,21 @@ static DWORD parse(json_t *root, const char *path, store *s, nr_cred_error *err)
  * ours, with no group or other permission bits. */
 static DWORD load(int dirfd, const char *path, store *s, nr_cred_error *err)
 {
-    struct stat st;
     char why[NR_WHY_SIZE], *text;
     size_t got = 0;
     json_error_t jerr;
     json_t *root;
     DWORD rc;
-    int fd = nr_file_open(dirfd, NR_CRED_FILE, NR_FILE_NOFOLLOW | NR_FILE_OWNER_SELF | NR_FILE_PRIVATE, &st, why);
 
     memset(s, 0, sizeof *s);
-    if (fd < 0 && errno == ENOENT)
+    text = nr_file_load(dirfd, NR_CRED_FILE, NR_FILE_NOFOLLOW | NR_FILE_OWNER_SELF | NR_FILE_PRIVATE, MAX_FILE_SIZE,
+                        &got, NULL, why);
+    if (!text && errno == ENOENT)
         return 0;
-    if (fd < 0 && errno == EINVAL)
-        return fail(err, ERROR_ACCESS_DENIED, "%s: refusing the saved credentials: %s", path, why);
-    if (fd < 0)
-        return fail(err, ERROR_CANNOT_LOAD_PHONEBOOK, "%s: cannot open the saved credentials: %s", path,
-                    strerror(errno));
-    text = nr_file_read(fd, (size_t)st.st_size, MAX_FILE_SIZE, &got);
-    if (!text) {
-        rc = errno == EFBIG ? fail(err, ERROR_CANNOT_LOAD_PHONEBOOK, "%s: the saved credentials are larger than %u bytes",
-                                   path, MAX_FILE_SIZE)
-             : errno == ENOMEM ? fail(err, ERROR_ALLOCATING_MEMORY, "%s: out of memory", path)
-                               : fail(err, ERROR_CANNOT_LOAD_PHONEBOOK, "%s: cannot read the saved credentials: %s",
-                                      path, strerror(errno));
-        close(fd);
-        return rc;
-    }
-    close(fd);
+    if (!text)
+        return fail(err, errno == EINVAL ? ERROR_ACCESS_DENIED : errno == ENOMEM ? ERROR_ALLOCATING_MEMORY
+                                                                                : ERROR_CANNOT_LOAD_PHONEBOOK,
+                    "%s: %s the saved credentials: %s", path, nr_file_load_verb(errno), why);
     root = nr_json_parse(text, got, &jerr);
     explicit_bzero(text, got);
     free(text);

@@ -421,21 +421,10 @@ static bool build_entry(const json_t *o, nr_pb_entry *e)
  * says which device is opened and what is sent to it). */
 static char *read_checked(const char *path, ctx *c, size_t *len)
 {
-    struct stat st;
-    char why[NR_WHY_SIZE], *text;
-    int fd = nr_file_open(AT_FDCWD, path, 0, &st, why);
-    if (fd < 0) {
-        if (errno == EINVAL)
-            fail(c, ERROR_CANNOT_OPEN_PHONEBOOK, "refusing the phonebook: %s", why);
-        else
-            fail(c, ERROR_CANNOT_OPEN_PHONEBOOK, "cannot open the phonebook: %s", strerror(errno));
-        return NULL;
-    }
-    text = nr_file_read(fd, (size_t)st.st_size, NR_PB_MAX_SIZE, len);
+    char why[NR_WHY_SIZE];
+    char *text = nr_file_load(AT_FDCWD, path, 0, NR_PB_MAX_SIZE, len, NULL, why);
     if (!text)
-        fail(c, ERROR_CANNOT_OPEN_PHONEBOOK, "cannot read the phonebook: %s",
-             errno == EFBIG ? "it is larger than " NR_PB_MAX_SIZE_TEXT : strerror(errno));
-    close(fd);
+        fail(c, ERROR_CANNOT_OPEN_PHONEBOOK, "%s the phonebook: %s", nr_file_load_verb(errno), why);
     return text;
 }
 

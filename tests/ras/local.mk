@@ -27,6 +27,7 @@ ras_ppp_tests = \
 	tests/ras/test-ras-ppp-auth \
 	tests/ras/test-ras-ppp-mschap \
 	tests/ras/test-ras-ppp-ipcp \
+	tests/ras/test-ras-ppp-cbcp \
 	tests/ras/test-ras-ppp-link \
 	tests/ras/test-ras-ppp-slirp
 check_PROGRAMS += $(ras_ppp_tests)
@@ -45,6 +46,8 @@ tests_ras_test_ras_ppp_mschap_CPPFLAGS = $(NR_RAS_TEST_PPP_CPPFLAGS)
 tests_ras_test_ras_ppp_mschap_LDADD = $(NR_RAS_TEST_PPP_LIBS)
 tests_ras_test_ras_ppp_ipcp_CPPFLAGS = $(NR_RAS_TEST_PPP_CPPFLAGS)
 tests_ras_test_ras_ppp_ipcp_LDADD = $(NR_RAS_TEST_PPP_LIBS)
+tests_ras_test_ras_ppp_cbcp_CPPFLAGS = $(NR_RAS_TEST_PPP_CPPFLAGS)
+tests_ras_test_ras_ppp_cbcp_LDADD = $(NR_RAS_TEST_PPP_LIBS)
 tests_ras_test_ras_ppp_link_CPPFLAGS = $(NR_RAS_TEST_PPP_CPPFLAGS)
 tests_ras_test_ras_ppp_link_LDADD = $(NR_RAS_TEST_PPP_LIBS)
 

@@ -14,8 +14,7 @@ providers_ras_ppp_libnrras_ppp_la_SOURCES = \
 	providers/ras/ppp/ppp-auth.h providers/ras/ppp/ppp-auth.c \
 	providers/ras/ppp/ppp-ipcp.h providers/ras/ppp/ppp-ipcp.c \
 	providers/ras/ppp/ppp-cbcp.h providers/ras/ppp/ppp-cbcp.c \
-	providers/ras/ppp/ppp-link.h providers/ras/ppp/ppp-link-private.h \
-	providers/ras/ppp/ppp-link.c providers/ras/ppp/ppp-link-cbcp.c
+	providers/ras/ppp/ppp-link.h providers/ras/ppp/ppp-link.c
 providers_ras_ppp_libnrras_ppp_la_CPPFLAGS = $(NR_RAS_PPP_CPPFLAGS)
 providers_ras_ppp_libnrras_ppp_la_CFLAGS = $(NR_RAS_LAYER_CFLAGS) $(NETTLE_CFLAGS)
 providers_ras_ppp_libnrras_ppp_la_LIBADD = $(NETTLE_LIBS)

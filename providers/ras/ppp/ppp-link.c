@@ -1,11 +1,13 @@
 /*
  * ppp-link.c - the PPP phases over a descriptor (see ppp-link.h): frames in
- * and out through hdlc.h, dispatch by protocol, LCP/auth/IPCP sequencing,
- * failure mapping to RAS errors and the poll() driver.
+ * and out through hdlc.h, dispatch by protocol, LCP/auth/CBCP/IPCP
+ * sequencing, failure mapping to RAS errors and the poll() driver.  Each
+ * protocol object (ppp-lcp.h, ppp-auth.h, ppp-cbcp.h, ppp-ipcp.h) is fed
+ * packets and timer ticks here and answers only through its callbacks.
  *
  * Invariants: the first failure wins (later ones are consequences); once
  * the phase is Dead no protocol callback changes anything; every write goes
- * through nr__ppp_link_send(), which never raises SIGPIPE.
+ * through link_send(), which never raises SIGPIPE.
  */
 #include "config.h"
 
@@ -20,8 +22,33 @@
 #include <unistd.h>
 
 #include "hdlc.h"
-#include "ppp-link-private.h"
+#include "ppp-cbcp.h"
+#include "ppp-link.h"
 
+struct nr_ppp_link {
+    int fd;
+    nr_ppp_phase phase;
+    nr_ppp_link_config cfg;
+    nr_ppp_clock clock;
+    nr_ppp_link_event_fn fn;
+    void *ctx;
+    nr_ppp_link_ip_fn ip_fn;
+    void *ip_ctx;
+    nr_hdlc_rx rx;
+    nr_hdlc_tx_opts tx;
+    nr_ppp_lcp lcp;
+    nr_ppp_auth auth;
+    nr_ppp_cbcp cbcp;
+    nr_ppp_ipcp ipcp;
+    nr_ppp_projection proj;
+    uint64_t give_up_at;       /* overall timeout, 0 = none */
+    bool line_lost;            /* a write or read found the line gone */
+    bool password_expired;     /* MS-CHAPv2 E=648: waiting for nr_ppp_link_change_password */
+    bool callback_agreed;      /* CBCP ended with a callback: the server calls back */
+    char auth_text[NR_PPP_AUTH_MAX_MESSAGE]; /* the Authenticated event's text, held over the Callback phase */
+    unsigned error;
+    char error_text[320];
+};
 
 static const char *const phase_names[] = { "Dead", "Establish", "Authenticate", "Network", "Open", "Terminate",
                                            "Callback" };
@@ -70,7 +97,7 @@ static int write_all(int fd, const uint8_t *p, size_t n)
     return 0;
 }
 
-void nr__ppp_link_send(nr_ppp_link *l, uint16_t protocol, const uint8_t *pkt, size_t len)
+static void link_send(nr_ppp_link *l, uint16_t protocol, const uint8_t *pkt, size_t len)
 {
     uint8_t wire[NR_HDLC_ENCODE_BOUND(NR_HDLC_DEFAULT_MRU)];
     size_t n;
@@ -85,7 +112,7 @@ void nr__ppp_link_send(nr_ppp_link *l, uint16_t protocol, const uint8_t *pkt, si
 
 /* ---- failures ------------------------------------------------------------------------------- */
 
-void nr__ppp_link_emit(nr_ppp_link *l, nr_ppp_link_event_type type, unsigned error, const char *text)
+static void emit(nr_ppp_link *l, nr_ppp_link_event_type type, unsigned error, const char *text)
 {
     nr_ppp_link_event ev = { type, error, text ? text : "", &l->proj };
 
@@ -108,7 +135,10 @@ static bool lcp_terminal(const nr_ppp_link *l)
     return s == NR_PPP_INITIAL || s == NR_PPP_STARTING || s == NR_PPP_CLOSED || s == NR_PPP_STOPPED;
 }
 
-void nr__ppp_link_fail(nr_ppp_link *l, unsigned code, const char *fmt, ...)
+static void fail(nr_ppp_link *l, unsigned code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* The first failure: records it, says it (FAILED or DOWN) and closes the link. */
+static void fail(nr_ppp_link *l, unsigned code, const char *fmt, ...)
 {
     bool was_open = l->phase == NR_PPP_PHASE_OPEN;
     va_list ap;
@@ -120,7 +150,7 @@ void nr__ppp_link_fail(nr_ppp_link *l, unsigned code, const char *fmt, ...)
     vsnprintf(l->error_text, sizeof l->error_text, fmt, ap);
     va_end(ap);
     l->phase = NR_PPP_PHASE_TERMINATE;
-    nr__ppp_link_emit(l, was_open ? NR_PPP_EVENT_DOWN : NR_PPP_EVENT_FAILED, code, l->error_text);
+    emit(l, was_open ? NR_PPP_EVENT_DOWN : NR_PPP_EVENT_FAILED, code, l->error_text);
     if (l->line_lost) {
         die(l);
         return;
@@ -134,17 +164,79 @@ void nr__ppp_link_fail(nr_ppp_link *l, unsigned code, const char *fmt, ...)
 static void check_line(nr_ppp_link *l)
 {
     if (l->line_lost && l->phase != NR_PPP_PHASE_DEAD) {
-        nr__ppp_link_fail(l, ERROR_PORT_DISCONNECTED, "The line was hung up or closed during PPP (%s phase).",
+        fail(l, ERROR_PORT_DISCONNECTED, "The line was hung up or closed during PPP (%s phase).",
              nr_ppp_phase_name(l->phase));
         die(l);
     }
+}
+
+/* ---- after authentication: the Callback phase, the Network phase ----------------------------- */
+
+/* The Network phase: the Authenticated event (how: its text), then IPCP. */
+static void network(nr_ppp_link *l, const char *how)
+{
+    l->phase = NR_PPP_PHASE_NETWORK;
+    emit(l, NR_PPP_EVENT_AUTHENTICATED, 0, how);
+    if (l->phase == NR_PPP_PHASE_NETWORK) /* unless the event's handler closed the link */
+        nr_ppp_ipcp_start(&l->ipcp);
+}
+
+static void cbcp_send_cb(void *ctx, const uint8_t *pkt, size_t len)
+{
+    link_send(ctx, NR_PPP_PROTO_CBCP, pkt, len);
+}
+
+/* When the server lets the caller name the number and none was configured,
+ * nr_ppp_link_run returns NR_PPP_LINK_ASK_CALLBACK (nr_ppp_cbcp_asking). */
+static void cbcp_offered_cb(void *ctx, const nr_cbcp_offer *offer, bool ask)
+{
+    (void)offer;
+    (void)ask;
+    emit(ctx, NR_PPP_EVENT_CALLBACK_OFFERED, 0, "The server offers to call back.");
+}
+
+static void cbcp_done_cb(void *ctx, nr_ppp_cbcp_result r, const char *text)
+{
+    nr_ppp_link *l = ctx;
+
+    if (r == NR_PPP_CBCP_NOT_OFFERED || r == NR_PPP_CBCP_DECLINED) {
+        network(l, l->auth_text); /* on without a callback */
+    } else if (r == NR_PPP_CBCP_AGREED) {
+        l->callback_agreed = true;
+        emit(l, NR_PPP_EVENT_CALLBACK_AGREED, 0, text);
+        nr_ppp_link_close(l); /* the server hangs up and calls back */
+    } else {
+        fail(l, r == NR_PPP_CBCP_NO_CHOICE          ? ERROR_PPP_NOT_CONVERGING
+                : r == NR_PPP_CBCP_NUMBER_TOO_LONG ? ERROR_PPP_INVALID_PACKET
+                                                   : ERROR_PPP_TIMEOUT,
+             "%s", text);
+    }
+}
+
+static const nr_ppp_cbcp_callbacks cbcp_cb = {
+    .send = cbcp_send_cb, .offered = cbcp_offered_cb, .done = cbcp_done_cb,
+};
+
+/* Authenticated (or nothing to authenticate): the Callback phase if LCP
+ * agreed to a callback, else the Network phase.  how says how the peer was
+ * satisfied (the Authenticated event's text, sent once the callback
+ * question is settled). */
+static void after_auth(nr_ppp_link *l, const char *how)
+{
+    if (!l->proj.lcp.callback) {
+        network(l, how);
+        return;
+    }
+    snprintf(l->auth_text, sizeof l->auth_text, "%s", how);
+    l->phase = NR_PPP_PHASE_CALLBACK;
+    nr_ppp_cbcp_start(&l->cbcp);
 }
 
 /* ---- LCP ------------------------------------------------------------------------------------ */
 
 static void lcp_send_cb(void *ctx, const uint8_t *pkt, size_t len)
 {
-    nr__ppp_link_send(ctx, NR_PPP_PROTO_LCP, pkt, len);
+    link_send(ctx, NR_PPP_PROTO_LCP, pkt, len);
 }
 
 static void fail_by_reason(nr_ppp_link *l, const char *who, nr_ppp_fsm_reason r, bool peer_spoke)
@@ -152,35 +244,35 @@ static void fail_by_reason(nr_ppp_link *l, const char *who, nr_ppp_fsm_reason r,
     switch (r) {
     case NR_PPP_REASON_TIMEOUT:
         if (peer_spoke)
-            nr__ppp_link_fail(l, ERROR_PPP_TIMEOUT, "%s negotiation timed out: %s.", who, nr_ppp_fsm_reason_text(r));
+            fail(l, ERROR_PPP_TIMEOUT, "%s negotiation timed out: %s.", who, nr_ppp_fsm_reason_text(r));
         else
-            nr__ppp_link_fail(l, ERROR_PPP_NO_RESPONSE, "The remote PPP peer is not responding (no %s answer).", who);
+            fail(l, ERROR_PPP_NO_RESPONSE, "The remote PPP peer is not responding (no %s answer).", who);
         break;
     case NR_PPP_REASON_PEER_TERMINATED:
-        nr__ppp_link_fail(l, ERROR_PPP_REMOTE_TERMINATED, "The server terminated %s (Terminate-Request \"%.*s\").", who,
+        fail(l, ERROR_PPP_REMOTE_TERMINATED, "The server terminated %s (Terminate-Request \"%.*s\").", who,
              (int)(who[0] == 'L' ? l->lcp.fsm.term_text_len : l->ipcp.fsm.term_text_len),
              (const char *)(who[0] == 'L' ? l->lcp.fsm.term_text : l->ipcp.fsm.term_text));
         break;
     case NR_PPP_REASON_NOT_CONVERGING:
         if (who[0] == 'I' && l->ipcp.addr_rejected)
-            nr__ppp_link_fail(l, ERROR_PPP_NO_ADDRESS_ASSIGNED, "The server refused to assign an IP address (IPCP).");
+            fail(l, ERROR_PPP_NO_ADDRESS_ASSIGNED, "The server refused to assign an IP address (IPCP).");
         else
-            nr__ppp_link_fail(l, ERROR_PPP_NOT_CONVERGING, "%s options did not converge with the server.", who);
+            fail(l, ERROR_PPP_NOT_CONVERGING, "%s options did not converge with the server.", who);
         break;
     case NR_PPP_REASON_REJECTED:
         if (who[0] == 'I')
-            nr__ppp_link_fail(l, ERROR_PPP_CP_REJECTED, "The server does not speak IPCP (Protocol-Reject or Code-Reject).");
+            fail(l, ERROR_PPP_CP_REJECTED, "The server does not speak IPCP (Protocol-Reject or Code-Reject).");
         else
-            nr__ppp_link_fail(l, ERROR_PPP_LCP_TERMINATED, "The server rejected an essential LCP packet (Code-Reject).");
+            fail(l, ERROR_PPP_LCP_TERMINATED, "The server rejected an essential LCP packet (Code-Reject).");
         break;
     case NR_PPP_REASON_LOOPBACK:
-        nr__ppp_link_fail(l, ERROR_PPP_LOOPBACK_DETECTED, "The line is looped back: LCP saw its own magic number.");
+        fail(l, ERROR_PPP_LOOPBACK_DETECTED, "The line is looped back: LCP saw its own magic number.");
         break;
     case NR_PPP_REASON_NONE: /* an open automaton left Opened on a packet: RFC 1661 renegotiation */
-        nr__ppp_link_fail(l, ERROR_PPP_LCP_TERMINATED, "%s went down: the server restarted its negotiation.", who);
+        fail(l, ERROR_PPP_LCP_TERMINATED, "%s went down: the server restarted its negotiation.", who);
         break;
     default:
-        nr__ppp_link_fail(l, ERROR_PPP_LCP_TERMINATED, "%s went down: %s.", who, nr_ppp_fsm_reason_text(r));
+        fail(l, ERROR_PPP_LCP_TERMINATED, "%s went down: %s.", who, nr_ppp_fsm_reason_text(r));
         break;
     }
 }
@@ -198,25 +290,17 @@ static void lcp_up_cb(void *ctx, const nr_ppp_lcp_result *res)
     l->proj.lcp = *res;
     l->proj.auth_protocol = res->auth_protocol;
     l->proj.auth_algorithm = res->auth_algorithm;
-    nr__ppp_link_emit(l, NR_PPP_EVENT_LCP_UP, 0, "LCP is open.");
+    emit(l, NR_PPP_EVENT_LCP_UP, 0, "LCP is open.");
     if (res->auth_protocol) {
         l->phase = NR_PPP_PHASE_AUTHENTICATE;
-        nr__ppp_link_emit(l, NR_PPP_EVENT_AUTHENTICATING, 0,
+        emit(l, NR_PPP_EVENT_AUTHENTICATING, 0,
              res->auth_protocol == NR_PPP_PROTO_PAP     ? "Authenticating with PAP."
              : res->auth_algorithm == NR_PPP_CHAP_MSV2 ? "Authenticating with MS-CHAP v2."
                                                        : "Authenticating with CHAP-MD5.");
         nr_ppp_auth_start_algorithm(&l->auth, res->auth_protocol, res->auth_algorithm);
         return;
     }
-    nr__ppp_link_after_auth(l, "The server asked for no authentication.");
-}
-
-void nr__ppp_link_network(nr_ppp_link *l, const char *how)
-{
-    l->phase = NR_PPP_PHASE_NETWORK;
-    nr__ppp_link_emit(l, NR_PPP_EVENT_AUTHENTICATED, 0, how);
-    if (l->phase == NR_PPP_PHASE_NETWORK) /* unless the event's handler closed the link */
-        nr_ppp_ipcp_start(&l->ipcp);
+    after_auth(l, "The server asked for no authentication.");
 }
 
 static void lcp_down_cb(void *ctx, nr_ppp_fsm_reason reason)
@@ -254,7 +338,7 @@ static void lcp_echo_failed_cb(void *ctx)
 {
     nr_ppp_link *l = ctx;
 
-    nr__ppp_link_fail(l, ERROR_PPP_NO_RESPONSE, "The server stopped answering LCP Echo-Requests (%u unanswered).",
+    fail(l, ERROR_PPP_NO_RESPONSE, "The server stopped answering LCP Echo-Requests (%u unanswered).",
          l->lcp.cfg.echo_failures);
     die(l);
 }
@@ -272,7 +356,7 @@ static const nr_ppp_lcp_callbacks lcp_cb = {
 
 static void auth_send_cb(void *ctx, uint16_t protocol, const uint8_t *pkt, size_t len)
 {
-    nr__ppp_link_send(ctx, protocol, pkt, len);
+    link_send(ctx, protocol, pkt, len);
 }
 
 static void auth_done_cb(void *ctx, nr_ppp_auth_result r, const char *message)
@@ -283,7 +367,7 @@ static void auth_done_cb(void *ctx, nr_ppp_auth_result r, const char *message)
     if (l->phase != NR_PPP_PHASE_AUTHENTICATE)
         return;
     if (r == NR_PPP_AUTH_OK) {
-        nr__ppp_link_after_auth(l, message);
+        after_auth(l, message);
     } else if (r == NR_PPP_AUTH_EXPIRED) {
         l->password_expired = true; /* nr_ppp_link_run returns; the link waits for a new password */
     } else if (r == NR_PPP_AUTH_FAILED) {
@@ -291,15 +375,15 @@ static void auth_done_cb(void *ctx, nr_ppp_auth_result r, const char *message)
                           : l->proj.auth_algorithm == NR_PPP_CHAP_MSV2 ? "MS-CHAP v2"
                                                                        : "CHAP";
         if (l->auth.error == ERROR_UNABLE_TO_AUTHENTICATE_SERVER)
-            nr__ppp_link_fail(l, l->auth.error, "The server did not prove that it knows the password (%s).", how);
+            fail(l, l->auth.error, "The server did not prove that it knows the password (%s).", how);
         else if (l->auth.error && l->auth.error != ERROR_AUTHENTICATION_FAILURE)
-            nr__ppp_link_fail(l, l->auth.error, "The server refused the logon with error %u (%s: \"%s\").", l->auth.error, how,
+            fail(l, l->auth.error, "The server refused the logon with error %u (%s: \"%s\").", l->auth.error, how,
                  message);
         else
-            nr__ppp_link_fail(l, ERROR_AUTHENTICATION_FAILURE, "The server rejected the user name or password (%s: \"%s\").", how,
+            fail(l, ERROR_AUTHENTICATION_FAILURE, "The server rejected the user name or password (%s: \"%s\").", how,
                  message);
     } else {
-        nr__ppp_link_fail(l, ERROR_PPP_TIMEOUT, "Authentication timed out: %s.", message);
+        fail(l, ERROR_PPP_TIMEOUT, "Authentication timed out: %s.", message);
     }
 }
 
@@ -309,7 +393,7 @@ static const nr_ppp_auth_callbacks auth_cb = { .send = auth_send_cb, .done = aut
 
 static void ipcp_send_cb(void *ctx, const uint8_t *pkt, size_t len)
 {
-    nr__ppp_link_send(ctx, NR_PPP_PROTO_IPCP, pkt, len);
+    link_send(ctx, NR_PPP_PROTO_IPCP, pkt, len);
 }
 
 static void ipcp_up_cb(void *ctx, const nr_ppp_ipcp_result *res)
@@ -320,7 +404,7 @@ static void ipcp_up_cb(void *ctx, const nr_ppp_ipcp_result *res)
     if (l->phase != NR_PPP_PHASE_NETWORK)
         return;
     if (!res->our_addr) {
-        nr__ppp_link_fail(l, ERROR_PPP_NO_ADDRESS_ASSIGNED, "IPCP opened but the server assigned no IP address.");
+        fail(l, ERROR_PPP_NO_ADDRESS_ASSIGNED, "IPCP opened but the server assigned no IP address.");
         return;
     }
     l->proj.our_addr = res->our_addr;
@@ -332,7 +416,7 @@ static void ipcp_up_cb(void *ctx, const nr_ppp_ipcp_result *res)
     snprintf(l->error_text, sizeof l->error_text, "Projected: our address %s, server %s.",
              nr_ppp_ip_to_string(res->our_addr, ours, sizeof ours),
              nr_ppp_ip_to_string(res->peer_addr, theirs, sizeof theirs));
-    nr__ppp_link_emit(l, NR_PPP_EVENT_PROJECTED, 0, l->error_text);
+    emit(l, NR_PPP_EVENT_PROJECTED, 0, l->error_text);
     l->error_text[0] = '\0';
 }
 
@@ -369,7 +453,7 @@ static const nr_ppp_ipcp_callbacks ipcp_cb = {
  * (Terminate-Ack, back to Req-Sent, retry until Max-Configure), which would
  * report the peer's refusal as a timeout much later. The peer has said it
  * ends the link before LCP ever opened: the dial fails now with 734, and
- * nr__ppp_link_fail() closes LCP politely. */
+ * fail() closes LCP politely. */
 static void lcp_input(nr_ppp_link *l, const uint8_t *info, size_t len)
 {
     nr_ppp_state before = l->lcp.fsm.state;
@@ -379,7 +463,7 @@ static void lcp_input(nr_ppp_link *l, const uint8_t *info, size_t len)
     if (l->phase == NR_PPP_PHASE_ESTABLISH &&
         (before == NR_PPP_REQSENT || before == NR_PPP_ACKRCVD || before == NR_PPP_ACKSENT) &&
         nr_ppp_packet_parse(info, len, &pkt) == NR_PPP_OK && pkt.code == NR_PPP_TERM_REQ)
-        nr__ppp_link_fail(l, ERROR_PPP_LCP_TERMINATED,
+        fail(l, ERROR_PPP_LCP_TERMINATED,
              "The server terminated LCP during its negotiation (Terminate-Request \"%.*s\").",
              (int)l->lcp.fsm.term_text_len, (const char *)l->lcp.fsm.term_text);
 }
@@ -409,7 +493,7 @@ static void on_frame(void *ctx, uint16_t protocol, const uint8_t *info, size_t l
         break;
     case NR_PPP_PROTO_CBCP:
         if (l->phase == NR_PPP_PHASE_CALLBACK)
-            nr__ppp_link_cbcp_input(l, info, len);
+            nr_ppp_cbcp_input(&l->cbcp, info, len);
         else if (lcp_open && !l->proj.lcp.callback)
             nr_ppp_lcp_reject_protocol(&l->lcp, protocol, info, len);
         break;
@@ -439,6 +523,7 @@ int nr_ppp_link_new(int fd, const nr_ppp_link_config *cfg, nr_ppp_link_event_fn 
     nr_ppp_lcp_config lc = NR_PPP_LCP_CONFIG_DEFAULTS;
     nr_ppp_ipcp_config ic;
     nr_ppp_auth_config ac;
+    nr_ppp_cbcp_config cc;
     nr_ppp_link *l;
     size_t mru;
 
@@ -468,9 +553,6 @@ int nr_ppp_link_new(int fd, const nr_ppp_link_config *cfg, nr_ppp_link_event_fn 
     lc.allow_chap = cfg->allow_chap;
     lc.allow_mschapv2 = cfg->allow_mschapv2;
     lc.request_callback = cfg->request_callback;
-    l->callback_ask = !cfg->callback_number;
-    snprintf(l->callback_number, sizeof l->callback_number, "%s", cfg->callback_number ? cfg->callback_number : "");
-    l->cfg.callback_number = NULL; /* copied above */
     lc.echo_interval_ms = cfg->echo_interval_ms;
     lc.echo_failures = cfg->echo_failures;
     lc.magic_seed = cfg->magic_seed;
@@ -482,6 +564,13 @@ int nr_ppp_link_new(int fd, const nr_ppp_link_config *cfg, nr_ppp_link_event_fn 
     ac.restart_ms = cfg->fsm.restart_ms;
     ac.max_requests = cfg->fsm.max_configure;
     nr_ppp_auth_init(&l->auth, &ac, &auth_cb, l, &l->clock);
+
+    memset(&cc, 0, sizeof cc);
+    cc.number = cfg->callback_number;
+    cc.restart_ms = cfg->fsm.restart_ms;
+    cc.max_requests = cfg->fsm.max_configure;
+    nr_ppp_cbcp_init(&l->cbcp, &cc, &cbcp_cb, l, &l->clock);
+    l->cfg.callback_number = NULL; /* copied into cbcp */
 
     memset(&ic, 0, sizeof ic);
     ic.fsm = cfg->fsm;
@@ -541,7 +630,7 @@ uint64_t nr_ppp_link_deadline(const nr_ppp_link *l)
     d = earliest(nr_ppp_lcp_deadline(&l->lcp), nr_ppp_auth_deadline(&l->auth));
     d = earliest(d, nr_ppp_ipcp_deadline(&l->ipcp));
     if (l->phase == NR_PPP_PHASE_CALLBACK)
-        d = earliest(d, l->cbcp_deadline);
+        d = earliest(d, nr_ppp_cbcp_deadline(&l->cbcp));
     if (l->phase != NR_PPP_PHASE_OPEN && l->phase != NR_PPP_PHASE_TERMINATE)
         d = earliest(d, l->give_up_at);
     return d;
@@ -553,14 +642,15 @@ void nr_ppp_link_timeout(nr_ppp_link *l)
         return;
     if (l->give_up_at && l->phase != NR_PPP_PHASE_OPEN && l->phase != NR_PPP_PHASE_TERMINATE &&
         nr_ppp_clock_now(&l->clock) >= l->give_up_at)
-        nr__ppp_link_fail(l, ERROR_PPP_TIMEOUT, "PPP did not reach the Open phase within %u ms (stuck in %s).",
+        fail(l, ERROR_PPP_TIMEOUT, "PPP did not reach the Open phase within %u ms (stuck in %s).",
              l->cfg.timeout_ms, nr_ppp_phase_name(l->phase));
     nr_ppp_lcp_timeout(&l->lcp);
     if (l->phase != NR_PPP_PHASE_DEAD)
         nr_ppp_auth_timeout(&l->auth);
     if (l->phase != NR_PPP_PHASE_DEAD)
         nr_ppp_ipcp_timeout(&l->ipcp);
-    nr__ppp_link_cbcp_timeout(l);
+    if (l->phase == NR_PPP_PHASE_CALLBACK)
+        nr_ppp_cbcp_timeout(&l->cbcp);
     check_line(l);
 }
 
@@ -613,7 +703,7 @@ unsigned nr_ppp_link_run(nr_ppp_link *l, int cancel_fd)
         if (rc == -ECANCELED)
             return ERROR_USER_DISCONNECTION;
         if (rc < 0) {
-            nr__ppp_link_fail(l, ERROR_UNKNOWN, "poll() on the line failed: %s.", strerror(-rc));
+            fail(l, ERROR_UNKNOWN, "poll() on the line failed: %s.", strerror(-rc));
             die(l);
         }
         if (l->phase == NR_PPP_PHASE_OPEN)
@@ -624,9 +714,18 @@ unsigned nr_ppp_link_run(nr_ppp_link *l, int cancel_fd)
             return l->error ? l->error : ERROR_PPP_LCP_TERMINATED;
         if (l->password_expired)
             return NR_PPP_LINK_PASSWORD_EXPIRED;
-        if (l->offer_pending)
+        if (nr_ppp_cbcp_asking(&l->cbcp))
             return NR_PPP_LINK_ASK_CALLBACK;
     }
+}
+
+int nr_ppp_link_answer_callback(nr_ppp_link *l, const char *number)
+{
+    if (!nr_ppp_cbcp_asking(&l->cbcp) || l->phase != NR_PPP_PHASE_CALLBACK)
+        return -1;
+    /* the wait for the user is not the server's fault: the overall timeout starts again */
+    l->give_up_at = l->cfg.timeout_ms ? nr_ppp_clock_now(&l->clock) + l->cfg.timeout_ms : 0;
+    return nr_ppp_cbcp_answer(&l->cbcp, number);
 }
 
 int nr_ppp_link_change_password(nr_ppp_link *l, const char *new_password)
@@ -672,7 +771,7 @@ int nr_ppp_link_send_ip(nr_ppp_link *l, const void *pkt, size_t len)
         return -ENOTCONN;
     if (len > l->proj.lcp.peer_mru || len > NR_HDLC_DEFAULT_MRU)
         return -EMSGSIZE;
-    nr__ppp_link_send(l, NR_PPP_PROTO_IP, pkt, len);
+    link_send(l, NR_PPP_PROTO_IP, pkt, len);
     if (l->line_lost) {
         check_line(l);
         return -EIO;

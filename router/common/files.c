@@ -12,10 +12,12 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
@@ -219,9 +221,20 @@ bool nr_write_all(int fd, const void *p, size_t len)
 {
     const char *c = p;
     while (len) {
-        ssize_t w = write(fd, c, len);
+        /* send() to a socket, so that a peer that went away is EPIPE, not SIGPIPE */
+        ssize_t w = send(fd, c, len, MSG_NOSIGNAL);
+        if (w < 0 && errno == ENOTSOCK)
+            w = write(fd, c, len);
         if (w < 0 && errno == EINTR)
             continue;
+        if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            struct pollfd pfd = { .fd = fd, .events = POLLOUT };
+            if (poll(&pfd, 1, 1000) <= 0) {
+                errno = EIO; /* nobody reads what we write */
+                return false;
+            }
+            continue;
+        }
         if (w < 0)
             return false;
         if (w == 0) {

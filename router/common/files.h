@@ -80,7 +80,10 @@ NR_COMMON_INTERNAL char *nr_file_load(int dirfd, const char *path, unsigned rule
  * open": the verb of "<verb> the phonebook: <why>" after nr_file_load(). */
 NR_COMMON_INTERNAL const char *nr_file_load_verb(int err);
 
-/* Writes all of p, retrying short writes and EINTR; false with errno set. */
+/* Writes all of p, retrying short writes and EINTR; false with errno set.
+ * A socket is written with MSG_NOSIGNAL (a peer that went away is EPIPE,
+ * never SIGPIPE); a non-blocking descriptor that is full is waited on for
+ * up to a second at a time, and one that stays full fails with EIO. */
 NR_COMMON_INTERNAL bool nr_write_all(int fd, const void *p, size_t len);
 
 /* Rules for nr_dir_open(). */

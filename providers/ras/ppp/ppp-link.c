@@ -21,6 +21,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "files.h"
 #include "hdlc.h"
 #include "ppp-cbcp.h"
 #include "ppp-link.h"
@@ -74,29 +75,6 @@ void nr_ppp_link_config_init(nr_ppp_link_config *cfg)
 
 /* ---- output --------------------------------------------------------------------------------- */
 
-static int write_all(int fd, const uint8_t *p, size_t n)
-{
-    while (n) {
-        ssize_t w = send(fd, p, n, MSG_NOSIGNAL);
-        if (w < 0 && errno == ENOTSOCK)
-            w = write(fd, p, n);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            if (errno == EAGAIN || errno == EWOULDBLOCK) {
-                struct pollfd pfd = { .fd = fd, .events = POLLOUT };
-                if (poll(&pfd, 1, 1000) <= 0)
-                    return -EIO;
-                continue;
-            }
-            return -errno;
-        }
-        p += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
-
 static void link_send(nr_ppp_link *l, uint16_t protocol, const uint8_t *pkt, size_t len)
 {
     uint8_t wire[NR_HDLC_ENCODE_BOUND(NR_HDLC_DEFAULT_MRU)];
@@ -106,7 +84,7 @@ static void link_send(nr_ppp_link *l, uint16_t protocol, const uint8_t *pkt, siz
         return;
     if (nr_hdlc_encode(&l->tx, protocol, pkt, len, wire, sizeof wire, &n) != 0)
         return;
-    if (write_all(l->fd, wire, n) != 0)
+    if (!nr_write_all(l->fd, wire, n))
         l->line_lost = true; /* handled after the current input by check_line() */
 }
 

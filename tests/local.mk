@@ -99,6 +99,12 @@ tests_test_threads_LDADD = $(NR_SUITE_LDADD)
 # ---- end-to-end CLI test -------------------------------------------------------
 dist_noinst_SCRIPTS += tests/cli.test
 
+# ---- the shape of the source tree ----------------------------------------------
+# No file-to-file circle and no production file over 800 lines under
+# router/, providers/ and notifiers/, judged from the objects just built.
+TESTS += tests/file-circles.test
+dist_noinst_SCRIPTS += tests/file-circles.test scripts/file-circles.sh
+
 # Every test runs with immediate binding (a missing symbol fails at load,
 # not in the middle of a test), knows the build and source trees, and never
 # sees the caller's netrouter configuration.

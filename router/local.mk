@@ -18,6 +18,7 @@ router_libnetrouter_la_SOURCES = \
 	router/lib/internal.h \
 	router/lib/errors.c \
 	router/lib/lasterror.c \
+	router/lib/log.c \
 	router/lib/util.c \
 	router/lib/secfile.c \
 	router/lib/manifest.c \

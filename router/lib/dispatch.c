@@ -294,7 +294,7 @@ DWORD nr__run_op(nr_router *r, nr_op *op)
             for (size_t i = 0; i < n; i++)
                 if (st[i].keep)
                     st[i].has_ctx = true; /* same context, no new PRE */
-            nr__log(r, NR_LOG_DEBUG, NULL, "retrying the operation (%d of %d)", retries, r->retry_limit);
+            nr__log(&r->logger, NR_LOG_DEBUG, NULL, "retrying the operation (%d of %d)", retries, r->retry_limit);
             continue;
         }
         /* Retry limit reached: the notifiers that asked still hold their
@@ -308,7 +308,7 @@ DWORD nr__run_op(nr_router *r, nr_op *op)
             notify(r->notifiers[i], op, &info, NULL);
             st[i].keep = false;
         }
-        nr__log(r, NR_LOG_DEBUG, NULL, "retry limit %d reached", r->retry_limit);
+        nr__log(&r->logger, NR_LOG_DEBUG, NULL, "retry limit %d reached", r->retry_limit);
         break;
     }
     if (st != stack)

@@ -37,6 +37,23 @@ NR_INTERNAL DWORD nr__copy_out(const char *src, char *buf, DWORD *length);
 typedef struct nr_ptrvec { void **v; size_t n, cap; } nr_ptrvec;
 NR_INTERNAL bool nr__ptrvec_push(nr_ptrvec *pv, void *p);
 
+/* ---- log.c: where the router's log lines go -------------------------------------- */
+/* The application's log function (cfg->log, with cfg->log_user), else
+ * standard error when NETROUTER_DEBUG asks for every debug line
+ * (router/common/env.h), else nowhere.  Set once when the router is made,
+ * read-only afterwards. */
+typedef struct nr_logger {
+    nr_log_fn fn;
+    void *user;
+    bool debug;
+} nr_logger;
+NR_INTERNAL void nr__logger_init(nr_logger *lg, nr_log_fn fn, void *user);
+/* One log line (at most 1023 bytes), attributed to plugin (NULL: the router). */
+NR_INTERNAL void nr__log(const nr_logger *lg, DWORD level, const char *plugin, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+NR_INTERNAL void nr__logv(const nr_logger *lg, DWORD level, const char *plugin, const char *fmt, va_list ap)
+    __attribute__((format(printf, 4, 0)));
+
 /* ---- errors.c: code texts --------------------------------------------------- */
 NR_INTERNAL const char *nr__code_text(DWORD code);         /* NULL if unknown */
 
@@ -136,15 +153,15 @@ struct nr_router;
 /* Finds, parses, validates and resolves the manifests of paths (a
  * NULL-terminated list, or NULL for the default search path); returns them
  * sorted by (order, name) in *out (enabled ones only), logging every step at
- * NR_LOG_DEBUG through r.  Problems are appended to ps. */
+ * NR_LOG_DEBUG through lg.  Problems are appended to ps. */
 /* *critical is set to the index in ps of the first problem that concerns a
  * "critical": true manifest, or to (size_t)-1. */
-NR_INTERNAL void nr__discover(const struct nr_router *r, const char *const *paths, nr_ptrvec *out, nr_problems *ps,
+NR_INTERNAL void nr__discover(const nr_logger *lg, const char *const *paths, nr_ptrvec *out, nr_problems *ps,
                               size_t *critical);
 
 /* ---- loader.c: libltdl wrapper, entry points, lifecycle ----------------------- */
 struct nr_plugin {
-    struct nr_router *router;
+    const nr_logger *log;       /* where pfnLog's lines go */
     nr_manifest *m;
     void *handle;               /* lt_dlhandle: libltdl loaded it */
     void *dl;                   /* the dynamic loader's handle of the same object, bound at load
@@ -175,9 +192,9 @@ struct nr_plugin {
     PF_NrPluginShutdown shutdown;
 };
 /* Loads the manifest's library, resolves symbols, negotiates the ABI and
- * (when run_init) calls NrPluginInit.  NULL and one problem on failure. */
-NR_INTERNAL nr_plugin *nr__plugin_load(struct nr_router *router, nr_manifest *m, bool run_init,
-                                       nr_problems *ps);
+ * (when run_init) calls NrPluginInit; the plugin's log lines go to lg, which
+ * must outlive it.  NULL and one problem on failure. */
+NR_INTERNAL nr_plugin *nr__plugin_load(const nr_logger *lg, nr_manifest *m, bool run_init, nr_problems *ps);
 /* Shuts down (if initialised) and unloads; frees the manifest too. */
 NR_INTERNAL void nr__plugin_unload(nr_plugin *p);
 /* Around every call into a plugin: serialization and the "inside a plugin"
@@ -209,12 +226,9 @@ struct nr_router {
     int retry_limit;
     DWORD flags;
     char *state_dir;
-    nr_log_fn log; void *log_user;
-    bool debug;
+    nr_logger logger;
     pthread_mutex_t store_lock;            /* the store, never held during plugin calls */
 };
-NR_INTERNAL void nr__log(const struct nr_router *r, DWORD level, const char *plugin, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
 NR_INTERNAL nr_plugin *nr__find_provider(const struct nr_router *r, const char *name);
 
 /* ---- dispatch.c: one add or cancel operation with its notifications ---------- */

@@ -268,12 +268,10 @@ static void host_log(const NR_PLUGIN_HOST *host, DWORD level, LPCSTR fmt, ...) _
 static void host_log(const NR_PLUGIN_HOST *host, DWORD level, LPCSTR fmt, ...)
 {
     nr_plugin *p = host->lpReserved;
-    char buf[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    nr__logv(p->log, level, p->m->name, fmt, ap);
     va_end(ap);
-    nr__log(p->router, level, p->m->name, "%s", buf);
 }
 
 static DWORD host_set_last_error(const NR_PLUGIN_HOST *host, DWORD code, LPCSTR text)
@@ -470,7 +468,7 @@ static void close_handle(nr_plugin *p)
     pthread_mutex_unlock(&ltdl_lock);
 }
 
-nr_plugin *nr__plugin_load(struct nr_router *router, nr_manifest *m, bool do_init, nr_problems *ps)
+nr_plugin *nr__plugin_load(const nr_logger *lg, nr_manifest *m, bool do_init, nr_problems *ps)
 {
     nr_plugin *p;
     loading l = { .ps = ps };
@@ -490,7 +488,7 @@ nr_plugin *nr__plugin_load(struct nr_router *router, nr_manifest *m, bool do_ini
     p = calloc(1, sizeof *p);
     if (!p)
         return NULL;
-    p->router = router;
+    p->log = lg;
     p->m = m;
     l.p = p;
     pthread_mutex_init(&p->serial, NULL);

@@ -23,6 +23,7 @@ router_libnetrouter_la_SOURCES = \
 	router/lib/secfile.c \
 	router/lib/manifest.c \
 	router/lib/discovery.c \
+	router/lib/fdname.c \
 	router/lib/loader.c \
 	router/lib/router.c \
 	router/lib/dispatch.c \

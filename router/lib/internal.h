@@ -159,6 +159,35 @@ struct nr_router;
 NR_INTERNAL void nr__discover(const nr_logger *lg, const char *const *paths, nr_ptrvec *out, nr_problems *ps,
                               size_t *critical);
 
+/* ---- fdname.c: the /proc/self/fd/N names plugins are loaded through ------------ */
+/* Every function here must be called with the loader's lock held: the set
+ * of names in use is process-wide. */
+/* What one load through /proc/self/fd/N holds until its unload. */
+typedef struct nr_fdname {
+    int fd;                     /* the descriptor loaded through, open while the object is loaded */
+    bool shared;                /* the load shared an object loaded before under another name
+                                   (the same file) */
+    char *shared_with;          /* that object's name (NULL if unknown) */
+} nr_fdname;
+/* The /proc/self/fd name to load the file open as fd through (malloc'ed)
+ * and, in *load_fd, the descriptor behind it: fd itself when no loaded
+ * object carries its name, else a duplicate (then fd stays the caller's).
+ * NULL with errno set when no descriptor can be had. */
+NR_INTERNAL char *nr__fdname_pick(int fd, int *load_fd);
+/* After a failed load, which may have added and removed objects: the next
+ * pick walks the dynamic loader's list again. */
+NR_INTERNAL void nr__fdname_invalidate(void);
+/* After a successful load through fdpath (/proc/self/fd/fd): h is the
+ * dynamic loader's own handle for that name, which also knows the extra
+ * names of a shared object.  When the object carries our name as its own,
+ * it is new; otherwise the load shares an object loaded before under
+ * another name (n->shared, n->shared_with).  Fills n. */
+NR_INTERNAL void nr__fdname_loaded(nr_fdname *n, int fd, const char *fdpath, void *h);
+/* After the unload: the descriptor's number may be used again, unless the
+ * object was shared, whose names include ours for as long as it lives;
+ * then the descriptor is kept open, out of use, until that object is gone. */
+NR_INTERNAL void nr__fdname_release(nr_fdname *n);
+
 /* ---- loader.c: libltdl wrapper, entry points, lifecycle ----------------------- */
 struct nr_plugin {
     const nr_logger *log;       /* where pfnLog's lines go */
@@ -166,10 +195,7 @@ struct nr_plugin {
     void *handle;               /* lt_dlhandle: libltdl loaded it */
     void *dl;                   /* the dynamic loader's handle of the same object, bound at load
                                    (RTLD_NOW), for symbol look-ups */
-    int load_fd;                /* the /proc/self/fd/N it was opened through, open while loaded */
-    bool shared;                /* the load shared an object loaded before under another name
-                                   (the same file) */
-    char *shared_with;          /* that object's name (NULL if unknown) */
+    nr_fdname load;             /* the /proc/self/fd/N it was opened through, open while loaded */
     NR_PLUGIN_HOST host;
     pthread_mutex_t serial;     /* held around every call when m->serialized */
     bool initialized;

@@ -7,11 +7,25 @@ router_common_libnrcommon_la_SOURCES = \
 	router/common/env.h router/common/env.c \
 	router/common/files.h router/common/files.c \
 	router/common/json.h router/common/json.c \
+	router/common/npapi-errors.h router/common/npapi-errors.c \
 	router/common/suggest.h router/common/suggest.c \
 	router/common/utf8.h router/common/utf8.c
+nodist_router_common_libnrcommon_la_SOURCES = router/common/npapi-errlist.h
 router_common_libnrcommon_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden $(JANSSON_CFLAGS)
 router_common_libnrcommon_la_LIBADD = $(JANSSON_LIBS)
 NR_COMMON_CPPFLAGS = -I$(top_srcdir)/router/common
+
+# The codes of npapi.h, their names and texts as one X-macro list, read from
+# the comments of npapi.h itself (scripts/errlist.awk says the form).
+NR_NPAPI_H = $(top_srcdir)/router/include/netrouter/npapi.h
+router/common/npapi-errlist.h: $(NR_NPAPI_H) $(top_srcdir)/scripts/errlist.awk
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
+	$(AWK) -v codes='^(NO_ERROR|ERROR_[A-Z0-9_]+)$$' -v aliases='^WN_' -v map=NR_NPAPI_ERRORS \
+	  -v source=router/include/netrouter/npapi.h -f $(top_srcdir)/scripts/errlist.awk $(NR_NPAPI_H) >$@.tmp && \
+	mv $@.tmp $@
+BUILT_SOURCES += router/common/npapi-errlist.h
+CLEANFILES += router/common/npapi-errlist.h
+EXTRA_DIST += scripts/errlist.awk
 
 lib_LTLIBRARIES += router/libnetrouter.la
 router_libnetrouter_la_SOURCES = \

@@ -60,7 +60,8 @@ NR_SUITES = \
 	tests/test-store-files \
 	tests/test-store-stress \
 	tests/test-query \
-	tests/test-threads
+	tests/test-threads \
+	tests/test-errors
 check_PROGRAMS += $(NR_SUITES)
 TESTS += $(NR_SUITES) tests/cli.test
 
@@ -95,6 +96,21 @@ tests_test_query_LDADD = $(NR_SUITE_LDADD)
 tests_test_threads_SOURCES = tests/test-threads.c $(NR_TESTUTIL)
 tests_test_threads_CFLAGS = $(NR_SUITE_CFLAGS)
 tests_test_threads_LDADD = $(NR_SUITE_LDADD)
+tests_test_errors_SOURCES = tests/test-errors.c $(NR_TESTUTIL)
+nodist_tests_test_errors_SOURCES = tests/npapi-codes.h
+tests_test_errors_CPPFLAGS = $(AM_CPPFLAGS) $(NR_COMMON_CPPFLAGS)
+tests_test_errors_CFLAGS = $(NR_SUITE_CFLAGS)
+tests_test_errors_LDADD = $(NR_SUITE_LDADD) router/common/libnrcommon.la
+# Every NO_ERROR, ERROR_* and WN_* macro of npapi.h, as the compiler sees
+# it, one CODE(NAME) a line: what test-errors holds the list against.
+tests/npapi-codes.h: $(NR_NPAPI_H)
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
+	echo '#include <netrouter/npapi.h>' | $(CC) -E -dM -I$(top_srcdir)/router/include - | \
+	  LC_ALL=C sed -n -e 's/^#define \(NO_ERROR\) .*/CODE(\1)/p' -e 's/^#define \(ERROR_[A-Z0-9_]*\) .*/CODE(\1)/p' \
+	    -e 's/^#define \(WN_[A-Z0-9_]*\) .*/CODE(\1)/p' | LC_ALL=C sort >$@.tmp && \
+	mv $@.tmp $@
+BUILT_SOURCES += tests/npapi-codes.h
+CLEANFILES += tests/npapi-codes.h
 
 # ---- end-to-end CLI test -------------------------------------------------------
 dist_noinst_SCRIPTS += tests/cli.test

@@ -54,9 +54,6 @@ NR_INTERNAL void nr__log(const nr_logger *lg, DWORD level, const char *plugin, c
 NR_INTERNAL void nr__logv(const nr_logger *lg, DWORD level, const char *plugin, const char *fmt, va_list ap)
     __attribute__((format(printf, 4, 0)));
 
-/* ---- errors.c: code texts --------------------------------------------------- */
-NR_INTERNAL const char *nr__code_text(DWORD code);         /* NULL if unknown */
-
 /* What every public call and every plugin call touches: kept small and in
  * the initial-exec TLS model, so that an access is one instruction instead of
  * a __tls_get_addr call (this is the dispatch fast path). */

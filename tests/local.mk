@@ -61,7 +61,8 @@ NR_SUITES = \
 	tests/test-store-stress \
 	tests/test-query \
 	tests/test-threads \
-	tests/test-errors
+	tests/test-errors \
+	tests/test-common
 check_PROGRAMS += $(NR_SUITES)
 TESTS += $(NR_SUITES) tests/cli.test
 
@@ -101,6 +102,10 @@ nodist_tests_test_errors_SOURCES = tests/npapi-codes.h
 tests_test_errors_CPPFLAGS = $(AM_CPPFLAGS) $(NR_COMMON_CPPFLAGS)
 tests_test_errors_CFLAGS = $(NR_SUITE_CFLAGS)
 tests_test_errors_LDADD = $(NR_SUITE_LDADD) router/common/libnrcommon.la
+tests_test_common_SOURCES = tests/test-common.c $(NR_TESTUTIL)
+tests_test_common_CPPFLAGS = $(AM_CPPFLAGS) $(NR_COMMON_CPPFLAGS)
+tests_test_common_CFLAGS = $(NR_SUITE_CFLAGS)
+tests_test_common_LDADD = $(NR_SUITE_LDADD) router/common/libnrcommon.la
 # Every NO_ERROR, ERROR_* and WN_* macro of npapi.h, as the compiler sees
 # it, one CODE(NAME) a line: what test-errors holds the list against.
 tests/npapi-codes.h: $(NR_NPAPI_H)

@@ -1,6 +1,6 @@
 /*
  * discovery.c - turns the manifest search path into the ordered list of
- * manifests to load (DESIGN.md section 3).
+ * manifests to load (docs/design.md section 3).
  *
  * Search path: the application's list, else $NETROUTER_PLUGIN_PATH (ignored
  * in setuid/setgid processes, through secure_getenv), else

@@ -1,7 +1,7 @@
 /*
  * dispatch.c - one add-connection or cancel-connection operation: PRE
  * notifications, provider routing, POST notifications and retries, exactly
- * as DESIGN.md section 4 (points 2 to 4) describes.
+ * as docs/design.md section 4 (rules 2 to 4) describes.
  *
  * It runs on the caller's thread and holds no router lock: the plugin arrays
  * are immutable while the router lives.  Each notifier gets its own copy of

@@ -269,7 +269,7 @@ struct nr_op {
     nr_op_hook after_providers;
     void *hook_data;
 };
-/* Runs PRE, providers, the hook and POST, with retries (DESIGN.md section 4). */
+/* Runs PRE, providers, the hook and POST, with retries (docs/design.md section 4). */
 NR_INTERNAL DWORD nr__run_op(struct nr_router *r, nr_op *op);
 /* Calls one provider's NPAddConnection3 / NPAddConnection (no notification). */
 NR_INTERNAL DWORD nr__provider_add(nr_plugin *p, HWND owner, const NETRESOURCE *res, const char *password,

@@ -27,6 +27,11 @@ router/common/npapi-errlist.h: $(NR_NPAPI_H) $(top_srcdir)/scripts/errlist.awk
 	  -v source=router/include/netrouter/npapi.h -f $(top_srcdir)/scripts/errlist.awk $(NR_NPAPI_H) >$@.tmp && \
 	mv $@.tmp $@
 BUILT_SOURCES += router/common/npapi-errlist.h
+# BUILT_SOURCES serves all, check and install; a target made on its own
+# (make fuzz, make tests/test-errors) finds the list through this (named by
+# a variable, so as not to override automake's rule for the object).
+NR_ERRLIST_USERS = router/common/libnrcommon_la-npapi-errors.lo
+$(NR_ERRLIST_USERS): router/common/npapi-errlist.h
 CLEANFILES += router/common/npapi-errlist.h
 EXTRA_DIST += scripts/errlist.awk
 

@@ -115,6 +115,8 @@ tests/npapi-codes.h: $(NR_NPAPI_H)
 	    -e 's/^#define \(WN_[A-Z0-9_]*\) .*/CODE(\1)/p' | LC_ALL=C sort >$@.tmp && \
 	mv $@.tmp $@
 BUILT_SOURCES += tests/npapi-codes.h
+NR_CODES_USERS = tests/test_errors-test-errors.$(OBJEXT)
+$(NR_CODES_USERS): tests/npapi-codes.h
 CLEANFILES += tests/npapi-codes.h
 
 # ---- end-to-end CLI test -------------------------------------------------------

@@ -15,6 +15,7 @@ include $(srcdir)/docs/examples/local.mk
 
 dist_noinst_DATA += \
 	docs/architecture.md \
+	docs/design.md \
 	docs/libraries.md \
 	docs/research/slirp-ppp-peer.md
 

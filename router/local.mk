@@ -1,28 +1,52 @@
 # router/: libnetrouter, its public headers, pkg-config file and the CLI.
 
-# router/common: the helpers that libnetrouter and the providers share (safe
-# file opening, "did you mean"), one copy each; internal, never installed.
+# router/common: the helpers that libnetrouter, the CLI and the plugins share
+# (safe file opening, state directory, strict JSON with positions, "did you
+# mean", the monotonic clock, the names and texts of the npapi.h codes), one
+# copy each; internal, never installed.
 noinst_LTLIBRARIES += router/common/libnrcommon.la
 router_common_libnrcommon_la_SOURCES = \
+	router/common/clock.h router/common/clock.c \
 	router/common/env.h router/common/env.c \
 	router/common/files.h router/common/files.c \
 	router/common/json.h router/common/json.c \
+	router/common/npapi-errors.h router/common/npapi-errors.c \
 	router/common/suggest.h router/common/suggest.c \
 	router/common/utf8.h router/common/utf8.c
 router_common_libnrcommon_la_CPPFLAGS = $(NR_ROUTER_CPPFLAGS)
+nodist_router_common_libnrcommon_la_SOURCES = router/common/npapi-errlist.h
 router_common_libnrcommon_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden $(JANSSON_CFLAGS)
 router_common_libnrcommon_la_LIBADD = $(JANSSON_LIBS)
 NR_COMMON_CPPFLAGS = -I$(top_srcdir)/router/common
+
+# The codes of npapi.h, their names and texts as one X-macro list, read from
+# the comments of npapi.h itself (scripts/errlist.awk says the form).
+NR_NPAPI_H = $(top_srcdir)/router/include/netrouter/npapi.h
+router/common/npapi-errlist.h: $(NR_NPAPI_H) $(top_srcdir)/scripts/errlist.awk
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
+	$(AWK) -v codes='^(NO_ERROR|ERROR_[A-Z0-9_]+)$$' -v aliases='^WN_' -v map=NR_NPAPI_ERRORS \
+	  -v source=router/include/netrouter/npapi.h -f $(top_srcdir)/scripts/errlist.awk $(NR_NPAPI_H) >$@.tmp && \
+	mv $@.tmp $@
+BUILT_SOURCES += router/common/npapi-errlist.h
+# BUILT_SOURCES serves all, check and install; a target made on its own
+# (make fuzz, make tests/test-errors) finds the list through this (named by
+# a variable, so as not to override automake's rule for the object).
+NR_ERRLIST_USERS = router/common/libnrcommon_la-npapi-errors.lo
+$(NR_ERRLIST_USERS): router/common/npapi-errlist.h
+CLEANFILES += router/common/npapi-errlist.h
+EXTRA_DIST += scripts/errlist.awk
 
 lib_LTLIBRARIES += router/libnetrouter.la
 router_libnetrouter_la_SOURCES = \
 	router/lib/internal.h \
 	router/lib/errors.c \
 	router/lib/lasterror.c \
+	router/lib/log.c \
 	router/lib/util.c \
 	router/lib/secfile.c \
 	router/lib/manifest.c \
 	router/lib/discovery.c \
+	router/lib/fdname.c \
 	router/lib/loader.c \
 	router/lib/router.c \
 	router/lib/dispatch.c \

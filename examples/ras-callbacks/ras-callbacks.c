@@ -1,6 +1,6 @@
 /*
  * ras-callbacks.c - an example of the four ways RasDial reports progress
- * (<netrouter/ras.h>, DESIGN.md section 5) and of resuming a paused dial.
+ * (<netrouter/ras.h>, docs/design.md section 5) and of resuming a paused dial.
  * It owns nothing but its own demo code and uses only the public API.
  *
  *   func    RasDialFunc  (type 0): state and error only, no handle, no context

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "npapi-errors.h"
 
 static const char plugins_help[] =
     "Usage: netrouter plugins [OPTION]...\n"
@@ -53,13 +54,15 @@ static void print_problem(void *user, const nr_problem *p)
 }
 
 /* Every text goes through cli_json_string(): file names need not be
- * UTF-8, and a record must never be dropped for it. */
+ * UTF-8, and a record must never be dropped for it.  The code comes with
+ * its name ("WN_BAD_VALUE"; null for a code npapi.h does not define). */
 static json_t *problem_json(const nr_problem *p)
 {
-    return json_pack("{s:o, s:s, s:i, s:i, s:I, s:o, s:o, s:o}", "file", cli_json_string(p->file), "stage",
+    const char *name = nr_npapi_error_name(p->code);
+    return json_pack("{s:o, s:s, s:i, s:i, s:I, s:o, s:o, s:o, s:o}", "file", cli_json_string(p->file), "stage",
                      nr_stage_name(p->stage), "line", p->line, "column", p->column, "code", (json_int_t)p->code,
-                     "message", cli_json_string(p->message), "plugin", cli_json_string(p->plugin), "field",
-                     cli_json_string(p->field));
+                     "error_name", name ? json_string(name) : json_null(), "message", cli_json_string(p->message),
+                     "plugin", cli_json_string(p->plugin), "field", cli_json_string(p->field));
 }
 
 static json_t *plugin_json(const nr_plugin_info *i)

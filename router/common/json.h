@@ -1,6 +1,12 @@
 /*
  * json.h - JSON text as netrouter reads it from files (manifests, the
- * store, phonebooks, saved credentials): strictly.
+ * store, phonebooks, saved credentials): strictly, and with every problem
+ * pointed at by line and column.
+ *
+ * jansson gives a position for syntax errors only; for a well-formed file
+ * whose content is wrong (a key of the wrong type, an unknown key) the
+ * validators find the position of the value themselves (nr_json_locate)
+ * and say what they found instead (nr_json_kind_name).
  *
  * Shared by libnetrouter and the RAS provider; internal.  Reentrant.
  */
@@ -37,5 +43,36 @@ __attribute__((visibility("hidden"))) bool nr_json_overflow_key(const char *text
 
 /* 1-based line and column of offset in text (a newline ends a line). */
 __attribute__((visibility("hidden"))) void nr_text_position(const char *text, size_t offset, int *line, int *column);
+
+/* One step of a path into JSON text: an object member named key, or (key
+ * NULL) the array element at index. */
+typedef struct nr_json_step {
+    const char *key;
+    size_t index;
+} nr_json_step;
+
+/* Where the value at path (n steps) sits in text, for example
+ * entries[2].speed:
+ *
+ *     const nr_json_step path[] = { { "entries", 0 }, { NULL, 2 }, { "speed", 0 } };
+ *     nr_json_locate(text, path, 3, &line, &column);
+ *
+ * or a key of the outermost object: &(nr_json_step){ "order", 0 }, 1.
+ * Sets the 1-based *line and *column of the member's key (its opening
+ * quote) for an object member, of the value's first character for an array
+ * element (1 and 1 for n == 0), and returns true; false, with *line and
+ * *column 0, when the path is not in text.  A key is compared as written
+ * (escapes are not decoded); the first member of that name counts.  text is
+ * NUL-terminated and read as far as the path needs: it should be what
+ * nr_json_parse() accepted, but a text that is valid only up to some point
+ * (a number too big for jansson) is read safely, and paths before that
+ * point are found. */
+__attribute__((visibility("hidden"))) bool nr_json_locate(const char *text, const nr_json_step *path, size_t n,
+                                                          int *line, int *column);
+
+/* What v is, for a message saying what was found instead: "an object",
+ * "an array", "a string", "an integer", "a number with a fraction", "a
+ * boolean" or "null". */
+__attribute__((visibility("hidden"))) const char *nr_json_kind_name(const json_t *v);
 
 #endif

@@ -1,8 +1,8 @@
 /*
  * connections.c - the public connection calls: add, cancel, get connection,
  * get user and restore.  It validates arguments (failing before any
- * notification), applies the persistence rules of DESIGN.md section 4.5 and
- * 4.6, and leaves notifications and routing to dispatch.c.
+ * notification), applies the persistence rules of docs/design.md section 4
+ * (rules 5 and 6), and leaves notifications and routing to dispatch.c.
  */
 #include "config.h"
 

@@ -1,6 +1,6 @@
 /*
  * discovery.c - turns the manifest search path into the ordered list of
- * manifests to load (DESIGN.md section 3).
+ * manifests to load (docs/design.md section 3).
  *
  * Search path: the application's list, else $NETROUTER_PLUGIN_PATH (ignored
  * in setuid/setgid processes, through secure_getenv), else
@@ -68,13 +68,13 @@ typedef struct found {
 
 /* Adds path to the found files unless a file of that name was seen in an
  * earlier entry. */
-static void consider(const nr_router *r, found *seen, const char *path)
+static void consider(const nr_logger *lg, found *seen, const char *path)
 {
     const char *base = base_name(path);
     json_t *earlier = json_object_get(seen->by_base, base);
     char *copy;
     if (earlier) {
-        nr__log(r, NR_LOG_DEBUG, NULL, "skipping %s: %s comes first", path,
+        nr__log(lg, NR_LOG_DEBUG, NULL, "skipping %s: %s comes first", path,
                 (const char *)seen->files.v[json_integer_value(earlier)]);
         return;
     }
@@ -83,7 +83,7 @@ static void consider(const nr_router *r, found *seen, const char *path)
         free(copy);
         return;
     }
-    nr__log(r, NR_LOG_DEBUG, NULL, "found %s", path);
+    nr__log(lg, NR_LOG_DEBUG, NULL, "found %s", path);
     json_object_set_new_nocheck(seen->by_base, base, json_integer((json_int_t)seen->files.n - 1));
 }
 
@@ -109,21 +109,21 @@ static void check_directory_mode(const char *dir, const struct stat *st, nr_prob
                     (unsigned)(st->st_mode & 07777));
 }
 
-static void scan_entry(const nr_router *r, found *files, const char *entry, nr_ptrvec *summary, nr_problems *ps)
+static void scan_entry(const nr_logger *lg, found *files, const char *entry, nr_ptrvec *summary, nr_problems *ps)
 {
     struct stat st;
     size_t before = files->files.n;
     if (stat(entry, &st) < 0) {
-        nr__log(r, NR_LOG_DEBUG, NULL, "searching %s: %s", entry, strerror(errno));
+        nr__log(lg, NR_LOG_DEBUG, NULL, "searching %s: %s", entry, strerror(errno));
         note_searched(summary, entry, strerror(errno));
         return;
     }
     if (!S_ISDIR(st.st_mode)) {
-        consider(r, files, entry);
+        consider(lg, files, entry);
         note_searched(summary, entry, "a file");
         return;
     }
-    nr__log(r, NR_LOG_DEBUG, NULL, "searching directory %s", entry);
+    nr__log(lg, NR_LOG_DEBUG, NULL, "searching directory %s", entry);
     check_directory_mode(entry, &st, ps);
     DIR *d = opendir(entry);
     if (!d) {
@@ -140,7 +140,7 @@ static void scan_entry(const nr_router *r, found *files, const char *entry, nr_p
     for (size_t i = 0; i < names.n; i++) {
         char *p = nr__path_join(entry, names.v[i]);
         if (p)
-            consider(r, files, p);
+            consider(lg, files, p);
         free(p);
         free(names.v[i]);
     }
@@ -178,7 +178,7 @@ static int cmp_manifest(const void *a, const void *b)
 
 /* Parses one found file; returns the manifest when it should be loaded.
  * names maps the plugin names taken so far to their index in accepted. */
-static nr_manifest *take_file(const nr_router *r, const char *path, const nr_ptrvec *accepted, json_t *names,
+static nr_manifest *take_file(const nr_logger *lg, const char *path, const nr_ptrvec *accepted, json_t *names,
                               nr_problems *ps)
 {
     nr_secfile_kind kind;
@@ -192,7 +192,7 @@ static nr_manifest *take_file(const nr_router *r, const char *path, const nr_ptr
         return NULL;
     }
     if (kind == NR_FILE_MASK) {
-        nr__log(r, NR_LOG_DEBUG, NULL, "%s is masked (empty or /dev/null): later manifests of that name are disabled", path);
+        nr__log(lg, NR_LOG_DEBUG, NULL, "%s is masked (empty or /dev/null): later manifests of that name are disabled", path);
         close(fd);
         return NULL;
     }
@@ -201,7 +201,7 @@ static nr_manifest *take_file(const nr_router *r, const char *path, const nr_ptr
     if (!m)
         return NULL;
     if (!m->enabled) {
-        nr__log(r, NR_LOG_DEBUG, NULL, "%s: plugin '%s' is disabled (\"enabled\": false)", path, m->name);
+        nr__log(lg, NR_LOG_DEBUG, NULL, "%s: plugin '%s' is disabled (\"enabled\": false)", path, m->name);
         nr__manifest_free(m);
         return NULL;
     }
@@ -216,7 +216,7 @@ static nr_manifest *take_file(const nr_router *r, const char *path, const nr_ptr
     return m;
 }
 
-void nr__discover(const nr_router *r, const char *const *paths, nr_ptrvec *out, nr_problems *ps, size_t *critical)
+void nr__discover(const nr_logger *lg, const char *const *paths, nr_ptrvec *out, nr_problems *ps, size_t *critical)
 {
     nr_ptrvec dirs = { 0 }, summary = { 0 };
     found files = { { 0 }, json_object() };
@@ -237,7 +237,7 @@ void nr__discover(const nr_router *r, const char *const *paths, nr_ptrvec *out, 
     }
     for (size_t i = 0; i < dirs.n; i++)
         if (dirs.v[i])
-            scan_entry(r, &files, dirs.v[i], &summary, ps);
+            scan_entry(lg, &files, dirs.v[i], &summary, ps);
     if (!files.files.n)
         nothing_found(dirs.n ? dirs.v[0] : NULL, &summary, ps);
     for (size_t i = 0; i < dirs.n; i++)
@@ -249,7 +249,7 @@ void nr__discover(const nr_router *r, const char *const *paths, nr_ptrvec *out, 
 
     for (size_t i = 0; i < files.files.n; i++) {
         char *path = files.files.v[i];
-        nr_manifest *m = take_file(r, path, out, names, ps);
+        nr_manifest *m = take_file(lg, path, out, names, ps);
         bool resolved = m && nr__manifest_resolve(m, ps);
         if (resolved && nr__ptrvec_push(out, m)) {
             json_object_set_new_nocheck(names, m->name, json_integer((json_int_t)out->n - 1));
@@ -270,7 +270,7 @@ void nr__discover(const nr_router *r, const char *const *paths, nr_ptrvec *out, 
         qsort(out->v, out->n, sizeof *out->v, cmp_manifest);
     for (size_t i = 0; i < out->n; i++) {
         nr_manifest *m = out->v[i];
-        nr__log(r, NR_LOG_DEBUG, NULL, "order %zu: %s '%s' (order %d) from %s", i + 1,
+        nr__log(lg, NR_LOG_DEBUG, NULL, "order %zu: %s '%s' (order %d) from %s", i + 1,
               m->kind == NR_PLUGIN_PROVIDER ? "provider" : "notifier", m->name, m->order, m->path);
     }
 }

@@ -1,7 +1,7 @@
 /*
  * dispatch.c - one add-connection or cancel-connection operation: PRE
  * notifications, provider routing, POST notifications and retries, exactly
- * as DESIGN.md section 4 (points 2 to 4) describes.
+ * as docs/design.md section 4 (rules 2 to 4) describes.
  *
  * It runs on the caller's thread and holds no router lock: the plugin arrays
  * are immutable while the router lives.  Each notifier gets its own copy of
@@ -294,7 +294,7 @@ DWORD nr__run_op(nr_router *r, nr_op *op)
             for (size_t i = 0; i < n; i++)
                 if (st[i].keep)
                     st[i].has_ctx = true; /* same context, no new PRE */
-            nr__log(r, NR_LOG_DEBUG, NULL, "retrying the operation (%d of %d)", retries, r->retry_limit);
+            nr__log(&r->logger, NR_LOG_DEBUG, NULL, "retrying the operation (%d of %d)", retries, r->retry_limit);
             continue;
         }
         /* Retry limit reached: the notifiers that asked still hold their
@@ -308,7 +308,7 @@ DWORD nr__run_op(nr_router *r, nr_op *op)
             notify(r->notifiers[i], op, &info, NULL);
             st[i].keep = false;
         }
-        nr__log(r, NR_LOG_DEBUG, NULL, "retry limit %d reached", r->retry_limit);
+        nr__log(&r->logger, NR_LOG_DEBUG, NULL, "retry limit %d reached", r->retry_limit);
         break;
     }
     if (st != stack)

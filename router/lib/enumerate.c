@@ -167,7 +167,7 @@ static DWORD gather(nr_router *r, nr_enum *e, DWORD scope, DWORD type, DWORD usa
                 /* The others are still listed; this one is said, with its reason. */
                 char text[512];
                 nr_get_last_error(NULL, text, sizeof text, NULL, 0);
-                nr__log(r, NR_LOG_WARNING, p->m->name, "cannot list its connections: error %u (%s)%s%s",
+                nr__log(&r->logger, NR_LOG_WARNING, p->m->name, "cannot list its connections: error %u (%s)%s%s",
                         (unsigned)rc, nr_strerror(rc), *text ? ": " : "", text);
                 nr__clear_last_error();
             }

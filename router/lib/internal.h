@@ -37,8 +37,22 @@ NR_INTERNAL DWORD nr__copy_out(const char *src, char *buf, DWORD *length);
 typedef struct nr_ptrvec { void **v; size_t n, cap; } nr_ptrvec;
 NR_INTERNAL bool nr__ptrvec_push(nr_ptrvec *pv, void *p);
 
-/* ---- errors.c: code texts --------------------------------------------------- */
-NR_INTERNAL const char *nr__code_text(DWORD code);         /* NULL if unknown */
+/* ---- log.c: where the router's log lines go -------------------------------------- */
+/* The application's log function (cfg->log, with cfg->log_user), else
+ * standard error when NETROUTER_DEBUG asks for every debug line
+ * (router/common/env.h), else nowhere.  Set once when the router is made,
+ * read-only afterwards. */
+typedef struct nr_logger {
+    nr_log_fn fn;
+    void *user;
+    bool debug;
+} nr_logger;
+NR_INTERNAL void nr__logger_init(nr_logger *lg, nr_log_fn fn, void *user);
+/* One log line (at most 1023 bytes), attributed to plugin (NULL: the router). */
+NR_INTERNAL void nr__log(const nr_logger *lg, DWORD level, const char *plugin, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+NR_INTERNAL void nr__logv(const nr_logger *lg, DWORD level, const char *plugin, const char *fmt, va_list ap)
+    __attribute__((format(printf, 4, 0)));
 
 /* What every public call and every plugin call touches: kept small and in
  * the initial-exec TLS model, so that an access is one instruction instead of
@@ -136,23 +150,49 @@ struct nr_router;
 /* Finds, parses, validates and resolves the manifests of paths (a
  * NULL-terminated list, or NULL for the default search path); returns them
  * sorted by (order, name) in *out (enabled ones only), logging every step at
- * NR_LOG_DEBUG through r.  Problems are appended to ps. */
+ * NR_LOG_DEBUG through lg.  Problems are appended to ps. */
 /* *critical is set to the index in ps of the first problem that concerns a
  * "critical": true manifest, or to (size_t)-1. */
-NR_INTERNAL void nr__discover(const struct nr_router *r, const char *const *paths, nr_ptrvec *out, nr_problems *ps,
+NR_INTERNAL void nr__discover(const nr_logger *lg, const char *const *paths, nr_ptrvec *out, nr_problems *ps,
                               size_t *critical);
+
+/* ---- fdname.c: the /proc/self/fd/N names plugins are loaded through ------------ */
+/* Every function here must be called with the loader's lock held: the set
+ * of names in use is process-wide. */
+/* What one load through /proc/self/fd/N holds until its unload. */
+typedef struct nr_fdname {
+    int fd;                     /* the descriptor loaded through, open while the object is loaded */
+    bool shared;                /* the load shared an object loaded before under another name
+                                   (the same file) */
+    char *shared_with;          /* that object's name (NULL if unknown) */
+} nr_fdname;
+/* The /proc/self/fd name to load the file open as fd through (malloc'ed)
+ * and, in *load_fd, the descriptor behind it: fd itself when no loaded
+ * object carries its name, else a duplicate (then fd stays the caller's).
+ * NULL with errno set when no descriptor can be had. */
+NR_INTERNAL char *nr__fdname_pick(int fd, int *load_fd);
+/* After a failed load, which may have added and removed objects: the next
+ * pick walks the dynamic loader's list again. */
+NR_INTERNAL void nr__fdname_invalidate(void);
+/* After a successful load through fdpath (/proc/self/fd/fd): h is the
+ * dynamic loader's own handle for that name, which also knows the extra
+ * names of a shared object.  When the object carries our name as its own,
+ * it is new; otherwise the load shares an object loaded before under
+ * another name (n->shared, n->shared_with).  Fills n. */
+NR_INTERNAL void nr__fdname_loaded(nr_fdname *n, int fd, const char *fdpath, void *h);
+/* After the unload: the descriptor's number may be used again, unless the
+ * object was shared, whose names include ours for as long as it lives;
+ * then the descriptor is kept open, out of use, until that object is gone. */
+NR_INTERNAL void nr__fdname_release(nr_fdname *n);
 
 /* ---- loader.c: libltdl wrapper, entry points, lifecycle ----------------------- */
 struct nr_plugin {
-    struct nr_router *router;
+    const nr_logger *log;       /* where pfnLog's lines go */
     nr_manifest *m;
     void *handle;               /* lt_dlhandle: libltdl loaded it */
     void *dl;                   /* the dynamic loader's handle of the same object, bound at load
                                    (RTLD_NOW), for symbol look-ups */
-    int load_fd;                /* the /proc/self/fd/N it was opened through, open while loaded */
-    bool shared;                /* the load shared an object loaded before under another name
-                                   (the same file) */
-    char *shared_with;          /* that object's name (NULL if unknown) */
+    nr_fdname load;             /* the /proc/self/fd/N it was opened through, open while loaded */
     NR_PLUGIN_HOST host;
     pthread_mutex_t serial;     /* held around every call when m->serialized */
     bool initialized;
@@ -175,9 +215,9 @@ struct nr_plugin {
     PF_NrPluginShutdown shutdown;
 };
 /* Loads the manifest's library, resolves symbols, negotiates the ABI and
- * (when run_init) calls NrPluginInit.  NULL and one problem on failure. */
-NR_INTERNAL nr_plugin *nr__plugin_load(struct nr_router *router, nr_manifest *m, bool run_init,
-                                       nr_problems *ps);
+ * (when run_init) calls NrPluginInit; the plugin's log lines go to lg, which
+ * must outlive it.  NULL and one problem on failure. */
+NR_INTERNAL nr_plugin *nr__plugin_load(const nr_logger *lg, nr_manifest *m, bool run_init, nr_problems *ps);
 /* Shuts down (if initialised) and unloads; frees the manifest too. */
 NR_INTERNAL void nr__plugin_unload(nr_plugin *p);
 /* Around every call into a plugin: serialization and the "inside a plugin"
@@ -209,12 +249,9 @@ struct nr_router {
     int retry_limit;
     DWORD flags;
     char *state_dir;
-    nr_log_fn log; void *log_user;
-    bool debug;
+    nr_logger logger;
     pthread_mutex_t store_lock;            /* the store, never held during plugin calls */
 };
-NR_INTERNAL void nr__log(const struct nr_router *r, DWORD level, const char *plugin, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
 NR_INTERNAL nr_plugin *nr__find_provider(const struct nr_router *r, const char *name);
 
 /* ---- dispatch.c: one add or cancel operation with its notifications ---------- */
@@ -232,7 +269,7 @@ struct nr_op {
     nr_op_hook after_providers;
     void *hook_data;
 };
-/* Runs PRE, providers, the hook and POST, with retries (DESIGN.md section 4). */
+/* Runs PRE, providers, the hook and POST, with retries (docs/design.md section 4). */
 NR_INTERNAL DWORD nr__run_op(struct nr_router *r, nr_op *op);
 /* Calls one provider's NPAddConnection3 / NPAddConnection (no notification). */
 NR_INTERNAL DWORD nr__provider_add(nr_plugin *p, HWND owner, const NETRESOURCE *res, const char *password,

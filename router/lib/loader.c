@@ -9,13 +9,12 @@
  * so what runs is exactly what was checked, and no LD_LIBRARY_PATH-style
  * variable can redirect the load.  Symbols stay local to the plugin, and
  * are all bound at load time (open_bound), so a missing one is a load
- * problem, never a crash at the plugin's first call.
+ * problem, never a crash at the plugin's first call.  Which N to load
+ * through, so that no name stands for two objects, is fdname.c's.
  */
 #include "config.h"
 
 #include <dlfcn.h>
-#include <fcntl.h>
-#include <link.h>
 #include <ltdl.h>
 #include <errno.h>
 #include <stddef.h>
@@ -27,203 +26,6 @@
 #include "internal.h"
 
 static pthread_mutex_t ltdl_lock = PTHREAD_MUTEX_INITIALIZER;
-
-/*
- * Both libltdl and the dynamic loader recognise an already loaded object by
- * the name it was opened with, and /proc/self/fd/N names recur as descriptor
- * numbers are reused: loading a new file as /proc/self/fd/7 while another
- * object opened under that name is still mapped would silently hand back the
- * old one.  So the checked descriptor is duplicated to a number whose name no
- * loaded object carries, and that duplicate stays open as long as the
- * libltdl handle lives (libltdl may remember a name the dynamic loader does
- * not list, when two manifests name the same file).  Everything below, to
- * unused_fd_path, runs under ltdl_lock.
- *
- * The descriptor numbers N of loaded objects named /proc/self/fd/N are kept
- * across loads instead of walking every loaded object at each load.  The dynamic loader counts the objects it has ever added and
- * removed (dlpi_adds, dlpi_subs); the set is trusted only while those
- * counters read what they read when the set was last brought up to date.
- * A load through this file updates it only when it can tell exactly what
- * the load did (see account_load); anything else (an unload, a dlopen
- * elsewhere in the process, a plugin that brought in a dependency) makes the
- * next load walk the list again.
- *
- * When the file was already loaded under another name, the dynamic loader
- * hands back that object and adds our name to the names it answers to,
- * which dl_iterate_phdr does not report.  Such a descriptor is therefore not
- * closed with its handle but parked, its number (and so the name) kept out
- * of use, until a walk of the list no longer finds the object it shares.
- */
-typedef struct parked_fd { int fd; char *shared_with; bool seen; } parked_fd;
-
-static struct fd_names {
-    bool *taken;
-    size_t size;
-    unsigned long long adds, subs; /* the counters the set is valid for */
-    bool valid;
-    parked_fd *parked;
-    size_t nparked;
-} fd_names;
-
-typedef struct dl_counters { unsigned long long adds, subs; bool known; } dl_counters;
-
-static bool has_counters(size_t size)
-{
-    return size >= offsetof(struct dl_phdr_info, dlpi_subs) + sizeof(((struct dl_phdr_info *)0)->dlpi_subs);
-}
-
-static int read_counters(struct dl_phdr_info *info, size_t size, void *data)
-{
-    dl_counters *c = data;
-    if (has_counters(size)) {
-        c->adds = info->dlpi_adds;
-        c->subs = info->dlpi_subs;
-        c->known = true;
-    }
-    return 1; /* the first object is enough */
-}
-
-static dl_counters counters_now(void)
-{
-    dl_counters c = { 0, 0, false };
-    dl_iterate_phdr(read_counters, &c);
-    return c;
-}
-
-static bool mark_fd_name(struct fd_names *fn, long n)
-{
-    if (n < 0 || n > 1 << 20)
-        return true; /* no descriptor number: nothing to remember */
-    if ((size_t)n >= fn->size) {
-        size_t size2 = (size_t)n * 2 + 64;
-        bool *t = realloc(fn->taken, size2 * sizeof *t);
-        if (!t)
-            return false;
-        memset(t + fn->size, 0, (size2 - fn->size) * sizeof *t);
-        fn->taken = t;
-        fn->size = size2;
-    }
-    fn->taken[n] = true;
-    return true;
-}
-
-static int note_fd_name(struct dl_phdr_info *info, size_t size, void *data)
-{
-    static const char prefix[] = "/proc/self/fd/";
-    struct fd_names *fn = data;
-    char *end;
-    long n;
-    if (has_counters(size)) {
-        fn->adds = info->dlpi_adds;
-        fn->subs = info->dlpi_subs;
-    }
-    if (!info->dlpi_name)
-        return 0;
-    for (size_t i = 0; i < fn->nparked; i++)
-        if (!fn->parked[i].shared_with || !strcmp(fn->parked[i].shared_with, info->dlpi_name))
-            fn->parked[i].seen = true;
-    if (strncmp(info->dlpi_name, prefix, sizeof prefix - 1) != 0)
-        return 0;
-    n = strtol(info->dlpi_name + sizeof prefix - 1, &end, 10);
-    if (!*end && !mark_fd_name(fn, n))
-        fn->valid = false;
-    return 0;
-}
-
-/* Brings the set up to date with the dynamic loader's list, and closes the
- * parked descriptors whose object is gone. */
-static void refresh_fd_names(void)
-{
-    dl_counters c = counters_now();
-    size_t kept = 0;
-    if (fd_names.valid && c.known && c.adds == fd_names.adds && c.subs == fd_names.subs)
-        return;
-    if (fd_names.taken)
-        memset(fd_names.taken, 0, fd_names.size * sizeof *fd_names.taken);
-    for (size_t i = 0; i < fd_names.nparked; i++)
-        fd_names.parked[i].seen = false;
-    fd_names.valid = c.known;
-    dl_iterate_phdr(note_fd_name, &fd_names);
-    for (size_t i = 0; i < fd_names.nparked; i++) {
-        parked_fd *pk = &fd_names.parked[i];
-        if (pk->seen) {
-            fd_names.parked[kept++] = *pk; /* open, so its number is never a candidate */
-        } else {
-            close(pk->fd);
-            free(pk->shared_with);
-        }
-    }
-    fd_names.nparked = kept;
-}
-
-/* After a successful lt_dlopen through /proc/self/fd/fd: h is the
- * dynamic loader's own handle for that name (open_bound's, which also
- * knows the extra names of a shared object).  When the object carries our
- * name as its own, it is new; otherwise the load shares an object loaded
- * before under another name (p->shared, p->shared_with).  The set stays
- * valid only when the counters moved by exactly what that explains.  (h
- * comes from the load itself rather than from a dlopen(RTLD_NOLOAD) here:
- * each dlopen by name compares it with every loaded object's.) */
-static void account_load(nr_plugin *p, int fd, const char *fdpath, void *h)
-{
-    dl_counters c = counters_now();
-    struct link_map *lm = NULL;
-    bool ok = fd_names.valid && c.known;
-    if (h && dlinfo(h, RTLD_DI_LINKMAP, &lm) == 0 && lm && lm->l_name && !strcmp(lm->l_name, fdpath)) {
-        ok = ok && c.adds == fd_names.adds + 1 && c.subs == fd_names.subs && mark_fd_name(&fd_names, fd);
-    } else {
-        /* shared (or, should the look-up fail, assumed to be) */
-        p->shared = true;
-        p->shared_with = lm && lm->l_name ? strdup(lm->l_name) : NULL; /* NULL: kept for good */
-        ok = ok && h && c.adds == fd_names.adds && c.subs == fd_names.subs;
-    }
-    fd_names.valid = ok;
-    fd_names.adds = c.adds;
-    fd_names.subs = c.subs;
-}
-
-/* After lt_dlclose: the descriptor's number may be used again, unless the
- * object was shared, whose names include ours for as long as it lives. */
-static void release_load_fd(nr_plugin *p)
-{
-    parked_fd *v;
-    if (!p->shared) {
-        close(p->load_fd);
-        return; /* the unload changes the counters, so the next load walks the list */
-    }
-    v = realloc(fd_names.parked, (fd_names.nparked + 1) * sizeof *v);
-    if (!v)
-        return; /* out of memory: the descriptor stays open for good, its name out of use */
-    fd_names.parked = v;
-    v[fd_names.nparked++] = (parked_fd){ p->load_fd, p->shared_with, true };
-    p->shared_with = NULL;
-}
-
-static bool fd_name_taken(int fd)
-{
-    return (size_t)fd < fd_names.size && fd_names.taken[fd];
-}
-
-/* Returns the /proc/self/fd name to load through and, in *load_fd, the
- * descriptor behind it: fd itself when its name is free, else a duplicate
- * (then fd stays the caller's). */
-static char *unused_fd_path(int fd, int *load_fd)
-{
-    int floor = 3, d = fd;
-    refresh_fd_names();
-    if (!fd_name_taken(fd)) {
-        *load_fd = fd;
-        return nr__asprintf("/proc/self/fd/%d", fd);
-    }
-    while ((d = fcntl(fd, F_DUPFD_CLOEXEC, floor)) >= 0 && fd_name_taken(d)) {
-        close(d);
-        floor = d + 1;
-    }
-    if (d < 0)
-        return NULL;
-    *load_fd = d;
-    return nr__asprintf("/proc/self/fd/%d", d);
-}
 
 /* Replaces the /proc/self/fd/N spelling in a loader message by the real path. */
 static char *loader_message(const char *msg, const char *fdpath, const char *real)
@@ -268,12 +70,10 @@ static void host_log(const NR_PLUGIN_HOST *host, DWORD level, LPCSTR fmt, ...) _
 static void host_log(const NR_PLUGIN_HOST *host, DWORD level, LPCSTR fmt, ...)
 {
     nr_plugin *p = host->lpReserved;
-    char buf[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    nr__logv(p->log, level, p->m->name, fmt, ap);
     va_end(ap);
-    nr__log(p->router, level, p->m->name, "%s", buf);
 }
 
 static DWORD host_set_last_error(const NR_PLUGIN_HOST *host, DWORD code, LPCSTR text)
@@ -466,11 +266,11 @@ static void close_handle(nr_plugin *p)
     dlclose(p->dl);
     lt_dlclose(p->handle);
     lt_dlexit();
-    release_load_fd(p); /* only now may its number, and so its name, be reused */
+    nr__fdname_release(&p->load); /* only now may its number, and so its name, be reused */
     pthread_mutex_unlock(&ltdl_lock);
 }
 
-nr_plugin *nr__plugin_load(struct nr_router *router, nr_manifest *m, bool do_init, nr_problems *ps)
+nr_plugin *nr__plugin_load(const nr_logger *lg, nr_manifest *m, bool do_init, nr_problems *ps)
 {
     nr_plugin *p;
     loading l = { .ps = ps };
@@ -490,17 +290,17 @@ nr_plugin *nr__plugin_load(struct nr_router *router, nr_manifest *m, bool do_ini
     p = calloc(1, sizeof *p);
     if (!p)
         return NULL;
-    p->router = router;
+    p->log = lg;
     p->m = m;
     l.p = p;
     pthread_mutex_init(&p->serial, NULL);
 
     pthread_mutex_lock(&ltdl_lock);
-    l.fdpath = unused_fd_path(m->lib_fd, &dup_fd);
+    l.fdpath = nr__fdname_pick(m->lib_fd, &dup_fd);
     if (!l.fdpath) {
         err = nr__asprintf("no usable file descriptor to load it through: %s", strerror(errno));
     } else if (!(bound = open_bound(l.fdpath, m->library_path, &err))) {
-        fd_names.valid = false; /* a failed load may have added and removed objects */
+        nr__fdname_invalidate();
     } else if (lt_dlinit() != 0) {
         err = loader_message(lt_dlerror(), l.fdpath, m->library_path);
     } else {
@@ -510,7 +310,7 @@ nr_plugin *nr__plugin_load(struct nr_router *router, nr_manifest *m, bool do_ini
         p->handle = lt_dlopenadvise(l.fdpath, advise);
         lt_dladvise_destroy(&advise);
         if (!p->handle) {
-            fd_names.valid = false; /* a failed load may have added and removed objects */
+            nr__fdname_invalidate();
             err = loader_message(lt_dlerror(), l.fdpath, m->library_path);
             lt_dlexit();
         } else {
@@ -525,14 +325,13 @@ nr_plugin *nr__plugin_load(struct nr_router *router, nr_manifest *m, bool do_ini
                 p->add_notify = (PF_AddConnectNotify)sym(p, "AddConnectNotify");
                 p->cancel_notify = (PF_CancelConnectNotify)sym(p, "CancelConnectNotify");
             }
-            account_load(p, dup_fd, l.fdpath, p->dl);
+            nr__fdname_loaded(&p->load, dup_fd, l.fdpath, p->dl);
         }
     }
     if (bound)
         dlclose(bound); /* the load failed after open_bound */
     /* The descriptor loaded through stays open while the handle lives. */
     if (p->handle) {
-        p->load_fd = dup_fd;
         if (dup_fd == m->lib_fd)
             m->lib_fd = -1;
     } else if (dup_fd >= 0 && dup_fd != m->lib_fd) {

@@ -3,9 +3,9 @@
  * resolution, and the problem records that describe what was wrong.
  *
  * jansson gives line and column for syntax errors only; for schema errors we
- * name the key and find its line and column ourselves by scanning the text
- * for the top-level key (locate_key), so an administrator gets file:line:col
- * for every problem.
+ * name the key and find its line and column in the text ourselves
+ * (nr_json_locate, router/common/json.h), so an administrator gets
+ * file:line:col for every problem.
  */
 #include "config.h"
 
@@ -65,48 +65,6 @@ void nr__problems_free(nr_problems *ps)
     *ps = (nr_problems){ 0 };
 }
 
-/* ---- locating a top-level key in the text ------------------------------------- */
-
-/* Finds `"key"` used as a key of the outermost object; 1-based line/column
- * of its opening quote, or 0/0. */
-static void locate_key(const char *text, const char *key, int *line, int *col)
-{
-    int depth = 0, l = 1, c = 1;
-    size_t klen = strlen(key);
-    *line = *col = 0;
-    for (const char *p = text; *p; p++, c++) {
-        if (*p == '\n') {
-            l++;
-            c = 0;
-        } else if (*p == '{' || *p == '[') {
-            depth++;
-        } else if (*p == '}' || *p == ']') {
-            depth--;
-        } else if (*p == '"') {
-            const char *start = p;
-            int sl = l, sc = c;
-            for (p++, c++; *p && *p != '"'; p++, c++) {
-                if (*p == '\\' && p[1]) {
-                    p++;
-                    c++;
-                }
-            }
-            if (!*p)
-                return;
-            if (depth == 1 && (size_t)(p - start - 1) == klen && !strncmp(start + 1, key, klen)) {
-                const char *q = p + 1;
-                while (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n')
-                    q++;
-                if (*q == ':') {
-                    *line = sl;
-                    *col = sc;
-                    return;
-                }
-            }
-        }
-    }
-}
-
 /* ---- schema ---------------------------------------------------------------------- */
 
 typedef enum { T_INT, T_STRING, T_BOOL, T_OBJECT, T_STRING_ARRAY } key_type;
@@ -145,21 +103,6 @@ static const char *type_name(key_type t)
     return "?";
 }
 
-static const char *json_type_name(const json_t *v)
-{
-    switch (json_typeof(v)) {
-    case JSON_OBJECT: return "an object";
-    case JSON_ARRAY: return "an array";
-    case JSON_STRING: return "a string";
-    case JSON_INTEGER: return "an integer";
-    case JSON_REAL: return "a number with a fraction";
-    case JSON_TRUE:
-    case JSON_FALSE: return "a boolean";
-    case JSON_NULL: return "null";
-    }
-    return "?";
-}
-
 static bool has_type(const json_t *v, key_type t)
 {
     switch (t) {
@@ -194,7 +137,7 @@ static void schema_problem(parse_ctx *c, const char *key, const char *fmt, ...)
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
     if (key)
-        locate_key(c->text, key, &line, &col);
+        nr_json_locate(c->text, &(nr_json_step){ key, 0 }, 1, &line, &col);
     nr__problem_add(c->ps, c->path, NR_STAGE_SCHEMA, c->name, key, line, col, WN_BAD_VALUE, "%s", buf);
 }
 
@@ -229,7 +172,7 @@ static bool check_keys(parse_ctx *c, json_t *root)
             return false;
         }
         if (!has_type(v, k->type)) {
-            schema_problem(c, key, "key \"%s\" must be %s, not %s", key, type_name(k->type), json_type_name(v));
+            schema_problem(c, key, "key \"%s\" must be %s, not %s", key, type_name(k->type), nr_json_kind_name(v));
             return false;
         }
         if (k->type == T_INT && (json_integer_value(v) < k->min || json_integer_value(v) > k->max)) {
@@ -255,7 +198,7 @@ static nr_manifest *build_manifest(parse_ctx *c, json_t *root)
     if (!m)
         return NULL;
     m->lib_fd = -1;
-    locate_key(c->text, "library", &m->library_line, &m->library_col);
+    nr_json_locate(c->text, &(nr_json_step){ "library", 0 }, 1, &m->library_line, &m->library_col);
     m->path = strdup(c->path);
     m->name = strdup(json_string_value(json_object_get(root, "name")));
     m->library = strdup(json_string_value(json_object_get(root, "library")));
@@ -354,7 +297,7 @@ static bool too_big_for_a_key(parse_ctx *c, const json_error_t *err, size_t len)
         const struct manifest_key *k = &manifest_keys[i];
         if (k->type != T_INT || (int)strlen(k->name) != o.key_len || strncmp(k->name, o.key, (size_t)o.key_len))
             continue;
-        locate_key(c->text, k->name, &line, &col);
+        nr_json_locate(c->text, &(nr_json_step){ k->name, 0 }, 1, &line, &col);
         if (line != o.line || col != o.column)
             return false;
         if (k->min == LLONG_MIN) /* manifest_version: check_values' words */
@@ -385,7 +328,7 @@ nr_manifest *nr__manifest_parse(const char *path, int fd, size_t size, nr_proble
                             strerror(errno));
         return NULL;
     }
-    root = nr_json_parse(text, len, &err); /* also refuses a NUL byte, which would hide keys from locate_key */
+    root = nr_json_parse(text, len, &err); /* also refuses a NUL byte, which would hide keys from nr_json_locate */
     if (!root && too_big_for_a_key(&c, &err, len)) {
         free(text);
         return NULL;
@@ -398,7 +341,7 @@ nr_manifest *nr__manifest_parse(const char *path, int fd, size_t size, nr_proble
     }
     if (!json_is_object(root)) {
         nr__problem_add(ps, path, NR_STAGE_SCHEMA, NULL, NULL, 1, 1, WN_BAD_VALUE,
-                        "a manifest must be one JSON object, not %s", json_type_name(root));
+                        "a manifest must be one JSON object, not %s", nr_json_kind_name(root));
         goto out;
     }
     if (json_is_string(json_object_get(root, "name")))

@@ -1,11 +1,10 @@
 /*
  * router.c - the router object: creation from a configuration (discovery,
  * loading, critical plugins), teardown in reverse order, the plugin and
- * problem listings, the manifest validator, and logging.
+ * problem listings, and the manifest validator.
  */
 #include "config.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -13,21 +12,6 @@
 #include "env.h"
 #include "files.h"
 #include "internal.h"
-
-void nr__log(const struct nr_router *r, DWORD level, const char *plugin, const char *fmt, ...)
-{
-    char buf[1024];
-    va_list ap;
-    if (!r->log && !r->debug)
-        return;
-    va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    if (r->log)
-        r->log(r->log_user, level, plugin, buf);
-    else
-        fprintf(stderr, "netrouter: %s%s%s\n", plugin ? plugin : "", plugin ? ": " : "", buf);
-}
 
 nr_plugin *nr__find_provider(const struct nr_router *r, const char *name)
 {
@@ -44,7 +28,7 @@ static DWORD load_all(nr_router *r, const nr_router_config *cfg)
 
     size_t critical;
 
-    nr__discover(r, cfg ? cfg->plugin_path : NULL, &manifests, &r->problems, &critical);
+    nr__discover(&r->logger, cfg ? cfg->plugin_path : NULL, &manifests, &r->problems, &critical);
     if (critical != (size_t)-1 && !(r->flags & NR_ROUTER_IGNORE_CRITICAL)) {
         const nr_problem *pb = &r->problems.v[critical];
         rc = nr__fail(ERROR_DLL_INIT_FAILED, "critical plugin '%s' (%s) failed at stage %s: %s", pb->plugin,
@@ -57,10 +41,10 @@ static DWORD load_all(nr_router *r, const nr_router_config *cfg)
             nr__manifest_free(m);
             continue;
         }
-        nr_plugin *p = nr__plugin_load(r, m, true, &r->problems);
+        nr_plugin *p = nr__plugin_load(&r->logger, m, true, &r->problems);
         if (p) {
             nr__ptrvec_push(&loaded, p);
-            nr__log(r, NR_LOG_DEBUG, m->name, "loaded %s", m->library_path);
+            nr__log(&r->logger, NR_LOG_DEBUG, m->name, "loaded %s", m->library_path);
             continue;
         }
         if (m->critical && !(r->flags & NR_ROUTER_IGNORE_CRITICAL) && rc == WN_SUCCESS) {
@@ -108,9 +92,7 @@ NR_PUBLIC DWORD nr_router_new(const nr_router_config *cfg, nr_router **out)
     pthread_mutex_init(&r->store_lock, NULL);
     r->retry_limit = cfg && cfg->retry_limit >= 0 ? cfg->retry_limit : NR_DEFAULT_RETRY_LIMIT;
     r->flags = cfg ? cfg->flags : 0;
-    r->log = cfg ? cfg->log : NULL;
-    r->log_user = cfg ? cfg->log_user : NULL;
-    r->debug = nr_debug_requested();
+    nr__logger_init(&r->logger, cfg ? cfg->log : NULL, cfg ? cfg->log_user : NULL);
     /* "" names no directory: the default, as for an empty NETROUTER_STATE_DIR.
      * A relative one is fixed now: a later chdir() must not move the store. */
     r->state_dir = cfg && !nr__str_empty(cfg->state_dir) ? strdup(cfg->state_dir) : nr_state_dir();
@@ -192,7 +174,7 @@ NR_PUBLIC const nr_problem *nr_router_problem(const nr_router *r, size_t index)
 NR_PUBLIC size_t nr_check_manifest(const char *path, nr_problem_fn fn, void *user)
 {
     nr_problems ps = { 0 };
-    nr_router scratch = { 0 };
+    const nr_logger silent = { 0 }; /* a plugin that is not initialised has no host to log through */
     nr_secfile_kind kind;
     char *why = NULL;
     size_t n, size = 0;
@@ -215,13 +197,11 @@ NR_PUBLIC size_t nr_check_manifest(const char *path, nr_problem_fn fn, void *use
         close(fd);
         free(abs);
         if (m && nr__manifest_resolve(m, &ps)) {
-            pthread_mutex_init(&scratch.store_lock, NULL);
-            nr_plugin *p = nr__plugin_load(&scratch, m, false, &ps);
+            nr_plugin *p = nr__plugin_load(&silent, m, false, &ps);
             if (p)
                 nr__plugin_unload(p); /* frees m */
             else
                 nr__manifest_free(m);
-            pthread_mutex_destroy(&scratch.store_lock);
         } else {
             nr__manifest_free(m);
         }

@@ -233,7 +233,7 @@ DWORD nr__store_remember(nr_router *r, const nr_remembered *entry)
          * this call may well succeed. */
         char text[1024];
         nr_get_last_error(NULL, text, sizeof text, NULL, 0);
-        nr__log(r, NR_LOG_WARNING, NULL, "%s", text);
+        nr__log(&r->logger, NR_LOG_WARNING, NULL, "%s", text);
         rc = load_locked(&sf, &s);
     }
     if (rc)

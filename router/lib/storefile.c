@@ -138,7 +138,7 @@ DWORD nr__storefile_lock(nr_storefile *sf, nr_router *r, bool create)
     }
     int removed = nr_file_remove_leftovers(sf->dirfd, NR_STORE_FILE); /* see the header */
     if (removed)
-        nr__log(r, NR_LOG_NOTICE, NULL, "removed %d temporary file%s of %s/%s left by a process that ended while "
+        nr__log(&r->logger, NR_LOG_NOTICE, NULL, "removed %d temporary file%s of %s/%s left by a process that ended while "
                 "writing it", removed, removed == 1 ? "" : "s", sf->dir, NR_STORE_FILE);
     return WN_SUCCESS;
 }
@@ -210,7 +210,7 @@ DWORD nr__storefile_set_aside(nr_storefile *sf, const char *why)
     (void)fsync(sf->dirfd);
     sf->read_ino = 0;
     /* The caller gets the same in its error; a notice for the record. */
-    nr__log(sf->r, NR_LOG_NOTICE, NULL, "store %s/%s is damaged (%s); kept aside as %s/%s", sf->dir, NR_STORE_FILE,
+    nr__log(&sf->r->logger, NR_LOG_NOTICE, NULL, "store %s/%s is damaged (%s); kept aside as %s/%s", sf->dir, NR_STORE_FILE,
             why, sf->dir, aside);
     return nr__fail(WN_BAD_PROFILE, "the remembered-connection store %s/%s is damaged (%s); it was kept aside as "
                     "%s/%s and a new, empty store will be started", sf->dir, NR_STORE_FILE, why, sf->dir, aside);

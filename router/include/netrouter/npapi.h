@@ -87,50 +87,67 @@ typedef LPCSTR LPCWSTR;
 /* Status codes (Win32 numeric values)                                       */
 /* ------------------------------------------------------------------------ */
 
-#define NO_ERROR                        0u
-#define ERROR_ACCESS_DENIED             5u
-#define ERROR_INVALID_HANDLE            6u
-#define ERROR_NOT_ENOUGH_MEMORY         8u
-#define ERROR_GEN_FAILURE               31u
-#define ERROR_NOT_SUPPORTED             50u
-#define ERROR_BAD_NETPATH               53u
-#define ERROR_UNEXP_NET_ERR             59u
-#define ERROR_BAD_DEV_TYPE              66u
-#define ERROR_BAD_NET_NAME              67u
-#define ERROR_ALREADY_ASSIGNED          85u
-#define ERROR_INVALID_PASSWORD          86u
-#define ERROR_INVALID_PARAMETER         87u
-#define ERROR_INSUFFICIENT_BUFFER       122u
-#define ERROR_INVALID_LEVEL             124u
-#define ERROR_BUSY                      170u
-#define ERROR_MORE_DATA                 234u
-#define ERROR_NO_MORE_ITEMS             259u
-#define ERROR_INVALID_ADDRESS           487u
-#define ERROR_DLL_INIT_FAILED           1114u
-#define ERROR_POSSIBLE_DEADLOCK         1131u
-#define ERROR_BAD_DEVICE                1200u
-#define ERROR_CONNECTION_UNAVAIL        1201u
-#define ERROR_DEVICE_ALREADY_REMEMBERED 1202u
-#define ERROR_NO_NET_OR_BAD_PATH        1203u
-#define ERROR_BAD_PROVIDER              1204u
-#define ERROR_CANNOT_OPEN_PROFILE       1205u
-#define ERROR_BAD_PROFILE               1206u
-#define ERROR_NOT_CONTAINER             1207u
-#define ERROR_EXTENDED_ERROR            1208u
-#define ERROR_NO_NETWORK                1222u
-#define ERROR_CANCELLED                 1223u
-#define ERROR_RETRY                     1237u
-#define ERROR_NOT_AUTHENTICATED         1244u
-#define ERROR_NOT_LOGGED_ON             1245u
-#define ERROR_ALREADY_INITIALIZED       1247u
-#define ERROR_NO_MORE_DEVICES           1248u
-#define ERROR_NO_LOGON_SERVERS          1311u
-#define ERROR_CONNECTED_OTHER_PASSWORD  2108u
-#define ERROR_CONNECTED_OTHER_PASSWORD_DEFAULT 2109u
-#define ERROR_BAD_USERNAME              2202u
-#define ERROR_NOT_CONNECTED             2250u
-#define ERROR_OPEN_FILES                2401u
-#define ERROR_DEVICE_IN_USE             2404u
+/* The comment after each code is its fixed English text, the one
+ * nr_strerror() and pfnStrError return: this list is the only place it is
+ * written.  The build reads it (scripts/errlist.awk), so keep the form: one
+ * code per #define, its text in a comment that starts after the value and
+ * goes on in indented lines when long.  The WN_* names after it are aliases
+ * of these codes. */
+#define NO_ERROR                        0u    /* The operation completed successfully. */
+#define ERROR_ACCESS_DENIED             5u    /* Access is denied. */
+#define ERROR_INVALID_HANDLE            6u    /* The handle is invalid. */
+#define ERROR_NOT_ENOUGH_MEMORY         8u    /* Not enough memory resources are available to process this command. */
+#define ERROR_GEN_FAILURE               31u   /* A device attached to the system is not functioning. */
+#define ERROR_NOT_SUPPORTED             50u   /* The request is not supported. */
+#define ERROR_BAD_NETPATH               53u   /* The network path was not found. */
+#define ERROR_UNEXP_NET_ERR             59u   /* An unexpected network error occurred. */
+#define ERROR_BAD_DEV_TYPE              66u   /* The network resource type is not correct. */
+#define ERROR_BAD_NET_NAME              67u   /* The network name cannot be found. */
+#define ERROR_ALREADY_ASSIGNED          85u   /* The local device name is already in use. */
+#define ERROR_INVALID_PASSWORD          86u   /* The specified network password is not correct. */
+#define ERROR_INVALID_PARAMETER         87u   /* The parameter is incorrect. */
+#define ERROR_INSUFFICIENT_BUFFER       122u  /* The data area passed to a system call is too small. */
+#define ERROR_INVALID_LEVEL             124u  /* The system call level is not correct. */
+#define ERROR_BUSY                      170u  /* The requested resource is in use. */
+#define ERROR_MORE_DATA                 234u  /* More data is available. */
+#define ERROR_NO_MORE_ITEMS             259u  /* No more data is available. */
+#define ERROR_INVALID_ADDRESS           487u  /* Attempt to access invalid address. */
+#define ERROR_DLL_INIT_FAILED           1114u /* A dynamic link library (DLL) initialization routine failed. */
+#define ERROR_POSSIBLE_DEADLOCK         1131u /* A potential deadlock condition has been detected. */
+#define ERROR_BAD_DEVICE                1200u /* The specified device name is invalid. */
+#define ERROR_CONNECTION_UNAVAIL        1201u /* The device is not currently connected but it is a remembered
+                                                 connection. */
+#define ERROR_DEVICE_ALREADY_REMEMBERED 1202u /* The local device name has a remembered connection to another
+                                                 network resource. */
+#define ERROR_NO_NET_OR_BAD_PATH        1203u /* The network path was either typed incorrectly, does not exist, or
+                                                 the network provider is not currently available. */
+#define ERROR_BAD_PROVIDER              1204u /* The specified network provider name is invalid. */
+#define ERROR_CANNOT_OPEN_PROFILE       1205u /* Unable to open the network connection profile. */
+#define ERROR_BAD_PROFILE               1206u /* The network connection profile is corrupted. */
+#define ERROR_NOT_CONTAINER             1207u /* Cannot enumerate a noncontainer. */
+#define ERROR_EXTENDED_ERROR            1208u /* An extended error has occurred. */
+#define ERROR_NO_NETWORK                1222u /* The network is not present or not started. */
+#define ERROR_CANCELLED                 1223u /* The operation was canceled by the user. */
+#define ERROR_RETRY                     1237u /* The operation could not be completed. A retry should be performed. */
+#define ERROR_NOT_AUTHENTICATED         1244u /* The operation being requested was not performed because the user
+                                                 has not been authenticated. */
+#define ERROR_NOT_LOGGED_ON             1245u /* The operation being requested was not performed because the user
+                                                 has not logged on to the network. */
+#define ERROR_ALREADY_INITIALIZED       1247u /* An attempt was made to perform an initialization operation when
+                                                 initialization has already been completed. */
+#define ERROR_NO_MORE_DEVICES           1248u /* No more local devices. */
+#define ERROR_NO_LOGON_SERVERS          1311u /* There are currently no logon servers available to service the
+                                                 logon request. */
+#define ERROR_CONNECTED_OTHER_PASSWORD  2108u /* The network connection was made successfully, but the user had to
+                                                 be prompted for a password other than the one originally
+                                                 specified. */
+#define ERROR_CONNECTED_OTHER_PASSWORD_DEFAULT 2109u /* The network connection was made successfully using default
+                                                        credentials. */
+#define ERROR_BAD_USERNAME              2202u /* The specified username is invalid. */
+#define ERROR_NOT_CONNECTED             2250u /* This network connection does not exist. */
+#define ERROR_OPEN_FILES                2401u /* There are open files or requests pending on this connection. */
+#define ERROR_DEVICE_IN_USE             2404u /* The device is in use by an active process and cannot be
+                                                 disconnected. */
 
 #define WN_SUCCESS                      NO_ERROR
 #define WN_NO_ERROR                     NO_ERROR

@@ -1,0 +1,143 @@
+/*
+ * test-common.c - the helpers of router/common that the router and the
+ * RAS provider share, where no suite of their users pins them down on their
+ * own: positions of values along a JSON path (nr_json_locate), the kind
+ * names of JSON values and the monotonic millisecond clock.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <time.h>
+
+#include "clock.h"
+#include "json.h"
+#include "testutil.h"
+
+/* "LINE:COLUMN" of path in text, or "0:0 (not found)". */
+static const char *where(nrt_env *env, const char *text, const nr_json_step *path, size_t n)
+{
+    int line = -1, column = -1;
+    bool found = nr_json_locate(text, path, n, &line, &column);
+    return nrt_printf(env, "%d:%d%s", line, column, found ? "" : " (not found)");
+}
+
+static const char book[] = "{\n"
+                           "  \"version\": 1,\n"
+                           "  \"entries\": [\n"
+                           "    { \"name\": \"a\", \"speed\": 9600 },\n"
+                           "    {\"name\": \"b\",\n"
+                           "     \"timeouts\": { \"connect_ms\": 5 }, \"speed\": 19200}\n"
+                           "  ]\n"
+                           "}\n";
+
+static void test_locate_points_at_the_key_of_a_member(void)
+{
+    nrt_env *env = nrt_env_new();
+    NRT_EQ_STR(where(env, book, &(nr_json_step){ "entries", 0 }, 1), "3:3");
+    NRT_EQ_STR(where(env, book, &(nr_json_step){ "version", 0 }, 1), "2:3");
+    nrt_env_free(env);
+}
+
+static void test_locate_follows_a_path_through_arrays_and_objects(void)
+{
+    nrt_env *env = nrt_env_new();
+    const nr_json_step speed[] = { { "entries", 0 }, { NULL, 1 }, { "speed", 0 } };
+    const nr_json_step connect[] = { { "entries", 0 }, { NULL, 1 }, { "timeouts", 0 }, { "connect_ms", 0 } };
+    const nr_json_step second[] = { { "entries", 0 }, { NULL, 1 } };
+    NRT_EQ_STR(where(env, book, speed, 3), "6:39");
+    NRT_EQ_STR(where(env, book, connect, 4), "6:20");
+    NRT_EQ_STR(where(env, book, second, 2), "5:5");
+    nrt_env_free(env);
+}
+
+static void test_locate_says_when_the_path_is_not_there(void)
+{
+    nrt_env *env = nrt_env_new();
+    const nr_json_step past_the_end[] = { { "entries", 0 }, { NULL, 2 } };
+    const nr_json_step into_a_number[] = { { "version", 0 }, { "x", 0 } };
+    NRT_EQ_STR(where(env, book, &(nr_json_step){ "missing", 0 }, 1), "0:0 (not found)");
+    NRT_EQ_STR(where(env, book, past_the_end, 2), "0:0 (not found)");
+    NRT_EQ_STR(where(env, book, into_a_number, 2), "0:0 (not found)");
+    NRT_EQ_STR(where(env, "[1, 2]", &(nr_json_step){ "a", 0 }, 1), "0:0 (not found)");
+    nrt_env_free(env);
+}
+
+static void test_locate_finds_only_members_of_the_object_on_the_path(void)
+{
+    nrt_env *env = nrt_env_new();
+    /* "order" in a nested object or as a string value is not the top-level key */
+    const char *text = "{\"config\": {\"order\": 1}, \"x\": \"order\", \"order\": 2}";
+    NRT_EQ_STR(where(env, text, &(nr_json_step){ "order", 0 }, 1), "1:40");
+    nrt_env_free(env);
+}
+
+static void test_locate_compares_keys_as_written(void)
+{
+    nrt_env *env = nrt_env_new();
+    const char *text = "{\"a\\\"b\": 1, \"a\": 2}";
+    NRT_EQ_STR(where(env, text, &(nr_json_step){ "a", 0 }, 1), "1:13");
+    NRT_EQ_STR(where(env, text, &(nr_json_step){ "a\\\"b", 0 }, 1), "1:2");
+    nrt_env_free(env);
+}
+
+static void test_locate_reads_a_text_valid_only_up_to_a_point(void)
+{
+    nrt_env *env = nrt_env_new();
+    /* what jansson refuses for the number: the key before it is still found */
+    const char *text = "{\"name\": \"x\",\n \"order\": 123456789012345678901234567890 garbage \"";
+    NRT_EQ_STR(where(env, text, &(nr_json_step){ "order", 0 }, 1), "2:2");
+    NRT_EQ_STR(where(env, text, &(nr_json_step){ "later", 0 }, 1), "0:0 (not found)");
+    nrt_env_free(env);
+}
+
+static void test_locate_of_the_empty_path_is_the_start(void)
+{
+    nrt_env *env = nrt_env_new();
+    NRT_EQ_STR(where(env, book, NULL, 0), "1:1");
+    nrt_env_free(env);
+}
+
+static void test_kind_names_say_what_a_value_is(void)
+{
+    json_t *v = json_loads("[{}, [], \"s\", 1, 1.5, true, false, null]", 0, NULL);
+    NRT_REQUIRE(v != NULL);
+    NRT_EQ_STR(nr_json_kind_name(json_array_get(v, 0)), "an object");
+    NRT_EQ_STR(nr_json_kind_name(json_array_get(v, 1)), "an array");
+    NRT_EQ_STR(nr_json_kind_name(json_array_get(v, 2)), "a string");
+    NRT_EQ_STR(nr_json_kind_name(json_array_get(v, 3)), "an integer");
+    NRT_EQ_STR(nr_json_kind_name(json_array_get(v, 4)), "a number with a fraction");
+    NRT_EQ_STR(nr_json_kind_name(json_array_get(v, 5)), "a boolean");
+    NRT_EQ_STR(nr_json_kind_name(json_array_get(v, 6)), "a boolean");
+    NRT_EQ_STR(nr_json_kind_name(json_array_get(v, 7)), "null");
+    json_decref(v);
+}
+
+static void test_the_clock_counts_milliseconds_forward(void)
+{
+    uint64_t before = nr_clock_ms(), after;
+    struct timespec pause = { 0, 20 * 1000000L };
+    while (nanosleep(&pause, &pause) != 0)
+        ;
+    after = nr_clock_ms();
+    NRT_TRUE(after >= before + 20);
+    NRT_TRUE(after < before + 10000); /* milliseconds, not microseconds */
+}
+
+static CU_TestInfo tests[] = {
+    { "locate_points_at_the_key_of_a_member", test_locate_points_at_the_key_of_a_member },
+    { "locate_follows_a_path_through_arrays_and_objects", test_locate_follows_a_path_through_arrays_and_objects },
+    { "locate_says_when_the_path_is_not_there", test_locate_says_when_the_path_is_not_there },
+    { "locate_finds_only_members_of_the_object_on_the_path",
+      test_locate_finds_only_members_of_the_object_on_the_path },
+    { "locate_compares_keys_as_written", test_locate_compares_keys_as_written },
+    { "locate_reads_a_text_valid_only_up_to_a_point", test_locate_reads_a_text_valid_only_up_to_a_point },
+    { "locate_of_the_empty_path_is_the_start", test_locate_of_the_empty_path_is_the_start },
+    { "kind_names_say_what_a_value_is", test_kind_names_say_what_a_value_is },
+    { "the_clock_counts_milliseconds_forward", test_the_clock_counts_milliseconds_forward },
+    CU_TEST_INFO_NULL,
+};
+
+int main(int argc, char **argv)
+{
+    return nrt_main(argc, argv, "common", tests);
+}

@@ -1,0 +1,120 @@
+/*
+ * test-errors.c - every WN_* / ERROR_* code of <netrouter/npapi.h> has a
+ * text (nr_strerror) and a name (the one --json and the log notifier
+ * print), both from the one list written in npapi.h.
+ *
+ * What "every code" is does not come from that list: the build asks the
+ * compiler for every NO_ERROR, ERROR_* and WN_* macro of the installed
+ * header (tests/npapi-codes.h, from `cc -dM -E`), so a code added to
+ * npapi.h without a text fails here.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "npapi-errors.h"
+#include "testutil.h"
+
+static const struct code {
+    const char *name;
+    DWORD value;
+} codes[] = {
+#define CODE(name) { #name, name },
+#include "tests/npapi-codes.h"
+#undef CODE
+};
+#define NCODES (sizeof codes / sizeof codes[0])
+
+/* The value of the macro called name, or false when the header has none. */
+static bool value_of(const char *name, DWORD *value)
+{
+    for (size_t i = 0; i < NCODES; i++) {
+        if (!strcmp(codes[i].name, name)) {
+            *value = codes[i].value;
+            return true;
+        }
+    }
+    return false;
+}
+
+static void test_the_header_has_codes(void)
+{
+    NRT_TRUE(NCODES > 80); /* 44 codes and their WN_* aliases */
+}
+
+static void test_every_code_has_a_text(void)
+{
+    for (size_t i = 0; i < NCODES; i++) {
+        const char *text = nr_npapi_error_text(codes[i].value);
+        nrt_check(text && *text, __LINE__, __FILE__, __func__, "%s (%u) has a text", codes[i].name,
+                  (unsigned)codes[i].value);
+        NRT_EQ_STR(nr_strerror(codes[i].value), text);
+    }
+}
+
+static void test_every_code_has_a_name_of_the_same_value(void)
+{
+    for (size_t i = 0; i < NCODES; i++) {
+        const char *name = nr_npapi_error_name(codes[i].value);
+        DWORD value = 0;
+        nrt_check(name && value_of(name, &value) && value == codes[i].value, __LINE__, __FILE__, __func__,
+                  "%s (%u) is named after a macro of the same value: it is named %s (%u)", codes[i].name,
+                  (unsigned)codes[i].value, name ? name : "(null)", (unsigned)value);
+    }
+}
+
+static void test_a_code_with_a_wn_alias_is_named_by_it(void)
+{
+    for (size_t i = 0; i < NCODES; i++) {
+        const char *name = nr_npapi_error_name(codes[i].value);
+        if (strncmp(codes[i].name, "WN_", 3) != 0)
+            continue;
+        nrt_check(name && !strncmp(name, "WN_", 3), __LINE__, __FILE__, __func__,
+                  "%s (%u) has a WN_* name, but it is named %s", codes[i].name, (unsigned)codes[i].value,
+                  name ? name : "(null)");
+    }
+}
+
+static void test_names_of_well_known_codes(void)
+{
+    NRT_EQ_STR(nr_npapi_error_name(WN_SUCCESS), "WN_SUCCESS");
+    NRT_EQ_STR(nr_npapi_error_name(87), "WN_BAD_VALUE");
+    NRT_EQ_STR(nr_npapi_error_name(ERROR_NO_MORE_ITEMS), "WN_NO_MORE_ENTRIES");
+    NRT_EQ_STR(nr_npapi_error_name(ERROR_UNEXP_NET_ERR), "WN_NET_ERROR");
+    NRT_EQ_STR(nr_npapi_error_name(ERROR_POSSIBLE_DEADLOCK), "ERROR_POSSIBLE_DEADLOCK");
+    NRT_EQ_STR(nr_npapi_error_name(ERROR_INSUFFICIENT_BUFFER), "ERROR_INSUFFICIENT_BUFFER");
+}
+
+static void test_texts_of_well_known_codes(void)
+{
+    NRT_EQ_STR(nr_npapi_error_text(WN_BAD_NETNAME), "The network name cannot be found.");
+    NRT_EQ_STR(nr_npapi_error_text(WN_NO_NET_OR_BAD_PATH),
+               "The network path was either typed incorrectly, does not exist, or the network provider is not "
+               "currently available.");
+    NRT_EQ_STR(nr_npapi_error_text(WN_CONNECTED_OTHER_PASSWORD),
+               "The network connection was made successfully, but the user had to be prompted for a password "
+               "other than the one originally specified.");
+}
+
+static void test_an_unknown_code_has_no_name_and_no_text(void)
+{
+    NRT_TRUE(nr_npapi_error_name(123456) == NULL);
+    NRT_TRUE(nr_npapi_error_text(123456) == NULL);
+    NRT_EQ_STR(nr_strerror(123456), "Unknown error 123456.");
+}
+
+static CU_TestInfo tests[] = {
+    { "the_header_has_codes", test_the_header_has_codes },
+    { "every_code_has_a_text", test_every_code_has_a_text },
+    { "every_code_has_a_name_of_the_same_value", test_every_code_has_a_name_of_the_same_value },
+    { "a_code_with_a_wn_alias_is_named_by_it", test_a_code_with_a_wn_alias_is_named_by_it },
+    { "names_of_well_known_codes", test_names_of_well_known_codes },
+    { "texts_of_well_known_codes", test_texts_of_well_known_codes },
+    { "an_unknown_code_has_no_name_and_no_text", test_an_unknown_code_has_no_name_and_no_text },
+    CU_TEST_INFO_NULL,
+};
+
+int main(int argc, char **argv)
+{
+    return nrt_main(argc, argv, "errors", tests);
+}

@@ -1,6 +1,6 @@
 /*
  * fuzz-hdlc.c - libFuzzer target: the HDLC-like framing of PPP
- * (providers/ras/hdlc.c, RFC 1662) from both ends.
+ * (providers/ras/ppp/hdlc.c, RFC 1662) from both ends.
  *
  * The first octet chooses what the rest is:
  *  - even: octets from the line.  They go through the streaming decoder in

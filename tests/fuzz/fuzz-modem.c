@@ -1,7 +1,7 @@
 /*
  * fuzz-modem.c - libFuzzer target: what a modem (or whatever sits on the
  * serial line) answers, through the result-line parser of
- * providers/ras/modem.c.
+ * providers/ras/port/modem.c.
  *
  * Two passes over each input:
  *  1. Every line (split at CR and LF) through nr_modem_classify(), with

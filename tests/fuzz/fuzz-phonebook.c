@@ -1,8 +1,8 @@
 /*
  * fuzz-phonebook.c - libFuzzer target: any bytes as a RAS phonebook,
- * through nr_pb_load() (providers/ras/phonebook.c): jansson, the key
+ * through nr_pb_load() (providers/ras/store/phonebook.c): jansson, the key
  * tables, ranges and choices, the rules across keys, duplicate names, and
- * the search for the line and column of the field at fault (jsonpos.c).
+ * the search for the line and column of the field at fault (nr_json_locate in router/common/json.c).
  *
  * The input is written to a private scratch directory as a 0600 file of
  * ours, so the phonebook's own checks (regular file, owner, mode) pass and

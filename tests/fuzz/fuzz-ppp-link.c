@@ -1,6 +1,6 @@
 /*
  * fuzz-ppp-link.c - libFuzzer target: a whole PPP link
- * (providers/ras/ppp-link.c with LCP, PAP, CHAP-MD5, MS-CHAP v2, CBCP,
+ * (providers/ras/ppp/ppp-link.c with LCP, PAP, CHAP-MD5, MS-CHAP v2, CBCP,
  * IPCP, echo and terminate) fed by a hostile peer.
  *
  * The input (fuzz-ppp-ops.h) configures the link, then scripts the peer:

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "dial.h"
 #include "tun.h"
 
@@ -297,8 +298,8 @@ DWORD nr_dial_ppp_serve(nr_dial *d, DWORD *ext)
     }
     /* Polite termination, bounded in time. */
     nr_ppp_link_close(d->link);
-    until = nr_dial_now_ms() + TERMINATE_MS;
-    while (nr_ppp_link_phase(d->link) != NR_PPP_PHASE_DEAD && nr_dial_now_ms() < until)
+    until = nr_clock_ms() + TERMINATE_MS;
+    while (nr_ppp_link_phase(d->link) != NR_PPP_PHASE_DEAD && nr_clock_ms() < until)
         if (nr_ppp_link_step(d->link, -1, 100) < 0)
             break;
     return 0;

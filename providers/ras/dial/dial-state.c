@@ -12,16 +12,8 @@
 #include "config.h"
 
 #include <stdio.h>
-#include <time.h>
 
 #include "dial.h"
-
-uint64_t nr_dial_now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
-}
 
 bool nr_dial_hangup_requested(nr_dial *d)
 {

@@ -113,7 +113,5 @@ DWORD nr_dial_ppp_serve(nr_dial *d, DWORD *ext);
  * connection that the worker gives back when done). */
 void *nr_dial_worker(void *arg);
 
-/* Milliseconds of the monotonic clock. */
-uint64_t nr_dial_now_ms(void);
 
 #endif

@@ -26,6 +26,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "modem.h"
 #include "uucplock.h"
 
@@ -62,13 +63,6 @@ static unsigned fail(nr_modem_result *res, unsigned code, unsigned ext, const ch
     vsnprintf(res->text, sizeof res->text, fmt, ap);
     va_end(ap);
     return code;
-}
-
-static int64_t now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 static void sleep_ms(int ms)
@@ -387,7 +381,7 @@ enum { WAIT_READY = 1, WAIT_TIMEOUT = 0, WAIT_CANCEL = -1, WAIT_ERROR = -2 };
 static int wait_tty(int fd, short events, int cancel_fd, int64_t deadline, short *revents)
 {
     for (;;) {
-        int64_t left = deadline - now_ms();
+        int64_t left = deadline - (int64_t)nr_clock_ms();
         if (left < 0)
             left = 0;
         struct pollfd p[2] = { { fd, events, 0 }, { cancel_fd, POLLIN, 0 } };
@@ -513,7 +507,7 @@ static int read_line(nr_modem *m, int cancel_fd, int64_t deadline, char *line, s
 static unsigned exchange(nr_modem *m, const char *cmd, int timeout_ms, int cancel_fd,
                          bool strict, nr_modem_result *res)
 {
-    int64_t deadline = now_ms() + timeout_ms;
+    int64_t deadline = (int64_t)nr_clock_ms() + timeout_ms;
     char out[MAX_COMMAND + 2];
     int len = snprintf(out, sizeof out, "%s\r", cmd);
     if (len < 0 || (size_t)len >= sizeof out)
@@ -540,7 +534,7 @@ static unsigned exchange(nr_modem *m, const char *cmd, int timeout_ms, int cance
             return res->code;
         if (r == 0) {
             if (strict)     /* any character aborts a dial in progress */
-                (void)send_all(m, "\r", 1, -1, now_ms() + 50, &(nr_modem_result){ 0 }, cmd);
+                (void)send_all(m, "\r", 1, -1, (int64_t)nr_clock_ms() + 50, &(nr_modem_result){ 0 }, cmd);
             if (!other[0] && m->len > 0) {   /* an unterminated line */
                 char part[sizeof other];
                 size_t n = m->len < sizeof part - 1 ? m->len : sizeof part - 1;
@@ -596,7 +590,7 @@ static unsigned exchange(nr_modem *m, const char *cmd, int timeout_ms, int cance
             if (strict) {
                 snprintf(res->reply, sizeof res->reply, "%s", line);
                 if (iprefix(cmd, "ATD"))
-                    (void)send_all(m, "\r", 1, -1, now_ms() + 50, &(nr_modem_result){ 0 }, cmd);
+                    (void)send_all(m, "\r", 1, -1, (int64_t)nr_clock_ms() + 50, &(nr_modem_result){ 0 }, cmd);
                 return fail(res, ERROR_UNRECOGNIZED_RESPONSE, 0,
                             "The modem on %s gave an unrecognized response \"%s\" to \"%s\".",
                             m->device, line, cmd);
@@ -682,7 +676,7 @@ unsigned nr_modem_read(nr_modem *m, void *buf, size_t cap, int timeout_ms, int c
         *got = nr_modem_take_pending(m, buf, cap);
         return 0;
     }
-    int64_t deadline = now_ms() + (timeout_ms > 0 ? timeout_ms : 0);
+    int64_t deadline = (int64_t)nr_clock_ms() + (timeout_ms > 0 ? timeout_ms : 0);
     for (;;) {
         ssize_t n = read(m->fd, buf, cap);
         if (n > 0) {
@@ -716,7 +710,7 @@ unsigned nr_modem_write(nr_modem *m, const void *buf, size_t len, int timeout_ms
     if (!m || m->fd < 0 || (!buf && len))
         return fail(res, ERROR_INVALID_PARAMETER, 0, "nr_modem_write: no modem or buffer.");
     return send_all(m, buf, len, cancel_fd,
-                    now_ms() + (timeout_ms > 0 ? timeout_ms : DEFAULT_COMMAND_TIMEOUT_MS), res,
+                    (int64_t)nr_clock_ms() + (timeout_ms > 0 ? timeout_ms : DEFAULT_COMMAND_TIMEOUT_MS), res,
                     "terminal write");
 }
 
@@ -736,7 +730,7 @@ unsigned nr_modem_reset_after_call(nr_modem *m, const nr_modem_dial_params *p, n
         return fail(res, ERROR_INVALID_PARAMETER, 0, "nr_modem_reset_after_call: no modem.");
     /* The server has hung up: once the modem is back in command mode it
      * says NO CARRIER (perhaps after the tail of the PPP session). */
-    deadline = now_ms() + 3000;
+    deadline = (int64_t)nr_clock_ms() + 3000;
     for (;;) {
         int r = read_line(m, p->cancel_fd, deadline, line, sizeof line, res, "waiting for the line to drop");
         if (r < 0)
@@ -765,7 +759,7 @@ unsigned nr_modem_answer(nr_modem *m, const nr_modem_dial_params *p, int ring_ti
     result_clear(res);
     if (!m || m->fd < 0 || !p)
         return fail(res, ERROR_INVALID_PARAMETER, 0, "nr_modem_answer: no modem.");
-    deadline = now_ms() + (ring_timeout_ms > 0 ? ring_timeout_ms : 60000);
+    deadline = (int64_t)nr_clock_ms() + (ring_timeout_ms > 0 ? ring_timeout_ms : 60000);
     for (;;) {
         char word[32];
         int r = read_line(m, p->cancel_fd, deadline, line, sizeof line, res, "waiting for the call back");

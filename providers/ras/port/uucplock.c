@@ -97,6 +97,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "files.h"
 #include "uucplock.h"
 
@@ -116,13 +117,6 @@ enum verdict { LIVE, STALE, NO_PID_YET };
 
 /* What one attempt came to, besides 0 (ours) and -errno. */
 enum { AGAIN = 1, WAIT_FLOCK, WAIT_PID };
-
-static int64_t now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 static void pause_ms(long ms)
 {
@@ -365,11 +359,11 @@ int nr_uucp_lock(const char *lock_dir, const char *device, char *path, size_t ca
     if (rc != 0)
         return rc;
 
-    int64_t start = now_ms();
+    int64_t start = (int64_t)nr_clock_ms();
     bool renamed = false;
     for (;;) {
         rc = attempt(path, tmp, owner, &renamed, why);
-        int64_t spent = now_ms() - start;
+        int64_t spent = (int64_t)nr_clock_ms() - start;
         if (rc <= 0)
             break;
         if (rc == WAIT_PID && spent >= NOPID_WAIT_MS) {
@@ -395,7 +389,7 @@ void nr_uucp_unlock(const char *path)
 {
     if (!path || !*path)
         return;
-    int64_t start = now_ms();
+    int64_t start = (int64_t)nr_clock_ms();
     for (;;) {
         struct stat st, now;
         char why[NR_WHY_SIZE];
@@ -409,7 +403,7 @@ void nr_uucp_unlock(const char *path)
         if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
             int e = errno;
             close(fd);
-            if ((e == EWOULDBLOCK || e == EINTR) && now_ms() - start < FLOCK_WAIT_MS) {
+            if ((e == EWOULDBLOCK || e == EINTR) && (int64_t)nr_clock_ms() - start < FLOCK_WAIT_MS) {
                 pause_ms(1);
                 continue;
             }

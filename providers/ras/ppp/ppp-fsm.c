@@ -8,8 +8,8 @@
 #include "config.h"
 
 #include <string.h>
-#include <time.h>
 
+#include "clock.h"
 #include "ppp-fsm.h"
 
 #define PKT_MAX 1500
@@ -42,12 +42,7 @@ const char *nr_ppp_fsm_reason_text(nr_ppp_fsm_reason r)
 
 uint64_t nr_ppp_clock_now(const nr_ppp_clock *c)
 {
-    struct timespec ts;
-
-    if (c && c->now_ms)
-        return c->now_ms(c->ctx);
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+    return c && c->now_ms ? c->now_ms(c->ctx) : nr_clock_ms();
 }
 
 void nr_ppp_fsm_init(nr_ppp_fsm *f, uint16_t protocol, const char *name, const nr_ppp_fsm_ops *ops, void *ctx,

@@ -3,7 +3,6 @@
 # dial credentials. Sees <netrouter/ras.h> and router/common only.
 noinst_LTLIBRARIES += providers/ras/store/libnrras-store.la
 providers_ras_store_libnrras_store_la_SOURCES = \
-	providers/ras/store/jsonpos.h providers/ras/store/jsonpos.c \
 	providers/ras/store/phonebook.h providers/ras/store/phonebook.c \
 	providers/ras/store/credstore.h providers/ras/store/credstore.c
 providers_ras_store_libnrras_store_la_CPPFLAGS = $(NR_RAS_STORE_CPPFLAGS) -DNR_SYSCONFDIR='"$(sysconfdir)"'

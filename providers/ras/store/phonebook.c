@@ -4,7 +4,7 @@
  * Every object of the file is checked against a small key table: unknown
  * keys are errors ("x-" keys are free), types and ranges are checked, and the
  * first problem is reported with the file, the line and column of the key
- * (found with jsonpos) and the field path, e.g. entries[1].timeouts.connect_ms;
+ * (found with nr_json_locate of router/common) and the field path, e.g. entries[1].timeouts.connect_ms;
  * a misspelt key is answered with the nearest known one (suggest.h).
  *
  * Cost: linear in the size of the file.  jansson parses it once; each entry
@@ -29,7 +29,6 @@
 #include "env.h"
 #include "files.h"
 #include "json.h"
-#include "jsonpos.h"
 #include "phonebook.h"
 #include "suggest.h"
 
@@ -108,7 +107,7 @@ static const unsigned speeds[] = { 300, 600, 1200, 1800, 2400, 4800, 9600, 19200
 
 typedef struct ctx {
     const char *text;
-    nr_jsonpos_step path[MAX_DEPTH];
+    nr_json_step path[MAX_DEPTH];
     size_t depth;
     nr_pb_error *err;
 } ctx;
@@ -133,7 +132,7 @@ static DWORD fail(ctx *c, DWORD code, const char *fmt, ...)
     c->err->code = code;
     path_text(c, c->err->field, sizeof c->err->field);
     if (c->text) /* no text yet when the file could not be read */
-        nr_jsonpos_find(c->text, c->path, c->depth, &c->err->line, &c->err->column);
+        nr_json_locate(c->text, c->path, c->depth, &c->err->line, &c->err->column);
     va_start(ap, fmt);
     vsnprintf(c->err->message, sizeof c->err->message, fmt, ap);
     va_end(ap);
@@ -142,12 +141,12 @@ static DWORD fail(ctx *c, DWORD code, const char *fmt, ...)
 
 static void push_key(ctx *c, const char *key)
 {
-    c->path[c->depth++] = (nr_jsonpos_step){ key, 0 };
+    c->path[c->depth++] = (nr_json_step){ key, 0 };
 }
 
 static void push_index(ctx *c, size_t index)
 {
-    c->path[c->depth++] = (nr_jsonpos_step){ NULL, index };
+    c->path[c->depth++] = (nr_json_step){ NULL, index };
 }
 
 static void pop(ctx *c)
@@ -156,21 +155,6 @@ static void pop(ctx *c)
 }
 
 /* ---- validation ------------------------------------------------------------------------------ */
-
-static const char *json_kind(const json_t *v)
-{
-    switch (json_typeof(v)) {
-    case JSON_OBJECT: return "an object";
-    case JSON_ARRAY: return "an array";
-    case JSON_STRING: return "a string";
-    case JSON_INTEGER: return "an integer";
-    case JSON_REAL: return "a number with a fraction";
-    case JSON_TRUE:
-    case JSON_FALSE: return "a boolean";
-    case JSON_NULL: return "null";
-    }
-    return "?";
-}
 
 static bool has_control(const char *s)
 {
@@ -222,11 +206,11 @@ static DWORD check_value(ctx *c, const key_spec *k, const json_t *v)
     switch (k->kind) {
     case K_STRING:
         if (!json_is_string(v))
-            return fail(c, ERROR_CORRUPT_PHONEBOOK, "must be a string, not %s", json_kind(v));
+            return fail(c, ERROR_CORRUPT_PHONEBOOK, "must be a string, not %s", nr_json_kind_name(v));
         return check_string(c, k, v);
     case K_INT:
         if (!json_is_integer(v))
-            return fail(c, ERROR_CORRUPT_PHONEBOOK, "must be an integer, not %s", json_kind(v));
+            return fail(c, ERROR_CORRUPT_PHONEBOOK, "must be an integer, not %s", nr_json_kind_name(v));
         if (json_integer_value(v) < k->min || json_integer_value(v) > k->max)
             return fail(c, ERROR_CORRUPT_PHONEBOOK, "must be between %lld and %lld, not %lld", k->min,
                         k->max, (long long)json_integer_value(v));
@@ -235,12 +219,12 @@ static DWORD check_value(ctx *c, const key_spec *k, const json_t *v)
         size_t i;
         json_t *e;
         if (!json_is_array(v))
-            return fail(c, ERROR_CORRUPT_PHONEBOOK, "must be an array of strings, not %s", json_kind(v));
+            return fail(c, ERROR_CORRUPT_PHONEBOOK, "must be an array of strings, not %s", nr_json_kind_name(v));
         json_array_foreach(v, i, e) {
             DWORD rc;
             push_index(c, i);
             rc = json_is_string(e) ? check_string(c, k, e)
-                                   : fail(c, ERROR_CORRUPT_PHONEBOOK, "must be a string, not %s", json_kind(e));
+                                   : fail(c, ERROR_CORRUPT_PHONEBOOK, "must be a string, not %s", nr_json_kind_name(e));
             pop(c);
             if (rc)
                 return rc;
@@ -249,11 +233,11 @@ static DWORD check_value(ctx *c, const key_spec *k, const json_t *v)
     }
     case K_BOOL:
         if (!json_is_boolean(v))
-            return fail(c, ERROR_CORRUPT_PHONEBOOK, "must be true or false, not %s", json_kind(v));
+            return fail(c, ERROR_CORRUPT_PHONEBOOK, "must be true or false, not %s", nr_json_kind_name(v));
         return WN_SUCCESS;
     case K_OBJECT:
         if (!json_is_object(v))
-            return fail(c, ERROR_CORRUPT_PHONEBOOK, "must be an object, not %s", json_kind(v));
+            return fail(c, ERROR_CORRUPT_PHONEBOOK, "must be an object, not %s", nr_json_kind_name(v));
         return check_object(c, v, k->members);
     }
     return WN_SUCCESS;
@@ -508,7 +492,7 @@ DWORD nr_pb_load(const char *path, nr_phonebook **out, nr_pb_error *err)
     }
     if (!json_is_object(root)) {
         rc = fail(&c, ERROR_CORRUPT_PHONEBOOK, "a phonebook is one JSON object {\"entries\": [...]}, not %s",
-                  json_kind(root));
+                  nr_json_kind_name(root));
         goto out;
     }
     const char *key;
@@ -524,7 +508,7 @@ DWORD nr_pb_load(const char *path, nr_phonebook **out, nr_pb_error *err)
     if (!json_is_array(list)) {
         if (list)
             push_key(&c, "entries");
-        rc = list ? fail(&c, ERROR_CORRUPT_PHONEBOOK, "must be an array of entries, not %s", json_kind(list))
+        rc = list ? fail(&c, ERROR_CORRUPT_PHONEBOOK, "must be an array of entries, not %s", nr_json_kind_name(list))
                   : fail(&c, ERROR_CORRUPT_PHONEBOOK, "required key \"entries\" is missing");
         goto out;
     }
@@ -538,7 +522,7 @@ DWORD nr_pb_load(const char *path, nr_phonebook **out, nr_pb_error *err)
     json_array_foreach(list, i, e) {
         push_index(&c, i);
         if (!json_is_object(e))
-            rc = fail(&c, ERROR_CORRUPT_PHONEBOOK, "an entry must be an object, not %s", json_kind(e));
+            rc = fail(&c, ERROR_CORRUPT_PHONEBOOK, "an entry must be an object, not %s", nr_json_kind_name(e));
         else if (!(rc = check_object(&c, e, entry_keys)))
             rc = check_entry_rules(&c, e);
         if (rc)

@@ -3,7 +3,7 @@
 # everything below it linked in (hidden), libnetrouter for nr_strerror.
 lib_LTLIBRARIES += providers/ras/api/libnetrouter-ras.la
 providers_ras_api_libnetrouter_ras_la_SOURCES = \
-	providers/ras/api/ras-errors.c \
+	providers/ras/api/ras-errors.h providers/ras/api/ras-errors.c \
 	providers/ras/api/ras-entries.c \
 	providers/ras/api/ras-dial.c \
 	providers/ras/api/ras-terminal.c \
@@ -18,3 +18,19 @@ providers_ras_api_libnetrouter_ras_la_LIBADD = $(NR_RAS_ENGINE_LIBS) router/libn
 # ras provider, at nr_router_free) would unmap it; the library stays mapped.
 providers_ras_api_libnetrouter_ras_la_LDFLAGS = $(AM_LDFLAGS) -version-info 0:0:0 -no-undefined -Wl,-z,nodelete
 pkgconfig_DATA += providers/ras/netrouter-ras.pc
+nodist_providers_ras_api_libnetrouter_ras_la_SOURCES = providers/ras/ras-errlist.h
+
+# The RAS error numbers, their names and texts as one X-macro list, read from
+# the comments of ras.h itself (scripts/errlist.awk says the form).
+NR_RAS_H = $(top_srcdir)/providers/ras/include/netrouter/ras.h
+providers/ras/ras-errlist.h: $(NR_RAS_H) $(top_srcdir)/scripts/errlist.awk
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
+	$(AWK) -v codes='^(PENDING|ERROR_[A-Z0-9_]+)$$' -v aliases='^$$' -v map=NR_RAS_ERRORS \
+	  -v source=providers/ras/include/netrouter/ras.h -f $(top_srcdir)/scripts/errlist.awk $(NR_RAS_H) >$@.tmp && \
+	mv $@.tmp $@
+BUILT_SOURCES += providers/ras/ras-errlist.h
+CLEANFILES += providers/ras/ras-errlist.h
+# A target made on its own finds the list through this (named by a variable,
+# so as not to override automake's rule for the object; see router/local.mk).
+NR_RAS_ERRLIST_USERS = providers/ras/api/libnetrouter_ras_la-ras-errors.lo
+$(NR_RAS_ERRLIST_USERS): providers/ras/ras-errlist.h

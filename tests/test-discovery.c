@@ -16,6 +16,8 @@
 
 #include "testutil.h"
 
+NRT_SUITE("discovery", .setup = nrt_fixtures_found);
+
 /* Seconds a router may take before the test counts it as hung: SIGALRM's
  * default action ends the program, which fails the suite instead of
  * blocking it forever. */
@@ -47,7 +49,7 @@ static void expect_refused_not_regular(nrt_env *env, const char *file, const cha
     NRT_CONTAINS(p->message, "not a regular file");
 }
 
-static void test_a_fifo_named_json_is_refused_without_blocking(void)
+NRT_TEST(a_fifo_named_json_is_refused_without_blocking)
 {
     nrt_env *env = nrt_env_new();
     good_neighbour(env);
@@ -56,7 +58,7 @@ static void test_a_fifo_named_json_is_refused_without_blocking(void)
     nrt_env_free(env);
 }
 
-static void test_a_fifo_given_as_a_search_path_entry_is_refused_without_blocking(void)
+NRT_TEST(a_fifo_given_as_a_search_path_entry_is_refused_without_blocking)
 {
     nrt_env *env = nrt_env_new();
     const char *fifo = nrt_printf(env, "%s/entry.json", env->dir);
@@ -68,7 +70,7 @@ static void test_a_fifo_given_as_a_search_path_entry_is_refused_without_blocking
     nrt_env_free(env);
 }
 
-static void test_a_socket_named_json_is_refused(void)
+NRT_TEST(a_socket_named_json_is_refused)
 {
     nrt_env *env = nrt_env_new();
     struct sockaddr_un sa = { .sun_family = AF_UNIX };
@@ -81,7 +83,7 @@ static void test_a_socket_named_json_is_refused(void)
     nrt_env_free(env);
 }
 
-static void test_a_symlink_to_a_fifo_is_refused_without_blocking(void)
+NRT_TEST(a_symlink_to_a_fifo_is_refused_without_blocking)
 {
     nrt_env *env = nrt_env_new();
     const char *fifo = nrt_printf(env, "%s/elsewhere", env->dir);
@@ -92,7 +94,7 @@ static void test_a_symlink_to_a_fifo_is_refused_without_blocking(void)
     nrt_env_free(env);
 }
 
-static void test_a_directory_named_json_is_refused(void)
+NRT_TEST(a_directory_named_json_is_refused)
 {
     nrt_env *env = nrt_env_new();
     good_neighbour(env);
@@ -101,7 +103,7 @@ static void test_a_directory_named_json_is_refused(void)
     nrt_env_free(env);
 }
 
-static void test_a_fifo_as_plugin_library_is_refused_without_blocking(void)
+NRT_TEST(a_fifo_as_plugin_library_is_refused_without_blocking)
 {
     nrt_env *env = nrt_env_new();
     const char *lib = nrt_printf(env, "%s/lib.so", env->dir);
@@ -118,7 +120,7 @@ static void test_a_fifo_as_plugin_library_is_refused_without_blocking(void)
     nrt_env_free(env);
 }
 
-static void test_a_huge_manifest_is_refused(void)
+NRT_TEST(a_huge_manifest_is_refused)
 {
     nrt_env *env = nrt_env_new();
     const char *path = nrt_printf(env, "%s/huge.json", env->plugins);
@@ -141,7 +143,7 @@ static void test_a_huge_manifest_is_refused(void)
 
 /* ---- the directories ------------------------------------------------------------------------ */
 
-static void test_a_world_writable_manifest_directory_without_sticky_bit_is_a_warning(void)
+NRT_TEST(a_world_writable_manifest_directory_without_sticky_bit_is_a_warning)
 {
     nrt_env *env = nrt_env_new();
     good_neighbour(env);
@@ -158,7 +160,7 @@ static void test_a_world_writable_manifest_directory_without_sticky_bit_is_a_war
     nrt_env_free(env);
 }
 
-static void test_a_sticky_world_writable_directory_is_not_a_warning(void)
+NRT_TEST(a_sticky_world_writable_directory_is_not_a_warning)
 {
     nrt_env *env = nrt_env_new();
     good_neighbour(env);
@@ -169,7 +171,7 @@ static void test_a_sticky_world_writable_directory_is_not_a_warning(void)
     nrt_env_free(env);
 }
 
-static void test_a_search_path_with_nothing_in_it_says_where_it_looked(void)
+NRT_TEST(a_search_path_with_nothing_in_it_says_where_it_looked)
 {
     nrt_env *env = nrt_env_new();
     const char *missing = nrt_printf(env, "%s/no-such-dir", env->dir);
@@ -186,7 +188,7 @@ static void test_a_search_path_with_nothing_in_it_says_where_it_looked(void)
     nrt_env_free(env);
 }
 
-static void test_broken_manifests_alone_do_not_count_as_nothing_found(void)
+NRT_TEST(broken_manifests_alone_do_not_count_as_nothing_found)
 {
     nrt_env *env = nrt_env_new();
     nrt_write(env, env->plugins, "bad.json", 0644, "{");
@@ -194,29 +196,4 @@ static void test_broken_manifests_alone_do_not_count_as_nothing_found(void)
     NRT_EQ_INT(nr_router_problem_count(r), 1);
     NRT_EQ_INT(nr_router_problem(r, 0)->stage, NR_STAGE_PARSE);
     nrt_env_free(env);
-}
-
-static CU_TestInfo tests[] = {
-    { "a_fifo_named_json_is_refused_without_blocking", test_a_fifo_named_json_is_refused_without_blocking },
-    { "a_fifo_given_as_a_search_path_entry_is_refused_without_blocking",
-      test_a_fifo_given_as_a_search_path_entry_is_refused_without_blocking },
-    { "a_socket_named_json_is_refused", test_a_socket_named_json_is_refused },
-    { "a_symlink_to_a_fifo_is_refused_without_blocking", test_a_symlink_to_a_fifo_is_refused_without_blocking },
-    { "a_directory_named_json_is_refused", test_a_directory_named_json_is_refused },
-    { "a_fifo_as_plugin_library_is_refused_without_blocking",
-      test_a_fifo_as_plugin_library_is_refused_without_blocking },
-    { "a_huge_manifest_is_refused", test_a_huge_manifest_is_refused },
-    { "a_world_writable_manifest_directory_without_sticky_bit_is_a_warning",
-      test_a_world_writable_manifest_directory_without_sticky_bit_is_a_warning },
-    { "a_sticky_world_writable_directory_is_not_a_warning", test_a_sticky_world_writable_directory_is_not_a_warning },
-    { "a_search_path_with_nothing_in_it_says_where_it_looked",
-      test_a_search_path_with_nothing_in_it_says_where_it_looked },
-    { "broken_manifests_alone_do_not_count_as_nothing_found",
-      test_broken_manifests_alone_do_not_count_as_nothing_found },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    return nrt_main(argc, argv, "discovery", tests);
 }

@@ -15,6 +15,8 @@
 
 #include "testutil.h"
 
+NRT_SUITE("load", .setup = nrt_fixtures_found);
+
 /* Loads one plugin expected to fail; returns its problem (asserted non-NULL). */
 static const nr_problem *load_failing(nrt_env *env, const char *kind, const char *fixture, const char *config,
                                       const char **manifest)
@@ -33,7 +35,7 @@ static const nr_problem *load_failing(nrt_env *env, const char *kind, const char
 
 /* ---- entry points ------------------------------------------------------------------------ */
 
-static void test_provider_without_npgetcaps_is_refused_at_symbol_stage(void)
+NRT_TEST(provider_without_npgetcaps_is_refused_at_symbol_stage)
 {
     nrt_env *env = nrt_env_new();
     const char *m;
@@ -43,7 +45,7 @@ static void test_provider_without_npgetcaps_is_refused_at_symbol_stage(void)
     nrt_env_free(env);
 }
 
-static void test_provider_announcing_a_missing_entry_point_is_refused(void)
+NRT_TEST(provider_announcing_a_missing_entry_point_is_refused)
 {
     nrt_env *env = nrt_env_new();
     const char *m;
@@ -53,7 +55,7 @@ static void test_provider_announcing_a_missing_entry_point_is_refused(void)
     nrt_env_free(env);
 }
 
-static void test_provider_with_partial_enumeration_is_refused(void)
+NRT_TEST(provider_with_partial_enumeration_is_refused)
 {
     nrt_env *env = nrt_env_new();
     const char *m;
@@ -63,7 +65,7 @@ static void test_provider_with_partial_enumeration_is_refused(void)
     nrt_env_free(env);
 }
 
-static void test_notifier_without_notify_entry_points_is_refused(void)
+NRT_TEST(notifier_without_notify_entry_points_is_refused)
 {
     nrt_env *env = nrt_env_new();
     const char *m;
@@ -73,7 +75,7 @@ static void test_notifier_without_notify_entry_points_is_refused(void)
     nrt_env_free(env);
 }
 
-static void test_notifier_library_registered_as_provider_is_refused(void)
+NRT_TEST(notifier_library_registered_as_provider_is_refused)
 {
     nrt_env *env = nrt_env_new();
     const char *m;
@@ -85,7 +87,7 @@ static void test_notifier_library_registered_as_provider_is_refused(void)
 
 /* ---- ABI negotiation -------------------------------------------------------------------------- */
 
-static void test_newer_abi_major_is_refused_naming_both_versions(void)
+NRT_TEST(newer_abi_major_is_refused_naming_both_versions)
 {
     nrt_env *env = nrt_env_new();
     const char *m;
@@ -96,7 +98,7 @@ static void test_newer_abi_major_is_refused_naming_both_versions(void)
     nrt_env_free(env);
 }
 
-static void test_newer_abi_minor_is_refused(void)
+NRT_TEST(newer_abi_minor_is_refused)
 {
     nrt_env *env = nrt_env_new();
     const char *m;
@@ -108,7 +110,7 @@ static void test_newer_abi_minor_is_refused(void)
     nrt_env_free(env);
 }
 
-static void test_older_abi_major_is_refused(void)
+NRT_TEST(older_abi_major_is_refused)
 {
     nrt_env *env = nrt_env_new();
     const char *m;
@@ -120,7 +122,7 @@ static void test_older_abi_major_is_refused(void)
     nrt_env_free(env);
 }
 
-static void test_same_abi_version_is_accepted(void)
+NRT_TEST(same_abi_version_is_accepted)
 {
     nrt_env *env = nrt_env_new();
     nrt_plugin(env, "notifier", "abi", 10, "fixture-abi", NULL, NULL);
@@ -133,7 +135,7 @@ static void test_same_abi_version_is_accepted(void)
 
 /* ---- lifecycle ------------------------------------------------------------------------------------ */
 
-static void test_init_refusal_is_an_init_problem_with_its_text(void)
+NRT_TEST(init_refusal_is_an_init_problem_with_its_text)
 {
     nrt_env *env = nrt_env_new();
     const char *m;
@@ -145,7 +147,7 @@ static void test_init_refusal_is_an_init_problem_with_its_text(void)
     nrt_env_free(env);
 }
 
-static void test_init_refusal_without_text_is_an_init_problem(void)
+NRT_TEST(init_refusal_without_text_is_an_init_problem)
 {
     nrt_env *env = nrt_env_new();
     const char *m;
@@ -155,7 +157,7 @@ static void test_init_refusal_without_text_is_an_init_problem(void)
     nrt_env_free(env);
 }
 
-static void test_refused_plugin_is_not_shut_down(void)
+NRT_TEST(refused_plugin_is_not_shut_down)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "bad", 10, NULL, "\"lifecycle\": true, \"init_refuse\": 5");
@@ -166,7 +168,7 @@ static void test_refused_plugin_is_not_shut_down(void)
     nrt_env_free(env);
 }
 
-static void test_init_receives_the_host_structure(void)
+NRT_TEST(init_receives_the_host_structure)
 {
     nrt_env *env = nrt_env_new();
     const char *m = nrt_notifier(env, "n", 10, NULL, "\"lifecycle\": true");
@@ -177,7 +179,7 @@ static void test_init_receives_the_host_structure(void)
     nrt_env_free(env);
 }
 
-static void test_plugins_are_initialised_in_order_and_shut_down_in_reverse(void)
+NRT_TEST(plugins_are_initialised_in_order_and_shut_down_in_reverse)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "b", 20, NULL, "\"lifecycle\": true");
@@ -206,7 +208,7 @@ static void capture_log(void *user, DWORD level, const char *plugin, const char 
     }
 }
 
-static void test_plugin_log_lines_reach_the_application_log(void)
+NRT_TEST(plugin_log_lines_reach_the_application_log)
 {
     nrt_env *env = nrt_env_new();
     log_capture c = { .n = 0 };
@@ -222,7 +224,7 @@ static void test_plugin_log_lines_reach_the_application_log(void)
 
 /* ---- several routers, several copies ----------------------------------------------------------------- */
 
-static void test_two_live_routers_each_use_their_own_plugins(void)
+NRT_TEST(two_live_routers_each_use_their_own_plugins)
 {
     nrt_env *e1 = nrt_env_new(), *e2 = nrt_env_new();
     nrt_notifier(e1, "alpha", 10, NULL, NULL);
@@ -253,7 +255,7 @@ static void manifest_for(nrt_env *env, const char *name, const char *kind, const
  * one loaded copy of each; every one must still get the file its manifest
  * names (the loader must not be fooled by the names a shared copy was
  * opened under). */
-static void test_shared_library_files_load_what_each_manifest_names(void)
+NRT_TEST(shared_library_files_load_what_each_manifest_names)
 {
     nrt_env *e0 = nrt_env_new(), *e1 = nrt_env_new(), *e2 = nrt_env_new();
     const char *prov = nrt_printf(e0, "%s/p.so", e0->plugins);
@@ -284,7 +286,7 @@ static void test_shared_library_files_load_what_each_manifest_names(void)
  * the router has to notice those loads even though its own earlier loads
  * had told it the list. */
 #define FOREIGN_LOADS 16
-static void test_objects_loaded_elsewhere_under_descriptor_names_are_not_mistaken_for_plugins(void)
+NRT_TEST(objects_loaded_elsewhere_under_descriptor_names_are_not_mistaken_for_plugins)
 {
     nrt_env *e1 = nrt_env_new(), *e2 = nrt_env_new();
     int fds[FOREIGN_LOADS];
@@ -343,7 +345,7 @@ static void check_next_provider_loads_its_own_file(nrt_env *e3)
 
 /* Freeing the router whose load shared the object must not hand the name
  * it shared under to the next plugin's file while the object lives on. */
-static void test_a_shared_object_keeps_the_name_it_was_shared_under(void)
+NRT_TEST(a_shared_object_keeps_the_name_it_was_shared_under)
 {
     nrt_env *e1 = nrt_env_new(), *e2 = nrt_env_new(), *e3 = nrt_env_new();
     nr_router_free(two_routers_sharing_one_file(e1, e2));
@@ -357,7 +359,7 @@ static void test_a_shared_object_keeps_the_name_it_was_shared_under(void)
 /* The same with the first router freed instead, after an unrelated unload
  * elsewhere in the process: the object stays (the second router uses it),
  * so its name stays taken whatever the loader's counters did meanwhile. */
-static void test_an_object_still_in_use_keeps_its_name_after_an_unrelated_unload(void)
+NRT_TEST(an_object_still_in_use_keeps_its_name_after_an_unrelated_unload)
 {
     nrt_env *e0 = nrt_env_new(), *e1 = nrt_env_new(), *e2 = nrt_env_new(), *e3 = nrt_env_new();
     void *unrelated = dlopen(nrt_copy_fixture(e0, "fixture-provider", e0->dir, "unrelated.so"), RTLD_NOW | RTLD_LOCAL);
@@ -377,7 +379,7 @@ static void test_an_object_still_in_use_keeps_its_name_after_an_unrelated_unload
  * file and the router refuses it (it exports no notify entry point).  The
  * refused load's descriptor name stays with the application's object, so
  * it must not go to the next plugin's file either. */
-static void test_a_refused_load_of_a_file_the_application_holds_keeps_its_name(void)
+NRT_TEST(a_refused_load_of_a_file_the_application_holds_keeps_its_name)
 {
     nrt_env *e1 = nrt_env_new(), *e3 = nrt_env_new();
     const char *lib = nrt_copy_fixture(e1, "broken-nonotify", e1->dir, "held.so");
@@ -394,7 +396,7 @@ static void test_a_refused_load_of_a_file_the_application_holds_keeps_its_name(v
     dlclose(held);
 }
 
-static void test_router_can_be_created_again_after_free(void)
+NRT_TEST(router_can_be_created_again_after_free)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n", 10, NULL, "\"lifecycle\": true");
@@ -407,7 +409,7 @@ static void test_router_can_be_created_again_after_free(void)
 /* An empty search path works, and says so: one problem at stage "search"
  * naming where the router looked, and an add fails with WN_NO_NETWORK
  * (Windows' answer when no network is installed) repeating it. */
-static void test_router_with_no_plugins_works(void)
+NRT_TEST(router_with_no_plugins_works)
 {
     nrt_env *env = nrt_env_new();
     nr_router *r = nrt_router(env);
@@ -427,7 +429,7 @@ static void test_router_with_no_plugins_works(void)
     nrt_env_free(env);
 }
 
-static void test_router_new_rejects_bad_arguments(void)
+NRT_TEST(router_new_rejects_bad_arguments)
 {
     nr_router_config cfg = NR_ROUTER_CONFIG_INIT;
     nr_router *r = NULL;
@@ -442,7 +444,7 @@ static void test_router_new_rejects_bad_arguments(void)
     nr_router_free(NULL);
 }
 
-static void test_stage_names(void)
+NRT_TEST(stage_names)
 {
     NRT_EQ_STR(nr_stage_name(NR_STAGE_PARSE), "parse");
     NRT_EQ_STR(nr_stage_name(NR_STAGE_SCHEMA), "schema");
@@ -454,7 +456,7 @@ static void test_stage_names(void)
     NRT_EQ_STR(nr_stage_name(NR_STAGE_SEARCH), "search");
 }
 
-static void test_problem_index_out_of_range_is_null(void)
+NRT_TEST(problem_index_out_of_range_is_null)
 {
     nrt_env *env = nrt_env_new();
     nr_router *r = nrt_router(env); /* one problem: nothing was found */
@@ -462,46 +464,4 @@ static void test_problem_index_out_of_range_is_null(void)
     NRT_TRUE(nr_router_problem(r, 1) == NULL);
     NRT_TRUE(nr_router_problem(r, 1000) == NULL);
     nrt_env_free(env);
-}
-
-static CU_TestInfo tests[] = {
-    { "provider_without_npgetcaps_is_refused_at_symbol_stage",
-      test_provider_without_npgetcaps_is_refused_at_symbol_stage },
-    { "provider_announcing_a_missing_entry_point_is_refused",
-      test_provider_announcing_a_missing_entry_point_is_refused },
-    { "provider_with_partial_enumeration_is_refused", test_provider_with_partial_enumeration_is_refused },
-    { "notifier_without_notify_entry_points_is_refused", test_notifier_without_notify_entry_points_is_refused },
-    { "notifier_library_registered_as_provider_is_refused", test_notifier_library_registered_as_provider_is_refused },
-    { "newer_abi_major_is_refused_naming_both_versions", test_newer_abi_major_is_refused_naming_both_versions },
-    { "newer_abi_minor_is_refused", test_newer_abi_minor_is_refused },
-    { "older_abi_major_is_refused", test_older_abi_major_is_refused },
-    { "same_abi_version_is_accepted", test_same_abi_version_is_accepted },
-    { "init_refusal_is_an_init_problem_with_its_text", test_init_refusal_is_an_init_problem_with_its_text },
-    { "init_refusal_without_text_is_an_init_problem", test_init_refusal_without_text_is_an_init_problem },
-    { "refused_plugin_is_not_shut_down", test_refused_plugin_is_not_shut_down },
-    { "init_receives_the_host_structure", test_init_receives_the_host_structure },
-    { "plugins_are_initialised_in_order_and_shut_down_in_reverse",
-      test_plugins_are_initialised_in_order_and_shut_down_in_reverse },
-    { "plugin_log_lines_reach_the_application_log", test_plugin_log_lines_reach_the_application_log },
-    { "two_live_routers_each_use_their_own_plugins", test_two_live_routers_each_use_their_own_plugins },
-    { "shared_library_files_load_what_each_manifest_names",
-      test_shared_library_files_load_what_each_manifest_names },
-    { "objects_loaded_elsewhere_under_descriptor_names_are_not_mistaken_for_plugins",
-      test_objects_loaded_elsewhere_under_descriptor_names_are_not_mistaken_for_plugins },
-    { "a_shared_object_keeps_the_name_it_was_shared_under", test_a_shared_object_keeps_the_name_it_was_shared_under },
-    { "an_object_still_in_use_keeps_its_name_after_an_unrelated_unload",
-      test_an_object_still_in_use_keeps_its_name_after_an_unrelated_unload },
-    { "a_refused_load_of_a_file_the_application_holds_keeps_its_name",
-      test_a_refused_load_of_a_file_the_application_holds_keeps_its_name },
-    { "router_can_be_created_again_after_free", test_router_can_be_created_again_after_free },
-    { "router_with_no_plugins_works", test_router_with_no_plugins_works },
-    { "router_new_rejects_bad_arguments", test_router_new_rejects_bad_arguments },
-    { "stage_names", test_stage_names },
-    { "problem_index_out_of_range_is_null", test_problem_index_out_of_range_is_null },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    return nrt_main(argc, argv, "load", tests);
 }

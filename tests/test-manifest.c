@@ -14,6 +14,8 @@
 
 #include "testutil.h"
 
+NRT_SUITE("manifest", .setup = nrt_fixtures_found);
+
 /* A complete, valid manifest body for a copy of fixture-notifier at lib. */
 static const char *manifest_text(nrt_env *env, const char *name, const char *lib, const char *extra)
 {
@@ -64,7 +66,7 @@ static void expect_schema_problem(const char *body, const char *field)
 
 /* ---- parse and schema ------------------------------------------------------------------ */
 
-static void test_syntax_error_reports_line_and_column(void)
+NRT_TEST(syntax_error_reports_line_and_column)
 {
     nrt_env *env = nrt_env_new();
     const char *path = nrt_write(env, env->plugins, "bad.json", 0644,
@@ -80,7 +82,7 @@ static void test_syntax_error_reports_line_and_column(void)
     nrt_env_free(env);
 }
 
-static void test_duplicate_key_is_a_parse_error(void)
+NRT_TEST(duplicate_key_is_a_parse_error)
 {
     nrt_env *env = nrt_env_new();
     const char *lib = nrt_copy_fixture(env, "fixture-notifier", env->plugins, "n.so");
@@ -96,7 +98,7 @@ static void test_duplicate_key_is_a_parse_error(void)
     nrt_env_free(env);
 }
 
-static void test_manifest_that_is_not_an_object_is_refused(void)
+NRT_TEST(manifest_that_is_not_an_object_is_refused)
 {
     nrt_env *env = nrt_env_new();
     nrt_write(env, env->plugins, "n.json", 0644, "[1, 2]\n");
@@ -111,7 +113,7 @@ static void test_manifest_that_is_not_an_object_is_refused(void)
  * while the key positions, found in the text as a C string, stopped at the
  * NUL.  JSON text never holds a NUL: it is a parse problem at its place.
  * (Found by tests/fuzz/fuzz-manifest.) */
-static void test_nul_byte_in_a_manifest_is_a_parse_error_at_its_position(void)
+NRT_TEST(nul_byte_in_a_manifest_is_a_parse_error_at_its_position)
 {
     nrt_env *env = nrt_env_new();
     const char *lib = nrt_copy_fixture(env, "fixture-notifier", env->plugins, "n.so");
@@ -132,14 +134,14 @@ static void test_nul_byte_in_a_manifest_is_a_parse_error_at_its_position(void)
     nrt_env_free(env);
 }
 
-static void test_unknown_key_is_named(void)
+NRT_TEST(unknown_key_is_named)
 {
     expect_schema_problem("{\"manifest_version\": 1, \"name\": \"n\", \"kind\": \"notifier\", \"library\": \"@LIB@\", "
                           "\"ordr\": 5}",
                           "ordr");
 }
 
-static void test_unknown_key_suggests_the_nearest_known_one(void)
+NRT_TEST(unknown_key_suggests_the_nearest_known_one)
 {
     nrt_env *env = nrt_env_new();
     nrt_write(env, env->plugins, "n.json", 0644,
@@ -152,7 +154,7 @@ static void test_unknown_key_suggests_the_nearest_known_one(void)
     nrt_env_free(env);
 }
 
-static void test_unknown_key_far_from_every_known_one_suggests_nothing(void)
+NRT_TEST(unknown_key_far_from_every_known_one_suggests_nothing)
 {
     nrt_env *env = nrt_env_new();
     const char *lib = nrt_copy_fixture(env, "fixture-notifier", env->plugins, "n.so");
@@ -168,7 +170,7 @@ static void test_unknown_key_far_from_every_known_one_suggests_nothing(void)
 }
 
 /* 4294967297 is 2^32 + 1: narrowed to an int it was 1, silently. */
-static void test_integers_out_of_range_are_refused_not_truncated(void)
+NRT_TEST(integers_out_of_range_are_refused_not_truncated)
 {
     expect_schema_problem("{\"manifest_version\": 1, \"name\": \"n\", \"kind\": \"notifier\", \"library\": \"@LIB@\", "
                           "\"order\": 4294967297}",
@@ -186,7 +188,7 @@ static void test_integers_out_of_range_are_refused_not_truncated(void)
 
 /* Beyond 64 bits jansson cannot read the number at all, a syntax error to
  * it; for a key of the manifest it is still a value out of range. */
-static void test_integers_beyond_64_bits_are_schema_problems_naming_the_key(void)
+NRT_TEST(integers_beyond_64_bits_are_schema_problems_naming_the_key)
 {
     expect_schema_problem("{\"manifest_version\": 1, \"name\": \"n\", \"kind\": \"notifier\", \"library\": \"@LIB@\", "
                           "\"order\": 99999999999999999999}",
@@ -199,7 +201,7 @@ static void test_integers_beyond_64_bits_are_schema_problems_naming_the_key(void
                           "manifest_version");
 }
 
-static void test_order_at_the_ends_of_its_range_is_accepted(void)
+NRT_TEST(order_at_the_ends_of_its_range_is_accepted)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "low", -1000000, NULL, NULL);
@@ -210,7 +212,7 @@ static void test_order_at_the_ends_of_its_range_is_accepted(void)
     nrt_env_free(env);
 }
 
-static void test_x_keys_are_free(void)
+NRT_TEST(x_keys_are_free)
 {
     nrt_env *env = nrt_env_new();
     write_notifier(env, env->plugins, "n.json", "n", "\"x-site\": {\"anything\": [1]}, \"x-note\": 1");
@@ -220,7 +222,7 @@ static void test_x_keys_are_free(void)
     nrt_env_free(env);
 }
 
-static void test_wrong_type_is_named(void)
+NRT_TEST(wrong_type_is_named)
 {
     expect_schema_problem("{\"manifest_version\": 1, \"name\": \"n\", \"kind\": \"notifier\", \"library\": \"@LIB@\", "
                           "\"order\": \"10\"}",
@@ -233,7 +235,7 @@ static void test_wrong_type_is_named(void)
                           "config");
 }
 
-static void test_missing_required_key_is_named(void)
+NRT_TEST(missing_required_key_is_named)
 {
     expect_schema_problem("{\"manifest_version\": 1, \"kind\": \"notifier\", \"library\": \"@LIB@\"}", "name");
     expect_schema_problem("{\"manifest_version\": 1, \"name\": \"n\", \"library\": \"@LIB@\"}", "kind");
@@ -242,40 +244,40 @@ static void test_missing_required_key_is_named(void)
     expect_schema_problem("{\"manifest_version\": 1, \"name\": \"n\", \"kind\": \"notifier\"}", "library");
 }
 
-static void test_bad_kind_value_is_named(void)
+NRT_TEST(bad_kind_value_is_named)
 {
     expect_schema_problem("{\"manifest_version\": 1, \"name\": \"n\", \"kind\": \"filter\", \"library\": \"@LIB@\"}",
                           "kind");
 }
 
-static void test_bad_threading_value_is_named(void)
+NRT_TEST(bad_threading_value_is_named)
 {
     expect_schema_problem("{\"manifest_version\": 1, \"name\": \"n\", \"kind\": \"notifier\", \"library\": \"@LIB@\", "
                           "\"threading\": \"parallel\"}",
                           "threading");
 }
 
-static void test_owns_is_only_for_providers(void)
+NRT_TEST(owns_is_only_for_providers)
 {
     expect_schema_problem("{\"manifest_version\": 1, \"name\": \"n\", \"kind\": \"notifier\", \"library\": \"@LIB@\", "
                           "\"owns\": [\"fx:*\"]}",
                           "owns");
 }
 
-static void test_owns_must_be_an_array_of_strings(void)
+NRT_TEST(owns_must_be_an_array_of_strings)
 {
     expect_schema_problem("{\"manifest_version\": 1, \"name\": \"n\", \"kind\": \"provider\", \"library\": \"@LIB@\", "
                           "\"owns\": [\"fx:*\", 3]}",
                           "owns");
 }
 
-static void test_unsupported_manifest_version_is_refused(void)
+NRT_TEST(unsupported_manifest_version_is_refused)
 {
     expect_schema_problem("{\"manifest_version\": 2, \"name\": \"n\", \"kind\": \"notifier\", \"library\": \"@LIB@\"}",
                           "manifest_version");
 }
 
-static void test_schema_problem_names_the_plugin(void)
+NRT_TEST(schema_problem_names_the_plugin)
 {
     nrt_env *env = nrt_env_new();
     write_notifier(env, env->plugins, "n.json", "audit", "\"typo\": 1");
@@ -286,7 +288,7 @@ static void test_schema_problem_names_the_plugin(void)
     nrt_env_free(env);
 }
 
-static void test_duplicate_plugin_names_keep_the_first(void)
+NRT_TEST(duplicate_plugin_names_keep_the_first)
 {
     nrt_env *env = nrt_env_new();
     write_notifier(env, env->plugins, "a.json", "dup", "\"order\": 20");
@@ -308,7 +310,7 @@ static void test_duplicate_plugin_names_keep_the_first(void)
 
 /* Linux file names are bytes: a directory whose name is not UTF-8 changes
  * nothing, and the second manifest's problem names the first one's path. */
-static void test_duplicate_plugin_names_in_a_directory_whose_name_is_not_utf8(void)
+NRT_TEST(duplicate_plugin_names_in_a_directory_whose_name_is_not_utf8)
 {
     nrt_env *env = nrt_env_new();
     const char *d = nrt_subdir(env, "caf\xe9"); /* the libraries stay where JSON can name them */
@@ -351,23 +353,23 @@ static void check_mask_hides_the_later_file(const char *file, bool symlink_to_nu
     nrt_env_free(env);
 }
 
-static void test_empty_file_masks_a_later_directory(void)
+NRT_TEST(empty_file_masks_a_later_directory)
 {
     check_mask_hides_the_later_file("x.json", false);
 }
 
-static void test_symlink_to_dev_null_masks_a_later_directory(void)
+NRT_TEST(symlink_to_dev_null_masks_a_later_directory)
 {
     check_mask_hides_the_later_file("x.json", true);
 }
 
 /* File names are bytes, not necessarily UTF-8. */
-static void test_empty_file_masks_a_later_one_whose_name_is_not_utf8(void)
+NRT_TEST(empty_file_masks_a_later_one_whose_name_is_not_utf8)
 {
     check_mask_hides_the_later_file("caf\xe9.json", false);
 }
 
-static void test_earlier_directory_wins_for_the_same_file_name(void)
+NRT_TEST(earlier_directory_wins_for_the_same_file_name)
 {
     nrt_env *env = nrt_env_new();
     const char *d1 = nrt_subdir(env, "d1"), *d2 = nrt_subdir(env, "d2");
@@ -380,7 +382,7 @@ static void test_earlier_directory_wins_for_the_same_file_name(void)
     nrt_env_free(env);
 }
 
-static void test_later_directory_cannot_shadow_an_earlier_one(void)
+NRT_TEST(later_directory_cannot_shadow_an_earlier_one)
 {
     /* the later directory's file of the same name is broken: it is never even read */
     nrt_env *env = nrt_env_new();
@@ -395,7 +397,7 @@ static void test_later_directory_cannot_shadow_an_earlier_one(void)
     nrt_env_free(env);
 }
 
-static void test_manifests_of_every_directory_are_loaded(void)
+NRT_TEST(manifests_of_every_directory_are_loaded)
 {
     nrt_env *env = nrt_env_new();
     const char *d1 = nrt_subdir(env, "d1"), *d2 = nrt_subdir(env, "d2");
@@ -408,7 +410,7 @@ static void test_manifests_of_every_directory_are_loaded(void)
     nrt_env_free(env);
 }
 
-static void test_only_json_files_are_manifests(void)
+NRT_TEST(only_json_files_are_manifests)
 {
     nrt_env *env = nrt_env_new();
     write_notifier(env, env->plugins, "a.json", "a", NULL);
@@ -420,7 +422,7 @@ static void test_only_json_files_are_manifests(void)
     nrt_env_free(env);
 }
 
-static void test_plugin_path_may_name_a_manifest_file(void)
+NRT_TEST(plugin_path_may_name_a_manifest_file)
 {
     nrt_env *env = nrt_env_new();
     const char *d = nrt_subdir(env, "d");
@@ -432,7 +434,7 @@ static void test_plugin_path_may_name_a_manifest_file(void)
     nrt_env_free(env);
 }
 
-static void test_netrouter_plugin_path_is_the_default_search_path(void)
+NRT_TEST(netrouter_plugin_path_is_the_default_search_path)
 {
     nrt_env *env = nrt_env_new();
     const char *d1 = nrt_subdir(env, "d1"), *d2 = nrt_subdir(env, "d2");
@@ -465,17 +467,17 @@ static void expect_refused_manifest(mode_t mode, uid_t owner)
     nrt_env_free(env);
 }
 
-static void test_world_writable_manifest_is_refused(void)
+NRT_TEST(world_writable_manifest_is_refused)
 {
     expect_refused_manifest(0666, (uid_t)-1);
 }
 
-static void test_group_writable_manifest_is_refused(void)
+NRT_TEST(group_writable_manifest_is_refused)
 {
     expect_refused_manifest(0664, (uid_t)-1);
 }
 
-static void test_manifest_owned_by_another_user_is_refused(void)
+NRT_TEST(manifest_owned_by_another_user_is_refused)
 {
     if (geteuid() != 0)
         return; /* only root can give a file away */
@@ -502,17 +504,17 @@ static void expect_refused_library(mode_t mode, uid_t owner)
     nrt_env_free(env);
 }
 
-static void test_world_writable_library_is_refused(void)
+NRT_TEST(world_writable_library_is_refused)
 {
     expect_refused_library(0757, (uid_t)-1);
 }
 
-static void test_group_writable_library_is_refused(void)
+NRT_TEST(group_writable_library_is_refused)
 {
     expect_refused_library(0775, (uid_t)-1);
 }
 
-static void test_library_owned_by_another_user_is_refused(void)
+NRT_TEST(library_owned_by_another_user_is_refused)
 {
     if (geteuid() != 0)
         return;
@@ -521,7 +523,7 @@ static void test_library_owned_by_another_user_is_refused(void)
 
 /* ---- enabled, library resolution -------------------------------------------------------------------- */
 
-static void test_disabled_plugin_is_not_loaded_and_not_a_problem(void)
+NRT_TEST(disabled_plugin_is_not_loaded_and_not_a_problem)
 {
     nrt_env *env = nrt_env_new();
     write_notifier(env, env->plugins, "a.json", "a", "\"enabled\": false");
@@ -532,7 +534,7 @@ static void test_disabled_plugin_is_not_loaded_and_not_a_problem(void)
     nrt_env_free(env);
 }
 
-static void test_absolute_library_path_is_used_as_is(void)
+NRT_TEST(absolute_library_path_is_used_as_is)
 {
     nrt_env *env = nrt_env_new();
     const char *libs = nrt_subdir(env, "elsewhere");
@@ -546,7 +548,7 @@ static void test_absolute_library_path_is_used_as_is(void)
     nrt_env_free(env);
 }
 
-static void test_relative_library_path_is_relative_to_the_manifest_directory(void)
+NRT_TEST(relative_library_path_is_relative_to_the_manifest_directory)
 {
     nrt_env *env = nrt_env_new();
     const char *libs = nrt_subdir(env, "libs");
@@ -569,7 +571,7 @@ static void test_relative_library_path_is_relative_to_the_manifest_directory(voi
     nrt_env_free(env);
 }
 
-static void test_relative_library_path_ignores_the_working_directory(void)
+NRT_TEST(relative_library_path_ignores_the_working_directory)
 {
     nrt_env *env = nrt_env_new();
     const char *cwd_dir = nrt_subdir(env, "cwd");
@@ -590,7 +592,7 @@ static void test_relative_library_path_ignores_the_working_directory(void)
     nrt_env_free(env);
 }
 
-static void test_bare_library_name_is_looked_up_in_the_plugin_directory(void)
+NRT_TEST(bare_library_name_is_looked_up_in_the_plugin_directory)
 {
     nrt_env *env = nrt_env_new();
     /* a file of that name next to the manifest must not be used */
@@ -606,7 +608,7 @@ static void test_bare_library_name_is_looked_up_in_the_plugin_directory(void)
     nrt_env_free(env);
 }
 
-static void test_missing_library_is_a_resolve_problem(void)
+NRT_TEST(missing_library_is_a_resolve_problem)
 {
     nrt_env *env = nrt_env_new();
     const char *lib = nrt_printf(env, "%s/absent.so", env->dir);
@@ -620,7 +622,7 @@ static void test_missing_library_is_a_resolve_problem(void)
     nrt_env_free(env);
 }
 
-static void test_library_that_is_not_a_shared_object_is_a_load_problem(void)
+NRT_TEST(library_that_is_not_a_shared_object_is_a_load_problem)
 {
     nrt_env *env = nrt_env_new();
     const char *lib = nrt_write(env, env->plugins, "junk.so", 0644, "this is not an ELF file\n");
@@ -637,7 +639,7 @@ static void test_library_that_is_not_a_shared_object_is_a_load_problem(void)
 
 /* ---- abi_version, critical ---------------------------------------------------------------------------- */
 
-static void test_abi_version_mismatch_is_refused_before_loading(void)
+NRT_TEST(abi_version_mismatch_is_refused_before_loading)
 {
     nrt_env *env = nrt_env_new();
     const char *mark = nrt_printf(env, "%s/ctor.mark", env->dir);
@@ -655,7 +657,7 @@ static void test_abi_version_mismatch_is_refused_before_loading(void)
     nrt_env_free(env);
 }
 
-static void test_library_constructor_runs_when_abi_version_is_absent(void)
+NRT_TEST(library_constructor_runs_when_abi_version_is_absent)
 {
     /* the control for the test above: the fixture's constructor does mark */
     nrt_env *env = nrt_env_new();
@@ -670,7 +672,7 @@ static void test_library_constructor_runs_when_abi_version_is_absent(void)
     nrt_env_free(env);
 }
 
-static void test_matching_abi_version_loads(void)
+NRT_TEST(matching_abi_version_loads)
 {
     nrt_env *env = nrt_env_new();
     write_notifier(env, env->plugins, "n.json", "n", "\"abi_version\": 1");
@@ -679,7 +681,7 @@ static void test_matching_abi_version_loads(void)
     nrt_env_free(env);
 }
 
-static void test_critical_plugin_failure_fails_the_router(void)
+NRT_TEST(critical_plugin_failure_fails_the_router)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "audit", 10, "\"critical\": true", "\"init_refuse\": 5");
@@ -691,7 +693,7 @@ static void test_critical_plugin_failure_fails_the_router(void)
     nrt_env_free(env);
 }
 
-static void test_critical_plugin_with_missing_library_fails_the_router(void)
+NRT_TEST(critical_plugin_with_missing_library_fails_the_router)
 {
     nrt_env *env = nrt_env_new();
     nrt_write(env, env->plugins, "n.json", 0644, "%s",
@@ -705,7 +707,7 @@ static void test_critical_plugin_with_missing_library_fails_the_router(void)
     nrt_env_free(env);
 }
 
-static void test_critical_failure_is_ignored_with_ignore_critical(void)
+NRT_TEST(critical_failure_is_ignored_with_ignore_critical)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "audit", 10, "\"critical\": true", "\"init_refuse\": 5");
@@ -719,7 +721,7 @@ static void test_critical_failure_is_ignored_with_ignore_critical(void)
     nrt_env_free(env);
 }
 
-static void test_non_critical_failure_does_not_fail_the_router(void)
+NRT_TEST(non_critical_failure_does_not_fail_the_router)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "audit", 10, "\"critical\": false", "\"init_refuse\": 5");
@@ -732,7 +734,7 @@ static void test_non_critical_failure_does_not_fail_the_router(void)
 
 /* ---- order, robustness, information ------------------------------------------------------------------------- */
 
-static void test_plugins_are_ordered_by_order_then_name(void)
+NRT_TEST(plugins_are_ordered_by_order_then_name)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "c", 5, NULL, NULL);
@@ -745,7 +747,7 @@ static void test_plugins_are_ordered_by_order_then_name(void)
     nrt_env_free(env);
 }
 
-static void test_one_bad_plugin_does_not_stop_the_others(void)
+NRT_TEST(one_bad_plugin_does_not_stop_the_others)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "a", 10, NULL, NULL);
@@ -760,7 +762,7 @@ static void test_one_bad_plugin_does_not_stop_the_others(void)
     nrt_env_free(env);
 }
 
-static void test_threading_defaults_to_serialized(void)
+NRT_TEST(threading_defaults_to_serialized)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "a", 10, NULL, NULL);
@@ -778,7 +780,7 @@ static void test_threading_defaults_to_serialized(void)
     nrt_env_free(env);
 }
 
-static void test_plugin_info_describes_the_manifest(void)
+NRT_TEST(plugin_info_describes_the_manifest)
 {
     nrt_env *env = nrt_env_new();
     const char *m = nrt_plugin(env, "provider", "prov", 42, "fixture-provider",
@@ -822,7 +824,7 @@ static void collect(void *user, const nr_problem *p)
     }
 }
 
-static void test_check_manifest_accepts_a_good_manifest(void)
+NRT_TEST(check_manifest_accepts_a_good_manifest)
 {
     nrt_env *env = nrt_env_new();
     const char *m = nrt_notifier(env, "a", 10, NULL, NULL);
@@ -832,7 +834,7 @@ static void test_check_manifest_accepts_a_good_manifest(void)
     nrt_env_free(env);
 }
 
-static void test_check_manifest_reports_a_syntax_error_with_position(void)
+NRT_TEST(check_manifest_reports_a_syntax_error_with_position)
 {
     nrt_env *env = nrt_env_new();
     const char *m = nrt_write(env, env->plugins, "bad.json", 0644, "{\n  \"name\": \"x\"\n  \"kind\": 1\n}\n");
@@ -845,7 +847,7 @@ static void test_check_manifest_reports_a_syntax_error_with_position(void)
     nrt_env_free(env);
 }
 
-static void test_check_manifest_reports_a_schema_error_naming_the_key(void)
+NRT_TEST(check_manifest_reports_a_schema_error_naming_the_key)
 {
     nrt_env *env = nrt_env_new();
     const char *m = write_notifier(env, env->plugins, "n.json", "n", "\"threading\": 3");
@@ -857,7 +859,7 @@ static void test_check_manifest_reports_a_schema_error_naming_the_key(void)
     nrt_env_free(env);
 }
 
-static void test_check_manifest_reports_a_missing_symbol(void)
+NRT_TEST(check_manifest_reports_a_missing_symbol)
 {
     nrt_env *env = nrt_env_new();
     const char *m = nrt_plugin(env, "provider", "p", 10, "broken-noadd3", NULL, NULL);
@@ -868,7 +870,7 @@ static void test_check_manifest_reports_a_missing_symbol(void)
     nrt_env_free(env);
 }
 
-static void test_check_manifest_does_not_run_init(void)
+NRT_TEST(check_manifest_does_not_run_init)
 {
     nrt_env *env = nrt_env_new();
     const char *m = nrt_notifier(env, "a", 10, NULL, "\"lifecycle\": true, \"init_refuse\": 5");
@@ -877,92 +879,11 @@ static void test_check_manifest_does_not_run_init(void)
     nrt_env_free(env);
 }
 
-static void test_check_manifest_refuses_unsafe_permissions(void)
+NRT_TEST(check_manifest_refuses_unsafe_permissions)
 {
     nrt_env *env = nrt_env_new();
     const char *m = nrt_notifier(env, "a", 10, NULL, NULL);
     NRT_REQUIRE(chmod(m, 0666) == 0);
     NRT_EQ_INT(nr_check_manifest(m, NULL, NULL), 1);
     nrt_env_free(env);
-}
-
-static CU_TestInfo tests[] = {
-    { "syntax_error_reports_line_and_column", test_syntax_error_reports_line_and_column },
-    { "duplicate_key_is_a_parse_error", test_duplicate_key_is_a_parse_error },
-    { "manifest_that_is_not_an_object_is_refused", test_manifest_that_is_not_an_object_is_refused },
-    { "nul_byte_in_a_manifest_is_a_parse_error_at_its_position",
-      test_nul_byte_in_a_manifest_is_a_parse_error_at_its_position },
-    { "unknown_key_is_named", test_unknown_key_is_named },
-    { "unknown_key_suggests_the_nearest_known_one", test_unknown_key_suggests_the_nearest_known_one },
-    { "unknown_key_far_from_every_known_one_suggests_nothing",
-      test_unknown_key_far_from_every_known_one_suggests_nothing },
-    { "integers_out_of_range_are_refused_not_truncated", test_integers_out_of_range_are_refused_not_truncated },
-    { "integers_beyond_64_bits_are_schema_problems_naming_the_key",
-      test_integers_beyond_64_bits_are_schema_problems_naming_the_key },
-    { "order_at_the_ends_of_its_range_is_accepted", test_order_at_the_ends_of_its_range_is_accepted },
-    { "x_keys_are_free", test_x_keys_are_free },
-    { "wrong_type_is_named", test_wrong_type_is_named },
-    { "missing_required_key_is_named", test_missing_required_key_is_named },
-    { "bad_kind_value_is_named", test_bad_kind_value_is_named },
-    { "bad_threading_value_is_named", test_bad_threading_value_is_named },
-    { "owns_is_only_for_providers", test_owns_is_only_for_providers },
-    { "owns_must_be_an_array_of_strings", test_owns_must_be_an_array_of_strings },
-    { "unsupported_manifest_version_is_refused", test_unsupported_manifest_version_is_refused },
-    { "schema_problem_names_the_plugin", test_schema_problem_names_the_plugin },
-    { "duplicate_plugin_names_keep_the_first", test_duplicate_plugin_names_keep_the_first },
-    { "duplicate_plugin_names_in_a_directory_whose_name_is_not_utf8",
-      test_duplicate_plugin_names_in_a_directory_whose_name_is_not_utf8 },
-    { "empty_file_masks_a_later_directory", test_empty_file_masks_a_later_directory },
-    { "symlink_to_dev_null_masks_a_later_directory", test_symlink_to_dev_null_masks_a_later_directory },
-    { "earlier_directory_wins_for_the_same_file_name", test_earlier_directory_wins_for_the_same_file_name },
-    { "empty_file_masks_a_later_one_whose_name_is_not_utf8", test_empty_file_masks_a_later_one_whose_name_is_not_utf8 },
-    { "later_directory_cannot_shadow_an_earlier_one", test_later_directory_cannot_shadow_an_earlier_one },
-    { "manifests_of_every_directory_are_loaded", test_manifests_of_every_directory_are_loaded },
-    { "only_json_files_are_manifests", test_only_json_files_are_manifests },
-    { "plugin_path_may_name_a_manifest_file", test_plugin_path_may_name_a_manifest_file },
-    { "netrouter_plugin_path_is_the_default_search_path", test_netrouter_plugin_path_is_the_default_search_path },
-    { "world_writable_manifest_is_refused", test_world_writable_manifest_is_refused },
-    { "group_writable_manifest_is_refused", test_group_writable_manifest_is_refused },
-    { "manifest_owned_by_another_user_is_refused", test_manifest_owned_by_another_user_is_refused },
-    { "world_writable_library_is_refused", test_world_writable_library_is_refused },
-    { "group_writable_library_is_refused", test_group_writable_library_is_refused },
-    { "library_owned_by_another_user_is_refused", test_library_owned_by_another_user_is_refused },
-    { "disabled_plugin_is_not_loaded_and_not_a_problem", test_disabled_plugin_is_not_loaded_and_not_a_problem },
-    { "absolute_library_path_is_used_as_is", test_absolute_library_path_is_used_as_is },
-    { "relative_library_path_is_relative_to_the_manifest_directory",
-      test_relative_library_path_is_relative_to_the_manifest_directory },
-    { "relative_library_path_ignores_the_working_directory",
-      test_relative_library_path_ignores_the_working_directory },
-    { "bare_library_name_is_looked_up_in_the_plugin_directory",
-      test_bare_library_name_is_looked_up_in_the_plugin_directory },
-    { "missing_library_is_a_resolve_problem", test_missing_library_is_a_resolve_problem },
-    { "library_that_is_not_a_shared_object_is_a_load_problem",
-      test_library_that_is_not_a_shared_object_is_a_load_problem },
-    { "abi_version_mismatch_is_refused_before_loading", test_abi_version_mismatch_is_refused_before_loading },
-    { "library_constructor_runs_when_abi_version_is_absent",
-      test_library_constructor_runs_when_abi_version_is_absent },
-    { "matching_abi_version_loads", test_matching_abi_version_loads },
-    { "critical_plugin_failure_fails_the_router", test_critical_plugin_failure_fails_the_router },
-    { "critical_plugin_with_missing_library_fails_the_router",
-      test_critical_plugin_with_missing_library_fails_the_router },
-    { "critical_failure_is_ignored_with_ignore_critical", test_critical_failure_is_ignored_with_ignore_critical },
-    { "non_critical_failure_does_not_fail_the_router", test_non_critical_failure_does_not_fail_the_router },
-    { "plugins_are_ordered_by_order_then_name", test_plugins_are_ordered_by_order_then_name },
-    { "one_bad_plugin_does_not_stop_the_others", test_one_bad_plugin_does_not_stop_the_others },
-    { "threading_defaults_to_serialized", test_threading_defaults_to_serialized },
-    { "plugin_info_describes_the_manifest", test_plugin_info_describes_the_manifest },
-    { "check_manifest_accepts_a_good_manifest", test_check_manifest_accepts_a_good_manifest },
-    { "check_manifest_reports_a_syntax_error_with_position",
-      test_check_manifest_reports_a_syntax_error_with_position },
-    { "check_manifest_reports_a_schema_error_naming_the_key",
-      test_check_manifest_reports_a_schema_error_naming_the_key },
-    { "check_manifest_reports_a_missing_symbol", test_check_manifest_reports_a_missing_symbol },
-    { "check_manifest_does_not_run_init", test_check_manifest_does_not_run_init },
-    { "check_manifest_refuses_unsafe_permissions", test_check_manifest_refuses_unsafe_permissions },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    return nrt_main(argc, argv, "manifest", tests);
 }

@@ -12,6 +12,8 @@
 
 #include "testutil.h"
 
+NRT_SUITE("query", .setup = nrt_fixtures_found);
+
 static DWORD add(nr_router *r, const char *local, const char *remote, const char *user, DWORD flags)
 {
     NETRESOURCE res = nrt_res(local, remote);
@@ -44,7 +46,7 @@ static const char *list(nrt_env *env, nr_router *r, DWORD scope, const NETRESOUR
 
 /* ---- nr_get_connection ------------------------------------------------------------------- */
 
-static void test_get_connection_returns_the_remote_name(void)
+NRT_TEST(get_connection_returns_the_remote_name)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, "\"prefix\": \"a:\"");
@@ -58,7 +60,7 @@ static void test_get_connection_returns_the_remote_name(void)
     nrt_env_free(env);
 }
 
-static void test_get_connection_with_a_small_buffer_gives_more_data_and_the_size(void)
+NRT_TEST(get_connection_with_a_small_buffer_gives_more_data_and_the_size)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -71,7 +73,7 @@ static void test_get_connection_with_a_small_buffer_gives_more_data_and_the_size
     nrt_env_free(env);
 }
 
-static void test_get_connection_of_an_unknown_local_name_is_not_connected(void)
+NRT_TEST(get_connection_of_an_unknown_local_name_is_not_connected)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -82,7 +84,7 @@ static void test_get_connection_of_an_unknown_local_name_is_not_connected(void)
     nrt_env_free(env);
 }
 
-static void test_get_connection_of_a_remembered_unconnected_name_is_connection_closed(void)
+NRT_TEST(get_connection_of_a_remembered_unconnected_name_is_connection_closed)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -96,7 +98,7 @@ static void test_get_connection_of_a_remembered_unconnected_name_is_connection_c
     nrt_env_free(env);
 }
 
-static void test_get_connection_rejects_bad_arguments(void)
+NRT_TEST(get_connection_rejects_bad_arguments)
 {
     nrt_env *env = nrt_env_new();
     nr_router *r = nrt_router(env);
@@ -111,7 +113,7 @@ static void test_get_connection_rejects_bad_arguments(void)
 
 /* ---- nr_get_user ------------------------------------------------------------------------------ */
 
-static void test_get_user_of_a_connection_by_local_name(void)
+NRT_TEST(get_user_of_a_connection_by_local_name)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -124,7 +126,7 @@ static void test_get_user_of_a_connection_by_local_name(void)
     nrt_env_free(env);
 }
 
-static void test_get_user_of_a_connection_by_remote_name(void)
+NRT_TEST(get_user_of_a_connection_by_remote_name)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -137,7 +139,7 @@ static void test_get_user_of_a_connection_by_remote_name(void)
     nrt_env_free(env);
 }
 
-static void test_get_user_with_a_small_buffer_gives_more_data_and_the_size(void)
+NRT_TEST(get_user_with_a_small_buffer_gives_more_data_and_the_size)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -150,7 +152,7 @@ static void test_get_user_with_a_small_buffer_gives_more_data_and_the_size(void)
     nrt_env_free(env);
 }
 
-static void test_get_user_of_an_unknown_name_is_not_connected(void)
+NRT_TEST(get_user_of_an_unknown_name_is_not_connected)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -161,7 +163,7 @@ static void test_get_user_of_an_unknown_name_is_not_connected(void)
     nrt_env_free(env);
 }
 
-static void test_get_user_without_a_name_gives_the_current_user(void)
+NRT_TEST(get_user_without_a_name_gives_the_current_user)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -175,7 +177,7 @@ static void test_get_user_without_a_name_gives_the_current_user(void)
 
 /* ---- enumeration ------------------------------------------------------------------------------------ */
 
-static void test_enum_connected_lists_every_provider_connections(void)
+NRT_TEST(enum_connected_lists_every_provider_connections)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, "\"prefix\": \"a:\"");
@@ -187,7 +189,7 @@ static void test_enum_connected_lists_every_provider_connections(void)
     nrt_env_free(env);
 }
 
-static void test_enum_connected_skips_providers_without_local_enumeration(void)
+NRT_TEST(enum_connected_skips_providers_without_local_enumeration)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, "\"prefix\": \"a:\"");
@@ -200,7 +202,7 @@ static void test_enum_connected_skips_providers_without_local_enumeration(void)
     nrt_env_free(env);
 }
 
-static void test_enum_remembered_lists_the_store(void)
+NRT_TEST(enum_remembered_lists_the_store)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -211,7 +213,7 @@ static void test_enum_remembered_lists_the_store(void)
     nrt_env_free(env);
 }
 
-static void test_enum_globalnet_top_level_has_one_container_per_provider(void)
+NRT_TEST(enum_globalnet_top_level_has_one_container_per_provider)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pb", 20, NULL, NULL);
@@ -235,7 +237,7 @@ static void test_enum_globalnet_top_level_has_one_container_per_provider(void)
     nrt_env_free(env);
 }
 
-static void test_enum_globalnet_top_level_lists_only_providers_that_can_browse(void)
+NRT_TEST(enum_globalnet_top_level_lists_only_providers_that_can_browse)
 {
     /* WNetOpenEnum(RESOURCE_GLOBALNET, ..., NULL): the root holds one
      * container per provider whose NPGetCaps(WNNC_ENUMERATION) has
@@ -250,7 +252,7 @@ static void test_enum_globalnet_top_level_lists_only_providers_that_can_browse(v
     nrt_env_free(env);
 }
 
-static void test_enum_globalnet_container_lists_its_provider_children(void)
+NRT_TEST(enum_globalnet_container_lists_its_provider_children)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, "\"children\": [\"a:one\", \"a:two\"]");
@@ -273,7 +275,7 @@ static void test_enum_globalnet_container_lists_its_provider_children(void)
 
 /* A provider that is never satisfied with its buffer grew it until the
  * 32-bit size wrapped to 0 and the buffer was freed twice. */
-static void test_a_provider_never_satisfied_with_its_buffer_fails_naming_it(void)
+NRT_TEST(a_provider_never_satisfied_with_its_buffer_fails_naming_it)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "greedy", 10, NULL, "\"children\": [\"g:one\"], \"enum_hostile\": \"more_data\"");
@@ -286,7 +288,7 @@ static void test_a_provider_never_satisfied_with_its_buffer_fails_naming_it(void
 }
 
 /* A count larger than the buffer can hold was read past the buffer. */
-static void test_a_provider_claiming_more_entries_than_its_buffer_holds_fails_naming_it(void)
+NRT_TEST(a_provider_claiming_more_entries_than_its_buffer_holds_fails_naming_it)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "liar", 10, NULL, "\"children\": [\"l:one\"], \"enum_hostile\": \"count\"");
@@ -298,7 +300,7 @@ static void test_a_provider_claiming_more_entries_than_its_buffer_holds_fails_na
     nrt_env_free(env);
 }
 
-static void test_enum_open_with_a_bad_scope_is_bad_value(void)
+NRT_TEST(enum_open_with_a_bad_scope_is_bad_value)
 {
     nrt_env *env = nrt_env_new();
     nr_router *r = nrt_router(env);
@@ -308,7 +310,7 @@ static void test_enum_open_with_a_bad_scope_is_bad_value(void)
     nrt_env_free(env);
 }
 
-static void test_enum_next_ends_with_no_more_entries(void)
+NRT_TEST(enum_next_ends_with_no_more_entries)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -341,7 +343,7 @@ static bool inside(const void *p, const void *buf, size_t size)
     return (uintptr_t)p >= (uintptr_t)buf && (uintptr_t)p < (uintptr_t)buf + size;
 }
 
-static void test_enum_resource_packs_structures_then_strings_in_the_buffer(void)
+NRT_TEST(enum_resource_packs_structures_then_strings_in_the_buffer)
 {
     nrt_env *env = nrt_env_new();
     nr_router *r;
@@ -369,7 +371,7 @@ static void test_enum_resource_packs_structures_then_strings_in_the_buffer(void)
     nrt_env_free(env);
 }
 
-static void test_enum_resource_gives_more_data_when_not_even_one_fits(void)
+NRT_TEST(enum_resource_gives_more_data_when_not_even_one_fits)
 {
     nrt_env *env = nrt_env_new();
     nr_router *r;
@@ -392,7 +394,7 @@ static void test_enum_resource_gives_more_data_when_not_even_one_fits(void)
     nrt_env_free(env);
 }
 
-static void test_enum_resource_returns_at_most_count_entries(void)
+NRT_TEST(enum_resource_returns_at_most_count_entries)
 {
     nrt_env *env = nrt_env_new();
     nr_router *r;
@@ -416,7 +418,7 @@ static void test_enum_resource_returns_at_most_count_entries(void)
 
 /* ---- extended errors ----------------------------------------------------------------------------------- */
 
-static void test_provider_extended_error_is_read_with_get_last_error(void)
+NRT_TEST(provider_extended_error_is_read_with_get_last_error)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "modem", 10, NULL, "\"ext_error\": {\"code\": 678, \"text\": \"The remote computer did not respond.\"}");
@@ -431,7 +433,7 @@ static void test_provider_extended_error_is_read_with_get_last_error(void)
     nrt_env_free(env);
 }
 
-static void test_first_significant_provider_keeps_its_extended_error(void)
+NRT_TEST(first_significant_provider_keeps_its_extended_error)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "modem", 10, NULL, "\"ext_error\": {\"code\": 678, \"text\": \"no answer\"}");
@@ -446,7 +448,7 @@ static void test_first_significant_provider_keeps_its_extended_error(void)
     nrt_env_free(env);
 }
 
-static void test_router_errors_are_attributed_to_netrouter(void)
+NRT_TEST(router_errors_are_attributed_to_netrouter)
 {
     nrt_env *env = nrt_env_new();
     nr_router *r = nrt_router(env);
@@ -460,7 +462,7 @@ static void test_router_errors_are_attributed_to_netrouter(void)
     nrt_env_free(env);
 }
 
-static void test_get_last_error_truncates_to_the_buffers(void)
+NRT_TEST(get_last_error_truncates_to_the_buffers)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "modem", 10, NULL, "\"ext_error\": {\"code\": 678, \"text\": \"a rather long explanation\"}");
@@ -489,7 +491,7 @@ static void *fail_differently(void *arg)
     return NULL;
 }
 
-static void test_extended_errors_are_per_thread(void)
+NRT_TEST(extended_errors_are_per_thread)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "modem", 10, NULL, "\"ext_error\": {\"code\": 678, \"text\": \"no answer\"}");
@@ -509,61 +511,9 @@ static void test_extended_errors_are_per_thread(void)
     nrt_env_free(env);
 }
 
-static void test_strerror_gives_the_windows_texts(void)
+NRT_TEST(strerror_gives_the_windows_texts)
 {
     NRT_EQ_STR(nr_strerror(WN_SUCCESS), "The operation completed successfully.");
     NRT_EQ_STR(nr_strerror(WN_BAD_NETNAME), "The network name cannot be found.");
     NRT_CONTAINS(nr_strerror(123456), "123456");
-}
-
-static CU_TestInfo tests[] = {
-    { "get_connection_returns_the_remote_name", test_get_connection_returns_the_remote_name },
-    { "get_connection_with_a_small_buffer_gives_more_data_and_the_size",
-      test_get_connection_with_a_small_buffer_gives_more_data_and_the_size },
-    { "get_connection_of_an_unknown_local_name_is_not_connected",
-      test_get_connection_of_an_unknown_local_name_is_not_connected },
-    { "get_connection_of_a_remembered_unconnected_name_is_connection_closed",
-      test_get_connection_of_a_remembered_unconnected_name_is_connection_closed },
-    { "get_connection_rejects_bad_arguments", test_get_connection_rejects_bad_arguments },
-    { "get_user_of_a_connection_by_local_name", test_get_user_of_a_connection_by_local_name },
-    { "get_user_of_a_connection_by_remote_name", test_get_user_of_a_connection_by_remote_name },
-    { "get_user_with_a_small_buffer_gives_more_data_and_the_size",
-      test_get_user_with_a_small_buffer_gives_more_data_and_the_size },
-    { "get_user_of_an_unknown_name_is_not_connected", test_get_user_of_an_unknown_name_is_not_connected },
-    { "get_user_without_a_name_gives_the_current_user", test_get_user_without_a_name_gives_the_current_user },
-    { "enum_connected_lists_every_provider_connections", test_enum_connected_lists_every_provider_connections },
-    { "enum_connected_skips_providers_without_local_enumeration",
-      test_enum_connected_skips_providers_without_local_enumeration },
-    { "enum_remembered_lists_the_store", test_enum_remembered_lists_the_store },
-    { "enum_globalnet_top_level_has_one_container_per_provider",
-      test_enum_globalnet_top_level_has_one_container_per_provider },
-    { "a_provider_never_satisfied_with_its_buffer_fails_naming_it",
-      test_a_provider_never_satisfied_with_its_buffer_fails_naming_it },
-    { "a_provider_claiming_more_entries_than_its_buffer_holds_fails_naming_it",
-      test_a_provider_claiming_more_entries_than_its_buffer_holds_fails_naming_it },
-    { "enum_globalnet_container_lists_its_provider_children",
-      test_enum_globalnet_container_lists_its_provider_children },
-    { "enum_globalnet_top_level_lists_only_providers_that_can_browse",
-      test_enum_globalnet_top_level_lists_only_providers_that_can_browse },
-    { "enum_open_with_a_bad_scope_is_bad_value", test_enum_open_with_a_bad_scope_is_bad_value },
-    { "enum_next_ends_with_no_more_entries", test_enum_next_ends_with_no_more_entries },
-    { "enum_resource_packs_structures_then_strings_in_the_buffer",
-      test_enum_resource_packs_structures_then_strings_in_the_buffer },
-    { "enum_resource_gives_more_data_when_not_even_one_fits",
-      test_enum_resource_gives_more_data_when_not_even_one_fits },
-    { "enum_resource_returns_at_most_count_entries", test_enum_resource_returns_at_most_count_entries },
-    { "provider_extended_error_is_read_with_get_last_error",
-      test_provider_extended_error_is_read_with_get_last_error },
-    { "first_significant_provider_keeps_its_extended_error",
-      test_first_significant_provider_keeps_its_extended_error },
-    { "router_errors_are_attributed_to_netrouter", test_router_errors_are_attributed_to_netrouter },
-    { "get_last_error_truncates_to_the_buffers", test_get_last_error_truncates_to_the_buffers },
-    { "extended_errors_are_per_thread", test_extended_errors_are_per_thread },
-    { "strerror_gives_the_windows_texts", test_strerror_gives_the_windows_texts },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    return nrt_main(argc, argv, "query", tests);
 }

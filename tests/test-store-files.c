@@ -26,6 +26,8 @@
 
 #include "testutil.h"
 
+NRT_SUITE("store-files", .setup = nrt_fixtures_found);
+
 #define NOBODY 65534
 #define DEADLINE_S 30 /* for a call that must not block: generous on a loaded machine */
 
@@ -95,7 +97,7 @@ static void release_all(squeeze *q)
     setrlimit(RLIMIT_NOFILE, &q->old);
 }
 
-static void test_descriptor_shortage_never_sets_a_valid_store_aside(void)
+NRT_TEST(descriptor_shortage_never_sets_a_valid_store_aside)
 {
     nrt_env *env = nrt_env_new();
     nr_router *r = router_with_two_entries(env);
@@ -128,7 +130,7 @@ static void test_descriptor_shortage_never_sets_a_valid_store_aside(void)
     nrt_env_free(env);
 }
 
-static void test_descriptor_shortage_during_a_persistent_add_loses_no_entry(void)
+NRT_TEST(descriptor_shortage_during_a_persistent_add_loses_no_entry)
 {
     nrt_env *env = nrt_env_new();
     nr_router *r = router_with_two_entries(env);
@@ -174,7 +176,7 @@ static void expect_lock_refused(nrt_env *env, nr_router *r, const char *what)
     NRT_EQ_STR(nrt_slurp(env, store_path(env)), before);
 }
 
-static void test_lock_that_is_a_directory_fails_writes_naming_it(void)
+NRT_TEST(lock_that_is_a_directory_fails_writes_naming_it)
 {
     nrt_env *env = nrt_env_new();
     nr_router *r = router_with_two_entries(env);
@@ -184,7 +186,7 @@ static void test_lock_that_is_a_directory_fails_writes_naming_it(void)
     nrt_env_free(env);
 }
 
-static void test_lock_symlink_is_not_followed(void)
+NRT_TEST(lock_symlink_is_not_followed)
 {
     nrt_env *env = nrt_env_new();
     nr_router *r = router_with_two_entries(env);
@@ -196,7 +198,7 @@ static void test_lock_symlink_is_not_followed(void)
     nrt_env_free(env);
 }
 
-static void test_lock_fifo_is_refused_at_once(void)
+NRT_TEST(lock_fifo_is_refused_at_once)
 {
     nrt_env *env = nrt_env_new();
     nr_router *r = router_with_two_entries(env);
@@ -209,7 +211,7 @@ static void test_lock_fifo_is_refused_at_once(void)
     nrt_env_free(env);
 }
 
-static void test_group_writable_lock_is_refused(void)
+NRT_TEST(group_writable_lock_is_refused)
 {
     nrt_env *env = nrt_env_new();
     nr_router *r = router_with_two_entries(env);
@@ -261,7 +263,7 @@ static DWORD forget_a(nr_router *r)
     return nr_cancel_connection(r, "/mnt/a", CONNECT_UPDATE_PROFILE, FALSE);
 }
 
-static void test_lock_left_by_root_fails_writes_of_the_user(void)
+NRT_TEST(lock_left_by_root_fails_writes_of_the_user)
 {
     if (geteuid() != 0) {
         fprintf(stderr, "\n    (needs root: a lock owned by root and a second user)\n");
@@ -303,7 +305,7 @@ static void expect_store_refused(nrt_env *env, nr_router *r, const char *what)
     NRT_EQ_STR(damaged_copies(env), "");
 }
 
-static void test_store_symlink_is_not_followed(void)
+NRT_TEST(store_symlink_is_not_followed)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -317,7 +319,7 @@ static void test_store_symlink_is_not_followed(void)
     nrt_env_free(env);
 }
 
-static void test_store_fifo_is_refused_at_once(void)
+NRT_TEST(store_fifo_is_refused_at_once)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -332,7 +334,7 @@ static void test_store_fifo_is_refused_at_once(void)
     nrt_env_free(env);
 }
 
-static void test_group_writable_store_is_refused_and_left_alone(void)
+NRT_TEST(group_writable_store_is_refused_and_left_alone)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -343,7 +345,7 @@ static void test_group_writable_store_is_refused_and_left_alone(void)
     nrt_env_free(env);
 }
 
-static void test_store_of_another_user_is_refused(void)
+NRT_TEST(store_of_another_user_is_refused)
 {
     if (geteuid() != 0) {
         fprintf(stderr, "\n    (needs root: a store given to another user)\n");
@@ -359,7 +361,7 @@ static void test_store_of_another_user_is_refused(void)
     nrt_env_free(env);
 }
 
-static void test_store_that_is_a_directory_is_refused(void)
+NRT_TEST(store_that_is_a_directory_is_refused)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -391,7 +393,7 @@ static void expect_state_dir_refused(nrt_env *env, nr_router *r, const char *wha
     NRT_EQ_INT(nrt_count(env, "NPAddConnection3"), 0);
 }
 
-static void test_foreign_world_writable_state_directory_is_refused(void)
+NRT_TEST(foreign_world_writable_state_directory_is_refused)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -409,7 +411,7 @@ static void test_foreign_world_writable_state_directory_is_refused(void)
     nrt_env_free(env);
 }
 
-static void test_group_writable_state_directory_is_refused(void)
+NRT_TEST(group_writable_state_directory_is_refused)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -421,7 +423,7 @@ static void test_group_writable_state_directory_is_refused(void)
     nrt_env_free(env);
 }
 
-static void test_state_directory_symlink_is_refused(void)
+NRT_TEST(state_directory_symlink_is_refused)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -437,7 +439,7 @@ static void test_state_directory_symlink_is_refused(void)
 /* An empty state directory name is no directory: it means the default, as
  * an empty NETROUTER_STATE_DIR does.  (It used to reach mkdir -p as "", which
  * read past the end of the name.) */
-static void test_empty_state_directory_name_means_the_default(void)
+NRT_TEST(empty_state_directory_name_means_the_default)
 {
     nrt_env *env = nrt_env_new();
     const char *xdg = nrt_printf(env, "%s/xdg-state", env->dir), *old = getenv("XDG_STATE_HOME");
@@ -459,7 +461,7 @@ static void test_empty_state_directory_name_means_the_default(void)
 /* A relative state directory is taken from the working directory of
  * nr_router_new(), once: a later chdir() of the application does not move
  * the store, and messages name an absolute path. */
-static void test_relative_state_directory_is_fixed_when_the_router_is_made(void)
+NRT_TEST(relative_state_directory_is_fixed_when_the_router_is_made)
 {
     nrt_env *env = nrt_env_new();
     char *cwd = getcwd(NULL, 0);
@@ -481,7 +483,7 @@ static void test_relative_state_directory_is_fixed_when_the_router_is_made(void)
  * in that user's home, which the user's own programs cannot enter any more.
  * A missing directory is created only inside one owned by the effective
  * user or by root. */
-static void test_state_directory_is_never_created_inside_another_users_directory(void)
+NRT_TEST(state_directory_is_never_created_inside_another_users_directory)
 {
     if (geteuid() != 0) {
         fprintf(stderr, "\n    (needs root: a directory of a second user)\n");
@@ -504,7 +506,7 @@ static void test_state_directory_is_never_created_inside_another_users_directory
  * service) there is no store: nothing is remembered, so nothing reserves a
  * local name and a connection that is not to be remembered goes ahead; one
  * that is to be remembered fails, saying why. */
-static void test_without_any_state_directory_only_remembering_fails(void)
+NRT_TEST(without_any_state_directory_only_remembering_fails)
 {
     static const char *const vars[] = { "HOME", "XDG_STATE_HOME", "NETROUTER_STATE_DIR" };
     char *saved[3];
@@ -531,7 +533,7 @@ static void test_without_any_state_directory_only_remembering_fails(void)
 
 /* ---- temporary files -------------------------------------------------------------------------------------- */
 
-static void test_leftover_temporary_files_are_removed_by_the_next_operation(void)
+NRT_TEST(leftover_temporary_files_are_removed_by_the_next_operation)
 {
     nrt_env *env = nrt_env_new();
     nr_router *r = router_with_two_entries(env);
@@ -544,7 +546,7 @@ static void test_leftover_temporary_files_are_removed_by_the_next_operation(void
     nrt_env_free(env);
 }
 
-static void test_planted_temporary_symlink_is_removed_not_followed(void)
+NRT_TEST(planted_temporary_symlink_is_removed_not_followed)
 {
     nrt_env *env = nrt_env_new();
     nr_router *r = router_with_two_entries(env);
@@ -560,7 +562,7 @@ static void test_planted_temporary_symlink_is_removed_not_followed(void)
 
 /* ---- damage ------------------------------------------------------------------------------------------------ */
 
-static void test_damage_message_has_line_and_column(void)
+NRT_TEST(damage_message_has_line_and_column)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -572,7 +574,7 @@ static void test_damage_message_has_line_and_column(void)
     nrt_env_free(env);
 }
 
-static void test_out_of_range_number_is_damage_naming_the_entry_and_key(void)
+NRT_TEST(out_of_range_number_is_damage_naming_the_entry_and_key)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -586,7 +588,7 @@ static void test_out_of_range_number_is_damage_naming_the_entry_and_key(void)
 }
 
 /* A NUL byte is no JSON: the store is set aside, the message says where. */
-static void test_nul_byte_is_damage_at_its_position(void)
+NRT_TEST(nul_byte_is_damage_at_its_position)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -601,43 +603,4 @@ static void test_nul_byte_is_damage_at_its_position(void)
     NRT_CONTAINS(nrt_last_error_text(env), "NUL");
     NRT_TRUE(*damaged_copies(env) != '\0');
     nrt_env_free(env);
-}
-
-static CU_TestInfo tests[] = {
-    { "descriptor_shortage_never_sets_a_valid_store_aside", test_descriptor_shortage_never_sets_a_valid_store_aside },
-    { "nul_byte_is_damage_at_its_position", test_nul_byte_is_damage_at_its_position },
-    { "descriptor_shortage_during_a_persistent_add_loses_no_entry",
-      test_descriptor_shortage_during_a_persistent_add_loses_no_entry },
-    { "lock_that_is_a_directory_fails_writes_naming_it", test_lock_that_is_a_directory_fails_writes_naming_it },
-    { "lock_symlink_is_not_followed", test_lock_symlink_is_not_followed },
-    { "lock_fifo_is_refused_at_once", test_lock_fifo_is_refused_at_once },
-    { "group_writable_lock_is_refused", test_group_writable_lock_is_refused },
-    { "lock_left_by_root_fails_writes_of_the_user", test_lock_left_by_root_fails_writes_of_the_user },
-    { "store_symlink_is_not_followed", test_store_symlink_is_not_followed },
-    { "store_fifo_is_refused_at_once", test_store_fifo_is_refused_at_once },
-    { "group_writable_store_is_refused_and_left_alone", test_group_writable_store_is_refused_and_left_alone },
-    { "store_of_another_user_is_refused", test_store_of_another_user_is_refused },
-    { "store_that_is_a_directory_is_refused", test_store_that_is_a_directory_is_refused },
-    { "foreign_world_writable_state_directory_is_refused", test_foreign_world_writable_state_directory_is_refused },
-    { "group_writable_state_directory_is_refused", test_group_writable_state_directory_is_refused },
-    { "state_directory_symlink_is_refused", test_state_directory_symlink_is_refused },
-    { "empty_state_directory_name_means_the_default", test_empty_state_directory_name_means_the_default },
-    { "relative_state_directory_is_fixed_when_the_router_is_made",
-      test_relative_state_directory_is_fixed_when_the_router_is_made },
-    { "state_directory_is_never_created_inside_another_users_directory",
-      test_state_directory_is_never_created_inside_another_users_directory },
-    { "without_any_state_directory_only_remembering_fails",
-      test_without_any_state_directory_only_remembering_fails },
-    { "leftover_temporary_files_are_removed_by_the_next_operation",
-      test_leftover_temporary_files_are_removed_by_the_next_operation },
-    { "planted_temporary_symlink_is_removed_not_followed", test_planted_temporary_symlink_is_removed_not_followed },
-    { "damage_message_has_line_and_column", test_damage_message_has_line_and_column },
-    { "out_of_range_number_is_damage_naming_the_entry_and_key",
-      test_out_of_range_number_is_damage_naming_the_entry_and_key },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    return nrt_main(argc, argv, "store-files", tests);
 }

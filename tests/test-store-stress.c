@@ -27,6 +27,8 @@
 
 #include "testutil.h"
 
+NRT_SUITE("store-stress", .setup = nrt_fixtures_found);
+
 #define WRITERS 30
 #define KILL_ROUNDS 150
 
@@ -118,7 +120,7 @@ static unsigned seed_of_this_run(void)
 
 /* ---- many writers at once ------------------------------------------------------------------------------ */
 
-static void test_concurrent_writers_lose_no_entry(void)
+NRT_TEST(concurrent_writers_lose_no_entry)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -149,7 +151,7 @@ static void test_concurrent_writers_lose_no_entry(void)
 
 /* ---- kill -9 at random points ---------------------------------------------------------------------------- */
 
-static void test_kill_9_during_persistent_use_loses_no_reported_entry(void)
+NRT_TEST(kill_9_during_persistent_use_loses_no_reported_entry)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -211,7 +213,7 @@ static void test_kill_9_during_persistent_use_loses_no_reported_entry(void)
 /* The symlink provider keeps a record of its own next to the store and
  * replaces it through a temporary file too: a command killed between
  * creating that file and renaming it must not leave it behind for good. */
-static void test_kill_9_during_use_of_the_symlink_provider_leaves_nothing_after_the_next_command(void)
+NRT_TEST(kill_9_during_use_of_the_symlink_provider_leaves_nothing_after_the_next_command)
 {
     nrt_env *env = nrt_env_new();
     symlink_provider(env);
@@ -249,18 +251,4 @@ static void test_kill_9_during_use_of_the_symlink_provider_leaves_nothing_after_
         fprintf(stderr, "\n    seed %u (replay with NRT_SEED=%u); %d of %d killed, one command %lld us\n", seed, seed,
                 killed, KILL_ROUNDS, longest / 1000);
     nrt_env_free(env);
-}
-
-static CU_TestInfo tests[] = {
-    { "concurrent_writers_lose_no_entry", test_concurrent_writers_lose_no_entry },
-    { "kill_9_during_persistent_use_loses_no_reported_entry",
-      test_kill_9_during_persistent_use_loses_no_reported_entry },
-    { "kill_9_during_use_of_the_symlink_provider_leaves_nothing_after_the_next_command",
-      test_kill_9_during_use_of_the_symlink_provider_leaves_nothing_after_the_next_command },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    return nrt_main(argc, argv, "store-stress", tests);
 }

@@ -18,6 +18,7 @@
 #include "cunit-main.h"
 
 static char dir[] = "/tmp/nr-ras-api.XXXXXX";
+NRT_SUITE("ras-api", .tmpdir = dir);
 
 static const char *write_book(const char *name, const char *text)
 {
@@ -40,7 +41,7 @@ static const char *three_entries(void)
                                     " {\"name\": \"Lab\", \"device\": \"/dev/ttyUSB0\", \"phone_number\": \"3\"}\n]}\n");
 }
 
-static void test_error_string_of_a_ras_code(void)
+NRT_TEST(error_string_of_a_ras_code)
 {
     char buf[256];
     CU_ASSERT_EQUAL(RasGetErrorString(ERROR_LINE_BUSY, buf, sizeof buf), 0);
@@ -49,7 +50,7 @@ static void test_error_string_of_a_ras_code(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(buf, "password"));
 }
 
-static void test_error_string_of_every_code_in_ras_h(void)
+NRT_TEST(error_string_of_every_code_in_ras_h)
 {
     static const UINT codes[] = { 600, 601, 602, 603, 604, 606, 608, 609, 610, 615, 616, 617, 618, 619, 621, 622,
                                   623, 624, 625, 627, 628, 629, 630, 631, 632, 633, 635, 636, 638, 645, 646, 647,
@@ -123,7 +124,7 @@ static const struct { UINT code; const char *text; } produced[] = {
     { ERROR_PPP_NO_ADDRESS_ASSIGNED, "The server did not assign an address." },
 };
 
-static void test_error_string_of_every_produced_code_is_the_windows_text(void)
+NRT_TEST(error_string_of_every_produced_code_is_the_windows_text)
 {
     char buf[512], msg[700];
     for (size_t i = 0; i < sizeof produced / sizeof produced[0]; i++) {
@@ -135,7 +136,7 @@ static void test_error_string_of_every_produced_code_is_the_windows_text(void)
     }
 }
 
-static void test_error_string_fits_a_buffer_of_exactly_its_length(void)
+NRT_TEST(error_string_fits_a_buffer_of_exactly_its_length)
 {
     for (size_t i = 0; i < sizeof produced / sizeof produced[0]; i++) {
         size_t need = strlen(produced[i].text) + 1;
@@ -148,7 +149,7 @@ static void test_error_string_fits_a_buffer_of_exactly_its_length(void)
     }
 }
 
-static void test_error_string_into_a_small_buffer_is_insufficient_buffer_not_buffer_too_small(void)
+NRT_TEST(error_string_into_a_small_buffer_is_insufficient_buffer_not_buffer_too_small)
 {
     char buf[8];
     /* RasGetErrorString answers ERROR_INSUFFICIENT_BUFFER (122), Win32's
@@ -157,7 +158,7 @@ static void test_error_string_into_a_small_buffer_is_insufficient_buffer_not_buf
     CU_ASSERT_EQUAL(RasGetErrorString(ERROR_LINE_BUSY, buf, 0), ERROR_INSUFFICIENT_BUFFER);
 }
 
-static void test_error_string_of_an_unknown_code_leaves_the_buffer_alone(void)
+NRT_TEST(error_string_of_an_unknown_code_leaves_the_buffer_alone)
 {
     char buf[64];
     memset(buf, '#', sizeof buf);
@@ -166,14 +167,14 @@ static void test_error_string_of_an_unknown_code_leaves_the_buffer_alone(void)
     CU_ASSERT_EQUAL(buf[0], '#');
 }
 
-static void test_error_string_falls_back_to_network_codes(void)
+NRT_TEST(error_string_falls_back_to_network_codes)
 {
     char buf[256];
     CU_ASSERT_EQUAL(RasGetErrorString(WN_BAD_NETNAME, buf, sizeof buf), 0);
     CU_ASSERT_STRING_EQUAL(buf, "The network name cannot be found.");
 }
 
-static void test_error_string_of_an_unknown_code_is_invalid_parameter(void)
+NRT_TEST(error_string_of_an_unknown_code_is_invalid_parameter)
 {
     char buf[256];
     CU_ASSERT_EQUAL(RasGetErrorString(899, buf, sizeof buf), ERROR_INVALID_PARAMETER);
@@ -181,7 +182,7 @@ static void test_error_string_of_an_unknown_code_is_invalid_parameter(void)
     CU_ASSERT_EQUAL(RasGetErrorString(ERROR_LINE_BUSY, NULL, 10), ERROR_INVALID_PARAMETER);
 }
 
-static void test_error_string_into_a_small_buffer_is_insufficient_buffer(void)
+NRT_TEST(error_string_into_a_small_buffer_is_insufficient_buffer)
 {
     char buf[32];
     /* "The line is busy." takes 18 bytes with its terminating NUL */
@@ -190,7 +191,7 @@ static void test_error_string_into_a_small_buffer_is_insufficient_buffer(void)
     CU_ASSERT_STRING_EQUAL(buf, "The line is busy.");
 }
 
-static void test_enum_entries_size_probe(void)
+NRT_TEST(enum_entries_size_probe)
 {
     DWORD cb = 0, n = 99;
     CU_ASSERT_EQUAL(RasEnumEntries(NULL, three_entries(), NULL, &cb, &n), ERROR_BUFFER_TOO_SMALL);
@@ -198,7 +199,7 @@ static void test_enum_entries_size_probe(void)
     CU_ASSERT_EQUAL(n, 3);
 }
 
-static void test_enum_entries_fills_a_large_enough_buffer(void)
+NRT_TEST(enum_entries_fills_a_large_enough_buffer)
 {
     RASENTRYNAME *names = calloc(3, sizeof *names);
     DWORD cb = 3 * sizeof *names, n = 0;
@@ -214,7 +215,7 @@ static void test_enum_entries_fills_a_large_enough_buffer(void)
     free(names);
 }
 
-static void test_enum_entries_into_a_short_buffer_is_buffer_too_small(void)
+NRT_TEST(enum_entries_into_a_short_buffer_is_buffer_too_small)
 {
     RASENTRYNAME names[2] = { { .dwSize = sizeof(RASENTRYNAME) } };
     DWORD cb = sizeof names, n = 0;
@@ -222,14 +223,14 @@ static void test_enum_entries_into_a_short_buffer_is_buffer_too_small(void)
     CU_ASSERT_EQUAL(cb, 3 * sizeof(RASENTRYNAME));
 }
 
-static void test_enum_entries_checks_dwsize(void)
+NRT_TEST(enum_entries_checks_dwsize)
 {
     RASENTRYNAME names[3] = { { .dwSize = 12 } };
     DWORD cb = sizeof names, n = 0;
     CU_ASSERT_EQUAL(RasEnumEntries(NULL, three_entries(), names, &cb, &n), ERROR_INVALID_SIZE);
 }
 
-static void test_enum_entries_rejects_bad_arguments(void)
+NRT_TEST(enum_entries_rejects_bad_arguments)
 {
     DWORD cb = 0, n = 0;
     CU_ASSERT_EQUAL(RasEnumEntries("x", three_entries(), NULL, &cb, &n), ERROR_INVALID_PARAMETER);
@@ -237,7 +238,7 @@ static void test_enum_entries_rejects_bad_arguments(void)
     CU_ASSERT_EQUAL(RasEnumEntries(NULL, three_entries(), NULL, &cb, NULL), ERROR_INVALID_PARAMETER);
 }
 
-static void test_missing_default_phonebook_has_no_entries(void)
+NRT_TEST(missing_default_phonebook_has_no_entries)
 {
     char xdg[700];
     DWORD cb = 0, n = 5;
@@ -248,7 +249,7 @@ static void test_missing_default_phonebook_has_no_entries(void)
     unsetenv("XDG_CONFIG_HOME");
 }
 
-static void test_default_phonebook_comes_from_xdg_config_home(void)
+NRT_TEST(default_phonebook_comes_from_xdg_config_home)
 {
     char xdg[700], sub[800];
     DWORD cb = 0, n = 0;
@@ -264,7 +265,7 @@ static void test_default_phonebook_comes_from_xdg_config_home(void)
     unsetenv("XDG_CONFIG_HOME");
 }
 
-static void test_missing_named_phonebook_cannot_be_opened(void)
+NRT_TEST(missing_named_phonebook_cannot_be_opened)
 {
     char path[700], detail[1400];
     DWORD cb = 0, n = 0;
@@ -274,7 +275,7 @@ static void test_missing_named_phonebook_cannot_be_opened(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(detail, "none.json"));
 }
 
-static void test_corrupt_phonebook_reports_file_line_and_field(void)
+NRT_TEST(corrupt_phonebook_reports_file_line_and_field)
 {
     char detail[1400];
     DWORD cb = 0, n = 0;
@@ -289,36 +290,4 @@ static void test_corrupt_phonebook_reports_file_line_and_field(void)
     CU_ASSERT_EQUAL(RasEnumEntries(NULL, three_entries(), NULL, &cb, &n), ERROR_BUFFER_TOO_SMALL);
     RasGetLastPhonebookError(detail, sizeof detail);
     CU_ASSERT_STRING_EQUAL(detail, "");
-}
-
-static CU_TestInfo tests[] = {
-    { "error_string_of_a_ras_code", test_error_string_of_a_ras_code },
-    { "error_string_of_every_code_in_ras_h", test_error_string_of_every_code_in_ras_h },
-    { "error_string_of_every_produced_code_is_the_windows_text",
-      test_error_string_of_every_produced_code_is_the_windows_text },
-    { "error_string_fits_a_buffer_of_exactly_its_length", test_error_string_fits_a_buffer_of_exactly_its_length },
-    { "error_string_into_a_small_buffer_is_insufficient_buffer_not_buffer_too_small",
-      test_error_string_into_a_small_buffer_is_insufficient_buffer_not_buffer_too_small },
-    { "error_string_of_an_unknown_code_leaves_the_buffer_alone",
-      test_error_string_of_an_unknown_code_leaves_the_buffer_alone },
-    { "error_string_falls_back_to_network_codes", test_error_string_falls_back_to_network_codes },
-    { "error_string_of_an_unknown_code_is_invalid_parameter",
-      test_error_string_of_an_unknown_code_is_invalid_parameter },
-    { "error_string_into_a_small_buffer_is_insufficient_buffer",
-      test_error_string_into_a_small_buffer_is_insufficient_buffer },
-    { "enum_entries_size_probe", test_enum_entries_size_probe },
-    { "enum_entries_fills_a_large_enough_buffer", test_enum_entries_fills_a_large_enough_buffer },
-    { "enum_entries_into_a_short_buffer_is_buffer_too_small", test_enum_entries_into_a_short_buffer_is_buffer_too_small },
-    { "enum_entries_checks_dwsize", test_enum_entries_checks_dwsize },
-    { "enum_entries_rejects_bad_arguments", test_enum_entries_rejects_bad_arguments },
-    { "missing_default_phonebook_has_no_entries", test_missing_default_phonebook_has_no_entries },
-    { "default_phonebook_comes_from_xdg_config_home", test_default_phonebook_comes_from_xdg_config_home },
-    { "missing_named_phonebook_cannot_be_opened", test_missing_named_phonebook_cannot_be_opened },
-    { "corrupt_phonebook_reports_file_line_and_field", test_corrupt_phonebook_reports_file_line_and_field },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    return nr_cunit_main_in_tmpdir(argc, argv, "ras-api", tests, dir);
 }

@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include <CUnit/CUnit.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +23,7 @@
 #include "ppp-test-peer.h"
 
 static char dir[] = "/tmp/nr-ras-callback.XXXXXX";
+NRT_SUITE("ras-callback", .tmpdir = dir, .ignore_sigpipe = true);
 static char book[600];
 
 /* ---- the server behind the emulator -------------------------------------------------------------- */
@@ -137,7 +137,7 @@ static void resume_with_number(HRASCONN h, const char *number)
 
 /* ---- tests ---------------------------------------------------------------------------------------- */
 
-static void test_callback_set_by_caller_pauses_and_the_server_calls_back(void)
+NRT_TEST(callback_set_by_caller_pauses_and_the_server_calls_back)
 {
     server s;
     RASCONNSTATUS st = { .dwSize = sizeof st };
@@ -160,7 +160,7 @@ static void test_callback_set_by_caller_pauses_and_the_server_calls_back(void)
     server_free(&s);
 }
 
-static void test_a_retransmitted_offer_is_asked_once_and_answered_under_its_new_id(void)
+NRT_TEST(a_retransmitted_offer_is_asked_once_and_answered_under_its_new_id)
 {
     server s;
     HRASCONN h;
@@ -177,7 +177,7 @@ static void test_a_retransmitted_offer_is_asked_once_and_answered_under_its_new_
     server_free(&s);
 }
 
-static void test_a_number_given_up_front_needs_no_pause(void)
+NRT_TEST(a_number_given_up_front_needs_no_pause)
 {
     server s;
     RASDIALPARAMS p = params("5550177");
@@ -193,7 +193,7 @@ static void test_a_number_given_up_front_needs_no_pause(void)
     server_free(&s);
 }
 
-static void test_star_asks_for_the_entry_callback_number(void)
+NRT_TEST(star_asks_for_the_entry_callback_number)
 {
     server s;
     RASDIALPARAMS p = params("*");
@@ -208,7 +208,7 @@ static void test_star_asks_for_the_entry_callback_number(void)
     server_free(&s);
 }
 
-static void test_declining_in_the_pause_connects_without_a_call_back(void)
+NRT_TEST(declining_in_the_pause_connects_without_a_call_back)
 {
     server s;
     HRASCONN h;
@@ -226,7 +226,7 @@ static void test_declining_in_the_pause_connects_without_a_call_back(void)
     server_free(&s);
 }
 
-static void test_a_server_that_never_calls_back_is_678(void)
+NRT_TEST(a_server_that_never_calls_back_is_678)
 {
     server s;
     RASDIALPARAMS p = params("5550123");
@@ -240,7 +240,7 @@ static void test_a_server_that_never_calls_back_is_678(void)
     server_free(&s);
 }
 
-static void test_hang_up_while_waiting_for_the_call_back_is_quick(void)
+NRT_TEST(hang_up_while_waiting_for_the_call_back_is_quick)
 {
     server s;
     RASDIALPARAMS p = params("5550123");
@@ -259,7 +259,7 @@ static void test_hang_up_while_waiting_for_the_call_back_is_quick(void)
     server_free(&s);
 }
 
-static void test_a_server_insisting_on_a_number_nobody_gives_fails(void)
+NRT_TEST(a_server_insisting_on_a_number_nobody_gives_fails)
 {
     server s;
     HRASCONN h;
@@ -273,33 +273,11 @@ static void test_a_server_insisting_on_a_number_nobody_gives_fails(void)
     server_free(&s);
 }
 
-static void test_a_callback_number_without_its_end_is_refused(void)
+NRT_TEST(a_callback_number_without_its_end_is_refused)
 {
     RASDIALPARAMS p = params("");
     HRASCONN h = NULL;
     memset(p.szCallbackNumber, '5', sizeof p.szCallbackNumber); /* no NUL */
     CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_INVALID_PARAMETER);
     CU_ASSERT_PTR_NULL(h);
-}
-
-static CU_TestInfo tests[] = {
-    { "callback_set_by_caller_pauses_and_the_server_calls_back",
-      test_callback_set_by_caller_pauses_and_the_server_calls_back },
-    { "a_number_given_up_front_needs_no_pause", test_a_number_given_up_front_needs_no_pause },
-    { "a_retransmitted_offer_is_asked_once_and_answered_under_its_new_id",
-      test_a_retransmitted_offer_is_asked_once_and_answered_under_its_new_id },
-    { "star_asks_for_the_entry_callback_number", test_star_asks_for_the_entry_callback_number },
-    { "declining_in_the_pause_connects_without_a_call_back",
-      test_declining_in_the_pause_connects_without_a_call_back },
-    { "a_server_that_never_calls_back_is_678", test_a_server_that_never_calls_back_is_678 },
-    { "hang_up_while_waiting_for_the_call_back_is_quick", test_hang_up_while_waiting_for_the_call_back_is_quick },
-    { "a_server_insisting_on_a_number_nobody_gives_fails", test_a_server_insisting_on_a_number_nobody_gives_fails },
-    { "a_callback_number_without_its_end_is_refused", test_a_callback_number_without_its_end_is_refused },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    signal(SIGPIPE, SIG_IGN);
-    return nr_cunit_main_in_tmpdir(argc, argv, "ras-callback", tests, dir);
 }

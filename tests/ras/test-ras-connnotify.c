@@ -27,6 +27,7 @@
 #include "dial-fixture.h"
 
 static char dir[] = "/tmp/nr-ras-connnotify.XXXXXX";
+NRT_SUITE("ras-connnotify", .tmpdir = dir);
 static char book[600];
 
 #define ANY_CONNECTION ((HRASCONN)INVALID_HANDLE_VALUE)
@@ -105,7 +106,7 @@ static void dial_async(HRASCONN *h)
     CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)ignore_progress, h), 0);
 }
 
-static void test_a_handle_is_signalled_when_it_connects(void)
+NRT_TEST(a_handle_is_signalled_when_it_connects)
 {
     modem_emu *e = fixture_start_modem(dir, MODEM_EMU_CONNECT, 300, book, sizeof book); /* time to register */
     RASCONNSTATUS st = { .dwSize = sizeof st };
@@ -126,7 +127,7 @@ static void test_a_handle_is_signalled_when_it_connects(void)
     close(efd);
 }
 
-static void test_a_handle_is_signalled_when_it_is_hung_up(void)
+NRT_TEST(a_handle_is_signalled_when_it_is_hung_up)
 {
     modem_emu *e = fixture_start_modem(dir, MODEM_EMU_CONNECT, 0, book, sizeof book);
     RASDIALPARAMS p = params_for("Test");
@@ -145,7 +146,7 @@ static void test_a_handle_is_signalled_when_it_is_hung_up(void)
     close(efd);
 }
 
-static void test_a_handle_is_signalled_when_its_link_is_lost(void)
+NRT_TEST(a_handle_is_signalled_when_its_link_is_lost)
 {
     modem_emu *e = fixture_start_modem(dir, MODEM_EMU_CONNECT, 0, book, sizeof book);
     RASDIALPARAMS p = params_for("Test");
@@ -168,7 +169,7 @@ static void test_a_handle_is_signalled_when_its_link_is_lost(void)
     close(efd);
 }
 
-static void test_every_connection_is_signalled_when_it_connects(void)
+NRT_TEST(every_connection_is_signalled_when_it_connects)
 {
     modem_emu *e = fixture_start_modem(dir, MODEM_EMU_CONNECT, 0, book, sizeof book);
     RASDIALPARAMS p = params_for("Test");
@@ -187,7 +188,7 @@ static void test_every_connection_is_signalled_when_it_connects(void)
     close(efd);
 }
 
-static void test_every_connection_is_signalled_when_it_is_hung_up_or_lost(void)
+NRT_TEST(every_connection_is_signalled_when_it_is_hung_up_or_lost)
 {
     int efd = eventfd(0, EFD_CLOEXEC);
     CU_ASSERT_EQUAL(RasConnectionNotification(ANY_CONNECTION, AS_EVENT(efd), RASCN_Disconnection), 0);
@@ -213,7 +214,7 @@ static void test_every_connection_is_signalled_when_it_is_hung_up_or_lost(void)
     close(efd);
 }
 
-static void test_other_handles_are_not_signalled(void)
+NRT_TEST(other_handles_are_not_signalled)
 {
     modem_emu *e = fixture_start_modem(dir, MODEM_EMU_CONNECT, 0, book, sizeof book);
     RASDIALPARAMS gone = params_for("Gone"), test = params_for("Test");
@@ -235,7 +236,7 @@ static void test_other_handles_are_not_signalled(void)
     close(efd);
 }
 
-static void test_a_pipe_receives_one_byte_per_event(void)
+NRT_TEST(a_pipe_receives_one_byte_per_event)
 {
     modem_emu *e = fixture_start_modem(dir, MODEM_EMU_CONNECT, 0, book, sizeof book);
     RASDIALPARAMS p = params_for("Test");
@@ -260,7 +261,7 @@ static void test_a_pipe_receives_one_byte_per_event(void)
     close(fds[1]);
 }
 
-static void test_a_registration_ends_with_its_connection(void)
+NRT_TEST(a_registration_ends_with_its_connection)
 {
     modem_emu *e = fixture_start_modem(dir, MODEM_EMU_BUSY, 0, book, sizeof book);
     RASDIALPARAMS p = params_for("Test");
@@ -280,7 +281,7 @@ static void test_a_registration_ends_with_its_connection(void)
     close(efd);
 }
 
-static void test_a_registration_ends_when_its_pipe_reader_is_gone(void)
+NRT_TEST(a_registration_ends_when_its_pipe_reader_is_gone)
 {
     modem_emu *e = fixture_start_modem(dir, MODEM_EMU_CONNECT, 0, book, sizeof book);
     RASDIALPARAMS p = params_for("Test");
@@ -307,7 +308,7 @@ static void test_a_registration_ends_when_its_pipe_reader_is_gone(void)
     close(efd);
 }
 
-static void test_bad_flags_are_refused(void)
+NRT_TEST(bad_flags_are_refused)
 {
     int efd = eventfd(0, EFD_CLOEXEC);
     CU_ASSERT_EQUAL(RasConnectionNotification(ANY_CONNECTION, AS_EVENT(efd), 0), ERROR_INVALID_PARAMETER);
@@ -319,7 +320,7 @@ static void test_bad_flags_are_refused(void)
     close(efd);
 }
 
-static void test_bad_handles_and_descriptors_are_refused(void)
+NRT_TEST(bad_handles_and_descriptors_are_refused)
 {
     int efd = eventfd(0, EFD_CLOEXEC), fds[2];
     CU_ASSERT_EQUAL_FATAL(pipe2(fds, O_CLOEXEC), 0);
@@ -334,25 +335,4 @@ static void test_bad_handles_and_descriptors_are_refused(void)
                     ERROR_INVALID_HANDLE); /* closed */
     CU_ASSERT_EQUAL(RasConnectionNotification(ANY_CONNECTION, AS_EVENT(-5), RASCN_Connection), ERROR_INVALID_HANDLE);
     close(efd);
-}
-
-static CU_TestInfo tests[] = {
-    { "a_handle_is_signalled_when_it_connects", test_a_handle_is_signalled_when_it_connects },
-    { "a_handle_is_signalled_when_it_is_hung_up", test_a_handle_is_signalled_when_it_is_hung_up },
-    { "a_handle_is_signalled_when_its_link_is_lost", test_a_handle_is_signalled_when_its_link_is_lost },
-    { "every_connection_is_signalled_when_it_connects", test_every_connection_is_signalled_when_it_connects },
-    { "every_connection_is_signalled_when_it_is_hung_up_or_lost",
-      test_every_connection_is_signalled_when_it_is_hung_up_or_lost },
-    { "other_handles_are_not_signalled", test_other_handles_are_not_signalled },
-    { "a_pipe_receives_one_byte_per_event", test_a_pipe_receives_one_byte_per_event },
-    { "a_registration_ends_with_its_connection", test_a_registration_ends_with_its_connection },
-    { "a_registration_ends_when_its_pipe_reader_is_gone", test_a_registration_ends_when_its_pipe_reader_is_gone },
-    { "bad_flags_are_refused", test_bad_flags_are_refused },
-    { "bad_handles_and_descriptors_are_refused", test_bad_handles_and_descriptors_are_refused },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    return nr_cunit_main_in_tmpdir(argc, argv, "ras-connnotify", tests, dir);
 }

@@ -23,6 +23,7 @@
 #include "dial-fixture.h"
 
 static char dir[] = "/tmp/nr-ras-credentials.XXXXXX";
+NRT_SUITE("ras-credentials", .tmpdir = dir);
 static char book[600], state[600], file[700];
 
 #define SECRET "Pa55-SECRET-w0rd"
@@ -76,7 +77,7 @@ static const char *last_error(void)
     return buf;
 }
 
-static void test_saved_credentials_come_back(void)
+NRT_TEST(saved_credentials_come_back)
 {
     RASDIALPARAMS set = filled("Test", "alice", SECRET), got = asking("Test");
     BOOL has_password = FALSE;
@@ -94,7 +95,7 @@ static void test_saved_credentials_come_back(void)
 
 /* The router keeps its store in a relative NETROUTER_STATE_DIR taken from
  * the working directory; the credentials went to ~/.local/state instead. */
-static void test_a_relative_state_directory_is_the_same_one_the_router_uses(void)
+NRT_TEST(a_relative_state_directory_is_the_same_one_the_router_uses)
 {
     RASDIALPARAMS set = filled("Test", "alice", SECRET);
     char cwd[700], expected[800];
@@ -110,7 +111,7 @@ static void test_a_relative_state_directory_is_the_same_one_the_router_uses(void
 
 /* A writer killed between its temporary file and the rename left the
  * passwords it was writing on disk for good. */
-static void test_a_killed_writers_temporary_file_is_removed_by_the_next_save(void)
+NRT_TEST(a_killed_writers_temporary_file_is_removed_by_the_next_save)
 {
     RASDIALPARAMS set = filled("Test", "alice", SECRET);
     char leftover[800];
@@ -123,7 +124,7 @@ static void test_a_killed_writers_temporary_file_is_removed_by_the_next_save(voi
     CU_ASSERT_EQUAL(access(file, F_OK), 0);
 }
 
-static void test_nothing_saved_gives_empty_credentials(void)
+NRT_TEST(nothing_saved_gives_empty_credentials)
 {
     RASDIALPARAMS got = asking("Test");
     BOOL has_password = TRUE;
@@ -135,7 +136,7 @@ static void test_nothing_saved_gives_empty_credentials(void)
     CU_ASSERT_EQUAL(access(state, F_OK), -1); /* reading creates nothing */
 }
 
-static void test_removed_password_is_gone_and_the_rest_kept(void)
+NRT_TEST(removed_password_is_gone_and_the_rest_kept)
 {
     RASDIALPARAMS set = filled("Test", "alice", SECRET), got = asking("Test");
     BOOL has_password = TRUE;
@@ -158,7 +159,7 @@ static void test_removed_password_is_gone_and_the_rest_kept(void)
     CU_ASSERT_PTR_NULL(strstr(text, "ignored-when-removing"));
 }
 
-static void test_entries_are_kept_apart_by_phonebook_and_name(void)
+NRT_TEST(entries_are_kept_apart_by_phonebook_and_name)
 {
     RASDIALPARAMS a = filled("Test", "alice", "pw-a"), b = filled("Gone", "bob", "pw-b"), got;
     char other[600];
@@ -181,7 +182,7 @@ static void test_entries_are_kept_apart_by_phonebook_and_name(void)
     CU_ASSERT_STRING_EQUAL(got.szPassword, "pw-a");
 }
 
-static void test_file_is_private_and_replaced_atomically(void)
+NRT_TEST(file_is_private_and_replaced_atomically)
 {
     RASDIALPARAMS set = filled("Test", "alice", SECRET);
     struct stat st;
@@ -205,7 +206,7 @@ static void test_file_is_private_and_replaced_atomically(void)
     CU_ASSERT_EQUAL(others, 0);
 }
 
-static void test_unsafe_file_is_refused(void)
+NRT_TEST(unsafe_file_is_refused)
 {
     RASDIALPARAMS set = filled("Test", "alice", SECRET), got = asking("Test");
     BOOL has_password;
@@ -227,7 +228,7 @@ static void test_unsafe_file_is_refused(void)
     CU_ASSERT_EQUAL(RasGetEntryDialParams(book, &got, &has_password), ERROR_ACCESS_DENIED);
 }
 
-static void test_corrupt_file_is_refused_and_kept(void)
+NRT_TEST(corrupt_file_is_refused_and_kept)
 {
     RASDIALPARAMS set = filled("Test", "alice", SECRET), got = asking("Test");
     BOOL has_password;
@@ -242,7 +243,7 @@ static void test_corrupt_file_is_refused_and_kept(void)
     CU_ASSERT_TRUE(st.st_size < 60); /* still the corrupt one: never overwritten */
 }
 
-static void test_unknown_entry_is_623(void)
+NRT_TEST(unknown_entry_is_623)
 {
     RASDIALPARAMS set = filled("Nobody", "alice", SECRET), got = asking("Nobody");
     BOOL has_password;
@@ -253,7 +254,7 @@ static void test_unknown_entry_is_623(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(last_error(), "Nobody"));
 }
 
-static void test_bad_arguments_are_refused(void)
+NRT_TEST(bad_arguments_are_refused)
 {
     RASDIALPARAMS p = filled("Test", "alice", SECRET);
     BOOL has_password;
@@ -269,7 +270,7 @@ static void test_bad_arguments_are_refused(void)
     CU_ASSERT_EQUAL(RasSetEntryDialParams(book, &p, FALSE), ERROR_INVALID_PARAMETER);
 }
 
-static void test_state_directory_falls_back_to_xdg_then_home(void)
+NRT_TEST(state_directory_falls_back_to_xdg_then_home)
 {
     RASDIALPARAMS set = filled("Test", "alice", SECRET);
     char path[800];
@@ -290,7 +291,7 @@ static void test_state_directory_falls_back_to_xdg_then_home(void)
 
 /* Every error path that could quote the file: the detail text, the error
  * string, and stderr. */
-static void test_passwords_never_appear_in_error_texts(void)
+NRT_TEST(passwords_never_appear_in_error_texts)
 {
     RASDIALPARAMS set = filled("Test", "alice", SECRET), got = asking("Test");
     BOOL has_password;
@@ -342,7 +343,7 @@ static void test_passwords_never_appear_in_error_texts(void)
     CU_ASSERT_PTR_NULL(strstr(text, "SECRET"));
 }
 
-static void test_a_fifo_in_place_of_the_file_is_refused_at_once(void)
+NRT_TEST(a_fifo_in_place_of_the_file_is_refused_at_once)
 {
     RASDIALPARAMS set = filled("Test", "alice", SECRET), got = asking("Test");
     BOOL has_password;
@@ -356,7 +357,7 @@ static void test_a_fifo_in_place_of_the_file_is_refused_at_once(void)
     CU_ASSERT_EQUAL(RasSetEntryDialParams(book, &set, FALSE), ERROR_ACCESS_DENIED); /* not replaced */
 }
 
-static void test_a_symlinked_state_directory_is_refused(void)
+NRT_TEST(a_symlinked_state_directory_is_refused)
 {
     RASDIALPARAMS set = filled("Test", "alice", SECRET), got = asking("Test");
     BOOL has_password;
@@ -373,7 +374,7 @@ static void test_a_symlinked_state_directory_is_refused(void)
     CU_ASSERT_NOT_EQUAL(access(real, F_OK), 0); /* nothing was written through the link */
 }
 
-static void test_a_state_directory_writable_by_others_is_refused(void)
+NRT_TEST(a_state_directory_writable_by_others_is_refused)
 {
     RASDIALPARAMS set = filled("Test", "alice", SECRET);
     setup("dirmode");
@@ -381,31 +382,4 @@ static void test_a_state_directory_writable_by_others_is_refused(void)
     CU_ASSERT_EQUAL_FATAL(chmod(state, 0777), 0);
     CU_ASSERT_EQUAL(RasSetEntryDialParams(book, &set, FALSE), ERROR_ACCESS_DENIED);
     CU_ASSERT_PTR_NOT_NULL(strstr(last_error(), "writable by other users"));
-}
-
-static CU_TestInfo tests[] = {
-    { "saved_credentials_come_back", test_saved_credentials_come_back },
-    { "nothing_saved_gives_empty_credentials", test_nothing_saved_gives_empty_credentials },
-    { "a_killed_writers_temporary_file_is_removed_by_the_next_save",
-      test_a_killed_writers_temporary_file_is_removed_by_the_next_save },
-    { "a_relative_state_directory_is_the_same_one_the_router_uses",
-      test_a_relative_state_directory_is_the_same_one_the_router_uses },
-    { "removed_password_is_gone_and_the_rest_kept", test_removed_password_is_gone_and_the_rest_kept },
-    { "entries_are_kept_apart_by_phonebook_and_name", test_entries_are_kept_apart_by_phonebook_and_name },
-    { "file_is_private_and_replaced_atomically", test_file_is_private_and_replaced_atomically },
-    { "unsafe_file_is_refused", test_unsafe_file_is_refused },
-    { "corrupt_file_is_refused_and_kept", test_corrupt_file_is_refused_and_kept },
-    { "unknown_entry_is_623", test_unknown_entry_is_623 },
-    { "bad_arguments_are_refused", test_bad_arguments_are_refused },
-    { "state_directory_falls_back_to_xdg_then_home", test_state_directory_falls_back_to_xdg_then_home },
-    { "passwords_never_appear_in_error_texts", test_passwords_never_appear_in_error_texts },
-    { "a_fifo_in_place_of_the_file_is_refused_at_once", test_a_fifo_in_place_of_the_file_is_refused_at_once },
-    { "a_symlinked_state_directory_is_refused", test_a_symlinked_state_directory_is_refused },
-    { "a_state_directory_writable_by_others_is_refused", test_a_state_directory_writable_by_others_is_refused },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    return nr_cunit_main_in_tmpdir(argc, argv, "ras-credentials", tests, dir);
 }

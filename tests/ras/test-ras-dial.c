@@ -26,6 +26,7 @@
 #include "dial-fixture.h"
 
 static char dir[] = "/tmp/nr-ras-dial.XXXXXX";
+NRT_SUITE("ras-dial", .tmpdir = dir, .ignore_sigpipe = true);
 static char book[600];
 
 /* ---- recorded notifications --------------------------------------------------- */
@@ -127,7 +128,7 @@ static void hang_up_and_check_release(HRASCONN h)
 
 /* ---- tests ------------------------------------------------------------------------ */
 
-static void test_sync_dial_returns_the_error_and_a_handle(void)
+NRT_TEST(sync_dial_returns_the_error_and_a_handle)
 {
     modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
     RASDIALPARAMS p = params_for("Test");
@@ -145,7 +146,7 @@ static void test_sync_dial_returns_the_error_and_a_handle(void)
     modem_emu_stop(e);
 }
 
-static void test_async_failure_is_announced_for_its_state(void)
+NRT_TEST(async_failure_is_announced_for_its_state)
 {
     modem_emu *e = start_modem(MODEM_EMU_NO_CARRIER, 0);
     RASDIALPARAMS p = params_for("Test");
@@ -158,7 +159,7 @@ static void test_async_failure_is_announced_for_its_state(void)
     modem_emu_stop(e);
 }
 
-static void test_missing_device_fails_in_open_port(void)
+NRT_TEST(missing_device_fails_in_open_port)
 {
     modem_emu *e = start_modem(MODEM_EMU_CONNECT, 0);
     RASDIALPARAMS p = params_for("Gone");
@@ -170,7 +171,7 @@ static void test_missing_device_fails_in_open_port(void)
     modem_emu_stop(e);
 }
 
-static void test_modem_error_carries_the_extended_error(void)
+NRT_TEST(modem_error_carries_the_extended_error)
 {
     modem_emu *e = start_modem(MODEM_EMU_CME_ERROR, 0);
     RASDIALPARAMS p = params_for("Test");
@@ -183,7 +184,7 @@ static void test_modem_error_carries_the_extended_error(void)
     modem_emu_stop(e);
 }
 
-static void test_busy_is_redialed_as_the_entry_says(void)
+NRT_TEST(busy_is_redialed_as_the_entry_says)
 {
     modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
     RASDIALPARAMS p = params_for("Test");
@@ -199,7 +200,7 @@ static void test_busy_is_redialed_as_the_entry_says(void)
     modem_emu_stop(e);
 }
 
-static void test_every_notifier_kind_sees_the_same_sequence(void)
+NRT_TEST(every_notifier_kind_sees_the_same_sequence)
 {
     static const DWORD types[] = { 0, 1, 2 };
     void *fns[] = { (void *)on_func0, (void *)on_func1, (void *)on_func2 };
@@ -216,7 +217,7 @@ static void test_every_notifier_kind_sees_the_same_sequence(void)
     }
 }
 
-static void test_fd_notifier_receives_one_record_per_notification(void)
+NRT_TEST(fd_notifier_receives_one_record_per_notification)
 {
     modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
     RASDIALPARAMS p = params_for("Test");
@@ -243,7 +244,7 @@ static void test_fd_notifier_receives_one_record_per_notification(void)
     modem_emu_stop(e);
 }
 
-static void test_func2_returning_zero_stops_notifications(void)
+NRT_TEST(func2_returning_zero_stops_notifications)
 {
     modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
     RASDIALPARAMS p = params_for("Test");
@@ -256,7 +257,7 @@ static void test_func2_returning_zero_stops_notifications(void)
     modem_emu_stop(e);
 }
 
-static void test_hangup_during_a_dial_is_quick_and_releases_the_port(void)
+NRT_TEST(hangup_during_a_dial_is_quick_and_releases_the_port)
 {
     modem_emu *e = start_modem(MODEM_EMU_CONNECT, 5000);
     RASDIALPARAMS p = params_for("Test");
@@ -275,7 +276,7 @@ static void test_hangup_during_a_dial_is_quick_and_releases_the_port(void)
     modem_emu_stop(e);
 }
 
-static void test_hangup_inside_a_handler_takes_effect_when_it_returns(void)
+NRT_TEST(hangup_inside_a_handler_takes_effect_when_it_returns)
 {
     modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
     RASDIALPARAMS p = params_for("Test");
@@ -288,7 +289,7 @@ static void test_hangup_inside_a_handler_takes_effect_when_it_returns(void)
     modem_emu_stop(e);
 }
 
-static void test_handlers_may_query_but_not_dial(void)
+NRT_TEST(handlers_may_query_but_not_dial)
 {
     modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
     RASDIALPARAMS p = params_for("Test");
@@ -306,7 +307,7 @@ static void test_handlers_may_query_but_not_dial(void)
     modem_emu_stop(e);
 }
 
-static void test_handlers_may_enumerate_entries_and_get_error_strings(void)
+NRT_TEST(handlers_may_enumerate_entries_and_get_error_strings)
 {
     modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
     RASDIALPARAMS p = params_for("Test");
@@ -328,7 +329,7 @@ static void test_handlers_may_enumerate_entries_and_get_error_strings(void)
     modem_emu_stop(e);
 }
 
-static void test_enum_connections_lists_live_dials_until_hung_up(void)
+NRT_TEST(enum_connections_lists_live_dials_until_hung_up)
 {
     modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
     RASDIALPARAMS p = params_for("Test");
@@ -351,7 +352,7 @@ static void test_enum_connections_lists_live_dials_until_hung_up(void)
     modem_emu_stop(e);
 }
 
-static void test_enum_connections_lists_more_than_64(void)
+NRT_TEST(enum_connections_lists_more_than_64)
 {
     enum { N = 70 };
     modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
@@ -377,7 +378,7 @@ static void test_enum_connections_lists_more_than_64(void)
     modem_emu_stop(e);
 }
 
-static void test_hang_up_wait_releases_the_port_before_it_returns(void)
+NRT_TEST(hang_up_wait_releases_the_port_before_it_returns)
 {
     modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
     RASDIALPARAMS p = params_for("Test");
@@ -391,7 +392,7 @@ static void test_hang_up_wait_releases_the_port_before_it_returns(void)
     modem_emu_stop(e);
 }
 
-static void test_hang_up_wait_ends_a_slow_dial_quickly(void)
+NRT_TEST(hang_up_wait_ends_a_slow_dial_quickly)
 {
     modem_emu *e = start_modem(MODEM_EMU_CONNECT, 5000);
     RASDIALPARAMS p = params_for("Test");
@@ -407,7 +408,7 @@ static void test_hang_up_wait_ends_a_slow_dial_quickly(void)
     modem_emu_stop(e);
 }
 
-static void test_projection_before_projected_is_not_complete(void)
+NRT_TEST(projection_before_projected_is_not_complete)
 {
     modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
     RASDIALPARAMS p = params_for("Test");
@@ -420,7 +421,7 @@ static void test_projection_before_projected_is_not_complete(void)
     modem_emu_stop(e);
 }
 
-static void test_bad_requests_get_no_handle(void)
+NRT_TEST(bad_requests_get_no_handle)
 {
     modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
     RASDIALPARAMS p = params_for("Nobody");
@@ -438,7 +439,7 @@ static void test_bad_requests_get_no_handle(void)
     modem_emu_stop(e);
 }
 
-static void test_port_is_reusable_at_once_after_a_dial(void)
+NRT_TEST(port_is_reusable_at_once_after_a_dial)
 {
     modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
     for (int i = 0; i < 3; i++) {
@@ -454,7 +455,7 @@ static void test_port_is_reusable_at_once_after_a_dial(void)
 
 static const char all_states[] = "0:0 1:0 2:0 3:0 4:0 5:0 14:0 10:0 18:0 8192:0";
 
-static void test_dial_reaches_connected_through_every_state(void)
+NRT_TEST(dial_reaches_connected_through_every_state)
 {
     modem_emu *e = start_modem(MODEM_EMU_CONNECT, 0);
     RASDIALPARAMS p = params_for("Test");
@@ -473,7 +474,7 @@ static void test_dial_reaches_connected_through_every_state(void)
     modem_emu_stop(e);
 }
 
-static void test_projection_reports_both_addresses_and_no_authentication(void)
+NRT_TEST(projection_reports_both_addresses_and_no_authentication)
 {
     modem_emu *e = start_modem(MODEM_EMU_CONNECT, 0);
     RASDIALPARAMS p = params_for("Test");
@@ -497,7 +498,7 @@ static void test_projection_reports_both_addresses_and_no_authentication(void)
     modem_emu_stop(e);
 }
 
-static void test_hangup_of_a_connected_link_releases_the_port(void)
+NRT_TEST(hangup_of_a_connected_link_releases_the_port)
 {
     modem_emu *e = start_modem(MODEM_EMU_CONNECT, 0);
     RASDIALPARAMS p = params_for("Test");
@@ -572,7 +573,7 @@ static int copies_in_memory(const unsigned char *masked, size_t len)
     return found;
 }
 
-static void test_a_connected_dial_keeps_only_the_links_copy_of_the_password(void)
+NRT_TEST(a_connected_dial_keeps_only_the_links_copy_of_the_password)
 {
     modem_emu *e = start_modem(MODEM_EMU_CONNECT, 0);
     RASDIALPARAMS p = params_for("Test");
@@ -631,7 +632,7 @@ static const char *fd_events_until_done(int fd, int ms, char *text, size_t size)
     }
 }
 
-static void test_concurrent_dials_on_two_devices_are_independent(void)
+NRT_TEST(concurrent_dials_on_two_devices_are_independent)
 {
     modem_emu *e1 = start_modem(MODEM_EMU_CONNECT, 0);
     modem_emu_script s2 = { .dial = MODEM_EMU_CONNECT };
@@ -685,43 +686,4 @@ static void test_concurrent_dials_on_two_devices_are_independent(void)
         close(f1[i]);
         close(f2[i]);
     }
-}
-
-static CU_TestInfo tests[] = {
-    { "sync_dial_returns_the_error_and_a_handle", test_sync_dial_returns_the_error_and_a_handle },
-    { "async_failure_is_announced_for_its_state", test_async_failure_is_announced_for_its_state },
-    { "missing_device_fails_in_open_port", test_missing_device_fails_in_open_port },
-    { "modem_error_carries_the_extended_error", test_modem_error_carries_the_extended_error },
-    { "busy_is_redialed_as_the_entry_says", test_busy_is_redialed_as_the_entry_says },
-    { "every_notifier_kind_sees_the_same_sequence", test_every_notifier_kind_sees_the_same_sequence },
-    { "fd_notifier_receives_one_record_per_notification", test_fd_notifier_receives_one_record_per_notification },
-    { "func2_returning_zero_stops_notifications", test_func2_returning_zero_stops_notifications },
-    { "hangup_during_a_dial_is_quick_and_releases_the_port",
-      test_hangup_during_a_dial_is_quick_and_releases_the_port },
-    { "hangup_inside_a_handler_takes_effect_when_it_returns",
-      test_hangup_inside_a_handler_takes_effect_when_it_returns },
-    { "handlers_may_query_but_not_dial", test_handlers_may_query_but_not_dial },
-    { "handlers_may_enumerate_entries_and_get_error_strings",
-      test_handlers_may_enumerate_entries_and_get_error_strings },
-    { "enum_connections_lists_live_dials_until_hung_up", test_enum_connections_lists_live_dials_until_hung_up },
-    { "enum_connections_lists_more_than_64", test_enum_connections_lists_more_than_64 },
-    { "hang_up_wait_releases_the_port_before_it_returns", test_hang_up_wait_releases_the_port_before_it_returns },
-    { "hang_up_wait_ends_a_slow_dial_quickly", test_hang_up_wait_ends_a_slow_dial_quickly },
-    { "projection_before_projected_is_not_complete", test_projection_before_projected_is_not_complete },
-    { "bad_requests_get_no_handle", test_bad_requests_get_no_handle },
-    { "port_is_reusable_at_once_after_a_dial", test_port_is_reusable_at_once_after_a_dial },
-    { "dial_reaches_connected_through_every_state", test_dial_reaches_connected_through_every_state },
-    { "projection_reports_both_addresses_and_no_authentication",
-      test_projection_reports_both_addresses_and_no_authentication },
-    { "hangup_of_a_connected_link_releases_the_port", test_hangup_of_a_connected_link_releases_the_port },
-    { "concurrent_dials_on_two_devices_are_independent", test_concurrent_dials_on_two_devices_are_independent },
-    { "a_connected_dial_keeps_only_the_links_copy_of_the_password",
-      test_a_connected_dial_keeps_only_the_links_copy_of_the_password },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    signal(SIGPIPE, SIG_IGN); /* a notification pipe whose reader left */
-    return nr_cunit_main_in_tmpdir(argc, argv, "ras-dial", tests, dir);
 }

@@ -24,6 +24,7 @@
 #include "dial-fixture.h"
 
 static char dir[] = "/tmp/nr-ras-errors.XXXXXX";
+NRT_SUITE("ras-errors", .tmpdir = dir);
 static char book[600];
 
 static RASDIALPARAMS params_for(const char *entry)
@@ -75,7 +76,7 @@ static void dial_fails_before_a_handle(const char *path, const char *entry, DWOR
 
 /* ---- the phonebook, before any connection exists ----------------------------------------- */
 
-static void test_a_syntax_error_names_the_file_line_and_column(void)
+NRT_TEST(a_syntax_error_names_the_file_line_and_column)
 {
     const char *path = write_book("syntax.json", 0600, "{\"entries\": [\n  {\"name\": \"A\",, }\n]}\n");
     char want[800];
@@ -85,7 +86,7 @@ static void test_a_syntax_error_names_the_file_line_and_column(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(thread_detail(), "invalid JSON"));
 }
 
-static void test_a_misspelt_key_is_named_with_the_key_it_resembles(void)
+NRT_TEST(a_misspelt_key_is_named_with_the_key_it_resembles)
 {
     const char *path = write_book("typo.json", 0600,
                                   "{\"entries\": [\n  {\"name\": \"A\", \"devcie\": \"/dev/ttyS0\", \"phone_number\": \"1\"}\n]}");
@@ -95,7 +96,7 @@ static void test_a_misspelt_key_is_named_with_the_key_it_resembles(void)
     CU_ASSERT_STRING_EQUAL(thread_detail(), want);
 }
 
-static void test_a_missing_phonebook_is_named(void)
+NRT_TEST(a_missing_phonebook_is_named)
 {
     char path[700];
     snprintf(path, sizeof path, "%s/none.json", dir);
@@ -104,7 +105,7 @@ static void test_a_missing_phonebook_is_named(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(thread_detail(), "No such file or directory"));
 }
 
-static void test_an_unsafe_phonebook_says_why_it_is_refused(void)
+NRT_TEST(an_unsafe_phonebook_says_why_it_is_refused)
 {
     const char *path = write_book("open.json", 0666, "{\"entries\": []}");
     dial_fails_before_a_handle(path, "A", ERROR_CANNOT_OPEN_PHONEBOOK);
@@ -112,7 +113,7 @@ static void test_an_unsafe_phonebook_says_why_it_is_refused(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(thread_detail(), "refusing the phonebook: it is writable by other users (mode 0666)"));
 }
 
-static void test_a_fifo_phonebook_is_refused_at_once_saying_so(void)
+NRT_TEST(a_fifo_phonebook_is_refused_at_once_saying_so)
 {
     char path[700];
     snprintf(path, sizeof path, "%s/fifo.json", dir);
@@ -122,7 +123,7 @@ static void test_a_fifo_phonebook_is_refused_at_once_saying_so(void)
     unlink(path);
 }
 
-static void test_a_wrong_entry_name_lists_the_entries_there_are(void)
+NRT_TEST(a_wrong_entry_name_lists_the_entries_there_are)
 {
     fixture_write_phonebook(dir, "/dev/null", book, sizeof book);
     dial_fails_before_a_handle(book, "Tset", ERROR_CANNOT_FIND_PHONEBOOK_ENTRY);
@@ -135,7 +136,7 @@ static void test_a_wrong_entry_name_lists_the_entries_there_are(void)
     CU_ASSERT_STRING_EQUAL(text, thread_detail());
 }
 
-static void test_a_dial_that_starts_clears_the_threads_detail(void)
+NRT_TEST(a_dial_that_starts_clears_the_threads_detail)
 {
     modem_emu *e = fixture_start_modem(dir, MODEM_EMU_BUSY, 0, book, sizeof book);
     RASDIALPARAMS p = params_for("Test");
@@ -150,7 +151,7 @@ static void test_a_dial_that_starts_clears_the_threads_detail(void)
 
 /* ---- the connection: the device, the lock, the modem ---------------------------------------- */
 
-static void test_a_missing_device_is_named_in_the_connections_detail(void)
+NRT_TEST(a_missing_device_is_named_in_the_connections_detail)
 {
     modem_emu *e = fixture_start_modem(dir, MODEM_EMU_CONNECT, 0, book, sizeof book);
     RASDIALPARAMS p = params_for("Gone");
@@ -165,7 +166,7 @@ static void test_a_missing_device_is_named_in_the_connections_detail(void)
     modem_emu_stop(e);
 }
 
-static void test_a_device_locked_by_a_live_process_names_the_lock_and_its_pid(void)
+NRT_TEST(a_device_locked_by_a_live_process_names_the_lock_and_its_pid)
 {
     modem_emu *e = fixture_start_modem(dir, MODEM_EMU_CONNECT, 0, book, sizeof book);
     const char *dev = modem_emu_path(e);
@@ -195,7 +196,7 @@ static void test_a_device_locked_by_a_live_process_names_the_lock_and_its_pid(vo
     modem_emu_stop(e);
 }
 
-static void test_a_synchronous_failure_keeps_the_modems_answer_until_hang_up(void)
+NRT_TEST(a_synchronous_failure_keeps_the_modems_answer_until_hang_up)
 {
     modem_emu *e = fixture_start_modem(dir, MODEM_EMU_BUSY, 0, book, sizeof book);
     RASDIALPARAMS p = params_for("Test");
@@ -212,7 +213,7 @@ static void test_a_synchronous_failure_keeps_the_modems_answer_until_hang_up(voi
     modem_emu_stop(e);
 }
 
-static void test_a_connection_that_has_not_failed_has_no_detail(void)
+NRT_TEST(a_connection_that_has_not_failed_has_no_detail)
 {
     modem_emu *e = fixture_start_modem(dir, MODEM_EMU_CONNECT, 5000, book, sizeof book);
     RASDIALPARAMS p = params_for("Test");
@@ -225,7 +226,7 @@ static void test_a_connection_that_has_not_failed_has_no_detail(void)
     modem_emu_stop(e);
 }
 
-static void test_error_detail_refuses_bad_arguments(void)
+NRT_TEST(error_detail_refuses_bad_arguments)
 {
     char text[8];
     CU_ASSERT_EQUAL(nr_ras_get_error_detail(NULL, NULL, 8), ERROR_INVALID_PARAMETER);
@@ -235,7 +236,7 @@ static void test_error_detail_refuses_bad_arguments(void)
 
 /* ---- nr_ras_check_phonebook ----------------------------------------------------------------- */
 
-static void test_check_phonebook_counts_the_entries_of_a_valid_one(void)
+NRT_TEST(check_phonebook_counts_the_entries_of_a_valid_one)
 {
     char path[RAS_MaxPath + 1];
     DWORD n = 0;
@@ -247,7 +248,7 @@ static void test_check_phonebook_counts_the_entries_of_a_valid_one(void)
     CU_ASSERT_EQUAL(nr_ras_check_phonebook(book, NULL, 0, NULL), 0);
 }
 
-static void test_check_phonebook_reports_the_first_problem(void)
+NRT_TEST(check_phonebook_reports_the_first_problem)
 {
     const char *path = write_book("bad.json", 0600,
                                   "{\"entries\": [\n {\"name\": \"A\", \"device\": \"/dev/a\",\n"
@@ -261,7 +262,7 @@ static void test_check_phonebook_reports_the_first_problem(void)
     CU_ASSERT_STRING_EQUAL(thread_detail(), want);
 }
 
-static void test_check_phonebook_of_a_missing_default_fails_naming_it(void)
+NRT_TEST(check_phonebook_of_a_missing_default_fails_naming_it)
 {
     char xdg[700], path[RAS_MaxPath + 1];
     snprintf(xdg, sizeof xdg, "%s/empty-config", dir);
@@ -275,7 +276,7 @@ static void test_check_phonebook_of_a_missing_default_fails_naming_it(void)
     unsetenv("XDG_CONFIG_HOME");
 }
 
-static void test_check_phonebook_refuses_bad_arguments(void)
+NRT_TEST(check_phonebook_refuses_bad_arguments)
 {
     char small[4];
     fixture_write_phonebook(dir, "/dev/null", book, sizeof book);
@@ -311,7 +312,7 @@ static void on_state_note_thread(HRASCONN h, UINT msg, RASCONNSTATE state, DWORD
     fixture_rec_func1(h, msg, state, error, ext);
 }
 
-static void test_dialing_threads_leave_the_applications_signals_to_it(void)
+NRT_TEST(dialing_threads_leave_the_applications_signals_to_it)
 {
     modem_emu *e = fixture_start_modem(dir, MODEM_EMU_CONNECT, 5000, book, sizeof book);
     RASDIALPARAMS p = params_for("Test");
@@ -332,34 +333,4 @@ static void test_dialing_threads_leave_the_applications_signals_to_it(void)
     CU_ASSERT_FALSE(thread_blocks(me, SIGINT));   /* the caller's own mask is as it was */
     fixture_hang_up_and_check(h, dir);
     modem_emu_stop(e);
-}
-
-static CU_TestInfo tests[] = {
-    { "a_syntax_error_names_the_file_line_and_column", test_a_syntax_error_names_the_file_line_and_column },
-    { "a_misspelt_key_is_named_with_the_key_it_resembles", test_a_misspelt_key_is_named_with_the_key_it_resembles },
-    { "a_missing_phonebook_is_named", test_a_missing_phonebook_is_named },
-    { "an_unsafe_phonebook_says_why_it_is_refused", test_an_unsafe_phonebook_says_why_it_is_refused },
-    { "a_fifo_phonebook_is_refused_at_once_saying_so", test_a_fifo_phonebook_is_refused_at_once_saying_so },
-    { "a_wrong_entry_name_lists_the_entries_there_are", test_a_wrong_entry_name_lists_the_entries_there_are },
-    { "a_dial_that_starts_clears_the_threads_detail", test_a_dial_that_starts_clears_the_threads_detail },
-    { "a_missing_device_is_named_in_the_connections_detail", test_a_missing_device_is_named_in_the_connections_detail },
-    { "a_device_locked_by_a_live_process_names_the_lock_and_its_pid",
-      test_a_device_locked_by_a_live_process_names_the_lock_and_its_pid },
-    { "a_synchronous_failure_keeps_the_modems_answer_until_hang_up",
-      test_a_synchronous_failure_keeps_the_modems_answer_until_hang_up },
-    { "a_connection_that_has_not_failed_has_no_detail", test_a_connection_that_has_not_failed_has_no_detail },
-    { "error_detail_refuses_bad_arguments", test_error_detail_refuses_bad_arguments },
-    { "check_phonebook_counts_the_entries_of_a_valid_one", test_check_phonebook_counts_the_entries_of_a_valid_one },
-    { "check_phonebook_reports_the_first_problem", test_check_phonebook_reports_the_first_problem },
-    { "check_phonebook_of_a_missing_default_fails_naming_it",
-      test_check_phonebook_of_a_missing_default_fails_naming_it },
-    { "check_phonebook_refuses_bad_arguments", test_check_phonebook_refuses_bad_arguments },
-    { "dialing_threads_leave_the_applications_signals_to_it",
-      test_dialing_threads_leave_the_applications_signals_to_it },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    return nr_cunit_main_in_tmpdir(argc, argv, "ras-errors", tests, dir);
 }

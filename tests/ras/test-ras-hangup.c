@@ -14,7 +14,6 @@
 
 #include <CUnit/CUnit.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -26,6 +25,7 @@
 #include "dial-fixture.h"
 
 static char dir[] = "/tmp/nr-ras-hangup.XXXXXX";
+NRT_SUITE("ras-hangup", .tmpdir = dir, .ignore_sigpipe = true);
 static char book[600];
 
 /* Bounds: generous, for 2 busy cores under valgrind. */
@@ -233,10 +233,27 @@ static void hang_up_in(RASCONNSTATE at, const char *name, way how)
           fixture_count_threads(), threads);
 }
 
+/* ---- one test per state and way ------------------------------------------------------- */
+
+#define STATES(X)                                                                                              \
+    X(OpenPort) X(PortOpened) X(ConnectDevice) X(DeviceConnected) X(AllDevicesConnected) X(Authenticate)     \
+    X(Authenticated) X(AuthProject) X(Projected) X(Connected)
+
+#define DEFINE_TESTS(s)                                                                                        \
+    NRT_TEST(hangup_inside_the_handler_of_##s)                                                               \
+    {                                                                                                          \
+        hang_up_in(RASCS_##s, #s, FROM_THE_HANDLER);                                                          \
+    }                                                                                                          \
+    NRT_TEST(hangup_from_another_thread_in_##s)                                                              \
+    {                                                                                                          \
+        hang_up_in(RASCS_##s, #s, FROM_ANOTHER_THREAD);                                                       \
+    }
+STATES(DEFINE_TESTS)
+
 /* A state held by the far end rather than by the handler: the PAP server
  * ponders the password for a minute, and another thread hangs up while
  * the handler of RASCS_Authenticate has long returned. */
-static void test_hangup_from_another_thread_while_the_server_ponders_the_password(void)
+NRT_TEST(hangup_from_another_thread_while_the_server_ponders_the_password)
 {
     RASDIALPARAMS p = params();
     HRASCONN h = NULL;
@@ -266,38 +283,4 @@ static void test_hangup_from_another_thread_while_the_server_ponders_the_passwor
     peer_stop(&pr);
     modem_emu_stop(e);
     CU_ASSERT_TRUE(fixture_wait_counts(fds, threads, RELEASE_MS));
-}
-
-/* ---- one test per state and way ------------------------------------------------------- */
-
-#define STATES(X)                                                                                              \
-    X(OpenPort) X(PortOpened) X(ConnectDevice) X(DeviceConnected) X(AllDevicesConnected) X(Authenticate)     \
-    X(Authenticated) X(AuthProject) X(Projected) X(Connected)
-
-#define DEFINE_TESTS(s)                                                                                        \
-    static void test_hangup_inside_the_handler_of_##s(void)                                                  \
-    {                                                                                                          \
-        hang_up_in(RASCS_##s, #s, FROM_THE_HANDLER);                                                          \
-    }                                                                                                          \
-    static void test_hangup_from_another_thread_in_##s(void)                                                 \
-    {                                                                                                          \
-        hang_up_in(RASCS_##s, #s, FROM_ANOTHER_THREAD);                                                       \
-    }
-STATES(DEFINE_TESTS)
-
-#define LIST_TESTS(s)                                                                                          \
-    { "hangup_inside_the_handler_of_" #s, test_hangup_inside_the_handler_of_##s },                           \
-    { "hangup_from_another_thread_in_" #s, test_hangup_from_another_thread_in_##s },
-
-static CU_TestInfo tests[] = {
-    STATES(LIST_TESTS)
-    { "hangup_from_another_thread_while_the_server_ponders_the_password",
-      test_hangup_from_another_thread_while_the_server_ponders_the_password },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    signal(SIGPIPE, SIG_IGN);
-    return nr_cunit_main_in_tmpdir(argc, argv, "ras-hangup", tests, dir);
 }

@@ -17,6 +17,8 @@
 #include "hdlc.h"
 #include "ppp-packet.h"
 
+NRT_SUITE("ras-hdlc");
+
 /* ---- helpers -------------------------------------------------------------------------------- */
 
 #define MAX_FRAMES 64
@@ -84,13 +86,13 @@ static const uint8_t ipcp_conf_req[] = { 0x01, 0x01, 0x00, 0x10, 0x03, 0x06, 0x0
 
 /* ---- FCS ------------------------------------------------------------------------------------ */
 
-static void test_fcs16_of_123456789_is_0x906e(void)
+NRT_TEST(test_fcs16_of_123456789_is_0x906e)
 {
     uint16_t fcs = nr_hdlc_fcs16(NR_HDLC_FCS_INIT, "123456789", 9);
     CU_ASSERT_EQUAL(fcs ^ 0xffff, 0x906e);
 }
 
-static void test_fcs16_over_data_and_its_sent_fcs_is_good(void)
+NRT_TEST(test_fcs16_over_data_and_its_sent_fcs_is_good)
 {
     uint8_t buf[11] = "123456789";
     uint16_t fcs = nr_hdlc_fcs16(NR_HDLC_FCS_INIT, buf, 9) ^ 0xffff;
@@ -101,7 +103,7 @@ static void test_fcs16_over_data_and_its_sent_fcs_is_good(void)
 
 /* ---- encoder -------------------------------------------------------------------------------- */
 
-static void test_encoder_matches_slirp_ipcp_frame_on_the_wire(void)
+NRT_TEST(test_encoder_matches_slirp_ipcp_frame_on_the_wire)
 {
     /* slirp, after ACCM 0 was acked: unescaped, ff 03 and a 2-octet protocol. */
     static const uint8_t wire[] = { 0x7e, 0xff, 0x03, 0x80, 0x21, 0x01, 0x01, 0x00, 0x10, 0x03, 0x06, 0x00,
@@ -113,7 +115,7 @@ static void test_encoder_matches_slirp_ipcp_frame_on_the_wire(void)
     CU_ASSERT(memcmp(out, wire, sizeof wire) == 0);
 }
 
-static void test_encoder_escapes_flag_and_escape_octets(void)
+NRT_TEST(test_encoder_escapes_flag_and_escape_octets)
 {
     static const uint8_t info[] = { 0x7e, 0x41, 0x7d };
     static const uint8_t expect[] = { 0x7d, 0x5e, 0x41, 0x7d, 0x5d };
@@ -126,7 +128,7 @@ static void test_encoder_escapes_flag_and_escape_octets(void)
         CU_ASSERT_NOT_EQUAL(out[i], NR_HDLC_FLAG);
 }
 
-static void test_encoder_escapes_only_control_chars_in_the_accm(void)
+NRT_TEST(test_encoder_escapes_only_control_chars_in_the_accm)
 {
     static const uint8_t info[] = { 0x11, 0x12, 0x13, 0x00, 0x1f, 0x20 };
     static const uint8_t expect[] = { 0x7d, 0x31, 0x12, 0x7d, 0x33, 0x00, 0x1f, 0x20 };
@@ -140,7 +142,7 @@ static void test_encoder_escapes_only_control_chars_in_the_accm(void)
     CU_ASSERT_EQUAL(out[n - 1], 0x7e);
 }
 
-static void test_encoder_with_default_accm_sends_no_raw_control_char(void)
+NRT_TEST(test_encoder_with_default_accm_sends_no_raw_control_char)
 {
     uint8_t info[32], out[NR_HDLC_ENCODE_BOUND(32)];
     for (size_t i = 0; i < sizeof info; i++)
@@ -150,7 +152,7 @@ static void test_encoder_with_default_accm_sends_no_raw_control_char(void)
         CU_ASSERT(out[i] >= 0x20);
 }
 
-static void test_lcp_is_always_sent_fully_escaped_with_full_header(void)
+NRT_TEST(test_lcp_is_always_sent_fully_escaped_with_full_header)
 {
     /* pppd's LCP ConfReq as seen on the wire to slirp starts 7e ff 7d 23 c0 21 7d 21 7d 21 7d 20 7d 34. */
     static const uint8_t info[] = { 0x01, 0x01, 0x00, 0x14, 0x02, 0x06, 0x00, 0x00, 0x00, 0x00,
@@ -167,7 +169,7 @@ static void test_lcp_is_always_sent_fully_escaped_with_full_header(void)
         CU_ASSERT(a[i] >= 0x20);
 }
 
-static void test_encoder_never_compresses_protocol_0x00ff_or_two_octet_protocols(void)
+NRT_TEST(test_encoder_never_compresses_protocol_0x00ff_or_two_octet_protocols)
 {
     nr_hdlc_tx_opts tx = { 0, true, true };
     uint8_t out[32];
@@ -180,7 +182,7 @@ static void test_encoder_never_compresses_protocol_0x00ff_or_two_octet_protocols
     CU_ASSERT_EQUAL(out[2], 0x21);
 }
 
-static void test_encoder_reports_needed_size_when_buffer_is_too_small(void)
+NRT_TEST(test_encoder_reports_needed_size_when_buffer_is_too_small)
 {
     uint8_t big[64], small[8];
     size_t need = 0, n = 0;
@@ -194,7 +196,7 @@ static void test_encoder_reports_needed_size_when_buffer_is_too_small(void)
     CU_ASSERT_EQUAL(need, n);
 }
 
-static void test_encoder_rejects_malformed_protocol_numbers(void)
+NRT_TEST(test_encoder_rejects_malformed_protocol_numbers)
 {
     uint8_t out[32];
     size_t n;
@@ -206,7 +208,7 @@ static void test_encoder_rejects_malformed_protocol_numbers(void)
 
 /* ---- round trips ------------------------------------------------------------------------------ */
 
-static void test_round_trip_of_random_payloads_over_accms_and_compression(void)
+NRT_TEST(test_round_trip_of_random_payloads_over_accms_and_compression)
 {
     static const uint32_t accms[] = { NR_HDLC_ACCM_ALL, 0, (1u << 0x11) | (1u << 0x13), 0x55555555u };
     static const uint16_t protocols[] = { NR_PPP_PROTO_IP, NR_PPP_PROTO_VJ_COMP, NR_PPP_PROTO_IPCP,
@@ -258,7 +260,7 @@ static void test_round_trip_of_random_payloads_over_accms_and_compression(void)
 
 /* ---- decoder -------------------------------------------------------------------------------- */
 
-static void test_byte_by_byte_feeding_delivers_every_frame(void)
+NRT_TEST(test_byte_by_byte_feeding_delivers_every_frame)
 {
     static sink s;
     nr_hdlc_rx rx;
@@ -279,7 +281,7 @@ static void test_byte_by_byte_feeding_delivers_every_frame(void)
     nr_hdlc_rx_free(&rx);
 }
 
-static void test_junk_before_the_first_flag_is_ignored(void)
+NRT_TEST(test_junk_before_the_first_flag_is_ignored)
 {
     static const char banner[] = "Slirp v1.0.17 (BETA)\n\nCopyright (c) 1995,1996 Danny Gasparovski and others.\n"
                                  "[talking PPP, 115200 baud]\r\n\r\nSLiRP Ready ...\r\n";
@@ -297,7 +299,7 @@ static void test_junk_before_the_first_flag_is_ignored(void)
     nr_hdlc_rx_free(&rx);
 }
 
-static void test_real_slirp_frames_with_and_without_address_and_escaped_fcs_are_accepted(void)
+NRT_TEST(test_real_slirp_frames_with_and_without_address_and_escaped_fcs_are_accepted)
 {
     /* IPCP Nak whose FCS contains 0x7e (sent as 7d 5e), then an IP frame with ACFC+PFC. */
     static const uint8_t nak[] = { 0x7e, 0xff, 0x03, 0x80, 0x21, 0x03, 0x01, 0x00, 0x10, 0x03, 0x06, 0x0a, 0x00,
@@ -322,7 +324,7 @@ static void test_real_slirp_frames_with_and_without_address_and_escaped_fcs_are_
     nr_hdlc_rx_free(&rx);
 }
 
-static void test_bad_fcs_frame_is_dropped_and_counted(void)
+NRT_TEST(test_bad_fcs_frame_is_dropped_and_counted)
 {
     static sink s;
     nr_hdlc_rx rx;
@@ -342,7 +344,7 @@ static void test_bad_fcs_frame_is_dropped_and_counted(void)
     nr_hdlc_rx_free(&rx);
 }
 
-static void test_abort_sequence_drops_the_frame_and_the_next_one_is_read(void)
+NRT_TEST(test_abort_sequence_drops_the_frame_and_the_next_one_is_read)
 {
     static sink s;
     nr_hdlc_rx rx;
@@ -364,7 +366,7 @@ static void test_abort_sequence_drops_the_frame_and_the_next_one_is_read(void)
     nr_hdlc_rx_free(&rx);
 }
 
-static void test_oversize_frame_is_dropped_and_counted(void)
+NRT_TEST(test_oversize_frame_is_dropped_and_counted)
 {
     static sink s;
     nr_hdlc_rx rx;
@@ -392,7 +394,7 @@ static void test_oversize_frame_is_dropped_and_counted(void)
     nr_hdlc_rx_free(&rx);
 }
 
-static void test_runt_frames_are_dropped_and_counted(void)
+NRT_TEST(test_runt_frames_are_dropped_and_counted)
 {
     static sink s;
     nr_hdlc_rx rx;
@@ -413,7 +415,7 @@ static void test_runt_frames_are_dropped_and_counted(void)
     nr_hdlc_rx_free(&rx);
 }
 
-static void test_address_without_ui_control_is_dropped_as_bad_header(void)
+NRT_TEST(test_address_without_ui_control_is_dropped_as_bad_header)
 {
     static sink s;
     nr_hdlc_rx rx;
@@ -432,7 +434,7 @@ static void test_address_without_ui_control_is_dropped_as_bad_header(void)
     nr_hdlc_rx_free(&rx);
 }
 
-static void test_back_to_back_frames_share_one_flag(void)
+NRT_TEST(test_back_to_back_frames_share_one_flag)
 {
     static sink s;
     nr_hdlc_rx rx;
@@ -452,7 +454,7 @@ static void test_back_to_back_frames_share_one_flag(void)
     nr_hdlc_rx_free(&rx);
 }
 
-static void test_empty_frames_between_flags_are_ignored_silently(void)
+NRT_TEST(test_empty_frames_between_flags_are_ignored_silently)
 {
     static sink s;
     nr_hdlc_rx rx;
@@ -468,7 +470,7 @@ static void test_empty_frames_between_flags_are_ignored_silently(void)
     nr_hdlc_rx_free(&rx);
 }
 
-static void test_received_control_chars_in_the_accm_are_dropped(void)
+NRT_TEST(test_received_control_chars_in_the_accm_are_dropped)
 {
     static sink s;
     nr_hdlc_rx rx;
@@ -497,7 +499,7 @@ static void test_received_control_chars_in_the_accm_are_dropped(void)
     nr_hdlc_rx_free(&rx);
 }
 
-static void test_reset_returns_to_hunting_for_a_flag(void)
+NRT_TEST(test_reset_returns_to_hunting_for_a_flag)
 {
     static sink s;
     nr_hdlc_rx rx;
@@ -529,7 +531,7 @@ static void shrink_on_first_frame(void *ctx, uint16_t protocol, const uint8_t *i
     }
 }
 
-static void test_callback_may_change_mru_and_accm_for_following_frames(void)
+NRT_TEST(test_callback_may_change_mru_and_accm_for_following_frames)
 {
     nr_hdlc_rx rx;
     shrinker sh = { &rx, 0 };
@@ -547,7 +549,7 @@ static void test_callback_may_change_mru_and_accm_for_following_frames(void)
     nr_hdlc_rx_free(&rx);
 }
 
-static void test_rx_init_rejects_bad_arguments(void)
+NRT_TEST(test_rx_init_rejects_bad_arguments)
 {
     nr_hdlc_rx rx;
     CU_ASSERT_EQUAL(nr_hdlc_rx_init(&rx, 0, collect, NULL), -EINVAL);
@@ -555,41 +557,4 @@ static void test_rx_init_rejects_bad_arguments(void)
     CU_ASSERT_EQUAL(nr_hdlc_rx_init(&rx, 1500, NULL, NULL), -EINVAL);
     CU_ASSERT_EQUAL(nr_hdlc_rx_init(NULL, 1500, collect, NULL), -EINVAL);
     nr_hdlc_rx_free(NULL);
-}
-
-/* ---- runner --------------------------------------------------------------------------------- */
-
-#define TEST(f) { #f, f }
-static CU_TestInfo tests[] = {
-    TEST(test_fcs16_of_123456789_is_0x906e),
-    TEST(test_fcs16_over_data_and_its_sent_fcs_is_good),
-    TEST(test_encoder_matches_slirp_ipcp_frame_on_the_wire),
-    TEST(test_encoder_escapes_flag_and_escape_octets),
-    TEST(test_encoder_escapes_only_control_chars_in_the_accm),
-    TEST(test_encoder_with_default_accm_sends_no_raw_control_char),
-    TEST(test_lcp_is_always_sent_fully_escaped_with_full_header),
-    TEST(test_encoder_never_compresses_protocol_0x00ff_or_two_octet_protocols),
-    TEST(test_encoder_reports_needed_size_when_buffer_is_too_small),
-    TEST(test_encoder_rejects_malformed_protocol_numbers),
-    TEST(test_round_trip_of_random_payloads_over_accms_and_compression),
-    TEST(test_byte_by_byte_feeding_delivers_every_frame),
-    TEST(test_junk_before_the_first_flag_is_ignored),
-    TEST(test_real_slirp_frames_with_and_without_address_and_escaped_fcs_are_accepted),
-    TEST(test_bad_fcs_frame_is_dropped_and_counted),
-    TEST(test_abort_sequence_drops_the_frame_and_the_next_one_is_read),
-    TEST(test_oversize_frame_is_dropped_and_counted),
-    TEST(test_runt_frames_are_dropped_and_counted),
-    TEST(test_address_without_ui_control_is_dropped_as_bad_header),
-    TEST(test_back_to_back_frames_share_one_flag),
-    TEST(test_empty_frames_between_flags_are_ignored_silently),
-    TEST(test_received_control_chars_in_the_accm_are_dropped),
-    TEST(test_reset_returns_to_hunting_for_a_flag),
-    TEST(test_callback_may_change_mru_and_accm_for_following_frames),
-    TEST(test_rx_init_rejects_bad_arguments),
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    return nr_cunit_main(argc, argv, "ras-hdlc", tests);
 }

@@ -24,14 +24,15 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../cunit-main.h"
 #include "modem-emu.h"
 #include "modem.h"
 #include "uucplock.h"
 
+NRT_SUITE("ras-modem");
+
 #define CMD_MS 300
 #define CONNECT_MS 500
-
-static bool setup_error;
 
 /* ---- fixture ------------------------------------------------------------------ */
 
@@ -75,7 +76,7 @@ static void write_file(const char *path, const char *text)
 {
     FILE *f = fopen(path, "w");
     if (!f) {
-        setup_error = true;
+        nrt_setup_error();
         return;
     }
     fputs(text, f);
@@ -99,13 +100,13 @@ static bool fx_start(fx *f, const modem_emu_script *s)
     memset(f, 0, sizeof *f);
     snprintf(f->lock_dir, sizeof f->lock_dir, "/tmp/nr-modem-lock.XXXXXX");
     if (!mkdtemp(f->lock_dir)) {
-        setup_error = true;
+        nrt_setup_error();
         CU_FAIL_FATAL("mkdtemp");
     }
     if (s) {
         f->emu = modem_emu_start(s);
         if (!f->emu) {
-            setup_error = true;
+            nrt_setup_error();
             CU_FAIL_FATAL("modem emulator did not start");
         }
         f->cfg.device = modem_emu_path(f->emu);
@@ -197,7 +198,7 @@ static void check_outcome(modem_emu_dial dial, unsigned code, const char *reply)
 
 /* ---- dial outcomes -------------------------------------------------------------- */
 
-static void test_connect_succeeds_and_keeps_the_speed(void)
+NRT_TEST(connect_succeeds_and_keeps_the_speed)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT };
@@ -213,7 +214,7 @@ static void test_connect_succeeds_and_keeps_the_speed(void)
     fx_end(&f);
 }
 
-static void test_connect_without_speed_leaves_speed_empty(void)
+NRT_TEST(connect_without_speed_leaves_speed_empty)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT, .connect_text = "CONNECT" };
@@ -224,7 +225,7 @@ static void test_connect_without_speed_leaves_speed_empty(void)
     fx_end(&f);
 }
 
-static void test_dial_string_is_prefix_and_number(void)
+NRT_TEST(dial_string_is_prefix_and_number)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT };
@@ -235,7 +236,7 @@ static void test_dial_string_is_prefix_and_number(void)
     fx_end(&f);
 }
 
-static void test_default_dial_prefix_is_atdt(void)
+NRT_TEST(default_dial_prefix_is_atdt)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT };
@@ -245,15 +246,36 @@ static void test_default_dial_prefix_is_atdt(void)
     fx_end(&f);
 }
 
-static void test_busy_gives_676(void) { check_outcome(MODEM_EMU_BUSY, 676, "BUSY"); }
-static void test_no_carrier_gives_679(void) { check_outcome(MODEM_EMU_NO_CARRIER, 679, "NO CARRIER"); }
-static void test_no_dialtone_gives_680(void) { check_outcome(MODEM_EMU_NO_DIALTONE, 680, "NO DIALTONE"); }
-static void test_no_dial_tone_spelling_gives_680(void) { check_outcome(MODEM_EMU_NO_DIAL_TONE, 680, "NO DIAL TONE"); }
-static void test_no_answer_gives_678(void) { check_outcome(MODEM_EMU_NO_ANSWER, 678, "NO ANSWER"); }
-static void test_error_gives_651(void) { check_outcome(MODEM_EMU_ERROR, 651, "ERROR"); }
-static void test_voice_gives_677(void) { check_outcome(MODEM_EMU_VOICE, 677, "VOICE"); }
+NRT_TEST(busy_gives_676)
+{
+    check_outcome(MODEM_EMU_BUSY, 676, "BUSY");
+}
+NRT_TEST(no_carrier_gives_679)
+{
+    check_outcome(MODEM_EMU_NO_CARRIER, 679, "NO CARRIER");
+}
+NRT_TEST(no_dialtone_gives_680)
+{
+    check_outcome(MODEM_EMU_NO_DIALTONE, 680, "NO DIALTONE");
+}
+NRT_TEST(no_dial_tone_spelling_gives_680)
+{
+    check_outcome(MODEM_EMU_NO_DIAL_TONE, 680, "NO DIAL TONE");
+}
+NRT_TEST(no_answer_gives_678)
+{
+    check_outcome(MODEM_EMU_NO_ANSWER, 678, "NO ANSWER");
+}
+NRT_TEST(error_gives_651)
+{
+    check_outcome(MODEM_EMU_ERROR, 651, "ERROR");
+}
+NRT_TEST(voice_gives_677)
+{
+    check_outcome(MODEM_EMU_VOICE, 677, "VOICE");
+}
 
-static void test_cme_error_gives_651_with_the_extended_error(void)
+NRT_TEST(cme_error_gives_651_with_the_extended_error)
 {
     check_outcome(MODEM_EMU_CME_ERROR, 651, "+CME ERROR: 30");
     fx f;
@@ -264,12 +286,12 @@ static void test_cme_error_gives_651_with_the_extended_error(void)
     fx_end(&f);
 }
 
-static void test_garbage_line_gives_652(void)
+NRT_TEST(garbage_line_gives_652)
 {
     check_outcome(MODEM_EMU_GARBAGE, 652, "HELLO? IS THIS THE PIZZA PLACE");
 }
 
-static void test_error_on_an_init_command_gives_651_and_does_not_dial(void)
+NRT_TEST(error_on_an_init_command_gives_651_and_does_not_dial)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT, .error_on = "AT&F1" };
@@ -282,7 +304,7 @@ static void test_error_on_an_init_command_gives_651_and_does_not_dial(void)
     fx_end(&f);
 }
 
-static void test_silent_modem_after_dial_gives_666_within_the_connect_timeout(void)
+NRT_TEST(silent_modem_after_dial_gives_666_within_the_connect_timeout)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_SILENCE };
@@ -295,7 +317,7 @@ static void test_silent_modem_after_dial_gives_666_within_the_connect_timeout(vo
     fx_end(&f);
 }
 
-static void test_silent_modem_on_init_gives_666_within_the_command_timeout(void)
+NRT_TEST(silent_modem_on_init_gives_666_within_the_command_timeout)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT, .delay_ms = 3000 };
@@ -309,7 +331,7 @@ static void test_silent_modem_on_init_gives_666_within_the_command_timeout(void)
     fx_end(&f);
 }
 
-static void test_slow_replies_within_the_timeouts_succeed(void)
+NRT_TEST(slow_replies_within_the_timeouts_succeed)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT, .delay_ms = 80, .dial_delay_ms = 150 };
@@ -321,7 +343,7 @@ static void test_slow_replies_within_the_timeouts_succeed(void)
 
 /* ---- modes ---------------------------------------------------------------------- */
 
-static void test_numeric_result_codes_are_understood(void)
+NRT_TEST(numeric_result_codes_are_understood)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT, .numeric = true };
@@ -332,7 +354,7 @@ static void test_numeric_result_codes_are_understood(void)
     fx_end(&f);
 }
 
-static void test_numeric_busy_gives_676(void)
+NRT_TEST(numeric_busy_gives_676)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_BUSY, .numeric = true };
@@ -342,7 +364,7 @@ static void test_numeric_busy_gives_676(void)
     fx_end(&f);
 }
 
-static void test_atv0_switches_the_modem_to_numeric_codes(void)
+NRT_TEST(atv0_switches_the_modem_to_numeric_codes)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_NO_CARRIER };
@@ -353,7 +375,7 @@ static void test_atv0_switches_the_modem_to_numeric_codes(void)
     fx_end(&f);
 }
 
-static void test_numeric_connect_variant_succeeds(void)
+NRT_TEST(numeric_connect_variant_succeeds)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT, .numeric = true, .connect_code = 18 };
@@ -363,7 +385,7 @@ static void test_numeric_connect_variant_succeeds(void)
     fx_end(&f);
 }
 
-static void test_echoed_commands_are_skipped(void)
+NRT_TEST(echoed_commands_are_skipped)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT, .echo = true };
@@ -374,7 +396,7 @@ static void test_echoed_commands_are_skipped(void)
     fx_end(&f);
 }
 
-static void test_echo_with_numeric_codes_is_understood(void)
+NRT_TEST(echo_with_numeric_codes_is_understood)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_NO_ANSWER, .echo = true, .numeric = true };
@@ -384,7 +406,7 @@ static void test_echo_with_numeric_codes_is_understood(void)
     fx_end(&f);
 }
 
-static void test_ring_and_blank_lines_are_ignored(void)
+NRT_TEST(ring_and_blank_lines_are_ignored)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_BUSY, .ring = true };
@@ -393,7 +415,7 @@ static void test_ring_and_blank_lines_are_ignored(void)
     fx_end(&f);
 }
 
-static void test_every_result_code_maps_to_its_ras_error(void)
+NRT_TEST(every_result_code_maps_to_its_ras_error)
 {
     static const struct { const char *line; nr_modem_line_kind kind; unsigned code, ext; } t[] = {
         { "OK", NR_MODEM_LINE_SUCCESS, 0, 0 },
@@ -440,7 +462,7 @@ static void test_every_result_code_maps_to_its_ras_error(void)
 
 /* ---- opening and locking ---------------------------------------------------------- */
 
-static void test_missing_device_gives_608(void)
+NRT_TEST(missing_device_gives_608)
 {
     fx f;
     fx_start(&f, NULL);
@@ -454,7 +476,7 @@ static void test_missing_device_gives_608(void)
     fx_end(&f);
 }
 
-static void test_device_that_is_not_a_tty_gives_605(void)
+NRT_TEST(device_that_is_not_a_tty_gives_605)
 {
     fx f;
     fx_start(&f, NULL);
@@ -464,7 +486,7 @@ static void test_device_that_is_not_a_tty_gives_605(void)
     fx_end(&f);
 }
 
-static void test_unsupported_speed_gives_605(void)
+NRT_TEST(unsupported_speed_gives_605)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT };
@@ -476,7 +498,7 @@ static void test_unsupported_speed_gives_605(void)
     fx_end(&f);
 }
 
-static void test_device_locked_by_a_live_process_gives_633(void)
+NRT_TEST(device_locked_by_a_live_process_gives_633)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT };
@@ -493,7 +515,7 @@ static void test_device_locked_by_a_live_process_gives_633(void)
     fx_end(&f);
 }
 
-static void test_device_open_twice_in_this_process_gives_633(void)
+NRT_TEST(device_open_twice_in_this_process_gives_633)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT };
@@ -507,7 +529,7 @@ static void test_device_open_twice_in_this_process_gives_633(void)
     fx_end(&f);
 }
 
-static void test_stale_lock_of_a_dead_process_is_removed(void)
+NRT_TEST(stale_lock_of_a_dead_process_is_removed)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT };
@@ -527,7 +549,7 @@ static void test_stale_lock_of_a_dead_process_is_removed(void)
     fx_end(&f);
 }
 
-static void test_lock_file_still_being_written_gives_633_and_is_kept(void)
+NRT_TEST(lock_file_still_being_written_gives_633_and_is_kept)
 {
     /* Created with O_EXCL by another program that has not written its PID
      * yet: not stale, and the message says why the port is refused. */
@@ -545,7 +567,7 @@ static void test_lock_file_still_being_written_gives_633_and_is_kept(void)
     fx_end(&f);
 }
 
-static void test_lock_file_holds_our_pid_and_goes_away_on_close(void)
+NRT_TEST(lock_file_holds_our_pid_and_goes_away_on_close)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT };
@@ -569,7 +591,7 @@ static void test_lock_file_holds_our_pid_and_goes_away_on_close(void)
     fx_end(&f);
 }
 
-static void test_missing_lock_directory_gives_633_naming_it(void)
+NRT_TEST(missing_lock_directory_gives_633_naming_it)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT };
@@ -594,7 +616,7 @@ static void *cancel_later(void *arg)
     nanosleep(&ts, NULL);
     uint64_t one = 1;
     if (write(c->fd, &one, sizeof one) != sizeof one)
-        setup_error = true;
+        nrt_setup_error();
     return NULL;
 }
 
@@ -631,19 +653,19 @@ static void check_cancel(const modem_emu_script *s)
     fx_end(&f);
 }
 
-static void test_cancel_during_a_slow_dial_returns_promptly_and_releases_the_port(void)
+NRT_TEST(cancel_during_a_slow_dial_returns_promptly_and_releases_the_port)
 {
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT, .dial_delay_ms = 5000 };
     check_cancel(&s);
 }
 
-static void test_cancel_during_an_init_command_returns_promptly(void)
+NRT_TEST(cancel_during_an_init_command_returns_promptly)
 {
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT, .delay_ms = 5000 };
     check_cancel(&s);
 }
 
-static void test_cancel_already_signalled_stops_before_sending(void)
+NRT_TEST(cancel_already_signalled_stops_before_sending)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT };
@@ -665,7 +687,7 @@ static bool same_termios(const struct termios *a, const struct termios *b)
            && cfgetispeed(a) == cfgetispeed(b) && cfgetospeed(a) == cfgetospeed(b);
 }
 
-static void test_termios_is_restored_after_close(void)
+NRT_TEST(termios_is_restored_after_close)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_BUSY };
@@ -692,7 +714,7 @@ static void test_termios_is_restored_after_close(void)
     fx_end(&f);
 }
 
-static void test_no_descriptor_is_leaked(void)
+NRT_TEST(no_descriptor_is_leaked)
 {
     static const modem_emu_dial outcomes[] = {
         MODEM_EMU_CONNECT, MODEM_EMU_BUSY, MODEM_EMU_SILENCE, MODEM_EMU_GARBAGE,
@@ -714,7 +736,7 @@ static void test_no_descriptor_is_leaked(void)
     }
 }
 
-static void test_device_can_be_opened_again_at_once_after_close(void)
+NRT_TEST(device_can_be_opened_again_at_once_after_close)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_NO_CARRIER };
@@ -730,7 +752,7 @@ static void test_device_can_be_opened_again_at_once_after_close(void)
     fx_end(&f);
 }
 
-static void test_line_carries_data_both_ways_after_connect(void)
+NRT_TEST(line_carries_data_both_ways_after_connect)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT };
@@ -759,7 +781,7 @@ static void test_line_carries_data_both_ways_after_connect(void)
     fx_end(&f);
 }
 
-static void test_bytes_after_connect_are_kept_for_ppp(void)
+NRT_TEST(bytes_after_connect_are_kept_for_ppp)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT, .connect_data = "~\xff}#~" };
@@ -784,7 +806,7 @@ static void test_bytes_after_connect_are_kept_for_ppp(void)
     fx_end(&f);
 }
 
-static void test_ate1_turns_the_echo_on_midway(void)
+NRT_TEST(ate1_turns_the_echo_on_midway)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_BUSY };
@@ -796,7 +818,7 @@ static void test_ate1_turns_the_echo_on_midway(void)
     fx_end(&f);
 }
 
-static void test_carrier_loss_after_connect_shows_as_hangup(void)
+NRT_TEST(carrier_loss_after_connect_shows_as_hangup)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT, .hangup_after_connect = true,
@@ -814,7 +836,7 @@ static void test_carrier_loss_after_connect_shows_as_hangup(void)
     fx_end(&f);
 }
 
-static void test_hangup_while_dialing_gives_619(void)
+NRT_TEST(hangup_while_dialing_gives_619)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_SILENCE };
@@ -827,75 +849,3 @@ static void test_hangup_while_dialing_gives_619(void)
     fx_end(&f);
 }
 
-/* ---- runner --------------------------------------------------------------------------- */
-
-#define T(name) { #name, test_##name }
-static CU_TestInfo tests[] = {
-    T(connect_succeeds_and_keeps_the_speed),
-    T(connect_without_speed_leaves_speed_empty),
-    T(dial_string_is_prefix_and_number),
-    T(default_dial_prefix_is_atdt),
-    T(busy_gives_676),
-    T(no_carrier_gives_679),
-    T(no_dialtone_gives_680),
-    T(no_dial_tone_spelling_gives_680),
-    T(no_answer_gives_678),
-    T(error_gives_651),
-    T(voice_gives_677),
-    T(cme_error_gives_651_with_the_extended_error),
-    T(garbage_line_gives_652),
-    T(error_on_an_init_command_gives_651_and_does_not_dial),
-    T(silent_modem_after_dial_gives_666_within_the_connect_timeout),
-    T(silent_modem_on_init_gives_666_within_the_command_timeout),
-    T(slow_replies_within_the_timeouts_succeed),
-    T(numeric_result_codes_are_understood),
-    T(numeric_busy_gives_676),
-    T(atv0_switches_the_modem_to_numeric_codes),
-    T(numeric_connect_variant_succeeds),
-    T(echoed_commands_are_skipped),
-    T(echo_with_numeric_codes_is_understood),
-    T(ate1_turns_the_echo_on_midway),
-    T(ring_and_blank_lines_are_ignored),
-    T(every_result_code_maps_to_its_ras_error),
-    T(missing_device_gives_608),
-    T(device_that_is_not_a_tty_gives_605),
-    T(unsupported_speed_gives_605),
-    T(device_locked_by_a_live_process_gives_633),
-    T(device_open_twice_in_this_process_gives_633),
-    T(stale_lock_of_a_dead_process_is_removed),
-    T(lock_file_still_being_written_gives_633_and_is_kept),
-    T(lock_file_holds_our_pid_and_goes_away_on_close),
-    T(missing_lock_directory_gives_633_naming_it),
-    T(cancel_during_a_slow_dial_returns_promptly_and_releases_the_port),
-    T(cancel_during_an_init_command_returns_promptly),
-    T(cancel_already_signalled_stops_before_sending),
-    T(termios_is_restored_after_close),
-    T(no_descriptor_is_leaked),
-    T(device_can_be_opened_again_at_once_after_close),
-    T(line_carries_data_both_ways_after_connect),
-    T(bytes_after_connect_are_kept_for_ppp),
-    T(carrier_loss_after_connect_shows_as_hangup),
-    T(hangup_while_dialing_gives_619),
-    CU_TEST_INFO_NULL,
-};
-
-int main(void)
-{
-    static CU_SuiteInfo suites[] = {
-        { "ras-modem", NULL, NULL, NULL, NULL, tests },
-        CU_SUITE_INFO_NULL,
-    };
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 99;
-    if (CU_register_suites(suites) != CUE_SUCCESS) {
-        CU_cleanup_registry();
-        return 99;
-    }
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned failures = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    if (setup_error)
-        return 99;
-    return failures ? 1 : 0;
-}

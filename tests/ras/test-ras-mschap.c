@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include <CUnit/CUnit.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +22,7 @@
 #include "ppp-test-peer.h"
 
 static char dir[] = "/tmp/nr-ras-mschap.XXXXXX";
+NRT_SUITE("ras-mschap", .tmpdir = dir, .ignore_sigpipe = true);
 static char book[600];
 
 /* ---- the MS-CHAP v2 server behind the emulator ----------------------------------------------- */
@@ -84,7 +84,7 @@ static void hang_up_and_check_release(HRASCONN h)
 
 /* ---- tests ------------------------------------------------------------------------------------- */
 
-static void test_right_password_connects_and_reports_mschap_v2(void)
+NRT_TEST(right_password_connects_and_reports_mschap_v2)
 {
     server s;
     RASDIALPARAMS p = params("s3cret");
@@ -116,12 +116,12 @@ static void check_async_dial_announces(const char *password, bool expired, const
     server_stop(&s);
 }
 
-static void test_wrong_password_is_691_in_auth_notify(void)
+NRT_TEST(wrong_password_is_691_in_auth_notify)
 {
     check_async_dial_announces("wrong", false, "0:0 1:0 2:0 3:0 4:0 5:0 6:0 6:691");
 }
 
-static void test_server_that_cannot_prove_the_password_is_778(void)
+NRT_TEST(server_that_cannot_prove_the_password_is_778)
 {
     server s;
     RASDIALPARAMS p = params("s3cret");
@@ -132,12 +132,12 @@ static void test_server_that_cannot_prove_the_password_is_778(void)
     server_stop(&s);
 }
 
-static void test_expired_password_without_paused_states_is_648(void)
+NRT_TEST(expired_password_without_paused_states_is_648)
 {
     check_async_dial_announces("s3cret", true, "0:0 1:0 2:0 3:0 4:0 5:0 6:0 6:648");
 }
 
-static void test_sync_dial_with_an_expired_password_returns_648(void)
+NRT_TEST(sync_dial_with_an_expired_password_returns_648)
 {
     server s;
     RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
@@ -170,7 +170,7 @@ static void resume_with_a_new_password(HRASCONN h)
     CU_ASSERT_EQUAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
 }
 
-static void test_expired_password_pauses_and_resume_changes_it(void)
+NRT_TEST(expired_password_pauses_and_resume_changes_it)
 {
     server s;
     RASCONNSTATUS st = { .dwSize = sizeof st };
@@ -184,7 +184,7 @@ static void test_expired_password_pauses_and_resume_changes_it(void)
     server_stop(&s);
 }
 
-static void test_the_server_keeps_the_new_password(void)
+NRT_TEST(the_server_keeps_the_new_password)
 {
     server s;
     HRASCONN h = dial_until_password_expired(&s);
@@ -200,7 +200,7 @@ static void test_the_server_keeps_the_new_password(void)
     modem_emu_stop(s.emu);
 }
 
-static void test_an_expiry_without_a_way_to_change_is_648_even_with_paused_states(void)
+NRT_TEST(an_expiry_without_a_way_to_change_is_648_even_with_paused_states)
 {
     server s;
     RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
@@ -214,7 +214,7 @@ static void test_an_expiry_without_a_way_to_change_is_648_even_with_paused_state
     server_stop(&s);
 }
 
-static void test_hang_up_while_the_password_expired_releases_the_port(void)
+NRT_TEST(hang_up_while_the_password_expired_releases_the_port)
 {
     server s;
     HRASCONN h = dial_until_password_expired(&s);
@@ -222,25 +222,4 @@ static void test_hang_up_while_the_password_expired_releases_the_port(void)
     usleep(100 * 1000); /* nothing may follow the hang-up */
     CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 4099:0");
     server_stop(&s);
-}
-
-static CU_TestInfo tests[] = {
-    { "right_password_connects_and_reports_mschap_v2", test_right_password_connects_and_reports_mschap_v2 },
-    { "wrong_password_is_691_in_auth_notify", test_wrong_password_is_691_in_auth_notify },
-    { "server_that_cannot_prove_the_password_is_778", test_server_that_cannot_prove_the_password_is_778 },
-    { "expired_password_without_paused_states_is_648", test_expired_password_without_paused_states_is_648 },
-    { "sync_dial_with_an_expired_password_returns_648", test_sync_dial_with_an_expired_password_returns_648 },
-    { "expired_password_pauses_and_resume_changes_it", test_expired_password_pauses_and_resume_changes_it },
-    { "the_server_keeps_the_new_password", test_the_server_keeps_the_new_password },
-    { "an_expiry_without_a_way_to_change_is_648_even_with_paused_states",
-      test_an_expiry_without_a_way_to_change_is_648_even_with_paused_states },
-    { "hang_up_while_the_password_expired_releases_the_port",
-      test_hang_up_while_the_password_expired_releases_the_port },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    signal(SIGPIPE, SIG_IGN);
-    return nr_cunit_main_in_tmpdir(argc, argv, "ras-mschap", tests, dir);
 }

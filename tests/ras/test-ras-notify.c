@@ -16,6 +16,8 @@
 #include "notify.h"
 #include "rasconn.h"
 
+NRT_SUITE("ras-notify");
+
 /* What the handlers saw. */
 static struct seen {
     int calls;
@@ -64,7 +66,7 @@ static void reset(void)
 
 #define H ((HRASCONN)(uintptr_t)0x1234)
 
-static void test_type0_gets_message_state_and_error(void)
+NRT_TEST(type0_gets_message_state_and_error)
 {
     nr_ras_notifier n;
     reset();
@@ -76,7 +78,7 @@ static void test_type0_gets_message_state_and_error(void)
     CU_ASSERT_EQUAL(seen.error, ERROR_LINE_BUSY);
 }
 
-static void test_type1_also_gets_handle_and_extended_error(void)
+NRT_TEST(type1_also_gets_handle_and_extended_error)
 {
     nr_ras_notifier n;
     reset();
@@ -86,7 +88,7 @@ static void test_type1_also_gets_handle_and_extended_error(void)
     CU_ASSERT_EQUAL(seen.ext, 30);
 }
 
-static void test_type2_gets_callback_id_and_subentry(void)
+NRT_TEST(type2_gets_callback_id_and_subentry)
 {
     nr_ras_notifier n;
     reset();
@@ -97,7 +99,7 @@ static void test_type2_gets_callback_id_and_subentry(void)
     CU_ASSERT_PTR_EQUAL(seen.h, H);
 }
 
-static void test_type2_returning_zero_stops_notifications(void)
+NRT_TEST(type2_returning_zero_stops_notifications)
 {
     nr_ras_notifier n;
     reset();
@@ -106,7 +108,7 @@ static void test_type2_returning_zero_stops_notifications(void)
     CU_ASSERT_FALSE(nr_ras_notify(&n, H, RASCS_OpenPort, 0, 0));
 }
 
-static void test_fd_notifier_writes_one_fixed_size_record(void)
+NRT_TEST(fd_notifier_writes_one_fixed_size_record)
 {
     int p[2];
     RASDIALEVENT two[2], ev;
@@ -128,7 +130,7 @@ static void test_fd_notifier_writes_one_fixed_size_record(void)
     close(p[1]);
 }
 
-static void test_fd_notifier_stops_when_the_reader_is_gone(void)
+NRT_TEST(fd_notifier_stops_when_the_reader_is_gone)
 {
     int p[2];
     nr_ras_notifier n;
@@ -140,7 +142,7 @@ static void test_fd_notifier_stops_when_the_reader_is_gone(void)
     close(p[1]);
 }
 
-static void test_bad_notifiers_are_refused(void)
+NRT_TEST(bad_notifiers_are_refused)
 {
     nr_ras_notifier n;
     int ro[2], closed = 1000;
@@ -153,7 +155,7 @@ static void test_bad_notifiers_are_refused(void)
     close(ro[1]);
 }
 
-static void test_in_handler_mark_is_set_only_during_the_handler(void)
+NRT_TEST(in_handler_mark_is_set_only_during_the_handler)
 {
     nr_ras_notifier n;
     reset();
@@ -164,7 +166,7 @@ static void test_in_handler_mark_is_set_only_during_the_handler(void)
     CU_ASSERT_PTR_NULL(nr_ras_in_handler());
 }
 
-static void test_same_notifier_means_same_kind_and_target(void)
+NRT_TEST(same_notifier_means_same_kind_and_target)
 {
     nr_ras_notifier n;
     CU_ASSERT_EQUAL_FATAL(nr_ras_notifier_init(&n, 1, (void *)func1, 0), 0);
@@ -175,7 +177,7 @@ static void test_same_notifier_means_same_kind_and_target(void)
 
 /* ---- the connection table ---------------------------------------------------- */
 
-static void test_handles_are_unique_and_found(void)
+NRT_TEST(handles_are_unique_and_found)
 {
     nr_rasconn *a = nr_rasconn_create(), *b = nr_rasconn_create();
     CU_ASSERT_PTR_NOT_NULL_FATAL(a);
@@ -191,7 +193,7 @@ static void test_handles_are_unique_and_found(void)
     nr_rasconn_release(b);
 }
 
-static void test_unlisted_handle_is_invalid_but_object_lives_while_referenced(void)
+NRT_TEST(unlisted_handle_is_invalid_but_object_lives_while_referenced)
 {
     nr_rasconn *c = nr_rasconn_create();
     HRASCONN h = c->handle;
@@ -202,7 +204,7 @@ static void test_unlisted_handle_is_invalid_but_object_lives_while_referenced(vo
     nr_rasconn_release(c);
 }
 
-static void test_handles_are_never_reused(void)
+NRT_TEST(handles_are_never_reused)
 {
     nr_rasconn *c = nr_rasconn_create();
     HRASCONN old = c->handle;
@@ -215,13 +217,13 @@ static void test_handles_are_never_reused(void)
     nr_rasconn_release(c);
 }
 
-static void test_made_up_handles_are_invalid(void)
+NRT_TEST(made_up_handles_are_invalid)
 {
     CU_ASSERT_PTR_NULL(nr_rasconn_lookup(NULL));
     CU_ASSERT_PTR_NULL(nr_rasconn_lookup((HRASCONN)(uintptr_t)0xdeadbeef));
 }
 
-static void test_list_returns_oldest_first_and_counts_all(void)
+NRT_TEST(list_returns_oldest_first_and_counts_all)
 {
     nr_rasconn *c[3], *out[2];
     for (int i = 0; i < 3; i++)
@@ -251,7 +253,7 @@ static void *churn(void *arg)
     return NULL;
 }
 
-static void test_table_is_safe_from_several_threads(void)
+NRT_TEST(table_is_safe_from_several_threads)
 {
     pthread_t t[4];
     nr_rasconn *out[1];
@@ -260,29 +262,4 @@ static void test_table_is_safe_from_several_threads(void)
     for (int i = 0; i < 4; i++)
         pthread_join(t[i], NULL);
     CU_ASSERT_EQUAL(nr_rasconn_list(out, 1), 0);
-}
-
-static CU_TestInfo tests[] = {
-    { "type0_gets_message_state_and_error", test_type0_gets_message_state_and_error },
-    { "type1_also_gets_handle_and_extended_error", test_type1_also_gets_handle_and_extended_error },
-    { "type2_gets_callback_id_and_subentry", test_type2_gets_callback_id_and_subentry },
-    { "type2_returning_zero_stops_notifications", test_type2_returning_zero_stops_notifications },
-    { "fd_notifier_writes_one_fixed_size_record", test_fd_notifier_writes_one_fixed_size_record },
-    { "fd_notifier_stops_when_the_reader_is_gone", test_fd_notifier_stops_when_the_reader_is_gone },
-    { "bad_notifiers_are_refused", test_bad_notifiers_are_refused },
-    { "in_handler_mark_is_set_only_during_the_handler", test_in_handler_mark_is_set_only_during_the_handler },
-    { "same_notifier_means_same_kind_and_target", test_same_notifier_means_same_kind_and_target },
-    { "handles_are_unique_and_found", test_handles_are_unique_and_found },
-    { "unlisted_handle_is_invalid_but_object_lives_while_referenced",
-      test_unlisted_handle_is_invalid_but_object_lives_while_referenced },
-    { "handles_are_never_reused", test_handles_are_never_reused },
-    { "made_up_handles_are_invalid", test_made_up_handles_are_invalid },
-    { "list_returns_oldest_first_and_counts_all", test_list_returns_oldest_first_and_counts_all },
-    { "table_is_safe_from_several_threads", test_table_is_safe_from_several_threads },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    return nr_cunit_main(argc, argv, "ras-notify", tests);
 }

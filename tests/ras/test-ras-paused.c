@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include <CUnit/CUnit.h>
-#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -20,6 +19,7 @@
 #include "dial-fixture.h"
 
 static char dir[] = "/tmp/nr-ras-paused.XXXXXX";
+NRT_SUITE("ras-paused", .tmpdir = dir, .ignore_sigpipe = true);
 static char book[600];
 
 #define DONE_MS 15000   /* a dial gets where it is going (generous: valgrind, busy cores) */
@@ -96,7 +96,7 @@ static void hang_up_and_check_release(HRASCONN h)
 
 /* ---- tests ------------------------------------------------------------------------- */
 
-static void test_right_password_through_pap_reaches_connected(void)
+NRT_TEST(right_password_through_pap_reaches_connected)
 {
     peer pr;
     modem_emu *e = start(&pr);
@@ -116,7 +116,7 @@ static void test_right_password_through_pap_reaches_connected(void)
     stop(e, &pr);
 }
 
-static void test_wrong_password_fails_in_auth_notify_with_691_then_nothing(void)
+NRT_TEST(wrong_password_fails_in_auth_notify_with_691_then_nothing)
 {
     peer pr;
     modem_emu *e = start(&pr);
@@ -136,7 +136,7 @@ static void test_wrong_password_fails_in_auth_notify_with_691_then_nothing(void)
     stop(e, &pr);
 }
 
-static void test_sync_dial_with_a_wrong_password_returns_691(void)
+NRT_TEST(sync_dial_with_a_wrong_password_returns_691)
 {
     peer pr;
     modem_emu *e = start(&pr);
@@ -153,7 +153,7 @@ static void test_sync_dial_with_a_wrong_password_returns_691(void)
     stop(e, &pr);
 }
 
-static void test_sync_dial_never_pauses_even_with_paused_states(void)
+NRT_TEST(sync_dial_never_pauses_even_with_paused_states)
 {
     peer pr;
     modem_emu *e = start(&pr);
@@ -165,7 +165,7 @@ static void test_sync_dial_never_pauses_even_with_paused_states(void)
     stop(e, &pr);
 }
 
-static void test_rejected_password_pauses_and_resumes_with_new_credentials(void)
+NRT_TEST(rejected_password_pauses_and_resumes_with_new_credentials)
 {
     peer pr;
     modem_emu *e = start(&pr);
@@ -187,7 +187,7 @@ static void test_rejected_password_pauses_and_resumes_with_new_credentials(void)
     stop(e, &pr);
 }
 
-static void test_resuming_a_dial_that_is_not_paused_is_refused(void)
+NRT_TEST(resuming_a_dial_that_is_not_paused_is_refused)
 {
     peer pr;
     modem_emu *e = start(&pr);
@@ -205,7 +205,7 @@ static void test_resuming_a_dial_that_is_not_paused_is_refused(void)
     stop(e, &pr);
 }
 
-static void test_resuming_a_dial_still_dialing_is_refused_and_harmless(void)
+NRT_TEST(resuming_a_dial_still_dialing_is_refused_and_harmless)
 {
     modem_emu *e = fixture_start_modem(dir, MODEM_EMU_CONNECT, 5000, book, sizeof book); /* slow to answer */
     RASDIALPARAMS p = params("s3cret");
@@ -225,7 +225,7 @@ static void test_resuming_a_dial_still_dialing_is_refused_and_harmless(void)
     modem_emu_stop(e);
 }
 
-static void test_resuming_with_another_notifier_is_refused_and_the_dial_stays_paused(void)
+NRT_TEST(resuming_with_another_notifier_is_refused_and_the_dial_stays_paused)
 {
     peer pr;
     modem_emu *e = start(&pr);
@@ -252,7 +252,7 @@ static void test_resuming_with_another_notifier_is_refused_and_the_dial_stays_pa
     stop(e, &pr);
 }
 
-static void test_hangup_while_paused_releases_the_port_and_announces_nothing_more(void)
+NRT_TEST(hangup_while_paused_releases_the_port_and_announces_nothing_more)
 {
     peer pr;
     modem_emu *e = start(&pr);
@@ -269,7 +269,7 @@ static void test_hangup_while_paused_releases_the_port_and_announces_nothing_mor
     stop(e, &pr);
 }
 
-static void test_hangup_inside_the_retry_authentication_handler_ends_the_dial(void)
+NRT_TEST(hangup_inside_the_retry_authentication_handler_ends_the_dial)
 {
     peer pr;
     modem_emu *e = start(&pr);
@@ -284,30 +284,4 @@ static void test_hangup_inside_the_retry_authentication_handler_ends_the_dial(vo
     snprintf(expected, sizeof expected, "%s 4097:0", until_authenticate);
     CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), expected);
     stop(e, &pr);
-}
-
-static CU_TestInfo tests[] = {
-    { "right_password_through_pap_reaches_connected", test_right_password_through_pap_reaches_connected },
-    { "wrong_password_fails_in_auth_notify_with_691_then_nothing",
-      test_wrong_password_fails_in_auth_notify_with_691_then_nothing },
-    { "sync_dial_with_a_wrong_password_returns_691", test_sync_dial_with_a_wrong_password_returns_691 },
-    { "sync_dial_never_pauses_even_with_paused_states", test_sync_dial_never_pauses_even_with_paused_states },
-    { "rejected_password_pauses_and_resumes_with_new_credentials",
-      test_rejected_password_pauses_and_resumes_with_new_credentials },
-    { "resuming_a_dial_that_is_not_paused_is_refused", test_resuming_a_dial_that_is_not_paused_is_refused },
-    { "resuming_a_dial_still_dialing_is_refused_and_harmless",
-      test_resuming_a_dial_still_dialing_is_refused_and_harmless },
-    { "resuming_with_another_notifier_is_refused_and_the_dial_stays_paused",
-      test_resuming_with_another_notifier_is_refused_and_the_dial_stays_paused },
-    { "hangup_while_paused_releases_the_port_and_announces_nothing_more",
-      test_hangup_while_paused_releases_the_port_and_announces_nothing_more },
-    { "hangup_inside_the_retry_authentication_handler_ends_the_dial",
-      test_hangup_inside_the_retry_authentication_handler_ends_the_dial },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    signal(SIGPIPE, SIG_IGN);
-    return nr_cunit_main_in_tmpdir(argc, argv, "ras-paused", tests, dir);
 }

@@ -24,6 +24,7 @@
 #include "phonebook.h"
 
 static char dir[] = "/tmp/nr-pb-test.XXXXXX";
+NRT_SUITE("ras-phonebook", .tmpdir = dir);
 
 /* Writes text to dir/name with mode and returns the path (static buffer). */
 static const char *write_pb(const char *name, mode_t mode, const char *text)
@@ -54,7 +55,7 @@ static nr_pb_error load_bad(const char *text)
 
 #define ENTRY(extra) "{\"entries\": [\n  {\"name\": \"Office\", \"device\": \"/dev/ttyS0\",\n   \"phone_number\": \"5551234\"" extra "}\n]}\n"
 
-static void test_minimal_entry_gets_the_defaults(void)
+NRT_TEST(minimal_entry_gets_the_defaults)
 {
     nr_phonebook *pb = NULL;
     CU_ASSERT_EQUAL_FATAL(nr_pb_load(write_pb("pb.json", 0600, ENTRY("")), &pb, NULL), WN_SUCCESS);
@@ -79,7 +80,7 @@ static void test_minimal_entry_gets_the_defaults(void)
     nr_pb_free(pb);
 }
 
-static void test_every_key_is_read(void)
+NRT_TEST(every_key_is_read)
 {
     nr_phonebook *pb = NULL;
     const char *text = ENTRY(",\n   \"description\": \"work\", \"speed\": 57600, \"init\": [\"ATZ\", \"ATE0V1\"],\n"
@@ -116,7 +117,7 @@ static void test_every_key_is_read(void)
     nr_pb_free(pb);
 }
 
-static void test_lookup_is_by_exact_name(void)
+NRT_TEST(lookup_is_by_exact_name)
 {
     nr_phonebook *pb = NULL;
     CU_ASSERT_EQUAL_FATAL(nr_pb_load(write_pb("pb.json", 0600, ENTRY("")), &pb, NULL), WN_SUCCESS);
@@ -126,7 +127,7 @@ static void test_lookup_is_by_exact_name(void)
     nr_pb_free(pb);
 }
 
-static void test_missing_file_cannot_be_opened(void)
+NRT_TEST(missing_file_cannot_be_opened)
 {
     nr_phonebook *pb = NULL;
     nr_pb_error err;
@@ -137,7 +138,7 @@ static void test_missing_file_cannot_be_opened(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "No such file"));
 }
 
-static void test_syntax_error_has_line_and_column(void)
+NRT_TEST(syntax_error_has_line_and_column)
 {
     nr_pb_error err = load_bad("{\"entries\": [\n  {\"name\": \"Office\",,}\n]}\n");
     CU_ASSERT_EQUAL(err.code, ERROR_CORRUPT_PHONEBOOK);
@@ -148,7 +149,7 @@ static void test_syntax_error_has_line_and_column(void)
 
 /* A NUL byte hid the rest of the file from json_loads(): an entry after it,
  * duplicate or broken, was silently dropped and the phonebook loaded. */
-static void test_nul_byte_is_a_syntax_error_at_its_position(void)
+NRT_TEST(nul_byte_is_a_syntax_error_at_its_position)
 {
     static const char text[] = "{\"entries\": [\n  {\"name\": \"Office\", \"device\": \"/dev/ttyS0\", "
                                "\"phone_number\": \"1\"}\n@, {\"name\": \"Office\"}\n]}\n";
@@ -171,7 +172,7 @@ static void test_nul_byte_is_a_syntax_error_at_its_position(void)
     nr_pb_free(pb);
 }
 
-static void test_unknown_key_names_field_and_line(void)
+NRT_TEST(unknown_key_names_field_and_line)
 {
     nr_pb_error err = load_bad(ENTRY(",\n   \"sped\": 9600"));
     CU_ASSERT_EQUAL(err.code, ERROR_CORRUPT_PHONEBOOK);
@@ -181,7 +182,7 @@ static void test_unknown_key_names_field_and_line(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "unknown key \"sped\""));
 }
 
-static void test_wrong_type_names_field(void)
+NRT_TEST(wrong_type_names_field)
 {
     nr_pb_error err = load_bad(ENTRY(", \"speed\": \"fast\""));
     CU_ASSERT_STRING_EQUAL(err.field, "entries[0].speed");
@@ -189,7 +190,7 @@ static void test_wrong_type_names_field(void)
     CU_ASSERT_EQUAL(err.line, 3);
 }
 
-static void test_terminal_after_dial_must_be_a_boolean(void)
+NRT_TEST(terminal_after_dial_must_be_a_boolean)
 {
     nr_pb_error err = load_bad(ENTRY(",\n   \"terminal_after_dial\": \"yes\""));
     CU_ASSERT_STRING_EQUAL(err.field, "entries[0].terminal_after_dial");
@@ -197,14 +198,14 @@ static void test_terminal_after_dial_must_be_a_boolean(void)
     CU_ASSERT_EQUAL(err.line, 4);
 }
 
-static void test_undialable_callback_number_is_refused(void)
+NRT_TEST(undialable_callback_number_is_refused)
 {
     nr_pb_error err = load_bad(ENTRY(", \"callback_number\": \"call me\""));
     CU_ASSERT_STRING_EQUAL(err.field, "entries[0].callback_number");
     CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "characters a modem cannot dial"));
 }
 
-static void test_interface_must_be_an_interface_name(void)
+NRT_TEST(interface_must_be_an_interface_name)
 {
     nr_pb_error err = load_bad(ENTRY(", \"interface\": \"ras 0\""));
     CU_ASSERT_STRING_EQUAL(err.field, "entries[0].interface");
@@ -214,14 +215,14 @@ static void test_interface_must_be_an_interface_name(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "1 to 15 characters"));
 }
 
-static void test_callback_is_none_or_ask(void)
+NRT_TEST(callback_is_none_or_ask)
 {
     nr_pb_error err = load_bad(ENTRY(", \"callback\": \"always\""));
     CU_ASSERT_STRING_EQUAL(err.field, "entries[0].callback");
     CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "must be \"none\" or \"ask\", not \"always\""));
 }
 
-static void test_nested_key_is_located(void)
+NRT_TEST(nested_key_is_located)
 {
     nr_pb_error err = load_bad(ENTRY(",\n   \"timeouts\": {\"command_ms\": 10,\n      \"connect_ms\": 0}"));
     CU_ASSERT_STRING_EQUAL(err.field, "entries[0].timeouts.connect_ms");
@@ -230,49 +231,49 @@ static void test_nested_key_is_located(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "between 1 and"));
 }
 
-static void test_missing_required_key_is_named(void)
+NRT_TEST(missing_required_key_is_named)
 {
     nr_pb_error err = load_bad("{\"entries\": [ {\"name\": \"A\", \"device\": \"/dev/ttyS0\"} ]}");
     CU_ASSERT_STRING_EQUAL(err.field, "entries[0]");
     CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "\"phone_number\" is missing"));
 }
 
-static void test_bad_choice_lists_the_allowed_values(void)
+NRT_TEST(bad_choice_lists_the_allowed_values)
 {
     nr_pb_error err = load_bad(ENTRY(", \"auth\": \"mschap\""));
     CU_ASSERT_STRING_EQUAL(err.field, "entries[0].auth");
     CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "\"any\", \"pap\", \"chap\" or \"mschapv2\", not \"mschap\""));
 }
 
-static void test_relative_device_is_refused(void)
+NRT_TEST(relative_device_is_refused)
 {
     nr_pb_error err = load_bad("{\"entries\": [ {\"name\": \"A\", \"device\": \"ttyS0\", \"phone_number\": \"1\"} ]}");
     CU_ASSERT_STRING_EQUAL(err.field, "entries[0].device");
     CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "absolute path"));
 }
 
-static void test_undialable_number_is_refused(void)
+NRT_TEST(undialable_number_is_refused)
 {
     nr_pb_error err = load_bad("{\"entries\": [ {\"name\": \"A\", \"device\": \"/dev/x\", \"phone_number\": \"555;ATH\"} ]}");
     CU_ASSERT_STRING_EQUAL(err.field, "entries[0].phone_number");
     CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "cannot dial"));
 }
 
-static void test_unknown_speed_is_refused(void)
+NRT_TEST(unknown_speed_is_refused)
 {
     nr_pb_error err = load_bad(ENTRY(", \"speed\": 12345"));
     CU_ASSERT_STRING_EQUAL(err.field, "entries[0].speed");
     CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "not a serial line speed"));
 }
 
-static void test_control_characters_in_init_are_refused(void)
+NRT_TEST(control_characters_in_init_are_refused)
 {
     nr_pb_error err = load_bad(ENTRY(", \"init\": [\"ATZ\", \"AT\\r\\nATH\"]"));
     CU_ASSERT_STRING_EQUAL(err.field, "entries[0].init[1]");
     CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "control characters"));
 }
 
-static void test_duplicate_entry_names_are_refused(void)
+NRT_TEST(duplicate_entry_names_are_refused)
 {
     nr_pb_error err = load_bad("{\"entries\": [\n {\"name\": \"A\", \"device\": \"/dev/a\", \"phone_number\": \"1\"},\n"
                                " {\"name\": \"A\", \"device\": \"/dev/b\", \"phone_number\": \"2\"}\n]}");
@@ -281,14 +282,14 @@ static void test_duplicate_entry_names_are_refused(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "already used by entries[0]"));
 }
 
-static void test_duplicate_keys_are_refused(void)
+NRT_TEST(duplicate_keys_are_refused)
 {
     nr_pb_error err = load_bad(ENTRY(", \"speed\": 9600, \"speed\": 19200"));
     CU_ASSERT_EQUAL(err.code, ERROR_CORRUPT_PHONEBOOK);
     CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "duplicate"));
 }
 
-static void test_unknown_top_level_key_is_refused(void)
+NRT_TEST(unknown_top_level_key_is_refused)
 {
     nr_pb_error err = load_bad("{\"entries\": [], \"entrys\": []}");
     CU_ASSERT_STRING_EQUAL(err.field, "entrys");
@@ -296,14 +297,14 @@ static void test_unknown_top_level_key_is_refused(void)
     CU_ASSERT_EQUAL(err.column, 17);
 }
 
-static void test_entries_must_be_an_array(void)
+NRT_TEST(entries_must_be_an_array)
 {
     nr_pb_error err = load_bad("{\"entries\": {}}");
     CU_ASSERT_STRING_EQUAL(err.field, "entries");
     CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "must be an array"));
 }
 
-static void test_empty_phonebook_is_valid(void)
+NRT_TEST(empty_phonebook_is_valid)
 {
     nr_phonebook *pb = NULL;
     CU_ASSERT_EQUAL_FATAL(nr_pb_load(write_pb("pb.json", 0600, "{\"entries\": []}"), &pb, NULL), WN_SUCCESS);
@@ -312,7 +313,7 @@ static void test_empty_phonebook_is_valid(void)
     nr_pb_free(pb);
 }
 
-static void test_world_writable_phonebook_is_refused(void)
+NRT_TEST(world_writable_phonebook_is_refused)
 {
     nr_phonebook *pb = NULL;
     nr_pb_error err;
@@ -321,7 +322,7 @@ static void test_world_writable_phonebook_is_refused(void)
     CU_ASSERT_PTR_NULL(pb);
 }
 
-static void test_group_writable_phonebook_is_refused(void)
+NRT_TEST(group_writable_phonebook_is_refused)
 {
     nr_phonebook *pb = NULL;
     nr_pb_error err;
@@ -329,7 +330,7 @@ static void test_group_writable_phonebook_is_refused(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "writable by its group"));
 }
 
-static void test_default_path_prefers_xdg_config_home(void)
+NRT_TEST(default_path_prefers_xdg_config_home)
 {
     char xdg[600], want[700];
     snprintf(xdg, sizeof xdg, "%s/xdg", dir);
@@ -374,7 +375,7 @@ static const char *entry_with(const struct int_key *k, const char *value)
     return text;
 }
 
-static void test_every_integer_out_of_range_is_a_schema_error_naming_the_key(void)
+NRT_TEST(every_integer_out_of_range_is_a_schema_error_naming_the_key)
 {
     for (size_t i = 0; i < sizeof int_keys / sizeof int_keys[0]; i++) {
         const struct int_key *k = &int_keys[i];
@@ -400,7 +401,7 @@ static void test_every_integer_out_of_range_is_a_schema_error_naming_the_key(voi
     }
 }
 
-static void test_every_integer_at_its_limits_is_accepted(void)
+NRT_TEST(every_integer_at_its_limits_is_accepted)
 {
     for (size_t i = 0; i < sizeof int_keys / sizeof int_keys[0]; i++) {
         const struct int_key *k = &int_keys[i];
@@ -419,7 +420,7 @@ static void test_every_integer_at_its_limits_is_accepted(void)
 
 /* jansson cannot read it at all; it is still the key's value out of range
  * (issue item 10), at the key's position. */
-static void test_an_integer_beyond_64_bits_is_a_schema_error_naming_the_key(void)
+NRT_TEST(an_integer_beyond_64_bits_is_a_schema_error_naming_the_key)
 {
     nr_pb_error err = load_bad(ENTRY(",\n   \"speed\": 99999999999999999999"));
     CU_ASSERT_EQUAL(err.code, ERROR_CORRUPT_PHONEBOOK);
@@ -433,7 +434,7 @@ static void test_an_integer_beyond_64_bits_is_a_schema_error_naming_the_key(void
 }
 
 /* A huge number where no integer key is remains what jansson says. */
-static void test_a_huge_number_elsewhere_is_a_syntax_error_with_its_position(void)
+NRT_TEST(a_huge_number_elsewhere_is_a_syntax_error_with_its_position)
 {
     nr_pb_error err = load_bad(ENTRY(",\n   \"x-note\": 99999999999999999999"));
     CU_ASSERT_EQUAL(err.code, ERROR_CORRUPT_PHONEBOOK);
@@ -442,7 +443,7 @@ static void test_a_huge_number_elsewhere_is_a_syntax_error_with_its_position(voi
     CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "invalid JSON"));
 }
 
-static void test_a_fraction_where_an_integer_belongs_is_refused(void)
+NRT_TEST(a_fraction_where_an_integer_belongs_is_refused)
 {
     nr_pb_error err = load_bad(ENTRY(", \"redial\": {\"attempts\": 1.5}"));
     CU_ASSERT_STRING_EQUAL(err.field, "entries[0].redial.attempts");
@@ -451,7 +452,7 @@ static void test_a_fraction_where_an_integer_belongs_is_refused(void)
 
 /* ---- misspelt keys: the nearest known one ------------------------------------------------ */
 
-static void test_a_misspelt_key_suggests_the_known_one(void)
+NRT_TEST(a_misspelt_key_suggests_the_known_one)
 {
     nr_pb_error err = load_bad("{\"entries\": [\n  {\"name\": \"A\", \"devcie\": \"/dev/ttyS0\", \"phone_number\": \"1\"}\n]}");
     CU_ASSERT_STRING_EQUAL(err.field, "entries[0].devcie");
@@ -460,21 +461,21 @@ static void test_a_misspelt_key_suggests_the_known_one(void)
     CU_ASSERT_EQUAL(err.column, 17);
 }
 
-static void test_a_misspelt_nested_key_suggests_from_its_own_object(void)
+NRT_TEST(a_misspelt_nested_key_suggests_from_its_own_object)
 {
     nr_pb_error err = load_bad(ENTRY(", \"timeouts\": {\"conect_ms\": 10}"));
     CU_ASSERT_STRING_EQUAL(err.field, "entries[0].timeouts.conect_ms");
     CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "(did you mean \"connect_ms\"?)"));
 }
 
-static void test_a_misspelt_top_level_key_suggests_entries(void)
+NRT_TEST(a_misspelt_top_level_key_suggests_entries)
 {
     nr_pb_error err = load_bad("{\"entrys\": []}");
     CU_ASSERT_STRING_EQUAL(err.field, "entrys");
     CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "(did you mean \"entries\"?)"));
 }
 
-static void test_an_unknown_key_unlike_any_says_x_keys_are_free(void)
+NRT_TEST(an_unknown_key_unlike_any_says_x_keys_are_free)
 {
     nr_pb_error err = load_bad(ENTRY(", \"colour\": \"blue\""));
     CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "unknown key \"colour\" (keys starting with \"x-\" are free)"));
@@ -510,7 +511,7 @@ static int load_in_child(const char *path, const char *want)
     return -1;
 }
 
-static void test_a_fifo_phonebook_is_refused_at_once(void)
+NRT_TEST(a_fifo_phonebook_is_refused_at_once)
 {
     char path[512];
     snprintf(path, sizeof path, "%s/fifo.json", dir);
@@ -519,7 +520,7 @@ static void test_a_fifo_phonebook_is_refused_at_once(void)
     unlink(path);
 }
 
-static void test_a_directory_phonebook_is_refused(void)
+NRT_TEST(a_directory_phonebook_is_refused)
 {
     char path[512];
     snprintf(path, sizeof path, "%s/dir.json", dir);
@@ -528,12 +529,12 @@ static void test_a_directory_phonebook_is_refused(void)
     rmdir(path);
 }
 
-static void test_a_device_phonebook_is_refused_without_opening_it(void)
+NRT_TEST(a_device_phonebook_is_refused_without_opening_it)
 {
     CU_ASSERT_EQUAL(load_in_child("/dev/zero", "it is a character device, not a regular file"), 0);
 }
 
-static void test_a_phonebook_larger_than_the_limit_is_refused(void)
+NRT_TEST(a_phonebook_larger_than_the_limit_is_refused)
 {
     char path[512];
     int fd;
@@ -548,7 +549,7 @@ static void test_a_phonebook_larger_than_the_limit_is_refused(void)
 
 /* ---- a missing entry, in words ------------------------------------------------------------ */
 
-static void test_a_missing_entry_is_described_with_the_names_there_are(void)
+NRT_TEST(a_missing_entry_is_described_with_the_names_there_are)
 {
     nr_phonebook *pb = NULL;
     char text[1024];
@@ -565,7 +566,7 @@ static void test_a_missing_entry_is_described_with_the_names_there_are(void)
     nr_pb_free(pb);
 }
 
-static void test_a_missing_entry_lists_ten_names_and_counts_the_rest(void)
+NRT_TEST(a_missing_entry_lists_ten_names_and_counts_the_rest)
 {
     nr_phonebook *pb = NULL;
     char path[512], text[2048];
@@ -579,7 +580,7 @@ static void test_a_missing_entry_lists_ten_names_and_counts_the_rest(void)
     nr_pb_free(pb);
 }
 
-static void test_a_missing_entry_of_an_empty_phonebook_says_it_is_empty(void)
+NRT_TEST(a_missing_entry_of_an_empty_phonebook_says_it_is_empty)
 {
     nr_phonebook *pb = NULL;
     char text[1024];
@@ -591,7 +592,7 @@ static void test_a_missing_entry_of_an_empty_phonebook_says_it_is_empty(void)
 
 /* ---- 100,000 entries ---------------------------------------------------------------------- */
 
-static void test_100000_entries_load_and_every_one_is_found(void)
+NRT_TEST(100000_entries_load_and_every_one_is_found)
 {
     nr_phonebook *pb = NULL;
     nr_pb_error err;
@@ -612,7 +613,7 @@ static void test_100000_entries_load_and_every_one_is_found(void)
     unlink(path);
 }
 
-static void test_a_duplicate_after_100000_entries_names_the_first(void)
+NRT_TEST(a_duplicate_after_100000_entries_names_the_first)
 {
     nr_phonebook *pb = NULL;
     nr_pb_error err;
@@ -626,63 +627,4 @@ static void test_a_duplicate_after_100000_entries_names_the_first(void)
     CU_ASSERT_EQUAL(err.line, 200002); /* pb-gen: entry i starts on line 2 + 2i */
     CU_ASSERT_EQUAL(err.column, 4);
     unlink(path);
-}
-
-static CU_TestInfo tests[] = {
-    { "minimal_entry_gets_the_defaults", test_minimal_entry_gets_the_defaults },
-    { "every_key_is_read", test_every_key_is_read },
-    { "lookup_is_by_exact_name", test_lookup_is_by_exact_name },
-    { "missing_file_cannot_be_opened", test_missing_file_cannot_be_opened },
-    { "syntax_error_has_line_and_column", test_syntax_error_has_line_and_column },
-    { "nul_byte_is_a_syntax_error_at_its_position", test_nul_byte_is_a_syntax_error_at_its_position },
-    { "unknown_key_names_field_and_line", test_unknown_key_names_field_and_line },
-    { "wrong_type_names_field", test_wrong_type_names_field },
-    { "terminal_after_dial_must_be_a_boolean", test_terminal_after_dial_must_be_a_boolean },
-    { "undialable_callback_number_is_refused", test_undialable_callback_number_is_refused },
-    { "callback_is_none_or_ask", test_callback_is_none_or_ask },
-    { "interface_must_be_an_interface_name", test_interface_must_be_an_interface_name },
-    { "nested_key_is_located", test_nested_key_is_located },
-    { "missing_required_key_is_named", test_missing_required_key_is_named },
-    { "bad_choice_lists_the_allowed_values", test_bad_choice_lists_the_allowed_values },
-    { "relative_device_is_refused", test_relative_device_is_refused },
-    { "undialable_number_is_refused", test_undialable_number_is_refused },
-    { "unknown_speed_is_refused", test_unknown_speed_is_refused },
-    { "control_characters_in_init_are_refused", test_control_characters_in_init_are_refused },
-    { "duplicate_entry_names_are_refused", test_duplicate_entry_names_are_refused },
-    { "duplicate_keys_are_refused", test_duplicate_keys_are_refused },
-    { "unknown_top_level_key_is_refused", test_unknown_top_level_key_is_refused },
-    { "entries_must_be_an_array", test_entries_must_be_an_array },
-    { "empty_phonebook_is_valid", test_empty_phonebook_is_valid },
-    { "world_writable_phonebook_is_refused", test_world_writable_phonebook_is_refused },
-    { "group_writable_phonebook_is_refused", test_group_writable_phonebook_is_refused },
-    { "default_path_prefers_xdg_config_home", test_default_path_prefers_xdg_config_home },
-    { "every_integer_out_of_range_is_a_schema_error_naming_the_key",
-      test_every_integer_out_of_range_is_a_schema_error_naming_the_key },
-    { "every_integer_at_its_limits_is_accepted", test_every_integer_at_its_limits_is_accepted },
-    { "an_integer_beyond_64_bits_is_a_schema_error_naming_the_key",
-      test_an_integer_beyond_64_bits_is_a_schema_error_naming_the_key },
-    { "a_huge_number_elsewhere_is_a_syntax_error_with_its_position",
-      test_a_huge_number_elsewhere_is_a_syntax_error_with_its_position },
-    { "a_fraction_where_an_integer_belongs_is_refused", test_a_fraction_where_an_integer_belongs_is_refused },
-    { "a_misspelt_key_suggests_the_known_one", test_a_misspelt_key_suggests_the_known_one },
-    { "a_misspelt_nested_key_suggests_from_its_own_object", test_a_misspelt_nested_key_suggests_from_its_own_object },
-    { "a_misspelt_top_level_key_suggests_entries", test_a_misspelt_top_level_key_suggests_entries },
-    { "an_unknown_key_unlike_any_says_x_keys_are_free", test_an_unknown_key_unlike_any_says_x_keys_are_free },
-    { "a_fifo_phonebook_is_refused_at_once", test_a_fifo_phonebook_is_refused_at_once },
-    { "a_directory_phonebook_is_refused", test_a_directory_phonebook_is_refused },
-    { "a_device_phonebook_is_refused_without_opening_it", test_a_device_phonebook_is_refused_without_opening_it },
-    { "a_phonebook_larger_than_the_limit_is_refused", test_a_phonebook_larger_than_the_limit_is_refused },
-    { "a_missing_entry_is_described_with_the_names_there_are",
-      test_a_missing_entry_is_described_with_the_names_there_are },
-    { "a_missing_entry_lists_ten_names_and_counts_the_rest", test_a_missing_entry_lists_ten_names_and_counts_the_rest },
-    { "a_missing_entry_of_an_empty_phonebook_says_it_is_empty",
-      test_a_missing_entry_of_an_empty_phonebook_says_it_is_empty },
-    { "100000_entries_load_and_every_one_is_found", test_100000_entries_load_and_every_one_is_found },
-    { "a_duplicate_after_100000_entries_names_the_first", test_a_duplicate_after_100000_entries_names_the_first },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    return nr_cunit_main_in_tmpdir(argc, argv, "ras-phonebook", tests, dir);
 }

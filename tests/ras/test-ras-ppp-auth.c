@@ -15,6 +15,8 @@
 #include "ppp-packet.h"
 #include "ppp-test-peer.h"
 
+NRT_SUITE("ras-ppp-auth");
+
 typedef struct harness {
     nr_ppp_auth a;
     nr_test_wire w;
@@ -68,7 +70,7 @@ static void feed(uint16_t proto, uint8_t code, uint8_t id, const void *data, siz
 
 /* ---- MD5 ------------------------------------------------------------------------------------ */
 
-static void test_chap_md5_of_id_secret_challenge_matches_rfc1321_vector(void)
+NRT_TEST(test_chap_md5_of_id_secret_challenge_matches_rfc1321_vector)
 {
     /* MD5("abc") = 900150983cd24fb0d6963f7d28e17f72: id 'a', secret "bc", no challenge */
     static const uint8_t want[16] = { 0x90, 0x01, 0x50, 0x98, 0x3c, 0xd2, 0x4f, 0xb0,
@@ -83,7 +85,7 @@ static void test_chap_md5_of_id_secret_challenge_matches_rfc1321_vector(void)
 
 /* ---- PAP ------------------------------------------------------------------------------------ */
 
-static void test_pap_request_carries_user_and_password(void)
+NRT_TEST(test_pap_request_carries_user_and_password)
 {
     setup("alice", "s3cret");
     CU_ASSERT_EQUAL(nr_ppp_auth_start(&H.a, NR_PPP_PROTO_PAP), 0);
@@ -94,7 +96,7 @@ static void test_pap_request_carries_user_and_password(void)
     CU_ASSERT_EQUAL(memcmp(last()->data + 4, "\x05" "alice" "\x06" "s3cret", 13), 0);
 }
 
-static void test_pap_ack_succeeds_and_keeps_the_server_message(void)
+NRT_TEST(test_pap_ack_succeeds_and_keeps_the_server_message)
 {
     setup("alice", "s3cret");
     nr_ppp_auth_start(&H.a, NR_PPP_PROTO_PAP);
@@ -105,7 +107,7 @@ static void test_pap_ack_succeeds_and_keeps_the_server_message(void)
     CU_ASSERT_EQUAL(nr_ppp_auth_deadline(&H.a), 0);
 }
 
-static void test_pap_nak_fails_with_login_incorrect(void)
+NRT_TEST(test_pap_nak_fails_with_login_incorrect)
 {
     setup("alice", "wrong");
     nr_ppp_auth_start(&H.a, NR_PPP_PROTO_PAP);
@@ -118,7 +120,7 @@ static void test_pap_nak_fails_with_login_incorrect(void)
     CU_ASSERT_EQUAL(H.result, NR_PPP_AUTH_FAILED);
 }
 
-static void test_unanswered_pap_is_retransmitted_then_times_out(void)
+NRT_TEST(test_unanswered_pap_is_retransmitted_then_times_out)
 {
     setup("alice", "s3cret");
     nr_ppp_auth_start(&H.a, NR_PPP_PROTO_PAP);
@@ -149,7 +151,7 @@ static void challenge(uint8_t id)
     feed(NR_PPP_PROTO_CHAP, 1, id, data, sizeof data);
 }
 
-static void test_chap_challenge_is_answered_with_md5_and_our_name(void)
+NRT_TEST(test_chap_challenge_is_answered_with_md5_and_our_name)
 {
     /* md5(0x01 "s3cret" 00..0f), computed independently */
     static const uint8_t want[16] = { 0x06, 0x3a, 0x71, 0xf2, 0x75, 0x32, 0xa4, 0xd3,
@@ -169,7 +171,7 @@ static void test_chap_challenge_is_answered_with_md5_and_our_name(void)
     CU_ASSERT_EQUAL(memcmp(last()->data + 21, "alice", 5), 0);
 }
 
-static void test_chap_success_with_the_right_password(void)
+NRT_TEST(test_chap_success_with_the_right_password)
 {
     static const char msg[] = "Welcome to vm.";
 
@@ -182,7 +184,7 @@ static void test_chap_success_with_the_right_password(void)
     CU_ASSERT_STRING_EQUAL(H.message, "Welcome to vm.");
 }
 
-static void test_chap_failure_with_a_wrong_password(void)
+NRT_TEST(test_chap_failure_with_a_wrong_password)
 {
     static const char msg[] = "I don't like you.  Go 'way.";
     static const uint8_t wrong[16] = { 0x67, 0xae, 0xca, 0x3c, 0x27, 0x16, 0x58, 0xc1,
@@ -198,7 +200,7 @@ static void test_chap_failure_with_a_wrong_password(void)
     CU_ASSERT_STRING_EQUAL(H.message, msg);
 }
 
-static void test_chap_result_for_another_identifier_is_ignored(void)
+NRT_TEST(test_chap_result_for_another_identifier_is_ignored)
 {
     setup("alice", "s3cret");
     nr_ppp_auth_start(&H.a, NR_PPP_PROTO_CHAP);
@@ -207,7 +209,7 @@ static void test_chap_result_for_another_identifier_is_ignored(void)
     CU_ASSERT_EQUAL(H.done, 0);
 }
 
-static void test_chap_challenge_of_variable_length_is_answered(void)
+NRT_TEST(test_chap_challenge_of_variable_length_is_answered)
 {
     uint8_t data[1 + 57];
 
@@ -221,7 +223,7 @@ static void test_chap_challenge_of_variable_length_is_answered(void)
     CU_ASSERT_EQUAL(H.w.n, 1);
 }
 
-static void test_no_chap_challenge_times_out(void)
+NRT_TEST(test_no_chap_challenge_times_out)
 {
     setup("alice", "s3cret");
     nr_ppp_auth_start(&H.a, NR_PPP_PROTO_CHAP);
@@ -234,30 +236,8 @@ static void test_no_chap_challenge_times_out(void)
     CU_ASSERT_EQUAL(H.w.now, 1000 + 3 * 3000);
 }
 
-static void test_unsupported_protocol_is_refused(void)
+NRT_TEST(test_unsupported_protocol_is_refused)
 {
     setup("alice", "s3cret");
     CU_ASSERT_EQUAL(nr_ppp_auth_start(&H.a, 0xc227), -1);
-}
-
-#define TEST(f) { #f, f }
-static CU_TestInfo tests[] = {
-    TEST(test_chap_md5_of_id_secret_challenge_matches_rfc1321_vector),
-    TEST(test_pap_request_carries_user_and_password),
-    TEST(test_pap_ack_succeeds_and_keeps_the_server_message),
-    TEST(test_pap_nak_fails_with_login_incorrect),
-    TEST(test_unanswered_pap_is_retransmitted_then_times_out),
-    TEST(test_chap_challenge_is_answered_with_md5_and_our_name),
-    TEST(test_chap_success_with_the_right_password),
-    TEST(test_chap_failure_with_a_wrong_password),
-    TEST(test_chap_result_for_another_identifier_is_ignored),
-    TEST(test_chap_challenge_of_variable_length_is_answered),
-    TEST(test_no_chap_challenge_times_out),
-    TEST(test_unsupported_protocol_is_refused),
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    return nr_cunit_main(argc, argv, "ras-ppp-auth", tests);
 }

@@ -20,6 +20,8 @@
 #include "ppp-link.h"
 #include "ppp-test-peer.h"
 
+NRT_SUITE("ras-ppp-errors");
+
 /* ---- set-up (the link's events: nr_test_events, ppp-test-peer.h) --------------------- */
 
 static nr_ppp_link_config fast_config(void)
@@ -64,7 +66,7 @@ static void assert_failed_with(nr_ppp_link *l, const nr_test_events *ev, unsigne
 
 /* ---- the peer's own sanity ------------------------------------------------------------------ */
 
-static void test_normal_scripted_peer_projects_10_0_2_15(void)
+NRT_TEST(test_normal_scripted_peer_projects_10_0_2_15)
 {
     nr_test_peer *p = nr_test_peer_new();
     nr_ppp_link_config cfg = fast_config();
@@ -84,7 +86,7 @@ static void test_normal_scripted_peer_projects_10_0_2_15(void)
 
 /* ---- 732, 733, 734, 737, 738 ---------------------------------------------------------------- */
 
-static void test_peer_naking_every_lcp_request_fails_with_732_not_converging(void)
+NRT_TEST(test_peer_naking_every_lcp_request_fails_with_732_not_converging)
 {
     nr_test_peer *p = nr_test_peer_new();
     nr_ppp_link_config cfg = fast_config();
@@ -102,7 +104,7 @@ static void test_peer_naking_every_lcp_request_fails_with_732_not_converging(voi
     nr_test_peer_free(p);
 }
 
-static void test_peer_naking_our_magic_every_time_fails_with_732_not_a_loopback(void)
+NRT_TEST(test_peer_naking_our_magic_every_time_fails_with_732_not_a_loopback)
 {
     nr_test_peer *p = nr_test_peer_new();
     nr_ppp_link_config cfg = fast_config();
@@ -117,7 +119,7 @@ static void test_peer_naking_our_magic_every_time_fails_with_732_not_a_loopback(
     nr_test_peer_free(p);
 }
 
-static void test_peer_naking_every_ipcp_address_fails_with_732_not_converging(void)
+NRT_TEST(test_peer_naking_every_ipcp_address_fails_with_732_not_converging)
 {
     nr_test_peer *p = nr_test_peer_new();
     nr_ppp_link_config cfg = fast_config();
@@ -133,7 +135,7 @@ static void test_peer_naking_every_ipcp_address_fails_with_732_not_converging(vo
     nr_test_peer_free(p);
 }
 
-static void test_protocol_reject_of_ipcp_fails_with_733_cp_rejected(void)
+NRT_TEST(test_protocol_reject_of_ipcp_fails_with_733_cp_rejected)
 {
     nr_test_peer *p = nr_test_peer_new();
     nr_ppp_link_config cfg = fast_config();
@@ -150,7 +152,7 @@ static void test_protocol_reject_of_ipcp_fails_with_733_cp_rejected(void)
     nr_test_peer_free(p);
 }
 
-static void test_code_reject_of_our_lcp_request_fails_with_734_lcp_terminated(void)
+NRT_TEST(test_code_reject_of_our_lcp_request_fails_with_734_lcp_terminated)
 {
     nr_test_peer *p = nr_test_peer_new();
     nr_ppp_link_config cfg = fast_config();
@@ -166,7 +168,7 @@ static void test_code_reject_of_our_lcp_request_fails_with_734_lcp_terminated(vo
     nr_test_peer_free(p);
 }
 
-static void test_peer_terminating_lcp_during_negotiation_fails_with_734_without_retrying(void)
+NRT_TEST(test_peer_terminating_lcp_during_negotiation_fails_with_734_without_retrying)
 {
     nr_test_peer *p = nr_test_peer_new();
     nr_ppp_link_config cfg = fast_config();
@@ -188,7 +190,7 @@ static void test_peer_terminating_lcp_during_negotiation_fails_with_734_without_
     nr_test_peer_free(p);
 }
 
-static void test_looped_back_line_fails_with_737_loopback_detected(void)
+NRT_TEST(test_looped_back_line_fails_with_737_loopback_detected)
 {
     nr_test_peer *p = nr_test_peer_new();
     nr_ppp_link_config cfg = fast_config();
@@ -205,7 +207,7 @@ static void test_looped_back_line_fails_with_737_loopback_detected(void)
     nr_test_peer_free(p);
 }
 
-static void test_peer_rejecting_our_ip_address_option_fails_with_738_no_address(void)
+NRT_TEST(test_peer_rejecting_our_ip_address_option_fails_with_738_no_address)
 {
     nr_test_peer *p = nr_test_peer_new();
     nr_ppp_link_config cfg = fast_config();
@@ -221,7 +223,7 @@ static void test_peer_rejecting_our_ip_address_option_fails_with_738_no_address(
     nr_test_peer_free(p);
 }
 
-static void test_ipcp_opening_with_address_0_0_0_0_fails_with_738_no_address(void)
+NRT_TEST(test_ipcp_opening_with_address_0_0_0_0_fails_with_738_no_address)
 {
     nr_test_peer *p = nr_test_peer_new();
     nr_ppp_link_config cfg = fast_config();
@@ -255,7 +257,7 @@ static void peer_says(nr_test_peer *p, const uint8_t *pkt, size_t len)
  * The link is down because the server ended it (719, with its text), not
  * because "IPCP went down" (734), which is only the consequence.
  * (Found by tests/fuzz/fuzz-ppp-link.) */
-static void test_peer_terminating_an_open_link_is_down_with_719_remote_terminated(void)
+NRT_TEST(test_peer_terminating_an_open_link_is_down_with_719_remote_terminated)
 {
     static const uint8_t term[] = { NR_PPP_TERM_REQ, 0x42, 0x00, 0x07, 'b', 'y', 'e' };
     nr_test_peer *p = nr_test_peer_new();
@@ -287,7 +289,7 @@ static void test_peer_terminating_an_open_link_is_down_with_719_remote_terminate
 /* A Configure-Request on an open link restarts LCP (RFC 1661): the link
  * is down, and says the server restarted the negotiation (it said "IPCP
  * went down: the lower layer went down", then "no reason"). */
-static void test_peer_renegotiating_lcp_on_an_open_link_says_so(void)
+NRT_TEST(test_peer_renegotiating_lcp_on_an_open_link_says_so)
 {
     static const uint8_t req[] = { NR_PPP_CONF_REQ, 0x43, 0x00, 0x0a, 0x05, 0x06, 0x5e, 0xed, 0xf0, 0x0e };
     nr_test_peer *p = nr_test_peer_new();
@@ -332,7 +334,7 @@ static void tick(nr_test_wire *clock, nr_ppp_link *l, nr_test_peer *p, unsigned 
     nr_ppp_link_step(l, -1, 0);
 }
 
-static void test_peer_answering_echo_requests_keeps_the_link_open(void)
+NRT_TEST(test_peer_answering_echo_requests_keeps_the_link_open)
 {
     static nr_test_wire clock;
     nr_test_peer *p = nr_test_peer_new();
@@ -356,7 +358,7 @@ static void test_peer_answering_echo_requests_keeps_the_link_open(void)
     nr_test_peer_free(p);
 }
 
-static void test_silent_peer_is_lost_with_721_after_the_entrys_echo_failures(void)
+NRT_TEST(test_silent_peer_is_lost_with_721_after_the_entrys_echo_failures)
 {
     static nr_test_wire clock;
     const unsigned interval_ms = 2000, failures = 3;
@@ -394,28 +396,4 @@ static void test_silent_peer_is_lost_with_721_after_the_entrys_echo_failures(voi
     CU_ASSERT_EQUAL(ev.errors[3], ERROR_PPP_NO_RESPONSE);
     nr_ppp_link_free(l);
     nr_test_peer_free(p);
-}
-
-#define TEST(f) { #f, f }
-static CU_TestInfo tests[] = {
-    TEST(test_normal_scripted_peer_projects_10_0_2_15),
-    TEST(test_peer_naking_every_lcp_request_fails_with_732_not_converging),
-    TEST(test_peer_naking_our_magic_every_time_fails_with_732_not_a_loopback),
-    TEST(test_peer_naking_every_ipcp_address_fails_with_732_not_converging),
-    TEST(test_protocol_reject_of_ipcp_fails_with_733_cp_rejected),
-    TEST(test_code_reject_of_our_lcp_request_fails_with_734_lcp_terminated),
-    TEST(test_peer_terminating_lcp_during_negotiation_fails_with_734_without_retrying),
-    TEST(test_looped_back_line_fails_with_737_loopback_detected),
-    TEST(test_peer_rejecting_our_ip_address_option_fails_with_738_no_address),
-    TEST(test_ipcp_opening_with_address_0_0_0_0_fails_with_738_no_address),
-    TEST(test_peer_terminating_an_open_link_is_down_with_719_remote_terminated),
-    TEST(test_peer_renegotiating_lcp_on_an_open_link_says_so),
-    TEST(test_peer_answering_echo_requests_keeps_the_link_open),
-    TEST(test_silent_peer_is_lost_with_721_after_the_entrys_echo_failures),
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    return nr_cunit_main(argc, argv, "ras-ppp-errors", tests);
 }

@@ -14,6 +14,8 @@
 #include "ppp-fsm.h"
 #include "ppp-test-peer.h"
 
+NRT_SUITE("ras-ppp-fsm");
+
 #define PROTO 0x8021
 #define OPT 1
 
@@ -127,7 +129,7 @@ static void open_link(void)
 
 /* ---- opening -------------------------------------------------------------------------------- */
 
-static void test_open_then_up_sends_configure_request_and_enters_req_sent(void)
+NRT_TEST(test_open_then_up_sends_configure_request_and_enters_req_sent)
 {
     setup();
     nr_ppp_fsm_open(&H.f);
@@ -144,7 +146,7 @@ static void test_open_then_up_sends_configure_request_and_enters_req_sent(void)
     CU_ASSERT_EQUAL(H.resets, 1);
 }
 
-static void test_up_before_open_waits_in_closed_and_open_sends_the_request(void)
+NRT_TEST(test_up_before_open_waits_in_closed_and_open_sends_the_request)
 {
     setup();
     nr_ppp_fsm_lower_up(&H.f);
@@ -155,7 +157,7 @@ static void test_up_before_open_waits_in_closed_and_open_sends_the_request(void)
     CU_ASSERT_EQUAL(nr_test_wire_count(&H.w, PROTO, NR_PPP_CONF_REQ), 1);
 }
 
-static void test_ack_then_peer_request_opens_and_calls_this_layer_up(void)
+NRT_TEST(test_ack_then_peer_request_opens_and_calls_this_layer_up)
 {
     setup();
     nr_ppp_fsm_open(&H.f);
@@ -172,7 +174,7 @@ static void test_ack_then_peer_request_opens_and_calls_this_layer_up(void)
     CU_ASSERT_EQUAL(nr_ppp_fsm_deadline(&H.f), 0);
 }
 
-static void test_peer_request_then_ack_opens(void)
+NRT_TEST(test_peer_request_then_ack_opens)
 {
     setup();
     nr_ppp_fsm_open(&H.f);
@@ -185,7 +187,7 @@ static void test_peer_request_then_ack_opens(void)
     CU_ASSERT_EQUAL(H.ups, 1);
 }
 
-static void test_ack_with_a_wrong_identifier_is_discarded(void)
+NRT_TEST(test_ack_with_a_wrong_identifier_is_discarded)
 {
     setup();
     nr_ppp_fsm_open(&H.f);
@@ -194,7 +196,7 @@ static void test_ack_with_a_wrong_identifier_is_discarded(void)
     CU_ASSERT_EQUAL(H.f.state, NR_PPP_REQSENT);
 }
 
-static void test_ack_with_other_options_than_requested_is_discarded(void)
+NRT_TEST(test_ack_with_other_options_than_requested_is_discarded)
 {
     setup();
     nr_ppp_fsm_open(&H.f);
@@ -203,7 +205,7 @@ static void test_ack_with_other_options_than_requested_is_discarded(void)
     CU_ASSERT_EQUAL(H.f.state, NR_PPP_REQSENT);
 }
 
-static void test_packets_before_lower_up_are_ignored(void)
+NRT_TEST(test_packets_before_lower_up_are_ignored)
 {
     setup();
     nr_ppp_fsm_open(&H.f);
@@ -214,7 +216,7 @@ static void test_packets_before_lower_up_are_ignored(void)
 
 /* ---- restart timer -------------------------------------------------------------------------- */
 
-static void test_timeouts_retransmit_with_the_same_identifier_up_to_max_configure(void)
+NRT_TEST(test_timeouts_retransmit_with_the_same_identifier_up_to_max_configure)
 {
     uint8_t id;
     int i;
@@ -240,7 +242,7 @@ static void test_timeouts_retransmit_with_the_same_identifier_up_to_max_configur
     CU_ASSERT_EQUAL(nr_ppp_fsm_deadline(&H.f), 0);
 }
 
-static void test_restart_timer_and_counters_are_configurable(void)
+NRT_TEST(test_restart_timer_and_counters_are_configurable)
 {
     nr_ppp_fsm_config cfg = { 500, 2, 1, 1 };
     int i;
@@ -256,7 +258,7 @@ static void test_restart_timer_and_counters_are_configurable(void)
     CU_ASSERT_EQUAL(H.f.state, NR_PPP_STOPPED);
 }
 
-static void test_timeout_in_ack_rcvd_goes_back_to_req_sent(void)
+NRT_TEST(test_timeout_in_ack_rcvd_goes_back_to_req_sent)
 {
     setup();
     nr_ppp_fsm_open(&H.f);
@@ -269,7 +271,7 @@ static void test_timeout_in_ack_rcvd_goes_back_to_req_sent(void)
 
 /* ---- Nak, Reject, Max-Failure --------------------------------------------------------------- */
 
-static void test_nak_sends_a_new_request_with_a_new_identifier(void)
+NRT_TEST(test_nak_sends_a_new_request_with_a_new_identifier)
 {
     uint8_t id;
 
@@ -284,7 +286,7 @@ static void test_nak_sends_a_new_request_with_a_new_identifier(void)
     CU_ASSERT_EQUAL(H.f.restart, 9); /* irc then scr */
 }
 
-static void test_max_failure_naks_received_end_in_convergence_failure(void)
+NRT_TEST(test_max_failure_naks_received_end_in_convergence_failure)
 {
     int i;
 
@@ -304,7 +306,7 @@ static void test_max_failure_naks_received_end_in_convergence_failure(void)
     CU_ASSERT_EQUAL(H.f.reason, NR_PPP_REASON_NOT_CONVERGING);
 }
 
-static void test_protocol_saying_agreement_is_impossible_ends_in_convergence_failure(void)
+NRT_TEST(test_protocol_saying_agreement_is_impossible_ends_in_convergence_failure)
 {
     setup();
     H.nak_result = 1;
@@ -315,7 +317,7 @@ static void test_protocol_saying_agreement_is_impossible_ends_in_convergence_fai
     CU_ASSERT_EQUAL(H.f.reason, NR_PPP_REASON_NOT_CONVERGING);
 }
 
-static void test_naks_we_send_turn_into_rejects_after_max_failure(void)
+NRT_TEST(test_naks_we_send_turn_into_rejects_after_max_failure)
 {
     int i;
 
@@ -334,7 +336,7 @@ static void test_naks_we_send_turn_into_rejects_after_max_failure(void)
     CU_ASSERT_EQUAL(last_id(), 20);
 }
 
-static void test_nak_in_ack_sent_returns_to_req_sent(void)
+NRT_TEST(test_nak_in_ack_sent_returns_to_req_sent)
 {
     setup();
     nr_ppp_fsm_open(&H.f);
@@ -348,7 +350,7 @@ static void test_nak_in_ack_sent_returns_to_req_sent(void)
 
 /* ---- Terminate ------------------------------------------------------------------------------ */
 
-static void test_terminate_request_in_opened_is_acked_and_stops_after_the_timer(void)
+NRT_TEST(test_terminate_request_in_opened_is_acked_and_stops_after_the_timer)
 {
     static const char why[] = "bye";
 
@@ -366,7 +368,7 @@ static void test_terminate_request_in_opened_is_acked_and_stops_after_the_timer(
     CU_ASSERT_EQUAL(H.finishes, 1);
 }
 
-static void test_close_in_opened_sends_terminate_request_and_finishes_on_terminate_ack(void)
+NRT_TEST(test_close_in_opened_sends_terminate_request_and_finishes_on_terminate_ack)
 {
     open_link();
     nr_ppp_fsm_close(&H.f, NR_PPP_REASON_ADMIN);
@@ -379,7 +381,7 @@ static void test_close_in_opened_sends_terminate_request_and_finishes_on_termina
     CU_ASSERT_EQUAL(H.f.reason, NR_PPP_REASON_ADMIN);
 }
 
-static void test_unanswered_terminate_request_is_sent_max_terminate_times(void)
+NRT_TEST(test_unanswered_terminate_request_is_sent_max_terminate_times)
 {
     open_link();
     nr_ppp_fsm_close(&H.f, NR_PPP_REASON_ADMIN);
@@ -392,7 +394,7 @@ static void test_unanswered_terminate_request_is_sent_max_terminate_times(void)
     CU_ASSERT_EQUAL(H.finishes, 1);
 }
 
-static void test_closed_answers_configure_request_with_terminate_ack(void)
+NRT_TEST(test_closed_answers_configure_request_with_terminate_ack)
 {
     setup();
     nr_ppp_fsm_lower_up(&H.f);
@@ -402,7 +404,7 @@ static void test_closed_answers_configure_request_with_terminate_ack(void)
     CU_ASSERT_EQUAL(last_id(), 5);
 }
 
-static void test_terminate_request_while_negotiating_restarts_in_req_sent(void)
+NRT_TEST(test_terminate_request_while_negotiating_restarts_in_req_sent)
 {
     setup();
     nr_ppp_fsm_open(&H.f);
@@ -415,7 +417,7 @@ static void test_terminate_request_while_negotiating_restarts_in_req_sent(void)
 
 /* ---- rejects and other events --------------------------------------------------------------- */
 
-static void test_unknown_code_is_answered_with_code_reject(void)
+NRT_TEST(test_unknown_code_is_answered_with_code_reject)
 {
     static const uint8_t junk[] = { 1, 2, 3 };
 
@@ -427,7 +429,7 @@ static void test_unknown_code_is_answered_with_code_reject(void)
     CU_ASSERT_EQUAL(H.f.state, NR_PPP_OPENED);
 }
 
-static void test_code_reject_of_configure_request_is_fatal(void)
+NRT_TEST(test_code_reject_of_configure_request_is_fatal)
 {
     static const uint8_t rejected[] = { NR_PPP_CONF_REQ, 1, 0, 4 };
 
@@ -440,7 +442,7 @@ static void test_code_reject_of_configure_request_is_fatal(void)
     CU_ASSERT_EQUAL(H.f.reason, NR_PPP_REASON_REJECTED);
 }
 
-static void test_code_reject_of_an_extension_code_is_tolerated(void)
+NRT_TEST(test_code_reject_of_an_extension_code_is_tolerated)
 {
     static const uint8_t rejected[] = { NR_PPP_ECHO_REQ, 1, 0, 8, 0, 0, 0, 0 };
 
@@ -450,7 +452,7 @@ static void test_code_reject_of_an_extension_code_is_tolerated(void)
     CU_ASSERT_EQUAL(H.downs, 0);
 }
 
-static void test_protocol_reject_of_an_opened_protocol_terminates_it(void)
+NRT_TEST(test_protocol_reject_of_an_opened_protocol_terminates_it)
 {
     open_link();
     nr_ppp_fsm_protocol_rejected(&H.f);
@@ -460,7 +462,7 @@ static void test_protocol_reject_of_an_opened_protocol_terminates_it(void)
     CU_ASSERT_EQUAL(H.f.reason, NR_PPP_REASON_REJECTED);
 }
 
-static void test_lower_down_in_opened_calls_this_layer_down_and_returns_to_starting(void)
+NRT_TEST(test_lower_down_in_opened_calls_this_layer_down_and_returns_to_starting)
 {
     open_link();
     nr_ppp_fsm_lower_down(&H.f);
@@ -470,7 +472,7 @@ static void test_lower_down_in_opened_calls_this_layer_down_and_returns_to_start
     CU_ASSERT_EQUAL(H.f.reason, NR_PPP_REASON_LOWER_DOWN);
 }
 
-static void test_configure_request_in_opened_renegotiates(void)
+NRT_TEST(test_configure_request_in_opened_renegotiates)
 {
     open_link();
     feed(NR_PPP_CONF_REQ, 77, peer_opts, sizeof peer_opts);
@@ -481,47 +483,10 @@ static void test_configure_request_in_opened_renegotiates(void)
     CU_ASSERT_EQUAL(H.resets, 2);
 }
 
-static void test_state_and_reason_names_are_readable(void)
+NRT_TEST(test_state_and_reason_names_are_readable)
 {
     CU_ASSERT_STRING_EQUAL(nr_ppp_state_name(NR_PPP_REQSENT), "Req-Sent");
     CU_ASSERT_STRING_EQUAL(nr_ppp_state_name(NR_PPP_OPENED), "Opened");
     CU_ASSERT_STRING_EQUAL(nr_ppp_state_name((nr_ppp_state)99), "?");
     CU_ASSERT_PTR_NOT_NULL(strstr(nr_ppp_fsm_reason_text(NR_PPP_REASON_TIMEOUT), "Configure-Request"));
-}
-
-#define TEST(f) { #f, f }
-static CU_TestInfo tests[] = {
-    TEST(test_open_then_up_sends_configure_request_and_enters_req_sent),
-    TEST(test_up_before_open_waits_in_closed_and_open_sends_the_request),
-    TEST(test_ack_then_peer_request_opens_and_calls_this_layer_up),
-    TEST(test_peer_request_then_ack_opens),
-    TEST(test_ack_with_a_wrong_identifier_is_discarded),
-    TEST(test_ack_with_other_options_than_requested_is_discarded),
-    TEST(test_packets_before_lower_up_are_ignored),
-    TEST(test_timeouts_retransmit_with_the_same_identifier_up_to_max_configure),
-    TEST(test_restart_timer_and_counters_are_configurable),
-    TEST(test_timeout_in_ack_rcvd_goes_back_to_req_sent),
-    TEST(test_nak_sends_a_new_request_with_a_new_identifier),
-    TEST(test_max_failure_naks_received_end_in_convergence_failure),
-    TEST(test_protocol_saying_agreement_is_impossible_ends_in_convergence_failure),
-    TEST(test_naks_we_send_turn_into_rejects_after_max_failure),
-    TEST(test_nak_in_ack_sent_returns_to_req_sent),
-    TEST(test_terminate_request_in_opened_is_acked_and_stops_after_the_timer),
-    TEST(test_close_in_opened_sends_terminate_request_and_finishes_on_terminate_ack),
-    TEST(test_unanswered_terminate_request_is_sent_max_terminate_times),
-    TEST(test_closed_answers_configure_request_with_terminate_ack),
-    TEST(test_terminate_request_while_negotiating_restarts_in_req_sent),
-    TEST(test_unknown_code_is_answered_with_code_reject),
-    TEST(test_code_reject_of_configure_request_is_fatal),
-    TEST(test_code_reject_of_an_extension_code_is_tolerated),
-    TEST(test_protocol_reject_of_an_opened_protocol_terminates_it),
-    TEST(test_lower_down_in_opened_calls_this_layer_down_and_returns_to_starting),
-    TEST(test_configure_request_in_opened_renegotiates),
-    TEST(test_state_and_reason_names_are_readable),
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    return nr_cunit_main(argc, argv, "ras-ppp-fsm", tests);
 }

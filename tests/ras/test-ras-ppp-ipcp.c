@@ -14,6 +14,8 @@
 #include "ppp-ipcp.h"
 #include "ppp-test-peer.h"
 
+NRT_SUITE("ras-ppp-ipcp");
+
 typedef struct harness {
     nr_ppp_ipcp ip;
     nr_test_wire w;
@@ -80,7 +82,7 @@ static const uint8_t slirp_req2[] = { 0x01, 0x02, 0x00, 0x0a, 0x03, 0x06, 0x0a, 
 static const uint8_t slirp_nak[] = { 0x03, 0x01, 0x00, 0x10, 0x03, 0x06, 0x0a, 0x00,
                                      0x02, 0x0f, 0x81, 0x06, 0x0a, 0x00, 0x02, 0x03 };
 
-static void test_first_request_asks_for_address_zero_and_both_dns(void)
+NRT_TEST(test_first_request_asks_for_address_zero_and_both_dns)
 {
     static const uint8_t want[] = { 0x03, 0x06, 0, 0, 0, 0, 0x81, 0x06, 0, 0, 0, 0, 0x83, 0x06, 0, 0, 0, 0 };
 
@@ -91,7 +93,7 @@ static void test_first_request_asks_for_address_zero_and_both_dns(void)
     CU_ASSERT_EQUAL(memcmp(last()->data + 4, want, sizeof want), 0);
 }
 
-static void test_slirp_request_gets_vj_rejected_first(void)
+NRT_TEST(test_slirp_request_gets_vj_rejected_first)
 {
     setup();
     nr_ppp_ipcp_start(&H.ip);
@@ -101,7 +103,7 @@ static void test_slirp_request_gets_vj_rejected_first(void)
     CU_ASSERT_EQUAL(memcmp(last()->data + 4, "\x02\x06\x00\x2d\x0f\x01", 6), 0);
 }
 
-static void test_slirp_asking_for_address_zero_is_naked_with_the_hint(void)
+NRT_TEST(test_slirp_asking_for_address_zero_is_naked_with_the_hint)
 {
     static const uint8_t req[] = { 0x01, 0x02, 0x00, 0x0a, 0x03, 0x06, 0x00, 0x00, 0x00, 0x00 };
 
@@ -113,7 +115,7 @@ static void test_slirp_asking_for_address_zero_is_naked_with_the_hint(void)
     CU_ASSERT_EQUAL(memcmp(last()->data + 4, "\x03\x06\x0a\x00\x02\x02", 6), 0);
 }
 
-static void test_address_and_dns_are_learned_from_the_nak(void)
+NRT_TEST(test_address_and_dns_are_learned_from_the_nak)
 {
     setup();
     nr_ppp_ipcp_start(&H.ip);
@@ -124,7 +126,7 @@ static void test_address_and_dns_are_learned_from_the_nak(void)
                     0);
 }
 
-static void test_full_slirp_exchange_projects_10_0_2_15_with_dns_10_0_2_3(void)
+NRT_TEST(test_full_slirp_exchange_projects_10_0_2_15_with_dns_10_0_2_3)
 {
     uint8_t ack[64];
     const nr_test_pkt *req;
@@ -151,7 +153,7 @@ static void test_full_slirp_exchange_projects_10_0_2_15_with_dns_10_0_2_3(void)
     CU_ASSERT_EQUAL(H.res.dns[1], 0);
 }
 
-static void test_peer_own_real_address_is_acked(void)
+NRT_TEST(test_peer_own_real_address_is_acked)
 {
     static const uint8_t req[] = { 0x01, 0x07, 0x00, 0x0a, 0x03, 0x06, 0xc0, 0xa8, 0x01, 0x01 };
 
@@ -162,7 +164,7 @@ static void test_peer_own_real_address_is_acked(void)
     CU_ASSERT_EQUAL(H.ip.peer_addr, 0xc0a80101);
 }
 
-static void test_rejected_dns_is_no_longer_requested(void)
+NRT_TEST(test_rejected_dns_is_no_longer_requested)
 {
     static const uint8_t rej[] = { 0x04, 0x00, 0x00, 0x10, 0x81, 0x06, 0, 0, 0, 0, 0x83, 0x06, 0, 0, 0, 0 };
 
@@ -173,7 +175,7 @@ static void test_rejected_dns_is_no_longer_requested(void)
     CU_ASSERT_EQUAL(memcmp(last()->data + 4, "\x03\x06\0\0\0\0", 6), 0);
 }
 
-static void test_rejected_address_without_one_of_our_own_fails(void)
+NRT_TEST(test_rejected_address_without_one_of_our_own_fails)
 {
     static const uint8_t rej[] = { 0x04, 0x00, 0x00, 0x0a, 0x03, 0x06, 0, 0, 0, 0 };
 
@@ -185,7 +187,7 @@ static void test_rejected_address_without_one_of_our_own_fails(void)
     CU_ASSERT_EQUAL(H.ip.fsm.reason, NR_PPP_REASON_NOT_CONVERGING);
 }
 
-static void test_unanswered_requests_finish_with_timeout(void)
+NRT_TEST(test_unanswered_requests_finish_with_timeout)
 {
     setup();
     nr_ppp_ipcp_start(&H.ip);
@@ -198,30 +200,10 @@ static void test_unanswered_requests_finish_with_timeout(void)
     CU_ASSERT_EQUAL(nr_test_wire_count(&H.w, NR_PPP_PROTO_IPCP, NR_PPP_CONF_REQ), 10);
 }
 
-static void test_addresses_print_as_dotted_quads(void)
+NRT_TEST(test_addresses_print_as_dotted_quads)
 {
     char buf[16];
 
     CU_ASSERT_STRING_EQUAL(nr_ppp_ip_to_string(0x0a00020f, buf, sizeof buf), "10.0.2.15");
     CU_ASSERT_STRING_EQUAL(nr_ppp_ip_to_string(0xffffffff, buf, sizeof buf), "255.255.255.255");
-}
-
-#define TEST(f) { #f, f }
-static CU_TestInfo tests[] = {
-    TEST(test_first_request_asks_for_address_zero_and_both_dns),
-    TEST(test_slirp_request_gets_vj_rejected_first),
-    TEST(test_slirp_asking_for_address_zero_is_naked_with_the_hint),
-    TEST(test_address_and_dns_are_learned_from_the_nak),
-    TEST(test_full_slirp_exchange_projects_10_0_2_15_with_dns_10_0_2_3),
-    TEST(test_peer_own_real_address_is_acked),
-    TEST(test_rejected_dns_is_no_longer_requested),
-    TEST(test_rejected_address_without_one_of_our_own_fails),
-    TEST(test_unanswered_requests_finish_with_timeout),
-    TEST(test_addresses_print_as_dotted_quads),
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    return nr_cunit_main(argc, argv, "ras-ppp-ipcp", tests);
 }

@@ -15,6 +15,8 @@
 #include "ppp-lcp.h"
 #include "ppp-test-peer.h"
 
+NRT_SUITE("ras-ppp-lcp");
+
 typedef struct harness {
     nr_ppp_lcp lcp;
     nr_test_wire w;
@@ -111,7 +113,7 @@ static void open_with(const uint8_t *req, size_t len)
 
 /* ---- our request ---------------------------------------------------------------------------- */
 
-static void test_first_request_asks_for_mru_accm_zero_magic_pfc_and_acfc(void)
+NRT_TEST(test_first_request_asks_for_mru_accm_zero_magic_pfc_and_acfc)
 {
     const nr_test_pkt *p;
 
@@ -127,7 +129,7 @@ static void test_first_request_asks_for_mru_accm_zero_magic_pfc_and_acfc(void)
     CU_ASSERT_EQUAL(memcmp(p->data + 20, "\x07\x02\x08\x02", 4), 0);
 }
 
-static void test_mru_of_the_entry_is_requested(void)
+NRT_TEST(test_mru_of_the_entry_is_requested)
 {
     nr_ppp_lcp_config cfg = NR_PPP_LCP_CONFIG_DEFAULTS;
 
@@ -137,7 +139,7 @@ static void test_mru_of_the_entry_is_requested(void)
     CU_ASSERT_EQUAL(memcmp(last()->data + 4, "\x01\x04\x02\x40", 4), 0);
 }
 
-static void test_rejected_pfc_and_acfc_are_left_out_of_the_next_request(void)
+NRT_TEST(test_rejected_pfc_and_acfc_are_left_out_of_the_next_request)
 {
     uint8_t rej[] = { 0x04, 0x00, 0x00, 0x08, 0x07, 0x02, 0x08, 0x02 };
 
@@ -153,7 +155,7 @@ static void test_rejected_pfc_and_acfc_are_left_out_of_the_next_request(void)
     CU_ASSERT_FALSE(H.res.rx_acfc);
 }
 
-static void test_nak_of_our_mru_is_adopted(void)
+NRT_TEST(test_nak_of_our_mru_is_adopted)
 {
     uint8_t nak[] = { 0x03, 0x00, 0x00, 0x08, 0x01, 0x04, 0x02, 0x40 };
 
@@ -166,7 +168,7 @@ static void test_nak_of_our_mru_is_adopted(void)
 
 /* ---- the peer's request --------------------------------------------------------------------- */
 
-static void test_slirp_default_request_is_acked_unchanged(void)
+NRT_TEST(test_slirp_default_request_is_acked_unchanged)
 {
     setup();
     nr_ppp_lcp_start(&H.lcp);
@@ -176,7 +178,7 @@ static void test_slirp_default_request_is_acked_unchanged(void)
     CU_ASSERT_EQUAL(memcmp(last()->data + 1, slirp_req + 1, sizeof slirp_req - 1), 0);
 }
 
-static void test_slirp_without_accm_leaves_our_transmit_accm_at_all_ones(void)
+NRT_TEST(test_slirp_without_accm_leaves_our_transmit_accm_at_all_ones)
 {
     setup();
     open_with(slirp_req, sizeof slirp_req);
@@ -193,7 +195,7 @@ static void test_slirp_without_accm_leaves_our_transmit_accm_at_all_ones(void)
     CU_ASSERT_EQUAL(H.res.auth_protocol, 0);
 }
 
-static void test_slirp_mru_576_and_asyncmap_0_are_accepted(void)
+NRT_TEST(test_slirp_mru_576_and_asyncmap_0_are_accepted)
 {
     setup();
     open_with(slirp_extra_req, sizeof slirp_extra_req);
@@ -201,7 +203,7 @@ static void test_slirp_mru_576_and_asyncmap_0_are_accepted(void)
     CU_ASSERT_EQUAL(H.res.tx_accm, 0);
 }
 
-static void test_slirp_pap_request_is_acked_and_pap_reported(void)
+NRT_TEST(test_slirp_pap_request_is_acked_and_pap_reported)
 {
     setup();
     open_with(slirp_pap_req, sizeof slirp_pap_req);
@@ -209,7 +211,7 @@ static void test_slirp_pap_request_is_acked_and_pap_reported(void)
     CU_ASSERT_EQUAL(H.res.auth_protocol, NR_PPP_PROTO_PAP);
 }
 
-static void test_slirp_chap_md5_request_is_acked_and_chap_reported(void)
+NRT_TEST(test_slirp_chap_md5_request_is_acked_and_chap_reported)
 {
     setup();
     open_with(slirp_chap_req, sizeof slirp_chap_req);
@@ -217,7 +219,7 @@ static void test_slirp_chap_md5_request_is_acked_and_chap_reported(void)
     CU_ASSERT_EQUAL(H.res.auth_algorithm, NR_PPP_CHAP_MD5);
 }
 
-static void test_chap_with_another_algorithm_is_naked_toward_md5(void)
+NRT_TEST(test_chap_with_another_algorithm_is_naked_toward_md5)
 {
     static const uint8_t mschap_v1[] = { 0x01, 0x02, 0x00, 0x09, 0x03, 0x05, 0xc2, 0x23, 0x80 };
 
@@ -232,7 +234,7 @@ static void test_chap_with_another_algorithm_is_naked_toward_md5(void)
 
 static const uint8_t mschap_v2_req[] = { 0x01, 0x02, 0x00, 0x09, 0x03, 0x05, 0xc2, 0x23, 0x81 };
 
-static void test_mschap_v2_is_naked_toward_md5_when_not_allowed(void)
+NRT_TEST(test_mschap_v2_is_naked_toward_md5_when_not_allowed)
 {
     nr_ppp_lcp_config cfg = NR_PPP_LCP_CONFIG_DEFAULTS;
 
@@ -246,7 +248,7 @@ static void test_mschap_v2_is_naked_toward_md5_when_not_allowed(void)
     CU_ASSERT_EQUAL(memcmp(last()->data + 4, "\x03\x05\xc2\x23\x05", 5), 0);
 }
 
-static void test_mschap_v2_request_is_acked_and_reported(void)
+NRT_TEST(test_mschap_v2_request_is_acked_and_reported)
 {
     setup();
     open_with(mschap_v2_req, sizeof mschap_v2_req);
@@ -256,7 +258,7 @@ static void test_mschap_v2_request_is_acked_and_reported(void)
     CU_ASSERT_EQUAL(H.res.auth_algorithm, NR_PPP_CHAP_MSV2);
 }
 
-static void test_only_mschap_v2_allowed_naks_pap_toward_it(void)
+NRT_TEST(test_only_mschap_v2_allowed_naks_pap_toward_it)
 {
     nr_ppp_lcp_config cfg = NR_PPP_LCP_CONFIG_DEFAULTS;
 
@@ -269,7 +271,7 @@ static void test_only_mschap_v2_allowed_naks_pap_toward_it(void)
     CU_ASSERT_EQUAL(memcmp(last()->data + 4, "\x03\x05\xc2\x23\x81", 5), 0);
 }
 
-static void test_pap_is_naked_toward_chap_when_only_chap_is_allowed(void)
+NRT_TEST(test_pap_is_naked_toward_chap_when_only_chap_is_allowed)
 {
     nr_ppp_lcp_config cfg = NR_PPP_LCP_CONFIG_DEFAULTS;
 
@@ -282,7 +284,7 @@ static void test_pap_is_naked_toward_chap_when_only_chap_is_allowed(void)
     CU_ASSERT_EQUAL(memcmp(last()->data + 4, "\x03\x05\xc2\x23\x05", 5), 0);
 }
 
-static void test_unknown_options_are_rejected_alone(void)
+NRT_TEST(test_unknown_options_are_rejected_alone)
 {
     /* MRU, Quality-Protocol LQR, Callback, Magic */
     static const uint8_t req[] = { 0x01, 0x03, 0x00, 0x17, 0x01, 0x04, 0x05, 0xdc, 0x04, 0x08, 0xc0, 0x25,
@@ -301,7 +303,7 @@ static void test_unknown_options_are_rejected_alone(void)
     CU_ASSERT_EQUAL(memcmp(last()->data + 4, req + 8, 11), 0);
 }
 
-static void test_too_small_mru_is_naked_up_to_128(void)
+NRT_TEST(test_too_small_mru_is_naked_up_to_128)
 {
     static const uint8_t req[] = { 0x01, 0x04, 0x00, 0x08, 0x01, 0x04, 0x00, 0x40 };
 
@@ -314,7 +316,7 @@ static void test_too_small_mru_is_naked_up_to_128(void)
 
 /* ---- loopback ------------------------------------------------------------------------------- */
 
-static void test_our_own_magic_in_the_peer_request_is_naked_with_another(void)
+NRT_TEST(test_our_own_magic_in_the_peer_request_is_naked_with_another)
 {
     uint8_t req[] = { 0x01, 0x09, 0x00, 0x0a, 0x05, 0x06, 0, 0, 0, 0 };
     uint32_t mine;
@@ -331,7 +333,7 @@ static void test_our_own_magic_in_the_peer_request_is_naked_with_another(void)
     CU_ASSERT_FALSE(nr_ppp_lcp_looped_back(&H.lcp));
 }
 
-static void test_looped_back_line_is_detected_and_lcp_finishes(void)
+NRT_TEST(test_looped_back_line_is_detected_and_lcp_finishes)
 {
     size_t next = 0;
     int guard = 0;
@@ -349,7 +351,7 @@ static void test_looped_back_line_is_detected_and_lcp_finishes(void)
     CU_ASSERT_EQUAL(H.ups, 0);
 }
 
-static void test_nak_of_our_magic_with_a_fresh_value_each_time_is_not_a_loop(void)
+NRT_TEST(test_nak_of_our_magic_with_a_fresh_value_each_time_is_not_a_loop)
 {
     uint8_t nak[] = { 0x03, 0, 0x00, 0x0a, 0x05, 0x06, 0x12, 0x34, 0x56, 0 };
     int i;
@@ -368,7 +370,7 @@ static void test_nak_of_our_magic_with_a_fresh_value_each_time_is_not_a_loop(voi
 
 /* ---- echo ----------------------------------------------------------------------------------- */
 
-static void test_echo_request_is_answered_with_our_magic(void)
+NRT_TEST(test_echo_request_is_answered_with_our_magic)
 {
     static const uint8_t echo[] = { 0x09, 0x00, 0x00, 0x0a, 0x67, 0x02, 0x16, 0x9c, 0xab, 0xcd };
 
@@ -382,7 +384,7 @@ static void test_echo_request_is_answered_with_our_magic(void)
     CU_ASSERT_EQUAL(memcmp(last()->data + 8, "\xab\xcd", 2), 0);
 }
 
-static void test_echo_request_before_open_is_ignored(void)
+NRT_TEST(test_echo_request_before_open_is_ignored)
 {
     static const uint8_t echo[] = { 0x09, 0x00, 0x00, 0x08, 0, 0, 0, 0 };
 
@@ -392,7 +394,7 @@ static void test_echo_request_before_open_is_ignored(void)
     CU_ASSERT_EQUAL(H.w.n, 1);
 }
 
-static void test_missing_echo_replies_fail_the_link(void)
+NRT_TEST(test_missing_echo_replies_fail_the_link)
 {
     nr_ppp_lcp_config cfg = NR_PPP_LCP_CONFIG_DEFAULTS;
     int i;
@@ -416,7 +418,7 @@ static void test_missing_echo_replies_fail_the_link(void)
     CU_ASSERT_EQUAL(nr_ppp_lcp_deadline(&H.lcp), 0);
 }
 
-static void test_echo_reply_resets_the_missing_count(void)
+NRT_TEST(test_echo_reply_resets_the_missing_count)
 {
     nr_ppp_lcp_config cfg = NR_PPP_LCP_CONFIG_DEFAULTS;
     uint8_t reply[] = { 0x0a, 0x00, 0x00, 0x08, 0xf6, 0x92, 0xef, 0xe6 };
@@ -438,7 +440,7 @@ static void test_echo_reply_resets_the_missing_count(void)
 
 /* ---- Protocol-Reject ------------------------------------------------------------------------ */
 
-static void test_slirp_ccp_request_gets_a_protocol_reject(void)
+NRT_TEST(test_slirp_ccp_request_gets_a_protocol_reject)
 {
     static const uint8_t ccp[] = { 0x01, 0x01, 0x00, 0x04 };
 
@@ -450,7 +452,7 @@ static void test_slirp_ccp_request_gets_a_protocol_reject(void)
     CU_ASSERT_EQUAL(memcmp(last()->data + 4, "\x80\xfd\x01\x01\x00\x04", 6), 0);
 }
 
-static void test_no_protocol_reject_before_lcp_opens(void)
+NRT_TEST(test_no_protocol_reject_before_lcp_opens)
 {
     static const uint8_t ccp[] = { 0x01, 0x01, 0x00, 0x04 };
 
@@ -460,7 +462,7 @@ static void test_no_protocol_reject_before_lcp_opens(void)
     CU_ASSERT_EQUAL(H.w.n, 1);
 }
 
-static void test_protocol_reject_from_the_peer_is_reported(void)
+NRT_TEST(test_protocol_reject_from_the_peer_is_reported)
 {
     static const uint8_t prej[] = { 0x08, 0x05, 0x00, 0x0a, 0x80, 0x21, 0x01, 0x01, 0x00, 0x04 };
 
@@ -470,7 +472,7 @@ static void test_protocol_reject_from_the_peer_is_reported(void)
     CU_ASSERT_EQUAL(H.rejected_proto, NR_PPP_PROTO_IPCP);
 }
 
-static void test_peer_terminate_request_reports_down_with_the_reason(void)
+NRT_TEST(test_peer_terminate_request_reports_down_with_the_reason)
 {
     static const uint8_t term[] = { 0x05, 0x02, 0x00, 0x04 };
 
@@ -480,41 +482,4 @@ static void test_peer_terminate_request_reports_down_with_the_reason(void)
     CU_ASSERT_EQUAL(H.downs, 1);
     CU_ASSERT_EQUAL(H.reason, NR_PPP_REASON_PEER_TERMINATED);
     CU_ASSERT_EQUAL(last()->data[0], NR_PPP_TERM_ACK);
-}
-
-#define TEST(f) { #f, f }
-static CU_TestInfo tests[] = {
-    TEST(test_first_request_asks_for_mru_accm_zero_magic_pfc_and_acfc),
-    TEST(test_mru_of_the_entry_is_requested),
-    TEST(test_rejected_pfc_and_acfc_are_left_out_of_the_next_request),
-    TEST(test_nak_of_our_mru_is_adopted),
-    TEST(test_slirp_default_request_is_acked_unchanged),
-    TEST(test_slirp_without_accm_leaves_our_transmit_accm_at_all_ones),
-    TEST(test_slirp_mru_576_and_asyncmap_0_are_accepted),
-    TEST(test_slirp_pap_request_is_acked_and_pap_reported),
-    TEST(test_slirp_chap_md5_request_is_acked_and_chap_reported),
-    TEST(test_chap_with_another_algorithm_is_naked_toward_md5),
-    TEST(test_mschap_v2_is_naked_toward_md5_when_not_allowed),
-    TEST(test_mschap_v2_request_is_acked_and_reported),
-    TEST(test_only_mschap_v2_allowed_naks_pap_toward_it),
-    TEST(test_pap_is_naked_toward_chap_when_only_chap_is_allowed),
-    TEST(test_unknown_options_are_rejected_alone),
-    TEST(test_too_small_mru_is_naked_up_to_128),
-    TEST(test_our_own_magic_in_the_peer_request_is_naked_with_another),
-    TEST(test_looped_back_line_is_detected_and_lcp_finishes),
-    TEST(test_nak_of_our_magic_with_a_fresh_value_each_time_is_not_a_loop),
-    TEST(test_echo_request_is_answered_with_our_magic),
-    TEST(test_echo_request_before_open_is_ignored),
-    TEST(test_missing_echo_replies_fail_the_link),
-    TEST(test_echo_reply_resets_the_missing_count),
-    TEST(test_slirp_ccp_request_gets_a_protocol_reject),
-    TEST(test_no_protocol_reject_before_lcp_opens),
-    TEST(test_protocol_reject_from_the_peer_is_reported),
-    TEST(test_peer_terminate_request_reports_down_with_the_reason),
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    return nr_cunit_main(argc, argv, "ras-ppp-lcp", tests);
 }

@@ -22,6 +22,8 @@
 #include "ppp-link.h"
 #include "ppp-test-peer.h"
 
+NRT_SUITE("ras-ppp-link");
+
 /* ---- the link's events: nr_test_events, nr_test_on_event (ppp-test-peer.h) ---- */
 
 static void make_pair(int sv[2])
@@ -43,7 +45,7 @@ static nr_ppp_link_config fast_config(void)
 
 /* ---- two links ------------------------------------------------------------------------------ */
 
-static void test_two_links_over_a_socketpair_reach_open(void)
+NRT_TEST(test_two_links_over_a_socketpair_reach_open)
 {
     nr_ppp_link_config ca = fast_config(), cb = fast_config();
     nr_ppp_link *a, *b;
@@ -243,7 +245,7 @@ static unsigned dial_scripted(slirp *s, nr_ppp_link_config *cfg, nr_test_events 
     return nr_ppp_link_phase(l) == NR_PPP_PHASE_OPEN ? 0 : nr_ppp_link_error(l, NULL);
 }
 
-static void test_scripted_slirp_with_pap_projects_10_0_2_15_and_dns_10_0_2_3(void)
+NRT_TEST(test_scripted_slirp_with_pap_projects_10_0_2_15_and_dns_10_0_2_3)
 {
     slirp s = { .password = "s3cret", .speak = true };
     nr_ppp_link_config cfg = fast_config();
@@ -271,7 +273,7 @@ static void test_scripted_slirp_with_pap_projects_10_0_2_15_and_dns_10_0_2_3(voi
     nr_ppp_link_free(l);
 }
 
-static void test_wrong_pap_password_fails_with_691_and_the_server_text(void)
+NRT_TEST(test_wrong_pap_password_fails_with_691_and_the_server_text)
 {
     slirp s = { .password = "wrong", .speak = true };
     nr_ppp_link_config cfg = fast_config();
@@ -290,7 +292,7 @@ static void test_wrong_pap_password_fails_with_691_and_the_server_text(void)
     nr_ppp_link_free(l);
 }
 
-static void test_silent_peer_fails_with_721_after_max_configure(void)
+NRT_TEST(test_silent_peer_fails_with_721_after_max_configure)
 {
     slirp s = { .password = "", .speak = false };
     nr_ppp_link_config cfg = fast_config();
@@ -304,7 +306,7 @@ static void test_silent_peer_fails_with_721_after_max_configure(void)
     nr_ppp_link_free(l);
 }
 
-static void test_peer_without_ipcp_hits_the_overall_timeout_718(void)
+NRT_TEST(test_peer_without_ipcp_hits_the_overall_timeout_718)
 {
     slirp s = { .password = "s3cret", .speak = true, .ipcp_only_lcp = true };
     nr_ppp_link_config cfg = fast_config();
@@ -323,7 +325,7 @@ static void test_peer_without_ipcp_hits_the_overall_timeout_718(void)
 
 /* ---- the driver ----------------------------------------------------------------------------- */
 
-static void test_hang_up_of_the_line_fails_with_619(void)
+NRT_TEST(test_hang_up_of_the_line_fails_with_619)
 {
     nr_ppp_link_config cfg = fast_config();
     nr_test_events ev = { 0 };
@@ -341,7 +343,7 @@ static void test_hang_up_of_the_line_fails_with_619(void)
     close(sv[0]);
 }
 
-static void test_readable_cancel_fd_stops_run_at_once(void)
+NRT_TEST(test_readable_cancel_fd_stops_run_at_once)
 {
     nr_ppp_link_config cfg = fast_config();
     nr_ppp_link *l;
@@ -362,7 +364,7 @@ static void test_readable_cancel_fd_stops_run_at_once(void)
     close(sv[1]);
 }
 
-static void test_new_refuses_bad_arguments(void)
+NRT_TEST(test_new_refuses_bad_arguments)
 {
     nr_ppp_link_config cfg = fast_config();
     nr_ppp_link *l;
@@ -370,22 +372,4 @@ static void test_new_refuses_bad_arguments(void)
     CU_ASSERT_EQUAL(nr_ppp_link_new(-1, &cfg, NULL, NULL, &l), -EINVAL);
     CU_ASSERT_EQUAL(nr_ppp_link_new(0, NULL, NULL, NULL, &l), -EINVAL);
     CU_ASSERT_EQUAL(nr_ppp_link_new(0, &cfg, NULL, NULL, NULL), -EINVAL);
-}
-
-#define TEST(f) { #f, f }
-static CU_TestInfo tests[] = {
-    TEST(test_two_links_over_a_socketpair_reach_open),
-    TEST(test_scripted_slirp_with_pap_projects_10_0_2_15_and_dns_10_0_2_3),
-    TEST(test_wrong_pap_password_fails_with_691_and_the_server_text),
-    TEST(test_silent_peer_fails_with_721_after_max_configure),
-    TEST(test_peer_without_ipcp_hits_the_overall_timeout_718),
-    TEST(test_hang_up_of_the_line_fails_with_619),
-    TEST(test_readable_cancel_fd_stops_run_at_once),
-    TEST(test_new_refuses_bad_arguments),
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    return nr_cunit_main(argc, argv, "ras-ppp-link", tests);
 }

@@ -12,12 +12,14 @@
 #include "cunit-main.h"
 #include "ppp-mschap.h"
 
+NRT_SUITE("ras-ppp-mschap");
+
 static const uint8_t auth_challenge[16] = { 0x5B, 0x5D, 0x7C, 0x7D, 0x7B, 0x3F, 0x2F, 0x3E,
                                             0x3C, 0x2C, 0x60, 0x21, 0x32, 0x26, 0x26, 0x28 };
 static const uint8_t peer_challenge[16] = { 0x21, 0x40, 0x23, 0x24, 0x25, 0x5E, 0x26, 0x2A,
                                             0x28, 0x29, 0x5F, 0x2B, 0x3A, 0x33, 0x7C, 0x7E };
 
-static void test_nt_password_hash_matches_rfc_2759(void)
+NRT_TEST(nt_password_hash_matches_rfc_2759)
 {
     static const uint8_t expect[16] = { 0x44, 0xEB, 0xBA, 0x8D, 0x53, 0x12, 0xB8, 0xD6,
                                         0x11, 0x47, 0x44, 0x11, 0xF5, 0x69, 0x89, 0xAE };
@@ -26,7 +28,7 @@ static void test_nt_password_hash_matches_rfc_2759(void)
     CU_ASSERT_EQUAL(memcmp(hash, expect, 16), 0);
 }
 
-static void test_challenge_hash_matches_rfc_2759(void)
+NRT_TEST(challenge_hash_matches_rfc_2759)
 {
     static const uint8_t expect[8] = { 0xD0, 0x2E, 0x43, 0x86, 0xBC, 0xE9, 0x12, 0x26 };
     uint8_t c[8];
@@ -34,7 +36,7 @@ static void test_challenge_hash_matches_rfc_2759(void)
     CU_ASSERT_EQUAL(memcmp(c, expect, 8), 0);
 }
 
-static void test_challenge_hash_ignores_the_domain(void)
+NRT_TEST(challenge_hash_ignores_the_domain)
 {
     uint8_t a[8], b[8];
     nr_mschap_challenge_hash(peer_challenge, auth_challenge, "User", a);
@@ -42,7 +44,7 @@ static void test_challenge_hash_ignores_the_domain(void)
     CU_ASSERT_EQUAL(memcmp(a, b, 8), 0);
 }
 
-static void test_nt_response_matches_rfc_2759(void)
+NRT_TEST(nt_response_matches_rfc_2759)
 {
     static const uint8_t expect[24] = { 0x82, 0x30, 0x9E, 0xCD, 0x8D, 0x70, 0x8B, 0x5E, 0xA0, 0x8F, 0xAA, 0x39,
                                         0x81, 0xCD, 0x83, 0x54, 0x42, 0x33, 0x11, 0x4A, 0x3D, 0x85, 0xD6, 0xDF };
@@ -51,7 +53,7 @@ static void test_nt_response_matches_rfc_2759(void)
     CU_ASSERT_EQUAL(memcmp(nt, expect, 24), 0);
 }
 
-static void test_authenticator_response_matches_rfc_2759(void)
+NRT_TEST(authenticator_response_matches_rfc_2759)
 {
     uint8_t nt[24];
     char s[NR_MSCHAP_AUTH_RESPONSE_LEN + 1];
@@ -61,7 +63,7 @@ static void test_authenticator_response_matches_rfc_2759(void)
     CU_ASSERT_STRING_EQUAL(s, "S=407A5589115FD0D6209F510FE9C04566932CDA56");
 }
 
-static void test_another_password_gives_another_response(void)
+NRT_TEST(another_password_gives_another_response)
 {
     uint8_t a[24], b[24];
     CU_ASSERT_EQUAL(nr_mschap_nt_response(auth_challenge, peer_challenge, "User", "clientPass", a), 0);
@@ -69,7 +71,7 @@ static void test_another_password_gives_another_response(void)
     CU_ASSERT_NOT_EQUAL(memcmp(a, b, 24), 0);
 }
 
-static void test_passwords_are_hashed_as_utf16(void)
+NRT_TEST(passwords_are_hashed_as_utf16)
 {
     uint8_t hash[16];
     char long_pw[300];
@@ -83,7 +85,7 @@ static void test_passwords_are_hashed_as_utf16(void)
     CU_ASSERT_EQUAL(nr_mschap_nt_password_hash(long_pw, hash), 0);
 }
 
-static void test_password_block_opens_with_the_old_password_only(void)
+NRT_TEST(password_block_opens_with_the_old_password_only)
 {
     uint8_t random[512], block[NR_MSCHAP_PW_BLOCK_LEN];
     char out[128];
@@ -96,7 +98,7 @@ static void test_password_block_opens_with_the_old_password_only(void)
     CU_ASSERT_EQUAL(nr_mschap_open_password_block(block, "old-s3cret", out, 4), -1); /* no room */
 }
 
-static void test_old_hash_is_encrypted_with_the_new_one(void)
+NRT_TEST(old_hash_is_encrypted_with_the_new_one)
 {
     uint8_t a[16], b[16], c[16];
     CU_ASSERT_EQUAL(nr_mschap_old_hash_encrypted("new", "old", a), 0);
@@ -106,7 +108,7 @@ static void test_old_hash_is_encrypted_with_the_new_one(void)
     CU_ASSERT_NOT_EQUAL(memcmp(a, c, 16), 0);
 }
 
-static void test_failure_message_is_parsed_field_by_field(void)
+NRT_TEST(failure_message_is_parsed_field_by_field)
 {
     static const char msg[] = "E=648 R=0 C=00112233445566778899AABBCCDDEEFF V=3 M=Password expired, change it";
     nr_mschap_failure f;
@@ -121,7 +123,7 @@ static void test_failure_message_is_parsed_field_by_field(void)
     CU_ASSERT_STRING_EQUAL(f.message, "Password expired, change it");
 }
 
-static void test_failure_message_without_e_is_refused(void)
+NRT_TEST(failure_message_without_e_is_refused)
 {
     static const char bad1[] = "Access denied", bad2[] = "E=x R=1", bad3[] = "E=691 C=0011";
     static const char ok[] = "E=691 R=1", cut[] = "E=691 R=";
@@ -137,24 +139,4 @@ static void test_failure_message_without_e_is_refused(void)
     CU_ASSERT_TRUE(nr_mschap_parse_failure((const uint8_t *)cut, strlen(cut), &f)); /* nothing read past the end */
     CU_ASSERT_EQUAL(f.error, 691);
     CU_ASSERT_FALSE(f.retry);
-}
-
-static CU_TestInfo tests[] = {
-    { "nt_password_hash_matches_rfc_2759", test_nt_password_hash_matches_rfc_2759 },
-    { "challenge_hash_matches_rfc_2759", test_challenge_hash_matches_rfc_2759 },
-    { "challenge_hash_ignores_the_domain", test_challenge_hash_ignores_the_domain },
-    { "nt_response_matches_rfc_2759", test_nt_response_matches_rfc_2759 },
-    { "authenticator_response_matches_rfc_2759", test_authenticator_response_matches_rfc_2759 },
-    { "another_password_gives_another_response", test_another_password_gives_another_response },
-    { "passwords_are_hashed_as_utf16", test_passwords_are_hashed_as_utf16 },
-    { "password_block_opens_with_the_old_password_only", test_password_block_opens_with_the_old_password_only },
-    { "old_hash_is_encrypted_with_the_new_one", test_old_hash_is_encrypted_with_the_new_one },
-    { "failure_message_is_parsed_field_by_field", test_failure_message_is_parsed_field_by_field },
-    { "failure_message_without_e_is_refused", test_failure_message_without_e_is_refused },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    return nr_cunit_main(argc, argv, "ras-ppp-mschap", tests);
 }

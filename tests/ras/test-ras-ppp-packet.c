@@ -12,6 +12,8 @@
 #include "cunit-main.h"
 #include "ppp-packet.h"
 
+NRT_SUITE("ras-ppp-packet");
+
 /* slirp's LCP Configure-Request: MRU 1500, magic, PFC, ACFC. */
 static const uint8_t slirp_lcp_req[] = { 0x01, 0x01, 0x00, 0x12, 0x01, 0x04, 0x05, 0xdc, 0x05,
                                          0x06, 0xf6, 0x92, 0xef, 0xe6, 0x07, 0x02, 0x08, 0x02 };
@@ -21,7 +23,7 @@ static const uint8_t slirp_ipcp_req[] = { 0x01, 0x01, 0x00, 0x10, 0x03, 0x06, 0x
 
 /* ---- header --------------------------------------------------------------------------------- */
 
-static void test_parse_reads_code_identifier_and_length(void)
+NRT_TEST(test_parse_reads_code_identifier_and_length)
 {
     nr_ppp_packet pkt;
     CU_ASSERT_EQUAL_FATAL(nr_ppp_packet_parse(slirp_lcp_req, sizeof slirp_lcp_req, &pkt), NR_PPP_OK);
@@ -32,7 +34,7 @@ static void test_parse_reads_code_identifier_and_length(void)
     CU_ASSERT_EQUAL(pkt.data_len, 14);
 }
 
-static void test_parse_rejects_buffer_shorter_than_the_header(void)
+NRT_TEST(test_parse_rejects_buffer_shorter_than_the_header)
 {
     nr_ppp_packet pkt;
     CU_ASSERT_EQUAL(nr_ppp_packet_parse(slirp_lcp_req, 3, &pkt), NR_PPP_ERR_SHORT);
@@ -40,7 +42,7 @@ static void test_parse_rejects_buffer_shorter_than_the_header(void)
     CU_ASSERT_PTR_NULL(pkt.data);
 }
 
-static void test_parse_rejects_length_field_below_four(void)
+NRT_TEST(test_parse_rejects_length_field_below_four)
 {
     static const uint8_t p[][4] = { { 1, 1, 0, 0 }, { 1, 1, 0, 3 } };
     nr_ppp_packet pkt;
@@ -48,7 +50,7 @@ static void test_parse_rejects_length_field_below_four(void)
         CU_ASSERT_EQUAL(nr_ppp_packet_parse(p[i], 4, &pkt), NR_PPP_ERR_LENGTH);
 }
 
-static void test_parse_rejects_length_field_beyond_the_buffer(void)
+NRT_TEST(test_parse_rejects_length_field_beyond_the_buffer)
 {
     nr_ppp_packet pkt;
     CU_ASSERT_EQUAL(nr_ppp_packet_parse(slirp_lcp_req, sizeof slirp_lcp_req - 1, &pkt), NR_PPP_ERR_TRUNCATED);
@@ -56,7 +58,7 @@ static void test_parse_rejects_length_field_beyond_the_buffer(void)
     CU_ASSERT_EQUAL(nr_ppp_packet_parse(huge, sizeof huge, &pkt), NR_PPP_ERR_TRUNCATED);
 }
 
-static void test_parse_ignores_padding_after_length(void)
+NRT_TEST(test_parse_ignores_padding_after_length)
 {
     uint8_t padded[sizeof slirp_ipcp_req + 5];
     nr_ppp_packet pkt;
@@ -66,7 +68,7 @@ static void test_parse_ignores_padding_after_length(void)
     CU_ASSERT_EQUAL(pkt.data_len, sizeof slirp_ipcp_req - 4);
 }
 
-static void test_parse_accepts_an_empty_packet_of_exactly_four_octets(void)
+NRT_TEST(test_parse_accepts_an_empty_packet_of_exactly_four_octets)
 {
     static const uint8_t ccp_req[] = { 0x01, 0x01, 0x00, 0x04 }; /* slirp's CCP ConfReq */
     nr_ppp_packet pkt;
@@ -75,7 +77,7 @@ static void test_parse_accepts_an_empty_packet_of_exactly_four_octets(void)
     CU_ASSERT_EQUAL(nr_ppp_opt_count(pkt.data, pkt.data_len), 0);
 }
 
-static void test_errors_have_sentences(void)
+NRT_TEST(test_errors_have_sentences)
 {
     for (int e = NR_PPP_ERR_INVAL; e <= NR_PPP_OK; e++)
         CU_ASSERT(strcmp(nr_ppp_strerror(e), "unknown error") != 0);
@@ -84,7 +86,7 @@ static void test_errors_have_sentences(void)
 
 /* ---- options -------------------------------------------------------------------------------- */
 
-static void test_options_are_iterated_in_order(void)
+NRT_TEST(test_options_are_iterated_in_order)
 {
     nr_ppp_packet pkt;
     nr_ppp_opt_iter it;
@@ -116,7 +118,7 @@ static void test_options_are_iterated_in_order(void)
     CU_ASSERT_EQUAL(nr_ppp_opt_count(pkt.data, pkt.data_len), 4);
 }
 
-static void test_option_iteration_reports_a_truncated_option(void)
+NRT_TEST(test_option_iteration_reports_a_truncated_option)
 {
     /* MRU fine, then a magic number whose Length (6) runs past the end. */
     static const uint8_t opts[] = { 0x01, 0x04, 0x05, 0xdc, 0x05, 0x06, 0x01, 0x02 };
@@ -135,7 +137,7 @@ static void test_option_iteration_reports_a_truncated_option(void)
     CU_ASSERT_EQUAL(nr_ppp_opt_count(opts, sizeof opts), NR_PPP_ERR_OPTION);
 }
 
-static void test_option_with_length_below_two_is_malformed(void)
+NRT_TEST(test_option_with_length_below_two_is_malformed)
 {
     static const uint8_t zero[] = { 0x07, 0x00, 0x08, 0x02 };
     static const uint8_t one[] = { 0x07, 0x01, 0x08, 0x02 };
@@ -149,7 +151,7 @@ static void test_option_with_length_below_two_is_malformed(void)
     CU_ASSERT_EQUAL(opt.length, 1);
 }
 
-static void test_a_lone_type_octet_is_malformed(void)
+NRT_TEST(test_a_lone_type_octet_is_malformed)
 {
     static const uint8_t opts[] = { 0x07, 0x02, 0x08 };
     nr_ppp_opt_iter it;
@@ -162,7 +164,7 @@ static void test_a_lone_type_octet_is_malformed(void)
     CU_ASSERT_EQUAL(opt.offset, 2);
 }
 
-static void test_option_find_returns_the_first_of_a_type(void)
+NRT_TEST(test_option_find_returns_the_first_of_a_type)
 {
     nr_ppp_option opt;
     const uint8_t *opts = slirp_ipcp_req + 4;
@@ -176,7 +178,7 @@ static void test_option_find_returns_the_first_of_a_type(void)
 
 /* ---- builders ------------------------------------------------------------------------------- */
 
-static void test_configure_request_builder_reproduces_slirp_ipcp_request(void)
+NRT_TEST(test_configure_request_builder_reproduces_slirp_ipcp_request)
 {
     nr_ppp_builder b;
     uint8_t buf[64], vj[4] = { 0x00, 0x2d, 0x0f, 0x01 };
@@ -189,7 +191,7 @@ static void test_configure_request_builder_reproduces_slirp_ipcp_request(void)
     CU_ASSERT(memcmp(buf, slirp_ipcp_req, n) == 0);
 }
 
-static void test_builder_reports_needed_size_when_buffer_is_too_small(void)
+NRT_TEST(test_builder_reports_needed_size_when_buffer_is_too_small)
 {
     nr_ppp_builder b;
     uint8_t buf[8];
@@ -206,7 +208,7 @@ static void test_builder_reports_needed_size_when_buffer_is_too_small(void)
     CU_ASSERT_EQUAL(n, 18);
 }
 
-static void test_builder_refuses_option_data_over_253_octets(void)
+NRT_TEST(test_builder_refuses_option_data_over_253_octets)
 {
     nr_ppp_builder b;
     uint8_t buf[512], data[254] = { 0 };
@@ -220,7 +222,7 @@ static void test_builder_refuses_option_data_over_253_octets(void)
     CU_ASSERT_EQUAL(n, 4 + 255);
 }
 
-static void test_configure_ack_nak_reject_carry_options_the_parser_reads_back(void)
+NRT_TEST(test_configure_ack_nak_reject_carry_options_the_parser_reads_back)
 {
     static const uint8_t codes[] = { NR_PPP_CONF_REQ, NR_PPP_CONF_ACK, NR_PPP_CONF_NAK, NR_PPP_CONF_REJ };
     const uint8_t *opts = slirp_lcp_req + 4;
@@ -240,7 +242,7 @@ static void test_configure_ack_nak_reject_carry_options_the_parser_reads_back(vo
     CU_ASSERT_EQUAL(nr_ppp_build_configure(buf, sizeof buf, NR_PPP_TERM_REQ, 1, opts, 14, &n), NR_PPP_ERR_INVAL);
 }
 
-static void test_options_copied_from_a_request_build_a_reject(void)
+NRT_TEST(test_options_copied_from_a_request_build_a_reject)
 {
     /* Reject exactly the compression option of slirp's IPCP request. */
     nr_ppp_packet req, rej;
@@ -262,7 +264,7 @@ static void test_options_copied_from_a_request_build_a_reject(void)
     CU_ASSERT_EQUAL(nr_ppp_packet_parse(buf, n, &rej), NR_PPP_OK);
 }
 
-static void test_terminate_request_and_ack_are_read_back(void)
+NRT_TEST(test_terminate_request_and_ack_are_read_back)
 {
     uint8_t buf[64];
     size_t n;
@@ -281,7 +283,7 @@ static void test_terminate_request_and_ack_are_read_back(void)
     CU_ASSERT_EQUAL(nr_ppp_build_terminate(buf, sizeof buf, NR_PPP_CONF_REQ, 2, NULL, 0, &n), NR_PPP_ERR_INVAL);
 }
 
-static void test_code_reject_carries_the_packet_truncated_to_the_peer_mru(void)
+NRT_TEST(test_code_reject_carries_the_packet_truncated_to_the_peer_mru)
 {
     uint8_t unknown[40], buf[64];
     size_t n;
@@ -300,7 +302,7 @@ static void test_code_reject_carries_the_packet_truncated_to_the_peer_mru(void)
     CU_ASSERT_EQUAL(pkt.data[0], 42);
 }
 
-static void test_protocol_reject_names_the_protocol_and_fits_the_peer_mru(void)
+NRT_TEST(test_protocol_reject_names_the_protocol_and_fits_the_peer_mru)
 {
     static const uint8_t ccp_req[] = { 0x01, 0x01, 0x00, 0x04 };
     uint8_t buf[64];
@@ -322,7 +324,7 @@ static void test_protocol_reject_names_the_protocol_and_fits_the_peer_mru(void)
     CU_ASSERT_EQUAL(n, 8);
 }
 
-static void test_echo_request_reply_and_discard_carry_magic_and_data(void)
+NRT_TEST(test_echo_request_reply_and_discard_carry_magic_and_data)
 {
     static const uint8_t codes[] = { NR_PPP_ECHO_REQ, NR_PPP_ECHO_REPLY, NR_PPP_DISCARD_REQ };
     uint8_t buf[64];
@@ -349,7 +351,7 @@ static void test_echo_request_reply_and_discard_carry_magic_and_data(void)
     CU_ASSERT(memcmp(buf, expect, sizeof expect) == 0);
 }
 
-static void test_magic_of_a_packet_without_one_is_short(void)
+NRT_TEST(test_magic_of_a_packet_without_one_is_short)
 {
     static const uint8_t p[] = { NR_PPP_ECHO_REQ, 1, 0x00, 0x07, 1, 2, 3 };
     nr_ppp_packet pkt;
@@ -359,38 +361,4 @@ static void test_magic_of_a_packet_without_one_is_short(void)
     CU_ASSERT_EQUAL(nr_ppp_packet_magic(&pkt, &magic), NR_PPP_ERR_SHORT);
     pkt.data_len = 1;
     CU_ASSERT_EQUAL(nr_ppp_packet_rejected_protocol(&pkt, &proto), NR_PPP_ERR_SHORT);
-}
-
-/* ---- runner --------------------------------------------------------------------------------- */
-
-#define TEST(f) { #f, f }
-static CU_TestInfo tests[] = {
-    TEST(test_parse_reads_code_identifier_and_length),
-    TEST(test_parse_rejects_buffer_shorter_than_the_header),
-    TEST(test_parse_rejects_length_field_below_four),
-    TEST(test_parse_rejects_length_field_beyond_the_buffer),
-    TEST(test_parse_ignores_padding_after_length),
-    TEST(test_parse_accepts_an_empty_packet_of_exactly_four_octets),
-    TEST(test_errors_have_sentences),
-    TEST(test_options_are_iterated_in_order),
-    TEST(test_option_iteration_reports_a_truncated_option),
-    TEST(test_option_with_length_below_two_is_malformed),
-    TEST(test_a_lone_type_octet_is_malformed),
-    TEST(test_option_find_returns_the_first_of_a_type),
-    TEST(test_configure_request_builder_reproduces_slirp_ipcp_request),
-    TEST(test_builder_reports_needed_size_when_buffer_is_too_small),
-    TEST(test_builder_refuses_option_data_over_253_octets),
-    TEST(test_configure_ack_nak_reject_carry_options_the_parser_reads_back),
-    TEST(test_options_copied_from_a_request_build_a_reject),
-    TEST(test_terminate_request_and_ack_are_read_back),
-    TEST(test_code_reject_carries_the_packet_truncated_to_the_peer_mru),
-    TEST(test_protocol_reject_names_the_protocol_and_fits_the_peer_mru),
-    TEST(test_echo_request_reply_and_discard_carry_magic_and_data),
-    TEST(test_magic_of_a_packet_without_one_is_short),
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    return nr_cunit_main(argc, argv, "ras-ppp-packet", tests);
 }

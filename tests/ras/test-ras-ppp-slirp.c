@@ -28,6 +28,8 @@
 #include "cunit-main.h"
 #include "ppp-link.h"
 
+NRT_SUITE("ras-ppp-slirp", .ignore_sigpipe = true);
+
 #ifndef SLIRP_SHIM
 #define SLIRP_SHIM "tests/ras/.libs/slirp-select-fix.so"
 #endif
@@ -143,7 +145,7 @@ static unsigned dial(const char *auth, const char *password, nr_ppp_projection *
     return err;
 }
 
-static void test_slirp_without_auth_gives_10_0_2_15_and_dns_10_0_2_3(void)
+NRT_TEST(test_slirp_without_auth_gives_10_0_2_15_and_dns_10_0_2_3)
 {
     nr_ppp_projection p;
     char text[320];
@@ -155,7 +157,7 @@ static void test_slirp_without_auth_gives_10_0_2_15_and_dns_10_0_2_3(void)
     CU_ASSERT_EQUAL(p.auth_protocol, 0);
 }
 
-static void test_slirp_with_pap_gives_10_0_2_15(void)
+NRT_TEST(test_slirp_with_pap_gives_10_0_2_15)
 {
     nr_ppp_projection p;
     char text[320];
@@ -167,7 +169,7 @@ static void test_slirp_with_pap_gives_10_0_2_15(void)
     CU_ASSERT_STRING_EQUAL(p.auth_message, "Login ok");
 }
 
-static void test_slirp_with_chap_gives_10_0_2_15(void)
+NRT_TEST(test_slirp_with_chap_gives_10_0_2_15)
 {
     nr_ppp_projection p;
     char text[320];
@@ -179,7 +181,7 @@ static void test_slirp_with_chap_gives_10_0_2_15(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(p.auth_message, "Welcome"));
 }
 
-static void test_slirp_with_a_wrong_pap_password_gives_691(void)
+NRT_TEST(test_slirp_with_a_wrong_pap_password_gives_691)
 {
     nr_ppp_projection p;
     char text[320];
@@ -188,27 +190,11 @@ static void test_slirp_with_a_wrong_pap_password_gives_691(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(text, "Login incorrect"));
 }
 
-static void test_slirp_with_a_wrong_chap_password_gives_691(void)
+NRT_TEST(test_slirp_with_a_wrong_chap_password_gives_691)
 {
     nr_ppp_projection p;
     char text[320];
 
     CU_ASSERT_EQUAL(dial("+chap", "wrong", &p, text, sizeof text), ERROR_AUTHENTICATION_FAILURE);
     CU_ASSERT_PTR_NOT_NULL(strstr(text, "Go 'way"));
-}
-
-#define TEST(f) { #f, f }
-static CU_TestInfo tests[] = {
-    TEST(test_slirp_without_auth_gives_10_0_2_15_and_dns_10_0_2_3),
-    TEST(test_slirp_with_pap_gives_10_0_2_15),
-    TEST(test_slirp_with_chap_gives_10_0_2_15),
-    TEST(test_slirp_with_a_wrong_pap_password_gives_691),
-    TEST(test_slirp_with_a_wrong_chap_password_gives_691),
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    signal(SIGPIPE, SIG_IGN);
-    return nr_cunit_main(argc, argv, "ras-ppp-slirp", tests);
 }

@@ -13,7 +13,6 @@
 #include <CUnit/CUnit.h>
 #include <poll.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/eventfd.h>
@@ -25,6 +24,7 @@
 #include "ppp-test-peer.h"
 
 static char dir[] = "/tmp/nr-ras-proj.XXXXXX";
+NRT_SUITE("ras-projection", .tmpdir = dir, .ignore_sigpipe = true);
 static char book[600];
 
 /* ---- what the handler saw ------------------------------------------------------------------- */
@@ -134,7 +134,7 @@ static void hang_up(HRASCONN h)
 
 /* ---- tests ---------------------------------------------------------------------------------- */
 
-static void test_every_state_before_projected_gets_730_for_both_projections(void)
+NRT_TEST(every_state_before_projected_gets_730_for_both_projections)
 {
     modem_emu *e = fixture_start_modem(dir, MODEM_EMU_CONNECT, 0, book, sizeof book);
     RASDIALPARAMS p = params("", "");
@@ -157,7 +157,7 @@ static void test_every_state_before_projected_gets_730_for_both_projections(void
     modem_emu_stop(e);
 }
 
-static void test_both_projections_are_available_at_projected_and_connected(void)
+NRT_TEST(both_projections_are_available_at_projected_and_connected)
 {
     modem_emu *e = fixture_start_modem(dir, MODEM_EMU_CONNECT, 0, book, sizeof book);
     RASDIALPARAMS p = params("", "");
@@ -185,7 +185,7 @@ static void test_both_projections_are_available_at_projected_and_connected(void)
     modem_emu_stop(e);
 }
 
-static void test_pap_dial_projects_pap_and_the_server_message_only_from_projected(void)
+NRT_TEST(pap_dial_projects_pap_and_the_server_message_only_from_projected)
 {
     modem_emu *e = fixture_start_modem(dir, MODEM_EMU_CONNECT, 0, book, sizeof book);
     RASDIALPARAMS p = params("alice", "s3cret");
@@ -215,7 +215,7 @@ static void test_pap_dial_projects_pap_and_the_server_message_only_from_projecte
     modem_emu_stop(e);
 }
 
-static void test_rejected_password_leaves_both_projections_not_complete(void)
+NRT_TEST(rejected_password_leaves_both_projections_not_complete)
 {
     modem_emu *e = fixture_start_modem(dir, MODEM_EMU_CONNECT, 0, book, sizeof book);
     RASDIALPARAMS p = params("alice", "wrong");
@@ -235,22 +235,4 @@ static void test_rejected_password_leaves_both_projections_not_complete(void)
     hang_up(h);
     pap_peer_stop(&pp);
     modem_emu_stop(e);
-}
-
-static CU_TestInfo tests[] = {
-    { "every_state_before_projected_gets_730_for_both_projections",
-      test_every_state_before_projected_gets_730_for_both_projections },
-    { "both_projections_are_available_at_projected_and_connected",
-      test_both_projections_are_available_at_projected_and_connected },
-    { "pap_dial_projects_pap_and_the_server_message_only_from_projected",
-      test_pap_dial_projects_pap_and_the_server_message_only_from_projected },
-    { "rejected_password_leaves_both_projections_not_complete",
-      test_rejected_password_leaves_both_projections_not_complete },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    signal(SIGPIPE, SIG_IGN);
-    return nr_cunit_main_in_tmpdir(argc, argv, "ras-projection", tests, dir);
 }

@@ -29,6 +29,8 @@
 #include "testutil.h"
 #include "uucplock.h"
 
+NRT_SUITE("ras-provider", .setup = nrt_fixtures_found);
+
 /* One test's world: the router, the emulated modem and the far end. */
 typedef struct prov {
     nrt_env *env;
@@ -59,8 +61,7 @@ static void load_router(prov *t, bool next_provider)
     env->path[1] = ras_manifest(env);
     env->path[2] = NULL;
     t->r = nrt_router(env);
-    nrt_check(nrt_plugin_index(t->r, "ras") >= 0, __LINE__, __FILE__, __func__, "the ras provider is loaded: %s",
-              nrt_problems_text(env, t->r));
+    NRT_TRUE_MSG(nrt_plugin_index(t->r, "ras") >= 0, "the ras provider is loaded: %s", nrt_problems_text(env, t->r));
     CU_ASSERT_FATAL(nrt_plugin_index(t->r, "ras") >= 0);
 }
 
@@ -149,7 +150,7 @@ static bool device_free(prov *t)
 
 /* ---- capabilities ------------------------------------------------------------------ */
 
-static void test_caps_announce_add3_cancel_and_connected_enumeration(void)
+NRT_TEST(caps_announce_add3_cancel_and_connected_enumeration)
 {
     prov t;
     nr_plugin_info info;
@@ -165,7 +166,7 @@ static void test_caps_announce_add3_cancel_and_connected_enumeration(void)
 
 /* ---- a dial-up through the router ------------------------------------------------------ */
 
-static void test_add_dials_the_entry_through_to_connected(void)
+NRT_TEST(add_dials_the_entry_through_to_connected)
 {
     prov t;
     RASCONN v[4];
@@ -180,7 +181,7 @@ static void test_add_dials_the_entry_through_to_connected(void)
     stop(&t);
 }
 
-static void test_add_is_wrapped_in_pre_and_post_naming_the_ras_provider(void)
+NRT_TEST(add_is_wrapped_in_pre_and_post_naming_the_ras_provider)
 {
     prov t;
     start(&t, MODEM_EMU_CONNECT, false);
@@ -191,7 +192,7 @@ static void test_add_is_wrapped_in_pre_and_post_naming_the_ras_provider(void)
     stop(&t);
 }
 
-static void test_a_connected_entry_cannot_be_added_twice(void)
+NRT_TEST(a_connected_entry_cannot_be_added_twice)
 {
     prov t;
     start(&t, MODEM_EMU_CONNECT, false);
@@ -200,7 +201,7 @@ static void test_a_connected_entry_cannot_be_added_twice(void)
     stop(&t);
 }
 
-static void test_connected_enumeration_lists_the_live_link(void)
+NRT_TEST(connected_enumeration_lists_the_live_link)
 {
     prov t;
     start(&t, MODEM_EMU_CONNECT, false);
@@ -210,7 +211,7 @@ static void test_connected_enumeration_lists_the_live_link(void)
     stop(&t);
 }
 
-static void test_cancel_by_name_hangs_up_and_releases_the_port_at_once(void)
+NRT_TEST(cancel_by_name_hangs_up_and_releases_the_port_at_once)
 {
     prov t;
     RASCONN v[4];
@@ -224,7 +225,7 @@ static void test_cancel_by_name_hangs_up_and_releases_the_port_at_once(void)
     stop(&t);
 }
 
-static void test_cancel_is_wrapped_in_pre_and_post_naming_the_ras_provider(void)
+NRT_TEST(cancel_is_wrapped_in_pre_and_post_naming_the_ras_provider)
 {
     prov t;
     start(&t, MODEM_EMU_CONNECT, false);
@@ -237,7 +238,7 @@ static void test_cancel_is_wrapped_in_pre_and_post_naming_the_ras_provider(void)
     stop(&t);
 }
 
-static void test_connected_enumeration_forgets_a_cancelled_link(void)
+NRT_TEST(connected_enumeration_forgets_a_cancelled_link)
 {
     prov t;
     start(&t, MODEM_EMU_CONNECT, false);
@@ -270,7 +271,7 @@ static HRASCONN add_and_lose(prov *t)
     return v[0].hrasconn;
 }
 
-static void test_connected_enumeration_leaves_out_a_lost_link(void)
+NRT_TEST(connected_enumeration_leaves_out_a_lost_link)
 {
     prov t;
     start(&t, MODEM_EMU_CONNECT, false);
@@ -279,7 +280,7 @@ static void test_connected_enumeration_leaves_out_a_lost_link(void)
     stop(&t);
 }
 
-static void test_a_lost_link_can_be_added_again_and_its_old_handle_is_released(void)
+NRT_TEST(a_lost_link_can_be_added_again_and_its_old_handle_is_released)
 {
     prov t;
     modem_emu *again;
@@ -301,7 +302,7 @@ static void test_a_lost_link_can_be_added_again_and_its_old_handle_is_released(v
     stop(&t);
 }
 
-static void test_cancel_of_a_lost_link_releases_its_handle(void)
+NRT_TEST(cancel_of_a_lost_link_releases_its_handle)
 {
     prov t;
     HRASCONN lost;
@@ -315,7 +316,7 @@ static void test_cancel_of_a_lost_link_releases_its_handle(void)
 
 /* ---- failures ------------------------------------------------------------------------------ */
 
-static void test_a_busy_line_is_an_extended_error_676_naming_the_entry(void)
+NRT_TEST(a_busy_line_is_an_extended_error_676_naming_the_entry)
 {
     prov t;
     DWORD code = 0;
@@ -331,7 +332,7 @@ static void test_a_busy_line_is_an_extended_error_676_naming_the_entry(void)
     stop(&t);
 }
 
-static void test_a_busy_line_post_carries_the_extended_error(void)
+NRT_TEST(a_busy_line_post_carries_the_extended_error)
 {
     prov t;
     start(&t, MODEM_EMU_BUSY, false);
@@ -342,7 +343,7 @@ static void test_a_busy_line_post_carries_the_extended_error(void)
     stop(&t);
 }
 
-static void test_a_busy_line_leaves_the_port_released(void)
+NRT_TEST(a_busy_line_leaves_the_port_released)
 {
     prov t;
     RASCONN v[4];
@@ -355,7 +356,7 @@ static void test_a_busy_line_leaves_the_port_released(void)
     stop(&t);
 }
 
-static void test_an_unknown_entry_is_not_a_name_of_the_provider(void)
+NRT_TEST(an_unknown_entry_is_not_a_name_of_the_provider)
 {
     prov t;
     start(&t, MODEM_EMU_BUSY, false);
@@ -364,7 +365,7 @@ static void test_an_unknown_entry_is_not_a_name_of_the_provider(void)
     stop(&t);
 }
 
-static void test_an_unknown_entry_is_bad_netname_saying_the_entry_is_missing(void)
+NRT_TEST(an_unknown_entry_is_bad_netname_saying_the_entry_is_missing)
 {
     prov t;
     start(&t, MODEM_EMU_BUSY, false);
@@ -376,7 +377,7 @@ static void test_an_unknown_entry_is_bad_netname_saying_the_entry_is_missing(voi
     stop(&t);
 }
 
-static void test_a_failure_names_what_was_at_fault(void)
+NRT_TEST(a_failure_names_what_was_at_fault)
 {
     prov t;
     char text[1536] = "";
@@ -389,7 +390,7 @@ static void test_a_failure_names_what_was_at_fault(void)
     stop(&t);
 }
 
-static void test_a_missing_device_is_named(void)
+NRT_TEST(a_missing_device_is_named)
 {
     prov t;
     char text[1536] = "";
@@ -401,7 +402,7 @@ static void test_a_missing_device_is_named(void)
     stop(&t);
 }
 
-static void test_an_unknown_entry_lists_the_entries_of_the_phonebook(void)
+NRT_TEST(an_unknown_entry_lists_the_entries_of_the_phonebook)
 {
     prov t;
     start(&t, MODEM_EMU_BUSY, false);
@@ -411,7 +412,7 @@ static void test_an_unknown_entry_lists_the_entries_of_the_phonebook(void)
     stop(&t);
 }
 
-static void test_an_unknown_entry_moves_on_to_the_next_provider(void)
+NRT_TEST(an_unknown_entry_moves_on_to_the_next_provider)
 {
     prov t;
     start(&t, MODEM_EMU_BUSY, true);
@@ -420,7 +421,7 @@ static void test_an_unknown_entry_moves_on_to_the_next_provider(void)
     stop(&t);
 }
 
-static void test_a_foreign_name_is_refused_by_the_provider_as_not_its_own(void)
+NRT_TEST(a_foreign_name_is_refused_by_the_provider_as_not_its_own)
 {
     prov t;
     start(&t, MODEM_EMU_BUSY, false);
@@ -428,7 +429,7 @@ static void test_a_foreign_name_is_refused_by_the_provider_as_not_its_own(void)
     stop(&t);
 }
 
-static void test_a_foreign_name_goes_to_the_next_provider(void)
+NRT_TEST(a_foreign_name_goes_to_the_next_provider)
 {
     prov t;
     start(&t, MODEM_EMU_BUSY, true);
@@ -438,7 +439,7 @@ static void test_a_foreign_name_goes_to_the_next_provider(void)
     stop(&t);
 }
 
-static void test_a_foreign_name_no_other_provider_takes_is_bad_netname_from_the_router(void)
+NRT_TEST(a_foreign_name_no_other_provider_takes_is_bad_netname_from_the_router)
 {
     prov t;
     start(&t, MODEM_EMU_BUSY, false);
@@ -448,51 +449,11 @@ static void test_a_foreign_name_no_other_provider_takes_is_bad_netname_from_the_
     stop(&t);
 }
 
-static void test_cancel_of_a_name_not_connected_is_not_connected(void)
+NRT_TEST(cancel_of_a_name_not_connected_is_not_connected)
 {
     prov t;
     start(&t, MODEM_EMU_BUSY, false);
     NRT_EQ_CODE(nr_cancel_connection(t.r, "ras:Test", 0, FALSE), WN_NOT_CONNECTED);
     NRT_EQ_STR(nrt_trace(t.env, "status"), "watch cancel pre status=0 | watch cancel post status=2250");
     stop(&t);
-}
-
-static CU_TestInfo tests[] = {
-    { "caps_announce_add3_cancel_and_connected_enumeration", test_caps_announce_add3_cancel_and_connected_enumeration },
-    { "add_dials_the_entry_through_to_connected", test_add_dials_the_entry_through_to_connected },
-    { "add_is_wrapped_in_pre_and_post_naming_the_ras_provider",
-      test_add_is_wrapped_in_pre_and_post_naming_the_ras_provider },
-    { "a_connected_entry_cannot_be_added_twice", test_a_connected_entry_cannot_be_added_twice },
-    { "connected_enumeration_lists_the_live_link", test_connected_enumeration_lists_the_live_link },
-    { "cancel_by_name_hangs_up_and_releases_the_port_at_once",
-      test_cancel_by_name_hangs_up_and_releases_the_port_at_once },
-    { "cancel_is_wrapped_in_pre_and_post_naming_the_ras_provider",
-      test_cancel_is_wrapped_in_pre_and_post_naming_the_ras_provider },
-    { "connected_enumeration_forgets_a_cancelled_link", test_connected_enumeration_forgets_a_cancelled_link },
-    { "connected_enumeration_leaves_out_a_lost_link", test_connected_enumeration_leaves_out_a_lost_link },
-    { "a_lost_link_can_be_added_again_and_its_old_handle_is_released",
-      test_a_lost_link_can_be_added_again_and_its_old_handle_is_released },
-    { "cancel_of_a_lost_link_releases_its_handle", test_cancel_of_a_lost_link_releases_its_handle },
-    { "a_busy_line_is_an_extended_error_676_naming_the_entry",
-      test_a_busy_line_is_an_extended_error_676_naming_the_entry },
-    { "a_busy_line_post_carries_the_extended_error", test_a_busy_line_post_carries_the_extended_error },
-    { "a_busy_line_leaves_the_port_released", test_a_busy_line_leaves_the_port_released },
-    { "an_unknown_entry_is_not_a_name_of_the_provider", test_an_unknown_entry_is_not_a_name_of_the_provider },
-    { "an_unknown_entry_is_bad_netname_saying_the_entry_is_missing", test_an_unknown_entry_is_bad_netname_saying_the_entry_is_missing },
-    { "an_unknown_entry_moves_on_to_the_next_provider", test_an_unknown_entry_moves_on_to_the_next_provider },
-    { "a_failure_names_what_was_at_fault", test_a_failure_names_what_was_at_fault },
-    { "a_missing_device_is_named", test_a_missing_device_is_named },
-    { "an_unknown_entry_lists_the_entries_of_the_phonebook", test_an_unknown_entry_lists_the_entries_of_the_phonebook },
-    { "a_foreign_name_is_refused_by_the_provider_as_not_its_own",
-      test_a_foreign_name_is_refused_by_the_provider_as_not_its_own },
-    { "a_foreign_name_goes_to_the_next_provider", test_a_foreign_name_goes_to_the_next_provider },
-    { "a_foreign_name_no_other_provider_takes_is_bad_netname_from_the_router",
-      test_a_foreign_name_no_other_provider_takes_is_bad_netname_from_the_router },
-    { "cancel_of_a_name_not_connected_is_not_connected", test_cancel_of_a_name_not_connected_is_not_connected },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    return nrt_main(argc, argv, "ras-provider", tests);
 }

@@ -11,7 +11,6 @@
 
 #include <CUnit/CUnit.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +23,7 @@
 #include "dial-fixture.h"
 
 static char dir[] = "/tmp/nr-ras-terminal.XXXXXX";
+NRT_SUITE("ras-terminal", .tmpdir = dir, .ignore_sigpipe = true);
 static char book[600];
 
 /* The terminal server's dialogue: prompt, expected answer, ... */
@@ -91,7 +91,7 @@ static void hang_up_and_check_release(HRASCONN h)
 
 /* ---- tests ------------------------------------------------------------------------------ */
 
-static void test_interactive_pause_lets_the_application_log_in_before_ppp(void)
+NRT_TEST(interactive_pause_lets_the_application_log_in_before_ppp)
 {
     modem_emu *e = start_terminal_server();
     RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
@@ -131,7 +131,7 @@ static void test_interactive_pause_lets_the_application_log_in_before_ppp(void)
     modem_emu_stop(e);
 }
 
-static void test_terminal_step_without_paused_states_fails_with_703(void)
+NRT_TEST(terminal_step_without_paused_states_fails_with_703)
 {
     modem_emu *e = start_terminal_server();
     RASDIALPARAMS p = login_params();
@@ -142,7 +142,7 @@ static void test_terminal_step_without_paused_states_fails_with_703(void)
     modem_emu_stop(e);
 }
 
-static void test_terminal_step_failure_is_announced_in_device_connected(void)
+NRT_TEST(terminal_step_failure_is_announced_in_device_connected)
 {
     modem_emu *e = start_terminal_server();
     RASDIALPARAMS p = login_params();
@@ -155,7 +155,7 @@ static void test_terminal_step_failure_is_announced_in_device_connected(void)
     modem_emu_stop(e);
 }
 
-static void test_terminal_calls_need_a_dial_in_interactive(void)
+NRT_TEST(terminal_calls_need_a_dial_in_interactive)
 {
     char buf[16];
     DWORD got = 7;
@@ -179,7 +179,7 @@ static void test_terminal_calls_need_a_dial_in_interactive(void)
     modem_emu_stop(e);
 }
 
-static void test_wrong_login_drops_the_line_under_the_terminal(void)
+NRT_TEST(wrong_login_drops_the_line_under_the_terminal)
 {
     modem_emu *e = start_terminal_server();
     RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
@@ -216,7 +216,7 @@ static void *read_long(void *arg)
     return NULL;
 }
 
-static void test_hang_up_ends_a_terminal_read_at_once(void)
+NRT_TEST(hang_up_ends_a_terminal_read_at_once)
 {
     modem_emu *e = start_terminal_server();
     RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
@@ -242,22 +242,4 @@ static void test_hang_up_ends_a_terminal_read_at_once(void)
     CU_ASSERT_EQUAL(fixture_lock_files(dir), 0);
     CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4096:0"); /* nothing after the hang-up */
     modem_emu_stop(e);
-}
-
-static CU_TestInfo tests[] = {
-    { "interactive_pause_lets_the_application_log_in_before_ppp",
-      test_interactive_pause_lets_the_application_log_in_before_ppp },
-    { "terminal_step_without_paused_states_fails_with_703", test_terminal_step_without_paused_states_fails_with_703 },
-    { "terminal_step_failure_is_announced_in_device_connected",
-      test_terminal_step_failure_is_announced_in_device_connected },
-    { "terminal_calls_need_a_dial_in_interactive", test_terminal_calls_need_a_dial_in_interactive },
-    { "wrong_login_drops_the_line_under_the_terminal", test_wrong_login_drops_the_line_under_the_terminal },
-    { "hang_up_ends_a_terminal_read_at_once", test_hang_up_ends_a_terminal_read_at_once },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    signal(SIGPIPE, SIG_IGN);
-    return nr_cunit_main_in_tmpdir(argc, argv, "ras-terminal", tests, dir);
 }

@@ -16,7 +16,6 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <sched.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +29,18 @@
 #include "ppp-test-peer.h"
 
 static char dir[] = "/tmp/nr-ras-tun.XXXXXX";
+
+/* A network namespace of our own: the interface and its traffic stay in it. */
+static int enter_a_private_network_namespace(const char *argv0)
+{
+    if (unshare(CLONE_NEWNET) != 0) {
+        fprintf(stderr, "%s: cannot make a private network namespace (%s): run it as root\n", argv0,
+                strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+NRT_SUITE("ras-tun", .tmpdir = dir, .ignore_sigpipe = true, .setup = enter_a_private_network_namespace);
 static char book[600];
 
 typedef struct server {
@@ -101,7 +112,7 @@ static bool udp_round_trip(const char *text)
 
 /* ---- tests --------------------------------------------------------------------------------------- */
 
-static void test_connected_link_is_an_interface_carrying_udp(void)
+NRT_TEST(connected_link_is_an_interface_carrying_udp)
 {
     server s;
     RASDIALPARAMS p = params();
@@ -125,7 +136,7 @@ static void test_connected_link_is_an_interface_carrying_udp(void)
     server_stop(&s);
 }
 
-static void test_an_entry_without_interface_gets_none(void)
+NRT_TEST(an_entry_without_interface_gets_none)
 {
     server s;
     RASDIALPARAMS p = params();
@@ -140,7 +151,7 @@ static void test_an_entry_without_interface_gets_none(void)
     server_stop(&s);
 }
 
-static void test_an_interface_that_cannot_be_made_fails_in_projected(void)
+NRT_TEST(an_interface_that_cannot_be_made_fails_in_projected)
 {
     server s;
     RASDIALPARAMS p = params();
@@ -153,30 +164,10 @@ static void test_an_interface_that_cannot_be_made_fails_in_projected(void)
     server_stop(&s);
 }
 
-static void test_bad_handles_and_buffers_are_refused(void)
+NRT_TEST(bad_handles_and_buffers_are_refused)
 {
     char name[16];
     CU_ASSERT_EQUAL(nr_ras_get_interface((HRASCONN)(uintptr_t)0x7777, name, sizeof name), ERROR_INVALID_HANDLE);
     CU_ASSERT_EQUAL(nr_ras_get_interface((HRASCONN)(uintptr_t)0x7777, NULL, sizeof name), ERROR_INVALID_PARAMETER);
 }
 
-static CU_TestInfo tests[] = {
-    { "connected_link_is_an_interface_carrying_udp", test_connected_link_is_an_interface_carrying_udp },
-    { "an_entry_without_interface_gets_none", test_an_entry_without_interface_gets_none },
-    { "an_interface_that_cannot_be_made_fails_in_projected",
-      test_an_interface_that_cannot_be_made_fails_in_projected },
-    { "bad_handles_and_buffers_are_refused", test_bad_handles_and_buffers_are_refused },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    signal(SIGPIPE, SIG_IGN);
-    /* A network namespace of our own: the interface and its traffic stay in it. */
-    if (unshare(CLONE_NEWNET) != 0) {
-        fprintf(stderr, "test-ras-tun: cannot make a private network namespace (%s): run it as root\n",
-                strerror(errno));
-        return 99;
-    }
-    return nr_cunit_main_in_tmpdir(argc, argv, "ras-tun", tests, dir);
-}

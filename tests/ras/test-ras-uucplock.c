@@ -41,6 +41,7 @@
 #define NOBODY 65534
 
 static char tmpdir[] = "/tmp/nr-uucplock.XXXXXX";
+NRT_SUITE("ras-uucplock", .tmpdir = tmpdir);
 
 /* ---- the slowed-down removal (link-time wrappers) ---------------------------------- */
 
@@ -421,19 +422,19 @@ static void race(const char *name, unsigned workers, unsigned rounds, unsigned s
     CU_ASSERT_EQUAL(entries(dir), 0); /* no temporary file left behind */
 }
 
-static void test_many_processes_racing_for_a_stale_lock_never_share_it(void)
+NRT_TEST(many_processes_racing_for_a_stale_lock_never_share_it)
 {
     race("race", WORKERS, ROUNDS, 0);
 }
 
-static void test_many_processes_racing_with_slow_removal_never_share_a_stale_lock(void)
+NRT_TEST(many_processes_racing_with_slow_removal_never_share_a_stale_lock)
 {
     race("race-slow", WORKERS, ROUNDS, 1000);
 }
 
 /* ---- things planted at the lock path ---------------------------------------------- */
 
-static void test_fifo_at_the_lock_path_is_refused_without_blocking(void)
+NRT_TEST(fifo_at_the_lock_path_is_refused_without_blocking)
 {
     char lock[PATH_MAX];
     const char *dir = fresh_dir("fifo-lock", 0755, lock);
@@ -448,7 +449,7 @@ static void test_fifo_at_the_lock_path_is_refused_without_blocking(void)
     CU_ASSERT_EQUAL(entries(dir), 1);                               /* and no temporary file */
 }
 
-static void test_unlock_leaves_a_fifo_at_the_lock_path_alone_without_blocking(void)
+NRT_TEST(unlock_leaves_a_fifo_at_the_lock_path_alone_without_blocking)
 {
     char lock[PATH_MAX];
     fresh_dir("fifo-unlock", 0755, lock);
@@ -459,7 +460,7 @@ static void test_unlock_leaves_a_fifo_at_the_lock_path_alone_without_blocking(vo
     CU_ASSERT_TRUE(exists(lock));
 }
 
-static void test_read_pid_of_a_fifo_is_zero_without_blocking(void)
+NRT_TEST(read_pid_of_a_fifo_is_zero_without_blocking)
 {
     char lock[PATH_MAX];
     fresh_dir("fifo-read", 0755, lock);
@@ -470,7 +471,7 @@ static void test_read_pid_of_a_fifo_is_zero_without_blocking(void)
     CU_ASSERT_EQUAL(o.owner, 0);
 }
 
-static void test_symlink_at_the_lock_path_is_refused_and_left_alone(void)
+NRT_TEST(symlink_at_the_lock_path_is_refused_and_left_alone)
 {
     char lock[PATH_MAX], target[PATH_MAX], why[NR_UUCP_WHY_SIZE], path[PATH_MAX];
     const char *dir = fresh_dir("symlink", 0755, lock);
@@ -489,7 +490,7 @@ static void test_symlink_at_the_lock_path_is_refused_and_left_alone(void)
 
 /* ---- locks being written, live, dead, old-style ------------------------------------- */
 
-static void test_lock_still_being_written_is_not_taken(void)
+NRT_TEST(lock_still_being_written_is_not_taken)
 {
     /* pppd and others create the file with O_EXCL and write the PID after:
      * an empty, fresh lock file is somebody's lock in the making. */
@@ -506,7 +507,7 @@ static void test_lock_still_being_written_is_not_taken(void)
     CU_ASSERT_EQUAL(entries(dir), 1);
 }
 
-static void test_lock_left_without_a_pid_long_ago_is_stale(void)
+NRT_TEST(lock_left_without_a_pid_long_ago_is_stale)
 {
     static const char *const contents[] = { "", "garbage\n" };
     for (size_t i = 0; i < 2; i++) {
@@ -524,7 +525,7 @@ static void test_lock_left_without_a_pid_long_ago_is_stale(void)
     }
 }
 
-static void test_lock_of_a_live_process_is_busy_and_names_it(void)
+NRT_TEST(lock_of_a_live_process_is_busy_and_names_it)
 {
     char lock[PATH_MAX], why[NR_UUCP_WHY_SIZE], path[PATH_MAX];
     const char *dir = fresh_dir("live", 0755, lock);
@@ -536,7 +537,7 @@ static void test_lock_of_a_live_process_is_busy_and_names_it(void)
     CU_ASSERT_EQUAL(entries(dir), 1);
 }
 
-static void test_binary_pid_of_old_programs_is_read(void)
+NRT_TEST(binary_pid_of_old_programs_is_read)
 {
     char lock[PATH_MAX];
     fresh_dir("binary", 0755, lock);
@@ -545,7 +546,7 @@ static void test_binary_pid_of_old_programs_is_read(void)
     CU_ASSERT_EQUAL(nr_uucp_read_pid(lock), 4242);
 }
 
-static void test_stale_lock_of_a_dead_process_is_taken_over(void)
+NRT_TEST(stale_lock_of_a_dead_process_is_taken_over)
 {
     char lock[PATH_MAX], why[NR_UUCP_WHY_SIZE], path[PATH_MAX];
     const char *dir = fresh_dir("stale", 0755, lock);
@@ -567,7 +568,7 @@ static void test_stale_lock_of_a_dead_process_is_taken_over(void)
  * leaves LTMP.<pid>.XXXXXX in the lock directory (/var/lock, shared by
  * every program of the machine): the next locker removes those of
  * processes that are gone, and nothing else. */
-static void test_temporary_files_of_dead_lockers_are_removed_by_the_next(void)
+NRT_TEST(temporary_files_of_dead_lockers_are_removed_by_the_next)
 {
     char lock[PATH_MAX], why[NR_UUCP_WHY_SIZE], path[PATH_MAX], dead[PATH_MAX], live[PATH_MAX], other[PATH_MAX];
     const char *dir = fresh_dir("leftovers", 0755, lock);
@@ -585,7 +586,7 @@ static void test_temporary_files_of_dead_lockers_are_removed_by_the_next(void)
     CU_ASSERT_TRUE(exists(other)); /* not ours to judge */
 }
 
-static void test_lockers_killed_at_random_points_leave_nothing_after_the_next(void)
+NRT_TEST(lockers_killed_at_random_points_leave_nothing_after_the_next)
 {
     char lock[PATH_MAX], why[NR_UUCP_WHY_SIZE], path[PATH_MAX];
     const char *dir = fresh_dir("killed", 0755, lock);
@@ -613,7 +614,7 @@ static void test_lockers_killed_at_random_points_leave_nothing_after_the_next(vo
 
 /* ---- unlocking ------------------------------------------------------------------------ */
 
-static void test_unlock_leaves_a_lock_of_another_process_alone(void)
+NRT_TEST(unlock_leaves_a_lock_of_another_process_alone)
 {
     char lock[PATH_MAX], why[NR_UUCP_WHY_SIZE], path[PATH_MAX];
     const char *dir = fresh_dir("not-ours", 0755, lock);
@@ -636,7 +637,7 @@ static bool need_root(void)
     return false;
 }
 
-static void test_another_user_can_lock_in_a_sticky_world_writable_directory(void)
+NRT_TEST(another_user_can_lock_in_a_sticky_world_writable_directory)
 {
     if (!need_root())
         return;
@@ -654,7 +655,7 @@ static void test_another_user_can_lock_in_a_sticky_world_writable_directory(void
     CU_ASSERT_EQUAL(entries(dir), 1);
 }
 
-static void test_stale_lock_of_another_user_in_a_sticky_directory_is_refused_naming_its_owner(void)
+NRT_TEST(stale_lock_of_another_user_in_a_sticky_directory_is_refused_naming_its_owner)
 {
     if (!need_root())
         return;
@@ -671,7 +672,7 @@ static void test_stale_lock_of_another_user_in_a_sticky_directory_is_refused_nam
     CU_ASSERT_EQUAL(entries(dir), 1);
 }
 
-static void test_root_takes_over_a_stale_lock_of_another_user_in_a_sticky_directory(void)
+NRT_TEST(root_takes_over_a_stale_lock_of_another_user_in_a_sticky_directory)
 {
     if (!need_root())
         return;
@@ -684,31 +685,4 @@ static void test_root_takes_over_a_stale_lock_of_another_user_in_a_sticky_direct
     CU_ASSERT_TRUE(holds_pid(lock, getpid()));
     nr_uucp_unlock(path);
     CU_ASSERT_EQUAL(entries(dir), 0);
-}
-
-#define T(name) { #name, test_##name }
-static CU_TestInfo tests[] = {
-    T(many_processes_racing_for_a_stale_lock_never_share_it),
-    T(many_processes_racing_with_slow_removal_never_share_a_stale_lock),
-    T(fifo_at_the_lock_path_is_refused_without_blocking),
-    T(unlock_leaves_a_fifo_at_the_lock_path_alone_without_blocking),
-    T(read_pid_of_a_fifo_is_zero_without_blocking),
-    T(symlink_at_the_lock_path_is_refused_and_left_alone),
-    T(lock_still_being_written_is_not_taken),
-    T(lock_left_without_a_pid_long_ago_is_stale),
-    T(lock_of_a_live_process_is_busy_and_names_it),
-    T(binary_pid_of_old_programs_is_read),
-    T(stale_lock_of_a_dead_process_is_taken_over),
-    T(temporary_files_of_dead_lockers_are_removed_by_the_next),
-    T(lockers_killed_at_random_points_leave_nothing_after_the_next),
-    T(unlock_leaves_a_lock_of_another_process_alone),
-    T(another_user_can_lock_in_a_sticky_world_writable_directory),
-    T(stale_lock_of_another_user_in_a_sticky_directory_is_refused_naming_its_owner),
-    T(root_takes_over_a_stale_lock_of_another_user_in_a_sticky_directory),
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    return nr_cunit_main_in_tmpdir(argc, argv, "ras-uucplock", tests, tmpdir);
 }

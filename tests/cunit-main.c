@@ -262,8 +262,9 @@ void nrt_check_memory(bool ok, const char *file, unsigned line, const char *func
         /* Show from a little before the first difference. */
         hex(l, sizeof l, a, first > 8 ? first - 8 : 0, n);
         hex(r, sizeof r, b, first > 8 ? first - 8 : 0, n);
-        snprintf(msg, sizeof msg, "the %zu bytes of %s and %s differ first at offset %zu:\n      left  %s\n      right %s",
-                 n, left, right, first, l, r);
+        snprintf(msg, sizeof msg,
+                 "the %zu bytes of %s and %s differ first at offset %zu:\n      left  %s\n      right %s", n, left,
+                 right, first, l, r);
     }
     record(ok, file, line, func, fatal, msg);
 }

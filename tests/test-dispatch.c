@@ -139,8 +139,8 @@ NRT_TEST(pre_gets_success_status_and_null_context)
     nr_router *r = nrt_router(env);
     NRT_EQ_CODE(add(r, NULL, "fx:a", 0), WN_SUCCESS);
     NRT_EQ_CODE(add(r, NULL, "fx:b", 0), WN_SUCCESS);
-    NRT_EQ_INT(nrt_count(env, "add pre status=0"), 4);
-    NRT_EQ_INT(nrt_count(env, "add pre"), 4);
+    NRT_EQ(nrt_count(env, "add pre status=0"), 4);
+    NRT_EQ(nrt_count(env, "add pre"), 4);
     NRT_NOT_CONTAINS(nrt_records(env), "ctx=888888"); /* a non-NULL context on entry */
     nrt_env_free(env);
 }
@@ -178,7 +178,7 @@ NRT_TEST(veto_stops_providers_and_returns_the_veto_code)
     nrt_provider(env, "p1", 10, NULL, NULL);
     nr_router *r = nrt_router(env);
     NRT_EQ_CODE(add(r, NULL, "fx:a", 0), WN_ACCESS_DENIED);
-    NRT_EQ_INT(nrt_count(env, "p1"), 0);
+    NRT_EQ(nrt_count(env, "p1"), 0);
     nrt_env_free(env);
 }
 
@@ -189,7 +189,7 @@ NRT_TEST(veto_with_wn_cancel_stays_wn_cancel)
     nrt_provider(env, "p1", 10, NULL, NULL);
     nr_router *r = nrt_router(env);
     NRT_EQ_CODE(add(r, NULL, "fx:a", 0), WN_CANCEL);
-    NRT_EQ_INT(nrt_count(env, "p1"), 0);
+    NRT_EQ(nrt_count(env, "p1"), 0);
     nrt_env_free(env);
 }
 
@@ -264,7 +264,7 @@ NRT_TEST(unknown_named_provider_is_bad_provider)
     nrt_provider(env, "pa", 10, NULL, NULL);
     nr_router *r = nrt_router(env);
     NRT_EQ_CODE(add_via(r, "fx:a", "nosuch"), WN_BAD_PROVIDER);
-    NRT_EQ_INT(nrt_count(env, "NPAddConnection3"), 0);
+    NRT_EQ(nrt_count(env, "NPAddConnection3"), 0);
     nrt_env_free(env);
 }
 
@@ -286,7 +286,7 @@ NRT_TEST(notifier_is_not_a_provider_name)
     nrt_provider(env, "pa", 10, NULL, NULL);
     nr_router *r = nrt_router(env);
     NRT_EQ_CODE(add_via(r, "fx:a", "n1"), WN_BAD_PROVIDER);
-    NRT_EQ_INT(nrt_count(env, "NPAddConnection3"), 0);
+    NRT_EQ(nrt_count(env, "NPAddConnection3"), 0);
     nrt_env_free(env);
 }
 
@@ -376,7 +376,7 @@ NRT_TEST(no_provider_accepting_the_name_gives_bad_netname)
     nrt_provider(env, "pb", 20, NULL, "\"add_result\": 50");
     nr_router *r = nrt_router(env);
     NRT_EQ_CODE(add(r, NULL, "c:x", 0), WN_BAD_NETNAME);
-    NRT_EQ_INT(nrt_count(env, "NPAddConnection3"), 2);
+    NRT_EQ(nrt_count(env, "NPAddConnection3"), 2);
     nrt_env_free(env);
 }
 
@@ -517,7 +517,7 @@ NRT_TEST(retries_are_capped_at_three_by_default)
     nrt_provider(env, "pa", 10, NULL, "\"add_result\": 1222");
     nr_router *r = nrt_router(env);
     NRT_EQ_CODE(add(r, NULL, "fx:a", 0), WN_NO_NETWORK);
-    NRT_EQ_INT(nrt_count(env, "pa NPAddConnection3"), 4);
+    NRT_EQ(nrt_count(env, "pa NPAddConnection3"), 4);
     nrt_env_free(env);
 }
 
@@ -530,7 +530,7 @@ NRT_TEST(retry_limit_comes_from_the_router_config)
         env->cfg.retry_limit = limit;
         nr_router *r = nrt_router(env);
         NRT_EQ_CODE(add(r, NULL, "fx:a", 0), WN_NO_NETWORK);
-        NRT_EQ_INT(nrt_count(env, "pa NPAddConnection3"), limit + 1);
+        NRT_EQ(nrt_count(env, "pa NPAddConnection3"), limit + 1);
         nrt_env_free(env);
     }
 }
@@ -574,8 +574,8 @@ NRT_TEST(notifier_that_asked_for_retry_keeps_its_context)
     nr_router *r = nrt_router(env);
     NRT_EQ_CODE(add(r, NULL, "fx:a", 0), WN_SUCCESS);
     const char *ctx = nrt_value(env, "n1 add pre", 0, "ctx");
-    NRT_EQ_INT(nrt_count(env, "n1 add pre"), 1);
-    NRT_EQ_INT(nrt_count(env, "n1 add post"), 3);
+    NRT_EQ(nrt_count(env, "n1 add pre"), 1);
+    NRT_EQ(nrt_count(env, "n1 add post"), 3);
     for (int i = 0; i < 3; i++)
         NRT_EQ_STR(nrt_value(env, "n1 add post", i, "ctx"), ctx);
     nrt_env_free(env);
@@ -593,7 +593,7 @@ NRT_TEST(notifier_asking_retry_past_the_limit_still_gets_its_context_back)
      * the last POST received it although the notifier still asked to retry. */
     const char *ctx = nrt_value(env, "n1 add pre", 0, "ctx");
     int posts = nrt_count(env, "n1 add post");
-    NRT_TRUE(posts >= 2);
+    NRT_GE(posts, 2);
     NRT_EQ_STR(nrt_value(env, "n1 add post", posts - 1, "ctx"), ctx);
     nrt_env_free(env);
 }

@@ -25,9 +25,9 @@ static const nr_problem *load_failing(nrt_env *env, const char *kind, const char
     nrt_provider(env, "good", 20, NULL, NULL);
     nr_router *r = nrt_router(env);
     NRT_EQ_STR(nrt_plugin_names(env, r), "good");
-    NRT_EQ_INT(nr_router_problem_count(r), 1);
+    NRT_EQ(nr_router_problem_count(r), 1);
     const nr_problem *p = nrt_problem(r, "/bad.json");
-    NRT_REQUIRE(p != NULL);
+    NRT_NOT_NULL_FATAL(p);
     NRT_EQ_STR(p->file, *manifest);
     NRT_EQ_STR(p->plugin, "bad");
     return p;
@@ -40,7 +40,7 @@ NRT_TEST(provider_without_npgetcaps_is_refused_at_symbol_stage)
     nrt_env *env = nrt_env_new();
     const char *m;
     const nr_problem *p = load_failing(env, "provider", "broken-nocaps", NULL, &m);
-    NRT_EQ_INT(p->stage, NR_STAGE_SYMBOL);
+    NRT_EQ(p->stage, NR_STAGE_SYMBOL);
     NRT_CONTAINS(p->message, "NPGetCaps");
     nrt_env_free(env);
 }
@@ -50,7 +50,7 @@ NRT_TEST(provider_announcing_a_missing_entry_point_is_refused)
     nrt_env *env = nrt_env_new();
     const char *m;
     const nr_problem *p = load_failing(env, "provider", "broken-noadd3", NULL, &m);
-    NRT_EQ_INT(p->stage, NR_STAGE_SYMBOL);
+    NRT_EQ(p->stage, NR_STAGE_SYMBOL);
     NRT_CONTAINS(p->message, "NPAddConnection3");
     nrt_env_free(env);
 }
@@ -60,7 +60,7 @@ NRT_TEST(provider_with_partial_enumeration_is_refused)
     nrt_env *env = nrt_env_new();
     const char *m;
     const nr_problem *p = load_failing(env, "provider", "broken-halfenum", NULL, &m);
-    NRT_EQ_INT(p->stage, NR_STAGE_SYMBOL);
+    NRT_EQ(p->stage, NR_STAGE_SYMBOL);
     NRT_CONTAINS(p->message, "NPEnumResource");
     nrt_env_free(env);
 }
@@ -70,7 +70,7 @@ NRT_TEST(notifier_without_notify_entry_points_is_refused)
     nrt_env *env = nrt_env_new();
     const char *m;
     const nr_problem *p = load_failing(env, "notifier", "broken-nonotify", NULL, &m);
-    NRT_EQ_INT(p->stage, NR_STAGE_SYMBOL);
+    NRT_EQ(p->stage, NR_STAGE_SYMBOL);
     NRT_CONTAINS(p->message, "AddConnectNotify");
     nrt_env_free(env);
 }
@@ -80,7 +80,7 @@ NRT_TEST(notifier_library_registered_as_provider_is_refused)
     nrt_env *env = nrt_env_new();
     const char *m;
     const nr_problem *p = load_failing(env, "provider", "fixture-notifier", NULL, &m);
-    NRT_EQ_INT(p->stage, NR_STAGE_SYMBOL);
+    NRT_EQ(p->stage, NR_STAGE_SYMBOL);
     NRT_CONTAINS(p->message, "NPGetCaps");
     nrt_env_free(env);
 }
@@ -92,7 +92,7 @@ NRT_TEST(newer_abi_major_is_refused_naming_both_versions)
     nrt_env *env = nrt_env_new();
     const char *m;
     const nr_problem *p = load_failing(env, "notifier", "fixture-abi", NULL, &m);
-    NRT_EQ_INT(p->stage, NR_STAGE_NEGOTIATE);
+    NRT_EQ(p->stage, NR_STAGE_NEGOTIATE);
     NRT_CONTAINS(p->message, "2.0");
     NRT_CONTAINS(p->message, nrt_printf(env, "%u.%u", NR_PLUGIN_ABI_MAJOR, NR_PLUGIN_ABI_MINOR));
     nrt_env_free(env);
@@ -105,7 +105,7 @@ NRT_TEST(newer_abi_minor_is_refused)
     setenv("NR_FIXTURE_ABI", nrt_printf(env, "0x%x", (NR_PLUGIN_ABI_MAJOR << 16) | (NR_PLUGIN_ABI_MINOR + 5)), 1);
     const nr_problem *p = load_failing(env, "notifier", "fixture-abi", NULL, &m);
     unsetenv("NR_FIXTURE_ABI");
-    NRT_EQ_INT(p->stage, NR_STAGE_NEGOTIATE);
+    NRT_EQ(p->stage, NR_STAGE_NEGOTIATE);
     NRT_CONTAINS(p->message, nrt_printf(env, "%u.%u", NR_PLUGIN_ABI_MAJOR, NR_PLUGIN_ABI_MINOR + 5));
     nrt_env_free(env);
 }
@@ -117,7 +117,7 @@ NRT_TEST(older_abi_major_is_refused)
     setenv("NR_FIXTURE_ABI", "0x00000003", 1); /* ABI 0.3 */
     const nr_problem *p = load_failing(env, "notifier", "fixture-abi", NULL, &m);
     unsetenv("NR_FIXTURE_ABI");
-    NRT_EQ_INT(p->stage, NR_STAGE_NEGOTIATE);
+    NRT_EQ(p->stage, NR_STAGE_NEGOTIATE);
     NRT_CONTAINS(p->message, "0.3");
     nrt_env_free(env);
 }
@@ -141,7 +141,7 @@ NRT_TEST(init_refusal_is_an_init_problem_with_its_text)
     const char *m;
     const nr_problem *p =
         load_failing(env, "notifier", "fixture-notifier", "\"init_refuse\": 5, \"init_text\": \"no licence found\"", &m);
-    NRT_EQ_INT(p->stage, NR_STAGE_INIT);
+    NRT_EQ(p->stage, NR_STAGE_INIT);
     NRT_EQ_CODE(p->code, WN_ACCESS_DENIED);
     NRT_CONTAINS(p->message, "no licence found");
     nrt_env_free(env);
@@ -152,7 +152,7 @@ NRT_TEST(init_refusal_without_text_is_an_init_problem)
     nrt_env *env = nrt_env_new();
     const char *m;
     const nr_problem *p = load_failing(env, "provider", "fixture-provider", "\"init_refuse\": 1222", &m);
-    NRT_EQ_INT(p->stage, NR_STAGE_INIT);
+    NRT_EQ(p->stage, NR_STAGE_INIT);
     NRT_EQ_CODE(p->code, WN_NO_NETWORK);
     nrt_env_free(env);
 }
@@ -216,7 +216,7 @@ NRT_TEST(plugin_log_lines_reach_the_application_log)
     env->cfg.log = capture_log;
     env->cfg.log_user = &c;
     nrt_router(env);
-    NRT_EQ_INT(c.n, 1);
+    NRT_EQ(c.n, 1);
     NRT_EQ_STR(c.plugin, "chatty");
     NRT_CONTAINS(c.message, "hello from init");
     nrt_env_free(env);
@@ -273,7 +273,7 @@ NRT_TEST(shared_library_files_load_what_each_manifest_names)
     NRT_EQ_STR(nrt_problems_text(e0, r0), "");
     NRT_EQ_STR(nrt_problems_text(e1, r1), "");
     NRT_EQ_STR(nrt_problems_text(e2, r2), "");
-    NRT_EQ_INT((int)nr_router_plugin_count(r2), 9);
+    NRT_EQ((int)nr_router_plugin_count(r2), 9);
     nrt_env_free(e2);
     nrt_env_free(e1);
     nrt_env_free(e0);
@@ -299,10 +299,10 @@ NRT_TEST(objects_loaded_elsewhere_under_descriptor_names_are_not_mistaken_for_pl
         const char *other = nrt_copy_fixture(e1, "fixture-notifier", e1->dir, nrt_printf(e1, "other-%d.so", i));
         char name[64];
         fds[i] = open(other, O_RDONLY | O_CLOEXEC);
-        NRT_REQUIRE(fds[i] >= 0);
+        NRT_GE_FATAL(fds[i], 0);
         snprintf(name, sizeof name, "/proc/self/fd/%d", fds[i]);
         handles[i] = dlopen(name, RTLD_LAZY | RTLD_LOCAL);
-        NRT_REQUIRE(handles[i] != NULL);
+        NRT_NOT_NULL_FATAL(handles[i]);
     }
     for (int i = 0; i < FOREIGN_LOADS; i++)
         close(fds[i]); /* the names stay on the loader's list, the numbers are free */
@@ -311,7 +311,7 @@ NRT_TEST(objects_loaded_elsewhere_under_descriptor_names_are_not_mistaken_for_pl
     NRT_EQ_STR(nrt_plugin_names(e2, r2), "p2");
     NETRESOURCE res = nrt_res(NULL, "fx:a");
     NRT_EQ_CODE(nr_add_connection(r2, NULL, &res, NULL, NULL, 0), WN_SUCCESS);
-    NRT_EQ_INT(nrt_count(e2, "p2 NPAddConnection3"), 1);
+    NRT_EQ(nrt_count(e2, "p2 NPAddConnection3"), 1);
     nrt_env_free(e2);
     for (int i = 0; i < FOREIGN_LOADS; i++)
         dlclose(handles[i]);
@@ -363,7 +363,7 @@ NRT_TEST(an_object_still_in_use_keeps_its_name_after_an_unrelated_unload)
 {
     nrt_env *e0 = nrt_env_new(), *e1 = nrt_env_new(), *e2 = nrt_env_new(), *e3 = nrt_env_new();
     void *unrelated = dlopen(nrt_copy_fixture(e0, "fixture-provider", e0->dir, "unrelated.so"), RTLD_NOW | RTLD_LOCAL);
-    NRT_REQUIRE(unrelated != NULL);
+    NRT_NOT_NULL_FATAL(unrelated);
     two_routers_sharing_one_file(e1, e2);
     dlclose(unrelated);
     nr_router_free(e1->router);
@@ -385,11 +385,11 @@ NRT_TEST(a_refused_load_of_a_file_the_application_holds_keeps_its_name)
     const char *lib = nrt_copy_fixture(e1, "broken-nonotify", e1->dir, "held.so");
     void *held = dlopen(lib, RTLD_NOW | RTLD_LOCAL);
     nr_router *r1;
-    NRT_REQUIRE(held != NULL);
+    NRT_NOT_NULL_FATAL(held);
     manifest_for(e1, "n", "notifier", lib, 10);
     r1 = nrt_router(e1);
-    NRT_EQ_INT((int)nr_router_plugin_count(r1), 0);
-    NRT_EQ_INT((int)nr_router_problem_count(r1), 1);
+    NRT_EQ((int)nr_router_plugin_count(r1), 0);
+    NRT_EQ((int)nr_router_problem_count(r1), 1);
     check_next_provider_loads_its_own_file(e3);
     nrt_env_free(e3);
     nrt_env_free(e1);
@@ -415,11 +415,11 @@ NRT_TEST(router_with_no_plugins_works)
     nr_router *r = nrt_router(env);
     NETRESOURCE res = nrt_res(NULL, "fx:a");
     const nr_problem *p;
-    NRT_EQ_INT(nr_router_plugin_count(r), 0);
-    NRT_EQ_INT(nr_router_problem_count(r), 1);
+    NRT_EQ(nr_router_plugin_count(r), 0);
+    NRT_EQ(nr_router_problem_count(r), 1);
     p = nr_router_problem(r, 0);
-    NRT_REQUIRE(p != NULL);
-    NRT_EQ_INT(p->stage, NR_STAGE_SEARCH);
+    NRT_NOT_NULL_FATAL(p);
+    NRT_EQ(p->stage, NR_STAGE_SEARCH);
     NRT_EQ_CODE(p->code, WN_NO_NETWORK);
     NRT_EQ_STR(p->file, env->plugins);
     NRT_CONTAINS(p->message, "no plugin manifest was found");
@@ -436,11 +436,11 @@ NRT_TEST(router_new_rejects_bad_arguments)
     NRT_EQ_CODE(nr_router_new(&cfg, NULL), WN_BAD_POINTER);
     cfg.cbStructure = 4;
     NRT_EQ_CODE(nr_router_new(&cfg, &r), WN_BAD_VALUE);
-    NRT_TRUE(r == NULL);
+    NRT_NULL(r);
     cfg.cbStructure = sizeof cfg;
     cfg.flags = 0x80000000u;
     NRT_EQ_CODE(nr_router_new(&cfg, &r), WN_BAD_VALUE);
-    NRT_TRUE(r == NULL);
+    NRT_NULL(r);
     nr_router_free(NULL);
 }
 
@@ -460,8 +460,8 @@ NRT_TEST(problem_index_out_of_range_is_null)
 {
     nrt_env *env = nrt_env_new();
     nr_router *r = nrt_router(env); /* one problem: nothing was found */
-    NRT_EQ_INT(nr_router_problem_count(r), 1);
-    NRT_TRUE(nr_router_problem(r, 1) == NULL);
-    NRT_TRUE(nr_router_problem(r, 1000) == NULL);
+    NRT_EQ(nr_router_problem_count(r), 1);
+    NRT_NULL(nr_router_problem(r, 1));
+    NRT_NULL(nr_router_problem(r, 1000));
     nrt_env_free(env);
 }

@@ -55,9 +55,9 @@ static void expect_schema_problem(const char *body, const char *field)
     const char *path = nrt_write(env, env->plugins, "n.json", 0644, "%s", with_lib(env, body, lib));
     nr_router *r = load(env);
     const nr_problem *p = nrt_problem(r, "/n.json");
-    NRT_EQ_INT(nr_router_plugin_count(r), 0);
-    NRT_REQUIRE(p != NULL);
-    NRT_EQ_INT(p->stage, NR_STAGE_SCHEMA);
+    NRT_EQ(nr_router_plugin_count(r), 0);
+    NRT_NOT_NULL_FATAL(p);
+    NRT_EQ(p->stage, NR_STAGE_SCHEMA);
     NRT_EQ_STR(p->file, path);
     NRT_EQ_STR(p->field, field);
     NRT_CONTAINS(p->message, field);
@@ -73,10 +73,10 @@ NRT_TEST(syntax_error_reports_line_and_column)
                                  "{\n  \"manifest_version\": 1,\n  \"name\": ,\n  \"kind\": \"notifier\"\n}\n");
     nr_router *r = load(env);
     const nr_problem *p = nrt_problem(r, "/bad.json");
-    NRT_REQUIRE(p != NULL);
-    NRT_EQ_INT(p->stage, NR_STAGE_PARSE);
+    NRT_NOT_NULL_FATAL(p);
+    NRT_EQ(p->stage, NR_STAGE_PARSE);
     NRT_EQ_STR(p->file, path);
-    NRT_EQ_INT(p->line, 3);
+    NRT_EQ(p->line, 3);
     NRT_TRUE(p->column >= 10 && p->column <= 12);
     NRT_TRUE(p->message && *p->message);
     nrt_env_free(env);
@@ -91,10 +91,10 @@ NRT_TEST(duplicate_key_is_a_parse_error)
               lib);
     nr_router *r = load(env);
     const nr_problem *p = nrt_problem(r, "/n.json");
-    NRT_REQUIRE(p != NULL);
-    NRT_EQ_INT(p->stage, NR_STAGE_PARSE);
-    NRT_EQ_INT(p->line, 1);
-    NRT_EQ_INT(nr_router_plugin_count(r), 0);
+    NRT_NOT_NULL_FATAL(p);
+    NRT_EQ(p->stage, NR_STAGE_PARSE);
+    NRT_EQ(p->line, 1);
+    NRT_EQ(nr_router_plugin_count(r), 0);
     nrt_env_free(env);
 }
 
@@ -104,7 +104,7 @@ NRT_TEST(manifest_that_is_not_an_object_is_refused)
     nrt_write(env, env->plugins, "n.json", 0644, "[1, 2]\n");
     nr_router *r = load(env);
     const nr_problem *p = nrt_problem(r, "/n.json");
-    NRT_REQUIRE(p != NULL);
+    NRT_NOT_NULL_FATAL(p);
     NRT_TRUE(p->stage == NR_STAGE_SCHEMA || p->stage == NR_STAGE_PARSE);
     nrt_env_free(env);
 }
@@ -121,15 +121,15 @@ NRT_TEST(nul_byte_in_a_manifest_is_a_parse_error_at_its_position)
                                        "\"library\": \"%s\"\n}\n", lib);
     const char *path = nrt_write(env, env->plugins, "n.json", 0600, "%s", text);
     FILE *f = fopen(path, "r+");
-    NRT_REQUIRE(f != NULL);
+    NRT_NOT_NULL_FATAL(f);
     NRT_TRUE(fseek(f, strchr(text, '@') - text, SEEK_SET) == 0 && fputc('\0', f) == 0 && fclose(f) == 0);
     nr_router *r = load(env);
     const nr_problem *p = nrt_problem(r, "/n.json");
-    NRT_EQ_INT(nr_router_plugin_count(r), 0);
-    NRT_REQUIRE(p != NULL);
-    NRT_EQ_INT(p->stage, NR_STAGE_PARSE);
-    NRT_EQ_INT(p->line, 2);
-    NRT_EQ_INT(p->column, 24);
+    NRT_EQ(nr_router_plugin_count(r), 0);
+    NRT_NOT_NULL_FATAL(p);
+    NRT_EQ(p->stage, NR_STAGE_PARSE);
+    NRT_EQ(p->line, 2);
+    NRT_EQ(p->column, 24);
     NRT_CONTAINS(p->message, "NUL");
     nrt_env_free(env);
 }
@@ -148,7 +148,7 @@ NRT_TEST(unknown_key_suggests_the_nearest_known_one)
               "{\"manifest_version\": 1, \"name\": \"n\", \"kind\": \"notifier\", \"libary\": \"n.so\"}");
     nr_router *r = load(env);
     const nr_problem *p = nrt_problem(r, "/n.json");
-    NRT_REQUIRE(p != NULL);
+    NRT_NOT_NULL_FATAL(p);
     NRT_EQ_STR(p->field, "libary");
     NRT_CONTAINS(p->message, "did you mean \"library\"?");
     nrt_env_free(env);
@@ -163,7 +163,7 @@ NRT_TEST(unknown_key_far_from_every_known_one_suggests_nothing)
               "\"zzzzzz\": 1}", lib);
     nr_router *r = load(env);
     const nr_problem *p = nrt_problem(r, "/n.json");
-    NRT_REQUIRE(p != NULL);
+    NRT_NOT_NULL_FATAL(p);
     NRT_EQ_STR(p->field, "zzzzzz");
     NRT_NOT_CONTAINS(p->message, "did you mean");
     nrt_env_free(env);
@@ -208,7 +208,7 @@ NRT_TEST(order_at_the_ends_of_its_range_is_accepted)
     nrt_notifier(env, "high", 1000000, NULL, NULL);
     nr_router *r = load(env);
     NRT_EQ_STR(nrt_plugin_names(env, r), "low high");
-    NRT_EQ_INT(nr_router_problem_count(r), 0);
+    NRT_EQ(nr_router_problem_count(r), 0);
     nrt_env_free(env);
 }
 
@@ -218,7 +218,7 @@ NRT_TEST(x_keys_are_free)
     write_notifier(env, env->plugins, "n.json", "n", "\"x-site\": {\"anything\": [1]}, \"x-note\": 1");
     nr_router *r = load(env);
     NRT_EQ_STR(nrt_plugin_names(env, r), "n");
-    NRT_EQ_INT(nr_router_problem_count(r), 0);
+    NRT_EQ(nr_router_problem_count(r), 0);
     nrt_env_free(env);
 }
 
@@ -283,7 +283,7 @@ NRT_TEST(schema_problem_names_the_plugin)
     write_notifier(env, env->plugins, "n.json", "audit", "\"typo\": 1");
     nr_router *r = load(env);
     const nr_problem *p = nrt_problem(r, "/n.json");
-    NRT_REQUIRE(p != NULL);
+    NRT_NOT_NULL_FATAL(p);
     NRT_EQ_STR(p->plugin, "audit");
     nrt_env_free(env);
 }
@@ -298,10 +298,10 @@ NRT_TEST(duplicate_plugin_names_keep_the_first)
     nr_router *r = load(env);
     const nr_problem *p = nrt_problem(r, "/b.json");
     nr_plugin_info info;
-    NRT_EQ_INT(nr_router_plugin_count(r), 1);
+    NRT_EQ(nr_router_plugin_count(r), 1);
     NRT_EQ_CODE(nr_router_plugin_info(r, 0, &info), WN_SUCCESS);
     NRT_CONTAINS(info.manifest, "/a.json");
-    NRT_REQUIRE(p != NULL);
+    NRT_NOT_NULL_FATAL(p);
     NRT_EQ_STR(p->file, second);
     NRT_EQ_STR(p->plugin, "dup");
     NRT_CONTAINS(p->message, "dup");
@@ -323,8 +323,8 @@ NRT_TEST(duplicate_plugin_names_in_a_directory_whose_name_is_not_utf8)
     env->path[0] = d;
     nr_router *r = load(env);
     const nr_problem *p = nrt_problem(r, "/b.json");
-    NRT_EQ_INT(nr_router_plugin_count(r), 1);
-    NRT_REQUIRE(p != NULL);
+    NRT_EQ(nr_router_plugin_count(r), 1);
+    NRT_NOT_NULL_FATAL(p);
     NRT_CONTAINS(p->message, first);
     nrt_env_free(env);
 }
@@ -339,7 +339,7 @@ static void check_mask_hides_the_later_file(const char *file, bool symlink_to_nu
     nrt_env *env = nrt_env_new();
     const char *d1 = nrt_subdir(env, "d1"), *d2 = nrt_subdir(env, "d2");
     if (symlink_to_null) {
-        NRT_REQUIRE(symlink("/dev/null", nrt_printf(env, "%s/%s", d1, file)) == 0);
+        NRT_EQ_FATAL(symlink("/dev/null", nrt_printf(env, "%s/%s", d1, file)), 0);
     } else {
         nrt_write(env, d1, file, 0644, "%s", "");
     }
@@ -349,7 +349,7 @@ static void check_mask_hides_the_later_file(const char *file, bool symlink_to_nu
     env->path[1] = d2;
     nr_router *r = load(env);
     NRT_EQ_STR(nrt_plugin_names(env, r), "visible");
-    NRT_EQ_INT(nr_router_problem_count(r), 0);
+    NRT_EQ(nr_router_problem_count(r), 0);
     nrt_env_free(env);
 }
 
@@ -393,7 +393,7 @@ NRT_TEST(later_directory_cannot_shadow_an_earlier_one)
     env->path[1] = d2;
     nr_router *r = load(env);
     NRT_EQ_STR(nrt_plugin_names(env, r), "first");
-    NRT_EQ_INT(nr_router_problem_count(r), 0);
+    NRT_EQ(nr_router_problem_count(r), 0);
     nrt_env_free(env);
 }
 
@@ -418,7 +418,7 @@ NRT_TEST(only_json_files_are_manifests)
     nrt_write(env, env->plugins, "b.json.disabled", 0644, "not a manifest");
     nr_router *r = load(env);
     NRT_EQ_STR(nrt_plugin_names(env, r), "a");
-    NRT_EQ_INT(nr_router_problem_count(r), 0);
+    NRT_EQ(nr_router_problem_count(r), 0);
     nrt_env_free(env);
 }
 
@@ -455,13 +455,13 @@ static void expect_refused_manifest(mode_t mode, uid_t owner)
     nrt_env *env = nrt_env_new();
     const char *path = write_notifier(env, env->plugins, "n.json", "n", NULL);
     write_notifier(env, env->plugins, "ok.json", "ok", NULL);
-    NRT_REQUIRE(chmod(path, mode) == 0);
+    NRT_EQ_FATAL(chmod(path, mode), 0);
     if (owner != (uid_t)-1)
-        NRT_REQUIRE(chown(path, owner, (gid_t)-1) == 0);
+        NRT_EQ_FATAL(chown(path, owner, (gid_t)-1), 0);
     nr_router *r = load(env);
     const nr_problem *p = nrt_problem(r, "/n.json");
     NRT_EQ_STR(nrt_plugin_names(env, r), "ok");
-    NRT_REQUIRE(p != NULL);
+    NRT_NOT_NULL_FATAL(p);
     NRT_EQ_STR(p->file, path);
     NRT_TRUE(p->message && *p->message);
     nrt_env_free(env);
@@ -490,15 +490,15 @@ static void expect_refused_library(mode_t mode, uid_t owner)
     const char *lib = nrt_copy_fixture(env, "fixture-notifier", env->plugins, "n.so");
     const char *path = nrt_write(env, env->plugins, "n.json", 0644, "%s", manifest_text(env, "n", lib, NULL));
     write_notifier(env, env->plugins, "ok.json", "ok", NULL);
-    NRT_REQUIRE(chmod(lib, mode) == 0);
+    NRT_EQ_FATAL(chmod(lib, mode), 0);
     if (owner != (uid_t)-1)
-        NRT_REQUIRE(chown(lib, owner, (gid_t)-1) == 0);
+        NRT_EQ_FATAL(chown(lib, owner, (gid_t)-1), 0);
     nr_router *r = load(env);
     const nr_problem *p = nrt_problem(r, "/n.json");
     NRT_EQ_STR(nrt_plugin_names(env, r), "ok");
-    NRT_REQUIRE(p != NULL);
+    NRT_NOT_NULL_FATAL(p);
     NRT_EQ_STR(p->file, path);
-    NRT_EQ_INT(p->stage, NR_STAGE_RESOLVE);
+    NRT_EQ(p->stage, NR_STAGE_RESOLVE);
     NRT_EQ_STR(p->plugin, "n");
     NRT_CONTAINS(p->message, lib);
     nrt_env_free(env);
@@ -530,7 +530,7 @@ NRT_TEST(disabled_plugin_is_not_loaded_and_not_a_problem)
     write_notifier(env, env->plugins, "b.json", "b", "\"enabled\": true");
     nr_router *r = load(env);
     NRT_EQ_STR(nrt_plugin_names(env, r), "b");
-    NRT_EQ_INT(nr_router_problem_count(r), 0);
+    NRT_EQ(nr_router_problem_count(r), 0);
     nrt_env_free(env);
 }
 
@@ -542,7 +542,7 @@ NRT_TEST(absolute_library_path_is_used_as_is)
     nrt_write(env, env->plugins, "n.json", 0644, "%s", manifest_text(env, "n", lib, NULL));
     nr_router *r = load(env);
     nr_plugin_info info;
-    NRT_EQ_INT(nr_router_plugin_count(r), 1);
+    NRT_EQ(nr_router_plugin_count(r), 1);
     NRT_EQ_CODE(nr_router_plugin_info(r, 0, &info), WN_SUCCESS);
     NRT_EQ_STR(info.library, lib);
     nrt_env_free(env);
@@ -556,12 +556,12 @@ NRT_TEST(relative_library_path_is_relative_to_the_manifest_directory)
     char *old = getcwd(NULL, 0);
     nrt_copy_fixture(env, "fixture-notifier", libs, "rel.so");
     nrt_write(env, env->plugins, "n.json", 0644, "%s", manifest_text(env, "n", "../libs/rel.so", NULL));
-    NRT_REQUIRE(chdir(cwd_dir) == 0); /* nothing named ../libs/rel.so from here */
+    NRT_EQ_FATAL(chdir(cwd_dir), 0); /* nothing named ../libs/rel.so from here */
     nr_router *r = load(env);
-    NRT_REQUIRE(chdir(old) == 0);
+    NRT_EQ_FATAL(chdir(old), 0);
     free(old);
     nr_plugin_info info;
-    NRT_EQ_INT(nr_router_plugin_count(r), 1);
+    NRT_EQ(nr_router_plugin_count(r), 1);
     NRT_EQ_CODE(nr_router_plugin_info(r, 0, &info), WN_SUCCESS);
     char *real = realpath(info.library, NULL);
     char *want = realpath(nrt_printf(env, "%s/rel.so", libs), NULL);
@@ -577,17 +577,17 @@ NRT_TEST(relative_library_path_ignores_the_working_directory)
     const char *cwd_dir = nrt_subdir(env, "cwd");
     const char *sub = nrt_printf(env, "%s/sub", cwd_dir);
     char *old = getcwd(NULL, 0);
-    NRT_REQUIRE(mkdir(sub, 0755) == 0);
+    NRT_EQ_FATAL(mkdir(sub, 0755), 0);
     nrt_copy_fixture(env, "fixture-notifier", sub, "only-in-cwd.so");
     nrt_write(env, env->plugins, "n.json", 0644, "%s", manifest_text(env, "n", "sub/only-in-cwd.so", NULL));
-    NRT_REQUIRE(chdir(cwd_dir) == 0);
+    NRT_EQ_FATAL(chdir(cwd_dir), 0);
     nr_router *r = load(env);
-    NRT_REQUIRE(chdir(old) == 0);
+    NRT_EQ_FATAL(chdir(old), 0);
     free(old);
     const nr_problem *p = nrt_problem(r, "/n.json");
-    NRT_EQ_INT(nr_router_plugin_count(r), 0);
-    NRT_REQUIRE(p != NULL);
-    NRT_EQ_INT(p->stage, NR_STAGE_RESOLVE);
+    NRT_EQ(nr_router_plugin_count(r), 0);
+    NRT_NOT_NULL_FATAL(p);
+    NRT_EQ(p->stage, NR_STAGE_RESOLVE);
     NRT_CONTAINS(p->message, env->plugins);
     nrt_env_free(env);
 }
@@ -600,9 +600,9 @@ NRT_TEST(bare_library_name_is_looked_up_in_the_plugin_directory)
     nrt_write(env, env->plugins, "n.json", 0644, "%s", manifest_text(env, "n", "nrtest-bare-name-fixture.so", NULL));
     nr_router *r = load(env);
     const nr_problem *p = nrt_problem(r, "/n.json");
-    NRT_EQ_INT(nr_router_plugin_count(r), 0);
-    NRT_REQUIRE(p != NULL);
-    NRT_EQ_INT(p->stage, NR_STAGE_RESOLVE);
+    NRT_EQ(nr_router_plugin_count(r), 0);
+    NRT_NOT_NULL_FATAL(p);
+    NRT_EQ(p->stage, NR_STAGE_RESOLVE);
     NRT_EQ_STR(p->field, "library");
     NRT_CONTAINS(p->message, NR_PLUGINDIR);
     nrt_env_free(env);
@@ -615,8 +615,8 @@ NRT_TEST(missing_library_is_a_resolve_problem)
     nrt_write(env, env->plugins, "n.json", 0644, "%s", manifest_text(env, "n", lib, NULL));
     nr_router *r = load(env);
     const nr_problem *p = nrt_problem(r, "/n.json");
-    NRT_REQUIRE(p != NULL);
-    NRT_EQ_INT(p->stage, NR_STAGE_RESOLVE);
+    NRT_NOT_NULL_FATAL(p);
+    NRT_EQ(p->stage, NR_STAGE_RESOLVE);
     NRT_EQ_STR(p->plugin, "n");
     NRT_CONTAINS(p->message, lib);
     nrt_env_free(env);
@@ -629,8 +629,8 @@ NRT_TEST(library_that_is_not_a_shared_object_is_a_load_problem)
     nrt_write(env, env->plugins, "n.json", 0644, "%s", manifest_text(env, "n", lib, NULL));
     nr_router *r = load(env);
     const nr_problem *p = nrt_problem(r, "/n.json");
-    NRT_REQUIRE(p != NULL);
-    NRT_EQ_INT(p->stage, NR_STAGE_LOAD);
+    NRT_NOT_NULL_FATAL(p);
+    NRT_EQ(p->stage, NR_STAGE_LOAD);
     NRT_EQ_STR(p->plugin, "n");
     NRT_CONTAINS(p->message, lib);
     NRT_NOT_CONTAINS(p->message, "/proc/self/fd");
@@ -649,11 +649,11 @@ NRT_TEST(abi_version_mismatch_is_refused_before_loading)
     nr_router *r = load(env);
     unsetenv("NR_FIXTURE_CTOR_MARK");
     const nr_problem *p = nrt_problem(r, "/n.json");
-    NRT_EQ_INT(nr_router_plugin_count(r), 0);
-    NRT_REQUIRE(p != NULL);
-    NRT_EQ_INT(p->stage, NR_STAGE_NEGOTIATE);
+    NRT_EQ(nr_router_plugin_count(r), 0);
+    NRT_NOT_NULL_FATAL(p);
+    NRT_EQ(p->stage, NR_STAGE_NEGOTIATE);
     NRT_CONTAINS(p->message, "2");
-    NRT_TRUE(access(mark, F_OK) != 0); /* its constructor never ran */
+    NRT_NE(access(mark, F_OK), 0); /* its constructor never ran */
     nrt_env_free(env);
 }
 
@@ -667,8 +667,8 @@ NRT_TEST(library_constructor_runs_when_abi_version_is_absent)
     setenv("NR_FIXTURE_CTOR_MARK", mark, 1);
     nr_router *r = load(env);
     unsetenv("NR_FIXTURE_CTOR_MARK");
-    NRT_EQ_INT(nr_router_plugin_count(r), 0); /* refused by NrPluginGetAbiVersion instead */
-    NRT_TRUE(access(mark, F_OK) == 0);
+    NRT_EQ(nr_router_plugin_count(r), 0); /* refused by NrPluginGetAbiVersion instead */
+    NRT_EQ(access(mark, F_OK), 0);
     nrt_env_free(env);
 }
 
@@ -688,7 +688,7 @@ NRT_TEST(critical_plugin_failure_fails_the_router)
     nrt_notifier(env, "other", 20, NULL, NULL);
     nr_router *r = (nr_router *)&r;
     NRT_EQ_CODE(nrt_router_try(env, &r), ERROR_DLL_INIT_FAILED);
-    NRT_TRUE(r == NULL);
+    NRT_NULL(r);
     NRT_CONTAINS(nrt_last_error_text(env), "audit");
     nrt_env_free(env);
 }
@@ -700,7 +700,7 @@ NRT_TEST(critical_plugin_with_missing_library_fails_the_router)
               manifest_text(env, "audit", nrt_printf(env, "%s/absent.so", env->dir), "\"critical\": true"));
     nr_router *r = (nr_router *)&r;
     NRT_EQ_CODE(nrt_router_try(env, &r), ERROR_DLL_INIT_FAILED);
-    NRT_TRUE(r == NULL);
+    NRT_NULL(r);
     NRT_CONTAINS(nrt_last_error_text(env), "audit");
     if (r && r != (nr_router *)&r)
         nr_router_free(r);
@@ -716,8 +716,8 @@ NRT_TEST(critical_failure_is_ignored_with_ignore_critical)
     nr_router *r = load(env);
     const nr_problem *p = nrt_problem(r, "/audit.json");
     NRT_EQ_STR(nrt_plugin_names(env, r), "other");
-    NRT_REQUIRE(p != NULL);
-    NRT_EQ_INT(p->stage, NR_STAGE_INIT);
+    NRT_NOT_NULL_FATAL(p);
+    NRT_EQ(p->stage, NR_STAGE_INIT);
     nrt_env_free(env);
 }
 
@@ -728,7 +728,7 @@ NRT_TEST(non_critical_failure_does_not_fail_the_router)
     nrt_notifier(env, "other", 20, NULL, NULL);
     nr_router *r = load(env);
     NRT_EQ_STR(nrt_plugin_names(env, r), "other");
-    NRT_EQ_INT(nr_router_problem_count(r), 1);
+    NRT_EQ(nr_router_problem_count(r), 1);
     nrt_env_free(env);
 }
 
@@ -758,7 +758,7 @@ NRT_TEST(one_bad_plugin_does_not_stop_the_others)
     nrt_provider(env, "f", 20, NULL, NULL);
     nr_router *r = load(env);
     NRT_EQ_STR(nrt_plugin_names(env, r), "a f");
-    NRT_EQ_INT(nr_router_problem_count(r), 4);
+    NRT_EQ(nr_router_problem_count(r), 4);
     nrt_env_free(env);
 }
 
@@ -770,13 +770,13 @@ NRT_TEST(threading_defaults_to_serialized)
     nrt_notifier(env, "c", 30, "\"threading\": \"serialized\"", NULL);
     nr_router *r = load(env);
     nr_plugin_info info;
-    NRT_EQ_INT(nr_router_plugin_count(r), 3);
+    NRT_EQ(nr_router_plugin_count(r), 3);
     NRT_EQ_CODE(nr_router_plugin_info(r, 0, &info), WN_SUCCESS);
-    NRT_EQ_INT(info.serialized, 1);
+    NRT_EQ(info.serialized, 1);
     NRT_EQ_CODE(nr_router_plugin_info(r, 1, &info), WN_SUCCESS);
-    NRT_EQ_INT(info.serialized, 0);
+    NRT_EQ(info.serialized, 0);
     NRT_EQ_CODE(nr_router_plugin_info(r, 2, &info), WN_SUCCESS);
-    NRT_EQ_INT(info.serialized, 1);
+    NRT_EQ(info.serialized, 1);
     nrt_env_free(env);
 }
 
@@ -789,13 +789,13 @@ NRT_TEST(plugin_info_describes_the_manifest)
     nr_plugin_info info;
     NRT_EQ_CODE(nr_router_plugin_info(r, 0, &info), WN_SUCCESS);
     NRT_EQ_STR(info.name, "prov");
-    NRT_EQ_INT(info.kind, NR_PLUGIN_PROVIDER);
+    NRT_EQ(info.kind, NR_PLUGIN_PROVIDER);
     NRT_EQ_STR(info.manifest, m);
     NRT_EQ_STR(info.library, nrt_printf(env, "%s/prov.so", env->plugins));
     NRT_EQ_STR(info.description, "A test provider");
-    NRT_EQ_INT(info.order, 42);
-    NRT_EQ_INT(info.critical, 1);
-    NRT_EQ_INT(info.net_type, 0x00FE0000);
+    NRT_EQ(info.order, 42);
+    NRT_EQ(info.critical, 1);
+    NRT_EQ(info.net_type, 0x00FE0000);
     NRT_TRUE(info.caps_connection & WNNC_CON_ADDCONNECTION3);
     NRT_TRUE(info.caps_enumeration & WNNC_ENUM_LOCAL);
     NRT_EQ_CODE(nr_router_plugin_info(r, 1, &info), WN_BAD_VALUE);
@@ -829,8 +829,8 @@ NRT_TEST(check_manifest_accepts_a_good_manifest)
     nrt_env *env = nrt_env_new();
     const char *m = nrt_notifier(env, "a", 10, NULL, NULL);
     collected c = { 0 };
-    NRT_EQ_INT(nr_check_manifest(m, collect, &c), 0);
-    NRT_EQ_INT(c.n, 0);
+    NRT_EQ(nr_check_manifest(m, collect, &c), 0);
+    NRT_EQ(c.n, 0);
     nrt_env_free(env);
 }
 
@@ -839,11 +839,11 @@ NRT_TEST(check_manifest_reports_a_syntax_error_with_position)
     nrt_env *env = nrt_env_new();
     const char *m = nrt_write(env, env->plugins, "bad.json", 0644, "{\n  \"name\": \"x\"\n  \"kind\": 1\n}\n");
     collected c = { 0 };
-    NRT_EQ_INT(nr_check_manifest(m, collect, &c), 1);
-    NRT_EQ_INT(c.n, 1);
-    NRT_EQ_INT(c.stage, NR_STAGE_PARSE);
-    NRT_EQ_INT(c.line, 3);
-    NRT_TRUE(c.column > 0);
+    NRT_EQ(nr_check_manifest(m, collect, &c), 1);
+    NRT_EQ(c.n, 1);
+    NRT_EQ(c.stage, NR_STAGE_PARSE);
+    NRT_EQ(c.line, 3);
+    NRT_GT(c.column, 0);
     nrt_env_free(env);
 }
 
@@ -852,8 +852,8 @@ NRT_TEST(check_manifest_reports_a_schema_error_naming_the_key)
     nrt_env *env = nrt_env_new();
     const char *m = write_notifier(env, env->plugins, "n.json", "n", "\"threading\": 3");
     collected c = { 0 };
-    NRT_EQ_INT(nr_check_manifest(m, collect, &c), 1);
-    NRT_EQ_INT(c.stage, NR_STAGE_SCHEMA);
+    NRT_EQ(nr_check_manifest(m, collect, &c), 1);
+    NRT_EQ(c.stage, NR_STAGE_SCHEMA);
     NRT_EQ_STR(c.field, "threading");
     NRT_CONTAINS(c.message, "threading");
     nrt_env_free(env);
@@ -864,8 +864,8 @@ NRT_TEST(check_manifest_reports_a_missing_symbol)
     nrt_env *env = nrt_env_new();
     const char *m = nrt_plugin(env, "provider", "p", 10, "broken-noadd3", NULL, NULL);
     collected c = { 0 };
-    NRT_EQ_INT(nr_check_manifest(m, collect, &c), 1);
-    NRT_EQ_INT(c.stage, NR_STAGE_SYMBOL);
+    NRT_EQ(nr_check_manifest(m, collect, &c), 1);
+    NRT_EQ(c.stage, NR_STAGE_SYMBOL);
     NRT_CONTAINS(c.message, "NPAddConnection3");
     nrt_env_free(env);
 }
@@ -874,7 +874,7 @@ NRT_TEST(check_manifest_does_not_run_init)
 {
     nrt_env *env = nrt_env_new();
     const char *m = nrt_notifier(env, "a", 10, NULL, "\"lifecycle\": true, \"init_refuse\": 5");
-    NRT_EQ_INT(nr_check_manifest(m, NULL, NULL), 0);
+    NRT_EQ(nr_check_manifest(m, NULL, NULL), 0);
     NRT_EQ_STR(nrt_records(env), "");
     nrt_env_free(env);
 }
@@ -883,7 +883,7 @@ NRT_TEST(check_manifest_refuses_unsafe_permissions)
 {
     nrt_env *env = nrt_env_new();
     const char *m = nrt_notifier(env, "a", 10, NULL, NULL);
-    NRT_REQUIRE(chmod(m, 0666) == 0);
-    NRT_EQ_INT(nr_check_manifest(m, NULL, NULL), 1);
+    NRT_EQ_FATAL(chmod(m, 0666), 0);
+    NRT_EQ(nr_check_manifest(m, NULL, NULL), 1);
     nrt_env_free(env);
 }

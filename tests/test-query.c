@@ -69,7 +69,7 @@ NRT_TEST(get_connection_with_a_small_buffer_gives_more_data_and_the_size)
     DWORD len = sizeof buf;
     NRT_EQ_CODE(add(r, "/mnt/a", "fx:a-long-remote-name", NULL, 0), WN_SUCCESS);
     NRT_EQ_CODE(nr_get_connection(r, "/mnt/a", buf, &len), WN_MORE_DATA);
-    NRT_EQ_INT(len, strlen("fx:a-long-remote-name") + 1);
+    NRT_EQ(len, strlen("fx:a-long-remote-name") + 1);
     nrt_env_free(env);
 }
 
@@ -148,7 +148,7 @@ NRT_TEST(get_user_with_a_small_buffer_gives_more_data_and_the_size)
     DWORD len = sizeof buf;
     NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", "alice", 0), WN_SUCCESS);
     NRT_EQ_CODE(nr_get_user(r, "/mnt/a", buf, &len), WN_MORE_DATA);
-    NRT_EQ_INT(len, 6);
+    NRT_EQ(len, 6);
     nrt_env_free(env);
 }
 
@@ -171,7 +171,7 @@ NRT_TEST(get_user_without_a_name_gives_the_current_user)
     char buf[256] = "";
     DWORD len = sizeof buf;
     NRT_EQ_CODE(nr_get_user(r, NULL, buf, &len), WN_SUCCESS);
-    NRT_TRUE(buf[0] != '\0');
+    NRT_NE(buf[0], '\0');
     nrt_env_free(env);
 }
 
@@ -198,7 +198,7 @@ NRT_TEST(enum_connected_skips_providers_without_local_enumeration)
     NRT_EQ_CODE(add(r, NULL, "a:one", NULL, 0), WN_SUCCESS);
     NRT_EQ_CODE(add(r, NULL, "l:two", NULL, 0), WN_SUCCESS);
     NRT_EQ_STR(list(env, r, RESOURCE_CONNECTED, NULL, false), "a:one@pa");
-    NRT_EQ_INT(nrt_count(env, "lite NPOpenEnum"), 0);
+    NRT_EQ(nrt_count(env, "lite NPOpenEnum"), 0);
     nrt_env_free(env);
 }
 
@@ -233,7 +233,7 @@ NRT_TEST(enum_globalnet_top_level_has_one_container_per_provider)
     }
     NRT_EQ_CODE(nr_enum_next(e, &res), WN_NO_MORE_ENTRIES);
     nr_enum_close(e);
-    NRT_EQ_INT(nrt_count(env, "NPOpenEnum"), 0);
+    NRT_EQ(nrt_count(env, "NPOpenEnum"), 0);
     nrt_env_free(env);
 }
 
@@ -262,7 +262,7 @@ NRT_TEST(enum_globalnet_container_lists_its_provider_children)
     const NETRESOURCE *res = NULL;
     NRT_EQ_CODE(nr_enum_open(r, RESOURCE_GLOBALNET, RESOURCETYPE_ANY, 0, NULL, &top), WN_SUCCESS);
     NRT_EQ_CODE(nr_enum_next(top, &res), WN_SUCCESS); /* pa */
-    NRT_REQUIRE(res != NULL);
+    NRT_NOT_NULL_FATAL(res);
     NRT_EQ_STR(list(env, r, RESOURCE_GLOBALNET, res, false), "a:one@pa a:two@pa");
     NRT_EQ_CODE(nr_enum_next(top, &res), WN_SUCCESS); /* pb */
     NRT_EQ_STR(list(env, r, RESOURCE_GLOBALNET, res, false), "b:one@pb");
@@ -306,7 +306,7 @@ NRT_TEST(enum_open_with_a_bad_scope_is_bad_value)
     nr_router *r = nrt_router(env);
     nr_enum *e = NULL;
     NRT_EQ_CODE(nr_enum_open(r, 77, RESOURCETYPE_ANY, 0, NULL, &e), WN_BAD_VALUE);
-    NRT_TRUE(e == NULL);
+    NRT_NULL(e);
     nrt_env_free(env);
 }
 
@@ -353,9 +353,9 @@ NRT_TEST(enum_resource_packs_structures_then_strings_in_the_buffer)
         char bytes[4096];
     } buf;
     DWORD count = 0xFFFFFFFFu, size = sizeof buf;
-    NRT_REQUIRE(e != NULL);
+    NRT_NOT_NULL_FATAL(e);
     NRT_EQ_CODE(nr_enum_resource(e, &count, &buf, &size), WN_SUCCESS);
-    NRT_EQ_INT(count, 3);
+    NRT_EQ(count, 3);
     NETRESOURCE *v = &buf.align;
     const char *expect[] = { "fx:one", "fx:two", "fx:three" };
     for (DWORD i = 0; i < count && i < 3; i++) {
@@ -381,14 +381,14 @@ NRT_TEST(enum_resource_gives_more_data_when_not_even_one_fits)
         char bytes[4096];
     } buf;
     DWORD count = 0xFFFFFFFFu, size = 8;
-    NRT_REQUIRE(e != NULL);
+    NRT_NOT_NULL_FATAL(e);
     NRT_EQ_CODE(nr_enum_resource(e, &count, &buf, &size), WN_MORE_DATA);
-    NRT_TRUE(size >= sizeof(NETRESOURCE) + strlen("fx:one") + 1);
-    NRT_TRUE(size < sizeof buf);
+    NRT_GE(size, sizeof(NETRESOURCE) + strlen("fx:one") + 1);
+    NRT_LT(size, sizeof buf);
     /* exactly the size asked for is enough for that entry */
     count = 0xFFFFFFFFu;
     NRT_EQ_CODE(nr_enum_resource(e, &count, &buf, &size), WN_SUCCESS);
-    NRT_EQ_INT(count, 1);
+    NRT_EQ(count, 1);
     NRT_EQ_STR(buf.align.lpRemoteName, "fx:one");
     nr_enum_close(e);
     nrt_env_free(env);
@@ -404,13 +404,13 @@ NRT_TEST(enum_resource_returns_at_most_count_entries)
         char bytes[4096];
     } buf;
     DWORD count = 2, size = sizeof buf;
-    NRT_REQUIRE(e != NULL);
+    NRT_NOT_NULL_FATAL(e);
     NRT_EQ_CODE(nr_enum_resource(e, &count, &buf, &size), WN_SUCCESS);
-    NRT_EQ_INT(count, 2);
+    NRT_EQ(count, 2);
     count = 2;
     size = sizeof buf;
     NRT_EQ_CODE(nr_enum_resource(e, &count, &buf, &size), WN_SUCCESS);
-    NRT_EQ_INT(count, 1);
+    NRT_EQ(count, 1);
     NRT_EQ_STR(buf.align.lpRemoteName, "fx:three");
     nr_enum_close(e);
     nrt_env_free(env);
@@ -427,7 +427,7 @@ NRT_TEST(provider_extended_error_is_read_with_get_last_error)
     char text[256] = "", prov[64] = "";
     NRT_EQ_CODE(add(r, NULL, "fx:a", NULL, 0), WN_EXTENDED_ERROR);
     NRT_EQ_CODE(nr_get_last_error(&code, text, sizeof text, prov, sizeof prov), WN_SUCCESS);
-    NRT_EQ_INT(code, 678);
+    NRT_EQ(code, 678);
     NRT_EQ_STR(text, "The remote computer did not respond.");
     NRT_EQ_STR(prov, "modem");
     nrt_env_free(env);
@@ -443,7 +443,7 @@ NRT_TEST(first_significant_provider_keeps_its_extended_error)
     char prov[64] = "";
     NRT_EQ_CODE(add(r, NULL, "fx:a", NULL, 0), WN_EXTENDED_ERROR);
     nr_get_last_error(&code, NULL, 0, prov, sizeof prov);
-    NRT_EQ_INT(code, 678);
+    NRT_EQ(code, 678);
     NRT_EQ_STR(prov, "modem");
     nrt_env_free(env);
 }
@@ -456,8 +456,8 @@ NRT_TEST(router_errors_are_attributed_to_netrouter)
     char text[256] = "";
     NRT_EQ_CODE(nr_cancel_connection(r, "fx:a", 0x00100000u, FALSE), WN_BAD_VALUE);
     nr_get_last_error(&code, text, sizeof text, NULL, 0);
-    NRT_EQ_INT(code, WN_BAD_VALUE);
-    NRT_TRUE(text[0] != '\0');
+    NRT_EQ(code, WN_BAD_VALUE);
+    NRT_NE(text[0], '\0');
     NRT_EQ_STR(nrt_last_error_provider(env), "netrouter");
     nrt_env_free(env);
 }
@@ -501,12 +501,12 @@ NRT_TEST(extended_errors_are_per_thread)
     DWORD code = 0;
     char text[256] = "";
     NRT_EQ_CODE(add(r, NULL, "fx:a", NULL, 0), WN_EXTENDED_ERROR);
-    NRT_REQUIRE(pthread_create(&th, NULL, fail_differently, &t) == 0);
+    NRT_EQ_FATAL(pthread_create(&th, NULL, fail_differently, &t), 0);
     pthread_join(th, NULL);
     NRT_EQ_CODE(t.rc, WN_BAD_VALUE);
-    NRT_EQ_INT(t.code, WN_BAD_VALUE);
+    NRT_EQ(t.code, WN_BAD_VALUE);
     nr_get_last_error(&code, text, sizeof text, NULL, 0);
-    NRT_EQ_INT(code, 678);
+    NRT_EQ(code, 678);
     NRT_EQ_STR(text, "no answer");
     nrt_env_free(env);
 }

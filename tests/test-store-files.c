@@ -70,11 +70,11 @@ typedef struct squeeze {
 static void squeeze_descriptors(squeeze *q)
 {
     struct rlimit low;
-    NRT_REQUIRE(getrlimit(RLIMIT_NOFILE, &q->old) == 0);
+    NRT_EQ_FATAL(getrlimit(RLIMIT_NOFILE, &q->old), 0);
     low = q->old;
     if (low.rlim_cur == RLIM_INFINITY || low.rlim_cur > 128)
         low.rlim_cur = 128;
-    NRT_REQUIRE(setrlimit(RLIMIT_NOFILE, &low) == 0);
+    NRT_EQ_FATAL(setrlimit(RLIMIT_NOFILE, &low), 0);
     q->n = 0;
     while (q->n < (int)(sizeof q->fd / sizeof q->fd[0])) {
         int fd = dup(2);
@@ -145,7 +145,7 @@ NRT_TEST(descriptor_shortage_during_a_persistent_add_loses_no_entry)
         release_one(&q);
     }
     release_all(&q);
-    NRT_TRUE(code[0] != WN_SUCCESS);
+    NRT_NE(code[0], WN_SUCCESS);
     NRT_EQ_CODE(code[11], WN_SUCCESS);
     NRT_EQ_STR(damaged_copies(env), "");
     const char *now = nrt_remembered(env, r);
@@ -180,8 +180,8 @@ NRT_TEST(lock_that_is_a_directory_fails_writes_naming_it)
 {
     nrt_env *env = nrt_env_new();
     nr_router *r = router_with_two_entries(env);
-    NRT_REQUIRE(unlink(nrt_printf(env, "%s/connections.lock", env->state)) == 0);
-    NRT_REQUIRE(mkdir(nrt_printf(env, "%s/connections.lock", env->state), 0700) == 0);
+    NRT_EQ_FATAL(unlink(nrt_printf(env, "%s/connections.lock", env->state)), 0);
+    NRT_EQ_FATAL(mkdir(nrt_printf(env, "%s/connections.lock", env->state), 0700), 0);
     expect_lock_refused(env, r, "a directory");
     nrt_env_free(env);
 }
@@ -191,10 +191,10 @@ NRT_TEST(lock_symlink_is_not_followed)
     nrt_env *env = nrt_env_new();
     nr_router *r = router_with_two_entries(env);
     const char *elsewhere = nrt_printf(env, "%s/created-through-the-link", env->dir);
-    NRT_REQUIRE(unlink(nrt_printf(env, "%s/connections.lock", env->state)) == 0);
-    NRT_REQUIRE(symlink(elsewhere, nrt_printf(env, "%s/connections.lock", env->state)) == 0);
+    NRT_EQ_FATAL(unlink(nrt_printf(env, "%s/connections.lock", env->state)), 0);
+    NRT_EQ_FATAL(symlink(elsewhere, nrt_printf(env, "%s/connections.lock", env->state)), 0);
     expect_lock_refused(env, r, "symbolic link");
-    NRT_TRUE(access(elsewhere, F_OK) != 0);
+    NRT_NE(access(elsewhere, F_OK), 0);
     nrt_env_free(env);
 }
 
@@ -202,8 +202,8 @@ NRT_TEST(lock_fifo_is_refused_at_once)
 {
     nrt_env *env = nrt_env_new();
     nr_router *r = router_with_two_entries(env);
-    NRT_REQUIRE(unlink(nrt_printf(env, "%s/connections.lock", env->state)) == 0);
-    NRT_REQUIRE(mkfifo(nrt_printf(env, "%s/connections.lock", env->state), 0600) == 0);
+    NRT_EQ_FATAL(unlink(nrt_printf(env, "%s/connections.lock", env->state)), 0);
+    NRT_EQ_FATAL(mkfifo(nrt_printf(env, "%s/connections.lock", env->state), 0600), 0);
     alarm(DEADLINE_S);
     expect_lock_refused(env, r, "a FIFO");
     NRT_EQ_STR(nrt_remembered(env, r), "error 1205");
@@ -215,7 +215,7 @@ NRT_TEST(group_writable_lock_is_refused)
 {
     nrt_env *env = nrt_env_new();
     nr_router *r = router_with_two_entries(env);
-    NRT_REQUIRE(chmod(nrt_printf(env, "%s/connections.lock", env->state), 0660) == 0);
+    NRT_EQ_FATAL(chmod(nrt_printf(env, "%s/connections.lock", env->state), 0660), 0);
     expect_lock_refused(env, r, "writable by its group");
     nrt_env_free(env);
 }
@@ -229,9 +229,9 @@ static DWORD as_nobody(DWORD (*fn)(nr_router *r), nr_router *r, char *text, size
         char text[1024];
     } out = { 0xFFFFFFFFu, "the child reported nothing" };
     int p[2], status;
-    NRT_REQUIRE(pipe(p) == 0);
+    NRT_EQ_FATAL(pipe(p), 0);
     pid_t pid = fork();
-    NRT_REQUIRE(pid >= 0);
+    NRT_GE_FATAL(pid, 0);
     if (pid == 0) {
         close(p[0]);
         if (setgroups(0, NULL) == 0 && setresgid(NOBODY, NOBODY, NOBODY) == 0 &&
@@ -247,7 +247,7 @@ static DWORD as_nobody(DWORD (*fn)(nr_router *r), nr_router *r, char *text, size
     close(p[1]);
     ssize_t got = read(p[0], &out, sizeof out);
     close(p[0]);
-    NRT_REQUIRE(waitpid(pid, &status, 0) == pid);
+    NRT_EQ_FATAL(waitpid(pid, &status, 0), pid);
     NRT_TRUE(got == (ssize_t)sizeof out && WIFEXITED(status) && WEXITSTATUS(status) == 0);
     snprintf(text, size, "%s", out.text);
     return out.code;
@@ -274,10 +274,10 @@ NRT_TEST(lock_left_by_root_fails_writes_of_the_user)
     char text[1024];
     /* The user's own state directory and store; the lock left by a
      * netrouter run with sudo: root's, mode 0600. */
-    NRT_REQUIRE(chmod(env->dir, 0711) == 0);
-    NRT_REQUIRE(chown(env->state, NOBODY, NOBODY) == 0);
-    NRT_REQUIRE(chown(store_path(env), NOBODY, NOBODY) == 0);
-    NRT_REQUIRE(chmod(nrt_printf(env, "%s/connections.lock", env->state), 0600) == 0);
+    NRT_EQ_FATAL(chmod(env->dir, 0711), 0);
+    NRT_EQ_FATAL(chown(env->state, NOBODY, NOBODY), 0);
+    NRT_EQ_FATAL(chown(store_path(env), NOBODY, NOBODY), 0);
+    NRT_EQ_FATAL(chmod(nrt_printf(env, "%s/connections.lock", env->state), 0600), 0);
     const char *before = nrt_slurp(env, store_path(env));
     NRT_EQ_CODE(as_nobody(persistent_add_of_c, r, text, sizeof text), WN_CANNOT_OPEN_PROFILE);
     NRT_CONTAINS(text, nrt_printf(env, "%s/connections.lock", env->state));
@@ -311,7 +311,7 @@ NRT_TEST(store_symlink_is_not_followed)
     nrt_provider(env, "pa", 10, NULL, NULL);
     nr_router *r = nrt_router(env);
     const char *target = nrt_write(env, env->dir, "elsewhere.json", 0600, "%s", GOOD_STORE);
-    NRT_REQUIRE(symlink(target, store_path(env)) == 0);
+    NRT_EQ_FATAL(symlink(target, store_path(env)), 0);
     expect_store_refused(env, r, "symbolic link");
     NRT_EQ_STR(nrt_slurp(env, target), GOOD_STORE);
     struct stat st;
@@ -324,7 +324,7 @@ NRT_TEST(store_fifo_is_refused_at_once)
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
     nr_router *r = nrt_router(env);
-    NRT_REQUIRE(mkfifo(store_path(env), 0600) == 0);
+    NRT_EQ_FATAL(mkfifo(store_path(env), 0600), 0);
     alarm(DEADLINE_S);
     expect_store_refused(env, r, "a FIFO");
     NRT_EQ_CODE(nr_restore_connections(r, NULL, NULL, NULL), WN_CANNOT_OPEN_PROFILE);
@@ -355,7 +355,7 @@ NRT_TEST(store_of_another_user_is_refused)
     nrt_provider(env, "pa", 10, NULL, NULL);
     nr_router *r = nrt_router(env);
     nrt_write(env, env->state, "connections.json", 0600, "%s", GOOD_STORE);
-    NRT_REQUIRE(chown(store_path(env), NOBODY, NOBODY) == 0);
+    NRT_EQ_FATAL(chown(store_path(env), NOBODY, NOBODY), 0);
     expect_store_refused(env, r, "owned by uid 65534");
     NRT_EQ_STR(nrt_slurp(env, store_path(env)), GOOD_STORE);
     nrt_env_free(env);
@@ -366,7 +366,7 @@ NRT_TEST(store_that_is_a_directory_is_refused)
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
     nr_router *r = nrt_router(env);
-    NRT_REQUIRE(mkdir(store_path(env), 0700) == 0);
+    NRT_EQ_FATAL(mkdir(store_path(env), 0700), 0);
     expect_store_refused(env, r, "a directory");
     nrt_env_free(env);
 }
@@ -390,7 +390,7 @@ static void expect_state_dir_refused(nrt_env *env, nr_router *r, const char *wha
     NRT_CONTAINS(nrt_last_error_text(env), what);
     NRT_EQ_CODE(add(r, "/mnt/c", "fx:c", CONNECT_UPDATE_PROFILE), WN_CANNOT_OPEN_PROFILE);
     NRT_CONTAINS(nrt_last_error_text(env), what);
-    NRT_EQ_INT(nrt_count(env, "NPAddConnection3"), 0);
+    NRT_EQ(nrt_count(env, "NPAddConnection3"), 0);
 }
 
 NRT_TEST(foreign_world_writable_state_directory_is_refused)
@@ -399,15 +399,15 @@ NRT_TEST(foreign_world_writable_state_directory_is_refused)
     nrt_provider(env, "pa", 10, NULL, NULL);
     nr_router *r = nrt_router(env);
     plant_foreign_store(env);
-    NRT_REQUIRE(chmod(env->state, 0777) == 0);
+    NRT_EQ_FATAL(chmod(env->state, 0777), 0);
     if (geteuid() == 0) {
-        NRT_REQUIRE(chown(env->state, NOBODY, NOBODY) == 0);
-        NRT_REQUIRE(chown(store_path(env), NOBODY, NOBODY) == 0);
+        NRT_EQ_FATAL(chown(env->state, NOBODY, NOBODY), 0);
+        NRT_EQ_FATAL(chown(store_path(env), NOBODY, NOBODY), 0);
         expect_state_dir_refused(env, r, "owned by uid 65534");
     } else {
         expect_state_dir_refused(env, r, "writable by other users");
     }
-    NRT_TRUE(access(nrt_printf(env, "%s/connections.lock", env->state), F_OK) != 0);
+    NRT_NE(access(nrt_printf(env, "%s/connections.lock", env->state), F_OK), 0);
     nrt_env_free(env);
 }
 
@@ -417,8 +417,8 @@ NRT_TEST(group_writable_state_directory_is_refused)
     nrt_provider(env, "pa", 10, NULL, NULL);
     nr_router *r = nrt_router(env);
     plant_foreign_store(env);
-    NRT_REQUIRE(chmod(store_path(env), 0600) == 0);
-    NRT_REQUIRE(chmod(env->state, 0770) == 0);
+    NRT_EQ_FATAL(chmod(store_path(env), 0600), 0);
+    NRT_EQ_FATAL(chmod(env->state, 0770), 0);
     expect_state_dir_refused(env, r, "writable by its group");
     nrt_env_free(env);
 }
@@ -428,10 +428,10 @@ NRT_TEST(state_directory_symlink_is_refused)
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
     env->cfg.state_dir = nrt_printf(env, "%s/state-link", env->dir);
-    NRT_REQUIRE(symlink(env->state, env->cfg.state_dir) == 0);
+    NRT_EQ_FATAL(symlink(env->state, env->cfg.state_dir), 0);
     nr_router *r = nrt_router(env);
     plant_foreign_store(env);
-    NRT_REQUIRE(chmod(store_path(env), 0600) == 0);
+    NRT_EQ_FATAL(chmod(store_path(env), 0600), 0);
     expect_state_dir_refused(env, r, "symbolic link");
     nrt_env_free(env);
 }
@@ -449,7 +449,7 @@ NRT_TEST(empty_state_directory_name_means_the_default)
     env->cfg.state_dir = "";
     nr_router *r = nrt_router(env);
     NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", CONNECT_UPDATE_PROFILE), WN_SUCCESS);
-    NRT_TRUE(access(nrt_printf(env, "%s/netrouter/connections.json", xdg), F_OK) == 0);
+    NRT_EQ(access(nrt_printf(env, "%s/netrouter/connections.json", xdg), F_OK), 0);
     if (saved)
         setenv("XDG_STATE_HOME", saved, 1);
     else
@@ -466,14 +466,14 @@ NRT_TEST(relative_state_directory_is_fixed_when_the_router_is_made)
     nrt_env *env = nrt_env_new();
     char *cwd = getcwd(NULL, 0);
     nrt_provider(env, "pa", 10, NULL, NULL);
-    NRT_REQUIRE(cwd != NULL && chdir(env->dir) == 0);
+    NRT_TRUE_FATAL(cwd != NULL && chdir(env->dir) == 0);
     env->cfg.state_dir = "relative-state";
     nr_router *r = nrt_router(env);
-    NRT_REQUIRE(chdir("/") == 0);
+    NRT_EQ_FATAL(chdir("/"), 0);
     NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", CONNECT_UPDATE_PROFILE), WN_SUCCESS);
-    NRT_TRUE(access(nrt_printf(env, "%s/relative-state/connections.json", env->dir), F_OK) == 0);
-    NRT_TRUE(access("/relative-state", F_OK) != 0);
-    NRT_REQUIRE(chdir(cwd) == 0);
+    NRT_EQ(access(nrt_printf(env, "%s/relative-state/connections.json", env->dir), F_OK), 0);
+    NRT_NE(access("/relative-state", F_OK), 0);
+    NRT_EQ_FATAL(chdir(cwd), 0);
     free(cwd);
     nrt_env_free(env);
 }
@@ -492,13 +492,13 @@ NRT_TEST(state_directory_is_never_created_inside_another_users_directory)
     nrt_env *env = nrt_env_new();
     const char *home = nrt_subdir(env, "alice");
     nrt_provider(env, "pa", 10, NULL, NULL);
-    NRT_REQUIRE(chown(home, NOBODY, NOBODY) == 0);
+    NRT_EQ_FATAL(chown(home, NOBODY, NOBODY), 0);
     env->cfg.state_dir = nrt_printf(env, "%s/.local/state/netrouter", home);
     nr_router *r = nrt_router(env);
     NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", CONNECT_UPDATE_PROFILE), WN_CANNOT_OPEN_PROFILE);
     NRT_CONTAINS(nrt_last_error_text(env), nrt_printf(env, "%s belongs to uid 65534", home));
     NRT_EQ_STR(nrt_dir_entries(env, home, ""), "");
-    NRT_EQ_INT(nrt_count(env, "NPCancelConnection"), 1); /* the connection was undone */
+    NRT_EQ(nrt_count(env, "NPCancelConnection"), 1); /* the connection was undone */
     nrt_env_free(env);
 }
 
@@ -552,9 +552,9 @@ NRT_TEST(planted_temporary_symlink_is_removed_not_followed)
     nr_router *r = router_with_two_entries(env);
     const char *elsewhere = nrt_printf(env, "%s/written-through-the-link", env->dir);
     /* the name this very process writes its temporary file under */
-    NRT_REQUIRE(symlink(elsewhere, nrt_printf(env, "%s/connections.json.tmp-%ld", env->state, (long)getpid())) == 0);
+    NRT_EQ_FATAL(symlink(elsewhere, nrt_printf(env, "%s/connections.json.tmp-%ld", env->state, (long)getpid())), 0);
     NRT_EQ_CODE(add(r, "/mnt/c", "fx:c", CONNECT_UPDATE_PROFILE), WN_SUCCESS);
-    NRT_TRUE(access(elsewhere, F_OK) != 0);
+    NRT_NE(access(elsewhere, F_OK), 0);
     NRT_EQ_STR(nrt_dir_entries(env, env->state, "connections.json.tmp"), "");
     NRT_EQ_STR(nrt_remembered(env, r), "/mnt/a=fx:a@pa /mnt/b=fx:b@pa /mnt/c=fx:c@pa");
     nrt_env_free(env);
@@ -570,7 +570,7 @@ NRT_TEST(damage_message_has_line_and_column)
     nrt_write(env, env->state, "connections.json", 0600, "{\"version\": 1,\n \"connections\": [,]}\n");
     NRT_EQ_STR(nrt_remembered(env, r), "error 1206");
     NRT_CONTAINS(nrt_last_error_text(env), "line 2 column 18");
-    NRT_TRUE(*damaged_copies(env) != '\0');
+    NRT_NE(*damaged_copies(env), '\0');
     nrt_env_free(env);
 }
 
@@ -596,11 +596,11 @@ NRT_TEST(nul_byte_is_damage_at_its_position)
     const char *path = nrt_write(env, env->state, "connections.json", 0600,
                                  "{\"version\": 1,\n \"connections\": []}@\n");
     FILE *f = fopen(path, "r+");
-    NRT_REQUIRE(f != NULL);
+    NRT_NOT_NULL_FATAL(f);
     NRT_TRUE(fseek(f, 34, SEEK_SET) == 0 && fputc('\0', f) == 0 && fclose(f) == 0);
     NRT_EQ_STR(nrt_remembered(env, r), "error 1206");
     NRT_CONTAINS(nrt_last_error_text(env), "line 2 column 20");
     NRT_CONTAINS(nrt_last_error_text(env), "NUL");
-    NRT_TRUE(*damaged_copies(env) != '\0');
+    NRT_NE(*damaged_copies(env), '\0');
     nrt_env_free(env);
 }

@@ -44,7 +44,7 @@ static cli find_cli(nrt_env *env)
     cli c = { nrt_built(env, "router/cli/.libs/netrouter"), nrt_built(env, "router/.libs") };
     if (access(c.path, X_OK) != 0)
         c = (cli){ nrt_built(env, "router/cli/netrouter"), NULL }; /* a static build: the program itself */
-    NRT_REQUIRE(access(c.path, X_OK) == 0);
+    NRT_EQ_FATAL(access(c.path, X_OK), 0);
     return c;
 }
 
@@ -127,7 +127,7 @@ NRT_TEST(concurrent_writers_lose_no_entry)
     cli c = find_cli(env);
     pid_t pid[WRITERS];
     int status[WRITERS], gate[2];
-    NRT_REQUIRE(pipe(gate) == 0);
+    NRT_EQ_FATAL(pipe(gate), 0);
     for (int i = 0; i < WRITERS; i++)
         pid[i] = start_use(env, &c, nrt_printf(env, "/mnt/w%d", i), nrt_printf(env, "fx:w%d", i),
                            nrt_printf(env, "%s/err-%d", env->dir, i), gate[0], gate[1]);
@@ -136,13 +136,13 @@ NRT_TEST(concurrent_writers_lose_no_entry)
     for (int i = 0; i < WRITERS; i++)
         status[i] = pid[i] > 0 ? wait_for(pid[i]) : -1;
     for (int i = 0; i < WRITERS; i++) {
-        NRT_EQ_INT(status[i], 0);
+        NRT_EQ(status[i], 0);
         if (status[i] != 0)
             fprintf(stderr, "\n    writer %d: %s\n", i, nrt_slurp(env, nrt_printf(env, "%s/err-%d", env->dir, i)));
     }
     nr_router *r = nrt_router(env);
     const char *now = nrt_remembered(env, r);
-    NRT_EQ_INT(count_words(now), WRITERS);
+    NRT_EQ(count_words(now), WRITERS);
     for (int i = 0; i < WRITERS; i++)
         NRT_CONTAINS(now, nrt_printf(env, "/mnt/w%d=fx:w%d@pa", i, i));
     NRT_EQ_STR(nrt_dir_entries(env, env->state, "connections.json."), "");
@@ -165,9 +165,9 @@ NRT_TEST(kill_9_during_persistent_use_loses_no_reported_entry)
     /* how long one uninterrupted command takes here and now */
     for (int i = 0; i < 3; i++) {
         long long t0 = now_ns();
-        NRT_EQ_INT(wait_for(start_use(env, &c, nrt_printf(env, "/mnt/warm%d", i), nrt_printf(env, "fx:warm%d", i),
-                                      errlog, -1, -1)),
-                   0);
+        NRT_EQ(wait_for(start_use(env, &c, nrt_printf(env, "/mnt/warm%d", i), nrt_printf(env, "fx:warm%d", i),
+                                  errlog, -1, -1)),
+               0);
         if (now_ns() - t0 > longest)
             longest = now_ns() - t0;
     }
@@ -182,7 +182,7 @@ NRT_TEST(kill_9_during_persistent_use_loses_no_reported_entry)
         long long delay = (long long)((double)random() / RAND_MAX * 1.2 * (double)longest);
         struct timespec ts = { (time_t)(delay / 1000000000LL), (long)(delay % 1000000000LL) };
         pid_t pid = start_use(env, &c, nrt_printf(env, "/mnt/k%d", i), nrt_printf(env, "fx:k%d", i), errlog, -1, -1);
-        NRT_REQUIRE(pid > 0);
+        NRT_GT_FATAL(pid, 0);
         nanosleep(&ts, NULL);
         kill(pid, SIGKILL);
         int st = wait_for(pid);
@@ -198,12 +198,12 @@ NRT_TEST(kill_9_during_persistent_use_loses_no_reported_entry)
     for (int i = 0; i < KILL_ROUNDS; i++)
         if (reported[i] && !strstr(now, nrt_printf(env, "/mnt/k%d=fx:k%d@pa", i, i)))
             lost++;
-    NRT_EQ_INT(lost, 0);
-    NRT_EQ_INT(failed, 0);
-    NRT_EQ_INT(too_many_leftovers, 0);
-    NRT_EQ_INT(set_aside, 0);
+    NRT_EQ(lost, 0);
+    NRT_EQ(failed, 0);
+    NRT_EQ(too_many_leftovers, 0);
+    NRT_EQ(set_aside, 0);
     NRT_EQ_STR(nrt_dir_entries(env, env->state, "connections.json."), "");
-    NRT_TRUE(killed > 0); /* the test did what it says */
+    NRT_GT(killed, 0); /* the test did what it says */
     if (CU_get_number_of_failures())
         fprintf(stderr, "\n    seed %u (replay with NRT_SEED=%u); %d of %d killed, one command %lld us\n", seed, seed,
                 killed, KILL_ROUNDS, longest / 1000);
@@ -217,7 +217,7 @@ NRT_TEST(kill_9_during_use_of_the_symlink_provider_leaves_nothing_after_the_next
 {
     nrt_env *env = nrt_env_new();
     symlink_provider(env);
-    NRT_REQUIRE(mkdir(env->state, 0700) == 0 || errno == EEXIST);
+    NRT_TRUE_FATAL(mkdir(env->state, 0700) == 0 || errno == EEXIST);
     cli c = find_cli(env);
     const char *errlog = nrt_printf(env, "%s/err", env->dir), *links = nrt_subdir(env, "links");
     const char *remote = nrt_printf(env, "link:%s", env->dir);
@@ -227,7 +227,7 @@ NRT_TEST(kill_9_during_use_of_the_symlink_provider_leaves_nothing_after_the_next
 
     for (int i = 0; i < 3; i++) {
         long long t0 = now_ns();
-        NRT_EQ_INT(wait_for(start_use(env, &c, nrt_printf(env, "%s/warm%d", links, i), remote, errlog, -1, -1)), 0);
+        NRT_EQ(wait_for(start_use(env, &c, nrt_printf(env, "%s/warm%d", links, i), remote, errlog, -1, -1)), 0);
         if (now_ns() - t0 > longest)
             longest = now_ns() - t0;
     }
@@ -236,17 +236,17 @@ NRT_TEST(kill_9_during_use_of_the_symlink_provider_leaves_nothing_after_the_next
         long long delay = (long long)((double)random() / RAND_MAX * 1.2 * (double)longest);
         struct timespec ts = { (time_t)(delay / 1000000000LL), (long)(delay % 1000000000LL) };
         pid_t pid = start_use(env, &c, nrt_printf(env, "%s/k%d", links, i), remote, errlog, -1, -1);
-        NRT_REQUIRE(pid > 0);
+        NRT_GT_FATAL(pid, 0);
         nanosleep(&ts, NULL);
         kill(pid, SIGKILL);
         killed += wait_for(pid) == 128 + SIGKILL;
     }
     /* the next command, uninterrupted */
-    NRT_EQ_INT(wait_for(start_use(env, &c, nrt_printf(env, "%s/last", links), remote, errlog, -1, -1)), 0);
+    NRT_EQ(wait_for(start_use(env, &c, nrt_printf(env, "%s/last", links), remote, errlog, -1, -1)), 0);
     NRT_EQ_STR(nrt_dir_entries(env, env->state, "symlink-links.json"),
                "symlink-links.json symlink-links.json.lock");
     NRT_EQ_STR(nrt_dir_entries(env, env->state, "connections.json."), "");
-    NRT_TRUE(killed > 0);
+    NRT_GT(killed, 0);
     if (CU_get_number_of_failures())
         fprintf(stderr, "\n    seed %u (replay with NRT_SEED=%u); %d of %d killed, one command %lld us\n", seed, seed,
                 killed, KILL_ROUNDS, longest / 1000);

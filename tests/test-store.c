@@ -43,7 +43,7 @@ NRT_TEST(persistent_add_is_remembered)
     NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", "alice", CONNECT_UPDATE_PROFILE), WN_SUCCESS);
     NRT_EQ_STR(nrt_remembered(env, r), "/mnt/a=fx:a@pa");
     const char *text = nrt_slurp(env, store_path(env));
-    NRT_REQUIRE(text != NULL);
+    NRT_NOT_NULL_FATAL(text);
     NRT_CONTAINS(text, "/mnt/a");
     NRT_CONTAINS(text, "fx:a");
     NRT_CONTAINS(text, "alice");
@@ -70,7 +70,7 @@ NRT_TEST(password_is_never_stored)
     NETRESOURCE res = nrt_res("/mnt/a", "fx:a");
     NRT_EQ_CODE(nr_add_connection(r, NULL, &res, "Sup3rS3cret", "alice", CONNECT_UPDATE_PROFILE), WN_SUCCESS);
     const char *text = nrt_slurp(env, store_path(env));
-    NRT_REQUIRE(text != NULL);
+    NRT_NOT_NULL_FATAL(text);
     NRT_NOT_CONTAINS(text, "Sup3rS3cret");
     nrt_env_free(env);
 }
@@ -165,7 +165,7 @@ NRT_TEST(no_store_flag_never_writes_the_store)
     env->cfg.flags = NR_ROUTER_NO_STORE;
     nr_router *r = nrt_router(env);
     NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
-    NRT_TRUE(access(store_path(env), F_OK) != 0);
+    NRT_NE(access(store_path(env), F_OK), 0);
     nrt_env_free(env);
 }
 
@@ -178,9 +178,9 @@ NRT_TEST(store_file_is_readable_only_by_its_owner)
     mode_t old = umask(022);
     NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
     umask(old);
-    NRT_REQUIRE(stat(store_path(env), &st) == 0);
-    NRT_EQ_INT(st.st_mode & 0077, 0);
-    NRT_EQ_INT(st.st_uid, geteuid());
+    NRT_EQ_FATAL(stat(store_path(env), &st), 0);
+    NRT_EQ(st.st_mode & 0077, 0);
+    NRT_EQ(st.st_uid, geteuid());
     nrt_env_free(env);
 }
 
@@ -191,7 +191,7 @@ NRT_TEST(store_directory_is_created_when_missing)
     env->cfg.state_dir = nrt_printf(env, "%s/deeper/state", env->dir);
     nr_router *r = nrt_router(env);
     NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
-    NRT_TRUE(access(nrt_printf(env, "%s/connections.json", env->cfg.state_dir), F_OK) == 0);
+    NRT_EQ(access(nrt_printf(env, "%s/connections.json", env->cfg.state_dir), F_OK), 0);
     nrt_env_free(env);
 }
 
@@ -204,7 +204,7 @@ NRT_TEST(store_leaves_no_temporary_files)
     NRT_EQ_CODE(add(r, "/mnt/b", "fx:b", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
     NRT_EQ_CODE(nr_cancel_connection(r, "/mnt/a", CONNECT_UPDATE_PROFILE, FALSE), WN_SUCCESS);
     DIR *d = opendir(env->state);
-    NRT_REQUIRE(d != NULL);
+    NRT_NOT_NULL_FATAL(d);
     for (struct dirent *de; (de = readdir(d));) {
         if (de->d_name[0] == '.' && (!de->d_name[1] || !strcmp(de->d_name, "..")))
             continue;
@@ -369,7 +369,7 @@ NRT_TEST(damaged_store_is_kept_aside_unchanged)
     nr_router *r = nrt_router(env);
     NRT_EQ_CODE(nr_restore_connections(r, NULL, NULL, NULL), WN_BAD_PROFILE);
     const char *aside = kept_aside(env);
-    NRT_REQUIRE(aside != NULL);
+    NRT_NOT_NULL_FATAL(aside);
     NRT_EQ_STR(nrt_slurp(env, aside), DAMAGED);
     nrt_env_free(env);
 }
@@ -435,7 +435,7 @@ NRT_TEST(restore_reports_each_entry_result)
     r = reopen(env);
     restored got = { 0 };
     NRT_EQ_CODE(nr_restore_connections(r, NULL, on_restored, &got), WN_SUCCESS);
-    NRT_EQ_INT(got.n, 2);
+    NRT_EQ(got.n, 2);
     NRT_CONTAINS(got.text, "/mnt/a=fx:a:0");
     NRT_CONTAINS(got.text, "/mnt/b=fx:b:0");
     nrt_env_free(env);

@@ -90,12 +90,12 @@ NRT_TEST(concurrent_adds_and_cancels_all_succeed)
     nrt_provider(env, "pa", 10, "\"threading\": \"concurrent\"", NULL);
     nr_router *r = nrt_router(env);
     DWORD first = 0;
-    NRT_EQ_INT(run_workers(r, 0, 0, &first), 0);
+    NRT_EQ(run_workers(r, 0, 0, &first), 0);
     NRT_EQ_CODE(first, WN_SUCCESS);
-    NRT_EQ_INT(nrt_count(env, "pa NPAddConnection3 ret=0"), THREADS * ROUNDS);
-    NRT_EQ_INT(nrt_count(env, "pa NPCancelConnection ret=0"), THREADS * ROUNDS);
-    NRT_EQ_INT(nrt_count(env, "n1 add post status=0"), THREADS * ROUNDS);
-    NRT_EQ_INT(nrt_count(env, "n1 cancel post status=0"), THREADS * ROUNDS);
+    NRT_EQ(nrt_count(env, "pa NPAddConnection3 ret=0"), THREADS * ROUNDS);
+    NRT_EQ(nrt_count(env, "pa NPCancelConnection ret=0"), THREADS * ROUNDS);
+    NRT_EQ(nrt_count(env, "n1 add post status=0"), THREADS * ROUNDS);
+    NRT_EQ(nrt_count(env, "n1 cancel post status=0"), THREADS * ROUNDS);
     nr_enum *e = NULL;
     const NETRESOURCE *res;
     NRT_EQ_CODE(nr_enum_open(r, RESOURCE_CONNECTED, RESOURCETYPE_ANY, 0, NULL, &e), WN_SUCCESS);
@@ -110,7 +110,7 @@ NRT_TEST(concurrent_persistent_adds_are_all_remembered)
     nrt_provider(env, "pa", 10, "\"threading\": \"concurrent\"", NULL);
     nr_router *r = nrt_router(env);
     DWORD first = 0;
-    NRT_EQ_INT(run_workers(r, CONNECT_UPDATE_PROFILE, 0xFFFFFFFFu, &first), 0);
+    NRT_EQ(run_workers(r, CONNECT_UPDATE_PROFILE, 0xFFFFFFFFu, &first), 0);
     NRT_EQ_CODE(first, WN_SUCCESS);
     nr_enum *e = NULL;
     const NETRESOURCE *res;
@@ -119,7 +119,7 @@ NRT_TEST(concurrent_persistent_adds_are_all_remembered)
     while (e && nr_enum_next(e, &res) == WN_SUCCESS)
         n++;
     nr_enum_close(e);
-    NRT_EQ_INT(n, THREADS * ROUNDS);
+    NRT_EQ(n, THREADS * ROUNDS);
     nrt_env_free(env);
 }
 
@@ -129,7 +129,7 @@ NRT_TEST(concurrent_forgets_leave_an_empty_store)
     nrt_provider(env, "pa", 10, "\"threading\": \"concurrent\"", NULL);
     nr_router *r = nrt_router(env);
     DWORD first = 0;
-    NRT_EQ_INT(run_workers(r, CONNECT_UPDATE_PROFILE, CONNECT_UPDATE_PROFILE, &first), 0);
+    NRT_EQ(run_workers(r, CONNECT_UPDATE_PROFILE, CONNECT_UPDATE_PROFILE, &first), 0);
     NRT_EQ_CODE(first, WN_SUCCESS);
     nr_enum *e = NULL;
     const NETRESOURCE *res;
@@ -145,9 +145,9 @@ NRT_TEST(serialized_notifier_is_never_entered_by_two_threads)
     nrt_notifier(env, "ser", 10, "\"threading\": \"serialized\"", "\"sleep_us\": 300");
     nrt_provider(env, "pa", 10, "\"threading\": \"concurrent\"", NULL);
     nr_router *r = nrt_router(env);
-    NRT_EQ_INT(run_workers(r, 0, 0, NULL), 0);
-    NRT_EQ_INT(nrt_count(env, "ser"), THREADS * ROUNDS * 4);
-    NRT_EQ_INT(max_concurrency(env, "ser"), 1);
+    NRT_EQ(run_workers(r, 0, 0, NULL), 0);
+    NRT_EQ(nrt_count(env, "ser"), THREADS * ROUNDS * 4);
+    NRT_EQ(max_concurrency(env, "ser"), 1);
     nrt_env_free(env);
 }
 
@@ -156,8 +156,8 @@ NRT_TEST(serialized_provider_is_never_entered_by_two_threads)
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "ser", 10, "\"threading\": \"serialized\"", "\"sleep_us\": 300");
     nr_router *r = nrt_router(env);
-    NRT_EQ_INT(run_workers(r, 0, 0, NULL), 0);
-    NRT_EQ_INT(max_concurrency(env, "ser"), 1);
+    NRT_EQ(run_workers(r, 0, 0, NULL), 0);
+    NRT_EQ(max_concurrency(env, "ser"), 1);
     nrt_env_free(env);
 }
 
@@ -167,8 +167,8 @@ NRT_TEST(default_threading_serializes_the_plugin)
     nrt_notifier(env, "dflt", 10, NULL, "\"sleep_us\": 300");
     nrt_provider(env, "pa", 10, "\"threading\": \"concurrent\"", NULL);
     nr_router *r = nrt_router(env);
-    NRT_EQ_INT(run_workers(r, 0, 0, NULL), 0);
-    NRT_EQ_INT(max_concurrency(env, "dflt"), 1);
+    NRT_EQ(run_workers(r, 0, 0, NULL), 0);
+    NRT_EQ(max_concurrency(env, "dflt"), 1);
     nrt_env_free(env);
 }
 
@@ -179,8 +179,8 @@ NRT_TEST(concurrent_plugin_runs_on_several_threads_at_once)
     nrt_notifier(env, "conc", 10, "\"threading\": \"concurrent\"", "\"sleep_us\": 20000");
     nrt_provider(env, "pa", 10, "\"threading\": \"concurrent\"", NULL);
     nr_router *r = nrt_router(env);
-    NRT_EQ_INT(run_workers(r, 0, 0, NULL), 0);
-    NRT_TRUE(max_concurrency(env, "conc") >= 2);
+    NRT_EQ(run_workers(r, 0, 0, NULL), 0);
+    NRT_GE(max_concurrency(env, "conc"), 2);
     nrt_env_free(env);
 }
 
@@ -192,8 +192,8 @@ NRT_TEST(serialized_plugin_does_not_block_other_plugins)
     nrt_notifier(env, "slow", 10, "\"threading\": \"serialized\"", "\"sleep_us\": 2000, \"ops\": \"cancel\"");
     nrt_provider(env, "pa", 10, "\"threading\": \"concurrent\"", "\"sleep_us\": 20000");
     nr_router *r = nrt_router(env);
-    NRT_EQ_INT(run_workers(r, 0, 0, NULL), 0);
-    NRT_TRUE(max_concurrency(env, "pa NPAddConnection3") >= 2);
+    NRT_EQ(run_workers(r, 0, 0, NULL), 0);
+    NRT_GE(max_concurrency(env, "pa NPAddConnection3"), 2);
     nrt_env_free(env);
 }
 
@@ -225,7 +225,7 @@ NRT_TEST(notifier_calling_back_into_the_router_gets_possible_deadlock)
     NRT_EQ_CODE(nr_add_connection(r, NULL, &res, NULL, NULL, 0), WN_SUCCESS);
     expect_fast_deadlock_errors(env, "n1");
     /* nothing the call-backs asked for happened */
-    NRT_EQ_INT(nrt_count(env, "NPAddConnection3 name=fx:reentered"), 0);
+    NRT_EQ(nrt_count(env, "NPAddConnection3 name=fx:reentered"), 0);
     nrt_env_free(env);
 }
 

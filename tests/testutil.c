@@ -329,7 +329,7 @@ nr_router *nrt_router(nrt_env *env)
     env->router = NULL;
     rc = nrt_router_try(env, &r);
     NRT_EQ_CODE(rc, WN_SUCCESS);
-    CU_ASSERT_FATAL(r != NULL);
+    NRT_NOT_NULL_FATAL(r);
     env->router = r;
     return r;
 }

@@ -128,15 +128,6 @@ const char *nrt_last_error_provider(nrt_env *env);
 
 /* NRT_EQ for WN_* codes (compared as DWORD): shows each code's text too. */
 #define NRT_EQ_CODE(actual, expected) NRT_EQ_DESCRIBED(DWORD, nr_strerror, actual, expected)
-/* Until every suite says NRT_EQ and NRT_TRUE_FATAL. */
-#define NRT_EQ_INT(actual, expected)                                                                         \
-    NRT_EQ_DESCRIBED(long long, nrt_no_text_, (long long)(actual), (long long)(expected))
-static inline const char *nrt_no_text_(long long v)
-{
-    (void)v;
-    return NULL;
-}
-#define NRT_REQUIRE(cond) NRT_TRUE_FATAL(cond)
 
 /* The NRT_SUITE setup of the suites that load fixture plugins: finds them
  * in the build tree (nonzero, with a message, when they are not there). */

@@ -7,7 +7,6 @@
  */
 #include "config.h"
 
-#include <CUnit/CUnit.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,7 +25,7 @@ static const char *write_book(const char *name, const char *text)
     FILE *f;
     snprintf(path, sizeof path, "%s/%s", dir, name);
     f = fopen(path, "w");
-    CU_ASSERT_FATAL(f != NULL);
+    NRT_NOT_NULL_FATAL(f);
     fputs(text, f);
     fclose(f);
     chmod(path, 0600);
@@ -44,10 +43,10 @@ static const char *three_entries(void)
 NRT_TEST(error_string_of_a_ras_code)
 {
     char buf[256];
-    CU_ASSERT_EQUAL(RasGetErrorString(ERROR_LINE_BUSY, buf, sizeof buf), 0);
-    CU_ASSERT_STRING_EQUAL(buf, "The line is busy.");
-    CU_ASSERT_EQUAL(RasGetErrorString(ERROR_AUTHENTICATION_FAILURE, buf, sizeof buf), 0);
-    CU_ASSERT_PTR_NOT_NULL(strstr(buf, "password"));
+    NRT_EQ(RasGetErrorString(ERROR_LINE_BUSY, buf, sizeof buf), 0);
+    NRT_EQ_STR(buf, "The line is busy.");
+    NRT_EQ(RasGetErrorString(ERROR_AUTHENTICATION_FAILURE, buf, sizeof buf), 0);
+    NRT_CONTAINS(buf, "password");
 }
 
 NRT_TEST(error_string_of_every_code_in_ras_h)
@@ -59,8 +58,8 @@ NRT_TEST(error_string_of_every_code_in_ras_h)
                                   736, 737, 738, 756, 709, 778 };
     char buf[256];
     for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
-        CU_ASSERT_EQUAL(RasGetErrorString(codes[i], buf, sizeof buf), 0);
-        CU_ASSERT_TRUE(strlen(buf) > 5);
+        NRT_EQ(RasGetErrorString(codes[i], buf, sizeof buf), 0);
+        NRT_GT(strlen(buf), 5);
     }
 }
 
@@ -126,13 +125,12 @@ static const struct { UINT code; const char *text; } produced[] = {
 
 NRT_TEST(error_string_of_every_produced_code_is_the_windows_text)
 {
-    char buf[512], msg[700];
+    char buf[512];
     for (size_t i = 0; i < sizeof produced / sizeof produced[0]; i++) {
         DWORD rc = RasGetErrorString(produced[i].code, buf, sizeof buf);
-        snprintf(msg, sizeof msg, "RasGetErrorString(%u) = %u, \"%s\"; Windows: \"%s\"", produced[i].code, (unsigned)rc,
-                 rc ? "" : buf, produced[i].text);
-        CU_assertImplementation(rc == 0 && strcmp(buf, produced[i].text) == 0 ? CU_TRUE : CU_FALSE, __LINE__, msg,
-                                __FILE__, "", CU_FALSE);
+        NRT_TRUE_MSG(rc == 0 && strcmp(buf, produced[i].text) == 0,
+                     "RasGetErrorString(%u) = %u, \"%s\"; Windows: \"%s\"", produced[i].code, (unsigned)rc,
+                     rc ? "" : buf, produced[i].text);
     }
 }
 
@@ -142,10 +140,10 @@ NRT_TEST(error_string_fits_a_buffer_of_exactly_its_length)
         size_t need = strlen(produced[i].text) + 1;
         char buf[512];
         memset(buf, '#', sizeof buf);
-        CU_ASSERT_EQUAL(RasGetErrorString(produced[i].code, buf, (DWORD)need - 1), ERROR_INSUFFICIENT_BUFFER);
-        CU_ASSERT_EQUAL(buf[0], '#'); /* nothing written on failure */
-        CU_ASSERT_EQUAL(RasGetErrorString(produced[i].code, buf, (DWORD)need), 0);
-        CU_ASSERT_EQUAL(buf[need - 1], '\0');
+        NRT_EQ(RasGetErrorString(produced[i].code, buf, (DWORD)need - 1), ERROR_INSUFFICIENT_BUFFER);
+        NRT_EQ(buf[0], '#'); /* nothing written on failure */
+        NRT_EQ(RasGetErrorString(produced[i].code, buf, (DWORD)need), 0);
+        NRT_EQ(buf[need - 1], '\0');
     }
 }
 
@@ -154,49 +152,49 @@ NRT_TEST(error_string_into_a_small_buffer_is_insufficient_buffer_not_buffer_too_
     char buf[8];
     /* RasGetErrorString answers ERROR_INSUFFICIENT_BUFFER (122), Win32's
      * code; 603 (ERROR_BUFFER_TOO_SMALL) is what the enumerations answer */
-    CU_ASSERT_EQUAL(RasGetErrorString(ERROR_BUFFER_TOO_SMALL, buf, sizeof buf), ERROR_INSUFFICIENT_BUFFER);
-    CU_ASSERT_EQUAL(RasGetErrorString(ERROR_LINE_BUSY, buf, 0), ERROR_INSUFFICIENT_BUFFER);
+    NRT_EQ(RasGetErrorString(ERROR_BUFFER_TOO_SMALL, buf, sizeof buf), ERROR_INSUFFICIENT_BUFFER);
+    NRT_EQ(RasGetErrorString(ERROR_LINE_BUSY, buf, 0), ERROR_INSUFFICIENT_BUFFER);
 }
 
 NRT_TEST(error_string_of_an_unknown_code_leaves_the_buffer_alone)
 {
     char buf[64];
     memset(buf, '#', sizeof buf);
-    CU_ASSERT_EQUAL(RasGetErrorString(0xFFFFFFFFu, buf, sizeof buf), ERROR_INVALID_PARAMETER);
-    CU_ASSERT_EQUAL(RasGetErrorString(900, buf, sizeof buf), ERROR_INVALID_PARAMETER); /* past RASBASEEND */
-    CU_ASSERT_EQUAL(buf[0], '#');
+    NRT_EQ(RasGetErrorString(0xFFFFFFFFu, buf, sizeof buf), ERROR_INVALID_PARAMETER);
+    NRT_EQ(RasGetErrorString(900, buf, sizeof buf), ERROR_INVALID_PARAMETER); /* past RASBASEEND */
+    NRT_EQ(buf[0], '#');
 }
 
 NRT_TEST(error_string_falls_back_to_network_codes)
 {
     char buf[256];
-    CU_ASSERT_EQUAL(RasGetErrorString(WN_BAD_NETNAME, buf, sizeof buf), 0);
-    CU_ASSERT_STRING_EQUAL(buf, "The network name cannot be found.");
+    NRT_EQ(RasGetErrorString(WN_BAD_NETNAME, buf, sizeof buf), 0);
+    NRT_EQ_STR(buf, "The network name cannot be found.");
 }
 
 NRT_TEST(error_string_of_an_unknown_code_is_invalid_parameter)
 {
     char buf[256];
-    CU_ASSERT_EQUAL(RasGetErrorString(899, buf, sizeof buf), ERROR_INVALID_PARAMETER);
-    CU_ASSERT_EQUAL(RasGetErrorString(123456, buf, sizeof buf), ERROR_INVALID_PARAMETER);
-    CU_ASSERT_EQUAL(RasGetErrorString(ERROR_LINE_BUSY, NULL, 10), ERROR_INVALID_PARAMETER);
+    NRT_EQ(RasGetErrorString(899, buf, sizeof buf), ERROR_INVALID_PARAMETER);
+    NRT_EQ(RasGetErrorString(123456, buf, sizeof buf), ERROR_INVALID_PARAMETER);
+    NRT_EQ(RasGetErrorString(ERROR_LINE_BUSY, NULL, 10), ERROR_INVALID_PARAMETER);
 }
 
 NRT_TEST(error_string_into_a_small_buffer_is_insufficient_buffer)
 {
     char buf[32];
     /* "The line is busy." takes 18 bytes with its terminating NUL */
-    CU_ASSERT_EQUAL(RasGetErrorString(ERROR_LINE_BUSY, buf, 17), ERROR_INSUFFICIENT_BUFFER);
-    CU_ASSERT_EQUAL(RasGetErrorString(ERROR_LINE_BUSY, buf, 18), 0);
-    CU_ASSERT_STRING_EQUAL(buf, "The line is busy.");
+    NRT_EQ(RasGetErrorString(ERROR_LINE_BUSY, buf, 17), ERROR_INSUFFICIENT_BUFFER);
+    NRT_EQ(RasGetErrorString(ERROR_LINE_BUSY, buf, 18), 0);
+    NRT_EQ_STR(buf, "The line is busy.");
 }
 
 NRT_TEST(enum_entries_size_probe)
 {
     DWORD cb = 0, n = 99;
-    CU_ASSERT_EQUAL(RasEnumEntries(NULL, three_entries(), NULL, &cb, &n), ERROR_BUFFER_TOO_SMALL);
-    CU_ASSERT_EQUAL(cb, 3 * sizeof(RASENTRYNAME));
-    CU_ASSERT_EQUAL(n, 3);
+    NRT_EQ(RasEnumEntries(NULL, three_entries(), NULL, &cb, &n), ERROR_BUFFER_TOO_SMALL);
+    NRT_EQ(cb, 3 * sizeof(RASENTRYNAME));
+    NRT_EQ(n, 3);
 }
 
 NRT_TEST(enum_entries_fills_a_large_enough_buffer)
@@ -204,14 +202,14 @@ NRT_TEST(enum_entries_fills_a_large_enough_buffer)
     RASENTRYNAME *names = calloc(3, sizeof *names);
     DWORD cb = 3 * sizeof *names, n = 0;
     names[0].dwSize = sizeof *names;
-    CU_ASSERT_EQUAL_FATAL(RasEnumEntries(NULL, three_entries(), names, &cb, &n), 0);
-    CU_ASSERT_EQUAL(n, 3);
-    CU_ASSERT_STRING_EQUAL(names[0].szEntryName, "Office");
-    CU_ASSERT_STRING_EQUAL(names[1].szEntryName, "Home");
-    CU_ASSERT_STRING_EQUAL(names[2].szEntryName, "Lab");
-    CU_ASSERT_EQUAL(names[2].dwSize, sizeof *names);
-    CU_ASSERT_EQUAL(names[1].dwFlags, REN_User);
-    CU_ASSERT_PTR_NOT_NULL(strstr(names[1].szPhonebookPath, "three.json"));
+    NRT_EQ_FATAL(RasEnumEntries(NULL, three_entries(), names, &cb, &n), 0);
+    NRT_EQ(n, 3);
+    NRT_EQ_STR(names[0].szEntryName, "Office");
+    NRT_EQ_STR(names[1].szEntryName, "Home");
+    NRT_EQ_STR(names[2].szEntryName, "Lab");
+    NRT_EQ(names[2].dwSize, sizeof *names);
+    NRT_EQ(names[1].dwFlags, REN_User);
+    NRT_CONTAINS(names[1].szPhonebookPath, "three.json");
     free(names);
 }
 
@@ -219,23 +217,23 @@ NRT_TEST(enum_entries_into_a_short_buffer_is_buffer_too_small)
 {
     RASENTRYNAME names[2] = { { .dwSize = sizeof(RASENTRYNAME) } };
     DWORD cb = sizeof names, n = 0;
-    CU_ASSERT_EQUAL(RasEnumEntries(NULL, three_entries(), names, &cb, &n), ERROR_BUFFER_TOO_SMALL);
-    CU_ASSERT_EQUAL(cb, 3 * sizeof(RASENTRYNAME));
+    NRT_EQ(RasEnumEntries(NULL, three_entries(), names, &cb, &n), ERROR_BUFFER_TOO_SMALL);
+    NRT_EQ(cb, 3 * sizeof(RASENTRYNAME));
 }
 
 NRT_TEST(enum_entries_checks_dwsize)
 {
     RASENTRYNAME names[3] = { { .dwSize = 12 } };
     DWORD cb = sizeof names, n = 0;
-    CU_ASSERT_EQUAL(RasEnumEntries(NULL, three_entries(), names, &cb, &n), ERROR_INVALID_SIZE);
+    NRT_EQ(RasEnumEntries(NULL, three_entries(), names, &cb, &n), ERROR_INVALID_SIZE);
 }
 
 NRT_TEST(enum_entries_rejects_bad_arguments)
 {
     DWORD cb = 0, n = 0;
-    CU_ASSERT_EQUAL(RasEnumEntries("x", three_entries(), NULL, &cb, &n), ERROR_INVALID_PARAMETER);
-    CU_ASSERT_EQUAL(RasEnumEntries(NULL, three_entries(), NULL, NULL, &n), ERROR_INVALID_PARAMETER);
-    CU_ASSERT_EQUAL(RasEnumEntries(NULL, three_entries(), NULL, &cb, NULL), ERROR_INVALID_PARAMETER);
+    NRT_EQ(RasEnumEntries("x", three_entries(), NULL, &cb, &n), ERROR_INVALID_PARAMETER);
+    NRT_EQ(RasEnumEntries(NULL, three_entries(), NULL, NULL, &n), ERROR_INVALID_PARAMETER);
+    NRT_EQ(RasEnumEntries(NULL, three_entries(), NULL, &cb, NULL), ERROR_INVALID_PARAMETER);
 }
 
 NRT_TEST(missing_default_phonebook_has_no_entries)
@@ -244,8 +242,8 @@ NRT_TEST(missing_default_phonebook_has_no_entries)
     DWORD cb = 0, n = 5;
     snprintf(xdg, sizeof xdg, "%s/empty-config", dir);
     setenv("XDG_CONFIG_HOME", xdg, 1);
-    CU_ASSERT_EQUAL(RasEnumEntries(NULL, NULL, NULL, &cb, &n), 0);
-    CU_ASSERT_EQUAL(n, 0);
+    NRT_EQ(RasEnumEntries(NULL, NULL, NULL, &cb, &n), 0);
+    NRT_EQ(n, 0);
     unsetenv("XDG_CONFIG_HOME");
 }
 
@@ -260,8 +258,8 @@ NRT_TEST(default_phonebook_comes_from_xdg_config_home)
     write_book("config/netrouter/phonebook.json",
                "{\"entries\": [{\"name\": \"Mine\", \"device\": \"/dev/ttyS0\", \"phone_number\": \"9\"}]}");
     setenv("XDG_CONFIG_HOME", xdg, 1);
-    CU_ASSERT_EQUAL(RasEnumEntries(NULL, NULL, NULL, &cb, &n), ERROR_BUFFER_TOO_SMALL);
-    CU_ASSERT_EQUAL(n, 1);
+    NRT_EQ(RasEnumEntries(NULL, NULL, NULL, &cb, &n), ERROR_BUFFER_TOO_SMALL);
+    NRT_EQ(n, 1);
     unsetenv("XDG_CONFIG_HOME");
 }
 
@@ -270,9 +268,9 @@ NRT_TEST(missing_named_phonebook_cannot_be_opened)
     char path[700], detail[1400];
     DWORD cb = 0, n = 0;
     snprintf(path, sizeof path, "%s/none.json", dir);
-    CU_ASSERT_EQUAL(RasEnumEntries(NULL, path, NULL, &cb, &n), ERROR_CANNOT_OPEN_PHONEBOOK);
+    NRT_EQ(RasEnumEntries(NULL, path, NULL, &cb, &n), ERROR_CANNOT_OPEN_PHONEBOOK);
     RasGetLastPhonebookError(detail, sizeof detail);
-    CU_ASSERT_PTR_NOT_NULL(strstr(detail, "none.json"));
+    NRT_CONTAINS(detail, "none.json");
 }
 
 NRT_TEST(corrupt_phonebook_reports_file_line_and_field)
@@ -281,13 +279,13 @@ NRT_TEST(corrupt_phonebook_reports_file_line_and_field)
     DWORD cb = 0, n = 0;
     const char *path = write_book("bad.json", "{\"entries\": [\n {\"name\": \"A\", \"device\": \"/dev/a\",\n"
                                               "  \"phone_number\": \"1\", \"speed\": true}\n]}\n");
-    CU_ASSERT_EQUAL(RasEnumEntries(NULL, path, NULL, &cb, &n), ERROR_CORRUPT_PHONEBOOK);
+    NRT_EQ(RasEnumEntries(NULL, path, NULL, &cb, &n), ERROR_CORRUPT_PHONEBOOK);
     RasGetLastPhonebookError(detail, sizeof detail);
-    CU_ASSERT_PTR_NOT_NULL(strstr(detail, "bad.json:3:"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(detail, "entries[0].speed"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(detail, "must be an integer"));
+    NRT_CONTAINS(detail, "bad.json:3:");
+    NRT_CONTAINS(detail, "entries[0].speed");
+    NRT_CONTAINS(detail, "must be an integer");
     /* a later success clears it */
-    CU_ASSERT_EQUAL(RasEnumEntries(NULL, three_entries(), NULL, &cb, &n), ERROR_BUFFER_TOO_SMALL);
+    NRT_EQ(RasEnumEntries(NULL, three_entries(), NULL, &cb, &n), ERROR_BUFFER_TOO_SMALL);
     RasGetLastPhonebookError(detail, sizeof detail);
-    CU_ASSERT_STRING_EQUAL(detail, "");
+    NRT_EQ_STR(detail, "");
 }

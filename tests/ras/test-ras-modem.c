@@ -6,7 +6,6 @@
  */
 #include "config.h"
 
-#include <CUnit/Basic.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -101,13 +100,13 @@ static bool fx_start(fx *f, const modem_emu_script *s)
     snprintf(f->lock_dir, sizeof f->lock_dir, "/tmp/nr-modem-lock.XXXXXX");
     if (!mkdtemp(f->lock_dir)) {
         nrt_setup_error();
-        CU_FAIL_FATAL("mkdtemp");
+        NRT_FAIL_FATAL("mkdtemp");
     }
     if (s) {
         f->emu = modem_emu_start(s);
         if (!f->emu) {
             nrt_setup_error();
-            CU_FAIL_FATAL("modem emulator did not start");
+            NRT_FAIL_FATAL("modem emulator did not start");
         }
         f->cfg.device = modem_emu_path(f->emu);
         const char *base = strrchr(f->cfg.device, '/') + 1;
@@ -178,8 +177,8 @@ static unsigned fx_dial_atz(fx *f)
 static void assert_command(fx *f, size_t i, const char *want)
 {
     char got[128];
-    CU_ASSERT_TRUE(modem_emu_command(f->emu, i, got, sizeof got));
-    CU_ASSERT_STRING_EQUAL(got, want);
+    NRT_TRUE(modem_emu_command(f->emu, i, got, sizeof got));
+    NRT_EQ_STR(got, want);
 }
 
 /* Dials against an emulator answering `dial` and checks code and reply. */
@@ -188,11 +187,11 @@ static void check_outcome(modem_emu_dial dial, unsigned code, const char *reply)
     fx f;
     modem_emu_script s = { .dial = dial, .cme_error = 30 };
     fx_start(&f, &s);
-    CU_ASSERT_EQUAL(fx_dial(&f), code);
-    CU_ASSERT_EQUAL(f.res.code, code);
-    CU_ASSERT_STRING_EQUAL(f.res.reply, reply);
-    CU_ASSERT_PTR_NOT_NULL(strstr(f.res.text, reply));
-    CU_ASSERT_PTR_NOT_NULL(strstr(f.res.text, f.cfg.device));
+    NRT_EQ(fx_dial(&f), code);
+    NRT_EQ(f.res.code, code);
+    NRT_EQ_STR(f.res.reply, reply);
+    NRT_CONTAINS(f.res.text, reply);
+    NRT_CONTAINS(f.res.text, f.cfg.device);
     fx_end(&f);
 }
 
@@ -203,11 +202,11 @@ NRT_TEST(connect_succeeds_and_keeps_the_speed)
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT };
     fx_start(&f, &s);
-    CU_ASSERT_EQUAL(fx_dial(&f), 0);
-    CU_ASSERT_EQUAL(f.res.code, 0);
-    CU_ASSERT_STRING_EQUAL(f.res.reply, "CONNECT 33600");
-    CU_ASSERT_STRING_EQUAL(f.res.speed, "33600");
-    CU_ASSERT_EQUAL(modem_emu_ncommands(f.emu), 3);
+    NRT_EQ(fx_dial(&f), 0);
+    NRT_EQ(f.res.code, 0);
+    NRT_EQ_STR(f.res.reply, "CONNECT 33600");
+    NRT_EQ_STR(f.res.speed, "33600");
+    NRT_EQ(modem_emu_ncommands(f.emu), 3);
     assert_command(&f, 0, "ATZ");
     assert_command(&f, 1, "ATE0V1");
     assert_command(&f, 2, "ATDT5551234");
@@ -219,9 +218,9 @@ NRT_TEST(connect_without_speed_leaves_speed_empty)
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT, .connect_text = "CONNECT" };
     fx_start(&f, &s);
-    CU_ASSERT_EQUAL(fx_dial(&f), 0);
-    CU_ASSERT_STRING_EQUAL(f.res.reply, "CONNECT");
-    CU_ASSERT_STRING_EQUAL(f.res.speed, "");
+    NRT_EQ(fx_dial(&f), 0);
+    NRT_EQ_STR(f.res.reply, "CONNECT");
+    NRT_EQ_STR(f.res.speed, "");
     fx_end(&f);
 }
 
@@ -230,8 +229,8 @@ NRT_TEST(dial_string_is_prefix_and_number)
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT };
     fx_start(&f, &s);
-    CU_ASSERT_EQUAL(fx_dial_full(&f, NULL, 0, "ATDP", "0,123", CMD_MS, CONNECT_MS, -1), 0);
-    CU_ASSERT_EQUAL(modem_emu_ncommands(f.emu), 1);
+    NRT_EQ(fx_dial_full(&f, NULL, 0, "ATDP", "0,123", CMD_MS, CONNECT_MS, -1), 0);
+    NRT_EQ(modem_emu_ncommands(f.emu), 1);
     assert_command(&f, 0, "ATDP0,123");
     fx_end(&f);
 }
@@ -241,7 +240,7 @@ NRT_TEST(default_dial_prefix_is_atdt)
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT };
     fx_start(&f, &s);
-    CU_ASSERT_EQUAL(fx_dial_full(&f, NULL, 0, NULL, "5551234", CMD_MS, CONNECT_MS, -1), 0);
+    NRT_EQ(fx_dial_full(&f, NULL, 0, NULL, "5551234", CMD_MS, CONNECT_MS, -1), 0);
     assert_command(&f, 0, "ATDT5551234");
     fx_end(&f);
 }
@@ -281,8 +280,8 @@ NRT_TEST(cme_error_gives_651_with_the_extended_error)
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CME_ERROR, .cme_error = 30 };
     fx_start(&f, &s);
-    CU_ASSERT_EQUAL(fx_dial(&f), 651);
-    CU_ASSERT_EQUAL(f.res.ext, 30);
+    NRT_EQ(fx_dial(&f), 651);
+    NRT_EQ(f.res.ext, 30);
     fx_end(&f);
 }
 
@@ -297,10 +296,10 @@ NRT_TEST(error_on_an_init_command_gives_651_and_does_not_dial)
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT, .error_on = "AT&F1" };
     fx_start(&f, &s);
     static const char *const init[] = { "ATZ", "AT&F1", "ATE0" };
-    CU_ASSERT_EQUAL(fx_dial_full(&f, init, 3, "ATDT", "5551234", CMD_MS, CONNECT_MS, -1), 651);
-    CU_ASSERT_STRING_EQUAL(f.res.reply, "ERROR");
-    CU_ASSERT_PTR_NOT_NULL(strstr(f.res.text, "AT&F1"));
-    CU_ASSERT_EQUAL(modem_emu_ncommands(f.emu), 2);
+    NRT_EQ(fx_dial_full(&f, init, 3, "ATDT", "5551234", CMD_MS, CONNECT_MS, -1), 651);
+    NRT_EQ_STR(f.res.reply, "ERROR");
+    NRT_CONTAINS(f.res.text, "AT&F1");
+    NRT_EQ(modem_emu_ncommands(f.emu), 2);
     fx_end(&f);
 }
 
@@ -310,10 +309,10 @@ NRT_TEST(silent_modem_after_dial_gives_666_within_the_connect_timeout)
     modem_emu_script s = { .dial = MODEM_EMU_SILENCE };
     fx_start(&f, &s);
     long long t0 = now_ms();
-    CU_ASSERT_EQUAL(fx_dial_full(&f, NULL, 0, "ATDT", "5551234", CMD_MS, 200, -1), 666);
+    NRT_EQ(fx_dial_full(&f, NULL, 0, "ATDT", "5551234", CMD_MS, 200, -1), 666);
     long long spent = now_ms() - t0;
-    CU_ASSERT_TRUE(spent >= 190 && spent < 600);
-    CU_ASSERT_STRING_EQUAL(f.res.reply, "");
+    NRT_TRUE(spent >= 190 && spent < 600);
+    NRT_EQ_STR(f.res.reply, "");
     fx_end(&f);
 }
 
@@ -324,10 +323,10 @@ NRT_TEST(silent_modem_on_init_gives_666_within_the_command_timeout)
     fx_start(&f, &s);
     static const char *const init[] = { "ATZ" };
     long long t0 = now_ms();
-    CU_ASSERT_EQUAL(fx_dial_full(&f, init, 1, "ATDT", "5551234", 150, CONNECT_MS, -1), 666);
+    NRT_EQ(fx_dial_full(&f, init, 1, "ATDT", "5551234", 150, CONNECT_MS, -1), 666);
     long long spent = now_ms() - t0;
-    CU_ASSERT_TRUE(spent >= 140 && spent < 600);
-    CU_ASSERT_PTR_NOT_NULL(strstr(f.res.text, "ATZ"));
+    NRT_TRUE(spent >= 140 && spent < 600);
+    NRT_CONTAINS(f.res.text, "ATZ");
     fx_end(&f);
 }
 
@@ -336,8 +335,8 @@ NRT_TEST(slow_replies_within_the_timeouts_succeed)
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT, .delay_ms = 80, .dial_delay_ms = 150 };
     fx_start(&f, &s);
-    CU_ASSERT_EQUAL(fx_dial(&f), 0);
-    CU_ASSERT_STRING_EQUAL(f.res.speed, "33600");
+    NRT_EQ(fx_dial(&f), 0);
+    NRT_EQ_STR(f.res.speed, "33600");
     fx_end(&f);
 }
 
@@ -349,8 +348,8 @@ NRT_TEST(numeric_result_codes_are_understood)
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT, .numeric = true };
     fx_start(&f, &s);
     static const char *const init[] = { "ATZ" };
-    CU_ASSERT_EQUAL(fx_dial_full(&f, init, 1, "ATDT", "5551234", CMD_MS, CONNECT_MS, -1), 0);
-    CU_ASSERT_STRING_EQUAL(f.res.reply, "1");
+    NRT_EQ(fx_dial_full(&f, init, 1, "ATDT", "5551234", CMD_MS, CONNECT_MS, -1), 0);
+    NRT_EQ_STR(f.res.reply, "1");
     fx_end(&f);
 }
 
@@ -359,8 +358,8 @@ NRT_TEST(numeric_busy_gives_676)
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_BUSY, .numeric = true };
     fx_start(&f, &s);
-    CU_ASSERT_EQUAL(fx_dial_atz(&f), 676);
-    CU_ASSERT_STRING_EQUAL(f.res.reply, "7");
+    NRT_EQ(fx_dial_atz(&f), 676);
+    NRT_EQ_STR(f.res.reply, "7");
     fx_end(&f);
 }
 
@@ -370,8 +369,8 @@ NRT_TEST(atv0_switches_the_modem_to_numeric_codes)
     modem_emu_script s = { .dial = MODEM_EMU_NO_CARRIER };
     fx_start(&f, &s);
     static const char *const init[] = { "ATZ", "ATV0" };
-    CU_ASSERT_EQUAL(fx_dial_full(&f, init, 2, "ATDT", "5551234", CMD_MS, CONNECT_MS, -1), 679);
-    CU_ASSERT_STRING_EQUAL(f.res.reply, "3");
+    NRT_EQ(fx_dial_full(&f, init, 2, "ATDT", "5551234", CMD_MS, CONNECT_MS, -1), 679);
+    NRT_EQ_STR(f.res.reply, "3");
     fx_end(&f);
 }
 
@@ -380,8 +379,8 @@ NRT_TEST(numeric_connect_variant_succeeds)
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT, .numeric = true, .connect_code = 18 };
     fx_start(&f, &s);
-    CU_ASSERT_EQUAL(fx_dial_atz(&f), 0);
-    CU_ASSERT_STRING_EQUAL(f.res.reply, "18");
+    NRT_EQ(fx_dial_atz(&f), 0);
+    NRT_EQ_STR(f.res.reply, "18");
     fx_end(&f);
 }
 
@@ -391,8 +390,8 @@ NRT_TEST(echoed_commands_are_skipped)
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT, .echo = true };
     fx_start(&f, &s);
     static const char *const init[] = { "ATZ", "ATQ0" };
-    CU_ASSERT_EQUAL(fx_dial_full(&f, init, 2, "ATDT", "5551234", CMD_MS, CONNECT_MS, -1), 0);
-    CU_ASSERT_STRING_EQUAL(f.res.reply, "CONNECT 33600");
+    NRT_EQ(fx_dial_full(&f, init, 2, "ATDT", "5551234", CMD_MS, CONNECT_MS, -1), 0);
+    NRT_EQ_STR(f.res.reply, "CONNECT 33600");
     fx_end(&f);
 }
 
@@ -401,8 +400,8 @@ NRT_TEST(echo_with_numeric_codes_is_understood)
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_NO_ANSWER, .echo = true, .numeric = true };
     fx_start(&f, &s);
-    CU_ASSERT_EQUAL(fx_dial_atz(&f), 678);
-    CU_ASSERT_STRING_EQUAL(f.res.reply, "8");
+    NRT_EQ(fx_dial_atz(&f), 678);
+    NRT_EQ_STR(f.res.reply, "8");
     fx_end(&f);
 }
 
@@ -411,7 +410,7 @@ NRT_TEST(ring_and_blank_lines_are_ignored)
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_BUSY, .ring = true };
     fx_start(&f, &s);
-    CU_ASSERT_EQUAL(fx_dial(&f), 676);
+    NRT_EQ(fx_dial(&f), 676);
     fx_end(&f);
 }
 
@@ -454,9 +453,9 @@ NRT_TEST(every_result_code_maps_to_its_ras_error)
         nr_modem_line_kind kind = nr_modem_classify(t[i].line, &code, &ext);
         if (kind != t[i].kind || code != t[i].code || ext != t[i].ext)
             fprintf(stderr, "\n  \"%s\": kind %d code %u ext %u\n", t[i].line, kind, code, ext);
-        CU_ASSERT_EQUAL(kind, t[i].kind);
-        CU_ASSERT_EQUAL(code, t[i].code);
-        CU_ASSERT_EQUAL(ext, t[i].ext);
+        NRT_EQ(kind, t[i].kind);
+        NRT_EQ(code, t[i].code);
+        NRT_EQ(ext, t[i].ext);
     }
 }
 
@@ -467,12 +466,12 @@ NRT_TEST(missing_device_gives_608)
     fx f;
     fx_start(&f, NULL);
     f.cfg.device = "/dev/nr-no-such-tty";
-    CU_ASSERT_EQUAL(fx_open(&f), 608);
-    CU_ASSERT_PTR_NULL(f.m);
-    CU_ASSERT_PTR_NOT_NULL(strstr(f.res.text, "/dev/nr-no-such-tty"));
+    NRT_EQ(fx_open(&f), 608);
+    NRT_NULL(f.m);
+    NRT_CONTAINS(f.res.text, "/dev/nr-no-such-tty");
     char lock[PATH_MAX];
     snprintf(lock, sizeof lock, "%s/LCK..nr-no-such-tty", f.lock_dir);
-    CU_ASSERT_FALSE(file_exists(lock));
+    NRT_FALSE(file_exists(lock));
     fx_end(&f);
 }
 
@@ -481,8 +480,8 @@ NRT_TEST(device_that_is_not_a_tty_gives_605)
     fx f;
     fx_start(&f, NULL);
     f.cfg.device = "/dev/null";
-    CU_ASSERT_EQUAL(fx_open(&f), 605);
-    CU_ASSERT_PTR_NOT_NULL(strstr(f.res.text, "/dev/null"));
+    NRT_EQ(fx_open(&f), 605);
+    NRT_CONTAINS(f.res.text, "/dev/null");
     fx_end(&f);
 }
 
@@ -492,9 +491,9 @@ NRT_TEST(unsupported_speed_gives_605)
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT };
     fx_start(&f, &s);
     f.cfg.speed = 12345;
-    CU_ASSERT_EQUAL(fx_open(&f), 605);
-    CU_ASSERT_PTR_NOT_NULL(strstr(f.res.text, "12345"));
-    CU_ASSERT_FALSE(file_exists(f.lock_path));
+    NRT_EQ(fx_open(&f), 605);
+    NRT_CONTAINS(f.res.text, "12345");
+    NRT_FALSE(file_exists(f.lock_path));
     fx_end(&f);
 }
 
@@ -504,14 +503,14 @@ NRT_TEST(device_locked_by_a_live_process_gives_633)
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT };
     fx_start(&f, &s);
     write_file(f.lock_path, "         1\n");
-    CU_ASSERT_EQUAL(fx_open(&f), 633);
-    CU_ASSERT_PTR_NULL(f.m);
-    CU_ASSERT_EQUAL(f.res.ext, 1);
-    CU_ASSERT_PTR_NOT_NULL(strstr(f.res.text, f.lock_path));
-    CU_ASSERT_PTR_NOT_NULL(strstr(f.res.text, "process 1"));
+    NRT_EQ(fx_open(&f), 633);
+    NRT_NULL(f.m);
+    NRT_EQ(f.res.ext, 1);
+    NRT_CONTAINS(f.res.text, f.lock_path);
+    NRT_CONTAINS(f.res.text, "process 1");
     char content[32];
     read_file(f.lock_path, content, sizeof content);
-    CU_ASSERT_STRING_EQUAL(content, "         1\n");
+    NRT_EQ_STR(content, "         1\n");
     fx_end(&f);
 }
 
@@ -520,12 +519,12 @@ NRT_TEST(device_open_twice_in_this_process_gives_633)
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT };
     fx_start(&f, &s);
-    CU_ASSERT_EQUAL_FATAL(fx_open(&f), 0);
+    NRT_EQ_FATAL(fx_open(&f), 0);
     nr_modem *second = NULL;
     nr_modem_result res;
-    CU_ASSERT_EQUAL(nr_modem_open(&f.cfg, &second, &res), 633);
-    CU_ASSERT_PTR_NULL(second);
-    CU_ASSERT_TRUE(file_exists(f.lock_path));   /* the first holder keeps it */
+    NRT_EQ(nr_modem_open(&f.cfg, &second, &res), 633);
+    NRT_NULL(second);
+    NRT_TRUE(file_exists(f.lock_path));   /* the first holder keeps it */
     fx_end(&f);
 }
 
@@ -537,15 +536,15 @@ NRT_TEST(stale_lock_of_a_dead_process_is_removed)
     pid_t child = fork();
     if (child == 0)
         _exit(0);
-    CU_ASSERT_FATAL(child > 0);
+    NRT_GT_FATAL(child, 0);
     waitpid(child, NULL, 0);
     char stale[32], mine[32], content[32];
     snprintf(stale, sizeof stale, "%10d\n", (int)child);
     write_file(f.lock_path, stale);
-    CU_ASSERT_EQUAL(fx_open(&f), 0);
+    NRT_EQ(fx_open(&f), 0);
     snprintf(mine, sizeof mine, "%10d\n", (int)getpid());
     read_file(f.lock_path, content, sizeof content);
-    CU_ASSERT_STRING_EQUAL(content, mine);
+    NRT_EQ_STR(content, mine);
     fx_end(&f);
 }
 
@@ -557,13 +556,13 @@ NRT_TEST(lock_file_still_being_written_gives_633_and_is_kept)
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT };
     fx_start(&f, &s);
     write_file(f.lock_path, "");
-    CU_ASSERT_EQUAL(fx_open(&f), 633);
-    CU_ASSERT_PTR_NULL(f.m);
-    CU_ASSERT_PTR_NOT_NULL(strstr(f.res.text, f.lock_path));
-    CU_ASSERT_PTR_NOT_NULL(strstr(f.res.text, "no process ID"));
+    NRT_EQ(fx_open(&f), 633);
+    NRT_NULL(f.m);
+    NRT_CONTAINS(f.res.text, f.lock_path);
+    NRT_CONTAINS(f.res.text, "no process ID");
     char content[32] = "x";
     read_file(f.lock_path, content, sizeof content);
-    CU_ASSERT_STRING_EQUAL(content, "");
+    NRT_EQ_STR(content, "");
     fx_end(&f);
 }
 
@@ -572,14 +571,14 @@ NRT_TEST(lock_file_holds_our_pid_and_goes_away_on_close)
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT };
     fx_start(&f, &s);
-    CU_ASSERT_EQUAL_FATAL(fx_open(&f), 0);
+    NRT_EQ_FATAL(fx_open(&f), 0);
     char mine[32], content[32];
     snprintf(mine, sizeof mine, "%10d\n", (int)getpid());
     read_file(f.lock_path, content, sizeof content);
-    CU_ASSERT_STRING_EQUAL(content, mine);
+    NRT_EQ_STR(content, mine);
     nr_modem_close(f.m);
     f.m = NULL;
-    CU_ASSERT_FALSE(file_exists(f.lock_path));
+    NRT_FALSE(file_exists(f.lock_path));
     /* no temporary files left behind either */
     DIR *d = opendir(f.lock_dir);
     int entries = 0;
@@ -587,7 +586,7 @@ NRT_TEST(lock_file_holds_our_pid_and_goes_away_on_close)
         entries += de->d_name[0] != '.';
     if (d)
         closedir(d);
-    CU_ASSERT_EQUAL(entries, 0);
+    NRT_EQ(entries, 0);
     fx_end(&f);
 }
 
@@ -597,8 +596,8 @@ NRT_TEST(missing_lock_directory_gives_633_naming_it)
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT };
     fx_start(&f, &s);
     f.cfg.lock_dir = "/nonexistent-nr-lock-dir";
-    CU_ASSERT_EQUAL(fx_open(&f), 633);
-    CU_ASSERT_PTR_NOT_NULL(strstr(f.res.text, "/nonexistent-nr-lock-dir"));
+    NRT_EQ(fx_open(&f), 633);
+    NRT_CONTAINS(f.res.text, "/nonexistent-nr-lock-dir");
     fx_end(&f);
 }
 
@@ -626,7 +625,7 @@ static void check_cancel(const modem_emu_script *s)
     fx f;
     fx_start(&f, s);
     int efd = eventfd(0, EFD_CLOEXEC);
-    CU_ASSERT_FATAL(efd >= 0);
+    NRT_GE_FATAL(efd, 0);
     int fds_before = count_fds();
     pthread_t t;
     canceller c = { efd, 100 };
@@ -636,19 +635,19 @@ static void check_cancel(const modem_emu_script *s)
      * by tens of milliseconds), so a clock started after pthread_create
      * could see less than 100 ms of an honest wait. */
     long long t0 = now_ms();
-    CU_ASSERT_FATAL(pthread_create(&t, NULL, cancel_later, &c) == 0);
+    NRT_EQ_FATAL(pthread_create(&t, NULL, cancel_later, &c), 0);
     unsigned rc = fx_dial_full(&f, init, 1, "ATDT", "5551234", 10000, 10000, efd);
     long long spent = now_ms() - t0;
     pthread_join(t, NULL);
-    CU_ASSERT_EQUAL(rc, ERROR_USER_DISCONNECTION);
-    CU_ASSERT_TRUE(spent >= 90 && spent < 1000);
-    CU_ASSERT_TRUE(file_exists(f.lock_path));
+    NRT_EQ(rc, ERROR_USER_DISCONNECTION);
+    NRT_TRUE(spent >= 90 && spent < 1000);
+    NRT_TRUE(file_exists(f.lock_path));
     long long t1 = now_ms();
     nr_modem_close(f.m);
     f.m = NULL;
-    CU_ASSERT_TRUE(now_ms() - t1 < 1000);
-    CU_ASSERT_FALSE(file_exists(f.lock_path));
-    CU_ASSERT_EQUAL(count_fds(), fds_before);
+    NRT_LT(now_ms() - t1, 1000);
+    NRT_FALSE(file_exists(f.lock_path));
+    NRT_EQ(count_fds(), fds_before);
     close(efd);
     fx_end(&f);
 }
@@ -671,10 +670,10 @@ NRT_TEST(cancel_already_signalled_stops_before_sending)
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT };
     fx_start(&f, &s);
     int p[2];
-    CU_ASSERT_FATAL(pipe(p) == 0);
-    CU_ASSERT_EQUAL(write(p[1], "x", 1), 1);
-    CU_ASSERT_EQUAL(fx_dial_full(&f, NULL, 0, "ATDT", "5551234", CMD_MS, CONNECT_MS, p[0]), 631);
-    CU_ASSERT_EQUAL(modem_emu_ncommands(f.emu), 0);
+    NRT_EQ_FATAL(pipe(p), 0);
+    NRT_EQ(write(p[1], "x", 1), 1);
+    NRT_EQ(fx_dial_full(&f, NULL, 0, "ATDT", "5551234", CMD_MS, CONNECT_MS, p[0]), 631);
+    NRT_EQ(modem_emu_ncommands(f.emu), 0);
     close(p[0]);
     close(p[1]);
     fx_end(&f);
@@ -694,23 +693,23 @@ NRT_TEST(termios_is_restored_after_close)
     fx_start(&f, &s);
     int slave = modem_emu_slave_fd(f.emu);
     struct termios before, during, after;
-    CU_ASSERT_FATAL(tcgetattr(slave, &before) == 0);
+    NRT_EQ_FATAL(tcgetattr(slave, &before), 0);
     /* something recognisable, unlike what the modem layer sets */
     before.c_lflag |= ECHO | ICANON;
     before.c_cflag &= ~(tcflag_t)(CLOCAL | HUPCL);
     cfsetispeed(&before, B9600);
     cfsetospeed(&before, B9600);
-    CU_ASSERT_FATAL(tcsetattr(slave, TCSANOW, &before) == 0);
-    CU_ASSERT_FATAL(tcgetattr(slave, &before) == 0);
-    CU_ASSERT_EQUAL(fx_dial(&f), 676);
-    CU_ASSERT_FATAL(tcgetattr(slave, &during) == 0);
-    CU_ASSERT_FALSE(same_termios(&before, &during));
-    CU_ASSERT_EQUAL(cfgetospeed(&during), B115200);
-    CU_ASSERT_EQUAL(during.c_lflag & (ECHO | ICANON), 0);
+    NRT_EQ_FATAL(tcsetattr(slave, TCSANOW, &before), 0);
+    NRT_EQ_FATAL(tcgetattr(slave, &before), 0);
+    NRT_EQ(fx_dial(&f), 676);
+    NRT_EQ_FATAL(tcgetattr(slave, &during), 0);
+    NRT_FALSE(same_termios(&before, &during));
+    NRT_EQ(cfgetospeed(&during), B115200);
+    NRT_EQ(during.c_lflag & (ECHO | ICANON), 0);
     nr_modem_close(f.m);
     f.m = NULL;
-    CU_ASSERT_FATAL(tcgetattr(slave, &after) == 0);
-    CU_ASSERT_TRUE(same_termios(&before, &after));
+    NRT_EQ_FATAL(tcgetattr(slave, &after), 0);
+    NRT_TRUE(same_termios(&before, &after));
     fx_end(&f);
 }
 
@@ -727,11 +726,11 @@ NRT_TEST(no_descriptor_is_leaked)
         fx_dial_full(&f, NULL, 0, "ATDT", "1", CMD_MS, 100, -1);
         nr_modem_close(f.m);
         f.m = NULL;
-        CU_ASSERT_EQUAL(count_fds(), before);
+        NRT_EQ(count_fds(), before);
         /* failed opens too */
         write_file(f.lock_path, "         1\n");
-        CU_ASSERT_EQUAL(fx_open(&f), 633);
-        CU_ASSERT_EQUAL(count_fds(), before);
+        NRT_EQ(fx_open(&f), 633);
+        NRT_EQ(count_fds(), before);
         fx_end(&f);
     }
 }
@@ -742,13 +741,13 @@ NRT_TEST(device_can_be_opened_again_at_once_after_close)
     modem_emu_script s = { .dial = MODEM_EMU_NO_CARRIER };
     fx_start(&f, &s);
     for (int i = 0; i < 3; i++) {
-        CU_ASSERT_EQUAL(fx_dial(&f), 679);
+        NRT_EQ(fx_dial(&f), 679);
         long long t0 = now_ms();
         nr_modem_close(f.m);
         f.m = NULL;
-        CU_ASSERT_TRUE(now_ms() - t0 < 200);
+        NRT_LT(now_ms() - t0, 200);
     }
-    CU_ASSERT_EQUAL(modem_emu_ncommands(f.emu), 9);
+    NRT_EQ(modem_emu_ncommands(f.emu), 9);
     fx_end(&f);
 }
 
@@ -757,27 +756,27 @@ NRT_TEST(line_carries_data_both_ways_after_connect)
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT };
     fx_start(&f, &s);
-    CU_ASSERT_EQUAL_FATAL(fx_dial(&f), 0);
-    CU_ASSERT_FATAL(modem_emu_wait_connected(f.emu, 1000));
+    NRT_EQ_FATAL(fx_dial(&f), 0);
+    NRT_TRUE_FATAL(modem_emu_wait_connected(f.emu, 1000));
     int master = modem_emu_master_fd(f.emu);
     int fd = nr_modem_fd(f.m);
     char junk[16];
     nr_modem_take_pending(f.m, junk, sizeof junk);
 
     static const char frame[] = "\x7e\xff\x7d\x23\xc0\x21\x7e";
-    CU_ASSERT_EQUAL(write(master, frame, sizeof frame - 1), (ssize_t)(sizeof frame - 1));
+    NRT_EQ(write(master, frame, sizeof frame - 1), (ssize_t)(sizeof frame - 1));
     struct pollfd p = { fd, POLLIN, 0 };
-    CU_ASSERT_EQUAL(poll(&p, 1, 1000), 1);
+    NRT_EQ(poll(&p, 1, 1000), 1);
     char buf[32];
     ssize_t n = read(fd, buf, sizeof buf);
-    CU_ASSERT_EQUAL(n, (ssize_t)(sizeof frame - 1));
-    CU_ASSERT_EQUAL(memcmp(buf, frame, sizeof frame - 1), 0);
+    NRT_EQ(n, (ssize_t)(sizeof frame - 1));
+    NRT_EQ_MEM(buf, frame, sizeof frame - 1);
 
-    CU_ASSERT_EQUAL(write(fd, frame, sizeof frame - 1), (ssize_t)(sizeof frame - 1));
+    NRT_EQ(write(fd, frame, sizeof frame - 1), (ssize_t)(sizeof frame - 1));
     struct pollfd q = { master, POLLIN, 0 };
-    CU_ASSERT_EQUAL(poll(&q, 1, 1000), 1);
+    NRT_EQ(poll(&q, 1, 1000), 1);
     n = read(master, buf, sizeof buf);
-    CU_ASSERT_EQUAL(n, (ssize_t)(sizeof frame - 1));
+    NRT_EQ(n, (ssize_t)(sizeof frame - 1));
     fx_end(&f);
 }
 
@@ -786,8 +785,8 @@ NRT_TEST(bytes_after_connect_are_kept_for_ppp)
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT, .connect_data = "~\xff}#~" };
     fx_start(&f, &s);
-    CU_ASSERT_EQUAL_FATAL(fx_dial(&f), 0);
-    CU_ASSERT_STRING_EQUAL(f.res.speed, "33600");
+    NRT_EQ_FATAL(fx_dial(&f), 0);
+    NRT_EQ_STR(f.res.speed, "33600");
     /* They may arrive in the same read() as CONNECT or just after it. */
     char got[32] = "";
     size_t n = nr_modem_take_pending(f.m, got, sizeof got - 1);
@@ -801,8 +800,8 @@ NRT_TEST(bytes_after_connect_are_kept_for_ppp)
         n += (size_t)r;
     }
     got[n] = '\0';
-    CU_ASSERT_STRING_EQUAL(got, "~\xff}#~");
-    CU_ASSERT_EQUAL(nr_modem_take_pending(f.m, got, sizeof got), 0);
+    NRT_EQ_STR(got, "~\xff}#~");
+    NRT_EQ(nr_modem_take_pending(f.m, got, sizeof got), 0);
     fx_end(&f);
 }
 
@@ -812,9 +811,9 @@ NRT_TEST(ate1_turns_the_echo_on_midway)
     modem_emu_script s = { .dial = MODEM_EMU_BUSY };
     fx_start(&f, &s);
     static const char *const init[] = { "ATZ", "ATE1", "ATM0L0" };
-    CU_ASSERT_EQUAL(fx_dial_full(&f, init, 3, "ATDT", "5551234", CMD_MS, CONNECT_MS, -1), 676);
-    CU_ASSERT_STRING_EQUAL(f.res.reply, "BUSY");
-    CU_ASSERT_EQUAL(modem_emu_ncommands(f.emu), 4);
+    NRT_EQ(fx_dial_full(&f, init, 3, "ATDT", "5551234", CMD_MS, CONNECT_MS, -1), 676);
+    NRT_EQ_STR(f.res.reply, "BUSY");
+    NRT_EQ(modem_emu_ncommands(f.emu), 4);
     fx_end(&f);
 }
 
@@ -824,15 +823,15 @@ NRT_TEST(carrier_loss_after_connect_shows_as_hangup)
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT, .hangup_after_connect = true,
                            .hangup_delay_ms = 50 };
     fx_start(&f, &s);
-    CU_ASSERT_EQUAL_FATAL(fx_dial(&f), 0);
+    NRT_EQ_FATAL(fx_dial(&f), 0);
     struct pollfd p = { nr_modem_fd(f.m), POLLIN, 0 };
-    CU_ASSERT_EQUAL(poll(&p, 1, 1000), 1);
-    CU_ASSERT_TRUE(p.revents & (POLLHUP | POLLERR));
+    NRT_EQ(poll(&p, 1, 1000), 1);
+    NRT_TRUE(p.revents & (POLLHUP | POLLERR));
     long long t0 = now_ms();
     nr_modem_close(f.m);
     f.m = NULL;
-    CU_ASSERT_TRUE(now_ms() - t0 < 200);
-    CU_ASSERT_FALSE(file_exists(f.lock_path));
+    NRT_LT(now_ms() - t0, 200);
+    NRT_FALSE(file_exists(f.lock_path));
     fx_end(&f);
 }
 
@@ -841,11 +840,11 @@ NRT_TEST(hangup_while_dialing_gives_619)
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_SILENCE };
     fx_start(&f, &s);
-    CU_ASSERT_EQUAL_FATAL(fx_open(&f), 0);
+    NRT_EQ_FATAL(fx_open(&f), 0);
     /* The emulator answers nothing; closing its master is a dead line. */
     modem_emu_stop(f.emu);
     f.emu = NULL;
-    CU_ASSERT_EQUAL(fx_dial_full(&f, NULL, 0, "ATDT", "1", CMD_MS, CONNECT_MS, -1), 619);
+    NRT_EQ(fx_dial_full(&f, NULL, 0, "ATDT", "1", CMD_MS, CONNECT_MS, -1), 619);
     fx_end(&f);
 }
 

@@ -9,7 +9,6 @@
  */
 #include "config.h"
 
-#include <CUnit/CUnit.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -80,18 +79,18 @@ static HRASCONN dial_until_paused(void *notifier)
     RASDIALEXTENSIONS x = paused_states();
     HRASCONN h = NULL;
     char expected[128];
-    CU_ASSERT_EQUAL_FATAL(RasDial(&x, book, &p, 1, notifier, &h), 0);
-    CU_ASSERT_TRUE(fixture_rec_wait_for(h, RASCS_RetryAuthentication, 0, DONE_MS));
+    NRT_EQ_FATAL(RasDial(&x, book, &p, 1, notifier, &h), 0);
+    NRT_TRUE(fixture_rec_wait_for(h, RASCS_RetryAuthentication, 0, DONE_MS));
     snprintf(expected, sizeof expected, "%s 4097:0", until_authenticate);
-    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), expected);
+    NRT_EQ_STR(fixture_rec_text(h), expected);
     return h;
 }
 
 /* Hangs up, waits for the port to be released, and checks the lock went. */
 static void hang_up_and_check_release(HRASCONN h)
 {
-    CU_ASSERT_EQUAL(nr_ras_hang_up_wait(h, RELEASE_MS), 0);
-    CU_ASSERT_EQUAL(fixture_lock_files(dir), 0);
+    NRT_EQ(nr_ras_hang_up_wait(h, RELEASE_MS), 0);
+    NRT_EQ(fixture_lock_files(dir), 0);
 }
 
 /* ---- tests ------------------------------------------------------------------------- */
@@ -105,13 +104,13 @@ NRT_TEST(right_password_through_pap_reaches_connected)
     RASPPPLCP lcp = { .dwSize = sizeof lcp };
     DWORD cb = sizeof lcp;
     char expected[128];
-    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
-    CU_ASSERT_TRUE(fixture_rec_wait_done(h, DONE_MS));
+    NRT_EQ_FATAL(RasDial(NULL, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
+    NRT_TRUE(fixture_rec_wait_done(h, DONE_MS));
     snprintf(expected, sizeof expected, "%s %s", until_authenticate, after_authenticate);
-    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), expected);
-    CU_ASSERT_EQUAL(RasGetProjectionInfo(h, RASP_PppLcp, &lcp, &cb), 0);
-    CU_ASSERT_EQUAL(lcp.dwAuthenticationProtocol, RASLCPAP_PAP);
-    CU_ASSERT_STRING_EQUAL(lcp.szReplyMessage, "Login ok");
+    NRT_EQ_STR(fixture_rec_text(h), expected);
+    NRT_EQ(RasGetProjectionInfo(h, RASP_PppLcp, &lcp, &cb), 0);
+    NRT_EQ(lcp.dwAuthenticationProtocol, RASLCPAP_PAP);
+    NRT_EQ_STR(lcp.szReplyMessage, "Login ok");
     hang_up_and_check_release(h);
     stop(e, &pr);
 }
@@ -124,15 +123,15 @@ NRT_TEST(wrong_password_fails_in_auth_notify_with_691_then_nothing)
     HRASCONN h = NULL;
     RASCONNSTATUS st = { .dwSize = sizeof st };
     char expected[128];
-    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
-    CU_ASSERT_TRUE(fixture_rec_wait_done(h, DONE_MS));
-    CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), 0);
-    CU_ASSERT_EQUAL(st.rasconnstate, RASCS_AuthNotify);
-    CU_ASSERT_EQUAL(st.dwError, ERROR_AUTHENTICATION_FAILURE);
+    NRT_EQ_FATAL(RasDial(NULL, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
+    NRT_TRUE(fixture_rec_wait_done(h, DONE_MS));
+    NRT_EQ(RasGetConnectStatus(h, &st), 0);
+    NRT_EQ(st.rasconnstate, RASCS_AuthNotify);
+    NRT_EQ(st.dwError, ERROR_AUTHENTICATION_FAILURE);
     hang_up_and_check_release(h); /* the worker is done: nothing more can come */
     snprintf(expected, sizeof expected, "%s 6:0 6:691", until_authenticate);
-    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), expected);
-    CU_ASSERT_EQUAL(peer_pap_requests(&pr), 1);
+    NRT_EQ_STR(fixture_rec_text(h), expected);
+    NRT_EQ(peer_pap_requests(&pr), 1);
     stop(e, &pr);
 }
 
@@ -143,12 +142,12 @@ NRT_TEST(sync_dial_with_a_wrong_password_returns_691)
     RASDIALPARAMS p = params("wrong");
     HRASCONN h = NULL;
     RASCONNSTATUS st = { .dwSize = sizeof st };
-    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_AUTHENTICATION_FAILURE);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(h);
-    CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), 0);
-    CU_ASSERT_EQUAL(st.rasconnstate, RASCS_AuthNotify);
-    CU_ASSERT_EQUAL(st.dwError, ERROR_AUTHENTICATION_FAILURE);
-    CU_ASSERT_EQUAL(fixture_lock_files(dir), 0); /* a failed synchronous dial returns once released */
+    NRT_EQ(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_AUTHENTICATION_FAILURE);
+    NRT_NOT_NULL_FATAL(h);
+    NRT_EQ(RasGetConnectStatus(h, &st), 0);
+    NRT_EQ(st.rasconnstate, RASCS_AuthNotify);
+    NRT_EQ(st.dwError, ERROR_AUTHENTICATION_FAILURE);
+    NRT_EQ(fixture_lock_files(dir), 0); /* a failed synchronous dial returns once released */
     hang_up_and_check_release(h);
     stop(e, &pr);
 }
@@ -160,7 +159,7 @@ NRT_TEST(sync_dial_never_pauses_even_with_paused_states)
     RASDIALPARAMS p = params("wrong");
     RASDIALEXTENSIONS x = paused_states();
     HRASCONN h = NULL;
-    CU_ASSERT_EQUAL(RasDial(&x, book, &p, 0, NULL, &h), ERROR_AUTHENTICATION_FAILURE);
+    NRT_EQ(RasDial(&x, book, &p, 0, NULL, &h), ERROR_AUTHENTICATION_FAILURE);
     hang_up_and_check_release(h);
     stop(e, &pr);
 }
@@ -174,15 +173,15 @@ NRT_TEST(rejected_password_pauses_and_resumes_with_new_credentials)
     RASDIALEXTENSIONS x = paused_states();
     RASCONNSTATUS st = { .dwSize = sizeof st };
     char expected[160];
-    CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), 0);
-    CU_ASSERT_EQUAL(st.rasconnstate, RASCS_RetryAuthentication);
-    CU_ASSERT_EQUAL(st.dwError, 0);
-    CU_ASSERT_EQUAL(RasDial(&x, book, &p, 1, (void *)fixture_rec_func1, &same), 0);
-    CU_ASSERT_PTR_EQUAL(same, h); /* the same connection goes on */
-    CU_ASSERT_TRUE(fixture_rec_wait_done(h, DONE_MS));
+    NRT_EQ(RasGetConnectStatus(h, &st), 0);
+    NRT_EQ(st.rasconnstate, RASCS_RetryAuthentication);
+    NRT_EQ(st.dwError, 0);
+    NRT_EQ(RasDial(&x, book, &p, 1, (void *)fixture_rec_func1, &same), 0);
+    NRT_EQ_PTR(same, h); /* the same connection goes on */
+    NRT_TRUE(fixture_rec_wait_done(h, DONE_MS));
     snprintf(expected, sizeof expected, "%s 4097:0 5:0 %s", until_authenticate, after_authenticate);
-    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), expected);
-    CU_ASSERT_EQUAL(peer_pap_requests(&pr), 2);
+    NRT_EQ_STR(fixture_rec_text(h), expected);
+    NRT_EQ(peer_pap_requests(&pr), 2);
     hang_up_and_check_release(h);
     stop(e, &pr);
 }
@@ -194,14 +193,14 @@ NRT_TEST(resuming_a_dial_that_is_not_paused_is_refused)
     RASDIALPARAMS p = params("s3cret");
     RASDIALEXTENSIONS x = paused_states();
     HRASCONN h = NULL, again;
-    CU_ASSERT_EQUAL_FATAL(RasDial(&x, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
-    CU_ASSERT_TRUE(fixture_rec_wait_done(h, DONE_MS)); /* connected: never paused */
+    NRT_EQ_FATAL(RasDial(&x, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
+    NRT_TRUE(fixture_rec_wait_done(h, DONE_MS)); /* connected: never paused */
     again = h;
-    CU_ASSERT_EQUAL(RasDial(&x, book, &p, 1, (void *)fixture_rec_func1, &again), ERROR_INVALID_AUTH_STATE);
-    CU_ASSERT_PTR_EQUAL(again, h);
+    NRT_EQ(RasDial(&x, book, &p, 1, (void *)fixture_rec_func1, &again), ERROR_INVALID_AUTH_STATE);
+    NRT_EQ_PTR(again, h);
     hang_up_and_check_release(h);
     /* a handle that is gone cannot be resumed either */
-    CU_ASSERT_EQUAL(RasDial(&x, book, &p, 1, (void *)fixture_rec_func1, &again), ERROR_INVALID_HANDLE);
+    NRT_EQ(RasDial(&x, book, &p, 1, (void *)fixture_rec_func1, &again), ERROR_INVALID_HANDLE);
     stop(e, &pr);
 }
 
@@ -213,15 +212,15 @@ NRT_TEST(resuming_a_dial_still_dialing_is_refused_and_harmless)
     RASCONNSTATUS st = { .dwSize = sizeof st };
     HRASCONN h = NULL, again;
     fixture_rec_reset();
-    CU_ASSERT_EQUAL_FATAL(RasDial(&x, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
-    CU_ASSERT_TRUE(fixture_rec_wait_for(h, RASCS_ConnectDevice, 0, DONE_MS));
+    NRT_EQ_FATAL(RasDial(&x, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
+    NRT_TRUE(fixture_rec_wait_for(h, RASCS_ConnectDevice, 0, DONE_MS));
     again = h;
-    CU_ASSERT_EQUAL(RasDial(&x, book, &p, 1, (void *)fixture_rec_func1, &again), ERROR_INVALID_AUTH_STATE);
-    CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), 0);
-    CU_ASSERT_EQUAL(st.rasconnstate, RASCS_ConnectDevice);
-    CU_ASSERT_EQUAL(st.dwError, 0);
+    NRT_EQ(RasDial(&x, book, &p, 1, (void *)fixture_rec_func1, &again), ERROR_INVALID_AUTH_STATE);
+    NRT_EQ(RasGetConnectStatus(h, &st), 0);
+    NRT_EQ(st.rasconnstate, RASCS_ConnectDevice);
+    NRT_EQ(st.dwError, 0);
     hang_up_and_check_release(h);
-    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0");
+    NRT_EQ_STR(fixture_rec_text(h), "0:0 1:0 2:0");
     modem_emu_stop(e);
 }
 
@@ -234,18 +233,18 @@ NRT_TEST(resuming_with_another_notifier_is_refused_and_the_dial_stays_paused)
     RASDIALEXTENSIONS x = paused_states();
     RASCONNSTATUS st = { .dwSize = sizeof st };
     int fds[2];
-    CU_ASSERT_EQUAL_FATAL(pipe(fds), 0);
-    CU_ASSERT_EQUAL(RasDial(&x, book, &p, 1, (void *)on_other_func1, &same), ERROR_INVALID_PARAMETER);
-    CU_ASSERT_EQUAL(RasDial(&x, book, &p, 2, (void *)fixture_rec_func1, &same), ERROR_INVALID_PARAMETER); /* another kind */
-    CU_ASSERT_EQUAL(RasDial(&x, book, &p, RAS_NOTIFIER_FD, &fds[1], &same), ERROR_INVALID_PARAMETER);
-    CU_ASSERT_EQUAL(RasDial(&x, book, &p, 0, NULL, &same), ERROR_INVALID_PARAMETER); /* synchronous */
-    CU_ASSERT_PTR_EQUAL(same, h);
-    CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), 0);
-    CU_ASSERT_EQUAL(st.rasconnstate, RASCS_RetryAuthentication);
-    CU_ASSERT_EQUAL(peer_pap_requests(&pr), 1); /* nothing was tried again */
+    NRT_EQ_FATAL(pipe(fds), 0);
+    NRT_EQ(RasDial(&x, book, &p, 1, (void *)on_other_func1, &same), ERROR_INVALID_PARAMETER);
+    NRT_EQ(RasDial(&x, book, &p, 2, (void *)fixture_rec_func1, &same), ERROR_INVALID_PARAMETER); /* another kind */
+    NRT_EQ(RasDial(&x, book, &p, RAS_NOTIFIER_FD, &fds[1], &same), ERROR_INVALID_PARAMETER);
+    NRT_EQ(RasDial(&x, book, &p, 0, NULL, &same), ERROR_INVALID_PARAMETER); /* synchronous */
+    NRT_EQ_PTR(same, h);
+    NRT_EQ(RasGetConnectStatus(h, &st), 0);
+    NRT_EQ(st.rasconnstate, RASCS_RetryAuthentication);
+    NRT_EQ(peer_pap_requests(&pr), 1); /* nothing was tried again */
     /* the right notifier still resumes it */
-    CU_ASSERT_EQUAL(RasDial(&x, book, &p, 1, (void *)fixture_rec_func1, &same), 0);
-    CU_ASSERT_TRUE(fixture_rec_wait_for(h, RASCS_Connected, 0, DONE_MS));
+    NRT_EQ(RasDial(&x, book, &p, 1, (void *)fixture_rec_func1, &same), 0);
+    NRT_TRUE(fixture_rec_wait_for(h, RASCS_Connected, 0, DONE_MS));
     hang_up_and_check_release(h);
     close(fds[0]);
     close(fds[1]);
@@ -259,13 +258,13 @@ NRT_TEST(hangup_while_paused_releases_the_port_and_announces_nothing_more)
     HRASCONN h = dial_until_paused((void *)fixture_rec_func1);
     char expected[128];
     RASCONNSTATUS st = { .dwSize = sizeof st };
-    CU_ASSERT_EQUAL(RasHangUp(h), 0);
-    CU_ASSERT_TRUE(fixture_wait_invalid(h, RELEASE_MS) < RELEASE_MS);
-    CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), ERROR_INVALID_HANDLE);
-    CU_ASSERT_EQUAL(fixture_lock_files(dir), 0);
+    NRT_EQ(RasHangUp(h), 0);
+    NRT_LT(fixture_wait_invalid(h, RELEASE_MS), RELEASE_MS);
+    NRT_EQ(RasGetConnectStatus(h, &st), ERROR_INVALID_HANDLE);
+    NRT_EQ(fixture_lock_files(dir), 0);
     snprintf(expected, sizeof expected, "%s 4097:0", until_authenticate);
-    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), expected);
-    CU_ASSERT_EQUAL(peer_pap_requests(&pr), 1);
+    NRT_EQ_STR(fixture_rec_text(h), expected);
+    NRT_EQ(peer_pap_requests(&pr), 1);
     stop(e, &pr);
 }
 
@@ -277,11 +276,11 @@ NRT_TEST(hangup_inside_the_retry_authentication_handler_ends_the_dial)
     char expected[128];
     __atomic_store_n(&hang_up_in_handler, true, __ATOMIC_RELEASE);
     h = dial_until_paused((void *)on_hangup_func1);
-    CU_ASSERT_TRUE(fixture_wait_invalid(h, RELEASE_MS) < RELEASE_MS);
+    NRT_LT(fixture_wait_invalid(h, RELEASE_MS), RELEASE_MS);
     /* only now: the handler may still be running until the handle goes */
     __atomic_store_n(&hang_up_in_handler, false, __ATOMIC_RELEASE);
-    CU_ASSERT_EQUAL(fixture_lock_files(dir), 0);
+    NRT_EQ(fixture_lock_files(dir), 0);
     snprintf(expected, sizeof expected, "%s 4097:0", until_authenticate);
-    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), expected);
+    NRT_EQ_STR(fixture_rec_text(h), expected);
     stop(e, &pr);
 }

@@ -7,7 +7,6 @@
  */
 #include "config.h"
 
-#include <CUnit/CUnit.h>
 #include <string.h>
 
 #include "cunit-main.h"
@@ -78,9 +77,9 @@ NRT_TEST(test_chap_md5_of_id_secret_challenge_matches_rfc1321_vector)
     uint8_t out[16];
 
     nr_ppp_chap_md5('a', "bc", 2, "", 0, out);
-    CU_ASSERT_EQUAL(memcmp(out, want, 16), 0);
+    NRT_EQ_MEM(out, want, 16);
     nr_ppp_chap_md5('a', "", 0, "bc", 2, out); /* the split does not matter */
-    CU_ASSERT_EQUAL(memcmp(out, want, 16), 0);
+    NRT_EQ_MEM(out, want, 16);
 }
 
 /* ---- PAP ------------------------------------------------------------------------------------ */
@@ -88,12 +87,12 @@ NRT_TEST(test_chap_md5_of_id_secret_challenge_matches_rfc1321_vector)
 NRT_TEST(test_pap_request_carries_user_and_password)
 {
     setup("alice", "s3cret");
-    CU_ASSERT_EQUAL(nr_ppp_auth_start(&H.a, NR_PPP_PROTO_PAP), 0);
-    CU_ASSERT_EQUAL_FATAL(H.w.n, 1);
-    CU_ASSERT_EQUAL(last()->protocol, NR_PPP_PROTO_PAP);
-    CU_ASSERT_EQUAL_FATAL(last()->len, 4 + 1 + 5 + 1 + 6);
-    CU_ASSERT_EQUAL(last()->data[0], 1);
-    CU_ASSERT_EQUAL(memcmp(last()->data + 4, "\x05" "alice" "\x06" "s3cret", 13), 0);
+    NRT_EQ(nr_ppp_auth_start(&H.a, NR_PPP_PROTO_PAP), 0);
+    NRT_EQ_FATAL(H.w.n, 1);
+    NRT_EQ(last()->protocol, NR_PPP_PROTO_PAP);
+    NRT_EQ_FATAL(last()->len, 4 + 1 + 5 + 1 + 6);
+    NRT_EQ(last()->data[0], 1);
+    NRT_EQ_MEM(last()->data + 4, "\x05" "alice" "\x06" "s3cret", 13);
 }
 
 NRT_TEST(test_pap_ack_succeeds_and_keeps_the_server_message)
@@ -101,10 +100,10 @@ NRT_TEST(test_pap_ack_succeeds_and_keeps_the_server_message)
     setup("alice", "s3cret");
     nr_ppp_auth_start(&H.a, NR_PPP_PROTO_PAP);
     feed(NR_PPP_PROTO_PAP, 2, last()->data[1], "\x08" "Login ok", 9);
-    CU_ASSERT_EQUAL(H.done, 1);
-    CU_ASSERT_EQUAL(H.result, NR_PPP_AUTH_OK);
-    CU_ASSERT_STRING_EQUAL(H.message, "Login ok");
-    CU_ASSERT_EQUAL(nr_ppp_auth_deadline(&H.a), 0);
+    NRT_EQ(H.done, 1);
+    NRT_EQ(H.result, NR_PPP_AUTH_OK);
+    NRT_EQ_STR(H.message, "Login ok");
+    NRT_EQ(nr_ppp_auth_deadline(&H.a), 0);
 }
 
 NRT_TEST(test_pap_nak_fails_with_login_incorrect)
@@ -112,12 +111,12 @@ NRT_TEST(test_pap_nak_fails_with_login_incorrect)
     setup("alice", "wrong");
     nr_ppp_auth_start(&H.a, NR_PPP_PROTO_PAP);
     feed(NR_PPP_PROTO_PAP, 3, last()->data[1], "\x0f" "Login incorrect", 16);
-    CU_ASSERT_EQUAL(H.done, 1);
-    CU_ASSERT_EQUAL(H.result, NR_PPP_AUTH_FAILED);
-    CU_ASSERT_STRING_EQUAL(H.message, "Login incorrect");
+    NRT_EQ(H.done, 1);
+    NRT_EQ(H.result, NR_PPP_AUTH_FAILED);
+    NRT_EQ_STR(H.message, "Login incorrect");
     feed(NR_PPP_PROTO_PAP, 2, last()->data[1], "\x00", 1); /* a late Ack changes nothing */
-    CU_ASSERT_EQUAL(H.done, 1);
-    CU_ASSERT_EQUAL(H.result, NR_PPP_AUTH_FAILED);
+    NRT_EQ(H.done, 1);
+    NRT_EQ(H.result, NR_PPP_AUTH_FAILED);
 }
 
 NRT_TEST(test_unanswered_pap_is_retransmitted_then_times_out)
@@ -128,13 +127,13 @@ NRT_TEST(test_unanswered_pap_is_retransmitted_then_times_out)
     nr_ppp_auth_timeout(&H.a);
     H.w.now = nr_ppp_auth_deadline(&H.a);
     nr_ppp_auth_timeout(&H.a);
-    CU_ASSERT_EQUAL(nr_test_wire_count(&H.w, NR_PPP_PROTO_PAP, 1), 3);
-    CU_ASSERT_EQUAL(H.done, 0);
+    NRT_EQ(nr_test_wire_count(&H.w, NR_PPP_PROTO_PAP, 1), 3);
+    NRT_EQ(H.done, 0);
     H.w.now = nr_ppp_auth_deadline(&H.a);
     nr_ppp_auth_timeout(&H.a);
-    CU_ASSERT_EQUAL(H.done, 1);
-    CU_ASSERT_EQUAL(H.result, NR_PPP_AUTH_TIMEOUT);
-    CU_ASSERT_EQUAL(nr_test_wire_count(&H.w, NR_PPP_PROTO_PAP, 1), 3);
+    NRT_EQ(H.done, 1);
+    NRT_EQ(H.result, NR_PPP_AUTH_TIMEOUT);
+    NRT_EQ(nr_test_wire_count(&H.w, NR_PPP_PROTO_PAP, 1), 3);
 }
 
 /* ---- CHAP ----------------------------------------------------------------------------------- */
@@ -159,16 +158,16 @@ NRT_TEST(test_chap_challenge_is_answered_with_md5_and_our_name)
 
     setup("alice", "s3cret");
     nr_ppp_auth_start(&H.a, NR_PPP_PROTO_CHAP);
-    CU_ASSERT_EQUAL(H.w.n, 0); /* the authenticator speaks first */
+    NRT_EQ(H.w.n, 0); /* the authenticator speaks first */
     challenge(1);
-    CU_ASSERT_EQUAL_FATAL(H.w.n, 1);
-    CU_ASSERT_EQUAL(last()->protocol, NR_PPP_PROTO_CHAP);
-    CU_ASSERT_EQUAL_FATAL(last()->len, 4 + 1 + 16 + 5);
-    CU_ASSERT_EQUAL(last()->data[0], 2);
-    CU_ASSERT_EQUAL(last()->data[1], 1);
-    CU_ASSERT_EQUAL(last()->data[4], 16);
-    CU_ASSERT_EQUAL(memcmp(last()->data + 5, want, 16), 0);
-    CU_ASSERT_EQUAL(memcmp(last()->data + 21, "alice", 5), 0);
+    NRT_EQ_FATAL(H.w.n, 1);
+    NRT_EQ(last()->protocol, NR_PPP_PROTO_CHAP);
+    NRT_EQ_FATAL(last()->len, 4 + 1 + 16 + 5);
+    NRT_EQ(last()->data[0], 2);
+    NRT_EQ(last()->data[1], 1);
+    NRT_EQ(last()->data[4], 16);
+    NRT_EQ_MEM(last()->data + 5, want, 16);
+    NRT_EQ_MEM(last()->data + 21, "alice", 5);
 }
 
 NRT_TEST(test_chap_success_with_the_right_password)
@@ -179,9 +178,9 @@ NRT_TEST(test_chap_success_with_the_right_password)
     nr_ppp_auth_start(&H.a, NR_PPP_PROTO_CHAP);
     challenge(1);
     feed(NR_PPP_PROTO_CHAP, 3, 1, msg, sizeof msg - 1);
-    CU_ASSERT_EQUAL(H.done, 1);
-    CU_ASSERT_EQUAL(H.result, NR_PPP_AUTH_OK);
-    CU_ASSERT_STRING_EQUAL(H.message, "Welcome to vm.");
+    NRT_EQ(H.done, 1);
+    NRT_EQ(H.result, NR_PPP_AUTH_OK);
+    NRT_EQ_STR(H.message, "Welcome to vm.");
 }
 
 NRT_TEST(test_chap_failure_with_a_wrong_password)
@@ -193,11 +192,11 @@ NRT_TEST(test_chap_failure_with_a_wrong_password)
     setup("alice", "wrong");
     nr_ppp_auth_start(&H.a, NR_PPP_PROTO_CHAP);
     challenge(0x2a);
-    CU_ASSERT_EQUAL(memcmp(last()->data + 5, wrong, 16), 0);
+    NRT_EQ_MEM(last()->data + 5, wrong, 16);
     feed(NR_PPP_PROTO_CHAP, 4, 0x2a, msg, sizeof msg - 1);
-    CU_ASSERT_EQUAL(H.done, 1);
-    CU_ASSERT_EQUAL(H.result, NR_PPP_AUTH_FAILED);
-    CU_ASSERT_STRING_EQUAL(H.message, msg);
+    NRT_EQ(H.done, 1);
+    NRT_EQ(H.result, NR_PPP_AUTH_FAILED);
+    NRT_EQ_STR(H.message, msg);
 }
 
 NRT_TEST(test_chap_result_for_another_identifier_is_ignored)
@@ -206,7 +205,7 @@ NRT_TEST(test_chap_result_for_another_identifier_is_ignored)
     nr_ppp_auth_start(&H.a, NR_PPP_PROTO_CHAP);
     challenge(5);
     feed(NR_PPP_PROTO_CHAP, 3, 6, "", 0);
-    CU_ASSERT_EQUAL(H.done, 0);
+    NRT_EQ(H.done, 0);
 }
 
 NRT_TEST(test_chap_challenge_of_variable_length_is_answered)
@@ -218,9 +217,9 @@ NRT_TEST(test_chap_challenge_of_variable_length_is_answered)
     memset(data, 0x42, sizeof data);
     data[0] = 57; /* seen from slirp, no name */
     feed(NR_PPP_PROTO_CHAP, 1, 9, data, sizeof data);
-    CU_ASSERT_EQUAL(H.w.n, 1);
+    NRT_EQ(H.w.n, 1);
     feed(NR_PPP_PROTO_CHAP, 1, 10, "\x3a", 1); /* value longer than the packet: discarded */
-    CU_ASSERT_EQUAL(H.w.n, 1);
+    NRT_EQ(H.w.n, 1);
 }
 
 NRT_TEST(test_no_chap_challenge_times_out)
@@ -231,13 +230,13 @@ NRT_TEST(test_no_chap_challenge_times_out)
         H.w.now = nr_ppp_auth_deadline(&H.a);
         nr_ppp_auth_timeout(&H.a);
     }
-    CU_ASSERT_EQUAL(H.done, 1);
-    CU_ASSERT_EQUAL(H.result, NR_PPP_AUTH_TIMEOUT);
-    CU_ASSERT_EQUAL(H.w.now, 1000 + 3 * 3000);
+    NRT_EQ(H.done, 1);
+    NRT_EQ(H.result, NR_PPP_AUTH_TIMEOUT);
+    NRT_EQ(H.w.now, 1000 + 3 * 3000);
 }
 
 NRT_TEST(test_unsupported_protocol_is_refused)
 {
     setup("alice", "s3cret");
-    CU_ASSERT_EQUAL(nr_ppp_auth_start(&H.a, 0xc227), -1);
+    NRT_EQ(nr_ppp_auth_start(&H.a, 0xc227), -1);
 }

@@ -12,7 +12,6 @@
  */
 #include "config.h"
 
-#include <CUnit/CUnit.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <netrouter/ras.h>
@@ -47,7 +46,7 @@ static void write_file(const char *dir, const char *name, const char *text)
 
     snprintf(path, sizeof path, "%s/%s", dir, name);
     f = fopen(path, "w");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    NRT_NOT_NULL_FATAL(f);
     fputs(text, f);
     fclose(f);
     chmod(path, 0600);
@@ -123,12 +122,12 @@ static unsigned dial(const char *auth, const char *password, nr_ppp_projection *
     unsigned err;
     int i;
 
-    CU_ASSERT_TRUE_FATAL(start_slirp(&s, auth));
+    NRT_TRUE_FATAL(start_slirp(&s, auth));
     nr_ppp_link_config_init(&cfg);
     cfg.user = "alice";
     cfg.password = password;
     cfg.timeout_ms = 20000;
-    CU_ASSERT_EQUAL_FATAL(nr_ppp_link_new(s.fd, &cfg, NULL, NULL, &l), 0);
+    NRT_EQ_FATAL(nr_ppp_link_new(s.fd, &cfg, NULL, NULL, &l), 0);
     nr_ppp_link_start(l);
     err = nr_ppp_link_run(l, -1);
     *proj = *nr_ppp_link_projection(l);
@@ -138,7 +137,7 @@ static unsigned dial(const char *auth, const char *password, nr_ppp_projection *
         nr_ppp_link_close(l);
         for (i = 0; i < 100 && nr_ppp_link_phase(l) != NR_PPP_PHASE_DEAD; i++)
             nr_ppp_link_step(l, -1, 100);
-        CU_ASSERT_EQUAL(nr_ppp_link_phase(l), NR_PPP_PHASE_DEAD);
+        NRT_EQ(nr_ppp_link_phase(l), NR_PPP_PHASE_DEAD);
     }
     nr_ppp_link_free(l);
     stop_slirp(&s);
@@ -150,11 +149,11 @@ NRT_TEST(test_slirp_without_auth_gives_10_0_2_15_and_dns_10_0_2_3)
     nr_ppp_projection p;
     char text[320];
 
-    CU_ASSERT_EQUAL(dial(NULL, "", &p, text, sizeof text), 0);
-    CU_ASSERT_EQUAL(p.our_addr, 0x0a00020f);
-    CU_ASSERT_EQUAL(p.server_addr, 0x0a000202);
-    CU_ASSERT_EQUAL(p.dns[0], 0x0a000203);
-    CU_ASSERT_EQUAL(p.auth_protocol, 0);
+    NRT_EQ(dial(NULL, "", &p, text, sizeof text), 0);
+    NRT_EQ(p.our_addr, 0x0a00020f);
+    NRT_EQ(p.server_addr, 0x0a000202);
+    NRT_EQ(p.dns[0], 0x0a000203);
+    NRT_EQ(p.auth_protocol, 0);
 }
 
 NRT_TEST(test_slirp_with_pap_gives_10_0_2_15)
@@ -162,11 +161,11 @@ NRT_TEST(test_slirp_with_pap_gives_10_0_2_15)
     nr_ppp_projection p;
     char text[320];
 
-    CU_ASSERT_EQUAL(dial("+pap", "s3cret", &p, text, sizeof text), 0);
-    CU_ASSERT_EQUAL(p.our_addr, 0x0a00020f);
-    CU_ASSERT_EQUAL(p.dns[0], 0x0a000203);
-    CU_ASSERT_EQUAL(p.auth_protocol, NR_PPP_PROTO_PAP);
-    CU_ASSERT_STRING_EQUAL(p.auth_message, "Login ok");
+    NRT_EQ(dial("+pap", "s3cret", &p, text, sizeof text), 0);
+    NRT_EQ(p.our_addr, 0x0a00020f);
+    NRT_EQ(p.dns[0], 0x0a000203);
+    NRT_EQ(p.auth_protocol, NR_PPP_PROTO_PAP);
+    NRT_EQ_STR(p.auth_message, "Login ok");
 }
 
 NRT_TEST(test_slirp_with_chap_gives_10_0_2_15)
@@ -174,11 +173,11 @@ NRT_TEST(test_slirp_with_chap_gives_10_0_2_15)
     nr_ppp_projection p;
     char text[320];
 
-    CU_ASSERT_EQUAL(dial("+chap", "s3cret", &p, text, sizeof text), 0);
-    CU_ASSERT_EQUAL(p.our_addr, 0x0a00020f);
-    CU_ASSERT_EQUAL(p.dns[0], 0x0a000203);
-    CU_ASSERT_EQUAL(p.auth_protocol, NR_PPP_PROTO_CHAP);
-    CU_ASSERT_PTR_NOT_NULL(strstr(p.auth_message, "Welcome"));
+    NRT_EQ(dial("+chap", "s3cret", &p, text, sizeof text), 0);
+    NRT_EQ(p.our_addr, 0x0a00020f);
+    NRT_EQ(p.dns[0], 0x0a000203);
+    NRT_EQ(p.auth_protocol, NR_PPP_PROTO_CHAP);
+    NRT_CONTAINS(p.auth_message, "Welcome");
 }
 
 NRT_TEST(test_slirp_with_a_wrong_pap_password_gives_691)
@@ -186,8 +185,8 @@ NRT_TEST(test_slirp_with_a_wrong_pap_password_gives_691)
     nr_ppp_projection p;
     char text[320];
 
-    CU_ASSERT_EQUAL(dial("+pap", "wrong", &p, text, sizeof text), ERROR_AUTHENTICATION_FAILURE);
-    CU_ASSERT_PTR_NOT_NULL(strstr(text, "Login incorrect"));
+    NRT_EQ(dial("+pap", "wrong", &p, text, sizeof text), ERROR_AUTHENTICATION_FAILURE);
+    NRT_CONTAINS(text, "Login incorrect");
 }
 
 NRT_TEST(test_slirp_with_a_wrong_chap_password_gives_691)
@@ -195,6 +194,6 @@ NRT_TEST(test_slirp_with_a_wrong_chap_password_gives_691)
     nr_ppp_projection p;
     char text[320];
 
-    CU_ASSERT_EQUAL(dial("+chap", "wrong", &p, text, sizeof text), ERROR_AUTHENTICATION_FAILURE);
-    CU_ASSERT_PTR_NOT_NULL(strstr(text, "Go 'way"));
+    NRT_EQ(dial("+chap", "wrong", &p, text, sizeof text), ERROR_AUTHENTICATION_FAILURE);
+    NRT_CONTAINS(text, "Go 'way");
 }

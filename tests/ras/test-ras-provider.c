@@ -62,7 +62,7 @@ static void load_router(prov *t, bool next_provider)
     env->path[2] = NULL;
     t->r = nrt_router(env);
     NRT_TRUE_MSG(nrt_plugin_index(t->r, "ras") >= 0, "the ras provider is loaded: %s", nrt_problems_text(env, t->r));
-    CU_ASSERT_FATAL(nrt_plugin_index(t->r, "ras") >= 0);
+    NRT_GE_FATAL(nrt_plugin_index(t->r, "ras"), 0);
 }
 
 /* A router with the ras provider, and a modem answering the dial with
@@ -112,7 +112,7 @@ static DWORD ras_links(RASCONN *v)
     DWORD cb = 4 * sizeof *v, n = 0;
     memset(v, 0, cb);
     v[0].dwSize = sizeof *v;
-    CU_ASSERT_EQUAL(RasEnumConnections(v, &cb, &n), 0);
+    NRT_EQ(RasEnumConnections(v, &cb, &n), 0);
     return n;
 }
 
@@ -156,11 +156,10 @@ NRT_TEST(caps_announce_add3_cancel_and_connected_enumeration)
     nr_plugin_info info;
     start(&t, MODEM_EMU_BUSY, false);
     NRT_EQ_CODE(nr_router_plugin_info(t.r, (size_t)nrt_plugin_index(t.r, "ras"), &info), WN_SUCCESS);
-    NRT_EQ_INT(info.kind, NR_PLUGIN_PROVIDER);
-    NRT_EQ_INT(info.net_type, 0x00FD0000u);
-    NRT_EQ_INT(info.caps_connection,
-               WNNC_CON_ADDCONNECTION3 | WNNC_CON_CANCELCONNECTION | WNNC_CON_GETCONNECTIONS);
-    NRT_EQ_INT(info.caps_enumeration, WNNC_ENUM_LOCAL);
+    NRT_EQ(info.kind, NR_PLUGIN_PROVIDER);
+    NRT_EQ(info.net_type, 0x00FD0000u);
+    NRT_EQ(info.caps_connection, WNNC_CON_ADDCONNECTION3 | WNNC_CON_CANCELCONNECTION | WNNC_CON_GETCONNECTIONS);
+    NRT_EQ(info.caps_enumeration, WNNC_ENUM_LOCAL);
     stop(&t);
 }
 
@@ -173,11 +172,11 @@ NRT_TEST(add_dials_the_entry_through_to_connected)
     RASCONNSTATUS st = { .dwSize = sizeof st };
     start(&t, MODEM_EMU_CONNECT, false);
     NRT_EQ_CODE(add(&t, "ras:Test"), WN_SUCCESS);
-    NRT_REQUIRE(ras_links(v) == 1);
+    NRT_EQ_FATAL(ras_links(v), 1);
     NRT_EQ_STR(v[0].szEntryName, "Test");
     NRT_EQ_CODE(RasGetConnectStatus(v[0].hrasconn, &st), 0);
-    NRT_EQ_INT(st.rasconnstate, RASCS_Connected);
-    NRT_EQ_INT(fixture_lock_files(t.dir), 1); /* the port is held while the link lives */
+    NRT_EQ(st.rasconnstate, RASCS_Connected);
+    NRT_EQ(fixture_lock_files(t.dir), 1); /* the port is held while the link lives */
     stop(&t);
 }
 
@@ -219,8 +218,8 @@ NRT_TEST(cancel_by_name_hangs_up_and_releases_the_port_at_once)
     NRT_EQ_CODE(add(&t, "ras:Test"), WN_SUCCESS);
     NRT_EQ_CODE(nr_cancel_connection(t.r, "ras:Test", 0, FALSE), WN_SUCCESS);
     /* No waiting: the cancel returns once the port is released. */
-    NRT_EQ_INT(ras_links(v), 0);
-    NRT_EQ_INT(fixture_lock_files(t.dir), 0);
+    NRT_EQ(ras_links(v), 0);
+    NRT_EQ(fixture_lock_files(t.dir), 0);
     NRT_TRUE(device_free(&t));
     stop(&t);
 }
@@ -258,7 +257,7 @@ static HRASCONN add_and_lose(prov *t)
     DWORD n;
     NRT_EQ_CODE(add(t, "ras:Test"), WN_SUCCESS);
     n = ras_links(v);
-    NRT_EQ_INT(n, 1);
+    NRT_EQ(n, 1);
     if (n != 1)
         return NULL; /* not fatal: the test goes on to stop() and its cleanup */
     peer_drop_link(&t->pr);
@@ -267,7 +266,7 @@ static HRASCONN add_and_lose(prov *t)
             break;
         usleep(5000);
     }
-    NRT_EQ_INT(st.rasconnstate, RASCS_Disconnected);
+    NRT_EQ(st.rasconnstate, RASCS_Disconnected);
     return v[0].hrasconn;
 }
 
@@ -292,8 +291,8 @@ NRT_TEST(a_lost_link_can_be_added_again_and_its_old_handle_is_released)
     again = fixture_start_modem(t.dir, MODEM_EMU_CONNECT, 0, t.book, sizeof t.book); /* "Test" dials it now */
     peer_start(&pr, again);
     NRT_EQ_CODE(add(&t, "ras:Test"), WN_SUCCESS);
-    NRT_TRUE(fixture_wait_invalid(lost, 5000) < 5000);
-    NRT_EQ_INT(ras_links(v), 1);
+    NRT_LT(fixture_wait_invalid(lost, 5000), 5000);
+    NRT_EQ(ras_links(v), 1);
     NRT_EQ_STR(connected(&t), "ras:Test@ras");
     nr_router_free(t.env->router);
     t.env->router = NULL;
@@ -309,8 +308,8 @@ NRT_TEST(cancel_of_a_lost_link_releases_its_handle)
     start(&t, MODEM_EMU_CONNECT, false);
     lost = add_and_lose(&t);
     NRT_EQ_CODE(nr_cancel_connection(t.r, "ras:Test", 0, FALSE), WN_SUCCESS);
-    NRT_TRUE(fixture_wait_invalid(lost, 5000) < 5000);
-    NRT_EQ_INT(fixture_lock_files(t.dir), 0);
+    NRT_LT(fixture_wait_invalid(lost, 5000), 5000);
+    NRT_EQ(fixture_lock_files(t.dir), 0);
     stop(&t);
 }
 
@@ -324,8 +323,8 @@ NRT_TEST(a_busy_line_is_an_extended_error_676_naming_the_entry)
     start(&t, MODEM_EMU_BUSY, false);
     NRT_EQ_CODE(add(&t, "ras:Test"), WN_EXTENDED_ERROR);
     nr_get_last_error(&code, text, sizeof text, provider, sizeof provider);
-    NRT_EQ_INT(code, ERROR_LINE_BUSY);
-    NRT_EQ_INT(ERROR_LINE_BUSY, 676);
+    NRT_EQ(code, ERROR_LINE_BUSY);
+    NRT_EQ(ERROR_LINE_BUSY, 676);
     NRT_CONTAINS(text, "Test");
     NRT_CONTAINS(text, "The line is busy.");
     NRT_EQ_STR(provider, "ras");
@@ -349,8 +348,8 @@ NRT_TEST(a_busy_line_leaves_the_port_released)
     RASCONN v[4];
     start(&t, MODEM_EMU_BUSY, false);
     NRT_EQ_CODE(add(&t, "ras:Test"), WN_EXTENDED_ERROR);
-    NRT_EQ_INT(ras_links(v), 0);
-    NRT_EQ_INT(fixture_lock_files(t.dir), 0);
+    NRT_EQ(ras_links(v), 0);
+    NRT_EQ(fixture_lock_files(t.dir), 0);
     NRT_TRUE(device_free(&t));
     NRT_EQ_STR(connected(&t), "");
     stop(&t);
@@ -361,7 +360,7 @@ NRT_TEST(an_unknown_entry_is_not_a_name_of_the_provider)
     prov t;
     start(&t, MODEM_EMU_BUSY, false);
     NRT_EQ_CODE(add_with_provider(&t, "ras:Nope", "ras"), WN_BAD_NETNAME);
-    NRT_EQ_INT(modem_emu_ncommands(t.emu), 0); /* nothing was dialed */
+    NRT_EQ(modem_emu_ncommands(t.emu), 0); /* nothing was dialed */
     stop(&t);
 }
 
@@ -435,7 +434,7 @@ NRT_TEST(a_foreign_name_goes_to_the_next_provider)
     start(&t, MODEM_EMU_BUSY, true);
     NRT_EQ_CODE(add(&t, "link:/tmp"), WN_SUCCESS);
     NRT_EQ_STR(nrt_value(t.env, "watch add post", 0, "provider"), "next");
-    NRT_EQ_INT(modem_emu_ncommands(t.emu), 0);
+    NRT_EQ(modem_emu_ncommands(t.emu), 0);
     stop(&t);
 }
 
@@ -445,7 +444,7 @@ NRT_TEST(a_foreign_name_no_other_provider_takes_is_bad_netname_from_the_router)
     start(&t, MODEM_EMU_BUSY, false);
     NRT_EQ_CODE(add(&t, "link:/tmp"), WN_BAD_NETNAME);
     NRT_EQ_STR(nrt_last_error_provider(t.env), "netrouter");
-    NRT_EQ_INT(modem_emu_ncommands(t.emu), 0);
+    NRT_EQ(modem_emu_ncommands(t.emu), 0);
     stop(&t);
 }
 

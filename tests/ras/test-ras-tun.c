@@ -9,7 +9,6 @@
  */
 #include "config.h"
 
-#include <CUnit/CUnit.h>
 #include <arpa/inet.h>
 #include <errno.h>
 #include <net/if.h>
@@ -65,7 +64,7 @@ static void server_start(server *s, const char *interface)
     fixture_write_entry(dir, "tun.json", "Office", modem_emu_path(s->emu), members,
                         "{\"command_ms\": 1000, \"connect_ms\": 8000, \"ppp_ms\": 8000}", book, sizeof book);
     s->t = (nr_test_peer_thread){ .get_fd = fixture_line_after_connect, .line = s->emu, .setup = echo_udp };
-    CU_ASSERT_FATAL(nr_test_peer_thread_start(&s->t) == 0);
+    NRT_EQ_FATAL(nr_test_peer_thread_start(&s->t), 0);
     fixture_rec_reset();
 }
 
@@ -120,19 +119,19 @@ NRT_TEST(connected_link_is_an_interface_carrying_udp)
     char name[16] = "?";
     unsigned index;
     server_start(&s, "ras%d");
-    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 0, NULL, &h), 0);
-    CU_ASSERT_EQUAL(nr_ras_get_interface(h, name, sizeof name), 0);
-    CU_ASSERT_STRING_EQUAL(name, "ras0");
+    NRT_EQ_FATAL(RasDial(NULL, book, &p, 0, NULL, &h), 0);
+    NRT_EQ(nr_ras_get_interface(h, name, sizeof name), 0);
+    NRT_EQ_STR(name, "ras0");
     index = if_nametoindex(name);
-    CU_ASSERT_NOT_EQUAL(index, 0);
-    CU_ASSERT_TRUE(udp_round_trip("ping through the modem"));
-    CU_ASSERT_TRUE(udp_round_trip("and again"));
-    CU_ASSERT_PTR_NOT_NULL(s.t.peer);
+    NRT_NE(index, 0);
+    NRT_TRUE(udp_round_trip("ping through the modem"));
+    NRT_TRUE(udp_round_trip("and again"));
+    NRT_NOT_NULL(s.t.peer);
     if (s.t.peer)
-        CU_ASSERT_TRUE(__atomic_load_n(&s.t.peer->ip_datagrams, __ATOMIC_ACQUIRE) >= 2);
-    CU_ASSERT_EQUAL(nr_ras_get_interface(h, name, 2), ERROR_BUFFER_TOO_SMALL);
+        NRT_GE(__atomic_load_n(&s.t.peer->ip_datagrams, __ATOMIC_ACQUIRE), 2);
+    NRT_EQ(nr_ras_get_interface(h, name, 2), ERROR_BUFFER_TOO_SMALL);
     fixture_hang_up_and_check(h, dir);
-    CU_ASSERT_EQUAL(if_nametoindex("ras0"), 0); /* gone with the connection */
+    NRT_EQ(if_nametoindex("ras0"), 0); /* gone with the connection */
     server_stop(&s);
 }
 
@@ -143,10 +142,10 @@ NRT_TEST(an_entry_without_interface_gets_none)
     HRASCONN h = NULL;
     char name[16] = "?";
     server_start(&s, NULL);
-    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 0, NULL, &h), 0);
-    CU_ASSERT_EQUAL(nr_ras_get_interface(h, name, sizeof name), 0);
-    CU_ASSERT_STRING_EQUAL(name, "");
-    CU_ASSERT_EQUAL(if_nametoindex("ras0"), 0);
+    NRT_EQ_FATAL(RasDial(NULL, book, &p, 0, NULL, &h), 0);
+    NRT_EQ(nr_ras_get_interface(h, name, sizeof name), 0);
+    NRT_EQ_STR(name, "");
+    NRT_EQ(if_nametoindex("ras0"), 0);
     fixture_hang_up_and_check(h, dir);
     server_stop(&s);
 }
@@ -157,9 +156,9 @@ NRT_TEST(an_interface_that_cannot_be_made_fails_in_projected)
     RASDIALPARAMS p = params();
     HRASCONN h = NULL;
     server_start(&s, "ras%d%d"); /* two numbers: the kernel refuses the name */
-    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
-    CU_ASSERT_TRUE(fixture_rec_wait_done(h, 10000));
-    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 14:0 10:0 18:0 18:731");
+    NRT_EQ_FATAL(RasDial(NULL, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
+    NRT_TRUE(fixture_rec_wait_done(h, 10000));
+    NRT_EQ_STR(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 14:0 10:0 18:0 18:731");
     fixture_hang_up_and_check(h, dir);
     server_stop(&s);
 }
@@ -167,7 +166,7 @@ NRT_TEST(an_interface_that_cannot_be_made_fails_in_projected)
 NRT_TEST(bad_handles_and_buffers_are_refused)
 {
     char name[16];
-    CU_ASSERT_EQUAL(nr_ras_get_interface((HRASCONN)(uintptr_t)0x7777, name, sizeof name), ERROR_INVALID_HANDLE);
-    CU_ASSERT_EQUAL(nr_ras_get_interface((HRASCONN)(uintptr_t)0x7777, NULL, sizeof name), ERROR_INVALID_PARAMETER);
+    NRT_EQ(nr_ras_get_interface((HRASCONN)(uintptr_t)0x7777, name, sizeof name), ERROR_INVALID_HANDLE);
+    NRT_EQ(nr_ras_get_interface((HRASCONN)(uintptr_t)0x7777, NULL, sizeof name), ERROR_INVALID_PARAMETER);
 }
 

@@ -14,7 +14,6 @@
  */
 #include "config.h"
 
-#include <CUnit/CUnit.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -103,10 +102,10 @@ int __wrap_flock(int fd, int op)
 static const char *fresh_dir(const char *name, mode_t mode, char *lock)
 {
     static char dir[256];
-    CU_ASSERT_FATAL(chmod(tmpdir, 0755) == 0);
+    NRT_EQ_FATAL(chmod(tmpdir, 0755), 0);
     snprintf(dir, sizeof dir, "%s/%s", tmpdir, name);
-    CU_ASSERT_FATAL(mkdir(dir, 0700) == 0);
-    CU_ASSERT_FATAL(chmod(dir, mode) == 0); /* past the umask */
+    NRT_EQ_FATAL(mkdir(dir, 0700), 0);
+    NRT_EQ_FATAL(chmod(dir, mode), 0); /* past the umask */
     snprintf(lock, PATH_MAX, "%s/%s", dir, LOCK_NAME);
     return dir;
 }
@@ -117,10 +116,10 @@ static void put_file(const char *path, const void *text, size_t len)
     char tmp[PATH_MAX];
     snprintf(tmp, sizeof tmp, "%s.put", path);
     int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    CU_ASSERT_FATAL(fd >= 0);
-    CU_ASSERT_FATAL(write(fd, text, len) == (ssize_t)len);
+    NRT_GE_FATAL(fd, 0);
+    NRT_EQ_FATAL(write(fd, text, len), (ssize_t)len);
     close(fd);
-    CU_ASSERT_FATAL(rename(tmp, path) == 0);
+    NRT_EQ_FATAL(rename(tmp, path), 0);
 }
 
 static void put_pid(const char *path, pid_t pid)
@@ -174,7 +173,7 @@ static pid_t dead_pid(void)
     pid_t p = fork();
     if (p == 0)
         _exit(0);
-    CU_ASSERT_FATAL(p > 0);
+    NRT_GT_FATAL(p, 0);
     waitpid(p, NULL, 0);
     return p;
 }
@@ -247,9 +246,9 @@ static bool call_in_child(const call *c, outcome *o)
 {
     int p[2];
     memset(o, 0, sizeof *o);
-    CU_ASSERT_FATAL(pipe2(p, O_CLOEXEC) == 0);
+    NRT_EQ_FATAL(pipe2(p, O_CLOEXEC), 0);
     pid_t child = fork();
-    CU_ASSERT_FATAL(child >= 0);
+    NRT_GE_FATAL(child, 0);
     if (child == 0) {
         close(p[0]);
         if (c->uid && (setgroups(0, NULL) != 0 || setresgid(c->uid, c->uid, c->uid) != 0
@@ -322,14 +321,14 @@ static void race(const char *name, unsigned workers, unsigned rounds, unsigned s
 
     int go[WORKERS], res[2];
     pid_t pids[WORKERS];
-    CU_ASSERT_FATAL(workers <= WORKERS);
-    CU_ASSERT_FATAL(pipe2(res, O_CLOEXEC) == 0);
+    NRT_LE_FATAL(workers, WORKERS);
+    NRT_EQ_FATAL(pipe2(res, O_CLOEXEC), 0);
     slow_us = slow; /* inherited by the racers */
     for (unsigned i = 0; i < workers; i++) {
         int p[2];
-        CU_ASSERT_FATAL(pipe2(p, O_CLOEXEC) == 0);
+        NRT_EQ_FATAL(pipe2(p, O_CLOEXEC), 0);
         pids[i] = fork();
-        CU_ASSERT_FATAL(pids[i] >= 0);
+        NRT_GE_FATAL(pids[i], 0);
         if (pids[i] == 0) {
             close(p[1]);
             close(res[0]);
@@ -352,7 +351,7 @@ static void race(const char *name, unsigned workers, unsigned rounds, unsigned s
         unlink(marker);
         put_pid(lock, dead);
         for (unsigned i = 0; i < workers; i++)
-            CU_ASSERT_FATAL(nr_write_all(go[i], "L", 1));
+            NRT_TRUE_FATAL(nr_write_all(go[i], "L", 1));
         outcome o[WORKERS];
         memset(o, 0, sizeof o);
         unsigned winners = 0, winner = 0;
@@ -390,7 +389,7 @@ static void race(const char *name, unsigned workers, unsigned rounds, unsigned s
             if (o[i].rc != 0)
                 continue;
             outcome back;
-            CU_ASSERT_FATAL(nr_write_all(go[i], "U", 1));
+            NRT_TRUE_FATAL(nr_write_all(go[i], "U", 1));
             if (!read_within(res[0], &back, sizeof back, 60000)) {
                 silent = 1;
                 snprintf(trouble, sizeof trouble, "the holder did not release within 60 s");
@@ -412,14 +411,14 @@ static void race(const char *name, unsigned workers, unsigned rounds, unsigned s
             kill(pids[i], SIGKILL);
         waitpid(pids[i], &status, 0);
         if (!silent && !(WIFEXITED(status) && WEXITSTATUS(status) == 0))
-            CU_FAIL("a racer did not exit cleanly");
+            NRT_FAIL("a racer did not exit cleanly");
     }
     close(res[0]);
     if (bad_rounds)
         fprintf(stderr, "\n  %s: %u of %u rounds went wrong; first: %s\n", name, bad_rounds, rounds, first);
-    CU_ASSERT_EQUAL(bad_rounds, 0);
-    CU_ASSERT_FALSE(exists(lock));
-    CU_ASSERT_EQUAL(entries(dir), 0); /* no temporary file left behind */
+    NRT_EQ(bad_rounds, 0);
+    NRT_FALSE(exists(lock));
+    NRT_EQ(entries(dir), 0); /* no temporary file left behind */
 }
 
 NRT_TEST(many_processes_racing_for_a_stale_lock_never_share_it)
@@ -438,37 +437,37 @@ NRT_TEST(fifo_at_the_lock_path_is_refused_without_blocking)
 {
     char lock[PATH_MAX];
     const char *dir = fresh_dir("fifo-lock", 0755, lock);
-    CU_ASSERT_FATAL(mkfifo(lock, 0644) == 0);
+    NRT_EQ_FATAL(mkfifo(lock, 0644), 0);
     call c = { LOCK, dir, NULL, 0 };
     outcome o;
-    CU_ASSERT_TRUE_FATAL(call_in_child(&c, &o));
-    CU_ASSERT_EQUAL(o.rc, -EINVAL);
-    CU_ASSERT_PTR_NOT_NULL(strstr(o.why, "FIFO"));
+    NRT_TRUE_FATAL(call_in_child(&c, &o));
+    NRT_EQ(o.rc, -EINVAL);
+    NRT_CONTAINS(o.why, "FIFO");
     struct stat st;
-    CU_ASSERT_TRUE(lstat(lock, &st) == 0 && S_ISFIFO(st.st_mode)); /* left alone */
-    CU_ASSERT_EQUAL(entries(dir), 1);                               /* and no temporary file */
+    NRT_TRUE(lstat(lock, &st) == 0 && S_ISFIFO(st.st_mode)); /* left alone */
+    NRT_EQ(entries(dir), 1);                               /* and no temporary file */
 }
 
 NRT_TEST(unlock_leaves_a_fifo_at_the_lock_path_alone_without_blocking)
 {
     char lock[PATH_MAX];
     fresh_dir("fifo-unlock", 0755, lock);
-    CU_ASSERT_FATAL(mkfifo(lock, 0644) == 0);
+    NRT_EQ_FATAL(mkfifo(lock, 0644), 0);
     call c = { UNLOCK, NULL, lock, 0 };
     outcome o;
-    CU_ASSERT_TRUE(call_in_child(&c, &o));
-    CU_ASSERT_TRUE(exists(lock));
+    NRT_TRUE(call_in_child(&c, &o));
+    NRT_TRUE(exists(lock));
 }
 
 NRT_TEST(read_pid_of_a_fifo_is_zero_without_blocking)
 {
     char lock[PATH_MAX];
     fresh_dir("fifo-read", 0755, lock);
-    CU_ASSERT_FATAL(mkfifo(lock, 0644) == 0);
+    NRT_EQ_FATAL(mkfifo(lock, 0644), 0);
     call c = { READ_PID, NULL, lock, 0 };
     outcome o;
-    CU_ASSERT_TRUE_FATAL(call_in_child(&c, &o));
-    CU_ASSERT_EQUAL(o.owner, 0);
+    NRT_TRUE_FATAL(call_in_child(&c, &o));
+    NRT_EQ(o.owner, 0);
 }
 
 NRT_TEST(symlink_at_the_lock_path_is_refused_and_left_alone)
@@ -477,14 +476,14 @@ NRT_TEST(symlink_at_the_lock_path_is_refused_and_left_alone)
     const char *dir = fresh_dir("symlink", 0755, lock);
     snprintf(target, sizeof target, "%s/elsewhere", tmpdir);
     put_pid(target, dead_pid());
-    CU_ASSERT_FATAL(symlink(target, lock) == 0);
+    NRT_EQ_FATAL(symlink(target, lock), 0);
     pid_t owner = -1;
-    CU_ASSERT_EQUAL(nr_uucp_lock(dir, DEVICE, path, sizeof path, &owner, why), -EINVAL);
-    CU_ASSERT_STRING_EQUAL(path, lock);
-    CU_ASSERT_PTR_NOT_NULL(strstr(why, "symbolic link"));
+    NRT_EQ(nr_uucp_lock(dir, DEVICE, path, sizeof path, &owner, why), -EINVAL);
+    NRT_EQ_STR(path, lock);
+    NRT_CONTAINS(why, "symbolic link");
     struct stat st;
-    CU_ASSERT_TRUE(lstat(lock, &st) == 0 && S_ISLNK(st.st_mode));
-    CU_ASSERT_EQUAL(entries(dir), 1);
+    NRT_TRUE(lstat(lock, &st) == 0 && S_ISLNK(st.st_mode));
+    NRT_EQ(entries(dir), 1);
     unlink(target);
 }
 
@@ -498,13 +497,13 @@ NRT_TEST(lock_still_being_written_is_not_taken)
     const char *dir = fresh_dir("being-written", 0755, lock);
     put_file(lock, "", 0);
     pid_t owner = -1;
-    CU_ASSERT_EQUAL(nr_uucp_lock(dir, DEVICE, path, sizeof path, &owner, why), -EBUSY);
-    CU_ASSERT_EQUAL(owner, 0);
-    CU_ASSERT_PTR_NOT_NULL(strstr(why, "no process ID"));
+    NRT_EQ(nr_uucp_lock(dir, DEVICE, path, sizeof path, &owner, why), -EBUSY);
+    NRT_EQ(owner, 0);
+    NRT_CONTAINS(why, "no process ID");
     char text[32];
     read_text(lock, text, sizeof text);
-    CU_ASSERT_STRING_EQUAL(text, "");
-    CU_ASSERT_EQUAL(entries(dir), 1);
+    NRT_EQ_STR(text, "");
+    NRT_EQ(entries(dir), 1);
 }
 
 NRT_TEST(lock_left_without_a_pid_long_ago_is_stale)
@@ -516,12 +515,12 @@ NRT_TEST(lock_left_without_a_pid_long_ago_is_stale)
         const char *dir = fresh_dir(name, 0755, lock);
         put_file(lock, contents[i], strlen(contents[i]));
         struct timespec hour_ago[2] = { { time(NULL) - 3600, 0 }, { time(NULL) - 3600, 0 } };
-        CU_ASSERT_FATAL(utimensat(AT_FDCWD, lock, hour_ago, 0) == 0);
+        NRT_EQ_FATAL(utimensat(AT_FDCWD, lock, hour_ago, 0), 0);
         pid_t owner = -1;
-        CU_ASSERT_EQUAL(nr_uucp_lock(dir, DEVICE, path, sizeof path, &owner, why), 0);
-        CU_ASSERT_TRUE(holds_pid(lock, getpid()));
+        NRT_EQ(nr_uucp_lock(dir, DEVICE, path, sizeof path, &owner, why), 0);
+        NRT_TRUE(holds_pid(lock, getpid()));
         nr_uucp_unlock(path);
-        CU_ASSERT_FALSE(exists(lock));
+        NRT_FALSE(exists(lock));
     }
 }
 
@@ -531,10 +530,10 @@ NRT_TEST(lock_of_a_live_process_is_busy_and_names_it)
     const char *dir = fresh_dir("live", 0755, lock);
     put_pid(lock, 1);
     pid_t owner = 0;
-    CU_ASSERT_EQUAL(nr_uucp_lock(dir, DEVICE, path, sizeof path, &owner, why), -EBUSY);
-    CU_ASSERT_EQUAL(owner, 1);
-    CU_ASSERT_TRUE(holds_pid(lock, 1));
-    CU_ASSERT_EQUAL(entries(dir), 1);
+    NRT_EQ(nr_uucp_lock(dir, DEVICE, path, sizeof path, &owner, why), -EBUSY);
+    NRT_EQ(owner, 1);
+    NRT_TRUE(holds_pid(lock, 1));
+    NRT_EQ(entries(dir), 1);
 }
 
 NRT_TEST(binary_pid_of_old_programs_is_read)
@@ -543,7 +542,7 @@ NRT_TEST(binary_pid_of_old_programs_is_read)
     fresh_dir("binary", 0755, lock);
     int pid = 4242;
     put_file(lock, &pid, sizeof pid);
-    CU_ASSERT_EQUAL(nr_uucp_read_pid(lock), 4242);
+    NRT_EQ(nr_uucp_read_pid(lock), 4242);
 }
 
 NRT_TEST(stale_lock_of_a_dead_process_is_taken_over)
@@ -552,14 +551,14 @@ NRT_TEST(stale_lock_of_a_dead_process_is_taken_over)
     const char *dir = fresh_dir("stale", 0755, lock);
     put_pid(lock, dead_pid());
     pid_t owner = -1;
-    CU_ASSERT_EQUAL(nr_uucp_lock(dir, DEVICE, path, sizeof path, &owner, why), 0);
-    CU_ASSERT_EQUAL(owner, 0);
-    CU_ASSERT_TRUE(holds_pid(lock, getpid()));
+    NRT_EQ(nr_uucp_lock(dir, DEVICE, path, sizeof path, &owner, why), 0);
+    NRT_EQ(owner, 0);
+    NRT_TRUE(holds_pid(lock, getpid()));
     struct stat st;
-    CU_ASSERT_TRUE(stat(lock, &st) == 0 && (st.st_mode & 07777) == 0644);
-    CU_ASSERT_EQUAL(entries(dir), 1); /* the lock only: no temporary file */
+    NRT_TRUE(stat(lock, &st) == 0 && (st.st_mode & 07777) == 0644);
+    NRT_EQ(entries(dir), 1); /* the lock only: no temporary file */
     nr_uucp_unlock(path);
-    CU_ASSERT_EQUAL(entries(dir), 0);
+    NRT_EQ(entries(dir), 0);
 }
 
 /* ---- what killed lockers leave --------------------------------------------------------- */
@@ -579,11 +578,11 @@ NRT_TEST(temporary_files_of_dead_lockers_are_removed_by_the_next)
     put_pid(live, 1);
     put_pid(other, 1);
     pid_t owner;
-    CU_ASSERT_EQUAL_FATAL(nr_uucp_lock(dir, DEVICE, path, sizeof path, &owner, why), 0);
+    NRT_EQ_FATAL(nr_uucp_lock(dir, DEVICE, path, sizeof path, &owner, why), 0);
     nr_uucp_unlock(path);
-    CU_ASSERT_FALSE(exists(dead));
-    CU_ASSERT_TRUE(exists(live));  /* its process may be writing it */
-    CU_ASSERT_TRUE(exists(other)); /* not ours to judge */
+    NRT_FALSE(exists(dead));
+    NRT_TRUE(exists(live));  /* its process may be writing it */
+    NRT_TRUE(exists(other)); /* not ours to judge */
 }
 
 NRT_TEST(lockers_killed_at_random_points_leave_nothing_after_the_next)
@@ -593,7 +592,7 @@ NRT_TEST(lockers_killed_at_random_points_leave_nothing_after_the_next)
     unsigned seed = (unsigned)getpid();
     for (int i = 0; i < 100; i++) {
         pid_t p = fork();
-        CU_ASSERT_FATAL(p >= 0);
+        NRT_GE_FATAL(p, 0);
         if (p == 0) {
             char mine[PATH_MAX], mywhy[NR_UUCP_WHY_SIZE];
             pid_t o;
@@ -607,9 +606,9 @@ NRT_TEST(lockers_killed_at_random_points_leave_nothing_after_the_next)
         waitpid(p, NULL, 0);
     }
     pid_t owner;
-    CU_ASSERT_EQUAL_FATAL(nr_uucp_lock(dir, DEVICE, path, sizeof path, &owner, why), 0);
+    NRT_EQ_FATAL(nr_uucp_lock(dir, DEVICE, path, sizeof path, &owner, why), 0);
     nr_uucp_unlock(path);
-    CU_ASSERT_EQUAL(entries(dir), 0);
+    NRT_EQ(entries(dir), 0);
 }
 
 /* ---- unlocking ------------------------------------------------------------------------ */
@@ -619,12 +618,12 @@ NRT_TEST(unlock_leaves_a_lock_of_another_process_alone)
     char lock[PATH_MAX], why[NR_UUCP_WHY_SIZE], path[PATH_MAX];
     const char *dir = fresh_dir("not-ours", 0755, lock);
     pid_t owner;
-    CU_ASSERT_EQUAL_FATAL(nr_uucp_lock(dir, DEVICE, path, sizeof path, &owner, why), 0);
+    NRT_EQ_FATAL(nr_uucp_lock(dir, DEVICE, path, sizeof path, &owner, why), 0);
     /* Somebody replaced our lock (say, an administrator gave the port to
      * process 1): it is no longer ours to remove. */
     put_pid(lock, 1);
     nr_uucp_unlock(path);
-    CU_ASSERT_TRUE(holds_pid(lock, 1));
+    NRT_TRUE(holds_pid(lock, 1));
 }
 
 /* ---- a lock directory writable by everybody (/var/lock is 1777) ---------------------- */
@@ -644,15 +643,15 @@ NRT_TEST(another_user_can_lock_in_a_sticky_world_writable_directory)
     char lock[PATH_MAX];
     const char *dir = fresh_dir("sticky-lock", 01777, lock);
     put_pid(lock, dead_pid());
-    CU_ASSERT_FATAL(chown(lock, NOBODY, NOBODY) == 0); /* a stale lock of that user's own */
+    NRT_EQ_FATAL(chown(lock, NOBODY, NOBODY), 0); /* a stale lock of that user's own */
     call c = { LOCK, dir, NULL, NOBODY };
     outcome o;
-    CU_ASSERT_TRUE_FATAL(call_in_child(&c, &o));
-    CU_ASSERT_EQUAL(o.rc, 0);
-    CU_ASSERT_TRUE(holds_pid(lock, o.pid));
+    NRT_TRUE_FATAL(call_in_child(&c, &o));
+    NRT_EQ(o.rc, 0);
+    NRT_TRUE(holds_pid(lock, o.pid));
     struct stat st;
-    CU_ASSERT_TRUE(stat(lock, &st) == 0 && st.st_uid == NOBODY && (st.st_mode & 07777) == 0644);
-    CU_ASSERT_EQUAL(entries(dir), 1);
+    NRT_TRUE(stat(lock, &st) == 0 && st.st_uid == NOBODY && (st.st_mode & 07777) == 0644);
+    NRT_EQ(entries(dir), 1);
 }
 
 NRT_TEST(stale_lock_of_another_user_in_a_sticky_directory_is_refused_naming_its_owner)
@@ -665,11 +664,11 @@ NRT_TEST(stale_lock_of_another_user_in_a_sticky_directory_is_refused_naming_its_
     put_pid(lock, dead); /* owned by root */
     call c = { LOCK, dir, NULL, NOBODY };
     outcome o;
-    CU_ASSERT_TRUE_FATAL(call_in_child(&c, &o));
-    CU_ASSERT_EQUAL(o.rc, -EPERM);
-    CU_ASSERT_PTR_NOT_NULL(strstr(o.why, "uid 0"));
-    CU_ASSERT_TRUE(holds_pid(lock, dead));
-    CU_ASSERT_EQUAL(entries(dir), 1);
+    NRT_TRUE_FATAL(call_in_child(&c, &o));
+    NRT_EQ(o.rc, -EPERM);
+    NRT_CONTAINS(o.why, "uid 0");
+    NRT_TRUE(holds_pid(lock, dead));
+    NRT_EQ(entries(dir), 1);
 }
 
 NRT_TEST(root_takes_over_a_stale_lock_of_another_user_in_a_sticky_directory)
@@ -679,10 +678,10 @@ NRT_TEST(root_takes_over_a_stale_lock_of_another_user_in_a_sticky_directory)
     char lock[PATH_MAX], why[NR_UUCP_WHY_SIZE], path[PATH_MAX];
     const char *dir = fresh_dir("sticky-root", 01777, lock);
     put_pid(lock, dead_pid());
-    CU_ASSERT_FATAL(chown(lock, NOBODY, NOBODY) == 0);
+    NRT_EQ_FATAL(chown(lock, NOBODY, NOBODY), 0);
     pid_t owner;
-    CU_ASSERT_EQUAL(nr_uucp_lock(dir, DEVICE, path, sizeof path, &owner, why), 0);
-    CU_ASSERT_TRUE(holds_pid(lock, getpid()));
+    NRT_EQ(nr_uucp_lock(dir, DEVICE, path, sizeof path, &owner, why), 0);
+    NRT_TRUE(holds_pid(lock, getpid()));
     nr_uucp_unlock(path);
-    CU_ASSERT_EQUAL(entries(dir), 0);
+    NRT_EQ(entries(dir), 0);
 }

@@ -52,7 +52,11 @@ tests_fixtures_broken_nonotify_la_LDFLAGS = $(AM_LDFLAGS) -module $(TEST_PLUGIN_
 
 # ---- CUnit suites --------------------------------------------------------------
 NR_SUITES = \
-	tests/test-manifest \
+	tests/test-manifest-schema \
+	tests/test-manifest-path \
+	tests/test-manifest-files \
+	tests/test-manifest-load \
+	tests/test-manifest-check \
 	tests/test-discovery \
 	tests/test-load \
 	tests/test-dispatch \
@@ -74,9 +78,21 @@ tests_ras_test_ras_modem_SOURCES += tests/cunit-main.h tests/cunit-main.c
 NR_SUITE_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS) $(JANSSON_CFLAGS)
 NR_SUITE_LDADD = router/libnetrouter.la $(CUNIT_LIBS) $(JANSSON_LIBS) $(PTHREAD_LIBS)
 
-tests_test_manifest_SOURCES = tests/test-manifest.c $(NR_TESTUTIL)
-tests_test_manifest_CFLAGS = $(NR_SUITE_CFLAGS)
-tests_test_manifest_LDADD = $(NR_SUITE_LDADD)
+tests_test_manifest_schema_SOURCES = tests/test-manifest-schema.c $(NR_TESTUTIL)
+tests_test_manifest_schema_CFLAGS = $(NR_SUITE_CFLAGS)
+tests_test_manifest_schema_LDADD = $(NR_SUITE_LDADD)
+tests_test_manifest_path_SOURCES = tests/test-manifest-path.c $(NR_TESTUTIL)
+tests_test_manifest_path_CFLAGS = $(NR_SUITE_CFLAGS)
+tests_test_manifest_path_LDADD = $(NR_SUITE_LDADD)
+tests_test_manifest_files_SOURCES = tests/test-manifest-files.c $(NR_TESTUTIL)
+tests_test_manifest_files_CFLAGS = $(NR_SUITE_CFLAGS)
+tests_test_manifest_files_LDADD = $(NR_SUITE_LDADD)
+tests_test_manifest_load_SOURCES = tests/test-manifest-load.c $(NR_TESTUTIL)
+tests_test_manifest_load_CFLAGS = $(NR_SUITE_CFLAGS)
+tests_test_manifest_load_LDADD = $(NR_SUITE_LDADD)
+tests_test_manifest_check_SOURCES = tests/test-manifest-check.c $(NR_TESTUTIL)
+tests_test_manifest_check_CFLAGS = $(NR_SUITE_CFLAGS)
+tests_test_manifest_check_LDADD = $(NR_SUITE_LDADD)
 tests_test_discovery_SOURCES = tests/test-discovery.c $(NR_TESTUTIL)
 tests_test_discovery_CFLAGS = $(NR_SUITE_CFLAGS)
 tests_test_discovery_LDADD = $(NR_SUITE_LDADD)

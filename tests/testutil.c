@@ -306,6 +306,21 @@ const char *nrt_provider(nrt_env *env, const char *name, int order, const char *
     return nrt_plugin(env, "provider", name, order, "fixture-provider", top, config);
 }
 
+/* A complete, valid manifest body for a copy of fixture-notifier at lib. */
+const char *nrt_notifier_manifest(nrt_env *env, const char *name, const char *lib, const char *extra)
+{
+    return nrt_printf(env,
+                      "{\n  \"manifest_version\": 1,\n  \"name\": \"%s\",\n  \"kind\": \"notifier\",\n"
+                      "  \"library\": \"%s\"%s%s\n}\n",
+                      name, lib, extra ? ",\n  " : "", extra ? extra : "");
+}
+
+const char *nrt_write_notifier(nrt_env *env, const char *dir, const char *file, const char *name, const char *extra)
+{
+    const char *lib = nrt_copy_fixture(env, "fixture-notifier", dir, nrt_printf(env, "%s.so", name));
+    return nrt_write(env, dir, file, 0644, "%s", nrt_notifier_manifest(env, name, lib, extra));
+}
+
 /* ---- routers --------------------------------------------------------------------------- */
 
 DWORD nrt_router_try(nrt_env *env, nr_router **out)

@@ -78,6 +78,14 @@ const char *nrt_plugin(nrt_env *env, const char *kind, const char *name, int ord
 const char *nrt_notifier(nrt_env *env, const char *name, int order, const char *top, const char *config);
 const char *nrt_provider(nrt_env *env, const char *name, int order, const char *top, const char *config);
 
+/* A complete, valid manifest body for a notifier called name whose library
+ * is lib, with the extra top-level members (JSON text without braces, or
+ * NULL). */
+const char *nrt_notifier_manifest(nrt_env *env, const char *name, const char *lib, const char *extra);
+/* Writes dir/file: that manifest for a fresh copy of fixture-notifier at
+ * dir/<name>.so.  Returns the manifest path. */
+const char *nrt_write_notifier(nrt_env *env, const char *dir, const char *file, const char *name, const char *extra);
+
 /* nr_router_new() with env->cfg; asserts success, remembers the router
  * (freeing the one made before), and publishes it to the fixtures in
  * $NR_FIXTURE_ROUTER. */

@@ -1,5 +1,5 @@
 /*
- * test-discovery.c - DESIGN.md section 3, the search path as an attacker or
+ * test-discovery.c - docs/design.md section 3, the search path as an attacker or
  * a careless administrator leaves it: FIFOs, sockets and directories named
  * *.json, a manifest directory others may write to, huge files, and a
  * search path with nothing in it.  Each must cost at most one problem

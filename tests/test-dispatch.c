@@ -1,5 +1,5 @@
 /*
- * test-dispatch.c - DESIGN.md section 4, rules 1 to 4: argument validation,
+ * test-dispatch.c - docs/design.md section 4, rules 1 to 4: argument validation,
  * PRE notifications, provider routing, POST notifications and retries, for
  * nr_add_connection() and nr_cancel_connection().
  *

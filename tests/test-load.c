@@ -1,5 +1,5 @@
 /*
- * test-load.c - DESIGN.md sections 2 and 3: loading plugins.  Missing entry
+ * test-load.c - docs/design.md sections 2 and 3: loading plugins.  Missing entry
  * points, ABI negotiation, NrPluginInit refusal and the host structure it
  * receives, shutdown order, and that every problem record names the right
  * stage, file and plugin.

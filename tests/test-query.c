@@ -1,7 +1,7 @@
 /*
  * test-query.c - the read side: nr_get_connection, nr_get_user, enumeration
  * (connected, remembered, global browse) in both the iterator and the
- * Windows buffer form, and extended errors per thread (DESIGN.md section 4,
+ * Windows buffer form, and extended errors per thread (docs/design.md section 4,
  * rule 8).
  */
 #include "config.h"

@@ -1,5 +1,5 @@
 /*
- * test-store.c - DESIGN.md section 4, rules 5 and 6: which connections are
+ * test-store.c - docs/design.md section 4, rules 5 and 6: which connections are
  * remembered, WN_DEVICE_ALREADY_REMEMBERED, forgetting on cancel, the store
  * file ($state_dir/connections.json: private, kept aside when damaged), and
  * restore without notifications.

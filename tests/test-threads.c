@@ -1,5 +1,5 @@
 /*
- * test-threads.c - DESIGN.md section 4, rule 7: a router shared by several
+ * test-threads.c - docs/design.md section 4, rule 7: a router shared by several
  * threads, "threading": "serialized" plugins never entered twice at once,
  * no router lock held while a plugin runs, and a plugin calling back into
  * the router getting ERROR_POSSIBLE_DEADLOCK at once.

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cunit-main.h"
 
@@ -175,50 +176,52 @@ void nrt_check(bool ok, const char *file, unsigned line, const char *func, bool 
     record(ok, file, line, func, fatal, buf);
 }
 
-static void format_value(char *buf, size_t size, nrt_operand v)
+/* "expr is value": the value in decimal (integers also in hex when that
+ * says more), what describe() said of it, and nothing at all when the
+ * expression is a literal that already shows the value. */
+static void show(char *buf, size_t size, const char *expr, nrt_operand v)
 {
-    int n = 0;
+    char dec[64] = "", hex[64] = "", text[600] = "";
     switch (v.kind) {
     case NRT_OPERAND_SIGNED:
-        n = snprintf(buf, size, "%lld", v.as.i);
-        if (v.as.i > 9 || v.as.i < -9)
-            n += snprintf(buf + n, size - (size_t)n, " (0x%llx)", (unsigned long long)v.as.i);
+        snprintf(dec, sizeof dec, "%lld", v.as.i);
+        if (v.as.i > 9)
+            snprintf(hex, sizeof hex, "0x%llx", (unsigned long long)v.as.i);
         break;
     case NRT_OPERAND_UNSIGNED:
-        n = snprintf(buf, size, "%llu", v.as.u);
+        snprintf(dec, sizeof dec, "%llu", v.as.u);
         if (v.as.u > 9)
-            n += snprintf(buf + n, size - (size_t)n, " (0x%llx)", v.as.u);
+            snprintf(hex, sizeof hex, "0x%llx", v.as.u);
         break;
     case NRT_OPERAND_FLOAT:
-        n = snprintf(buf, size, "%g", v.as.f);
+        snprintf(dec, sizeof dec, "%g", v.as.f);
         break;
     case NRT_OPERAND_POINTER:
-        n = v.as.p ? snprintf(buf, size, "%p", (const void *)v.as.p) : snprintf(buf, size, "NULL");
+        if (v.as.p)
+            snprintf(dec, sizeof dec, "%p", (const void *)v.as.p);
+        else
+            snprintf(dec, sizeof dec, "NULL");
         break;
     }
-    if (v.text && (size_t)n < size)
-        snprintf(buf + n, size - (size_t)n, " \"%s\"", v.text);
-}
-
-/* "expr is value", left out when the expression is the value itself (a literal). */
-static void show(char *buf, size_t size, const char *expr, const char *value)
-{
-    if (strcmp(expr, value) == 0)
+    if (v.text)
+        snprintf(text, sizeof text, " \"%s\"", v.text);
+    if (!v.text && (strcmp(expr, dec) == 0 || (*hex && strcasecmp(expr, hex) == 0)))
         buf[0] = '\0';
+    else if (*hex)
+        snprintf(buf, size, "%s is %s (%s)%s", expr, dec, hex, text);
     else
-        snprintf(buf, size, "%s is %s", expr, value);
+        snprintf(buf, size, "%s is %s%s", expr, dec, text);
 }
 
 void nrt_check_values(bool ok, const char *file, unsigned line, const char *func, bool fatal, const char *left,
                       const char *op, const char *right, nrt_operand lv, nrt_operand rv)
 {
-    char l[512], r[512], ls[1200], rs[1200], msg[4096] = "";
+    char ls[1400], rs[1400], msg[4096] = "";
     if (!ok) {
-        format_value(l, sizeof l, lv);
-        format_value(r, sizeof r, rv);
-        show(ls, sizeof ls, left, l);
-        show(rs, sizeof rs, right, r);
-        snprintf(msg, sizeof msg, "%s %s %s: %s%s%s", left, op, right, ls, *ls && *rs ? ", " : "", rs);
+        show(ls, sizeof ls, left, lv);
+        show(rs, sizeof rs, right, rv);
+        snprintf(msg, sizeof msg, "%s %s %s%s%s%s%s", left, op, right, *ls || *rs ? ": " : "", ls,
+                 *ls && *rs ? ", " : "", rs);
     }
     record(ok, file, line, func, fatal, msg);
 }

@@ -92,76 +92,82 @@ void nrt_check_memory(bool ok, const char *file, unsigned line, const char *func
 void nrt_check(bool ok, const char *file, unsigned line, const char *func, bool fatal, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 
-/* Comparisons that mix signed and unsigned operands compare as the plain
+/* The public macros stringify their own arguments (ls, rs): an argument
+ * handed on to an inner macro is macro-expanded first, and the message
+ * shows the expression as written, ERROR_LINE_BUSY and not 676.
+ *
+ * Comparisons that mix signed and unsigned operands compare as the plain
  * operator on the original operands did: the copies keep their types, and
  * the warning, which the literal operand used to silence, is off. */
-#define NRT_CMP_(l, op, r, fatal)                                                                            \
+#define NRT_CMP_(l, op, r, fatal, ls, rs)                                                                    \
     do {                                                                                                     \
         __typeof__(l) nrt_l_ = (l);                                                                          \
         __typeof__(r) nrt_r_ = (r);                                                                          \
         _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wsign-compare\"")                  \
         bool nrt_ok_ = nrt_l_ op nrt_r_;                                                                     \
         _Pragma("GCC diagnostic pop")                                                                        \
-        nrt_check_values(nrt_ok_, __FILE__, __LINE__, __func__, fatal, #l, #op, #r, NRT_OPERAND(nrt_l_),       \
-                         NRT_OPERAND(nrt_r_));                                                                 \
+        nrt_check_values(nrt_ok_, __FILE__, __LINE__, __func__, fatal, ls, #op, rs, NRT_OPERAND(nrt_l_),     \
+                         NRT_OPERAND(nrt_r_));                                                               \
     } while (0)
 
-#define NRT_EQ(l, r) NRT_CMP_(l, ==, r, false)
-#define NRT_NE(l, r) NRT_CMP_(l, !=, r, false)
-#define NRT_LT(l, r) NRT_CMP_(l, <, r, false)
-#define NRT_LE(l, r) NRT_CMP_(l, <=, r, false)
-#define NRT_GT(l, r) NRT_CMP_(l, >, r, false)
-#define NRT_GE(l, r) NRT_CMP_(l, >=, r, false)
-#define NRT_EQ_FATAL(l, r) NRT_CMP_(l, ==, r, true)
-#define NRT_NE_FATAL(l, r) NRT_CMP_(l, !=, r, true)
-#define NRT_LT_FATAL(l, r) NRT_CMP_(l, <, r, true)
-#define NRT_LE_FATAL(l, r) NRT_CMP_(l, <=, r, true)
-#define NRT_GT_FATAL(l, r) NRT_CMP_(l, >, r, true)
-#define NRT_GE_FATAL(l, r) NRT_CMP_(l, >=, r, true)
+#define NRT_EQ(l, r) NRT_CMP_(l, ==, r, false, #l, #r)
+#define NRT_NE(l, r) NRT_CMP_(l, !=, r, false, #l, #r)
+#define NRT_LT(l, r) NRT_CMP_(l, <, r, false, #l, #r)
+#define NRT_LE(l, r) NRT_CMP_(l, <=, r, false, #l, #r)
+#define NRT_GT(l, r) NRT_CMP_(l, >, r, false, #l, #r)
+#define NRT_GE(l, r) NRT_CMP_(l, >=, r, false, #l, #r)
+#define NRT_EQ_FATAL(l, r) NRT_CMP_(l, ==, r, true, #l, #r)
+#define NRT_NE_FATAL(l, r) NRT_CMP_(l, !=, r, true, #l, #r)
+#define NRT_LT_FATAL(l, r) NRT_CMP_(l, <, r, true, #l, #r)
+#define NRT_LE_FATAL(l, r) NRT_CMP_(l, <=, r, true, #l, #r)
+#define NRT_GT_FATAL(l, r) NRT_CMP_(l, >, r, true, #l, #r)
+#define NRT_GE_FATAL(l, r) NRT_CMP_(l, >=, r, true, #l, #r)
 
-#define NRT_PTR_(l, op, r, fatal)                                                                            \
+#define NRT_PTR_(l, op, r, fatal, ls, rs)                                                                    \
     do {                                                                                                     \
         const void *nrt_l_ = (const void *)(l), *nrt_r_ = (const void *)(r);                                 \
-        nrt_check_values(nrt_l_ op nrt_r_, __FILE__, __LINE__, __func__, fatal, #l, #op, #r,                 \
-                         nrt_operand_pointer(nrt_l_), nrt_operand_pointer(nrt_r_));                              \
+        nrt_check_values(nrt_l_ op nrt_r_, __FILE__, __LINE__, __func__, fatal, ls, #op, rs,                 \
+                         nrt_operand_pointer(nrt_l_), nrt_operand_pointer(nrt_r_));                          \
     } while (0)
 
-#define NRT_EQ_PTR(l, r) NRT_PTR_(l, ==, r, false)
-#define NRT_NE_PTR(l, r) NRT_PTR_(l, !=, r, false)
-#define NRT_EQ_PTR_FATAL(l, r) NRT_PTR_(l, ==, r, true)
-#define NRT_NE_PTR_FATAL(l, r) NRT_PTR_(l, !=, r, true)
-#define NRT_NULL(p) NRT_PTR_(p, ==, NULL, false)
-#define NRT_NOT_NULL(p) NRT_PTR_(p, !=, NULL, false)
-#define NRT_NULL_FATAL(p) NRT_PTR_(p, ==, NULL, true)
-#define NRT_NOT_NULL_FATAL(p) NRT_PTR_(p, !=, NULL, true)
+#define NRT_EQ_PTR(l, r) NRT_PTR_(l, ==, r, false, #l, #r)
+#define NRT_NE_PTR(l, r) NRT_PTR_(l, !=, r, false, #l, #r)
+#define NRT_EQ_PTR_FATAL(l, r) NRT_PTR_(l, ==, r, true, #l, #r)
+#define NRT_NE_PTR_FATAL(l, r) NRT_PTR_(l, !=, r, true, #l, #r)
+#define NRT_NULL(p) NRT_PTR_(p, ==, NULL, false, #p, "NULL")
+#define NRT_NOT_NULL(p) NRT_PTR_(p, !=, NULL, false, #p, "NULL")
+#define NRT_NULL_FATAL(p) NRT_PTR_(p, ==, NULL, true, #p, "NULL")
+#define NRT_NOT_NULL_FATAL(p) NRT_PTR_(p, !=, NULL, true, #p, "NULL")
 
-#define NRT_STR_(l, op, r, fatal)                                                                            \
+#define NRT_STR_(l, op, r, fatal, ls, rs)                                                                    \
     do {                                                                                                     \
         const char *nrt_l_ = (l), *nrt_r_ = (r);                                                             \
         nrt_check_strings(nrt_l_ && nrt_r_ && (strcmp(nrt_l_, nrt_r_) op 0), __FILE__, __LINE__, __func__,   \
-                          fatal, #l, #op, #r, nrt_l_, nrt_r_);                                               \
+                          fatal, ls, #op, rs, nrt_l_, nrt_r_);                                               \
     } while (0)
 
-#define NRT_EQ_STR(l, r) NRT_STR_(l, ==, r, false)
-#define NRT_NE_STR(l, r) NRT_STR_(l, !=, r, false)
-#define NRT_EQ_STR_FATAL(l, r) NRT_STR_(l, ==, r, true)
-#define NRT_NE_STR_FATAL(l, r) NRT_STR_(l, !=, r, true)
+#define NRT_EQ_STR(l, r) NRT_STR_(l, ==, r, false, #l, #r)
+#define NRT_NE_STR(l, r) NRT_STR_(l, !=, r, false, #l, #r)
+#define NRT_EQ_STR_FATAL(l, r) NRT_STR_(l, ==, r, true, #l, #r)
+#define NRT_NE_STR_FATAL(l, r) NRT_STR_(l, !=, r, true, #l, #r)
 
-#define NRT_MEM_(l, r, n, fatal)                                                                             \
+#define NRT_MEM_(l, r, n, fatal, ls, rs)                                                                     \
     do {                                                                                                     \
         const void *nrt_l_ = (l), *nrt_r_ = (r);                                                             \
         size_t nrt_n_ = (n);                                                                                 \
-        nrt_check_memory(memcmp(nrt_l_, nrt_r_, nrt_n_) == 0, __FILE__, __LINE__, __func__, fatal, #l, #r,   \
+        nrt_check_memory(memcmp(nrt_l_, nrt_r_, nrt_n_) == 0, __FILE__, __LINE__, __func__, fatal, ls, rs,   \
                          nrt_l_, nrt_r_, nrt_n_);                                                            \
     } while (0)
 
-#define NRT_EQ_MEM(l, r, n) NRT_MEM_(l, r, n, false)
-#define NRT_EQ_MEM_FATAL(l, r, n) NRT_MEM_(l, r, n, true)
+#define NRT_EQ_MEM(l, r, n) NRT_MEM_(l, r, n, false, #l, #r)
+#define NRT_EQ_MEM_FATAL(l, r, n) NRT_MEM_(l, r, n, true, #l, #r)
 
-#define NRT_TRUE(cond) nrt_check((cond) ? true : false, __FILE__, __LINE__, __func__, false, "%s", #cond)
-#define NRT_FALSE(cond) nrt_check((cond) ? false : true, __FILE__, __LINE__, __func__, false, "!(%s)", #cond)
-#define NRT_TRUE_FATAL(cond) nrt_check((cond) ? true : false, __FILE__, __LINE__, __func__, true, "%s", #cond)
-#define NRT_FALSE_FATAL(cond) nrt_check((cond) ? false : true, __FILE__, __LINE__, __func__, true, "!(%s)", #cond)
+#define NRT_TRUE(cond) nrt_check((cond) ? true : false, __FILE__, __LINE__, __func__, false, "%s is false", #cond)
+#define NRT_FALSE(cond) nrt_check((cond) ? false : true, __FILE__, __LINE__, __func__, false, "%s is true", #cond)
+#define NRT_TRUE_FATAL(cond)                                                                                 \
+    nrt_check((cond) ? true : false, __FILE__, __LINE__, __func__, true, "%s is false", #cond)
+#define NRT_FALSE_FATAL(cond)                                                                                \
+    nrt_check((cond) ? false : true, __FILE__, __LINE__, __func__, true, "%s is true", #cond)
 
 #define NRT_TRUE_MSG(cond, ...) nrt_check((cond) ? true : false, __FILE__, __LINE__, __func__, false, __VA_ARGS__)
 #define NRT_TRUE_MSG_FATAL(cond, ...)                                                                        \
@@ -169,30 +175,31 @@ void nrt_check(bool ok, const char *file, unsigned line, const char *func, bool 
 #define NRT_FAIL(...) nrt_check(false, __FILE__, __LINE__, __func__, false, __VA_ARGS__)
 #define NRT_FAIL_FATAL(...) nrt_check(false, __FILE__, __LINE__, __func__, true, __VA_ARGS__)
 
-#define NRT_CONTAINS_(haystack, needle, fatal)                                                               \
+#define NRT_CONTAINS_(haystack, needle, fatal, hs)                                                           \
     do {                                                                                                     \
         const char *nrt_h_ = (haystack), *nrt_n_ = (needle);                                                 \
         nrt_check(nrt_h_ && strstr(nrt_h_, nrt_n_), __FILE__, __LINE__, __func__, fatal,                     \
-                  "%s contains \"%s\": it is \"%s\"", #haystack, nrt_n_, nrt_h_ ? nrt_h_ : "(null)");         \
+                  "%s contains \"%s\": it is \"%s\"", hs, nrt_n_, nrt_h_ ? nrt_h_ : "(null)");               \
     } while (0)
-#define NRT_NOT_CONTAINS_(haystack, needle, fatal)                                                           \
+#define NRT_NOT_CONTAINS_(haystack, needle, fatal, hs)                                                       \
     do {                                                                                                     \
         const char *nrt_h_ = (haystack), *nrt_n_ = (needle);                                                 \
         nrt_check(!nrt_h_ || !strstr(nrt_h_, nrt_n_), __FILE__, __LINE__, __func__, fatal,                   \
-                  "%s does not contain \"%s\": it is \"%s\"", #haystack, nrt_n_, nrt_h_ ? nrt_h_ : "(null)"); \
+                  "%s does not contain \"%s\": it is \"%s\"", hs, nrt_n_, nrt_h_ ? nrt_h_ : "(null)");       \
     } while (0)
 
-#define NRT_CONTAINS(haystack, needle) NRT_CONTAINS_(haystack, needle, false)
-#define NRT_NOT_CONTAINS(haystack, needle) NRT_NOT_CONTAINS_(haystack, needle, false)
-#define NRT_CONTAINS_FATAL(haystack, needle) NRT_CONTAINS_(haystack, needle, true)
-#define NRT_NOT_CONTAINS_FATAL(haystack, needle) NRT_NOT_CONTAINS_(haystack, needle, true)
+#define NRT_CONTAINS(haystack, needle) NRT_CONTAINS_(haystack, needle, false, #haystack)
+#define NRT_NOT_CONTAINS(haystack, needle) NRT_NOT_CONTAINS_(haystack, needle, false, #haystack)
+#define NRT_CONTAINS_FATAL(haystack, needle) NRT_CONTAINS_(haystack, needle, true, #haystack)
+#define NRT_NOT_CONTAINS_FATAL(haystack, needle) NRT_NOT_CONTAINS_(haystack, needle, true, #haystack)
 
-#define NRT_EQ_DESCRIBED(type, describe, l, r)                                                               \
+#define NRT_EQ_DESCRIBED(type, describe, l, r) NRT_EQ_DESCRIBED_(type, describe, l, r, #l, #r)
+#define NRT_EQ_DESCRIBED_(type, describe, l, r, ls, rs)                                                      \
     do {                                                                                                     \
         type nrt_l_ = (l), nrt_r_ = (r);                                                                     \
-        nrt_check_values(nrt_l_ == nrt_r_, __FILE__, __LINE__, __func__, false, #l, "==", #r,                \
-                         nrt_operand_described(NRT_OPERAND(nrt_l_), describe(nrt_l_)),                           \
-                         nrt_operand_described(NRT_OPERAND(nrt_r_), describe(nrt_r_)));                          \
+        nrt_check_values(nrt_l_ == nrt_r_, __FILE__, __LINE__, __func__, false, ls, "==", rs,                \
+                         nrt_operand_described(NRT_OPERAND(nrt_l_), describe(nrt_l_)),                       \
+                         nrt_operand_described(NRT_OPERAND(nrt_r_), describe(nrt_r_)));                      \
     } while (0)
 
 #endif

@@ -135,7 +135,8 @@ const char *nrt_last_error_text(nrt_env *env);
 const char *nrt_last_error_provider(nrt_env *env);
 
 /* NRT_EQ for WN_* codes (compared as DWORD): shows each code's text too. */
-#define NRT_EQ_CODE(actual, expected) NRT_EQ_DESCRIBED(DWORD, nr_strerror, actual, expected)
+#define NRT_EQ_CODE(actual, expected)                                                                        \
+    NRT_EQ_DESCRIBED_(DWORD, nr_strerror, actual, expected, #actual, #expected)
 
 /* The NRT_SUITE setup of the suites that load fixture plugins: finds them
  * in the build tree (nonzero, with a message, when they are not there). */

@@ -118,6 +118,18 @@ tests_test_threads_SOURCES = tests/test-threads.c $(NR_TESTUTIL)
 tests_test_threads_CFLAGS = $(NR_SUITE_CFLAGS)
 tests_test_threads_LDADD = $(NR_SUITE_LDADD)
 
+# ---- the runner itself ------------------------------------------------------------
+# test-runner runs each deliberately failing test of runner-specimens in a
+# child and checks what the runner prints and the exit status.
+check_PROGRAMS += tests/test-runner tests/runner-specimens
+TESTS += tests/test-runner
+tests_test_runner_SOURCES = tests/test-runner.c tests/cunit-main.h tests/cunit-main.c
+tests_test_runner_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+tests_test_runner_LDADD = $(CUNIT_LIBS)
+tests_runner_specimens_SOURCES = tests/runner-specimens.c tests/cunit-main.h tests/cunit-main.c
+tests_runner_specimens_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+tests_runner_specimens_LDADD = $(CUNIT_LIBS)
+
 # ---- end-to-end CLI test -------------------------------------------------------
 dist_noinst_SCRIPTS += tests/cli.test
 

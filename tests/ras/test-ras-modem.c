@@ -245,34 +245,13 @@ NRT_TEST(default_dial_prefix_is_atdt)
     fx_end(&f);
 }
 
-NRT_TEST(busy_gives_676)
-{
-    check_outcome(MODEM_EMU_BUSY, 676, "BUSY");
-}
-NRT_TEST(no_carrier_gives_679)
-{
-    check_outcome(MODEM_EMU_NO_CARRIER, 679, "NO CARRIER");
-}
-NRT_TEST(no_dialtone_gives_680)
-{
-    check_outcome(MODEM_EMU_NO_DIALTONE, 680, "NO DIALTONE");
-}
-NRT_TEST(no_dial_tone_spelling_gives_680)
-{
-    check_outcome(MODEM_EMU_NO_DIAL_TONE, 680, "NO DIAL TONE");
-}
-NRT_TEST(no_answer_gives_678)
-{
-    check_outcome(MODEM_EMU_NO_ANSWER, 678, "NO ANSWER");
-}
-NRT_TEST(error_gives_651)
-{
-    check_outcome(MODEM_EMU_ERROR, 651, "ERROR");
-}
-NRT_TEST(voice_gives_677)
-{
-    check_outcome(MODEM_EMU_VOICE, 677, "VOICE");
-}
+NRT_TEST(busy_gives_676) { check_outcome(MODEM_EMU_BUSY, 676, "BUSY"); }
+NRT_TEST(no_carrier_gives_679) { check_outcome(MODEM_EMU_NO_CARRIER, 679, "NO CARRIER"); }
+NRT_TEST(no_dialtone_gives_680) { check_outcome(MODEM_EMU_NO_DIALTONE, 680, "NO DIALTONE"); }
+NRT_TEST(no_dial_tone_spelling_gives_680) { check_outcome(MODEM_EMU_NO_DIAL_TONE, 680, "NO DIAL TONE"); }
+NRT_TEST(no_answer_gives_678) { check_outcome(MODEM_EMU_NO_ANSWER, 678, "NO ANSWER"); }
+NRT_TEST(error_gives_651) { check_outcome(MODEM_EMU_ERROR, 651, "ERROR"); }
+NRT_TEST(voice_gives_677) { check_outcome(MODEM_EMU_VOICE, 677, "VOICE"); }
 
 NRT_TEST(cme_error_gives_651_with_the_extended_error)
 {
@@ -285,10 +264,7 @@ NRT_TEST(cme_error_gives_651_with_the_extended_error)
     fx_end(&f);
 }
 
-NRT_TEST(garbage_line_gives_652)
-{
-    check_outcome(MODEM_EMU_GARBAGE, 652, "HELLO? IS THIS THE PIZZA PLACE");
-}
+NRT_TEST(garbage_line_gives_652) { check_outcome(MODEM_EMU_GARBAGE, 652, "HELLO? IS THIS THE PIZZA PLACE"); }
 
 NRT_TEST(error_on_an_init_command_gives_651_and_does_not_dial)
 {

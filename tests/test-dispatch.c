@@ -1,5 +1,5 @@
 /*
- * test-dispatch.c - DESIGN.md section 4, rules 1 to 4: argument validation,
+ * test-dispatch.c - docs/design.md section 4, rules 1 to 4: argument validation,
  * PRE notifications, provider routing, POST notifications and retries, for
  * nr_add_connection() and nr_cancel_connection().
  *
@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "testutil.h"
+
+NRT_SUITE("dispatch", .setup = nrt_fixtures_found);
 
 static DWORD add(nr_router *r, const char *local, const char *remote, DWORD flags)
 {
@@ -28,7 +30,7 @@ static DWORD add_via(nr_router *r, const char *remote, const char *provider)
 
 /* ---- rule 1: validation before any notification ---------------------------------- */
 
-static void test_add_without_resource_fails_without_notification(void)
+NRT_TEST(add_without_resource_fails_without_notification)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, NULL);
@@ -40,7 +42,7 @@ static void test_add_without_resource_fails_without_notification(void)
     nrt_env_free(env);
 }
 
-static void test_add_without_remote_name_fails_without_notification(void)
+NRT_TEST(add_without_remote_name_fails_without_notification)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, NULL);
@@ -54,7 +56,7 @@ static void test_add_without_remote_name_fails_without_notification(void)
     nrt_env_free(env);
 }
 
-static void test_add_with_unknown_flags_is_bad_value_without_notification(void)
+NRT_TEST(add_with_unknown_flags_is_bad_value_without_notification)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, NULL);
@@ -65,7 +67,7 @@ static void test_add_with_unknown_flags_is_bad_value_without_notification(void)
     nrt_env_free(env);
 }
 
-static void test_add_with_unknown_resource_type_fails_without_notification(void)
+NRT_TEST(add_with_unknown_resource_type_fails_without_notification)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, NULL);
@@ -79,7 +81,7 @@ static void test_add_with_unknown_resource_type_fails_without_notification(void)
     nrt_env_free(env);
 }
 
-static void test_add_on_null_router_is_rejected(void)
+NRT_TEST(add_on_null_router_is_rejected)
 {
     NETRESOURCE res = nrt_res(NULL, "fx:a");
     DWORD rc = nr_add_connection(NULL, NULL, &res, NULL, NULL, 0);
@@ -88,7 +90,7 @@ static void test_add_on_null_router_is_rejected(void)
     NRT_TRUE(rc == WN_BAD_VALUE || rc == WN_BAD_POINTER);
 }
 
-static void test_cancel_without_name_fails_without_notification(void)
+NRT_TEST(cancel_without_name_fails_without_notification)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, NULL);
@@ -102,7 +104,7 @@ static void test_cancel_without_name_fails_without_notification(void)
     nrt_env_free(env);
 }
 
-static void test_cancel_with_unknown_flags_is_bad_value_without_notification(void)
+NRT_TEST(cancel_with_unknown_flags_is_bad_value_without_notification)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, NULL);
@@ -115,7 +117,7 @@ static void test_cancel_with_unknown_flags_is_bad_value_without_notification(voi
 
 /* ---- rule 2: PRE ----------------------------------------------------------------------- */
 
-static void test_pre_runs_in_ascending_order_then_name(void)
+NRT_TEST(pre_runs_in_ascending_order_then_name)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "nb", 20, NULL, "\"no_context\": true");
@@ -128,7 +130,7 @@ static void test_pre_runs_in_ascending_order_then_name(void)
     nrt_env_free(env);
 }
 
-static void test_pre_gets_success_status_and_null_context(void)
+NRT_TEST(pre_gets_success_status_and_null_context)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, NULL);
@@ -137,13 +139,13 @@ static void test_pre_gets_success_status_and_null_context(void)
     nr_router *r = nrt_router(env);
     NRT_EQ_CODE(add(r, NULL, "fx:a", 0), WN_SUCCESS);
     NRT_EQ_CODE(add(r, NULL, "fx:b", 0), WN_SUCCESS);
-    NRT_EQ_INT(nrt_count(env, "add pre status=0"), 4);
-    NRT_EQ_INT(nrt_count(env, "add pre"), 4);
+    NRT_EQ(nrt_count(env, "add pre status=0"), 4);
+    NRT_EQ(nrt_count(env, "add pre"), 4);
     NRT_NOT_CONTAINS(nrt_records(env), "ctx=888888"); /* a non-NULL context on entry */
     nrt_env_free(env);
 }
 
-static void test_pre_sees_the_request(void)
+NRT_TEST(pre_sees_the_request)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, NULL);
@@ -157,7 +159,7 @@ static void test_pre_sees_the_request(void)
     nrt_env_free(env);
 }
 
-static void test_notifier_leaving_null_context_gets_no_post(void)
+NRT_TEST(notifier_leaving_null_context_gets_no_post)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, "\"no_context\": true");
@@ -169,29 +171,29 @@ static void test_notifier_leaving_null_context_gets_no_post(void)
     nrt_env_free(env);
 }
 
-static void test_veto_stops_providers_and_returns_the_veto_code(void)
+NRT_TEST(veto_stops_providers_and_returns_the_veto_code)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, "\"pre\": 5");
     nrt_provider(env, "p1", 10, NULL, NULL);
     nr_router *r = nrt_router(env);
     NRT_EQ_CODE(add(r, NULL, "fx:a", 0), WN_ACCESS_DENIED);
-    NRT_EQ_INT(nrt_count(env, "p1"), 0);
+    NRT_EQ(nrt_count(env, "p1"), 0);
     nrt_env_free(env);
 }
 
-static void test_veto_with_wn_cancel_stays_wn_cancel(void)
+NRT_TEST(veto_with_wn_cancel_stays_wn_cancel)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, "\"pre\": 1223");
     nrt_provider(env, "p1", 10, NULL, NULL);
     nr_router *r = nrt_router(env);
     NRT_EQ_CODE(add(r, NULL, "fx:a", 0), WN_CANCEL);
-    NRT_EQ_INT(nrt_count(env, "p1"), 0);
+    NRT_EQ(nrt_count(env, "p1"), 0);
     nrt_env_free(env);
 }
 
-static void test_vetoing_notifier_gets_no_post(void)
+NRT_TEST(vetoing_notifier_gets_no_post)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, "\"pre\": 1223"); /* sets a context and vetoes */
@@ -202,7 +204,7 @@ static void test_vetoing_notifier_gets_no_post(void)
     nrt_env_free(env);
 }
 
-static void test_veto_posts_earlier_notifiers_with_the_veto_code(void)
+NRT_TEST(veto_posts_earlier_notifiers_with_the_veto_code)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, NULL);
@@ -217,7 +219,7 @@ static void test_veto_posts_earlier_notifiers_with_the_veto_code(void)
     nrt_env_free(env);
 }
 
-static void test_veto_posts_only_earlier_notifiers_holding_a_context(void)
+NRT_TEST(veto_posts_only_earlier_notifiers_holding_a_context)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, "\"no_context\": true");
@@ -233,7 +235,7 @@ static void test_veto_posts_only_earlier_notifiers_holding_a_context(void)
 
 /* ---- rule 3: providers ------------------------------------------------------------------- */
 
-static void test_named_provider_is_the_only_one_called(void)
+NRT_TEST(named_provider_is_the_only_one_called)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -245,7 +247,7 @@ static void test_named_provider_is_the_only_one_called(void)
     nrt_env_free(env);
 }
 
-static void test_named_provider_failure_is_not_passed_on(void)
+NRT_TEST(named_provider_failure_is_not_passed_on)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, "\"prefix\": \"a:\"");
@@ -256,17 +258,17 @@ static void test_named_provider_failure_is_not_passed_on(void)
     nrt_env_free(env);
 }
 
-static void test_unknown_named_provider_is_bad_provider(void)
+NRT_TEST(unknown_named_provider_is_bad_provider)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
     nr_router *r = nrt_router(env);
     NRT_EQ_CODE(add_via(r, "fx:a", "nosuch"), WN_BAD_PROVIDER);
-    NRT_EQ_INT(nrt_count(env, "NPAddConnection3"), 0);
+    NRT_EQ(nrt_count(env, "NPAddConnection3"), 0);
     nrt_env_free(env);
 }
 
-static void test_unknown_named_provider_sends_no_notification(void)
+NRT_TEST(unknown_named_provider_sends_no_notification)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, NULL);
@@ -277,18 +279,18 @@ static void test_unknown_named_provider_sends_no_notification(void)
     nrt_env_free(env);
 }
 
-static void test_notifier_is_not_a_provider_name(void)
+NRT_TEST(notifier_is_not_a_provider_name)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, NULL);
     nrt_provider(env, "pa", 10, NULL, NULL);
     nr_router *r = nrt_router(env);
     NRT_EQ_CODE(add_via(r, "fx:a", "n1"), WN_BAD_PROVIDER);
-    NRT_EQ_INT(nrt_count(env, "NPAddConnection3"), 0);
+    NRT_EQ(nrt_count(env, "NPAddConnection3"), 0);
     nrt_env_free(env);
 }
 
-static void test_providers_are_tried_in_order_until_one_succeeds(void)
+NRT_TEST(providers_are_tried_in_order_until_one_succeeds)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pc", 30, NULL, "\"prefix\": \"b:\"");
@@ -304,7 +306,7 @@ static void test_providers_are_tried_in_order_until_one_succeeds(void)
     nrt_env_free(env);
 }
 
-static void test_provider_whose_owns_patterns_exclude_the_name_is_skipped(void)
+NRT_TEST(provider_whose_owns_patterns_exclude_the_name_is_skipped)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, "\"owns\": [\"a:*\", \"alpha:*\"]", NULL);
@@ -315,7 +317,7 @@ static void test_provider_whose_owns_patterns_exclude_the_name_is_skipped(void)
     nrt_env_free(env);
 }
 
-static void test_provider_whose_owns_patterns_match_is_called(void)
+NRT_TEST(provider_whose_owns_patterns_match_is_called)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, "\"owns\": [\"zzz:*\", \"alpha:*\"]", NULL);
@@ -326,7 +328,7 @@ static void test_provider_whose_owns_patterns_match_is_called(void)
     nrt_env_free(env);
 }
 
-static void test_not_mine_codes_move_on_to_the_next_provider(void)
+NRT_TEST(not_mine_codes_move_on_to_the_next_provider)
 {
     static const DWORD not_mine[] = { WN_BAD_NETNAME, ERROR_BAD_NETPATH, WN_BAD_VALUE, WN_BAD_LEVEL,
                                       WN_NOT_SUPPORTED };
@@ -342,7 +344,7 @@ static void test_not_mine_codes_move_on_to_the_next_provider(void)
     }
 }
 
-static void test_significant_error_does_not_stop_later_providers(void)
+NRT_TEST(significant_error_does_not_stop_later_providers)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, "\"add_result\": 5");
@@ -353,7 +355,7 @@ static void test_significant_error_does_not_stop_later_providers(void)
     nrt_env_free(env);
 }
 
-static void test_first_significant_error_wins(void)
+NRT_TEST(first_significant_error_wins)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, "\"add_result\": 67");
@@ -367,18 +369,18 @@ static void test_first_significant_error_wins(void)
     nrt_env_free(env);
 }
 
-static void test_no_provider_accepting_the_name_gives_bad_netname(void)
+NRT_TEST(no_provider_accepting_the_name_gives_bad_netname)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, "\"prefix\": \"a:\"");
     nrt_provider(env, "pb", 20, NULL, "\"add_result\": 50");
     nr_router *r = nrt_router(env);
     NRT_EQ_CODE(add(r, NULL, "c:x", 0), WN_BAD_NETNAME);
-    NRT_EQ_INT(nrt_count(env, "NPAddConnection3"), 2);
+    NRT_EQ(nrt_count(env, "NPAddConnection3"), 2);
     nrt_env_free(env);
 }
 
-static void test_provider_without_addconnection3_is_called_through_addconnection(void)
+NRT_TEST(provider_without_addconnection3_is_called_through_addconnection)
 {
     nrt_env *env = nrt_env_new();
     nrt_plugin(env, "provider", "pa", 10, "fixture-provider-lite", NULL, NULL);
@@ -388,7 +390,7 @@ static void test_provider_without_addconnection3_is_called_through_addconnection
     nrt_env_free(env);
 }
 
-static void test_provider_receives_user_password_and_flags(void)
+NRT_TEST(provider_receives_user_password_and_flags)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -399,7 +401,7 @@ static void test_provider_receives_user_password_and_flags(void)
     nrt_env_free(env);
 }
 
-static void test_notifiers_see_the_owner_token(void)
+NRT_TEST(notifiers_see_the_owner_token)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, NULL);
@@ -414,7 +416,7 @@ static void test_notifiers_see_the_owner_token(void)
 
 /* ---- rule 4: POST ----------------------------------------------------------------------------- */
 
-static void test_post_runs_in_reverse_pre_order_with_the_result(void)
+NRT_TEST(post_runs_in_reverse_pre_order_with_the_result)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, NULL);
@@ -429,7 +431,7 @@ static void test_post_runs_in_reverse_pre_order_with_the_result(void)
     nrt_env_free(env);
 }
 
-static void test_post_after_success_names_the_provider(void)
+NRT_TEST(post_after_success_names_the_provider)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, NULL);
@@ -442,7 +444,7 @@ static void test_post_after_success_names_the_provider(void)
     nrt_env_free(env);
 }
 
-static void test_post_after_failure_carries_the_error(void)
+NRT_TEST(post_after_failure_carries_the_error)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, NULL);
@@ -455,7 +457,7 @@ static void test_post_after_failure_carries_the_error(void)
     nrt_env_free(env);
 }
 
-static void test_post_receives_the_context_pre_left(void)
+NRT_TEST(post_receives_the_context_pre_left)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, NULL);
@@ -473,7 +475,7 @@ static void test_post_receives_the_context_pre_left(void)
     nrt_env_free(env);
 }
 
-static void test_post_error_replaces_a_failure(void)
+NRT_TEST(post_error_replaces_a_failure)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, "\"post\": 1222");
@@ -483,7 +485,7 @@ static void test_post_error_replaces_a_failure(void)
     nrt_env_free(env);
 }
 
-static void test_post_error_is_ignored_after_a_success(void)
+NRT_TEST(post_error_is_ignored_after_a_success)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, "\"post\": 1222");
@@ -496,7 +498,7 @@ static void test_post_error_is_ignored_after_a_success(void)
 
 /* ---- rule 4: retries -------------------------------------------------------------------------- */
 
-static void test_post_retry_retries_the_operation(void)
+NRT_TEST(post_retry_retries_the_operation)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, "\"retry\": 1");
@@ -508,18 +510,18 @@ static void test_post_retry_retries_the_operation(void)
     nrt_env_free(env);
 }
 
-static void test_retries_are_capped_at_three_by_default(void)
+NRT_TEST(retries_are_capped_at_three_by_default)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, "\"retry\": 100");
     nrt_provider(env, "pa", 10, NULL, "\"add_result\": 1222");
     nr_router *r = nrt_router(env);
     NRT_EQ_CODE(add(r, NULL, "fx:a", 0), WN_NO_NETWORK);
-    NRT_EQ_INT(nrt_count(env, "pa NPAddConnection3"), 4);
+    NRT_EQ(nrt_count(env, "pa NPAddConnection3"), 4);
     nrt_env_free(env);
 }
 
-static void test_retry_limit_comes_from_the_router_config(void)
+NRT_TEST(retry_limit_comes_from_the_router_config)
 {
     for (int limit = 0; limit <= 2; limit++) {
         nrt_env *env = nrt_env_new();
@@ -528,12 +530,12 @@ static void test_retry_limit_comes_from_the_router_config(void)
         env->cfg.retry_limit = limit;
         nr_router *r = nrt_router(env);
         NRT_EQ_CODE(add(r, NULL, "fx:a", 0), WN_NO_NETWORK);
-        NRT_EQ_INT(nrt_count(env, "pa NPAddConnection3"), limit + 1);
+        NRT_EQ(nrt_count(env, "pa NPAddConnection3"), limit + 1);
         nrt_env_free(env);
     }
 }
 
-static void test_retry_pre_carries_wn_retry(void)
+NRT_TEST(retry_pre_carries_wn_retry)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, NULL);
@@ -546,7 +548,7 @@ static void test_retry_pre_carries_wn_retry(void)
     nrt_env_free(env);
 }
 
-static void test_retry_pre_skips_the_notifier_that_asked(void)
+NRT_TEST(retry_pre_skips_the_notifier_that_asked)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, NULL);
@@ -564,7 +566,7 @@ static void test_retry_pre_skips_the_notifier_that_asked(void)
     nrt_env_free(env);
 }
 
-static void test_notifier_that_asked_for_retry_keeps_its_context(void)
+NRT_TEST(notifier_that_asked_for_retry_keeps_its_context)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, "\"retry\": 2");
@@ -572,14 +574,14 @@ static void test_notifier_that_asked_for_retry_keeps_its_context(void)
     nr_router *r = nrt_router(env);
     NRT_EQ_CODE(add(r, NULL, "fx:a", 0), WN_SUCCESS);
     const char *ctx = nrt_value(env, "n1 add pre", 0, "ctx");
-    NRT_EQ_INT(nrt_count(env, "n1 add pre"), 1);
-    NRT_EQ_INT(nrt_count(env, "n1 add post"), 3);
+    NRT_EQ(nrt_count(env, "n1 add pre"), 1);
+    NRT_EQ(nrt_count(env, "n1 add post"), 3);
     for (int i = 0; i < 3; i++)
         NRT_EQ_STR(nrt_value(env, "n1 add post", i, "ctx"), ctx);
     nrt_env_free(env);
 }
 
-static void test_notifier_asking_retry_past_the_limit_still_gets_its_context_back(void)
+NRT_TEST(notifier_asking_retry_past_the_limit_still_gets_its_context_back)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, "\"retry\": 100");
@@ -591,12 +593,12 @@ static void test_notifier_asking_retry_past_the_limit_still_gets_its_context_bac
      * the last POST received it although the notifier still asked to retry. */
     const char *ctx = nrt_value(env, "n1 add pre", 0, "ctx");
     int posts = nrt_count(env, "n1 add post");
-    NRT_TRUE(posts >= 2);
+    NRT_GE(posts, 2);
     NRT_EQ_STR(nrt_value(env, "n1 add post", posts - 1, "ctx"), ctx);
     nrt_env_free(env);
 }
 
-static void test_retry_after_veto_is_not_possible_for_the_vetoer(void)
+NRT_TEST(retry_after_veto_is_not_possible_for_the_vetoer)
 {
     /* A vetoing notifier gets no POST, so it can never ask for a retry; the
      * earlier notifier's POST can. */
@@ -615,7 +617,7 @@ static void test_retry_after_veto_is_not_possible_for_the_vetoer(void)
 
 /* ---- cancel, the same way --------------------------------------------------------------------- */
 
-static void test_cancel_is_wrapped_in_pre_and_post(void)
+NRT_TEST(cancel_is_wrapped_in_pre_and_post)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, NULL);
@@ -632,7 +634,7 @@ static void test_cancel_is_wrapped_in_pre_and_post(void)
     nrt_env_free(env);
 }
 
-static void test_cancel_veto_stops_providers(void)
+NRT_TEST(cancel_veto_stops_providers)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, NULL);
@@ -647,7 +649,7 @@ static void test_cancel_veto_stops_providers(void)
     nrt_env_free(env);
 }
 
-static void test_cancel_reaches_the_provider_holding_the_connection(void)
+NRT_TEST(cancel_reaches_the_provider_holding_the_connection)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, "\"prefix\": \"a:\"");
@@ -660,7 +662,7 @@ static void test_cancel_reaches_the_provider_holding_the_connection(void)
     nrt_env_free(env);
 }
 
-static void test_cancel_of_unknown_name_is_not_connected(void)
+NRT_TEST(cancel_of_unknown_name_is_not_connected)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, NULL);
@@ -672,7 +674,7 @@ static void test_cancel_of_unknown_name_is_not_connected(void)
     nrt_env_free(env);
 }
 
-static void test_cancel_passes_force_to_notifiers_and_provider(void)
+NRT_TEST(cancel_passes_force_to_notifiers_and_provider)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, NULL);
@@ -689,7 +691,7 @@ static void test_cancel_passes_force_to_notifiers_and_provider(void)
     nrt_env_free(env);
 }
 
-static void test_cancel_post_error_replaces_a_failure(void)
+NRT_TEST(cancel_post_error_replaces_a_failure)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, "\"post\": 1222");
@@ -699,7 +701,7 @@ static void test_cancel_post_error_replaces_a_failure(void)
     nrt_env_free(env);
 }
 
-static void test_cancel_post_error_is_ignored_after_a_success(void)
+NRT_TEST(cancel_post_error_is_ignored_after_a_success)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, "\"post\": 1222, \"ops\": \"cancel\"");
@@ -710,7 +712,7 @@ static void test_cancel_post_error_is_ignored_after_a_success(void)
     nrt_env_free(env);
 }
 
-static void test_cancel_post_retry_retries_the_cancel(void)
+NRT_TEST(cancel_post_retry_retries_the_cancel)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, "\"retry\": 1, \"ops\": \"cancel\"");
@@ -726,7 +728,7 @@ static void test_cancel_post_retry_retries_the_cancel(void)
     nrt_env_free(env);
 }
 
-static void test_cancel_veto_with_wn_cancel_posts_earlier_notifiers(void)
+NRT_TEST(cancel_veto_with_wn_cancel_posts_earlier_notifiers)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, "\"ops\": \"cancel\"");
@@ -738,7 +740,7 @@ static void test_cancel_veto_with_wn_cancel_posts_earlier_notifiers(void)
     nrt_env_free(env);
 }
 
-static void test_plugin_info_reports_the_notify_entry_points(void)
+NRT_TEST(plugin_info_reports_the_notify_entry_points)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, NULL);
@@ -747,75 +749,4 @@ static void test_plugin_info_reports_the_notify_entry_points(void)
     NRT_EQ_CODE(nr_router_plugin_info(r, 0, &info), WN_SUCCESS);
     NRT_TRUE(info.has_add_notify && info.has_cancel_notify);
     nrt_env_free(env);
-}
-
-static CU_TestInfo tests[] = {
-    { "add_without_resource_fails_without_notification", test_add_without_resource_fails_without_notification },
-    { "add_without_remote_name_fails_without_notification", test_add_without_remote_name_fails_without_notification },
-    { "add_with_unknown_flags_is_bad_value_without_notification",
-      test_add_with_unknown_flags_is_bad_value_without_notification },
-    { "add_with_unknown_resource_type_fails_without_notification",
-      test_add_with_unknown_resource_type_fails_without_notification },
-    { "add_on_null_router_is_rejected", test_add_on_null_router_is_rejected },
-    { "cancel_without_name_fails_without_notification", test_cancel_without_name_fails_without_notification },
-    { "cancel_with_unknown_flags_is_bad_value_without_notification",
-      test_cancel_with_unknown_flags_is_bad_value_without_notification },
-    { "pre_runs_in_ascending_order_then_name", test_pre_runs_in_ascending_order_then_name },
-    { "pre_gets_success_status_and_null_context", test_pre_gets_success_status_and_null_context },
-    { "pre_sees_the_request", test_pre_sees_the_request },
-    { "notifier_leaving_null_context_gets_no_post", test_notifier_leaving_null_context_gets_no_post },
-    { "veto_stops_providers_and_returns_the_veto_code", test_veto_stops_providers_and_returns_the_veto_code },
-    { "veto_with_wn_cancel_stays_wn_cancel", test_veto_with_wn_cancel_stays_wn_cancel },
-    { "vetoing_notifier_gets_no_post", test_vetoing_notifier_gets_no_post },
-    { "veto_posts_earlier_notifiers_with_the_veto_code", test_veto_posts_earlier_notifiers_with_the_veto_code },
-    { "veto_posts_only_earlier_notifiers_holding_a_context",
-      test_veto_posts_only_earlier_notifiers_holding_a_context },
-    { "named_provider_is_the_only_one_called", test_named_provider_is_the_only_one_called },
-    { "named_provider_failure_is_not_passed_on", test_named_provider_failure_is_not_passed_on },
-    { "unknown_named_provider_is_bad_provider", test_unknown_named_provider_is_bad_provider },
-    { "unknown_named_provider_sends_no_notification", test_unknown_named_provider_sends_no_notification },
-    { "notifier_is_not_a_provider_name", test_notifier_is_not_a_provider_name },
-    { "providers_are_tried_in_order_until_one_succeeds", test_providers_are_tried_in_order_until_one_succeeds },
-    { "provider_whose_owns_patterns_exclude_the_name_is_skipped",
-      test_provider_whose_owns_patterns_exclude_the_name_is_skipped },
-    { "provider_whose_owns_patterns_match_is_called", test_provider_whose_owns_patterns_match_is_called },
-    { "not_mine_codes_move_on_to_the_next_provider", test_not_mine_codes_move_on_to_the_next_provider },
-    { "significant_error_does_not_stop_later_providers", test_significant_error_does_not_stop_later_providers },
-    { "first_significant_error_wins", test_first_significant_error_wins },
-    { "no_provider_accepting_the_name_gives_bad_netname", test_no_provider_accepting_the_name_gives_bad_netname },
-    { "provider_without_addconnection3_is_called_through_addconnection",
-      test_provider_without_addconnection3_is_called_through_addconnection },
-    { "provider_receives_user_password_and_flags", test_provider_receives_user_password_and_flags },
-    { "notifiers_see_the_owner_token", test_notifiers_see_the_owner_token },
-    { "post_runs_in_reverse_pre_order_with_the_result", test_post_runs_in_reverse_pre_order_with_the_result },
-    { "post_after_success_names_the_provider", test_post_after_success_names_the_provider },
-    { "post_after_failure_carries_the_error", test_post_after_failure_carries_the_error },
-    { "post_receives_the_context_pre_left", test_post_receives_the_context_pre_left },
-    { "post_error_replaces_a_failure", test_post_error_replaces_a_failure },
-    { "post_error_is_ignored_after_a_success", test_post_error_is_ignored_after_a_success },
-    { "post_retry_retries_the_operation", test_post_retry_retries_the_operation },
-    { "retries_are_capped_at_three_by_default", test_retries_are_capped_at_three_by_default },
-    { "retry_limit_comes_from_the_router_config", test_retry_limit_comes_from_the_router_config },
-    { "retry_pre_carries_wn_retry", test_retry_pre_carries_wn_retry },
-    { "retry_pre_skips_the_notifier_that_asked", test_retry_pre_skips_the_notifier_that_asked },
-    { "notifier_that_asked_for_retry_keeps_its_context", test_notifier_that_asked_for_retry_keeps_its_context },
-    { "notifier_asking_retry_past_the_limit_still_gets_its_context_back",
-      test_notifier_asking_retry_past_the_limit_still_gets_its_context_back },
-    { "retry_after_veto_is_not_possible_for_the_vetoer", test_retry_after_veto_is_not_possible_for_the_vetoer },
-    { "cancel_is_wrapped_in_pre_and_post", test_cancel_is_wrapped_in_pre_and_post },
-    { "cancel_veto_stops_providers", test_cancel_veto_stops_providers },
-    { "cancel_reaches_the_provider_holding_the_connection", test_cancel_reaches_the_provider_holding_the_connection },
-    { "cancel_of_unknown_name_is_not_connected", test_cancel_of_unknown_name_is_not_connected },
-    { "cancel_passes_force_to_notifiers_and_provider", test_cancel_passes_force_to_notifiers_and_provider },
-    { "cancel_post_error_replaces_a_failure", test_cancel_post_error_replaces_a_failure },
-    { "cancel_post_error_is_ignored_after_a_success", test_cancel_post_error_is_ignored_after_a_success },
-    { "cancel_post_retry_retries_the_cancel", test_cancel_post_retry_retries_the_cancel },
-    { "cancel_veto_with_wn_cancel_posts_earlier_notifiers", test_cancel_veto_with_wn_cancel_posts_earlier_notifiers },
-    { "plugin_info_reports_the_notify_entry_points", test_plugin_info_reports_the_notify_entry_points },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    return nrt_main(argc, argv, "dispatch", tests);
 }

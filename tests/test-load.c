@@ -1,5 +1,5 @@
 /*
- * test-load.c - DESIGN.md sections 2 and 3: loading plugins.  Missing entry
+ * test-load.c - docs/design.md sections 2 and 3: loading plugins.  Missing entry
  * points, ABI negotiation, NrPluginInit refusal and the host structure it
  * receives, shutdown order, and that every problem record names the right
  * stage, file and plugin.
@@ -15,6 +15,8 @@
 
 #include "testutil.h"
 
+NRT_SUITE("load", .setup = nrt_fixtures_found);
+
 /* Loads one plugin expected to fail; returns its problem (asserted non-NULL). */
 static const nr_problem *load_failing(nrt_env *env, const char *kind, const char *fixture, const char *config,
                                       const char **manifest)
@@ -23,9 +25,9 @@ static const nr_problem *load_failing(nrt_env *env, const char *kind, const char
     nrt_provider(env, "good", 20, NULL, NULL);
     nr_router *r = nrt_router(env);
     NRT_EQ_STR(nrt_plugin_names(env, r), "good");
-    NRT_EQ_INT(nr_router_problem_count(r), 1);
+    NRT_EQ(nr_router_problem_count(r), 1);
     const nr_problem *p = nrt_problem(r, "/bad.json");
-    NRT_REQUIRE(p != NULL);
+    NRT_NOT_NULL_FATAL(p);
     NRT_EQ_STR(p->file, *manifest);
     NRT_EQ_STR(p->plugin, "bad");
     return p;
@@ -33,94 +35,94 @@ static const nr_problem *load_failing(nrt_env *env, const char *kind, const char
 
 /* ---- entry points ------------------------------------------------------------------------ */
 
-static void test_provider_without_npgetcaps_is_refused_at_symbol_stage(void)
+NRT_TEST(provider_without_npgetcaps_is_refused_at_symbol_stage)
 {
     nrt_env *env = nrt_env_new();
     const char *m;
     const nr_problem *p = load_failing(env, "provider", "broken-nocaps", NULL, &m);
-    NRT_EQ_INT(p->stage, NR_STAGE_SYMBOL);
+    NRT_EQ(p->stage, NR_STAGE_SYMBOL);
     NRT_CONTAINS(p->message, "NPGetCaps");
     nrt_env_free(env);
 }
 
-static void test_provider_announcing_a_missing_entry_point_is_refused(void)
+NRT_TEST(provider_announcing_a_missing_entry_point_is_refused)
 {
     nrt_env *env = nrt_env_new();
     const char *m;
     const nr_problem *p = load_failing(env, "provider", "broken-noadd3", NULL, &m);
-    NRT_EQ_INT(p->stage, NR_STAGE_SYMBOL);
+    NRT_EQ(p->stage, NR_STAGE_SYMBOL);
     NRT_CONTAINS(p->message, "NPAddConnection3");
     nrt_env_free(env);
 }
 
-static void test_provider_with_partial_enumeration_is_refused(void)
+NRT_TEST(provider_with_partial_enumeration_is_refused)
 {
     nrt_env *env = nrt_env_new();
     const char *m;
     const nr_problem *p = load_failing(env, "provider", "broken-halfenum", NULL, &m);
-    NRT_EQ_INT(p->stage, NR_STAGE_SYMBOL);
+    NRT_EQ(p->stage, NR_STAGE_SYMBOL);
     NRT_CONTAINS(p->message, "NPEnumResource");
     nrt_env_free(env);
 }
 
-static void test_notifier_without_notify_entry_points_is_refused(void)
+NRT_TEST(notifier_without_notify_entry_points_is_refused)
 {
     nrt_env *env = nrt_env_new();
     const char *m;
     const nr_problem *p = load_failing(env, "notifier", "broken-nonotify", NULL, &m);
-    NRT_EQ_INT(p->stage, NR_STAGE_SYMBOL);
+    NRT_EQ(p->stage, NR_STAGE_SYMBOL);
     NRT_CONTAINS(p->message, "AddConnectNotify");
     nrt_env_free(env);
 }
 
-static void test_notifier_library_registered_as_provider_is_refused(void)
+NRT_TEST(notifier_library_registered_as_provider_is_refused)
 {
     nrt_env *env = nrt_env_new();
     const char *m;
     const nr_problem *p = load_failing(env, "provider", "fixture-notifier", NULL, &m);
-    NRT_EQ_INT(p->stage, NR_STAGE_SYMBOL);
+    NRT_EQ(p->stage, NR_STAGE_SYMBOL);
     NRT_CONTAINS(p->message, "NPGetCaps");
     nrt_env_free(env);
 }
 
 /* ---- ABI negotiation -------------------------------------------------------------------------- */
 
-static void test_newer_abi_major_is_refused_naming_both_versions(void)
+NRT_TEST(newer_abi_major_is_refused_naming_both_versions)
 {
     nrt_env *env = nrt_env_new();
     const char *m;
     const nr_problem *p = load_failing(env, "notifier", "fixture-abi", NULL, &m);
-    NRT_EQ_INT(p->stage, NR_STAGE_NEGOTIATE);
+    NRT_EQ(p->stage, NR_STAGE_NEGOTIATE);
     NRT_CONTAINS(p->message, "2.0");
     NRT_CONTAINS(p->message, nrt_printf(env, "%u.%u", NR_PLUGIN_ABI_MAJOR, NR_PLUGIN_ABI_MINOR));
     nrt_env_free(env);
 }
 
-static void test_newer_abi_minor_is_refused(void)
+NRT_TEST(newer_abi_minor_is_refused)
 {
     nrt_env *env = nrt_env_new();
     const char *m;
     setenv("NR_FIXTURE_ABI", nrt_printf(env, "0x%x", (NR_PLUGIN_ABI_MAJOR << 16) | (NR_PLUGIN_ABI_MINOR + 5)), 1);
     const nr_problem *p = load_failing(env, "notifier", "fixture-abi", NULL, &m);
     unsetenv("NR_FIXTURE_ABI");
-    NRT_EQ_INT(p->stage, NR_STAGE_NEGOTIATE);
+    NRT_EQ(p->stage, NR_STAGE_NEGOTIATE);
     NRT_CONTAINS(p->message, nrt_printf(env, "%u.%u", NR_PLUGIN_ABI_MAJOR, NR_PLUGIN_ABI_MINOR + 5));
     nrt_env_free(env);
 }
 
-static void test_older_abi_major_is_refused(void)
+NRT_TEST(older_abi_major_is_refused)
 {
     nrt_env *env = nrt_env_new();
     const char *m;
     setenv("NR_FIXTURE_ABI", "0x00000003", 1); /* ABI 0.3 */
     const nr_problem *p = load_failing(env, "notifier", "fixture-abi", NULL, &m);
     unsetenv("NR_FIXTURE_ABI");
-    NRT_EQ_INT(p->stage, NR_STAGE_NEGOTIATE);
+    NRT_EQ(p->stage, NR_STAGE_NEGOTIATE);
     NRT_CONTAINS(p->message, "0.3");
     nrt_env_free(env);
 }
 
-static void test_same_abi_version_is_accepted(void)
+NRT_TEST(same_abi_version_is_accepted)
 {
     nrt_env *env = nrt_env_new();
     nrt_plugin(env, "notifier", "abi", 10, "fixture-abi", NULL, NULL);
@@ -133,29 +135,29 @@ static void test_same_abi_version_is_accepted(void)
 
 /* ---- lifecycle ------------------------------------------------------------------------------------ */
 
-static void test_init_refusal_is_an_init_problem_with_its_text(void)
+NRT_TEST(init_refusal_is_an_init_problem_with_its_text)
 {
     nrt_env *env = nrt_env_new();
     const char *m;
     const nr_problem *p =
         load_failing(env, "notifier", "fixture-notifier", "\"init_refuse\": 5, \"init_text\": \"no licence found\"", &m);
-    NRT_EQ_INT(p->stage, NR_STAGE_INIT);
+    NRT_EQ(p->stage, NR_STAGE_INIT);
     NRT_EQ_CODE(p->code, WN_ACCESS_DENIED);
     NRT_CONTAINS(p->message, "no licence found");
     nrt_env_free(env);
 }
 
-static void test_init_refusal_without_text_is_an_init_problem(void)
+NRT_TEST(init_refusal_without_text_is_an_init_problem)
 {
     nrt_env *env = nrt_env_new();
     const char *m;
     const nr_problem *p = load_failing(env, "provider", "fixture-provider", "\"init_refuse\": 1222", &m);
-    NRT_EQ_INT(p->stage, NR_STAGE_INIT);
+    NRT_EQ(p->stage, NR_STAGE_INIT);
     NRT_EQ_CODE(p->code, WN_NO_NETWORK);
     nrt_env_free(env);
 }
 
-static void test_refused_plugin_is_not_shut_down(void)
+NRT_TEST(refused_plugin_is_not_shut_down)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "bad", 10, NULL, "\"lifecycle\": true, \"init_refuse\": 5");
@@ -166,7 +168,7 @@ static void test_refused_plugin_is_not_shut_down(void)
     nrt_env_free(env);
 }
 
-static void test_init_receives_the_host_structure(void)
+NRT_TEST(init_receives_the_host_structure)
 {
     nrt_env *env = nrt_env_new();
     const char *m = nrt_notifier(env, "n", 10, NULL, "\"lifecycle\": true");
@@ -177,7 +179,7 @@ static void test_init_receives_the_host_structure(void)
     nrt_env_free(env);
 }
 
-static void test_plugins_are_initialised_in_order_and_shut_down_in_reverse(void)
+NRT_TEST(plugins_are_initialised_in_order_and_shut_down_in_reverse)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "b", 20, NULL, "\"lifecycle\": true");
@@ -206,7 +208,7 @@ static void capture_log(void *user, DWORD level, const char *plugin, const char 
     }
 }
 
-static void test_plugin_log_lines_reach_the_application_log(void)
+NRT_TEST(plugin_log_lines_reach_the_application_log)
 {
     nrt_env *env = nrt_env_new();
     log_capture c = { .n = 0 };
@@ -214,7 +216,7 @@ static void test_plugin_log_lines_reach_the_application_log(void)
     env->cfg.log = capture_log;
     env->cfg.log_user = &c;
     nrt_router(env);
-    NRT_EQ_INT(c.n, 1);
+    NRT_EQ(c.n, 1);
     NRT_EQ_STR(c.plugin, "chatty");
     NRT_CONTAINS(c.message, "hello from init");
     nrt_env_free(env);
@@ -222,7 +224,7 @@ static void test_plugin_log_lines_reach_the_application_log(void)
 
 /* ---- several routers, several copies ----------------------------------------------------------------- */
 
-static void test_two_live_routers_each_use_their_own_plugins(void)
+NRT_TEST(two_live_routers_each_use_their_own_plugins)
 {
     nrt_env *e1 = nrt_env_new(), *e2 = nrt_env_new();
     nrt_notifier(e1, "alpha", 10, NULL, NULL);
@@ -253,7 +255,7 @@ static void manifest_for(nrt_env *env, const char *name, const char *kind, const
  * one loaded copy of each; every one must still get the file its manifest
  * names (the loader must not be fooled by the names a shared copy was
  * opened under). */
-static void test_shared_library_files_load_what_each_manifest_names(void)
+NRT_TEST(shared_library_files_load_what_each_manifest_names)
 {
     nrt_env *e0 = nrt_env_new(), *e1 = nrt_env_new(), *e2 = nrt_env_new();
     const char *prov = nrt_printf(e0, "%s/p.so", e0->plugins);
@@ -271,7 +273,7 @@ static void test_shared_library_files_load_what_each_manifest_names(void)
     NRT_EQ_STR(nrt_problems_text(e0, r0), "");
     NRT_EQ_STR(nrt_problems_text(e1, r1), "");
     NRT_EQ_STR(nrt_problems_text(e2, r2), "");
-    NRT_EQ_INT((int)nr_router_plugin_count(r2), 9);
+    NRT_EQ((int)nr_router_plugin_count(r2), 9);
     nrt_env_free(e2);
     nrt_env_free(e1);
     nrt_env_free(e0);
@@ -284,7 +286,7 @@ static void test_shared_library_files_load_what_each_manifest_names(void)
  * the router has to notice those loads even though its own earlier loads
  * had told it the list. */
 #define FOREIGN_LOADS 16
-static void test_objects_loaded_elsewhere_under_descriptor_names_are_not_mistaken_for_plugins(void)
+NRT_TEST(objects_loaded_elsewhere_under_descriptor_names_are_not_mistaken_for_plugins)
 {
     nrt_env *e1 = nrt_env_new(), *e2 = nrt_env_new();
     int fds[FOREIGN_LOADS];
@@ -297,10 +299,10 @@ static void test_objects_loaded_elsewhere_under_descriptor_names_are_not_mistake
         const char *other = nrt_copy_fixture(e1, "fixture-notifier", e1->dir, nrt_printf(e1, "other-%d.so", i));
         char name[64];
         fds[i] = open(other, O_RDONLY | O_CLOEXEC);
-        NRT_REQUIRE(fds[i] >= 0);
+        NRT_GE_FATAL(fds[i], 0);
         snprintf(name, sizeof name, "/proc/self/fd/%d", fds[i]);
         handles[i] = dlopen(name, RTLD_LAZY | RTLD_LOCAL);
-        NRT_REQUIRE(handles[i] != NULL);
+        NRT_NOT_NULL_FATAL(handles[i]);
     }
     for (int i = 0; i < FOREIGN_LOADS; i++)
         close(fds[i]); /* the names stay on the loader's list, the numbers are free */
@@ -309,7 +311,7 @@ static void test_objects_loaded_elsewhere_under_descriptor_names_are_not_mistake
     NRT_EQ_STR(nrt_plugin_names(e2, r2), "p2");
     NETRESOURCE res = nrt_res(NULL, "fx:a");
     NRT_EQ_CODE(nr_add_connection(r2, NULL, &res, NULL, NULL, 0), WN_SUCCESS);
-    NRT_EQ_INT(nrt_count(e2, "p2 NPAddConnection3"), 1);
+    NRT_EQ(nrt_count(e2, "p2 NPAddConnection3"), 1);
     nrt_env_free(e2);
     for (int i = 0; i < FOREIGN_LOADS; i++)
         dlclose(handles[i]);
@@ -343,7 +345,7 @@ static void check_next_provider_loads_its_own_file(nrt_env *e3)
 
 /* Freeing the router whose load shared the object must not hand the name
  * it shared under to the next plugin's file while the object lives on. */
-static void test_a_shared_object_keeps_the_name_it_was_shared_under(void)
+NRT_TEST(a_shared_object_keeps_the_name_it_was_shared_under)
 {
     nrt_env *e1 = nrt_env_new(), *e2 = nrt_env_new(), *e3 = nrt_env_new();
     nr_router_free(two_routers_sharing_one_file(e1, e2));
@@ -357,11 +359,11 @@ static void test_a_shared_object_keeps_the_name_it_was_shared_under(void)
 /* The same with the first router freed instead, after an unrelated unload
  * elsewhere in the process: the object stays (the second router uses it),
  * so its name stays taken whatever the loader's counters did meanwhile. */
-static void test_an_object_still_in_use_keeps_its_name_after_an_unrelated_unload(void)
+NRT_TEST(an_object_still_in_use_keeps_its_name_after_an_unrelated_unload)
 {
     nrt_env *e0 = nrt_env_new(), *e1 = nrt_env_new(), *e2 = nrt_env_new(), *e3 = nrt_env_new();
     void *unrelated = dlopen(nrt_copy_fixture(e0, "fixture-provider", e0->dir, "unrelated.so"), RTLD_NOW | RTLD_LOCAL);
-    NRT_REQUIRE(unrelated != NULL);
+    NRT_NOT_NULL_FATAL(unrelated);
     two_routers_sharing_one_file(e1, e2);
     dlclose(unrelated);
     nr_router_free(e1->router);
@@ -377,24 +379,24 @@ static void test_an_object_still_in_use_keeps_its_name_after_an_unrelated_unload
  * file and the router refuses it (it exports no notify entry point).  The
  * refused load's descriptor name stays with the application's object, so
  * it must not go to the next plugin's file either. */
-static void test_a_refused_load_of_a_file_the_application_holds_keeps_its_name(void)
+NRT_TEST(a_refused_load_of_a_file_the_application_holds_keeps_its_name)
 {
     nrt_env *e1 = nrt_env_new(), *e3 = nrt_env_new();
     const char *lib = nrt_copy_fixture(e1, "broken-nonotify", e1->dir, "held.so");
     void *held = dlopen(lib, RTLD_NOW | RTLD_LOCAL);
     nr_router *r1;
-    NRT_REQUIRE(held != NULL);
+    NRT_NOT_NULL_FATAL(held);
     manifest_for(e1, "n", "notifier", lib, 10);
     r1 = nrt_router(e1);
-    NRT_EQ_INT((int)nr_router_plugin_count(r1), 0);
-    NRT_EQ_INT((int)nr_router_problem_count(r1), 1);
+    NRT_EQ((int)nr_router_plugin_count(r1), 0);
+    NRT_EQ((int)nr_router_problem_count(r1), 1);
     check_next_provider_loads_its_own_file(e3);
     nrt_env_free(e3);
     nrt_env_free(e1);
     dlclose(held);
 }
 
-static void test_router_can_be_created_again_after_free(void)
+NRT_TEST(router_can_be_created_again_after_free)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n", 10, NULL, "\"lifecycle\": true");
@@ -407,17 +409,17 @@ static void test_router_can_be_created_again_after_free(void)
 /* An empty search path works, and says so: one problem at stage "search"
  * naming where the router looked, and an add fails with WN_NO_NETWORK
  * (Windows' answer when no network is installed) repeating it. */
-static void test_router_with_no_plugins_works(void)
+NRT_TEST(router_with_no_plugins_works)
 {
     nrt_env *env = nrt_env_new();
     nr_router *r = nrt_router(env);
     NETRESOURCE res = nrt_res(NULL, "fx:a");
     const nr_problem *p;
-    NRT_EQ_INT(nr_router_plugin_count(r), 0);
-    NRT_EQ_INT(nr_router_problem_count(r), 1);
+    NRT_EQ(nr_router_plugin_count(r), 0);
+    NRT_EQ(nr_router_problem_count(r), 1);
     p = nr_router_problem(r, 0);
-    NRT_REQUIRE(p != NULL);
-    NRT_EQ_INT(p->stage, NR_STAGE_SEARCH);
+    NRT_NOT_NULL_FATAL(p);
+    NRT_EQ(p->stage, NR_STAGE_SEARCH);
     NRT_EQ_CODE(p->code, WN_NO_NETWORK);
     NRT_EQ_STR(p->file, env->plugins);
     NRT_CONTAINS(p->message, "no plugin manifest was found");
@@ -427,22 +429,22 @@ static void test_router_with_no_plugins_works(void)
     nrt_env_free(env);
 }
 
-static void test_router_new_rejects_bad_arguments(void)
+NRT_TEST(router_new_rejects_bad_arguments)
 {
     nr_router_config cfg = NR_ROUTER_CONFIG_INIT;
     nr_router *r = NULL;
     NRT_EQ_CODE(nr_router_new(&cfg, NULL), WN_BAD_POINTER);
     cfg.cbStructure = 4;
     NRT_EQ_CODE(nr_router_new(&cfg, &r), WN_BAD_VALUE);
-    NRT_TRUE(r == NULL);
+    NRT_NULL(r);
     cfg.cbStructure = sizeof cfg;
     cfg.flags = 0x80000000u;
     NRT_EQ_CODE(nr_router_new(&cfg, &r), WN_BAD_VALUE);
-    NRT_TRUE(r == NULL);
+    NRT_NULL(r);
     nr_router_free(NULL);
 }
 
-static void test_stage_names(void)
+NRT_TEST(stage_names)
 {
     NRT_EQ_STR(nr_stage_name(NR_STAGE_PARSE), "parse");
     NRT_EQ_STR(nr_stage_name(NR_STAGE_SCHEMA), "schema");
@@ -454,54 +456,12 @@ static void test_stage_names(void)
     NRT_EQ_STR(nr_stage_name(NR_STAGE_SEARCH), "search");
 }
 
-static void test_problem_index_out_of_range_is_null(void)
+NRT_TEST(problem_index_out_of_range_is_null)
 {
     nrt_env *env = nrt_env_new();
     nr_router *r = nrt_router(env); /* one problem: nothing was found */
-    NRT_EQ_INT(nr_router_problem_count(r), 1);
-    NRT_TRUE(nr_router_problem(r, 1) == NULL);
-    NRT_TRUE(nr_router_problem(r, 1000) == NULL);
+    NRT_EQ(nr_router_problem_count(r), 1);
+    NRT_NULL(nr_router_problem(r, 1));
+    NRT_NULL(nr_router_problem(r, 1000));
     nrt_env_free(env);
-}
-
-static CU_TestInfo tests[] = {
-    { "provider_without_npgetcaps_is_refused_at_symbol_stage",
-      test_provider_without_npgetcaps_is_refused_at_symbol_stage },
-    { "provider_announcing_a_missing_entry_point_is_refused",
-      test_provider_announcing_a_missing_entry_point_is_refused },
-    { "provider_with_partial_enumeration_is_refused", test_provider_with_partial_enumeration_is_refused },
-    { "notifier_without_notify_entry_points_is_refused", test_notifier_without_notify_entry_points_is_refused },
-    { "notifier_library_registered_as_provider_is_refused", test_notifier_library_registered_as_provider_is_refused },
-    { "newer_abi_major_is_refused_naming_both_versions", test_newer_abi_major_is_refused_naming_both_versions },
-    { "newer_abi_minor_is_refused", test_newer_abi_minor_is_refused },
-    { "older_abi_major_is_refused", test_older_abi_major_is_refused },
-    { "same_abi_version_is_accepted", test_same_abi_version_is_accepted },
-    { "init_refusal_is_an_init_problem_with_its_text", test_init_refusal_is_an_init_problem_with_its_text },
-    { "init_refusal_without_text_is_an_init_problem", test_init_refusal_without_text_is_an_init_problem },
-    { "refused_plugin_is_not_shut_down", test_refused_plugin_is_not_shut_down },
-    { "init_receives_the_host_structure", test_init_receives_the_host_structure },
-    { "plugins_are_initialised_in_order_and_shut_down_in_reverse",
-      test_plugins_are_initialised_in_order_and_shut_down_in_reverse },
-    { "plugin_log_lines_reach_the_application_log", test_plugin_log_lines_reach_the_application_log },
-    { "two_live_routers_each_use_their_own_plugins", test_two_live_routers_each_use_their_own_plugins },
-    { "shared_library_files_load_what_each_manifest_names",
-      test_shared_library_files_load_what_each_manifest_names },
-    { "objects_loaded_elsewhere_under_descriptor_names_are_not_mistaken_for_plugins",
-      test_objects_loaded_elsewhere_under_descriptor_names_are_not_mistaken_for_plugins },
-    { "a_shared_object_keeps_the_name_it_was_shared_under", test_a_shared_object_keeps_the_name_it_was_shared_under },
-    { "an_object_still_in_use_keeps_its_name_after_an_unrelated_unload",
-      test_an_object_still_in_use_keeps_its_name_after_an_unrelated_unload },
-    { "a_refused_load_of_a_file_the_application_holds_keeps_its_name",
-      test_a_refused_load_of_a_file_the_application_holds_keeps_its_name },
-    { "router_can_be_created_again_after_free", test_router_can_be_created_again_after_free },
-    { "router_with_no_plugins_works", test_router_with_no_plugins_works },
-    { "router_new_rejects_bad_arguments", test_router_new_rejects_bad_arguments },
-    { "stage_names", test_stage_names },
-    { "problem_index_out_of_range_is_null", test_problem_index_out_of_range_is_null },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    return nrt_main(argc, argv, "load", tests);
 }

@@ -1,7 +1,7 @@
 /*
  * test-query.c - the read side: nr_get_connection, nr_get_user, enumeration
  * (connected, remembered, global browse) in both the iterator and the
- * Windows buffer form, and extended errors per thread (DESIGN.md section 4,
+ * Windows buffer form, and extended errors per thread (docs/design.md section 4,
  * rule 8).
  */
 #include "config.h"
@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "testutil.h"
+
+NRT_SUITE("query", .setup = nrt_fixtures_found);
 
 static DWORD add(nr_router *r, const char *local, const char *remote, const char *user, DWORD flags)
 {
@@ -44,7 +46,7 @@ static const char *list(nrt_env *env, nr_router *r, DWORD scope, const NETRESOUR
 
 /* ---- nr_get_connection ------------------------------------------------------------------- */
 
-static void test_get_connection_returns_the_remote_name(void)
+NRT_TEST(get_connection_returns_the_remote_name)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, "\"prefix\": \"a:\"");
@@ -58,7 +60,7 @@ static void test_get_connection_returns_the_remote_name(void)
     nrt_env_free(env);
 }
 
-static void test_get_connection_with_a_small_buffer_gives_more_data_and_the_size(void)
+NRT_TEST(get_connection_with_a_small_buffer_gives_more_data_and_the_size)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -67,11 +69,11 @@ static void test_get_connection_with_a_small_buffer_gives_more_data_and_the_size
     DWORD len = sizeof buf;
     NRT_EQ_CODE(add(r, "/mnt/a", "fx:a-long-remote-name", NULL, 0), WN_SUCCESS);
     NRT_EQ_CODE(nr_get_connection(r, "/mnt/a", buf, &len), WN_MORE_DATA);
-    NRT_EQ_INT(len, strlen("fx:a-long-remote-name") + 1);
+    NRT_EQ(len, strlen("fx:a-long-remote-name") + 1);
     nrt_env_free(env);
 }
 
-static void test_get_connection_of_an_unknown_local_name_is_not_connected(void)
+NRT_TEST(get_connection_of_an_unknown_local_name_is_not_connected)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -82,7 +84,7 @@ static void test_get_connection_of_an_unknown_local_name_is_not_connected(void)
     nrt_env_free(env);
 }
 
-static void test_get_connection_of_a_remembered_unconnected_name_is_connection_closed(void)
+NRT_TEST(get_connection_of_a_remembered_unconnected_name_is_connection_closed)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -96,7 +98,7 @@ static void test_get_connection_of_a_remembered_unconnected_name_is_connection_c
     nrt_env_free(env);
 }
 
-static void test_get_connection_rejects_bad_arguments(void)
+NRT_TEST(get_connection_rejects_bad_arguments)
 {
     nrt_env *env = nrt_env_new();
     nr_router *r = nrt_router(env);
@@ -111,7 +113,7 @@ static void test_get_connection_rejects_bad_arguments(void)
 
 /* ---- nr_get_user ------------------------------------------------------------------------------ */
 
-static void test_get_user_of_a_connection_by_local_name(void)
+NRT_TEST(get_user_of_a_connection_by_local_name)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -124,7 +126,7 @@ static void test_get_user_of_a_connection_by_local_name(void)
     nrt_env_free(env);
 }
 
-static void test_get_user_of_a_connection_by_remote_name(void)
+NRT_TEST(get_user_of_a_connection_by_remote_name)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -137,7 +139,7 @@ static void test_get_user_of_a_connection_by_remote_name(void)
     nrt_env_free(env);
 }
 
-static void test_get_user_with_a_small_buffer_gives_more_data_and_the_size(void)
+NRT_TEST(get_user_with_a_small_buffer_gives_more_data_and_the_size)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -146,11 +148,11 @@ static void test_get_user_with_a_small_buffer_gives_more_data_and_the_size(void)
     DWORD len = sizeof buf;
     NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", "alice", 0), WN_SUCCESS);
     NRT_EQ_CODE(nr_get_user(r, "/mnt/a", buf, &len), WN_MORE_DATA);
-    NRT_EQ_INT(len, 6);
+    NRT_EQ(len, 6);
     nrt_env_free(env);
 }
 
-static void test_get_user_of_an_unknown_name_is_not_connected(void)
+NRT_TEST(get_user_of_an_unknown_name_is_not_connected)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -161,7 +163,7 @@ static void test_get_user_of_an_unknown_name_is_not_connected(void)
     nrt_env_free(env);
 }
 
-static void test_get_user_without_a_name_gives_the_current_user(void)
+NRT_TEST(get_user_without_a_name_gives_the_current_user)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -169,13 +171,13 @@ static void test_get_user_without_a_name_gives_the_current_user(void)
     char buf[256] = "";
     DWORD len = sizeof buf;
     NRT_EQ_CODE(nr_get_user(r, NULL, buf, &len), WN_SUCCESS);
-    NRT_TRUE(buf[0] != '\0');
+    NRT_NE(buf[0], '\0');
     nrt_env_free(env);
 }
 
 /* ---- enumeration ------------------------------------------------------------------------------------ */
 
-static void test_enum_connected_lists_every_provider_connections(void)
+NRT_TEST(enum_connected_lists_every_provider_connections)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, "\"prefix\": \"a:\"");
@@ -187,7 +189,7 @@ static void test_enum_connected_lists_every_provider_connections(void)
     nrt_env_free(env);
 }
 
-static void test_enum_connected_skips_providers_without_local_enumeration(void)
+NRT_TEST(enum_connected_skips_providers_without_local_enumeration)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, "\"prefix\": \"a:\"");
@@ -196,11 +198,11 @@ static void test_enum_connected_skips_providers_without_local_enumeration(void)
     NRT_EQ_CODE(add(r, NULL, "a:one", NULL, 0), WN_SUCCESS);
     NRT_EQ_CODE(add(r, NULL, "l:two", NULL, 0), WN_SUCCESS);
     NRT_EQ_STR(list(env, r, RESOURCE_CONNECTED, NULL, false), "a:one@pa");
-    NRT_EQ_INT(nrt_count(env, "lite NPOpenEnum"), 0);
+    NRT_EQ(nrt_count(env, "lite NPOpenEnum"), 0);
     nrt_env_free(env);
 }
 
-static void test_enum_remembered_lists_the_store(void)
+NRT_TEST(enum_remembered_lists_the_store)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -211,7 +213,7 @@ static void test_enum_remembered_lists_the_store(void)
     nrt_env_free(env);
 }
 
-static void test_enum_globalnet_top_level_has_one_container_per_provider(void)
+NRT_TEST(enum_globalnet_top_level_has_one_container_per_provider)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pb", 20, NULL, NULL);
@@ -231,11 +233,11 @@ static void test_enum_globalnet_top_level_has_one_container_per_provider(void)
     }
     NRT_EQ_CODE(nr_enum_next(e, &res), WN_NO_MORE_ENTRIES);
     nr_enum_close(e);
-    NRT_EQ_INT(nrt_count(env, "NPOpenEnum"), 0);
+    NRT_EQ(nrt_count(env, "NPOpenEnum"), 0);
     nrt_env_free(env);
 }
 
-static void test_enum_globalnet_top_level_lists_only_providers_that_can_browse(void)
+NRT_TEST(enum_globalnet_top_level_lists_only_providers_that_can_browse)
 {
     /* WNetOpenEnum(RESOURCE_GLOBALNET, ..., NULL): the root holds one
      * container per provider whose NPGetCaps(WNNC_ENUMERATION) has
@@ -250,7 +252,7 @@ static void test_enum_globalnet_top_level_lists_only_providers_that_can_browse(v
     nrt_env_free(env);
 }
 
-static void test_enum_globalnet_container_lists_its_provider_children(void)
+NRT_TEST(enum_globalnet_container_lists_its_provider_children)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, "\"children\": [\"a:one\", \"a:two\"]");
@@ -260,7 +262,7 @@ static void test_enum_globalnet_container_lists_its_provider_children(void)
     const NETRESOURCE *res = NULL;
     NRT_EQ_CODE(nr_enum_open(r, RESOURCE_GLOBALNET, RESOURCETYPE_ANY, 0, NULL, &top), WN_SUCCESS);
     NRT_EQ_CODE(nr_enum_next(top, &res), WN_SUCCESS); /* pa */
-    NRT_REQUIRE(res != NULL);
+    NRT_NOT_NULL_FATAL(res);
     NRT_EQ_STR(list(env, r, RESOURCE_GLOBALNET, res, false), "a:one@pa a:two@pa");
     NRT_EQ_CODE(nr_enum_next(top, &res), WN_SUCCESS); /* pb */
     NRT_EQ_STR(list(env, r, RESOURCE_GLOBALNET, res, false), "b:one@pb");
@@ -273,7 +275,7 @@ static void test_enum_globalnet_container_lists_its_provider_children(void)
 
 /* A provider that is never satisfied with its buffer grew it until the
  * 32-bit size wrapped to 0 and the buffer was freed twice. */
-static void test_a_provider_never_satisfied_with_its_buffer_fails_naming_it(void)
+NRT_TEST(a_provider_never_satisfied_with_its_buffer_fails_naming_it)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "greedy", 10, NULL, "\"children\": [\"g:one\"], \"enum_hostile\": \"more_data\"");
@@ -286,7 +288,7 @@ static void test_a_provider_never_satisfied_with_its_buffer_fails_naming_it(void
 }
 
 /* A count larger than the buffer can hold was read past the buffer. */
-static void test_a_provider_claiming_more_entries_than_its_buffer_holds_fails_naming_it(void)
+NRT_TEST(a_provider_claiming_more_entries_than_its_buffer_holds_fails_naming_it)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "liar", 10, NULL, "\"children\": [\"l:one\"], \"enum_hostile\": \"count\"");
@@ -298,17 +300,17 @@ static void test_a_provider_claiming_more_entries_than_its_buffer_holds_fails_na
     nrt_env_free(env);
 }
 
-static void test_enum_open_with_a_bad_scope_is_bad_value(void)
+NRT_TEST(enum_open_with_a_bad_scope_is_bad_value)
 {
     nrt_env *env = nrt_env_new();
     nr_router *r = nrt_router(env);
     nr_enum *e = NULL;
     NRT_EQ_CODE(nr_enum_open(r, 77, RESOURCETYPE_ANY, 0, NULL, &e), WN_BAD_VALUE);
-    NRT_TRUE(e == NULL);
+    NRT_NULL(e);
     nrt_env_free(env);
 }
 
-static void test_enum_next_ends_with_no_more_entries(void)
+NRT_TEST(enum_next_ends_with_no_more_entries)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -341,7 +343,7 @@ static bool inside(const void *p, const void *buf, size_t size)
     return (uintptr_t)p >= (uintptr_t)buf && (uintptr_t)p < (uintptr_t)buf + size;
 }
 
-static void test_enum_resource_packs_structures_then_strings_in_the_buffer(void)
+NRT_TEST(enum_resource_packs_structures_then_strings_in_the_buffer)
 {
     nrt_env *env = nrt_env_new();
     nr_router *r;
@@ -351,9 +353,9 @@ static void test_enum_resource_packs_structures_then_strings_in_the_buffer(void)
         char bytes[4096];
     } buf;
     DWORD count = 0xFFFFFFFFu, size = sizeof buf;
-    NRT_REQUIRE(e != NULL);
+    NRT_NOT_NULL_FATAL(e);
     NRT_EQ_CODE(nr_enum_resource(e, &count, &buf, &size), WN_SUCCESS);
-    NRT_EQ_INT(count, 3);
+    NRT_EQ(count, 3);
     NETRESOURCE *v = &buf.align;
     const char *expect[] = { "fx:one", "fx:two", "fx:three" };
     for (DWORD i = 0; i < count && i < 3; i++) {
@@ -369,7 +371,7 @@ static void test_enum_resource_packs_structures_then_strings_in_the_buffer(void)
     nrt_env_free(env);
 }
 
-static void test_enum_resource_gives_more_data_when_not_even_one_fits(void)
+NRT_TEST(enum_resource_gives_more_data_when_not_even_one_fits)
 {
     nrt_env *env = nrt_env_new();
     nr_router *r;
@@ -379,20 +381,20 @@ static void test_enum_resource_gives_more_data_when_not_even_one_fits(void)
         char bytes[4096];
     } buf;
     DWORD count = 0xFFFFFFFFu, size = 8;
-    NRT_REQUIRE(e != NULL);
+    NRT_NOT_NULL_FATAL(e);
     NRT_EQ_CODE(nr_enum_resource(e, &count, &buf, &size), WN_MORE_DATA);
-    NRT_TRUE(size >= sizeof(NETRESOURCE) + strlen("fx:one") + 1);
-    NRT_TRUE(size < sizeof buf);
+    NRT_GE(size, sizeof(NETRESOURCE) + strlen("fx:one") + 1);
+    NRT_LT(size, sizeof buf);
     /* exactly the size asked for is enough for that entry */
     count = 0xFFFFFFFFu;
     NRT_EQ_CODE(nr_enum_resource(e, &count, &buf, &size), WN_SUCCESS);
-    NRT_EQ_INT(count, 1);
+    NRT_EQ(count, 1);
     NRT_EQ_STR(buf.align.lpRemoteName, "fx:one");
     nr_enum_close(e);
     nrt_env_free(env);
 }
 
-static void test_enum_resource_returns_at_most_count_entries(void)
+NRT_TEST(enum_resource_returns_at_most_count_entries)
 {
     nrt_env *env = nrt_env_new();
     nr_router *r;
@@ -402,13 +404,13 @@ static void test_enum_resource_returns_at_most_count_entries(void)
         char bytes[4096];
     } buf;
     DWORD count = 2, size = sizeof buf;
-    NRT_REQUIRE(e != NULL);
+    NRT_NOT_NULL_FATAL(e);
     NRT_EQ_CODE(nr_enum_resource(e, &count, &buf, &size), WN_SUCCESS);
-    NRT_EQ_INT(count, 2);
+    NRT_EQ(count, 2);
     count = 2;
     size = sizeof buf;
     NRT_EQ_CODE(nr_enum_resource(e, &count, &buf, &size), WN_SUCCESS);
-    NRT_EQ_INT(count, 1);
+    NRT_EQ(count, 1);
     NRT_EQ_STR(buf.align.lpRemoteName, "fx:three");
     nr_enum_close(e);
     nrt_env_free(env);
@@ -416,7 +418,7 @@ static void test_enum_resource_returns_at_most_count_entries(void)
 
 /* ---- extended errors ----------------------------------------------------------------------------------- */
 
-static void test_provider_extended_error_is_read_with_get_last_error(void)
+NRT_TEST(provider_extended_error_is_read_with_get_last_error)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "modem", 10, NULL, "\"ext_error\": {\"code\": 678, \"text\": \"The remote computer did not respond.\"}");
@@ -425,13 +427,13 @@ static void test_provider_extended_error_is_read_with_get_last_error(void)
     char text[256] = "", prov[64] = "";
     NRT_EQ_CODE(add(r, NULL, "fx:a", NULL, 0), WN_EXTENDED_ERROR);
     NRT_EQ_CODE(nr_get_last_error(&code, text, sizeof text, prov, sizeof prov), WN_SUCCESS);
-    NRT_EQ_INT(code, 678);
+    NRT_EQ(code, 678);
     NRT_EQ_STR(text, "The remote computer did not respond.");
     NRT_EQ_STR(prov, "modem");
     nrt_env_free(env);
 }
 
-static void test_first_significant_provider_keeps_its_extended_error(void)
+NRT_TEST(first_significant_provider_keeps_its_extended_error)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "modem", 10, NULL, "\"ext_error\": {\"code\": 678, \"text\": \"no answer\"}");
@@ -441,12 +443,12 @@ static void test_first_significant_provider_keeps_its_extended_error(void)
     char prov[64] = "";
     NRT_EQ_CODE(add(r, NULL, "fx:a", NULL, 0), WN_EXTENDED_ERROR);
     nr_get_last_error(&code, NULL, 0, prov, sizeof prov);
-    NRT_EQ_INT(code, 678);
+    NRT_EQ(code, 678);
     NRT_EQ_STR(prov, "modem");
     nrt_env_free(env);
 }
 
-static void test_router_errors_are_attributed_to_netrouter(void)
+NRT_TEST(router_errors_are_attributed_to_netrouter)
 {
     nrt_env *env = nrt_env_new();
     nr_router *r = nrt_router(env);
@@ -454,13 +456,13 @@ static void test_router_errors_are_attributed_to_netrouter(void)
     char text[256] = "";
     NRT_EQ_CODE(nr_cancel_connection(r, "fx:a", 0x00100000u, FALSE), WN_BAD_VALUE);
     nr_get_last_error(&code, text, sizeof text, NULL, 0);
-    NRT_EQ_INT(code, WN_BAD_VALUE);
-    NRT_TRUE(text[0] != '\0');
+    NRT_EQ(code, WN_BAD_VALUE);
+    NRT_NE(text[0], '\0');
     NRT_EQ_STR(nrt_last_error_provider(env), "netrouter");
     nrt_env_free(env);
 }
 
-static void test_get_last_error_truncates_to_the_buffers(void)
+NRT_TEST(get_last_error_truncates_to_the_buffers)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "modem", 10, NULL, "\"ext_error\": {\"code\": 678, \"text\": \"a rather long explanation\"}");
@@ -489,7 +491,7 @@ static void *fail_differently(void *arg)
     return NULL;
 }
 
-static void test_extended_errors_are_per_thread(void)
+NRT_TEST(extended_errors_are_per_thread)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "modem", 10, NULL, "\"ext_error\": {\"code\": 678, \"text\": \"no answer\"}");
@@ -499,71 +501,19 @@ static void test_extended_errors_are_per_thread(void)
     DWORD code = 0;
     char text[256] = "";
     NRT_EQ_CODE(add(r, NULL, "fx:a", NULL, 0), WN_EXTENDED_ERROR);
-    NRT_REQUIRE(pthread_create(&th, NULL, fail_differently, &t) == 0);
+    NRT_EQ_FATAL(pthread_create(&th, NULL, fail_differently, &t), 0);
     pthread_join(th, NULL);
     NRT_EQ_CODE(t.rc, WN_BAD_VALUE);
-    NRT_EQ_INT(t.code, WN_BAD_VALUE);
+    NRT_EQ(t.code, WN_BAD_VALUE);
     nr_get_last_error(&code, text, sizeof text, NULL, 0);
-    NRT_EQ_INT(code, 678);
+    NRT_EQ(code, 678);
     NRT_EQ_STR(text, "no answer");
     nrt_env_free(env);
 }
 
-static void test_strerror_gives_the_windows_texts(void)
+NRT_TEST(strerror_gives_the_windows_texts)
 {
     NRT_EQ_STR(nr_strerror(WN_SUCCESS), "The operation completed successfully.");
     NRT_EQ_STR(nr_strerror(WN_BAD_NETNAME), "The network name cannot be found.");
     NRT_CONTAINS(nr_strerror(123456), "123456");
-}
-
-static CU_TestInfo tests[] = {
-    { "get_connection_returns_the_remote_name", test_get_connection_returns_the_remote_name },
-    { "get_connection_with_a_small_buffer_gives_more_data_and_the_size",
-      test_get_connection_with_a_small_buffer_gives_more_data_and_the_size },
-    { "get_connection_of_an_unknown_local_name_is_not_connected",
-      test_get_connection_of_an_unknown_local_name_is_not_connected },
-    { "get_connection_of_a_remembered_unconnected_name_is_connection_closed",
-      test_get_connection_of_a_remembered_unconnected_name_is_connection_closed },
-    { "get_connection_rejects_bad_arguments", test_get_connection_rejects_bad_arguments },
-    { "get_user_of_a_connection_by_local_name", test_get_user_of_a_connection_by_local_name },
-    { "get_user_of_a_connection_by_remote_name", test_get_user_of_a_connection_by_remote_name },
-    { "get_user_with_a_small_buffer_gives_more_data_and_the_size",
-      test_get_user_with_a_small_buffer_gives_more_data_and_the_size },
-    { "get_user_of_an_unknown_name_is_not_connected", test_get_user_of_an_unknown_name_is_not_connected },
-    { "get_user_without_a_name_gives_the_current_user", test_get_user_without_a_name_gives_the_current_user },
-    { "enum_connected_lists_every_provider_connections", test_enum_connected_lists_every_provider_connections },
-    { "enum_connected_skips_providers_without_local_enumeration",
-      test_enum_connected_skips_providers_without_local_enumeration },
-    { "enum_remembered_lists_the_store", test_enum_remembered_lists_the_store },
-    { "enum_globalnet_top_level_has_one_container_per_provider",
-      test_enum_globalnet_top_level_has_one_container_per_provider },
-    { "a_provider_never_satisfied_with_its_buffer_fails_naming_it",
-      test_a_provider_never_satisfied_with_its_buffer_fails_naming_it },
-    { "a_provider_claiming_more_entries_than_its_buffer_holds_fails_naming_it",
-      test_a_provider_claiming_more_entries_than_its_buffer_holds_fails_naming_it },
-    { "enum_globalnet_container_lists_its_provider_children",
-      test_enum_globalnet_container_lists_its_provider_children },
-    { "enum_globalnet_top_level_lists_only_providers_that_can_browse",
-      test_enum_globalnet_top_level_lists_only_providers_that_can_browse },
-    { "enum_open_with_a_bad_scope_is_bad_value", test_enum_open_with_a_bad_scope_is_bad_value },
-    { "enum_next_ends_with_no_more_entries", test_enum_next_ends_with_no_more_entries },
-    { "enum_resource_packs_structures_then_strings_in_the_buffer",
-      test_enum_resource_packs_structures_then_strings_in_the_buffer },
-    { "enum_resource_gives_more_data_when_not_even_one_fits",
-      test_enum_resource_gives_more_data_when_not_even_one_fits },
-    { "enum_resource_returns_at_most_count_entries", test_enum_resource_returns_at_most_count_entries },
-    { "provider_extended_error_is_read_with_get_last_error",
-      test_provider_extended_error_is_read_with_get_last_error },
-    { "first_significant_provider_keeps_its_extended_error",
-      test_first_significant_provider_keeps_its_extended_error },
-    { "router_errors_are_attributed_to_netrouter", test_router_errors_are_attributed_to_netrouter },
-    { "get_last_error_truncates_to_the_buffers", test_get_last_error_truncates_to_the_buffers },
-    { "extended_errors_are_per_thread", test_extended_errors_are_per_thread },
-    { "strerror_gives_the_windows_texts", test_strerror_gives_the_windows_texts },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    return nrt_main(argc, argv, "query", tests);
 }

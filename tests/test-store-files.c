@@ -26,6 +26,8 @@
 
 #include "testutil.h"
 
+NRT_SUITE("store-files", .setup = nrt_fixtures_found);
+
 #define NOBODY 65534
 #define DEADLINE_S 30 /* for a call that must not block: generous on a loaded machine */
 
@@ -68,11 +70,11 @@ typedef struct squeeze {
 static void squeeze_descriptors(squeeze *q)
 {
     struct rlimit low;
-    NRT_REQUIRE(getrlimit(RLIMIT_NOFILE, &q->old) == 0);
+    NRT_EQ_FATAL(getrlimit(RLIMIT_NOFILE, &q->old), 0);
     low = q->old;
     if (low.rlim_cur == RLIM_INFINITY || low.rlim_cur > 128)
         low.rlim_cur = 128;
-    NRT_REQUIRE(setrlimit(RLIMIT_NOFILE, &low) == 0);
+    NRT_EQ_FATAL(setrlimit(RLIMIT_NOFILE, &low), 0);
     q->n = 0;
     while (q->n < (int)(sizeof q->fd / sizeof q->fd[0])) {
         int fd = dup(2);
@@ -95,7 +97,7 @@ static void release_all(squeeze *q)
     setrlimit(RLIMIT_NOFILE, &q->old);
 }
 
-static void test_descriptor_shortage_never_sets_a_valid_store_aside(void)
+NRT_TEST(descriptor_shortage_never_sets_a_valid_store_aside)
 {
     nrt_env *env = nrt_env_new();
     nr_router *r = router_with_two_entries(env);
@@ -128,7 +130,7 @@ static void test_descriptor_shortage_never_sets_a_valid_store_aside(void)
     nrt_env_free(env);
 }
 
-static void test_descriptor_shortage_during_a_persistent_add_loses_no_entry(void)
+NRT_TEST(descriptor_shortage_during_a_persistent_add_loses_no_entry)
 {
     nrt_env *env = nrt_env_new();
     nr_router *r = router_with_two_entries(env);
@@ -143,7 +145,7 @@ static void test_descriptor_shortage_during_a_persistent_add_loses_no_entry(void
         release_one(&q);
     }
     release_all(&q);
-    NRT_TRUE(code[0] != WN_SUCCESS);
+    NRT_NE(code[0], WN_SUCCESS);
     NRT_EQ_CODE(code[11], WN_SUCCESS);
     NRT_EQ_STR(damaged_copies(env), "");
     const char *now = nrt_remembered(env, r);
@@ -174,34 +176,34 @@ static void expect_lock_refused(nrt_env *env, nr_router *r, const char *what)
     NRT_EQ_STR(nrt_slurp(env, store_path(env)), before);
 }
 
-static void test_lock_that_is_a_directory_fails_writes_naming_it(void)
+NRT_TEST(lock_that_is_a_directory_fails_writes_naming_it)
 {
     nrt_env *env = nrt_env_new();
     nr_router *r = router_with_two_entries(env);
-    NRT_REQUIRE(unlink(nrt_printf(env, "%s/connections.lock", env->state)) == 0);
-    NRT_REQUIRE(mkdir(nrt_printf(env, "%s/connections.lock", env->state), 0700) == 0);
+    NRT_EQ_FATAL(unlink(nrt_printf(env, "%s/connections.lock", env->state)), 0);
+    NRT_EQ_FATAL(mkdir(nrt_printf(env, "%s/connections.lock", env->state), 0700), 0);
     expect_lock_refused(env, r, "a directory");
     nrt_env_free(env);
 }
 
-static void test_lock_symlink_is_not_followed(void)
+NRT_TEST(lock_symlink_is_not_followed)
 {
     nrt_env *env = nrt_env_new();
     nr_router *r = router_with_two_entries(env);
     const char *elsewhere = nrt_printf(env, "%s/created-through-the-link", env->dir);
-    NRT_REQUIRE(unlink(nrt_printf(env, "%s/connections.lock", env->state)) == 0);
-    NRT_REQUIRE(symlink(elsewhere, nrt_printf(env, "%s/connections.lock", env->state)) == 0);
+    NRT_EQ_FATAL(unlink(nrt_printf(env, "%s/connections.lock", env->state)), 0);
+    NRT_EQ_FATAL(symlink(elsewhere, nrt_printf(env, "%s/connections.lock", env->state)), 0);
     expect_lock_refused(env, r, "symbolic link");
-    NRT_TRUE(access(elsewhere, F_OK) != 0);
+    NRT_NE(access(elsewhere, F_OK), 0);
     nrt_env_free(env);
 }
 
-static void test_lock_fifo_is_refused_at_once(void)
+NRT_TEST(lock_fifo_is_refused_at_once)
 {
     nrt_env *env = nrt_env_new();
     nr_router *r = router_with_two_entries(env);
-    NRT_REQUIRE(unlink(nrt_printf(env, "%s/connections.lock", env->state)) == 0);
-    NRT_REQUIRE(mkfifo(nrt_printf(env, "%s/connections.lock", env->state), 0600) == 0);
+    NRT_EQ_FATAL(unlink(nrt_printf(env, "%s/connections.lock", env->state)), 0);
+    NRT_EQ_FATAL(mkfifo(nrt_printf(env, "%s/connections.lock", env->state), 0600), 0);
     alarm(DEADLINE_S);
     expect_lock_refused(env, r, "a FIFO");
     NRT_EQ_STR(nrt_remembered(env, r), "error 1205");
@@ -209,11 +211,11 @@ static void test_lock_fifo_is_refused_at_once(void)
     nrt_env_free(env);
 }
 
-static void test_group_writable_lock_is_refused(void)
+NRT_TEST(group_writable_lock_is_refused)
 {
     nrt_env *env = nrt_env_new();
     nr_router *r = router_with_two_entries(env);
-    NRT_REQUIRE(chmod(nrt_printf(env, "%s/connections.lock", env->state), 0660) == 0);
+    NRT_EQ_FATAL(chmod(nrt_printf(env, "%s/connections.lock", env->state), 0660), 0);
     expect_lock_refused(env, r, "writable by its group");
     nrt_env_free(env);
 }
@@ -227,9 +229,9 @@ static DWORD as_nobody(DWORD (*fn)(nr_router *r), nr_router *r, char *text, size
         char text[1024];
     } out = { 0xFFFFFFFFu, "the child reported nothing" };
     int p[2], status;
-    NRT_REQUIRE(pipe(p) == 0);
+    NRT_EQ_FATAL(pipe(p), 0);
     pid_t pid = fork();
-    NRT_REQUIRE(pid >= 0);
+    NRT_GE_FATAL(pid, 0);
     if (pid == 0) {
         close(p[0]);
         if (setgroups(0, NULL) == 0 && setresgid(NOBODY, NOBODY, NOBODY) == 0 &&
@@ -245,7 +247,7 @@ static DWORD as_nobody(DWORD (*fn)(nr_router *r), nr_router *r, char *text, size
     close(p[1]);
     ssize_t got = read(p[0], &out, sizeof out);
     close(p[0]);
-    NRT_REQUIRE(waitpid(pid, &status, 0) == pid);
+    NRT_EQ_FATAL(waitpid(pid, &status, 0), pid);
     NRT_TRUE(got == (ssize_t)sizeof out && WIFEXITED(status) && WEXITSTATUS(status) == 0);
     snprintf(text, size, "%s", out.text);
     return out.code;
@@ -261,7 +263,7 @@ static DWORD forget_a(nr_router *r)
     return nr_cancel_connection(r, "/mnt/a", CONNECT_UPDATE_PROFILE, FALSE);
 }
 
-static void test_lock_left_by_root_fails_writes_of_the_user(void)
+NRT_TEST(lock_left_by_root_fails_writes_of_the_user)
 {
     if (geteuid() != 0) {
         fprintf(stderr, "\n    (needs root: a lock owned by root and a second user)\n");
@@ -272,10 +274,10 @@ static void test_lock_left_by_root_fails_writes_of_the_user(void)
     char text[1024];
     /* The user's own state directory and store; the lock left by a
      * netrouter run with sudo: root's, mode 0600. */
-    NRT_REQUIRE(chmod(env->dir, 0711) == 0);
-    NRT_REQUIRE(chown(env->state, NOBODY, NOBODY) == 0);
-    NRT_REQUIRE(chown(store_path(env), NOBODY, NOBODY) == 0);
-    NRT_REQUIRE(chmod(nrt_printf(env, "%s/connections.lock", env->state), 0600) == 0);
+    NRT_EQ_FATAL(chmod(env->dir, 0711), 0);
+    NRT_EQ_FATAL(chown(env->state, NOBODY, NOBODY), 0);
+    NRT_EQ_FATAL(chown(store_path(env), NOBODY, NOBODY), 0);
+    NRT_EQ_FATAL(chmod(nrt_printf(env, "%s/connections.lock", env->state), 0600), 0);
     const char *before = nrt_slurp(env, store_path(env));
     NRT_EQ_CODE(as_nobody(persistent_add_of_c, r, text, sizeof text), WN_CANNOT_OPEN_PROFILE);
     NRT_CONTAINS(text, nrt_printf(env, "%s/connections.lock", env->state));
@@ -303,13 +305,13 @@ static void expect_store_refused(nrt_env *env, nr_router *r, const char *what)
     NRT_EQ_STR(damaged_copies(env), "");
 }
 
-static void test_store_symlink_is_not_followed(void)
+NRT_TEST(store_symlink_is_not_followed)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
     nr_router *r = nrt_router(env);
     const char *target = nrt_write(env, env->dir, "elsewhere.json", 0600, "%s", GOOD_STORE);
-    NRT_REQUIRE(symlink(target, store_path(env)) == 0);
+    NRT_EQ_FATAL(symlink(target, store_path(env)), 0);
     expect_store_refused(env, r, "symbolic link");
     NRT_EQ_STR(nrt_slurp(env, target), GOOD_STORE);
     struct stat st;
@@ -317,12 +319,12 @@ static void test_store_symlink_is_not_followed(void)
     nrt_env_free(env);
 }
 
-static void test_store_fifo_is_refused_at_once(void)
+NRT_TEST(store_fifo_is_refused_at_once)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
     nr_router *r = nrt_router(env);
-    NRT_REQUIRE(mkfifo(store_path(env), 0600) == 0);
+    NRT_EQ_FATAL(mkfifo(store_path(env), 0600), 0);
     alarm(DEADLINE_S);
     expect_store_refused(env, r, "a FIFO");
     NRT_EQ_CODE(nr_restore_connections(r, NULL, NULL, NULL), WN_CANNOT_OPEN_PROFILE);
@@ -332,7 +334,7 @@ static void test_store_fifo_is_refused_at_once(void)
     nrt_env_free(env);
 }
 
-static void test_group_writable_store_is_refused_and_left_alone(void)
+NRT_TEST(group_writable_store_is_refused_and_left_alone)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -343,7 +345,7 @@ static void test_group_writable_store_is_refused_and_left_alone(void)
     nrt_env_free(env);
 }
 
-static void test_store_of_another_user_is_refused(void)
+NRT_TEST(store_of_another_user_is_refused)
 {
     if (geteuid() != 0) {
         fprintf(stderr, "\n    (needs root: a store given to another user)\n");
@@ -353,18 +355,18 @@ static void test_store_of_another_user_is_refused(void)
     nrt_provider(env, "pa", 10, NULL, NULL);
     nr_router *r = nrt_router(env);
     nrt_write(env, env->state, "connections.json", 0600, "%s", GOOD_STORE);
-    NRT_REQUIRE(chown(store_path(env), NOBODY, NOBODY) == 0);
+    NRT_EQ_FATAL(chown(store_path(env), NOBODY, NOBODY), 0);
     expect_store_refused(env, r, "owned by uid 65534");
     NRT_EQ_STR(nrt_slurp(env, store_path(env)), GOOD_STORE);
     nrt_env_free(env);
 }
 
-static void test_store_that_is_a_directory_is_refused(void)
+NRT_TEST(store_that_is_a_directory_is_refused)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
     nr_router *r = nrt_router(env);
-    NRT_REQUIRE(mkdir(store_path(env), 0700) == 0);
+    NRT_EQ_FATAL(mkdir(store_path(env), 0700), 0);
     expect_store_refused(env, r, "a directory");
     nrt_env_free(env);
 }
@@ -388,48 +390,48 @@ static void expect_state_dir_refused(nrt_env *env, nr_router *r, const char *wha
     NRT_CONTAINS(nrt_last_error_text(env), what);
     NRT_EQ_CODE(add(r, "/mnt/c", "fx:c", CONNECT_UPDATE_PROFILE), WN_CANNOT_OPEN_PROFILE);
     NRT_CONTAINS(nrt_last_error_text(env), what);
-    NRT_EQ_INT(nrt_count(env, "NPAddConnection3"), 0);
+    NRT_EQ(nrt_count(env, "NPAddConnection3"), 0);
 }
 
-static void test_foreign_world_writable_state_directory_is_refused(void)
+NRT_TEST(foreign_world_writable_state_directory_is_refused)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
     nr_router *r = nrt_router(env);
     plant_foreign_store(env);
-    NRT_REQUIRE(chmod(env->state, 0777) == 0);
+    NRT_EQ_FATAL(chmod(env->state, 0777), 0);
     if (geteuid() == 0) {
-        NRT_REQUIRE(chown(env->state, NOBODY, NOBODY) == 0);
-        NRT_REQUIRE(chown(store_path(env), NOBODY, NOBODY) == 0);
+        NRT_EQ_FATAL(chown(env->state, NOBODY, NOBODY), 0);
+        NRT_EQ_FATAL(chown(store_path(env), NOBODY, NOBODY), 0);
         expect_state_dir_refused(env, r, "owned by uid 65534");
     } else {
         expect_state_dir_refused(env, r, "writable by other users");
     }
-    NRT_TRUE(access(nrt_printf(env, "%s/connections.lock", env->state), F_OK) != 0);
+    NRT_NE(access(nrt_printf(env, "%s/connections.lock", env->state), F_OK), 0);
     nrt_env_free(env);
 }
 
-static void test_group_writable_state_directory_is_refused(void)
+NRT_TEST(group_writable_state_directory_is_refused)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
     nr_router *r = nrt_router(env);
     plant_foreign_store(env);
-    NRT_REQUIRE(chmod(store_path(env), 0600) == 0);
-    NRT_REQUIRE(chmod(env->state, 0770) == 0);
+    NRT_EQ_FATAL(chmod(store_path(env), 0600), 0);
+    NRT_EQ_FATAL(chmod(env->state, 0770), 0);
     expect_state_dir_refused(env, r, "writable by its group");
     nrt_env_free(env);
 }
 
-static void test_state_directory_symlink_is_refused(void)
+NRT_TEST(state_directory_symlink_is_refused)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
     env->cfg.state_dir = nrt_printf(env, "%s/state-link", env->dir);
-    NRT_REQUIRE(symlink(env->state, env->cfg.state_dir) == 0);
+    NRT_EQ_FATAL(symlink(env->state, env->cfg.state_dir), 0);
     nr_router *r = nrt_router(env);
     plant_foreign_store(env);
-    NRT_REQUIRE(chmod(store_path(env), 0600) == 0);
+    NRT_EQ_FATAL(chmod(store_path(env), 0600), 0);
     expect_state_dir_refused(env, r, "symbolic link");
     nrt_env_free(env);
 }
@@ -437,7 +439,7 @@ static void test_state_directory_symlink_is_refused(void)
 /* An empty state directory name is no directory: it means the default, as
  * an empty NETROUTER_STATE_DIR does.  (It used to reach mkdir -p as "", which
  * read past the end of the name.) */
-static void test_empty_state_directory_name_means_the_default(void)
+NRT_TEST(empty_state_directory_name_means_the_default)
 {
     nrt_env *env = nrt_env_new();
     const char *xdg = nrt_printf(env, "%s/xdg-state", env->dir), *old = getenv("XDG_STATE_HOME");
@@ -447,7 +449,7 @@ static void test_empty_state_directory_name_means_the_default(void)
     env->cfg.state_dir = "";
     nr_router *r = nrt_router(env);
     NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", CONNECT_UPDATE_PROFILE), WN_SUCCESS);
-    NRT_TRUE(access(nrt_printf(env, "%s/netrouter/connections.json", xdg), F_OK) == 0);
+    NRT_EQ(access(nrt_printf(env, "%s/netrouter/connections.json", xdg), F_OK), 0);
     if (saved)
         setenv("XDG_STATE_HOME", saved, 1);
     else
@@ -459,19 +461,19 @@ static void test_empty_state_directory_name_means_the_default(void)
 /* A relative state directory is taken from the working directory of
  * nr_router_new(), once: a later chdir() of the application does not move
  * the store, and messages name an absolute path. */
-static void test_relative_state_directory_is_fixed_when_the_router_is_made(void)
+NRT_TEST(relative_state_directory_is_fixed_when_the_router_is_made)
 {
     nrt_env *env = nrt_env_new();
     char *cwd = getcwd(NULL, 0);
     nrt_provider(env, "pa", 10, NULL, NULL);
-    NRT_REQUIRE(cwd != NULL && chdir(env->dir) == 0);
+    NRT_TRUE_FATAL(cwd != NULL && chdir(env->dir) == 0);
     env->cfg.state_dir = "relative-state";
     nr_router *r = nrt_router(env);
-    NRT_REQUIRE(chdir("/") == 0);
+    NRT_EQ_FATAL(chdir("/"), 0);
     NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", CONNECT_UPDATE_PROFILE), WN_SUCCESS);
-    NRT_TRUE(access(nrt_printf(env, "%s/relative-state/connections.json", env->dir), F_OK) == 0);
-    NRT_TRUE(access("/relative-state", F_OK) != 0);
-    NRT_REQUIRE(chdir(cwd) == 0);
+    NRT_EQ(access(nrt_printf(env, "%s/relative-state/connections.json", env->dir), F_OK), 0);
+    NRT_NE(access("/relative-state", F_OK), 0);
+    NRT_EQ_FATAL(chdir(cwd), 0);
     free(cwd);
     nrt_env_free(env);
 }
@@ -481,7 +483,7 @@ static void test_relative_state_directory_is_fixed_when_the_router_is_made(void)
  * in that user's home, which the user's own programs cannot enter any more.
  * A missing directory is created only inside one owned by the effective
  * user or by root. */
-static void test_state_directory_is_never_created_inside_another_users_directory(void)
+NRT_TEST(state_directory_is_never_created_inside_another_users_directory)
 {
     if (geteuid() != 0) {
         fprintf(stderr, "\n    (needs root: a directory of a second user)\n");
@@ -490,13 +492,13 @@ static void test_state_directory_is_never_created_inside_another_users_directory
     nrt_env *env = nrt_env_new();
     const char *home = nrt_subdir(env, "alice");
     nrt_provider(env, "pa", 10, NULL, NULL);
-    NRT_REQUIRE(chown(home, NOBODY, NOBODY) == 0);
+    NRT_EQ_FATAL(chown(home, NOBODY, NOBODY), 0);
     env->cfg.state_dir = nrt_printf(env, "%s/.local/state/netrouter", home);
     nr_router *r = nrt_router(env);
     NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", CONNECT_UPDATE_PROFILE), WN_CANNOT_OPEN_PROFILE);
     NRT_CONTAINS(nrt_last_error_text(env), nrt_printf(env, "%s belongs to uid 65534", home));
     NRT_EQ_STR(nrt_dir_entries(env, home, ""), "");
-    NRT_EQ_INT(nrt_count(env, "NPCancelConnection"), 1); /* the connection was undone */
+    NRT_EQ(nrt_count(env, "NPCancelConnection"), 1); /* the connection was undone */
     nrt_env_free(env);
 }
 
@@ -504,7 +506,7 @@ static void test_state_directory_is_never_created_inside_another_users_directory
  * service) there is no store: nothing is remembered, so nothing reserves a
  * local name and a connection that is not to be remembered goes ahead; one
  * that is to be remembered fails, saying why. */
-static void test_without_any_state_directory_only_remembering_fails(void)
+NRT_TEST(without_any_state_directory_only_remembering_fails)
 {
     static const char *const vars[] = { "HOME", "XDG_STATE_HOME", "NETROUTER_STATE_DIR" };
     char *saved[3];
@@ -531,7 +533,7 @@ static void test_without_any_state_directory_only_remembering_fails(void)
 
 /* ---- temporary files -------------------------------------------------------------------------------------- */
 
-static void test_leftover_temporary_files_are_removed_by_the_next_operation(void)
+NRT_TEST(leftover_temporary_files_are_removed_by_the_next_operation)
 {
     nrt_env *env = nrt_env_new();
     nr_router *r = router_with_two_entries(env);
@@ -544,15 +546,15 @@ static void test_leftover_temporary_files_are_removed_by_the_next_operation(void
     nrt_env_free(env);
 }
 
-static void test_planted_temporary_symlink_is_removed_not_followed(void)
+NRT_TEST(planted_temporary_symlink_is_removed_not_followed)
 {
     nrt_env *env = nrt_env_new();
     nr_router *r = router_with_two_entries(env);
     const char *elsewhere = nrt_printf(env, "%s/written-through-the-link", env->dir);
     /* the name this very process writes its temporary file under */
-    NRT_REQUIRE(symlink(elsewhere, nrt_printf(env, "%s/connections.json.tmp-%ld", env->state, (long)getpid())) == 0);
+    NRT_EQ_FATAL(symlink(elsewhere, nrt_printf(env, "%s/connections.json.tmp-%ld", env->state, (long)getpid())), 0);
     NRT_EQ_CODE(add(r, "/mnt/c", "fx:c", CONNECT_UPDATE_PROFILE), WN_SUCCESS);
-    NRT_TRUE(access(elsewhere, F_OK) != 0);
+    NRT_NE(access(elsewhere, F_OK), 0);
     NRT_EQ_STR(nrt_dir_entries(env, env->state, "connections.json.tmp"), "");
     NRT_EQ_STR(nrt_remembered(env, r), "/mnt/a=fx:a@pa /mnt/b=fx:b@pa /mnt/c=fx:c@pa");
     nrt_env_free(env);
@@ -560,7 +562,7 @@ static void test_planted_temporary_symlink_is_removed_not_followed(void)
 
 /* ---- damage ------------------------------------------------------------------------------------------------ */
 
-static void test_damage_message_has_line_and_column(void)
+NRT_TEST(damage_message_has_line_and_column)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -568,11 +570,11 @@ static void test_damage_message_has_line_and_column(void)
     nrt_write(env, env->state, "connections.json", 0600, "{\"version\": 1,\n \"connections\": [,]}\n");
     NRT_EQ_STR(nrt_remembered(env, r), "error 1206");
     NRT_CONTAINS(nrt_last_error_text(env), "line 2 column 18");
-    NRT_TRUE(*damaged_copies(env) != '\0');
+    NRT_NE(*damaged_copies(env), '\0');
     nrt_env_free(env);
 }
 
-static void test_out_of_range_number_is_damage_naming_the_entry_and_key(void)
+NRT_TEST(out_of_range_number_is_damage_naming_the_entry_and_key)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -586,7 +588,7 @@ static void test_out_of_range_number_is_damage_naming_the_entry_and_key(void)
 }
 
 /* A NUL byte is no JSON: the store is set aside, the message says where. */
-static void test_nul_byte_is_damage_at_its_position(void)
+NRT_TEST(nul_byte_is_damage_at_its_position)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -594,50 +596,11 @@ static void test_nul_byte_is_damage_at_its_position(void)
     const char *path = nrt_write(env, env->state, "connections.json", 0600,
                                  "{\"version\": 1,\n \"connections\": []}@\n");
     FILE *f = fopen(path, "r+");
-    NRT_REQUIRE(f != NULL);
+    NRT_NOT_NULL_FATAL(f);
     NRT_TRUE(fseek(f, 34, SEEK_SET) == 0 && fputc('\0', f) == 0 && fclose(f) == 0);
     NRT_EQ_STR(nrt_remembered(env, r), "error 1206");
     NRT_CONTAINS(nrt_last_error_text(env), "line 2 column 20");
     NRT_CONTAINS(nrt_last_error_text(env), "NUL");
-    NRT_TRUE(*damaged_copies(env) != '\0');
+    NRT_NE(*damaged_copies(env), '\0');
     nrt_env_free(env);
-}
-
-static CU_TestInfo tests[] = {
-    { "descriptor_shortage_never_sets_a_valid_store_aside", test_descriptor_shortage_never_sets_a_valid_store_aside },
-    { "nul_byte_is_damage_at_its_position", test_nul_byte_is_damage_at_its_position },
-    { "descriptor_shortage_during_a_persistent_add_loses_no_entry",
-      test_descriptor_shortage_during_a_persistent_add_loses_no_entry },
-    { "lock_that_is_a_directory_fails_writes_naming_it", test_lock_that_is_a_directory_fails_writes_naming_it },
-    { "lock_symlink_is_not_followed", test_lock_symlink_is_not_followed },
-    { "lock_fifo_is_refused_at_once", test_lock_fifo_is_refused_at_once },
-    { "group_writable_lock_is_refused", test_group_writable_lock_is_refused },
-    { "lock_left_by_root_fails_writes_of_the_user", test_lock_left_by_root_fails_writes_of_the_user },
-    { "store_symlink_is_not_followed", test_store_symlink_is_not_followed },
-    { "store_fifo_is_refused_at_once", test_store_fifo_is_refused_at_once },
-    { "group_writable_store_is_refused_and_left_alone", test_group_writable_store_is_refused_and_left_alone },
-    { "store_of_another_user_is_refused", test_store_of_another_user_is_refused },
-    { "store_that_is_a_directory_is_refused", test_store_that_is_a_directory_is_refused },
-    { "foreign_world_writable_state_directory_is_refused", test_foreign_world_writable_state_directory_is_refused },
-    { "group_writable_state_directory_is_refused", test_group_writable_state_directory_is_refused },
-    { "state_directory_symlink_is_refused", test_state_directory_symlink_is_refused },
-    { "empty_state_directory_name_means_the_default", test_empty_state_directory_name_means_the_default },
-    { "relative_state_directory_is_fixed_when_the_router_is_made",
-      test_relative_state_directory_is_fixed_when_the_router_is_made },
-    { "state_directory_is_never_created_inside_another_users_directory",
-      test_state_directory_is_never_created_inside_another_users_directory },
-    { "without_any_state_directory_only_remembering_fails",
-      test_without_any_state_directory_only_remembering_fails },
-    { "leftover_temporary_files_are_removed_by_the_next_operation",
-      test_leftover_temporary_files_are_removed_by_the_next_operation },
-    { "planted_temporary_symlink_is_removed_not_followed", test_planted_temporary_symlink_is_removed_not_followed },
-    { "damage_message_has_line_and_column", test_damage_message_has_line_and_column },
-    { "out_of_range_number_is_damage_naming_the_entry_and_key",
-      test_out_of_range_number_is_damage_naming_the_entry_and_key },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    return nrt_main(argc, argv, "store-files", tests);
 }

@@ -27,6 +27,8 @@
 
 #include "testutil.h"
 
+NRT_SUITE("store-stress", .setup = nrt_fixtures_found);
+
 #define WRITERS 30
 #define KILL_ROUNDS 150
 
@@ -42,7 +44,7 @@ static cli find_cli(nrt_env *env)
     cli c = { nrt_built(env, "router/cli/.libs/netrouter"), nrt_built(env, "router/.libs") };
     if (access(c.path, X_OK) != 0)
         c = (cli){ nrt_built(env, "router/cli/netrouter"), NULL }; /* a static build: the program itself */
-    NRT_REQUIRE(access(c.path, X_OK) == 0);
+    NRT_EQ_FATAL(access(c.path, X_OK), 0);
     return c;
 }
 
@@ -118,14 +120,14 @@ static unsigned seed_of_this_run(void)
 
 /* ---- many writers at once ------------------------------------------------------------------------------ */
 
-static void test_concurrent_writers_lose_no_entry(void)
+NRT_TEST(concurrent_writers_lose_no_entry)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
     cli c = find_cli(env);
     pid_t pid[WRITERS];
     int status[WRITERS], gate[2];
-    NRT_REQUIRE(pipe(gate) == 0);
+    NRT_EQ_FATAL(pipe(gate), 0);
     for (int i = 0; i < WRITERS; i++)
         pid[i] = start_use(env, &c, nrt_printf(env, "/mnt/w%d", i), nrt_printf(env, "fx:w%d", i),
                            nrt_printf(env, "%s/err-%d", env->dir, i), gate[0], gate[1]);
@@ -134,13 +136,13 @@ static void test_concurrent_writers_lose_no_entry(void)
     for (int i = 0; i < WRITERS; i++)
         status[i] = pid[i] > 0 ? wait_for(pid[i]) : -1;
     for (int i = 0; i < WRITERS; i++) {
-        NRT_EQ_INT(status[i], 0);
+        NRT_EQ(status[i], 0);
         if (status[i] != 0)
             fprintf(stderr, "\n    writer %d: %s\n", i, nrt_slurp(env, nrt_printf(env, "%s/err-%d", env->dir, i)));
     }
     nr_router *r = nrt_router(env);
     const char *now = nrt_remembered(env, r);
-    NRT_EQ_INT(count_words(now), WRITERS);
+    NRT_EQ(count_words(now), WRITERS);
     for (int i = 0; i < WRITERS; i++)
         NRT_CONTAINS(now, nrt_printf(env, "/mnt/w%d=fx:w%d@pa", i, i));
     NRT_EQ_STR(nrt_dir_entries(env, env->state, "connections.json."), "");
@@ -149,7 +151,7 @@ static void test_concurrent_writers_lose_no_entry(void)
 
 /* ---- kill -9 at random points ---------------------------------------------------------------------------- */
 
-static void test_kill_9_during_persistent_use_loses_no_reported_entry(void)
+NRT_TEST(kill_9_during_persistent_use_loses_no_reported_entry)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -163,9 +165,9 @@ static void test_kill_9_during_persistent_use_loses_no_reported_entry(void)
     /* how long one uninterrupted command takes here and now */
     for (int i = 0; i < 3; i++) {
         long long t0 = now_ns();
-        NRT_EQ_INT(wait_for(start_use(env, &c, nrt_printf(env, "/mnt/warm%d", i), nrt_printf(env, "fx:warm%d", i),
-                                      errlog, -1, -1)),
-                   0);
+        NRT_EQ(wait_for(start_use(env, &c, nrt_printf(env, "/mnt/warm%d", i), nrt_printf(env, "fx:warm%d", i),
+                                  errlog, -1, -1)),
+               0);
         if (now_ns() - t0 > longest)
             longest = now_ns() - t0;
     }
@@ -180,7 +182,7 @@ static void test_kill_9_during_persistent_use_loses_no_reported_entry(void)
         long long delay = (long long)((double)random() / RAND_MAX * 1.2 * (double)longest);
         struct timespec ts = { (time_t)(delay / 1000000000LL), (long)(delay % 1000000000LL) };
         pid_t pid = start_use(env, &c, nrt_printf(env, "/mnt/k%d", i), nrt_printf(env, "fx:k%d", i), errlog, -1, -1);
-        NRT_REQUIRE(pid > 0);
+        NRT_GT_FATAL(pid, 0);
         nanosleep(&ts, NULL);
         kill(pid, SIGKILL);
         int st = wait_for(pid);
@@ -196,12 +198,12 @@ static void test_kill_9_during_persistent_use_loses_no_reported_entry(void)
     for (int i = 0; i < KILL_ROUNDS; i++)
         if (reported[i] && !strstr(now, nrt_printf(env, "/mnt/k%d=fx:k%d@pa", i, i)))
             lost++;
-    NRT_EQ_INT(lost, 0);
-    NRT_EQ_INT(failed, 0);
-    NRT_EQ_INT(too_many_leftovers, 0);
-    NRT_EQ_INT(set_aside, 0);
+    NRT_EQ(lost, 0);
+    NRT_EQ(failed, 0);
+    NRT_EQ(too_many_leftovers, 0);
+    NRT_EQ(set_aside, 0);
     NRT_EQ_STR(nrt_dir_entries(env, env->state, "connections.json."), "");
-    NRT_TRUE(killed > 0); /* the test did what it says */
+    NRT_GT(killed, 0); /* the test did what it says */
     if (CU_get_number_of_failures())
         fprintf(stderr, "\n    seed %u (replay with NRT_SEED=%u); %d of %d killed, one command %lld us\n", seed, seed,
                 killed, KILL_ROUNDS, longest / 1000);
@@ -211,11 +213,11 @@ static void test_kill_9_during_persistent_use_loses_no_reported_entry(void)
 /* The symlink provider keeps a record of its own next to the store and
  * replaces it through a temporary file too: a command killed between
  * creating that file and renaming it must not leave it behind for good. */
-static void test_kill_9_during_use_of_the_symlink_provider_leaves_nothing_after_the_next_command(void)
+NRT_TEST(kill_9_during_use_of_the_symlink_provider_leaves_nothing_after_the_next_command)
 {
     nrt_env *env = nrt_env_new();
     symlink_provider(env);
-    NRT_REQUIRE(mkdir(env->state, 0700) == 0 || errno == EEXIST);
+    NRT_TRUE_FATAL(mkdir(env->state, 0700) == 0 || errno == EEXIST);
     cli c = find_cli(env);
     const char *errlog = nrt_printf(env, "%s/err", env->dir), *links = nrt_subdir(env, "links");
     const char *remote = nrt_printf(env, "link:%s", env->dir);
@@ -225,7 +227,7 @@ static void test_kill_9_during_use_of_the_symlink_provider_leaves_nothing_after_
 
     for (int i = 0; i < 3; i++) {
         long long t0 = now_ns();
-        NRT_EQ_INT(wait_for(start_use(env, &c, nrt_printf(env, "%s/warm%d", links, i), remote, errlog, -1, -1)), 0);
+        NRT_EQ(wait_for(start_use(env, &c, nrt_printf(env, "%s/warm%d", links, i), remote, errlog, -1, -1)), 0);
         if (now_ns() - t0 > longest)
             longest = now_ns() - t0;
     }
@@ -234,33 +236,19 @@ static void test_kill_9_during_use_of_the_symlink_provider_leaves_nothing_after_
         long long delay = (long long)((double)random() / RAND_MAX * 1.2 * (double)longest);
         struct timespec ts = { (time_t)(delay / 1000000000LL), (long)(delay % 1000000000LL) };
         pid_t pid = start_use(env, &c, nrt_printf(env, "%s/k%d", links, i), remote, errlog, -1, -1);
-        NRT_REQUIRE(pid > 0);
+        NRT_GT_FATAL(pid, 0);
         nanosleep(&ts, NULL);
         kill(pid, SIGKILL);
         killed += wait_for(pid) == 128 + SIGKILL;
     }
     /* the next command, uninterrupted */
-    NRT_EQ_INT(wait_for(start_use(env, &c, nrt_printf(env, "%s/last", links), remote, errlog, -1, -1)), 0);
+    NRT_EQ(wait_for(start_use(env, &c, nrt_printf(env, "%s/last", links), remote, errlog, -1, -1)), 0);
     NRT_EQ_STR(nrt_dir_entries(env, env->state, "symlink-links.json"),
                "symlink-links.json symlink-links.json.lock");
     NRT_EQ_STR(nrt_dir_entries(env, env->state, "connections.json."), "");
-    NRT_TRUE(killed > 0);
+    NRT_GT(killed, 0);
     if (CU_get_number_of_failures())
         fprintf(stderr, "\n    seed %u (replay with NRT_SEED=%u); %d of %d killed, one command %lld us\n", seed, seed,
                 killed, KILL_ROUNDS, longest / 1000);
     nrt_env_free(env);
-}
-
-static CU_TestInfo tests[] = {
-    { "concurrent_writers_lose_no_entry", test_concurrent_writers_lose_no_entry },
-    { "kill_9_during_persistent_use_loses_no_reported_entry",
-      test_kill_9_during_persistent_use_loses_no_reported_entry },
-    { "kill_9_during_use_of_the_symlink_provider_leaves_nothing_after_the_next_command",
-      test_kill_9_during_use_of_the_symlink_provider_leaves_nothing_after_the_next_command },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    return nrt_main(argc, argv, "store-stress", tests);
 }

@@ -1,5 +1,5 @@
 /*
- * test-store.c - DESIGN.md section 4, rules 5 and 6: which connections are
+ * test-store.c - docs/design.md section 4, rules 5 and 6: which connections are
  * remembered, WN_DEVICE_ALREADY_REMEMBERED, forgetting on cancel, the store
  * file ($state_dir/connections.json: private, kept aside when damaged), and
  * restore without notifications.
@@ -13,6 +13,8 @@
 #include <unistd.h>
 
 #include "testutil.h"
+
+NRT_SUITE("store", .setup = nrt_fixtures_found);
 
 static const char *store_path(nrt_env *env)
 {
@@ -33,7 +35,7 @@ static nr_router *reopen(nrt_env *env)
 
 /* ---- what is remembered --------------------------------------------------------------------- */
 
-static void test_persistent_add_is_remembered(void)
+NRT_TEST(persistent_add_is_remembered)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -41,7 +43,7 @@ static void test_persistent_add_is_remembered(void)
     NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", "alice", CONNECT_UPDATE_PROFILE), WN_SUCCESS);
     NRT_EQ_STR(nrt_remembered(env, r), "/mnt/a=fx:a@pa");
     const char *text = nrt_slurp(env, store_path(env));
-    NRT_REQUIRE(text != NULL);
+    NRT_NOT_NULL_FATAL(text);
     NRT_CONTAINS(text, "/mnt/a");
     NRT_CONTAINS(text, "fx:a");
     NRT_CONTAINS(text, "alice");
@@ -49,7 +51,7 @@ static void test_persistent_add_is_remembered(void)
     nrt_env_free(env);
 }
 
-static void test_remembered_connection_survives_the_router(void)
+NRT_TEST(remembered_connection_survives_the_router)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -60,7 +62,7 @@ static void test_remembered_connection_survives_the_router(void)
     nrt_env_free(env);
 }
 
-static void test_password_is_never_stored(void)
+NRT_TEST(password_is_never_stored)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -68,12 +70,12 @@ static void test_password_is_never_stored(void)
     NETRESOURCE res = nrt_res("/mnt/a", "fx:a");
     NRT_EQ_CODE(nr_add_connection(r, NULL, &res, "Sup3rS3cret", "alice", CONNECT_UPDATE_PROFILE), WN_SUCCESS);
     const char *text = nrt_slurp(env, store_path(env));
-    NRT_REQUIRE(text != NULL);
+    NRT_NOT_NULL_FATAL(text);
     NRT_NOT_CONTAINS(text, "Sup3rS3cret");
     nrt_env_free(env);
 }
 
-static void test_add_without_update_profile_is_not_remembered(void)
+NRT_TEST(add_without_update_profile_is_not_remembered)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -83,7 +85,7 @@ static void test_add_without_update_profile_is_not_remembered(void)
     nrt_env_free(env);
 }
 
-static void test_temporary_add_is_not_remembered(void)
+NRT_TEST(temporary_add_is_not_remembered)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -93,7 +95,7 @@ static void test_temporary_add_is_not_remembered(void)
     nrt_env_free(env);
 }
 
-static void test_deviceless_add_is_not_remembered(void)
+NRT_TEST(deviceless_add_is_not_remembered)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -104,7 +106,7 @@ static void test_deviceless_add_is_not_remembered(void)
     nrt_env_free(env);
 }
 
-static void test_failed_add_is_not_remembered(void)
+NRT_TEST(failed_add_is_not_remembered)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, "\"add_result\": 1222");
@@ -117,7 +119,7 @@ static void test_failed_add_is_not_remembered(void)
 /* Names are UTF-8 (the store is JSON).  A name that is not used to reach
  * the provider, connect, fail to be remembered with "out of memory" and
  * leave the connection to an undo the provider could not do. */
-static void test_add_of_a_local_name_that_is_not_utf8_is_refused_before_anything_happens(void)
+NRT_TEST(add_of_a_local_name_that_is_not_utf8_is_refused_before_anything_happens)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, NULL);
@@ -130,7 +132,7 @@ static void test_add_of_a_local_name_that_is_not_utf8_is_refused_before_anything
     nrt_env_free(env);
 }
 
-static void test_add_of_a_remote_name_that_is_not_utf8_is_refused_before_anything_happens(void)
+NRT_TEST(add_of_a_remote_name_that_is_not_utf8_is_refused_before_anything_happens)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, NULL);
@@ -143,7 +145,7 @@ static void test_add_of_a_remote_name_that_is_not_utf8_is_refused_before_anythin
     nrt_env_free(env);
 }
 
-static void test_add_with_a_user_name_that_is_not_utf8_is_refused_before_anything_happens(void)
+NRT_TEST(add_with_a_user_name_that_is_not_utf8_is_refused_before_anything_happens)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, NULL);
@@ -156,18 +158,18 @@ static void test_add_with_a_user_name_that_is_not_utf8_is_refused_before_anythin
     nrt_env_free(env);
 }
 
-static void test_no_store_flag_never_writes_the_store(void)
+NRT_TEST(no_store_flag_never_writes_the_store)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
     env->cfg.flags = NR_ROUTER_NO_STORE;
     nr_router *r = nrt_router(env);
     NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
-    NRT_TRUE(access(store_path(env), F_OK) != 0);
+    NRT_NE(access(store_path(env), F_OK), 0);
     nrt_env_free(env);
 }
 
-static void test_store_file_is_readable_only_by_its_owner(void)
+NRT_TEST(store_file_is_readable_only_by_its_owner)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -176,24 +178,24 @@ static void test_store_file_is_readable_only_by_its_owner(void)
     mode_t old = umask(022);
     NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
     umask(old);
-    NRT_REQUIRE(stat(store_path(env), &st) == 0);
-    NRT_EQ_INT(st.st_mode & 0077, 0);
-    NRT_EQ_INT(st.st_uid, geteuid());
+    NRT_EQ_FATAL(stat(store_path(env), &st), 0);
+    NRT_EQ(st.st_mode & 0077, 0);
+    NRT_EQ(st.st_uid, geteuid());
     nrt_env_free(env);
 }
 
-static void test_store_directory_is_created_when_missing(void)
+NRT_TEST(store_directory_is_created_when_missing)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
     env->cfg.state_dir = nrt_printf(env, "%s/deeper/state", env->dir);
     nr_router *r = nrt_router(env);
     NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
-    NRT_TRUE(access(nrt_printf(env, "%s/connections.json", env->cfg.state_dir), F_OK) == 0);
+    NRT_EQ(access(nrt_printf(env, "%s/connections.json", env->cfg.state_dir), F_OK), 0);
     nrt_env_free(env);
 }
 
-static void test_store_leaves_no_temporary_files(void)
+NRT_TEST(store_leaves_no_temporary_files)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -202,7 +204,7 @@ static void test_store_leaves_no_temporary_files(void)
     NRT_EQ_CODE(add(r, "/mnt/b", "fx:b", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
     NRT_EQ_CODE(nr_cancel_connection(r, "/mnt/a", CONNECT_UPDATE_PROFILE, FALSE), WN_SUCCESS);
     DIR *d = opendir(env->state);
-    NRT_REQUIRE(d != NULL);
+    NRT_NOT_NULL_FATAL(d);
     for (struct dirent *de; (de = readdir(d));) {
         if (de->d_name[0] == '.' && (!de->d_name[1] || !strcmp(de->d_name, "..")))
             continue;
@@ -217,7 +219,7 @@ static void test_store_leaves_no_temporary_files(void)
 
 /* ---- WN_DEVICE_ALREADY_REMEMBERED --------------------------------------------------------------------- */
 
-static void test_add_over_a_local_name_remembered_for_another_resource_is_refused(void)
+NRT_TEST(add_over_a_local_name_remembered_for_another_resource_is_refused)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -229,7 +231,7 @@ static void test_add_over_a_local_name_remembered_for_another_resource_is_refuse
     nrt_env_free(env);
 }
 
-static void test_non_persistent_add_over_a_remembered_local_name_is_refused(void)
+NRT_TEST(non_persistent_add_over_a_remembered_local_name_is_refused)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -240,7 +242,7 @@ static void test_non_persistent_add_over_a_remembered_local_name_is_refused(void
     nrt_env_free(env);
 }
 
-static void test_add_of_the_remembered_resource_itself_is_allowed(void)
+NRT_TEST(add_of_the_remembered_resource_itself_is_allowed)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -254,7 +256,7 @@ static void test_add_of_the_remembered_resource_itself_is_allowed(void)
 
 /* ---- forgetting -------------------------------------------------------------------------------------------- */
 
-static void test_cancel_by_local_name_with_update_profile_forgets(void)
+NRT_TEST(cancel_by_local_name_with_update_profile_forgets)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -267,7 +269,7 @@ static void test_cancel_by_local_name_with_update_profile_forgets(void)
     nrt_env_free(env);
 }
 
-static void test_cancel_with_update_profile_forgets_when_not_connected(void)
+NRT_TEST(cancel_with_update_profile_forgets_when_not_connected)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, NULL);
@@ -280,7 +282,7 @@ static void test_cancel_with_update_profile_forgets_when_not_connected(void)
     nrt_env_free(env);
 }
 
-static void test_cancel_without_update_profile_keeps_the_remembered_entry(void)
+NRT_TEST(cancel_without_update_profile_keeps_the_remembered_entry)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -291,7 +293,7 @@ static void test_cancel_without_update_profile_keeps_the_remembered_entry(void)
     nrt_env_free(env);
 }
 
-static void test_cancel_by_remote_name_never_touches_the_store(void)
+NRT_TEST(cancel_by_remote_name_never_touches_the_store)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -304,7 +306,7 @@ static void test_cancel_by_remote_name_never_touches_the_store(void)
     nrt_env_free(env);
 }
 
-static void test_failed_cancel_with_update_profile_of_a_connected_name_keeps_the_entry(void)
+NRT_TEST(failed_cancel_with_update_profile_of_a_connected_name_keeps_the_entry)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, "\"open_files\": true");
@@ -326,7 +328,7 @@ static const char *kept_aside(nrt_env *env)
     return names && *names ? nrt_printf(env, "%s/%s", env->state, names) : NULL;
 }
 
-static void test_damaged_store_is_reported_as_bad_profile(void)
+NRT_TEST(damaged_store_is_reported_as_bad_profile)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -339,7 +341,7 @@ static void test_damaged_store_is_reported_as_bad_profile(void)
     nrt_env_free(env);
 }
 
-static void test_damaged_store_is_reported_by_restore(void)
+NRT_TEST(damaged_store_is_reported_by_restore)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -349,7 +351,7 @@ static void test_damaged_store_is_reported_by_restore(void)
     nrt_env_free(env);
 }
 
-static void test_damaged_store_is_reported_by_a_persistent_add(void)
+NRT_TEST(damaged_store_is_reported_by_a_persistent_add)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -359,7 +361,7 @@ static void test_damaged_store_is_reported_by_a_persistent_add(void)
     nrt_env_free(env);
 }
 
-static void test_damaged_store_is_kept_aside_unchanged(void)
+NRT_TEST(damaged_store_is_kept_aside_unchanged)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -367,12 +369,12 @@ static void test_damaged_store_is_kept_aside_unchanged(void)
     nr_router *r = nrt_router(env);
     NRT_EQ_CODE(nr_restore_connections(r, NULL, NULL, NULL), WN_BAD_PROFILE);
     const char *aside = kept_aside(env);
-    NRT_REQUIRE(aside != NULL);
+    NRT_NOT_NULL_FATAL(aside);
     NRT_EQ_STR(nrt_slurp(env, aside), DAMAGED);
     nrt_env_free(env);
 }
 
-static void test_damaged_store_is_never_silently_emptied(void)
+NRT_TEST(damaged_store_is_never_silently_emptied)
 {
     /* after the damage was reported, the damaged content still exists and
      * the next persistent add does not overwrite it */
@@ -405,7 +407,7 @@ static void on_restored(void *user, const NETRESOURCE *res, DWORD result)
              (unsigned)result);
 }
 
-static void test_restore_readds_remembered_connections_without_notification(void)
+NRT_TEST(restore_readds_remembered_connections_without_notification)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, NULL);
@@ -423,7 +425,7 @@ static void test_restore_readds_remembered_connections_without_notification(void
     nrt_env_free(env);
 }
 
-static void test_restore_reports_each_entry_result(void)
+NRT_TEST(restore_reports_each_entry_result)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -433,13 +435,13 @@ static void test_restore_reports_each_entry_result(void)
     r = reopen(env);
     restored got = { 0 };
     NRT_EQ_CODE(nr_restore_connections(r, NULL, on_restored, &got), WN_SUCCESS);
-    NRT_EQ_INT(got.n, 2);
+    NRT_EQ(got.n, 2);
     NRT_CONTAINS(got.text, "/mnt/a=fx:a:0");
     NRT_CONTAINS(got.text, "/mnt/b=fx:b:0");
     nrt_env_free(env);
 }
 
-static void test_restore_failure_keeps_the_entry(void)
+NRT_TEST(restore_failure_keeps_the_entry)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, "\"add_result\": 1222, \"add_match\": \"fx:b\"");
@@ -456,7 +458,7 @@ static void test_restore_failure_keeps_the_entry(void)
     nrt_env_free(env);
 }
 
-static void test_restore_uses_the_provider_that_made_the_connection(void)
+NRT_TEST(restore_uses_the_provider_that_made_the_connection)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -472,7 +474,7 @@ static void test_restore_uses_the_provider_that_made_the_connection(void)
     nrt_env_free(env);
 }
 
-static void test_restore_of_one_local_name(void)
+NRT_TEST(restore_of_one_local_name)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -486,7 +488,7 @@ static void test_restore_of_one_local_name(void)
     nrt_env_free(env);
 }
 
-static void test_restore_of_an_unknown_local_name_is_not_connected(void)
+NRT_TEST(restore_of_an_unknown_local_name_is_not_connected)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -495,7 +497,7 @@ static void test_restore_of_an_unknown_local_name_is_not_connected(void)
     nrt_env_free(env);
 }
 
-static void test_restore_skips_connections_already_made(void)
+NRT_TEST(restore_skips_connections_already_made)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -507,7 +509,7 @@ static void test_restore_skips_connections_already_made(void)
     nrt_env_free(env);
 }
 
-static void test_restore_with_an_empty_store_succeeds(void)
+NRT_TEST(restore_with_an_empty_store_succeeds)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
@@ -515,57 +517,4 @@ static void test_restore_with_an_empty_store_succeeds(void)
     NRT_EQ_CODE(nr_restore_connections(r, NULL, NULL, NULL), WN_SUCCESS);
     NRT_EQ_STR(nrt_records(env), "");
     nrt_env_free(env);
-}
-
-static CU_TestInfo tests[] = {
-    { "persistent_add_is_remembered", test_persistent_add_is_remembered },
-    { "remembered_connection_survives_the_router", test_remembered_connection_survives_the_router },
-    { "password_is_never_stored", test_password_is_never_stored },
-    { "add_without_update_profile_is_not_remembered", test_add_without_update_profile_is_not_remembered },
-    { "temporary_add_is_not_remembered", test_temporary_add_is_not_remembered },
-    { "deviceless_add_is_not_remembered", test_deviceless_add_is_not_remembered },
-    { "failed_add_is_not_remembered", test_failed_add_is_not_remembered },
-    { "add_of_a_local_name_that_is_not_utf8_is_refused_before_anything_happens",
-      test_add_of_a_local_name_that_is_not_utf8_is_refused_before_anything_happens },
-    { "add_of_a_remote_name_that_is_not_utf8_is_refused_before_anything_happens",
-      test_add_of_a_remote_name_that_is_not_utf8_is_refused_before_anything_happens },
-    { "add_with_a_user_name_that_is_not_utf8_is_refused_before_anything_happens",
-      test_add_with_a_user_name_that_is_not_utf8_is_refused_before_anything_happens },
-    { "no_store_flag_never_writes_the_store", test_no_store_flag_never_writes_the_store },
-    { "store_file_is_readable_only_by_its_owner", test_store_file_is_readable_only_by_its_owner },
-    { "store_directory_is_created_when_missing", test_store_directory_is_created_when_missing },
-    { "store_leaves_no_temporary_files", test_store_leaves_no_temporary_files },
-    { "add_over_a_local_name_remembered_for_another_resource_is_refused",
-      test_add_over_a_local_name_remembered_for_another_resource_is_refused },
-    { "non_persistent_add_over_a_remembered_local_name_is_refused",
-      test_non_persistent_add_over_a_remembered_local_name_is_refused },
-    { "add_of_the_remembered_resource_itself_is_allowed", test_add_of_the_remembered_resource_itself_is_allowed },
-    { "cancel_by_local_name_with_update_profile_forgets", test_cancel_by_local_name_with_update_profile_forgets },
-    { "cancel_with_update_profile_forgets_when_not_connected",
-      test_cancel_with_update_profile_forgets_when_not_connected },
-    { "cancel_without_update_profile_keeps_the_remembered_entry",
-      test_cancel_without_update_profile_keeps_the_remembered_entry },
-    { "cancel_by_remote_name_never_touches_the_store", test_cancel_by_remote_name_never_touches_the_store },
-    { "failed_cancel_with_update_profile_of_a_connected_name_keeps_the_entry",
-      test_failed_cancel_with_update_profile_of_a_connected_name_keeps_the_entry },
-    { "damaged_store_is_reported_as_bad_profile", test_damaged_store_is_reported_as_bad_profile },
-    { "damaged_store_is_reported_by_restore", test_damaged_store_is_reported_by_restore },
-    { "damaged_store_is_reported_by_a_persistent_add", test_damaged_store_is_reported_by_a_persistent_add },
-    { "damaged_store_is_kept_aside_unchanged", test_damaged_store_is_kept_aside_unchanged },
-    { "damaged_store_is_never_silently_emptied", test_damaged_store_is_never_silently_emptied },
-    { "restore_readds_remembered_connections_without_notification",
-      test_restore_readds_remembered_connections_without_notification },
-    { "restore_reports_each_entry_result", test_restore_reports_each_entry_result },
-    { "restore_failure_keeps_the_entry", test_restore_failure_keeps_the_entry },
-    { "restore_uses_the_provider_that_made_the_connection", test_restore_uses_the_provider_that_made_the_connection },
-    { "restore_of_one_local_name", test_restore_of_one_local_name },
-    { "restore_of_an_unknown_local_name_is_not_connected", test_restore_of_an_unknown_local_name_is_not_connected },
-    { "restore_skips_connections_already_made", test_restore_skips_connections_already_made },
-    { "restore_with_an_empty_store_succeeds", test_restore_with_an_empty_store_succeeds },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    return nrt_main(argc, argv, "store", tests);
 }

@@ -1,5 +1,5 @@
 /*
- * test-threads.c - DESIGN.md section 4, rule 7: a router shared by several
+ * test-threads.c - docs/design.md section 4, rule 7: a router shared by several
  * threads, "threading": "serialized" plugins never entered twice at once,
  * no router lock held while a plugin runs, and a plugin calling back into
  * the router getting ERROR_POSSIBLE_DEADLOCK at once.
@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "testutil.h"
+
+NRT_SUITE("threads", .setup = nrt_fixtures_found);
 
 #define THREADS 6
 #define ROUNDS 15
@@ -81,19 +83,19 @@ static int max_concurrency(nrt_env *env, const char *name)
     return best;
 }
 
-static void test_concurrent_adds_and_cancels_all_succeed(void)
+NRT_TEST(concurrent_adds_and_cancels_all_succeed)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, "\"threading\": \"concurrent\"", NULL);
     nrt_provider(env, "pa", 10, "\"threading\": \"concurrent\"", NULL);
     nr_router *r = nrt_router(env);
     DWORD first = 0;
-    NRT_EQ_INT(run_workers(r, 0, 0, &first), 0);
+    NRT_EQ(run_workers(r, 0, 0, &first), 0);
     NRT_EQ_CODE(first, WN_SUCCESS);
-    NRT_EQ_INT(nrt_count(env, "pa NPAddConnection3 ret=0"), THREADS * ROUNDS);
-    NRT_EQ_INT(nrt_count(env, "pa NPCancelConnection ret=0"), THREADS * ROUNDS);
-    NRT_EQ_INT(nrt_count(env, "n1 add post status=0"), THREADS * ROUNDS);
-    NRT_EQ_INT(nrt_count(env, "n1 cancel post status=0"), THREADS * ROUNDS);
+    NRT_EQ(nrt_count(env, "pa NPAddConnection3 ret=0"), THREADS * ROUNDS);
+    NRT_EQ(nrt_count(env, "pa NPCancelConnection ret=0"), THREADS * ROUNDS);
+    NRT_EQ(nrt_count(env, "n1 add post status=0"), THREADS * ROUNDS);
+    NRT_EQ(nrt_count(env, "n1 cancel post status=0"), THREADS * ROUNDS);
     nr_enum *e = NULL;
     const NETRESOURCE *res;
     NRT_EQ_CODE(nr_enum_open(r, RESOURCE_CONNECTED, RESOURCETYPE_ANY, 0, NULL, &e), WN_SUCCESS);
@@ -102,13 +104,13 @@ static void test_concurrent_adds_and_cancels_all_succeed(void)
     nrt_env_free(env);
 }
 
-static void test_concurrent_persistent_adds_are_all_remembered(void)
+NRT_TEST(concurrent_persistent_adds_are_all_remembered)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, "\"threading\": \"concurrent\"", NULL);
     nr_router *r = nrt_router(env);
     DWORD first = 0;
-    NRT_EQ_INT(run_workers(r, CONNECT_UPDATE_PROFILE, 0xFFFFFFFFu, &first), 0);
+    NRT_EQ(run_workers(r, CONNECT_UPDATE_PROFILE, 0xFFFFFFFFu, &first), 0);
     NRT_EQ_CODE(first, WN_SUCCESS);
     nr_enum *e = NULL;
     const NETRESOURCE *res;
@@ -117,17 +119,17 @@ static void test_concurrent_persistent_adds_are_all_remembered(void)
     while (e && nr_enum_next(e, &res) == WN_SUCCESS)
         n++;
     nr_enum_close(e);
-    NRT_EQ_INT(n, THREADS * ROUNDS);
+    NRT_EQ(n, THREADS * ROUNDS);
     nrt_env_free(env);
 }
 
-static void test_concurrent_forgets_leave_an_empty_store(void)
+NRT_TEST(concurrent_forgets_leave_an_empty_store)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, "\"threading\": \"concurrent\"", NULL);
     nr_router *r = nrt_router(env);
     DWORD first = 0;
-    NRT_EQ_INT(run_workers(r, CONNECT_UPDATE_PROFILE, CONNECT_UPDATE_PROFILE, &first), 0);
+    NRT_EQ(run_workers(r, CONNECT_UPDATE_PROFILE, CONNECT_UPDATE_PROFILE, &first), 0);
     NRT_EQ_CODE(first, WN_SUCCESS);
     nr_enum *e = NULL;
     const NETRESOURCE *res;
@@ -137,52 +139,52 @@ static void test_concurrent_forgets_leave_an_empty_store(void)
     nrt_env_free(env);
 }
 
-static void test_serialized_notifier_is_never_entered_by_two_threads(void)
+NRT_TEST(serialized_notifier_is_never_entered_by_two_threads)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "ser", 10, "\"threading\": \"serialized\"", "\"sleep_us\": 300");
     nrt_provider(env, "pa", 10, "\"threading\": \"concurrent\"", NULL);
     nr_router *r = nrt_router(env);
-    NRT_EQ_INT(run_workers(r, 0, 0, NULL), 0);
-    NRT_EQ_INT(nrt_count(env, "ser"), THREADS * ROUNDS * 4);
-    NRT_EQ_INT(max_concurrency(env, "ser"), 1);
+    NRT_EQ(run_workers(r, 0, 0, NULL), 0);
+    NRT_EQ(nrt_count(env, "ser"), THREADS * ROUNDS * 4);
+    NRT_EQ(max_concurrency(env, "ser"), 1);
     nrt_env_free(env);
 }
 
-static void test_serialized_provider_is_never_entered_by_two_threads(void)
+NRT_TEST(serialized_provider_is_never_entered_by_two_threads)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "ser", 10, "\"threading\": \"serialized\"", "\"sleep_us\": 300");
     nr_router *r = nrt_router(env);
-    NRT_EQ_INT(run_workers(r, 0, 0, NULL), 0);
-    NRT_EQ_INT(max_concurrency(env, "ser"), 1);
+    NRT_EQ(run_workers(r, 0, 0, NULL), 0);
+    NRT_EQ(max_concurrency(env, "ser"), 1);
     nrt_env_free(env);
 }
 
-static void test_default_threading_serializes_the_plugin(void)
+NRT_TEST(default_threading_serializes_the_plugin)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "dflt", 10, NULL, "\"sleep_us\": 300");
     nrt_provider(env, "pa", 10, "\"threading\": \"concurrent\"", NULL);
     nr_router *r = nrt_router(env);
-    NRT_EQ_INT(run_workers(r, 0, 0, NULL), 0);
-    NRT_EQ_INT(max_concurrency(env, "dflt"), 1);
+    NRT_EQ(run_workers(r, 0, 0, NULL), 0);
+    NRT_EQ(max_concurrency(env, "dflt"), 1);
     nrt_env_free(env);
 }
 
-static void test_concurrent_plugin_runs_on_several_threads_at_once(void)
+NRT_TEST(concurrent_plugin_runs_on_several_threads_at_once)
 {
     /* shows that no router-wide lock is held while a plugin runs */
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "conc", 10, "\"threading\": \"concurrent\"", "\"sleep_us\": 20000");
     nrt_provider(env, "pa", 10, "\"threading\": \"concurrent\"", NULL);
     nr_router *r = nrt_router(env);
-    NRT_EQ_INT(run_workers(r, 0, 0, NULL), 0);
-    NRT_TRUE(max_concurrency(env, "conc") >= 2);
+    NRT_EQ(run_workers(r, 0, 0, NULL), 0);
+    NRT_GE(max_concurrency(env, "conc"), 2);
     nrt_env_free(env);
 }
 
-static void test_serialized_plugin_does_not_block_other_plugins(void)
+NRT_TEST(serialized_plugin_does_not_block_other_plugins)
 {
     /* a slow serialized notifier and a concurrent provider: the provider is
      * still entered by several threads at once */
@@ -190,8 +192,8 @@ static void test_serialized_plugin_does_not_block_other_plugins(void)
     nrt_notifier(env, "slow", 10, "\"threading\": \"serialized\"", "\"sleep_us\": 2000, \"ops\": \"cancel\"");
     nrt_provider(env, "pa", 10, "\"threading\": \"concurrent\"", "\"sleep_us\": 20000");
     nr_router *r = nrt_router(env);
-    NRT_EQ_INT(run_workers(r, 0, 0, NULL), 0);
-    NRT_TRUE(max_concurrency(env, "pa NPAddConnection3") >= 2);
+    NRT_EQ(run_workers(r, 0, 0, NULL), 0);
+    NRT_GE(max_concurrency(env, "pa NPAddConnection3"), 2);
     nrt_env_free(env);
 }
 
@@ -213,7 +215,7 @@ static void expect_fast_deadlock_errors(nrt_env *env, const char *who)
     }
 }
 
-static void test_notifier_calling_back_into_the_router_gets_possible_deadlock(void)
+NRT_TEST(notifier_calling_back_into_the_router_gets_possible_deadlock)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, ALL_REENTRIES);
@@ -223,11 +225,11 @@ static void test_notifier_calling_back_into_the_router_gets_possible_deadlock(vo
     NRT_EQ_CODE(nr_add_connection(r, NULL, &res, NULL, NULL, 0), WN_SUCCESS);
     expect_fast_deadlock_errors(env, "n1");
     /* nothing the call-backs asked for happened */
-    NRT_EQ_INT(nrt_count(env, "NPAddConnection3 name=fx:reentered"), 0);
+    NRT_EQ(nrt_count(env, "NPAddConnection3 name=fx:reentered"), 0);
     nrt_env_free(env);
 }
 
-static void test_provider_calling_back_into_the_router_gets_possible_deadlock(void)
+NRT_TEST(provider_calling_back_into_the_router_gets_possible_deadlock)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, ALL_REENTRIES);
@@ -238,7 +240,7 @@ static void test_provider_calling_back_into_the_router_gets_possible_deadlock(vo
     nrt_env_free(env);
 }
 
-static void test_serialized_plugin_calling_back_does_not_deadlock(void)
+NRT_TEST(serialized_plugin_calling_back_does_not_deadlock)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, "\"threading\": \"serialized\"", "\"reenter\": [\"nr_add_connection\"]");
@@ -250,7 +252,7 @@ static void test_serialized_plugin_calling_back_does_not_deadlock(void)
     nrt_env_free(env);
 }
 
-static void test_router_works_normally_after_a_refused_call_back(void)
+NRT_TEST(router_works_normally_after_a_refused_call_back)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, "\"reenter\": [\"nr_get_connection\"]");
@@ -265,7 +267,7 @@ static void test_router_works_normally_after_a_refused_call_back(void)
     nrt_env_free(env);
 }
 
-static void test_router_new_from_inside_a_plugin_gets_possible_deadlock(void)
+NRT_TEST(router_new_from_inside_a_plugin_gets_possible_deadlock)
 {
     nrt_env *env = nrt_env_new();
     nrt_notifier(env, "n1", 10, NULL, "\"reenter\": [\"nr_router_new\"]");
@@ -275,28 +277,4 @@ static void test_router_new_from_inside_a_plugin_gets_possible_deadlock(void)
     NRT_EQ_CODE(nr_add_connection(r, NULL, &res, NULL, NULL, 0), WN_SUCCESS);
     NRT_EQ_STR(nrt_value(env, "n1 nr_router_new", 0, "rc"), "1131");
     nrt_env_free(env);
-}
-
-static CU_TestInfo tests[] = {
-    { "concurrent_adds_and_cancels_all_succeed", test_concurrent_adds_and_cancels_all_succeed },
-    { "concurrent_persistent_adds_are_all_remembered", test_concurrent_persistent_adds_are_all_remembered },
-    { "concurrent_forgets_leave_an_empty_store", test_concurrent_forgets_leave_an_empty_store },
-    { "serialized_notifier_is_never_entered_by_two_threads", test_serialized_notifier_is_never_entered_by_two_threads },
-    { "serialized_provider_is_never_entered_by_two_threads", test_serialized_provider_is_never_entered_by_two_threads },
-    { "default_threading_serializes_the_plugin", test_default_threading_serializes_the_plugin },
-    { "concurrent_plugin_runs_on_several_threads_at_once", test_concurrent_plugin_runs_on_several_threads_at_once },
-    { "serialized_plugin_does_not_block_other_plugins", test_serialized_plugin_does_not_block_other_plugins },
-    { "notifier_calling_back_into_the_router_gets_possible_deadlock",
-      test_notifier_calling_back_into_the_router_gets_possible_deadlock },
-    { "provider_calling_back_into_the_router_gets_possible_deadlock",
-      test_provider_calling_back_into_the_router_gets_possible_deadlock },
-    { "serialized_plugin_calling_back_does_not_deadlock", test_serialized_plugin_calling_back_does_not_deadlock },
-    { "router_works_normally_after_a_refused_call_back", test_router_works_normally_after_a_refused_call_back },
-    { "router_new_from_inside_a_plugin_gets_possible_deadlock", test_router_new_from_inside_a_plugin_gets_possible_deadlock },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    return nrt_main(argc, argv, "threads", tests);
 }

@@ -1,6 +1,6 @@
 /*
  * testutil.c - temporary directories, fixture copies, manifests, routers,
- * record-file reading and the CUnit main shared by the test suites (see
+ * record-file reading and the fixture check shared by the test suites (see
  * testutil.h).  It uses only the public API of libnetrouter.
  */
 #include "config.h"
@@ -18,9 +18,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <CUnit/Basic.h>
-
-#include "cunit-main.h"
 #include "testutil.h"
 
 /* ---- directories removed at exit ------------------------------------------- */
@@ -309,6 +306,21 @@ const char *nrt_provider(nrt_env *env, const char *name, int order, const char *
     return nrt_plugin(env, "provider", name, order, "fixture-provider", top, config);
 }
 
+/* A complete, valid manifest body for a copy of fixture-notifier at lib. */
+const char *nrt_notifier_manifest(nrt_env *env, const char *name, const char *lib, const char *extra)
+{
+    return nrt_printf(env,
+                      "{\n  \"manifest_version\": 1,\n  \"name\": \"%s\",\n  \"kind\": \"notifier\",\n"
+                      "  \"library\": \"%s\"%s%s\n}\n",
+                      name, lib, extra ? ",\n  " : "", extra ? extra : "");
+}
+
+const char *nrt_write_notifier(nrt_env *env, const char *dir, const char *file, const char *name, const char *extra)
+{
+    const char *lib = nrt_copy_fixture(env, "fixture-notifier", dir, nrt_printf(env, "%s.so", name));
+    return nrt_write(env, dir, file, 0644, "%s", nrt_notifier_manifest(env, name, lib, extra));
+}
+
 /* ---- routers --------------------------------------------------------------------------- */
 
 DWORD nrt_router_try(nrt_env *env, nr_router **out)
@@ -332,7 +344,7 @@ nr_router *nrt_router(nrt_env *env)
     env->router = NULL;
     rc = nrt_router_try(env, &r);
     NRT_EQ_CODE(rc, WN_SUCCESS);
-    CU_ASSERT_FATAL(r != NULL);
+    NRT_NOT_NULL_FATAL(r);
     env->router = r;
     return r;
 }
@@ -523,30 +535,16 @@ const char *nrt_last_error_provider(nrt_env *env)
     return nrt_printf(env, "%s", prov);
 }
 
-/* ---- assertions and main ------------------------------------------------------------------------- */
+/* ---- the fixtures are built ----------------------------------------------------------------------- */
 
-void nrt_check(bool ok, unsigned line, const char *file, const char *func, const char *fmt, ...)
-{
-    char buf[4096];
-    va_list ap;
-    if (ok) {
-        CU_assertImplementation(CU_TRUE, line, "", file, func, CU_FALSE);
-        return;
-    }
-    va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    CU_assertImplementation(CU_FALSE, line, buf, file, func, CU_FALSE);
-}
-
-int nrt_main(int argc, char **argv, const char *suite, CU_TestInfo *tests)
+int nrt_fixtures_found(const char *argv0)
 {
     char probe[PATH_MAX];
 
     snprintf(probe, sizeof probe, "%s/tests/fixtures/.libs/fixture-notifier.so", builddir());
     if (access(probe, R_OK) != 0) {
-        fprintf(stderr, "%s: cannot find the fixture plugins (%s); set NR_TEST_BUILDDIR\n", argv[0], probe);
-        return 99;
+        fprintf(stderr, "%s: cannot find the fixture plugins (%s); set NR_TEST_BUILDDIR\n", argv0, probe);
+        return -1;
     }
-    return nr_cunit_main(argc, argv, suite, tests);
+    return 0;
 }

@@ -2,11 +2,14 @@
  * testutil.h - what every netrouter test suite shares: a private temporary
  * directory per test with its own copies of the fixture plugins, manifest
  * writing, a router built from them, the record file the fixtures append to,
- * assertions that print the values they compared, and the CUnit main.
+ * and the check that the fixture plugins are built.  The tests themselves are
+ * declared and asserted as cunit-main.h and nrt-assert.h say.
  *
  * A test reads like this:
  *
- *     static void test_pre_runs_in_ascending_order(void)
+ *     NRT_SUITE("dispatch", .setup = nrt_fixtures_found);
+ *
+ *     NRT_TEST(pre_runs_in_ascending_order)
  *     {
  *         nrt_env *env = nrt_env_new();
  *         nrt_notifier(env, "late", 20, NULL, NULL);
@@ -30,8 +33,9 @@
 #include <stddef.h>
 #include <sys/types.h>
 
-#include <CUnit/CUnit.h>
 #include <netrouter/netrouter.h>
+
+#include "cunit-main.h"
 
 typedef struct nrt_env {
     char *dir;            /* private temporary directory */
@@ -73,6 +77,14 @@ const char *nrt_plugin(nrt_env *env, const char *kind, const char *name, int ord
                        const char *top, const char *config);
 const char *nrt_notifier(nrt_env *env, const char *name, int order, const char *top, const char *config);
 const char *nrt_provider(nrt_env *env, const char *name, int order, const char *top, const char *config);
+
+/* A complete, valid manifest body for a notifier called name whose library
+ * is lib, with the extra top-level members (JSON text without braces, or
+ * NULL). */
+const char *nrt_notifier_manifest(nrt_env *env, const char *name, const char *lib, const char *extra);
+/* Writes dir/file: that manifest for a fresh copy of fixture-notifier at
+ * dir/<name>.so.  Returns the manifest path. */
+const char *nrt_write_notifier(nrt_env *env, const char *dir, const char *file, const char *name, const char *extra);
 
 /* nr_router_new() with env->cfg; asserts success, remembers the router
  * (freeing the one made before), and publishes it to the fixtures in
@@ -122,46 +134,12 @@ const char *nrt_plugin_names(nrt_env *env, const nr_router *r);
 const char *nrt_last_error_text(nrt_env *env);
 const char *nrt_last_error_provider(nrt_env *env);
 
-/* Assertions that report the values they compared. */
-void nrt_check(bool ok, unsigned line, const char *file, const char *func, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
+/* NRT_EQ for WN_* codes (compared as DWORD): shows each code's text too. */
 #define NRT_EQ_CODE(actual, expected)                                                                        \
-    do {                                                                                                     \
-        DWORD a_ = (actual), e_ = (expected);                                                                \
-        nrt_check(a_ == e_, __LINE__, __FILE__, __func__, "%s == %s: got %u (%s), expected %u", #actual,    \
-                  #expected, (unsigned)a_, nr_strerror(a_), (unsigned)e_);                                   \
-    } while (0)
-#define NRT_EQ_INT(actual, expected)                                                                         \
-    do {                                                                                                     \
-        long long a_ = (long long)(actual), e_ = (long long)(expected);                                      \
-        nrt_check(a_ == e_, __LINE__, __FILE__, __func__, "%s == %s: got %lld, expected %lld", #actual,     \
-                  #expected, a_, e_);                                                                        \
-    } while (0)
-#define NRT_EQ_STR(actual, expected)                                                                         \
-    do {                                                                                                     \
-        const char *a_ = (actual), *e_ = (expected);                                                         \
-        nrt_check(a_ && e_ && !strcmp(a_, e_), __LINE__, __FILE__, __func__,                                 \
-                  "%s == %s:\n      got      \"%s\"\n      expected \"%s\"", #actual, #expected,             \
-                  a_ ? a_ : "(null)", e_ ? e_ : "(null)");                                                   \
-    } while (0)
-#define NRT_CONTAINS(haystack, needle)                                                                       \
-    do {                                                                                                     \
-        const char *h_ = (haystack), *n_ = (needle);                                                         \
-        nrt_check(h_ && strstr(h_, n_), __LINE__, __FILE__, __func__, "%s contains \"%s\": it is \"%s\"",   \
-                  #haystack, n_, h_ ? h_ : "(null)");                                                        \
-    } while (0)
-#define NRT_NOT_CONTAINS(haystack, needle)                                                                   \
-    do {                                                                                                     \
-        const char *h_ = (haystack), *n_ = (needle);                                                         \
-        nrt_check(!h_ || !strstr(h_, n_), __LINE__, __FILE__, __func__,                                     \
-                  "%s does not contain \"%s\": it is \"%s\"", #haystack, n_, h_);                            \
-    } while (0)
-#define NRT_TRUE(cond) nrt_check((cond), __LINE__, __FILE__, __func__, "%s", #cond)
-/* Like NRT_TRUE but stops the test (CUnit longjmp) when false. */
-#define NRT_REQUIRE(cond) CU_ASSERT_FATAL(cond)
+    NRT_EQ_DESCRIBED_(DWORD, nr_strerror, actual, expected, #actual, #expected)
 
-/* Registers tests as one suite and runs them (argv[1]: just that test).
- * Exit status: 0 all passed, 1 failures, 99 setup error. */
-int nrt_main(int argc, char **argv, const char *suite, CU_TestInfo *tests);
+/* The NRT_SUITE setup of the suites that load fixture plugins: finds them
+ * in the build tree (nonzero, with a message, when they are not there). */
+int nrt_fixtures_found(const char *argv0);
 
 #endif

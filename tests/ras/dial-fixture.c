@@ -6,7 +6,6 @@
  */
 #include "config.h"
 
-#include <CUnit/CUnit.h>
 #include <dirent.h>
 #include <poll.h>
 #include <stdio.h>
@@ -19,6 +18,7 @@
 
 #include "deadline.h"
 #include "dial-fixture.h"
+#include "nrt-assert.h"
 #include "ppp-link.h"
 
 void fixture_write_phonebook(const char *dir, const char *device, char *book, size_t size)
@@ -26,7 +26,7 @@ void fixture_write_phonebook(const char *dir, const char *device, char *book, si
     FILE *f;
     snprintf(book, size, "%s/phonebook.json", dir);
     f = fopen(book, "w");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    NRT_NOT_NULL_FATAL(f);
     fprintf(f,
             "{\"entries\": [\n"
             " {\"name\": \"Test\", \"device\": \"%s\", \"phone_number\": \"5551234\", \"flow_control\": \"none\",\n"
@@ -44,7 +44,7 @@ void fixture_write_entry(const char *dir, const char *file, const char *name, co
     FILE *f;
     snprintf(book, size, "%s/%s", dir, file);
     f = fopen(book, "w");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    NRT_NOT_NULL_FATAL(f);
     fprintf(f,
             "{\"entries\": [{\"name\": \"%s\", \"device\": \"%s\", \"phone_number\": \"5551234\",\n"
             "  \"flow_control\": \"none\", %s\n  \"timeouts\": %s}]}\n",
@@ -57,7 +57,7 @@ modem_emu *fixture_start_modem(const char *dir, modem_emu_dial answer, int dial_
 {
     modem_emu_script s = { .dial = answer, .dial_delay_ms = dial_delay_ms, .cme_error = 30 };
     modem_emu *e = modem_emu_start(&s);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+    NRT_NOT_NULL_FATAL(e);
     setenv("NETROUTER_LOCK_DIR", dir, 1); /* UUCP locks in the test's own directory */
     fixture_write_phonebook(dir, modem_emu_path(e), book, size);
     return e;
@@ -139,8 +139,8 @@ void peer_start(peer *p, modem_emu *e)
 {
     *p = (peer){ .emu = e };
     p->stop_fd = eventfd(0, EFD_CLOEXEC);
-    CU_ASSERT_FATAL(p->stop_fd >= 0);
-    CU_ASSERT_FATAL(pthread_create(&p->thread, NULL, peer_main, p) == 0);
+    NRT_GE_FATAL(p->stop_fd, 0);
+    NRT_EQ_FATAL(pthread_create(&p->thread, NULL, peer_main, p), 0);
 }
 
 /* ---- ppp-test-peer's PAP server ------------------------------------------------------ */
@@ -166,7 +166,7 @@ void peer_start_pap_slow(peer *p, modem_emu *e, const char *password, int delay_
 {
     *p = (peer){ .emu = e, .stop_fd = -1, .pap_password = password, .pap_delay_ms = delay_ms };
     p->pap = (nr_test_peer_thread){ .get_fd = pap_line, .line = p, .setup = pap_script, .ctx = p };
-    CU_ASSERT_FATAL(nr_test_peer_thread_start(&p->pap) == 0);
+    NRT_EQ_FATAL(nr_test_peer_thread_start(&p->pap), 0);
 }
 
 void peer_start_pap(peer *p, modem_emu *e, const char *password)
@@ -195,7 +195,7 @@ void peer_stop(peer *p)
         return;
     }
     if (write(p->stop_fd, &one, sizeof one) != sizeof one)
-        CU_FAIL("cannot stop the PPP peer");
+        NRT_FAIL("cannot stop the PPP peer");
     pthread_join(p->thread, NULL);
     close(p->stop_fd);
 }
@@ -339,9 +339,9 @@ void fixture_rec_func1(HRASCONN h, UINT msg, RASCONNSTATE state, DWORD error, DW
 void fixture_hang_up_and_check(HRASCONN h, const char *dir)
 {
     RASCONNSTATUS st = { .dwSize = sizeof st };
-    CU_ASSERT_EQUAL(nr_ras_hang_up_wait(h, 5000), 0);
-    CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), ERROR_INVALID_HANDLE);
-    CU_ASSERT_EQUAL(fixture_lock_files(dir), 0);
+    NRT_EQ(nr_ras_hang_up_wait(h, 5000), 0);
+    NRT_EQ(RasGetConnectStatus(h, &st), ERROR_INVALID_HANDLE);
+    NRT_EQ(fixture_lock_files(dir), 0);
 }
 
 int fixture_line_after_connect(void *emu)

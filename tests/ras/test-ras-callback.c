@@ -9,8 +9,6 @@
  */
 #include "config.h"
 
-#include <CUnit/CUnit.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +22,7 @@
 #include "ppp-test-peer.h"
 
 static char dir[] = "/tmp/nr-ras-callback.XXXXXX";
+NRT_SUITE("ras-callback", .tmpdir = dir, .ignore_sigpipe = true);
 static char book[600];
 
 /* ---- the server behind the emulator -------------------------------------------------------------- */
@@ -66,7 +65,7 @@ static void server_start_with(server *s, nr_test_peer_cbcp cbcp, bool rings, boo
                         "\"callback\": \"ask\", \"callback_number\": \"5550199\",", timeouts, book, sizeof book);
     s->t = (nr_test_peer_thread){ .get_fd = fixture_line_after_connect, .line = s->emu, .setup = script,
                                   .on_call_back = call_back, .ctx = s };
-    CU_ASSERT_FATAL(nr_test_peer_thread_start(&s->t) == 0);
+    NRT_EQ_FATAL(nr_test_peer_thread_start(&s->t), 0);
     fixture_rec_reset();
 }
 
@@ -119,8 +118,8 @@ static HRASCONN dial_until_asked_for_a_number(void)
     RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
     RASDIALPARAMS p = params("");
     HRASCONN h = NULL;
-    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
-    CU_ASSERT_FATAL(fixture_rec_wait_for(h, RASCS_CallbackSetByCaller, 0, 10000));
+    NRT_EQ_FATAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
+    NRT_TRUE_FATAL(fixture_rec_wait_for(h, RASCS_CallbackSetByCaller, 0, 10000));
     return h;
 }
 
@@ -129,7 +128,7 @@ static void resume_with_number(HRASCONN h, const char *number)
 {
     RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
     RASDIALPARAMS p = params(number);
-    CU_ASSERT_EQUAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
+    NRT_EQ(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
 }
 
 /* Offer, callback, wait, new call: the states of a dial that is called back. */
@@ -137,30 +136,30 @@ static void resume_with_number(HRASCONN h, const char *number)
 
 /* ---- tests ---------------------------------------------------------------------------------------- */
 
-static void test_callback_set_by_caller_pauses_and_the_server_calls_back(void)
+NRT_TEST(callback_set_by_caller_pauses_and_the_server_calls_back)
 {
     server s;
     RASCONNSTATUS st = { .dwSize = sizeof st };
     HRASCONN h;
     server_start(&s, NR_TEST_PEER_CBCP_CALLER, true, 8000);
     h = dial_until_asked_for_a_number();
-    CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), 0);
-    CU_ASSERT_EQUAL(st.rasconnstate, RASCS_CallbackSetByCaller);
+    NRT_EQ(RasGetConnectStatus(h, &st), 0);
+    NRT_EQ(st.rasconnstate, RASCS_CallbackSetByCaller);
     resume_with_number(h, "5550123");
-    CU_ASSERT_TRUE(fixture_rec_wait_done(h, 15000));
-    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 8:0 4098:0 " CALLED_BACK);
-    CU_ASSERT_TRUE(answered(s.emu));
+    NRT_TRUE(fixture_rec_wait_done(h, 15000));
+    NRT_EQ_STR(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 8:0 4098:0 " CALLED_BACK);
+    NRT_TRUE(answered(s.emu));
     hang_up_and_check_release(h);
     server_stop(&s);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(s.t.peer);
-    CU_ASSERT_EQUAL(s.t.peer->callback_type, 2);
-    CU_ASSERT_STRING_EQUAL(s.t.peer->callback_number, "5550123");
-    CU_ASSERT_TRUE(s.t.peer->callback_delay >= 5); /* time to hang up and get ready */
-    CU_ASSERT_EQUAL(s.t.peer->calls, 2);
+    NRT_NOT_NULL_FATAL(s.t.peer);
+    NRT_EQ(s.t.peer->callback_type, 2);
+    NRT_EQ_STR(s.t.peer->callback_number, "5550123");
+    NRT_GE(s.t.peer->callback_delay, 5); /* time to hang up and get ready */
+    NRT_EQ(s.t.peer->calls, 2);
     server_free(&s);
 }
 
-static void test_a_retransmitted_offer_is_asked_once_and_answered_under_its_new_id(void)
+NRT_TEST(a_retransmitted_offer_is_asked_once_and_answered_under_its_new_id)
 {
     server s;
     HRASCONN h;
@@ -168,138 +167,116 @@ static void test_a_retransmitted_offer_is_asked_once_and_answered_under_its_new_
     h = dial_until_asked_for_a_number();
     usleep(200 * 1000); /* the retransmission has come by now: no second pause */
     resume_with_number(h, "*");
-    CU_ASSERT_TRUE(fixture_rec_wait_done(h, 15000));
-    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 8:0 4098:0 " CALLED_BACK);
+    NRT_TRUE(fixture_rec_wait_done(h, 15000));
+    NRT_EQ_STR(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 8:0 4098:0 " CALLED_BACK);
     hang_up_and_check_release(h);
     server_stop(&s);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(s.t.peer);
-    CU_ASSERT_STRING_EQUAL(s.t.peer->callback_number, "5550199"); /* "*" in the pause: the entry's */
+    NRT_NOT_NULL_FATAL(s.t.peer);
+    NRT_EQ_STR(s.t.peer->callback_number, "5550199"); /* "*" in the pause: the entry's */
     server_free(&s);
 }
 
-static void test_a_number_given_up_front_needs_no_pause(void)
+NRT_TEST(a_number_given_up_front_needs_no_pause)
 {
     server s;
     RASDIALPARAMS p = params("5550177");
     HRASCONN h = NULL;
     server_start(&s, NR_TEST_PEER_CBCP_CALLER, true, 8000);
-    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
-    CU_ASSERT_TRUE(fixture_rec_wait_done(h, 15000));
-    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 8:0 " CALLED_BACK);
+    NRT_EQ_FATAL(RasDial(NULL, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
+    NRT_TRUE(fixture_rec_wait_done(h, 15000));
+    NRT_EQ_STR(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 8:0 " CALLED_BACK);
     hang_up_and_check_release(h);
     server_stop(&s);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(s.t.peer);
-    CU_ASSERT_STRING_EQUAL(s.t.peer->callback_number, "5550177");
+    NRT_NOT_NULL_FATAL(s.t.peer);
+    NRT_EQ_STR(s.t.peer->callback_number, "5550177");
     server_free(&s);
 }
 
-static void test_star_asks_for_the_entry_callback_number(void)
+NRT_TEST(star_asks_for_the_entry_callback_number)
 {
     server s;
     RASDIALPARAMS p = params("*");
     HRASCONN h = NULL;
     server_start(&s, NR_TEST_PEER_CBCP_CALLER, true, 8000);
-    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 0, NULL, &h), 0); /* synchronous, through the call back */
+    NRT_EQ(RasDial(NULL, book, &p, 0, NULL, &h), 0); /* synchronous, through the call back */
     hang_up_and_check_release(h);
     server_stop(&s);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(s.t.peer);
-    CU_ASSERT_STRING_EQUAL(s.t.peer->callback_number, "5550199");
-    CU_ASSERT_EQUAL(s.t.peer->calls, 2);
+    NRT_NOT_NULL_FATAL(s.t.peer);
+    NRT_EQ_STR(s.t.peer->callback_number, "5550199");
+    NRT_EQ(s.t.peer->calls, 2);
     server_free(&s);
 }
 
-static void test_declining_in_the_pause_connects_without_a_call_back(void)
+NRT_TEST(declining_in_the_pause_connects_without_a_call_back)
 {
     server s;
     HRASCONN h;
     server_start(&s, NR_TEST_PEER_CBCP_CALLER, true, 8000);
     h = dial_until_asked_for_a_number();
     resume_with_number(h, ""); /* declines */
-    CU_ASSERT_TRUE(fixture_rec_wait_done(h, 10000));
-    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 8:0 4098:0 14:0 10:0 18:0 8192:0");
+    NRT_TRUE(fixture_rec_wait_done(h, 10000));
+    NRT_EQ_STR(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 8:0 4098:0 14:0 10:0 18:0 8192:0");
     hang_up_and_check_release(h);
     server_stop(&s);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(s.t.peer);
-    CU_ASSERT_EQUAL(s.t.peer->callback_type, 1);
-    CU_ASSERT_EQUAL(s.t.peer->calls, 1);
-    CU_ASSERT_FALSE(answered(s.emu));
+    NRT_NOT_NULL_FATAL(s.t.peer);
+    NRT_EQ(s.t.peer->callback_type, 1);
+    NRT_EQ(s.t.peer->calls, 1);
+    NRT_FALSE(answered(s.emu));
     server_free(&s);
 }
 
-static void test_a_server_that_never_calls_back_is_678(void)
+NRT_TEST(a_server_that_never_calls_back_is_678)
 {
     server s;
     RASDIALPARAMS p = params("5550123");
     HRASCONN h = NULL;
     server_start(&s, NR_TEST_PEER_CBCP_CALLER, false, 1500);
-    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
-    CU_ASSERT_TRUE(fixture_rec_wait_done(h, 15000));
-    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 8:0 15:0 16:0 17:0 17:678");
+    NRT_EQ_FATAL(RasDial(NULL, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
+    NRT_TRUE(fixture_rec_wait_done(h, 15000));
+    NRT_EQ_STR(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 8:0 15:0 16:0 17:0 17:678");
     hang_up_and_check_release(h);
     server_stop(&s);
     server_free(&s);
 }
 
-static void test_hang_up_while_waiting_for_the_call_back_is_quick(void)
+NRT_TEST(hang_up_while_waiting_for_the_call_back_is_quick)
 {
     server s;
     RASDIALPARAMS p = params("5550123");
     HRASCONN h = NULL;
     struct timespec a, b;
     server_start(&s, NR_TEST_PEER_CBCP_CALLER, false, 30000);
-    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
-    CU_ASSERT_FATAL(fixture_rec_wait_for(h, RASCS_WaitForCallback, 0, 15000));
+    NRT_EQ_FATAL(RasDial(NULL, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
+    NRT_TRUE_FATAL(fixture_rec_wait_for(h, RASCS_WaitForCallback, 0, 15000));
     clock_gettime(CLOCK_MONOTONIC, &a);
     hang_up_and_check_release(h);
     clock_gettime(CLOCK_MONOTONIC, &b);
-    CU_ASSERT_TRUE((b.tv_sec - a.tv_sec) * 1000 + (b.tv_nsec - a.tv_nsec) / 1000000 < 3000); /* not the 30 s wait */
+    NRT_LT((b.tv_sec - a.tv_sec) * 1000 + (b.tv_nsec - a.tv_nsec) / 1000000, 3000); /* not the 30 s wait */
     usleep(100 * 1000);
-    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 8:0 15:0 16:0 17:0");
+    NRT_EQ_STR(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 8:0 15:0 16:0 17:0");
     server_stop(&s);
     server_free(&s);
 }
 
-static void test_a_server_insisting_on_a_number_nobody_gives_fails(void)
+NRT_TEST(a_server_insisting_on_a_number_nobody_gives_fails)
 {
     server s;
     HRASCONN h;
     server_start(&s, NR_TEST_PEER_CBCP_CALLER_ONLY, true, 8000);
     h = dial_until_asked_for_a_number();
     resume_with_number(h, ""); /* without a number */
-    CU_ASSERT_TRUE(fixture_rec_wait_done(h, 10000));
-    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 8:0 4098:0 4098:732");
+    NRT_TRUE(fixture_rec_wait_done(h, 10000));
+    NRT_EQ_STR(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 8:0 4098:0 4098:732");
     hang_up_and_check_release(h);
     server_stop(&s);
     server_free(&s);
 }
 
-static void test_a_callback_number_without_its_end_is_refused(void)
+NRT_TEST(a_callback_number_without_its_end_is_refused)
 {
     RASDIALPARAMS p = params("");
     HRASCONN h = NULL;
     memset(p.szCallbackNumber, '5', sizeof p.szCallbackNumber); /* no NUL */
-    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_INVALID_PARAMETER);
-    CU_ASSERT_PTR_NULL(h);
-}
-
-static CU_TestInfo tests[] = {
-    { "callback_set_by_caller_pauses_and_the_server_calls_back",
-      test_callback_set_by_caller_pauses_and_the_server_calls_back },
-    { "a_number_given_up_front_needs_no_pause", test_a_number_given_up_front_needs_no_pause },
-    { "a_retransmitted_offer_is_asked_once_and_answered_under_its_new_id",
-      test_a_retransmitted_offer_is_asked_once_and_answered_under_its_new_id },
-    { "star_asks_for_the_entry_callback_number", test_star_asks_for_the_entry_callback_number },
-    { "declining_in_the_pause_connects_without_a_call_back",
-      test_declining_in_the_pause_connects_without_a_call_back },
-    { "a_server_that_never_calls_back_is_678", test_a_server_that_never_calls_back_is_678 },
-    { "hang_up_while_waiting_for_the_call_back_is_quick", test_hang_up_while_waiting_for_the_call_back_is_quick },
-    { "a_server_insisting_on_a_number_nobody_gives_fails", test_a_server_insisting_on_a_number_nobody_gives_fails },
-    { "a_callback_number_without_its_end_is_refused", test_a_callback_number_without_its_end_is_refused },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    signal(SIGPIPE, SIG_IGN);
-    return nr_cunit_main_in_tmpdir(argc, argv, "ras-callback", tests, dir);
+    NRT_EQ(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_INVALID_PARAMETER);
+    NRT_NULL(h);
 }

@@ -9,7 +9,6 @@
  */
 #include "config.h"
 
-#include <CUnit/CUnit.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -26,6 +25,7 @@
 #include "dial-fixture.h"
 
 static char dir[] = "/tmp/nr-ras-dial.XXXXXX";
+NRT_SUITE("ras-dial", .tmpdir = dir, .ignore_sigpipe = true);
 static char book[600];
 
 /* ---- recorded notifications --------------------------------------------------- */
@@ -120,86 +120,86 @@ static int lock_files(void)
 
 static void hang_up_and_check_release(HRASCONN h)
 {
-    CU_ASSERT_EQUAL(RasHangUp(h), 0);
-    CU_ASSERT_TRUE(wait_invalid(h, 3000) < 3000);
-    CU_ASSERT_EQUAL(lock_files(), 0);
+    NRT_EQ(RasHangUp(h), 0);
+    NRT_LT(wait_invalid(h, 3000), 3000);
+    NRT_EQ(lock_files(), 0);
 }
 
 /* ---- tests ------------------------------------------------------------------------ */
 
-static void test_sync_dial_returns_the_error_and_a_handle(void)
+NRT_TEST(sync_dial_returns_the_error_and_a_handle)
 {
     modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
     RASDIALPARAMS p = params_for("Test");
     HRASCONN h = NULL;
     RASCONNSTATUS st = { .dwSize = sizeof st };
-    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_LINE_BUSY);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(h);
-    CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), 0);
-    CU_ASSERT_EQUAL(st.rasconnstate, RASCS_ConnectDevice);
-    CU_ASSERT_EQUAL(st.dwError, ERROR_LINE_BUSY);
-    CU_ASSERT_STRING_EQUAL(st.szDeviceType, "modem");
-    CU_ASSERT_STRING_EQUAL(st.szPhoneNumber, "5551234");
-    CU_ASSERT_EQUAL(fixture_rec_count(), 0); /* a synchronous dial notifies nobody */
+    NRT_EQ(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_LINE_BUSY);
+    NRT_NOT_NULL_FATAL(h);
+    NRT_EQ(RasGetConnectStatus(h, &st), 0);
+    NRT_EQ(st.rasconnstate, RASCS_ConnectDevice);
+    NRT_EQ(st.dwError, ERROR_LINE_BUSY);
+    NRT_EQ_STR(st.szDeviceType, "modem");
+    NRT_EQ_STR(st.szPhoneNumber, "5551234");
+    NRT_EQ(fixture_rec_count(), 0); /* a synchronous dial notifies nobody */
     hang_up_and_check_release(h);
     modem_emu_stop(e);
 }
 
-static void test_async_failure_is_announced_for_its_state(void)
+NRT_TEST(async_failure_is_announced_for_its_state)
 {
     modem_emu *e = start_modem(MODEM_EMU_NO_CARRIER, 0);
     RASDIALPARAMS p = params_for("Test");
     HRASCONN h = NULL;
-    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(h);
-    CU_ASSERT_TRUE(fixture_rec_wait_done(NULL, 5000));
-    CU_ASSERT_STRING_EQUAL(fixture_rec_text(NULL), "0:0 1:0 2:0 2:679");
+    NRT_EQ(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    NRT_NOT_NULL_FATAL(h);
+    NRT_TRUE(fixture_rec_wait_done(NULL, 5000));
+    NRT_EQ_STR(fixture_rec_text(NULL), "0:0 1:0 2:0 2:679");
     hang_up_and_check_release(h);
     modem_emu_stop(e);
 }
 
-static void test_missing_device_fails_in_open_port(void)
+NRT_TEST(missing_device_fails_in_open_port)
 {
     modem_emu *e = start_modem(MODEM_EMU_CONNECT, 0);
     RASDIALPARAMS p = params_for("Gone");
     HRASCONN h = NULL;
-    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
-    CU_ASSERT_TRUE(fixture_rec_wait_done(NULL, 3000));
-    CU_ASSERT_STRING_EQUAL(fixture_rec_text(NULL), "0:0 0:608");
+    NRT_EQ(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    NRT_TRUE(fixture_rec_wait_done(NULL, 3000));
+    NRT_EQ_STR(fixture_rec_text(NULL), "0:0 0:608");
     hang_up_and_check_release(h);
     modem_emu_stop(e);
 }
 
-static void test_modem_error_carries_the_extended_error(void)
+NRT_TEST(modem_error_carries_the_extended_error)
 {
     modem_emu *e = start_modem(MODEM_EMU_CME_ERROR, 0);
     RASDIALPARAMS p = params_for("Test");
     HRASCONN h = NULL;
-    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
-    CU_ASSERT_TRUE(fixture_rec_wait_done(NULL, 3000));
-    CU_ASSERT_STRING_EQUAL(fixture_rec_text(NULL), "0:0 1:0 2:0 2:651");
-    CU_ASSERT_EQUAL(fixture_rec_ext(3), 30);
+    NRT_EQ(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    NRT_TRUE(fixture_rec_wait_done(NULL, 3000));
+    NRT_EQ_STR(fixture_rec_text(NULL), "0:0 1:0 2:0 2:651");
+    NRT_EQ(fixture_rec_ext(3), 30);
     hang_up_and_check_release(h);
     modem_emu_stop(e);
 }
 
-static void test_busy_is_redialed_as_the_entry_says(void)
+NRT_TEST(busy_is_redialed_as_the_entry_says)
 {
     modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
     RASDIALPARAMS p = params_for("Test");
     HRASCONN h = NULL;
     char cmd[128];
     int dials = 0;
-    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_LINE_BUSY);
+    NRT_EQ(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_LINE_BUSY);
     for (size_t i = 0; i < modem_emu_ncommands(e); i++)
         if (modem_emu_command(e, i, cmd, sizeof cmd) && !strncmp(cmd, "ATD", 3))
             dials++;
-    CU_ASSERT_EQUAL(dials, 3); /* the first call and "attempts": 2 more */
+    NRT_EQ(dials, 3); /* the first call and "attempts": 2 more */
     hang_up_and_check_release(h);
     modem_emu_stop(e);
 }
 
-static void test_every_notifier_kind_sees_the_same_sequence(void)
+NRT_TEST(every_notifier_kind_sees_the_same_sequence)
 {
     static const DWORD types[] = { 0, 1, 2 };
     void *fns[] = { (void *)on_func0, (void *)on_func1, (void *)on_func2 };
@@ -208,15 +208,15 @@ static void test_every_notifier_kind_sees_the_same_sequence(void)
         RASDIALPARAMS p = params_for("Test");
         HRASCONN h = NULL;
         p.dwCallbackId = 42;
-        CU_ASSERT_EQUAL(RasDial(NULL, book, &p, types[k], fns[k], &h), 0);
-        CU_ASSERT_TRUE(fixture_rec_wait_done(NULL, 5000));
-        CU_ASSERT_STRING_EQUAL(fixture_rec_text(NULL), "0:0 1:0 2:0 2:676");
+        NRT_EQ(RasDial(NULL, book, &p, types[k], fns[k], &h), 0);
+        NRT_TRUE(fixture_rec_wait_done(NULL, 5000));
+        NRT_EQ_STR(fixture_rec_text(NULL), "0:0 1:0 2:0 2:676");
         hang_up_and_check_release(h);
         modem_emu_stop(e);
     }
 }
 
-static void test_fd_notifier_receives_one_record_per_notification(void)
+NRT_TEST(fd_notifier_receives_one_record_per_notification)
 {
     modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
     RASDIALPARAMS p = params_for("Test");
@@ -224,227 +224,227 @@ static void test_fd_notifier_receives_one_record_per_notification(void)
     int fds[2];
     RASDIALEVENT ev[8];
     ssize_t got = 0;
-    CU_ASSERT_EQUAL_FATAL(pipe(fds), 0);
-    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, RAS_NOTIFIER_FD, &fds[1], &h), 0);
+    NRT_EQ_FATAL(pipe(fds), 0);
+    NRT_EQ(RasDial(NULL, book, &p, RAS_NOTIFIER_FD, &fds[1], &h), 0);
     while (got < (ssize_t)(4 * sizeof ev[0])) {
         ssize_t r = read(fds[0], (char *)ev + got, sizeof ev - (size_t)got);
         if (r <= 0)
             break;
         got += r;
     }
-    CU_ASSERT_EQUAL(got, (ssize_t)(4 * sizeof ev[0]));
-    CU_ASSERT_EQUAL(ev[0].rasconnstate, RASCS_OpenPort);
-    CU_ASSERT_EQUAL(ev[3].rasconnstate, RASCS_ConnectDevice);
-    CU_ASSERT_EQUAL(ev[3].dwError, ERROR_LINE_BUSY);
-    CU_ASSERT_EQUAL(ev[3].hrasconn, (uint64_t)(uintptr_t)h);
+    NRT_EQ(got, (ssize_t)(4 * sizeof ev[0]));
+    NRT_EQ(ev[0].rasconnstate, RASCS_OpenPort);
+    NRT_EQ(ev[3].rasconnstate, RASCS_ConnectDevice);
+    NRT_EQ(ev[3].dwError, ERROR_LINE_BUSY);
+    NRT_EQ(ev[3].hrasconn, (uint64_t)(uintptr_t)h);
     hang_up_and_check_release(h);
     close(fds[0]);
     close(fds[1]);
     modem_emu_stop(e);
 }
 
-static void test_func2_returning_zero_stops_notifications(void)
+NRT_TEST(func2_returning_zero_stops_notifications)
 {
     modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
     RASDIALPARAMS p = params_for("Test");
     HRASCONN h = NULL;
     func2_stop_after = 2;
-    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 2, (void *)on_func2, &h), 0);
-    CU_ASSERT_FALSE(fixture_rec_wait_done(NULL, 1500)); /* the failure is never announced */
-    CU_ASSERT_STRING_EQUAL(fixture_rec_text(NULL), "0:0 1:0");
+    NRT_EQ(RasDial(NULL, book, &p, 2, (void *)on_func2, &h), 0);
+    NRT_FALSE(fixture_rec_wait_done(NULL, 1500)); /* the failure is never announced */
+    NRT_EQ_STR(fixture_rec_text(NULL), "0:0 1:0");
     hang_up_and_check_release(h);
     modem_emu_stop(e);
 }
 
-static void test_hangup_during_a_dial_is_quick_and_releases_the_port(void)
+NRT_TEST(hangup_during_a_dial_is_quick_and_releases_the_port)
 {
     modem_emu *e = start_modem(MODEM_EMU_CONNECT, 5000);
     RASDIALPARAMS p = params_for("Test");
     HRASCONN h = NULL;
     struct timespec a, b;
-    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    NRT_EQ(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
     usleep(300 * 1000); /* in ConnectDevice: the emulator takes 5 s to answer */
-    CU_ASSERT_STRING_EQUAL(fixture_rec_text(NULL), "0:0 1:0 2:0");
+    NRT_EQ_STR(fixture_rec_text(NULL), "0:0 1:0 2:0");
     clock_gettime(CLOCK_MONOTONIC, &a);
-    CU_ASSERT_EQUAL(RasHangUp(h), 0);
+    NRT_EQ(RasHangUp(h), 0);
     clock_gettime(CLOCK_MONOTONIC, &b);
-    CU_ASSERT_TRUE((b.tv_sec - a.tv_sec) * 1000 + (b.tv_nsec - a.tv_nsec) / 1000000 < 100);
-    CU_ASSERT_TRUE(wait_invalid(h, 2000) < 2000);
-    CU_ASSERT_EQUAL(lock_files(), 0);
-    CU_ASSERT_STRING_EQUAL(fixture_rec_text(NULL), "0:0 1:0 2:0"); /* nothing after RasHangUp */
+    NRT_LT((b.tv_sec - a.tv_sec) * 1000 + (b.tv_nsec - a.tv_nsec) / 1000000, 100);
+    NRT_LT(wait_invalid(h, 2000), 2000);
+    NRT_EQ(lock_files(), 0);
+    NRT_EQ_STR(fixture_rec_text(NULL), "0:0 1:0 2:0"); /* nothing after RasHangUp */
     modem_emu_stop(e);
 }
 
-static void test_hangup_inside_a_handler_takes_effect_when_it_returns(void)
+NRT_TEST(hangup_inside_a_handler_takes_effect_when_it_returns)
 {
     modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
     RASDIALPARAMS p = params_for("Test");
     HRASCONN h = NULL;
     action = ACT_HANGUP_AT_PORTOPENED;
-    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
-    CU_ASSERT_TRUE(wait_invalid(h, 3000) < 3000);
-    CU_ASSERT_STRING_EQUAL(fixture_rec_text(NULL), "0:0 1:0");
-    CU_ASSERT_EQUAL(lock_files(), 0);
+    NRT_EQ(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    NRT_LT(wait_invalid(h, 3000), 3000);
+    NRT_EQ_STR(fixture_rec_text(NULL), "0:0 1:0");
+    NRT_EQ(lock_files(), 0);
     modem_emu_stop(e);
 }
 
-static void test_handlers_may_query_but_not_dial(void)
+NRT_TEST(handlers_may_query_but_not_dial)
 {
     modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
     RASDIALPARAMS p = params_for("Test");
     HRASCONN h = NULL;
     action = ACT_CALL_API;
-    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
-    CU_ASSERT_TRUE(fixture_rec_wait_done(NULL, 5000));
-    CU_ASSERT_EQUAL(act_rasdial_rc, ERROR_POSSIBLE_DEADLOCK);
-    CU_ASSERT_EQUAL(act_status_rc, 0);
-    CU_ASSERT_EQUAL(act_enum_rc, 0);
-    CU_ASSERT_EQUAL(act_enum_count, 1);
-    CU_ASSERT_EQUAL(act_wait_rc, ERROR_POSSIBLE_DEADLOCK);
-    CU_ASSERT_PTR_EQUAL(act_handle, h);
+    NRT_EQ(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    NRT_TRUE(fixture_rec_wait_done(NULL, 5000));
+    NRT_EQ(act_rasdial_rc, ERROR_POSSIBLE_DEADLOCK);
+    NRT_EQ(act_status_rc, 0);
+    NRT_EQ(act_enum_rc, 0);
+    NRT_EQ(act_enum_count, 1);
+    NRT_EQ(act_wait_rc, ERROR_POSSIBLE_DEADLOCK);
+    NRT_EQ_PTR(act_handle, h);
     hang_up_and_check_release(h);
     modem_emu_stop(e);
 }
 
-static void test_handlers_may_enumerate_entries_and_get_error_strings(void)
+NRT_TEST(handlers_may_enumerate_entries_and_get_error_strings)
 {
     modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
     RASDIALPARAMS p = params_for("Test");
     HRASCONN h = NULL;
     action = ACT_CALL_ENTRIES_AND_TEXTS;
-    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
-    CU_ASSERT_TRUE(fixture_rec_wait_done(NULL, 5000));
-    CU_ASSERT_STRING_EQUAL(fixture_rec_text(NULL), "0:0 1:0 2:0 2:676"); /* the dial went on as usual */
-    CU_ASSERT_EQUAL(act_probe_rc, ERROR_BUFFER_TOO_SMALL);
-    CU_ASSERT_EQUAL(act_probe_cb, 2 * sizeof(RASENTRYNAME));
-    CU_ASSERT_EQUAL(act_entries_rc, 0);
-    CU_ASSERT_EQUAL(act_entries_count, 2);
-    CU_ASSERT_STRING_EQUAL(act_entry_names[0], "Test");
-    CU_ASSERT_STRING_EQUAL(act_entry_names[1], "Gone");
-    CU_ASSERT_EQUAL(act_text_rc, 0);
-    CU_ASSERT_STRING_EQUAL(act_text, "The line is busy.");
-    CU_ASSERT_EQUAL(act_small_text_rc, ERROR_INSUFFICIENT_BUFFER);
+    NRT_EQ(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    NRT_TRUE(fixture_rec_wait_done(NULL, 5000));
+    NRT_EQ_STR(fixture_rec_text(NULL), "0:0 1:0 2:0 2:676"); /* the dial went on as usual */
+    NRT_EQ(act_probe_rc, ERROR_BUFFER_TOO_SMALL);
+    NRT_EQ(act_probe_cb, 2 * sizeof(RASENTRYNAME));
+    NRT_EQ(act_entries_rc, 0);
+    NRT_EQ(act_entries_count, 2);
+    NRT_EQ_STR(act_entry_names[0], "Test");
+    NRT_EQ_STR(act_entry_names[1], "Gone");
+    NRT_EQ(act_text_rc, 0);
+    NRT_EQ_STR(act_text, "The line is busy.");
+    NRT_EQ(act_small_text_rc, ERROR_INSUFFICIENT_BUFFER);
     hang_up_and_check_release(h);
     modem_emu_stop(e);
 }
 
-static void test_enum_connections_lists_live_dials_until_hung_up(void)
+NRT_TEST(enum_connections_lists_live_dials_until_hung_up)
 {
     modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
     RASDIALPARAMS p = params_for("Test");
     HRASCONN h = NULL;
     RASCONN conns[2] = { { .dwSize = sizeof(RASCONN) } };
     DWORD cb = 0, n = 0;
-    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_LINE_BUSY);
-    CU_ASSERT_EQUAL(RasEnumConnections(NULL, &cb, &n), ERROR_BUFFER_TOO_SMALL);
-    CU_ASSERT_EQUAL(n, 1);
-    CU_ASSERT_EQUAL(cb, sizeof(RASCONN));
+    NRT_EQ(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_LINE_BUSY);
+    NRT_EQ(RasEnumConnections(NULL, &cb, &n), ERROR_BUFFER_TOO_SMALL);
+    NRT_EQ(n, 1);
+    NRT_EQ(cb, sizeof(RASCONN));
     cb = sizeof conns;
-    CU_ASSERT_EQUAL(RasEnumConnections(conns, &cb, &n), 0);
-    CU_ASSERT_PTR_EQUAL(conns[0].hrasconn, h);
-    CU_ASSERT_STRING_EQUAL(conns[0].szEntryName, "Test");
-    CU_ASSERT_STRING_EQUAL(conns[0].szPhonebook, book);
+    NRT_EQ(RasEnumConnections(conns, &cb, &n), 0);
+    NRT_EQ_PTR(conns[0].hrasconn, h);
+    NRT_EQ_STR(conns[0].szEntryName, "Test");
+    NRT_EQ_STR(conns[0].szPhonebook, book);
     hang_up_and_check_release(h);
     cb = sizeof conns;
-    CU_ASSERT_EQUAL(RasEnumConnections(conns, &cb, &n), 0);
-    CU_ASSERT_EQUAL(n, 0);
+    NRT_EQ(RasEnumConnections(conns, &cb, &n), 0);
+    NRT_EQ(n, 0);
     modem_emu_stop(e);
 }
 
-static void test_enum_connections_lists_more_than_64(void)
+NRT_TEST(enum_connections_lists_more_than_64)
 {
     enum { N = 70 };
     modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
     HRASCONN h[N];
     RASCONN *conns = calloc(N, sizeof *conns);
     DWORD cb = N * sizeof *conns, n = 0;
-    CU_ASSERT_PTR_NOT_NULL_FATAL(conns);
+    NRT_NOT_NULL_FATAL(conns);
     for (int i = 0; i < N; i++) {
         RASDIALPARAMS p = params_for("Test");
         h[i] = NULL;
-        CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 0, NULL, &h[i]), ERROR_LINE_BUSY); /* kept, not hung up */
+        NRT_EQ(RasDial(NULL, book, &p, 0, NULL, &h[i]), ERROR_LINE_BUSY); /* kept, not hung up */
     }
     conns[0].dwSize = sizeof *conns;
-    CU_ASSERT_EQUAL(RasEnumConnections(conns, &cb, &n), 0);
-    CU_ASSERT_EQUAL(n, N);
+    NRT_EQ(RasEnumConnections(conns, &cb, &n), 0);
+    NRT_EQ(n, N);
     for (int i = 0; i < N; i++) {
-        CU_ASSERT_PTR_EQUAL(conns[i].hrasconn, h[i]); /* oldest first */
-        CU_ASSERT_STRING_EQUAL(conns[i].szEntryName, "Test");
+        NRT_EQ_PTR(conns[i].hrasconn, h[i]); /* oldest first */
+        NRT_EQ_STR(conns[i].szEntryName, "Test");
     }
     for (int i = 0; i < N; i++)
-        CU_ASSERT_EQUAL(nr_ras_hang_up_wait(h[i], 3000), 0);
+        NRT_EQ(nr_ras_hang_up_wait(h[i], 3000), 0);
     free(conns);
     modem_emu_stop(e);
 }
 
-static void test_hang_up_wait_releases_the_port_before_it_returns(void)
+NRT_TEST(hang_up_wait_releases_the_port_before_it_returns)
 {
     modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
     RASDIALPARAMS p = params_for("Test");
     HRASCONN h = NULL;
     RASCONNSTATUS st = { .dwSize = sizeof st };
-    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_LINE_BUSY);
-    CU_ASSERT_EQUAL(nr_ras_hang_up_wait(h, 3000), 0);
-    CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), ERROR_INVALID_HANDLE);
-    CU_ASSERT_EQUAL(lock_files(), 0);
-    CU_ASSERT_EQUAL(nr_ras_hang_up_wait(h, 3000), ERROR_INVALID_HANDLE);
+    NRT_EQ(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_LINE_BUSY);
+    NRT_EQ(nr_ras_hang_up_wait(h, 3000), 0);
+    NRT_EQ(RasGetConnectStatus(h, &st), ERROR_INVALID_HANDLE);
+    NRT_EQ(lock_files(), 0);
+    NRT_EQ(nr_ras_hang_up_wait(h, 3000), ERROR_INVALID_HANDLE);
     modem_emu_stop(e);
 }
 
-static void test_hang_up_wait_ends_a_slow_dial_quickly(void)
+NRT_TEST(hang_up_wait_ends_a_slow_dial_quickly)
 {
     modem_emu *e = start_modem(MODEM_EMU_CONNECT, 5000);
     RASDIALPARAMS p = params_for("Test");
     HRASCONN h = NULL;
     struct timespec a, b;
-    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    NRT_EQ(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
     usleep(300 * 1000); /* in ConnectDevice: the emulator takes 5 s to answer */
     clock_gettime(CLOCK_MONOTONIC, &a);
-    CU_ASSERT_EQUAL(nr_ras_hang_up_wait(h, 3000), 0);
+    NRT_EQ(nr_ras_hang_up_wait(h, 3000), 0);
     clock_gettime(CLOCK_MONOTONIC, &b);
-    CU_ASSERT_TRUE((b.tv_sec - a.tv_sec) * 1000 + (b.tv_nsec - a.tv_nsec) / 1000000 < 2000);
-    CU_ASSERT_EQUAL(lock_files(), 0);
+    NRT_LT((b.tv_sec - a.tv_sec) * 1000 + (b.tv_nsec - a.tv_nsec) / 1000000, 2000);
+    NRT_EQ(lock_files(), 0);
     modem_emu_stop(e);
 }
 
-static void test_projection_before_projected_is_not_complete(void)
+NRT_TEST(projection_before_projected_is_not_complete)
 {
     modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
     RASDIALPARAMS p = params_for("Test");
     HRASCONN h = NULL;
     RASPPPIP ip = { .dwSize = sizeof ip };
     DWORD cb = sizeof ip;
-    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_LINE_BUSY);
-    CU_ASSERT_EQUAL(RasGetProjectionInfo(h, RASP_PppIp, &ip, &cb), ERROR_PROJECTION_NOT_COMPLETE);
+    NRT_EQ(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_LINE_BUSY);
+    NRT_EQ(RasGetProjectionInfo(h, RASP_PppIp, &ip, &cb), ERROR_PROJECTION_NOT_COMPLETE);
     hang_up_and_check_release(h);
     modem_emu_stop(e);
 }
 
-static void test_bad_requests_get_no_handle(void)
+NRT_TEST(bad_requests_get_no_handle)
 {
     modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
     RASDIALPARAMS p = params_for("Nobody");
     HRASCONN h = NULL;
-    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_CANNOT_FIND_PHONEBOOK_ENTRY);
-    CU_ASSERT_PTR_NULL(h);
+    NRT_EQ(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_CANNOT_FIND_PHONEBOOK_ENTRY);
+    NRT_NULL(h);
     p = params_for("Test");
     p.dwSize = 12;
-    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_INVALID_SIZE);
+    NRT_EQ(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_INVALID_SIZE);
     p.dwSize = sizeof p;
-    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 7, (void *)on_func1, &h), ERROR_INVALID_PARAMETER);
-    CU_ASSERT_PTR_NULL(h);
-    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 0, NULL, NULL), ERROR_INVALID_PARAMETER);
-    CU_ASSERT_EQUAL(RasHangUp((HRASCONN)(uintptr_t)0x7777777), ERROR_INVALID_HANDLE);
+    NRT_EQ(RasDial(NULL, book, &p, 7, (void *)on_func1, &h), ERROR_INVALID_PARAMETER);
+    NRT_NULL(h);
+    NRT_EQ(RasDial(NULL, book, &p, 0, NULL, NULL), ERROR_INVALID_PARAMETER);
+    NRT_EQ(RasHangUp((HRASCONN)(uintptr_t)0x7777777), ERROR_INVALID_HANDLE);
     modem_emu_stop(e);
 }
 
-static void test_port_is_reusable_at_once_after_a_dial(void)
+NRT_TEST(port_is_reusable_at_once_after_a_dial)
 {
     modem_emu *e = start_modem(MODEM_EMU_BUSY, 0);
     for (int i = 0; i < 3; i++) {
         RASDIALPARAMS p = params_for("Test");
         HRASCONN h = NULL;
-        CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_LINE_BUSY);
+        NRT_EQ(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_LINE_BUSY);
         hang_up_and_check_release(h);
     }
     modem_emu_stop(e);
@@ -454,7 +454,7 @@ static void test_port_is_reusable_at_once_after_a_dial(void)
 
 static const char all_states[] = "0:0 1:0 2:0 3:0 4:0 5:0 14:0 10:0 18:0 8192:0";
 
-static void test_dial_reaches_connected_through_every_state(void)
+NRT_TEST(dial_reaches_connected_through_every_state)
 {
     modem_emu *e = start_modem(MODEM_EMU_CONNECT, 0);
     RASDIALPARAMS p = params_for("Test");
@@ -462,18 +462,18 @@ static void test_dial_reaches_connected_through_every_state(void)
     RASCONNSTATUS st = { .dwSize = sizeof st };
     peer pr;
     peer_start(&pr, e);
-    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
-    CU_ASSERT_TRUE(fixture_rec_wait_done(NULL, 10000));
-    CU_ASSERT_STRING_EQUAL(fixture_rec_text(NULL), all_states);
-    CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), 0);
-    CU_ASSERT_EQUAL(st.rasconnstate, RASCS_Connected);
-    CU_ASSERT_EQUAL(st.dwError, 0);
+    NRT_EQ(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    NRT_TRUE(fixture_rec_wait_done(NULL, 10000));
+    NRT_EQ_STR(fixture_rec_text(NULL), all_states);
+    NRT_EQ(RasGetConnectStatus(h, &st), 0);
+    NRT_EQ(st.rasconnstate, RASCS_Connected);
+    NRT_EQ(st.dwError, 0);
     hang_up_and_check_release(h);
     peer_stop(&pr);
     modem_emu_stop(e);
 }
 
-static void test_projection_reports_both_addresses_and_no_authentication(void)
+NRT_TEST(projection_reports_both_addresses_and_no_authentication)
 {
     modem_emu *e = start_modem(MODEM_EMU_CONNECT, 0);
     RASDIALPARAMS p = params_for("Test");
@@ -483,28 +483,28 @@ static void test_projection_reports_both_addresses_and_no_authentication(void)
     DWORD cb = 0;
     peer pr;
     peer_start(&pr, e);
-    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 0, NULL, &h), 0); /* synchronous */
-    CU_ASSERT_EQUAL(RasGetProjectionInfo(h, RASP_PppIp, NULL, &cb), ERROR_BUFFER_TOO_SMALL);
-    CU_ASSERT_EQUAL(cb, sizeof ip);
-    CU_ASSERT_EQUAL(RasGetProjectionInfo(h, RASP_PppIp, &ip, &cb), 0);
-    CU_ASSERT_STRING_EQUAL(ip.szIpAddress, "10.0.2.15");
-    CU_ASSERT_STRING_EQUAL(ip.szServerIpAddress, "10.0.2.2");
+    NRT_EQ_FATAL(RasDial(NULL, book, &p, 0, NULL, &h), 0); /* synchronous */
+    NRT_EQ(RasGetProjectionInfo(h, RASP_PppIp, NULL, &cb), ERROR_BUFFER_TOO_SMALL);
+    NRT_EQ(cb, sizeof ip);
+    NRT_EQ(RasGetProjectionInfo(h, RASP_PppIp, &ip, &cb), 0);
+    NRT_EQ_STR(ip.szIpAddress, "10.0.2.15");
+    NRT_EQ_STR(ip.szServerIpAddress, "10.0.2.2");
     cb = sizeof lcp;
-    CU_ASSERT_EQUAL(RasGetProjectionInfo(h, RASP_PppLcp, &lcp, &cb), 0);
-    CU_ASSERT_EQUAL(lcp.dwAuthenticationProtocol, 0);
+    NRT_EQ(RasGetProjectionInfo(h, RASP_PppLcp, &lcp, &cb), 0);
+    NRT_EQ(lcp.dwAuthenticationProtocol, 0);
     hang_up_and_check_release(h);
     peer_stop(&pr);
     modem_emu_stop(e);
 }
 
-static void test_hangup_of_a_connected_link_releases_the_port(void)
+NRT_TEST(hangup_of_a_connected_link_releases_the_port)
 {
     modem_emu *e = start_modem(MODEM_EMU_CONNECT, 0);
     RASDIALPARAMS p = params_for("Test");
     HRASCONN h = NULL;
     peer pr;
     peer_start(&pr, e);
-    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 0, NULL, &h), 0);
+    NRT_EQ_FATAL(RasDial(NULL, book, &p, 0, NULL, &h), 0);
     usleep(200 * 1000); /* the link is served in the background */
     hang_up_and_check_release(h);
     peer_stop(&pr);
@@ -551,7 +551,7 @@ static int copies_in_memory(const unsigned char *masked, size_t len)
     FILE *maps = fopen("/proc/self/maps", "r");
     int mem = open("/proc/self/mem", O_RDONLY | O_CLOEXEC), found = 0;
     char line[512];
-    CU_ASSERT_FATAL(buf != MAP_FAILED && maps != NULL && mem >= 0);
+    NRT_TRUE_FATAL(buf != MAP_FAILED && maps != NULL && mem >= 0);
     while (fgets(line, sizeof line, maps)) {
         unsigned long lo, hi;
         char perms[8];
@@ -572,7 +572,7 @@ static int copies_in_memory(const unsigned char *masked, size_t len)
     return found;
 }
 
-static void test_a_connected_dial_keeps_only_the_links_copy_of_the_password(void)
+NRT_TEST(a_connected_dial_keeps_only_the_links_copy_of_the_password)
 {
     modem_emu *e = start_modem(MODEM_EMU_CONNECT, 0);
     RASDIALPARAMS p = params_for("Test");
@@ -594,7 +594,7 @@ static void test_a_connected_dial_keeps_only_the_links_copy_of_the_password(void
         p.szPassword[len++] = *c;
     for (size_t i = 0; i < len; i++)
         masked[i] = (unsigned char)p.szPassword[i] ^ MASK;
-    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 0, NULL, &h), 0);
+    NRT_EQ_FATAL(RasDial(NULL, book, &p, 0, NULL, &h), 0);
     explicit_bzero(&p, sizeof p); /* the caller's copy, as an application should */
     /* The PPP layer keeps one, which a CHAP re-challenge needs for the life
      * of the link; the dialing engine's own copy goes once connected. */
@@ -603,12 +603,12 @@ static void test_a_connected_dial_keeps_only_the_links_copy_of_the_password(void
         if (copies != 1)
             usleep(20 * 1000);
     }
-    CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), 0);
-    CU_ASSERT_EQUAL(st.rasconnstate, RASCS_Connected); /* the link, and its copy, are alive */
-    CU_ASSERT_EQUAL(copies, 1);
+    NRT_EQ(RasGetConnectStatus(h, &st), 0);
+    NRT_EQ(st.rasconnstate, RASCS_Connected); /* the link, and its copy, are alive */
+    NRT_EQ(copies, 1);
     hang_up_and_check_release(h);
     /* and none once hung up */
-    CU_ASSERT_EQUAL(copies_in_memory(masked, len), 0);
+    NRT_EQ(copies_in_memory(masked, len), 0);
     peer_stop(&pr);
     modem_emu_stop(e);
 }
@@ -631,7 +631,7 @@ static const char *fd_events_until_done(int fd, int ms, char *text, size_t size)
     }
 }
 
-static void test_concurrent_dials_on_two_devices_are_independent(void)
+NRT_TEST(concurrent_dials_on_two_devices_are_independent)
 {
     modem_emu *e1 = start_modem(MODEM_EMU_CONNECT, 0);
     modem_emu_script s2 = { .dial = MODEM_EMU_CONNECT };
@@ -644,37 +644,37 @@ static void test_concurrent_dials_on_two_devices_are_independent(void)
     DWORD cb = sizeof conns, n = 0;
     int f1[2], f2[2];
     peer pr1, pr2;
-    CU_ASSERT_PTR_NOT_NULL_FATAL(e2);
+    NRT_NOT_NULL_FATAL(e2);
     snprintf(dir2, sizeof dir2, "%s/second", dir);
-    CU_ASSERT_EQUAL_FATAL(mkdir(dir2, 0700), 0);
+    NRT_EQ_FATAL(mkdir(dir2, 0700), 0);
     fixture_write_phonebook(dir2, modem_emu_path(e2), book2, sizeof book2); /* "Test" on the second device */
-    CU_ASSERT_EQUAL_FATAL(pipe(f1), 0);
-    CU_ASSERT_EQUAL_FATAL(pipe(f2), 0);
+    NRT_EQ_FATAL(pipe(f1), 0);
+    NRT_EQ_FATAL(pipe(f2), 0);
     peer_start(&pr1, e1);
     peer_start(&pr2, e2);
 
-    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, RAS_NOTIFIER_FD, &f1[1], &h1), 0);
-    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book2, &p, RAS_NOTIFIER_FD, &f2[1], &h2), 0);
-    CU_ASSERT_STRING_EQUAL(fd_events_until_done(f1[0], 15000, text1, sizeof text1), all_states);
-    CU_ASSERT_STRING_EQUAL(fd_events_until_done(f2[0], 15000, text2, sizeof text2), all_states);
+    NRT_EQ_FATAL(RasDial(NULL, book, &p, RAS_NOTIFIER_FD, &f1[1], &h1), 0);
+    NRT_EQ_FATAL(RasDial(NULL, book2, &p, RAS_NOTIFIER_FD, &f2[1], &h2), 0);
+    NRT_EQ_STR(fd_events_until_done(f1[0], 15000, text1, sizeof text1), all_states);
+    NRT_EQ_STR(fd_events_until_done(f2[0], 15000, text2, sizeof text2), all_states);
 
-    CU_ASSERT_EQUAL(RasEnumConnections(conns, &cb, &n), 0);
-    CU_ASSERT_EQUAL_FATAL(n, 2);
-    CU_ASSERT_PTR_EQUAL(conns[0].hrasconn, h1); /* oldest first */
-    CU_ASSERT_PTR_EQUAL(conns[1].hrasconn, h2);
-    CU_ASSERT_STRING_EQUAL(conns[0].szDeviceName, modem_emu_path(e1));
-    CU_ASSERT_STRING_EQUAL(conns[1].szDeviceName, modem_emu_path(e2));
-    CU_ASSERT_STRING_EQUAL(conns[1].szPhonebook, book2);
+    NRT_EQ(RasEnumConnections(conns, &cb, &n), 0);
+    NRT_EQ_FATAL(n, 2);
+    NRT_EQ_PTR(conns[0].hrasconn, h1); /* oldest first */
+    NRT_EQ_PTR(conns[1].hrasconn, h2);
+    NRT_EQ_STR(conns[0].szDeviceName, modem_emu_path(e1));
+    NRT_EQ_STR(conns[1].szDeviceName, modem_emu_path(e2));
+    NRT_EQ_STR(conns[1].szPhonebook, book2);
 
     /* hanging up one leaves the other connected */
-    CU_ASSERT_EQUAL(nr_ras_hang_up_wait(h1, 5000), 0);
-    CU_ASSERT_EQUAL(RasGetConnectStatus(h2, &st), 0);
-    CU_ASSERT_EQUAL(st.rasconnstate, RASCS_Connected);
-    CU_ASSERT_EQUAL(st.dwError, 0);
+    NRT_EQ(nr_ras_hang_up_wait(h1, 5000), 0);
+    NRT_EQ(RasGetConnectStatus(h2, &st), 0);
+    NRT_EQ(st.rasconnstate, RASCS_Connected);
+    NRT_EQ(st.dwError, 0);
     cb = sizeof conns;
-    CU_ASSERT_EQUAL(RasEnumConnections(conns, &cb, &n), 0);
-    CU_ASSERT_EQUAL(n, 1);
-    CU_ASSERT_PTR_EQUAL(conns[0].hrasconn, h2);
+    NRT_EQ(RasEnumConnections(conns, &cb, &n), 0);
+    NRT_EQ(n, 1);
+    NRT_EQ_PTR(conns[0].hrasconn, h2);
     hang_up_and_check_release(h2);
 
     peer_stop(&pr1);
@@ -685,43 +685,4 @@ static void test_concurrent_dials_on_two_devices_are_independent(void)
         close(f1[i]);
         close(f2[i]);
     }
-}
-
-static CU_TestInfo tests[] = {
-    { "sync_dial_returns_the_error_and_a_handle", test_sync_dial_returns_the_error_and_a_handle },
-    { "async_failure_is_announced_for_its_state", test_async_failure_is_announced_for_its_state },
-    { "missing_device_fails_in_open_port", test_missing_device_fails_in_open_port },
-    { "modem_error_carries_the_extended_error", test_modem_error_carries_the_extended_error },
-    { "busy_is_redialed_as_the_entry_says", test_busy_is_redialed_as_the_entry_says },
-    { "every_notifier_kind_sees_the_same_sequence", test_every_notifier_kind_sees_the_same_sequence },
-    { "fd_notifier_receives_one_record_per_notification", test_fd_notifier_receives_one_record_per_notification },
-    { "func2_returning_zero_stops_notifications", test_func2_returning_zero_stops_notifications },
-    { "hangup_during_a_dial_is_quick_and_releases_the_port",
-      test_hangup_during_a_dial_is_quick_and_releases_the_port },
-    { "hangup_inside_a_handler_takes_effect_when_it_returns",
-      test_hangup_inside_a_handler_takes_effect_when_it_returns },
-    { "handlers_may_query_but_not_dial", test_handlers_may_query_but_not_dial },
-    { "handlers_may_enumerate_entries_and_get_error_strings",
-      test_handlers_may_enumerate_entries_and_get_error_strings },
-    { "enum_connections_lists_live_dials_until_hung_up", test_enum_connections_lists_live_dials_until_hung_up },
-    { "enum_connections_lists_more_than_64", test_enum_connections_lists_more_than_64 },
-    { "hang_up_wait_releases_the_port_before_it_returns", test_hang_up_wait_releases_the_port_before_it_returns },
-    { "hang_up_wait_ends_a_slow_dial_quickly", test_hang_up_wait_ends_a_slow_dial_quickly },
-    { "projection_before_projected_is_not_complete", test_projection_before_projected_is_not_complete },
-    { "bad_requests_get_no_handle", test_bad_requests_get_no_handle },
-    { "port_is_reusable_at_once_after_a_dial", test_port_is_reusable_at_once_after_a_dial },
-    { "dial_reaches_connected_through_every_state", test_dial_reaches_connected_through_every_state },
-    { "projection_reports_both_addresses_and_no_authentication",
-      test_projection_reports_both_addresses_and_no_authentication },
-    { "hangup_of_a_connected_link_releases_the_port", test_hangup_of_a_connected_link_releases_the_port },
-    { "concurrent_dials_on_two_devices_are_independent", test_concurrent_dials_on_two_devices_are_independent },
-    { "a_connected_dial_keeps_only_the_links_copy_of_the_password",
-      test_a_connected_dial_keeps_only_the_links_copy_of_the_password },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    signal(SIGPIPE, SIG_IGN); /* a notification pipe whose reader left */
-    return nr_cunit_main_in_tmpdir(argc, argv, "ras-dial", tests, dir);
 }

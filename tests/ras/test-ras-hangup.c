@@ -12,9 +12,7 @@
  */
 #include "config.h"
 
-#include <CUnit/CUnit.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -26,21 +24,13 @@
 #include "dial-fixture.h"
 
 static char dir[] = "/tmp/nr-ras-hangup.XXXXXX";
+NRT_SUITE("ras-hangup", .tmpdir = dir, .ignore_sigpipe = true);
 static char book[600];
 
 /* Bounds: generous, for 2 busy cores under valgrind. */
 #define RELEASE_MS 5000 /* hang-up -> handle invalid */
 #define QUICK_MS 1000   /* RasHangUp returns */
 #define WAIT_MS 15000   /* a dial reaches the state to hang up in */
-
-/* CU_ASSERT with a message naming the state. */
-#define CHECK(cond, ...)                                                                   \
-    do {                                                                                   \
-        char msg_[600];                                                                    \
-        snprintf(msg_, sizeof msg_, __VA_ARGS__);                                          \
-        CU_assertImplementation((cond) ? CU_TRUE : CU_FALSE, __LINE__, msg_, __FILE__, "", \
-                                CU_FALSE);                                                 \
-    } while (0)
 
 /* Every state of a full dial, in order, as "state:error". */
 static const RASCONNSTATE full_dial[] = {
@@ -156,8 +146,8 @@ static void warm_up(void)
     done = true;
     e = fixture_start_modem(dir, MODEM_EMU_CONNECT, 0, book, sizeof book);
     peer_start(&pr, e);
-    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 0, NULL, &h), 0);
-    CU_ASSERT_EQUAL(nr_ras_hang_up_wait(h, RELEASE_MS), 0);
+    NRT_EQ(RasDial(NULL, book, &p, 0, NULL, &h), 0);
+    NRT_EQ(nr_ras_hang_up_wait(h, RELEASE_MS), 0);
     peer_stop(&pr);
     modem_emu_stop(e);
 }
@@ -170,11 +160,11 @@ static void check_redial(const char *name)
     RASDIALPARAMS p = params();
     HRASCONN h = NULL;
     arm(RASCS_ConnectDevice, FROM_THE_HANDLER);
-    CHECK(RasDial(NULL, book, &p, 1, (void *)on_func1, &h) == 0, "redial after a hang-up in %s", name);
-    CHECK(fixture_wait_invalid(h, RELEASE_MS) < RELEASE_MS, "redial after a hang-up in %s: not released", name);
-    CHECK(strcmp(fixture_rec_text(h), "0:0 1:0 2:0") == 0, "redial after a hang-up in %s announced \"%s\"", name,
-          fixture_rec_text(h));
-    CHECK(fixture_lock_files(dir) == 0, "redial after a hang-up in %s left the lock", name);
+    NRT_TRUE_MSG(RasDial(NULL, book, &p, 1, (void *)on_func1, &h) == 0, "redial after a hang-up in %s", name);
+    NRT_TRUE_MSG(fixture_wait_invalid(h, RELEASE_MS) < RELEASE_MS, "redial after a hang-up in %s: not released", name);
+    NRT_TRUE_MSG(strcmp(fixture_rec_text(h), "0:0 1:0 2:0") == 0, "redial after a hang-up in %s announced \"%s\"", name,
+                 fixture_rec_text(h));
+    NRT_TRUE_MSG(fixture_lock_files(dir) == 0, "redial after a hang-up in %s left the lock", name);
 }
 
 static void hang_up_in(RASCONNSTATE at, const char *name, way how)
@@ -194,7 +184,7 @@ static void hang_up_in(RASCONNSTATE at, const char *name, way how)
     fixture_rec_reset();
     arm(at, how);
     snprintf(expected, sizeof expected, "%s", announced_until(at));
-    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    NRT_EQ_FATAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
 
     if (how == FROM_ANOTHER_THREAD) {
         struct timespec a;
@@ -204,39 +194,56 @@ static void hang_up_in(RASCONNSTATE at, const char *name, way how)
         pthread_mutex_lock(&plan.lock);
         holding = plan_wait(&plan.holding, WAIT_MS);
         pthread_mutex_unlock(&plan.lock);
-        CHECK(holding, "the dial never reached %s (announced \"%s\")", name, fixture_rec_text(h));
+        NRT_TRUE_MSG(holding, "the dial never reached %s (announced \"%s\")", name, fixture_rec_text(h));
         clock_gettime(CLOCK_MONOTONIC, &a);
         rc = RasHangUp(h);
         took = ms_since(&a);
-        CHECK(rc == 0, "RasHangUp in %s from another thread returned %u", name, (unsigned)rc);
-        CHECK(took < QUICK_MS, "RasHangUp in %s from another thread took %ld ms", name, took);
+        NRT_TRUE_MSG(rc == 0, "RasHangUp in %s from another thread returned %u", name, (unsigned)rc);
+        NRT_TRUE_MSG(took < QUICK_MS, "RasHangUp in %s from another thread took %ld ms", name, took);
         pthread_mutex_lock(&plan.lock);
         plan.hung_up = true;
         pthread_cond_broadcast(&plan.cond);
         pthread_mutex_unlock(&plan.lock);
     }
 
-    CHECK(fixture_wait_invalid(h, WAIT_MS + RELEASE_MS) < WAIT_MS + RELEASE_MS,
-          "the handle stays valid after a hang-up in %s", name);
+    NRT_TRUE_MSG(fixture_wait_invalid(h, WAIT_MS + RELEASE_MS) < WAIT_MS + RELEASE_MS,
+                 "the handle stays valid after a hang-up in %s", name);
     if (how == FROM_THE_HANDLER)
-        CHECK(plan.handler_rc == 0, "RasHangUp inside the handler of %s returned %u", name,
-              (unsigned)plan.handler_rc);
-    CHECK(strcmp(fixture_rec_text(h), expected) == 0, "hung up in %s: announced \"%s\", expected \"%s\"", name,
-          fixture_rec_text(h), expected);
-    CHECK(fixture_lock_files(dir) == 0, "the UUCP lock is left after a hang-up in %s", name);
+        NRT_TRUE_MSG(plan.handler_rc == 0, "RasHangUp inside the handler of %s returned %u", name,
+                     (unsigned)plan.handler_rc);
+    NRT_TRUE_MSG(strcmp(fixture_rec_text(h), expected) == 0, "hung up in %s: announced \"%s\", expected \"%s\"", name,
+                 fixture_rec_text(h), expected);
+    NRT_TRUE_MSG(fixture_lock_files(dir) == 0, "the UUCP lock is left after a hang-up in %s", name);
     check_redial(name);
 
     peer_stop(&pr);
     modem_emu_stop(e);
-    CHECK(fixture_wait_counts(fds, threads, RELEASE_MS),
-          "after a hang-up in %s: %d descriptors (%d before), %d threads (%d before)", name, fixture_count_fds(), fds,
-          fixture_count_threads(), threads);
+    NRT_TRUE_MSG(fixture_wait_counts(fds, threads, RELEASE_MS),
+                 "after a hang-up in %s: %d descriptors (%d before), %d threads (%d before)", name,
+                 fixture_count_fds(), fds, fixture_count_threads(), threads);
 }
+
+/* ---- one test per state and way ------------------------------------------------------- */
+
+#define STATES(X)                                                                                              \
+    X(OpenPort) X(PortOpened) X(ConnectDevice) X(DeviceConnected) X(AllDevicesConnected) X(Authenticate)     \
+    X(Authenticated) X(AuthProject) X(Projected) X(Connected)
+
+#define DEFINE_TESTS(s)                                                                                        \
+    NRT_TEST(hangup_inside_the_handler_of_##s)                                                               \
+    {                                                                                                          \
+        hang_up_in(RASCS_##s, #s, FROM_THE_HANDLER);                                                          \
+    }                                                                                                          \
+    NRT_TEST(hangup_from_another_thread_in_##s)                                                              \
+    {                                                                                                          \
+        hang_up_in(RASCS_##s, #s, FROM_ANOTHER_THREAD);                                                       \
+    }
+STATES(DEFINE_TESTS)
 
 /* A state held by the far end rather than by the handler: the PAP server
  * ponders the password for a minute, and another thread hangs up while
  * the handler of RASCS_Authenticate has long returned. */
-static void test_hangup_from_another_thread_while_the_server_ponders_the_password(void)
+NRT_TEST(hangup_from_another_thread_while_the_server_ponders_the_password)
 {
     RASDIALPARAMS p = params();
     HRASCONN h = NULL;
@@ -253,51 +260,17 @@ static void test_hangup_from_another_thread_while_the_server_ponders_the_passwor
     fixture_rec_reset();
     snprintf(p.szUserName, sizeof p.szUserName, "alice");
     snprintf(p.szPassword, sizeof p.szPassword, "s3cret");
-    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
-    CU_ASSERT_TRUE(fixture_rec_wait_for(h, RASCS_Authenticate, 0, WAIT_MS));
+    NRT_EQ_FATAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    NRT_TRUE(fixture_rec_wait_for(h, RASCS_Authenticate, 0, WAIT_MS));
     clock_gettime(CLOCK_MONOTONIC, &a);
-    CU_ASSERT_EQUAL(RasHangUp(h), 0);
+    NRT_EQ(RasHangUp(h), 0);
     took = ms_since(&a);
-    CU_ASSERT_TRUE(took < QUICK_MS);
-    CU_ASSERT_TRUE(fixture_wait_invalid(h, RELEASE_MS) < RELEASE_MS);
-    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), announced_until(RASCS_Authenticate));
-    CU_ASSERT_EQUAL(fixture_lock_files(dir), 0);
+    NRT_LT(took, QUICK_MS);
+    NRT_LT(fixture_wait_invalid(h, RELEASE_MS), RELEASE_MS);
+    NRT_EQ_STR(fixture_rec_text(h), announced_until(RASCS_Authenticate));
+    NRT_EQ(fixture_lock_files(dir), 0);
     check_redial("Authenticate");
     peer_stop(&pr);
     modem_emu_stop(e);
-    CU_ASSERT_TRUE(fixture_wait_counts(fds, threads, RELEASE_MS));
-}
-
-/* ---- one test per state and way ------------------------------------------------------- */
-
-#define STATES(X)                                                                                              \
-    X(OpenPort) X(PortOpened) X(ConnectDevice) X(DeviceConnected) X(AllDevicesConnected) X(Authenticate)     \
-    X(Authenticated) X(AuthProject) X(Projected) X(Connected)
-
-#define DEFINE_TESTS(s)                                                                                        \
-    static void test_hangup_inside_the_handler_of_##s(void)                                                  \
-    {                                                                                                          \
-        hang_up_in(RASCS_##s, #s, FROM_THE_HANDLER);                                                          \
-    }                                                                                                          \
-    static void test_hangup_from_another_thread_in_##s(void)                                                 \
-    {                                                                                                          \
-        hang_up_in(RASCS_##s, #s, FROM_ANOTHER_THREAD);                                                       \
-    }
-STATES(DEFINE_TESTS)
-
-#define LIST_TESTS(s)                                                                                          \
-    { "hangup_inside_the_handler_of_" #s, test_hangup_inside_the_handler_of_##s },                           \
-    { "hangup_from_another_thread_in_" #s, test_hangup_from_another_thread_in_##s },
-
-static CU_TestInfo tests[] = {
-    STATES(LIST_TESTS)
-    { "hangup_from_another_thread_while_the_server_ponders_the_password",
-      test_hangup_from_another_thread_while_the_server_ponders_the_password },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    signal(SIGPIPE, SIG_IGN);
-    return nr_cunit_main_in_tmpdir(argc, argv, "ras-hangup", tests, dir);
+    NRT_TRUE(fixture_wait_counts(fds, threads, RELEASE_MS));
 }

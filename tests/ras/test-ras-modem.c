@@ -6,7 +6,6 @@
  */
 #include "config.h"
 
-#include <CUnit/Basic.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -24,14 +23,15 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../cunit-main.h"
 #include "modem-emu.h"
 #include "modem.h"
 #include "uucplock.h"
 
+NRT_SUITE("ras-modem");
+
 #define CMD_MS 300
 #define CONNECT_MS 500
-
-static bool setup_error;
 
 /* ---- fixture ------------------------------------------------------------------ */
 
@@ -75,7 +75,7 @@ static void write_file(const char *path, const char *text)
 {
     FILE *f = fopen(path, "w");
     if (!f) {
-        setup_error = true;
+        nrt_setup_error();
         return;
     }
     fputs(text, f);
@@ -99,14 +99,14 @@ static bool fx_start(fx *f, const modem_emu_script *s)
     memset(f, 0, sizeof *f);
     snprintf(f->lock_dir, sizeof f->lock_dir, "/tmp/nr-modem-lock.XXXXXX");
     if (!mkdtemp(f->lock_dir)) {
-        setup_error = true;
-        CU_FAIL_FATAL("mkdtemp");
+        nrt_setup_error();
+        NRT_FAIL_FATAL("mkdtemp");
     }
     if (s) {
         f->emu = modem_emu_start(s);
         if (!f->emu) {
-            setup_error = true;
-            CU_FAIL_FATAL("modem emulator did not start");
+            nrt_setup_error();
+            NRT_FAIL_FATAL("modem emulator did not start");
         }
         f->cfg.device = modem_emu_path(f->emu);
         const char *base = strrchr(f->cfg.device, '/') + 1;
@@ -177,8 +177,8 @@ static unsigned fx_dial_atz(fx *f)
 static void assert_command(fx *f, size_t i, const char *want)
 {
     char got[128];
-    CU_ASSERT_TRUE(modem_emu_command(f->emu, i, got, sizeof got));
-    CU_ASSERT_STRING_EQUAL(got, want);
+    NRT_TRUE(modem_emu_command(f->emu, i, got, sizeof got));
+    NRT_EQ_STR(got, want);
 }
 
 /* Dials against an emulator answering `dial` and checks code and reply. */
@@ -187,213 +187,210 @@ static void check_outcome(modem_emu_dial dial, unsigned code, const char *reply)
     fx f;
     modem_emu_script s = { .dial = dial, .cme_error = 30 };
     fx_start(&f, &s);
-    CU_ASSERT_EQUAL(fx_dial(&f), code);
-    CU_ASSERT_EQUAL(f.res.code, code);
-    CU_ASSERT_STRING_EQUAL(f.res.reply, reply);
-    CU_ASSERT_PTR_NOT_NULL(strstr(f.res.text, reply));
-    CU_ASSERT_PTR_NOT_NULL(strstr(f.res.text, f.cfg.device));
+    NRT_EQ(fx_dial(&f), code);
+    NRT_EQ(f.res.code, code);
+    NRT_EQ_STR(f.res.reply, reply);
+    NRT_CONTAINS(f.res.text, reply);
+    NRT_CONTAINS(f.res.text, f.cfg.device);
     fx_end(&f);
 }
 
 /* ---- dial outcomes -------------------------------------------------------------- */
 
-static void test_connect_succeeds_and_keeps_the_speed(void)
+NRT_TEST(connect_succeeds_and_keeps_the_speed)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT };
     fx_start(&f, &s);
-    CU_ASSERT_EQUAL(fx_dial(&f), 0);
-    CU_ASSERT_EQUAL(f.res.code, 0);
-    CU_ASSERT_STRING_EQUAL(f.res.reply, "CONNECT 33600");
-    CU_ASSERT_STRING_EQUAL(f.res.speed, "33600");
-    CU_ASSERT_EQUAL(modem_emu_ncommands(f.emu), 3);
+    NRT_EQ(fx_dial(&f), 0);
+    NRT_EQ(f.res.code, 0);
+    NRT_EQ_STR(f.res.reply, "CONNECT 33600");
+    NRT_EQ_STR(f.res.speed, "33600");
+    NRT_EQ(modem_emu_ncommands(f.emu), 3);
     assert_command(&f, 0, "ATZ");
     assert_command(&f, 1, "ATE0V1");
     assert_command(&f, 2, "ATDT5551234");
     fx_end(&f);
 }
 
-static void test_connect_without_speed_leaves_speed_empty(void)
+NRT_TEST(connect_without_speed_leaves_speed_empty)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT, .connect_text = "CONNECT" };
     fx_start(&f, &s);
-    CU_ASSERT_EQUAL(fx_dial(&f), 0);
-    CU_ASSERT_STRING_EQUAL(f.res.reply, "CONNECT");
-    CU_ASSERT_STRING_EQUAL(f.res.speed, "");
+    NRT_EQ(fx_dial(&f), 0);
+    NRT_EQ_STR(f.res.reply, "CONNECT");
+    NRT_EQ_STR(f.res.speed, "");
     fx_end(&f);
 }
 
-static void test_dial_string_is_prefix_and_number(void)
+NRT_TEST(dial_string_is_prefix_and_number)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT };
     fx_start(&f, &s);
-    CU_ASSERT_EQUAL(fx_dial_full(&f, NULL, 0, "ATDP", "0,123", CMD_MS, CONNECT_MS, -1), 0);
-    CU_ASSERT_EQUAL(modem_emu_ncommands(f.emu), 1);
+    NRT_EQ(fx_dial_full(&f, NULL, 0, "ATDP", "0,123", CMD_MS, CONNECT_MS, -1), 0);
+    NRT_EQ(modem_emu_ncommands(f.emu), 1);
     assert_command(&f, 0, "ATDP0,123");
     fx_end(&f);
 }
 
-static void test_default_dial_prefix_is_atdt(void)
+NRT_TEST(default_dial_prefix_is_atdt)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT };
     fx_start(&f, &s);
-    CU_ASSERT_EQUAL(fx_dial_full(&f, NULL, 0, NULL, "5551234", CMD_MS, CONNECT_MS, -1), 0);
+    NRT_EQ(fx_dial_full(&f, NULL, 0, NULL, "5551234", CMD_MS, CONNECT_MS, -1), 0);
     assert_command(&f, 0, "ATDT5551234");
     fx_end(&f);
 }
 
-static void test_busy_gives_676(void) { check_outcome(MODEM_EMU_BUSY, 676, "BUSY"); }
-static void test_no_carrier_gives_679(void) { check_outcome(MODEM_EMU_NO_CARRIER, 679, "NO CARRIER"); }
-static void test_no_dialtone_gives_680(void) { check_outcome(MODEM_EMU_NO_DIALTONE, 680, "NO DIALTONE"); }
-static void test_no_dial_tone_spelling_gives_680(void) { check_outcome(MODEM_EMU_NO_DIAL_TONE, 680, "NO DIAL TONE"); }
-static void test_no_answer_gives_678(void) { check_outcome(MODEM_EMU_NO_ANSWER, 678, "NO ANSWER"); }
-static void test_error_gives_651(void) { check_outcome(MODEM_EMU_ERROR, 651, "ERROR"); }
-static void test_voice_gives_677(void) { check_outcome(MODEM_EMU_VOICE, 677, "VOICE"); }
+NRT_TEST(busy_gives_676) { check_outcome(MODEM_EMU_BUSY, 676, "BUSY"); }
+NRT_TEST(no_carrier_gives_679) { check_outcome(MODEM_EMU_NO_CARRIER, 679, "NO CARRIER"); }
+NRT_TEST(no_dialtone_gives_680) { check_outcome(MODEM_EMU_NO_DIALTONE, 680, "NO DIALTONE"); }
+NRT_TEST(no_dial_tone_spelling_gives_680) { check_outcome(MODEM_EMU_NO_DIAL_TONE, 680, "NO DIAL TONE"); }
+NRT_TEST(no_answer_gives_678) { check_outcome(MODEM_EMU_NO_ANSWER, 678, "NO ANSWER"); }
+NRT_TEST(error_gives_651) { check_outcome(MODEM_EMU_ERROR, 651, "ERROR"); }
+NRT_TEST(voice_gives_677) { check_outcome(MODEM_EMU_VOICE, 677, "VOICE"); }
 
-static void test_cme_error_gives_651_with_the_extended_error(void)
+NRT_TEST(cme_error_gives_651_with_the_extended_error)
 {
     check_outcome(MODEM_EMU_CME_ERROR, 651, "+CME ERROR: 30");
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CME_ERROR, .cme_error = 30 };
     fx_start(&f, &s);
-    CU_ASSERT_EQUAL(fx_dial(&f), 651);
-    CU_ASSERT_EQUAL(f.res.ext, 30);
+    NRT_EQ(fx_dial(&f), 651);
+    NRT_EQ(f.res.ext, 30);
     fx_end(&f);
 }
 
-static void test_garbage_line_gives_652(void)
-{
-    check_outcome(MODEM_EMU_GARBAGE, 652, "HELLO? IS THIS THE PIZZA PLACE");
-}
+NRT_TEST(garbage_line_gives_652) { check_outcome(MODEM_EMU_GARBAGE, 652, "HELLO? IS THIS THE PIZZA PLACE"); }
 
-static void test_error_on_an_init_command_gives_651_and_does_not_dial(void)
+NRT_TEST(error_on_an_init_command_gives_651_and_does_not_dial)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT, .error_on = "AT&F1" };
     fx_start(&f, &s);
     static const char *const init[] = { "ATZ", "AT&F1", "ATE0" };
-    CU_ASSERT_EQUAL(fx_dial_full(&f, init, 3, "ATDT", "5551234", CMD_MS, CONNECT_MS, -1), 651);
-    CU_ASSERT_STRING_EQUAL(f.res.reply, "ERROR");
-    CU_ASSERT_PTR_NOT_NULL(strstr(f.res.text, "AT&F1"));
-    CU_ASSERT_EQUAL(modem_emu_ncommands(f.emu), 2);
+    NRT_EQ(fx_dial_full(&f, init, 3, "ATDT", "5551234", CMD_MS, CONNECT_MS, -1), 651);
+    NRT_EQ_STR(f.res.reply, "ERROR");
+    NRT_CONTAINS(f.res.text, "AT&F1");
+    NRT_EQ(modem_emu_ncommands(f.emu), 2);
     fx_end(&f);
 }
 
-static void test_silent_modem_after_dial_gives_666_within_the_connect_timeout(void)
+NRT_TEST(silent_modem_after_dial_gives_666_within_the_connect_timeout)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_SILENCE };
     fx_start(&f, &s);
     long long t0 = now_ms();
-    CU_ASSERT_EQUAL(fx_dial_full(&f, NULL, 0, "ATDT", "5551234", CMD_MS, 200, -1), 666);
+    NRT_EQ(fx_dial_full(&f, NULL, 0, "ATDT", "5551234", CMD_MS, 200, -1), 666);
     long long spent = now_ms() - t0;
-    CU_ASSERT_TRUE(spent >= 190 && spent < 600);
-    CU_ASSERT_STRING_EQUAL(f.res.reply, "");
+    NRT_TRUE(spent >= 190 && spent < 600);
+    NRT_EQ_STR(f.res.reply, "");
     fx_end(&f);
 }
 
-static void test_silent_modem_on_init_gives_666_within_the_command_timeout(void)
+NRT_TEST(silent_modem_on_init_gives_666_within_the_command_timeout)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT, .delay_ms = 3000 };
     fx_start(&f, &s);
     static const char *const init[] = { "ATZ" };
     long long t0 = now_ms();
-    CU_ASSERT_EQUAL(fx_dial_full(&f, init, 1, "ATDT", "5551234", 150, CONNECT_MS, -1), 666);
+    NRT_EQ(fx_dial_full(&f, init, 1, "ATDT", "5551234", 150, CONNECT_MS, -1), 666);
     long long spent = now_ms() - t0;
-    CU_ASSERT_TRUE(spent >= 140 && spent < 600);
-    CU_ASSERT_PTR_NOT_NULL(strstr(f.res.text, "ATZ"));
+    NRT_TRUE(spent >= 140 && spent < 600);
+    NRT_CONTAINS(f.res.text, "ATZ");
     fx_end(&f);
 }
 
-static void test_slow_replies_within_the_timeouts_succeed(void)
+NRT_TEST(slow_replies_within_the_timeouts_succeed)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT, .delay_ms = 80, .dial_delay_ms = 150 };
     fx_start(&f, &s);
-    CU_ASSERT_EQUAL(fx_dial(&f), 0);
-    CU_ASSERT_STRING_EQUAL(f.res.speed, "33600");
+    NRT_EQ(fx_dial(&f), 0);
+    NRT_EQ_STR(f.res.speed, "33600");
     fx_end(&f);
 }
 
 /* ---- modes ---------------------------------------------------------------------- */
 
-static void test_numeric_result_codes_are_understood(void)
+NRT_TEST(numeric_result_codes_are_understood)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT, .numeric = true };
     fx_start(&f, &s);
     static const char *const init[] = { "ATZ" };
-    CU_ASSERT_EQUAL(fx_dial_full(&f, init, 1, "ATDT", "5551234", CMD_MS, CONNECT_MS, -1), 0);
-    CU_ASSERT_STRING_EQUAL(f.res.reply, "1");
+    NRT_EQ(fx_dial_full(&f, init, 1, "ATDT", "5551234", CMD_MS, CONNECT_MS, -1), 0);
+    NRT_EQ_STR(f.res.reply, "1");
     fx_end(&f);
 }
 
-static void test_numeric_busy_gives_676(void)
+NRT_TEST(numeric_busy_gives_676)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_BUSY, .numeric = true };
     fx_start(&f, &s);
-    CU_ASSERT_EQUAL(fx_dial_atz(&f), 676);
-    CU_ASSERT_STRING_EQUAL(f.res.reply, "7");
+    NRT_EQ(fx_dial_atz(&f), 676);
+    NRT_EQ_STR(f.res.reply, "7");
     fx_end(&f);
 }
 
-static void test_atv0_switches_the_modem_to_numeric_codes(void)
+NRT_TEST(atv0_switches_the_modem_to_numeric_codes)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_NO_CARRIER };
     fx_start(&f, &s);
     static const char *const init[] = { "ATZ", "ATV0" };
-    CU_ASSERT_EQUAL(fx_dial_full(&f, init, 2, "ATDT", "5551234", CMD_MS, CONNECT_MS, -1), 679);
-    CU_ASSERT_STRING_EQUAL(f.res.reply, "3");
+    NRT_EQ(fx_dial_full(&f, init, 2, "ATDT", "5551234", CMD_MS, CONNECT_MS, -1), 679);
+    NRT_EQ_STR(f.res.reply, "3");
     fx_end(&f);
 }
 
-static void test_numeric_connect_variant_succeeds(void)
+NRT_TEST(numeric_connect_variant_succeeds)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT, .numeric = true, .connect_code = 18 };
     fx_start(&f, &s);
-    CU_ASSERT_EQUAL(fx_dial_atz(&f), 0);
-    CU_ASSERT_STRING_EQUAL(f.res.reply, "18");
+    NRT_EQ(fx_dial_atz(&f), 0);
+    NRT_EQ_STR(f.res.reply, "18");
     fx_end(&f);
 }
 
-static void test_echoed_commands_are_skipped(void)
+NRT_TEST(echoed_commands_are_skipped)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT, .echo = true };
     fx_start(&f, &s);
     static const char *const init[] = { "ATZ", "ATQ0" };
-    CU_ASSERT_EQUAL(fx_dial_full(&f, init, 2, "ATDT", "5551234", CMD_MS, CONNECT_MS, -1), 0);
-    CU_ASSERT_STRING_EQUAL(f.res.reply, "CONNECT 33600");
+    NRT_EQ(fx_dial_full(&f, init, 2, "ATDT", "5551234", CMD_MS, CONNECT_MS, -1), 0);
+    NRT_EQ_STR(f.res.reply, "CONNECT 33600");
     fx_end(&f);
 }
 
-static void test_echo_with_numeric_codes_is_understood(void)
+NRT_TEST(echo_with_numeric_codes_is_understood)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_NO_ANSWER, .echo = true, .numeric = true };
     fx_start(&f, &s);
-    CU_ASSERT_EQUAL(fx_dial_atz(&f), 678);
-    CU_ASSERT_STRING_EQUAL(f.res.reply, "8");
+    NRT_EQ(fx_dial_atz(&f), 678);
+    NRT_EQ_STR(f.res.reply, "8");
     fx_end(&f);
 }
 
-static void test_ring_and_blank_lines_are_ignored(void)
+NRT_TEST(ring_and_blank_lines_are_ignored)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_BUSY, .ring = true };
     fx_start(&f, &s);
-    CU_ASSERT_EQUAL(fx_dial(&f), 676);
+    NRT_EQ(fx_dial(&f), 676);
     fx_end(&f);
 }
 
-static void test_every_result_code_maps_to_its_ras_error(void)
+NRT_TEST(every_result_code_maps_to_its_ras_error)
 {
     static const struct { const char *line; nr_modem_line_kind kind; unsigned code, ext; } t[] = {
         { "OK", NR_MODEM_LINE_SUCCESS, 0, 0 },
@@ -432,82 +429,82 @@ static void test_every_result_code_maps_to_its_ras_error(void)
         nr_modem_line_kind kind = nr_modem_classify(t[i].line, &code, &ext);
         if (kind != t[i].kind || code != t[i].code || ext != t[i].ext)
             fprintf(stderr, "\n  \"%s\": kind %d code %u ext %u\n", t[i].line, kind, code, ext);
-        CU_ASSERT_EQUAL(kind, t[i].kind);
-        CU_ASSERT_EQUAL(code, t[i].code);
-        CU_ASSERT_EQUAL(ext, t[i].ext);
+        NRT_EQ(kind, t[i].kind);
+        NRT_EQ(code, t[i].code);
+        NRT_EQ(ext, t[i].ext);
     }
 }
 
 /* ---- opening and locking ---------------------------------------------------------- */
 
-static void test_missing_device_gives_608(void)
+NRT_TEST(missing_device_gives_608)
 {
     fx f;
     fx_start(&f, NULL);
     f.cfg.device = "/dev/nr-no-such-tty";
-    CU_ASSERT_EQUAL(fx_open(&f), 608);
-    CU_ASSERT_PTR_NULL(f.m);
-    CU_ASSERT_PTR_NOT_NULL(strstr(f.res.text, "/dev/nr-no-such-tty"));
+    NRT_EQ(fx_open(&f), 608);
+    NRT_NULL(f.m);
+    NRT_CONTAINS(f.res.text, "/dev/nr-no-such-tty");
     char lock[PATH_MAX];
     snprintf(lock, sizeof lock, "%s/LCK..nr-no-such-tty", f.lock_dir);
-    CU_ASSERT_FALSE(file_exists(lock));
+    NRT_FALSE(file_exists(lock));
     fx_end(&f);
 }
 
-static void test_device_that_is_not_a_tty_gives_605(void)
+NRT_TEST(device_that_is_not_a_tty_gives_605)
 {
     fx f;
     fx_start(&f, NULL);
     f.cfg.device = "/dev/null";
-    CU_ASSERT_EQUAL(fx_open(&f), 605);
-    CU_ASSERT_PTR_NOT_NULL(strstr(f.res.text, "/dev/null"));
+    NRT_EQ(fx_open(&f), 605);
+    NRT_CONTAINS(f.res.text, "/dev/null");
     fx_end(&f);
 }
 
-static void test_unsupported_speed_gives_605(void)
+NRT_TEST(unsupported_speed_gives_605)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT };
     fx_start(&f, &s);
     f.cfg.speed = 12345;
-    CU_ASSERT_EQUAL(fx_open(&f), 605);
-    CU_ASSERT_PTR_NOT_NULL(strstr(f.res.text, "12345"));
-    CU_ASSERT_FALSE(file_exists(f.lock_path));
+    NRT_EQ(fx_open(&f), 605);
+    NRT_CONTAINS(f.res.text, "12345");
+    NRT_FALSE(file_exists(f.lock_path));
     fx_end(&f);
 }
 
-static void test_device_locked_by_a_live_process_gives_633(void)
+NRT_TEST(device_locked_by_a_live_process_gives_633)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT };
     fx_start(&f, &s);
     write_file(f.lock_path, "         1\n");
-    CU_ASSERT_EQUAL(fx_open(&f), 633);
-    CU_ASSERT_PTR_NULL(f.m);
-    CU_ASSERT_EQUAL(f.res.ext, 1);
-    CU_ASSERT_PTR_NOT_NULL(strstr(f.res.text, f.lock_path));
-    CU_ASSERT_PTR_NOT_NULL(strstr(f.res.text, "process 1"));
+    NRT_EQ(fx_open(&f), 633);
+    NRT_NULL(f.m);
+    NRT_EQ(f.res.ext, 1);
+    NRT_CONTAINS(f.res.text, f.lock_path);
+    NRT_CONTAINS(f.res.text, "process 1");
     char content[32];
     read_file(f.lock_path, content, sizeof content);
-    CU_ASSERT_STRING_EQUAL(content, "         1\n");
+    NRT_EQ_STR(content, "         1\n");
     fx_end(&f);
 }
 
-static void test_device_open_twice_in_this_process_gives_633(void)
+NRT_TEST(device_open_twice_in_this_process_gives_633)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT };
     fx_start(&f, &s);
-    CU_ASSERT_EQUAL_FATAL(fx_open(&f), 0);
+    NRT_EQ_FATAL(fx_open(&f), 0);
     nr_modem *second = NULL;
     nr_modem_result res;
-    CU_ASSERT_EQUAL(nr_modem_open(&f.cfg, &second, &res), 633);
-    CU_ASSERT_PTR_NULL(second);
-    CU_ASSERT_TRUE(file_exists(f.lock_path));   /* the first holder keeps it */
+    NRT_EQ(nr_modem_open(&f.cfg, &second, &res), 633);
+    NRT_NULL(second);
+    NRT_TRUE(file_exists(f.lock_path));   /* the first holder keeps it */
     fx_end(&f);
 }
 
-static void test_stale_lock_of_a_dead_process_is_removed(void)
+NRT_TEST(stale_lock_of_a_dead_process_is_removed)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT };
@@ -515,19 +512,19 @@ static void test_stale_lock_of_a_dead_process_is_removed(void)
     pid_t child = fork();
     if (child == 0)
         _exit(0);
-    CU_ASSERT_FATAL(child > 0);
+    NRT_GT_FATAL(child, 0);
     waitpid(child, NULL, 0);
     char stale[32], mine[32], content[32];
     snprintf(stale, sizeof stale, "%10d\n", (int)child);
     write_file(f.lock_path, stale);
-    CU_ASSERT_EQUAL(fx_open(&f), 0);
+    NRT_EQ(fx_open(&f), 0);
     snprintf(mine, sizeof mine, "%10d\n", (int)getpid());
     read_file(f.lock_path, content, sizeof content);
-    CU_ASSERT_STRING_EQUAL(content, mine);
+    NRT_EQ_STR(content, mine);
     fx_end(&f);
 }
 
-static void test_lock_file_still_being_written_gives_633_and_is_kept(void)
+NRT_TEST(lock_file_still_being_written_gives_633_and_is_kept)
 {
     /* Created with O_EXCL by another program that has not written its PID
      * yet: not stale, and the message says why the port is refused. */
@@ -535,29 +532,29 @@ static void test_lock_file_still_being_written_gives_633_and_is_kept(void)
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT };
     fx_start(&f, &s);
     write_file(f.lock_path, "");
-    CU_ASSERT_EQUAL(fx_open(&f), 633);
-    CU_ASSERT_PTR_NULL(f.m);
-    CU_ASSERT_PTR_NOT_NULL(strstr(f.res.text, f.lock_path));
-    CU_ASSERT_PTR_NOT_NULL(strstr(f.res.text, "no process ID"));
+    NRT_EQ(fx_open(&f), 633);
+    NRT_NULL(f.m);
+    NRT_CONTAINS(f.res.text, f.lock_path);
+    NRT_CONTAINS(f.res.text, "no process ID");
     char content[32] = "x";
     read_file(f.lock_path, content, sizeof content);
-    CU_ASSERT_STRING_EQUAL(content, "");
+    NRT_EQ_STR(content, "");
     fx_end(&f);
 }
 
-static void test_lock_file_holds_our_pid_and_goes_away_on_close(void)
+NRT_TEST(lock_file_holds_our_pid_and_goes_away_on_close)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT };
     fx_start(&f, &s);
-    CU_ASSERT_EQUAL_FATAL(fx_open(&f), 0);
+    NRT_EQ_FATAL(fx_open(&f), 0);
     char mine[32], content[32];
     snprintf(mine, sizeof mine, "%10d\n", (int)getpid());
     read_file(f.lock_path, content, sizeof content);
-    CU_ASSERT_STRING_EQUAL(content, mine);
+    NRT_EQ_STR(content, mine);
     nr_modem_close(f.m);
     f.m = NULL;
-    CU_ASSERT_FALSE(file_exists(f.lock_path));
+    NRT_FALSE(file_exists(f.lock_path));
     /* no temporary files left behind either */
     DIR *d = opendir(f.lock_dir);
     int entries = 0;
@@ -565,18 +562,18 @@ static void test_lock_file_holds_our_pid_and_goes_away_on_close(void)
         entries += de->d_name[0] != '.';
     if (d)
         closedir(d);
-    CU_ASSERT_EQUAL(entries, 0);
+    NRT_EQ(entries, 0);
     fx_end(&f);
 }
 
-static void test_missing_lock_directory_gives_633_naming_it(void)
+NRT_TEST(missing_lock_directory_gives_633_naming_it)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT };
     fx_start(&f, &s);
     f.cfg.lock_dir = "/nonexistent-nr-lock-dir";
-    CU_ASSERT_EQUAL(fx_open(&f), 633);
-    CU_ASSERT_PTR_NOT_NULL(strstr(f.res.text, "/nonexistent-nr-lock-dir"));
+    NRT_EQ(fx_open(&f), 633);
+    NRT_CONTAINS(f.res.text, "/nonexistent-nr-lock-dir");
     fx_end(&f);
 }
 
@@ -594,7 +591,7 @@ static void *cancel_later(void *arg)
     nanosleep(&ts, NULL);
     uint64_t one = 1;
     if (write(c->fd, &one, sizeof one) != sizeof one)
-        setup_error = true;
+        nrt_setup_error();
     return NULL;
 }
 
@@ -604,7 +601,7 @@ static void check_cancel(const modem_emu_script *s)
     fx f;
     fx_start(&f, s);
     int efd = eventfd(0, EFD_CLOEXEC);
-    CU_ASSERT_FATAL(efd >= 0);
+    NRT_GE_FATAL(efd, 0);
     int fds_before = count_fds();
     pthread_t t;
     canceller c = { efd, 100 };
@@ -614,45 +611,45 @@ static void check_cancel(const modem_emu_script *s)
      * by tens of milliseconds), so a clock started after pthread_create
      * could see less than 100 ms of an honest wait. */
     long long t0 = now_ms();
-    CU_ASSERT_FATAL(pthread_create(&t, NULL, cancel_later, &c) == 0);
+    NRT_EQ_FATAL(pthread_create(&t, NULL, cancel_later, &c), 0);
     unsigned rc = fx_dial_full(&f, init, 1, "ATDT", "5551234", 10000, 10000, efd);
     long long spent = now_ms() - t0;
     pthread_join(t, NULL);
-    CU_ASSERT_EQUAL(rc, ERROR_USER_DISCONNECTION);
-    CU_ASSERT_TRUE(spent >= 90 && spent < 1000);
-    CU_ASSERT_TRUE(file_exists(f.lock_path));
+    NRT_EQ(rc, ERROR_USER_DISCONNECTION);
+    NRT_TRUE(spent >= 90 && spent < 1000);
+    NRT_TRUE(file_exists(f.lock_path));
     long long t1 = now_ms();
     nr_modem_close(f.m);
     f.m = NULL;
-    CU_ASSERT_TRUE(now_ms() - t1 < 1000);
-    CU_ASSERT_FALSE(file_exists(f.lock_path));
-    CU_ASSERT_EQUAL(count_fds(), fds_before);
+    NRT_LT(now_ms() - t1, 1000);
+    NRT_FALSE(file_exists(f.lock_path));
+    NRT_EQ(count_fds(), fds_before);
     close(efd);
     fx_end(&f);
 }
 
-static void test_cancel_during_a_slow_dial_returns_promptly_and_releases_the_port(void)
+NRT_TEST(cancel_during_a_slow_dial_returns_promptly_and_releases_the_port)
 {
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT, .dial_delay_ms = 5000 };
     check_cancel(&s);
 }
 
-static void test_cancel_during_an_init_command_returns_promptly(void)
+NRT_TEST(cancel_during_an_init_command_returns_promptly)
 {
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT, .delay_ms = 5000 };
     check_cancel(&s);
 }
 
-static void test_cancel_already_signalled_stops_before_sending(void)
+NRT_TEST(cancel_already_signalled_stops_before_sending)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT };
     fx_start(&f, &s);
     int p[2];
-    CU_ASSERT_FATAL(pipe(p) == 0);
-    CU_ASSERT_EQUAL(write(p[1], "x", 1), 1);
-    CU_ASSERT_EQUAL(fx_dial_full(&f, NULL, 0, "ATDT", "5551234", CMD_MS, CONNECT_MS, p[0]), 631);
-    CU_ASSERT_EQUAL(modem_emu_ncommands(f.emu), 0);
+    NRT_EQ_FATAL(pipe(p), 0);
+    NRT_EQ(write(p[1], "x", 1), 1);
+    NRT_EQ(fx_dial_full(&f, NULL, 0, "ATDT", "5551234", CMD_MS, CONNECT_MS, p[0]), 631);
+    NRT_EQ(modem_emu_ncommands(f.emu), 0);
     close(p[0]);
     close(p[1]);
     fx_end(&f);
@@ -665,34 +662,34 @@ static bool same_termios(const struct termios *a, const struct termios *b)
            && cfgetispeed(a) == cfgetispeed(b) && cfgetospeed(a) == cfgetospeed(b);
 }
 
-static void test_termios_is_restored_after_close(void)
+NRT_TEST(termios_is_restored_after_close)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_BUSY };
     fx_start(&f, &s);
     int slave = modem_emu_slave_fd(f.emu);
     struct termios before, during, after;
-    CU_ASSERT_FATAL(tcgetattr(slave, &before) == 0);
+    NRT_EQ_FATAL(tcgetattr(slave, &before), 0);
     /* something recognisable, unlike what the modem layer sets */
     before.c_lflag |= ECHO | ICANON;
     before.c_cflag &= ~(tcflag_t)(CLOCAL | HUPCL);
     cfsetispeed(&before, B9600);
     cfsetospeed(&before, B9600);
-    CU_ASSERT_FATAL(tcsetattr(slave, TCSANOW, &before) == 0);
-    CU_ASSERT_FATAL(tcgetattr(slave, &before) == 0);
-    CU_ASSERT_EQUAL(fx_dial(&f), 676);
-    CU_ASSERT_FATAL(tcgetattr(slave, &during) == 0);
-    CU_ASSERT_FALSE(same_termios(&before, &during));
-    CU_ASSERT_EQUAL(cfgetospeed(&during), B115200);
-    CU_ASSERT_EQUAL(during.c_lflag & (ECHO | ICANON), 0);
+    NRT_EQ_FATAL(tcsetattr(slave, TCSANOW, &before), 0);
+    NRT_EQ_FATAL(tcgetattr(slave, &before), 0);
+    NRT_EQ(fx_dial(&f), 676);
+    NRT_EQ_FATAL(tcgetattr(slave, &during), 0);
+    NRT_FALSE(same_termios(&before, &during));
+    NRT_EQ(cfgetospeed(&during), B115200);
+    NRT_EQ(during.c_lflag & (ECHO | ICANON), 0);
     nr_modem_close(f.m);
     f.m = NULL;
-    CU_ASSERT_FATAL(tcgetattr(slave, &after) == 0);
-    CU_ASSERT_TRUE(same_termios(&before, &after));
+    NRT_EQ_FATAL(tcgetattr(slave, &after), 0);
+    NRT_TRUE(same_termios(&before, &after));
     fx_end(&f);
 }
 
-static void test_no_descriptor_is_leaked(void)
+NRT_TEST(no_descriptor_is_leaked)
 {
     static const modem_emu_dial outcomes[] = {
         MODEM_EMU_CONNECT, MODEM_EMU_BUSY, MODEM_EMU_SILENCE, MODEM_EMU_GARBAGE,
@@ -705,67 +702,67 @@ static void test_no_descriptor_is_leaked(void)
         fx_dial_full(&f, NULL, 0, "ATDT", "1", CMD_MS, 100, -1);
         nr_modem_close(f.m);
         f.m = NULL;
-        CU_ASSERT_EQUAL(count_fds(), before);
+        NRT_EQ(count_fds(), before);
         /* failed opens too */
         write_file(f.lock_path, "         1\n");
-        CU_ASSERT_EQUAL(fx_open(&f), 633);
-        CU_ASSERT_EQUAL(count_fds(), before);
+        NRT_EQ(fx_open(&f), 633);
+        NRT_EQ(count_fds(), before);
         fx_end(&f);
     }
 }
 
-static void test_device_can_be_opened_again_at_once_after_close(void)
+NRT_TEST(device_can_be_opened_again_at_once_after_close)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_NO_CARRIER };
     fx_start(&f, &s);
     for (int i = 0; i < 3; i++) {
-        CU_ASSERT_EQUAL(fx_dial(&f), 679);
+        NRT_EQ(fx_dial(&f), 679);
         long long t0 = now_ms();
         nr_modem_close(f.m);
         f.m = NULL;
-        CU_ASSERT_TRUE(now_ms() - t0 < 200);
+        NRT_LT(now_ms() - t0, 200);
     }
-    CU_ASSERT_EQUAL(modem_emu_ncommands(f.emu), 9);
+    NRT_EQ(modem_emu_ncommands(f.emu), 9);
     fx_end(&f);
 }
 
-static void test_line_carries_data_both_ways_after_connect(void)
+NRT_TEST(line_carries_data_both_ways_after_connect)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT };
     fx_start(&f, &s);
-    CU_ASSERT_EQUAL_FATAL(fx_dial(&f), 0);
-    CU_ASSERT_FATAL(modem_emu_wait_connected(f.emu, 1000));
+    NRT_EQ_FATAL(fx_dial(&f), 0);
+    NRT_TRUE_FATAL(modem_emu_wait_connected(f.emu, 1000));
     int master = modem_emu_master_fd(f.emu);
     int fd = nr_modem_fd(f.m);
     char junk[16];
     nr_modem_take_pending(f.m, junk, sizeof junk);
 
     static const char frame[] = "\x7e\xff\x7d\x23\xc0\x21\x7e";
-    CU_ASSERT_EQUAL(write(master, frame, sizeof frame - 1), (ssize_t)(sizeof frame - 1));
+    NRT_EQ(write(master, frame, sizeof frame - 1), (ssize_t)(sizeof frame - 1));
     struct pollfd p = { fd, POLLIN, 0 };
-    CU_ASSERT_EQUAL(poll(&p, 1, 1000), 1);
+    NRT_EQ(poll(&p, 1, 1000), 1);
     char buf[32];
     ssize_t n = read(fd, buf, sizeof buf);
-    CU_ASSERT_EQUAL(n, (ssize_t)(sizeof frame - 1));
-    CU_ASSERT_EQUAL(memcmp(buf, frame, sizeof frame - 1), 0);
+    NRT_EQ(n, (ssize_t)(sizeof frame - 1));
+    NRT_EQ_MEM(buf, frame, sizeof frame - 1);
 
-    CU_ASSERT_EQUAL(write(fd, frame, sizeof frame - 1), (ssize_t)(sizeof frame - 1));
+    NRT_EQ(write(fd, frame, sizeof frame - 1), (ssize_t)(sizeof frame - 1));
     struct pollfd q = { master, POLLIN, 0 };
-    CU_ASSERT_EQUAL(poll(&q, 1, 1000), 1);
+    NRT_EQ(poll(&q, 1, 1000), 1);
     n = read(master, buf, sizeof buf);
-    CU_ASSERT_EQUAL(n, (ssize_t)(sizeof frame - 1));
+    NRT_EQ(n, (ssize_t)(sizeof frame - 1));
     fx_end(&f);
 }
 
-static void test_bytes_after_connect_are_kept_for_ppp(void)
+NRT_TEST(bytes_after_connect_are_kept_for_ppp)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT, .connect_data = "~\xff}#~" };
     fx_start(&f, &s);
-    CU_ASSERT_EQUAL_FATAL(fx_dial(&f), 0);
-    CU_ASSERT_STRING_EQUAL(f.res.speed, "33600");
+    NRT_EQ_FATAL(fx_dial(&f), 0);
+    NRT_EQ_STR(f.res.speed, "33600");
     /* They may arrive in the same read() as CONNECT or just after it. */
     char got[32] = "";
     size_t n = nr_modem_take_pending(f.m, got, sizeof got - 1);
@@ -779,123 +776,51 @@ static void test_bytes_after_connect_are_kept_for_ppp(void)
         n += (size_t)r;
     }
     got[n] = '\0';
-    CU_ASSERT_STRING_EQUAL(got, "~\xff}#~");
-    CU_ASSERT_EQUAL(nr_modem_take_pending(f.m, got, sizeof got), 0);
+    NRT_EQ_STR(got, "~\xff}#~");
+    NRT_EQ(nr_modem_take_pending(f.m, got, sizeof got), 0);
     fx_end(&f);
 }
 
-static void test_ate1_turns_the_echo_on_midway(void)
+NRT_TEST(ate1_turns_the_echo_on_midway)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_BUSY };
     fx_start(&f, &s);
     static const char *const init[] = { "ATZ", "ATE1", "ATM0L0" };
-    CU_ASSERT_EQUAL(fx_dial_full(&f, init, 3, "ATDT", "5551234", CMD_MS, CONNECT_MS, -1), 676);
-    CU_ASSERT_STRING_EQUAL(f.res.reply, "BUSY");
-    CU_ASSERT_EQUAL(modem_emu_ncommands(f.emu), 4);
+    NRT_EQ(fx_dial_full(&f, init, 3, "ATDT", "5551234", CMD_MS, CONNECT_MS, -1), 676);
+    NRT_EQ_STR(f.res.reply, "BUSY");
+    NRT_EQ(modem_emu_ncommands(f.emu), 4);
     fx_end(&f);
 }
 
-static void test_carrier_loss_after_connect_shows_as_hangup(void)
+NRT_TEST(carrier_loss_after_connect_shows_as_hangup)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT, .hangup_after_connect = true,
                            .hangup_delay_ms = 50 };
     fx_start(&f, &s);
-    CU_ASSERT_EQUAL_FATAL(fx_dial(&f), 0);
+    NRT_EQ_FATAL(fx_dial(&f), 0);
     struct pollfd p = { nr_modem_fd(f.m), POLLIN, 0 };
-    CU_ASSERT_EQUAL(poll(&p, 1, 1000), 1);
-    CU_ASSERT_TRUE(p.revents & (POLLHUP | POLLERR));
+    NRT_EQ(poll(&p, 1, 1000), 1);
+    NRT_TRUE(p.revents & (POLLHUP | POLLERR));
     long long t0 = now_ms();
     nr_modem_close(f.m);
     f.m = NULL;
-    CU_ASSERT_TRUE(now_ms() - t0 < 200);
-    CU_ASSERT_FALSE(file_exists(f.lock_path));
+    NRT_LT(now_ms() - t0, 200);
+    NRT_FALSE(file_exists(f.lock_path));
     fx_end(&f);
 }
 
-static void test_hangup_while_dialing_gives_619(void)
+NRT_TEST(hangup_while_dialing_gives_619)
 {
     fx f;
     modem_emu_script s = { .dial = MODEM_EMU_SILENCE };
     fx_start(&f, &s);
-    CU_ASSERT_EQUAL_FATAL(fx_open(&f), 0);
+    NRT_EQ_FATAL(fx_open(&f), 0);
     /* The emulator answers nothing; closing its master is a dead line. */
     modem_emu_stop(f.emu);
     f.emu = NULL;
-    CU_ASSERT_EQUAL(fx_dial_full(&f, NULL, 0, "ATDT", "1", CMD_MS, CONNECT_MS, -1), 619);
+    NRT_EQ(fx_dial_full(&f, NULL, 0, "ATDT", "1", CMD_MS, CONNECT_MS, -1), 619);
     fx_end(&f);
 }
 
-/* ---- runner --------------------------------------------------------------------------- */
-
-#define T(name) { #name, test_##name }
-static CU_TestInfo tests[] = {
-    T(connect_succeeds_and_keeps_the_speed),
-    T(connect_without_speed_leaves_speed_empty),
-    T(dial_string_is_prefix_and_number),
-    T(default_dial_prefix_is_atdt),
-    T(busy_gives_676),
-    T(no_carrier_gives_679),
-    T(no_dialtone_gives_680),
-    T(no_dial_tone_spelling_gives_680),
-    T(no_answer_gives_678),
-    T(error_gives_651),
-    T(voice_gives_677),
-    T(cme_error_gives_651_with_the_extended_error),
-    T(garbage_line_gives_652),
-    T(error_on_an_init_command_gives_651_and_does_not_dial),
-    T(silent_modem_after_dial_gives_666_within_the_connect_timeout),
-    T(silent_modem_on_init_gives_666_within_the_command_timeout),
-    T(slow_replies_within_the_timeouts_succeed),
-    T(numeric_result_codes_are_understood),
-    T(numeric_busy_gives_676),
-    T(atv0_switches_the_modem_to_numeric_codes),
-    T(numeric_connect_variant_succeeds),
-    T(echoed_commands_are_skipped),
-    T(echo_with_numeric_codes_is_understood),
-    T(ate1_turns_the_echo_on_midway),
-    T(ring_and_blank_lines_are_ignored),
-    T(every_result_code_maps_to_its_ras_error),
-    T(missing_device_gives_608),
-    T(device_that_is_not_a_tty_gives_605),
-    T(unsupported_speed_gives_605),
-    T(device_locked_by_a_live_process_gives_633),
-    T(device_open_twice_in_this_process_gives_633),
-    T(stale_lock_of_a_dead_process_is_removed),
-    T(lock_file_still_being_written_gives_633_and_is_kept),
-    T(lock_file_holds_our_pid_and_goes_away_on_close),
-    T(missing_lock_directory_gives_633_naming_it),
-    T(cancel_during_a_slow_dial_returns_promptly_and_releases_the_port),
-    T(cancel_during_an_init_command_returns_promptly),
-    T(cancel_already_signalled_stops_before_sending),
-    T(termios_is_restored_after_close),
-    T(no_descriptor_is_leaked),
-    T(device_can_be_opened_again_at_once_after_close),
-    T(line_carries_data_both_ways_after_connect),
-    T(bytes_after_connect_are_kept_for_ppp),
-    T(carrier_loss_after_connect_shows_as_hangup),
-    T(hangup_while_dialing_gives_619),
-    CU_TEST_INFO_NULL,
-};
-
-int main(void)
-{
-    static CU_SuiteInfo suites[] = {
-        { "ras-modem", NULL, NULL, NULL, NULL, tests },
-        CU_SUITE_INFO_NULL,
-    };
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 99;
-    if (CU_register_suites(suites) != CUE_SUCCESS) {
-        CU_cleanup_registry();
-        return 99;
-    }
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned failures = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    if (setup_error)
-        return 99;
-    return failures ? 1 : 0;
-}

@@ -9,8 +9,6 @@
  */
 #include "config.h"
 
-#include <CUnit/CUnit.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +21,7 @@
 #include "ppp-test-peer.h"
 
 static char dir[] = "/tmp/nr-ras-mschap.XXXXXX";
+NRT_SUITE("ras-mschap", .tmpdir = dir, .ignore_sigpipe = true);
 static char book[600];
 
 /* ---- the MS-CHAP v2 server behind the emulator ----------------------------------------------- */
@@ -52,7 +51,7 @@ static void server_start_with(server *s, bool expired, bool forge, bool no_chang
                         "{\"command_ms\": 500, \"connect_ms\": 8000, \"ppp_ms\": 8000}", book, sizeof book);
     s->t = (nr_test_peer_thread){
         .get_fd = fixture_line_after_connect, .line = s->emu, .setup = script, .ctx = s };
-    CU_ASSERT_FATAL(nr_test_peer_thread_start(&s->t) == 0);
+    NRT_EQ_FATAL(nr_test_peer_thread_start(&s->t), 0);
     fixture_rec_reset();
 }
 
@@ -84,7 +83,7 @@ static void hang_up_and_check_release(HRASCONN h)
 
 /* ---- tests ------------------------------------------------------------------------------------- */
 
-static void test_right_password_connects_and_reports_mschap_v2(void)
+NRT_TEST(right_password_connects_and_reports_mschap_v2)
 {
     server s;
     RASDIALPARAMS p = params("s3cret");
@@ -92,11 +91,11 @@ static void test_right_password_connects_and_reports_mschap_v2(void)
     DWORD cb = sizeof lcp;
     HRASCONN h = NULL;
     server_start(&s, false, false);
-    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 0, NULL, &h), 0); /* synchronous */
-    CU_ASSERT_EQUAL(RasGetProjectionInfo(h, RASP_PppLcp, &lcp, &cb), 0);
-    CU_ASSERT_EQUAL(lcp.dwAuthenticationProtocol, RASLCPAP_CHAP);
-    CU_ASSERT_EQUAL(lcp.dwAuthenticationData, RASLCPAD_CHAP_MSV2);
-    CU_ASSERT_STRING_EQUAL(lcp.szReplyMessage, "Welcome");
+    NRT_EQ_FATAL(RasDial(NULL, book, &p, 0, NULL, &h), 0); /* synchronous */
+    NRT_EQ(RasGetProjectionInfo(h, RASP_PppLcp, &lcp, &cb), 0);
+    NRT_EQ(lcp.dwAuthenticationProtocol, RASLCPAP_CHAP);
+    NRT_EQ(lcp.dwAuthenticationData, RASLCPAD_CHAP_MSV2);
+    NRT_EQ_STR(lcp.szReplyMessage, "Welcome");
     hang_up_and_check_release(h);
     server_stop(&s);
 }
@@ -109,42 +108,42 @@ static void check_async_dial_announces(const char *password, bool expired, const
     RASDIALPARAMS p = params(password);
     HRASCONN h = NULL;
     server_start(&s, expired, false);
-    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
-    CU_ASSERT_TRUE(fixture_rec_wait_done(h, 10000));
-    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), announced);
+    NRT_EQ_FATAL(RasDial(NULL, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
+    NRT_TRUE(fixture_rec_wait_done(h, 10000));
+    NRT_EQ_STR(fixture_rec_text(h), announced);
     hang_up_and_check_release(h);
     server_stop(&s);
 }
 
-static void test_wrong_password_is_691_in_auth_notify(void)
+NRT_TEST(wrong_password_is_691_in_auth_notify)
 {
     check_async_dial_announces("wrong", false, "0:0 1:0 2:0 3:0 4:0 5:0 6:0 6:691");
 }
 
-static void test_server_that_cannot_prove_the_password_is_778(void)
+NRT_TEST(server_that_cannot_prove_the_password_is_778)
 {
     server s;
     RASDIALPARAMS p = params("s3cret");
     HRASCONN h = NULL;
     server_start(&s, false, true);
-    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_UNABLE_TO_AUTHENTICATE_SERVER);
+    NRT_EQ(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_UNABLE_TO_AUTHENTICATE_SERVER);
     hang_up_and_check_release(h);
     server_stop(&s);
 }
 
-static void test_expired_password_without_paused_states_is_648(void)
+NRT_TEST(expired_password_without_paused_states_is_648)
 {
     check_async_dial_announces("s3cret", true, "0:0 1:0 2:0 3:0 4:0 5:0 6:0 6:648");
 }
 
-static void test_sync_dial_with_an_expired_password_returns_648(void)
+NRT_TEST(sync_dial_with_an_expired_password_returns_648)
 {
     server s;
     RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
     RASDIALPARAMS p = params("s3cret");
     HRASCONN h = NULL;
     server_start(&s, true, false);
-    CU_ASSERT_EQUAL(RasDial(&ext, book, &p, 0, NULL, &h), ERROR_PASSWD_EXPIRED); /* nobody to ask */
+    NRT_EQ(RasDial(&ext, book, &p, 0, NULL, &h), ERROR_PASSWD_EXPIRED); /* nobody to ask */
     hang_up_and_check_release(h);
     server_stop(&s);
 }
@@ -157,8 +156,8 @@ static HRASCONN dial_until_password_expired(server *s)
     RASDIALPARAMS p = params("s3cret");
     HRASCONN h = NULL;
     server_start(s, true, false);
-    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
-    CU_ASSERT_FATAL(fixture_rec_wait_for(h, RASCS_PasswordExpired, 0, 10000));
+    NRT_EQ_FATAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
+    NRT_TRUE_FATAL(fixture_rec_wait_for(h, RASCS_PasswordExpired, 0, 10000));
     return h;
 }
 
@@ -167,80 +166,59 @@ static void resume_with_a_new_password(HRASCONN h)
 {
     RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
     RASDIALPARAMS p = params("n3w-s3cret");
-    CU_ASSERT_EQUAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
+    NRT_EQ(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
 }
 
-static void test_expired_password_pauses_and_resume_changes_it(void)
+NRT_TEST(expired_password_pauses_and_resume_changes_it)
 {
     server s;
     RASCONNSTATUS st = { .dwSize = sizeof st };
     HRASCONN h = dial_until_password_expired(&s);
-    CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), 0);
-    CU_ASSERT_EQUAL(st.rasconnstate, RASCS_PasswordExpired);
+    NRT_EQ(RasGetConnectStatus(h, &st), 0);
+    NRT_EQ(st.rasconnstate, RASCS_PasswordExpired);
     resume_with_a_new_password(h);
-    CU_ASSERT_TRUE(fixture_rec_wait_done(h, 10000));
-    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 4099:0 9:0 14:0 10:0 18:0 8192:0");
+    NRT_TRUE(fixture_rec_wait_done(h, 10000));
+    NRT_EQ_STR(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 4099:0 9:0 14:0 10:0 18:0 8192:0");
     hang_up_and_check_release(h);
     server_stop(&s);
 }
 
-static void test_the_server_keeps_the_new_password(void)
+NRT_TEST(the_server_keeps_the_new_password)
 {
     server s;
     HRASCONN h = dial_until_password_expired(&s);
     resume_with_a_new_password(h);
-    CU_ASSERT_TRUE(fixture_rec_wait_for(h, RASCS_Connected, 0, 10000));
+    NRT_TRUE(fixture_rec_wait_for(h, RASCS_Connected, 0, 10000));
     hang_up_and_check_release(h);
     nr_test_peer_thread_stop(&s.t);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(s.t.peer);
-    CU_ASSERT_EQUAL(s.t.peer->mschap_changes, 1);
-    CU_ASSERT_STRING_EQUAL(s.t.peer->mschap_password, "n3w-s3cret");
-    CU_ASSERT_FALSE(s.t.peer->mschap_expired);
+    NRT_NOT_NULL_FATAL(s.t.peer);
+    NRT_EQ(s.t.peer->mschap_changes, 1);
+    NRT_EQ_STR(s.t.peer->mschap_password, "n3w-s3cret");
+    NRT_FALSE(s.t.peer->mschap_expired);
     nr_test_peer_free(s.t.peer);
     modem_emu_stop(s.emu);
 }
 
-static void test_an_expiry_without_a_way_to_change_is_648_even_with_paused_states(void)
+NRT_TEST(an_expiry_without_a_way_to_change_is_648_even_with_paused_states)
 {
     server s;
     RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
     RASDIALPARAMS p = params("s3cret");
     HRASCONN h = NULL;
     server_start_with(&s, true, false, true);
-    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
-    CU_ASSERT_TRUE(fixture_rec_wait_done(h, 10000));
-    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 6:0 6:648");
+    NRT_EQ_FATAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
+    NRT_TRUE(fixture_rec_wait_done(h, 10000));
+    NRT_EQ_STR(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 6:0 6:648");
     hang_up_and_check_release(h);
     server_stop(&s);
 }
 
-static void test_hang_up_while_the_password_expired_releases_the_port(void)
+NRT_TEST(hang_up_while_the_password_expired_releases_the_port)
 {
     server s;
     HRASCONN h = dial_until_password_expired(&s);
     hang_up_and_check_release(h);
     usleep(100 * 1000); /* nothing may follow the hang-up */
-    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 4099:0");
+    NRT_EQ_STR(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 4099:0");
     server_stop(&s);
-}
-
-static CU_TestInfo tests[] = {
-    { "right_password_connects_and_reports_mschap_v2", test_right_password_connects_and_reports_mschap_v2 },
-    { "wrong_password_is_691_in_auth_notify", test_wrong_password_is_691_in_auth_notify },
-    { "server_that_cannot_prove_the_password_is_778", test_server_that_cannot_prove_the_password_is_778 },
-    { "expired_password_without_paused_states_is_648", test_expired_password_without_paused_states_is_648 },
-    { "sync_dial_with_an_expired_password_returns_648", test_sync_dial_with_an_expired_password_returns_648 },
-    { "expired_password_pauses_and_resume_changes_it", test_expired_password_pauses_and_resume_changes_it },
-    { "the_server_keeps_the_new_password", test_the_server_keeps_the_new_password },
-    { "an_expiry_without_a_way_to_change_is_648_even_with_paused_states",
-      test_an_expiry_without_a_way_to_change_is_648_even_with_paused_states },
-    { "hang_up_while_the_password_expired_releases_the_port",
-      test_hang_up_while_the_password_expired_releases_the_port },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    signal(SIGPIPE, SIG_IGN);
-    return nr_cunit_main_in_tmpdir(argc, argv, "ras-mschap", tests, dir);
 }

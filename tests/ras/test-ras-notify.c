@@ -5,7 +5,6 @@
  */
 #include "config.h"
 
-#include <CUnit/CUnit.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
@@ -15,6 +14,8 @@
 #include "cunit-main.h"
 #include "notify.h"
 #include "rasconn.h"
+
+NRT_SUITE("ras-notify");
 
 /* What the handlers saw. */
 static struct seen {
@@ -64,126 +65,126 @@ static void reset(void)
 
 #define H ((HRASCONN)(uintptr_t)0x1234)
 
-static void test_type0_gets_message_state_and_error(void)
+NRT_TEST(type0_gets_message_state_and_error)
 {
     nr_ras_notifier n;
     reset();
-    CU_ASSERT_EQUAL_FATAL(nr_ras_notifier_init(&n, 0, (void *)func0, 0), 0);
-    CU_ASSERT_TRUE(nr_ras_notify(&n, H, RASCS_ConnectDevice, ERROR_LINE_BUSY, 0));
-    CU_ASSERT_EQUAL(seen.calls, 1);
-    CU_ASSERT_EQUAL(seen.msg, WM_RASDIALEVENT);
-    CU_ASSERT_EQUAL(seen.state, RASCS_ConnectDevice);
-    CU_ASSERT_EQUAL(seen.error, ERROR_LINE_BUSY);
+    NRT_EQ_FATAL(nr_ras_notifier_init(&n, 0, (void *)func0, 0), 0);
+    NRT_TRUE(nr_ras_notify(&n, H, RASCS_ConnectDevice, ERROR_LINE_BUSY, 0));
+    NRT_EQ(seen.calls, 1);
+    NRT_EQ(seen.msg, WM_RASDIALEVENT);
+    NRT_EQ(seen.state, RASCS_ConnectDevice);
+    NRT_EQ(seen.error, ERROR_LINE_BUSY);
 }
 
-static void test_type1_also_gets_handle_and_extended_error(void)
+NRT_TEST(type1_also_gets_handle_and_extended_error)
 {
     nr_ras_notifier n;
     reset();
-    CU_ASSERT_EQUAL_FATAL(nr_ras_notifier_init(&n, 1, (void *)func1, 0), 0);
-    CU_ASSERT_TRUE(nr_ras_notify(&n, H, RASCS_ConnectDevice, ERROR_FROM_DEVICE, 30));
-    CU_ASSERT_PTR_EQUAL(seen.h, H);
-    CU_ASSERT_EQUAL(seen.ext, 30);
+    NRT_EQ_FATAL(nr_ras_notifier_init(&n, 1, (void *)func1, 0), 0);
+    NRT_TRUE(nr_ras_notify(&n, H, RASCS_ConnectDevice, ERROR_FROM_DEVICE, 30));
+    NRT_EQ_PTR(seen.h, H);
+    NRT_EQ(seen.ext, 30);
 }
 
-static void test_type2_gets_callback_id_and_subentry(void)
+NRT_TEST(type2_gets_callback_id_and_subentry)
 {
     nr_ras_notifier n;
     reset();
-    CU_ASSERT_EQUAL_FATAL(nr_ras_notifier_init(&n, 2, (void *)func2, 77), 0);
-    CU_ASSERT_TRUE(nr_ras_notify(&n, H, RASCS_OpenPort, 0, 0));
-    CU_ASSERT_EQUAL(seen.callback_id, 77);
-    CU_ASSERT_EQUAL(seen.subentry, 1);
-    CU_ASSERT_PTR_EQUAL(seen.h, H);
+    NRT_EQ_FATAL(nr_ras_notifier_init(&n, 2, (void *)func2, 77), 0);
+    NRT_TRUE(nr_ras_notify(&n, H, RASCS_OpenPort, 0, 0));
+    NRT_EQ(seen.callback_id, 77);
+    NRT_EQ(seen.subentry, 1);
+    NRT_EQ_PTR(seen.h, H);
 }
 
-static void test_type2_returning_zero_stops_notifications(void)
+NRT_TEST(type2_returning_zero_stops_notifications)
 {
     nr_ras_notifier n;
     reset();
     func2_result = 0;
-    CU_ASSERT_EQUAL_FATAL(nr_ras_notifier_init(&n, 2, (void *)func2, 0), 0);
-    CU_ASSERT_FALSE(nr_ras_notify(&n, H, RASCS_OpenPort, 0, 0));
+    NRT_EQ_FATAL(nr_ras_notifier_init(&n, 2, (void *)func2, 0), 0);
+    NRT_FALSE(nr_ras_notify(&n, H, RASCS_OpenPort, 0, 0));
 }
 
-static void test_fd_notifier_writes_one_fixed_size_record(void)
+NRT_TEST(fd_notifier_writes_one_fixed_size_record)
 {
     int p[2];
     RASDIALEVENT two[2], ev;
     nr_ras_notifier n;
-    CU_ASSERT_EQUAL_FATAL(pipe(p), 0);
-    CU_ASSERT_EQUAL_FATAL(nr_ras_notifier_init(&n, RAS_NOTIFIER_FD, &p[1], 0), 0);
-    CU_ASSERT_TRUE(nr_ras_notify(&n, H, RASCS_AuthNotify, ERROR_AUTHENTICATION_FAILURE, 5));
+    NRT_EQ_FATAL(pipe(p), 0);
+    NRT_EQ_FATAL(nr_ras_notifier_init(&n, RAS_NOTIFIER_FD, &p[1], 0), 0);
+    NRT_TRUE(nr_ras_notify(&n, H, RASCS_AuthNotify, ERROR_AUTHENTICATION_FAILURE, 5));
     /* room for two records, exactly one arrives */
-    CU_ASSERT_EQUAL(read(p[0], two, sizeof two), (ssize_t)sizeof ev);
+    NRT_EQ(read(p[0], two, sizeof two), (ssize_t)sizeof ev);
     ev = two[0];
-    CU_ASSERT_EQUAL(ev.cbSize, sizeof ev);
-    CU_ASSERT_EQUAL(ev.unMsg, WM_RASDIALEVENT);
-    CU_ASSERT_EQUAL(ev.hrasconn, (uint64_t)(uintptr_t)H);
-    CU_ASSERT_EQUAL(ev.rasconnstate, RASCS_AuthNotify);
-    CU_ASSERT_EQUAL(ev.dwError, ERROR_AUTHENTICATION_FAILURE);
-    CU_ASSERT_EQUAL(ev.dwExtendedError, 5);
-    CU_ASSERT_EQUAL(ev.dwSubEntry, 1);
+    NRT_EQ(ev.cbSize, sizeof ev);
+    NRT_EQ(ev.unMsg, WM_RASDIALEVENT);
+    NRT_EQ(ev.hrasconn, (uint64_t)(uintptr_t)H);
+    NRT_EQ(ev.rasconnstate, RASCS_AuthNotify);
+    NRT_EQ(ev.dwError, ERROR_AUTHENTICATION_FAILURE);
+    NRT_EQ(ev.dwExtendedError, 5);
+    NRT_EQ(ev.dwSubEntry, 1);
     close(p[0]);
     close(p[1]);
 }
 
-static void test_fd_notifier_stops_when_the_reader_is_gone(void)
+NRT_TEST(fd_notifier_stops_when_the_reader_is_gone)
 {
     int p[2];
     nr_ras_notifier n;
-    CU_ASSERT_EQUAL_FATAL(pipe(p), 0);
-    CU_ASSERT_EQUAL_FATAL(nr_ras_notifier_init(&n, RAS_NOTIFIER_FD, &p[1], 0), 0);
+    NRT_EQ_FATAL(pipe(p), 0);
+    NRT_EQ_FATAL(nr_ras_notifier_init(&n, RAS_NOTIFIER_FD, &p[1], 0), 0);
     close(p[0]);
     signal(SIGPIPE, SIG_IGN);
-    CU_ASSERT_FALSE(nr_ras_notify(&n, H, RASCS_OpenPort, 0, 0));
+    NRT_FALSE(nr_ras_notify(&n, H, RASCS_OpenPort, 0, 0));
     close(p[1]);
 }
 
-static void test_bad_notifiers_are_refused(void)
+NRT_TEST(bad_notifiers_are_refused)
 {
     nr_ras_notifier n;
     int ro[2], closed = 1000;
-    CU_ASSERT_EQUAL(nr_ras_notifier_init(&n, 3, (void *)func0, 0), ERROR_INVALID_PARAMETER);
-    CU_ASSERT_EQUAL(nr_ras_notifier_init(&n, 0, NULL, 0), ERROR_INVALID_PARAMETER);
-    CU_ASSERT_EQUAL(nr_ras_notifier_init(&n, RAS_NOTIFIER_FD, &closed, 0), ERROR_INVALID_PARAMETER);
-    CU_ASSERT_EQUAL_FATAL(pipe(ro), 0);
-    CU_ASSERT_EQUAL(nr_ras_notifier_init(&n, RAS_NOTIFIER_FD, &ro[0], 0), ERROR_INVALID_PARAMETER);
+    NRT_EQ(nr_ras_notifier_init(&n, 3, (void *)func0, 0), ERROR_INVALID_PARAMETER);
+    NRT_EQ(nr_ras_notifier_init(&n, 0, NULL, 0), ERROR_INVALID_PARAMETER);
+    NRT_EQ(nr_ras_notifier_init(&n, RAS_NOTIFIER_FD, &closed, 0), ERROR_INVALID_PARAMETER);
+    NRT_EQ_FATAL(pipe(ro), 0);
+    NRT_EQ(nr_ras_notifier_init(&n, RAS_NOTIFIER_FD, &ro[0], 0), ERROR_INVALID_PARAMETER);
     close(ro[0]);
     close(ro[1]);
 }
 
-static void test_in_handler_mark_is_set_only_during_the_handler(void)
+NRT_TEST(in_handler_mark_is_set_only_during_the_handler)
 {
     nr_ras_notifier n;
     reset();
-    CU_ASSERT_EQUAL_FATAL(nr_ras_notifier_init(&n, 0, (void *)func0, 0), 0);
-    CU_ASSERT_PTR_NULL(nr_ras_in_handler());
+    NRT_EQ_FATAL(nr_ras_notifier_init(&n, 0, (void *)func0, 0), 0);
+    NRT_NULL(nr_ras_in_handler());
     nr_ras_notify(&n, H, RASCS_OpenPort, 0, 0);
-    CU_ASSERT_PTR_EQUAL(seen.in_handler, H);
-    CU_ASSERT_PTR_NULL(nr_ras_in_handler());
+    NRT_EQ_PTR(seen.in_handler, H);
+    NRT_NULL(nr_ras_in_handler());
 }
 
-static void test_same_notifier_means_same_kind_and_target(void)
+NRT_TEST(same_notifier_means_same_kind_and_target)
 {
     nr_ras_notifier n;
-    CU_ASSERT_EQUAL_FATAL(nr_ras_notifier_init(&n, 1, (void *)func1, 0), 0);
-    CU_ASSERT_TRUE(nr_ras_notifier_same(&n, 1, (void *)func1));
-    CU_ASSERT_FALSE(nr_ras_notifier_same(&n, 2, (void *)func1));
-    CU_ASSERT_FALSE(nr_ras_notifier_same(&n, 1, (void *)func0));
+    NRT_EQ_FATAL(nr_ras_notifier_init(&n, 1, (void *)func1, 0), 0);
+    NRT_TRUE(nr_ras_notifier_same(&n, 1, (void *)func1));
+    NRT_FALSE(nr_ras_notifier_same(&n, 2, (void *)func1));
+    NRT_FALSE(nr_ras_notifier_same(&n, 1, (void *)func0));
 }
 
 /* ---- the connection table ---------------------------------------------------- */
 
-static void test_handles_are_unique_and_found(void)
+NRT_TEST(handles_are_unique_and_found)
 {
     nr_rasconn *a = nr_rasconn_create(), *b = nr_rasconn_create();
-    CU_ASSERT_PTR_NOT_NULL_FATAL(a);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(b);
-    CU_ASSERT_PTR_NOT_EQUAL(a->handle, b->handle);
-    CU_ASSERT_PTR_NOT_NULL(a->handle);
+    NRT_NOT_NULL_FATAL(a);
+    NRT_NOT_NULL_FATAL(b);
+    NRT_NE_PTR(a->handle, b->handle);
+    NRT_NOT_NULL(a->handle);
     nr_rasconn *found = nr_rasconn_lookup(b->handle);
-    CU_ASSERT_PTR_EQUAL(found, b);
+    NRT_EQ_PTR(found, b);
     nr_rasconn_release(found);
     nr_rasconn_unlist(a);
     nr_rasconn_unlist(b);
@@ -191,51 +192,51 @@ static void test_handles_are_unique_and_found(void)
     nr_rasconn_release(b);
 }
 
-static void test_unlisted_handle_is_invalid_but_object_lives_while_referenced(void)
+NRT_TEST(unlisted_handle_is_invalid_but_object_lives_while_referenced)
 {
     nr_rasconn *c = nr_rasconn_create();
     HRASCONN h = c->handle;
     nr_rasconn_unlist(c);
-    CU_ASSERT_PTR_NULL(nr_rasconn_lookup(h));
+    NRT_NULL(nr_rasconn_lookup(h));
     c->state = RASCS_Connected; /* still ours to touch */
     nr_rasconn_unlist(c);       /* idempotent */
     nr_rasconn_release(c);
 }
 
-static void test_handles_are_never_reused(void)
+NRT_TEST(handles_are_never_reused)
 {
     nr_rasconn *c = nr_rasconn_create();
     HRASCONN old = c->handle;
     nr_rasconn_unlist(c);
     nr_rasconn_release(c);
     c = nr_rasconn_create();
-    CU_ASSERT_PTR_NOT_EQUAL(c->handle, old);
-    CU_ASSERT_PTR_NULL(nr_rasconn_lookup(old));
+    NRT_NE_PTR(c->handle, old);
+    NRT_NULL(nr_rasconn_lookup(old));
     nr_rasconn_unlist(c);
     nr_rasconn_release(c);
 }
 
-static void test_made_up_handles_are_invalid(void)
+NRT_TEST(made_up_handles_are_invalid)
 {
-    CU_ASSERT_PTR_NULL(nr_rasconn_lookup(NULL));
-    CU_ASSERT_PTR_NULL(nr_rasconn_lookup((HRASCONN)(uintptr_t)0xdeadbeef));
+    NRT_NULL(nr_rasconn_lookup(NULL));
+    NRT_NULL(nr_rasconn_lookup((HRASCONN)(uintptr_t)0xdeadbeef));
 }
 
-static void test_list_returns_oldest_first_and_counts_all(void)
+NRT_TEST(list_returns_oldest_first_and_counts_all)
 {
     nr_rasconn *c[3], *out[2];
     for (int i = 0; i < 3; i++)
         c[i] = nr_rasconn_create();
-    CU_ASSERT_EQUAL(nr_rasconn_list(out, 2), 3);
-    CU_ASSERT_PTR_EQUAL(out[0], c[0]);
-    CU_ASSERT_PTR_EQUAL(out[1], c[1]);
+    NRT_EQ(nr_rasconn_list(out, 2), 3);
+    NRT_EQ_PTR(out[0], c[0]);
+    NRT_EQ_PTR(out[1], c[1]);
     nr_rasconn_release(out[0]);
     nr_rasconn_release(out[1]);
     for (int i = 0; i < 3; i++) {
         nr_rasconn_unlist(c[i]);
         nr_rasconn_release(c[i]);
     }
-    CU_ASSERT_EQUAL(nr_rasconn_list(out, 2), 0);
+    NRT_EQ(nr_rasconn_list(out, 2), 0);
 }
 
 static void *churn(void *arg)
@@ -251,7 +252,7 @@ static void *churn(void *arg)
     return NULL;
 }
 
-static void test_table_is_safe_from_several_threads(void)
+NRT_TEST(table_is_safe_from_several_threads)
 {
     pthread_t t[4];
     nr_rasconn *out[1];
@@ -259,30 +260,5 @@ static void test_table_is_safe_from_several_threads(void)
         pthread_create(&t[i], NULL, churn, NULL);
     for (int i = 0; i < 4; i++)
         pthread_join(t[i], NULL);
-    CU_ASSERT_EQUAL(nr_rasconn_list(out, 1), 0);
-}
-
-static CU_TestInfo tests[] = {
-    { "type0_gets_message_state_and_error", test_type0_gets_message_state_and_error },
-    { "type1_also_gets_handle_and_extended_error", test_type1_also_gets_handle_and_extended_error },
-    { "type2_gets_callback_id_and_subentry", test_type2_gets_callback_id_and_subentry },
-    { "type2_returning_zero_stops_notifications", test_type2_returning_zero_stops_notifications },
-    { "fd_notifier_writes_one_fixed_size_record", test_fd_notifier_writes_one_fixed_size_record },
-    { "fd_notifier_stops_when_the_reader_is_gone", test_fd_notifier_stops_when_the_reader_is_gone },
-    { "bad_notifiers_are_refused", test_bad_notifiers_are_refused },
-    { "in_handler_mark_is_set_only_during_the_handler", test_in_handler_mark_is_set_only_during_the_handler },
-    { "same_notifier_means_same_kind_and_target", test_same_notifier_means_same_kind_and_target },
-    { "handles_are_unique_and_found", test_handles_are_unique_and_found },
-    { "unlisted_handle_is_invalid_but_object_lives_while_referenced",
-      test_unlisted_handle_is_invalid_but_object_lives_while_referenced },
-    { "handles_are_never_reused", test_handles_are_never_reused },
-    { "made_up_handles_are_invalid", test_made_up_handles_are_invalid },
-    { "list_returns_oldest_first_and_counts_all", test_list_returns_oldest_first_and_counts_all },
-    { "table_is_safe_from_several_threads", test_table_is_safe_from_several_threads },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    return nr_cunit_main(argc, argv, "ras-notify", tests);
+    NRT_EQ(nr_rasconn_list(out, 1), 0);
 }

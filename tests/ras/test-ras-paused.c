@@ -9,8 +9,6 @@
  */
 #include "config.h"
 
-#include <CUnit/CUnit.h>
-#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -20,6 +18,7 @@
 #include "dial-fixture.h"
 
 static char dir[] = "/tmp/nr-ras-paused.XXXXXX";
+NRT_SUITE("ras-paused", .tmpdir = dir, .ignore_sigpipe = true);
 static char book[600];
 
 #define DONE_MS 15000   /* a dial gets where it is going (generous: valgrind, busy cores) */
@@ -80,23 +79,23 @@ static HRASCONN dial_until_paused(void *notifier)
     RASDIALEXTENSIONS x = paused_states();
     HRASCONN h = NULL;
     char expected[128];
-    CU_ASSERT_EQUAL_FATAL(RasDial(&x, book, &p, 1, notifier, &h), 0);
-    CU_ASSERT_TRUE(fixture_rec_wait_for(h, RASCS_RetryAuthentication, 0, DONE_MS));
+    NRT_EQ_FATAL(RasDial(&x, book, &p, 1, notifier, &h), 0);
+    NRT_TRUE(fixture_rec_wait_for(h, RASCS_RetryAuthentication, 0, DONE_MS));
     snprintf(expected, sizeof expected, "%s 4097:0", until_authenticate);
-    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), expected);
+    NRT_EQ_STR(fixture_rec_text(h), expected);
     return h;
 }
 
 /* Hangs up, waits for the port to be released, and checks the lock went. */
 static void hang_up_and_check_release(HRASCONN h)
 {
-    CU_ASSERT_EQUAL(nr_ras_hang_up_wait(h, RELEASE_MS), 0);
-    CU_ASSERT_EQUAL(fixture_lock_files(dir), 0);
+    NRT_EQ(nr_ras_hang_up_wait(h, RELEASE_MS), 0);
+    NRT_EQ(fixture_lock_files(dir), 0);
 }
 
 /* ---- tests ------------------------------------------------------------------------- */
 
-static void test_right_password_through_pap_reaches_connected(void)
+NRT_TEST(right_password_through_pap_reaches_connected)
 {
     peer pr;
     modem_emu *e = start(&pr);
@@ -105,18 +104,18 @@ static void test_right_password_through_pap_reaches_connected(void)
     RASPPPLCP lcp = { .dwSize = sizeof lcp };
     DWORD cb = sizeof lcp;
     char expected[128];
-    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
-    CU_ASSERT_TRUE(fixture_rec_wait_done(h, DONE_MS));
+    NRT_EQ_FATAL(RasDial(NULL, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
+    NRT_TRUE(fixture_rec_wait_done(h, DONE_MS));
     snprintf(expected, sizeof expected, "%s %s", until_authenticate, after_authenticate);
-    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), expected);
-    CU_ASSERT_EQUAL(RasGetProjectionInfo(h, RASP_PppLcp, &lcp, &cb), 0);
-    CU_ASSERT_EQUAL(lcp.dwAuthenticationProtocol, RASLCPAP_PAP);
-    CU_ASSERT_STRING_EQUAL(lcp.szReplyMessage, "Login ok");
+    NRT_EQ_STR(fixture_rec_text(h), expected);
+    NRT_EQ(RasGetProjectionInfo(h, RASP_PppLcp, &lcp, &cb), 0);
+    NRT_EQ(lcp.dwAuthenticationProtocol, RASLCPAP_PAP);
+    NRT_EQ_STR(lcp.szReplyMessage, "Login ok");
     hang_up_and_check_release(h);
     stop(e, &pr);
 }
 
-static void test_wrong_password_fails_in_auth_notify_with_691_then_nothing(void)
+NRT_TEST(wrong_password_fails_in_auth_notify_with_691_then_nothing)
 {
     peer pr;
     modem_emu *e = start(&pr);
@@ -124,48 +123,48 @@ static void test_wrong_password_fails_in_auth_notify_with_691_then_nothing(void)
     HRASCONN h = NULL;
     RASCONNSTATUS st = { .dwSize = sizeof st };
     char expected[128];
-    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
-    CU_ASSERT_TRUE(fixture_rec_wait_done(h, DONE_MS));
-    CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), 0);
-    CU_ASSERT_EQUAL(st.rasconnstate, RASCS_AuthNotify);
-    CU_ASSERT_EQUAL(st.dwError, ERROR_AUTHENTICATION_FAILURE);
+    NRT_EQ_FATAL(RasDial(NULL, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
+    NRT_TRUE(fixture_rec_wait_done(h, DONE_MS));
+    NRT_EQ(RasGetConnectStatus(h, &st), 0);
+    NRT_EQ(st.rasconnstate, RASCS_AuthNotify);
+    NRT_EQ(st.dwError, ERROR_AUTHENTICATION_FAILURE);
     hang_up_and_check_release(h); /* the worker is done: nothing more can come */
     snprintf(expected, sizeof expected, "%s 6:0 6:691", until_authenticate);
-    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), expected);
-    CU_ASSERT_EQUAL(peer_pap_requests(&pr), 1);
+    NRT_EQ_STR(fixture_rec_text(h), expected);
+    NRT_EQ(peer_pap_requests(&pr), 1);
     stop(e, &pr);
 }
 
-static void test_sync_dial_with_a_wrong_password_returns_691(void)
+NRT_TEST(sync_dial_with_a_wrong_password_returns_691)
 {
     peer pr;
     modem_emu *e = start(&pr);
     RASDIALPARAMS p = params("wrong");
     HRASCONN h = NULL;
     RASCONNSTATUS st = { .dwSize = sizeof st };
-    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_AUTHENTICATION_FAILURE);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(h);
-    CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), 0);
-    CU_ASSERT_EQUAL(st.rasconnstate, RASCS_AuthNotify);
-    CU_ASSERT_EQUAL(st.dwError, ERROR_AUTHENTICATION_FAILURE);
-    CU_ASSERT_EQUAL(fixture_lock_files(dir), 0); /* a failed synchronous dial returns once released */
+    NRT_EQ(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_AUTHENTICATION_FAILURE);
+    NRT_NOT_NULL_FATAL(h);
+    NRT_EQ(RasGetConnectStatus(h, &st), 0);
+    NRT_EQ(st.rasconnstate, RASCS_AuthNotify);
+    NRT_EQ(st.dwError, ERROR_AUTHENTICATION_FAILURE);
+    NRT_EQ(fixture_lock_files(dir), 0); /* a failed synchronous dial returns once released */
     hang_up_and_check_release(h);
     stop(e, &pr);
 }
 
-static void test_sync_dial_never_pauses_even_with_paused_states(void)
+NRT_TEST(sync_dial_never_pauses_even_with_paused_states)
 {
     peer pr;
     modem_emu *e = start(&pr);
     RASDIALPARAMS p = params("wrong");
     RASDIALEXTENSIONS x = paused_states();
     HRASCONN h = NULL;
-    CU_ASSERT_EQUAL(RasDial(&x, book, &p, 0, NULL, &h), ERROR_AUTHENTICATION_FAILURE);
+    NRT_EQ(RasDial(&x, book, &p, 0, NULL, &h), ERROR_AUTHENTICATION_FAILURE);
     hang_up_and_check_release(h);
     stop(e, &pr);
 }
 
-static void test_rejected_password_pauses_and_resumes_with_new_credentials(void)
+NRT_TEST(rejected_password_pauses_and_resumes_with_new_credentials)
 {
     peer pr;
     modem_emu *e = start(&pr);
@@ -174,38 +173,38 @@ static void test_rejected_password_pauses_and_resumes_with_new_credentials(void)
     RASDIALEXTENSIONS x = paused_states();
     RASCONNSTATUS st = { .dwSize = sizeof st };
     char expected[160];
-    CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), 0);
-    CU_ASSERT_EQUAL(st.rasconnstate, RASCS_RetryAuthentication);
-    CU_ASSERT_EQUAL(st.dwError, 0);
-    CU_ASSERT_EQUAL(RasDial(&x, book, &p, 1, (void *)fixture_rec_func1, &same), 0);
-    CU_ASSERT_PTR_EQUAL(same, h); /* the same connection goes on */
-    CU_ASSERT_TRUE(fixture_rec_wait_done(h, DONE_MS));
+    NRT_EQ(RasGetConnectStatus(h, &st), 0);
+    NRT_EQ(st.rasconnstate, RASCS_RetryAuthentication);
+    NRT_EQ(st.dwError, 0);
+    NRT_EQ(RasDial(&x, book, &p, 1, (void *)fixture_rec_func1, &same), 0);
+    NRT_EQ_PTR(same, h); /* the same connection goes on */
+    NRT_TRUE(fixture_rec_wait_done(h, DONE_MS));
     snprintf(expected, sizeof expected, "%s 4097:0 5:0 %s", until_authenticate, after_authenticate);
-    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), expected);
-    CU_ASSERT_EQUAL(peer_pap_requests(&pr), 2);
+    NRT_EQ_STR(fixture_rec_text(h), expected);
+    NRT_EQ(peer_pap_requests(&pr), 2);
     hang_up_and_check_release(h);
     stop(e, &pr);
 }
 
-static void test_resuming_a_dial_that_is_not_paused_is_refused(void)
+NRT_TEST(resuming_a_dial_that_is_not_paused_is_refused)
 {
     peer pr;
     modem_emu *e = start(&pr);
     RASDIALPARAMS p = params("s3cret");
     RASDIALEXTENSIONS x = paused_states();
     HRASCONN h = NULL, again;
-    CU_ASSERT_EQUAL_FATAL(RasDial(&x, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
-    CU_ASSERT_TRUE(fixture_rec_wait_done(h, DONE_MS)); /* connected: never paused */
+    NRT_EQ_FATAL(RasDial(&x, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
+    NRT_TRUE(fixture_rec_wait_done(h, DONE_MS)); /* connected: never paused */
     again = h;
-    CU_ASSERT_EQUAL(RasDial(&x, book, &p, 1, (void *)fixture_rec_func1, &again), ERROR_INVALID_AUTH_STATE);
-    CU_ASSERT_PTR_EQUAL(again, h);
+    NRT_EQ(RasDial(&x, book, &p, 1, (void *)fixture_rec_func1, &again), ERROR_INVALID_AUTH_STATE);
+    NRT_EQ_PTR(again, h);
     hang_up_and_check_release(h);
     /* a handle that is gone cannot be resumed either */
-    CU_ASSERT_EQUAL(RasDial(&x, book, &p, 1, (void *)fixture_rec_func1, &again), ERROR_INVALID_HANDLE);
+    NRT_EQ(RasDial(&x, book, &p, 1, (void *)fixture_rec_func1, &again), ERROR_INVALID_HANDLE);
     stop(e, &pr);
 }
 
-static void test_resuming_a_dial_still_dialing_is_refused_and_harmless(void)
+NRT_TEST(resuming_a_dial_still_dialing_is_refused_and_harmless)
 {
     modem_emu *e = fixture_start_modem(dir, MODEM_EMU_CONNECT, 5000, book, sizeof book); /* slow to answer */
     RASDIALPARAMS p = params("s3cret");
@@ -213,19 +212,19 @@ static void test_resuming_a_dial_still_dialing_is_refused_and_harmless(void)
     RASCONNSTATUS st = { .dwSize = sizeof st };
     HRASCONN h = NULL, again;
     fixture_rec_reset();
-    CU_ASSERT_EQUAL_FATAL(RasDial(&x, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
-    CU_ASSERT_TRUE(fixture_rec_wait_for(h, RASCS_ConnectDevice, 0, DONE_MS));
+    NRT_EQ_FATAL(RasDial(&x, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
+    NRT_TRUE(fixture_rec_wait_for(h, RASCS_ConnectDevice, 0, DONE_MS));
     again = h;
-    CU_ASSERT_EQUAL(RasDial(&x, book, &p, 1, (void *)fixture_rec_func1, &again), ERROR_INVALID_AUTH_STATE);
-    CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), 0);
-    CU_ASSERT_EQUAL(st.rasconnstate, RASCS_ConnectDevice);
-    CU_ASSERT_EQUAL(st.dwError, 0);
+    NRT_EQ(RasDial(&x, book, &p, 1, (void *)fixture_rec_func1, &again), ERROR_INVALID_AUTH_STATE);
+    NRT_EQ(RasGetConnectStatus(h, &st), 0);
+    NRT_EQ(st.rasconnstate, RASCS_ConnectDevice);
+    NRT_EQ(st.dwError, 0);
     hang_up_and_check_release(h);
-    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0");
+    NRT_EQ_STR(fixture_rec_text(h), "0:0 1:0 2:0");
     modem_emu_stop(e);
 }
 
-static void test_resuming_with_another_notifier_is_refused_and_the_dial_stays_paused(void)
+NRT_TEST(resuming_with_another_notifier_is_refused_and_the_dial_stays_paused)
 {
     peer pr;
     modem_emu *e = start(&pr);
@@ -234,42 +233,42 @@ static void test_resuming_with_another_notifier_is_refused_and_the_dial_stays_pa
     RASDIALEXTENSIONS x = paused_states();
     RASCONNSTATUS st = { .dwSize = sizeof st };
     int fds[2];
-    CU_ASSERT_EQUAL_FATAL(pipe(fds), 0);
-    CU_ASSERT_EQUAL(RasDial(&x, book, &p, 1, (void *)on_other_func1, &same), ERROR_INVALID_PARAMETER);
-    CU_ASSERT_EQUAL(RasDial(&x, book, &p, 2, (void *)fixture_rec_func1, &same), ERROR_INVALID_PARAMETER); /* another kind */
-    CU_ASSERT_EQUAL(RasDial(&x, book, &p, RAS_NOTIFIER_FD, &fds[1], &same), ERROR_INVALID_PARAMETER);
-    CU_ASSERT_EQUAL(RasDial(&x, book, &p, 0, NULL, &same), ERROR_INVALID_PARAMETER); /* synchronous */
-    CU_ASSERT_PTR_EQUAL(same, h);
-    CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), 0);
-    CU_ASSERT_EQUAL(st.rasconnstate, RASCS_RetryAuthentication);
-    CU_ASSERT_EQUAL(peer_pap_requests(&pr), 1); /* nothing was tried again */
+    NRT_EQ_FATAL(pipe(fds), 0);
+    NRT_EQ(RasDial(&x, book, &p, 1, (void *)on_other_func1, &same), ERROR_INVALID_PARAMETER);
+    NRT_EQ(RasDial(&x, book, &p, 2, (void *)fixture_rec_func1, &same), ERROR_INVALID_PARAMETER); /* another kind */
+    NRT_EQ(RasDial(&x, book, &p, RAS_NOTIFIER_FD, &fds[1], &same), ERROR_INVALID_PARAMETER);
+    NRT_EQ(RasDial(&x, book, &p, 0, NULL, &same), ERROR_INVALID_PARAMETER); /* synchronous */
+    NRT_EQ_PTR(same, h);
+    NRT_EQ(RasGetConnectStatus(h, &st), 0);
+    NRT_EQ(st.rasconnstate, RASCS_RetryAuthentication);
+    NRT_EQ(peer_pap_requests(&pr), 1); /* nothing was tried again */
     /* the right notifier still resumes it */
-    CU_ASSERT_EQUAL(RasDial(&x, book, &p, 1, (void *)fixture_rec_func1, &same), 0);
-    CU_ASSERT_TRUE(fixture_rec_wait_for(h, RASCS_Connected, 0, DONE_MS));
+    NRT_EQ(RasDial(&x, book, &p, 1, (void *)fixture_rec_func1, &same), 0);
+    NRT_TRUE(fixture_rec_wait_for(h, RASCS_Connected, 0, DONE_MS));
     hang_up_and_check_release(h);
     close(fds[0]);
     close(fds[1]);
     stop(e, &pr);
 }
 
-static void test_hangup_while_paused_releases_the_port_and_announces_nothing_more(void)
+NRT_TEST(hangup_while_paused_releases_the_port_and_announces_nothing_more)
 {
     peer pr;
     modem_emu *e = start(&pr);
     HRASCONN h = dial_until_paused((void *)fixture_rec_func1);
     char expected[128];
     RASCONNSTATUS st = { .dwSize = sizeof st };
-    CU_ASSERT_EQUAL(RasHangUp(h), 0);
-    CU_ASSERT_TRUE(fixture_wait_invalid(h, RELEASE_MS) < RELEASE_MS);
-    CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), ERROR_INVALID_HANDLE);
-    CU_ASSERT_EQUAL(fixture_lock_files(dir), 0);
+    NRT_EQ(RasHangUp(h), 0);
+    NRT_LT(fixture_wait_invalid(h, RELEASE_MS), RELEASE_MS);
+    NRT_EQ(RasGetConnectStatus(h, &st), ERROR_INVALID_HANDLE);
+    NRT_EQ(fixture_lock_files(dir), 0);
     snprintf(expected, sizeof expected, "%s 4097:0", until_authenticate);
-    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), expected);
-    CU_ASSERT_EQUAL(peer_pap_requests(&pr), 1);
+    NRT_EQ_STR(fixture_rec_text(h), expected);
+    NRT_EQ(peer_pap_requests(&pr), 1);
     stop(e, &pr);
 }
 
-static void test_hangup_inside_the_retry_authentication_handler_ends_the_dial(void)
+NRT_TEST(hangup_inside_the_retry_authentication_handler_ends_the_dial)
 {
     peer pr;
     modem_emu *e = start(&pr);
@@ -277,37 +276,11 @@ static void test_hangup_inside_the_retry_authentication_handler_ends_the_dial(vo
     char expected[128];
     __atomic_store_n(&hang_up_in_handler, true, __ATOMIC_RELEASE);
     h = dial_until_paused((void *)on_hangup_func1);
-    CU_ASSERT_TRUE(fixture_wait_invalid(h, RELEASE_MS) < RELEASE_MS);
+    NRT_LT(fixture_wait_invalid(h, RELEASE_MS), RELEASE_MS);
     /* only now: the handler may still be running until the handle goes */
     __atomic_store_n(&hang_up_in_handler, false, __ATOMIC_RELEASE);
-    CU_ASSERT_EQUAL(fixture_lock_files(dir), 0);
+    NRT_EQ(fixture_lock_files(dir), 0);
     snprintf(expected, sizeof expected, "%s 4097:0", until_authenticate);
-    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), expected);
+    NRT_EQ_STR(fixture_rec_text(h), expected);
     stop(e, &pr);
-}
-
-static CU_TestInfo tests[] = {
-    { "right_password_through_pap_reaches_connected", test_right_password_through_pap_reaches_connected },
-    { "wrong_password_fails_in_auth_notify_with_691_then_nothing",
-      test_wrong_password_fails_in_auth_notify_with_691_then_nothing },
-    { "sync_dial_with_a_wrong_password_returns_691", test_sync_dial_with_a_wrong_password_returns_691 },
-    { "sync_dial_never_pauses_even_with_paused_states", test_sync_dial_never_pauses_even_with_paused_states },
-    { "rejected_password_pauses_and_resumes_with_new_credentials",
-      test_rejected_password_pauses_and_resumes_with_new_credentials },
-    { "resuming_a_dial_that_is_not_paused_is_refused", test_resuming_a_dial_that_is_not_paused_is_refused },
-    { "resuming_a_dial_still_dialing_is_refused_and_harmless",
-      test_resuming_a_dial_still_dialing_is_refused_and_harmless },
-    { "resuming_with_another_notifier_is_refused_and_the_dial_stays_paused",
-      test_resuming_with_another_notifier_is_refused_and_the_dial_stays_paused },
-    { "hangup_while_paused_releases_the_port_and_announces_nothing_more",
-      test_hangup_while_paused_releases_the_port_and_announces_nothing_more },
-    { "hangup_inside_the_retry_authentication_handler_ends_the_dial",
-      test_hangup_inside_the_retry_authentication_handler_ends_the_dial },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    signal(SIGPIPE, SIG_IGN);
-    return nr_cunit_main_in_tmpdir(argc, argv, "ras-paused", tests, dir);
 }

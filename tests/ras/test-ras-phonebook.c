@@ -7,7 +7,6 @@
  */
 #include "config.h"
 
-#include <CUnit/Basic.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -24,6 +23,7 @@
 #include "phonebook.h"
 
 static char dir[] = "/tmp/nr-pb-test.XXXXXX";
+NRT_SUITE("ras-phonebook", .tmpdir = dir);
 
 /* Writes text to dir/name with mode and returns the path (static buffer). */
 static const char *write_pb(const char *name, mode_t mode, const char *text)
@@ -33,7 +33,7 @@ static const char *write_pb(const char *name, mode_t mode, const char *text)
     snprintf(path, sizeof path, "%s/%s", dir, name);
     unlink(path);
     f = fopen(path, "w");
-    CU_ASSERT_FATAL(f != NULL);
+    NRT_NOT_NULL_FATAL(f);
     fputs(text, f);
     fclose(f);
     chmod(path, mode);
@@ -46,40 +46,40 @@ static nr_pb_error load_bad(const char *text)
     nr_phonebook *pb = NULL;
     nr_pb_error err;
     DWORD rc = nr_pb_load(write_pb("bad.json", 0600, text), &pb, &err);
-    CU_ASSERT_EQUAL(rc, err.code);
-    CU_ASSERT_PTR_NULL(pb);
+    NRT_EQ(rc, err.code);
+    NRT_NULL(pb);
     nr_pb_free(pb);
     return err;
 }
 
 #define ENTRY(extra) "{\"entries\": [\n  {\"name\": \"Office\", \"device\": \"/dev/ttyS0\",\n   \"phone_number\": \"5551234\"" extra "}\n]}\n"
 
-static void test_minimal_entry_gets_the_defaults(void)
+NRT_TEST(minimal_entry_gets_the_defaults)
 {
     nr_phonebook *pb = NULL;
-    CU_ASSERT_EQUAL_FATAL(nr_pb_load(write_pb("pb.json", 0600, ENTRY("")), &pb, NULL), WN_SUCCESS);
-    CU_ASSERT_EQUAL_FATAL(pb->n, 1);
+    NRT_EQ_FATAL(nr_pb_load(write_pb("pb.json", 0600, ENTRY("")), &pb, NULL), WN_SUCCESS);
+    NRT_EQ_FATAL(pb->n, 1);
     const nr_pb_entry *e = &pb->entries[0];
-    CU_ASSERT_STRING_EQUAL(e->name, "Office");
-    CU_ASSERT_STRING_EQUAL(e->device, "/dev/ttyS0");
-    CU_ASSERT_EQUAL(e->speed, 115200);
-    CU_ASSERT_STRING_EQUAL(e->dial_prefix, "ATDT");
-    CU_ASSERT_EQUAL(e->ninit, 1);
-    CU_ASSERT_STRING_EQUAL(e->init[0], "ATZ");
-    CU_ASSERT_TRUE(e->rtscts);
-    CU_ASSERT_EQUAL(e->auth, NR_PB_AUTH_ANY);
-    CU_ASSERT_EQUAL(e->redial_attempts, 0);
-    CU_ASSERT_EQUAL(e->mru, 1500);
-    CU_ASSERT_TRUE(e->command_timeout_ms > 0 && e->connect_timeout_ms > 0 && e->ppp_timeout_ms > 0);
-    CU_ASSERT_FALSE(e->terminal_after_dial);
-    CU_ASSERT_FALSE(e->callback_ask);
-    CU_ASSERT_STRING_EQUAL(e->callback_number, "");
-    CU_ASSERT_EQUAL(e->callback_timeout_ms, 60000);
-    CU_ASSERT_STRING_EQUAL(e->interface, "");
+    NRT_EQ_STR(e->name, "Office");
+    NRT_EQ_STR(e->device, "/dev/ttyS0");
+    NRT_EQ(e->speed, 115200);
+    NRT_EQ_STR(e->dial_prefix, "ATDT");
+    NRT_EQ(e->ninit, 1);
+    NRT_EQ_STR(e->init[0], "ATZ");
+    NRT_TRUE(e->rtscts);
+    NRT_EQ(e->auth, NR_PB_AUTH_ANY);
+    NRT_EQ(e->redial_attempts, 0);
+    NRT_EQ(e->mru, 1500);
+    NRT_TRUE(e->command_timeout_ms > 0 && e->connect_timeout_ms > 0 && e->ppp_timeout_ms > 0);
+    NRT_FALSE(e->terminal_after_dial);
+    NRT_FALSE(e->callback_ask);
+    NRT_EQ_STR(e->callback_number, "");
+    NRT_EQ(e->callback_timeout_ms, 60000);
+    NRT_EQ_STR(e->interface, "");
     nr_pb_free(pb);
 }
 
-static void test_every_key_is_read(void)
+NRT_TEST(every_key_is_read)
 {
     nr_phonebook *pb = NULL;
     const char *text = ENTRY(",\n   \"description\": \"work\", \"speed\": 57600, \"init\": [\"ATZ\", \"ATE0V1\"],\n"
@@ -90,65 +90,65 @@ static void test_every_key_is_read(void)
                              "   \"redial\": {\"attempts\": 3, \"pause_ms\": 100},\n"
                              "   \"ppp\": {\"mru\": 296, \"lcp_echo_interval\": 5, \"lcp_echo_failures\": 2},\n"
                              "   \"terminal_after_dial\": true, \"x-site\": {\"anything\": true}");
-    CU_ASSERT_EQUAL_FATAL(nr_pb_load(write_pb("pb.json", 0600, text), &pb, NULL), WN_SUCCESS);
+    NRT_EQ_FATAL(nr_pb_load(write_pb("pb.json", 0600, text), &pb, NULL), WN_SUCCESS);
     const nr_pb_entry *e = nr_pb_find(pb, "Office");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(e);
-    CU_ASSERT_STRING_EQUAL(e->description, "work");
-    CU_ASSERT_EQUAL(e->speed, 57600);
-    CU_ASSERT_EQUAL_FATAL(e->ninit, 2);
-    CU_ASSERT_STRING_EQUAL(e->init[1], "ATE0V1");
-    CU_ASSERT_STRING_EQUAL(e->dial_prefix, "ATDP");
-    CU_ASSERT_FALSE(e->rtscts);
-    CU_ASSERT_EQUAL(e->auth, NR_PB_AUTH_CHAP);
-    CU_ASSERT_EQUAL(e->command_timeout_ms, 500);
-    CU_ASSERT_EQUAL(e->connect_timeout_ms, 9000);
-    CU_ASSERT_EQUAL(e->ppp_timeout_ms, 7000);
-    CU_ASSERT_EQUAL(e->redial_attempts, 3);
-    CU_ASSERT_EQUAL(e->redial_pause_ms, 100);
-    CU_ASSERT_EQUAL(e->mru, 296);
-    CU_ASSERT_EQUAL(e->lcp_echo_interval_s, 5);
-    CU_ASSERT_EQUAL(e->lcp_echo_failures, 2);
-    CU_ASSERT_TRUE(e->terminal_after_dial);
-    CU_ASSERT_TRUE(e->callback_ask);
-    CU_ASSERT_STRING_EQUAL(e->callback_number, "555 0199");
-    CU_ASSERT_EQUAL(e->callback_timeout_ms, 20000);
-    CU_ASSERT_STRING_EQUAL(e->interface, "ras%d");
+    NRT_NOT_NULL_FATAL(e);
+    NRT_EQ_STR(e->description, "work");
+    NRT_EQ(e->speed, 57600);
+    NRT_EQ_FATAL(e->ninit, 2);
+    NRT_EQ_STR(e->init[1], "ATE0V1");
+    NRT_EQ_STR(e->dial_prefix, "ATDP");
+    NRT_FALSE(e->rtscts);
+    NRT_EQ(e->auth, NR_PB_AUTH_CHAP);
+    NRT_EQ(e->command_timeout_ms, 500);
+    NRT_EQ(e->connect_timeout_ms, 9000);
+    NRT_EQ(e->ppp_timeout_ms, 7000);
+    NRT_EQ(e->redial_attempts, 3);
+    NRT_EQ(e->redial_pause_ms, 100);
+    NRT_EQ(e->mru, 296);
+    NRT_EQ(e->lcp_echo_interval_s, 5);
+    NRT_EQ(e->lcp_echo_failures, 2);
+    NRT_TRUE(e->terminal_after_dial);
+    NRT_TRUE(e->callback_ask);
+    NRT_EQ_STR(e->callback_number, "555 0199");
+    NRT_EQ(e->callback_timeout_ms, 20000);
+    NRT_EQ_STR(e->interface, "ras%d");
     nr_pb_free(pb);
 }
 
-static void test_lookup_is_by_exact_name(void)
+NRT_TEST(lookup_is_by_exact_name)
 {
     nr_phonebook *pb = NULL;
-    CU_ASSERT_EQUAL_FATAL(nr_pb_load(write_pb("pb.json", 0600, ENTRY("")), &pb, NULL), WN_SUCCESS);
-    CU_ASSERT_PTR_NOT_NULL(nr_pb_find(pb, "Office"));
-    CU_ASSERT_PTR_NULL(nr_pb_find(pb, "office"));
-    CU_ASSERT_PTR_NULL(nr_pb_find(pb, "Home"));
+    NRT_EQ_FATAL(nr_pb_load(write_pb("pb.json", 0600, ENTRY("")), &pb, NULL), WN_SUCCESS);
+    NRT_NOT_NULL(nr_pb_find(pb, "Office"));
+    NRT_NULL(nr_pb_find(pb, "office"));
+    NRT_NULL(nr_pb_find(pb, "Home"));
     nr_pb_free(pb);
 }
 
-static void test_missing_file_cannot_be_opened(void)
+NRT_TEST(missing_file_cannot_be_opened)
 {
     nr_phonebook *pb = NULL;
     nr_pb_error err;
     char path[512];
     snprintf(path, sizeof path, "%s/none.json", dir);
-    CU_ASSERT_EQUAL(nr_pb_load(path, &pb, &err), ERROR_CANNOT_OPEN_PHONEBOOK);
-    CU_ASSERT_STRING_EQUAL(err.file, path);
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "No such file"));
+    NRT_EQ(nr_pb_load(path, &pb, &err), ERROR_CANNOT_OPEN_PHONEBOOK);
+    NRT_EQ_STR(err.file, path);
+    NRT_CONTAINS(err.message, "No such file");
 }
 
-static void test_syntax_error_has_line_and_column(void)
+NRT_TEST(syntax_error_has_line_and_column)
 {
     nr_pb_error err = load_bad("{\"entries\": [\n  {\"name\": \"Office\",,}\n]}\n");
-    CU_ASSERT_EQUAL(err.code, ERROR_CORRUPT_PHONEBOOK);
-    CU_ASSERT_EQUAL(err.line, 2);
-    CU_ASSERT_TRUE(err.column > 0);
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "invalid JSON"));
+    NRT_EQ(err.code, ERROR_CORRUPT_PHONEBOOK);
+    NRT_EQ(err.line, 2);
+    NRT_GT(err.column, 0);
+    NRT_CONTAINS(err.message, "invalid JSON");
 }
 
 /* A NUL byte hid the rest of the file from json_loads(): an entry after it,
  * duplicate or broken, was silently dropped and the phonebook loaded. */
-static void test_nul_byte_is_a_syntax_error_at_its_position(void)
+NRT_TEST(nul_byte_is_a_syntax_error_at_its_position)
 {
     static const char text[] = "{\"entries\": [\n  {\"name\": \"Office\", \"device\": \"/dev/ttyS0\", "
                                "\"phone_number\": \"1\"}\n@, {\"name\": \"Office\"}\n]}\n";
@@ -158,185 +158,185 @@ static void test_nul_byte_is_a_syntax_error_at_its_position(void)
     FILE *f;
     snprintf(path, sizeof path, "%s/nul.json", dir);
     f = fopen(path, "w");
-    CU_ASSERT_FATAL(f != NULL);
+    NRT_NOT_NULL_FATAL(f);
     for (const char *p = text; *p; p++)
         fputc(*p == '@' ? '\0' : *p, f);
     fclose(f);
     chmod(path, 0600);
-    CU_ASSERT_EQUAL(nr_pb_load(path, &pb, &err), ERROR_CORRUPT_PHONEBOOK);
-    CU_ASSERT_PTR_NULL(pb);
-    CU_ASSERT_EQUAL(err.line, 3);
-    CU_ASSERT_EQUAL(err.column, 1);
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "NUL"));
+    NRT_EQ(nr_pb_load(path, &pb, &err), ERROR_CORRUPT_PHONEBOOK);
+    NRT_NULL(pb);
+    NRT_EQ(err.line, 3);
+    NRT_EQ(err.column, 1);
+    NRT_CONTAINS(err.message, "NUL");
     nr_pb_free(pb);
 }
 
-static void test_unknown_key_names_field_and_line(void)
+NRT_TEST(unknown_key_names_field_and_line)
 {
     nr_pb_error err = load_bad(ENTRY(",\n   \"sped\": 9600"));
-    CU_ASSERT_EQUAL(err.code, ERROR_CORRUPT_PHONEBOOK);
-    CU_ASSERT_STRING_EQUAL(err.field, "entries[0].sped");
-    CU_ASSERT_EQUAL(err.line, 4);
-    CU_ASSERT_EQUAL(err.column, 4);
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "unknown key \"sped\""));
+    NRT_EQ(err.code, ERROR_CORRUPT_PHONEBOOK);
+    NRT_EQ_STR(err.field, "entries[0].sped");
+    NRT_EQ(err.line, 4);
+    NRT_EQ(err.column, 4);
+    NRT_CONTAINS(err.message, "unknown key \"sped\"");
 }
 
-static void test_wrong_type_names_field(void)
+NRT_TEST(wrong_type_names_field)
 {
     nr_pb_error err = load_bad(ENTRY(", \"speed\": \"fast\""));
-    CU_ASSERT_STRING_EQUAL(err.field, "entries[0].speed");
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "must be an integer, not a string"));
-    CU_ASSERT_EQUAL(err.line, 3);
+    NRT_EQ_STR(err.field, "entries[0].speed");
+    NRT_CONTAINS(err.message, "must be an integer, not a string");
+    NRT_EQ(err.line, 3);
 }
 
-static void test_terminal_after_dial_must_be_a_boolean(void)
+NRT_TEST(terminal_after_dial_must_be_a_boolean)
 {
     nr_pb_error err = load_bad(ENTRY(",\n   \"terminal_after_dial\": \"yes\""));
-    CU_ASSERT_STRING_EQUAL(err.field, "entries[0].terminal_after_dial");
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "must be true or false, not a string"));
-    CU_ASSERT_EQUAL(err.line, 4);
+    NRT_EQ_STR(err.field, "entries[0].terminal_after_dial");
+    NRT_CONTAINS(err.message, "must be true or false, not a string");
+    NRT_EQ(err.line, 4);
 }
 
-static void test_undialable_callback_number_is_refused(void)
+NRT_TEST(undialable_callback_number_is_refused)
 {
     nr_pb_error err = load_bad(ENTRY(", \"callback_number\": \"call me\""));
-    CU_ASSERT_STRING_EQUAL(err.field, "entries[0].callback_number");
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "characters a modem cannot dial"));
+    NRT_EQ_STR(err.field, "entries[0].callback_number");
+    NRT_CONTAINS(err.message, "characters a modem cannot dial");
 }
 
-static void test_interface_must_be_an_interface_name(void)
+NRT_TEST(interface_must_be_an_interface_name)
 {
     nr_pb_error err = load_bad(ENTRY(", \"interface\": \"ras 0\""));
-    CU_ASSERT_STRING_EQUAL(err.field, "entries[0].interface");
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "is not an interface name"));
+    NRT_EQ_STR(err.field, "entries[0].interface");
+    NRT_CONTAINS(err.message, "is not an interface name");
     err = load_bad(ENTRY(", \"interface\": \"a-very-long-name0\""));
-    CU_ASSERT_STRING_EQUAL(err.field, "entries[0].interface");
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "1 to 15 characters"));
+    NRT_EQ_STR(err.field, "entries[0].interface");
+    NRT_CONTAINS(err.message, "1 to 15 characters");
 }
 
-static void test_callback_is_none_or_ask(void)
+NRT_TEST(callback_is_none_or_ask)
 {
     nr_pb_error err = load_bad(ENTRY(", \"callback\": \"always\""));
-    CU_ASSERT_STRING_EQUAL(err.field, "entries[0].callback");
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "must be \"none\" or \"ask\", not \"always\""));
+    NRT_EQ_STR(err.field, "entries[0].callback");
+    NRT_CONTAINS(err.message, "must be \"none\" or \"ask\", not \"always\"");
 }
 
-static void test_nested_key_is_located(void)
+NRT_TEST(nested_key_is_located)
 {
     nr_pb_error err = load_bad(ENTRY(",\n   \"timeouts\": {\"command_ms\": 10,\n      \"connect_ms\": 0}"));
-    CU_ASSERT_STRING_EQUAL(err.field, "entries[0].timeouts.connect_ms");
-    CU_ASSERT_EQUAL(err.line, 5);
-    CU_ASSERT_EQUAL(err.column, 7);
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "between 1 and"));
+    NRT_EQ_STR(err.field, "entries[0].timeouts.connect_ms");
+    NRT_EQ(err.line, 5);
+    NRT_EQ(err.column, 7);
+    NRT_CONTAINS(err.message, "between 1 and");
 }
 
-static void test_missing_required_key_is_named(void)
+NRT_TEST(missing_required_key_is_named)
 {
     nr_pb_error err = load_bad("{\"entries\": [ {\"name\": \"A\", \"device\": \"/dev/ttyS0\"} ]}");
-    CU_ASSERT_STRING_EQUAL(err.field, "entries[0]");
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "\"phone_number\" is missing"));
+    NRT_EQ_STR(err.field, "entries[0]");
+    NRT_CONTAINS(err.message, "\"phone_number\" is missing");
 }
 
-static void test_bad_choice_lists_the_allowed_values(void)
+NRT_TEST(bad_choice_lists_the_allowed_values)
 {
     nr_pb_error err = load_bad(ENTRY(", \"auth\": \"mschap\""));
-    CU_ASSERT_STRING_EQUAL(err.field, "entries[0].auth");
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "\"any\", \"pap\", \"chap\" or \"mschapv2\", not \"mschap\""));
+    NRT_EQ_STR(err.field, "entries[0].auth");
+    NRT_CONTAINS(err.message, "\"any\", \"pap\", \"chap\" or \"mschapv2\", not \"mschap\"");
 }
 
-static void test_relative_device_is_refused(void)
+NRT_TEST(relative_device_is_refused)
 {
     nr_pb_error err = load_bad("{\"entries\": [ {\"name\": \"A\", \"device\": \"ttyS0\", \"phone_number\": \"1\"} ]}");
-    CU_ASSERT_STRING_EQUAL(err.field, "entries[0].device");
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "absolute path"));
+    NRT_EQ_STR(err.field, "entries[0].device");
+    NRT_CONTAINS(err.message, "absolute path");
 }
 
-static void test_undialable_number_is_refused(void)
+NRT_TEST(undialable_number_is_refused)
 {
     nr_pb_error err = load_bad("{\"entries\": [ {\"name\": \"A\", \"device\": \"/dev/x\", \"phone_number\": \"555;ATH\"} ]}");
-    CU_ASSERT_STRING_EQUAL(err.field, "entries[0].phone_number");
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "cannot dial"));
+    NRT_EQ_STR(err.field, "entries[0].phone_number");
+    NRT_CONTAINS(err.message, "cannot dial");
 }
 
-static void test_unknown_speed_is_refused(void)
+NRT_TEST(unknown_speed_is_refused)
 {
     nr_pb_error err = load_bad(ENTRY(", \"speed\": 12345"));
-    CU_ASSERT_STRING_EQUAL(err.field, "entries[0].speed");
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "not a serial line speed"));
+    NRT_EQ_STR(err.field, "entries[0].speed");
+    NRT_CONTAINS(err.message, "not a serial line speed");
 }
 
-static void test_control_characters_in_init_are_refused(void)
+NRT_TEST(control_characters_in_init_are_refused)
 {
     nr_pb_error err = load_bad(ENTRY(", \"init\": [\"ATZ\", \"AT\\r\\nATH\"]"));
-    CU_ASSERT_STRING_EQUAL(err.field, "entries[0].init[1]");
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "control characters"));
+    NRT_EQ_STR(err.field, "entries[0].init[1]");
+    NRT_CONTAINS(err.message, "control characters");
 }
 
-static void test_duplicate_entry_names_are_refused(void)
+NRT_TEST(duplicate_entry_names_are_refused)
 {
     nr_pb_error err = load_bad("{\"entries\": [\n {\"name\": \"A\", \"device\": \"/dev/a\", \"phone_number\": \"1\"},\n"
                                " {\"name\": \"A\", \"device\": \"/dev/b\", \"phone_number\": \"2\"}\n]}");
-    CU_ASSERT_STRING_EQUAL(err.field, "entries[1].name");
-    CU_ASSERT_EQUAL(err.line, 3);
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "already used by entries[0]"));
+    NRT_EQ_STR(err.field, "entries[1].name");
+    NRT_EQ(err.line, 3);
+    NRT_CONTAINS(err.message, "already used by entries[0]");
 }
 
-static void test_duplicate_keys_are_refused(void)
+NRT_TEST(duplicate_keys_are_refused)
 {
     nr_pb_error err = load_bad(ENTRY(", \"speed\": 9600, \"speed\": 19200"));
-    CU_ASSERT_EQUAL(err.code, ERROR_CORRUPT_PHONEBOOK);
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "duplicate"));
+    NRT_EQ(err.code, ERROR_CORRUPT_PHONEBOOK);
+    NRT_CONTAINS(err.message, "duplicate");
 }
 
-static void test_unknown_top_level_key_is_refused(void)
+NRT_TEST(unknown_top_level_key_is_refused)
 {
     nr_pb_error err = load_bad("{\"entries\": [], \"entrys\": []}");
-    CU_ASSERT_STRING_EQUAL(err.field, "entrys");
-    CU_ASSERT_EQUAL(err.line, 1);
-    CU_ASSERT_EQUAL(err.column, 17);
+    NRT_EQ_STR(err.field, "entrys");
+    NRT_EQ(err.line, 1);
+    NRT_EQ(err.column, 17);
 }
 
-static void test_entries_must_be_an_array(void)
+NRT_TEST(entries_must_be_an_array)
 {
     nr_pb_error err = load_bad("{\"entries\": {}}");
-    CU_ASSERT_STRING_EQUAL(err.field, "entries");
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "must be an array"));
+    NRT_EQ_STR(err.field, "entries");
+    NRT_CONTAINS(err.message, "must be an array");
 }
 
-static void test_empty_phonebook_is_valid(void)
+NRT_TEST(empty_phonebook_is_valid)
 {
     nr_phonebook *pb = NULL;
-    CU_ASSERT_EQUAL_FATAL(nr_pb_load(write_pb("pb.json", 0600, "{\"entries\": []}"), &pb, NULL), WN_SUCCESS);
-    CU_ASSERT_EQUAL(pb->n, 0);
-    CU_ASSERT_PTR_NULL(nr_pb_find(pb, "Office"));
+    NRT_EQ_FATAL(nr_pb_load(write_pb("pb.json", 0600, "{\"entries\": []}"), &pb, NULL), WN_SUCCESS);
+    NRT_EQ(pb->n, 0);
+    NRT_NULL(nr_pb_find(pb, "Office"));
     nr_pb_free(pb);
 }
 
-static void test_world_writable_phonebook_is_refused(void)
+NRT_TEST(world_writable_phonebook_is_refused)
 {
     nr_phonebook *pb = NULL;
     nr_pb_error err;
-    CU_ASSERT_EQUAL(nr_pb_load(write_pb("pb.json", 0666, ENTRY("")), &pb, &err), ERROR_CANNOT_OPEN_PHONEBOOK);
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "writable by other users"));
-    CU_ASSERT_PTR_NULL(pb);
+    NRT_EQ(nr_pb_load(write_pb("pb.json", 0666, ENTRY("")), &pb, &err), ERROR_CANNOT_OPEN_PHONEBOOK);
+    NRT_CONTAINS(err.message, "writable by other users");
+    NRT_NULL(pb);
 }
 
-static void test_group_writable_phonebook_is_refused(void)
+NRT_TEST(group_writable_phonebook_is_refused)
 {
     nr_phonebook *pb = NULL;
     nr_pb_error err;
-    CU_ASSERT_EQUAL(nr_pb_load(write_pb("pb.json", 0620, ENTRY("")), &pb, &err), ERROR_CANNOT_OPEN_PHONEBOOK);
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "writable by its group"));
+    NRT_EQ(nr_pb_load(write_pb("pb.json", 0620, ENTRY("")), &pb, &err), ERROR_CANNOT_OPEN_PHONEBOOK);
+    NRT_CONTAINS(err.message, "writable by its group");
 }
 
-static void test_default_path_prefers_xdg_config_home(void)
+NRT_TEST(default_path_prefers_xdg_config_home)
 {
     char xdg[600], want[700];
     snprintf(xdg, sizeof xdg, "%s/xdg", dir);
     snprintf(want, sizeof want, "%s/netrouter/phonebook.json", xdg);
     setenv("XDG_CONFIG_HOME", xdg, 1);
     char *p = nr_pb_default_path();
-    CU_ASSERT_STRING_EQUAL(p, want);
+    NRT_EQ_STR(p, want);
     free(p);
     unsetenv("XDG_CONFIG_HOME");
 }
@@ -374,7 +374,7 @@ static const char *entry_with(const struct int_key *k, const char *value)
     return text;
 }
 
-static void test_every_integer_out_of_range_is_a_schema_error_naming_the_key(void)
+NRT_TEST(every_integer_out_of_range_is_a_schema_error_naming_the_key)
 {
     for (size_t i = 0; i < sizeof int_keys / sizeof int_keys[0]; i++) {
         const struct int_key *k = &int_keys[i];
@@ -392,15 +392,15 @@ static void test_every_integer_out_of_range_is_a_schema_error_naming_the_key(voi
                 !strstr(err.message, "must be between") || err.line != 4)
                 fprintf(stderr, "\n%s = %s: %u %s:%d: %s: %s\n", k->path, values[v], (unsigned)err.code, err.file,
                         err.line, err.field, err.message);
-            CU_ASSERT_EQUAL(err.code, ERROR_CORRUPT_PHONEBOOK);
-            CU_ASSERT_STRING_EQUAL(err.field, field);
-            CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "must be between"));
-            CU_ASSERT_EQUAL(err.line, 4);
+            NRT_EQ(err.code, ERROR_CORRUPT_PHONEBOOK);
+            NRT_EQ_STR(err.field, field);
+            NRT_CONTAINS(err.message, "must be between");
+            NRT_EQ(err.line, 4);
         }
     }
 }
 
-static void test_every_integer_at_its_limits_is_accepted(void)
+NRT_TEST(every_integer_at_its_limits_is_accepted)
 {
     for (size_t i = 0; i < sizeof int_keys / sizeof int_keys[0]; i++) {
         const struct int_key *k = &int_keys[i];
@@ -411,7 +411,7 @@ static void test_every_integer_at_its_limits_is_accepted(void)
             snprintf(value, sizeof value, "%lld", ends[v]);
             if (!strcmp(k->path, "speed"))
                 snprintf(value, sizeof value, "%s", v ? "4000000" : "300"); /* also real line speeds */
-            CU_ASSERT_EQUAL(nr_pb_load(write_pb("pb.json", 0600, entry_with(k, value)), &pb, NULL), WN_SUCCESS);
+            NRT_EQ(nr_pb_load(write_pb("pb.json", 0600, entry_with(k, value)), &pb, NULL), WN_SUCCESS);
             nr_pb_free(pb);
         }
     }
@@ -419,66 +419,66 @@ static void test_every_integer_at_its_limits_is_accepted(void)
 
 /* jansson cannot read it at all; it is still the key's value out of range
  * (issue item 10), at the key's position. */
-static void test_an_integer_beyond_64_bits_is_a_schema_error_naming_the_key(void)
+NRT_TEST(an_integer_beyond_64_bits_is_a_schema_error_naming_the_key)
 {
     nr_pb_error err = load_bad(ENTRY(",\n   \"speed\": 99999999999999999999"));
-    CU_ASSERT_EQUAL(err.code, ERROR_CORRUPT_PHONEBOOK);
-    CU_ASSERT_EQUAL(err.line, 4);
-    CU_ASSERT_EQUAL(err.column, 4);
-    CU_ASSERT_STRING_EQUAL(err.field, "speed");
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "must be between 300 and 4000000, not 99999999999999999999"));
+    NRT_EQ(err.code, ERROR_CORRUPT_PHONEBOOK);
+    NRT_EQ(err.line, 4);
+    NRT_EQ(err.column, 4);
+    NRT_EQ_STR(err.field, "speed");
+    NRT_CONTAINS(err.message, "must be between 300 and 4000000, not 99999999999999999999");
     err = load_bad(ENTRY(", \"redial\": {\"attempts\": -99999999999999999999}"));
-    CU_ASSERT_STRING_EQUAL(err.field, "attempts");
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "not -99999999999999999999"));
+    NRT_EQ_STR(err.field, "attempts");
+    NRT_CONTAINS(err.message, "not -99999999999999999999");
 }
 
 /* A huge number where no integer key is remains what jansson says. */
-static void test_a_huge_number_elsewhere_is_a_syntax_error_with_its_position(void)
+NRT_TEST(a_huge_number_elsewhere_is_a_syntax_error_with_its_position)
 {
     nr_pb_error err = load_bad(ENTRY(",\n   \"x-note\": 99999999999999999999"));
-    CU_ASSERT_EQUAL(err.code, ERROR_CORRUPT_PHONEBOOK);
-    CU_ASSERT_EQUAL(err.line, 4);
-    CU_ASSERT_TRUE(err.column > 0);
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "invalid JSON"));
+    NRT_EQ(err.code, ERROR_CORRUPT_PHONEBOOK);
+    NRT_EQ(err.line, 4);
+    NRT_GT(err.column, 0);
+    NRT_CONTAINS(err.message, "invalid JSON");
 }
 
-static void test_a_fraction_where_an_integer_belongs_is_refused(void)
+NRT_TEST(a_fraction_where_an_integer_belongs_is_refused)
 {
     nr_pb_error err = load_bad(ENTRY(", \"redial\": {\"attempts\": 1.5}"));
-    CU_ASSERT_STRING_EQUAL(err.field, "entries[0].redial.attempts");
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "must be an integer, not a number with a fraction"));
+    NRT_EQ_STR(err.field, "entries[0].redial.attempts");
+    NRT_CONTAINS(err.message, "must be an integer, not a number with a fraction");
 }
 
 /* ---- misspelt keys: the nearest known one ------------------------------------------------ */
 
-static void test_a_misspelt_key_suggests_the_known_one(void)
+NRT_TEST(a_misspelt_key_suggests_the_known_one)
 {
     nr_pb_error err = load_bad("{\"entries\": [\n  {\"name\": \"A\", \"devcie\": \"/dev/ttyS0\", \"phone_number\": \"1\"}\n]}");
-    CU_ASSERT_STRING_EQUAL(err.field, "entries[0].devcie");
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "unknown key \"devcie\" (did you mean \"device\"?)"));
-    CU_ASSERT_EQUAL(err.line, 2);
-    CU_ASSERT_EQUAL(err.column, 17);
+    NRT_EQ_STR(err.field, "entries[0].devcie");
+    NRT_CONTAINS(err.message, "unknown key \"devcie\" (did you mean \"device\"?)");
+    NRT_EQ(err.line, 2);
+    NRT_EQ(err.column, 17);
 }
 
-static void test_a_misspelt_nested_key_suggests_from_its_own_object(void)
+NRT_TEST(a_misspelt_nested_key_suggests_from_its_own_object)
 {
     nr_pb_error err = load_bad(ENTRY(", \"timeouts\": {\"conect_ms\": 10}"));
-    CU_ASSERT_STRING_EQUAL(err.field, "entries[0].timeouts.conect_ms");
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "(did you mean \"connect_ms\"?)"));
+    NRT_EQ_STR(err.field, "entries[0].timeouts.conect_ms");
+    NRT_CONTAINS(err.message, "(did you mean \"connect_ms\"?)");
 }
 
-static void test_a_misspelt_top_level_key_suggests_entries(void)
+NRT_TEST(a_misspelt_top_level_key_suggests_entries)
 {
     nr_pb_error err = load_bad("{\"entrys\": []}");
-    CU_ASSERT_STRING_EQUAL(err.field, "entrys");
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "(did you mean \"entries\"?)"));
+    NRT_EQ_STR(err.field, "entrys");
+    NRT_CONTAINS(err.message, "(did you mean \"entries\"?)");
 }
 
-static void test_an_unknown_key_unlike_any_says_x_keys_are_free(void)
+NRT_TEST(an_unknown_key_unlike_any_says_x_keys_are_free)
 {
     nr_pb_error err = load_bad(ENTRY(", \"colour\": \"blue\""));
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "unknown key \"colour\" (keys starting with \"x-\" are free)"));
-    CU_ASSERT_PTR_NULL(strstr(err.message, "did you mean"));
+    NRT_CONTAINS(err.message, "unknown key \"colour\" (keys starting with \"x-\" are free)");
+    NRT_NULL(strstr(err.message, "did you mean"));
 }
 
 /* ---- files that are not regular: refused at once ----------------------------------------- */
@@ -490,7 +490,7 @@ static int load_in_child(const char *path, const char *want)
 {
     pid_t pid = fork();
     int status = 0;
-    CU_ASSERT_FATAL(pid >= 0);
+    NRT_GE_FATAL(pid, 0);
     if (pid == 0) {
         nr_phonebook *pb = NULL;
         nr_pb_error err;
@@ -510,179 +510,120 @@ static int load_in_child(const char *path, const char *want)
     return -1;
 }
 
-static void test_a_fifo_phonebook_is_refused_at_once(void)
+NRT_TEST(a_fifo_phonebook_is_refused_at_once)
 {
     char path[512];
     snprintf(path, sizeof path, "%s/fifo.json", dir);
-    CU_ASSERT_EQUAL_FATAL(mkfifo(path, 0600), 0);
-    CU_ASSERT_EQUAL(load_in_child(path, "it is a FIFO, not a regular file"), 0);
+    NRT_EQ_FATAL(mkfifo(path, 0600), 0);
+    NRT_EQ(load_in_child(path, "it is a FIFO, not a regular file"), 0);
     unlink(path);
 }
 
-static void test_a_directory_phonebook_is_refused(void)
+NRT_TEST(a_directory_phonebook_is_refused)
 {
     char path[512];
     snprintf(path, sizeof path, "%s/dir.json", dir);
-    CU_ASSERT_EQUAL_FATAL(mkdir(path, 0700), 0);
-    CU_ASSERT_EQUAL(load_in_child(path, "it is a directory, not a regular file"), 0);
+    NRT_EQ_FATAL(mkdir(path, 0700), 0);
+    NRT_EQ(load_in_child(path, "it is a directory, not a regular file"), 0);
     rmdir(path);
 }
 
-static void test_a_device_phonebook_is_refused_without_opening_it(void)
+NRT_TEST(a_device_phonebook_is_refused_without_opening_it)
 {
-    CU_ASSERT_EQUAL(load_in_child("/dev/zero", "it is a character device, not a regular file"), 0);
+    NRT_EQ(load_in_child("/dev/zero", "it is a character device, not a regular file"), 0);
 }
 
-static void test_a_phonebook_larger_than_the_limit_is_refused(void)
+NRT_TEST(a_phonebook_larger_than_the_limit_is_refused)
 {
     char path[512];
     int fd;
     snprintf(path, sizeof path, "%s/huge.json", dir);
     fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    CU_ASSERT_FATAL(fd >= 0);
-    CU_ASSERT_EQUAL(ftruncate(fd, (off_t)NR_PB_MAX_SIZE + 1), 0); /* sparse: no disk used */
+    NRT_GE_FATAL(fd, 0);
+    NRT_EQ(ftruncate(fd, (off_t)NR_PB_MAX_SIZE + 1), 0); /* sparse: no disk used */
     close(fd);
-    CU_ASSERT_EQUAL(load_in_child(path, "larger than " NR_PB_MAX_SIZE_TEXT), 0);
+    NRT_EQ(load_in_child(path, "larger than " NR_PB_MAX_SIZE_TEXT), 0);
     unlink(path);
 }
 
 /* ---- a missing entry, in words ------------------------------------------------------------ */
 
-static void test_a_missing_entry_is_described_with_the_names_there_are(void)
+NRT_TEST(a_missing_entry_is_described_with_the_names_there_are)
 {
     nr_phonebook *pb = NULL;
     char text[1024];
     const char *path = write_pb("pb.json", 0600,
                                 "{\"entries\": [{\"name\": \"Office\", \"device\": \"/dev/a\", \"phone_number\": \"1\"},"
                                 "{\"name\": \"Home\", \"device\": \"/dev/a\", \"phone_number\": \"2\"}]}");
-    CU_ASSERT_EQUAL_FATAL(nr_pb_load(path, &pb, NULL), WN_SUCCESS);
+    NRT_EQ_FATAL(nr_pb_load(path, &pb, NULL), WN_SUCCESS);
     nr_pb_describe_missing(pb, "Ofice", text, sizeof text);
-    CU_ASSERT_PTR_NOT_NULL(strstr(text, path));
-    CU_ASSERT_PTR_NOT_NULL(strstr(text, "no entry named \"Ofice\" (did you mean \"Office\"?)"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(text, "its 2 entries are \"Office\" and \"Home\""));
+    NRT_CONTAINS(text, path);
+    NRT_CONTAINS(text, "no entry named \"Ofice\" (did you mean \"Office\"?)");
+    NRT_CONTAINS(text, "its 2 entries are \"Office\" and \"Home\"");
     nr_pb_describe_missing(pb, "Elsewhere", text, sizeof text);
-    CU_ASSERT_PTR_NULL(strstr(text, "did you mean"));
+    NRT_NULL(strstr(text, "did you mean"));
     nr_pb_free(pb);
 }
 
-static void test_a_missing_entry_lists_ten_names_and_counts_the_rest(void)
+NRT_TEST(a_missing_entry_lists_ten_names_and_counts_the_rest)
 {
     nr_phonebook *pb = NULL;
     char path[512], text[2048];
     snprintf(path, sizeof path, "%s/many.json", dir);
-    CU_ASSERT_FATAL(pb_gen_write(path, 25, (size_t)-1));
-    CU_ASSERT_EQUAL_FATAL(nr_pb_load(path, &pb, NULL), WN_SUCCESS);
+    NRT_TRUE_FATAL(pb_gen_write(path, 25, (size_t)-1));
+    NRT_EQ_FATAL(nr_pb_load(path, &pb, NULL), WN_SUCCESS);
     nr_pb_describe_missing(pb, "Nobody", text, sizeof text);
-    CU_ASSERT_PTR_NOT_NULL(strstr(text, "its 25 entries are \"Entry000000\", "));
-    CU_ASSERT_PTR_NOT_NULL(strstr(text, "\"Entry000009\" and 15 more"));
-    CU_ASSERT_PTR_NULL(strstr(text, "Entry000010"));
+    NRT_CONTAINS(text, "its 25 entries are \"Entry000000\", ");
+    NRT_CONTAINS(text, "\"Entry000009\" and 15 more");
+    NRT_NULL(strstr(text, "Entry000010"));
     nr_pb_free(pb);
 }
 
-static void test_a_missing_entry_of_an_empty_phonebook_says_it_is_empty(void)
+NRT_TEST(a_missing_entry_of_an_empty_phonebook_says_it_is_empty)
 {
     nr_phonebook *pb = NULL;
     char text[1024];
-    CU_ASSERT_EQUAL_FATAL(nr_pb_load(write_pb("pb.json", 0600, "{\"entries\": []}"), &pb, NULL), WN_SUCCESS);
+    NRT_EQ_FATAL(nr_pb_load(write_pb("pb.json", 0600, "{\"entries\": []}"), &pb, NULL), WN_SUCCESS);
     nr_pb_describe_missing(pb, "Office", text, sizeof text);
-    CU_ASSERT_PTR_NOT_NULL(strstr(text, "no entry named \"Office\"; the phonebook has no entries"));
+    NRT_CONTAINS(text, "no entry named \"Office\"; the phonebook has no entries");
     nr_pb_free(pb);
 }
 
 /* ---- 100,000 entries ---------------------------------------------------------------------- */
 
-static void test_100000_entries_load_and_every_one_is_found(void)
+NRT_TEST(100000_entries_load_and_every_one_is_found)
 {
     nr_phonebook *pb = NULL;
     nr_pb_error err;
     char path[512];
     snprintf(path, sizeof path, "%s/big.json", dir);
-    CU_ASSERT_FATAL(pb_gen_write(path, 100000, (size_t)-1));
-    CU_ASSERT_EQUAL_FATAL(nr_pb_load(path, &pb, &err), WN_SUCCESS);
-    CU_ASSERT_EQUAL(pb->n, 100000);
+    NRT_TRUE_FATAL(pb_gen_write(path, 100000, (size_t)-1));
+    NRT_EQ_FATAL(nr_pb_load(path, &pb, &err), WN_SUCCESS);
+    NRT_EQ(pb->n, 100000);
     for (size_t i = 0; i < 100000; i += 9973) {
         const nr_pb_entry *e = nr_pb_find(pb, pb_gen_name(i));
-        CU_ASSERT_PTR_EQUAL(e, &pb->entries[i]);
+        NRT_EQ_PTR(e, &pb->entries[i]);
     }
-    CU_ASSERT_PTR_EQUAL(nr_pb_find(pb, pb_gen_name(99999)), &pb->entries[99999]);
-    CU_ASSERT_STRING_EQUAL(pb->entries[99999].phone_number, "555 9999");
-    CU_ASSERT_PTR_NULL(nr_pb_find(pb, pb_gen_name(100000)));
-    CU_ASSERT_PTR_NULL(nr_pb_find(pb, "Entry"));
+    NRT_EQ_PTR(nr_pb_find(pb, pb_gen_name(99999)), &pb->entries[99999]);
+    NRT_EQ_STR(pb->entries[99999].phone_number, "555 9999");
+    NRT_NULL(nr_pb_find(pb, pb_gen_name(100000)));
+    NRT_NULL(nr_pb_find(pb, "Entry"));
     nr_pb_free(pb);
     unlink(path);
 }
 
-static void test_a_duplicate_after_100000_entries_names_the_first(void)
+NRT_TEST(a_duplicate_after_100000_entries_names_the_first)
 {
     nr_phonebook *pb = NULL;
     nr_pb_error err;
     char path[512];
     snprintf(path, sizeof path, "%s/big-dup.json", dir);
-    CU_ASSERT_FATAL(pb_gen_write(path, 100000, 31337));
-    CU_ASSERT_EQUAL(nr_pb_load(path, &pb, &err), ERROR_CORRUPT_PHONEBOOK);
-    CU_ASSERT_PTR_NULL(pb);
-    CU_ASSERT_STRING_EQUAL(err.field, "entries[100000].name");
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "entry name \"Entry031337\" is already used by entries[31337]"));
-    CU_ASSERT_EQUAL(err.line, 200002); /* pb-gen: entry i starts on line 2 + 2i */
-    CU_ASSERT_EQUAL(err.column, 4);
+    NRT_TRUE_FATAL(pb_gen_write(path, 100000, 31337));
+    NRT_EQ(nr_pb_load(path, &pb, &err), ERROR_CORRUPT_PHONEBOOK);
+    NRT_NULL(pb);
+    NRT_EQ_STR(err.field, "entries[100000].name");
+    NRT_CONTAINS(err.message, "entry name \"Entry031337\" is already used by entries[31337]");
+    NRT_EQ(err.line, 200002); /* pb-gen: entry i starts on line 2 + 2i */
+    NRT_EQ(err.column, 4);
     unlink(path);
-}
-
-static CU_TestInfo tests[] = {
-    { "minimal_entry_gets_the_defaults", test_minimal_entry_gets_the_defaults },
-    { "every_key_is_read", test_every_key_is_read },
-    { "lookup_is_by_exact_name", test_lookup_is_by_exact_name },
-    { "missing_file_cannot_be_opened", test_missing_file_cannot_be_opened },
-    { "syntax_error_has_line_and_column", test_syntax_error_has_line_and_column },
-    { "nul_byte_is_a_syntax_error_at_its_position", test_nul_byte_is_a_syntax_error_at_its_position },
-    { "unknown_key_names_field_and_line", test_unknown_key_names_field_and_line },
-    { "wrong_type_names_field", test_wrong_type_names_field },
-    { "terminal_after_dial_must_be_a_boolean", test_terminal_after_dial_must_be_a_boolean },
-    { "undialable_callback_number_is_refused", test_undialable_callback_number_is_refused },
-    { "callback_is_none_or_ask", test_callback_is_none_or_ask },
-    { "interface_must_be_an_interface_name", test_interface_must_be_an_interface_name },
-    { "nested_key_is_located", test_nested_key_is_located },
-    { "missing_required_key_is_named", test_missing_required_key_is_named },
-    { "bad_choice_lists_the_allowed_values", test_bad_choice_lists_the_allowed_values },
-    { "relative_device_is_refused", test_relative_device_is_refused },
-    { "undialable_number_is_refused", test_undialable_number_is_refused },
-    { "unknown_speed_is_refused", test_unknown_speed_is_refused },
-    { "control_characters_in_init_are_refused", test_control_characters_in_init_are_refused },
-    { "duplicate_entry_names_are_refused", test_duplicate_entry_names_are_refused },
-    { "duplicate_keys_are_refused", test_duplicate_keys_are_refused },
-    { "unknown_top_level_key_is_refused", test_unknown_top_level_key_is_refused },
-    { "entries_must_be_an_array", test_entries_must_be_an_array },
-    { "empty_phonebook_is_valid", test_empty_phonebook_is_valid },
-    { "world_writable_phonebook_is_refused", test_world_writable_phonebook_is_refused },
-    { "group_writable_phonebook_is_refused", test_group_writable_phonebook_is_refused },
-    { "default_path_prefers_xdg_config_home", test_default_path_prefers_xdg_config_home },
-    { "every_integer_out_of_range_is_a_schema_error_naming_the_key",
-      test_every_integer_out_of_range_is_a_schema_error_naming_the_key },
-    { "every_integer_at_its_limits_is_accepted", test_every_integer_at_its_limits_is_accepted },
-    { "an_integer_beyond_64_bits_is_a_schema_error_naming_the_key",
-      test_an_integer_beyond_64_bits_is_a_schema_error_naming_the_key },
-    { "a_huge_number_elsewhere_is_a_syntax_error_with_its_position",
-      test_a_huge_number_elsewhere_is_a_syntax_error_with_its_position },
-    { "a_fraction_where_an_integer_belongs_is_refused", test_a_fraction_where_an_integer_belongs_is_refused },
-    { "a_misspelt_key_suggests_the_known_one", test_a_misspelt_key_suggests_the_known_one },
-    { "a_misspelt_nested_key_suggests_from_its_own_object", test_a_misspelt_nested_key_suggests_from_its_own_object },
-    { "a_misspelt_top_level_key_suggests_entries", test_a_misspelt_top_level_key_suggests_entries },
-    { "an_unknown_key_unlike_any_says_x_keys_are_free", test_an_unknown_key_unlike_any_says_x_keys_are_free },
-    { "a_fifo_phonebook_is_refused_at_once", test_a_fifo_phonebook_is_refused_at_once },
-    { "a_directory_phonebook_is_refused", test_a_directory_phonebook_is_refused },
-    { "a_device_phonebook_is_refused_without_opening_it", test_a_device_phonebook_is_refused_without_opening_it },
-    { "a_phonebook_larger_than_the_limit_is_refused", test_a_phonebook_larger_than_the_limit_is_refused },
-    { "a_missing_entry_is_described_with_the_names_there_are",
-      test_a_missing_entry_is_described_with_the_names_there_are },
-    { "a_missing_entry_lists_ten_names_and_counts_the_rest", test_a_missing_entry_lists_ten_names_and_counts_the_rest },
-    { "a_missing_entry_of_an_empty_phonebook_says_it_is_empty",
-      test_a_missing_entry_of_an_empty_phonebook_says_it_is_empty },
-    { "100000_entries_load_and_every_one_is_found", test_100000_entries_load_and_every_one_is_found },
-    { "a_duplicate_after_100000_entries_names_the_first", test_a_duplicate_after_100000_entries_names_the_first },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    return nr_cunit_main_in_tmpdir(argc, argv, "ras-phonebook", tests, dir);
 }

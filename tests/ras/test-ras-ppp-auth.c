@@ -7,13 +7,14 @@
  */
 #include "config.h"
 
-#include <CUnit/CUnit.h>
 #include <string.h>
 
 #include "cunit-main.h"
 #include "ppp-auth.h"
 #include "ppp-packet.h"
 #include "ppp-test-peer.h"
+
+NRT_SUITE("ras-ppp-auth");
 
 typedef struct harness {
     nr_ppp_auth a;
@@ -68,7 +69,7 @@ static void feed(uint16_t proto, uint8_t code, uint8_t id, const void *data, siz
 
 /* ---- MD5 ------------------------------------------------------------------------------------ */
 
-static void test_chap_md5_of_id_secret_challenge_matches_rfc1321_vector(void)
+NRT_TEST(test_chap_md5_of_id_secret_challenge_matches_rfc1321_vector)
 {
     /* MD5("abc") = 900150983cd24fb0d6963f7d28e17f72: id 'a', secret "bc", no challenge */
     static const uint8_t want[16] = { 0x90, 0x01, 0x50, 0x98, 0x3c, 0xd2, 0x4f, 0xb0,
@@ -76,49 +77,49 @@ static void test_chap_md5_of_id_secret_challenge_matches_rfc1321_vector(void)
     uint8_t out[16];
 
     nr_ppp_chap_md5('a', "bc", 2, "", 0, out);
-    CU_ASSERT_EQUAL(memcmp(out, want, 16), 0);
+    NRT_EQ_MEM(out, want, 16);
     nr_ppp_chap_md5('a', "", 0, "bc", 2, out); /* the split does not matter */
-    CU_ASSERT_EQUAL(memcmp(out, want, 16), 0);
+    NRT_EQ_MEM(out, want, 16);
 }
 
 /* ---- PAP ------------------------------------------------------------------------------------ */
 
-static void test_pap_request_carries_user_and_password(void)
+NRT_TEST(test_pap_request_carries_user_and_password)
 {
     setup("alice", "s3cret");
-    CU_ASSERT_EQUAL(nr_ppp_auth_start(&H.a, NR_PPP_PROTO_PAP), 0);
-    CU_ASSERT_EQUAL_FATAL(H.w.n, 1);
-    CU_ASSERT_EQUAL(last()->protocol, NR_PPP_PROTO_PAP);
-    CU_ASSERT_EQUAL_FATAL(last()->len, 4 + 1 + 5 + 1 + 6);
-    CU_ASSERT_EQUAL(last()->data[0], 1);
-    CU_ASSERT_EQUAL(memcmp(last()->data + 4, "\x05" "alice" "\x06" "s3cret", 13), 0);
+    NRT_EQ(nr_ppp_auth_start(&H.a, NR_PPP_PROTO_PAP), 0);
+    NRT_EQ_FATAL(H.w.n, 1);
+    NRT_EQ(last()->protocol, NR_PPP_PROTO_PAP);
+    NRT_EQ_FATAL(last()->len, 4 + 1 + 5 + 1 + 6);
+    NRT_EQ(last()->data[0], 1);
+    NRT_EQ_MEM(last()->data + 4, "\x05" "alice" "\x06" "s3cret", 13);
 }
 
-static void test_pap_ack_succeeds_and_keeps_the_server_message(void)
+NRT_TEST(test_pap_ack_succeeds_and_keeps_the_server_message)
 {
     setup("alice", "s3cret");
     nr_ppp_auth_start(&H.a, NR_PPP_PROTO_PAP);
     feed(NR_PPP_PROTO_PAP, 2, last()->data[1], "\x08" "Login ok", 9);
-    CU_ASSERT_EQUAL(H.done, 1);
-    CU_ASSERT_EQUAL(H.result, NR_PPP_AUTH_OK);
-    CU_ASSERT_STRING_EQUAL(H.message, "Login ok");
-    CU_ASSERT_EQUAL(nr_ppp_auth_deadline(&H.a), 0);
+    NRT_EQ(H.done, 1);
+    NRT_EQ(H.result, NR_PPP_AUTH_OK);
+    NRT_EQ_STR(H.message, "Login ok");
+    NRT_EQ(nr_ppp_auth_deadline(&H.a), 0);
 }
 
-static void test_pap_nak_fails_with_login_incorrect(void)
+NRT_TEST(test_pap_nak_fails_with_login_incorrect)
 {
     setup("alice", "wrong");
     nr_ppp_auth_start(&H.a, NR_PPP_PROTO_PAP);
     feed(NR_PPP_PROTO_PAP, 3, last()->data[1], "\x0f" "Login incorrect", 16);
-    CU_ASSERT_EQUAL(H.done, 1);
-    CU_ASSERT_EQUAL(H.result, NR_PPP_AUTH_FAILED);
-    CU_ASSERT_STRING_EQUAL(H.message, "Login incorrect");
+    NRT_EQ(H.done, 1);
+    NRT_EQ(H.result, NR_PPP_AUTH_FAILED);
+    NRT_EQ_STR(H.message, "Login incorrect");
     feed(NR_PPP_PROTO_PAP, 2, last()->data[1], "\x00", 1); /* a late Ack changes nothing */
-    CU_ASSERT_EQUAL(H.done, 1);
-    CU_ASSERT_EQUAL(H.result, NR_PPP_AUTH_FAILED);
+    NRT_EQ(H.done, 1);
+    NRT_EQ(H.result, NR_PPP_AUTH_FAILED);
 }
 
-static void test_unanswered_pap_is_retransmitted_then_times_out(void)
+NRT_TEST(test_unanswered_pap_is_retransmitted_then_times_out)
 {
     setup("alice", "s3cret");
     nr_ppp_auth_start(&H.a, NR_PPP_PROTO_PAP);
@@ -126,13 +127,13 @@ static void test_unanswered_pap_is_retransmitted_then_times_out(void)
     nr_ppp_auth_timeout(&H.a);
     H.w.now = nr_ppp_auth_deadline(&H.a);
     nr_ppp_auth_timeout(&H.a);
-    CU_ASSERT_EQUAL(nr_test_wire_count(&H.w, NR_PPP_PROTO_PAP, 1), 3);
-    CU_ASSERT_EQUAL(H.done, 0);
+    NRT_EQ(nr_test_wire_count(&H.w, NR_PPP_PROTO_PAP, 1), 3);
+    NRT_EQ(H.done, 0);
     H.w.now = nr_ppp_auth_deadline(&H.a);
     nr_ppp_auth_timeout(&H.a);
-    CU_ASSERT_EQUAL(H.done, 1);
-    CU_ASSERT_EQUAL(H.result, NR_PPP_AUTH_TIMEOUT);
-    CU_ASSERT_EQUAL(nr_test_wire_count(&H.w, NR_PPP_PROTO_PAP, 1), 3);
+    NRT_EQ(H.done, 1);
+    NRT_EQ(H.result, NR_PPP_AUTH_TIMEOUT);
+    NRT_EQ(nr_test_wire_count(&H.w, NR_PPP_PROTO_PAP, 1), 3);
 }
 
 /* ---- CHAP ----------------------------------------------------------------------------------- */
@@ -149,7 +150,7 @@ static void challenge(uint8_t id)
     feed(NR_PPP_PROTO_CHAP, 1, id, data, sizeof data);
 }
 
-static void test_chap_challenge_is_answered_with_md5_and_our_name(void)
+NRT_TEST(test_chap_challenge_is_answered_with_md5_and_our_name)
 {
     /* md5(0x01 "s3cret" 00..0f), computed independently */
     static const uint8_t want[16] = { 0x06, 0x3a, 0x71, 0xf2, 0x75, 0x32, 0xa4, 0xd3,
@@ -157,19 +158,19 @@ static void test_chap_challenge_is_answered_with_md5_and_our_name(void)
 
     setup("alice", "s3cret");
     nr_ppp_auth_start(&H.a, NR_PPP_PROTO_CHAP);
-    CU_ASSERT_EQUAL(H.w.n, 0); /* the authenticator speaks first */
+    NRT_EQ(H.w.n, 0); /* the authenticator speaks first */
     challenge(1);
-    CU_ASSERT_EQUAL_FATAL(H.w.n, 1);
-    CU_ASSERT_EQUAL(last()->protocol, NR_PPP_PROTO_CHAP);
-    CU_ASSERT_EQUAL_FATAL(last()->len, 4 + 1 + 16 + 5);
-    CU_ASSERT_EQUAL(last()->data[0], 2);
-    CU_ASSERT_EQUAL(last()->data[1], 1);
-    CU_ASSERT_EQUAL(last()->data[4], 16);
-    CU_ASSERT_EQUAL(memcmp(last()->data + 5, want, 16), 0);
-    CU_ASSERT_EQUAL(memcmp(last()->data + 21, "alice", 5), 0);
+    NRT_EQ_FATAL(H.w.n, 1);
+    NRT_EQ(last()->protocol, NR_PPP_PROTO_CHAP);
+    NRT_EQ_FATAL(last()->len, 4 + 1 + 16 + 5);
+    NRT_EQ(last()->data[0], 2);
+    NRT_EQ(last()->data[1], 1);
+    NRT_EQ(last()->data[4], 16);
+    NRT_EQ_MEM(last()->data + 5, want, 16);
+    NRT_EQ_MEM(last()->data + 21, "alice", 5);
 }
 
-static void test_chap_success_with_the_right_password(void)
+NRT_TEST(test_chap_success_with_the_right_password)
 {
     static const char msg[] = "Welcome to vm.";
 
@@ -177,12 +178,12 @@ static void test_chap_success_with_the_right_password(void)
     nr_ppp_auth_start(&H.a, NR_PPP_PROTO_CHAP);
     challenge(1);
     feed(NR_PPP_PROTO_CHAP, 3, 1, msg, sizeof msg - 1);
-    CU_ASSERT_EQUAL(H.done, 1);
-    CU_ASSERT_EQUAL(H.result, NR_PPP_AUTH_OK);
-    CU_ASSERT_STRING_EQUAL(H.message, "Welcome to vm.");
+    NRT_EQ(H.done, 1);
+    NRT_EQ(H.result, NR_PPP_AUTH_OK);
+    NRT_EQ_STR(H.message, "Welcome to vm.");
 }
 
-static void test_chap_failure_with_a_wrong_password(void)
+NRT_TEST(test_chap_failure_with_a_wrong_password)
 {
     static const char msg[] = "I don't like you.  Go 'way.";
     static const uint8_t wrong[16] = { 0x67, 0xae, 0xca, 0x3c, 0x27, 0x16, 0x58, 0xc1,
@@ -191,23 +192,23 @@ static void test_chap_failure_with_a_wrong_password(void)
     setup("alice", "wrong");
     nr_ppp_auth_start(&H.a, NR_PPP_PROTO_CHAP);
     challenge(0x2a);
-    CU_ASSERT_EQUAL(memcmp(last()->data + 5, wrong, 16), 0);
+    NRT_EQ_MEM(last()->data + 5, wrong, 16);
     feed(NR_PPP_PROTO_CHAP, 4, 0x2a, msg, sizeof msg - 1);
-    CU_ASSERT_EQUAL(H.done, 1);
-    CU_ASSERT_EQUAL(H.result, NR_PPP_AUTH_FAILED);
-    CU_ASSERT_STRING_EQUAL(H.message, msg);
+    NRT_EQ(H.done, 1);
+    NRT_EQ(H.result, NR_PPP_AUTH_FAILED);
+    NRT_EQ_STR(H.message, msg);
 }
 
-static void test_chap_result_for_another_identifier_is_ignored(void)
+NRT_TEST(test_chap_result_for_another_identifier_is_ignored)
 {
     setup("alice", "s3cret");
     nr_ppp_auth_start(&H.a, NR_PPP_PROTO_CHAP);
     challenge(5);
     feed(NR_PPP_PROTO_CHAP, 3, 6, "", 0);
-    CU_ASSERT_EQUAL(H.done, 0);
+    NRT_EQ(H.done, 0);
 }
 
-static void test_chap_challenge_of_variable_length_is_answered(void)
+NRT_TEST(test_chap_challenge_of_variable_length_is_answered)
 {
     uint8_t data[1 + 57];
 
@@ -216,12 +217,12 @@ static void test_chap_challenge_of_variable_length_is_answered(void)
     memset(data, 0x42, sizeof data);
     data[0] = 57; /* seen from slirp, no name */
     feed(NR_PPP_PROTO_CHAP, 1, 9, data, sizeof data);
-    CU_ASSERT_EQUAL(H.w.n, 1);
+    NRT_EQ(H.w.n, 1);
     feed(NR_PPP_PROTO_CHAP, 1, 10, "\x3a", 1); /* value longer than the packet: discarded */
-    CU_ASSERT_EQUAL(H.w.n, 1);
+    NRT_EQ(H.w.n, 1);
 }
 
-static void test_no_chap_challenge_times_out(void)
+NRT_TEST(test_no_chap_challenge_times_out)
 {
     setup("alice", "s3cret");
     nr_ppp_auth_start(&H.a, NR_PPP_PROTO_CHAP);
@@ -229,35 +230,13 @@ static void test_no_chap_challenge_times_out(void)
         H.w.now = nr_ppp_auth_deadline(&H.a);
         nr_ppp_auth_timeout(&H.a);
     }
-    CU_ASSERT_EQUAL(H.done, 1);
-    CU_ASSERT_EQUAL(H.result, NR_PPP_AUTH_TIMEOUT);
-    CU_ASSERT_EQUAL(H.w.now, 1000 + 3 * 3000);
+    NRT_EQ(H.done, 1);
+    NRT_EQ(H.result, NR_PPP_AUTH_TIMEOUT);
+    NRT_EQ(H.w.now, 1000 + 3 * 3000);
 }
 
-static void test_unsupported_protocol_is_refused(void)
+NRT_TEST(test_unsupported_protocol_is_refused)
 {
     setup("alice", "s3cret");
-    CU_ASSERT_EQUAL(nr_ppp_auth_start(&H.a, 0xc227), -1);
-}
-
-#define TEST(f) { #f, f }
-static CU_TestInfo tests[] = {
-    TEST(test_chap_md5_of_id_secret_challenge_matches_rfc1321_vector),
-    TEST(test_pap_request_carries_user_and_password),
-    TEST(test_pap_ack_succeeds_and_keeps_the_server_message),
-    TEST(test_pap_nak_fails_with_login_incorrect),
-    TEST(test_unanswered_pap_is_retransmitted_then_times_out),
-    TEST(test_chap_challenge_is_answered_with_md5_and_our_name),
-    TEST(test_chap_success_with_the_right_password),
-    TEST(test_chap_failure_with_a_wrong_password),
-    TEST(test_chap_result_for_another_identifier_is_ignored),
-    TEST(test_chap_challenge_of_variable_length_is_answered),
-    TEST(test_no_chap_challenge_times_out),
-    TEST(test_unsupported_protocol_is_refused),
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    return nr_cunit_main(argc, argv, "ras-ppp-auth", tests);
+    NRT_EQ(nr_ppp_auth_start(&H.a, 0xc227), -1);
 }

@@ -7,12 +7,13 @@
  */
 #include "config.h"
 
-#include <CUnit/CUnit.h>
 #include <string.h>
 
 #include "cunit-main.h"
 #include "ppp-fsm.h"
 #include "ppp-test-peer.h"
+
+NRT_SUITE("ras-ppp-fsm");
 
 #define PROTO 0x8021
 #define OPT 1
@@ -121,100 +122,100 @@ static void open_link(void)
     nr_ppp_fsm_lower_up(&H.f);
     feed(NR_PPP_CONF_ACK, last_id(), our_opts, sizeof our_opts);
     feed(NR_PPP_CONF_REQ, 1, peer_opts, sizeof peer_opts);
-    CU_ASSERT_EQUAL_FATAL(H.f.state, NR_PPP_OPENED);
+    NRT_EQ_FATAL(H.f.state, NR_PPP_OPENED);
     nr_test_wire_clear(&H.w);
 }
 
 /* ---- opening -------------------------------------------------------------------------------- */
 
-static void test_open_then_up_sends_configure_request_and_enters_req_sent(void)
+NRT_TEST(test_open_then_up_sends_configure_request_and_enters_req_sent)
 {
     setup();
     nr_ppp_fsm_open(&H.f);
-    CU_ASSERT_EQUAL(H.f.state, NR_PPP_STARTING);
-    CU_ASSERT_EQUAL(H.starts, 1);
-    CU_ASSERT_EQUAL(H.w.n, 0);
+    NRT_EQ(H.f.state, NR_PPP_STARTING);
+    NRT_EQ(H.starts, 1);
+    NRT_EQ(H.w.n, 0);
     nr_ppp_fsm_lower_up(&H.f);
-    CU_ASSERT_EQUAL(H.f.state, NR_PPP_REQSENT);
-    CU_ASSERT_EQUAL_FATAL(H.w.n, 1);
-    CU_ASSERT_EQUAL(last_code(), NR_PPP_CONF_REQ);
-    CU_ASSERT_EQUAL(H.w.pkts[0].len, 8);
-    CU_ASSERT_EQUAL(memcmp(H.w.pkts[0].data + 4, our_opts, 4), 0);
-    CU_ASSERT_EQUAL(nr_ppp_fsm_deadline(&H.f), H.w.now + 3000);
-    CU_ASSERT_EQUAL(H.resets, 1);
+    NRT_EQ(H.f.state, NR_PPP_REQSENT);
+    NRT_EQ_FATAL(H.w.n, 1);
+    NRT_EQ(last_code(), NR_PPP_CONF_REQ);
+    NRT_EQ(H.w.pkts[0].len, 8);
+    NRT_EQ_MEM(H.w.pkts[0].data + 4, our_opts, 4);
+    NRT_EQ(nr_ppp_fsm_deadline(&H.f), H.w.now + 3000);
+    NRT_EQ(H.resets, 1);
 }
 
-static void test_up_before_open_waits_in_closed_and_open_sends_the_request(void)
+NRT_TEST(test_up_before_open_waits_in_closed_and_open_sends_the_request)
 {
     setup();
     nr_ppp_fsm_lower_up(&H.f);
-    CU_ASSERT_EQUAL(H.f.state, NR_PPP_CLOSED);
-    CU_ASSERT_EQUAL(H.w.n, 0);
+    NRT_EQ(H.f.state, NR_PPP_CLOSED);
+    NRT_EQ(H.w.n, 0);
     nr_ppp_fsm_open(&H.f);
-    CU_ASSERT_EQUAL(H.f.state, NR_PPP_REQSENT);
-    CU_ASSERT_EQUAL(nr_test_wire_count(&H.w, PROTO, NR_PPP_CONF_REQ), 1);
+    NRT_EQ(H.f.state, NR_PPP_REQSENT);
+    NRT_EQ(nr_test_wire_count(&H.w, PROTO, NR_PPP_CONF_REQ), 1);
 }
 
-static void test_ack_then_peer_request_opens_and_calls_this_layer_up(void)
+NRT_TEST(test_ack_then_peer_request_opens_and_calls_this_layer_up)
 {
     setup();
     nr_ppp_fsm_open(&H.f);
     nr_ppp_fsm_lower_up(&H.f);
     feed(NR_PPP_CONF_ACK, last_id(), our_opts, sizeof our_opts);
-    CU_ASSERT_EQUAL(H.f.state, NR_PPP_ACKRCVD);
-    CU_ASSERT_NOT_EQUAL(nr_ppp_fsm_deadline(&H.f), 0); /* the timer still runs in Ack-Rcvd */
+    NRT_EQ(H.f.state, NR_PPP_ACKRCVD);
+    NRT_NE(nr_ppp_fsm_deadline(&H.f), 0); /* the timer still runs in Ack-Rcvd */
     feed(NR_PPP_CONF_REQ, 7, peer_opts, sizeof peer_opts);
-    CU_ASSERT_EQUAL(H.f.state, NR_PPP_OPENED);
-    CU_ASSERT_EQUAL(H.ups, 1);
-    CU_ASSERT_EQUAL(last_code(), NR_PPP_CONF_ACK);
-    CU_ASSERT_EQUAL(last_id(), 7);
-    CU_ASSERT_EQUAL(memcmp(nr_test_wire_last(&H.w)->data + 4, peer_opts, 4), 0);
-    CU_ASSERT_EQUAL(nr_ppp_fsm_deadline(&H.f), 0);
+    NRT_EQ(H.f.state, NR_PPP_OPENED);
+    NRT_EQ(H.ups, 1);
+    NRT_EQ(last_code(), NR_PPP_CONF_ACK);
+    NRT_EQ(last_id(), 7);
+    NRT_EQ_MEM(nr_test_wire_last(&H.w)->data + 4, peer_opts, 4);
+    NRT_EQ(nr_ppp_fsm_deadline(&H.f), 0);
 }
 
-static void test_peer_request_then_ack_opens(void)
+NRT_TEST(test_peer_request_then_ack_opens)
 {
     setup();
     nr_ppp_fsm_open(&H.f);
     nr_ppp_fsm_lower_up(&H.f);
     feed(NR_PPP_CONF_REQ, 1, peer_opts, sizeof peer_opts);
-    CU_ASSERT_EQUAL(H.f.state, NR_PPP_ACKSENT);
-    CU_ASSERT_EQUAL(H.ups, 0);
+    NRT_EQ(H.f.state, NR_PPP_ACKSENT);
+    NRT_EQ(H.ups, 0);
     feed(NR_PPP_CONF_ACK, H.w.pkts[0].data[1], our_opts, sizeof our_opts);
-    CU_ASSERT_EQUAL(H.f.state, NR_PPP_OPENED);
-    CU_ASSERT_EQUAL(H.ups, 1);
+    NRT_EQ(H.f.state, NR_PPP_OPENED);
+    NRT_EQ(H.ups, 1);
 }
 
-static void test_ack_with_a_wrong_identifier_is_discarded(void)
+NRT_TEST(test_ack_with_a_wrong_identifier_is_discarded)
 {
     setup();
     nr_ppp_fsm_open(&H.f);
     nr_ppp_fsm_lower_up(&H.f);
     feed(NR_PPP_CONF_ACK, (uint8_t)(last_id() + 1), our_opts, sizeof our_opts);
-    CU_ASSERT_EQUAL(H.f.state, NR_PPP_REQSENT);
+    NRT_EQ(H.f.state, NR_PPP_REQSENT);
 }
 
-static void test_ack_with_other_options_than_requested_is_discarded(void)
+NRT_TEST(test_ack_with_other_options_than_requested_is_discarded)
 {
     setup();
     nr_ppp_fsm_open(&H.f);
     nr_ppp_fsm_lower_up(&H.f);
     feed(NR_PPP_CONF_ACK, last_id(), peer_opts, sizeof peer_opts);
-    CU_ASSERT_EQUAL(H.f.state, NR_PPP_REQSENT);
+    NRT_EQ(H.f.state, NR_PPP_REQSENT);
 }
 
-static void test_packets_before_lower_up_are_ignored(void)
+NRT_TEST(test_packets_before_lower_up_are_ignored)
 {
     setup();
     nr_ppp_fsm_open(&H.f);
     feed(NR_PPP_CONF_REQ, 1, peer_opts, sizeof peer_opts);
-    CU_ASSERT_EQUAL(H.f.state, NR_PPP_STARTING);
-    CU_ASSERT_EQUAL(H.w.n, 0);
+    NRT_EQ(H.f.state, NR_PPP_STARTING);
+    NRT_EQ(H.w.n, 0);
 }
 
 /* ---- restart timer -------------------------------------------------------------------------- */
 
-static void test_timeouts_retransmit_with_the_same_identifier_up_to_max_configure(void)
+NRT_TEST(test_timeouts_retransmit_with_the_same_identifier_up_to_max_configure)
 {
     uint8_t id;
     int i;
@@ -224,23 +225,23 @@ static void test_timeouts_retransmit_with_the_same_identifier_up_to_max_configur
     nr_ppp_fsm_lower_up(&H.f);
     id = last_id();
     nr_ppp_fsm_timeout(&H.f); /* not due yet: nothing */
-    CU_ASSERT_EQUAL(H.w.n, 1);
+    NRT_EQ(H.w.n, 1);
     for (i = 0; i < 9; i++)
         fire_timer();
-    CU_ASSERT_EQUAL(nr_test_wire_count(&H.w, PROTO, NR_PPP_CONF_REQ), 10);
-    CU_ASSERT_EQUAL(last_id(), id);
-    CU_ASSERT_EQUAL(H.f.state, NR_PPP_REQSENT);
-    CU_ASSERT_EQUAL(H.finishes, 0);
+    NRT_EQ(nr_test_wire_count(&H.w, PROTO, NR_PPP_CONF_REQ), 10);
+    NRT_EQ(last_id(), id);
+    NRT_EQ(H.f.state, NR_PPP_REQSENT);
+    NRT_EQ(H.finishes, 0);
     fire_timer(); /* TO- */
-    CU_ASSERT_EQUAL(H.w.n, 10);
-    CU_ASSERT_EQUAL(H.f.state, NR_PPP_STOPPED);
-    CU_ASSERT_EQUAL(H.finishes, 1);
-    CU_ASSERT_EQUAL(H.f.reason, NR_PPP_REASON_TIMEOUT);
-    CU_ASSERT_FALSE(H.f.peer_spoke);
-    CU_ASSERT_EQUAL(nr_ppp_fsm_deadline(&H.f), 0);
+    NRT_EQ(H.w.n, 10);
+    NRT_EQ(H.f.state, NR_PPP_STOPPED);
+    NRT_EQ(H.finishes, 1);
+    NRT_EQ(H.f.reason, NR_PPP_REASON_TIMEOUT);
+    NRT_FALSE(H.f.peer_spoke);
+    NRT_EQ(nr_ppp_fsm_deadline(&H.f), 0);
 }
 
-static void test_restart_timer_and_counters_are_configurable(void)
+NRT_TEST(test_restart_timer_and_counters_are_configurable)
 {
     nr_ppp_fsm_config cfg = { 500, 2, 1, 1 };
     int i;
@@ -249,27 +250,27 @@ static void test_restart_timer_and_counters_are_configurable(void)
     nr_ppp_fsm_init(&H.f, PROTO, "TEST", &ops, &H, &cfg, &H.w.clock);
     nr_ppp_fsm_open(&H.f);
     nr_ppp_fsm_lower_up(&H.f);
-    CU_ASSERT_EQUAL(nr_ppp_fsm_deadline(&H.f), H.w.now + 500);
+    NRT_EQ(nr_ppp_fsm_deadline(&H.f), H.w.now + 500);
     for (i = 0; i < 2; i++)
         fire_timer();
-    CU_ASSERT_EQUAL(nr_test_wire_count(&H.w, PROTO, NR_PPP_CONF_REQ), 2);
-    CU_ASSERT_EQUAL(H.f.state, NR_PPP_STOPPED);
+    NRT_EQ(nr_test_wire_count(&H.w, PROTO, NR_PPP_CONF_REQ), 2);
+    NRT_EQ(H.f.state, NR_PPP_STOPPED);
 }
 
-static void test_timeout_in_ack_rcvd_goes_back_to_req_sent(void)
+NRT_TEST(test_timeout_in_ack_rcvd_goes_back_to_req_sent)
 {
     setup();
     nr_ppp_fsm_open(&H.f);
     nr_ppp_fsm_lower_up(&H.f);
     feed(NR_PPP_CONF_ACK, last_id(), our_opts, sizeof our_opts);
     fire_timer();
-    CU_ASSERT_EQUAL(H.f.state, NR_PPP_REQSENT);
-    CU_ASSERT_EQUAL(nr_test_wire_count(&H.w, PROTO, NR_PPP_CONF_REQ), 2);
+    NRT_EQ(H.f.state, NR_PPP_REQSENT);
+    NRT_EQ(nr_test_wire_count(&H.w, PROTO, NR_PPP_CONF_REQ), 2);
 }
 
 /* ---- Nak, Reject, Max-Failure --------------------------------------------------------------- */
 
-static void test_nak_sends_a_new_request_with_a_new_identifier(void)
+NRT_TEST(test_nak_sends_a_new_request_with_a_new_identifier)
 {
     uint8_t id;
 
@@ -278,13 +279,13 @@ static void test_nak_sends_a_new_request_with_a_new_identifier(void)
     nr_ppp_fsm_lower_up(&H.f);
     id = last_id();
     feed(NR_PPP_CONF_NAK, id, our_opts, sizeof our_opts);
-    CU_ASSERT_EQUAL(nr_test_wire_count(&H.w, PROTO, NR_PPP_CONF_REQ), 2);
-    CU_ASSERT_NOT_EQUAL(last_id(), id);
-    CU_ASSERT_EQUAL(H.f.state, NR_PPP_REQSENT);
-    CU_ASSERT_EQUAL(H.f.restart, 9); /* irc then scr */
+    NRT_EQ(nr_test_wire_count(&H.w, PROTO, NR_PPP_CONF_REQ), 2);
+    NRT_NE(last_id(), id);
+    NRT_EQ(H.f.state, NR_PPP_REQSENT);
+    NRT_EQ(H.f.restart, 9); /* irc then scr */
 }
 
-static void test_max_failure_naks_received_end_in_convergence_failure(void)
+NRT_TEST(test_max_failure_naks_received_end_in_convergence_failure)
 {
     int i;
 
@@ -293,29 +294,29 @@ static void test_max_failure_naks_received_end_in_convergence_failure(void)
     nr_ppp_fsm_lower_up(&H.f);
     for (i = 0; i < 5; i++)
         feed(NR_PPP_CONF_NAK, last_id(), our_opts, sizeof our_opts);
-    CU_ASSERT_EQUAL(H.f.state, NR_PPP_REQSENT);
+    NRT_EQ(H.f.state, NR_PPP_REQSENT);
     feed(NR_PPP_CONF_NAK, last_id(), our_opts, sizeof our_opts); /* the sixth */
-    CU_ASSERT_EQUAL(H.f.state, NR_PPP_CLOSING);
-    CU_ASSERT_EQUAL(last_code(), NR_PPP_TERM_REQ);
-    CU_ASSERT_EQUAL(H.f.reason, NR_PPP_REASON_NOT_CONVERGING);
+    NRT_EQ(H.f.state, NR_PPP_CLOSING);
+    NRT_EQ(last_code(), NR_PPP_TERM_REQ);
+    NRT_EQ(H.f.reason, NR_PPP_REASON_NOT_CONVERGING);
     feed(NR_PPP_TERM_ACK, last_id(), NULL, 0);
-    CU_ASSERT_EQUAL(H.f.state, NR_PPP_CLOSED);
-    CU_ASSERT_EQUAL(H.finishes, 1);
-    CU_ASSERT_EQUAL(H.f.reason, NR_PPP_REASON_NOT_CONVERGING);
+    NRT_EQ(H.f.state, NR_PPP_CLOSED);
+    NRT_EQ(H.finishes, 1);
+    NRT_EQ(H.f.reason, NR_PPP_REASON_NOT_CONVERGING);
 }
 
-static void test_protocol_saying_agreement_is_impossible_ends_in_convergence_failure(void)
+NRT_TEST(test_protocol_saying_agreement_is_impossible_ends_in_convergence_failure)
 {
     setup();
     H.nak_result = 1;
     nr_ppp_fsm_open(&H.f);
     nr_ppp_fsm_lower_up(&H.f);
     feed(NR_PPP_CONF_REJ, last_id(), our_opts, sizeof our_opts);
-    CU_ASSERT_EQUAL(H.f.state, NR_PPP_CLOSING);
-    CU_ASSERT_EQUAL(H.f.reason, NR_PPP_REASON_NOT_CONVERGING);
+    NRT_EQ(H.f.state, NR_PPP_CLOSING);
+    NRT_EQ(H.f.reason, NR_PPP_REASON_NOT_CONVERGING);
 }
 
-static void test_naks_we_send_turn_into_rejects_after_max_failure(void)
+NRT_TEST(test_naks_we_send_turn_into_rejects_after_max_failure)
 {
     int i;
 
@@ -325,109 +326,109 @@ static void test_naks_we_send_turn_into_rejects_after_max_failure(void)
     nr_ppp_fsm_lower_up(&H.f);
     for (i = 0; i < 5; i++) {
         feed(NR_PPP_CONF_REQ, (uint8_t)(10 + i), peer_opts, sizeof peer_opts);
-        CU_ASSERT_EQUAL(last_code(), NR_PPP_CONF_NAK);
+        NRT_EQ(last_code(), NR_PPP_CONF_NAK);
     }
-    CU_ASSERT_FALSE(H.saw_reject_naks);
+    NRT_FALSE(H.saw_reject_naks);
     feed(NR_PPP_CONF_REQ, 20, peer_opts, sizeof peer_opts);
-    CU_ASSERT_TRUE(H.saw_reject_naks);
-    CU_ASSERT_EQUAL(last_code(), NR_PPP_CONF_REJ);
-    CU_ASSERT_EQUAL(last_id(), 20);
+    NRT_TRUE(H.saw_reject_naks);
+    NRT_EQ(last_code(), NR_PPP_CONF_REJ);
+    NRT_EQ(last_id(), 20);
 }
 
-static void test_nak_in_ack_sent_returns_to_req_sent(void)
+NRT_TEST(test_nak_in_ack_sent_returns_to_req_sent)
 {
     setup();
     nr_ppp_fsm_open(&H.f);
     nr_ppp_fsm_lower_up(&H.f);
     feed(NR_PPP_CONF_REQ, 1, peer_opts, sizeof peer_opts);
-    CU_ASSERT_EQUAL(H.f.state, NR_PPP_ACKSENT);
+    NRT_EQ(H.f.state, NR_PPP_ACKSENT);
     H.answer = NR_PPP_CONF_NAK;
     feed(NR_PPP_CONF_REQ, 2, peer_opts, sizeof peer_opts);
-    CU_ASSERT_EQUAL(H.f.state, NR_PPP_REQSENT);
+    NRT_EQ(H.f.state, NR_PPP_REQSENT);
 }
 
 /* ---- Terminate ------------------------------------------------------------------------------ */
 
-static void test_terminate_request_in_opened_is_acked_and_stops_after_the_timer(void)
+NRT_TEST(test_terminate_request_in_opened_is_acked_and_stops_after_the_timer)
 {
     static const char why[] = "bye";
 
     open_link();
     feed(NR_PPP_TERM_REQ, 42, why, 3);
-    CU_ASSERT_EQUAL(H.downs, 1);
-    CU_ASSERT_EQUAL(H.f.state, NR_PPP_STOPPING);
-    CU_ASSERT_EQUAL(last_code(), NR_PPP_TERM_ACK);
-    CU_ASSERT_EQUAL(last_id(), 42);
-    CU_ASSERT_EQUAL(H.f.reason, NR_PPP_REASON_PEER_TERMINATED);
-    CU_ASSERT_EQUAL(H.f.term_text_len, 3);
-    CU_ASSERT_EQUAL(memcmp(H.f.term_text, "bye", 3), 0);
+    NRT_EQ(H.downs, 1);
+    NRT_EQ(H.f.state, NR_PPP_STOPPING);
+    NRT_EQ(last_code(), NR_PPP_TERM_ACK);
+    NRT_EQ(last_id(), 42);
+    NRT_EQ(H.f.reason, NR_PPP_REASON_PEER_TERMINATED);
+    NRT_EQ(H.f.term_text_len, 3);
+    NRT_EQ_MEM(H.f.term_text, "bye", 3);
     fire_timer(); /* zrc: TO- right away */
-    CU_ASSERT_EQUAL(H.f.state, NR_PPP_STOPPED);
-    CU_ASSERT_EQUAL(H.finishes, 1);
+    NRT_EQ(H.f.state, NR_PPP_STOPPED);
+    NRT_EQ(H.finishes, 1);
 }
 
-static void test_close_in_opened_sends_terminate_request_and_finishes_on_terminate_ack(void)
+NRT_TEST(test_close_in_opened_sends_terminate_request_and_finishes_on_terminate_ack)
 {
     open_link();
     nr_ppp_fsm_close(&H.f, NR_PPP_REASON_ADMIN);
-    CU_ASSERT_EQUAL(H.downs, 1);
-    CU_ASSERT_EQUAL(H.f.state, NR_PPP_CLOSING);
-    CU_ASSERT_EQUAL(last_code(), NR_PPP_TERM_REQ);
+    NRT_EQ(H.downs, 1);
+    NRT_EQ(H.f.state, NR_PPP_CLOSING);
+    NRT_EQ(last_code(), NR_PPP_TERM_REQ);
     feed(NR_PPP_TERM_ACK, last_id(), NULL, 0);
-    CU_ASSERT_EQUAL(H.f.state, NR_PPP_CLOSED);
-    CU_ASSERT_EQUAL(H.finishes, 1);
-    CU_ASSERT_EQUAL(H.f.reason, NR_PPP_REASON_ADMIN);
+    NRT_EQ(H.f.state, NR_PPP_CLOSED);
+    NRT_EQ(H.finishes, 1);
+    NRT_EQ(H.f.reason, NR_PPP_REASON_ADMIN);
 }
 
-static void test_unanswered_terminate_request_is_sent_max_terminate_times(void)
+NRT_TEST(test_unanswered_terminate_request_is_sent_max_terminate_times)
 {
     open_link();
     nr_ppp_fsm_close(&H.f, NR_PPP_REASON_ADMIN);
     fire_timer();
-    CU_ASSERT_EQUAL(nr_test_wire_count(&H.w, PROTO, NR_PPP_TERM_REQ), 2);
-    CU_ASSERT_EQUAL(H.f.state, NR_PPP_CLOSING);
+    NRT_EQ(nr_test_wire_count(&H.w, PROTO, NR_PPP_TERM_REQ), 2);
+    NRT_EQ(H.f.state, NR_PPP_CLOSING);
     fire_timer();
-    CU_ASSERT_EQUAL(nr_test_wire_count(&H.w, PROTO, NR_PPP_TERM_REQ), 2);
-    CU_ASSERT_EQUAL(H.f.state, NR_PPP_CLOSED);
-    CU_ASSERT_EQUAL(H.finishes, 1);
+    NRT_EQ(nr_test_wire_count(&H.w, PROTO, NR_PPP_TERM_REQ), 2);
+    NRT_EQ(H.f.state, NR_PPP_CLOSED);
+    NRT_EQ(H.finishes, 1);
 }
 
-static void test_closed_answers_configure_request_with_terminate_ack(void)
+NRT_TEST(test_closed_answers_configure_request_with_terminate_ack)
 {
     setup();
     nr_ppp_fsm_lower_up(&H.f);
     feed(NR_PPP_CONF_REQ, 5, peer_opts, sizeof peer_opts);
-    CU_ASSERT_EQUAL(H.f.state, NR_PPP_CLOSED);
-    CU_ASSERT_EQUAL(last_code(), NR_PPP_TERM_ACK);
-    CU_ASSERT_EQUAL(last_id(), 5);
+    NRT_EQ(H.f.state, NR_PPP_CLOSED);
+    NRT_EQ(last_code(), NR_PPP_TERM_ACK);
+    NRT_EQ(last_id(), 5);
 }
 
-static void test_terminate_request_while_negotiating_restarts_in_req_sent(void)
+NRT_TEST(test_terminate_request_while_negotiating_restarts_in_req_sent)
 {
     setup();
     nr_ppp_fsm_open(&H.f);
     nr_ppp_fsm_lower_up(&H.f);
     feed(NR_PPP_CONF_REQ, 1, peer_opts, sizeof peer_opts);
     feed(NR_PPP_TERM_REQ, 2, NULL, 0);
-    CU_ASSERT_EQUAL(H.f.state, NR_PPP_REQSENT);
-    CU_ASSERT_EQUAL(last_code(), NR_PPP_TERM_ACK);
+    NRT_EQ(H.f.state, NR_PPP_REQSENT);
+    NRT_EQ(last_code(), NR_PPP_TERM_ACK);
 }
 
 /* ---- rejects and other events --------------------------------------------------------------- */
 
-static void test_unknown_code_is_answered_with_code_reject(void)
+NRT_TEST(test_unknown_code_is_answered_with_code_reject)
 {
     static const uint8_t junk[] = { 1, 2, 3 };
 
     open_link();
     feed(42, 9, junk, sizeof junk);
-    CU_ASSERT_EQUAL(last_code(), NR_PPP_CODE_REJ);
-    CU_ASSERT_EQUAL(nr_test_wire_last(&H.w)->len, 4 + 7);
-    CU_ASSERT_EQUAL(nr_test_wire_last(&H.w)->data[4], 42);
-    CU_ASSERT_EQUAL(H.f.state, NR_PPP_OPENED);
+    NRT_EQ(last_code(), NR_PPP_CODE_REJ);
+    NRT_EQ(nr_test_wire_last(&H.w)->len, 4 + 7);
+    NRT_EQ(nr_test_wire_last(&H.w)->data[4], 42);
+    NRT_EQ(H.f.state, NR_PPP_OPENED);
 }
 
-static void test_code_reject_of_configure_request_is_fatal(void)
+NRT_TEST(test_code_reject_of_configure_request_is_fatal)
 {
     static const uint8_t rejected[] = { NR_PPP_CONF_REQ, 1, 0, 4 };
 
@@ -435,93 +436,56 @@ static void test_code_reject_of_configure_request_is_fatal(void)
     nr_ppp_fsm_open(&H.f);
     nr_ppp_fsm_lower_up(&H.f);
     feed(NR_PPP_CODE_REJ, 3, rejected, sizeof rejected);
-    CU_ASSERT_EQUAL(H.f.state, NR_PPP_STOPPED);
-    CU_ASSERT_EQUAL(H.finishes, 1);
-    CU_ASSERT_EQUAL(H.f.reason, NR_PPP_REASON_REJECTED);
+    NRT_EQ(H.f.state, NR_PPP_STOPPED);
+    NRT_EQ(H.finishes, 1);
+    NRT_EQ(H.f.reason, NR_PPP_REASON_REJECTED);
 }
 
-static void test_code_reject_of_an_extension_code_is_tolerated(void)
+NRT_TEST(test_code_reject_of_an_extension_code_is_tolerated)
 {
     static const uint8_t rejected[] = { NR_PPP_ECHO_REQ, 1, 0, 8, 0, 0, 0, 0 };
 
     open_link();
     feed(NR_PPP_CODE_REJ, 3, rejected, sizeof rejected);
-    CU_ASSERT_EQUAL(H.f.state, NR_PPP_OPENED);
-    CU_ASSERT_EQUAL(H.downs, 0);
+    NRT_EQ(H.f.state, NR_PPP_OPENED);
+    NRT_EQ(H.downs, 0);
 }
 
-static void test_protocol_reject_of_an_opened_protocol_terminates_it(void)
+NRT_TEST(test_protocol_reject_of_an_opened_protocol_terminates_it)
 {
     open_link();
     nr_ppp_fsm_protocol_rejected(&H.f);
-    CU_ASSERT_EQUAL(H.downs, 1);
-    CU_ASSERT_EQUAL(H.f.state, NR_PPP_STOPPING);
-    CU_ASSERT_EQUAL(last_code(), NR_PPP_TERM_REQ);
-    CU_ASSERT_EQUAL(H.f.reason, NR_PPP_REASON_REJECTED);
+    NRT_EQ(H.downs, 1);
+    NRT_EQ(H.f.state, NR_PPP_STOPPING);
+    NRT_EQ(last_code(), NR_PPP_TERM_REQ);
+    NRT_EQ(H.f.reason, NR_PPP_REASON_REJECTED);
 }
 
-static void test_lower_down_in_opened_calls_this_layer_down_and_returns_to_starting(void)
+NRT_TEST(test_lower_down_in_opened_calls_this_layer_down_and_returns_to_starting)
 {
     open_link();
     nr_ppp_fsm_lower_down(&H.f);
-    CU_ASSERT_EQUAL(H.f.state, NR_PPP_STARTING);
-    CU_ASSERT_EQUAL(H.downs, 1);
-    CU_ASSERT_EQUAL(H.w.n, 0);
-    CU_ASSERT_EQUAL(H.f.reason, NR_PPP_REASON_LOWER_DOWN);
+    NRT_EQ(H.f.state, NR_PPP_STARTING);
+    NRT_EQ(H.downs, 1);
+    NRT_EQ(H.w.n, 0);
+    NRT_EQ(H.f.reason, NR_PPP_REASON_LOWER_DOWN);
 }
 
-static void test_configure_request_in_opened_renegotiates(void)
+NRT_TEST(test_configure_request_in_opened_renegotiates)
 {
     open_link();
     feed(NR_PPP_CONF_REQ, 77, peer_opts, sizeof peer_opts);
-    CU_ASSERT_EQUAL(H.downs, 1);
-    CU_ASSERT_EQUAL(H.f.state, NR_PPP_ACKSENT);
-    CU_ASSERT_EQUAL(nr_test_wire_count(&H.w, PROTO, NR_PPP_CONF_REQ), 1);
-    CU_ASSERT_EQUAL(nr_test_wire_count(&H.w, PROTO, NR_PPP_CONF_ACK), 1);
-    CU_ASSERT_EQUAL(H.resets, 2);
+    NRT_EQ(H.downs, 1);
+    NRT_EQ(H.f.state, NR_PPP_ACKSENT);
+    NRT_EQ(nr_test_wire_count(&H.w, PROTO, NR_PPP_CONF_REQ), 1);
+    NRT_EQ(nr_test_wire_count(&H.w, PROTO, NR_PPP_CONF_ACK), 1);
+    NRT_EQ(H.resets, 2);
 }
 
-static void test_state_and_reason_names_are_readable(void)
+NRT_TEST(test_state_and_reason_names_are_readable)
 {
-    CU_ASSERT_STRING_EQUAL(nr_ppp_state_name(NR_PPP_REQSENT), "Req-Sent");
-    CU_ASSERT_STRING_EQUAL(nr_ppp_state_name(NR_PPP_OPENED), "Opened");
-    CU_ASSERT_STRING_EQUAL(nr_ppp_state_name((nr_ppp_state)99), "?");
-    CU_ASSERT_PTR_NOT_NULL(strstr(nr_ppp_fsm_reason_text(NR_PPP_REASON_TIMEOUT), "Configure-Request"));
-}
-
-#define TEST(f) { #f, f }
-static CU_TestInfo tests[] = {
-    TEST(test_open_then_up_sends_configure_request_and_enters_req_sent),
-    TEST(test_up_before_open_waits_in_closed_and_open_sends_the_request),
-    TEST(test_ack_then_peer_request_opens_and_calls_this_layer_up),
-    TEST(test_peer_request_then_ack_opens),
-    TEST(test_ack_with_a_wrong_identifier_is_discarded),
-    TEST(test_ack_with_other_options_than_requested_is_discarded),
-    TEST(test_packets_before_lower_up_are_ignored),
-    TEST(test_timeouts_retransmit_with_the_same_identifier_up_to_max_configure),
-    TEST(test_restart_timer_and_counters_are_configurable),
-    TEST(test_timeout_in_ack_rcvd_goes_back_to_req_sent),
-    TEST(test_nak_sends_a_new_request_with_a_new_identifier),
-    TEST(test_max_failure_naks_received_end_in_convergence_failure),
-    TEST(test_protocol_saying_agreement_is_impossible_ends_in_convergence_failure),
-    TEST(test_naks_we_send_turn_into_rejects_after_max_failure),
-    TEST(test_nak_in_ack_sent_returns_to_req_sent),
-    TEST(test_terminate_request_in_opened_is_acked_and_stops_after_the_timer),
-    TEST(test_close_in_opened_sends_terminate_request_and_finishes_on_terminate_ack),
-    TEST(test_unanswered_terminate_request_is_sent_max_terminate_times),
-    TEST(test_closed_answers_configure_request_with_terminate_ack),
-    TEST(test_terminate_request_while_negotiating_restarts_in_req_sent),
-    TEST(test_unknown_code_is_answered_with_code_reject),
-    TEST(test_code_reject_of_configure_request_is_fatal),
-    TEST(test_code_reject_of_an_extension_code_is_tolerated),
-    TEST(test_protocol_reject_of_an_opened_protocol_terminates_it),
-    TEST(test_lower_down_in_opened_calls_this_layer_down_and_returns_to_starting),
-    TEST(test_configure_request_in_opened_renegotiates),
-    TEST(test_state_and_reason_names_are_readable),
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    return nr_cunit_main(argc, argv, "ras-ppp-fsm", tests);
+    NRT_EQ_STR(nr_ppp_state_name(NR_PPP_REQSENT), "Req-Sent");
+    NRT_EQ_STR(nr_ppp_state_name(NR_PPP_OPENED), "Opened");
+    NRT_EQ_STR(nr_ppp_state_name((nr_ppp_state)99), "?");
+    NRT_CONTAINS(nr_ppp_fsm_reason_text(NR_PPP_REASON_TIMEOUT), "Configure-Request");
 }

@@ -7,12 +7,13 @@
  */
 #include "config.h"
 
-#include <CUnit/CUnit.h>
 #include <string.h>
 
 #include "cunit-main.h"
 #include "ppp-ipcp.h"
 #include "ppp-test-peer.h"
+
+NRT_SUITE("ras-ppp-ipcp");
 
 typedef struct harness {
     nr_ppp_ipcp ip;
@@ -80,51 +81,50 @@ static const uint8_t slirp_req2[] = { 0x01, 0x02, 0x00, 0x0a, 0x03, 0x06, 0x0a, 
 static const uint8_t slirp_nak[] = { 0x03, 0x01, 0x00, 0x10, 0x03, 0x06, 0x0a, 0x00,
                                      0x02, 0x0f, 0x81, 0x06, 0x0a, 0x00, 0x02, 0x03 };
 
-static void test_first_request_asks_for_address_zero_and_both_dns(void)
+NRT_TEST(test_first_request_asks_for_address_zero_and_both_dns)
 {
     static const uint8_t want[] = { 0x03, 0x06, 0, 0, 0, 0, 0x81, 0x06, 0, 0, 0, 0, 0x83, 0x06, 0, 0, 0, 0 };
 
     setup();
     nr_ppp_ipcp_start(&H.ip);
-    CU_ASSERT_EQUAL_FATAL(last()->len, 4 + sizeof want);
-    CU_ASSERT_EQUAL(last()->data[0], NR_PPP_CONF_REQ);
-    CU_ASSERT_EQUAL(memcmp(last()->data + 4, want, sizeof want), 0);
+    NRT_EQ_FATAL(last()->len, 4 + sizeof want);
+    NRT_EQ(last()->data[0], NR_PPP_CONF_REQ);
+    NRT_EQ_MEM(last()->data + 4, want, sizeof want);
 }
 
-static void test_slirp_request_gets_vj_rejected_first(void)
+NRT_TEST(test_slirp_request_gets_vj_rejected_first)
 {
     setup();
     nr_ppp_ipcp_start(&H.ip);
     feed(slirp_req, sizeof slirp_req);
-    CU_ASSERT_EQUAL_FATAL(last()->len, 10);
-    CU_ASSERT_EQUAL(last()->data[0], NR_PPP_CONF_REJ);
-    CU_ASSERT_EQUAL(memcmp(last()->data + 4, "\x02\x06\x00\x2d\x0f\x01", 6), 0);
+    NRT_EQ_FATAL(last()->len, 10);
+    NRT_EQ(last()->data[0], NR_PPP_CONF_REJ);
+    NRT_EQ_MEM(last()->data + 4, "\x02\x06\x00\x2d\x0f\x01", 6);
 }
 
-static void test_slirp_asking_for_address_zero_is_naked_with_the_hint(void)
+NRT_TEST(test_slirp_asking_for_address_zero_is_naked_with_the_hint)
 {
     static const uint8_t req[] = { 0x01, 0x02, 0x00, 0x0a, 0x03, 0x06, 0x00, 0x00, 0x00, 0x00 };
 
     setup();
     nr_ppp_ipcp_start(&H.ip);
     feed(req, sizeof req);
-    CU_ASSERT_EQUAL_FATAL(last()->len, 10);
-    CU_ASSERT_EQUAL(last()->data[0], NR_PPP_CONF_NAK);
-    CU_ASSERT_EQUAL(memcmp(last()->data + 4, "\x03\x06\x0a\x00\x02\x02", 6), 0);
+    NRT_EQ_FATAL(last()->len, 10);
+    NRT_EQ(last()->data[0], NR_PPP_CONF_NAK);
+    NRT_EQ_MEM(last()->data + 4, "\x03\x06\x0a\x00\x02\x02", 6);
 }
 
-static void test_address_and_dns_are_learned_from_the_nak(void)
+NRT_TEST(test_address_and_dns_are_learned_from_the_nak)
 {
     setup();
     nr_ppp_ipcp_start(&H.ip);
     feed_id(slirp_nak, sizeof slirp_nak, last()->data[1]);
-    CU_ASSERT_EQUAL_FATAL(last()->len, 4 + 18);
-    CU_ASSERT_EQUAL(last()->data[0], NR_PPP_CONF_REQ);
-    CU_ASSERT_EQUAL(memcmp(last()->data + 4, "\x03\x06\x0a\x00\x02\x0f\x81\x06\x0a\x00\x02\x03\x83\x06\0\0\0\0", 18),
-                    0);
+    NRT_EQ_FATAL(last()->len, 4 + 18);
+    NRT_EQ(last()->data[0], NR_PPP_CONF_REQ);
+    NRT_EQ_MEM(last()->data + 4, "\x03\x06\x0a\x00\x02\x0f\x81\x06\x0a\x00\x02\x03\x83\x06\0\0\0\0", 18);
 }
 
-static void test_full_slirp_exchange_projects_10_0_2_15_with_dns_10_0_2_3(void)
+NRT_TEST(test_full_slirp_exchange_projects_10_0_2_15_with_dns_10_0_2_3)
 {
     uint8_t ack[64];
     const nr_test_pkt *req;
@@ -134,58 +134,58 @@ static void test_full_slirp_exchange_projects_10_0_2_15_with_dns_10_0_2_3(void)
     feed(slirp_req, sizeof slirp_req);                      /* -> Rej VJ */
     feed_id(slirp_nak, sizeof slirp_nak, H.w.pkts[0].data[1]); /* -> new ConfReq */
     req = last();
-    CU_ASSERT_EQUAL_FATAL(req->data[0], NR_PPP_CONF_REQ);
+    NRT_EQ_FATAL(req->data[0], NR_PPP_CONF_REQ);
     memcpy(ack, req->data, req->len);
     ack[0] = NR_PPP_CONF_ACK; /* slirp Acks DNS2 0.0.0.0 as is */
     feed(ack, req->len);
-    CU_ASSERT_EQUAL(H.ups, 0);
+    NRT_EQ(H.ups, 0);
     feed((const uint8_t *)"\x01\x03\x00\x0a\x03\x06\x00\x00\x00\x00", 10); /* still 0.0.0.0: Nak */
-    CU_ASSERT_EQUAL(last()->data[0], NR_PPP_CONF_NAK);
+    NRT_EQ(last()->data[0], NR_PPP_CONF_NAK);
     feed(slirp_req2, sizeof slirp_req2);
-    CU_ASSERT_EQUAL(last()->data[0], NR_PPP_CONF_ACK);
-    CU_ASSERT_TRUE(nr_ppp_ipcp_is_open(&H.ip));
-    CU_ASSERT_EQUAL(H.ups, 1);
-    CU_ASSERT_EQUAL(H.res.our_addr, 0x0a00020f);
-    CU_ASSERT_EQUAL(H.res.peer_addr, 0x0a000202);
-    CU_ASSERT_EQUAL(H.res.dns[0], 0x0a000203);
-    CU_ASSERT_EQUAL(H.res.dns[1], 0);
+    NRT_EQ(last()->data[0], NR_PPP_CONF_ACK);
+    NRT_TRUE(nr_ppp_ipcp_is_open(&H.ip));
+    NRT_EQ(H.ups, 1);
+    NRT_EQ(H.res.our_addr, 0x0a00020f);
+    NRT_EQ(H.res.peer_addr, 0x0a000202);
+    NRT_EQ(H.res.dns[0], 0x0a000203);
+    NRT_EQ(H.res.dns[1], 0);
 }
 
-static void test_peer_own_real_address_is_acked(void)
+NRT_TEST(test_peer_own_real_address_is_acked)
 {
     static const uint8_t req[] = { 0x01, 0x07, 0x00, 0x0a, 0x03, 0x06, 0xc0, 0xa8, 0x01, 0x01 };
 
     setup();
     nr_ppp_ipcp_start(&H.ip);
     feed(req, sizeof req);
-    CU_ASSERT_EQUAL(last()->data[0], NR_PPP_CONF_ACK);
-    CU_ASSERT_EQUAL(H.ip.peer_addr, 0xc0a80101);
+    NRT_EQ(last()->data[0], NR_PPP_CONF_ACK);
+    NRT_EQ(H.ip.peer_addr, 0xc0a80101);
 }
 
-static void test_rejected_dns_is_no_longer_requested(void)
+NRT_TEST(test_rejected_dns_is_no_longer_requested)
 {
     static const uint8_t rej[] = { 0x04, 0x00, 0x00, 0x10, 0x81, 0x06, 0, 0, 0, 0, 0x83, 0x06, 0, 0, 0, 0 };
 
     setup();
     nr_ppp_ipcp_start(&H.ip);
     feed_id(rej, sizeof rej, last()->data[1]);
-    CU_ASSERT_EQUAL(last()->len, 10);
-    CU_ASSERT_EQUAL(memcmp(last()->data + 4, "\x03\x06\0\0\0\0", 6), 0);
+    NRT_EQ(last()->len, 10);
+    NRT_EQ_MEM(last()->data + 4, "\x03\x06\0\0\0\0", 6);
 }
 
-static void test_rejected_address_without_one_of_our_own_fails(void)
+NRT_TEST(test_rejected_address_without_one_of_our_own_fails)
 {
     static const uint8_t rej[] = { 0x04, 0x00, 0x00, 0x0a, 0x03, 0x06, 0, 0, 0, 0 };
 
     setup();
     nr_ppp_ipcp_start(&H.ip);
     feed_id(rej, sizeof rej, last()->data[1]);
-    CU_ASSERT_TRUE(H.ip.addr_rejected);
-    CU_ASSERT_EQUAL(H.ip.fsm.state, NR_PPP_CLOSING);
-    CU_ASSERT_EQUAL(H.ip.fsm.reason, NR_PPP_REASON_NOT_CONVERGING);
+    NRT_TRUE(H.ip.addr_rejected);
+    NRT_EQ(H.ip.fsm.state, NR_PPP_CLOSING);
+    NRT_EQ(H.ip.fsm.reason, NR_PPP_REASON_NOT_CONVERGING);
 }
 
-static void test_unanswered_requests_finish_with_timeout(void)
+NRT_TEST(test_unanswered_requests_finish_with_timeout)
 {
     setup();
     nr_ppp_ipcp_start(&H.ip);
@@ -193,35 +193,15 @@ static void test_unanswered_requests_finish_with_timeout(void)
         H.w.now = nr_ppp_ipcp_deadline(&H.ip);
         nr_ppp_ipcp_timeout(&H.ip);
     }
-    CU_ASSERT_EQUAL(H.finishes, 1);
-    CU_ASSERT_EQUAL(H.reason, NR_PPP_REASON_TIMEOUT);
-    CU_ASSERT_EQUAL(nr_test_wire_count(&H.w, NR_PPP_PROTO_IPCP, NR_PPP_CONF_REQ), 10);
+    NRT_EQ(H.finishes, 1);
+    NRT_EQ(H.reason, NR_PPP_REASON_TIMEOUT);
+    NRT_EQ(nr_test_wire_count(&H.w, NR_PPP_PROTO_IPCP, NR_PPP_CONF_REQ), 10);
 }
 
-static void test_addresses_print_as_dotted_quads(void)
+NRT_TEST(test_addresses_print_as_dotted_quads)
 {
     char buf[16];
 
-    CU_ASSERT_STRING_EQUAL(nr_ppp_ip_to_string(0x0a00020f, buf, sizeof buf), "10.0.2.15");
-    CU_ASSERT_STRING_EQUAL(nr_ppp_ip_to_string(0xffffffff, buf, sizeof buf), "255.255.255.255");
-}
-
-#define TEST(f) { #f, f }
-static CU_TestInfo tests[] = {
-    TEST(test_first_request_asks_for_address_zero_and_both_dns),
-    TEST(test_slirp_request_gets_vj_rejected_first),
-    TEST(test_slirp_asking_for_address_zero_is_naked_with_the_hint),
-    TEST(test_address_and_dns_are_learned_from_the_nak),
-    TEST(test_full_slirp_exchange_projects_10_0_2_15_with_dns_10_0_2_3),
-    TEST(test_peer_own_real_address_is_acked),
-    TEST(test_rejected_dns_is_no_longer_requested),
-    TEST(test_rejected_address_without_one_of_our_own_fails),
-    TEST(test_unanswered_requests_finish_with_timeout),
-    TEST(test_addresses_print_as_dotted_quads),
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    return nr_cunit_main(argc, argv, "ras-ppp-ipcp", tests);
+    NRT_EQ_STR(nr_ppp_ip_to_string(0x0a00020f, buf, sizeof buf), "10.0.2.15");
+    NRT_EQ_STR(nr_ppp_ip_to_string(0xffffffff, buf, sizeof buf), "255.255.255.255");
 }

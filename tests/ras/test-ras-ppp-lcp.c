@@ -7,13 +7,14 @@
  */
 #include "config.h"
 
-#include <CUnit/CUnit.h>
 #include <string.h>
 
 #include "cunit-main.h"
 #include "hdlc.h"
 #include "ppp-lcp.h"
 #include "ppp-test-peer.h"
+
+NRT_SUITE("ras-ppp-lcp");
 
 typedef struct harness {
     nr_ppp_lcp lcp;
@@ -85,7 +86,7 @@ static void ack_our_request(void)
             req = &H.w.pkts[i];
             break;
         }
-    CU_ASSERT_PTR_NOT_NULL_FATAL(req);
+    NRT_NOT_NULL_FATAL(req);
     memcpy(buf, req->data, req->len);
     buf[0] = NR_PPP_CONF_ACK;
     feed(buf, req->len);
@@ -106,38 +107,38 @@ static void open_with(const uint8_t *req, size_t len)
     nr_ppp_lcp_start(&H.lcp);
     ack_our_request();
     feed(req, len);
-    CU_ASSERT_TRUE_FATAL(nr_ppp_lcp_is_open(&H.lcp));
+    NRT_TRUE_FATAL(nr_ppp_lcp_is_open(&H.lcp));
 }
 
 /* ---- our request ---------------------------------------------------------------------------- */
 
-static void test_first_request_asks_for_mru_accm_zero_magic_pfc_and_acfc(void)
+NRT_TEST(test_first_request_asks_for_mru_accm_zero_magic_pfc_and_acfc)
 {
     const nr_test_pkt *p;
 
     setup();
     nr_ppp_lcp_start(&H.lcp);
     p = last();
-    CU_ASSERT_EQUAL_FATAL(H.w.n, 1);
-    CU_ASSERT_EQUAL_FATAL(p->len, 4 + 4 + 6 + 6 + 2 + 2);
-    CU_ASSERT_EQUAL(p->data[0], NR_PPP_CONF_REQ);
-    CU_ASSERT_EQUAL(memcmp(p->data + 4, "\x01\x04\x05\xdc\x02\x06\x00\x00\x00\x00\x05\x06", 12), 0);
-    CU_ASSERT_EQUAL(nr_ppp_get_u32(p->data + 16), H.lcp.magic);
-    CU_ASSERT_NOT_EQUAL(H.lcp.magic, 0);
-    CU_ASSERT_EQUAL(memcmp(p->data + 20, "\x07\x02\x08\x02", 4), 0);
+    NRT_EQ_FATAL(H.w.n, 1);
+    NRT_EQ_FATAL(p->len, 4 + 4 + 6 + 6 + 2 + 2);
+    NRT_EQ(p->data[0], NR_PPP_CONF_REQ);
+    NRT_EQ_MEM(p->data + 4, "\x01\x04\x05\xdc\x02\x06\x00\x00\x00\x00\x05\x06", 12);
+    NRT_EQ(nr_ppp_get_u32(p->data + 16), H.lcp.magic);
+    NRT_NE(H.lcp.magic, 0);
+    NRT_EQ_MEM(p->data + 20, "\x07\x02\x08\x02", 4);
 }
 
-static void test_mru_of_the_entry_is_requested(void)
+NRT_TEST(test_mru_of_the_entry_is_requested)
 {
     nr_ppp_lcp_config cfg = NR_PPP_LCP_CONFIG_DEFAULTS;
 
     cfg.mru = 576;
     setup_with(&cfg);
     nr_ppp_lcp_start(&H.lcp);
-    CU_ASSERT_EQUAL(memcmp(last()->data + 4, "\x01\x04\x02\x40", 4), 0);
+    NRT_EQ_MEM(last()->data + 4, "\x01\x04\x02\x40", 4);
 }
 
-static void test_rejected_pfc_and_acfc_are_left_out_of_the_next_request(void)
+NRT_TEST(test_rejected_pfc_and_acfc_are_left_out_of_the_next_request)
 {
     uint8_t rej[] = { 0x04, 0x00, 0x00, 0x08, 0x07, 0x02, 0x08, 0x02 };
 
@@ -145,15 +146,15 @@ static void test_rejected_pfc_and_acfc_are_left_out_of_the_next_request(void)
     nr_ppp_lcp_start(&H.lcp);
     rej[1] = last()->data[1];
     feed(rej, sizeof rej);
-    CU_ASSERT_EQUAL(H.w.n, 2);
-    CU_ASSERT_EQUAL(last()->len, 4 + 4 + 6 + 6);
+    NRT_EQ(H.w.n, 2);
+    NRT_EQ(last()->len, 4 + 4 + 6 + 6);
     ack_our_request();
     feed(slirp_req, sizeof slirp_req);
-    CU_ASSERT_FALSE(H.res.rx_pfc);
-    CU_ASSERT_FALSE(H.res.rx_acfc);
+    NRT_FALSE(H.res.rx_pfc);
+    NRT_FALSE(H.res.rx_acfc);
 }
 
-static void test_nak_of_our_mru_is_adopted(void)
+NRT_TEST(test_nak_of_our_mru_is_adopted)
 {
     uint8_t nak[] = { 0x03, 0x00, 0x00, 0x08, 0x01, 0x04, 0x02, 0x40 };
 
@@ -161,78 +162,78 @@ static void test_nak_of_our_mru_is_adopted(void)
     nr_ppp_lcp_start(&H.lcp);
     nak[1] = last()->data[1];
     feed(nak, sizeof nak);
-    CU_ASSERT_EQUAL(memcmp(last()->data + 4, "\x01\x04\x02\x40", 4), 0);
+    NRT_EQ_MEM(last()->data + 4, "\x01\x04\x02\x40", 4);
 }
 
 /* ---- the peer's request --------------------------------------------------------------------- */
 
-static void test_slirp_default_request_is_acked_unchanged(void)
+NRT_TEST(test_slirp_default_request_is_acked_unchanged)
 {
     setup();
     nr_ppp_lcp_start(&H.lcp);
     feed(slirp_req, sizeof slirp_req);
-    CU_ASSERT_EQUAL_FATAL(last()->len, sizeof slirp_req);
-    CU_ASSERT_EQUAL(last()->data[0], NR_PPP_CONF_ACK);
-    CU_ASSERT_EQUAL(memcmp(last()->data + 1, slirp_req + 1, sizeof slirp_req - 1), 0);
+    NRT_EQ_FATAL(last()->len, sizeof slirp_req);
+    NRT_EQ(last()->data[0], NR_PPP_CONF_ACK);
+    NRT_EQ_MEM(last()->data + 1, slirp_req + 1, sizeof slirp_req - 1);
 }
 
-static void test_slirp_without_accm_leaves_our_transmit_accm_at_all_ones(void)
+NRT_TEST(test_slirp_without_accm_leaves_our_transmit_accm_at_all_ones)
 {
     setup();
     open_with(slirp_req, sizeof slirp_req);
-    CU_ASSERT_EQUAL(H.ups, 1);
-    CU_ASSERT_EQUAL(H.res.tx_accm, NR_HDLC_ACCM_ALL);
-    CU_ASSERT_EQUAL(H.res.rx_accm, 0);
-    CU_ASSERT_TRUE(H.res.tx_pfc);
-    CU_ASSERT_TRUE(H.res.tx_acfc);
-    CU_ASSERT_TRUE(H.res.rx_pfc);
-    CU_ASSERT_TRUE(H.res.rx_acfc);
-    CU_ASSERT_EQUAL(H.res.peer_mru, 1500);
-    CU_ASSERT_EQUAL(H.res.peer_magic, 0xf692efe6);
-    CU_ASSERT_EQUAL(H.res.our_magic, H.lcp.magic);
-    CU_ASSERT_EQUAL(H.res.auth_protocol, 0);
+    NRT_EQ(H.ups, 1);
+    NRT_EQ(H.res.tx_accm, NR_HDLC_ACCM_ALL);
+    NRT_EQ(H.res.rx_accm, 0);
+    NRT_TRUE(H.res.tx_pfc);
+    NRT_TRUE(H.res.tx_acfc);
+    NRT_TRUE(H.res.rx_pfc);
+    NRT_TRUE(H.res.rx_acfc);
+    NRT_EQ(H.res.peer_mru, 1500);
+    NRT_EQ(H.res.peer_magic, 0xf692efe6);
+    NRT_EQ(H.res.our_magic, H.lcp.magic);
+    NRT_EQ(H.res.auth_protocol, 0);
 }
 
-static void test_slirp_mru_576_and_asyncmap_0_are_accepted(void)
+NRT_TEST(test_slirp_mru_576_and_asyncmap_0_are_accepted)
 {
     setup();
     open_with(slirp_extra_req, sizeof slirp_extra_req);
-    CU_ASSERT_EQUAL(H.res.peer_mru, 576);
-    CU_ASSERT_EQUAL(H.res.tx_accm, 0);
+    NRT_EQ(H.res.peer_mru, 576);
+    NRT_EQ(H.res.tx_accm, 0);
 }
 
-static void test_slirp_pap_request_is_acked_and_pap_reported(void)
+NRT_TEST(test_slirp_pap_request_is_acked_and_pap_reported)
 {
     setup();
     open_with(slirp_pap_req, sizeof slirp_pap_req);
-    CU_ASSERT_EQUAL(last()->data[0], NR_PPP_CONF_ACK);
-    CU_ASSERT_EQUAL(H.res.auth_protocol, NR_PPP_PROTO_PAP);
+    NRT_EQ(last()->data[0], NR_PPP_CONF_ACK);
+    NRT_EQ(H.res.auth_protocol, NR_PPP_PROTO_PAP);
 }
 
-static void test_slirp_chap_md5_request_is_acked_and_chap_reported(void)
+NRT_TEST(test_slirp_chap_md5_request_is_acked_and_chap_reported)
 {
     setup();
     open_with(slirp_chap_req, sizeof slirp_chap_req);
-    CU_ASSERT_EQUAL(H.res.auth_protocol, NR_PPP_PROTO_CHAP);
-    CU_ASSERT_EQUAL(H.res.auth_algorithm, NR_PPP_CHAP_MD5);
+    NRT_EQ(H.res.auth_protocol, NR_PPP_PROTO_CHAP);
+    NRT_EQ(H.res.auth_algorithm, NR_PPP_CHAP_MD5);
 }
 
-static void test_chap_with_another_algorithm_is_naked_toward_md5(void)
+NRT_TEST(test_chap_with_another_algorithm_is_naked_toward_md5)
 {
     static const uint8_t mschap_v1[] = { 0x01, 0x02, 0x00, 0x09, 0x03, 0x05, 0xc2, 0x23, 0x80 };
 
     setup();
     nr_ppp_lcp_start(&H.lcp);
     feed(mschap_v1, sizeof mschap_v1);
-    CU_ASSERT_EQUAL_FATAL(last()->len, 9);
-    CU_ASSERT_EQUAL(last()->data[0], NR_PPP_CONF_NAK);
-    CU_ASSERT_EQUAL(last()->data[1], 2);
-    CU_ASSERT_EQUAL(memcmp(last()->data + 4, "\x03\x05\xc2\x23\x05", 5), 0);
+    NRT_EQ_FATAL(last()->len, 9);
+    NRT_EQ(last()->data[0], NR_PPP_CONF_NAK);
+    NRT_EQ(last()->data[1], 2);
+    NRT_EQ_MEM(last()->data + 4, "\x03\x05\xc2\x23\x05", 5);
 }
 
 static const uint8_t mschap_v2_req[] = { 0x01, 0x02, 0x00, 0x09, 0x03, 0x05, 0xc2, 0x23, 0x81 };
 
-static void test_mschap_v2_is_naked_toward_md5_when_not_allowed(void)
+NRT_TEST(test_mschap_v2_is_naked_toward_md5_when_not_allowed)
 {
     nr_ppp_lcp_config cfg = NR_PPP_LCP_CONFIG_DEFAULTS;
 
@@ -240,23 +241,23 @@ static void test_mschap_v2_is_naked_toward_md5_when_not_allowed(void)
     setup_with(&cfg);
     nr_ppp_lcp_start(&H.lcp);
     feed(mschap_v2_req, sizeof mschap_v2_req);
-    CU_ASSERT_EQUAL_FATAL(last()->len, 9);
-    CU_ASSERT_EQUAL(last()->data[0], NR_PPP_CONF_NAK);
-    CU_ASSERT_EQUAL(last()->data[1], 2);
-    CU_ASSERT_EQUAL(memcmp(last()->data + 4, "\x03\x05\xc2\x23\x05", 5), 0);
+    NRT_EQ_FATAL(last()->len, 9);
+    NRT_EQ(last()->data[0], NR_PPP_CONF_NAK);
+    NRT_EQ(last()->data[1], 2);
+    NRT_EQ_MEM(last()->data + 4, "\x03\x05\xc2\x23\x05", 5);
 }
 
-static void test_mschap_v2_request_is_acked_and_reported(void)
+NRT_TEST(test_mschap_v2_request_is_acked_and_reported)
 {
     setup();
     open_with(mschap_v2_req, sizeof mschap_v2_req);
-    CU_ASSERT_EQUAL_FATAL(last()->len, 9);
-    CU_ASSERT_EQUAL(last()->data[0], NR_PPP_CONF_ACK);
-    CU_ASSERT_EQUAL(H.res.auth_protocol, NR_PPP_PROTO_CHAP);
-    CU_ASSERT_EQUAL(H.res.auth_algorithm, NR_PPP_CHAP_MSV2);
+    NRT_EQ_FATAL(last()->len, 9);
+    NRT_EQ(last()->data[0], NR_PPP_CONF_ACK);
+    NRT_EQ(H.res.auth_protocol, NR_PPP_PROTO_CHAP);
+    NRT_EQ(H.res.auth_algorithm, NR_PPP_CHAP_MSV2);
 }
 
-static void test_only_mschap_v2_allowed_naks_pap_toward_it(void)
+NRT_TEST(test_only_mschap_v2_allowed_naks_pap_toward_it)
 {
     nr_ppp_lcp_config cfg = NR_PPP_LCP_CONFIG_DEFAULTS;
 
@@ -264,12 +265,12 @@ static void test_only_mschap_v2_allowed_naks_pap_toward_it(void)
     setup_with(&cfg);
     nr_ppp_lcp_start(&H.lcp);
     feed(slirp_pap_req, sizeof slirp_pap_req);
-    CU_ASSERT_EQUAL(last()->data[0], NR_PPP_CONF_NAK);
-    CU_ASSERT_EQUAL(last()->len, 9);
-    CU_ASSERT_EQUAL(memcmp(last()->data + 4, "\x03\x05\xc2\x23\x81", 5), 0);
+    NRT_EQ(last()->data[0], NR_PPP_CONF_NAK);
+    NRT_EQ(last()->len, 9);
+    NRT_EQ_MEM(last()->data + 4, "\x03\x05\xc2\x23\x81", 5);
 }
 
-static void test_pap_is_naked_toward_chap_when_only_chap_is_allowed(void)
+NRT_TEST(test_pap_is_naked_toward_chap_when_only_chap_is_allowed)
 {
     nr_ppp_lcp_config cfg = NR_PPP_LCP_CONFIG_DEFAULTS;
 
@@ -277,12 +278,12 @@ static void test_pap_is_naked_toward_chap_when_only_chap_is_allowed(void)
     setup_with(&cfg);
     nr_ppp_lcp_start(&H.lcp);
     feed(slirp_pap_req, sizeof slirp_pap_req);
-    CU_ASSERT_EQUAL(last()->data[0], NR_PPP_CONF_NAK);
-    CU_ASSERT_EQUAL(last()->len, 9);
-    CU_ASSERT_EQUAL(memcmp(last()->data + 4, "\x03\x05\xc2\x23\x05", 5), 0);
+    NRT_EQ(last()->data[0], NR_PPP_CONF_NAK);
+    NRT_EQ(last()->len, 9);
+    NRT_EQ_MEM(last()->data + 4, "\x03\x05\xc2\x23\x05", 5);
 }
 
-static void test_unknown_options_are_rejected_alone(void)
+NRT_TEST(test_unknown_options_are_rejected_alone)
 {
     /* MRU, Quality-Protocol LQR, Callback, Magic */
     static const uint8_t req[] = { 0x01, 0x03, 0x00, 0x17, 0x01, 0x04, 0x05, 0xdc, 0x04, 0x08, 0xc0, 0x25,
@@ -296,25 +297,25 @@ static void test_unknown_options_are_rejected_alone(void)
     setup();
     nr_ppp_lcp_start(&H.lcp);
     feed(fixed, sizeof fixed);
-    CU_ASSERT_EQUAL(last()->data[0], NR_PPP_CONF_REJ);
-    CU_ASSERT_EQUAL_FATAL(last()->len, 4 + 8 + 3);
-    CU_ASSERT_EQUAL(memcmp(last()->data + 4, req + 8, 11), 0);
+    NRT_EQ(last()->data[0], NR_PPP_CONF_REJ);
+    NRT_EQ_FATAL(last()->len, 4 + 8 + 3);
+    NRT_EQ_MEM(last()->data + 4, req + 8, 11);
 }
 
-static void test_too_small_mru_is_naked_up_to_128(void)
+NRT_TEST(test_too_small_mru_is_naked_up_to_128)
 {
     static const uint8_t req[] = { 0x01, 0x04, 0x00, 0x08, 0x01, 0x04, 0x00, 0x40 };
 
     setup();
     nr_ppp_lcp_start(&H.lcp);
     feed(req, sizeof req);
-    CU_ASSERT_EQUAL(last()->data[0], NR_PPP_CONF_NAK);
-    CU_ASSERT_EQUAL(memcmp(last()->data + 4, "\x01\x04\x00\x80", 4), 0);
+    NRT_EQ(last()->data[0], NR_PPP_CONF_NAK);
+    NRT_EQ_MEM(last()->data + 4, "\x01\x04\x00\x80", 4);
 }
 
 /* ---- loopback ------------------------------------------------------------------------------- */
 
-static void test_our_own_magic_in_the_peer_request_is_naked_with_another(void)
+NRT_TEST(test_our_own_magic_in_the_peer_request_is_naked_with_another)
 {
     uint8_t req[] = { 0x01, 0x09, 0x00, 0x0a, 0x05, 0x06, 0, 0, 0, 0 };
     uint32_t mine;
@@ -325,13 +326,13 @@ static void test_our_own_magic_in_the_peer_request_is_naked_with_another(void)
     req[6] = (uint8_t)(mine >> 24), req[7] = (uint8_t)(mine >> 16), req[8] = (uint8_t)(mine >> 8),
     req[9] = (uint8_t)mine;
     feed(req, sizeof req);
-    CU_ASSERT_EQUAL(last()->data[0], NR_PPP_CONF_NAK);
-    CU_ASSERT_NOT_EQUAL(nr_ppp_get_u32(last()->data + 6), mine);
-    CU_ASSERT_NOT_EQUAL(H.lcp.magic, mine);
-    CU_ASSERT_FALSE(nr_ppp_lcp_looped_back(&H.lcp));
+    NRT_EQ(last()->data[0], NR_PPP_CONF_NAK);
+    NRT_NE(nr_ppp_get_u32(last()->data + 6), mine);
+    NRT_NE(H.lcp.magic, mine);
+    NRT_FALSE(nr_ppp_lcp_looped_back(&H.lcp));
 }
 
-static void test_looped_back_line_is_detected_and_lcp_finishes(void)
+NRT_TEST(test_looped_back_line_is_detected_and_lcp_finishes)
 {
     size_t next = 0;
     int guard = 0;
@@ -343,13 +344,13 @@ static void test_looped_back_line_is_detected_and_lcp_finishes(void)
         nr_test_pkt p = H.w.pkts[next++];
         feed(p.data, p.len);
     }
-    CU_ASSERT_TRUE(nr_ppp_lcp_looped_back(&H.lcp));
-    CU_ASSERT_EQUAL(H.finishes, 1);
-    CU_ASSERT_EQUAL(H.reason, NR_PPP_REASON_LOOPBACK);
-    CU_ASSERT_EQUAL(H.ups, 0);
+    NRT_TRUE(nr_ppp_lcp_looped_back(&H.lcp));
+    NRT_EQ(H.finishes, 1);
+    NRT_EQ(H.reason, NR_PPP_REASON_LOOPBACK);
+    NRT_EQ(H.ups, 0);
 }
 
-static void test_nak_of_our_magic_with_a_fresh_value_each_time_is_not_a_loop(void)
+NRT_TEST(test_nak_of_our_magic_with_a_fresh_value_each_time_is_not_a_loop)
 {
     uint8_t nak[] = { 0x03, 0, 0x00, 0x0a, 0x05, 0x06, 0x12, 0x34, 0x56, 0 };
     int i;
@@ -360,39 +361,39 @@ static void test_nak_of_our_magic_with_a_fresh_value_each_time_is_not_a_loop(voi
         nak[1] = last()->data[1];
         nak[9] = (uint8_t)(0x40 + i);
         feed(nak, sizeof nak);
-        CU_ASSERT_EQUAL(last()->data[0], NR_PPP_CONF_REQ); /* a new request, with a new magic */
+        NRT_EQ(last()->data[0], NR_PPP_CONF_REQ); /* a new request, with a new magic */
     }
-    CU_ASSERT_FALSE(nr_ppp_lcp_looped_back(&H.lcp));
-    CU_ASSERT_EQUAL(H.finishes, 0);
+    NRT_FALSE(nr_ppp_lcp_looped_back(&H.lcp));
+    NRT_EQ(H.finishes, 0);
 }
 
 /* ---- echo ----------------------------------------------------------------------------------- */
 
-static void test_echo_request_is_answered_with_our_magic(void)
+NRT_TEST(test_echo_request_is_answered_with_our_magic)
 {
     static const uint8_t echo[] = { 0x09, 0x00, 0x00, 0x0a, 0x67, 0x02, 0x16, 0x9c, 0xab, 0xcd };
 
     setup();
     open_with(slirp_req, sizeof slirp_req);
     feed(echo, sizeof echo);
-    CU_ASSERT_EQUAL_FATAL(last()->len, 10);
-    CU_ASSERT_EQUAL(last()->data[0], NR_PPP_ECHO_REPLY);
-    CU_ASSERT_EQUAL(last()->data[1], 0);
-    CU_ASSERT_EQUAL(nr_ppp_get_u32(last()->data + 4), H.res.our_magic);
-    CU_ASSERT_EQUAL(memcmp(last()->data + 8, "\xab\xcd", 2), 0);
+    NRT_EQ_FATAL(last()->len, 10);
+    NRT_EQ(last()->data[0], NR_PPP_ECHO_REPLY);
+    NRT_EQ(last()->data[1], 0);
+    NRT_EQ(nr_ppp_get_u32(last()->data + 4), H.res.our_magic);
+    NRT_EQ_MEM(last()->data + 8, "\xab\xcd", 2);
 }
 
-static void test_echo_request_before_open_is_ignored(void)
+NRT_TEST(test_echo_request_before_open_is_ignored)
 {
     static const uint8_t echo[] = { 0x09, 0x00, 0x00, 0x08, 0, 0, 0, 0 };
 
     setup();
     nr_ppp_lcp_start(&H.lcp);
     feed(echo, sizeof echo);
-    CU_ASSERT_EQUAL(H.w.n, 1);
+    NRT_EQ(H.w.n, 1);
 }
 
-static void test_missing_echo_replies_fail_the_link(void)
+NRT_TEST(test_missing_echo_replies_fail_the_link)
 {
     nr_ppp_lcp_config cfg = NR_PPP_LCP_CONFIG_DEFAULTS;
     int i;
@@ -403,20 +404,20 @@ static void test_missing_echo_replies_fail_the_link(void)
     open_with(slirp_req, sizeof slirp_req);
     nr_test_wire_clear(&H.w);
     for (i = 0; i < 3; i++) {
-        CU_ASSERT_EQUAL(nr_ppp_lcp_deadline(&H.lcp), H.w.now + 5000);
+        NRT_EQ(nr_ppp_lcp_deadline(&H.lcp), H.w.now + 5000);
         H.w.now += 5000;
         nr_ppp_lcp_timeout(&H.lcp);
     }
-    CU_ASSERT_EQUAL(nr_test_wire_count(&H.w, NR_PPP_PROTO_LCP, NR_PPP_ECHO_REQ), 3);
-    CU_ASSERT_EQUAL(nr_ppp_get_u32(last()->data + 4), H.res.our_magic);
-    CU_ASSERT_EQUAL(H.echo_failed, 0);
+    NRT_EQ(nr_test_wire_count(&H.w, NR_PPP_PROTO_LCP, NR_PPP_ECHO_REQ), 3);
+    NRT_EQ(nr_ppp_get_u32(last()->data + 4), H.res.our_magic);
+    NRT_EQ(H.echo_failed, 0);
     H.w.now += 5000;
     nr_ppp_lcp_timeout(&H.lcp);
-    CU_ASSERT_EQUAL(H.echo_failed, 1);
-    CU_ASSERT_EQUAL(nr_ppp_lcp_deadline(&H.lcp), 0);
+    NRT_EQ(H.echo_failed, 1);
+    NRT_EQ(nr_ppp_lcp_deadline(&H.lcp), 0);
 }
 
-static void test_echo_reply_resets_the_missing_count(void)
+NRT_TEST(test_echo_reply_resets_the_missing_count)
 {
     nr_ppp_lcp_config cfg = NR_PPP_LCP_CONFIG_DEFAULTS;
     uint8_t reply[] = { 0x0a, 0x00, 0x00, 0x08, 0xf6, 0x92, 0xef, 0xe6 };
@@ -432,89 +433,52 @@ static void test_echo_reply_resets_the_missing_count(void)
         reply[1] = last()->data[1];
         feed(reply, sizeof reply);
     }
-    CU_ASSERT_EQUAL(H.echo_failed, 0);
-    CU_ASSERT_EQUAL(H.lcp.echo_outstanding, 0);
+    NRT_EQ(H.echo_failed, 0);
+    NRT_EQ(H.lcp.echo_outstanding, 0);
 }
 
 /* ---- Protocol-Reject ------------------------------------------------------------------------ */
 
-static void test_slirp_ccp_request_gets_a_protocol_reject(void)
+NRT_TEST(test_slirp_ccp_request_gets_a_protocol_reject)
 {
     static const uint8_t ccp[] = { 0x01, 0x01, 0x00, 0x04 };
 
     setup();
     open_with(slirp_req, sizeof slirp_req);
     nr_ppp_lcp_reject_protocol(&H.lcp, NR_PPP_PROTO_CCP, ccp, sizeof ccp);
-    CU_ASSERT_EQUAL_FATAL(last()->len, 4 + 2 + 4);
-    CU_ASSERT_EQUAL(last()->data[0], NR_PPP_PROTOCOL_REJ);
-    CU_ASSERT_EQUAL(memcmp(last()->data + 4, "\x80\xfd\x01\x01\x00\x04", 6), 0);
+    NRT_EQ_FATAL(last()->len, 4 + 2 + 4);
+    NRT_EQ(last()->data[0], NR_PPP_PROTOCOL_REJ);
+    NRT_EQ_MEM(last()->data + 4, "\x80\xfd\x01\x01\x00\x04", 6);
 }
 
-static void test_no_protocol_reject_before_lcp_opens(void)
+NRT_TEST(test_no_protocol_reject_before_lcp_opens)
 {
     static const uint8_t ccp[] = { 0x01, 0x01, 0x00, 0x04 };
 
     setup();
     nr_ppp_lcp_start(&H.lcp);
     nr_ppp_lcp_reject_protocol(&H.lcp, NR_PPP_PROTO_CCP, ccp, sizeof ccp);
-    CU_ASSERT_EQUAL(H.w.n, 1);
+    NRT_EQ(H.w.n, 1);
 }
 
-static void test_protocol_reject_from_the_peer_is_reported(void)
+NRT_TEST(test_protocol_reject_from_the_peer_is_reported)
 {
     static const uint8_t prej[] = { 0x08, 0x05, 0x00, 0x0a, 0x80, 0x21, 0x01, 0x01, 0x00, 0x04 };
 
     setup();
     open_with(slirp_req, sizeof slirp_req);
     feed(prej, sizeof prej);
-    CU_ASSERT_EQUAL(H.rejected_proto, NR_PPP_PROTO_IPCP);
+    NRT_EQ(H.rejected_proto, NR_PPP_PROTO_IPCP);
 }
 
-static void test_peer_terminate_request_reports_down_with_the_reason(void)
+NRT_TEST(test_peer_terminate_request_reports_down_with_the_reason)
 {
     static const uint8_t term[] = { 0x05, 0x02, 0x00, 0x04 };
 
     setup();
     open_with(slirp_req, sizeof slirp_req);
     feed(term, sizeof term);
-    CU_ASSERT_EQUAL(H.downs, 1);
-    CU_ASSERT_EQUAL(H.reason, NR_PPP_REASON_PEER_TERMINATED);
-    CU_ASSERT_EQUAL(last()->data[0], NR_PPP_TERM_ACK);
-}
-
-#define TEST(f) { #f, f }
-static CU_TestInfo tests[] = {
-    TEST(test_first_request_asks_for_mru_accm_zero_magic_pfc_and_acfc),
-    TEST(test_mru_of_the_entry_is_requested),
-    TEST(test_rejected_pfc_and_acfc_are_left_out_of_the_next_request),
-    TEST(test_nak_of_our_mru_is_adopted),
-    TEST(test_slirp_default_request_is_acked_unchanged),
-    TEST(test_slirp_without_accm_leaves_our_transmit_accm_at_all_ones),
-    TEST(test_slirp_mru_576_and_asyncmap_0_are_accepted),
-    TEST(test_slirp_pap_request_is_acked_and_pap_reported),
-    TEST(test_slirp_chap_md5_request_is_acked_and_chap_reported),
-    TEST(test_chap_with_another_algorithm_is_naked_toward_md5),
-    TEST(test_mschap_v2_is_naked_toward_md5_when_not_allowed),
-    TEST(test_mschap_v2_request_is_acked_and_reported),
-    TEST(test_only_mschap_v2_allowed_naks_pap_toward_it),
-    TEST(test_pap_is_naked_toward_chap_when_only_chap_is_allowed),
-    TEST(test_unknown_options_are_rejected_alone),
-    TEST(test_too_small_mru_is_naked_up_to_128),
-    TEST(test_our_own_magic_in_the_peer_request_is_naked_with_another),
-    TEST(test_looped_back_line_is_detected_and_lcp_finishes),
-    TEST(test_nak_of_our_magic_with_a_fresh_value_each_time_is_not_a_loop),
-    TEST(test_echo_request_is_answered_with_our_magic),
-    TEST(test_echo_request_before_open_is_ignored),
-    TEST(test_missing_echo_replies_fail_the_link),
-    TEST(test_echo_reply_resets_the_missing_count),
-    TEST(test_slirp_ccp_request_gets_a_protocol_reject),
-    TEST(test_no_protocol_reject_before_lcp_opens),
-    TEST(test_protocol_reject_from_the_peer_is_reported),
-    TEST(test_peer_terminate_request_reports_down_with_the_reason),
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    return nr_cunit_main(argc, argv, "ras-ppp-lcp", tests);
+    NRT_EQ(H.downs, 1);
+    NRT_EQ(H.reason, NR_PPP_REASON_PEER_TERMINATED);
+    NRT_EQ(last()->data[0], NR_PPP_TERM_ACK);
 }

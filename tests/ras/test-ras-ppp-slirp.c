@@ -12,7 +12,6 @@
  */
 #include "config.h"
 
-#include <CUnit/CUnit.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <netrouter/ras.h>
@@ -27,6 +26,8 @@
 
 #include "cunit-main.h"
 #include "ppp-link.h"
+
+NRT_SUITE("ras-ppp-slirp", .ignore_sigpipe = true);
 
 #ifndef SLIRP_SHIM
 #define SLIRP_SHIM "tests/ras/.libs/slirp-select-fix.so"
@@ -45,7 +46,7 @@ static void write_file(const char *dir, const char *name, const char *text)
 
     snprintf(path, sizeof path, "%s/%s", dir, name);
     f = fopen(path, "w");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    NRT_NOT_NULL_FATAL(f);
     fputs(text, f);
     fclose(f);
     chmod(path, 0600);
@@ -121,12 +122,12 @@ static unsigned dial(const char *auth, const char *password, nr_ppp_projection *
     unsigned err;
     int i;
 
-    CU_ASSERT_TRUE_FATAL(start_slirp(&s, auth));
+    NRT_TRUE_FATAL(start_slirp(&s, auth));
     nr_ppp_link_config_init(&cfg);
     cfg.user = "alice";
     cfg.password = password;
     cfg.timeout_ms = 20000;
-    CU_ASSERT_EQUAL_FATAL(nr_ppp_link_new(s.fd, &cfg, NULL, NULL, &l), 0);
+    NRT_EQ_FATAL(nr_ppp_link_new(s.fd, &cfg, NULL, NULL, &l), 0);
     nr_ppp_link_start(l);
     err = nr_ppp_link_run(l, -1);
     *proj = *nr_ppp_link_projection(l);
@@ -136,79 +137,63 @@ static unsigned dial(const char *auth, const char *password, nr_ppp_projection *
         nr_ppp_link_close(l);
         for (i = 0; i < 100 && nr_ppp_link_phase(l) != NR_PPP_PHASE_DEAD; i++)
             nr_ppp_link_step(l, -1, 100);
-        CU_ASSERT_EQUAL(nr_ppp_link_phase(l), NR_PPP_PHASE_DEAD);
+        NRT_EQ(nr_ppp_link_phase(l), NR_PPP_PHASE_DEAD);
     }
     nr_ppp_link_free(l);
     stop_slirp(&s);
     return err;
 }
 
-static void test_slirp_without_auth_gives_10_0_2_15_and_dns_10_0_2_3(void)
+NRT_TEST(test_slirp_without_auth_gives_10_0_2_15_and_dns_10_0_2_3)
 {
     nr_ppp_projection p;
     char text[320];
 
-    CU_ASSERT_EQUAL(dial(NULL, "", &p, text, sizeof text), 0);
-    CU_ASSERT_EQUAL(p.our_addr, 0x0a00020f);
-    CU_ASSERT_EQUAL(p.server_addr, 0x0a000202);
-    CU_ASSERT_EQUAL(p.dns[0], 0x0a000203);
-    CU_ASSERT_EQUAL(p.auth_protocol, 0);
+    NRT_EQ(dial(NULL, "", &p, text, sizeof text), 0);
+    NRT_EQ(p.our_addr, 0x0a00020f);
+    NRT_EQ(p.server_addr, 0x0a000202);
+    NRT_EQ(p.dns[0], 0x0a000203);
+    NRT_EQ(p.auth_protocol, 0);
 }
 
-static void test_slirp_with_pap_gives_10_0_2_15(void)
+NRT_TEST(test_slirp_with_pap_gives_10_0_2_15)
 {
     nr_ppp_projection p;
     char text[320];
 
-    CU_ASSERT_EQUAL(dial("+pap", "s3cret", &p, text, sizeof text), 0);
-    CU_ASSERT_EQUAL(p.our_addr, 0x0a00020f);
-    CU_ASSERT_EQUAL(p.dns[0], 0x0a000203);
-    CU_ASSERT_EQUAL(p.auth_protocol, NR_PPP_PROTO_PAP);
-    CU_ASSERT_STRING_EQUAL(p.auth_message, "Login ok");
+    NRT_EQ(dial("+pap", "s3cret", &p, text, sizeof text), 0);
+    NRT_EQ(p.our_addr, 0x0a00020f);
+    NRT_EQ(p.dns[0], 0x0a000203);
+    NRT_EQ(p.auth_protocol, NR_PPP_PROTO_PAP);
+    NRT_EQ_STR(p.auth_message, "Login ok");
 }
 
-static void test_slirp_with_chap_gives_10_0_2_15(void)
+NRT_TEST(test_slirp_with_chap_gives_10_0_2_15)
 {
     nr_ppp_projection p;
     char text[320];
 
-    CU_ASSERT_EQUAL(dial("+chap", "s3cret", &p, text, sizeof text), 0);
-    CU_ASSERT_EQUAL(p.our_addr, 0x0a00020f);
-    CU_ASSERT_EQUAL(p.dns[0], 0x0a000203);
-    CU_ASSERT_EQUAL(p.auth_protocol, NR_PPP_PROTO_CHAP);
-    CU_ASSERT_PTR_NOT_NULL(strstr(p.auth_message, "Welcome"));
+    NRT_EQ(dial("+chap", "s3cret", &p, text, sizeof text), 0);
+    NRT_EQ(p.our_addr, 0x0a00020f);
+    NRT_EQ(p.dns[0], 0x0a000203);
+    NRT_EQ(p.auth_protocol, NR_PPP_PROTO_CHAP);
+    NRT_CONTAINS(p.auth_message, "Welcome");
 }
 
-static void test_slirp_with_a_wrong_pap_password_gives_691(void)
+NRT_TEST(test_slirp_with_a_wrong_pap_password_gives_691)
 {
     nr_ppp_projection p;
     char text[320];
 
-    CU_ASSERT_EQUAL(dial("+pap", "wrong", &p, text, sizeof text), ERROR_AUTHENTICATION_FAILURE);
-    CU_ASSERT_PTR_NOT_NULL(strstr(text, "Login incorrect"));
+    NRT_EQ(dial("+pap", "wrong", &p, text, sizeof text), ERROR_AUTHENTICATION_FAILURE);
+    NRT_CONTAINS(text, "Login incorrect");
 }
 
-static void test_slirp_with_a_wrong_chap_password_gives_691(void)
+NRT_TEST(test_slirp_with_a_wrong_chap_password_gives_691)
 {
     nr_ppp_projection p;
     char text[320];
 
-    CU_ASSERT_EQUAL(dial("+chap", "wrong", &p, text, sizeof text), ERROR_AUTHENTICATION_FAILURE);
-    CU_ASSERT_PTR_NOT_NULL(strstr(text, "Go 'way"));
-}
-
-#define TEST(f) { #f, f }
-static CU_TestInfo tests[] = {
-    TEST(test_slirp_without_auth_gives_10_0_2_15_and_dns_10_0_2_3),
-    TEST(test_slirp_with_pap_gives_10_0_2_15),
-    TEST(test_slirp_with_chap_gives_10_0_2_15),
-    TEST(test_slirp_with_a_wrong_pap_password_gives_691),
-    TEST(test_slirp_with_a_wrong_chap_password_gives_691),
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    signal(SIGPIPE, SIG_IGN);
-    return nr_cunit_main(argc, argv, "ras-ppp-slirp", tests);
+    NRT_EQ(dial("+chap", "wrong", &p, text, sizeof text), ERROR_AUTHENTICATION_FAILURE);
+    NRT_CONTAINS(text, "Go 'way");
 }

@@ -10,10 +10,8 @@
  */
 #include "config.h"
 
-#include <CUnit/CUnit.h>
 #include <poll.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/eventfd.h>
@@ -25,6 +23,7 @@
 #include "ppp-test-peer.h"
 
 static char dir[] = "/tmp/nr-ras-proj.XXXXXX";
+NRT_SUITE("ras-projection", .tmpdir = dir, .ignore_sigpipe = true);
 static char book[600];
 
 /* ---- what the handler saw ------------------------------------------------------------------- */
@@ -105,7 +104,7 @@ static void pap_peer_start(pap_peer *pp, modem_emu *e)
 {
     pp->emu = e;
     pp->t = (nr_test_peer_thread){ .get_fd = fixture_line_after_connect, .line = e, .setup = ask_for_pap };
-    CU_ASSERT_FATAL(nr_test_peer_thread_start(&pp->t) == 0);
+    NRT_EQ_FATAL(nr_test_peer_thread_start(&pp->t), 0);
 }
 
 static void pap_peer_stop(pap_peer *pp)
@@ -128,13 +127,13 @@ static RASDIALPARAMS params(const char *user, const char *password)
 
 static void hang_up(HRASCONN h)
 {
-    CU_ASSERT_EQUAL(nr_ras_hang_up_wait(h, 5000), 0);
-    CU_ASSERT_EQUAL(fixture_lock_files(dir), 0);
+    NRT_EQ(nr_ras_hang_up_wait(h, 5000), 0);
+    NRT_EQ(fixture_lock_files(dir), 0);
 }
 
 /* ---- tests ---------------------------------------------------------------------------------- */
 
-static void test_every_state_before_projected_gets_730_for_both_projections(void)
+NRT_TEST(every_state_before_projected_gets_730_for_both_projections)
 {
     modem_emu *e = fixture_start_modem(dir, MODEM_EMU_CONNECT, 0, book, sizeof book);
     RASDIALPARAMS p = params("", "");
@@ -143,21 +142,21 @@ static void test_every_state_before_projected_gets_730_for_both_projections(void
 
     rec_reset();
     peer_start(&pr, e);
-    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
-    CU_ASSERT_TRUE(fixture_rec_wait_done(NULL, 15000));
-    CU_ASSERT_EQUAL(rec.error, 0);
-    CU_ASSERT_PTR_NOT_NULL(seen_in(RASCS_Authenticated));
-    CU_ASSERT_PTR_NOT_NULL(seen_in(RASCS_AuthProject));
+    NRT_EQ_FATAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    NRT_TRUE(fixture_rec_wait_done(NULL, 15000));
+    NRT_EQ(rec.error, 0);
+    NRT_NOT_NULL(seen_in(RASCS_Authenticated));
+    NRT_NOT_NULL(seen_in(RASCS_AuthProject));
     for (int i = 0; i < rec.n && rec.v[i].state != RASCS_Projected; i++) {
-        CU_ASSERT_EQUAL(rec.v[i].lcp_rc, ERROR_PROJECTION_NOT_COMPLETE);
-        CU_ASSERT_EQUAL(rec.v[i].ip_rc, ERROR_PROJECTION_NOT_COMPLETE);
+        NRT_EQ(rec.v[i].lcp_rc, ERROR_PROJECTION_NOT_COMPLETE);
+        NRT_EQ(rec.v[i].ip_rc, ERROR_PROJECTION_NOT_COMPLETE);
     }
     hang_up(h);
     peer_stop(&pr);
     modem_emu_stop(e);
 }
 
-static void test_both_projections_are_available_at_projected_and_connected(void)
+NRT_TEST(both_projections_are_available_at_projected_and_connected)
 {
     modem_emu *e = fixture_start_modem(dir, MODEM_EMU_CONNECT, 0, book, sizeof book);
     RASDIALPARAMS p = params("", "");
@@ -167,25 +166,25 @@ static void test_both_projections_are_available_at_projected_and_connected(void)
 
     rec_reset();
     peer_start(&pr, e);
-    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
-    CU_ASSERT_TRUE(fixture_rec_wait_done(NULL, 15000));
+    NRT_EQ_FATAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    NRT_TRUE(fixture_rec_wait_done(NULL, 15000));
     s = seen_in(RASCS_Projected);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
-    CU_ASSERT_EQUAL(s->lcp_rc, 0);
-    CU_ASSERT_EQUAL(s->ip_rc, 0);
-    CU_ASSERT_STRING_EQUAL(rec.ip.szIpAddress, "10.0.2.15");
-    CU_ASSERT_STRING_EQUAL(rec.ip.szServerIpAddress, "10.0.2.2");
-    CU_ASSERT_EQUAL(rec.lcp.dwAuthenticationProtocol, 0);
+    NRT_NOT_NULL_FATAL(s);
+    NRT_EQ(s->lcp_rc, 0);
+    NRT_EQ(s->ip_rc, 0);
+    NRT_EQ_STR(rec.ip.szIpAddress, "10.0.2.15");
+    NRT_EQ_STR(rec.ip.szServerIpAddress, "10.0.2.2");
+    NRT_EQ(rec.lcp.dwAuthenticationProtocol, 0);
     s = seen_in(RASCS_Connected);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
-    CU_ASSERT_EQUAL(s->lcp_rc, 0);
-    CU_ASSERT_EQUAL(s->ip_rc, 0);
+    NRT_NOT_NULL_FATAL(s);
+    NRT_EQ(s->lcp_rc, 0);
+    NRT_EQ(s->ip_rc, 0);
     hang_up(h);
     peer_stop(&pr);
     modem_emu_stop(e);
 }
 
-static void test_pap_dial_projects_pap_and_the_server_message_only_from_projected(void)
+NRT_TEST(pap_dial_projects_pap_and_the_server_message_only_from_projected)
 {
     modem_emu *e = fixture_start_modem(dir, MODEM_EMU_CONNECT, 0, book, sizeof book);
     RASDIALPARAMS p = params("alice", "s3cret");
@@ -195,27 +194,27 @@ static void test_pap_dial_projects_pap_and_the_server_message_only_from_projecte
 
     rec_reset();
     pap_peer_start(&pp, e);
-    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
-    CU_ASSERT_TRUE(fixture_rec_wait_done(NULL, 15000));
-    CU_ASSERT_EQUAL(rec.error, 0);
+    NRT_EQ_FATAL(RasDial(NULL, book, &p, 1, (void *)on_func1, &h), 0);
+    NRT_TRUE(fixture_rec_wait_done(NULL, 15000));
+    NRT_EQ(rec.error, 0);
     s = seen_in(RASCS_Authenticated); /* authenticated, but not projected yet */
-    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
-    CU_ASSERT_EQUAL(s->lcp_rc, ERROR_PROJECTION_NOT_COMPLETE);
+    NRT_NOT_NULL_FATAL(s);
+    NRT_EQ(s->lcp_rc, ERROR_PROJECTION_NOT_COMPLETE);
     s = seen_in(RASCS_AuthProject);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
-    CU_ASSERT_EQUAL(s->lcp_rc, ERROR_PROJECTION_NOT_COMPLETE);
+    NRT_NOT_NULL_FATAL(s);
+    NRT_EQ(s->lcp_rc, ERROR_PROJECTION_NOT_COMPLETE);
     s = seen_in(RASCS_Projected);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
-    CU_ASSERT_EQUAL(s->lcp_rc, 0);
-    CU_ASSERT_EQUAL(rec.lcp.dwAuthenticationProtocol, RASLCPAP_PAP);
-    CU_ASSERT_STRING_EQUAL(rec.lcp.szReplyMessage, "Login ok");
-    CU_ASSERT_STRING_EQUAL(rec.ip.szIpAddress, "10.0.2.15");
+    NRT_NOT_NULL_FATAL(s);
+    NRT_EQ(s->lcp_rc, 0);
+    NRT_EQ(rec.lcp.dwAuthenticationProtocol, RASLCPAP_PAP);
+    NRT_EQ_STR(rec.lcp.szReplyMessage, "Login ok");
+    NRT_EQ_STR(rec.ip.szIpAddress, "10.0.2.15");
     hang_up(h);
     pap_peer_stop(&pp);
     modem_emu_stop(e);
 }
 
-static void test_rejected_password_leaves_both_projections_not_complete(void)
+NRT_TEST(rejected_password_leaves_both_projections_not_complete)
 {
     modem_emu *e = fixture_start_modem(dir, MODEM_EMU_CONNECT, 0, book, sizeof book);
     RASDIALPARAMS p = params("alice", "wrong");
@@ -227,30 +226,12 @@ static void test_rejected_password_leaves_both_projections_not_complete(void)
 
     rec_reset();
     pap_peer_start(&pp, e);
-    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_AUTHENTICATION_FAILURE); /* synchronous */
-    CU_ASSERT_PTR_NOT_NULL_FATAL(h);
-    CU_ASSERT_EQUAL(RasGetProjectionInfo(h, RASP_PppLcp, &lcp, &cb), ERROR_PROJECTION_NOT_COMPLETE);
+    NRT_EQ(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_AUTHENTICATION_FAILURE); /* synchronous */
+    NRT_NOT_NULL_FATAL(h);
+    NRT_EQ(RasGetProjectionInfo(h, RASP_PppLcp, &lcp, &cb), ERROR_PROJECTION_NOT_COMPLETE);
     cb = sizeof ip;
-    CU_ASSERT_EQUAL(RasGetProjectionInfo(h, RASP_PppIp, &ip, &cb), ERROR_PROJECTION_NOT_COMPLETE);
+    NRT_EQ(RasGetProjectionInfo(h, RASP_PppIp, &ip, &cb), ERROR_PROJECTION_NOT_COMPLETE);
     hang_up(h);
     pap_peer_stop(&pp);
     modem_emu_stop(e);
-}
-
-static CU_TestInfo tests[] = {
-    { "every_state_before_projected_gets_730_for_both_projections",
-      test_every_state_before_projected_gets_730_for_both_projections },
-    { "both_projections_are_available_at_projected_and_connected",
-      test_both_projections_are_available_at_projected_and_connected },
-    { "pap_dial_projects_pap_and_the_server_message_only_from_projected",
-      test_pap_dial_projects_pap_and_the_server_message_only_from_projected },
-    { "rejected_password_leaves_both_projections_not_complete",
-      test_rejected_password_leaves_both_projections_not_complete },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    signal(SIGPIPE, SIG_IGN);
-    return nr_cunit_main_in_tmpdir(argc, argv, "ras-projection", tests, dir);
 }

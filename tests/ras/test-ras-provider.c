@@ -29,6 +29,8 @@
 #include "testutil.h"
 #include "uucplock.h"
 
+NRT_SUITE("ras-provider", .setup = nrt_fixtures_found);
+
 /* One test's world: the router, the emulated modem and the far end. */
 typedef struct prov {
     nrt_env *env;
@@ -59,9 +61,8 @@ static void load_router(prov *t, bool next_provider)
     env->path[1] = ras_manifest(env);
     env->path[2] = NULL;
     t->r = nrt_router(env);
-    nrt_check(nrt_plugin_index(t->r, "ras") >= 0, __LINE__, __FILE__, __func__, "the ras provider is loaded: %s",
-              nrt_problems_text(env, t->r));
-    CU_ASSERT_FATAL(nrt_plugin_index(t->r, "ras") >= 0);
+    NRT_TRUE_MSG(nrt_plugin_index(t->r, "ras") >= 0, "the ras provider is loaded: %s", nrt_problems_text(env, t->r));
+    NRT_GE_FATAL(nrt_plugin_index(t->r, "ras"), 0);
 }
 
 /* A router with the ras provider, and a modem answering the dial with
@@ -111,7 +112,7 @@ static DWORD ras_links(RASCONN *v)
     DWORD cb = 4 * sizeof *v, n = 0;
     memset(v, 0, cb);
     v[0].dwSize = sizeof *v;
-    CU_ASSERT_EQUAL(RasEnumConnections(v, &cb, &n), 0);
+    NRT_EQ(RasEnumConnections(v, &cb, &n), 0);
     return n;
 }
 
@@ -149,38 +150,37 @@ static bool device_free(prov *t)
 
 /* ---- capabilities ------------------------------------------------------------------ */
 
-static void test_caps_announce_add3_cancel_and_connected_enumeration(void)
+NRT_TEST(caps_announce_add3_cancel_and_connected_enumeration)
 {
     prov t;
     nr_plugin_info info;
     start(&t, MODEM_EMU_BUSY, false);
     NRT_EQ_CODE(nr_router_plugin_info(t.r, (size_t)nrt_plugin_index(t.r, "ras"), &info), WN_SUCCESS);
-    NRT_EQ_INT(info.kind, NR_PLUGIN_PROVIDER);
-    NRT_EQ_INT(info.net_type, 0x00FD0000u);
-    NRT_EQ_INT(info.caps_connection,
-               WNNC_CON_ADDCONNECTION3 | WNNC_CON_CANCELCONNECTION | WNNC_CON_GETCONNECTIONS);
-    NRT_EQ_INT(info.caps_enumeration, WNNC_ENUM_LOCAL);
+    NRT_EQ(info.kind, NR_PLUGIN_PROVIDER);
+    NRT_EQ(info.net_type, 0x00FD0000u);
+    NRT_EQ(info.caps_connection, WNNC_CON_ADDCONNECTION3 | WNNC_CON_CANCELCONNECTION | WNNC_CON_GETCONNECTIONS);
+    NRT_EQ(info.caps_enumeration, WNNC_ENUM_LOCAL);
     stop(&t);
 }
 
 /* ---- a dial-up through the router ------------------------------------------------------ */
 
-static void test_add_dials_the_entry_through_to_connected(void)
+NRT_TEST(add_dials_the_entry_through_to_connected)
 {
     prov t;
     RASCONN v[4];
     RASCONNSTATUS st = { .dwSize = sizeof st };
     start(&t, MODEM_EMU_CONNECT, false);
     NRT_EQ_CODE(add(&t, "ras:Test"), WN_SUCCESS);
-    NRT_REQUIRE(ras_links(v) == 1);
+    NRT_EQ_FATAL(ras_links(v), 1);
     NRT_EQ_STR(v[0].szEntryName, "Test");
     NRT_EQ_CODE(RasGetConnectStatus(v[0].hrasconn, &st), 0);
-    NRT_EQ_INT(st.rasconnstate, RASCS_Connected);
-    NRT_EQ_INT(fixture_lock_files(t.dir), 1); /* the port is held while the link lives */
+    NRT_EQ(st.rasconnstate, RASCS_Connected);
+    NRT_EQ(fixture_lock_files(t.dir), 1); /* the port is held while the link lives */
     stop(&t);
 }
 
-static void test_add_is_wrapped_in_pre_and_post_naming_the_ras_provider(void)
+NRT_TEST(add_is_wrapped_in_pre_and_post_naming_the_ras_provider)
 {
     prov t;
     start(&t, MODEM_EMU_CONNECT, false);
@@ -191,7 +191,7 @@ static void test_add_is_wrapped_in_pre_and_post_naming_the_ras_provider(void)
     stop(&t);
 }
 
-static void test_a_connected_entry_cannot_be_added_twice(void)
+NRT_TEST(a_connected_entry_cannot_be_added_twice)
 {
     prov t;
     start(&t, MODEM_EMU_CONNECT, false);
@@ -200,7 +200,7 @@ static void test_a_connected_entry_cannot_be_added_twice(void)
     stop(&t);
 }
 
-static void test_connected_enumeration_lists_the_live_link(void)
+NRT_TEST(connected_enumeration_lists_the_live_link)
 {
     prov t;
     start(&t, MODEM_EMU_CONNECT, false);
@@ -210,7 +210,7 @@ static void test_connected_enumeration_lists_the_live_link(void)
     stop(&t);
 }
 
-static void test_cancel_by_name_hangs_up_and_releases_the_port_at_once(void)
+NRT_TEST(cancel_by_name_hangs_up_and_releases_the_port_at_once)
 {
     prov t;
     RASCONN v[4];
@@ -218,13 +218,13 @@ static void test_cancel_by_name_hangs_up_and_releases_the_port_at_once(void)
     NRT_EQ_CODE(add(&t, "ras:Test"), WN_SUCCESS);
     NRT_EQ_CODE(nr_cancel_connection(t.r, "ras:Test", 0, FALSE), WN_SUCCESS);
     /* No waiting: the cancel returns once the port is released. */
-    NRT_EQ_INT(ras_links(v), 0);
-    NRT_EQ_INT(fixture_lock_files(t.dir), 0);
+    NRT_EQ(ras_links(v), 0);
+    NRT_EQ(fixture_lock_files(t.dir), 0);
     NRT_TRUE(device_free(&t));
     stop(&t);
 }
 
-static void test_cancel_is_wrapped_in_pre_and_post_naming_the_ras_provider(void)
+NRT_TEST(cancel_is_wrapped_in_pre_and_post_naming_the_ras_provider)
 {
     prov t;
     start(&t, MODEM_EMU_CONNECT, false);
@@ -237,7 +237,7 @@ static void test_cancel_is_wrapped_in_pre_and_post_naming_the_ras_provider(void)
     stop(&t);
 }
 
-static void test_connected_enumeration_forgets_a_cancelled_link(void)
+NRT_TEST(connected_enumeration_forgets_a_cancelled_link)
 {
     prov t;
     start(&t, MODEM_EMU_CONNECT, false);
@@ -257,7 +257,7 @@ static HRASCONN add_and_lose(prov *t)
     DWORD n;
     NRT_EQ_CODE(add(t, "ras:Test"), WN_SUCCESS);
     n = ras_links(v);
-    NRT_EQ_INT(n, 1);
+    NRT_EQ(n, 1);
     if (n != 1)
         return NULL; /* not fatal: the test goes on to stop() and its cleanup */
     peer_drop_link(&t->pr);
@@ -266,11 +266,11 @@ static HRASCONN add_and_lose(prov *t)
             break;
         usleep(5000);
     }
-    NRT_EQ_INT(st.rasconnstate, RASCS_Disconnected);
+    NRT_EQ(st.rasconnstate, RASCS_Disconnected);
     return v[0].hrasconn;
 }
 
-static void test_connected_enumeration_leaves_out_a_lost_link(void)
+NRT_TEST(connected_enumeration_leaves_out_a_lost_link)
 {
     prov t;
     start(&t, MODEM_EMU_CONNECT, false);
@@ -279,7 +279,7 @@ static void test_connected_enumeration_leaves_out_a_lost_link(void)
     stop(&t);
 }
 
-static void test_a_lost_link_can_be_added_again_and_its_old_handle_is_released(void)
+NRT_TEST(a_lost_link_can_be_added_again_and_its_old_handle_is_released)
 {
     prov t;
     modem_emu *again;
@@ -291,8 +291,8 @@ static void test_a_lost_link_can_be_added_again_and_its_old_handle_is_released(v
     again = fixture_start_modem(t.dir, MODEM_EMU_CONNECT, 0, t.book, sizeof t.book); /* "Test" dials it now */
     peer_start(&pr, again);
     NRT_EQ_CODE(add(&t, "ras:Test"), WN_SUCCESS);
-    NRT_TRUE(fixture_wait_invalid(lost, 5000) < 5000);
-    NRT_EQ_INT(ras_links(v), 1);
+    NRT_LT(fixture_wait_invalid(lost, 5000), 5000);
+    NRT_EQ(ras_links(v), 1);
     NRT_EQ_STR(connected(&t), "ras:Test@ras");
     nr_router_free(t.env->router);
     t.env->router = NULL;
@@ -301,21 +301,21 @@ static void test_a_lost_link_can_be_added_again_and_its_old_handle_is_released(v
     stop(&t);
 }
 
-static void test_cancel_of_a_lost_link_releases_its_handle(void)
+NRT_TEST(cancel_of_a_lost_link_releases_its_handle)
 {
     prov t;
     HRASCONN lost;
     start(&t, MODEM_EMU_CONNECT, false);
     lost = add_and_lose(&t);
     NRT_EQ_CODE(nr_cancel_connection(t.r, "ras:Test", 0, FALSE), WN_SUCCESS);
-    NRT_TRUE(fixture_wait_invalid(lost, 5000) < 5000);
-    NRT_EQ_INT(fixture_lock_files(t.dir), 0);
+    NRT_LT(fixture_wait_invalid(lost, 5000), 5000);
+    NRT_EQ(fixture_lock_files(t.dir), 0);
     stop(&t);
 }
 
 /* ---- failures ------------------------------------------------------------------------------ */
 
-static void test_a_busy_line_is_an_extended_error_676_naming_the_entry(void)
+NRT_TEST(a_busy_line_is_an_extended_error_676_naming_the_entry)
 {
     prov t;
     DWORD code = 0;
@@ -323,15 +323,15 @@ static void test_a_busy_line_is_an_extended_error_676_naming_the_entry(void)
     start(&t, MODEM_EMU_BUSY, false);
     NRT_EQ_CODE(add(&t, "ras:Test"), WN_EXTENDED_ERROR);
     nr_get_last_error(&code, text, sizeof text, provider, sizeof provider);
-    NRT_EQ_INT(code, ERROR_LINE_BUSY);
-    NRT_EQ_INT(ERROR_LINE_BUSY, 676);
+    NRT_EQ(code, ERROR_LINE_BUSY);
+    NRT_EQ(ERROR_LINE_BUSY, 676);
     NRT_CONTAINS(text, "Test");
     NRT_CONTAINS(text, "The line is busy.");
     NRT_EQ_STR(provider, "ras");
     stop(&t);
 }
 
-static void test_a_busy_line_post_carries_the_extended_error(void)
+NRT_TEST(a_busy_line_post_carries_the_extended_error)
 {
     prov t;
     start(&t, MODEM_EMU_BUSY, false);
@@ -342,29 +342,29 @@ static void test_a_busy_line_post_carries_the_extended_error(void)
     stop(&t);
 }
 
-static void test_a_busy_line_leaves_the_port_released(void)
+NRT_TEST(a_busy_line_leaves_the_port_released)
 {
     prov t;
     RASCONN v[4];
     start(&t, MODEM_EMU_BUSY, false);
     NRT_EQ_CODE(add(&t, "ras:Test"), WN_EXTENDED_ERROR);
-    NRT_EQ_INT(ras_links(v), 0);
-    NRT_EQ_INT(fixture_lock_files(t.dir), 0);
+    NRT_EQ(ras_links(v), 0);
+    NRT_EQ(fixture_lock_files(t.dir), 0);
     NRT_TRUE(device_free(&t));
     NRT_EQ_STR(connected(&t), "");
     stop(&t);
 }
 
-static void test_an_unknown_entry_is_not_a_name_of_the_provider(void)
+NRT_TEST(an_unknown_entry_is_not_a_name_of_the_provider)
 {
     prov t;
     start(&t, MODEM_EMU_BUSY, false);
     NRT_EQ_CODE(add_with_provider(&t, "ras:Nope", "ras"), WN_BAD_NETNAME);
-    NRT_EQ_INT(modem_emu_ncommands(t.emu), 0); /* nothing was dialed */
+    NRT_EQ(modem_emu_ncommands(t.emu), 0); /* nothing was dialed */
     stop(&t);
 }
 
-static void test_an_unknown_entry_is_bad_netname_saying_the_entry_is_missing(void)
+NRT_TEST(an_unknown_entry_is_bad_netname_saying_the_entry_is_missing)
 {
     prov t;
     start(&t, MODEM_EMU_BUSY, false);
@@ -376,7 +376,7 @@ static void test_an_unknown_entry_is_bad_netname_saying_the_entry_is_missing(voi
     stop(&t);
 }
 
-static void test_a_failure_names_what_was_at_fault(void)
+NRT_TEST(a_failure_names_what_was_at_fault)
 {
     prov t;
     char text[1536] = "";
@@ -389,7 +389,7 @@ static void test_a_failure_names_what_was_at_fault(void)
     stop(&t);
 }
 
-static void test_a_missing_device_is_named(void)
+NRT_TEST(a_missing_device_is_named)
 {
     prov t;
     char text[1536] = "";
@@ -401,7 +401,7 @@ static void test_a_missing_device_is_named(void)
     stop(&t);
 }
 
-static void test_an_unknown_entry_lists_the_entries_of_the_phonebook(void)
+NRT_TEST(an_unknown_entry_lists_the_entries_of_the_phonebook)
 {
     prov t;
     start(&t, MODEM_EMU_BUSY, false);
@@ -411,7 +411,7 @@ static void test_an_unknown_entry_lists_the_entries_of_the_phonebook(void)
     stop(&t);
 }
 
-static void test_an_unknown_entry_moves_on_to_the_next_provider(void)
+NRT_TEST(an_unknown_entry_moves_on_to_the_next_provider)
 {
     prov t;
     start(&t, MODEM_EMU_BUSY, true);
@@ -420,7 +420,7 @@ static void test_an_unknown_entry_moves_on_to_the_next_provider(void)
     stop(&t);
 }
 
-static void test_a_foreign_name_is_refused_by_the_provider_as_not_its_own(void)
+NRT_TEST(a_foreign_name_is_refused_by_the_provider_as_not_its_own)
 {
     prov t;
     start(&t, MODEM_EMU_BUSY, false);
@@ -428,71 +428,31 @@ static void test_a_foreign_name_is_refused_by_the_provider_as_not_its_own(void)
     stop(&t);
 }
 
-static void test_a_foreign_name_goes_to_the_next_provider(void)
+NRT_TEST(a_foreign_name_goes_to_the_next_provider)
 {
     prov t;
     start(&t, MODEM_EMU_BUSY, true);
     NRT_EQ_CODE(add(&t, "link:/tmp"), WN_SUCCESS);
     NRT_EQ_STR(nrt_value(t.env, "watch add post", 0, "provider"), "next");
-    NRT_EQ_INT(modem_emu_ncommands(t.emu), 0);
+    NRT_EQ(modem_emu_ncommands(t.emu), 0);
     stop(&t);
 }
 
-static void test_a_foreign_name_no_other_provider_takes_is_bad_netname_from_the_router(void)
+NRT_TEST(a_foreign_name_no_other_provider_takes_is_bad_netname_from_the_router)
 {
     prov t;
     start(&t, MODEM_EMU_BUSY, false);
     NRT_EQ_CODE(add(&t, "link:/tmp"), WN_BAD_NETNAME);
     NRT_EQ_STR(nrt_last_error_provider(t.env), "netrouter");
-    NRT_EQ_INT(modem_emu_ncommands(t.emu), 0);
+    NRT_EQ(modem_emu_ncommands(t.emu), 0);
     stop(&t);
 }
 
-static void test_cancel_of_a_name_not_connected_is_not_connected(void)
+NRT_TEST(cancel_of_a_name_not_connected_is_not_connected)
 {
     prov t;
     start(&t, MODEM_EMU_BUSY, false);
     NRT_EQ_CODE(nr_cancel_connection(t.r, "ras:Test", 0, FALSE), WN_NOT_CONNECTED);
     NRT_EQ_STR(nrt_trace(t.env, "status"), "watch cancel pre status=0 | watch cancel post status=2250");
     stop(&t);
-}
-
-static CU_TestInfo tests[] = {
-    { "caps_announce_add3_cancel_and_connected_enumeration", test_caps_announce_add3_cancel_and_connected_enumeration },
-    { "add_dials_the_entry_through_to_connected", test_add_dials_the_entry_through_to_connected },
-    { "add_is_wrapped_in_pre_and_post_naming_the_ras_provider",
-      test_add_is_wrapped_in_pre_and_post_naming_the_ras_provider },
-    { "a_connected_entry_cannot_be_added_twice", test_a_connected_entry_cannot_be_added_twice },
-    { "connected_enumeration_lists_the_live_link", test_connected_enumeration_lists_the_live_link },
-    { "cancel_by_name_hangs_up_and_releases_the_port_at_once",
-      test_cancel_by_name_hangs_up_and_releases_the_port_at_once },
-    { "cancel_is_wrapped_in_pre_and_post_naming_the_ras_provider",
-      test_cancel_is_wrapped_in_pre_and_post_naming_the_ras_provider },
-    { "connected_enumeration_forgets_a_cancelled_link", test_connected_enumeration_forgets_a_cancelled_link },
-    { "connected_enumeration_leaves_out_a_lost_link", test_connected_enumeration_leaves_out_a_lost_link },
-    { "a_lost_link_can_be_added_again_and_its_old_handle_is_released",
-      test_a_lost_link_can_be_added_again_and_its_old_handle_is_released },
-    { "cancel_of_a_lost_link_releases_its_handle", test_cancel_of_a_lost_link_releases_its_handle },
-    { "a_busy_line_is_an_extended_error_676_naming_the_entry",
-      test_a_busy_line_is_an_extended_error_676_naming_the_entry },
-    { "a_busy_line_post_carries_the_extended_error", test_a_busy_line_post_carries_the_extended_error },
-    { "a_busy_line_leaves_the_port_released", test_a_busy_line_leaves_the_port_released },
-    { "an_unknown_entry_is_not_a_name_of_the_provider", test_an_unknown_entry_is_not_a_name_of_the_provider },
-    { "an_unknown_entry_is_bad_netname_saying_the_entry_is_missing", test_an_unknown_entry_is_bad_netname_saying_the_entry_is_missing },
-    { "an_unknown_entry_moves_on_to_the_next_provider", test_an_unknown_entry_moves_on_to_the_next_provider },
-    { "a_failure_names_what_was_at_fault", test_a_failure_names_what_was_at_fault },
-    { "a_missing_device_is_named", test_a_missing_device_is_named },
-    { "an_unknown_entry_lists_the_entries_of_the_phonebook", test_an_unknown_entry_lists_the_entries_of_the_phonebook },
-    { "a_foreign_name_is_refused_by_the_provider_as_not_its_own",
-      test_a_foreign_name_is_refused_by_the_provider_as_not_its_own },
-    { "a_foreign_name_goes_to_the_next_provider", test_a_foreign_name_goes_to_the_next_provider },
-    { "a_foreign_name_no_other_provider_takes_is_bad_netname_from_the_router",
-      test_a_foreign_name_no_other_provider_takes_is_bad_netname_from_the_router },
-    { "cancel_of_a_name_not_connected_is_not_connected", test_cancel_of_a_name_not_connected_is_not_connected },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    return nrt_main(argc, argv, "ras-provider", tests);
 }

@@ -9,9 +9,7 @@
  */
 #include "config.h"
 
-#include <CUnit/CUnit.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +22,7 @@
 #include "dial-fixture.h"
 
 static char dir[] = "/tmp/nr-ras-terminal.XXXXXX";
+NRT_SUITE("ras-terminal", .tmpdir = dir, .ignore_sigpipe = true);
 static char book[600];
 
 /* The terminal server's dialogue: prompt, expected answer, ... */
@@ -37,7 +36,7 @@ static modem_emu *start_terminal_server(void)
 {
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT, .login = login_dialogue };
     modem_emu *e = modem_emu_start(&s);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+    NRT_NOT_NULL_FATAL(e);
     setenv("NETROUTER_LOCK_DIR", dir, 1);
     fixture_write_entry(dir, "phonebook.json", "Login", modem_emu_path(e), "\"terminal_after_dial\": true,",
                         "{\"command_ms\": 500, \"connect_ms\": 8000, \"ppp_ms\": 5000}", book, sizeof book);
@@ -81,7 +80,7 @@ static void answer(HRASCONN h, const char *line)
 {
     char buf[128];
     int n = snprintf(buf, sizeof buf, "%s\r", line);
-    CU_ASSERT_EQUAL(nr_ras_terminal_write(h, buf, (DWORD)n), 0);
+    NRT_EQ(nr_ras_terminal_write(h, buf, (DWORD)n), 0);
 }
 
 static void hang_up_and_check_release(HRASCONN h)
@@ -91,7 +90,7 @@ static void hang_up_and_check_release(HRASCONN h)
 
 /* ---- tests ------------------------------------------------------------------------------ */
 
-static void test_interactive_pause_lets_the_application_log_in_before_ppp(void)
+NRT_TEST(interactive_pause_lets_the_application_log_in_before_ppp)
 {
     modem_emu *e = start_terminal_server();
     RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
@@ -102,60 +101,60 @@ static void test_interactive_pause_lets_the_application_log_in_before_ppp(void)
     size_t n;
     peer pr;
     peer_start(&pr, e);
-    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
-    CU_ASSERT_FATAL(fixture_rec_wait_for(h, RASCS_Interactive, 0, 10000));
-    CU_ASSERT_EQUAL(RasGetConnectStatus(h, &st), 0);
-    CU_ASSERT_EQUAL(st.rasconnstate, RASCS_Interactive);
-    CU_ASSERT_TRUE(read_until(h, "login: ", 5000));
+    NRT_EQ_FATAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
+    NRT_TRUE_FATAL(fixture_rec_wait_for(h, RASCS_Interactive, 0, 10000));
+    NRT_EQ(RasGetConnectStatus(h, &st), 0);
+    NRT_EQ(st.rasconnstate, RASCS_Interactive);
+    NRT_TRUE(read_until(h, "login: ", 5000));
     answer(h, "alice");
-    CU_ASSERT_TRUE(read_until(h, "Password: ", 5000));
+    NRT_TRUE(read_until(h, "Password: ", 5000));
     answer(h, "s3cret");
-    CU_ASSERT_TRUE(read_until(h, "Starting PPP", 5000));
-    CU_ASSERT_EQUAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0); /* resume */
-    CU_ASSERT_TRUE(fixture_rec_wait_for(h, RASCS_Connected, 0, 10000));
-    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4096:0 4:0 5:0 14:0 10:0 18:0 8192:0");
+    NRT_TRUE(read_until(h, "Starting PPP", 5000));
+    NRT_EQ(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0); /* resume */
+    NRT_TRUE(fixture_rec_wait_for(h, RASCS_Connected, 0, 10000));
+    NRT_EQ_STR(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4096:0 4:0 5:0 14:0 10:0 18:0 8192:0");
     /* What the far end was told, after the AT commands. */
     n = modem_emu_ncommands(e);
-    CU_ASSERT_TRUE_FATAL(n >= 2);
-    CU_ASSERT_TRUE(modem_emu_command(e, n - 2, cmd, sizeof cmd));
-    CU_ASSERT_STRING_EQUAL(cmd, "alice");
-    CU_ASSERT_TRUE(modem_emu_command(e, n - 1, cmd, sizeof cmd));
-    CU_ASSERT_STRING_EQUAL(cmd, "s3cret");
+    NRT_GE_FATAL(n, 2);
+    NRT_TRUE(modem_emu_command(e, n - 2, cmd, sizeof cmd));
+    NRT_EQ_STR(cmd, "alice");
+    NRT_TRUE(modem_emu_command(e, n - 1, cmd, sizeof cmd));
+    NRT_EQ_STR(cmd, "s3cret");
     /* Connected: the line is PPP's now. */
     char buf[16];
     DWORD got = 0;
-    CU_ASSERT_EQUAL(nr_ras_terminal_read(h, buf, sizeof buf, 0, &got), ERROR_PORT_NOT_OPEN);
-    CU_ASSERT_EQUAL(nr_ras_terminal_write(h, "x", 1), ERROR_PORT_NOT_OPEN);
+    NRT_EQ(nr_ras_terminal_read(h, buf, sizeof buf, 0, &got), ERROR_PORT_NOT_OPEN);
+    NRT_EQ(nr_ras_terminal_write(h, "x", 1), ERROR_PORT_NOT_OPEN);
     hang_up_and_check_release(h);
     peer_stop(&pr);
     modem_emu_stop(e);
 }
 
-static void test_terminal_step_without_paused_states_fails_with_703(void)
+NRT_TEST(terminal_step_without_paused_states_fails_with_703)
 {
     modem_emu *e = start_terminal_server();
     RASDIALPARAMS p = login_params();
     HRASCONN h = NULL;
-    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_INTERACTIVE_MODE); /* synchronous */
-    CU_ASSERT_PTR_NOT_NULL(h);
+    NRT_EQ(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_INTERACTIVE_MODE); /* synchronous */
+    NRT_NOT_NULL(h);
     hang_up_and_check_release(h);
     modem_emu_stop(e);
 }
 
-static void test_terminal_step_failure_is_announced_in_device_connected(void)
+NRT_TEST(terminal_step_failure_is_announced_in_device_connected)
 {
     modem_emu *e = start_terminal_server();
     RASDIALPARAMS p = login_params();
     HRASCONN h = NULL;
-    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)fixture_rec_func1, &h), 0); /* no RDEOPT_PausedStates */
-    CU_ASSERT_TRUE(fixture_rec_wait_for(h, RASCS_DeviceConnected, ERROR_INTERACTIVE_MODE, 10000));
+    NRT_EQ_FATAL(RasDial(NULL, book, &p, 1, (void *)fixture_rec_func1, &h), 0); /* no RDEOPT_PausedStates */
+    NRT_TRUE(fixture_rec_wait_for(h, RASCS_DeviceConnected, ERROR_INTERACTIVE_MODE, 10000));
     usleep(100 * 1000); /* nothing may follow the error */
-    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 3:703");
+    NRT_EQ_STR(fixture_rec_text(h), "0:0 1:0 2:0 3:0 3:703");
     hang_up_and_check_release(h);
     modem_emu_stop(e);
 }
 
-static void test_terminal_calls_need_a_dial_in_interactive(void)
+NRT_TEST(terminal_calls_need_a_dial_in_interactive)
 {
     char buf[16];
     DWORD got = 7;
@@ -163,23 +162,22 @@ static void test_terminal_calls_need_a_dial_in_interactive(void)
     modem_emu *e = modem_emu_start(&s);
     RASDIALPARAMS p = { .dwSize = sizeof p };
     HRASCONN h = NULL;
-    CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+    NRT_NOT_NULL_FATAL(e);
     fixture_write_phonebook(dir, modem_emu_path(e), book, sizeof book);
     snprintf(p.szEntryName, sizeof p.szEntryName, "Test");
-    CU_ASSERT_EQUAL(nr_ras_terminal_read((HRASCONN)(uintptr_t)0x7777, buf, sizeof buf, 0, &got),
-                    ERROR_INVALID_HANDLE);
-    CU_ASSERT_EQUAL(got, 0);
-    CU_ASSERT_EQUAL(nr_ras_terminal_write((HRASCONN)(uintptr_t)0x7777, "x", 1), ERROR_INVALID_HANDLE);
-    CU_ASSERT_EQUAL(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_LINE_BUSY);
-    CU_ASSERT_EQUAL(nr_ras_terminal_read(h, buf, sizeof buf, 0, &got), ERROR_PORT_NOT_OPEN);
-    CU_ASSERT_EQUAL(nr_ras_terminal_read(h, NULL, sizeof buf, 0, &got), ERROR_INVALID_PARAMETER);
-    CU_ASSERT_EQUAL(nr_ras_terminal_read(h, buf, sizeof buf, 0, NULL), ERROR_INVALID_PARAMETER);
-    CU_ASSERT_EQUAL(nr_ras_terminal_write(h, NULL, 1), ERROR_INVALID_PARAMETER);
+    NRT_EQ(nr_ras_terminal_read((HRASCONN)(uintptr_t)0x7777, buf, sizeof buf, 0, &got), ERROR_INVALID_HANDLE);
+    NRT_EQ(got, 0);
+    NRT_EQ(nr_ras_terminal_write((HRASCONN)(uintptr_t)0x7777, "x", 1), ERROR_INVALID_HANDLE);
+    NRT_EQ(RasDial(NULL, book, &p, 0, NULL, &h), ERROR_LINE_BUSY);
+    NRT_EQ(nr_ras_terminal_read(h, buf, sizeof buf, 0, &got), ERROR_PORT_NOT_OPEN);
+    NRT_EQ(nr_ras_terminal_read(h, NULL, sizeof buf, 0, &got), ERROR_INVALID_PARAMETER);
+    NRT_EQ(nr_ras_terminal_read(h, buf, sizeof buf, 0, NULL), ERROR_INVALID_PARAMETER);
+    NRT_EQ(nr_ras_terminal_write(h, NULL, 1), ERROR_INVALID_PARAMETER);
     hang_up_and_check_release(h);
     modem_emu_stop(e);
 }
 
-static void test_wrong_login_drops_the_line_under_the_terminal(void)
+NRT_TEST(wrong_login_drops_the_line_under_the_terminal)
 {
     modem_emu *e = start_terminal_server();
     RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
@@ -187,14 +185,14 @@ static void test_wrong_login_drops_the_line_under_the_terminal(void)
     HRASCONN h = NULL;
     char buf[256];
     DWORD got = 0, rc = 0;
-    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
-    CU_ASSERT_FATAL(fixture_rec_wait_for(h, RASCS_Interactive, 0, 10000));
-    CU_ASSERT_TRUE(read_until(h, "login: ", 5000));
+    NRT_EQ_FATAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
+    NRT_TRUE_FATAL(fixture_rec_wait_for(h, RASCS_Interactive, 0, 10000));
+    NRT_TRUE(read_until(h, "login: ", 5000));
     answer(h, "mallory");
-    CU_ASSERT_TRUE(read_until(h, "Login incorrect", 5000));
+    NRT_TRUE(read_until(h, "Login incorrect", 5000));
     for (int i = 0; i < 50 && (rc = nr_ras_terminal_read(h, buf, sizeof buf, 100, &got)) == 0; i++) {
     }
-    CU_ASSERT_EQUAL(rc, ERROR_PORT_DISCONNECTED);
+    NRT_EQ(rc, ERROR_PORT_DISCONNECTED);
     hang_up_and_check_release(h);
     modem_emu_stop(e);
 }
@@ -216,7 +214,7 @@ static void *read_long(void *arg)
     return NULL;
 }
 
-static void test_hang_up_ends_a_terminal_read_at_once(void)
+NRT_TEST(hang_up_ends_a_terminal_read_at_once)
 {
     modem_emu *e = start_terminal_server();
     RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
@@ -224,40 +222,22 @@ static void test_hang_up_ends_a_terminal_read_at_once(void)
     HRASCONN h = NULL;
     reader r = { 0 };
     pthread_t t;
-    CU_ASSERT_EQUAL_FATAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
-    CU_ASSERT_FATAL(fixture_rec_wait_for(h, RASCS_Interactive, 0, 10000));
+    NRT_EQ_FATAL(RasDial(&ext, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
+    NRT_TRUE_FATAL(fixture_rec_wait_for(h, RASCS_Interactive, 0, 10000));
     r.h = h;
-    CU_ASSERT_EQUAL_FATAL(pthread_create(&t, NULL, read_long, &r), 0);
+    NRT_EQ_FATAL(pthread_create(&t, NULL, read_long, &r), 0);
     usleep(300 * 1000); /* the reader waits for an answer that never comes */
     {
         char buf[8];
         DWORD got = 0;
-        CU_ASSERT_EQUAL(nr_ras_terminal_read(h, buf, sizeof buf, 0, &got), ERROR_ASYNC_REQUEST_PENDING);
+        NRT_EQ(nr_ras_terminal_read(h, buf, sizeof buf, 0, &got), ERROR_ASYNC_REQUEST_PENDING);
     }
-    CU_ASSERT_EQUAL(RasHangUp(h), 0);
+    NRT_EQ(RasHangUp(h), 0);
     pthread_join(t, NULL);
-    CU_ASSERT_EQUAL(r.rc, ERROR_USER_DISCONNECTION);
-    CU_ASSERT_TRUE(r.ms < 6000); /* well before its own 8 s timeout */
-    CU_ASSERT_TRUE(fixture_wait_invalid(h, 5000) < 5000);
-    CU_ASSERT_EQUAL(fixture_lock_files(dir), 0);
-    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4096:0"); /* nothing after the hang-up */
+    NRT_EQ(r.rc, ERROR_USER_DISCONNECTION);
+    NRT_LT(r.ms, 6000); /* well before its own 8 s timeout */
+    NRT_LT(fixture_wait_invalid(h, 5000), 5000);
+    NRT_EQ(fixture_lock_files(dir), 0);
+    NRT_EQ_STR(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4096:0"); /* nothing after the hang-up */
     modem_emu_stop(e);
-}
-
-static CU_TestInfo tests[] = {
-    { "interactive_pause_lets_the_application_log_in_before_ppp",
-      test_interactive_pause_lets_the_application_log_in_before_ppp },
-    { "terminal_step_without_paused_states_fails_with_703", test_terminal_step_without_paused_states_fails_with_703 },
-    { "terminal_step_failure_is_announced_in_device_connected",
-      test_terminal_step_failure_is_announced_in_device_connected },
-    { "terminal_calls_need_a_dial_in_interactive", test_terminal_calls_need_a_dial_in_interactive },
-    { "wrong_login_drops_the_line_under_the_terminal", test_wrong_login_drops_the_line_under_the_terminal },
-    { "hang_up_ends_a_terminal_read_at_once", test_hang_up_ends_a_terminal_read_at_once },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    signal(SIGPIPE, SIG_IGN);
-    return nr_cunit_main_in_tmpdir(argc, argv, "ras-terminal", tests, dir);
 }

@@ -9,14 +9,12 @@
  */
 #include "config.h"
 
-#include <CUnit/CUnit.h>
 #include <arpa/inet.h>
 #include <errno.h>
 #include <net/if.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sched.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +28,18 @@
 #include "ppp-test-peer.h"
 
 static char dir[] = "/tmp/nr-ras-tun.XXXXXX";
+
+/* A network namespace of our own: the interface and its traffic stay in it. */
+static int enter_a_private_network_namespace(const char *argv0)
+{
+    if (unshare(CLONE_NEWNET) != 0) {
+        fprintf(stderr, "%s: cannot make a private network namespace (%s): run it as root\n", argv0,
+                strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+NRT_SUITE("ras-tun", .tmpdir = dir, .ignore_sigpipe = true, .setup = enter_a_private_network_namespace);
 static char book[600];
 
 typedef struct server {
@@ -54,7 +64,7 @@ static void server_start(server *s, const char *interface)
     fixture_write_entry(dir, "tun.json", "Office", modem_emu_path(s->emu), members,
                         "{\"command_ms\": 1000, \"connect_ms\": 8000, \"ppp_ms\": 8000}", book, sizeof book);
     s->t = (nr_test_peer_thread){ .get_fd = fixture_line_after_connect, .line = s->emu, .setup = echo_udp };
-    CU_ASSERT_FATAL(nr_test_peer_thread_start(&s->t) == 0);
+    NRT_EQ_FATAL(nr_test_peer_thread_start(&s->t), 0);
     fixture_rec_reset();
 }
 
@@ -101,7 +111,7 @@ static bool udp_round_trip(const char *text)
 
 /* ---- tests --------------------------------------------------------------------------------------- */
 
-static void test_connected_link_is_an_interface_carrying_udp(void)
+NRT_TEST(connected_link_is_an_interface_carrying_udp)
 {
     server s;
     RASDIALPARAMS p = params();
@@ -109,74 +119,54 @@ static void test_connected_link_is_an_interface_carrying_udp(void)
     char name[16] = "?";
     unsigned index;
     server_start(&s, "ras%d");
-    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 0, NULL, &h), 0);
-    CU_ASSERT_EQUAL(nr_ras_get_interface(h, name, sizeof name), 0);
-    CU_ASSERT_STRING_EQUAL(name, "ras0");
+    NRT_EQ_FATAL(RasDial(NULL, book, &p, 0, NULL, &h), 0);
+    NRT_EQ(nr_ras_get_interface(h, name, sizeof name), 0);
+    NRT_EQ_STR(name, "ras0");
     index = if_nametoindex(name);
-    CU_ASSERT_NOT_EQUAL(index, 0);
-    CU_ASSERT_TRUE(udp_round_trip("ping through the modem"));
-    CU_ASSERT_TRUE(udp_round_trip("and again"));
-    CU_ASSERT_PTR_NOT_NULL(s.t.peer);
+    NRT_NE(index, 0);
+    NRT_TRUE(udp_round_trip("ping through the modem"));
+    NRT_TRUE(udp_round_trip("and again"));
+    NRT_NOT_NULL(s.t.peer);
     if (s.t.peer)
-        CU_ASSERT_TRUE(__atomic_load_n(&s.t.peer->ip_datagrams, __ATOMIC_ACQUIRE) >= 2);
-    CU_ASSERT_EQUAL(nr_ras_get_interface(h, name, 2), ERROR_BUFFER_TOO_SMALL);
+        NRT_GE(__atomic_load_n(&s.t.peer->ip_datagrams, __ATOMIC_ACQUIRE), 2);
+    NRT_EQ(nr_ras_get_interface(h, name, 2), ERROR_BUFFER_TOO_SMALL);
     fixture_hang_up_and_check(h, dir);
-    CU_ASSERT_EQUAL(if_nametoindex("ras0"), 0); /* gone with the connection */
+    NRT_EQ(if_nametoindex("ras0"), 0); /* gone with the connection */
     server_stop(&s);
 }
 
-static void test_an_entry_without_interface_gets_none(void)
+NRT_TEST(an_entry_without_interface_gets_none)
 {
     server s;
     RASDIALPARAMS p = params();
     HRASCONN h = NULL;
     char name[16] = "?";
     server_start(&s, NULL);
-    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 0, NULL, &h), 0);
-    CU_ASSERT_EQUAL(nr_ras_get_interface(h, name, sizeof name), 0);
-    CU_ASSERT_STRING_EQUAL(name, "");
-    CU_ASSERT_EQUAL(if_nametoindex("ras0"), 0);
+    NRT_EQ_FATAL(RasDial(NULL, book, &p, 0, NULL, &h), 0);
+    NRT_EQ(nr_ras_get_interface(h, name, sizeof name), 0);
+    NRT_EQ_STR(name, "");
+    NRT_EQ(if_nametoindex("ras0"), 0);
     fixture_hang_up_and_check(h, dir);
     server_stop(&s);
 }
 
-static void test_an_interface_that_cannot_be_made_fails_in_projected(void)
+NRT_TEST(an_interface_that_cannot_be_made_fails_in_projected)
 {
     server s;
     RASDIALPARAMS p = params();
     HRASCONN h = NULL;
     server_start(&s, "ras%d%d"); /* two numbers: the kernel refuses the name */
-    CU_ASSERT_EQUAL_FATAL(RasDial(NULL, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
-    CU_ASSERT_TRUE(fixture_rec_wait_done(h, 10000));
-    CU_ASSERT_STRING_EQUAL(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 14:0 10:0 18:0 18:731");
+    NRT_EQ_FATAL(RasDial(NULL, book, &p, 1, (void *)fixture_rec_func1, &h), 0);
+    NRT_TRUE(fixture_rec_wait_done(h, 10000));
+    NRT_EQ_STR(fixture_rec_text(h), "0:0 1:0 2:0 3:0 4:0 5:0 14:0 10:0 18:0 18:731");
     fixture_hang_up_and_check(h, dir);
     server_stop(&s);
 }
 
-static void test_bad_handles_and_buffers_are_refused(void)
+NRT_TEST(bad_handles_and_buffers_are_refused)
 {
     char name[16];
-    CU_ASSERT_EQUAL(nr_ras_get_interface((HRASCONN)(uintptr_t)0x7777, name, sizeof name), ERROR_INVALID_HANDLE);
-    CU_ASSERT_EQUAL(nr_ras_get_interface((HRASCONN)(uintptr_t)0x7777, NULL, sizeof name), ERROR_INVALID_PARAMETER);
+    NRT_EQ(nr_ras_get_interface((HRASCONN)(uintptr_t)0x7777, name, sizeof name), ERROR_INVALID_HANDLE);
+    NRT_EQ(nr_ras_get_interface((HRASCONN)(uintptr_t)0x7777, NULL, sizeof name), ERROR_INVALID_PARAMETER);
 }
 
-static CU_TestInfo tests[] = {
-    { "connected_link_is_an_interface_carrying_udp", test_connected_link_is_an_interface_carrying_udp },
-    { "an_entry_without_interface_gets_none", test_an_entry_without_interface_gets_none },
-    { "an_interface_that_cannot_be_made_fails_in_projected",
-      test_an_interface_that_cannot_be_made_fails_in_projected },
-    { "bad_handles_and_buffers_are_refused", test_bad_handles_and_buffers_are_refused },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    signal(SIGPIPE, SIG_IGN);
-    /* A network namespace of our own: the interface and its traffic stay in it. */
-    if (unshare(CLONE_NEWNET) != 0) {
-        fprintf(stderr, "test-ras-tun: cannot make a private network namespace (%s): run it as root\n",
-                strerror(errno));
-        return 99;
-    }
-    return nr_cunit_main_in_tmpdir(argc, argv, "ras-tun", tests, dir);
-}

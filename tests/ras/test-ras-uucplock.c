@@ -14,7 +14,6 @@
  */
 #include "config.h"
 
-#include <CUnit/CUnit.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -41,6 +40,7 @@
 #define NOBODY 65534
 
 static char tmpdir[] = "/tmp/nr-uucplock.XXXXXX";
+NRT_SUITE("ras-uucplock", .tmpdir = tmpdir);
 
 /* ---- the slowed-down removal (link-time wrappers) ---------------------------------- */
 
@@ -102,10 +102,10 @@ int __wrap_flock(int fd, int op)
 static const char *fresh_dir(const char *name, mode_t mode, char *lock)
 {
     static char dir[256];
-    CU_ASSERT_FATAL(chmod(tmpdir, 0755) == 0);
+    NRT_EQ_FATAL(chmod(tmpdir, 0755), 0);
     snprintf(dir, sizeof dir, "%s/%s", tmpdir, name);
-    CU_ASSERT_FATAL(mkdir(dir, 0700) == 0);
-    CU_ASSERT_FATAL(chmod(dir, mode) == 0); /* past the umask */
+    NRT_EQ_FATAL(mkdir(dir, 0700), 0);
+    NRT_EQ_FATAL(chmod(dir, mode), 0); /* past the umask */
     snprintf(lock, PATH_MAX, "%s/%s", dir, LOCK_NAME);
     return dir;
 }
@@ -116,10 +116,10 @@ static void put_file(const char *path, const void *text, size_t len)
     char tmp[PATH_MAX];
     snprintf(tmp, sizeof tmp, "%s.put", path);
     int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    CU_ASSERT_FATAL(fd >= 0);
-    CU_ASSERT_FATAL(write(fd, text, len) == (ssize_t)len);
+    NRT_GE_FATAL(fd, 0);
+    NRT_EQ_FATAL(write(fd, text, len), (ssize_t)len);
     close(fd);
-    CU_ASSERT_FATAL(rename(tmp, path) == 0);
+    NRT_EQ_FATAL(rename(tmp, path), 0);
 }
 
 static void put_pid(const char *path, pid_t pid)
@@ -173,7 +173,7 @@ static pid_t dead_pid(void)
     pid_t p = fork();
     if (p == 0)
         _exit(0);
-    CU_ASSERT_FATAL(p > 0);
+    NRT_GT_FATAL(p, 0);
     waitpid(p, NULL, 0);
     return p;
 }
@@ -246,9 +246,9 @@ static bool call_in_child(const call *c, outcome *o)
 {
     int p[2];
     memset(o, 0, sizeof *o);
-    CU_ASSERT_FATAL(pipe2(p, O_CLOEXEC) == 0);
+    NRT_EQ_FATAL(pipe2(p, O_CLOEXEC), 0);
     pid_t child = fork();
-    CU_ASSERT_FATAL(child >= 0);
+    NRT_GE_FATAL(child, 0);
     if (child == 0) {
         close(p[0]);
         if (c->uid && (setgroups(0, NULL) != 0 || setresgid(c->uid, c->uid, c->uid) != 0
@@ -321,14 +321,14 @@ static void race(const char *name, unsigned workers, unsigned rounds, unsigned s
 
     int go[WORKERS], res[2];
     pid_t pids[WORKERS];
-    CU_ASSERT_FATAL(workers <= WORKERS);
-    CU_ASSERT_FATAL(pipe2(res, O_CLOEXEC) == 0);
+    NRT_LE_FATAL(workers, WORKERS);
+    NRT_EQ_FATAL(pipe2(res, O_CLOEXEC), 0);
     slow_us = slow; /* inherited by the racers */
     for (unsigned i = 0; i < workers; i++) {
         int p[2];
-        CU_ASSERT_FATAL(pipe2(p, O_CLOEXEC) == 0);
+        NRT_EQ_FATAL(pipe2(p, O_CLOEXEC), 0);
         pids[i] = fork();
-        CU_ASSERT_FATAL(pids[i] >= 0);
+        NRT_GE_FATAL(pids[i], 0);
         if (pids[i] == 0) {
             close(p[1]);
             close(res[0]);
@@ -351,7 +351,7 @@ static void race(const char *name, unsigned workers, unsigned rounds, unsigned s
         unlink(marker);
         put_pid(lock, dead);
         for (unsigned i = 0; i < workers; i++)
-            CU_ASSERT_FATAL(nr_write_all(go[i], "L", 1));
+            NRT_TRUE_FATAL(nr_write_all(go[i], "L", 1));
         outcome o[WORKERS];
         memset(o, 0, sizeof o);
         unsigned winners = 0, winner = 0;
@@ -389,7 +389,7 @@ static void race(const char *name, unsigned workers, unsigned rounds, unsigned s
             if (o[i].rc != 0)
                 continue;
             outcome back;
-            CU_ASSERT_FATAL(nr_write_all(go[i], "U", 1));
+            NRT_TRUE_FATAL(nr_write_all(go[i], "U", 1));
             if (!read_within(res[0], &back, sizeof back, 60000)) {
                 silent = 1;
                 snprintf(trouble, sizeof trouble, "the holder did not release within 60 s");
@@ -411,85 +411,85 @@ static void race(const char *name, unsigned workers, unsigned rounds, unsigned s
             kill(pids[i], SIGKILL);
         waitpid(pids[i], &status, 0);
         if (!silent && !(WIFEXITED(status) && WEXITSTATUS(status) == 0))
-            CU_FAIL("a racer did not exit cleanly");
+            NRT_FAIL("a racer did not exit cleanly");
     }
     close(res[0]);
     if (bad_rounds)
         fprintf(stderr, "\n  %s: %u of %u rounds went wrong; first: %s\n", name, bad_rounds, rounds, first);
-    CU_ASSERT_EQUAL(bad_rounds, 0);
-    CU_ASSERT_FALSE(exists(lock));
-    CU_ASSERT_EQUAL(entries(dir), 0); /* no temporary file left behind */
+    NRT_EQ(bad_rounds, 0);
+    NRT_FALSE(exists(lock));
+    NRT_EQ(entries(dir), 0); /* no temporary file left behind */
 }
 
-static void test_many_processes_racing_for_a_stale_lock_never_share_it(void)
+NRT_TEST(many_processes_racing_for_a_stale_lock_never_share_it)
 {
     race("race", WORKERS, ROUNDS, 0);
 }
 
-static void test_many_processes_racing_with_slow_removal_never_share_a_stale_lock(void)
+NRT_TEST(many_processes_racing_with_slow_removal_never_share_a_stale_lock)
 {
     race("race-slow", WORKERS, ROUNDS, 1000);
 }
 
 /* ---- things planted at the lock path ---------------------------------------------- */
 
-static void test_fifo_at_the_lock_path_is_refused_without_blocking(void)
+NRT_TEST(fifo_at_the_lock_path_is_refused_without_blocking)
 {
     char lock[PATH_MAX];
     const char *dir = fresh_dir("fifo-lock", 0755, lock);
-    CU_ASSERT_FATAL(mkfifo(lock, 0644) == 0);
+    NRT_EQ_FATAL(mkfifo(lock, 0644), 0);
     call c = { LOCK, dir, NULL, 0 };
     outcome o;
-    CU_ASSERT_TRUE_FATAL(call_in_child(&c, &o));
-    CU_ASSERT_EQUAL(o.rc, -EINVAL);
-    CU_ASSERT_PTR_NOT_NULL(strstr(o.why, "FIFO"));
+    NRT_TRUE_FATAL(call_in_child(&c, &o));
+    NRT_EQ(o.rc, -EINVAL);
+    NRT_CONTAINS(o.why, "FIFO");
     struct stat st;
-    CU_ASSERT_TRUE(lstat(lock, &st) == 0 && S_ISFIFO(st.st_mode)); /* left alone */
-    CU_ASSERT_EQUAL(entries(dir), 1);                               /* and no temporary file */
+    NRT_TRUE(lstat(lock, &st) == 0 && S_ISFIFO(st.st_mode)); /* left alone */
+    NRT_EQ(entries(dir), 1);                               /* and no temporary file */
 }
 
-static void test_unlock_leaves_a_fifo_at_the_lock_path_alone_without_blocking(void)
+NRT_TEST(unlock_leaves_a_fifo_at_the_lock_path_alone_without_blocking)
 {
     char lock[PATH_MAX];
     fresh_dir("fifo-unlock", 0755, lock);
-    CU_ASSERT_FATAL(mkfifo(lock, 0644) == 0);
+    NRT_EQ_FATAL(mkfifo(lock, 0644), 0);
     call c = { UNLOCK, NULL, lock, 0 };
     outcome o;
-    CU_ASSERT_TRUE(call_in_child(&c, &o));
-    CU_ASSERT_TRUE(exists(lock));
+    NRT_TRUE(call_in_child(&c, &o));
+    NRT_TRUE(exists(lock));
 }
 
-static void test_read_pid_of_a_fifo_is_zero_without_blocking(void)
+NRT_TEST(read_pid_of_a_fifo_is_zero_without_blocking)
 {
     char lock[PATH_MAX];
     fresh_dir("fifo-read", 0755, lock);
-    CU_ASSERT_FATAL(mkfifo(lock, 0644) == 0);
+    NRT_EQ_FATAL(mkfifo(lock, 0644), 0);
     call c = { READ_PID, NULL, lock, 0 };
     outcome o;
-    CU_ASSERT_TRUE_FATAL(call_in_child(&c, &o));
-    CU_ASSERT_EQUAL(o.owner, 0);
+    NRT_TRUE_FATAL(call_in_child(&c, &o));
+    NRT_EQ(o.owner, 0);
 }
 
-static void test_symlink_at_the_lock_path_is_refused_and_left_alone(void)
+NRT_TEST(symlink_at_the_lock_path_is_refused_and_left_alone)
 {
     char lock[PATH_MAX], target[PATH_MAX], why[NR_UUCP_WHY_SIZE], path[PATH_MAX];
     const char *dir = fresh_dir("symlink", 0755, lock);
     snprintf(target, sizeof target, "%s/elsewhere", tmpdir);
     put_pid(target, dead_pid());
-    CU_ASSERT_FATAL(symlink(target, lock) == 0);
+    NRT_EQ_FATAL(symlink(target, lock), 0);
     pid_t owner = -1;
-    CU_ASSERT_EQUAL(nr_uucp_lock(dir, DEVICE, path, sizeof path, &owner, why), -EINVAL);
-    CU_ASSERT_STRING_EQUAL(path, lock);
-    CU_ASSERT_PTR_NOT_NULL(strstr(why, "symbolic link"));
+    NRT_EQ(nr_uucp_lock(dir, DEVICE, path, sizeof path, &owner, why), -EINVAL);
+    NRT_EQ_STR(path, lock);
+    NRT_CONTAINS(why, "symbolic link");
     struct stat st;
-    CU_ASSERT_TRUE(lstat(lock, &st) == 0 && S_ISLNK(st.st_mode));
-    CU_ASSERT_EQUAL(entries(dir), 1);
+    NRT_TRUE(lstat(lock, &st) == 0 && S_ISLNK(st.st_mode));
+    NRT_EQ(entries(dir), 1);
     unlink(target);
 }
 
 /* ---- locks being written, live, dead, old-style ------------------------------------- */
 
-static void test_lock_still_being_written_is_not_taken(void)
+NRT_TEST(lock_still_being_written_is_not_taken)
 {
     /* pppd and others create the file with O_EXCL and write the PID after:
      * an empty, fresh lock file is somebody's lock in the making. */
@@ -497,16 +497,16 @@ static void test_lock_still_being_written_is_not_taken(void)
     const char *dir = fresh_dir("being-written", 0755, lock);
     put_file(lock, "", 0);
     pid_t owner = -1;
-    CU_ASSERT_EQUAL(nr_uucp_lock(dir, DEVICE, path, sizeof path, &owner, why), -EBUSY);
-    CU_ASSERT_EQUAL(owner, 0);
-    CU_ASSERT_PTR_NOT_NULL(strstr(why, "no process ID"));
+    NRT_EQ(nr_uucp_lock(dir, DEVICE, path, sizeof path, &owner, why), -EBUSY);
+    NRT_EQ(owner, 0);
+    NRT_CONTAINS(why, "no process ID");
     char text[32];
     read_text(lock, text, sizeof text);
-    CU_ASSERT_STRING_EQUAL(text, "");
-    CU_ASSERT_EQUAL(entries(dir), 1);
+    NRT_EQ_STR(text, "");
+    NRT_EQ(entries(dir), 1);
 }
 
-static void test_lock_left_without_a_pid_long_ago_is_stale(void)
+NRT_TEST(lock_left_without_a_pid_long_ago_is_stale)
 {
     static const char *const contents[] = { "", "garbage\n" };
     for (size_t i = 0; i < 2; i++) {
@@ -515,50 +515,50 @@ static void test_lock_left_without_a_pid_long_ago_is_stale(void)
         const char *dir = fresh_dir(name, 0755, lock);
         put_file(lock, contents[i], strlen(contents[i]));
         struct timespec hour_ago[2] = { { time(NULL) - 3600, 0 }, { time(NULL) - 3600, 0 } };
-        CU_ASSERT_FATAL(utimensat(AT_FDCWD, lock, hour_ago, 0) == 0);
+        NRT_EQ_FATAL(utimensat(AT_FDCWD, lock, hour_ago, 0), 0);
         pid_t owner = -1;
-        CU_ASSERT_EQUAL(nr_uucp_lock(dir, DEVICE, path, sizeof path, &owner, why), 0);
-        CU_ASSERT_TRUE(holds_pid(lock, getpid()));
+        NRT_EQ(nr_uucp_lock(dir, DEVICE, path, sizeof path, &owner, why), 0);
+        NRT_TRUE(holds_pid(lock, getpid()));
         nr_uucp_unlock(path);
-        CU_ASSERT_FALSE(exists(lock));
+        NRT_FALSE(exists(lock));
     }
 }
 
-static void test_lock_of_a_live_process_is_busy_and_names_it(void)
+NRT_TEST(lock_of_a_live_process_is_busy_and_names_it)
 {
     char lock[PATH_MAX], why[NR_UUCP_WHY_SIZE], path[PATH_MAX];
     const char *dir = fresh_dir("live", 0755, lock);
     put_pid(lock, 1);
     pid_t owner = 0;
-    CU_ASSERT_EQUAL(nr_uucp_lock(dir, DEVICE, path, sizeof path, &owner, why), -EBUSY);
-    CU_ASSERT_EQUAL(owner, 1);
-    CU_ASSERT_TRUE(holds_pid(lock, 1));
-    CU_ASSERT_EQUAL(entries(dir), 1);
+    NRT_EQ(nr_uucp_lock(dir, DEVICE, path, sizeof path, &owner, why), -EBUSY);
+    NRT_EQ(owner, 1);
+    NRT_TRUE(holds_pid(lock, 1));
+    NRT_EQ(entries(dir), 1);
 }
 
-static void test_binary_pid_of_old_programs_is_read(void)
+NRT_TEST(binary_pid_of_old_programs_is_read)
 {
     char lock[PATH_MAX];
     fresh_dir("binary", 0755, lock);
     int pid = 4242;
     put_file(lock, &pid, sizeof pid);
-    CU_ASSERT_EQUAL(nr_uucp_read_pid(lock), 4242);
+    NRT_EQ(nr_uucp_read_pid(lock), 4242);
 }
 
-static void test_stale_lock_of_a_dead_process_is_taken_over(void)
+NRT_TEST(stale_lock_of_a_dead_process_is_taken_over)
 {
     char lock[PATH_MAX], why[NR_UUCP_WHY_SIZE], path[PATH_MAX];
     const char *dir = fresh_dir("stale", 0755, lock);
     put_pid(lock, dead_pid());
     pid_t owner = -1;
-    CU_ASSERT_EQUAL(nr_uucp_lock(dir, DEVICE, path, sizeof path, &owner, why), 0);
-    CU_ASSERT_EQUAL(owner, 0);
-    CU_ASSERT_TRUE(holds_pid(lock, getpid()));
+    NRT_EQ(nr_uucp_lock(dir, DEVICE, path, sizeof path, &owner, why), 0);
+    NRT_EQ(owner, 0);
+    NRT_TRUE(holds_pid(lock, getpid()));
     struct stat st;
-    CU_ASSERT_TRUE(stat(lock, &st) == 0 && (st.st_mode & 07777) == 0644);
-    CU_ASSERT_EQUAL(entries(dir), 1); /* the lock only: no temporary file */
+    NRT_TRUE(stat(lock, &st) == 0 && (st.st_mode & 07777) == 0644);
+    NRT_EQ(entries(dir), 1); /* the lock only: no temporary file */
     nr_uucp_unlock(path);
-    CU_ASSERT_EQUAL(entries(dir), 0);
+    NRT_EQ(entries(dir), 0);
 }
 
 /* ---- what killed lockers leave --------------------------------------------------------- */
@@ -567,7 +567,7 @@ static void test_stale_lock_of_a_dead_process_is_taken_over(void)
  * leaves LTMP.<pid>.XXXXXX in the lock directory (/var/lock, shared by
  * every program of the machine): the next locker removes those of
  * processes that are gone, and nothing else. */
-static void test_temporary_files_of_dead_lockers_are_removed_by_the_next(void)
+NRT_TEST(temporary_files_of_dead_lockers_are_removed_by_the_next)
 {
     char lock[PATH_MAX], why[NR_UUCP_WHY_SIZE], path[PATH_MAX], dead[PATH_MAX], live[PATH_MAX], other[PATH_MAX];
     const char *dir = fresh_dir("leftovers", 0755, lock);
@@ -578,21 +578,21 @@ static void test_temporary_files_of_dead_lockers_are_removed_by_the_next(void)
     put_pid(live, 1);
     put_pid(other, 1);
     pid_t owner;
-    CU_ASSERT_EQUAL_FATAL(nr_uucp_lock(dir, DEVICE, path, sizeof path, &owner, why), 0);
+    NRT_EQ_FATAL(nr_uucp_lock(dir, DEVICE, path, sizeof path, &owner, why), 0);
     nr_uucp_unlock(path);
-    CU_ASSERT_FALSE(exists(dead));
-    CU_ASSERT_TRUE(exists(live));  /* its process may be writing it */
-    CU_ASSERT_TRUE(exists(other)); /* not ours to judge */
+    NRT_FALSE(exists(dead));
+    NRT_TRUE(exists(live));  /* its process may be writing it */
+    NRT_TRUE(exists(other)); /* not ours to judge */
 }
 
-static void test_lockers_killed_at_random_points_leave_nothing_after_the_next(void)
+NRT_TEST(lockers_killed_at_random_points_leave_nothing_after_the_next)
 {
     char lock[PATH_MAX], why[NR_UUCP_WHY_SIZE], path[PATH_MAX];
     const char *dir = fresh_dir("killed", 0755, lock);
     unsigned seed = (unsigned)getpid();
     for (int i = 0; i < 100; i++) {
         pid_t p = fork();
-        CU_ASSERT_FATAL(p >= 0);
+        NRT_GE_FATAL(p, 0);
         if (p == 0) {
             char mine[PATH_MAX], mywhy[NR_UUCP_WHY_SIZE];
             pid_t o;
@@ -606,24 +606,24 @@ static void test_lockers_killed_at_random_points_leave_nothing_after_the_next(vo
         waitpid(p, NULL, 0);
     }
     pid_t owner;
-    CU_ASSERT_EQUAL_FATAL(nr_uucp_lock(dir, DEVICE, path, sizeof path, &owner, why), 0);
+    NRT_EQ_FATAL(nr_uucp_lock(dir, DEVICE, path, sizeof path, &owner, why), 0);
     nr_uucp_unlock(path);
-    CU_ASSERT_EQUAL(entries(dir), 0);
+    NRT_EQ(entries(dir), 0);
 }
 
 /* ---- unlocking ------------------------------------------------------------------------ */
 
-static void test_unlock_leaves_a_lock_of_another_process_alone(void)
+NRT_TEST(unlock_leaves_a_lock_of_another_process_alone)
 {
     char lock[PATH_MAX], why[NR_UUCP_WHY_SIZE], path[PATH_MAX];
     const char *dir = fresh_dir("not-ours", 0755, lock);
     pid_t owner;
-    CU_ASSERT_EQUAL_FATAL(nr_uucp_lock(dir, DEVICE, path, sizeof path, &owner, why), 0);
+    NRT_EQ_FATAL(nr_uucp_lock(dir, DEVICE, path, sizeof path, &owner, why), 0);
     /* Somebody replaced our lock (say, an administrator gave the port to
      * process 1): it is no longer ours to remove. */
     put_pid(lock, 1);
     nr_uucp_unlock(path);
-    CU_ASSERT_TRUE(holds_pid(lock, 1));
+    NRT_TRUE(holds_pid(lock, 1));
 }
 
 /* ---- a lock directory writable by everybody (/var/lock is 1777) ---------------------- */
@@ -636,25 +636,25 @@ static bool need_root(void)
     return false;
 }
 
-static void test_another_user_can_lock_in_a_sticky_world_writable_directory(void)
+NRT_TEST(another_user_can_lock_in_a_sticky_world_writable_directory)
 {
     if (!need_root())
         return;
     char lock[PATH_MAX];
     const char *dir = fresh_dir("sticky-lock", 01777, lock);
     put_pid(lock, dead_pid());
-    CU_ASSERT_FATAL(chown(lock, NOBODY, NOBODY) == 0); /* a stale lock of that user's own */
+    NRT_EQ_FATAL(chown(lock, NOBODY, NOBODY), 0); /* a stale lock of that user's own */
     call c = { LOCK, dir, NULL, NOBODY };
     outcome o;
-    CU_ASSERT_TRUE_FATAL(call_in_child(&c, &o));
-    CU_ASSERT_EQUAL(o.rc, 0);
-    CU_ASSERT_TRUE(holds_pid(lock, o.pid));
+    NRT_TRUE_FATAL(call_in_child(&c, &o));
+    NRT_EQ(o.rc, 0);
+    NRT_TRUE(holds_pid(lock, o.pid));
     struct stat st;
-    CU_ASSERT_TRUE(stat(lock, &st) == 0 && st.st_uid == NOBODY && (st.st_mode & 07777) == 0644);
-    CU_ASSERT_EQUAL(entries(dir), 1);
+    NRT_TRUE(stat(lock, &st) == 0 && st.st_uid == NOBODY && (st.st_mode & 07777) == 0644);
+    NRT_EQ(entries(dir), 1);
 }
 
-static void test_stale_lock_of_another_user_in_a_sticky_directory_is_refused_naming_its_owner(void)
+NRT_TEST(stale_lock_of_another_user_in_a_sticky_directory_is_refused_naming_its_owner)
 {
     if (!need_root())
         return;
@@ -664,51 +664,24 @@ static void test_stale_lock_of_another_user_in_a_sticky_directory_is_refused_nam
     put_pid(lock, dead); /* owned by root */
     call c = { LOCK, dir, NULL, NOBODY };
     outcome o;
-    CU_ASSERT_TRUE_FATAL(call_in_child(&c, &o));
-    CU_ASSERT_EQUAL(o.rc, -EPERM);
-    CU_ASSERT_PTR_NOT_NULL(strstr(o.why, "uid 0"));
-    CU_ASSERT_TRUE(holds_pid(lock, dead));
-    CU_ASSERT_EQUAL(entries(dir), 1);
+    NRT_TRUE_FATAL(call_in_child(&c, &o));
+    NRT_EQ(o.rc, -EPERM);
+    NRT_CONTAINS(o.why, "uid 0");
+    NRT_TRUE(holds_pid(lock, dead));
+    NRT_EQ(entries(dir), 1);
 }
 
-static void test_root_takes_over_a_stale_lock_of_another_user_in_a_sticky_directory(void)
+NRT_TEST(root_takes_over_a_stale_lock_of_another_user_in_a_sticky_directory)
 {
     if (!need_root())
         return;
     char lock[PATH_MAX], why[NR_UUCP_WHY_SIZE], path[PATH_MAX];
     const char *dir = fresh_dir("sticky-root", 01777, lock);
     put_pid(lock, dead_pid());
-    CU_ASSERT_FATAL(chown(lock, NOBODY, NOBODY) == 0);
+    NRT_EQ_FATAL(chown(lock, NOBODY, NOBODY), 0);
     pid_t owner;
-    CU_ASSERT_EQUAL(nr_uucp_lock(dir, DEVICE, path, sizeof path, &owner, why), 0);
-    CU_ASSERT_TRUE(holds_pid(lock, getpid()));
+    NRT_EQ(nr_uucp_lock(dir, DEVICE, path, sizeof path, &owner, why), 0);
+    NRT_TRUE(holds_pid(lock, getpid()));
     nr_uucp_unlock(path);
-    CU_ASSERT_EQUAL(entries(dir), 0);
-}
-
-#define T(name) { #name, test_##name }
-static CU_TestInfo tests[] = {
-    T(many_processes_racing_for_a_stale_lock_never_share_it),
-    T(many_processes_racing_with_slow_removal_never_share_a_stale_lock),
-    T(fifo_at_the_lock_path_is_refused_without_blocking),
-    T(unlock_leaves_a_fifo_at_the_lock_path_alone_without_blocking),
-    T(read_pid_of_a_fifo_is_zero_without_blocking),
-    T(symlink_at_the_lock_path_is_refused_and_left_alone),
-    T(lock_still_being_written_is_not_taken),
-    T(lock_left_without_a_pid_long_ago_is_stale),
-    T(lock_of_a_live_process_is_busy_and_names_it),
-    T(binary_pid_of_old_programs_is_read),
-    T(stale_lock_of_a_dead_process_is_taken_over),
-    T(temporary_files_of_dead_lockers_are_removed_by_the_next),
-    T(lockers_killed_at_random_points_leave_nothing_after_the_next),
-    T(unlock_leaves_a_lock_of_another_process_alone),
-    T(another_user_can_lock_in_a_sticky_world_writable_directory),
-    T(stale_lock_of_another_user_in_a_sticky_directory_is_refused_naming_its_owner),
-    T(root_takes_over_a_stale_lock_of_another_user_in_a_sticky_directory),
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    return nr_cunit_main_in_tmpdir(argc, argv, "ras-uucplock", tests, tmpdir);
+    NRT_EQ(entries(dir), 0);
 }

@@ -73,10 +73,8 @@ TESTS += $(NR_SUITES) tests/cli.test
 NR_TESTUTIL = tests/testutil.h tests/testutil.c tests/cunit-main.h tests/cunit-main.c
 
 # Every CUnit program links the one runner, tests/cunit-main.c (its main()),
-# and asserts with tests/nrt-assert.h.  providers/ras/modem.mk does not list
-# the runner for test-ras-modem yet: it is added here.
+# and asserts with tests/nrt-assert.h.
 EXTRA_DIST += tests/nrt-assert.h
-tests_ras_test_ras_modem_SOURCES += tests/cunit-main.h tests/cunit-main.c
 NR_SUITE_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS) $(JANSSON_CFLAGS)
 NR_SUITE_LDADD = router/libnetrouter.la $(CUNIT_LIBS) $(JANSSON_LIBS) $(PTHREAD_LIBS)
 

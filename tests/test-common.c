@@ -13,6 +13,8 @@
 #include "json.h"
 #include "testutil.h"
 
+NRT_SUITE("common");
+
 /* "LINE:COLUMN" of path in text, or "0:0 (not found)". */
 static const char *where(nrt_env *env, const char *text, const nr_json_step *path, size_t n)
 {
@@ -30,7 +32,7 @@ static const char book[] = "{\n"
                            "  ]\n"
                            "}\n";
 
-static void test_locate_points_at_the_key_of_a_member(void)
+NRT_TEST(locate_points_at_the_key_of_a_member)
 {
     nrt_env *env = nrt_env_new();
     NRT_EQ_STR(where(env, book, &(nr_json_step){ "entries", 0 }, 1), "3:3");
@@ -38,7 +40,7 @@ static void test_locate_points_at_the_key_of_a_member(void)
     nrt_env_free(env);
 }
 
-static void test_locate_follows_a_path_through_arrays_and_objects(void)
+NRT_TEST(locate_follows_a_path_through_arrays_and_objects)
 {
     nrt_env *env = nrt_env_new();
     const nr_json_step speed[] = { { "entries", 0 }, { NULL, 1 }, { "speed", 0 } };
@@ -50,7 +52,7 @@ static void test_locate_follows_a_path_through_arrays_and_objects(void)
     nrt_env_free(env);
 }
 
-static void test_locate_says_when_the_path_is_not_there(void)
+NRT_TEST(locate_says_when_the_path_is_not_there)
 {
     nrt_env *env = nrt_env_new();
     const nr_json_step past_the_end[] = { { "entries", 0 }, { NULL, 2 } };
@@ -62,7 +64,7 @@ static void test_locate_says_when_the_path_is_not_there(void)
     nrt_env_free(env);
 }
 
-static void test_locate_finds_only_members_of_the_object_on_the_path(void)
+NRT_TEST(locate_finds_only_members_of_the_object_on_the_path)
 {
     nrt_env *env = nrt_env_new();
     /* "order" in a nested object or as a string value is not the top-level key */
@@ -71,7 +73,7 @@ static void test_locate_finds_only_members_of_the_object_on_the_path(void)
     nrt_env_free(env);
 }
 
-static void test_locate_compares_keys_as_written(void)
+NRT_TEST(locate_compares_keys_as_written)
 {
     nrt_env *env = nrt_env_new();
     const char *text = "{\"a\\\"b\": 1, \"a\": 2}";
@@ -80,7 +82,7 @@ static void test_locate_compares_keys_as_written(void)
     nrt_env_free(env);
 }
 
-static void test_locate_reads_a_text_valid_only_up_to_a_point(void)
+NRT_TEST(locate_reads_a_text_valid_only_up_to_a_point)
 {
     nrt_env *env = nrt_env_new();
     /* what jansson refuses for the number: the key before it is still found */
@@ -90,17 +92,17 @@ static void test_locate_reads_a_text_valid_only_up_to_a_point(void)
     nrt_env_free(env);
 }
 
-static void test_locate_of_the_empty_path_is_the_start(void)
+NRT_TEST(locate_of_the_empty_path_is_the_start)
 {
     nrt_env *env = nrt_env_new();
     NRT_EQ_STR(where(env, book, NULL, 0), "1:1");
     nrt_env_free(env);
 }
 
-static void test_kind_names_say_what_a_value_is(void)
+NRT_TEST(kind_names_say_what_a_value_is)
 {
     json_t *v = json_loads("[{}, [], \"s\", 1, 1.5, true, false, null]", 0, NULL);
-    NRT_REQUIRE(v != NULL);
+    NRT_TRUE_FATAL(v != NULL);
     NRT_EQ_STR(nr_json_kind_name(json_array_get(v, 0)), "an object");
     NRT_EQ_STR(nr_json_kind_name(json_array_get(v, 1)), "an array");
     NRT_EQ_STR(nr_json_kind_name(json_array_get(v, 2)), "a string");
@@ -112,7 +114,7 @@ static void test_kind_names_say_what_a_value_is(void)
     json_decref(v);
 }
 
-static void test_the_clock_counts_milliseconds_forward(void)
+NRT_TEST(the_clock_counts_milliseconds_forward)
 {
     uint64_t before = nr_clock_ms(), after;
     struct timespec pause = { 0, 20 * 1000000L };
@@ -121,23 +123,4 @@ static void test_the_clock_counts_milliseconds_forward(void)
     after = nr_clock_ms();
     NRT_TRUE(after >= before + 20);
     NRT_TRUE(after < before + 10000); /* milliseconds, not microseconds */
-}
-
-static CU_TestInfo tests[] = {
-    { "locate_points_at_the_key_of_a_member", test_locate_points_at_the_key_of_a_member },
-    { "locate_follows_a_path_through_arrays_and_objects", test_locate_follows_a_path_through_arrays_and_objects },
-    { "locate_says_when_the_path_is_not_there", test_locate_says_when_the_path_is_not_there },
-    { "locate_finds_only_members_of_the_object_on_the_path",
-      test_locate_finds_only_members_of_the_object_on_the_path },
-    { "locate_compares_keys_as_written", test_locate_compares_keys_as_written },
-    { "locate_reads_a_text_valid_only_up_to_a_point", test_locate_reads_a_text_valid_only_up_to_a_point },
-    { "locate_of_the_empty_path_is_the_start", test_locate_of_the_empty_path_is_the_start },
-    { "kind_names_say_what_a_value_is", test_kind_names_say_what_a_value_is },
-    { "the_clock_counts_milliseconds_forward", test_the_clock_counts_milliseconds_forward },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    return nrt_main(argc, argv, "common", tests);
 }

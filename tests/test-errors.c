@@ -15,12 +15,15 @@
 #include "npapi-errors.h"
 #include "testutil.h"
 
+NRT_SUITE("errors");
+
 static const struct code {
     const char *name;
     DWORD value;
 } codes[] = {
 #define CODE(name) { #name, name },
 #include "tests/npapi-codes.h"
+
 #undef CODE
 };
 #define NCODES (sizeof codes / sizeof codes[0])
@@ -37,45 +40,43 @@ static bool value_of(const char *name, DWORD *value)
     return false;
 }
 
-static void test_the_header_has_codes(void)
+NRT_TEST(the_header_has_codes)
 {
     NRT_TRUE(NCODES > 80); /* 44 codes and their WN_* aliases */
 }
 
-static void test_every_code_has_a_text(void)
+NRT_TEST(every_code_has_a_text)
 {
     for (size_t i = 0; i < NCODES; i++) {
         const char *text = nr_npapi_error_text(codes[i].value);
-        nrt_check(text && *text, __LINE__, __FILE__, __func__, "%s (%u) has a text", codes[i].name,
-                  (unsigned)codes[i].value);
+        NRT_TRUE_MSG(text && *text, "%s (%u) has a text", codes[i].name, (unsigned)codes[i].value);
         NRT_EQ_STR(nr_strerror(codes[i].value), text);
     }
 }
 
-static void test_every_code_has_a_name_of_the_same_value(void)
+NRT_TEST(every_code_has_a_name_of_the_same_value)
 {
     for (size_t i = 0; i < NCODES; i++) {
         const char *name = nr_npapi_error_name(codes[i].value);
         DWORD value = 0;
-        nrt_check(name && value_of(name, &value) && value == codes[i].value, __LINE__, __FILE__, __func__,
-                  "%s (%u) is named after a macro of the same value: it is named %s (%u)", codes[i].name,
-                  (unsigned)codes[i].value, name ? name : "(null)", (unsigned)value);
+        NRT_TRUE_MSG(name && value_of(name, &value) && value == codes[i].value,
+                     "%s (%u) is named after a macro of the same value: it is named %s (%u)", codes[i].name,
+                     (unsigned)codes[i].value, name ? name : "(null)", (unsigned)value);
     }
 }
 
-static void test_a_code_with_a_wn_alias_is_named_by_it(void)
+NRT_TEST(a_code_with_a_wn_alias_is_named_by_it)
 {
     for (size_t i = 0; i < NCODES; i++) {
         const char *name = nr_npapi_error_name(codes[i].value);
         if (strncmp(codes[i].name, "WN_", 3) != 0)
             continue;
-        nrt_check(name && !strncmp(name, "WN_", 3), __LINE__, __FILE__, __func__,
-                  "%s (%u) has a WN_* name, but it is named %s", codes[i].name, (unsigned)codes[i].value,
-                  name ? name : "(null)");
+        NRT_TRUE_MSG(name && !strncmp(name, "WN_", 3), "%s (%u) has a WN_* name, but it is named %s",
+                     codes[i].name, (unsigned)codes[i].value, name ? name : "(null)");
     }
 }
 
-static void test_names_of_well_known_codes(void)
+NRT_TEST(names_of_well_known_codes)
 {
     NRT_EQ_STR(nr_npapi_error_name(WN_SUCCESS), "WN_SUCCESS");
     NRT_EQ_STR(nr_npapi_error_name(87), "WN_BAD_VALUE");
@@ -85,7 +86,7 @@ static void test_names_of_well_known_codes(void)
     NRT_EQ_STR(nr_npapi_error_name(ERROR_INSUFFICIENT_BUFFER), "ERROR_INSUFFICIENT_BUFFER");
 }
 
-static void test_texts_of_well_known_codes(void)
+NRT_TEST(texts_of_well_known_codes)
 {
     NRT_EQ_STR(nr_npapi_error_text(WN_BAD_NETNAME), "The network name cannot be found.");
     NRT_EQ_STR(nr_npapi_error_text(WN_NO_NET_OR_BAD_PATH),
@@ -96,25 +97,9 @@ static void test_texts_of_well_known_codes(void)
                "other than the one originally specified.");
 }
 
-static void test_an_unknown_code_has_no_name_and_no_text(void)
+NRT_TEST(an_unknown_code_has_no_name_and_no_text)
 {
     NRT_TRUE(nr_npapi_error_name(123456) == NULL);
     NRT_TRUE(nr_npapi_error_text(123456) == NULL);
     NRT_EQ_STR(nr_strerror(123456), "Unknown error 123456.");
-}
-
-static CU_TestInfo tests[] = {
-    { "the_header_has_codes", test_the_header_has_codes },
-    { "every_code_has_a_text", test_every_code_has_a_text },
-    { "every_code_has_a_name_of_the_same_value", test_every_code_has_a_name_of_the_same_value },
-    { "a_code_with_a_wn_alias_is_named_by_it", test_a_code_with_a_wn_alias_is_named_by_it },
-    { "names_of_well_known_codes", test_names_of_well_known_codes },
-    { "texts_of_well_known_codes", test_texts_of_well_known_codes },
-    { "an_unknown_code_has_no_name_and_no_text", test_an_unknown_code_has_no_name_and_no_text },
-    CU_TEST_INFO_NULL,
-};
-
-int main(int argc, char **argv)
-{
-    return nrt_main(argc, argv, "errors", tests);
 }

@@ -1,6 +1,6 @@
 /*
  * bench/ras-at.c - the AT dialing phase alone (open the port, ATZ -> OK,
- * ATDT5551234 -> CONNECT) through our modem layer (providers/ras/modem.h)
+ * ATDT5551234 -> CONNECT) through our modem layer (providers/ras/port/modem.h)
  * against Debian's chat(8) running the same script, on the same emulator
  * (tests/ras/modem-emu.c, a thread of this program, a fresh one per run).
  * It owns the measurement only.

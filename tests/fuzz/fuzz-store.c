@@ -11,9 +11,10 @@
  * The router has no plugins (its plugin path is an empty directory) and a
  * private state directory of its own; each input replaces the store there
  * (a 0600 file of ours) and leaves nothing behind.  Besides crashes, leaks
- * and sanitizer reports, it checks DESIGN.md's promises: a store is either
- * read (WN_SUCCESS) or declared damaged (WN_BAD_PROFILE) and then kept
- * aside with its bytes intact, never emptied; both enumeration forms give
+ * and sanitizer reports, it checks the promises of docs/design.md
+ * (section 4, rule 5): a store is either read (WN_SUCCESS) or declared
+ * damaged (WN_BAD_PROFILE) and then kept aside with its bytes intact, never
+ * emptied; both enumeration forms give
  * the same entries; and a store the router wrote itself reads back with
  * one entry fewer after a forget.
  */

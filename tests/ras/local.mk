@@ -29,6 +29,7 @@ ras_ppp_tests = \
 	tests/ras/test-ras-ppp-ipcp \
 	tests/ras/test-ras-ppp-cbcp \
 	tests/ras/test-ras-ppp-link \
+	tests/ras/test-ras-ppp-errors \
 	tests/ras/test-ras-ppp-slirp
 check_PROGRAMS += $(ras_ppp_tests)
 TESTS += $(ras_ppp_tests)
@@ -50,6 +51,8 @@ tests_ras_test_ras_ppp_cbcp_CPPFLAGS = $(NR_RAS_TEST_PPP_CPPFLAGS)
 tests_ras_test_ras_ppp_cbcp_LDADD = $(NR_RAS_TEST_PPP_LIBS)
 tests_ras_test_ras_ppp_link_CPPFLAGS = $(NR_RAS_TEST_PPP_CPPFLAGS)
 tests_ras_test_ras_ppp_link_LDADD = $(NR_RAS_TEST_PPP_LIBS)
+tests_ras_test_ras_ppp_errors_CPPFLAGS = $(NR_RAS_TEST_PPP_CPPFLAGS)
+tests_ras_test_ras_ppp_errors_LDADD = $(NR_RAS_TEST_PPP_LIBS)
 
 # End to end against Debian's slirp (docs/research/slirp-ppp-peer.md), with
 # the select() shim it needs preloaded. slirp comes from scripts/install-deps.sh.
@@ -106,13 +109,12 @@ TESTS += tests/ras/test-ras-notify
 tests_ras_test_ras_notify_CPPFLAGS = $(NR_RAS_TEST_DIAL_CPPFLAGS)
 tests_ras_test_ras_notify_LDADD = $(NR_RAS_ENGINE_LIBS) $(NR_TEST_RUNNER) $(PTHREAD_LIBS)
 
-# What a phonebook entry makes of a PPP link and the LCP keepalive it
-# configures (dial/dial-ppp.c over ppp/).
-check_PROGRAMS += tests/ras/test-ras-ppp-errors
-TESTS += tests/ras/test-ras-ppp-errors
-tests_ras_test_ras_ppp_errors_CPPFLAGS = $(NR_RAS_TEST_DIAL_CPPFLAGS)
-tests_ras_test_ras_ppp_errors_LDADD = tests/ras/libnrtest-ppp.la $(NR_RAS_ENGINE_LIBS) $(NR_TEST_RUNNER) \
-	$(JANSSON_LIBS) $(NETTLE_LIBS) $(PTHREAD_LIBS)
+# What a phonebook entry makes of a PPP link's configuration (dial-ppp.c).
+check_PROGRAMS += tests/ras/test-ras-dial-config
+TESTS += tests/ras/test-ras-dial-config
+tests_ras_test_ras_dial_config_CPPFLAGS = $(NR_RAS_TEST_DIAL_CPPFLAGS)
+tests_ras_test_ras_dial_config_LDADD = $(NR_RAS_ENGINE_LIBS) $(NR_TEST_RUNNER) $(JANSSON_LIBS) $(NETTLE_LIBS) \
+	$(PTHREAD_LIBS)
 
 # ---- api/: RasDial end to end ------------------------------------------------------
 # dial-fixture: the emulator, the PPP peers behind it (our own link,
@@ -162,6 +164,28 @@ tests_ras_test_ras_callback_CPPFLAGS = $(NR_RAS_TEST_API_CPPFLAGS)
 tests_ras_test_ras_callback_LDADD = $(NR_RAS_TEST_API_LIBS)
 tests_ras_test_ras_tun_CPPFLAGS = $(NR_RAS_TEST_API_CPPFLAGS)
 tests_ras_test_ras_tun_LDADD = $(NR_RAS_TEST_API_LIBS)
+
+# The RAS error list: a name and a text for every code of ras.h.
+check_PROGRAMS += tests/ras/test-ras-errlist
+TESTS += tests/ras/test-ras-errlist
+nodist_tests_ras_test_ras_errlist_SOURCES = tests/ras/ras-codes.h
+tests_ras_test_ras_errlist_SOURCES = tests/ras/test-ras-errlist.c
+tests_ras_test_ras_errlist_CPPFLAGS = $(AM_CPPFLAGS) -I$(NR_RAS_DIR)/api -I$(top_srcdir)/tests $(CUNIT_CFLAGS)
+tests_ras_test_ras_errlist_LDADD = providers/ras/api/libnrras-errors.la providers/ras/api/libnetrouter-ras.la \
+	router/libnetrouter.la $(NR_TEST_RUNNER)
+# Every PENDING and ERROR_* macro of ras.h with a RAS number (600-899), as
+# the compiler sees it, one CODE(NAME) a line: what test-ras-errlist holds
+# the list against.
+tests/ras/ras-codes.h: $(NR_RAS_H)
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
+	echo '#include <netrouter/ras.h>' | $(CC) -E -dM -I$(top_srcdir)/router/include -I$(NR_RAS_DIR)/include - | \
+	  LC_ALL=C $(AWK) '$$1 == "#define" && $$2 ~ /^(PENDING|ERROR_[A-Z0-9_]+)$$/ && $$3 ~ /^[0-9]+$$/ && \
+	    $$3 >= 600 && $$3 <= 899 { print "CODE(" $$2 ")" }' | LC_ALL=C sort >$@.tmp && \
+	mv $@.tmp $@
+BUILT_SOURCES += tests/ras/ras-codes.h
+NR_RAS_CODES_USERS = tests/ras/test_ras_errlist-test-ras-errlist.$(OBJEXT)
+$(NR_RAS_CODES_USERS): tests/ras/ras-codes.h
+CLEANFILES += tests/ras/ras-codes.h
 
 # The public API alone (what an application sees).
 check_PROGRAMS += tests/ras/test-ras-api

@@ -1,5 +1,5 @@
 /*
- * test-ras-hdlc.c - RFC 1662 framing (providers/ras/hdlc.c): the FCS-16,
+ * test-ras-hdlc.c - RFC 1662 framing (providers/ras/ppp/hdlc.c): the FCS-16,
  * escaping and the LCP rule in the encoder, and the streaming decoder's
  * handling of chunking, junk, aborts, runts, oversize and bad-FCS frames and
  * control characters inserted by the line. Two frames are real captures of

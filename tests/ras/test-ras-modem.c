@@ -1,5 +1,5 @@
 /*
- * test-ras-modem.c - the modem layer (providers/ras/modem.c, uucplock.c)
+ * test-ras-modem.c - the modem layer (providers/ras/port/modem.c, uucplock.c)
  * against the modem emulator on a real pty: dial outcomes and their RAS
  * codes, echo and numeric modes, timeouts, UUCP locks, cancellation from
  * another thread, and a close that restores the port and leaks nothing.

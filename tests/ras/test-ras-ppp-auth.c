@@ -1,6 +1,6 @@
 /*
  * test-ras-ppp-auth.c - PAP and CHAP-MD5, authenticatee side
- * (providers/ras/ppp-auth.c): the packets we send, slirp's answers from
+ * (providers/ras/ppp/ppp-auth.c): the packets we send, slirp's answers from
  * docs/research/slirp-ppp-peer.md ("Login ok", "Login incorrect",
  * "Welcome to vm.", "I don't like you.  Go 'way."), retransmission and
  * timeout, and the MD5 response against known vectors.

@@ -1,12 +1,13 @@
 /*
- * test-ras-ppp-errors.c - how a whole PPP link (providers/ras/ppp-link.c)
+ * test-ras-ppp-errors.c - how a whole PPP link (providers/ras/ppp/ppp-link.c)
  * fails, against the scripted peer of ppp-test-peer.h on a socketpair: each
  * RFC 1661 situation and the RAS error it must end in (732 LCP or IPCP
  * options never converge, 733 IPCP Protocol-Rejected, 734 LCP Code-Rejected or terminated
  * by the peer during negotiation, 737 looped-back line, 738 no address, 719
- * an open link the server terminated), and the LCP Echo keepalive of an open link, on a fake clock, with the
- * interval and failure count of a phonebook entry (721 when the peer goes
- * silent).
+ * an open link the server terminated), and the LCP Echo keepalive of an
+ * open link, on a fake clock, with an entry's interval and failure count
+ * (721 when the peer goes silent).  The PPP layer alone: this program links
+ * nothing else.
  */
 #include "config.h"
 
@@ -15,7 +16,6 @@
 #include <unistd.h>
 
 #include "cunit-main.h"
-#include "dial.h"
 #include "ppp-link.h"
 #include "ppp-test-peer.h"
 
@@ -310,16 +310,18 @@ NRT_TEST(test_peer_renegotiating_lcp_on_an_open_link_says_so)
     nr_test_peer_free(p);
 }
 
-/* A phonebook entry's PPP settings: Echo every interval_s, lost after failures. */
+/* The keepalive a phonebook entry asks for: Echo every interval_s, the
+ * link lost after failures unanswered ones (dial/ makes these two fields of
+ * the entry's lcp_echo_interval and lcp_echo_failures; test-ras-dial-config
+ * checks that). */
 static nr_ppp_link_config entry_config(unsigned interval_s, unsigned failures, const nr_ppp_clock *clock)
 {
-    nr_pb_entry e;
     nr_ppp_link_config cfg;
 
-    memset(&e, 0, sizeof e);
-    e.lcp_echo_interval_s = interval_s;
-    e.lcp_echo_failures = failures;
-    nr_dial_ppp_config(&cfg, &e, "", "");
+    nr_ppp_link_config_init(&cfg);
+    cfg.echo_interval_ms = interval_s * 1000u;
+    if (failures)
+        cfg.echo_failures = failures;
     cfg.clock = clock;
     return cfg;
 }

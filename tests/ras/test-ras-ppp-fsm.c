@@ -1,5 +1,5 @@
 /*
- * test-ras-ppp-fsm.c - the RFC 1661 automaton (providers/ras/ppp-fsm.c)
+ * test-ras-ppp-fsm.c - the RFC 1661 automaton (providers/ras/ppp/ppp-fsm.c)
  * driven by a toy protocol with one option: state transitions, Identifier
  * matching, the restart timer and its counters (Max-Configure,
  * Max-Terminate, Max-Failure), Terminate and Code-Reject handling. The

@@ -1,5 +1,5 @@
 /*
- * test-ras-ppp-ipcp.c - IPCP (providers/ras/ppp-ipcp.c), replaying the
+ * test-ras-ppp-ipcp.c - IPCP (providers/ras/ppp/ppp-ipcp.c), replaying the
  * exchange with slirp recorded in docs/research/slirp-ppp-peer.md section 3:
  * our request for 0.0.0.0 and DNS, slirp's Nak with 10.0.2.15 and its DNS,
  * slirp's own request for 0.0.0.0 + VJ (VJ rejected, address Nak-ed with

@@ -1,5 +1,5 @@
 /*
- * test-ras-ppp-lcp.c - LCP (providers/ras/ppp-lcp.c): the request we send,
+ * test-ras-ppp-lcp.c - LCP (providers/ras/ppp/ppp-lcp.c): the request we send,
  * how slirp's real Configure-Requests (docs/research/slirp-ppp-peer.md
  * section 3) are answered, authentication-protocol Naks, Rejects of unknown
  * options, the negotiated ACCM/PFC/ACFC, loopback detection, Echo

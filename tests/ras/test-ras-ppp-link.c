@@ -1,5 +1,5 @@
 /*
- * test-ras-ppp-link.c - a whole PPP link (providers/ras/ppp-link.c) over a
+ * test-ras-ppp-link.c - a whole PPP link (providers/ras/ppp/ppp-link.c) over a
  * socketpair: two of our links against each other, and our link against a
  * scripted peer that answers exactly as slirp did in
  * docs/research/slirp-ppp-peer.md (silent until asked, PAP, IPCP Nak with

@@ -1,5 +1,5 @@
 /*
- * test-ras-ppp-packet.c - PPP control packets (providers/ras/ppp-packet.c):
+ * test-ras-ppp-packet.c - PPP control packets (providers/ras/ppp/ppp-packet.c):
  * header validation, option iteration over well-formed and malformed
  * options, and every builder read back by the parser. The LCP and IPCP
  * requests used are real slirp packets (docs/research/slirp-ppp-peer.md).

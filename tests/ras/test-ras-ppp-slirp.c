@@ -1,5 +1,5 @@
 /*
- * test-ras-ppp-slirp.c - our PPP link (providers/ras/ppp-link.c) against
+ * test-ras-ppp-slirp.c - our PPP link (providers/ras/ppp/ppp-link.c) against
  * the real far side: Debian's slirp 1.0.17 in PPP mode on a socketpair,
  * started as docs/research/slirp-ppp-peer.md prescribes (own HOME with
  * secrets files, "name" before "ppp", +pap/+chap after it, ppp_exit,

@@ -1,5 +1,5 @@
 /*
- * test-ras-uucplock.c - the UUCP lock protocol (providers/ras/uucplock.c)
+ * test-ras-uucplock.c - the UUCP lock protocol (providers/ras/port/uucplock.c)
  * under attack: many processes racing for one stale lock, plainly and with
  * every removal slowed down so that a check-then-remove window shows; a
  * FIFO or a symbolic link planted at the lock path; a lock file that is

@@ -3,7 +3,7 @@
 # everything below it linked in (hidden), libnetrouter for nr_strerror.
 lib_LTLIBRARIES += providers/ras/api/libnetrouter-ras.la
 providers_ras_api_libnetrouter_ras_la_SOURCES = \
-	providers/ras/api/ras-errors.h providers/ras/api/ras-errors.c \
+	providers/ras/api/ras-errors.c \
 	providers/ras/api/ras-entries.c \
 	providers/ras/api/ras-dial.c \
 	providers/ras/api/ras-terminal.c \
@@ -11,17 +11,22 @@ providers_ras_api_libnetrouter_ras_la_SOURCES = \
 	providers/ras/api/ras-lasterror.h providers/ras/api/ras-lasterror.c
 providers_ras_api_libnetrouter_ras_la_CPPFLAGS = $(NR_RAS_API_CPPFLAGS) -DNR_SYSCONFDIR='"$(sysconfdir)"'
 providers_ras_api_libnetrouter_ras_la_CFLAGS = $(NR_RAS_LAYER_CFLAGS)
-providers_ras_api_libnetrouter_ras_la_LIBADD = $(NR_RAS_ENGINE_LIBS) router/libnetrouter.la \
+providers_ras_api_libnetrouter_ras_la_LIBADD = providers/ras/api/libnrras-errors.la $(NR_RAS_ENGINE_LIBS) router/libnetrouter.la \
 	$(JANSSON_LIBS) $(NETTLE_LIBS) $(PTHREAD_LIBS)
 # -z nodelete: the dialing threads are detached and may still be leaving
 # the library's code when the last dlclose() of a plugin that uses it (the
 # ras provider, at nr_router_free) would unmap it; the library stays mapped.
 providers_ras_api_libnetrouter_ras_la_LDFLAGS = $(AM_LDFLAGS) -version-info 0:0:0 -no-undefined -Wl,-z,nodelete
 pkgconfig_DATA += providers/ras/netrouter-ras.pc
-nodist_providers_ras_api_libnetrouter_ras_la_SOURCES = providers/ras/ras-errlist.h
 
 # The RAS error numbers, their names and texts as one X-macro list, read from
-# the comments of ras.h itself (scripts/errlist.awk says the form).
+# the comments of ras.h itself (scripts/errlist.awk says the form), and the
+# name and text functions made of it (a library of their own, so that the
+# tests can hold them against the header).
+noinst_LTLIBRARIES += providers/ras/api/libnrras-errors.la
+providers_ras_api_libnrras_errors_la_SOURCES = providers/ras/api/ras-errors.h providers/ras/api/ras-errlist.c
+nodist_providers_ras_api_libnrras_errors_la_SOURCES = providers/ras/ras-errlist.h
+providers_ras_api_libnrras_errors_la_CFLAGS = $(NR_RAS_LAYER_CFLAGS)
 NR_RAS_H = $(top_srcdir)/providers/ras/include/netrouter/ras.h
 providers/ras/ras-errlist.h: $(NR_RAS_H) $(top_srcdir)/scripts/errlist.awk
 	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
@@ -32,5 +37,5 @@ BUILT_SOURCES += providers/ras/ras-errlist.h
 CLEANFILES += providers/ras/ras-errlist.h
 # A target made on its own finds the list through this (named by a variable,
 # so as not to override automake's rule for the object; see router/local.mk).
-NR_RAS_ERRLIST_USERS = providers/ras/api/libnetrouter_ras_la-ras-errors.lo
+NR_RAS_ERRLIST_USERS = providers/ras/api/libnrras_errors_la-ras-errlist.lo
 $(NR_RAS_ERRLIST_USERS): providers/ras/ras-errlist.h

@@ -1,11 +1,7 @@
 /*
- * ras-errors.c - the words of the RAS layer: the name and text of every RAS
- * error number (ras-errors.h), from the one list written in ras.h itself
- * (each code's #define carries its Windows text; scripts/errlist.awk makes
- * the X-macro list NR_RAS_ERRORS of it at build time), RasGetErrorString
- * (falling back to nr_strerror() for the WN_* / Win32 codes), and
- * nr_ras_state_text for the states.  Switches, so that two codes of the same
- * value would not even compile.
+ * ras-errors.c - the words of the RAS layer: RasGetErrorString (the text of
+ * ras-errlist.c for a RAS error number, nr_strerror() for the WN_* / Win32
+ * codes) and nr_ras_state_text for the states.
  */
 #include "config.h"
 
@@ -14,30 +10,7 @@
 #include <netrouter/netrouter.h>
 #include <netrouter/ras.h>
 
-#include "providers/ras/ras-errlist.h"
 #include "ras-errors.h"
-
-const char *nr_ras_error_name(DWORD code)
-{
-    switch (code) {
-#define XX(name, text) \
-    case name: return #name;
-        NR_RAS_ERRORS(XX)
-#undef XX
-    }
-    return NULL;
-}
-
-const char *nr_ras_error_text(DWORD code)
-{
-    switch (code) {
-#define XX(name, text) \
-    case name: return text;
-        NR_RAS_ERRORS(XX)
-#undef XX
-    }
-    return NULL;
-}
 
 NR_RAS_PUBLIC DWORD RasGetErrorString(UINT code, LPSTR buf, DWORD size)
 {

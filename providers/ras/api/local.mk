@@ -26,6 +26,7 @@ pkgconfig_DATA += providers/ras/netrouter-ras.pc
 noinst_LTLIBRARIES += providers/ras/api/libnrras-errors.la
 providers_ras_api_libnrras_errors_la_SOURCES = providers/ras/api/ras-errors.h providers/ras/api/ras-errlist.c
 nodist_providers_ras_api_libnrras_errors_la_SOURCES = providers/ras/ras-errlist.h
+providers_ras_api_libnrras_errors_la_CPPFLAGS = $(AM_CPPFLAGS) $(NR_COMMON_CPPFLAGS)
 providers_ras_api_libnrras_errors_la_CFLAGS = $(NR_RAS_LAYER_CFLAGS)
 NR_RAS_H = $(top_srcdir)/providers/ras/include/netrouter/ras.h
 providers/ras/ras-errlist.h: $(NR_RAS_H) $(top_srcdir)/scripts/errlist.awk

@@ -36,14 +36,14 @@ bench_ras_dial_SOURCES = bench/ras-dial.c bench/bench.c bench/bench.h
 bench_ras_dial_CPPFLAGS = $(BENCH_CPPFLAGS) -DBENCH_BUILDDIR='"$(abs_top_builddir)"'
 bench_ras_dial_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la $(PTHREAD_LIBS)
 bench_ras_at_SOURCES = bench/ras-at.c bench/bench.c bench/bench.h
-bench_ras_at_CPPFLAGS = $(BENCH_CPPFLAGS) -I$(NR_RAS_DIR)/port -I$(top_srcdir)/tests/ras
+bench_ras_at_CPPFLAGS = $(BENCH_CPPFLAGS) $(NR_COMMON_CPPFLAGS) -I$(NR_RAS_DIR)/port -I$(top_srcdir)/tests/ras
 bench_ras_at_LDADD = tests/ras/libnrtest-modem.la $(NR_RAS_PORT_LIBS) router/libnetrouter.la $(PTHREAD_LIBS)
 
 # The RAS phonebook loader at 10k, 20k and 100k entries (linear growth).
 BENCH_BINS += bench/ras-phonebook
 check_PROGRAMS += bench/ras-phonebook
 bench_ras_phonebook_SOURCES = bench/ras-phonebook.c bench/bench.c bench/bench.h
-bench_ras_phonebook_CPPFLAGS = $(BENCH_CPPFLAGS) -I$(NR_RAS_DIR)/store -I$(top_srcdir)/tests/ras
+bench_ras_phonebook_CPPFLAGS = $(BENCH_CPPFLAGS) $(NR_COMMON_CPPFLAGS) -I$(NR_RAS_DIR)/store -I$(top_srcdir)/tests/ras
 bench_ras_phonebook_LDADD = tests/ras/libnrtest-pb.la $(NR_RAS_STORE_LIBS) router/libnetrouter.la
 
 EXTRA_DIST += bench/README.md

@@ -50,7 +50,7 @@ static double run_ours(const char *lock_dir)
     nr_modem *m = NULL;
     uint64_t t0 = bench_now_ns(), t1;
     if (nr_modem_open(&cfg, &m, &res) != 0 || nr_modem_dial(m, &dp, &res) != 0)
-        bench_die("our modem layer: %s", res.text);
+        bench_die("our modem layer: %s", res.err.detail);
     t1 = bench_now_ns();
     nr_modem_close(m);
     modem_emu_stop(e);

@@ -34,7 +34,7 @@ static double load_ms(const char *path, size_t n)
     DWORD rc = nr_pb_load(path, &pb, &err);
     double ms = (double)(bench_now_ns() - t0) / 1e6;
     if (rc != 0)
-        bench_die("%s: %s: %s", path, err.field, err.message);
+        bench_die("%s: %s: %s", path, err.field, err.err.detail);
     if (pb->n != n || !nr_pb_find(pb, pb_gen_name(n - 1)))
         bench_die("%s: %zu entries loaded, %zu written", path, pb->n, n);
     nr_pb_free(pb);

@@ -2,13 +2,14 @@
 
 # router/common: the helpers that libnetrouter, the CLI and the plugins share
 # (safe file opening, state directory, strict JSON with positions, "did you
-# mean", the monotonic clock, the names and texts of the npapi.h codes), one
-# copy each; internal, never installed.
+# mean", the monotonic clock, the names and texts of the npapi.h codes, the
+# error carrier), one copy each; internal, never installed.
 noinst_LTLIBRARIES += router/common/libnrcommon.la
 router_common_libnrcommon_la_SOURCES = \
 	router/common/clock.h router/common/clock.c \
 	router/common/env.h router/common/env.c \
 	router/common/errlist.h \
+	router/common/error.h router/common/error.c \
 	router/common/files.h router/common/files.c \
 	router/common/json.h router/common/json.c \
 	router/common/npapi-errors.h router/common/npapi-errors.c \

@@ -2,14 +2,17 @@
  * test-common.c - the helpers of router/common that the router and the
  * RAS provider share, where no suite of their users pins them down on their
  * own: positions of values along a JSON path (nr_json_locate), the kind
- * names of JSON values and the monotonic millisecond clock.
+ * names of JSON values, the monotonic millisecond clock and the error
+ * carrier (nr_error_set).
  */
 #include "config.h"
 
+#include <stdarg.h>
 #include <string.h>
 #include <time.h>
 
 #include "clock.h"
+#include "error.h"
 #include "json.h"
 #include "testutil.h"
 
@@ -123,4 +126,62 @@ NRT_TEST(the_clock_counts_milliseconds_forward)
     after = nr_clock_ms();
     NRT_TRUE(after >= before + 20);
     NRT_TRUE(after < before + 10000); /* milliseconds, not microseconds */
+}
+
+NRT_TEST(an_error_is_set_with_its_code_extended_code_and_sentence)
+{
+    nr_error e;
+    nr_error_clear(&e);
+    NRT_EQ(nr_error_set(&e, 633, 4242, "The device %s is in use by process %d.", "/dev/ttyS0", 4242), 633u);
+    NRT_EQ(e.code, 633u);
+    NRT_EQ(e.ext, 4242u);
+    NRT_EQ_STR(e.detail, "The device /dev/ttyS0 is in use by process 4242.");
+}
+
+NRT_TEST(a_cleared_error_says_nothing)
+{
+    nr_error e;
+    nr_error_set(&e, 651, 10, "The modem answered \"ERROR\".");
+    nr_error_clear(&e);
+    NRT_EQ(e.code, 0u);
+    NRT_EQ(e.ext, 0u);
+    NRT_EQ_STR(e.detail, "");
+    nr_error_clear(NULL); /* accepted */
+}
+
+NRT_TEST(an_error_without_a_carrier_still_returns_its_code)
+{
+    NRT_EQ(nr_error_set(NULL, 621, 2, "no %s", "phonebook"), 621u);
+}
+
+NRT_TEST(a_long_detail_is_cut_to_fit)
+{
+    nr_error e;
+    char path[2 * NR_ERROR_DETAIL_SIZE];
+    memset(path, 'a', sizeof path - 1);
+    path[sizeof path - 1] = '\0';
+    nr_error_set(&e, 622, 0, "%s: cannot read", path);
+    NRT_EQ(strlen(e.detail), (size_t)NR_ERROR_DETAIL_SIZE - 1);
+    NRT_EQ(e.detail[0], 'a');
+    NRT_EQ(e.code, 622u);
+}
+
+static uint32_t set_through_a_va_list(nr_error *e, uint32_t code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static uint32_t set_through_a_va_list(nr_error *e, uint32_t code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    uint32_t rc = nr_error_setv(e, code, 0, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+NRT_TEST(an_error_is_set_through_a_va_list_the_same_way)
+{
+    nr_error e;
+    NRT_EQ(set_through_a_va_list(&e, 625, "entries[%d].%s: must be an integer", 1, "speed"), 625u);
+    NRT_EQ(e.code, 625u);
+    NRT_EQ(e.ext, 0u);
+    NRT_EQ_STR(e.detail, "entries[1].speed: must be an integer");
 }

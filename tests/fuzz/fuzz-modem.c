@@ -206,11 +206,11 @@ static void *respond(void *arg)
 
 static void check_result(unsigned rc, const nr_modem_result *res)
 {
-    FUZZ_ASSERT(rc == res->code);
+    FUZZ_ASSERT(rc == res->err.code);
     FUZZ_ASSERT(memchr(res->reply, '\0', sizeof res->reply) && memchr(res->speed, '\0', sizeof res->speed));
-    FUZZ_ASSERT(memchr(res->text, '\0', sizeof res->text));
+    FUZZ_ASSERT(memchr(res->err.detail, '\0', sizeof res->err.detail));
     if (rc)
-        FUZZ_ASSERT(res->text[0]);
+        FUZZ_ASSERT(res->err.detail[0]);
 }
 
 static void dialogue(const uint8_t *data, size_t size)

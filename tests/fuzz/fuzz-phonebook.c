@@ -57,10 +57,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_ASSERT(!pb);
         /* the file is readable and ours: anything refused is its content */
         if (rc != ERROR_CORRUPT_PHONEBOOK)
-            fprintf(stderr, "nr_pb_load: %u: %s\n", (unsigned)rc, err.message);
+            fprintf(stderr, "nr_pb_load: %u: %s\n", (unsigned)rc, err.err.detail);
         FUZZ_ASSERT(rc == ERROR_CORRUPT_PHONEBOOK);
-        FUZZ_ASSERT(err.code == rc);
-        FUZZ_ASSERT(err.message[0]);
+        FUZZ_ASSERT(err.err.code == rc);
+        FUZZ_ASSERT(err.err.detail[0]);
         FUZZ_ASSERT(!strcmp(err.file, path));
         FUZZ_ASSERT(err.line >= 0 && err.column >= 0);
     }

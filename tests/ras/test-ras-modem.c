@@ -188,10 +188,10 @@ static void check_outcome(modem_emu_dial dial, unsigned code, const char *reply)
     modem_emu_script s = { .dial = dial, .cme_error = 30 };
     fx_start(&f, &s);
     NRT_EQ(fx_dial(&f), code);
-    NRT_EQ(f.res.code, code);
+    NRT_EQ(f.res.err.code, code);
     NRT_EQ_STR(f.res.reply, reply);
-    NRT_CONTAINS(f.res.text, reply);
-    NRT_CONTAINS(f.res.text, f.cfg.device);
+    NRT_CONTAINS(f.res.err.detail, reply);
+    NRT_CONTAINS(f.res.err.detail, f.cfg.device);
     fx_end(&f);
 }
 
@@ -203,7 +203,7 @@ NRT_TEST(connect_succeeds_and_keeps_the_speed)
     modem_emu_script s = { .dial = MODEM_EMU_CONNECT };
     fx_start(&f, &s);
     NRT_EQ(fx_dial(&f), 0);
-    NRT_EQ(f.res.code, 0);
+    NRT_EQ(f.res.err.code, 0);
     NRT_EQ_STR(f.res.reply, "CONNECT 33600");
     NRT_EQ_STR(f.res.speed, "33600");
     NRT_EQ(modem_emu_ncommands(f.emu), 3);
@@ -260,7 +260,7 @@ NRT_TEST(cme_error_gives_651_with_the_extended_error)
     modem_emu_script s = { .dial = MODEM_EMU_CME_ERROR, .cme_error = 30 };
     fx_start(&f, &s);
     NRT_EQ(fx_dial(&f), 651);
-    NRT_EQ(f.res.ext, 30);
+    NRT_EQ(f.res.err.ext, 30);
     fx_end(&f);
 }
 
@@ -274,7 +274,7 @@ NRT_TEST(error_on_an_init_command_gives_651_and_does_not_dial)
     static const char *const init[] = { "ATZ", "AT&F1", "ATE0" };
     NRT_EQ(fx_dial_full(&f, init, 3, "ATDT", "5551234", CMD_MS, CONNECT_MS, -1), 651);
     NRT_EQ_STR(f.res.reply, "ERROR");
-    NRT_CONTAINS(f.res.text, "AT&F1");
+    NRT_CONTAINS(f.res.err.detail, "AT&F1");
     NRT_EQ(modem_emu_ncommands(f.emu), 2);
     fx_end(&f);
 }
@@ -302,7 +302,7 @@ NRT_TEST(silent_modem_on_init_gives_666_within_the_command_timeout)
     NRT_EQ(fx_dial_full(&f, init, 1, "ATDT", "5551234", 150, CONNECT_MS, -1), 666);
     long long spent = now_ms() - t0;
     NRT_TRUE(spent >= 140 && spent < 600);
-    NRT_CONTAINS(f.res.text, "ATZ");
+    NRT_CONTAINS(f.res.err.detail, "ATZ");
     fx_end(&f);
 }
 
@@ -444,7 +444,7 @@ NRT_TEST(missing_device_gives_608)
     f.cfg.device = "/dev/nr-no-such-tty";
     NRT_EQ(fx_open(&f), 608);
     NRT_NULL(f.m);
-    NRT_CONTAINS(f.res.text, "/dev/nr-no-such-tty");
+    NRT_CONTAINS(f.res.err.detail, "/dev/nr-no-such-tty");
     char lock[PATH_MAX];
     snprintf(lock, sizeof lock, "%s/LCK..nr-no-such-tty", f.lock_dir);
     NRT_FALSE(file_exists(lock));
@@ -457,7 +457,7 @@ NRT_TEST(device_that_is_not_a_tty_gives_605)
     fx_start(&f, NULL);
     f.cfg.device = "/dev/null";
     NRT_EQ(fx_open(&f), 605);
-    NRT_CONTAINS(f.res.text, "/dev/null");
+    NRT_CONTAINS(f.res.err.detail, "/dev/null");
     fx_end(&f);
 }
 
@@ -468,7 +468,7 @@ NRT_TEST(unsupported_speed_gives_605)
     fx_start(&f, &s);
     f.cfg.speed = 12345;
     NRT_EQ(fx_open(&f), 605);
-    NRT_CONTAINS(f.res.text, "12345");
+    NRT_CONTAINS(f.res.err.detail, "12345");
     NRT_FALSE(file_exists(f.lock_path));
     fx_end(&f);
 }
@@ -481,9 +481,9 @@ NRT_TEST(device_locked_by_a_live_process_gives_633)
     write_file(f.lock_path, "         1\n");
     NRT_EQ(fx_open(&f), 633);
     NRT_NULL(f.m);
-    NRT_EQ(f.res.ext, 1);
-    NRT_CONTAINS(f.res.text, f.lock_path);
-    NRT_CONTAINS(f.res.text, "process 1");
+    NRT_EQ(f.res.err.ext, 1);
+    NRT_CONTAINS(f.res.err.detail, f.lock_path);
+    NRT_CONTAINS(f.res.err.detail, "process 1");
     char content[32];
     read_file(f.lock_path, content, sizeof content);
     NRT_EQ_STR(content, "         1\n");
@@ -534,8 +534,8 @@ NRT_TEST(lock_file_still_being_written_gives_633_and_is_kept)
     write_file(f.lock_path, "");
     NRT_EQ(fx_open(&f), 633);
     NRT_NULL(f.m);
-    NRT_CONTAINS(f.res.text, f.lock_path);
-    NRT_CONTAINS(f.res.text, "no process ID");
+    NRT_CONTAINS(f.res.err.detail, f.lock_path);
+    NRT_CONTAINS(f.res.err.detail, "no process ID");
     char content[32] = "x";
     read_file(f.lock_path, content, sizeof content);
     NRT_EQ_STR(content, "");
@@ -573,7 +573,7 @@ NRT_TEST(missing_lock_directory_gives_633_naming_it)
     fx_start(&f, &s);
     f.cfg.lock_dir = "/nonexistent-nr-lock-dir";
     NRT_EQ(fx_open(&f), 633);
-    NRT_CONTAINS(f.res.text, "/nonexistent-nr-lock-dir");
+    NRT_CONTAINS(f.res.err.detail, "/nonexistent-nr-lock-dir");
     fx_end(&f);
 }
 

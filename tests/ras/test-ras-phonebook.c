@@ -46,7 +46,7 @@ static nr_pb_error load_bad(const char *text)
     nr_phonebook *pb = NULL;
     nr_pb_error err;
     DWORD rc = nr_pb_load(write_pb("bad.json", 0600, text), &pb, &err);
-    NRT_EQ(rc, err.code);
+    NRT_EQ(rc, err.err.code);
     NRT_NULL(pb);
     nr_pb_free(pb);
     return err;
@@ -134,16 +134,16 @@ NRT_TEST(missing_file_cannot_be_opened)
     snprintf(path, sizeof path, "%s/none.json", dir);
     NRT_EQ(nr_pb_load(path, &pb, &err), ERROR_CANNOT_OPEN_PHONEBOOK);
     NRT_EQ_STR(err.file, path);
-    NRT_CONTAINS(err.message, "No such file");
+    NRT_CONTAINS(err.err.detail, "No such file");
 }
 
 NRT_TEST(syntax_error_has_line_and_column)
 {
     nr_pb_error err = load_bad("{\"entries\": [\n  {\"name\": \"Office\",,}\n]}\n");
-    NRT_EQ(err.code, ERROR_CORRUPT_PHONEBOOK);
+    NRT_EQ(err.err.code, ERROR_CORRUPT_PHONEBOOK);
     NRT_EQ(err.line, 2);
     NRT_GT(err.column, 0);
-    NRT_CONTAINS(err.message, "invalid JSON");
+    NRT_CONTAINS(err.err.detail, "invalid JSON");
 }
 
 /* A NUL byte hid the rest of the file from json_loads(): an entry after it,
@@ -167,25 +167,25 @@ NRT_TEST(nul_byte_is_a_syntax_error_at_its_position)
     NRT_NULL(pb);
     NRT_EQ(err.line, 3);
     NRT_EQ(err.column, 1);
-    NRT_CONTAINS(err.message, "NUL");
+    NRT_CONTAINS(err.err.detail, "NUL");
     nr_pb_free(pb);
 }
 
 NRT_TEST(unknown_key_names_field_and_line)
 {
     nr_pb_error err = load_bad(ENTRY(",\n   \"sped\": 9600"));
-    NRT_EQ(err.code, ERROR_CORRUPT_PHONEBOOK);
+    NRT_EQ(err.err.code, ERROR_CORRUPT_PHONEBOOK);
     NRT_EQ_STR(err.field, "entries[0].sped");
     NRT_EQ(err.line, 4);
     NRT_EQ(err.column, 4);
-    NRT_CONTAINS(err.message, "unknown key \"sped\"");
+    NRT_CONTAINS(err.err.detail, "unknown key \"sped\"");
 }
 
 NRT_TEST(wrong_type_names_field)
 {
     nr_pb_error err = load_bad(ENTRY(", \"speed\": \"fast\""));
     NRT_EQ_STR(err.field, "entries[0].speed");
-    NRT_CONTAINS(err.message, "must be an integer, not a string");
+    NRT_CONTAINS(err.err.detail, "must be an integer, not a string");
     NRT_EQ(err.line, 3);
 }
 
@@ -193,7 +193,7 @@ NRT_TEST(terminal_after_dial_must_be_a_boolean)
 {
     nr_pb_error err = load_bad(ENTRY(",\n   \"terminal_after_dial\": \"yes\""));
     NRT_EQ_STR(err.field, "entries[0].terminal_after_dial");
-    NRT_CONTAINS(err.message, "must be true or false, not a string");
+    NRT_CONTAINS(err.err.detail, "must be true or false, not a string");
     NRT_EQ(err.line, 4);
 }
 
@@ -201,24 +201,24 @@ NRT_TEST(undialable_callback_number_is_refused)
 {
     nr_pb_error err = load_bad(ENTRY(", \"callback_number\": \"call me\""));
     NRT_EQ_STR(err.field, "entries[0].callback_number");
-    NRT_CONTAINS(err.message, "characters a modem cannot dial");
+    NRT_CONTAINS(err.err.detail, "characters a modem cannot dial");
 }
 
 NRT_TEST(interface_must_be_an_interface_name)
 {
     nr_pb_error err = load_bad(ENTRY(", \"interface\": \"ras 0\""));
     NRT_EQ_STR(err.field, "entries[0].interface");
-    NRT_CONTAINS(err.message, "is not an interface name");
+    NRT_CONTAINS(err.err.detail, "is not an interface name");
     err = load_bad(ENTRY(", \"interface\": \"a-very-long-name0\""));
     NRT_EQ_STR(err.field, "entries[0].interface");
-    NRT_CONTAINS(err.message, "1 to 15 characters");
+    NRT_CONTAINS(err.err.detail, "1 to 15 characters");
 }
 
 NRT_TEST(callback_is_none_or_ask)
 {
     nr_pb_error err = load_bad(ENTRY(", \"callback\": \"always\""));
     NRT_EQ_STR(err.field, "entries[0].callback");
-    NRT_CONTAINS(err.message, "must be \"none\" or \"ask\", not \"always\"");
+    NRT_CONTAINS(err.err.detail, "must be \"none\" or \"ask\", not \"always\"");
 }
 
 NRT_TEST(nested_key_is_located)
@@ -227,49 +227,49 @@ NRT_TEST(nested_key_is_located)
     NRT_EQ_STR(err.field, "entries[0].timeouts.connect_ms");
     NRT_EQ(err.line, 5);
     NRT_EQ(err.column, 7);
-    NRT_CONTAINS(err.message, "between 1 and");
+    NRT_CONTAINS(err.err.detail, "between 1 and");
 }
 
 NRT_TEST(missing_required_key_is_named)
 {
     nr_pb_error err = load_bad("{\"entries\": [ {\"name\": \"A\", \"device\": \"/dev/ttyS0\"} ]}");
     NRT_EQ_STR(err.field, "entries[0]");
-    NRT_CONTAINS(err.message, "\"phone_number\" is missing");
+    NRT_CONTAINS(err.err.detail, "\"phone_number\" is missing");
 }
 
 NRT_TEST(bad_choice_lists_the_allowed_values)
 {
     nr_pb_error err = load_bad(ENTRY(", \"auth\": \"mschap\""));
     NRT_EQ_STR(err.field, "entries[0].auth");
-    NRT_CONTAINS(err.message, "\"any\", \"pap\", \"chap\" or \"mschapv2\", not \"mschap\"");
+    NRT_CONTAINS(err.err.detail, "\"any\", \"pap\", \"chap\" or \"mschapv2\", not \"mschap\"");
 }
 
 NRT_TEST(relative_device_is_refused)
 {
     nr_pb_error err = load_bad("{\"entries\": [ {\"name\": \"A\", \"device\": \"ttyS0\", \"phone_number\": \"1\"} ]}");
     NRT_EQ_STR(err.field, "entries[0].device");
-    NRT_CONTAINS(err.message, "absolute path");
+    NRT_CONTAINS(err.err.detail, "absolute path");
 }
 
 NRT_TEST(undialable_number_is_refused)
 {
     nr_pb_error err = load_bad("{\"entries\": [ {\"name\": \"A\", \"device\": \"/dev/x\", \"phone_number\": \"555;ATH\"} ]}");
     NRT_EQ_STR(err.field, "entries[0].phone_number");
-    NRT_CONTAINS(err.message, "cannot dial");
+    NRT_CONTAINS(err.err.detail, "cannot dial");
 }
 
 NRT_TEST(unknown_speed_is_refused)
 {
     nr_pb_error err = load_bad(ENTRY(", \"speed\": 12345"));
     NRT_EQ_STR(err.field, "entries[0].speed");
-    NRT_CONTAINS(err.message, "not a serial line speed");
+    NRT_CONTAINS(err.err.detail, "not a serial line speed");
 }
 
 NRT_TEST(control_characters_in_init_are_refused)
 {
     nr_pb_error err = load_bad(ENTRY(", \"init\": [\"ATZ\", \"AT\\r\\nATH\"]"));
     NRT_EQ_STR(err.field, "entries[0].init[1]");
-    NRT_CONTAINS(err.message, "control characters");
+    NRT_CONTAINS(err.err.detail, "control characters");
 }
 
 NRT_TEST(duplicate_entry_names_are_refused)
@@ -278,14 +278,14 @@ NRT_TEST(duplicate_entry_names_are_refused)
                                " {\"name\": \"A\", \"device\": \"/dev/b\", \"phone_number\": \"2\"}\n]}");
     NRT_EQ_STR(err.field, "entries[1].name");
     NRT_EQ(err.line, 3);
-    NRT_CONTAINS(err.message, "already used by entries[0]");
+    NRT_CONTAINS(err.err.detail, "already used by entries[0]");
 }
 
 NRT_TEST(duplicate_keys_are_refused)
 {
     nr_pb_error err = load_bad(ENTRY(", \"speed\": 9600, \"speed\": 19200"));
-    NRT_EQ(err.code, ERROR_CORRUPT_PHONEBOOK);
-    NRT_CONTAINS(err.message, "duplicate");
+    NRT_EQ(err.err.code, ERROR_CORRUPT_PHONEBOOK);
+    NRT_CONTAINS(err.err.detail, "duplicate");
 }
 
 NRT_TEST(unknown_top_level_key_is_refused)
@@ -300,7 +300,7 @@ NRT_TEST(entries_must_be_an_array)
 {
     nr_pb_error err = load_bad("{\"entries\": {}}");
     NRT_EQ_STR(err.field, "entries");
-    NRT_CONTAINS(err.message, "must be an array");
+    NRT_CONTAINS(err.err.detail, "must be an array");
 }
 
 NRT_TEST(empty_phonebook_is_valid)
@@ -317,7 +317,7 @@ NRT_TEST(world_writable_phonebook_is_refused)
     nr_phonebook *pb = NULL;
     nr_pb_error err;
     NRT_EQ(nr_pb_load(write_pb("pb.json", 0666, ENTRY("")), &pb, &err), ERROR_CANNOT_OPEN_PHONEBOOK);
-    NRT_CONTAINS(err.message, "writable by other users");
+    NRT_CONTAINS(err.err.detail, "writable by other users");
     NRT_NULL(pb);
 }
 
@@ -326,7 +326,7 @@ NRT_TEST(group_writable_phonebook_is_refused)
     nr_phonebook *pb = NULL;
     nr_pb_error err;
     NRT_EQ(nr_pb_load(write_pb("pb.json", 0620, ENTRY("")), &pb, &err), ERROR_CANNOT_OPEN_PHONEBOOK);
-    NRT_CONTAINS(err.message, "writable by its group");
+    NRT_CONTAINS(err.err.detail, "writable by its group");
 }
 
 NRT_TEST(default_path_prefers_xdg_config_home)
@@ -388,13 +388,13 @@ NRT_TEST(every_integer_out_of_range_is_a_schema_error_naming_the_key)
             if (v == 5 && k->min == 0)
                 continue; /* -1 is min - 1 already */
             nr_pb_error err = load_bad(entry_with(k, values[v]));
-            if (err.code != ERROR_CORRUPT_PHONEBOOK || strcmp(err.field, field) != 0 ||
-                !strstr(err.message, "must be between") || err.line != 4)
-                fprintf(stderr, "\n%s = %s: %u %s:%d: %s: %s\n", k->path, values[v], (unsigned)err.code, err.file,
-                        err.line, err.field, err.message);
-            NRT_EQ(err.code, ERROR_CORRUPT_PHONEBOOK);
+            if (err.err.code != ERROR_CORRUPT_PHONEBOOK || strcmp(err.field, field) != 0 ||
+                !strstr(err.err.detail, "must be between") || err.line != 4)
+                fprintf(stderr, "\n%s = %s: %u %s:%d: %s: %s\n", k->path, values[v], (unsigned)err.err.code, err.file,
+                        err.line, err.field, err.err.detail);
+            NRT_EQ(err.err.code, ERROR_CORRUPT_PHONEBOOK);
             NRT_EQ_STR(err.field, field);
-            NRT_CONTAINS(err.message, "must be between");
+            NRT_CONTAINS(err.err.detail, "must be between");
             NRT_EQ(err.line, 4);
         }
     }
@@ -422,31 +422,31 @@ NRT_TEST(every_integer_at_its_limits_is_accepted)
 NRT_TEST(an_integer_beyond_64_bits_is_a_schema_error_naming_the_key)
 {
     nr_pb_error err = load_bad(ENTRY(",\n   \"speed\": 99999999999999999999"));
-    NRT_EQ(err.code, ERROR_CORRUPT_PHONEBOOK);
+    NRT_EQ(err.err.code, ERROR_CORRUPT_PHONEBOOK);
     NRT_EQ(err.line, 4);
     NRT_EQ(err.column, 4);
     NRT_EQ_STR(err.field, "speed");
-    NRT_CONTAINS(err.message, "must be between 300 and 4000000, not 99999999999999999999");
+    NRT_CONTAINS(err.err.detail, "must be between 300 and 4000000, not 99999999999999999999");
     err = load_bad(ENTRY(", \"redial\": {\"attempts\": -99999999999999999999}"));
     NRT_EQ_STR(err.field, "attempts");
-    NRT_CONTAINS(err.message, "not -99999999999999999999");
+    NRT_CONTAINS(err.err.detail, "not -99999999999999999999");
 }
 
 /* A huge number where no integer key is remains what jansson says. */
 NRT_TEST(a_huge_number_elsewhere_is_a_syntax_error_with_its_position)
 {
     nr_pb_error err = load_bad(ENTRY(",\n   \"x-note\": 99999999999999999999"));
-    NRT_EQ(err.code, ERROR_CORRUPT_PHONEBOOK);
+    NRT_EQ(err.err.code, ERROR_CORRUPT_PHONEBOOK);
     NRT_EQ(err.line, 4);
     NRT_GT(err.column, 0);
-    NRT_CONTAINS(err.message, "invalid JSON");
+    NRT_CONTAINS(err.err.detail, "invalid JSON");
 }
 
 NRT_TEST(a_fraction_where_an_integer_belongs_is_refused)
 {
     nr_pb_error err = load_bad(ENTRY(", \"redial\": {\"attempts\": 1.5}"));
     NRT_EQ_STR(err.field, "entries[0].redial.attempts");
-    NRT_CONTAINS(err.message, "must be an integer, not a number with a fraction");
+    NRT_CONTAINS(err.err.detail, "must be an integer, not a number with a fraction");
 }
 
 /* ---- misspelt keys: the nearest known one ------------------------------------------------ */
@@ -455,7 +455,7 @@ NRT_TEST(a_misspelt_key_suggests_the_known_one)
 {
     nr_pb_error err = load_bad("{\"entries\": [\n  {\"name\": \"A\", \"devcie\": \"/dev/ttyS0\", \"phone_number\": \"1\"}\n]}");
     NRT_EQ_STR(err.field, "entries[0].devcie");
-    NRT_CONTAINS(err.message, "unknown key \"devcie\" (did you mean \"device\"?)");
+    NRT_CONTAINS(err.err.detail, "unknown key \"devcie\" (did you mean \"device\"?)");
     NRT_EQ(err.line, 2);
     NRT_EQ(err.column, 17);
 }
@@ -464,21 +464,21 @@ NRT_TEST(a_misspelt_nested_key_suggests_from_its_own_object)
 {
     nr_pb_error err = load_bad(ENTRY(", \"timeouts\": {\"conect_ms\": 10}"));
     NRT_EQ_STR(err.field, "entries[0].timeouts.conect_ms");
-    NRT_CONTAINS(err.message, "(did you mean \"connect_ms\"?)");
+    NRT_CONTAINS(err.err.detail, "(did you mean \"connect_ms\"?)");
 }
 
 NRT_TEST(a_misspelt_top_level_key_suggests_entries)
 {
     nr_pb_error err = load_bad("{\"entrys\": []}");
     NRT_EQ_STR(err.field, "entrys");
-    NRT_CONTAINS(err.message, "(did you mean \"entries\"?)");
+    NRT_CONTAINS(err.err.detail, "(did you mean \"entries\"?)");
 }
 
 NRT_TEST(an_unknown_key_unlike_any_says_x_keys_are_free)
 {
     nr_pb_error err = load_bad(ENTRY(", \"colour\": \"blue\""));
-    NRT_CONTAINS(err.message, "unknown key \"colour\" (keys starting with \"x-\" are free)");
-    NRT_NULL(strstr(err.message, "did you mean"));
+    NRT_CONTAINS(err.err.detail, "unknown key \"colour\" (keys starting with \"x-\" are free)");
+    NRT_NULL(strstr(err.err.detail, "did you mean"));
 }
 
 /* ---- files that are not regular: refused at once ----------------------------------------- */
@@ -495,9 +495,9 @@ static int load_in_child(const char *path, const char *want)
         nr_phonebook *pb = NULL;
         nr_pb_error err;
         DWORD rc = nr_pb_load(path, &pb, &err);
-        if (rc != ERROR_CANNOT_OPEN_PHONEBOOK || !strstr(err.message, want))
-            fprintf(stderr, "\n%s: %u %s\n", path, (unsigned)rc, err.message);
-        _exit(rc == ERROR_CANNOT_OPEN_PHONEBOOK && strstr(err.message, want) ? 0 : 1);
+        if (rc != ERROR_CANNOT_OPEN_PHONEBOOK || !strstr(err.err.detail, want))
+            fprintf(stderr, "\n%s: %u %s\n", path, (unsigned)rc, err.err.detail);
+        _exit(rc == ERROR_CANNOT_OPEN_PHONEBOOK && strstr(err.err.detail, want) ? 0 : 1);
     }
     for (int waited = 0; waited < 10000; waited += 10) {
         struct timespec ms10 = { 0, 10000000 };
@@ -622,7 +622,7 @@ NRT_TEST(a_duplicate_after_100000_entries_names_the_first)
     NRT_EQ(nr_pb_load(path, &pb, &err), ERROR_CORRUPT_PHONEBOOK);
     NRT_NULL(pb);
     NRT_EQ_STR(err.field, "entries[100000].name");
-    NRT_CONTAINS(err.message, "entry name \"Entry031337\" is already used by entries[31337]");
+    NRT_CONTAINS(err.err.detail, "entry name \"Entry031337\" is already used by entries[31337]");
     NRT_EQ(err.line, 200002); /* pb-gen: entry i starts on line 2 + 2i */
     NRT_EQ(err.column, 4);
     unlink(path);

@@ -28,7 +28,7 @@ NR_RAS_PUBLIC DWORD RasSetEntryDialParams(LPCSTR lpszPhonebook, LPRASDIALPARAMS 
 {
     nr_phonebook *pb = NULL;
     nr_cred cred;
-    nr_cred_error err;
+    nr_error err;
     DWORD rc;
 
     nr_ras_set_last_error(NULL);
@@ -50,7 +50,7 @@ NR_RAS_PUBLIC DWORD RasSetEntryDialParams(LPCSTR lpszPhonebook, LPRASDIALPARAMS 
     rc = nr_cred_set(pb->path, params->szEntryName, &cred, fRemovePassword != FALSE, &err);
     explicit_bzero(&cred, sizeof cred);
     if (rc)
-        nr_ras_set_last_error(err.message);
+        nr_ras_set_last_error(err.detail);
     nr_pb_free(pb);
     return rc;
 }
@@ -59,7 +59,7 @@ NR_RAS_PUBLIC DWORD RasGetEntryDialParams(LPCSTR lpszPhonebook, LPRASDIALPARAMS 
 {
     nr_phonebook *pb = NULL;
     nr_cred cred;
-    nr_cred_error err;
+    nr_error err;
     bool found;
     DWORD rc;
 
@@ -75,7 +75,7 @@ NR_RAS_PUBLIC DWORD RasGetEntryDialParams(LPCSTR lpszPhonebook, LPRASDIALPARAMS 
     rc = nr_cred_get(pb->path, params->szEntryName, &cred, &found, &err);
     nr_pb_free(pb);
     if (rc) {
-        nr_ras_set_last_error(err.message);
+        nr_ras_set_last_error(err.detail);
         return rc;
     }
     params->szPhoneNumber[0] = '\0'; /* the entry's own number */

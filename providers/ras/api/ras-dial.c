@@ -179,7 +179,7 @@ NR_RAS_PUBLIC DWORD RasDial(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIAL
     pthread_mutex_lock(&c->lock);
     while (c->state != RASCS_Connected && !d->finished)
         pthread_cond_wait(&c->changed, &c->lock);
-    rc = c->error ? c->error : c->state == RASCS_Connected ? 0 : ERROR_DISCONNECTION;
+    rc = c->err.code ? c->err.code : c->state == RASCS_Connected ? 0 : ERROR_DISCONNECTION;
     pthread_mutex_unlock(&c->lock);
     nr_rasconn_release(c);
     return rc;
@@ -286,7 +286,7 @@ NR_RAS_PUBLIC DWORD RasGetConnectStatus(HRASCONN h, LPRASCONNSTATUS status)
         return ERROR_INVALID_HANDLE;
     pthread_mutex_lock(&c->lock);
     status->rasconnstate = c->state;
-    status->dwError = c->error;
+    status->dwError = c->err.code;
     snprintf(status->szDeviceType, sizeof status->szDeviceType, "%s", c->device_type);
     snprintf(status->szDeviceName, sizeof status->szDeviceName, "%s", c->device_name);
     snprintf(status->szPhoneNumber, sizeof status->szPhoneNumber, "%s", c->phone_number);

@@ -15,7 +15,9 @@
 #include "ras-lasterror.h"
 #include "rasconn.h"
 
-static __thread char last_error[2048]; /* fits file, field and message of nr_pb_error */
+/* Fits the file, field and detail of an nr_pb_error with their separators. */
+static __thread char last_error[sizeof ((nr_pb_error *)0)->file + sizeof ((nr_pb_error *)0)->field +
+                                NR_ERROR_DETAIL_SIZE + 32];
 
 void nr_ras_set_last_error(const char *text)
 {
@@ -26,10 +28,10 @@ void nr_ras_remember_pb_error(const nr_pb_error *err)
 {
     if (err->line > 0)
         snprintf(last_error, sizeof last_error, "%s:%d:%d: %s%s%s", err->file, err->line, err->column, err->field,
-                 *err->field ? ": " : "", err->message);
+                 *err->field ? ": " : "", err->err.detail);
     else
         snprintf(last_error, sizeof last_error, "%s: %s%s%s", err->file, err->field, *err->field ? ": " : "",
-                 err->message);
+                 err->err.detail);
 }
 
 DWORD nr_ras_load_entry(LPCSTR phonebook, const char *name, nr_phonebook **pb, const nr_pb_entry **entry)
@@ -69,7 +71,7 @@ NR_RAS_PUBLIC DWORD nr_ras_get_error_detail(HRASCONN h, LPSTR buf, DWORD size)
     if (!(c = nr_rasconn_lookup(h)))
         return ERROR_INVALID_HANDLE;
     pthread_mutex_lock(&c->lock);
-    snprintf(buf, size, "%s", c->detail);
+    snprintf(buf, size, "%s", c->err.detail);
     pthread_mutex_unlock(&c->lock);
     nr_rasconn_release(c);
     return 0;

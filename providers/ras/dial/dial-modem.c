@@ -84,8 +84,8 @@ DWORD nr_dial_await_callback(nr_dial *d)
     }
     if (nr_dial_hangup_requested(d))
         return ERROR_USER_DISCONNECTION;
-    nr_dial_fail(d, res.code, res.ext, res.text);
-    return res.code;
+    nr_dial_fail(d, res.err.code, res.err.ext, "%s", res.err.detail);
+    return res.err.code;
 }
 
 DWORD nr_dial_modem(nr_dial *d)
@@ -98,8 +98,8 @@ DWORD nr_dial_modem(nr_dial *d)
     if (!nr_dial_enter(d, RASCS_OpenPort))
         return ERROR_USER_DISCONNECTION;
     if (nr_modem_open(&mc, &d->modem, &res) != 0) {
-        nr_dial_fail(d, res.code, res.ext, res.text);
-        return res.code;
+        nr_dial_fail(d, res.err.code, res.err.ext, "%s", res.err.detail);
+        return res.err.code;
     }
     if (!nr_dial_enter(d, RASCS_PortOpened) || !nr_dial_enter(d, RASCS_ConnectDevice))
         return ERROR_USER_DISCONNECTION;
@@ -109,9 +109,9 @@ DWORD nr_dial_modem(nr_dial *d)
             break;
         if (nr_dial_hangup_requested(d))
             return ERROR_USER_DISCONNECTION;
-        if (!redialable(res.code) || attempt >= e->redial_attempts) {
-            nr_dial_fail(d, res.code, res.ext, res.text);
-            return res.code;
+        if (!redialable(res.err.code) || attempt >= e->redial_attempts) {
+            nr_dial_fail(d, res.err.code, res.err.ext, "%s", res.err.detail);
+            return res.err.code;
         }
         if (!pause_ms(d, e->redial_pause_ms))
             return ERROR_USER_DISCONNECTION;

@@ -76,7 +76,8 @@ static void on_event(void *ctx, const nr_ppp_link_event *ev)
 
 static DWORD run_link(nr_dial *d);
 
-/* The PPP layer's sentence for err, when err is the link's own failure. */
+/* The PPP layer's sentence for err, when err is the link's own failure
+ * ("" when there is none). */
 static const char *link_detail(const nr_dial *d, DWORD err)
 {
     const char *text = NULL;
@@ -84,7 +85,7 @@ static const char *link_detail(const nr_dial *d, DWORD err)
         return text;
     return err == ERROR_PASSWD_EXPIRED ? "The server says the password has expired; a dial with paused states "
                                          "(RDEOPT_PausedStates) can change it."
-                                       : NULL;
+                                       : "";
 }
 
 /* What to answer a server that offers to call back (RASDIALPARAMS
@@ -182,10 +183,8 @@ static DWORD give_to_kernel(nr_dial *d)
     if (d->tun_fd < 0) {
         /* the extended error is the errno (EPERM without CAP_NET_ADMIN) */
         int e = errno;
-        char detail[160];
-        snprintf(detail, sizeof detail, "The network interface \"%s\" cannot be created: %s.", d->entry->interface,
-                 strerror(e));
-        nr_dial_fail(d, ERROR_PROTOCOL_NOT_CONFIGURED, (DWORD)e, detail);
+        nr_dial_fail(d, ERROR_PROTOCOL_NOT_CONFIGURED, (DWORD)e, "The network interface \"%s\" cannot be created: %s.",
+                     d->entry->interface, strerror(e));
         return ERROR_PROTOCOL_NOT_CONFIGURED;
     }
     pthread_mutex_lock(&d->conn->lock);
@@ -246,11 +245,11 @@ DWORD nr_dial_ppp(nr_dial *d)
         if (err == NR_PPP_LINK_PASSWORD_EXPIRED)
             err = ERROR_PASSWD_EXPIRED; /* nobody to ask for a new one */
         if (!logon_refused(err)) {
-            nr_dial_fail(d, err, 0, link_detail(d, err));
+            nr_dial_fail(d, err, 0, "%s", link_detail(d, err));
             return err;
         }
         if (nr_dial_enter(d, RASCS_AuthNotify))
-            nr_dial_fail(d, err, 0, link_detail(d, err));
+            nr_dial_fail(d, err, 0, "%s", link_detail(d, err));
         return err;
     }
 }
@@ -275,10 +274,10 @@ static void from_kernel(nr_dial *d)
             nr_ppp_link_send_ip(d->link, pkt, (size_t)n);
 }
 
-DWORD nr_dial_ppp_serve(nr_dial *d, DWORD *ext)
+DWORD nr_dial_ppp_serve(nr_dial *d, nr_error *why)
 {
     uint64_t until;
-    *ext = 0;
+    nr_error_clear(why);
     d->ppp_stop = true; /* connected: link events no longer change the state */
     if (d->tun_fd >= 0)
         nr_ppp_link_set_ip_handler(d->link, to_kernel, d);
@@ -290,10 +289,10 @@ DWORD nr_dial_ppp_serve(nr_dial *d, DWORD *ext)
         if (from_tun)
             from_kernel(d);
         if (phase < 0 || phase == NR_PPP_PHASE_DEAD) {
-            const char *why;
-            unsigned err = nr_ppp_link_error(d->link, &why);
-            nr_dial_set_detail(d, err ? why : "The link went down.");
-            return err ? err : ERROR_DISCONNECTION;
+            const char *text;
+            unsigned err = nr_ppp_link_error(d->link, &text);
+            return err ? nr_error_set(why, err, 0, "%s", text)
+                       : nr_error_set(why, ERROR_DISCONNECTION, 0, "The link went down.");
         }
     }
     /* Polite termination, bounded in time. */

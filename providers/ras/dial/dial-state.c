@@ -11,7 +11,7 @@
  */
 #include "config.h"
 
-#include <stdio.h>
+#include <stdarg.h>
 
 #include "dial.h"
 
@@ -44,30 +44,22 @@ bool nr_dial_enter(nr_dial *d, RASCONNSTATE state)
 {
     pthread_mutex_lock(&d->conn->lock);
     d->conn->state = state;
-    d->conn->error = 0;
-    d->conn->ext_error = 0;
-    d->conn->detail[0] = '\0';
+    nr_error_clear(&d->conn->err);
     pthread_cond_broadcast(&d->conn->changed);
     pthread_mutex_unlock(&d->conn->lock);
     announce(d, state, 0, 0);
     return !nr_dial_hangup_requested(d);
 }
 
-void nr_dial_set_detail(nr_dial *d, const char *detail)
-{
-    pthread_mutex_lock(&d->conn->lock);
-    snprintf(d->conn->detail, sizeof d->conn->detail, "%s", detail ? detail : "");
-    pthread_mutex_unlock(&d->conn->lock);
-}
-
-void nr_dial_fail(nr_dial *d, DWORD error, DWORD ext, const char *detail)
+void nr_dial_fail(nr_dial *d, DWORD error, DWORD ext, const char *fmt, ...)
 {
     RASCONNSTATE state;
+    va_list ap;
     pthread_mutex_lock(&d->conn->lock);
     state = d->conn->state;
-    d->conn->error = error;
-    d->conn->ext_error = ext;
-    snprintf(d->conn->detail, sizeof d->conn->detail, "%s", detail ? detail : "");
+    va_start(ap, fmt);
+    nr_error_setv(&d->conn->err, error, ext, fmt, ap);
+    va_end(ap);
     pthread_cond_broadcast(&d->conn->changed);
     pthread_mutex_unlock(&d->conn->lock);
     announce(d, state, error, ext);

@@ -56,19 +56,18 @@ void *nr_dial_worker(void *arg)
         nr_connnotify_fire(conn->handle, RASCN_Connection);
     }
     if (!err && serve) {
-        DWORD ext = 0, why;
+        nr_error why;
         pthread_mutex_lock(&conn->lock);
         d->silent = true; /* nothing after Connected */
         pthread_mutex_unlock(&conn->lock);
         /* Authenticated for good: this copy of the password is no longer
          * needed (the PPP layer keeps the one a CHAP re-challenge needs). */
         explicit_bzero(d->params.szPassword, sizeof d->params.szPassword);
-        why = nr_dial_ppp_serve(d, &ext);
-        if (why) {
+        if (nr_dial_ppp_serve(d, &why)) {
+            /* lost after Connected: recorded, never announced */
             pthread_mutex_lock(&conn->lock);
             conn->state = RASCS_Disconnected;
-            conn->error = why;
-            conn->ext_error = ext;
+            conn->err = why;
             pthread_cond_broadcast(&conn->changed);
             pthread_mutex_unlock(&conn->lock);
         }

@@ -63,15 +63,13 @@ typedef struct nr_dial {
  * (hang-up asked, possibly from inside that very notification). */
 bool nr_dial_enter(nr_dial *d, RASCONNSTATE state);
 
-/* Records and announces a failure in the current state; detail (NULL or ""
- * for none) is the sentence naming what failed (the device, the lock file
- * and its owner, what the peer said), kept for nr_ras_get_error_detail and
- * recorded before the failure is announced. */
-void nr_dial_fail(nr_dial *d, DWORD error, DWORD ext, const char *detail);
-
-/* Records the detail of a failure that is not announced (a connected link
- * that is lost: nothing is announced after RASCS_Connected). */
-void nr_dial_set_detail(nr_dial *d, const char *detail);
+/* Records (nr_error_setv into conn->err) and announces a failure in the
+ * current state; fmt and what follows make the sentence naming what failed
+ * (the device, the lock file and its owner, what the peer said), kept for
+ * nr_ras_get_error_detail and recorded before the failure is announced.
+ * A lower layer's error is passed on as
+ * nr_dial_fail(d, res.err.code, res.err.ext, "%s", res.err.detail). */
+void nr_dial_fail(nr_dial *d, DWORD error, DWORD ext, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /* True once RasHangUp was called. */
 bool nr_dial_hangup_requested(nr_dial *d);
@@ -106,8 +104,10 @@ void nr_dial_ppp_config(nr_ppp_link_config *cfg, const nr_pb_entry *e, const cha
 DWORD nr_dial_ppp(nr_dial *d);
 
 /* Keeps the connected link up (echo keepalive, peer requests) until
- * hang-up or link failure; returns 0 on hang-up, else why the link died. */
-DWORD nr_dial_ppp_serve(nr_dial *d, DWORD *ext);
+ * hang-up or link failure; returns 0 on hang-up, else why the link died,
+ * with *why filled (code, ext, detail) for the worker to record: nothing is
+ * announced after RASCS_Connected. */
+DWORD nr_dial_ppp_serve(nr_dial *d, nr_error *why);
 
 /* The worker thread's body (arg: the nr_dial, holding a reference on its
  * connection that the worker gives back when done). */

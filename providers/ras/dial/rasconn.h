@@ -21,19 +21,21 @@
 #include <stddef.h>
 #include <netrouter/ras.h>
 
+#include "error.h"
+
 typedef struct nr_rasconn {
     pthread_mutex_t lock;       /* guards every field below */
     pthread_cond_t changed;     /* signalled on every state change */
     HRASCONN handle;
     /* What RasGetConnectStatus and RasEnumConnections report. */
     RASCONNSTATE state;
-    DWORD error, ext_error;
+    nr_error err;               /* why it failed: code (dwError), ext, and the detail naming the
+                                   device, lock or peer; code 0 and "" when not failed */
     CHAR entry[RAS_MaxEntryName + 1];
     CHAR phonebook[RAS_MaxPath];
     CHAR device_type[RAS_MaxDeviceType + 1];
     CHAR device_name[RAS_MaxDeviceName + 1];
     CHAR phone_number[RAS_MaxPhoneNumber + 1];
-    char detail[1024];          /* why it failed, naming the device, lock or peer; "" when not failed */
     void *engine;               /* the dialing engine's own data */
     void (*engine_free)(void *engine); /* called with the last reference */
     /* private to rasconn.c */

@@ -15,7 +15,6 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,18 +52,6 @@ static void result_clear(nr_modem_result *res)
     memset(res, 0, sizeof *res);
 }
 
-__attribute__((format(printf, 4, 5)))
-static unsigned fail(nr_modem_result *res, unsigned code, unsigned ext, const char *fmt, ...)
-{
-    res->code = code;
-    res->ext = ext;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(res->text, sizeof res->text, fmt, ap);
-    va_end(ap);
-    return code;
-}
-
 static void sleep_ms(int ms)
 {
     struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
@@ -97,16 +84,16 @@ static unsigned open_errno(nr_modem_result *res, const char *device, int err)
     case ENOTDIR:
     case ENXIO:
     case ENODEV:
-        return fail(res, ERROR_DEVICE_DOES_NOT_EXIST, (unsigned)err,
-                    "The device %s does not exist (%s).", device, strerror(err));
+        return nr_error_set(&res->err, ERROR_DEVICE_DOES_NOT_EXIST, (unsigned)err,
+                            "The device %s does not exist (%s).", device, strerror(err));
     case EACCES:
     case EPERM:
     case EBUSY:
-        return fail(res, ERROR_PORT_NOT_AVAILABLE, (unsigned)err,
-                    "The device %s cannot be opened: %s.", device, strerror(err));
+        return nr_error_set(&res->err, ERROR_PORT_NOT_AVAILABLE, (unsigned)err,
+                            "The device %s cannot be opened: %s.", device, strerror(err));
     default:
-        return fail(res, ERROR_PORT_OR_DEVICE, (unsigned)err,
-                    "The device %s cannot be opened: %s.", device, strerror(err));
+        return nr_error_set(&res->err, ERROR_PORT_OR_DEVICE, (unsigned)err,
+                            "The device %s cannot be opened: %s.", device, strerror(err));
     }
 }
 
@@ -117,16 +104,16 @@ unsigned nr_modem_open(const nr_modem_config *cfg, nr_modem **out, nr_modem_resu
         res = &dummy;
     result_clear(res);
     if (!out)
-        return fail(res, ERROR_INVALID_PARAMETER, 0, "nr_modem_open: no place for the modem.");
+        return nr_error_set(&res->err, ERROR_INVALID_PARAMETER, 0, "nr_modem_open: no place for the modem.");
     *out = NULL;
     if (!cfg || !cfg->device || !*cfg->device)
-        return fail(res, ERROR_INVALID_PARAMETER, 0, "nr_modem_open: no device given.");
+        return nr_error_set(&res->err, ERROR_INVALID_PARAMETER, 0, "nr_modem_open: no device given.");
     if (strlen(cfg->device) >= PATH_MAX)
-        return fail(res, ERROR_INVALID_PARAMETER, 0, "The device name is too long.");
+        return nr_error_set(&res->err, ERROR_INVALID_PARAMETER, 0, "The device name is too long.");
     speed_t speed = B0;
     if (cfg->speed != 0 && !speed_to_termios(cfg->speed, &speed))
-        return fail(res, ERROR_CANNOT_SET_PORT_INFO, 0,
-                    "The speed %u of %s is not a supported serial speed.", cfg->speed, cfg->device);
+        return nr_error_set(&res->err, ERROR_CANNOT_SET_PORT_INFO, 0,
+                            "The speed %u of %s is not a supported serial speed.", cfg->speed, cfg->device);
 
     struct stat st;
     if (stat(cfg->device, &st) != 0)
@@ -134,7 +121,7 @@ unsigned nr_modem_open(const nr_modem_config *cfg, nr_modem **out, nr_modem_resu
 
     nr_modem *m = calloc(1, sizeof *m);
     if (!m)
-        return fail(res, ERROR_PORT_OR_DEVICE, ENOMEM, "Out of memory opening %s.", cfg->device);
+        return nr_error_set(&res->err, ERROR_PORT_OR_DEVICE, ENOMEM, "Out of memory opening %s.", cfg->device);
     m->fd = -1;
     snprintf(m->device, sizeof m->device, "%s", cfg->device);
     m->dtr_drop_ms = cfg->dtr_drop_ms == 0 ? DEFAULT_DTR_DROP_MS : cfg->dtr_drop_ms;
@@ -146,26 +133,26 @@ unsigned nr_modem_open(const nr_modem_config *cfg, nr_modem **out, nr_modem_resu
         int rc = nr_uucp_lock(lock_dir, m->device, m->lock, sizeof m->lock, &owner, why);
         if (rc == -EBUSY && owner > 0) {
             if (owner == getpid())
-                fail(res, ERROR_PORT_NOT_AVAILABLE, (unsigned)owner,
-                     "The device %s is already in use by this process (lock file %s).",
-                     m->device, m->lock);
+                nr_error_set(&res->err, ERROR_PORT_NOT_AVAILABLE, (unsigned)owner,
+                             "The device %s is already in use by this process (lock file %s).",
+                             m->device, m->lock);
             else
-                fail(res, ERROR_PORT_NOT_AVAILABLE, (unsigned)owner,
-                     "The device %s is in use: lock file %s belongs to process %d.",
-                     m->device, m->lock, (int)owner);
+                nr_error_set(&res->err, ERROR_PORT_NOT_AVAILABLE, (unsigned)owner,
+                             "The device %s is in use: lock file %s belongs to process %d.",
+                             m->device, m->lock, (int)owner);
             m->lock[0] = '\0';
             goto error;
         }
         if (rc == -EBUSY) {
-            fail(res, ERROR_PORT_NOT_AVAILABLE, 0, "The device %s is in use: lock file %s: %s.",
-                 m->device, m->lock, why);
+            nr_error_set(&res->err, ERROR_PORT_NOT_AVAILABLE, 0, "The device %s is in use: lock file %s: %s.",
+                         m->device, m->lock, why);
             m->lock[0] = '\0';
             goto error;
         }
         if (rc != 0) {
-            fail(res, ERROR_PORT_NOT_AVAILABLE, (unsigned)-rc,
-                 "Cannot lock the device %s: lock file %s: %s.", m->device,
-                 m->lock[0] ? m->lock : lock_dir, why[0] ? why : strerror(-rc));
+            nr_error_set(&res->err, ERROR_PORT_NOT_AVAILABLE, (unsigned)-rc,
+                         "Cannot lock the device %s: lock file %s: %s.", m->device,
+                         m->lock[0] ? m->lock : lock_dir, why[0] ? why : strerror(-rc));
             m->lock[0] = '\0';
             goto error;
         }
@@ -178,8 +165,8 @@ unsigned nr_modem_open(const nr_modem_config *cfg, nr_modem **out, nr_modem_resu
     }
     if (tcgetattr(m->fd, &m->saved) != 0) {
         int err = errno;
-        fail(res, ERROR_CANNOT_SET_PORT_INFO, (unsigned)err,
-             "The device %s is not a serial port (%s).", m->device, strerror(err));
+        nr_error_set(&res->err, ERROR_CANNOT_SET_PORT_INFO, (unsigned)err,
+                     "The device %s is not a serial port (%s).", m->device, strerror(err));
         goto error;
     }
     m->saved_ok = true;
@@ -195,14 +182,14 @@ unsigned nr_modem_open(const nr_modem_config *cfg, nr_modem **out, nr_modem_resu
     t.c_cc[VMIN] = 1;
     t.c_cc[VTIME] = 0;
     if (cfg->speed != 0 && (cfsetispeed(&t, speed) != 0 || cfsetospeed(&t, speed) != 0)) {
-        fail(res, ERROR_CANNOT_SET_PORT_INFO, (unsigned)errno,
-             "The speed %u cannot be set on %s.", cfg->speed, m->device);
+        nr_error_set(&res->err, ERROR_CANNOT_SET_PORT_INFO, (unsigned)errno,
+                     "The speed %u cannot be set on %s.", cfg->speed, m->device);
         goto error;
     }
     if (tcsetattr(m->fd, TCSANOW, &t) != 0) {
         int err = errno;
-        fail(res, ERROR_CANNOT_SET_PORT_INFO, (unsigned)err,
-             "Cannot configure the serial port %s: %s.", m->device, strerror(err));
+        nr_error_set(&res->err, ERROR_CANNOT_SET_PORT_INFO, (unsigned)err,
+                     "Cannot configure the serial port %s: %s.", m->device, strerror(err));
         goto error;
     }
     /* Refuse later opens by programs that ignore lock files (root excepted). */
@@ -222,7 +209,7 @@ error:
     if (m->lock[0])
         nr_uucp_unlock(m->lock);
     free(m);
-    return res->code;
+    return res->err.code;
 }
 
 void nr_modem_close(nr_modem *m)
@@ -406,17 +393,17 @@ static int wait_tty(int fd, short events, int cancel_fd, int64_t deadline, short
 
 static unsigned cancelled(nr_modem *m, nr_modem_result *res, const char *cmd)
 {
-    return fail(res, ERROR_USER_DISCONNECTION, 0,
-                "The dial on %s was cancelled during \"%s\".", m->device, cmd);
+    return nr_error_set(&res->err, ERROR_USER_DISCONNECTION, 0,
+                        "The dial on %s was cancelled during \"%s\".", m->device, cmd);
 }
 
 static unsigned io_error(nr_modem *m, nr_modem_result *res, int err, const char *cmd)
 {
     if (err == EIO || err == 0)
-        return fail(res, ERROR_PORT_DISCONNECTED, (unsigned)err,
-                    "The line on %s hung up during \"%s\".", m->device, cmd);
-    return fail(res, ERROR_PORT_OR_DEVICE, (unsigned)err,
-                "I/O error on %s during \"%s\": %s.", m->device, cmd, strerror(err));
+        return nr_error_set(&res->err, ERROR_PORT_DISCONNECTED, (unsigned)err,
+                            "The line on %s hung up during \"%s\".", m->device, cmd);
+    return nr_error_set(&res->err, ERROR_PORT_OR_DEVICE, (unsigned)err,
+                        "I/O error on %s during \"%s\": %s.", m->device, cmd, strerror(err));
 }
 
 static unsigned send_all(nr_modem *m, const char *data, size_t len, int cancel_fd,
@@ -438,9 +425,9 @@ static unsigned send_all(nr_modem *m, const char *data, size_t len, int cancel_f
         if (w == WAIT_CANCEL)
             return cancelled(m, res, cmd);
         if (w == WAIT_TIMEOUT)
-            return fail(res, ERROR_DEVICE_NOT_READY, 0,
-                        "The modem on %s does not accept \"%s\" (output blocked; flow control?).",
-                        m->device, cmd);
+            return nr_error_set(&res->err, ERROR_DEVICE_NOT_READY, 0,
+                                "The modem on %s does not accept \"%s\" (output blocked; flow control?).",
+                                m->device, cmd);
         if (w == WAIT_ERROR)
             return io_error(m, res, errno, cmd);
     }
@@ -511,8 +498,8 @@ static unsigned exchange(nr_modem *m, const char *cmd, int timeout_ms, int cance
     char out[MAX_COMMAND + 2];
     int len = snprintf(out, sizeof out, "%s\r", cmd);
     if (len < 0 || (size_t)len >= sizeof out)
-        return fail(res, ERROR_INVALID_PARAMETER, 0,
-                    "The modem command \"%.40s...\" is too long.", cmd);
+        return nr_error_set(&res->err, ERROR_INVALID_PARAMETER, 0,
+                            "The modem command \"%.40s...\" is too long.", cmd);
 
     short ignored;
     if (cancel_fd >= 0 && wait_tty(m->fd, 0, cancel_fd, 0, &ignored) == WAIT_CANCEL)
@@ -531,7 +518,7 @@ static unsigned exchange(nr_modem *m, const char *cmd, int timeout_ms, int cance
         char raw[256], line[128];
         int r = read_line(m, cancel_fd, deadline, raw, sizeof raw, res, cmd);
         if (r < 0)
-            return res->code;
+            return res->err.code;
         if (r == 0) {
             if (strict)     /* any character aborts a dial in progress */
                 (void)send_all(m, "\r", 1, -1, (int64_t)nr_clock_ms() + 50, &(nr_modem_result){ 0 }, cmd);
@@ -544,13 +531,13 @@ static unsigned exchange(nr_modem *m, const char *cmd, int timeout_ms, int cance
             }
             if (other[0]) {
                 snprintf(res->reply, sizeof res->reply, "%s", other);
-                return fail(res, ERROR_UNRECOGNIZED_RESPONSE, 0,
-                            "The modem on %s gave an unrecognized response \"%s\" to \"%s\".",
-                            m->device, other, cmd);
+                return nr_error_set(&res->err, ERROR_UNRECOGNIZED_RESPONSE, 0,
+                                    "The modem on %s gave an unrecognized response \"%s\" to \"%s\".",
+                                    m->device, other, cmd);
             }
-            return fail(res, ERROR_DEVICE_NOT_READY, 0,
-                        "The modem on %s did not answer \"%s\" within %d ms.",
-                        m->device, cmd, timeout_ms);
+            return nr_error_set(&res->err, ERROR_DEVICE_NOT_READY, 0,
+                                "The modem on %s did not answer \"%s\" within %d ms.",
+                                m->device, cmd, timeout_ms);
         }
         trim_copy(line, sizeof line, raw);
         if (!echo_seen && ieq(line, cmd)) {
@@ -562,8 +549,6 @@ static unsigned exchange(nr_modem *m, const char *cmd, int timeout_ms, int cance
         case NR_MODEM_LINE_IGNORE:
             continue;
         case NR_MODEM_LINE_SUCCESS:
-            res->code = 0;
-            res->ext = 0;
             snprintf(res->reply, sizeof res->reply, "%s", line);
             res->speed[0] = '\0';
             if (iprefix(line, "CONNECT") && line[7]) {
@@ -572,7 +557,7 @@ static unsigned exchange(nr_modem *m, const char *cmd, int timeout_ms, int cance
                     p++;
                 trim_copy(res->speed, sizeof res->speed, p);
             }
-            fail(res, 0, 0, "The modem on %s answered \"%s\" to \"%s\".", m->device, line, cmd);
+            nr_error_set(&res->err, 0, 0, "The modem on %s answered \"%s\" to \"%s\".", m->device, line, cmd);
             /* The LF of a CR LF pair is not PPP data. */
             if (m->len > 0 && m->buf[0] == '\n') {
                 memmove(m->buf, m->buf + 1, m->len - 1);
@@ -582,18 +567,18 @@ static unsigned exchange(nr_modem *m, const char *cmd, int timeout_ms, int cance
         case NR_MODEM_LINE_FAILURE:
             snprintf(res->reply, sizeof res->reply, "%s", line);
             if (ext)
-                return fail(res, code, ext, "The modem on %s answered \"%s\" to \"%s\": %s (%u).",
-                            m->device, line, cmd, code_phrase(code), ext);
-            return fail(res, code, 0, "The modem on %s answered \"%s\" to \"%s\": %s.",
-                        m->device, line, cmd, code_phrase(code));
+                return nr_error_set(&res->err, code, ext, "The modem on %s answered \"%s\" to \"%s\": %s (%u).",
+                                    m->device, line, cmd, code_phrase(code), ext);
+            return nr_error_set(&res->err, code, 0, "The modem on %s answered \"%s\" to \"%s\": %s.",
+                                m->device, line, cmd, code_phrase(code));
         case NR_MODEM_LINE_OTHER:
             if (strict) {
                 snprintf(res->reply, sizeof res->reply, "%s", line);
                 if (iprefix(cmd, "ATD"))
                     (void)send_all(m, "\r", 1, -1, (int64_t)nr_clock_ms() + 50, &(nr_modem_result){ 0 }, cmd);
-                return fail(res, ERROR_UNRECOGNIZED_RESPONSE, 0,
-                            "The modem on %s gave an unrecognized response \"%s\" to \"%s\".",
-                            m->device, line, cmd);
+                return nr_error_set(&res->err, ERROR_UNRECOGNIZED_RESPONSE, 0,
+                                    "The modem on %s gave an unrecognized response \"%s\" to \"%s\".",
+                                    m->device, line, cmd);
             }
             if (!other[0])
                 snprintf(other, sizeof other, "%s", line);
@@ -610,10 +595,10 @@ unsigned nr_modem_command(nr_modem *m, const char *cmd, int timeout_ms, int canc
         res = &dummy;
     result_clear(res);
     if (!m || m->fd < 0 || !cmd || !*cmd)
-        return fail(res, ERROR_INVALID_PARAMETER, 0, "nr_modem_command: no modem or command.");
+        return nr_error_set(&res->err, ERROR_INVALID_PARAMETER, 0, "nr_modem_command: no modem or command.");
     if (strpbrk(cmd, "\r\n"))
-        return fail(res, ERROR_INVALID_PARAMETER, 0,
-                    "The modem command \"%s\" contains a line break.", cmd);
+        return nr_error_set(&res->err, ERROR_INVALID_PARAMETER, 0,
+                            "The modem command \"%s\" contains a line break.", cmd);
     return exchange(m, cmd, timeout_ms > 0 ? timeout_ms : DEFAULT_COMMAND_TIMEOUT_MS,
                     cancel_fd, false, res);
 }
@@ -638,7 +623,7 @@ unsigned nr_modem_dial(nr_modem *m, const nr_modem_dial_params *p, nr_modem_resu
         res = &dummy;
     result_clear(res);
     if (!m || m->fd < 0 || !p || !p->number || (p->ninit > 0 && !p->init))
-        return fail(res, ERROR_INVALID_PARAMETER, 0, "nr_modem_dial: no modem or number.");
+        return nr_error_set(&res->err, ERROR_INVALID_PARAMETER, 0, "nr_modem_dial: no modem or number.");
     unsigned rc = send_init(m, p, res);
     if (rc)
         return rc;
@@ -646,11 +631,11 @@ unsigned nr_modem_dial(nr_modem *m, const nr_modem_dial_params *p, nr_modem_resu
     char cmd[MAX_COMMAND];
     int n = snprintf(cmd, sizeof cmd, "%s%s", prefix, p->number);
     if (n < 0 || (size_t)n >= sizeof cmd)
-        return fail(res, ERROR_INVALID_PARAMETER, 0, "The dial string for %s is too long.",
-                    p->number);
+        return nr_error_set(&res->err, ERROR_INVALID_PARAMETER, 0, "The dial string for %s is too long.",
+                            p->number);
     if (strpbrk(cmd, "\r\n"))
-        return fail(res, ERROR_INVALID_PARAMETER, 0,
-                    "The dial string \"%s\" contains a line break.", cmd);
+        return nr_error_set(&res->err, ERROR_INVALID_PARAMETER, 0,
+                            "The dial string \"%s\" contains a line break.", cmd);
     result_clear(res);
     return exchange(m, cmd, p->connect_timeout_ms > 0 ? p->connect_timeout_ms
                                                       : DEFAULT_CONNECT_TIMEOUT_MS,
@@ -669,7 +654,7 @@ unsigned nr_modem_read(nr_modem *m, void *buf, size_t cap, int timeout_ms, int c
     if (got)
         *got = 0;
     if (!m || m->fd < 0 || !buf || !got)
-        return fail(res, ERROR_INVALID_PARAMETER, 0, "nr_modem_read: no modem or buffer.");
+        return nr_error_set(&res->err, ERROR_INVALID_PARAMETER, 0, "nr_modem_read: no modem or buffer.");
     if (cap == 0)
         return 0;
     if (m->len > 0) {                       /* what came in with the CONNECT line first */
@@ -708,7 +693,7 @@ unsigned nr_modem_write(nr_modem *m, const void *buf, size_t len, int timeout_ms
         res = &dummy;
     result_clear(res);
     if (!m || m->fd < 0 || (!buf && len))
-        return fail(res, ERROR_INVALID_PARAMETER, 0, "nr_modem_write: no modem or buffer.");
+        return nr_error_set(&res->err, ERROR_INVALID_PARAMETER, 0, "nr_modem_write: no modem or buffer.");
     return send_all(m, buf, len, cancel_fd,
                     (int64_t)nr_clock_ms() + (timeout_ms > 0 ? timeout_ms : DEFAULT_COMMAND_TIMEOUT_MS), res,
                     "terminal write");
@@ -727,14 +712,14 @@ unsigned nr_modem_reset_after_call(nr_modem *m, const nr_modem_dial_params *p, n
         res = &dummy;
     result_clear(res);
     if (!m || m->fd < 0 || !p || (p->ninit > 0 && !p->init))
-        return fail(res, ERROR_INVALID_PARAMETER, 0, "nr_modem_reset_after_call: no modem.");
+        return nr_error_set(&res->err, ERROR_INVALID_PARAMETER, 0, "nr_modem_reset_after_call: no modem.");
     /* The server has hung up: once the modem is back in command mode it
      * says NO CARRIER (perhaps after the tail of the PPP session). */
     deadline = (int64_t)nr_clock_ms() + 3000;
     for (;;) {
         int r = read_line(m, p->cancel_fd, deadline, line, sizeof line, res, "waiting for the line to drop");
         if (r < 0)
-            return res->code;
+            return res->err.code;
         if (r == 0 || strstr(line, "NO CARRIER") || !strcmp(line, "3"))
             break;
     }
@@ -758,16 +743,17 @@ unsigned nr_modem_answer(nr_modem *m, const nr_modem_dial_params *p, int ring_ti
         res = &dummy;
     result_clear(res);
     if (!m || m->fd < 0 || !p)
-        return fail(res, ERROR_INVALID_PARAMETER, 0, "nr_modem_answer: no modem.");
+        return nr_error_set(&res->err, ERROR_INVALID_PARAMETER, 0, "nr_modem_answer: no modem.");
     deadline = (int64_t)nr_clock_ms() + (ring_timeout_ms > 0 ? ring_timeout_ms : 60000);
     for (;;) {
         char word[32];
         int r = read_line(m, p->cancel_fd, deadline, line, sizeof line, res, "waiting for the call back");
         if (r < 0)
-            return res->code;
+            return res->err.code;
         if (r == 0)
-            return fail(res, ERROR_NO_ANSWER, 0, "The server did not call back on %s within %d ms (no RING).",
-                        m->device, ring_timeout_ms);
+            return nr_error_set(&res->err, ERROR_NO_ANSWER, 0,
+                                "The server did not call back on %s within %d ms (no RING).", m->device,
+                                ring_timeout_ms);
         trim_copy(word, sizeof word, line);
         if (ieq(word, "RING") || !strcmp(word, "2"))
             break;

@@ -15,7 +15,7 @@
  *     nr_modem *m;
  *     nr_modem_result res;
  *     if (nr_modem_open(&cfg, &m, &res) != 0)
- *         fail(res.code, res.text);            // 608, 633, ...
+ *         report(res.err.code, res.err.detail); // 608, 633, ...
  *     const char *init[] = { "ATZ", "ATE0V1" };
  *     nr_modem_dial_params dp = {
  *         .init = init, .ninit = 2, .dial_prefix = "ATDT", .number = "5551234",
@@ -32,18 +32,20 @@
 #include <stddef.h>
 #include <netrouter/ras.h> /* the RAS error numbers results carry */
 
+#include "error.h"
+
 /* Default UUCP lock directory (FHS). */
 #define NR_MODEM_LOCK_DIR "/var/lock"
 
 typedef struct nr_modem nr_modem;
 
-/* Outcome of every call that can fail. code 0 means success. */
+/* Outcome of every call that can fail: err.code 0 means success. err.ext is
+ * the extended error (+CME ERROR number, errno, owner pid with 633),
+ * err.detail one human sentence naming the device, lock file or command. */
 typedef struct nr_modem_result {
-    unsigned code;      /* 0 or NR_RAS_ERR_* */
-    unsigned ext;       /* extended error: +CME ERROR number, errno, owner pid (633) */
+    nr_error err;       /* code 0 or a RAS error (ERROR_*), ext, detail */
     char reply[128];    /* the modem's final line, e.g. "CONNECT 33600", "BUSY", "7"; "" if none */
     char speed[64];     /* the text after CONNECT ("33600", "115200/V42"); "" when none */
-    char text[320];     /* one human sentence naming the device, lock file or command */
 } nr_modem_result;
 
 typedef struct nr_modem_config {
@@ -74,7 +76,7 @@ typedef struct nr_modem_dial_params {
  * a lock whose owner is gone is taken over), opens the tty with
  * O_RDWR|O_NOCTTY|O_NONBLOCK|O_CLOEXEC, saves its termios and sets raw 8N1,
  * CREAD|CLOCAL|HUPCL, the speed and the flow control, then flushes both
- * queues. Returns res->code; *out is set only on success. Never blocks.
+ * queues. Returns res->err.code; *out is set only on success. Never blocks.
  */
 unsigned nr_modem_open(const nr_modem_config *cfg, nr_modem **out, nr_modem_result *res);
 

@@ -21,6 +21,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "error.h"
 #include "files.h"
 #include "hdlc.h"
 #include "ppp-cbcp.h"
@@ -47,8 +48,7 @@ struct nr_ppp_link {
     bool password_expired;     /* MS-CHAPv2 E=648: waiting for nr_ppp_link_change_password */
     bool callback_agreed;      /* CBCP ended with a callback: the server calls back */
     char auth_text[NR_PPP_AUTH_MAX_MESSAGE]; /* the Authenticated event's text, held over the Callback phase */
-    unsigned error;
-    char error_text[320];
+    nr_error err;              /* the first failure (code 0: none yet) */
 };
 
 static const char *const phase_names[] = { "Dead", "Establish", "Authenticate", "Network", "Open", "Terminate",
@@ -113,22 +113,22 @@ static bool lcp_terminal(const nr_ppp_link *l)
     return s == NR_PPP_INITIAL || s == NR_PPP_STARTING || s == NR_PPP_CLOSED || s == NR_PPP_STOPPED;
 }
 
-static void fail(nr_ppp_link *l, unsigned code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void link_fail(nr_ppp_link *l, unsigned code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
-/* The first failure: records it, says it (FAILED or DOWN) and closes the link. */
-static void fail(nr_ppp_link *l, unsigned code, const char *fmt, ...)
+/* The first failure: records it (nr_error_setv), says it (FAILED or DOWN)
+ * and closes the link. */
+static void link_fail(nr_ppp_link *l, unsigned code, const char *fmt, ...)
 {
     bool was_open = l->phase == NR_PPP_PHASE_OPEN;
     va_list ap;
 
-    if (l->error || l->phase == NR_PPP_PHASE_DEAD)
+    if (l->err.code || l->phase == NR_PPP_PHASE_DEAD)
         return;
-    l->error = code;
     va_start(ap, fmt);
-    vsnprintf(l->error_text, sizeof l->error_text, fmt, ap);
+    nr_error_setv(&l->err, code, 0, fmt, ap);
     va_end(ap);
     l->phase = NR_PPP_PHASE_TERMINATE;
-    emit(l, was_open ? NR_PPP_EVENT_DOWN : NR_PPP_EVENT_FAILED, code, l->error_text);
+    emit(l, was_open ? NR_PPP_EVENT_DOWN : NR_PPP_EVENT_FAILED, code, l->err.detail);
     if (l->line_lost) {
         die(l);
         return;
@@ -142,8 +142,8 @@ static void fail(nr_ppp_link *l, unsigned code, const char *fmt, ...)
 static void check_line(nr_ppp_link *l)
 {
     if (l->line_lost && l->phase != NR_PPP_PHASE_DEAD) {
-        fail(l, ERROR_PORT_DISCONNECTED, "The line was hung up or closed during PPP (%s phase).",
-             nr_ppp_phase_name(l->phase));
+        link_fail(l, ERROR_PORT_DISCONNECTED, "The line was hung up or closed during PPP (%s phase).",
+                  nr_ppp_phase_name(l->phase));
         die(l);
     }
 }
@@ -184,10 +184,10 @@ static void cbcp_done_cb(void *ctx, nr_ppp_cbcp_result r, const char *text)
         emit(l, NR_PPP_EVENT_CALLBACK_AGREED, 0, text);
         nr_ppp_link_close(l); /* the server hangs up and calls back */
     } else {
-        fail(l, r == NR_PPP_CBCP_NO_CHOICE          ? ERROR_PPP_NOT_CONVERGING
-                : r == NR_PPP_CBCP_NUMBER_TOO_LONG ? ERROR_PPP_INVALID_PACKET
-                                                   : ERROR_PPP_TIMEOUT,
-             "%s", text);
+        link_fail(l, r == NR_PPP_CBCP_NO_CHOICE          ? ERROR_PPP_NOT_CONVERGING
+                     : r == NR_PPP_CBCP_NUMBER_TOO_LONG ? ERROR_PPP_INVALID_PACKET
+                                                        : ERROR_PPP_TIMEOUT,
+                  "%s", text);
     }
 }
 
@@ -222,35 +222,35 @@ static void fail_by_reason(nr_ppp_link *l, const char *who, nr_ppp_fsm_reason r,
     switch (r) {
     case NR_PPP_REASON_TIMEOUT:
         if (peer_spoke)
-            fail(l, ERROR_PPP_TIMEOUT, "%s negotiation timed out: %s.", who, nr_ppp_fsm_reason_text(r));
+            link_fail(l, ERROR_PPP_TIMEOUT, "%s negotiation timed out: %s.", who, nr_ppp_fsm_reason_text(r));
         else
-            fail(l, ERROR_PPP_NO_RESPONSE, "The remote PPP peer is not responding (no %s answer).", who);
+            link_fail(l, ERROR_PPP_NO_RESPONSE, "The remote PPP peer is not responding (no %s answer).", who);
         break;
     case NR_PPP_REASON_PEER_TERMINATED:
-        fail(l, ERROR_PPP_REMOTE_TERMINATED, "The server terminated %s (Terminate-Request \"%.*s\").", who,
-             (int)(who[0] == 'L' ? l->lcp.fsm.term_text_len : l->ipcp.fsm.term_text_len),
-             (const char *)(who[0] == 'L' ? l->lcp.fsm.term_text : l->ipcp.fsm.term_text));
+        link_fail(l, ERROR_PPP_REMOTE_TERMINATED, "The server terminated %s (Terminate-Request \"%.*s\").", who,
+                  (int)(who[0] == 'L' ? l->lcp.fsm.term_text_len : l->ipcp.fsm.term_text_len),
+                  (const char *)(who[0] == 'L' ? l->lcp.fsm.term_text : l->ipcp.fsm.term_text));
         break;
     case NR_PPP_REASON_NOT_CONVERGING:
         if (who[0] == 'I' && l->ipcp.addr_rejected)
-            fail(l, ERROR_PPP_NO_ADDRESS_ASSIGNED, "The server refused to assign an IP address (IPCP).");
+            link_fail(l, ERROR_PPP_NO_ADDRESS_ASSIGNED, "The server refused to assign an IP address (IPCP).");
         else
-            fail(l, ERROR_PPP_NOT_CONVERGING, "%s options did not converge with the server.", who);
+            link_fail(l, ERROR_PPP_NOT_CONVERGING, "%s options did not converge with the server.", who);
         break;
     case NR_PPP_REASON_REJECTED:
         if (who[0] == 'I')
-            fail(l, ERROR_PPP_CP_REJECTED, "The server does not speak IPCP (Protocol-Reject or Code-Reject).");
+            link_fail(l, ERROR_PPP_CP_REJECTED, "The server does not speak IPCP (Protocol-Reject or Code-Reject).");
         else
-            fail(l, ERROR_PPP_LCP_TERMINATED, "The server rejected an essential LCP packet (Code-Reject).");
+            link_fail(l, ERROR_PPP_LCP_TERMINATED, "The server rejected an essential LCP packet (Code-Reject).");
         break;
     case NR_PPP_REASON_LOOPBACK:
-        fail(l, ERROR_PPP_LOOPBACK_DETECTED, "The line is looped back: LCP saw its own magic number.");
+        link_fail(l, ERROR_PPP_LOOPBACK_DETECTED, "The line is looped back: LCP saw its own magic number.");
         break;
     case NR_PPP_REASON_NONE: /* an open automaton left Opened on a packet: RFC 1661 renegotiation */
-        fail(l, ERROR_PPP_LCP_TERMINATED, "%s went down: the server restarted its negotiation.", who);
+        link_fail(l, ERROR_PPP_LCP_TERMINATED, "%s went down: the server restarted its negotiation.", who);
         break;
     default:
-        fail(l, ERROR_PPP_LCP_TERMINATED, "%s went down: %s.", who, nr_ppp_fsm_reason_text(r));
+        link_fail(l, ERROR_PPP_LCP_TERMINATED, "%s went down: %s.", who, nr_ppp_fsm_reason_text(r));
         break;
     }
 }
@@ -316,8 +316,8 @@ static void lcp_echo_failed_cb(void *ctx)
 {
     nr_ppp_link *l = ctx;
 
-    fail(l, ERROR_PPP_NO_RESPONSE, "The server stopped answering LCP Echo-Requests (%u unanswered).",
-         l->lcp.cfg.echo_failures);
+    link_fail(l, ERROR_PPP_NO_RESPONSE, "The server stopped answering LCP Echo-Requests (%u unanswered).",
+              l->lcp.cfg.echo_failures);
     die(l);
 }
 
@@ -353,15 +353,15 @@ static void auth_done_cb(void *ctx, nr_ppp_auth_result r, const char *message)
                           : l->proj.auth_algorithm == NR_PPP_CHAP_MSV2 ? "MS-CHAP v2"
                                                                        : "CHAP";
         if (l->auth.error == ERROR_UNABLE_TO_AUTHENTICATE_SERVER)
-            fail(l, l->auth.error, "The server did not prove that it knows the password (%s).", how);
+            link_fail(l, l->auth.error, "The server did not prove that it knows the password (%s).", how);
         else if (l->auth.error && l->auth.error != ERROR_AUTHENTICATION_FAILURE)
-            fail(l, l->auth.error, "The server refused the logon with error %u (%s: \"%s\").", l->auth.error, how,
-                 message);
+            link_fail(l, l->auth.error, "The server refused the logon with error %u (%s: \"%s\").", l->auth.error,
+                      how, message);
         else
-            fail(l, ERROR_AUTHENTICATION_FAILURE, "The server rejected the user name or password (%s: \"%s\").", how,
-                 message);
+            link_fail(l, ERROR_AUTHENTICATION_FAILURE,
+                      "The server rejected the user name or password (%s: \"%s\").", how, message);
     } else {
-        fail(l, ERROR_PPP_TIMEOUT, "Authentication timed out: %s.", message);
+        link_fail(l, ERROR_PPP_TIMEOUT, "Authentication timed out: %s.", message);
     }
 }
 
@@ -377,12 +377,12 @@ static void ipcp_send_cb(void *ctx, const uint8_t *pkt, size_t len)
 static void ipcp_up_cb(void *ctx, const nr_ppp_ipcp_result *res)
 {
     nr_ppp_link *l = ctx;
-    char ours[16], theirs[16];
+    char ours[16], theirs[16], text[80];
 
     if (l->phase != NR_PPP_PHASE_NETWORK)
         return;
     if (!res->our_addr) {
-        fail(l, ERROR_PPP_NO_ADDRESS_ASSIGNED, "IPCP opened but the server assigned no IP address.");
+        link_fail(l, ERROR_PPP_NO_ADDRESS_ASSIGNED, "IPCP opened but the server assigned no IP address.");
         return;
     }
     l->proj.our_addr = res->our_addr;
@@ -391,11 +391,10 @@ static void ipcp_up_cb(void *ctx, const nr_ppp_ipcp_result *res)
     l->proj.dns[1] = res->dns[1];
     l->phase = NR_PPP_PHASE_OPEN;
     l->give_up_at = 0;
-    snprintf(l->error_text, sizeof l->error_text, "Projected: our address %s, server %s.",
+    snprintf(text, sizeof text, "Projected: our address %s, server %s.",
              nr_ppp_ip_to_string(res->our_addr, ours, sizeof ours),
              nr_ppp_ip_to_string(res->peer_addr, theirs, sizeof theirs));
-    emit(l, NR_PPP_EVENT_PROJECTED, 0, l->error_text);
-    l->error_text[0] = '\0';
+    emit(l, NR_PPP_EVENT_PROJECTED, 0, text);
 }
 
 /* IPCP going down with LCP is a consequence: lcp_down_cb reports LCP's
@@ -431,7 +430,7 @@ static const nr_ppp_ipcp_callbacks ipcp_cb = {
  * (Terminate-Ack, back to Req-Sent, retry until Max-Configure), which would
  * report the peer's refusal as a timeout much later. The peer has said it
  * ends the link before LCP ever opened: the dial fails now with 734, and
- * fail() closes LCP politely. */
+ * link_fail() closes LCP politely. */
 static void lcp_input(nr_ppp_link *l, const uint8_t *info, size_t len)
 {
     nr_ppp_state before = l->lcp.fsm.state;
@@ -441,9 +440,9 @@ static void lcp_input(nr_ppp_link *l, const uint8_t *info, size_t len)
     if (l->phase == NR_PPP_PHASE_ESTABLISH &&
         (before == NR_PPP_REQSENT || before == NR_PPP_ACKRCVD || before == NR_PPP_ACKSENT) &&
         nr_ppp_packet_parse(info, len, &pkt) == NR_PPP_OK && pkt.code == NR_PPP_TERM_REQ)
-        fail(l, ERROR_PPP_LCP_TERMINATED,
-             "The server terminated LCP during its negotiation (Terminate-Request \"%.*s\").",
-             (int)l->lcp.fsm.term_text_len, (const char *)l->lcp.fsm.term_text);
+        link_fail(l, ERROR_PPP_LCP_TERMINATED,
+                  "The server terminated LCP during its negotiation (Terminate-Request \"%.*s\").",
+                  (int)l->lcp.fsm.term_text_len, (const char *)l->lcp.fsm.term_text);
 }
 
 static void on_frame(void *ctx, uint16_t protocol, const uint8_t *info, size_t len)
@@ -572,7 +571,7 @@ void nr_ppp_link_free(nr_ppp_link *l)
 
 void nr_ppp_link_start(nr_ppp_link *l)
 {
-    if (l->phase != NR_PPP_PHASE_DEAD || l->error)
+    if (l->phase != NR_PPP_PHASE_DEAD || l->err.code)
         return;
     l->phase = NR_PPP_PHASE_ESTABLISH;
     l->give_up_at = l->cfg.timeout_ms ? nr_ppp_clock_now(&l->clock) + l->cfg.timeout_ms : 0;
@@ -620,8 +619,8 @@ void nr_ppp_link_timeout(nr_ppp_link *l)
         return;
     if (l->give_up_at && l->phase != NR_PPP_PHASE_OPEN && l->phase != NR_PPP_PHASE_TERMINATE &&
         nr_ppp_clock_now(&l->clock) >= l->give_up_at)
-        fail(l, ERROR_PPP_TIMEOUT, "PPP did not reach the Open phase within %u ms (stuck in %s).",
-             l->cfg.timeout_ms, nr_ppp_phase_name(l->phase));
+        link_fail(l, ERROR_PPP_TIMEOUT, "PPP did not reach the Open phase within %u ms (stuck in %s).",
+                  l->cfg.timeout_ms, nr_ppp_phase_name(l->phase));
     nr_ppp_lcp_timeout(&l->lcp);
     if (l->phase != NR_PPP_PHASE_DEAD)
         nr_ppp_auth_timeout(&l->auth);
@@ -681,7 +680,7 @@ unsigned nr_ppp_link_run(nr_ppp_link *l, int cancel_fd)
         if (rc == -ECANCELED)
             return ERROR_USER_DISCONNECTION;
         if (rc < 0) {
-            fail(l, ERROR_UNKNOWN, "poll() on the line failed: %s.", strerror(-rc));
+            link_fail(l, ERROR_UNKNOWN, "poll() on the line failed: %s.", strerror(-rc));
             die(l);
         }
         if (l->phase == NR_PPP_PHASE_OPEN)
@@ -689,7 +688,7 @@ unsigned nr_ppp_link_run(nr_ppp_link *l, int cancel_fd)
         if (l->phase == NR_PPP_PHASE_DEAD && l->callback_agreed)
             return NR_PPP_LINK_CALLBACK_AGREED; /* however the server ended the call */
         if (l->phase == NR_PPP_PHASE_DEAD)
-            return l->error ? l->error : ERROR_PPP_LCP_TERMINATED;
+            return l->err.code ? l->err.code : ERROR_PPP_LCP_TERMINATED;
         if (l->password_expired)
             return NR_PPP_LINK_PASSWORD_EXPIRED;
         if (nr_ppp_cbcp_asking(&l->cbcp))
@@ -728,8 +727,8 @@ nr_ppp_phase nr_ppp_link_phase(const nr_ppp_link *l)
 unsigned nr_ppp_link_error(const nr_ppp_link *l, const char **text)
 {
     if (text)
-        *text = l->error ? l->error_text : "";
-    return l->error;
+        *text = l->err.code ? l->err.detail : "";
+    return l->err.code;
 }
 
 const nr_ppp_projection *nr_ppp_link_projection(const nr_ppp_link *l)

@@ -28,7 +28,6 @@
 #include <fcntl.h>
 #include <jansson.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,18 +51,6 @@ typedef struct store {
     rec *v;
     size_t n, cap;
 } store;
-
-static DWORD fail(nr_cred_error *err, DWORD code, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static DWORD fail(nr_cred_error *err, DWORD code, const char *fmt, ...)
-{
-    va_list ap;
-    err->code = code;
-    va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
-    va_end(ap);
-    return code;
-}
 
 static void store_free(store *s)
 {
@@ -92,44 +79,45 @@ static void wipe_tree(json_t *root)
 
 /* A string field of item, at most max bytes; "" when absent and optional. */
 static bool field(json_t *item, const char *name, size_t max, bool required, const char **out, size_t i,
-                  const char *path, nr_cred_error *err)
+                  const char *path, nr_error *err)
 {
     json_t *v = json_object_get(item, name);
     *out = "";
     if (!v && !required)
         return true;
     if (!json_is_string(v)) {
-        fail(err, ERROR_CANNOT_LOAD_PHONEBOOK, "%s: credentials[%zu].%s: %s", path, i, name,
-             v ? "must be a string" : "missing");
+        nr_error_set(err, ERROR_CANNOT_LOAD_PHONEBOOK, 0, "%s: credentials[%zu].%s: %s", path, i, name,
+                     v ? "must be a string" : "missing");
         return false;
     }
     if (json_string_length(v) > max || strlen(json_string_value(v)) != json_string_length(v)) {
-        fail(err, ERROR_CANNOT_LOAD_PHONEBOOK, "%s: credentials[%zu].%s: longer than %zu bytes or with a NUL",
-             path, i, name, max);
+        nr_error_set(err, ERROR_CANNOT_LOAD_PHONEBOOK, 0,
+                     "%s: credentials[%zu].%s: longer than %zu bytes or with a NUL", path, i, name, max);
         return false;
     }
     *out = json_string_value(v);
     return true;
 }
 
-static DWORD parse(json_t *root, const char *path, store *s, nr_cred_error *err)
+static DWORD parse(json_t *root, const char *path, store *s, nr_error *err)
 {
     json_t *list = json_object_get(root, "credentials"), *item;
     json_t *version = json_object_get(root, "version");
     size_t i;
     if (!json_is_object(root) || !json_is_integer(version) || json_integer_value(version) != 1)
-        return fail(err, ERROR_CANNOT_LOAD_PHONEBOOK, "%s: version: must be 1", path);
+        return nr_error_set(err, ERROR_CANNOT_LOAD_PHONEBOOK, 0, "%s: version: must be 1", path);
     if (!json_is_array(list))
-        return fail(err, ERROR_CANNOT_LOAD_PHONEBOOK, "%s: credentials: must be an array", path);
+        return nr_error_set(err, ERROR_CANNOT_LOAD_PHONEBOOK, 0, "%s: credentials: must be an array", path);
     s->v = calloc(json_array_size(list) + 1, sizeof *s->v);
     if (!s->v)
-        return fail(err, ERROR_ALLOCATING_MEMORY, "%s: out of memory", path);
+        return nr_error_set(err, ERROR_ALLOCATING_MEMORY, 0, "%s: out of memory", path);
     s->cap = json_array_size(list) + 1;
     json_array_foreach(list, i, item) {
         const char *pb, *entry, *user, *domain, *callback, *password;
         rec *r = &s->v[s->n];
         if (!json_is_object(item))
-            return fail(err, ERROR_CANNOT_LOAD_PHONEBOOK, "%s: credentials[%zu]: must be an object", path, i);
+            return nr_error_set(err, ERROR_CANNOT_LOAD_PHONEBOOK, 0, "%s: credentials[%zu]: must be an object",
+                                path, i);
         if (!field(item, "phonebook", RAS_MaxPath, true, &pb, i, path, err) ||
             !field(item, "entry", RAS_MaxEntryName, true, &entry, i, path, err) ||
             !field(item, "user", UNLEN, false, &user, i, path, err) ||
@@ -139,7 +127,7 @@ static DWORD parse(json_t *root, const char *path, store *s, nr_cred_error *err)
             return err->code;
         if (!(r->phonebook = strdup(pb)) || !(r->entry = strdup(entry))) {
             free(r->phonebook);
-            return fail(err, ERROR_ALLOCATING_MEMORY, "%s: out of memory", path);
+            return nr_error_set(err, ERROR_ALLOCATING_MEMORY, 0, "%s: out of memory", path);
         }
         s->n++;
         snprintf(r->cred.user, sizeof r->cred.user, "%s", user);
@@ -155,7 +143,7 @@ static DWORD parse(json_t *root, const char *path, store *s, nr_cred_error *err)
  * file is opened without blocking and without following a symbolic link,
  * and judged on the open descriptor before a byte is read: a regular file,
  * ours, with no group or other permission bits. */
-static DWORD load(int dirfd, const char *path, store *s, nr_cred_error *err)
+static DWORD load(int dirfd, const char *path, store *s, nr_error *err)
 {
     char why[NR_WHY_SIZE], *text;
     size_t got = 0;
@@ -169,15 +157,17 @@ static DWORD load(int dirfd, const char *path, store *s, nr_cred_error *err)
     if (!text && errno == ENOENT)
         return 0;
     if (!text)
-        return fail(err, errno == EINVAL ? ERROR_ACCESS_DENIED : errno == ENOMEM ? ERROR_ALLOCATING_MEMORY
-                                                                                : ERROR_CANNOT_LOAD_PHONEBOOK,
-                    "%s: %s the saved credentials: %s", path, nr_file_load_verb(errno), why);
+        return nr_error_set(err,
+                            errno == EINVAL   ? ERROR_ACCESS_DENIED
+                            : errno == ENOMEM ? ERROR_ALLOCATING_MEMORY
+                                              : ERROR_CANNOT_LOAD_PHONEBOOK,
+                            0, "%s: %s the saved credentials: %s", path, nr_file_load_verb(errno), why);
     root = nr_json_parse(text, got, &jerr);
     explicit_bzero(text, got);
     free(text);
     if (!root)
-        return fail(err, ERROR_CANNOT_LOAD_PHONEBOOK, "%s:%d:%d: the saved credentials are not valid JSON", path,
-                    jerr.line, jerr.column);
+        return nr_error_set(err, ERROR_CANNOT_LOAD_PHONEBOOK, 0,
+                            "%s:%d:%d: the saved credentials are not valid JSON", path, jerr.line, jerr.column);
     rc = parse(root, path, s, err);
     wipe_tree(root);
     json_decref(root);
@@ -191,7 +181,7 @@ static DWORD load(int dirfd, const char *path, store *s, nr_cred_error *err)
 /* Opens the state directory (creating it when create): not a symbolic
  * link, ours and closed to others.  -1 with err set; -2 when it does not
  * exist and !create. */
-static int open_dir(const char *dir, bool create, nr_cred_error *err)
+static int open_dir(const char *dir, bool create, nr_error *err)
 {
     char why[NR_WHY_SIZE];
     int fd = nr_dir_open(dir, create ? NR_DIR_CREATE : 0, why);
@@ -200,10 +190,10 @@ static int open_dir(const char *dir, bool create, nr_cred_error *err)
     if (errno == ENOENT && !create)
         return -2;
     if (errno == EINVAL)
-        fail(err, ERROR_ACCESS_DENIED, "%s: refusing the state directory: %s", dir, why);
+        nr_error_set(err, ERROR_ACCESS_DENIED, 0, "%s: refusing the state directory: %s", dir, why);
     else
-        fail(err, create ? ERROR_CANNOT_WRITE_PHONEBOOK : ERROR_CANNOT_LOAD_PHONEBOOK,
-             "%s: cannot use the state directory: %s", dir, why);
+        nr_error_set(err, create ? ERROR_CANNOT_WRITE_PHONEBOOK : ERROR_CANNOT_LOAD_PHONEBOOK, 0,
+                     "%s: cannot use the state directory: %s", dir, why);
     return -1;
 }
 
@@ -233,7 +223,7 @@ static json_t *to_json(const store *s)
 }
 
 /* Replaces the file with s, atomically. */
-static DWORD save(int dirfd, const char *path, const store *s, nr_cred_error *err)
+static DWORD save(int dirfd, const char *path, const store *s, nr_error *err)
 {
     json_t *root = to_json(s);
     char *text = root ? json_dumps(root, JSON_INDENT(2)) : NULL, why[NR_WHY_SIZE];
@@ -245,10 +235,11 @@ static DWORD save(int dirfd, const char *path, const store *s, nr_cred_error *er
         json_decref(root);
     }
     if (!text)
-        return fail(err, ERROR_ALLOCATING_MEMORY, "%s: out of memory", path);
+        return nr_error_set(err, ERROR_ALLOCATING_MEMORY, 0, "%s: out of memory", path);
     len = strlen(text);
     if (nr_file_replace(dirfd, NR_CRED_FILE, text, len, why) < 0)
-        rc = fail(err, ERROR_CANNOT_WRITE_PHONEBOOK, "%s: cannot write the saved credentials: %s", path, why);
+        rc = nr_error_set(err, ERROR_CANNOT_WRITE_PHONEBOOK, 0, "%s: cannot write the saved credentials: %s",
+                          path, why);
     explicit_bzero(text, len);
     free(text);
     return rc;
@@ -276,7 +267,7 @@ static char *file_path(const char *dir)
     return asprintf(&path, "%s/%s", dir, NR_CRED_FILE) < 0 ? NULL : path;
 }
 
-DWORD nr_cred_get(const char *phonebook, const char *entry, nr_cred *out, bool *found, nr_cred_error *err)
+DWORD nr_cred_get(const char *phonebook, const char *entry, nr_cred *out, bool *found, nr_error *err)
 {
     char *dir = nr_state_dir(), *path = dir ? file_path(dir) : NULL, *key = key_of(phonebook);
     store s = { 0 };
@@ -285,11 +276,12 @@ DWORD nr_cred_get(const char *phonebook, const char *entry, nr_cred *out, bool *
     rec *r;
 
     memset(out, 0, sizeof *out);
-    memset(err, 0, sizeof *err);
+    nr_error_clear(err);
     *found = false;
     if (!dir || !path || !key) {
-        rc = fail(err, ERROR_CANNOT_LOAD_PHONEBOOK, "no state directory for the saved credentials: set HOME, "
-                                                    "XDG_STATE_HOME or NETROUTER_STATE_DIR");
+        rc = nr_error_set(err, ERROR_CANNOT_LOAD_PHONEBOOK, 0,
+                          "no state directory for the saved credentials: set HOME, "
+                          "XDG_STATE_HOME or NETROUTER_STATE_DIR");
         goto out;
     }
     dirfd = open_dir(dir, false, err);
@@ -315,7 +307,7 @@ out:
 }
 
 DWORD nr_cred_set(const char *phonebook, const char *entry, const nr_cred *in, bool remove_password,
-                  nr_cred_error *err)
+                  nr_error *err)
 {
     char *dir = nr_state_dir(), *path = dir ? file_path(dir) : NULL, *key = key_of(phonebook);
     store s = { 0 };
@@ -323,10 +315,11 @@ DWORD nr_cred_set(const char *phonebook, const char *entry, const nr_cred *in, b
     int dirfd = -1;
     rec *r;
 
-    memset(err, 0, sizeof *err);
+    nr_error_clear(err);
     if (!dir || !path || !key) {
-        rc = fail(err, ERROR_CANNOT_WRITE_PHONEBOOK, "no state directory for the saved credentials: set HOME, "
-                                                     "XDG_STATE_HOME or NETROUTER_STATE_DIR");
+        rc = nr_error_set(err, ERROR_CANNOT_WRITE_PHONEBOOK, 0,
+                          "no state directory for the saved credentials: set HOME, "
+                          "XDG_STATE_HOME or NETROUTER_STATE_DIR");
         goto out;
     }
     if ((dirfd = open_dir(dir, true, err)) < 0) {
@@ -334,8 +327,8 @@ DWORD nr_cred_set(const char *phonebook, const char *entry, const nr_cred *in, b
         goto out;
     }
     if (flock(dirfd, LOCK_EX) < 0) {
-        rc = fail(err, ERROR_CANNOT_WRITE_PHONEBOOK, "%s: cannot lock the state directory: %s", dir,
-                  strerror(errno));
+        rc = nr_error_set(err, ERROR_CANNOT_WRITE_PHONEBOOK, 0, "%s: cannot lock the state directory: %s", dir,
+                          strerror(errno));
         goto out;
     }
     /* A writer killed between its temporary file and the rename left one
@@ -350,7 +343,7 @@ DWORD nr_cred_set(const char *phonebook, const char *entry, const nr_cred *in, b
             size_t cap = s.cap ? s.cap * 2 : 4;
             rec *v = calloc(cap, sizeof *v);
             if (!v) {
-                rc = fail(err, ERROR_ALLOCATING_MEMORY, "%s: out of memory", path);
+                rc = nr_error_set(err, ERROR_ALLOCATING_MEMORY, 0, "%s: out of memory", path);
                 goto out;
             }
             if (s.v) {
@@ -365,7 +358,7 @@ DWORD nr_cred_set(const char *phonebook, const char *entry, const nr_cred *in, b
         if (!(r->phonebook = strdup(key)) || !(r->entry = strdup(entry))) {
             free(r->phonebook);
             r->phonebook = NULL;
-            rc = fail(err, ERROR_ALLOCATING_MEMORY, "%s: out of memory", path);
+            rc = nr_error_set(err, ERROR_ALLOCATING_MEMORY, 0, "%s: out of memory", path);
             goto out;
         }
         s.n++;

@@ -20,6 +20,8 @@
 #include <stdbool.h>
 #include <netrouter/ras.h>
 
+#include "error.h"
+
 #define NR_CRED_FILE "ras-credentials.json"
 
 typedef struct nr_cred {
@@ -30,21 +32,20 @@ typedef struct nr_cred {
     bool has_password;
 } nr_cred;
 
-/* Why a call failed: a code and one sentence naming the file (and field). */
-typedef struct nr_cred_error {
-    DWORD code;     /* ERROR_ACCESS_DENIED unsafe, 622 unreadable/corrupt, 624 cannot write */
-    char message[2048];
-} nr_cred_error;
+/* Why a call failed, in err (error.h): err->code ERROR_ACCESS_DENIED
+ * (unsafe), 622 (unreadable or corrupt), 624 (cannot write) or
+ * ERROR_ALLOCATING_MEMORY, and err->detail one sentence naming the file
+ * (and the field); err->ext is 0. */
 
 /* The credentials saved for (phonebook, entry): *found false (and *out
  * zeroed) when there are none.  phonebook is the phonebook's path as
  * loaded; it is made absolute and canonical for the key.  Returns 0 or the
  * error (err says why). */
-DWORD nr_cred_get(const char *phonebook, const char *entry, nr_cred *out, bool *found, nr_cred_error *err);
+DWORD nr_cred_get(const char *phonebook, const char *entry, nr_cred *out, bool *found, nr_error *err);
 
 /* Saves in for (phonebook, entry), replacing what was there; when
  * remove_password, in->password is ignored and no password is kept. */
 DWORD nr_cred_set(const char *phonebook, const char *entry, const nr_cred *in, bool remove_password,
-                  nr_cred_error *err);
+                  nr_error *err);
 
 #endif

@@ -125,16 +125,24 @@ static void path_text(const ctx *c, char *buf, size_t size)
     }
 }
 
-static DWORD fail(ctx *c, DWORD code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static DWORD fail(ctx *c, DWORD code, const char *fmt, ...)
+/* Records where the failure is: the field path and, once the text is
+ * read, its line and column. */
+static void locate(ctx *c)
 {
-    va_list ap;
-    c->err->code = code;
     path_text(c, c->err->field, sizeof c->err->field);
     if (c->text) /* no text yet when the file could not be read */
         nr_json_locate(c->text, c->path, c->depth, &c->err->line, &c->err->column);
+}
+
+/* A failure at the current position: locate(), then the error itself
+ * (nr_error_setv).  Returns code. */
+static DWORD fail_at(ctx *c, DWORD code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static DWORD fail_at(ctx *c, DWORD code, const char *fmt, ...)
+{
+    va_list ap;
+    locate(c);
     va_start(ap, fmt);
-    vsnprintf(c->err->message, sizeof c->err->message, fmt, ap);
+    nr_error_setv(&c->err->err, code, 0, fmt, ap);
     va_end(ap);
     return code;
 }
@@ -176,12 +184,12 @@ static DWORD check_string(ctx *c, const key_spec *k, const json_t *v)
         for (const char *const *ch = k->choices; *ch; ch++)
             snprintf(allowed + strlen(allowed), sizeof allowed - strlen(allowed), "%s\"%s\"",
                      *allowed ? (ch[1] ? ", " : " or ") : "", *ch);
-        return fail(c, ERROR_CORRUPT_PHONEBOOK, "must be %s, not \"%s\"", allowed, s);
+        return fail_at(c, ERROR_CORRUPT_PHONEBOOK, "must be %s, not \"%s\"", allowed, s);
     }
     if ((long long)len < k->min || (long long)len > k->max)
-        return fail(c, ERROR_CORRUPT_PHONEBOOK, "must be %lld to %lld characters long", k->min, k->max);
+        return fail_at(c, ERROR_CORRUPT_PHONEBOOK, "must be %lld to %lld characters long", k->min, k->max);
     if (has_control(s))
-        return fail(c, ERROR_CORRUPT_PHONEBOOK, "must not contain control characters");
+        return fail_at(c, ERROR_CORRUPT_PHONEBOOK, "must not contain control characters");
     return WN_SUCCESS;
 }
 
@@ -197,8 +205,8 @@ static DWORD unknown_key(ctx *c, const char *key, const key_spec *keys)
         n++;
     near = nr_suggest(key, &keys[0].name, n, sizeof keys[0]);
     if (near)
-        return fail(c, ERROR_CORRUPT_PHONEBOOK, "unknown key \"%s\" (did you mean \"%s\"?)", key, near);
-    return fail(c, ERROR_CORRUPT_PHONEBOOK, "unknown key \"%s\" (keys starting with \"x-\" are free)", key);
+        return fail_at(c, ERROR_CORRUPT_PHONEBOOK, "unknown key \"%s\" (did you mean \"%s\"?)", key, near);
+    return fail_at(c, ERROR_CORRUPT_PHONEBOOK, "unknown key \"%s\" (keys starting with \"x-\" are free)", key);
 }
 
 static DWORD check_value(ctx *c, const key_spec *k, const json_t *v)
@@ -206,25 +214,26 @@ static DWORD check_value(ctx *c, const key_spec *k, const json_t *v)
     switch (k->kind) {
     case K_STRING:
         if (!json_is_string(v))
-            return fail(c, ERROR_CORRUPT_PHONEBOOK, "must be a string, not %s", nr_json_kind_name(v));
+            return fail_at(c, ERROR_CORRUPT_PHONEBOOK, "must be a string, not %s", nr_json_kind_name(v));
         return check_string(c, k, v);
     case K_INT:
         if (!json_is_integer(v))
-            return fail(c, ERROR_CORRUPT_PHONEBOOK, "must be an integer, not %s", nr_json_kind_name(v));
+            return fail_at(c, ERROR_CORRUPT_PHONEBOOK, "must be an integer, not %s", nr_json_kind_name(v));
         if (json_integer_value(v) < k->min || json_integer_value(v) > k->max)
-            return fail(c, ERROR_CORRUPT_PHONEBOOK, "must be between %lld and %lld, not %lld", k->min,
-                        k->max, (long long)json_integer_value(v));
+            return fail_at(c, ERROR_CORRUPT_PHONEBOOK, "must be between %lld and %lld, not %lld", k->min,
+                           k->max, (long long)json_integer_value(v));
         return WN_SUCCESS;
     case K_STRINGS: {
         size_t i;
         json_t *e;
         if (!json_is_array(v))
-            return fail(c, ERROR_CORRUPT_PHONEBOOK, "must be an array of strings, not %s", nr_json_kind_name(v));
+            return fail_at(c, ERROR_CORRUPT_PHONEBOOK, "must be an array of strings, not %s", nr_json_kind_name(v));
         json_array_foreach(v, i, e) {
             DWORD rc;
             push_index(c, i);
-            rc = json_is_string(e) ? check_string(c, k, e)
-                                   : fail(c, ERROR_CORRUPT_PHONEBOOK, "must be a string, not %s", nr_json_kind_name(e));
+            rc = json_is_string(e)
+                     ? check_string(c, k, e)
+                     : fail_at(c, ERROR_CORRUPT_PHONEBOOK, "must be a string, not %s", nr_json_kind_name(e));
             pop(c);
             if (rc)
                 return rc;
@@ -233,11 +242,11 @@ static DWORD check_value(ctx *c, const key_spec *k, const json_t *v)
     }
     case K_BOOL:
         if (!json_is_boolean(v))
-            return fail(c, ERROR_CORRUPT_PHONEBOOK, "must be true or false, not %s", nr_json_kind_name(v));
+            return fail_at(c, ERROR_CORRUPT_PHONEBOOK, "must be true or false, not %s", nr_json_kind_name(v));
         return WN_SUCCESS;
     case K_OBJECT:
         if (!json_is_object(v))
-            return fail(c, ERROR_CORRUPT_PHONEBOOK, "must be an object, not %s", nr_json_kind_name(v));
+            return fail_at(c, ERROR_CORRUPT_PHONEBOOK, "must be an object, not %s", nr_json_kind_name(v));
         return check_object(c, v, k->members);
     }
     return WN_SUCCESS;
@@ -263,7 +272,7 @@ static DWORD check_object(ctx *c, const json_t *obj, const key_spec *keys)
     }
     for (const key_spec *s = keys; s->name; s++)
         if (s->required && !json_object_get(obj, s->name))
-            return fail(c, ERROR_CORRUPT_PHONEBOOK, "required key \"%s\" is missing", s->name);
+            return fail_at(c, ERROR_CORRUPT_PHONEBOOK, "required key \"%s\" is missing", s->name);
     return WN_SUCCESS;
 }
 
@@ -282,24 +291,25 @@ static DWORD check_entry_rules(ctx *c, const json_t *e)
     json_t *speed = json_object_get(e, "speed");
     if (device[0] != '/') {
         push_key(c, "device");
-        return fail(c, ERROR_CORRUPT_PHONEBOOK, "must be an absolute path such as /dev/ttyS0, not \"%s\"",
-                    device);
+        return fail_at(c, ERROR_CORRUPT_PHONEBOOK, "must be an absolute path such as /dev/ttyS0, not \"%s\"",
+                       device);
     }
     if (!dialable(number)) {
         push_key(c, "phone_number");
-        return fail(c, ERROR_CORRUPT_PHONEBOOK,
-                    "\"%s\" has characters a modem cannot dial (digits, * # + , ; W P T ! @ and spaces only)", number);
+        return fail_at(c, ERROR_CORRUPT_PHONEBOOK,
+                       "\"%s\" has characters a modem cannot dial (digits, * # + , ; W P T ! @ and spaces only)",
+                       number);
     }
     if (interface && strpbrk(interface, "/ \t:")) {
         push_key(c, "interface");
-        return fail(c, ERROR_CORRUPT_PHONEBOOK, "\"%s\" is not an interface name (no '/', ':' or spaces)",
-                    interface);
+        return fail_at(c, ERROR_CORRUPT_PHONEBOOK, "\"%s\" is not an interface name (no '/', ':' or spaces)",
+                       interface);
     }
     if (callback && !dialable(callback)) {
         push_key(c, "callback_number");
-        return fail(c, ERROR_CORRUPT_PHONEBOOK,
-                    "\"%s\" has characters a modem cannot dial (digits, * # + , ; W P T ! @ and spaces only)",
-                    callback);
+        return fail_at(c, ERROR_CORRUPT_PHONEBOOK,
+                       "\"%s\" has characters a modem cannot dial (digits, * # + , ; W P T ! @ and spaces only)",
+                       callback);
     }
     if (speed) {
         bool ok = false;
@@ -307,8 +317,8 @@ static DWORD check_entry_rules(ctx *c, const json_t *e)
             ok |= speeds[i] == (unsigned)json_integer_value(speed);
         if (!ok) {
             push_key(c, "speed");
-            return fail(c, ERROR_CORRUPT_PHONEBOOK, "%lld is not a serial line speed (e.g. 9600, 57600, 115200)",
-                        (long long)json_integer_value(speed));
+            return fail_at(c, ERROR_CORRUPT_PHONEBOOK, "%lld is not a serial line speed (e.g. 9600, 57600, 115200)",
+                           (long long)json_integer_value(speed));
         }
     }
     return WN_SUCCESS;
@@ -408,7 +418,7 @@ static char *read_checked(const char *path, ctx *c, size_t *len)
     char why[NR_WHY_SIZE];
     char *text = nr_file_load(AT_FDCWD, path, 0, NR_PB_MAX_SIZE, len, NULL, why);
     if (!text)
-        fail(c, ERROR_CANNOT_OPEN_PHONEBOOK, "%s the phonebook: %s", nr_file_load_verb(errno), why);
+        fail_at(c, ERROR_CANNOT_OPEN_PHONEBOOK, "%s the phonebook: %s", nr_file_load_verb(errno), why);
     return text;
 }
 
@@ -447,8 +457,8 @@ static bool too_big_for_a_key(ctx *c, const json_error_t *jerr, size_t len)
     const key_spec *k;
     if (!nr_json_overflow_key(c->text, len, jerr, &o) || !(k = int_key_named(entry_keys, o.key, o.key_len)))
         return false;
-    fail(c, ERROR_CORRUPT_PHONEBOOK, "must be between %lld and %lld, not %.*s", k->min, k->max, o.number_len,
-         o.number);
+    fail_at(c, ERROR_CORRUPT_PHONEBOOK, "must be between %lld and %lld, not %.*s", k->min, k->max, o.number_len,
+            o.number);
     snprintf(c->err->field, sizeof c->err->field, "%.*s", o.key_len, o.key);
     c->err->line = o.line;
     c->err->column = o.column;
@@ -471,28 +481,28 @@ DWORD nr_pb_load(const char *path, nr_phonebook **out, nr_pb_error *err)
     if (!path)
         path = owned;
     if (!path) {
-        rc = fail(&c, ERROR_CANNOT_OPEN_PHONEBOOK, "no phonebook path: set HOME or XDG_CONFIG_HOME");
+        rc = fail_at(&c, ERROR_CANNOT_OPEN_PHONEBOOK, "no phonebook path: set HOME or XDG_CONFIG_HOME");
         goto out;
     }
     snprintf(c.err->file, sizeof c.err->file, "%s", path);
     if (!(c.text = read_checked(path, &c, &len))) {
-        rc = c.err->code;
+        rc = c.err->err.code;
         goto out;
     }
     root = nr_json_parse(c.text, len, &jerr); /* a NUL byte would hide the rest of the file */
     if (!root && too_big_for_a_key(&c, &jerr, len)) {
-        rc = c.err->code;
+        rc = c.err->err.code;
         goto out;
     }
     if (!root) {
-        rc = fail(&c, ERROR_CORRUPT_PHONEBOOK, "invalid JSON: %s", jerr.text);
+        rc = fail_at(&c, ERROR_CORRUPT_PHONEBOOK, "invalid JSON: %s", jerr.text);
         c.err->line = jerr.line > 0 ? jerr.line : 0;
         c.err->column = jerr.column > 0 ? jerr.column : 0;
         goto out;
     }
     if (!json_is_object(root)) {
-        rc = fail(&c, ERROR_CORRUPT_PHONEBOOK, "a phonebook is one JSON object {\"entries\": [...]}, not %s",
-                  nr_json_kind_name(root));
+        rc = fail_at(&c, ERROR_CORRUPT_PHONEBOOK, "a phonebook is one JSON object {\"entries\": [...]}, not %s",
+                     nr_json_kind_name(root));
         goto out;
     }
     const char *key;
@@ -508,21 +518,22 @@ DWORD nr_pb_load(const char *path, nr_phonebook **out, nr_pb_error *err)
     if (!json_is_array(list)) {
         if (list)
             push_key(&c, "entries");
-        rc = list ? fail(&c, ERROR_CORRUPT_PHONEBOOK, "must be an array of entries, not %s", nr_json_kind_name(list))
-                  : fail(&c, ERROR_CORRUPT_PHONEBOOK, "required key \"entries\" is missing");
+        rc = list ? fail_at(&c, ERROR_CORRUPT_PHONEBOOK, "must be an array of entries, not %s",
+                            nr_json_kind_name(list))
+                  : fail_at(&c, ERROR_CORRUPT_PHONEBOOK, "required key \"entries\" is missing");
         goto out;
     }
     pb = calloc(1, sizeof *pb);
     if (!pb || !(pb->path = strdup(path)) || !(pb->entries = calloc(json_array_size(list) + 1, sizeof *pb->entries)) ||
         !(pb->names = json_object())) {
-        rc = fail(&c, ERROR_CANNOT_OPEN_PHONEBOOK, "out of memory");
+        rc = fail_at(&c, ERROR_CANNOT_OPEN_PHONEBOOK, "out of memory");
         goto out;
     }
     push_key(&c, "entries");
     json_array_foreach(list, i, e) {
         push_index(&c, i);
         if (!json_is_object(e))
-            rc = fail(&c, ERROR_CORRUPT_PHONEBOOK, "an entry must be an object, not %s", nr_json_kind_name(e));
+            rc = fail_at(&c, ERROR_CORRUPT_PHONEBOOK, "an entry must be an object, not %s", nr_json_kind_name(e));
         else if (!(rc = check_object(&c, e, entry_keys)))
             rc = check_entry_rules(&c, e);
         if (rc)
@@ -532,12 +543,12 @@ DWORD nr_pb_load(const char *path, nr_phonebook **out, nr_pb_error *err)
         if (taken) {
             size_t first = (size_t)json_integer_value(taken);
             push_key(&c, "name");
-            rc = fail(&c, ERROR_CORRUPT_PHONEBOOK, "entry name \"%s\" is already used by entries[%zu]",
-                      pb->entries[first].name, first);
+            rc = fail_at(&c, ERROR_CORRUPT_PHONEBOOK, "entry name \"%s\" is already used by entries[%zu]",
+                         pb->entries[first].name, first);
             goto out;
         }
         if (!build_entry(e, &pb->entries[pb->n])) {
-            rc = fail(&c, ERROR_CANNOT_OPEN_PHONEBOOK, "out of memory");
+            rc = fail_at(&c, ERROR_CANNOT_OPEN_PHONEBOOK, "out of memory");
             goto out;
         }
         /* jansson's hash table (seeded: names cannot be written to collide)
@@ -545,7 +556,7 @@ DWORD nr_pb_load(const char *path, nr_phonebook **out, nr_pb_error *err)
          * name is valid UTF-8, jansson having parsed it */
         if (json_object_set_new_nocheck(pb->names, name, json_integer((json_int_t)pb->n))) {
             free(pb->entries[pb->n].storage);
-            rc = fail(&c, ERROR_CANNOT_OPEN_PHONEBOOK, "out of memory");
+            rc = fail_at(&c, ERROR_CANNOT_OPEN_PHONEBOOK, "out of memory");
             goto out;
         }
         pb->n++;

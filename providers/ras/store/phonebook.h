@@ -17,6 +17,8 @@
 #include <stdint.h>
 #include <netrouter/ras.h>
 
+#include "error.h"
+
 #define NR_PB_MAX_ENTRY_NAME   256 /* RAS_MaxEntryName */
 #define NR_PB_MAX_PHONE_NUMBER 128 /* RAS_MaxPhoneNumber */
 #define NR_PB_MAX_SIZE (64u << 20)  /* a larger file is refused (a few hundred thousand entries fit) */
@@ -55,13 +57,15 @@ typedef struct nr_phonebook {
     struct json_t *names;
 } nr_phonebook;
 
-/* Why a load failed: a RAS code and where. */
+/* Why a load failed: a RAS code and a sentence (err.code 621 cannot open,
+ * 625 corrupt; err.detail one human sentence), and where, kept apart so
+ * that a caller can say it its own way (RasGetLastPhonebookError:
+ * "file:line:column: field: detail"). */
 typedef struct nr_pb_error {
-    DWORD code;                 /* 621 cannot open, 625 corrupt */
+    nr_error err;
     char file[1024];
     int line, column;           /* 1-based; 0 when unknown */
     char field[160];            /* e.g. "entries[1].speed"; "" when none */
-    char message[640];          /* one human sentence */
 } nr_pb_error;
 
 /* The phonebook path to use when the caller names none: the first of the

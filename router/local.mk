@@ -9,7 +9,7 @@ router_common_libnrcommon_la_SOURCES = \
 	router/common/clock.h router/common/clock.c \
 	router/common/env.h router/common/env.c \
 	router/common/errlist.h \
-	router/common/error.h router/common/error.c \
+	router/common/nr-error.h router/common/nr-error.c \
 	router/common/files.h router/common/files.c \
 	router/common/json.h router/common/json.c \
 	router/common/npapi-errors.h router/common/npapi-errors.c \

@@ -12,7 +12,7 @@
 #include <time.h>
 
 #include "clock.h"
-#include "error.h"
+#include "nr-error.h"
 #include "json.h"
 #include "testutil.h"
 

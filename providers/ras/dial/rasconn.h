@@ -21,7 +21,7 @@
 #include <stddef.h>
 #include <netrouter/ras.h>
 
-#include "error.h"
+#include "nr-error.h"
 
 typedef struct nr_rasconn {
     pthread_mutex_t lock;       /* guards every field below */

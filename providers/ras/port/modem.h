@@ -32,7 +32,7 @@
 #include <stddef.h>
 #include <netrouter/ras.h> /* the RAS error numbers results carry */
 
-#include "error.h"
+#include "nr-error.h"
 
 /* Default UUCP lock directory (FHS). */
 #define NR_MODEM_LOCK_DIR "/var/lock"

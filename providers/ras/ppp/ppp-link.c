@@ -21,7 +21,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include "error.h"
+#include "nr-error.h"
 #include "files.h"
 #include "hdlc.h"
 #include "ppp-cbcp.h"

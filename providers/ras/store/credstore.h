@@ -20,7 +20,7 @@
 #include <stdbool.h>
 #include <netrouter/ras.h>
 
-#include "error.h"
+#include "nr-error.h"
 
 #define NR_CRED_FILE "ras-credentials.json"
 

@@ -17,7 +17,7 @@
 #include <stdint.h>
 #include <netrouter/ras.h>
 
-#include "error.h"
+#include "nr-error.h"
 
 #define NR_PB_MAX_ENTRY_NAME   256 /* RAS_MaxEntryName */
 #define NR_PB_MAX_PHONE_NUMBER 128 /* RAS_MaxPhoneNumber */

@@ -1,5 +1,5 @@
 /*
- * error.h - the one error carrier of the RAS provider's layers and the one
+ * nr-error.h - the one error carrier of the RAS provider's layers and the one
  * way to fail: a code, an extended code and one sentence, filled by
  * nr_error_set().
  *

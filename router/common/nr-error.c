@@ -1,11 +1,11 @@
 /*
- * error.c - the error carrier and the one way to fill it (error.h).
+ * nr-error.c - the error carrier and the one way to fill it (nr-error.h).
  */
 #include "config.h"
 
 #include <stdio.h>
 
-#include "error.h"
+#include "nr-error.h"
 
 uint32_t nr_error_setv(nr_error *e, uint32_t code, uint32_t ext, const char *fmt, va_list ap)
 {

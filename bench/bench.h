@@ -34,6 +34,9 @@ char *bench_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* CLOCK_MONOTONIC in nanoseconds. */
 uint64_t bench_now_ns(void);
+/* CPU time of the calling thread in nanoseconds (CLOCK_THREAD_CPUTIME_ID):
+ * what one core spent, whatever else the machine ran meanwhile. */
+uint64_t bench_cpu_ns(void);
 /* Median of v[0..n-1] (sorts v). */
 double bench_median(double *v, size_t n);
 const char *bench_verdict(bool ok);

@@ -46,6 +46,13 @@ bench_ras_phonebook_SOURCES = bench/ras-phonebook.c bench/bench.c bench/bench.h
 bench_ras_phonebook_CPPFLAGS = $(BENCH_CPPFLAGS) $(NR_COMMON_CPPFLAGS) -I$(NR_RAS_DIR)/store -I$(top_srcdir)/tests/ras
 bench_ras_phonebook_LDADD = tests/ras/libnrtest-pb.la $(NR_RAS_STORE_LIBS) router/libnetrouter.la
 
+# The PPP layer's HDLC encoder and decoder alone, against memcpy and a byte scan.
+BENCH_BINS += bench/ras-hdlc
+check_PROGRAMS += bench/ras-hdlc
+bench_ras_hdlc_SOURCES = bench/ras-hdlc.c bench/bench.c bench/bench.h
+bench_ras_hdlc_CPPFLAGS = $(BENCH_CPPFLAGS) $(NR_COMMON_CPPFLAGS) -I$(NR_RAS_DIR)/ppp
+bench_ras_hdlc_LDADD = $(NR_RAS_PPP_LIBS) router/libnetrouter.la
+
 EXTRA_DIST += bench/README.md
 
 BENCH_FLAGS =

@@ -30,6 +30,7 @@ ras_ppp_tests = \
 	tests/ras/test-ras-ppp-cbcp \
 	tests/ras/test-ras-ppp-link \
 	tests/ras/test-ras-ppp-errors \
+	tests/ras/test-ras-ppp-stats \
 	tests/ras/test-ras-ppp-slirp
 check_PROGRAMS += $(ras_ppp_tests)
 TESTS += $(ras_ppp_tests)
@@ -53,6 +54,8 @@ tests_ras_test_ras_ppp_link_CPPFLAGS = $(NR_RAS_TEST_PPP_CPPFLAGS)
 tests_ras_test_ras_ppp_link_LDADD = $(NR_RAS_TEST_PPP_LIBS)
 tests_ras_test_ras_ppp_errors_CPPFLAGS = $(NR_RAS_TEST_PPP_CPPFLAGS)
 tests_ras_test_ras_ppp_errors_LDADD = $(NR_RAS_TEST_PPP_LIBS)
+tests_ras_test_ras_ppp_stats_CPPFLAGS = $(NR_RAS_TEST_PPP_CPPFLAGS)
+tests_ras_test_ras_ppp_stats_LDADD = $(NR_RAS_TEST_PPP_LIBS)
 
 # End to end against Debian's slirp (docs/research/slirp-ppp-peer.md), with
 # the select() shim it needs preloaded. slirp comes from scripts/install-deps.sh.

@@ -75,8 +75,11 @@ static void peer_send(nr_test_peer *p, uint16_t protocol, const uint8_t *pkt, si
     uint8_t wire[NR_HDLC_ENCODE_BOUND(NR_HDLC_DEFAULT_MRU)];
     size_t n;
 
-    if (nr_hdlc_encode(NULL, protocol, pkt, len, wire, sizeof wire, &n) == 0)
-        (void)!write(p->fd, wire, n);
+    if (nr_hdlc_encode(NULL, protocol, pkt, len, wire, sizeof wire, &n) == 0 &&
+        write(p->fd, wire, n) == (ssize_t)n) {
+        p->octets_written += n;
+        p->frames_written++;
+    }
 }
 
 /* The same packet back with another code (Ack, Terminate-Ack). */
@@ -612,13 +615,32 @@ nr_test_peer *nr_test_peer_attach(int fd)
 void nr_test_peer_pump(nr_test_peer *p)
 {
     uint8_t buf[4096];
-    ssize_t n;
+    ssize_t n, w;
 
     while ((n = read(p->fd, buf, sizeof buf)) > 0) {
+        p->octets_read += (uint64_t)n;
         nr_hdlc_rx_feed(&p->rx, buf, (size_t)n);
-        if (p->lcp == NR_TEST_PEER_LCP_LOOPBACK)
-            (void)!write(p->fd, buf, (size_t)n);
+        if (p->lcp == NR_TEST_PEER_LCP_LOOPBACK && (w = write(p->fd, buf, (size_t)n)) > 0)
+            p->octets_written += (uint64_t)w;
     }
+}
+
+nr_ppp_link *nr_test_peer_dial(nr_test_peer *p, const nr_ppp_link_config *cfg, nr_test_events *ev)
+{
+    nr_ppp_link *l;
+    int i;
+
+    if (nr_ppp_link_new(p->link_fd, cfg, nr_test_on_event, ev, &l) != 0)
+        return NULL;
+    nr_ppp_link_start(l);
+    for (i = 0; i < 4000; i++) {
+        nr_ppp_phase ph = nr_ppp_link_phase(l);
+        if (ph == NR_PPP_PHASE_OPEN || ph == NR_PPP_PHASE_DEAD)
+            break;
+        nr_test_peer_pump(p);
+        nr_ppp_link_step(l, -1, 5);
+    }
+    return l;
 }
 
 void nr_test_peer_free(nr_test_peer *p)

@@ -3,9 +3,11 @@
  * clock and a recorder of the control packets a layer sends, so tests can
  * read them back instead of running a real peer; and a scripted PPP peer
  * speaking HDLC-framed LCP/IPCP on the far end of a socketpair, so a whole
- * nr_ppp_link can be driven into each RFC 1661 failure.  The same peer,
- * on a thread of its own behind the modem emulator, is the authenticating
- * server (PAP, MS-CHAP v2, CBCP) of the RasDial-level tests.
+ * nr_ppp_link can be driven into each RFC 1661 failure, counting the
+ * octets and frames it reads and writes to hold the link's statistics
+ * against.  The same peer, on a thread of its own behind the modem
+ * emulator, is the authenticating server (PAP, MS-CHAP v2, CBCP) of the
+ * RasDial-level tests.
  */
 #ifndef NR_TESTS_RAS_PPP_TEST_PEER_H
 #define NR_TESTS_RAS_PPP_TEST_PEER_H
@@ -150,6 +152,9 @@ typedef struct nr_test_peer {
     nr_hdlc_rx rx;
     /* what happened */
     nr_test_wire got;       /* every control packet the link sent, in order */
+    uint64_t octets_read;   /* octets it read from the line (what the link wrote) */
+    uint64_t octets_written;/* octets it wrote on the line, frames and loopback alike */
+    uint64_t frames_written;/* frames it wrote (rx.stats.frames: the good ones it read) */
     size_t echo_requests, echo_replies;
     bool terminated;        /* TERMINATE: the Terminate-Request went out */
     uint8_t id;
@@ -170,6 +175,10 @@ nr_test_peer *nr_test_peer_new(void);
 nr_test_peer *nr_test_peer_attach(int fd);
 /* Reads and answers everything the link has written so far. */
 void nr_test_peer_pump(nr_test_peer *p);
+/* A link on the peer's line (link_fd) with cfg, reporting to ev
+ * (nr_test_on_event), started and run against the peer until it is Open
+ * or Dead, or about 20 s have passed; NULL when it cannot be made. */
+nr_ppp_link *nr_test_peer_dial(nr_test_peer *p, const nr_ppp_link_config *cfg, nr_test_events *ev);
 /* Closes the ends it owns and frees. */
 void nr_test_peer_free(nr_test_peer *p);
 /* The PAP Authenticate-Requests it answered so far; safe from another

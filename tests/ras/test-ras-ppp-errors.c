@@ -36,18 +36,9 @@ static nr_ppp_link_config fast_config(void)
 /* Our link against the peer until it is Open or Dead (or ~20 s pass). */
 static nr_ppp_link *dial(nr_test_peer *p, const nr_ppp_link_config *cfg, nr_test_events *ev)
 {
-    nr_ppp_link *l;
-    int i;
+    nr_ppp_link *l = nr_test_peer_dial(p, cfg, ev);
 
-    NRT_EQ_FATAL(nr_ppp_link_new(p->link_fd, cfg, nr_test_on_event, ev, &l), 0);
-    nr_ppp_link_start(l);
-    for (i = 0; i < 4000; i++) {
-        nr_ppp_phase ph = nr_ppp_link_phase(l);
-        if (ph == NR_PPP_PHASE_OPEN || ph == NR_PPP_PHASE_DEAD)
-            break;
-        nr_test_peer_pump(p);
-        nr_ppp_link_step(l, -1, 5);
-    }
+    NRT_NOT_NULL_FATAL(l);
     return l;
 }
 

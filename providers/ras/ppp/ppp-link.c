@@ -3,7 +3,9 @@
  * and out through hdlc.h, dispatch by protocol, LCP/auth/CBCP/IPCP
  * sequencing, failure mapping to RAS errors and the poll() driver.  Each
  * protocol object (ppp-lcp.h, ppp-auth.h, ppp-cbcp.h, ppp-ipcp.h) is fed
- * packets and timer ticks here and answers only through its callbacks.
+ * packets and timer ticks here and answers only through its callbacks;
+ * ppp-stats.c is told what is written and read, and when the link opens
+ * and closes.
  *
  * Invariants: the first failure wins (later ones are consequences); once
  * the phase is Dead no protocol callback changes anything; every write goes
@@ -26,6 +28,7 @@
 #include "hdlc.h"
 #include "ppp-cbcp.h"
 #include "ppp-link.h"
+#include "ppp-stats.h"
 
 struct nr_ppp_link {
     int fd;
@@ -38,6 +41,7 @@ struct nr_ppp_link {
     void *ip_ctx;
     nr_hdlc_rx rx;
     nr_hdlc_tx_opts tx;
+    nr_ppp_stats stats;        /* octets, frames, times (ppp-stats.h); the decoder counts its drops */
     nr_ppp_lcp lcp;
     nr_ppp_auth auth;
     nr_ppp_cbcp cbcp;
@@ -86,6 +90,8 @@ static void link_send(nr_ppp_link *l, uint16_t protocol, const uint8_t *pkt, siz
         return;
     if (!nr_write_all(l->fd, wire, n))
         l->line_lost = true; /* handled after the current input by check_line() */
+    else
+        nr_ppp_stats_sent(&l->stats, protocol, n);
 }
 
 /* ---- failures ------------------------------------------------------------------------------- */
@@ -128,6 +134,7 @@ static void link_fail(nr_ppp_link *l, unsigned code, const char *fmt, ...)
     nr_error_setv(&l->err, code, 0, fmt, ap);
     va_end(ap);
     l->phase = NR_PPP_PHASE_TERMINATE;
+    nr_ppp_stats_closed(&l->stats);
     emit(l, was_open ? NR_PPP_EVENT_DOWN : NR_PPP_EVENT_FAILED, code, l->err.detail);
     if (l->line_lost) {
         die(l);
@@ -391,6 +398,7 @@ static void ipcp_up_cb(void *ctx, const nr_ppp_ipcp_result *res)
     l->proj.dns[1] = res->dns[1];
     l->phase = NR_PPP_PHASE_OPEN;
     l->give_up_at = 0;
+    nr_ppp_stats_opened(&l->stats);
     snprintf(text, sizeof text, "Projected: our address %s, server %s.",
              nr_ppp_ip_to_string(res->our_addr, ours, sizeof ours),
              nr_ppp_ip_to_string(res->peer_addr, theirs, sizeof theirs));
@@ -475,6 +483,8 @@ static void on_frame(void *ctx, uint16_t protocol, const uint8_t *info, size_t l
             nr_ppp_lcp_reject_protocol(&l->lcp, protocol, info, len);
         break;
     case NR_PPP_PROTO_IP:
+        if (l->phase == NR_PPP_PHASE_OPEN)
+            nr_ppp_stats_ip_received(&l->stats);
         if (l->phase == NR_PPP_PHASE_OPEN && l->ip_fn)
             l->ip_fn(l->ip_ctx, info, len);
         break;
@@ -487,6 +497,7 @@ static void on_frame(void *ctx, uint16_t protocol, const uint8_t *info, size_t l
 
 void nr_ppp_link_feed(nr_ppp_link *l, const void *data, size_t len)
 {
+    nr_ppp_stats_received(&l->stats, len);
     nr_hdlc_rx_feed(&l->rx, data, len);
     check_line(l);
 }
@@ -518,6 +529,7 @@ int nr_ppp_link_new(int fd, const nr_ppp_link_config *cfg, nr_ppp_link_event_fn 
     l->fn = fn;
     l->ctx = ctx;
     l->tx = tx;
+    nr_ppp_stats_init(&l->stats, &l->clock);
     mru = cfg->mru > NR_HDLC_DEFAULT_MRU ? cfg->mru : NR_HDLC_DEFAULT_MRU;
     if (nr_hdlc_rx_init(&l->rx, mru, on_frame, l) != 0) {
         free(l);
@@ -584,6 +596,7 @@ void nr_ppp_link_close(nr_ppp_link *l)
     if (l->phase == NR_PPP_PHASE_DEAD)
         return;
     l->phase = NR_PPP_PHASE_TERMINATE;
+    nr_ppp_stats_closed(&l->stats);
     nr_ppp_ipcp_close(&l->ipcp);
     nr_ppp_lcp_close(&l->lcp);
     if (lcp_terminal(l))
@@ -734,6 +747,16 @@ unsigned nr_ppp_link_error(const nr_ppp_link *l, const char **text)
 const nr_ppp_projection *nr_ppp_link_projection(const nr_ppp_link *l)
 {
     return &l->proj;
+}
+
+void nr_ppp_link_get_stats(const nr_ppp_link *l, nr_ppp_link_stats *out)
+{
+    nr_ppp_stats_report(&l->stats, &l->rx.stats, out);
+}
+
+void nr_ppp_link_clear_stats(nr_ppp_link *l)
+{
+    nr_ppp_stats_clear(&l->stats, &l->rx.stats);
 }
 
 void nr_ppp_link_set_ip_handler(nr_ppp_link *l, nr_ppp_link_ip_fn fn, void *ctx)

@@ -4,7 +4,8 @@
  * (LCP) -> Authenticate (PAP/CHAP) -> Network (IPCP) -> Open, HDLC framing
  * through hdlc.h, a poll() step with a cancel descriptor and an overall
  * timeout, progress and failures (RAS error numbers) through one callback,
- * and the negotiated projection for RasGetProjectionInfo.
+ * the negotiated projection for RasGetProjectionInfo, and the link's
+ * counters (ppp-stats.h) for RasGetConnectionStatistics and idle disconnect.
  *
  * It owns the protocol objects and the framing state, not the descriptor
  * (the caller opens and closes it) and no thread: every call runs in the
@@ -34,6 +35,7 @@
 #include "ppp-fsm.h"
 #include "ppp-ipcp.h"
 #include "ppp-lcp.h"
+#include "ppp-stats.h"
 
 typedef enum nr_ppp_phase {
     NR_PPP_PHASE_DEAD = 0,
@@ -160,6 +162,13 @@ nr_ppp_phase nr_ppp_link_phase(const nr_ppp_link *l);
 /* The first failure (0 if none) and its sentence ("" if none). */
 unsigned nr_ppp_link_error(const nr_ppp_link *l, const char **text);
 const nr_ppp_projection *nr_ppp_link_projection(const nr_ppp_link *l);
+
+/* The counters since the link was made or last cleared (ppp-stats.h says
+ * what each one counts), on the link's clock; any phase, Dead included. */
+void nr_ppp_link_get_stats(const nr_ppp_link *l, nr_ppp_link_stats *out);
+/* RasClearConnectionStatistics: the counters to 0, the connect duration
+ * counted from now; the Open and last-IP times stay. */
+void nr_ppp_link_clear_stats(nr_ppp_link *l);
 
 /* IP traffic once Open: received datagrams go to fn; send one with
  * nr_ppp_link_send_ip (0, -ENOTCONN before Open, -EMSGSIZE, -EIO). */

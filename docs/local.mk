@@ -17,6 +17,7 @@ dist_noinst_DATA += \
 	docs/architecture.md \
 	docs/design.md \
 	docs/libraries.md \
+	docs/service.md \
 	docs/research/slirp-ppp-peer.md
 
 # scripts/ and .ci/ have no fragment of their own; they are distributed

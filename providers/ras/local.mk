@@ -11,10 +11,12 @@
 #   api/      the Ras* functions: libnetrouter-ras (installed)
 #   plugin/   the provider plugin nr-ras.so: public SDK headers only
 #   cli/      rasdial: <netrouter/ras.h> and router/common only
+#   proto/    the wire protocol of the planned connection service (a codec;
+#             no socket, no service yet: docs/service.md)
 #
 # Each layer is a convenience library compiled with only the include paths it
 # may use, so an include against the direction of the layers does not
-# compile. port/, ppp/ and store/ stand alone (ras.h and router/common);
+# compile. port/, ppp/, store/ and proto/ stand alone (ras.h and router/common);
 # dial/ sees the three; api/ sees dial/ (and what dial.h exposes). The layer
 # libraries hold their own objects only; whatever links them lists the layers
 # it needs ($(NR_RAS_ENGINE_LIBS) for all of them), each archive once.
@@ -23,6 +25,7 @@ NR_RAS_LAYER_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden
 NR_RAS_PORT_CPPFLAGS = $(AM_CPPFLAGS) $(NR_COMMON_CPPFLAGS)
 NR_RAS_PPP_CPPFLAGS = $(AM_CPPFLAGS) $(NR_COMMON_CPPFLAGS)
 NR_RAS_STORE_CPPFLAGS = $(AM_CPPFLAGS) $(NR_COMMON_CPPFLAGS)
+NR_RAS_PROTO_CPPFLAGS = $(AM_CPPFLAGS) $(NR_COMMON_CPPFLAGS)
 NR_RAS_DIAL_CPPFLAGS = $(AM_CPPFLAGS) $(NR_COMMON_CPPFLAGS) \
 	-I$(NR_RAS_DIR)/port -I$(NR_RAS_DIR)/ppp -I$(NR_RAS_DIR)/store
 NR_RAS_API_CPPFLAGS = $(NR_RAS_DIAL_CPPFLAGS) -I$(NR_RAS_DIR)/dial
@@ -30,6 +33,7 @@ NR_RAS_API_CPPFLAGS = $(NR_RAS_DIAL_CPPFLAGS) -I$(NR_RAS_DIR)/dial
 NR_RAS_PORT_LIBS = providers/ras/port/libnrras-port.la router/common/libnrcommon.la
 NR_RAS_PPP_LIBS = providers/ras/ppp/libnrras-ppp.la router/common/libnrcommon.la
 NR_RAS_STORE_LIBS = providers/ras/store/libnrras-store.la router/common/libnrcommon.la
+NR_RAS_PROTO_LIBS = providers/ras/proto/libnrras-proto.la router/common/libnrcommon.la
 NR_RAS_ENGINE_LIBS = providers/ras/dial/libnrras-dial.la providers/ras/port/libnrras-port.la \
 	providers/ras/ppp/libnrras-ppp.la providers/ras/store/libnrras-store.la router/common/libnrcommon.la
 
@@ -42,3 +46,4 @@ include $(srcdir)/providers/ras/dial/local.mk
 include $(srcdir)/providers/ras/api/local.mk
 include $(srcdir)/providers/ras/plugin/local.mk
 include $(srcdir)/providers/ras/cli/local.mk
+include $(srcdir)/providers/ras/proto/local.mk

@@ -2,7 +2,9 @@
  * gen-seeds.c - writes the binary seeds of fuzz-ppp-link (op scripts of
  * fuzz-ppp-ops.h: whole dial-ups with each authentication, callback,
  * echo, terminate and the classic failures) and of fuzz-hdlc (framed
- * exchanges as they appear on a line).  The committed corpus came from it;
+ * exchanges as they appear on a line) and of fuzz-proto (messages of the
+ * RAS service protocol, a few near misses, a builder script).  The
+ * committed corpus came from it;
  * rerun it after changing the op format:
  *
  *     tests/fuzz/gen-seeds tests/fuzz/corpus      (from the source tree)
@@ -20,6 +22,7 @@
 
 #include "fuzz-ppp-ops.h"
 #include "hdlc.h"
+#include "proto.h"
 
 typedef struct seed {
     uint8_t b[8192];
@@ -424,6 +427,103 @@ static void hdlc_seeds(void)
     save("hdlc", "round-trip-lcp", &s);
 }
 
+/* ---- fuzz-proto --------------------------------------------------------------------------------- */
+
+/* Ends the message being built into s (aborts if the builder refused it). */
+static void proto_end(seed *s, nr_proto_builder *b)
+{
+    nr_error err;
+    if (nr_proto_build_end(b, &s->n, &err) != 0) {
+        fprintf(stderr, "gen-seeds: %s\n", err.detail);
+        exit(1);
+    }
+}
+
+static void proto_seeds(void)
+{
+    static const uint8_t octets[] = { 'l', 'o', 'g', 'i', 'n', ':', ' ', 0, 0xff, '\r' };
+    nr_proto_builder b;
+    seed s;
+
+    nr_proto_build_init(&b, s.b, sizeof s.b, NR_PROTO_MSG_HELLO, 1);
+    nr_proto_put_u32(&b, NR_PROTO_TAG_VERSION_MIN, 1);
+    nr_proto_put_u32(&b, NR_PROTO_TAG_VERSION_MAX, 1);
+    nr_proto_put_str(&b, NR_PROTO_TAG_PROGRAM, "rasdial");
+    proto_end(&s, &b);
+    save("proto", "hello", &s);
+
+    nr_proto_build_init(&b, s.b, sizeof s.b, NR_PROTO_MSG_DIAL, 2);
+    nr_proto_put_str(&b, NR_PROTO_TAG_ENTRY, "Office");
+    nr_proto_put_str(&b, NR_PROTO_TAG_PHONEBOOK, "/home/b\xc3\xb6" "b/.config/netrouter/phonebook.json");
+    nr_proto_put_str(&b, NR_PROTO_TAG_USER, "bob");
+    nr_proto_put_secret(&b, NR_PROTO_TAG_PASSWORD, "not-a-real-password");
+    nr_proto_put_u32(&b, NR_PROTO_TAG_DIAL_OPTIONS, RDEOPT_PausedStates);
+    nr_proto_put_u32(&b, NR_PROTO_TAG_NOTIFIER, 2);
+    nr_proto_put_u64(&b, NR_PROTO_TAG_CALLBACK_ID, 0x1122334455667788ull);
+    proto_end(&s, &b);
+    save("proto", "dial", &s);
+
+    /* near misses of the dial: version 2; the entry twice; an entry that is not UTF-8 */
+    s.b[5] = 2;
+    save("proto", "near-version-2", &s);
+    s.b[5] = 1;
+    put(&s, "\0\x0c\0\4Home", 8);
+    s.b[15] = (uint8_t)(s.n - NR_PROTO_HEADER_SIZE);
+    save("proto", "near-entry-twice", &s);
+    s.n -= 8;
+    s.b[15] = (uint8_t)(s.n - NR_PROTO_HEADER_SIZE);
+    s.b[NR_PROTO_HEADER_SIZE + 4 + 2] = 0xc0; /* "Of" becomes an overlong "\xc0f" */
+    save("proto", "near-entry-not-utf8", &s);
+
+    nr_proto_build_init(&b, s.b, sizeof s.b, NR_PROTO_MSG_EVENT, 2);
+    nr_proto_put_u64(&b, NR_PROTO_TAG_HANDLE, 1);
+    nr_proto_put_u32(&b, NR_PROTO_TAG_STATE, RASCS_ConnectDevice);
+    nr_proto_put_u32(&b, NR_PROTO_TAG_ERROR, ERROR_LINE_BUSY);
+    nr_proto_put_str(&b, NR_PROTO_TAG_DETAIL, "The modem on /dev/ttyS0 answered BUSY.");
+    proto_end(&s, &b);
+    save("proto", "event-busy", &s);
+
+    nr_proto_build_init(&b, s.b, sizeof s.b, NR_PROTO_MSG_STATS_INFO, 3);
+    nr_proto_put_u64(&b, NR_PROTO_TAG_HANDLE, 1);
+    for (uint16_t tag = NR_PROTO_TAG_BYTES_SENT; tag <= NR_PROTO_TAG_CONNECT_DURATION_MS; tag++)
+        if (nr_proto_tag_kind(tag) == NR_PROTO_KIND_U64)
+            nr_proto_put_u64(&b, tag, (uint64_t)tag * 1000);
+        else
+            nr_proto_put_u32(&b, tag, tag);
+    proto_end(&s, &b);
+    save("proto", "stats-info", &s);
+
+    nr_proto_build_init(&b, s.b, sizeof s.b, NR_PROTO_MSG_PROJECTION_INFO, 4);
+    nr_proto_put_u64(&b, NR_PROTO_TAG_HANDLE, 1);
+    nr_proto_put_u32(&b, NR_PROTO_TAG_PROJECTION, RASP_PppIp);
+    nr_proto_put_str(&b, NR_PROTO_TAG_IP_ADDRESS, "10.0.2.15");
+    nr_proto_put_str(&b, NR_PROTO_TAG_SERVER_IP_ADDRESS, "10.0.2.2");
+    proto_end(&s, &b);
+    save("proto", "projection-info", &s);
+
+    nr_proto_build_init(&b, s.b, sizeof s.b, NR_PROTO_MSG_TERMINAL_DATA, 5);
+    nr_proto_put_u64(&b, NR_PROTO_TAG_HANDLE, 1);
+    nr_proto_put_bytes(&b, NR_PROTO_TAG_DATA, octets, sizeof octets);
+    proto_end(&s, &b);
+    save("proto", "terminal-data", &s);
+
+    nr_proto_build_init(&b, s.b, sizeof s.b, NR_PROTO_MSG_REPLY, 2);
+    nr_proto_put_u32(&b, NR_PROTO_TAG_CODE, ERROR_PORT_NOT_AVAILABLE);
+    nr_proto_put_u32(&b, NR_PROTO_TAG_EXT, 4242);
+    nr_proto_put_str(&b, NR_PROTO_TAG_DETAIL, "The device /dev/ttyS0 is in use: lock file /var/lock/LCK..ttyS0 "
+                                              "belongs to process 4242.");
+    nr_proto_put_u64(&b, NR_PROTO_TAG_HANDLE, 1);
+    proto_end(&s, &b);
+    save("proto", "reply-633", &s);
+
+    /* a script for the builder (fuzz-proto.c): a 16384-octet buffer, a dial, entry and password */
+    s.n = 0;
+    put(&s, "\x40\x00\x04", 3);
+    put(&s, "\x0c\x02\x00\x06Office", 10);
+    put(&s, "\x11\x03\x00\x02pw", 6);
+    save("proto", "builder-dial", &s);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -433,5 +533,6 @@ int main(int argc, char **argv)
     outdir = argv[1];
     ppp_seeds();
     hdlc_seeds();
+    proto_seeds();
     return 0;
 }

@@ -18,7 +18,8 @@ FUZZ_ALL_TARGETS = \
 	tests/fuzz/fuzz-store \
 	tests/fuzz/fuzz-modem \
 	tests/fuzz/fuzz-hdlc \
-	tests/fuzz/fuzz-ppp-link
+	tests/fuzz/fuzz-ppp-link \
+	tests/fuzz/fuzz-proto
 FUZZ_TARGETS = $(FUZZ_ALL_TARGETS)
 FUZZ_SECONDS = 30
 
@@ -68,11 +69,16 @@ tests_fuzz_fuzz_ppp_link_CPPFLAGS = $(FUZZ_RAS_CPPFLAGS)
 tests_fuzz_fuzz_ppp_link_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 tests_fuzz_fuzz_ppp_link_LDADD = $(FUZZ_RAS_LDADD)
 
-# Writes the binary seeds of fuzz-ppp-link and fuzz-hdlc (the committed ones come from it):
+tests_fuzz_fuzz_proto_SOURCES = tests/fuzz/fuzz-proto.c $(FUZZ_UTIL)
+tests_fuzz_fuzz_proto_CPPFLAGS = $(NR_RAS_PROTO_CPPFLAGS) -I$(NR_RAS_DIR)/proto
+tests_fuzz_fuzz_proto_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
+tests_fuzz_fuzz_proto_LDADD = $(NR_RAS_PROTO_LIBS)
+
+# Writes the binary seeds of fuzz-ppp-link, fuzz-hdlc and fuzz-proto (the committed ones come from it):
 #     tests/fuzz/gen-seeds $(srcdir)/tests/fuzz/corpus
 tests_fuzz_gen_seeds_SOURCES = tests/fuzz/gen-seeds.c tests/fuzz/fuzz-ppp-ops.h
-tests_fuzz_gen_seeds_CPPFLAGS = $(FUZZ_RAS_CPPFLAGS)
-tests_fuzz_gen_seeds_LDADD = $(FUZZ_RAS_LDADD)
+tests_fuzz_gen_seeds_CPPFLAGS = $(FUZZ_RAS_CPPFLAGS) -I$(NR_RAS_DIR)/proto
+tests_fuzz_gen_seeds_LDADD = providers/ras/proto/libnrras-proto.la $(FUZZ_RAS_LDADD)
 
 # Seeds, dictionaries and the runner travel with the sources.
 EXTRA_DIST += tests/fuzz/README.md tests/fuzz/corpus tests/fuzz/dict

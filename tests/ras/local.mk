@@ -209,3 +209,18 @@ tests_ras_test_ras_provider_LDADD = $(NR_RAS_TEST_API_LIBS) $(NR_RAS_PORT_LIBS) 
 # ---- cli/: rasdial -----------------------------------------------------------------
 TESTS += tests/ras/rasdial.test
 dist_noinst_SCRIPTS += tests/ras/rasdial.test
+
+# ---- proto/: the wire protocol of the planned connection service ------------------
+# The codec alone: the proto layer, router/common and the runner.  The
+# builder's test wraps free() to see that no block leaves the codec with a
+# secret still in it.
+NR_RAS_TEST_PROTO_CPPFLAGS = $(NR_RAS_PROTO_CPPFLAGS) -I$(NR_RAS_DIR)/proto -I$(top_srcdir)/tests $(CUNIT_CFLAGS)
+NR_RAS_TEST_PROTO_LIBS = $(NR_RAS_PROTO_LIBS) $(NR_TEST_RUNNER)
+ras_proto_tests = tests/ras/test-ras-proto tests/ras/test-ras-proto-build
+check_PROGRAMS += $(ras_proto_tests)
+TESTS += $(ras_proto_tests)
+tests_ras_test_ras_proto_CPPFLAGS = $(NR_RAS_TEST_PROTO_CPPFLAGS)
+tests_ras_test_ras_proto_LDADD = $(NR_RAS_TEST_PROTO_LIBS)
+tests_ras_test_ras_proto_build_CPPFLAGS = $(NR_RAS_TEST_PROTO_CPPFLAGS)
+tests_ras_test_ras_proto_build_LDFLAGS = $(AM_LDFLAGS) -Wl,--wrap=free
+tests_ras_test_ras_proto_build_LDADD = $(NR_RAS_TEST_PROTO_LIBS)

@@ -15,11 +15,12 @@ router_common_libnrcommon_la_SOURCES = \
 	router/common/npapi-errors.h router/common/npapi-errors.c \
 	router/common/suggest.h router/common/suggest.c \
 	router/common/utf8.h router/common/utf8.c
-router_common_libnrcommon_la_CPPFLAGS = $(NR_ROUTER_CPPFLAGS)
+router_common_libnrcommon_la_CPPFLAGS = $(NR_ROUTER_CPPFLAGS) -I$(top_builddir)/router/common
 nodist_router_common_libnrcommon_la_SOURCES = router/common/npapi-errlist.h
 router_common_libnrcommon_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden $(JANSSON_CFLAGS)
 router_common_libnrcommon_la_LIBADD = $(JANSSON_LIBS)
-NR_COMMON_CPPFLAGS = -I$(top_srcdir)/router/common
+# (and the build tree's router/common, where the generated npapi-errlist.h is)
+NR_COMMON_CPPFLAGS = -I$(top_srcdir)/router/common -I$(top_builddir)/router/common
 
 # The codes of npapi.h, their names and texts as one X-macro list, read from
 # the comments of npapi.h itself (scripts/errlist.awk says the form).

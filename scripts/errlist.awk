@@ -103,6 +103,8 @@ pending != "" {
         fail(name " should be an alias of a code (" codes "), not " value)
     if (value == "" || value ~ codes)
         fail("code " name " needs a value of its own, not " (value == "" ? "nothing" : value))
+    if (value !~ /^(0[xX][0-9a-fA-F]+|[0-9]+)[uUlL]*$/)
+        fail("the value of code " name " must be a number written out (e.g. 1203u), not " value)
     if (name in text)
         fail("code " name " is defined twice")
     if (substr(comment, 1, 3) != "/* " || length(comment) < 4)

@@ -8,6 +8,14 @@
 #     lower file of such a pair should offer a callback structure instead.
 #  2. No production source file (.c or .h) over 800 lines: a file that long
 #     is doing two jobs.
+#  3. No quoted #include with a path in it ("../store/phonebook.h",
+#     "providers/ras/..."): a layer sees the headers its include paths give
+#     it, in its own folder or the folders of the layers below, and a path
+#     would walk around them.
+#
+# Every .c file of those folders must have been compiled: a source without
+# an object (a failed or partial build) is an error, not a file without
+# calls.
 #
 # Usage: scripts/file-circles.sh BUILDDIR [DIR...]
 #   BUILDDIR  the top of a configured and built tree (`make` has run)
@@ -73,6 +81,20 @@ if [ -s "$tmp/long" ]; then
     status=1
 fi
 
+# ---- rule 3: includes by path ------------------------------------------------
+for d in "$@"; do
+    [ -d "$S/$d" ] || continue
+    find "$S/$d" -type f \( -name '*.c' -o -name '*.h' \) -print
+done | sort | while IFS= read -r f; do
+    grep -n '^[[:space:]]*#[[:space:]]*include[[:space:]]*"[^"]*/' "$f" | while IFS= read -r hit; do
+        echo "file-circles: ${f#"$S"/}:${hit%%:*}: includes a header by its path (${hit#*:}): a layer sees only what its include paths give it"
+    done
+done >"$tmp/paths"
+if [ -s "$tmp/paths" ]; then
+    cat "$tmp/paths"
+    status=1
+fi
+
 # ---- rule 1: circles ---------------------------------------------------------
 # One line per defined or referenced function: "D SOURCE SYMBOL" / "U SOURCE SYMBOL".
 nobj=0
@@ -96,6 +118,16 @@ done <"$tmp/objects" >"$tmp/symbols"
 echo "$nobj" >"$tmp/nobj"
 if [ "$(cat "$tmp/nobj")" -eq 0 ]; then
     echo "file-circles: no object files under $B for $* (is the tree built?)" >&2
+    exit 2
+fi
+# Every source compiled: a missing object would hide its calls.
+awk '{ print $2 }' "$tmp/symbols" | sort -u >"$tmp/compiled"
+for d in "$@"; do
+    [ -d "$S/$d" ] || continue
+    (cd "$S" && find "$d" -type f -name '*.c' -print)
+done | sort | comm -23 - "$tmp/compiled" >"$tmp/uncompiled"
+if [ -s "$tmp/uncompiled" ]; then
+    sed 's/^/file-circles: no object file for /; s/$/ (is the tree fully built?)/' "$tmp/uncompiled" >&2
     exit 2
 fi
 

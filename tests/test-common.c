@@ -105,7 +105,7 @@ NRT_TEST(locate_of_the_empty_path_is_the_start)
 NRT_TEST(kind_names_say_what_a_value_is)
 {
     json_t *v = json_loads("[{}, [], \"s\", 1, 1.5, true, false, null]", 0, NULL);
-    NRT_TRUE_FATAL(v != NULL);
+    NRT_NOT_NULL_FATAL(v);
     NRT_EQ_STR(nr_json_kind_name(json_array_get(v, 0)), "an object");
     NRT_EQ_STR(nr_json_kind_name(json_array_get(v, 1)), "an array");
     NRT_EQ_STR(nr_json_kind_name(json_array_get(v, 2)), "a string");
@@ -124,8 +124,8 @@ NRT_TEST(the_clock_counts_milliseconds_forward)
     while (nanosleep(&pause, &pause) != 0)
         ;
     after = nr_clock_ms();
-    NRT_TRUE(after >= before + 20);
-    NRT_TRUE(after < before + 10000); /* milliseconds, not microseconds */
+    NRT_GE(after, before + 20);
+    NRT_LT(after, before + 10000); /* milliseconds, not microseconds */
 }
 
 NRT_TEST(an_error_is_set_with_its_code_extended_code_and_sentence)

@@ -22,7 +22,7 @@ static const struct code {
     DWORD value;
 } codes[] = {
 #define CODE(name) { #name, name },
-#include "tests/npapi-codes.h"
+#include "npapi-codes.h"
 
 #undef CODE
 };
@@ -42,7 +42,7 @@ static bool value_of(const char *name, DWORD *value)
 
 NRT_TEST(the_header_has_codes)
 {
-    NRT_TRUE(NCODES > 80); /* 44 codes and their WN_* aliases */
+    NRT_GT(NCODES, 80u); /* 44 codes and their WN_* aliases */
 }
 
 NRT_TEST(every_code_has_a_text)
@@ -99,7 +99,7 @@ NRT_TEST(texts_of_well_known_codes)
 
 NRT_TEST(an_unknown_code_has_no_name_and_no_text)
 {
-    NRT_TRUE(nr_npapi_error_name(123456) == NULL);
-    NRT_TRUE(nr_npapi_error_text(123456) == NULL);
+    NRT_NULL(nr_npapi_error_name(123456));
+    NRT_NULL(nr_npapi_error_text(123456));
     NRT_EQ_STR(nr_strerror(123456), "Unknown error 123456.");
 }

@@ -5,9 +5,8 @@
  * A line holds time, pid, op ("add" or "cancel"), phase ("pre" or "post"),
  * retry (true on the PRE of a retry), the resource (local, remote, provider,
  * type, flags; or name, provider, flags, force), the operation's status as
- * a number, its name (status_name, "WN_BAD_NETNAME"; null for a code
- * npapi.h does not define) and its text (status_text), and in POST the
- * duration since PRE (duration_us).
+ * a number and its text (status_text), and in POST the duration since PRE
+ * (duration_us).  Like every plugin it includes only the SDK.
  *
  * It owns its configuration (parsed once in NrPluginInit and read-only
  * afterwards, so the notify entry points need no lock) and the per-operation
@@ -36,8 +35,6 @@
 #include <unistd.h>
 
 #include <netrouter/npapi.h>
-
-#include "npapi-errors.h"
 
 NR_PLUGIN_DEFINE_ABI_VERSION()
 
@@ -302,14 +299,13 @@ static json_t *record_new(const char *op, const NOTIFYINFO *info)
     return rec;
 }
 
-/* Adds status, status_name, status_text and, in POST, the duration since PRE. */
+/* Adds status, status_text and, in POST, the duration since PRE. */
 static void record_finish(json_t *rec, const NOTIFYINFO *info)
 {
     DWORD status = info->dwOperationStatus;
     const char *text = str_error ? str_error(status) : NULL;
 
     json_object_set_new(rec, "status", json_integer(status));
-    set_string(rec, "status_name", nr_npapi_error_name(status));
     set_string(rec, "status_text", text);
     if (info->dwNotifyStatus == NOTIFY_POST && info->lpContext && info->lpContext != &no_context) {
         const log_context *ctx = info->lpContext;

@@ -3,7 +3,7 @@
  * scripts/errlist.awk made of a public header (NR_NPAPI_ERRORS of npapi.h,
  * NR_RAS_ERRORS of ras.h), written once for every such list:
  *
- *     #include "router/common/npapi-errlist.h"
+ *     #include "npapi-errlist.h"
  *     NR_ERRLIST_FUNCTIONS(nr_npapi_error_name, nr_npapi_error_text, NR_NPAPI_ERRORS)
  *
  * defines `const char *nr_npapi_error_name(uint32_t code)` (the code's

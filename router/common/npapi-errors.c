@@ -7,6 +7,6 @@
 
 #include "errlist.h"
 #include "npapi-errors.h"
-#include "router/common/npapi-errlist.h"
+#include "npapi-errlist.h"
 
 NR_ERRLIST_FUNCTIONS(nr_npapi_error_name, nr_npapi_error_text, NR_NPAPI_ERRORS)

@@ -173,7 +173,8 @@ check_PROGRAMS += tests/ras/test-ras-errlist
 TESTS += tests/ras/test-ras-errlist
 nodist_tests_ras_test_ras_errlist_SOURCES = tests/ras/ras-codes.h
 tests_ras_test_ras_errlist_SOURCES = tests/ras/test-ras-errlist.c
-tests_ras_test_ras_errlist_CPPFLAGS = $(AM_CPPFLAGS) -I$(NR_RAS_DIR)/api -I$(top_srcdir)/tests $(CUNIT_CFLAGS)
+tests_ras_test_ras_errlist_CPPFLAGS = $(AM_CPPFLAGS) -I$(NR_RAS_DIR)/api -I$(top_builddir)/tests/ras -I$(top_srcdir)/tests \
+	$(CUNIT_CFLAGS)
 tests_ras_test_ras_errlist_LDADD = providers/ras/api/libnrras-errors.la providers/ras/api/libnetrouter-ras.la \
 	router/libnetrouter.la $(NR_TEST_RUNNER)
 # Every PENDING and ERROR_* macro of ras.h with a RAS number (600-899), as

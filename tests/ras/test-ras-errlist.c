@@ -23,7 +23,7 @@ static const struct code {
     DWORD value;
 } codes[] = {
 #define CODE(name) { #name, name },
-#include "tests/ras/ras-codes.h"
+#include "ras-codes.h"
 #undef CODE
 };
 #define NCODES (sizeof codes / sizeof codes[0])

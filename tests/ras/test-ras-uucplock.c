@@ -8,7 +8,7 @@
  *
  * The slowing comes from outside the code under test: this program is
  * linked with -Wl,--wrap for unlink, unlinkat, rename, renameat and flock
- * (providers/ras/modem.mk), and the wrappers below sleep before the real
+ * (tests/ras/local.mk), and the wrappers below sleep before the real
  * call while armed.  The production code carries no test hook at all, and
  * the same test can be run against any version of uucplock.c.
  */

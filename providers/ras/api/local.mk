@@ -25,18 +25,18 @@ pkgconfig_DATA += providers/ras/netrouter-ras.pc
 # tests can hold them against the header).
 noinst_LTLIBRARIES += providers/ras/api/libnrras-errors.la
 providers_ras_api_libnrras_errors_la_SOURCES = providers/ras/api/ras-errors.h providers/ras/api/ras-errlist.c
-nodist_providers_ras_api_libnrras_errors_la_SOURCES = providers/ras/ras-errlist.h
-providers_ras_api_libnrras_errors_la_CPPFLAGS = $(AM_CPPFLAGS) $(NR_COMMON_CPPFLAGS)
+nodist_providers_ras_api_libnrras_errors_la_SOURCES = providers/ras/api/ras-errlist.h
+providers_ras_api_libnrras_errors_la_CPPFLAGS = $(AM_CPPFLAGS) $(NR_COMMON_CPPFLAGS) -I$(top_builddir)/providers/ras/api
 providers_ras_api_libnrras_errors_la_CFLAGS = $(NR_RAS_LAYER_CFLAGS)
 NR_RAS_H = $(top_srcdir)/providers/ras/include/netrouter/ras.h
-providers/ras/ras-errlist.h: $(NR_RAS_H) $(top_srcdir)/scripts/errlist.awk
+providers/ras/api/ras-errlist.h: $(NR_RAS_H) $(top_srcdir)/scripts/errlist.awk
 	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
 	$(AWK) -v codes='^(PENDING|ERROR_[A-Z0-9_]+)$$' -v aliases='^$$' -v map=NR_RAS_ERRORS \
 	  -v source=providers/ras/include/netrouter/ras.h -f $(top_srcdir)/scripts/errlist.awk $(NR_RAS_H) >$@.tmp && \
 	mv $@.tmp $@
-BUILT_SOURCES += providers/ras/ras-errlist.h
-CLEANFILES += providers/ras/ras-errlist.h
+BUILT_SOURCES += providers/ras/api/ras-errlist.h
+CLEANFILES += providers/ras/api/ras-errlist.h
 # A target made on its own finds the list through this (named by a variable,
 # so as not to override automake's rule for the object; see router/local.mk).
 NR_RAS_ERRLIST_USERS = providers/ras/api/libnrras_errors_la-ras-errlist.lo
-$(NR_RAS_ERRLIST_USERS): providers/ras/ras-errlist.h
+$(NR_RAS_ERRLIST_USERS): providers/ras/api/ras-errlist.h

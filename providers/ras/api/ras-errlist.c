@@ -7,7 +7,7 @@
 #include "config.h"
 
 #include "errlist.h"
-#include "providers/ras/ras-errlist.h"
+#include "ras-errlist.h"
 #include "ras-errors.h"
 
 NR_ERRLIST_FUNCTIONS(nr_ras_error_name, nr_ras_error_text, NR_RAS_ERRORS)

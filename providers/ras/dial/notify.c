@@ -4,11 +4,10 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <fcntl.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "files.h"
 #include "notify.h"
 
 static __thread HRASCONN current_handler;
@@ -44,23 +43,6 @@ bool nr_ras_notifier_same(const nr_ras_notifier *a, DWORD type, const void *targ
     return a->type == type && a->target == target;
 }
 
-/* Writes one whole record, retrying on interruption; false when impossible. */
-static bool write_record(int fd, const RASDIALEVENT *ev)
-{
-    const char *p = (const char *)ev;
-    size_t left = sizeof *ev;
-    while (left) {
-        ssize_t w = write(fd, p, left);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return false;
-        p += w;
-        left -= (size_t)w;
-    }
-    return true;
-}
-
 bool nr_ras_notify(const nr_ras_notifier *n, HRASCONN h, RASCONNSTATE state, DWORD error, DWORD ext)
 {
     bool more = true;
@@ -81,7 +63,9 @@ bool nr_ras_notify(const nr_ras_notifier *n, HRASCONN h, RASCONNSTATE state, DWO
             .cbSize = sizeof ev, .unMsg = WM_RASDIALEVENT, .hrasconn = (uint64_t)(uintptr_t)h,
             .rasconnstate = (uint32_t)state, .dwError = error, .dwExtendedError = ext, .dwSubEntry = n->subentry,
         };
-        more = write_record(n->fd, &ev);
+        /* one whole record; a reader that went away stops the notifications
+         * (EPIPE, never SIGPIPE on a socket) */
+        more = nr_write_all(n->fd, &ev, sizeof ev);
         break;
     }
     }

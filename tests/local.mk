@@ -70,59 +70,68 @@ NR_SUITES = \
 check_PROGRAMS += $(NR_SUITES)
 TESTS += $(NR_SUITES) tests/cli.test
 
-NR_TESTUTIL = tests/testutil.h tests/testutil.c tests/cunit-main.h tests/cunit-main.c
-
 # Every CUnit program links the one runner, tests/cunit-main.c (its main()),
-# and asserts with tests/nrt-assert.h.
+# compiled once into a check-only library, and asserts with
+# tests/nrt-assert.h.
+check_LTLIBRARIES += tests/libnrtest-runner.la
+tests_libnrtest_runner_la_SOURCES = tests/cunit-main.h tests/cunit-main.c
+tests_libnrtest_runner_la_CPPFLAGS = $(AM_CPPFLAGS) $(CUNIT_CFLAGS)
+NR_TEST_RUNNER = tests/libnrtest-runner.la $(CUNIT_LIBS)
 EXTRA_DIST += tests/nrt-assert.h
-NR_SUITE_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS) $(JANSSON_CFLAGS)
-NR_SUITE_LDADD = router/libnetrouter.la $(CUNIT_LIBS) $(JANSSON_LIBS) $(PTHREAD_LIBS)
 
-tests_test_manifest_schema_SOURCES = tests/test-manifest-schema.c $(NR_TESTUTIL)
+# What the router's suites share (testutil.h: a private directory per test,
+# fixture plugins, manifests, a router), compiled once.
+check_LTLIBRARIES += tests/libnrtest-util.la
+tests_libnrtest_util_la_SOURCES = tests/testutil.h tests/testutil.c
+tests_libnrtest_util_la_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS) $(JANSSON_CFLAGS)
+NR_SUITE_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS) $(JANSSON_CFLAGS)
+NR_SUITE_LDADD = tests/libnrtest-util.la router/libnetrouter.la $(NR_TEST_RUNNER) $(JANSSON_LIBS) $(PTHREAD_LIBS)
+
+tests_test_manifest_schema_SOURCES = tests/test-manifest-schema.c
 tests_test_manifest_schema_CFLAGS = $(NR_SUITE_CFLAGS)
 tests_test_manifest_schema_LDADD = $(NR_SUITE_LDADD)
-tests_test_manifest_path_SOURCES = tests/test-manifest-path.c $(NR_TESTUTIL)
+tests_test_manifest_path_SOURCES = tests/test-manifest-path.c
 tests_test_manifest_path_CFLAGS = $(NR_SUITE_CFLAGS)
 tests_test_manifest_path_LDADD = $(NR_SUITE_LDADD)
-tests_test_manifest_files_SOURCES = tests/test-manifest-files.c $(NR_TESTUTIL)
+tests_test_manifest_files_SOURCES = tests/test-manifest-files.c
 tests_test_manifest_files_CFLAGS = $(NR_SUITE_CFLAGS)
 tests_test_manifest_files_LDADD = $(NR_SUITE_LDADD)
-tests_test_manifest_load_SOURCES = tests/test-manifest-load.c $(NR_TESTUTIL)
+tests_test_manifest_load_SOURCES = tests/test-manifest-load.c
 tests_test_manifest_load_CFLAGS = $(NR_SUITE_CFLAGS)
 tests_test_manifest_load_LDADD = $(NR_SUITE_LDADD)
-tests_test_manifest_check_SOURCES = tests/test-manifest-check.c $(NR_TESTUTIL)
+tests_test_manifest_check_SOURCES = tests/test-manifest-check.c
 tests_test_manifest_check_CFLAGS = $(NR_SUITE_CFLAGS)
 tests_test_manifest_check_LDADD = $(NR_SUITE_LDADD)
-tests_test_discovery_SOURCES = tests/test-discovery.c $(NR_TESTUTIL)
+tests_test_discovery_SOURCES = tests/test-discovery.c
 tests_test_discovery_CFLAGS = $(NR_SUITE_CFLAGS)
 tests_test_discovery_LDADD = $(NR_SUITE_LDADD)
-tests_test_load_SOURCES = tests/test-load.c $(NR_TESTUTIL)
+tests_test_load_SOURCES = tests/test-load.c
 tests_test_load_CFLAGS = $(NR_SUITE_CFLAGS)
 tests_test_load_LDADD = $(NR_SUITE_LDADD)
-tests_test_dispatch_SOURCES = tests/test-dispatch.c $(NR_TESTUTIL)
+tests_test_dispatch_SOURCES = tests/test-dispatch.c
 tests_test_dispatch_CFLAGS = $(NR_SUITE_CFLAGS)
 tests_test_dispatch_LDADD = $(NR_SUITE_LDADD)
-tests_test_store_SOURCES = tests/test-store.c $(NR_TESTUTIL)
+tests_test_store_SOURCES = tests/test-store.c
 tests_test_store_CFLAGS = $(NR_SUITE_CFLAGS)
 tests_test_store_LDADD = $(NR_SUITE_LDADD)
-tests_test_store_files_SOURCES = tests/test-store-files.c $(NR_TESTUTIL)
+tests_test_store_files_SOURCES = tests/test-store-files.c
 tests_test_store_files_CFLAGS = $(NR_SUITE_CFLAGS)
 tests_test_store_files_LDADD = $(NR_SUITE_LDADD)
-tests_test_store_stress_SOURCES = tests/test-store-stress.c $(NR_TESTUTIL)
+tests_test_store_stress_SOURCES = tests/test-store-stress.c
 tests_test_store_stress_CFLAGS = $(NR_SUITE_CFLAGS)
 tests_test_store_stress_LDADD = $(NR_SUITE_LDADD)
-tests_test_query_SOURCES = tests/test-query.c $(NR_TESTUTIL)
+tests_test_query_SOURCES = tests/test-query.c
 tests_test_query_CFLAGS = $(NR_SUITE_CFLAGS)
 tests_test_query_LDADD = $(NR_SUITE_LDADD)
-tests_test_threads_SOURCES = tests/test-threads.c $(NR_TESTUTIL)
+tests_test_threads_SOURCES = tests/test-threads.c
 tests_test_threads_CFLAGS = $(NR_SUITE_CFLAGS)
 tests_test_threads_LDADD = $(NR_SUITE_LDADD)
-tests_test_errors_SOURCES = tests/test-errors.c $(NR_TESTUTIL)
+tests_test_errors_SOURCES = tests/test-errors.c
 nodist_tests_test_errors_SOURCES = tests/npapi-codes.h
 tests_test_errors_CPPFLAGS = $(AM_CPPFLAGS) $(NR_COMMON_CPPFLAGS) -I$(top_builddir)/tests
 tests_test_errors_CFLAGS = $(NR_SUITE_CFLAGS)
 tests_test_errors_LDADD = $(NR_SUITE_LDADD) router/common/libnrcommon.la
-tests_test_common_SOURCES = tests/test-common.c $(NR_TESTUTIL)
+tests_test_common_SOURCES = tests/test-common.c
 tests_test_common_CPPFLAGS = $(AM_CPPFLAGS) $(NR_COMMON_CPPFLAGS)
 tests_test_common_CFLAGS = $(NR_SUITE_CFLAGS)
 tests_test_common_LDADD = $(NR_SUITE_LDADD) router/common/libnrcommon.la
@@ -146,12 +155,12 @@ include $(srcdir)/tests/ras/local.mk
 # child and checks what the runner prints and the exit status.
 check_PROGRAMS += tests/test-runner tests/runner-specimens
 TESTS += tests/test-runner
-tests_test_runner_SOURCES = tests/test-runner.c tests/cunit-main.h tests/cunit-main.c
+tests_test_runner_SOURCES = tests/test-runner.c
 tests_test_runner_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
-tests_test_runner_LDADD = $(CUNIT_LIBS)
-tests_runner_specimens_SOURCES = tests/runner-specimens.c tests/cunit-main.h tests/cunit-main.c
+tests_test_runner_LDADD = $(NR_TEST_RUNNER)
+tests_runner_specimens_SOURCES = tests/runner-specimens.c
 tests_runner_specimens_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
-tests_runner_specimens_LDADD = $(CUNIT_LIBS)
+tests_runner_specimens_LDADD = $(NR_TEST_RUNNER)
 
 # ---- end-to-end CLI test -------------------------------------------------------
 dist_noinst_SCRIPTS += tests/cli.test

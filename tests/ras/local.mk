@@ -5,11 +5,7 @@
 # libraries, helper code (a check-only convenience library) — is said once
 # here; a test program names its layer and nothing else.
 
-# The runner every CUnit program uses.
-check_LTLIBRARIES += tests/libnrtest-runner.la
-tests_libnrtest_runner_la_SOURCES = tests/cunit-main.h tests/cunit-main.c
-tests_libnrtest_runner_la_CPPFLAGS = $(AM_CPPFLAGS) $(CUNIT_CFLAGS)
-NR_TEST_RUNNER = tests/libnrtest-runner.la $(CUNIT_LIBS)
+# Every program links the one runner, $(NR_TEST_RUNNER) (tests/local.mk).
 
 # ---- ppp/ -------------------------------------------------------------------------
 # ppp-test-peer: the scripted PPP servers the link is tested against.
@@ -202,10 +198,9 @@ tests_ras_test_ras_api_LDADD = providers/ras/api/libnetrouter-ras.la router/libn
 # tests/fixtures, the emulator and peer.
 check_PROGRAMS += tests/ras/test-ras-provider
 TESTS += tests/ras/test-ras-provider
-tests_ras_test_ras_provider_SOURCES = tests/ras/test-ras-provider.c tests/testutil.h tests/testutil.c
 tests_ras_test_ras_provider_CPPFLAGS = $(NR_RAS_TEST_API_CPPFLAGS) -I$(NR_RAS_DIR)/port
 tests_ras_test_ras_provider_CFLAGS = $(NR_SUITE_CFLAGS)
-tests_ras_test_ras_provider_LDADD = $(NR_RAS_TEST_API_LIBS) $(NR_RAS_PORT_LIBS) $(JANSSON_LIBS)
+tests_ras_test_ras_provider_LDADD = tests/libnrtest-util.la $(NR_RAS_TEST_API_LIBS) $(NR_RAS_PORT_LIBS) $(JANSSON_LIBS)
 
 # ---- cli/: rasdial -----------------------------------------------------------------
 TESTS += tests/ras/rasdial.test

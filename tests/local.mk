@@ -173,9 +173,14 @@ dist_noinst_SCRIPTS += tests/file-circles.test scripts/file-circles.sh
 
 # Every test runs with immediate binding (a missing symbol fails at load,
 # not in the middle of a test), knows the build and source trees, and never
-# sees the caller's netrouter configuration.
+# sees the caller's netrouter configuration.  RAS links live in the test's
+# own process unless a test asks for the connection service (then the one
+# of the build tree, at a socket of the test's own: tests/ras/service.sh).
 AM_TESTS_ENVIRONMENT = \
 	LD_BIND_NOW=1; export LD_BIND_NOW; \
+	NETROUTER_RAS_ENGINE=in-process; export NETROUTER_RAS_ENGINE; \
+	NETROUTER_RASD='$(abs_top_builddir)/providers/ras/service/netrouterd'; export NETROUTER_RASD; \
+	unset NETROUTER_RAS_SOCKET NETROUTER_RASD_LOG; \
 	NR_TEST_BUILDDIR='$(abs_top_builddir)'; export NR_TEST_BUILDDIR; \
 	NR_TEST_SRCDIR='$(abs_top_srcdir)'; export NR_TEST_SRCDIR; \
 	unset NETROUTER_PLUGIN_PATH NETROUTER_STATE_DIR NETROUTER_DEBUG XDG_CONFIG_HOME XDG_STATE_HOME;

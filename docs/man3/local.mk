@@ -44,7 +44,9 @@ dist_man_MANS += \
 	docs/man3/nr_ras_check_phonebook.3 \
 	docs/man3/nr_ras_get_error_detail.3 \
 	docs/man3/nr_ras_get_interface.3 \
+	docs/man3/nr_ras_get_engine.3 \
 	docs/man3/nr_ras_hang_up_wait.3 \
+	docs/man3/nr_ras_set_engine.3 \
 	docs/man3/nr_ras_state_text.3 \
 	docs/man3/nr_ras_terminal_read.3 \
 	docs/man3/nr_ras_terminal_write.3 \

@@ -8,11 +8,16 @@
 #   store/    the JSON phonebook and the saved credentials
 #   dial/     the dial engine: states, modem phases, PPP phases, notifications,
 #             the connection table, TUN
-#   api/      the Ras* functions: libnetrouter-ras (installed)
+#   local/    the Ras* calls answered by the engine of this process
+#   client/   the Ras* calls answered by the connection service (its socket)
+#   api/      the Ras* functions: libnetrouter-ras (installed), each to
+#             client/ or local/ as the process chose
+#   service/  netrouterd, the connection service: owns the links (local/)
+#             and answers clients (proto/)
 #   plugin/   the provider plugin nr-ras.so: public SDK headers only
 #   cli/      rasdial: <netrouter/ras.h> and router/common only
-#   proto/    the wire protocol of the planned connection service (a codec;
-#             no socket, no service yet: docs/service.md)
+#   proto/    the wire protocol of the connection service (a codec) and
+#             where the service listens (docs/service.md)
 #
 # Each layer is a convenience library compiled with only the include paths it
 # may use, so an include against the direction of the layers does not
@@ -28,7 +33,10 @@ NR_RAS_STORE_CPPFLAGS = $(AM_CPPFLAGS) $(NR_COMMON_CPPFLAGS)
 NR_RAS_PROTO_CPPFLAGS = $(AM_CPPFLAGS) $(NR_COMMON_CPPFLAGS)
 NR_RAS_DIAL_CPPFLAGS = $(AM_CPPFLAGS) $(NR_COMMON_CPPFLAGS) \
 	-I$(NR_RAS_DIR)/port -I$(NR_RAS_DIR)/ppp -I$(NR_RAS_DIR)/store
-NR_RAS_API_CPPFLAGS = $(NR_RAS_DIAL_CPPFLAGS) -I$(NR_RAS_DIR)/dial
+NR_RAS_LOCAL_CPPFLAGS = $(NR_RAS_DIAL_CPPFLAGS) -I$(NR_RAS_DIR)/dial
+NR_RAS_CLIENT_CPPFLAGS = $(NR_RAS_LOCAL_CPPFLAGS) -I$(NR_RAS_DIR)/proto -I$(NR_RAS_DIR)/local
+NR_RAS_API_CPPFLAGS = $(NR_RAS_CLIENT_CPPFLAGS) -I$(NR_RAS_DIR)/client
+NR_RAS_SERVICE_CPPFLAGS = $(NR_RAS_LOCAL_CPPFLAGS) -I$(NR_RAS_DIR)/proto -I$(NR_RAS_DIR)/local
 
 NR_RAS_PORT_LIBS = providers/ras/port/libnrras-port.la router/common/libnrcommon.la
 NR_RAS_PPP_LIBS = providers/ras/ppp/libnrras-ppp.la router/common/libnrcommon.la
@@ -43,7 +51,10 @@ include $(srcdir)/providers/ras/port/local.mk
 include $(srcdir)/providers/ras/ppp/local.mk
 include $(srcdir)/providers/ras/store/local.mk
 include $(srcdir)/providers/ras/dial/local.mk
+include $(srcdir)/providers/ras/local/local.mk
+include $(srcdir)/providers/ras/client/local.mk
 include $(srcdir)/providers/ras/api/local.mk
+include $(srcdir)/providers/ras/service/local.mk
 include $(srcdir)/providers/ras/plugin/local.mk
 include $(srcdir)/providers/ras/cli/local.mk
 include $(srcdir)/providers/ras/proto/local.mk

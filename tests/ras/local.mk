@@ -220,3 +220,14 @@ tests_ras_test_ras_proto_LDADD = $(NR_RAS_TEST_PROTO_LIBS)
 tests_ras_test_ras_proto_build_CPPFLAGS = $(NR_RAS_TEST_PROTO_CPPFLAGS)
 tests_ras_test_ras_proto_build_LDFLAGS = $(AM_LDFLAGS) -Wl,--wrap=free
 tests_ras_test_ras_proto_build_LDADD = $(NR_RAS_TEST_PROTO_LIBS)
+
+# ---- service/: the connection service with real processes --------------------------
+# ras-client: one process doing what an application does, for the shell
+# tests; service.test: rasdial, netrouter and ras-client around netrouterd.
+check_PROGRAMS += tests/ras/ras-client
+tests_ras_ras_client_CPPFLAGS = $(AM_CPPFLAGS)
+tests_ras_ras_client_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
+
+# The RasDial suites again, through the service (each with its own).
+TESTS += tests/ras/via-service.test
+dist_noinst_SCRIPTS += tests/ras/via-service.test

@@ -1,17 +1,19 @@
 # providers/ras/api: the public RAS client library (<netrouter/ras.h>),
-# libnetrouter-ras: the Ras* functions over the dial engine and the store,
-# everything below it linked in (hidden), libnetrouter for nr_strerror.
+# libnetrouter-ras: the Ras* functions over the connection service (client/)
+# or the engine in this process (local/), and the store; everything below
+# it linked in (hidden), libnetrouter for nr_strerror.
 lib_LTLIBRARIES += providers/ras/api/libnetrouter-ras.la
 providers_ras_api_libnetrouter_ras_la_SOURCES = \
 	providers/ras/api/ras-errors.c \
 	providers/ras/api/ras-entries.c \
-	providers/ras/api/ras-dial.c \
-	providers/ras/api/ras-terminal.c \
-	providers/ras/api/ras-credentials.c \
-	providers/ras/api/ras-lasterror.h providers/ras/api/ras-lasterror.c
+	providers/ras/api/ras-engine.h providers/ras/api/ras-engine.c \
+	providers/ras/api/ras-calls.c \
+	providers/ras/api/ras-credentials.c
 providers_ras_api_libnetrouter_ras_la_CPPFLAGS = $(NR_RAS_API_CPPFLAGS) -DNR_SYSCONFDIR='"$(sysconfdir)"'
 providers_ras_api_libnetrouter_ras_la_CFLAGS = $(NR_RAS_LAYER_CFLAGS)
-providers_ras_api_libnetrouter_ras_la_LIBADD = providers/ras/api/libnrras-errors.la $(NR_RAS_ENGINE_LIBS) router/libnetrouter.la \
+providers_ras_api_libnetrouter_ras_la_LIBADD = providers/ras/api/libnrras-errors.la \
+	providers/ras/client/libnrras-client.la providers/ras/proto/libnrras-proto.la \
+	providers/ras/local/libnrras-local.la $(NR_RAS_ENGINE_LIBS) router/libnetrouter.la \
 	$(JANSSON_LIBS) $(NETTLE_LIBS) $(PTHREAD_LIBS)
 # -z nodelete: the dialing threads are detached and may still be leaving
 # the library's code when the last dlclose() of a plugin that uses it (the

@@ -13,7 +13,7 @@
 
 #include "credstore.h"
 #include "phonebook.h"
-#include "ras-lasterror.h"
+#include "local-lasterror.h"
 
 #define TERMINATED(a) (memchr((a), '\0', sizeof(a)) != NULL)
 

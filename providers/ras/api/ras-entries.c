@@ -2,7 +2,7 @@
  * ras-entries.c - the public calls over the phonebook as a whole:
  * RasEnumEntries over the JSON phonebook, with the Windows size-probe
  * protocol, and nr_ras_check_phonebook.  Their failures leave the detail
- * for the calling thread (ras-lasterror.h).
+ * for the calling thread (local-lasterror.h).
  */
 #include "config.h"
 
@@ -13,7 +13,7 @@
 #include <netrouter/ras.h>
 
 #include "phonebook.h"
-#include "ras-lasterror.h"
+#include "local-lasterror.h"
 
 NR_RAS_PUBLIC DWORD RasEnumEntries(LPCSTR reserved, LPCSTR lpszPhonebook, LPRASENTRYNAME entries, LPDWORD lpcb,
                                    LPDWORD lpcEntries)

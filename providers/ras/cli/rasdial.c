@@ -1,12 +1,17 @@
 /*
  * rasdial.c - the rasdial command: dials a phonebook entry with RasDial,
- * prints each state as it happens and then the negotiated addresses, keeps
- * the link up while it runs in the foreground, and hangs up cleanly on
- * SIGINT, SIGTERM or SIGHUP in every phase.  Accepts the Windows syntax
+ * prints each state as it happens and then the negotiated addresses, and
+ * returns once connected, the link left up in the connection service (with
+ * --foreground: keeps the link while it runs, in this process, and hangs up
+ * cleanly on SIGINT, SIGTERM or SIGHUP).  A signal before the link is up
+ * hangs up in every phase.  Accepts the Windows syntax
  *     rasdial ENTRY [USER [PASSWORD|*]] [/PHONEBOOK:FILE] [/PHONE:NUMBER] [/CALLBACK:NUMBER]
+ *     rasdial [ENTRY] /DISCONNECT
+ *     rasdial
  * and GNU long options; --check-phonebook checks a phonebook without
  * dialing.  Dials through the public <netrouter/ras.h> only; signals and
- * passwords are rasdial-input.c's.
+ * passwords are rasdial-input.c's, the listing and /DISCONNECT
+ * rasdial-links.c's.
  */
 #include "config.h"
 
@@ -31,11 +36,18 @@ static const char help[] =
     "Usage: rasdial [OPTION]... ENTRY [USER [PASSWORD|*]]\n"
     "       rasdial ENTRY [USER [PASSWORD|*]] [/PHONEBOOK:FILE] [/PHONE:NUMBER]\n"
     "               [/CALLBACK:NUMBER]\n"
+    "       rasdial [ENTRY] /DISCONNECT\n"
+    "       rasdial [--json]\n"
     "Dial the phonebook ENTRY through the netrouter RAS provider, print every\n"
-    "state as it happens and the negotiated addresses, and keep the link up\n"
-    "until interrupted (Ctrl-C, SIGINT or SIGTERM), then hang up.  For an entry\n"
-    "with terminal_after_dial, the remote login dialogue is relayed to standard\n"
-    "input and output until a line \"~.\" or the end of input.\n"
+    "state as it happens and the negotiated addresses, and return once\n"
+    "connected: the connection service netrouterd(8) keeps the link up until\n"
+    "\"rasdial ENTRY /DISCONNECT\", the link's loss or its idle timeout.\n"
+    "Ctrl-C (SIGINT or SIGTERM) before that hangs up.  With --foreground the link\n"
+    "stays with the command instead: kept up until interrupted, then hung up.\n"
+    "For an entry with terminal_after_dial, the remote login dialogue is relayed\n"
+    "to standard input and output until a line \"~.\" or the end of input.\n"
+    "Without ENTRY, list the entries that are connected (your links; every\n"
+    "link for root).\n"
     "\n"
     "  -p, --phonebook=FILE      phonebook to use (default:\n"
     "                            $XDG_CONFIG_HOME/netrouter/phonebook.json)\n"
@@ -48,6 +60,11 @@ static const char help[] =
     "                            on the terminal without echo (with no\n"
     "                            terminal it is read from standard input)\n"
     "  -q, --quiet               print only errors and the addresses\n"
+    "  -f, --foreground          keep the link in this process: up until\n"
+    "                            interrupted, then hung up (scripts, containers)\n"
+    "  -d, --disconnect          hang up ENTRY's link (every link of yours\n"
+    "                            without ENTRY): the Windows /DISCONNECT\n"
+    "      --json                list the connected entries as JSON\n"
     "      --check-phonebook [FILE]  check the phonebook FILE (default: the\n"
     "                            phonebook rasdial would use) without dialing:\n"
     "                            prints \"FILE: ok (N entries)\", or the first\n"
@@ -60,14 +77,16 @@ static const char help[] =
     "has read it (it then removes it from its arguments): '*' or\n"
     "--password-file is the safe way.\n"
     "\n"
-    "Exit status: 0 after a connection that was hung up on request, 1 when the\n"
-    "dial failed, was interrupted or the link was lost, 2 on a usage error.\n"
+    "Exit status: 0 once connected (with --foreground: after a connection that\n"
+    "was hung up on request), after a listing or a hang-up; 1 when the dial\n"
+    "failed, was interrupted or the link was lost, or ENTRY is not connected\n"
+    "(/DISCONNECT); 2 on a usage error.\n"
     "See rasdial(1).\n";
 
 /* Prints "error NNN: text" and, on a line of its own, what the library
  * says was at fault (h: the connection; NULL: the call that failed before
  * one existed). */
-static int fail(DWORD code, HRASCONN h)
+int rd_fail(DWORD code, HRASCONN h)
 {
     char text[512], detail[1024];
     fflush(stdout); /* the states before the error, in order when both go to one file */
@@ -152,7 +171,7 @@ static bool terminal_step(HRASCONN h, bool quiet)
         DWORD got = 0, rc = nr_ras_terminal_read(h, buf, sizeof buf, 100, &got);
         struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
         if (rc) {
-            fail(rc, h);
+            rd_fail(rc, h);
             return false;
         }
         show_terminal_output(buf, got);
@@ -160,7 +179,7 @@ static bool terminal_step(HRASCONN h, bool quiet)
         if (rd_signal()) {
             if (!quiet)
                 printf("\nHanging up (%s)...\n", rd_signal_word(rd_signal()));
-            fail(ERROR_USER_DISCONNECTION, NULL);
+            rd_fail(ERROR_USER_DISCONNECTION, NULL);
             return false;
         }
         if (!input && silent_ms >= 500)
@@ -182,7 +201,7 @@ static bool terminal_step(HRASCONN h, bool quiet)
                 } else {
                     in[line] = '\r';
                     if ((rc = nr_ras_terminal_write(h, in, (DWORD)line + 1)) != 0) {
-                        fail(rc, h);
+                        rd_fail(rc, h);
                         return false;
                     }
                 }
@@ -208,7 +227,7 @@ static int check_phonebook(const char *file)
     if (nr_ras_get_error_detail(NULL, detail, sizeof detail) == 0 && *detail)
         fprintf(stderr, "%s\n", detail);
     else
-        fail(rc, NULL);
+        rd_fail(rc, NULL);
     return EXIT_FAILURE;
 }
 
@@ -218,7 +237,7 @@ static int check_phonebook(const char *file)
  * descriptor together with the notifications; on every path the
  * connection is hung up and its port released before this returns.
  */
-static int dial(const char *phonebook, RASDIALPARAMS *params, bool quiet)
+static int dial(const char *phonebook, RASDIALPARAMS *params, bool quiet, bool foreground)
 {
     /* Paused states: a terminal step is answered on stdin and stdout; a
      * rejected password ends the dial with 691 and an expired one with 648
@@ -239,7 +258,7 @@ static int dial(const char *phonebook, RASDIALPARAMS *params, bool quiet)
      * a signal meanwhile is seen at the first poll below. */
     err = RasDial(&ext, phonebook, params, RAS_NOTIFIER_FD, &pipefd[1], &h);
     if (err) {
-        rc = fail(err, h);
+        rc = rd_fail(err, h);
         goto out;
     }
     for (;;) {
@@ -251,7 +270,7 @@ static int dial(const char *phonebook, RASDIALPARAMS *params, bool quiet)
             if (!quiet)
                 printf("Hanging up (%s)...\n", rd_signal_word(rd_signal()));
             if (!connected)
-                rc = fail(ERROR_USER_DISCONNECTION, NULL); /* the dial never completed */
+                rc = rd_fail(ERROR_USER_DISCONNECTION, NULL); /* the dial never completed */
             break;
         }
         if (p[0].revents & POLLIN) {
@@ -260,14 +279,14 @@ static int dial(const char *phonebook, RASDIALPARAMS *params, bool quiet)
             if (ev.dwError) {
                 if (ev.rasconnstate == RASCS_AuthNotify && !quiet)
                     printf("%s\n", nr_ras_state_text(RASCS_RetryAuthentication));
-                rc = fail(ev.dwError, h);
+                rc = rd_fail(ev.dwError, h);
                 break;
             }
             if (!quiet)
                 printf("%s\n", nr_ras_state_text((RASCONNSTATE)ev.rasconnstate));
             if (ev.rasconnstate == RASCS_RetryAuthentication || ev.rasconnstate == RASCS_PasswordExpired) {
                 /* no second prompt: the dial ends as it would without paused states */
-                rc = fail(ev.rasconnstate == RASCS_PasswordExpired ? ERROR_PASSWD_EXPIRED : ERROR_AUTHENTICATION_FAILURE,
+                rc = rd_fail(ev.rasconnstate == RASCS_PasswordExpired ? ERROR_PASSWD_EXPIRED : ERROR_AUTHENTICATION_FAILURE,
                           h);
                 break;
             }
@@ -276,7 +295,7 @@ static int dial(const char *phonebook, RASDIALPARAMS *params, bool quiet)
                 if (!quiet)
                     printf("No callback number given: going on without a call back.\n");
                 if ((err = RasDial(&ext, phonebook, params, RAS_NOTIFIER_FD, &pipefd[1], &h)) != 0) {
-                    rc = fail(err, h);
+                    rc = rd_fail(err, h);
                     break;
                 }
                 continue;
@@ -289,7 +308,7 @@ static int dial(const char *phonebook, RASDIALPARAMS *params, bool quiet)
                     break;
                 }
                 if ((err = RasDial(&ext, phonebook, params, RAS_NOTIFIER_FD, &pipefd[1], &h)) != 0) {
-                    rc = fail(err, h);
+                    rc = rd_fail(err, h);
                     break;
                 }
                 continue;
@@ -298,6 +317,14 @@ static int dial(const char *phonebook, RASDIALPARAMS *params, bool quiet)
                 explicit_bzero(params->szPassword, sizeof params->szPassword); /* no longer needed here */
                 connected = true;
                 print_addresses(h);
+                if (!foreground) { /* the service keeps it */
+                    if (!quiet)
+                        printf("The link stays up: \"rasdial %s /DISCONNECT\" hangs it up.\n",
+                               params->szEntryName);
+                    fflush(stdout);
+                    h = NULL;
+                    goto out;
+                }
             }
             fflush(stdout);
         } else if (connected) {
@@ -305,7 +332,7 @@ static int dial(const char *phonebook, RASDIALPARAMS *params, bool quiet)
             RASCONNSTATUS st = { .dwSize = sizeof st };
             if (RasGetConnectStatus(h, &st) != 0 || st.rasconnstate == RASCS_Disconnected) {
                 fprintf(stderr, "rasdial: the link was lost\n");
-                rc = st.dwError ? fail(st.dwError, h) : EXIT_FAILURE;
+                rc = st.dwError ? rd_fail(st.dwError, h) : EXIT_FAILURE;
                 break;
             }
         }
@@ -323,7 +350,7 @@ out:
 
 int main(int argc, char **argv)
 {
-    enum { OPT_PASSWORD_FILE = 0x100, OPT_VERSION, OPT_CHECK };
+    enum { OPT_PASSWORD_FILE = 0x100, OPT_VERSION, OPT_CHECK, OPT_JSON };
     static const struct option opts[] = {
         { "phonebook", required_argument, NULL, 'p' },
         { "phone", required_argument, NULL, 'n' },
@@ -331,6 +358,9 @@ int main(int argc, char **argv)
         { "callback", required_argument, NULL, 'c' },
         { "password-file", required_argument, NULL, OPT_PASSWORD_FILE },
         { "quiet", no_argument, NULL, 'q' },
+        { "foreground", no_argument, NULL, 'f' },
+        { "disconnect", no_argument, NULL, 'd' },
+        { "json", no_argument, NULL, OPT_JSON },
         { "check-phonebook", no_argument, NULL, OPT_CHECK },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, OPT_VERSION },
@@ -339,7 +369,7 @@ int main(int argc, char **argv)
     RASDIALPARAMS params = { .dwSize = sizeof params };
     const char *phonebook = NULL, *password_file = NULL, *user = NULL, *words[3] = { 0 };
     char password[PWLEN + 2];
-    bool quiet = false, prompt = false, check = false;
+    bool quiet = false, prompt = false, check = false, foreground = false, disconnect = false, json = false;
     int nwords = 0, c, rc;
 
     /* First of all: from here on a signal never ends the command in the
@@ -360,8 +390,12 @@ int main(int argc, char **argv)
             if (!copy_field(params.szPhoneNumber, sizeof params.szPhoneNumber, argv[i] + 7, "phone number"))
                 return EXIT_USAGE;
             argv[i] = NULL;
+        } else if (!strcasecmp(argv[i], "/DISCONNECT") || !strcasecmp(argv[i], "/D")) {
+            disconnect = true;
+            argv[i] = NULL;
         } else if (argv[i][0] == '/' && strchr(argv[i], ':') == NULL && !strchr(argv[i] + 1, '/')) {
-            fprintf(stderr, "rasdial: %s is not supported (only /PHONEBOOK:, /PHONE: and /CALLBACK:)\n", argv[i]);
+            fprintf(stderr, "rasdial: %s is not supported (only /PHONEBOOK:, /PHONE:, /CALLBACK: and /DISCONNECT)\n",
+                    argv[i]);
             return EXIT_USAGE;
         }
     }
@@ -371,7 +405,7 @@ int main(int argc, char **argv)
             argv[n++] = argv[i];
     argc = n;
 
-    while ((c = getopt_long(argc, argv, "p:n:u:c:qh", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "p:n:u:c:qfdh", opts, NULL)) != -1) {
         switch (c) {
         case 'p': phonebook = optarg; break;
         case 'n':
@@ -385,6 +419,9 @@ int main(int argc, char **argv)
             break;
         case OPT_PASSWORD_FILE: password_file = optarg; break;
         case 'q': quiet = true; break;
+        case 'f': foreground = true; break;
+        case 'd': disconnect = true; break;
+        case OPT_JSON: json = true; break;
         case OPT_CHECK: check = true; break;
         case 'h': fputs(help, stdout); return EXIT_SUCCESS;
         case OPT_VERSION: printf("rasdial (netrouter) %s\n", PACKAGE_VERSION); return EXIT_SUCCESS;
@@ -401,11 +438,22 @@ int main(int argc, char **argv)
         }
         return check_phonebook(nwords ? words[0] : phonebook);
     }
-    if (optind < argc || nwords == 0) {
+    if (optind < argc || (disconnect && nwords > 1) || (json && nwords)) {
         fprintf(stderr, "rasdial: %s\nTry 'rasdial --help' for more information.\n",
-                nwords ? "too many arguments" : "no phonebook entry given");
+                json ? "--json lists the connected entries: it takes no entry" : "too many arguments");
         return EXIT_USAGE;
     }
+    if (foreground && nr_ras_set_engine(NR_RAS_ENGINE_IN_PROCESS) != 0) {
+        fprintf(stderr, "rasdial: --foreground: the in-process engine cannot be chosen\n");
+        return EXIT_FAILURE;
+    }
+    if (disconnect)
+        return rd_disconnect(nwords ? words[0] : NULL, quiet);
+    if (nwords == 0)
+        return rd_list(json);
+    /* Links in this process (--foreground, or NETROUTER_RAS_ENGINE=in-process)
+     * end with it: keep this one up while the command runs. */
+    foreground = nr_ras_get_engine() == NR_RAS_ENGINE_IN_PROCESS;
     if (words[1])
         user = words[1];
     if (words[2] && !(prompt = !strcmp(words[2], "*"))) {
@@ -430,7 +478,7 @@ int main(int argc, char **argv)
         memcpy(params.szPassword, password, strlen(password) + 1);
         explicit_bzero(password, sizeof password);
     }
-    rc = dial(phonebook, &params, quiet);
+    rc = dial(phonebook, &params, quiet, foreground);
     explicit_bzero(&params, sizeof params);
     return rc;
 }

@@ -2,7 +2,8 @@
  * rasdial.h - what the files of the rasdial command share: the interrupt
  * (SIGINT, SIGTERM, SIGHUP turned into a readable descriptor that every
  * wait of the command polls) and the reading of a password (terminal
- * prompt, file, standard input) in rasdial-input.c.  Internal to the
+ * prompt, file, standard input) in rasdial-input.c; the listing of links
+ * and /DISCONNECT in rasdial-links.c; the error lines in rasdial.c.  Internal to the
  * command; the dialing itself goes through the public <netrouter/ras.h>.
  */
 #ifndef NR_RASDIAL_H
@@ -10,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <netrouter/ras.h>
 
 /* Makes SIGINT, SIGTERM and SIGHUP only record themselves (see rd_signal)
  * and SIGPIPE be ignored, so that every phase of the command can end in
@@ -37,6 +39,21 @@ const char *rd_signal_word(int signo);
  * buffers it passed through are wiped.  Returns 0; a signal number when
  * interrupted (out is then wiped); -1 after an error (reported). */
 int rd_read_password(const char *file, bool prompt, char *out, size_t size);
+
+/* Prints "rasdial: error NNN: text" and, on a line of its own, what the
+ * library says was at fault (h: the connection; NULL: the calling
+ * thread's last error).  Returns EXIT_FAILURE. */
+int rd_fail(DWORD code, HRASCONN h);
+
+/* rasdial without an entry: the connected entries, one per line after
+ * "Connected to" ("No connections." when none), or as a JSON array.
+ * Returns the exit status. */
+int rd_list(bool json);
+
+/* /DISCONNECT: hangs up entry's links (every link of the user when entry
+ * is NULL) and waits for their ports; 1 with error 668 when entry has
+ * none.  Returns the exit status. */
+int rd_disconnect(const char *entry, bool quiet);
 
 /* Overwrites a command-line argument in place (a password given the
  * Windows way), so that ps and /proc/PID/cmdline no longer show it. */

@@ -41,7 +41,9 @@ static struct {
     pthread_mutex_t lock;
     reg *v;
     size_t n, cap;
-} regs = { PTHREAD_MUTEX_INITIALIZER, NULL, 0, 0 };
+    nr_connnotify_listener *listener;
+    void *listener_ctx;
+} regs = { PTHREAD_MUTEX_INITIALIZER, NULL, 0, 0, NULL, NULL };
 
 /* Called with regs.lock held. */
 static void drop(size_t i)
@@ -70,7 +72,19 @@ static bool is_eventfd(int fd)
     return fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == 0;
 }
 
+static DWORD add(HRASCONN h, int fd, DWORD flags, bool check);
+
 DWORD nr_connnotify_register(HRASCONN h, int fd, DWORD flags)
+{
+    return add(h, fd, flags, true);
+}
+
+DWORD nr_connnotify_register_remote(HRASCONN h, int fd, DWORD flags)
+{
+    return add(h, fd, flags, false);
+}
+
+static DWORD add(HRASCONN h, int fd, DWORD flags, bool check)
 {
     int mode, own;
     bool efd;
@@ -86,7 +100,7 @@ DWORD nr_connnotify_register(HRASCONN h, int fd, DWORD flags)
         return errno == EMFILE || errno == ENOMEM ? ERROR_ALLOCATING_MEMORY : ERROR_INVALID_HANDLE;
 
     pthread_mutex_lock(&regs.lock);
-    if (h != ALL_CONNECTIONS) {
+    if (check && h != ALL_CONNECTIONS) {
         nr_rasconn *c = nr_rasconn_lookup(h);
         if (!c)
             rc = ERROR_INVALID_HANDLE;
@@ -150,17 +164,43 @@ static bool signal_one(const reg *r)
     return ok;
 }
 
-void nr_connnotify_fire(HRASCONN h, DWORD event)
+static void fire(HRASCONN h, DWORD event, bool every)
 {
     pthread_mutex_lock(&regs.lock);
     for (size_t i = 0; i < regs.n;) {
         reg *r = &regs.v[i];
-        if ((r->h == h || r->h == ALL_CONNECTIONS) && (r->flags & event) && !signal_one(r)) {
+        if ((every || r->h == h || r->h == ALL_CONNECTIONS) && (r->flags & event) && !signal_one(r)) {
             drop(i); /* the last one moved to i: look at i again */
             continue;
         }
         i++;
     }
+    pthread_mutex_unlock(&regs.lock);
+}
+
+void nr_connnotify_fire(HRASCONN h, DWORD event)
+{
+    nr_connnotify_listener *fn;
+    void *ctx;
+    fire(h, event, false);
+    pthread_mutex_lock(&regs.lock);
+    fn = regs.listener;
+    ctx = regs.listener_ctx;
+    pthread_mutex_unlock(&regs.lock);
+    if (fn) /* outside the registry's lock: the listener takes its own */
+        fn(ctx, h, event);
+}
+
+void nr_connnotify_fire_all(DWORD event)
+{
+    fire(NULL, event, true);
+}
+
+void nr_connnotify_set_listener(nr_connnotify_listener *fn, void *ctx)
+{
+    pthread_mutex_lock(&regs.lock);
+    regs.listener = fn;
+    regs.listener_ctx = ctx;
     pthread_mutex_unlock(&regs.lock);
 }
 

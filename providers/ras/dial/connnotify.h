@@ -21,9 +21,24 @@
  * ERROR_ALLOCATING_MEMORY. */
 DWORD nr_connnotify_register(HRASCONN h, int fd, DWORD flags);
 
+/* The same without checking h: for a client of the connection service,
+ * which asked the service whether h is valid. */
+DWORD nr_connnotify_register_remote(HRASCONN h, int fd, DWORD flags);
+
 /* Signals every registration for event (one RASCN_* bit) of connection h;
  * drops those whose descriptor can no longer be written. */
 void nr_connnotify_fire(HRASCONN h, DWORD event);
+
+/* Signals every registration for event, whatever its connection (the
+ * connection service went away, and every link with it). */
+void nr_connnotify_fire_all(DWORD event);
+
+/* The connection service's ear: fn(ctx, h, event) is called on every
+ * nr_connnotify_fire, after the registrations are signalled, outside the
+ * registry's lock, on the thread that fired (a dialing thread).  One
+ * listener per process; NULL removes it. */
+typedef void nr_connnotify_listener(void *ctx, HRASCONN h, DWORD event);
+void nr_connnotify_set_listener(nr_connnotify_listener *fn, void *ctx);
 
 /* Ends the registrations for connection h (its handle became invalid). */
 void nr_connnotify_forget(HRASCONN h);

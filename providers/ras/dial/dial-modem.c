@@ -29,7 +29,7 @@ static bool redialable(unsigned code)
     return code == ERROR_LINE_BUSY || code == ERROR_NO_ANSWER || code == ERROR_NO_CARRIER;
 }
 
-static const char *lock_dir(void)
+const char *nr_dial_lock_dir(void)
 {
     const char *dir = secure_getenv("NETROUTER_LOCK_DIR");
     return dir && *dir ? dir : NULL;
@@ -91,7 +91,7 @@ DWORD nr_dial_await_callback(nr_dial *d)
 DWORD nr_dial_modem(nr_dial *d)
 {
     const nr_pb_entry *e = d->entry;
-    nr_modem_config mc = { .device = e->device, .speed = e->speed, .rtscts = e->rtscts, .lock_dir = lock_dir() };
+    nr_modem_config mc = { .device = e->device, .speed = e->speed, .rtscts = e->rtscts, .lock_dir = nr_dial_lock_dir() };
     nr_modem_result res;
     const char *number = d->params.szPhoneNumber[0] ? d->params.szPhoneNumber : e->phone_number;
 

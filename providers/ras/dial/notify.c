@@ -22,6 +22,7 @@ DWORD nr_ras_notifier_init(nr_ras_notifier *n, DWORD type, void *target, ULONG_P
     case 0:
     case 1:
     case 2:
+    case NR_RAS_NOTIFIER_RELAY:
         break;
     case RAS_NOTIFIER_FD:
         n->fd = *(const int *)target;
@@ -58,6 +59,11 @@ bool nr_ras_notify(const nr_ras_notifier *n, HRASCONN h, RASCONNSTATE state, DWO
     case 2:
         more = ((RASDIALFUNC2)n->target)(n->callback_id, n->subentry, h, WM_RASDIALEVENT, state, error, ext) != 0;
         break;
+    case NR_RAS_NOTIFIER_RELAY: {
+        const nr_ras_relay *r = n->target;
+        more = r->fn(r->ctx, h, state, error, ext);
+        break;
+    }
     case RAS_NOTIFIER_FD: {
         RASDIALEVENT ev = {
             .cbSize = sizeof ev, .unMsg = WM_RASDIALEVENT, .hrasconn = (uint64_t)(uintptr_t)h,

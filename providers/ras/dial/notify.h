@@ -12,8 +12,18 @@
 #include <stdbool.h>
 #include <netrouter/ras.h>
 
+/* The connection service's own kind, never accepted from an application:
+ * target points to an nr_ras_relay whose fn relays each notification to
+ * the dialing client and returns once that client's handler has run
+ * (false: no more notifications). */
+#define NR_RAS_NOTIFIER_RELAY 0x4E520001u
+typedef struct nr_ras_relay {
+    bool (*fn)(void *ctx, HRASCONN h, RASCONNSTATE state, DWORD error, DWORD ext);
+    void *ctx;
+} nr_ras_relay;
+
 typedef struct nr_ras_notifier {
-    DWORD type;             /* 0, 1, 2 or RAS_NOTIFIER_FD */
+    DWORD type;             /* 0, 1, 2, RAS_NOTIFIER_FD or NR_RAS_NOTIFIER_RELAY */
     void *target;           /* the function, or a pointer to the int fd */
     int fd;                 /* RAS_NOTIFIER_FD: the descriptor (copied at setup) */
     ULONG_PTR callback_id;  /* RASDIALPARAMS.dwCallbackId, for type 2 */

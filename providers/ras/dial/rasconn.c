@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "rasconn.h"
 
@@ -127,4 +128,43 @@ size_t nr_rasconn_list(nr_rasconn **out, size_t max)
     }
     pthread_mutex_unlock(&conns.lock);
     return n;
+}
+
+DWORD nr_rasconn_snapshot(nr_ras_link **out, size_t *n)
+{
+    nr_ras_link *v = NULL;
+    *out = NULL;
+    *n = 0;
+    pthread_mutex_lock(&conns.lock);
+    if (conns.n && !(v = calloc(conns.n, sizeof *v))) {
+        pthread_mutex_unlock(&conns.lock);
+        return ERROR_ALLOCATING_MEMORY;
+    }
+    if (conns.n > 1)
+        qsort(conns.v, conns.n, sizeof *conns.v, by_handle); /* oldest first */
+    for (size_t i = 0; i < conns.n; i++) {
+        nr_rasconn *c = conns.v[i];
+        pthread_mutex_lock(&c->lock);
+        v[i].handle = c->handle;
+        v[i].owner = c->owner;
+        v[i].state = c->state;
+        v[i].error = c->err.code;
+        memcpy(v[i].entry, c->entry, sizeof v[i].entry);
+        memcpy(v[i].phonebook, c->phonebook, sizeof v[i].phonebook);
+        memcpy(v[i].device_type, c->device_type, sizeof v[i].device_type);
+        memcpy(v[i].device_name, c->device_name, sizeof v[i].device_name);
+        pthread_mutex_unlock(&c->lock);
+    }
+    *n = conns.n;
+    pthread_mutex_unlock(&conns.lock);
+    *out = v;
+    return 0;
+}
+
+void nr_rasconn_first_handle(uintptr_t first)
+{
+    pthread_mutex_lock(&conns.lock);
+    if (first > conns.next_id)
+        conns.next_id = first;
+    pthread_mutex_unlock(&conns.lock);
 }

@@ -19,6 +19,8 @@
 #include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
 #include <netrouter/ras.h>
 
 #include "nr-error.h"
@@ -36,12 +38,38 @@ typedef struct nr_rasconn {
     CHAR device_type[RAS_MaxDeviceType + 1];
     CHAR device_name[RAS_MaxDeviceName + 1];
     CHAR phone_number[RAS_MaxPhoneNumber + 1];
+    uid_t owner;                /* who dialed it: the connection service shows and gives a link
+                                   to its owner and root only; 0 in a process of its own */
     void *engine;               /* the dialing engine's own data */
     void (*engine_free)(void *engine); /* called with the last reference */
     /* private to rasconn.c */
     unsigned refs;
     bool listed;
 } nr_rasconn;
+
+/* A snapshot of one connection, what RasEnumConnections lists (taken in
+ * this process by nr_rasconn_snapshot, or received from the connection
+ * service). */
+typedef struct nr_ras_link {
+    HRASCONN handle;
+    uid_t owner;
+    RASCONNSTATE state;
+    DWORD error;
+    CHAR entry[RAS_MaxEntryName + 1];
+    CHAR phonebook[RAS_MaxPath];
+    CHAR device_type[RAS_MaxDeviceType + 1];
+    CHAR device_name[RAS_MaxDeviceName + 1];
+} nr_ras_link;
+
+/* The listed connections, oldest first, in a new array (*out, the caller
+ * frees it; NULL when there are none) of *n snapshots.  0, or
+ * ERROR_ALLOCATING_MEMORY. */
+DWORD nr_rasconn_snapshot(nr_ras_link **out, size_t *n);
+
+/* Handles from first on (a higher number than any given so far): the
+ * connection service starts at a random number, so that a handle of an
+ * earlier run of the service is never valid in a later one. */
+void nr_rasconn_first_handle(uintptr_t first);
 
 /* A new connection, entered in the table with a fresh handle.  The caller
  * owns one reference (besides the table's).  NULL when out of memory. */

@@ -3,7 +3,10 @@
  * "ras:ENTRY" are dial-up connections.  NPAddConnection3 dials
  * synchronously with RasDial, so the router's PRE and POST notifications
  * wrap the whole dial; NPCancelConnection hangs up; connected enumeration
- * lists the live links of the process.  Connections are deviceless.
+ * lists the live links.  Connections are deviceless.  The links are the
+ * RAS library's, found by entry name with RasEnumConnections: with the
+ * connection service (the default) they outlive the process that dialed
+ * them, and any process of the user lists and cancels them.
  *
  * Plugin code: it includes only the public SDK headers and talks to the
  * dialing engine through <netrouter/ras.h> like any application.  A RAS
@@ -29,12 +32,6 @@
 
 static const NR_PLUGIN_HOST *host;
 static char *phonebook; /* from the manifest's config; NULL: the default */
-
-/* The links this provider made: entry name -> handle. */
-typedef struct dial_link { char entry[RAS_MaxEntryName + 1]; HRASCONN h; } dial_link;
-static pthread_mutex_t links_lock = PTHREAD_MUTEX_INITIALIZER;
-static dial_link *links;
-static size_t nlinks;
 
 NR_PLUGIN_DEFINE_ABI_VERSION()
 
@@ -85,14 +82,37 @@ static bool alive(HRASCONN h)
     return RasGetConnectStatus(h, &st) == 0 && st.rasconnstate == RASCS_Connected;
 }
 
-/* Index of entry in links (caller holds links_lock), or nlinks. */
-static size_t find_link(const char *entry)
+/* The live links, in a new array (*out, the caller frees it) of *n. */
+static DWORD all_links(RASCONN **out, DWORD *n)
 {
-    size_t i;
-    for (i = 0; i < nlinks; i++)
-        if (!strcmp(links[i].entry, entry))
+    DWORD cb = 0, rc = ERROR_BUFFER_TOO_SMALL;
+    *out = NULL;
+    *n = 0;
+    for (int tries = 0; tries < 8 && rc == ERROR_BUFFER_TOO_SMALL; tries++) {
+        RASCONN *v;
+        rc = RasEnumConnections(*out, &cb, n);
+        if (rc != ERROR_BUFFER_TOO_SMALL)
             break;
-    return i;
+        if (!(v = realloc(*out, cb ? cb : sizeof *v)))
+            return ERROR_ALLOCATING_MEMORY;
+        *out = v;
+        v[0].dwSize = sizeof *v;
+    }
+    return rc;
+}
+
+/* The link of entry (the first, when there are several), or NULL. */
+static HRASCONN find_link(const char *entry)
+{
+    RASCONN *v;
+    DWORD n;
+    HRASCONN h = NULL;
+    if (all_links(&v, &n) == 0)
+        for (DWORD i = 0; i < n && !h; i++)
+            if (!strcmp(v[i].szEntryName, entry))
+                h = v[i].hrasconn;
+    free(v);
+    return h;
 }
 
 NR_PLUGIN_EXPORT DWORD APIENTRY NrPluginInit(const NR_PLUGIN_HOST *h)
@@ -115,14 +135,16 @@ NR_PLUGIN_EXPORT DWORD APIENTRY NrPluginInit(const NR_PLUGIN_HOST *h)
 
 NR_PLUGIN_EXPORT void APIENTRY NrPluginShutdown(void)
 {
-    /* A link does not outlive the process that dialed it (yet): hang up. */
-    pthread_mutex_lock(&links_lock);
-    for (size_t i = 0; i < nlinks; i++)
-        hang_up(links[i].h);
-    free(links);
-    links = NULL;
-    nlinks = 0;
-    pthread_mutex_unlock(&links_lock);
+    /* Links in this process (nr_ras_set_engine) do not outlive it: hang
+     * them up in order.  The connection service's stay up. */
+    if (nr_ras_get_engine() == NR_RAS_ENGINE_IN_PROCESS) {
+        RASCONN *v;
+        DWORD n;
+        if (all_links(&v, &n) == 0)
+            for (DWORD i = 0; i < n; i++)
+                hang_up(v[i].hrasconn);
+        free(v);
+    }
     free(phonebook);
     phonebook = NULL;
     host = NULL;
@@ -191,9 +213,8 @@ NR_PLUGIN_EXPORT DWORD APIENTRY NPAddConnection3(HWND owner, LPNETRESOURCE res, 
 {
     RASDIALPARAMS p = { .dwSize = sizeof p };
     const char *entry = entry_of(res ? res->lpRemoteName : NULL);
-    HRASCONN h = NULL, lost = NULL;
+    HRASCONN h = NULL, lost;
     DWORD rc;
-    size_t i;
     (void)owner;
     (void)flags;
     if (!entry)
@@ -204,19 +225,11 @@ NR_PLUGIN_EXPORT DWORD APIENTRY NPAddConnection3(HWND owner, LPNETRESOURCE res, 
     }
     if (strlen(entry) > RAS_MaxEntryName || (user && strlen(user) > UNLEN) || (password && strlen(password) > PWLEN))
         return WN_BAD_VALUE;
-    pthread_mutex_lock(&links_lock);
-    i = find_link(entry);
-    if (i < nlinks) {
-        if (alive(links[i].h)) {
-            pthread_mutex_unlock(&links_lock);
+    if ((lost = find_link(entry)) != NULL) {
+        if (alive(lost))
             return WN_ALREADY_CONNECTED;
-        }
-        lost = links[i].h; /* the far end dropped it: its handle still needs RasHangUp */
-        links[i] = links[--nlinks];
+        hang_up(lost); /* the far end dropped it: its handle still needs RasHangUp */
     }
-    pthread_mutex_unlock(&links_lock);
-    if (lost)
-        hang_up(lost);
 
     snprintf(p.szEntryName, sizeof p.szEntryName, "%s", entry);
     if (user)
@@ -236,21 +249,6 @@ NR_PLUGIN_EXPORT DWORD APIENTRY NPAddConnection3(HWND owner, LPNETRESOURCE res, 
             return not_ours(entry, detail);
         return ras_error(rc, entry, detail);
     }
-    pthread_mutex_lock(&links_lock);
-    i = find_link(entry);
-    if (i == nlinks) {
-        dial_link *v = realloc(links, (nlinks + 1) * sizeof *v);
-        if (!v) {
-            pthread_mutex_unlock(&links_lock);
-            hang_up(h);
-            return WN_OUT_OF_MEMORY;
-        }
-        links = v;
-        nlinks++;
-    }
-    snprintf(links[i].entry, sizeof links[i].entry, "%s", entry);
-    links[i].h = h;
-    pthread_mutex_unlock(&links_lock);
     return WN_SUCCESS;
 }
 
@@ -258,19 +256,9 @@ NR_PLUGIN_EXPORT DWORD APIENTRY NPCancelConnection(LPSTR name, BOOL force)
 {
     const char *entry = entry_of(name);
     HRASCONN h;
-    size_t i;
     (void)force;
-    if (!entry)
+    if (!entry || !(h = find_link(entry)))
         return WN_NOT_CONNECTED;
-    pthread_mutex_lock(&links_lock);
-    i = find_link(entry);
-    if (i == nlinks) {
-        pthread_mutex_unlock(&links_lock);
-        return WN_NOT_CONNECTED;
-    }
-    h = links[i].h;
-    links[i] = links[--nlinks];
-    pthread_mutex_unlock(&links_lock);
     hang_up(h);
     return WN_SUCCESS;
 }
@@ -283,7 +271,7 @@ NR_PLUGIN_EXPORT DWORD APIENTRY NPGetConnection(LPSTR local, LPSTR remote, LPDWO
     return WN_NOT_CONNECTED; /* dial-up links have no local name */
 }
 
-/* ---- enumeration: the live links of the process ---------------------------------------- */
+/* ---- enumeration: the live links ------------------------------------------------------- */
 
 typedef struct ras_enum { RASCONN *v; DWORD n, pos; } ras_enum;
 

@@ -172,6 +172,8 @@ typedef enum tagRASCONNSTATE {
 #define ERROR_CHANGING_PASSWORD             709 /* An error occurred while changing the password on the
                                                    domain. The password might have been too short or might
                                                    have matched a previously used password. */
+#define ERROR_RASMAN_CANNOT_INITIALIZE      711 /* The remote access connection service could not be
+                                                   started or reached. */
 #define ERROR_PPP_TIMEOUT                   718 /* PPP timeout. */
 #define ERROR_PPP_REMOTE_TERMINATED         719 /* PPP terminated by remote machine. */
 #define ERROR_PPP_NO_PROTOCOLS_CONFIGURED   720 /* No PPP control protocols configured. */
@@ -428,6 +430,32 @@ NR_RAS_PUBLIC DWORD RasEnumEntries(LPCSTR reserved, LPCSTR lpszPhonebook, LPRASE
  */
 NR_RAS_PUBLIC DWORD RasDial(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIALPARAMS params,
                             DWORD dwNotifierType, LPVOID lpvNotifier, LPHRASCONN lphRasConn);
+
+/**
+ * netrouter extension: where this process's links live.
+ *
+ * NR_RAS_ENGINE_SERVICE (the default): the connection service netrouterd
+ * owns them (docs/service.md).  It is started on demand by the first
+ * RasDial when none runs.  A link dialed here stays up after this process
+ * exits; every process of the same user lists it, reads its status and
+ * hangs it up, with the same handle (handles are service-wide).
+ *
+ * NR_RAS_ENGINE_IN_PROCESS: the dialing engine runs inside this process (a
+ * thread per link); its links end with it, and other processes never see
+ * them.  For tests, containers and embedded uses without a service.
+ *
+ * Call it before any other call of this library that dials or names a
+ * link; without it the first such call reads $NETROUTER_RAS_ENGINE
+ * ("in-process" or "service"; anything else: the service).  The choice
+ * then stays for the life of the process.  nr_ras_get_engine() says which
+ * one is in use (deciding it as above when nothing has).  Thread-safe.
+ * Errors: ERROR_INVALID_PARAMETER (another value), ERROR_ALREADY_INITIALIZED
+ * (the other engine was chosen already).
+ */
+#define NR_RAS_ENGINE_SERVICE    0
+#define NR_RAS_ENGINE_IN_PROCESS 1
+NR_RAS_PUBLIC DWORD nr_ras_set_engine(DWORD engine);
+NR_RAS_PUBLIC DWORD nr_ras_get_engine(void);
 
 /**
  * Ends a connection or a dial in any state, as RasHangUp.  Returns at once;

@@ -1,10 +1,11 @@
 /*
- * ras-lasterror.c - the sentences behind the RAS error numbers: the
+ * local-lasterror.c - the sentences behind the RAS error numbers: the
  * calling thread's detail of the last call that failed before any
  * connection existed (RasGetLastPhonebookError: the phonebook, the entry,
- * the saved credentials), and a connection's own, recorded by the dialing
- * engine (nr_ras_get_error_detail).  Owns the per-thread buffer; the
- * connection's is a field of its nr_rasconn.
+ * the saved credentials; a client sets it from the service's answer), and
+ * a connection's own, recorded by the dialing engine
+ * (nr_ras_get_error_detail).  Owns the per-thread buffer; the connection's
+ * is a field of its nr_rasconn.
  */
 #include "config.h"
 
@@ -12,7 +13,8 @@
 #include <string.h>
 #include <netrouter/ras.h>
 
-#include "ras-lasterror.h"
+#include "local-lasterror.h"
+#include "local.h"
 #include "rasconn.h"
 
 /* Fits the file, field and detail of an nr_pb_error with their separators. */
@@ -53,21 +55,16 @@ DWORD nr_ras_load_entry(LPCSTR phonebook, const char *name, nr_phonebook **pb, c
     return ERROR_CANNOT_FIND_PHONEBOOK_ENTRY;
 }
 
-NR_RAS_PUBLIC DWORD RasGetLastPhonebookError(LPSTR buf, DWORD size)
+const char *nr_ras_last_error(void)
 {
-    if (!buf || !size)
-        return ERROR_INVALID_PARAMETER;
-    snprintf(buf, size, "%s", last_error);
-    return 0;
+    return last_error;
 }
 
-NR_RAS_PUBLIC DWORD nr_ras_get_error_detail(HRASCONN h, LPSTR buf, DWORD size)
+DWORD nr_local_get_error_detail(HRASCONN h, LPSTR buf, DWORD size)
 {
     nr_rasconn *c;
     if (!buf || !size)
         return ERROR_INVALID_PARAMETER;
-    if (!h)
-        return RasGetLastPhonebookError(buf, size);
     if (!(c = nr_rasconn_lookup(h)))
         return ERROR_INVALID_HANDLE;
     pthread_mutex_lock(&c->lock);

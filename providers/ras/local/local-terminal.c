@@ -1,5 +1,6 @@
 /*
- * ras-terminal.c - nr_ras_terminal_read and nr_ras_terminal_write: the
+ * local-terminal.c - nr_ras_terminal_read and nr_ras_terminal_write in
+ * this process (local.h): the
  * application's side of an entry's terminal step (terminal_after_dial), a
  * login dialogue with the far end between CONNECT and PPP, while the dial
  * waits in RASCS_Interactive.
@@ -15,6 +16,7 @@
 #include <stdio.h>
 
 #include "dial.h"
+#include "local.h"
 
 /* How long one terminal write may wait for the line to take it. */
 #define WRITE_TIMEOUT_MS 10000
@@ -56,7 +58,7 @@ static void give_back(nr_rasconn *c, nr_dial *d, bool read)
     nr_rasconn_release(c);
 }
 
-NR_RAS_PUBLIC DWORD nr_ras_terminal_read(HRASCONN h, LPVOID buf, DWORD size, DWORD timeout_ms, LPDWORD got)
+DWORD nr_local_terminal_read(HRASCONN h, LPVOID buf, DWORD size, DWORD timeout_ms, LPDWORD got)
 {
     nr_rasconn *c;
     nr_dial *d;
@@ -75,7 +77,7 @@ NR_RAS_PUBLIC DWORD nr_ras_terminal_read(HRASCONN h, LPVOID buf, DWORD size, DWO
     return rc;
 }
 
-NR_RAS_PUBLIC DWORD nr_ras_terminal_write(HRASCONN h, const void *buf, DWORD size)
+DWORD nr_local_terminal_write(HRASCONN h, const void *buf, DWORD size)
 {
     nr_rasconn *c;
     nr_dial *d;

@@ -1,11 +1,13 @@
 /*
- * ras-dial.c - the public dialing calls of <netrouter/ras.h>: RasDial
- * (synchronous, asynchronous, resuming a paused dial), RasHangUp,
+ * local-dial.c - the dialing calls run inside this process (local.h):
+ * RasDial (synchronous, asynchronous, resuming a paused dial), RasHangUp,
  * RasGetConnectStatus, RasEnumConnections, RasGetProjectionInfo and
- * RasConnectionNotification.  They validate their arguments and hand the
+ * RasConnectionNotification as the in-process engine answers them, for an
+ * application that asked for it and for the connection service, which
+ * runs every link this way.  They validate their arguments and hand the
  * work to the engine (dial.c, connnotify.c).  A dial that cannot start
  * (phonebook, entry) leaves its detail for the calling thread; one that
- * fails later records it in its connection (ras-lasterror.c).
+ * fails later records it in its connection (local-lasterror.c).
  */
 #include "config.h"
 
@@ -22,7 +24,8 @@
 
 #include "connnotify.h"
 #include "dial.h"
-#include "ras-lasterror.h"
+#include "local-lasterror.h"
+#include "local.h"
 
 static void dial_free(void *engine)
 {
@@ -100,8 +103,48 @@ static int start_worker(nr_dial *d)
     return rc;
 }
 
-NR_RAS_PUBLIC DWORD RasDial(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIALPARAMS params, DWORD type,
-                            LPVOID notifier, LPHRASCONN out)
+/* Waits until c is connected, or its worker is done: after a failure that
+ * comes right after the port is released, so the caller can dial the same
+ * device again at once.  0, or why it failed. */
+static DWORD outcome(nr_rasconn *c)
+{
+    nr_dial *d = c->engine;
+    DWORD rc;
+    pthread_mutex_lock(&c->lock);
+    while (c->state != RASCS_Connected && !d->finished)
+        pthread_cond_wait(&c->changed, &c->lock);
+    rc = c->err.code ? c->err.code : c->state == RASCS_Connected ? 0 : ERROR_DISCONNECTION;
+    pthread_mutex_unlock(&c->lock);
+    return rc;
+}
+
+DWORD nr_local_wait(HRASCONN h)
+{
+    nr_rasconn *c = nr_rasconn_lookup(h);
+    DWORD rc;
+    if (!c)
+        return ERROR_INVALID_HANDLE;
+    rc = outcome(c);
+    nr_rasconn_release(c);
+    return rc;
+}
+
+DWORD nr_local_owner(HRASCONN h, uid_t *owner, bool *finished)
+{
+    nr_rasconn *c = nr_rasconn_lookup(h);
+    if (!c)
+        return ERROR_INVALID_HANDLE;
+    pthread_mutex_lock(&c->lock);
+    *owner = c->owner;
+    if (finished)
+        *finished = ((nr_dial *)c->engine)->finished;
+    pthread_mutex_unlock(&c->lock);
+    nr_rasconn_release(c);
+    return 0;
+}
+
+DWORD nr_local_dial(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIALPARAMS params, DWORD type,
+                    LPVOID notifier, LPHRASCONN out, uid_t owner)
 {
     nr_rasconn *c;
     nr_dial *d;
@@ -155,6 +198,7 @@ NR_RAS_PUBLIC DWORD RasDial(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIAL
     snprintf(c->phone_number, sizeof c->phone_number, "%s",
              params->szPhoneNumber[0] ? params->szPhoneNumber : d->entry->phone_number);
     c->state = RASCS_OpenPort;
+    c->owner = owner;
     *out = c->handle; /* the handle exists as soon as the attempt does */
 
     /* The worker gets the creation reference; this call keeps its own. */
@@ -173,19 +217,12 @@ NR_RAS_PUBLIC DWORD RasDial(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIAL
         nr_rasconn_release(c);
         return 0;
     }
-    /* Synchronous: wait for Connected, or for the end of the worker; after a
-     * failure that comes right after the port is released, so the caller
-     * can dial the same device again at once. */
-    pthread_mutex_lock(&c->lock);
-    while (c->state != RASCS_Connected && !d->finished)
-        pthread_cond_wait(&c->changed, &c->lock);
-    rc = c->err.code ? c->err.code : c->state == RASCS_Connected ? 0 : ERROR_DISCONNECTION;
-    pthread_mutex_unlock(&c->lock);
+    rc = outcome(c); /* synchronous */
     nr_rasconn_release(c);
     return rc;
 }
 
-NR_RAS_PUBLIC DWORD RasHangUp(HRASCONN h)
+DWORD nr_local_hang_up(HRASCONN h)
 {
     nr_rasconn *c = nr_rasconn_lookup(h);
     nr_dial *d;
@@ -212,7 +249,7 @@ NR_RAS_PUBLIC DWORD RasHangUp(HRASCONN h)
     return 0;
 }
 
-NR_RAS_PUBLIC DWORD RasConnectionNotification(HRASCONN h, HANDLE event, DWORD flags)
+DWORD nr_local_connection_notification(HRASCONN h, HANDLE event, DWORD flags)
 {
     intptr_t fd = (intptr_t)event;
     if (fd < 0 || fd > INT_MAX)
@@ -220,7 +257,7 @@ NR_RAS_PUBLIC DWORD RasConnectionNotification(HRASCONN h, HANDLE event, DWORD fl
     return nr_connnotify_register(h, (int)fd, flags);
 }
 
-NR_RAS_PUBLIC DWORD nr_ras_hang_up_wait(HRASCONN h, DWORD timeout_ms)
+DWORD nr_local_hang_up_wait(HRASCONN h, DWORD timeout_ms)
 {
     nr_rasconn *c;
     nr_dial *d;
@@ -232,7 +269,7 @@ NR_RAS_PUBLIC DWORD nr_ras_hang_up_wait(HRASCONN h, DWORD timeout_ms)
     if (!c)
         return ERROR_INVALID_HANDLE;
     d = c->engine;
-    RasHangUp(h);
+    nr_local_hang_up(h);
     clock_gettime(CLOCK_REALTIME, &until); /* conn->changed uses the default clock */
     until.tv_sec += timeout_ms / 1000;
     until.tv_nsec += (long)(timeout_ms % 1000) * 1000000L;
@@ -254,7 +291,7 @@ NR_RAS_PUBLIC DWORD nr_ras_hang_up_wait(HRASCONN h, DWORD timeout_ms)
     return finished ? 0 : ERROR_REQUEST_TIMEOUT;
 }
 
-NR_RAS_PUBLIC DWORD nr_ras_get_interface(HRASCONN h, LPSTR buf, DWORD size)
+DWORD nr_local_get_interface(HRASCONN h, LPSTR buf, DWORD size)
 {
     nr_rasconn *c;
     nr_dial *d;
@@ -274,7 +311,7 @@ NR_RAS_PUBLIC DWORD nr_ras_get_interface(HRASCONN h, LPSTR buf, DWORD size)
     return rc;
 }
 
-NR_RAS_PUBLIC DWORD RasGetConnectStatus(HRASCONN h, LPRASCONNSTATUS status)
+DWORD nr_local_get_connect_status(HRASCONN h, LPRASCONNSTATUS status)
 {
     nr_rasconn *c;
     if (!status)
@@ -295,56 +332,6 @@ NR_RAS_PUBLIC DWORD RasGetConnectStatus(HRASCONN h, LPRASCONNSTATUS status)
     return 0;
 }
 
-NR_RAS_PUBLIC DWORD RasEnumConnections(LPRASCONN conns, LPDWORD lpcb, LPDWORD lpcConnections)
-{
-    nr_rasconn **list = NULL;
-    size_t n = 0, shown;
-    DWORD need, rc = 0;
-    if (!lpcb || !lpcConnections)
-        return ERROR_INVALID_PARAMETER;
-    if (conns && conns->dwSize != sizeof *conns)
-        return ERROR_INVALID_SIZE;
-    /* As many as there are: the table may grow between two looks. */
-    for (size_t room = 16;; room = n) {
-        nr_rasconn **v = realloc(list, room * sizeof *v);
-        if (!v) {
-            free(list);
-            return ERROR_ALLOCATING_MEMORY;
-        }
-        list = v;
-        n = nr_rasconn_list(list, room);
-        if (n <= room)
-            break;
-        for (size_t i = 0; i < room; i++)
-            nr_rasconn_release(list[i]);
-    }
-    shown = n;
-    need = (DWORD)(n * sizeof(RASCONN));
-    *lpcConnections = (DWORD)n;
-    if (!conns || *lpcb < need) {
-        rc = ERROR_BUFFER_TOO_SMALL;
-    } else {
-        for (size_t i = 0; i < shown; i++) {
-            RASCONN *r = &conns[i];
-            memset(r, 0, sizeof *r);
-            r->dwSize = sizeof *r;
-            pthread_mutex_lock(&list[i]->lock);
-            r->hrasconn = list[i]->handle;
-            snprintf(r->szEntryName, sizeof r->szEntryName, "%s", list[i]->entry);
-            snprintf(r->szDeviceType, sizeof r->szDeviceType, "%s", list[i]->device_type);
-            snprintf(r->szDeviceName, sizeof r->szDeviceName, "%s", list[i]->device_name);
-            snprintf(r->szPhonebook, sizeof r->szPhonebook, "%s", list[i]->phonebook);
-            r->dwSubEntry = 1;
-            pthread_mutex_unlock(&list[i]->lock);
-        }
-    }
-    *lpcb = need;
-    for (size_t i = 0; i < shown; i++)
-        nr_rasconn_release(list[i]);
-    free(list);
-    return rc;
-}
-
 static void ip_text(uint32_t ip, char *buf, size_t size)
 {
     struct in_addr a = { htonl(ip) };
@@ -353,7 +340,7 @@ static void ip_text(uint32_t ip, char *buf, size_t size)
 
 /* Both projections are complete together, from RASCS_Projected on
  * (dial-ppp.c sets lcp_done and ip_done just before announcing it). */
-NR_RAS_PUBLIC DWORD RasGetProjectionInfo(HRASCONN h, RASPROJECTION proj, LPVOID buf, LPDWORD lpcb)
+DWORD nr_local_get_projection_info(HRASCONN h, RASPROJECTION proj, LPVOID buf, LPDWORD lpcb)
 {
     nr_rasconn *c;
     nr_dial *d;

@@ -1,16 +1,19 @@
 /*
- * ras-lasterror.h - the calling thread's detail sentence behind
+ * local-lasterror.h - the calling thread's detail sentence behind
  * RasGetLastPhonebookError and nr_ras_get_error_detail(NULL, ...), shared
- * by the ras-*.c files of the public library (kept in ras-lasterror.c),
- * and the loading of a phonebook entry that sets it.
+ * by the public library and the service (kept in local-lasterror.c), and
+ * the loading of a phonebook entry that sets it.
  */
-#ifndef NR_RAS_LASTERROR_H
-#define NR_RAS_LASTERROR_H
+#ifndef NR_RAS_LOCAL_LASTERROR_H
+#define NR_RAS_LOCAL_LASTERROR_H
 
 #include "phonebook.h"
 
 /* Sets the calling thread's detail ("" or NULL: no error). */
 void nr_ras_set_last_error(const char *text);
+
+/* The calling thread's detail ("" when none); valid until it changes. */
+const char *nr_ras_last_error(void);
 
 /* Sets it from a phonebook load failure ("FILE:LINE:COLUMN: FIELD: message"). */
 void nr_ras_remember_pb_error(const nr_pb_error *err);

@@ -1,0 +1,180 @@
+/*
+ * ras-calls.c - the public calls on dials and links of <netrouter/ras.h>:
+ * each checks what the caller gave it, then hands the call to the engine
+ * this process uses (ras-engine.c): the connection service (client.h) or
+ * the engine inside this process (local.h).  RasEnumConnections's
+ * size-probe protocol is done here, over either engine's list.
+ */
+#include "config.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "client.h"
+#include "local-lasterror.h"
+#include "local.h"
+#include "notify.h"
+#include "ras-engine.h"
+
+NR_RAS_PUBLIC DWORD RasDial(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIALPARAMS params, DWORD type,
+                            LPVOID notifier, LPHRASCONN out)
+{
+    nr_ras_set_last_error(NULL);
+    if (nr_ras_in_handler())
+        return ERROR_POSSIBLE_DEADLOCK; /* never from inside a notification handler */
+    if (!params || !out || type == NR_RAS_NOTIFIER_RELAY)
+        return ERROR_INVALID_PARAMETER;
+    if (params->dwSize != sizeof *params || (ext && ext->dwSize != sizeof *ext))
+        return ERROR_INVALID_SIZE;
+    if (memchr(params->szEntryName, '\0', sizeof params->szEntryName) == NULL ||
+        memchr(params->szPhoneNumber, '\0', sizeof params->szPhoneNumber) == NULL ||
+        memchr(params->szUserName, '\0', sizeof params->szUserName) == NULL ||
+        memchr(params->szPassword, '\0', sizeof params->szPassword) == NULL ||
+        memchr(params->szDomain, '\0', sizeof params->szDomain) == NULL ||
+        memchr(params->szCallbackNumber, '\0', sizeof params->szCallbackNumber) == NULL)
+        return ERROR_INVALID_PARAMETER;
+    if (nr_ras_in_process())
+        return nr_local_dial(ext, phonebook, params, type, notifier, out, 0);
+    return nr_client_dial(ext, phonebook, params, type, notifier, out);
+}
+
+NR_RAS_PUBLIC DWORD RasHangUp(HRASCONN h)
+{
+    return nr_ras_in_process() ? nr_local_hang_up(h) : nr_client_hang_up(h);
+}
+
+NR_RAS_PUBLIC DWORD nr_ras_hang_up_wait(HRASCONN h, DWORD timeout_ms)
+{
+    if (h && nr_ras_in_handler() == h)
+        return ERROR_POSSIBLE_DEADLOCK;
+    return nr_ras_in_process() ? nr_local_hang_up_wait(h, timeout_ms) : nr_client_hang_up_wait(h, timeout_ms);
+}
+
+NR_RAS_PUBLIC DWORD RasConnectionNotification(HRASCONN h, HANDLE event, DWORD flags)
+{
+    if (nr_ras_in_process())
+        return nr_local_connection_notification(h, event, flags);
+    return nr_client_connection_notification(h, event, flags);
+}
+
+NR_RAS_PUBLIC DWORD RasGetConnectStatus(HRASCONN h, LPRASCONNSTATUS status)
+{
+    nr_client_status st;
+    DWORD rc;
+    if (!status)
+        return ERROR_INVALID_PARAMETER;
+    if (status->dwSize != sizeof *status)
+        return ERROR_INVALID_SIZE;
+    if (nr_ras_in_process())
+        return nr_local_get_connect_status(h, status);
+    if ((rc = nr_client_get_status(h, &st)) == 0)
+        *status = st.status;
+    return rc;
+}
+
+NR_RAS_PUBLIC DWORD nr_ras_get_interface(HRASCONN h, LPSTR buf, DWORD size)
+{
+    nr_client_status st;
+    DWORD rc;
+    if (!buf)
+        return ERROR_INVALID_PARAMETER;
+    if (nr_ras_in_process())
+        return nr_local_get_interface(h, buf, size);
+    if ((rc = nr_client_get_status(h, &st)) != 0)
+        return rc;
+    if (strlen(st.interface) >= size)
+        return ERROR_BUFFER_TOO_SMALL;
+    memcpy(buf, st.interface, strlen(st.interface) + 1);
+    return 0;
+}
+
+NR_RAS_PUBLIC DWORD RasGetLastPhonebookError(LPSTR buf, DWORD size)
+{
+    if (!buf || !size)
+        return ERROR_INVALID_PARAMETER;
+    snprintf(buf, size, "%s", nr_ras_last_error());
+    return 0;
+}
+
+NR_RAS_PUBLIC DWORD nr_ras_get_error_detail(HRASCONN h, LPSTR buf, DWORD size)
+{
+    nr_client_status st;
+    DWORD rc;
+    if (!buf || !size)
+        return ERROR_INVALID_PARAMETER;
+    if (!h)
+        return RasGetLastPhonebookError(buf, size);
+    if (nr_ras_in_process())
+        return nr_local_get_error_detail(h, buf, size);
+    if ((rc = nr_client_get_status(h, &st)) == 0)
+        snprintf(buf, size, "%s", st.detail);
+    return rc;
+}
+
+NR_RAS_PUBLIC DWORD RasEnumConnections(LPRASCONN conns, LPDWORD lpcb, LPDWORD lpcConnections)
+{
+    nr_ras_link *v = NULL;
+    size_t n = 0;
+    DWORD need, rc;
+    if (!lpcb || !lpcConnections)
+        return ERROR_INVALID_PARAMETER;
+    if (conns && conns->dwSize != sizeof *conns)
+        return ERROR_INVALID_SIZE;
+    rc = nr_ras_in_process() ? nr_rasconn_snapshot(&v, &n) : nr_client_list(&v, &n);
+    if (rc)
+        return rc;
+    if (n > UINT32_MAX / sizeof(RASCONN)) {
+        free(v);
+        return ERROR_ALLOCATING_MEMORY;
+    }
+    need = (DWORD)(n * sizeof(RASCONN));
+    *lpcConnections = (DWORD)n;
+    if (!conns || *lpcb < need) {
+        rc = ERROR_BUFFER_TOO_SMALL;
+    } else {
+        for (size_t i = 0; i < n; i++) {
+            RASCONN *r = &conns[i];
+            memset(r, 0, sizeof *r);
+            r->dwSize = sizeof *r;
+            r->hrasconn = v[i].handle;
+            snprintf(r->szEntryName, sizeof r->szEntryName, "%s", v[i].entry);
+            snprintf(r->szDeviceType, sizeof r->szDeviceType, "%s", v[i].device_type);
+            snprintf(r->szDeviceName, sizeof r->szDeviceName, "%s", v[i].device_name);
+            snprintf(r->szPhonebook, sizeof r->szPhonebook, "%s", v[i].phonebook);
+            r->dwSubEntry = 1;
+        }
+    }
+    *lpcb = need;
+    free(v);
+    return rc;
+}
+
+NR_RAS_PUBLIC DWORD RasGetProjectionInfo(HRASCONN h, RASPROJECTION proj, LPVOID buf, LPDWORD lpcb)
+{
+    if (!lpcb)
+        return ERROR_INVALID_PARAMETER;
+    if (nr_ras_in_process())
+        return nr_local_get_projection_info(h, proj, buf, lpcb);
+    return nr_client_get_projection_info(h, proj, buf, lpcb);
+}
+
+NR_RAS_PUBLIC DWORD nr_ras_terminal_read(HRASCONN h, LPVOID buf, DWORD size, DWORD timeout_ms, LPDWORD got)
+{
+    if (!buf || !got || !size)
+        return ERROR_INVALID_PARAMETER;
+    *got = 0;
+    if (nr_ras_in_process())
+        return nr_local_terminal_read(h, buf, size, timeout_ms, got);
+    return nr_client_terminal_read(h, buf, size, timeout_ms, got);
+}
+
+NR_RAS_PUBLIC DWORD nr_ras_terminal_write(HRASCONN h, const void *buf, DWORD size)
+{
+    if (!buf && size)
+        return ERROR_INVALID_PARAMETER;
+    if (nr_ras_in_process())
+        return nr_local_terminal_write(h, buf, size);
+    return nr_client_terminal_write(h, buf, size);
+}

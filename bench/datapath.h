@@ -58,8 +58,9 @@ void dp_start(dp *d);
 /* Moves spec->count packets and measures it. */
 void dp_run(dp *d, const dp_spec *spec, dp_result *out);
 /* CPU time of one send(MSG_NOSIGNAL) on our pty, which fails with ENOTSOCK:
- * what nr_write_all() (router/common/files.c) spends before each write()
- * of a frame to a tty.  Call between runs. */
+ * what nr_write_all() (router/common/files.c) would spend before each
+ * write() of a frame to a tty, and the link no longer does
+ * (nr_write_all_kind).  Call between runs. */
 double dp_failed_send_ns(dp *d);
 /* One sentence on what was negotiated and where TUN is, for the report. */
 const char *dp_describe(const dp *d);

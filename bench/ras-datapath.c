@@ -26,9 +26,11 @@
  * other programs' kernel work lands there too).  Then the ratios PPP / raw
  * and issue 9's target, framing costs less than half the raw copy:
  * (both_PPP - both_raw) / both_raw < 0.5, judged on the threads' CPU time
- * (the same with +kern is printed beside it).  Last, the CPU time of the
- * send() that nr_write_all() tries before every write() of a frame, which
- * fails on a tty.  The HDLC encoder and decoder alone are bench/ras-hdlc's
+ * (the same with +kern is printed beside it).  Last, the CPU time of a
+ * send() to the tty, which fails (ENOTSOCK): what nr_write_all() would
+ * spend before each frame's write(); the link asks once, when it is made,
+ * what its line is, and writes a tty with write() alone
+ * (nr_write_all_kind).  The HDLC encoder and decoder alone are bench/ras-hdlc's
  * (MB/s per core, against memcpy and a byte scan).
  *
  * Without root or /dev/net/tun it says so and measures the pty alone.
@@ -191,8 +193,9 @@ int main(int argc, char **argv)
     printf("  (with the kernel's workers counted on both sides: worst %.2f, %s)\n", worst[1],
            case_name(worst_case[1], name, sizeof name));
     send_ns = dp_failed_send_ns(d);
-    printf("  each PPP frame is written by nr_write_all(), whose send() fails on a tty (ENOTSOCK) before the\n"
-           "  write(): %.0f ns of CPU a frame for its sender, %.2f ns/B at 64 octets, %.2f at 1500\n",
+    printf("  a link writes its frames to a tty with write() alone (nr_write_all_kind); the send() that\n"
+           "  nr_write_all() tries first would fail there (ENOTSOCK) and cost %.0f ns of CPU a frame,\n"
+           "  %.2f ns/B at 64 octets, %.2f at 1500\n",
            send_ns, send_ns / 64, send_ns / 1500);
     printf("  the HDLC encoder and decoder alone, MB/s per core: bench/ras-hdlc\n");
 

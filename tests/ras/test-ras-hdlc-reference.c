@@ -302,26 +302,37 @@ NRT_TEST(test_fcs16_matches_the_bitwise_definition_at_every_length_and_alignment
     NRT_EQ(mismatches, 0);
 }
 
-NRT_TEST(test_fcs16_is_right_for_every_octet_value_at_every_position_of_a_step)
+/* Every octet value at the given positions of a block of len octets, the
+ * rest random and then zero: the mismatches with the reference. */
+static unsigned fcs16_mismatches_at(size_t len, size_t from, size_t to)
 {
-    uint8_t block[24];
+    uint8_t block[272];
     unsigned mismatches = 0;
 
-    for (size_t pos = 0; pos < sizeof block; pos++) {
+    for (size_t pos = from; pos < to; pos++) {
         for (unsigned v = 0; v < 256; v++) {
-            for (size_t i = 0; i < sizeof block; i++)
+            for (size_t i = 0; i < len; i++)
                 block[i] = (uint8_t)rnd();
             block[pos] = (uint8_t)v;
             uint16_t init = (uint16_t)rnd();
-            if (nr_hdlc_fcs16(init, block, sizeof block) != ref_fcs16(init, block, sizeof block))
+            if (nr_hdlc_fcs16(init, block, len) != ref_fcs16(init, block, len))
                 mismatches++;
-            memset(block, 0, sizeof block);
+            memset(block, 0, len);
             block[pos] = (uint8_t)v;
-            if (nr_hdlc_fcs16(0, block, sizeof block) != ref_fcs16(0, block, sizeof block))
+            if (nr_hdlc_fcs16(0, block, len) != ref_fcs16(0, block, len))
                 mismatches++;
         }
     }
-    NRT_EQ(mismatches, 0);
+    return mismatches;
+}
+
+NRT_TEST(test_fcs16_is_right_for_every_octet_value_at_every_position_of_a_step)
+{
+    /* Short runs: steps of eight, then single octets. */
+    NRT_EQ(fcs16_mismatches_at(24, 0, 24), 0);
+    /* Long runs: steps of sixteen, then of eight, then single octets. */
+    NRT_EQ(fcs16_mismatches_at(271, 0, 32), 0);
+    NRT_EQ(fcs16_mismatches_at(271, 256, 271), 0);
 }
 
 NRT_TEST(test_fcs16_over_pieces_equals_fcs16_over_the_whole)

@@ -3,10 +3,12 @@
  */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
 #include <getopt.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -113,6 +115,50 @@ uint64_t bench_cpu_ns(void)
     return clock_ns(CLOCK_THREAD_CPUTIME_ID);
 }
 
+/* The first field of /proc/PID/schedstat (ns on a CPU) if PID is a kernel
+ * worker, else 0. */
+static uint64_t worker_ns(int proc, const char *pid)
+{
+    char path[sizeof ((struct dirent *)0)->d_name + 16], comm[32] = "";
+    unsigned long long ns = 0;
+    FILE *f;
+
+    snprintf(path, sizeof path, "%s/comm", pid);
+    int fd = openat(proc, path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    ssize_t n = read(fd, comm, sizeof comm - 1);
+    close(fd);
+    if (n <= 0 || (strncmp(comm, "kworker/", 8) != 0 && strncmp(comm, "ksoftirqd/", 10) != 0))
+        return 0;
+    snprintf(path, sizeof path, "%s/schedstat", pid);
+    fd = openat(proc, path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || !(f = fdopen(fd, "r"))) {
+        if (fd >= 0)
+            close(fd);
+        return 0;
+    }
+    if (fscanf(f, "%llu", &ns) != 1)
+        ns = 0;
+    fclose(f);
+    return ns;
+}
+
+uint64_t bench_kernel_workers_ns(void)
+{
+    DIR *d = opendir("/proc");
+    struct dirent *e;
+    uint64_t sum = 0;
+
+    if (!d)
+        return 0;
+    while ((e = readdir(d)) != NULL)
+        if (e->d_name[0] >= '1' && e->d_name[0] <= '9')
+            sum += worker_ns(dirfd(d), e->d_name);
+    closedir(d);
+    return sum;
+}
+
 static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -174,15 +220,22 @@ char *bench_mkdir(const char *name)
     return path;
 }
 
-static void write_all(int fd, const char *buf, size_t len, const char *path)
+void bench_write_all(int fd, const void *buf, size_t len, const char *what)
 {
+    const char *p = buf;
     while (len > 0) {
-        ssize_t n = write(fd, buf, len);
+        ssize_t n = write(fd, p, len);
         if (n < 0 && errno == EINTR)
             continue;
+        if (n < 0 && errno == EAGAIN) {
+            struct pollfd pf = { .fd = fd, .events = POLLOUT };
+            if (poll(&pf, 1, 10000) <= 0)
+                bench_die("cannot write %s: no room for 10 s", what);
+            continue;
+        }
         if (n <= 0)
-            bench_die("cannot write %s: %s", path, strerror(errno));
-        buf += n;
+            bench_die("cannot write %s: %s", what, n < 0 ? strerror(errno) : "nothing written");
+        p += n;
         len -= (size_t)n;
     }
 }
@@ -192,7 +245,7 @@ void bench_write_file(const char *path, const char *text)
     int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0)
         bench_die("cannot create %s: %s", path, strerror(errno));
-    write_all(fd, text, strlen(text), path);
+    bench_write_all(fd, text, strlen(text), path);
     if (fchmod(fd, 0644) != 0 || close(fd) != 0)
         bench_die("cannot write %s: %s", path, strerror(errno));
 }
@@ -212,7 +265,7 @@ void bench_copy_file(const char *from, const char *to, mode_t mode)
             continue;
         if (n < 0)
             bench_die("cannot read %s: %s", from, strerror(errno));
-        write_all(out, buf, (size_t)n, to);
+        bench_write_all(out, buf, (size_t)n, to);
     }
     close(in);
     if (fchmod(out, mode) != 0 || close(out) != 0)

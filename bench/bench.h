@@ -37,6 +37,12 @@ uint64_t bench_now_ns(void);
 /* CPU time of the calling thread in nanoseconds (CLOCK_THREAD_CPUTIME_ID):
  * what one core spent, whatever else the machine ran meanwhile. */
 uint64_t bench_cpu_ns(void);
+/* CPU time the kernel's worker threads (kworker/..., ksoftirqd/...) have
+ * run so far, in nanoseconds (/proc/PID/schedstat): work done for us
+ * outside our threads, such as pushing a pty's buffers to its other end,
+ * but for every other program too.  Threads that exit between two calls
+ * take their time with them.  0 when /proc cannot be read. */
+uint64_t bench_kernel_workers_ns(void);
 /* Median of v[0..n-1] (sorts v). */
 double bench_median(double *v, size_t n);
 const char *bench_verdict(bool ok);
@@ -46,6 +52,10 @@ const char *bench_workdir(const bench_opts *o);
 /* Creates a directory (mode 0755) under the work directory; returns its path. */
 char *bench_mkdir(const char *name);
 void bench_write_file(const char *path, const char *text);
+/* write()s all of buf to fd, waiting (poll) while a non-blocking fd is
+ * full; exits naming what (a path, "the pty") when that fails or no room
+ * comes for 10 s. */
+void bench_write_all(int fd, const void *buf, size_t len, const char *what);
 void bench_copy_file(const char *from, const char *to, mode_t mode);
 /* Path of the built plugin nr-bench-NAME.so, checked to exist. */
 char *bench_plugin(const bench_opts *o, const char *name);

@@ -53,6 +53,14 @@ bench_ras_hdlc_SOURCES = bench/ras-hdlc.c bench/bench.c bench/bench.h
 bench_ras_hdlc_CPPFLAGS = $(BENCH_CPPFLAGS) $(NR_COMMON_CPPFLAGS) -I$(NR_RAS_DIR)/ppp
 bench_ras_hdlc_LDADD = $(NR_RAS_PPP_LIBS) router/libnetrouter.la
 
+# The data path of a connected link: IPv4 through a pty pair framed by two
+# PPP links (and a TUN interface, as root) against a raw copy of the same bytes.
+BENCH_BINS += bench/ras-datapath
+check_PROGRAMS += bench/ras-datapath
+bench_ras_datapath_SOURCES = bench/ras-datapath.c bench/datapath.c bench/datapath.h bench/bench.c bench/bench.h
+bench_ras_datapath_CPPFLAGS = $(BENCH_CPPFLAGS) $(NR_COMMON_CPPFLAGS) -I$(NR_RAS_DIR)/ppp -I$(NR_RAS_DIR)/dial
+bench_ras_datapath_LDADD = $(NR_RAS_ENGINE_LIBS) router/libnetrouter.la $(PTHREAD_LIBS)
+
 EXTRA_DIST += bench/README.md
 
 BENCH_FLAGS =

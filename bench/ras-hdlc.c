@@ -22,9 +22,9 @@
  *           0x7d) of the packets (encode side) or of the wire stream
  *           (decode side): the least a framer must look at
  *
- * and the FCS-16 alone over the packets (nr_hdlc_fcs16: both sides compute
- * it octet by octet, a table look-up each, so it is a share of both that no
- * change to escaping removes).  Times are the CPU time of the thread
+ * and the FCS-16 alone over the packets (nr_hdlc_fcs16, eight octets a
+ * step: both sides compute it over the same octets, so it is a share of
+ * both that no change to escaping removes).  Times are the CPU time of the thread
  * (bench_cpu_ns), so what is measured is one core's work even on a busy
  * machine.  It prints, per variant, the median ns per frame, the throughput
  * of information octets (the IP packets, whatever octets a variant reads) in

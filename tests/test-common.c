@@ -2,16 +2,23 @@
  * test-common.c - the helpers of router/common that the router and the
  * RAS provider share, where no suite of their users pins them down on their
  * own: positions of values along a JSON path (nr_json_locate), the kind
- * names of JSON values, the monotonic millisecond clock and the error
- * carrier (nr_error_set).
+ * names of JSON values, the monotonic millisecond clock, the error
+ * carrier (nr_error_set) and the writer of whole buffers (nr_write_all,
+ * nr_write_all_kind).
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "clock.h"
+#include "files.h"
 #include "nr-error.h"
 #include "json.h"
 #include "testutil.h"
@@ -184,4 +191,85 @@ NRT_TEST(an_error_is_set_through_a_va_list_the_same_way)
     NRT_EQ(e.code, 625u);
     NRT_EQ(e.ext, 0u);
     NRT_EQ_STR(e.detail, "entries[1].speed: must be an integer");
+}
+
+/* ---- nr_write_all, nr_write_all_kind -------------------------------------------------------- */
+
+NRT_TEST(the_kind_of_a_descriptor_tells_a_socket_from_a_pipe_and_a_tty)
+{
+    int sv[2], pp[2], master = posix_openpt(O_RDWR | O_NOCTTY);
+    NRT_EQ_FATAL(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), 0);
+    NRT_EQ_FATAL(pipe(pp), 0);
+    NRT_GE_FATAL(master, 0);
+    NRT_EQ(nr_fd_kind_of(sv[0]), NR_FD_SOCKET);
+    NRT_EQ(nr_fd_kind_of(pp[1]), NR_FD_OTHER);
+    NRT_EQ(nr_fd_kind_of(master), NR_FD_OTHER);
+    NRT_EQ(nr_fd_kind_of(-1), NR_FD_UNKNOWN);
+    close(sv[0]);
+    close(sv[1]);
+    close(pp[0]);
+    close(pp[1]);
+    close(master);
+}
+
+/* Writes buf with nr_write_all_kind(kind) into fds[1] and reads it back from fds[0]. */
+static void write_and_read_back(int fds[2], nr_fd_kind kind)
+{
+    char buf[3000], got[sizeof buf];
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof buf; i++)
+        buf[i] = (char)(i * 7);
+    NRT_TRUE_FATAL(nr_write_all_kind(fds[1], buf, sizeof buf, kind));
+    while (n < sizeof got) {
+        ssize_t r = read(fds[0], got + n, sizeof got - n);
+        NRT_GT_FATAL(r, 0);
+        n += (size_t)r;
+    }
+    NRT_EQ_MEM(got, buf, sizeof buf);
+}
+
+NRT_TEST(a_buffer_is_written_whole_to_a_pipe_and_a_socket_of_any_stated_kind)
+{
+    static const nr_fd_kind pipe_kinds[] = { NR_FD_OTHER, NR_FD_UNKNOWN };
+    static const nr_fd_kind socket_kinds[] = { NR_FD_SOCKET, NR_FD_UNKNOWN };
+    int fds[2];
+    for (size_t i = 0; i < 2; i++) {
+        NRT_EQ_FATAL(pipe(fds), 0);
+        write_and_read_back(fds, pipe_kinds[i]);
+        close(fds[0]);
+        close(fds[1]);
+        NRT_EQ_FATAL(socketpair(AF_UNIX, SOCK_STREAM, 0, fds), 0);
+        write_and_read_back(fds, socket_kinds[i]);
+        close(fds[0]);
+        close(fds[1]);
+    }
+    NRT_EQ_FATAL(pipe(fds), 0);
+    NRT_TRUE(nr_write_all(fds[1], "abc", 3));
+    close(fds[0]);
+    close(fds[1]);
+}
+
+NRT_TEST(a_socket_whose_peer_went_away_is_epipe_not_sigpipe)
+{
+    int sv[2];
+    NRT_EQ_FATAL(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), 0);
+    close(sv[1]);
+    errno = 0;
+    NRT_FALSE(nr_write_all_kind(sv[0], "x", 1, NR_FD_SOCKET));
+    NRT_EQ(errno, EPIPE);
+    errno = 0;
+    NRT_FALSE(nr_write_all(sv[0], "x", 1));
+    NRT_EQ(errno, EPIPE);
+    close(sv[0]);
+}
+
+NRT_TEST(a_stated_kind_is_not_second_guessed)
+{
+    int pp[2];
+    NRT_EQ_FATAL(pipe(pp), 0);
+    errno = 0;
+    NRT_FALSE(nr_write_all_kind(pp[1], "x", 1, NR_FD_SOCKET)); /* send() only: no write() after it */
+    NRT_EQ(errno, ENOTSOCK);
+    close(pp[0]);
+    close(pp[1]);
 }

@@ -217,14 +217,34 @@ const char *nr_file_load_verb(int err)
     return err == EINVAL ? "refusing" : err == EFBIG || err == EIO || err == ENOMEM ? "cannot read" : "cannot open";
 }
 
+nr_fd_kind nr_fd_kind_of(int fd)
+{
+    struct stat st;
+    if (fstat(fd, &st) != 0)
+        return NR_FD_UNKNOWN;
+    return S_ISSOCK(st.st_mode) ? NR_FD_SOCKET : NR_FD_OTHER;
+}
+
 bool nr_write_all(int fd, const void *p, size_t len)
+{
+    return nr_write_all_kind(fd, p, len, NR_FD_UNKNOWN);
+}
+
+bool nr_write_all_kind(int fd, const void *p, size_t len, nr_fd_kind kind)
 {
     const char *c = p;
     while (len) {
-        /* send() to a socket, so that a peer that went away is EPIPE, not SIGPIPE */
-        ssize_t w = send(fd, c, len, MSG_NOSIGNAL);
-        if (w < 0 && errno == ENOTSOCK)
+        ssize_t w;
+        if (kind == NR_FD_OTHER) {
             w = write(fd, c, len);
+        } else {
+            /* send() to a socket, so that a peer that went away is EPIPE, not SIGPIPE */
+            w = send(fd, c, len, MSG_NOSIGNAL);
+            if (w < 0 && errno == ENOTSOCK && kind == NR_FD_UNKNOWN) {
+                kind = NR_FD_OTHER; /* for the rest of this call */
+                continue;
+            }
+        }
         if (w < 0 && errno == EINTR)
             continue;
         if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {

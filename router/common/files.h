@@ -83,8 +83,28 @@ NR_COMMON_INTERNAL const char *nr_file_load_verb(int err);
 /* Writes all of p, retrying short writes and EINTR; false with errno set.
  * A socket is written with MSG_NOSIGNAL (a peer that went away is EPIPE,
  * never SIGPIPE); a non-blocking descriptor that is full is waited on for
- * up to a second at a time, and one that stays full fails with EIO. */
+ * up to a second at a time, and one that stays full fails with EIO.  It
+ * tries send() first and write() when that fails with ENOTSOCK: for a
+ * descriptor written often (a tty), see nr_write_all_kind(). */
 NR_COMMON_INTERNAL bool nr_write_all(int fd, const void *p, size_t len);
+
+/* What a descriptor is, for nr_write_all_kind(). */
+typedef enum nr_fd_kind {
+    NR_FD_UNKNOWN, /* not known: try send(), then write() */
+    NR_FD_SOCKET,  /* send() with MSG_NOSIGNAL */
+    NR_FD_OTHER    /* a tty, pipe, file...: write() */
+} nr_fd_kind;
+
+/* The kind of fd, from fstat() (NR_FD_UNKNOWN if that fails).  A
+ * descriptor keeps its kind, so a caller that writes one many times asks
+ * once. */
+NR_COMMON_INTERNAL nr_fd_kind nr_fd_kind_of(int fd);
+
+/* nr_write_all() for a descriptor of a known kind: a socket is written with
+ * send(MSG_NOSIGNAL) and anything else with write(), without first trying
+ * the call that does not apply (a send() to a tty fails with ENOTSOCK, a
+ * system call per write).  NR_FD_UNKNOWN is nr_write_all(). */
+NR_COMMON_INTERNAL bool nr_write_all_kind(int fd, const void *p, size_t len, nr_fd_kind kind);
 
 /* Rules for nr_dir_open(). */
 enum {

@@ -17,6 +17,7 @@ NR_RAS_TEST_PPP_LIBS = tests/ras/libnrtest-ppp.la $(NR_RAS_PPP_LIBS) $(NR_TEST_R
 
 ras_ppp_tests = \
 	tests/ras/test-ras-hdlc \
+	tests/ras/test-ras-hdlc-reference \
 	tests/ras/test-ras-ppp-packet \
 	tests/ras/test-ras-ppp-fsm \
 	tests/ras/test-ras-ppp-lcp \
@@ -32,6 +33,8 @@ check_PROGRAMS += $(ras_ppp_tests)
 TESTS += $(ras_ppp_tests)
 tests_ras_test_ras_hdlc_CPPFLAGS = $(NR_RAS_TEST_PPP_CPPFLAGS)
 tests_ras_test_ras_hdlc_LDADD = $(NR_RAS_TEST_PPP_LIBS)
+tests_ras_test_ras_hdlc_reference_CPPFLAGS = $(NR_RAS_TEST_PPP_CPPFLAGS)
+tests_ras_test_ras_hdlc_reference_LDADD = $(NR_RAS_TEST_PPP_LIBS)
 tests_ras_test_ras_ppp_packet_CPPFLAGS = $(NR_RAS_TEST_PPP_CPPFLAGS)
 tests_ras_test_ras_ppp_packet_LDADD = $(NR_RAS_TEST_PPP_LIBS)
 tests_ras_test_ras_ppp_fsm_CPPFLAGS = $(NR_RAS_TEST_PPP_CPPFLAGS)

@@ -32,6 +32,7 @@
 
 struct nr_ppp_link {
     int fd;
+    nr_fd_kind fd_kind;        /* a tty is written with write() alone, a socket with send() */
     nr_ppp_phase phase;
     nr_ppp_link_config cfg;
     nr_ppp_clock clock;
@@ -88,7 +89,7 @@ static void link_send(nr_ppp_link *l, uint16_t protocol, const uint8_t *pkt, siz
         return;
     if (nr_hdlc_encode(&l->tx, protocol, pkt, len, wire, sizeof wire, &n) != 0)
         return;
-    if (!nr_write_all(l->fd, wire, n))
+    if (!nr_write_all_kind(l->fd, wire, n, l->fd_kind))
         l->line_lost = true; /* handled after the current input by check_line() */
     else
         nr_ppp_stats_sent(&l->stats, protocol, n);
@@ -522,6 +523,7 @@ int nr_ppp_link_new(int fd, const nr_ppp_link_config *cfg, nr_ppp_link_event_fn 
     if (!l)
         return -ENOMEM;
     l->fd = fd;
+    l->fd_kind = nr_fd_kind_of(fd);
     l->cfg = *cfg;
     l->cfg.user = l->cfg.password = NULL; /* copied into auth below */
     if (cfg->clock)

@@ -6,6 +6,7 @@ providers_ras_api_libnetrouter_ras_la_SOURCES = \
 	providers/ras/api/ras-errors.c \
 	providers/ras/api/ras-entries.c \
 	providers/ras/api/ras-dial.c \
+	providers/ras/api/ras-stats.c \
 	providers/ras/api/ras-terminal.c \
 	providers/ras/api/ras-credentials.c \
 	providers/ras/api/ras-lasterror.h providers/ras/api/ras-lasterror.c

@@ -79,8 +79,10 @@ DWORD nr_dial_await_callback(nr_dial *d)
     if (nr_modem_reset_after_call(d->modem, &dp, &res) == 0) {
         if (!nr_dial_enter(d, RASCS_WaitForCallback))
             return ERROR_USER_DISCONNECTION;
-        if (nr_modem_answer(d->modem, &dp, (int)d->entry->callback_timeout_ms, &res) == 0)
+        if (nr_modem_answer(d->modem, &dp, (int)d->entry->callback_timeout_ms, &res) == 0) {
+            nr_dial_stats_connected_at(d, res.speed);
             return nr_dial_enter(d, RASCS_ReAuthenticate) ? 0 : ERROR_USER_DISCONNECTION;
+        }
     }
     if (nr_dial_hangup_requested(d))
         return ERROR_USER_DISCONNECTION;
@@ -105,8 +107,10 @@ DWORD nr_dial_modem(nr_dial *d)
         return ERROR_USER_DISCONNECTION;
     for (unsigned attempt = 0;; attempt++) {
         nr_modem_dial_params dp = modem_params(d, number);
-        if (nr_modem_dial(d->modem, &dp, &res) == 0)
+        if (nr_modem_dial(d->modem, &dp, &res) == 0) {
+            nr_dial_stats_connected_at(d, res.speed);
             break;
+        }
         if (nr_dial_hangup_requested(d))
             return ERROR_USER_DISCONNECTION;
         if (!redialable(res.err.code) || attempt >= e->redial_attempts) {

@@ -1,7 +1,7 @@
 /*
  * dial.c - the RasDial worker: the modem phases (dial-modem.c), the PPP
- * phases (dial-ppp.c), then serving the link until it is hung up or dies;
- * the port is released on every path.
+ * phases (dial-ppp.c), then serving the link (dial-serve.c) until it is
+ * hung up or dies; the port is released on every path.
  *
  * RasConnectionNotification (connnotify.h) is signalled from here:
  * RASCN_Connection once RASCS_Connected is entered, RASCN_Disconnection when
@@ -21,6 +21,7 @@
 static void finish(nr_dial *d, bool connected)
 {
     bool unlist;
+    nr_dial_stats_link_ended(d); /* its counters stay the connection's */
     nr_ppp_link_free(d->link);
     d->link = NULL;
     nr_modem_close(d->modem); /* DTR drop, termios restored, lock removed */
@@ -52,6 +53,7 @@ void *nr_dial_worker(void *arg)
     if (!err)
         err = nr_dial_ppp(d);
     if (!err) {
+        nr_dial_stats_publish(d, NULL); /* counted from RASCS_Connected on */
         serve = nr_dial_enter(d, RASCS_Connected); /* false: hung up meanwhile */
         nr_connnotify_fire(conn->handle, RASCN_Connection);
     }

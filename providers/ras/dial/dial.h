@@ -3,8 +3,11 @@
  * connection walks the RASCONNSTATE sequence (dial-state.c: announcements
  * and pauses; dial-modem.c: the modem phases; dial-ppp.c: the PPP phases),
  * keeps the link up once connected, and releases the port on failure or
- * hang-up (dial.c, the worker).  Files call downwards only: dial.c ->
- * dial-ppp.c -> dial-modem.c -> dial-state.c.
+ * hang-up (dial.c, the worker).  A connected link is served by
+ * dial-serve.c; dial-stats.c keeps the counters RasGetConnectionStatistics
+ * reports.  Files call downwards only: dial.c -> dial-ppp.c ->
+ * dial-modem.c -> dial-state.c, dial.c -> dial-serve.c, and dial-stats.c
+ * is called by them and calls none of them.
  *
  * Rules (docs/design.md section 5): each state is announced once with error 0 on
  * entry; a failure is announced again for the same state with the error;
@@ -34,6 +37,18 @@ typedef struct nr_dial_projection {
     char interface[16];                          /* the TUN interface carrying the link, "" if none */
 } nr_dial_projection;
 
+/* The counters of a connection (dial-stats.c), guarded by conn->lock:
+ * the worker publishes the served link's snapshot as it goes, any thread
+ * reads or clears them. */
+typedef struct nr_dial_stats {
+    nr_ppp_link_stats live;     /* the served link's last snapshot (zero when none is served) */
+    bool serving;               /* live belongs to the link being served */
+    bool live_open;             /* that link is Open: its duration runs on after live.now_ms */
+    nr_ppp_link_stats base;     /* live's counters at the last clear, subtracted */
+    nr_ppp_link_stats carried;  /* what earlier links of the connection counted since the last clear */
+    DWORD bps;                  /* the modem's CONNECT speed, 0 when it gave none */
+} nr_dial_stats;
+
 typedef struct nr_dial {
     nr_rasconn *conn;               /* holds a reference */
     nr_phonebook *pb;
@@ -49,6 +64,7 @@ typedef struct nr_dial {
     nr_dial_projection proj;        /* guarded by conn->lock */
     bool ppp_stop;                  /* worker only: a PPP-phase announcement asked to stop */
     bool called_back;               /* worker only: the server called back; no callback again */
+    nr_dial_stats stats;            /* guarded by conn->lock */
     /* guarded by conn->lock */
     bool hangup;                    /* RasHangUp was called */
     bool silent;                    /* no more notifications */
@@ -103,11 +119,37 @@ void nr_dial_ppp_config(nr_ppp_link_config *cfg, const nr_pb_entry *e, const cha
  * 0 when projected, else the error (already announced). */
 DWORD nr_dial_ppp(nr_dial *d);
 
-/* Keeps the connected link up (echo keepalive, peer requests) until
- * hang-up or link failure; returns 0 on hang-up, else why the link died,
- * with *why filled (code, ext, detail) for the worker to record: nothing is
- * announced after RASCS_Connected. */
+/* Keeps the connected link up (dial-serve.c: echo keepalive, peer
+ * requests, datagrams to and from the entry's interface, the counters
+ * published) until hang-up or the link's end; returns 0 on hang-up, else
+ * why the link died, with *why filled (code, ext, detail) for the worker
+ * to record: nothing is announced after RASCS_Connected. */
 DWORD nr_dial_ppp_serve(nr_dial *d, nr_error *why);
+
+/* ---- the counters (dial-stats.c) ---- */
+
+/* Worker: publishes the served link's counters into *out too (may be
+ * NULL); called before the first step of serving and after every one. */
+void nr_dial_stats_publish(nr_dial *d, nr_ppp_link_stats *out);
+/* Worker: the link ends (before it is freed): what it counted since the
+ * last publish is taken from it, and its counters join the connection's
+ * (only a link that was served counts). */
+void nr_dial_stats_link_ended(nr_dial *d);
+/* Worker: the modem connected; speed is the text after CONNECT
+ * ("33600/ARQ"; "" when none), its leading number becomes dwBps. */
+void nr_dial_stats_connected_at(nr_dial *d, const char *speed);
+
+/* RasGetConnectionStatistics for the dial: out (dwSize kept) receives the
+ * connection's counters since it was dialed or last cleared, over every
+ * link it had, dwConnectDuration the time its links were Open, counted
+ * on to this moment; zeros before RASCS_Connected.  Any thread
+ * (conn->lock is taken, never the link); the service and the in-process
+ * API both call it. */
+void nr_dial_get_stats(nr_dial *d, RAS_STATS *out);
+/* RasClearConnectionStatistics for the dial: every counter back to 0 and
+ * the duration counted from now (dwBps stays); the link and its idle
+ * timer are not touched.  Any thread. */
+void nr_dial_clear_stats(nr_dial *d);
 
 /* The worker thread's body (arg: the nr_dial, holding a reference on its
  * connection that the worker gives back when done). */

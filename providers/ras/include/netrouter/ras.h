@@ -299,6 +299,29 @@ typedef struct tagRASPPPLCP {
     DWORD dwServerOptions;
 } RASPPPLCP, *LPRASPPPLCP;
 
+/** The counters of a connection (RasGetConnectionStatistics), since it
+ *  was dialed or last cleared (RasClearConnectionStatistics).  Set dwSize.
+ *  Octets and frames are those on the line (PPP's HDLC framing: flags,
+ *  escapes, address, control, protocol and FCS included), PPP's own
+ *  negotiation and echoes included.  Counters wrap at 2^32 like Windows'. */
+typedef struct _RAS_STATS {
+    DWORD dwSize;
+    DWORD dwBytesXmited;                /**< octets written to the line */
+    DWORD dwBytesRcved;                 /**< octets read from the line, bad frames and noise included */
+    DWORD dwFramesXmited;
+    DWORD dwFramesRcved;                /**< good frames only */
+    DWORD dwCrcErr;                     /**< frames with a bad FCS */
+    DWORD dwTimeoutErr;                 /**< always 0 on an asynchronous line */
+    DWORD dwAlignmentErr;               /**< frames aborted or too short */
+    DWORD dwHardwareOverrunErr;         /**< always 0: the UART's overruns never reach user space */
+    DWORD dwFramingErr;                 /**< malformed headers, octets outside any frame */
+    DWORD dwBufferOverrunErr;           /**< frames longer than the MRU */
+    DWORD dwCompressionRatioIn;         /**< always 0: no compression is negotiated */
+    DWORD dwCompressionRatioOut;
+    DWORD dwBps;                        /**< the modem's CONNECT speed, 0 when it gave none */
+    DWORD dwConnectDuration;            /**< milliseconds the link has been up (PPP open) */
+} RAS_STATS, *PRAS_STATS, *LPRAS_STATS;
+
 /* ------------------------------------------------------------------------ */
 /* Dial notifications                                                        */
 /* ------------------------------------------------------------------------ */
@@ -520,6 +543,38 @@ NR_RAS_PUBLIC DWORD RasEnumConnections(LPRASCONN conns, LPDWORD lpcb, LPDWORD lp
  */
 NR_RAS_PUBLIC DWORD RasGetProjectionInfo(HRASCONN hrasconn, RASPROJECTION rasprojection, LPVOID lpprojection,
                                          LPDWORD lpcb);
+
+/**
+ * The counters of a connection, as RasGetConnectionStatistics: octets and
+ * frames each way, receive errors, the modem's speed and how long the link
+ * has been up (see RAS_STATS).  Set lpStatistics->dwSize.
+ *
+ * They count from the dial (or the last RasClearConnectionStatistics) over
+ * every link the connection had: a link redialed after a loss (phonebook
+ * "reconnect") adds to them, and dwConnectDuration sums the time each link
+ * was up.  Before RASCS_Connected (a dial still in its modem or PPP
+ * phases, or one that failed there) every counter is 0 and the call
+ * succeeds; from then on they include the PPP negotiation of the link.
+ * dwBps is known from RASCS_DeviceConnected on.  After the link is lost
+ * the counters stay as they were until RasHangUp.
+ *
+ * Thread safety: callable from any thread, notification handlers
+ * included; the link's own thread publishes what it counted as it goes, so
+ * a call never waits for the line.
+ * Errors: ERROR_INVALID_PARAMETER (lpStatistics NULL), ERROR_INVALID_SIZE
+ * (dwSize), ERROR_INVALID_HANDLE (unknown or hung-up handle).
+ */
+NR_RAS_PUBLIC DWORD RasGetConnectionStatistics(HRASCONN hrasconn, RAS_STATS *lpStatistics);
+
+/**
+ * Sets the counters of a connection back to 0, as
+ * RasClearConnectionStatistics: RasGetConnectionStatistics counts from now
+ * on, dwConnectDuration too (dwBps stays).  The idle timeout of the entry
+ * is not affected: clearing the counters does not make a link busy or idle.
+ * Thread safety as RasGetConnectionStatistics.
+ * Errors: ERROR_INVALID_HANDLE.
+ */
+NR_RAS_PUBLIC DWORD RasClearConnectionStatistics(HRASCONN hrasconn);
 
 /**
  * netrouter extension: a state in plain words for people, such as

@@ -405,6 +405,22 @@ void fixture_rec_func1(HRASCONN h, UINT msg, RASCONNSTATE state, DWORD error, DW
     fixture_rec_add(h, state, error, ext);
 }
 
+uint64_t fixture_wait_signal(int efd, int ms)
+{
+    struct pollfd p = { .fd = efd, .events = POLLIN };
+    uint64_t count = 0;
+    if (poll(&p, 1, ms) == 1 && read(efd, &count, sizeof count) != sizeof count)
+        count = 0;
+    return count;
+}
+
+RASCONNSTATUS fixture_status(HRASCONN h)
+{
+    RASCONNSTATUS st = { .dwSize = sizeof st };
+    NRT_EQ(RasGetConnectStatus(h, &st), 0);
+    return st;
+}
+
 void fixture_hang_up_and_check(HRASCONN h, const char *dir)
 {
     RASCONNSTATUS st = { .dwSize = sizeof st };

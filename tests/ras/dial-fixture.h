@@ -19,6 +19,7 @@
 #include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <netrouter/ras.h>
 
 #include "modem-emu.h"
@@ -129,6 +130,13 @@ bool fixture_rec_wait_for(HRASCONN h, RASCONNSTATE state, DWORD error, int ms);
 bool fixture_rec_wait_done(HRASCONN h, int ms);
 /* A RasDialFunc1 that records what it is told (fixture_rec_add). */
 void fixture_rec_func1(HRASCONN h, UINT msg, RASCONNSTATE state, DWORD error, DWORD ext);
+
+/* The eventfd's count once it becomes readable within ms (it is read),
+ * else 0: what RasConnectionNotification signalled. */
+uint64_t fixture_wait_signal(int efd, int ms);
+
+/* RasGetConnectStatus(h) (a CUnit assertion that it succeeds). */
+RASCONNSTATUS fixture_status(HRASCONN h);
 
 /* nr_ras_hang_up_wait(h) succeeds, h is then invalid and no UUCP lock is
  * left in dir (CUnit assertions). */

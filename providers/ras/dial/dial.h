@@ -4,7 +4,7 @@
  * and pauses; dial-modem.c: the modem phases; dial-ppp.c: the PPP phases),
  * keeps the link up once connected, and releases the port on failure or
  * hang-up (dial.c, the worker).  A connected link is served by
- * dial-serve.c; dial-stats.c keeps the counters RasGetConnectionStatistics
+ * dial-serve.c (TUN, idle timeout, carrier); dial-stats.c keeps the counters RasGetConnectionStatistics
  * reports.  Files call downwards only: dial.c -> dial-ppp.c ->
  * dial-modem.c -> dial-state.c, dial.c -> dial-serve.c, and dial-stats.c
  * is called by them and calls none of them.
@@ -122,8 +122,10 @@ DWORD nr_dial_ppp(nr_dial *d);
 /* Keeps the connected link up (dial-serve.c: echo keepalive, peer
  * requests, datagrams to and from the entry's interface, the counters
  * published) until hang-up or the link's end; returns 0 on hang-up, else
- * why the link died, with *why filled (code, ext, detail) for the worker
- * to record: nothing is announced after RASCS_Connected. */
+ * why the link ended (lost, or ERROR_IDLE_TIMEOUT after the entry's
+ * idle_disconnect_s without IP traffic), with *why filled (code, ext,
+ * detail) for the worker to record: nothing is announced after
+ * RASCS_Connected. */
 DWORD nr_dial_ppp_serve(nr_dial *d, nr_error *why);
 
 /* ---- the counters (dial-stats.c) ---- */

@@ -190,6 +190,7 @@ typedef enum tagRASCONNSTATE {
 #define ERROR_PPP_NO_ADDRESS_ASSIGNED       738 /* The server did not assign an address. */
 #define ERROR_DIAL_ALREADY_IN_PROGRESS      756 /* This connection is already being dialed. */
 #define ERROR_UNABLE_TO_AUTHENTICATE_SERVER 778 /* It was not possible to verify the identity of the server. */
+#define ERROR_IDLE_TIMEOUT                  828 /* The connection was terminated because of idle timeout. */
 #define RASBASEEND                          899
 
 /* ------------------------------------------------------------------------ */

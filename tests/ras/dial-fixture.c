@@ -421,6 +421,15 @@ RASCONNSTATUS fixture_status(HRASCONN h)
     return st;
 }
 
+int fixture_dials(modem_emu *e)
+{
+    char cmd[64];
+    int n = 0;
+    for (size_t i = 0; modem_emu_command(e, i, cmd, sizeof cmd); i++)
+        n += !strncmp(cmd, "ATD", 3);
+    return n;
+}
+
 void fixture_hang_up_and_check(HRASCONN h, const char *dir)
 {
     RASCONNSTATUS st = { .dwSize = sizeof st };

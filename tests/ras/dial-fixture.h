@@ -138,6 +138,9 @@ uint64_t fixture_wait_signal(int efd, int ms);
 /* RasGetConnectStatus(h) (a CUnit assertion that it succeeds). */
 RASCONNSTATUS fixture_status(HRASCONN h);
 
+/* How many dial commands (ATD...) the emulator received so far. */
+int fixture_dials(modem_emu *e);
+
 /* nr_ras_hang_up_wait(h) succeeds, h is then invalid and no UUCP lock is
  * left in dir (CUnit assertions). */
 void fixture_hang_up_and_check(HRASCONN h, const char *dir);

@@ -3,7 +3,8 @@
  * that carries no IP datagram for that long is hung up, whatever LCP
  * echoes keep flowing, with ERROR_IDLE_TIMEOUT (828) and a detail saying
  * so, RASCN_Disconnection signalled; IP traffic through its TUN interface
- * keeps it up, clearing its counters does not.  Dials go through the modem emulator to the scripted peer, in
+ * keeps it up, clearing its counters does not; an idle link is never
+ * redialed.  Dials go through the modem emulator to the scripted peer, in
  * a network namespace of the test's own (root: the TUN interface).
  */
 #include "config.h"
@@ -134,6 +135,22 @@ NRT_TEST(clearing_the_counters_does_not_keep_the_link_up)
         got = fixture_wait_signal(efd, 100);
     }
     NRT_EQ(got, 1);
+    NRT_EQ(fixture_status(h).dwError, ERROR_IDLE_TIMEOUT);
+    fixture_hang_up_and_check(h, dir);
+    stop(&srv, e);
+    close(efd);
+}
+
+NRT_TEST(an_idle_link_is_not_redialed)
+{
+    echo_server srv;
+    modem_emu *e = start(&srv, "\"idle_disconnect_s\": 1, \"reconnect\": {\"attempts\": 3, \"pause_ms\": 0},");
+    int efd = eventfd(0, EFD_CLOEXEC);
+    HRASCONN h = dial(efd, RASCN_Disconnection | RASCN_ReConnection);
+    NRT_EQ(fixture_wait_signal(efd, 5000), 1);
+    NRT_EQ(fixture_wait_signal(efd, 1500), 0); /* no RASCN_ReConnection */
+    NRT_EQ(fixture_dials(e), 1);
+    NRT_EQ(fixture_status(h).rasconnstate, RASCS_Disconnected);
     NRT_EQ(fixture_status(h).dwError, ERROR_IDLE_TIMEOUT);
     fixture_hang_up_and_check(h, dir);
     stop(&srv, e);

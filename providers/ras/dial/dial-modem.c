@@ -7,22 +7,9 @@
  */
 #include "config.h"
 
-#include <errno.h>
-#include <poll.h>
 #include <stdlib.h>
 
 #include "dial.h"
-
-/* Sleeps ms unless hang-up is asked first (then false). */
-static bool pause_ms(nr_dial *d, unsigned ms)
-{
-    struct pollfd p = { .fd = d->cancel_fd, .events = POLLIN };
-    int rc;
-    do
-        rc = poll(&p, 1, (int)ms);
-    while (rc < 0 && errno == EINTR);
-    return rc == 0;
-}
 
 static bool redialable(unsigned code)
 {
@@ -117,7 +104,7 @@ DWORD nr_dial_modem(nr_dial *d)
             nr_dial_fail(d, res.err.code, res.err.ext, "%s", res.err.detail);
             return res.err.code;
         }
-        if (!pause_ms(d, e->redial_pause_ms))
+        if (!nr_dial_sleep(d, e->redial_pause_ms))
             return ERROR_USER_DISCONNECTION;
     }
     if (!nr_dial_enter(d, RASCS_DeviceConnected))

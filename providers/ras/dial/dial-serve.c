@@ -7,7 +7,8 @@
  *
  * Nothing is announced from here (nothing is after RASCS_Connected,
  * docs/design.md section 5): the end of the link is returned, with its
- * reason, for the worker to record.  The idle timeout reads the link's own times (its
+ * reason, for the worker to record and, when the entry says so, to redial
+ * (dial-reconnect.c).  The idle timeout reads the link's own times (its
  * Open and its last IP datagram: LCP echoes and the rest of PPP's traffic
  * do not count), which RasClearConnectionStatistics does not touch.
  */

@@ -14,11 +14,11 @@
  * (the snapshot at that moment, subtracted from the later ones), not a
  * call into the link: it needs no wake-up of the worker, and the link's
  * own times (Open, last IP datagram), which the idle timeout reads, stay
- * as they are.  The counters of a link that ended are carried into the
- * connection's.
+ * as they are.  The counters of a link that ended (lost, then redialed)
+ * are carried into the connection's.
  *
- * Calls nothing of the other dial files; the worker, dial-serve.c and
- * dial-modem.c call it, the public API reads it.
+ * Calls nothing of the other dial files; the worker, dial-serve.c,
+ * dial-modem.c and dial-reconnect.c call it, the public API reads it.
  */
 #include "config.h"
 

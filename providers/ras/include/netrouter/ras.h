@@ -357,6 +357,7 @@ typedef struct tagRASDIALEVENT {
 #define RASCN_Disconnection    0x00000002
 #define RASCN_BandwidthAdded   0x00000004 /* multilink: refused */
 #define RASCN_BandwidthRemoved 0x00000008 /* multilink: refused */
+#define RASCN_ReConnection     0x00000020 /* a lost link was redialed (phonebook "reconnect") */
 
 /** RasConnectionNotification's hrasconn for every connection, present and
  *  future (Windows' INVALID_HANDLE_VALUE). */
@@ -591,7 +592,9 @@ NR_RAS_PUBLIC const char *nr_ras_state_text(RASCONNSTATE state);
  * of a pipe (it receives one byte); the application poll()s it and reads
  * what came.  dwFlags: RASCN_Connection (a connection reaches
  * RASCS_Connected), RASCN_Disconnection (a connected link is lost, or hung
- * up), or both.
+ * up), RASCN_ReConnection (a lost link of an entry with "reconnect" is up
+ * again, after its RASCN_Disconnection; the handle is the same), or any of
+ * them together.
  *
  *     int efd = eventfd(0, EFD_CLOEXEC);
  *     RasConnectionNotification((HRASCONN)INVALID_HANDLE_VALUE,
@@ -619,7 +622,7 @@ NR_RAS_PUBLIC const char *nr_ras_state_text(RASCONNSTATE state);
  *
  * Errors: ERROR_INVALID_PARAMETER (dwFlags 0, unknown bits, or
  * RASCN_BandwidthAdded / RASCN_BandwidthRemoved: multilink is not
- * supported), ERROR_INVALID_HANDLE (hrasconn unknown or hung up; hEvent not
+ * supported; RASCN_Dormant and RASCN_EPDGPacketArrival are not either), ERROR_INVALID_HANDLE (hrasconn unknown or hung up; hEvent not
  * an open, writable descriptor), ERROR_ALLOCATING_MEMORY.
  */
 NR_RAS_PUBLIC DWORD RasConnectionNotification(HRASCONN hrasconn, HANDLE hEvent, DWORD dwFlags);

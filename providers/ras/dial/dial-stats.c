@@ -93,18 +93,24 @@ void nr_dial_stats_connected_at(nr_dial *d, const char *speed)
     pthread_mutex_unlock(&d->conn->lock);
 }
 
+void nr_dial_get_counters(nr_dial *d, nr_ppp_link_stats *total, DWORD *bps)
+{
+    pthread_mutex_lock(&d->conn->lock);
+    *total = d->stats.carried;
+    if (d->stats.serving) {
+        nr_ppp_link_stats now = live_now(&d->stats);
+        add_difference(total, &now, &d->stats.base);
+    }
+    *bps = d->stats.bps;
+    pthread_mutex_unlock(&d->conn->lock);
+    total->now_ms = total->opened_ms = total->last_ip_ms = 0; /* a link's times, not the connection's */
+}
+
 void nr_dial_get_stats(nr_dial *d, RAS_STATS *out)
 {
     nr_ppp_link_stats t;
     DWORD size = out->dwSize, bps;
-    pthread_mutex_lock(&d->conn->lock);
-    t = d->stats.carried;
-    if (d->stats.serving) {
-        nr_ppp_link_stats now = live_now(&d->stats);
-        add_difference(&t, &now, &d->stats.base);
-    }
-    bps = d->stats.bps;
-    pthread_mutex_unlock(&d->conn->lock);
+    nr_dial_get_counters(d, &t, &bps);
     /* DWORD counters wrap, as Windows' do */
     *out = (RAS_STATS){
         .dwSize = size,

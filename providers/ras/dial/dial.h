@@ -182,6 +182,11 @@ void nr_dial_stats_connected_at(nr_dial *d, const char *speed);
  * RASCS_Connected.  Any thread (conn->lock is taken, never the link); the
  * service and the in-process API both call it. */
 void nr_dial_get_stats(nr_dial *d, RAS_STATS *out);
+/* The same counters as 64-bit totals (octets, frames, errors, duration in
+ * ms; the times of nr_ppp_link_stats are 0) and the CONNECT speed, for
+ * whoever does not want them to wrap (the service's STATS_INFO carries
+ * them so).  Any thread. */
+void nr_dial_get_counters(nr_dial *d, nr_ppp_link_stats *total, DWORD *bps);
 /* RasClearConnectionStatistics for the dial: every counter back to 0 and
  * the duration counted from now (dwBps stays); the link and its idle
  * timer are not touched.  Any thread. */

@@ -29,6 +29,7 @@ NR_DOC_RAS_EXAMPLES = \
 	docs/examples/RasEnumConnections \
 	docs/examples/RasEnumEntries \
 	docs/examples/RasGetConnectStatus \
+	docs/examples/RasGetConnectionStatistics \
 	docs/examples/RasGetEntryDialParams \
 	docs/examples/RasGetErrorString \
 	docs/examples/RasGetLastPhonebookError \
@@ -77,6 +78,7 @@ docs_examples_RasDial_LDADD = providers/ras/api/libnetrouter-ras.la router/libne
 docs_examples_RasEnumConnections_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
 docs_examples_RasEnumEntries_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
 docs_examples_RasGetConnectStatus_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
+docs_examples_RasGetConnectionStatistics_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
 docs_examples_RasGetEntryDialParams_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
 docs_examples_RasGetErrorString_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
 docs_examples_RasGetLastPhonebookError_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
@@ -157,6 +159,7 @@ dist_nrmanexamples_DATA = docs/examples/README.md \
 	docs/examples/RasEnumConnections.c \
 	docs/examples/RasEnumEntries.c \
 	docs/examples/RasGetConnectStatus.c \
+	docs/examples/RasGetConnectionStatistics.c \
 	docs/examples/RasGetEntryDialParams.c \
 	docs/examples/RasGetErrorString.c \
 	docs/examples/RasGetLastPhonebookError.c \

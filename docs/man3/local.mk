@@ -20,11 +20,13 @@ dist_man_MANS += \
 	docs/man3/NrPluginGetAbiVersion.3 \
 	docs/man3/NrPluginInit.3 \
 	docs/man3/NrPluginShutdown.3 \
+	docs/man3/RasClearConnectionStatistics.3 \
 	docs/man3/RasConnectionNotification.3 \
 	docs/man3/RasDial.3 \
 	docs/man3/RasEnumConnections.3 \
 	docs/man3/RasEnumEntries.3 \
 	docs/man3/RasGetConnectStatus.3 \
+	docs/man3/RasGetConnectionStatistics.3 \
 	docs/man3/RasGetEntryDialParams.3 \
 	docs/man3/RasGetErrorString.3 \
 	docs/man3/RasGetLastPhonebookError.3 \

@@ -1,17 +1,23 @@
 /*
  * dial-fixture.c - the shared fixture of the RasDial-level tests
  * (dial-fixture.h): the phonebook, the PPP peers (our own link, or
- * ppp-test-peer's PAP server), the notification recorder and the
+ * ppp-test-peer's PAP and UDP-echoing servers), traffic through a
+ * connected link's TUN interface, the notification recorder and the
  * descriptor and thread counts.
  */
 #include "config.h"
 
+#include <arpa/inet.h>
 #include <dirent.h>
+#include <errno.h>
+#include <netinet/in.h>
 #include <poll.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/eventfd.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -200,6 +206,69 @@ void peer_stop(peer *p)
     close(p->stop_fd);
 }
 
+/* ---- a link that carries traffic ------------------------------------------------------ */
+
+int fixture_private_netns(const char *argv0)
+{
+    if (unshare(CLONE_NEWNET) != 0) {
+        fprintf(stderr, "%s: cannot make a private network namespace (%s): run it as root\n", argv0,
+                strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+bool fixture_udp_round_trip(const char *text)
+{
+    struct sockaddr_in us = { .sin_family = AF_INET }, far = { .sin_family = AF_INET, .sin_port = htons(7) }, from;
+    socklen_t flen = sizeof from;
+    char buf[2048];
+    ssize_t n = -1;
+    int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    struct pollfd pf = { .fd = fd, .events = POLLIN };
+    bool ok = false;
+    inet_pton(AF_INET, "10.0.2.15", &us.sin_addr);
+    inet_pton(AF_INET, "10.0.2.2", &far.sin_addr);
+    if (fd < 0 || bind(fd, (struct sockaddr *)&us, sizeof us) != 0) {
+        fprintf(stderr, "udp round trip: bind 10.0.2.15: %s\n", strerror(errno));
+    } else if (sendto(fd, text, strlen(text), 0, (struct sockaddr *)&far, sizeof far) < 0) {
+        fprintf(stderr, "udp round trip: sendto 10.0.2.2: %s\n", strerror(errno));
+    } else if (poll(&pf, 1, 5000) == 1 &&
+               (n = recvfrom(fd, buf, sizeof buf - 1, 0, (struct sockaddr *)&from, &flen)) >= 0) {
+        buf[n] = '\0';
+        ok = !strcmp(buf, text) && from.sin_addr.s_addr == far.sin_addr.s_addr && from.sin_port == htons(7);
+    }
+    if (fd >= 0)
+        close(fd);
+    return ok;
+}
+
+static void echo_udp(nr_test_peer *p, void *ctx)
+{
+    (void)ctx;
+    p->udp_echo = true;
+}
+
+void echo_server_start(echo_server *s, modem_emu *e)
+{
+    *s = (echo_server){ .emu = e };
+    s->t = (nr_test_peer_thread){ .get_fd = fixture_line_after_connect, .line = e, .setup = echo_udp };
+    NRT_EQ_FATAL(nr_test_peer_thread_start(&s->t), 0);
+}
+
+void echo_server_stop(echo_server *s)
+{
+    nr_test_peer_thread_stop(&s->t);
+    nr_test_peer_free(s->t.peer);
+    s->t.peer = NULL;
+}
+
+int echo_server_datagrams(const echo_server *s)
+{
+    const nr_test_peer *p = __atomic_load_n(&s->t.peer, __ATOMIC_ACQUIRE);
+    return p ? __atomic_load_n(&p->ip_datagrams, __ATOMIC_ACQUIRE) : 0;
+}
+
 /* ---- the notification recorder ------------------------------------------------------ */
 
 typedef struct rec_event { HRASCONN h; RASCONNSTATE state; DWORD error, ext; } rec_event;
@@ -334,6 +403,31 @@ void fixture_rec_func1(HRASCONN h, UINT msg, RASCONNSTATE state, DWORD error, DW
 {
     (void)msg;
     fixture_rec_add(h, state, error, ext);
+}
+
+uint64_t fixture_wait_signal(int efd, int ms)
+{
+    struct pollfd p = { .fd = efd, .events = POLLIN };
+    uint64_t count = 0;
+    if (poll(&p, 1, ms) == 1 && read(efd, &count, sizeof count) != sizeof count)
+        count = 0;
+    return count;
+}
+
+RASCONNSTATUS fixture_status(HRASCONN h)
+{
+    RASCONNSTATUS st = { .dwSize = sizeof st };
+    NRT_EQ(RasGetConnectStatus(h, &st), 0);
+    return st;
+}
+
+int fixture_dials(modem_emu *e)
+{
+    char cmd[64];
+    int n = 0;
+    for (size_t i = 0; modem_emu_command(e, i, cmd, sizeof cmd); i++)
+        n += !strncmp(cmd, "ATD", 3);
+    return n;
 }
 
 void fixture_hang_up_and_check(HRASCONN h, const char *dir)

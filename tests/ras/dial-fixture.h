@@ -19,6 +19,7 @@
 #include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <netrouter/ras.h>
 
 #include "modem-emu.h"
@@ -85,6 +86,32 @@ void peer_drop_link(peer *p);
 /* Stops either kind of peer and waits for its thread; a PAP peer is freed. */
 void peer_stop(peer *p);
 
+/* ---- a link that carries traffic (TUN, in a network namespace of the test's own) ---- */
+
+/* The NRT_SUITE setup of the tests whose dials make a TUN interface: a
+ * network namespace of the program's own, so that the interface and its
+ * traffic stay in it (it needs root; without, a setup error, not a skip). */
+int fixture_private_netns(const char *argv0);
+
+/* Sends text over UDP from the dialer's 10.0.2.15 to the far end, 10.0.2.2,
+ * port 7, and waits (5 s at most) for it to come back; true when it came
+ * back unchanged, from there. */
+bool fixture_udp_round_trip(const char *text);
+
+/* ppp-test-peer's scripted server behind the emulator, sending every UDP
+ * datagram back (udp_echo), for one call: it takes the line once CONNECT
+ * was sent (10 s at most).  To serve the next call after the carrier
+ * dropped: echo_server_stop, modem_emu_drop_carrier, echo_server_start. */
+typedef struct echo_server {
+    modem_emu *emu;
+    nr_test_peer_thread t;
+} echo_server;
+void echo_server_start(echo_server *s, modem_emu *e);
+/* Stops the server's thread and frees its peer (its counters are gone). */
+void echo_server_stop(echo_server *s);
+/* The IP datagrams the dialer sent it so far (0 before CONNECT). */
+int echo_server_datagrams(const echo_server *s);
+
 /* ---- recording what asynchronous dials announce ------------------------------------ */
 
 /* Every notification of every dial of the test, in order; thread-safe.
@@ -103,6 +130,16 @@ bool fixture_rec_wait_for(HRASCONN h, RASCONNSTATE state, DWORD error, int ms);
 bool fixture_rec_wait_done(HRASCONN h, int ms);
 /* A RasDialFunc1 that records what it is told (fixture_rec_add). */
 void fixture_rec_func1(HRASCONN h, UINT msg, RASCONNSTATE state, DWORD error, DWORD ext);
+
+/* The eventfd's count once it becomes readable within ms (it is read),
+ * else 0: what RasConnectionNotification signalled. */
+uint64_t fixture_wait_signal(int efd, int ms);
+
+/* RasGetConnectStatus(h) (a CUnit assertion that it succeeds). */
+RASCONNSTATUS fixture_status(HRASCONN h);
+
+/* How many dial commands (ATD...) the emulator received so far. */
+int fixture_dials(modem_emu *e);
 
 /* nr_ras_hang_up_wait(h) succeeds, h is then invalid and no UUCP lock is
  * left in dir (CUnit assertions). */

@@ -141,7 +141,10 @@ ras_api_tests = \
 	tests/ras/test-ras-terminal \
 	tests/ras/test-ras-mschap \
 	tests/ras/test-ras-callback \
-	tests/ras/test-ras-tun
+	tests/ras/test-ras-tun \
+	tests/ras/test-ras-stats \
+	tests/ras/test-ras-idle \
+	tests/ras/test-ras-reconnect
 check_PROGRAMS += $(ras_api_tests)
 TESTS += $(ras_api_tests)
 tests_ras_test_ras_dial_CPPFLAGS = $(NR_RAS_TEST_API_CPPFLAGS)
@@ -166,6 +169,12 @@ tests_ras_test_ras_callback_CPPFLAGS = $(NR_RAS_TEST_API_CPPFLAGS)
 tests_ras_test_ras_callback_LDADD = $(NR_RAS_TEST_API_LIBS)
 tests_ras_test_ras_tun_CPPFLAGS = $(NR_RAS_TEST_API_CPPFLAGS)
 tests_ras_test_ras_tun_LDADD = $(NR_RAS_TEST_API_LIBS)
+tests_ras_test_ras_stats_CPPFLAGS = $(NR_RAS_TEST_API_CPPFLAGS)
+tests_ras_test_ras_stats_LDADD = $(NR_RAS_TEST_API_LIBS)
+tests_ras_test_ras_idle_CPPFLAGS = $(NR_RAS_TEST_API_CPPFLAGS)
+tests_ras_test_ras_idle_LDADD = $(NR_RAS_TEST_API_LIBS)
+tests_ras_test_ras_reconnect_CPPFLAGS = $(NR_RAS_TEST_API_CPPFLAGS)
+tests_ras_test_ras_reconnect_LDADD = $(NR_RAS_TEST_API_LIBS)
 
 # The RAS error list: a name and a text for every code of ras.h.
 check_PROGRAMS += tests/ras/test-ras-errlist

@@ -28,7 +28,8 @@ struct modem_emu {
     modem_emu_script s;
     int master, slave;
     int stop[2];                /* pipe: readable = stop */
-    char path[128];
+    char path[128];             /* the pty */
+    char link[256];             /* the script's link_path, "" when none */
     pthread_t thread;
     bool thread_started;
     bool echo, numeric;         /* current E and V settings */
@@ -315,29 +316,19 @@ static void *emu_main(void *arg)
     return NULL;
 }
 
-modem_emu *modem_emu_start(const modem_emu_script *script)
+/* A fresh pty pair, raw, and the link to it if the script wants one. */
+static bool emu_open_pty(modem_emu *e)
 {
-    modem_emu *e = calloc(1, sizeof *e);
-    if (!e)
-        return NULL;
-    if (script)
-        e->s = *script;
-    e->echo = e->s.echo;
-    e->numeric = e->s.numeric;
-    e->master = e->slave = e->stop[0] = e->stop[1] = -1;
-    pthread_mutex_init(&e->mu, NULL);
-    pthread_cond_init(&e->cv, NULL);
-
     e->master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
     if (e->master < 0 || grantpt(e->master) != 0 || unlockpt(e->master) != 0
         || ptsname_r(e->master, e->path, sizeof e->path) != 0) {
         perror("modem-emu: pty");
-        goto fail;
+        return false;
     }
     e->slave = open(e->path, O_RDWR | O_NOCTTY | O_CLOEXEC);
     if (e->slave < 0) {
         perror("modem-emu: slave");
-        goto fail;
+        return false;
     }
     /* A serial line does not echo or edit: start the pty the same way. */
     struct termios t;
@@ -345,6 +336,37 @@ modem_emu *modem_emu_start(const modem_emu_script *script)
         cfmakeraw(&t);
         (void)tcsetattr(e->slave, TCSANOW, &t);
     }
+    if (e->link[0]) {
+        /* replaced atomically: the dialer never finds the path missing */
+        char tmp[300];
+        snprintf(tmp, sizeof tmp, "%s.new", e->link);
+        unlink(tmp);
+        if (symlink(e->path, tmp) != 0 || rename(tmp, e->link) != 0) {
+            perror("modem-emu: link");
+            return false;
+        }
+    }
+    return true;
+}
+
+modem_emu *modem_emu_start(const modem_emu_script *script)
+{
+    modem_emu *e = calloc(1, sizeof *e);
+    if (!e)
+        return NULL;
+    if (script)
+        e->s = *script;
+    if (e->s.link_path)
+        snprintf(e->link, sizeof e->link, "%s", e->s.link_path);
+    e->s.link_path = NULL; /* the caller's; e->link is ours */
+    e->echo = e->s.echo;
+    e->numeric = e->s.numeric;
+    e->master = e->slave = e->stop[0] = e->stop[1] = -1;
+    pthread_mutex_init(&e->mu, NULL);
+    pthread_cond_init(&e->cv, NULL);
+
+    if (!emu_open_pty(e))
+        goto fail;
     if (pipe2(e->stop, O_CLOEXEC) != 0) {
         perror("modem-emu: pipe");
         goto fail;
@@ -362,6 +384,11 @@ fail:
 }
 
 const char *modem_emu_path(const modem_emu *e)
+{
+    return e->link[0] ? e->link : e->path;
+}
+
+const char *modem_emu_pty(const modem_emu *e)
 {
     return e->path;
 }
@@ -419,6 +446,31 @@ bool modem_emu_call_back(modem_emu *e)
     return emu_back_to_commands(e, true);
 }
 
+bool modem_emu_drop_carrier(modem_emu *e, modem_emu_dial next)
+{
+    if (!e->link[0])
+        return false;
+    if (e->thread_started) {
+        pthread_join(e->thread, NULL); /* it ended at CONNECT */
+        e->thread_started = false;
+    }
+    pthread_mutex_lock(&e->mu);
+    if (e->master >= 0)
+        close(e->master); /* the dialer's end is hung up */
+    e->master = -1;
+    e->connected = false;
+    pthread_mutex_unlock(&e->mu);
+    close(e->slave);
+    e->slave = -1;
+    e->s.dial = next;
+    e->echo = e->s.echo;
+    e->numeric = e->s.numeric;
+    if (!emu_open_pty(e) || pthread_create(&e->thread, NULL, emu_main, e) != 0)
+        return false;
+    e->thread_started = true;
+    return true;
+}
+
 size_t modem_emu_ncommands(modem_emu *e)
 {
     pthread_mutex_lock(&e->mu);
@@ -456,6 +508,8 @@ void modem_emu_stop(modem_emu *e)
         close(e->stop[0]);
     if (e->stop[1] >= 0)
         close(e->stop[1]);
+    if (e->link[0])
+        unlink(e->link);
     for (size_t i = 0; i < e->ncmds; i++)
         free(e->cmds[i]);
     free(e->cmds);

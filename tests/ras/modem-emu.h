@@ -54,6 +54,9 @@ typedef struct modem_emu_script {
     const char *login_ok;       /* NULL = "Starting PPP\r\n" */
     bool hangup_after_connect;  /* close the master after CONNECT (carrier lost) */
     int hangup_delay_ms;        /* ... this long after it */
+    const char *link_path;      /* a symbolic link to the pty, made by the emulator; then
+                                   modem_emu_path() is this path, which stays valid across
+                                   modem_emu_drop_carrier() */
 } modem_emu_script;
 
 typedef struct modem_emu modem_emu;
@@ -90,6 +93,18 @@ bool modem_emu_call_back(modem_emu *e);
 
 /* Number of command lines received so far (login answers included), and a
  * copy of the i-th one (false if none). */
+/* The carrier drops in data mode (after modem_emu_wait_connected, and
+ * once whoever used the master for the call has stopped): the pty is
+ * closed, so the dialer's descriptor is hung up (its reads fail, as a
+ * serial port's do when the modem drops DCD on a line without CLOCAL),
+ * and a fresh pty takes its place behind the script's link_path, where the
+ * emulator answers commands again, ATD with next from now on.  False
+ * without a link_path or when the new pty cannot be made. */
+bool modem_emu_drop_carrier(modem_emu *e, modem_emu_dial next);
+
+/* The real device behind the emulator's path at the moment (the pty). */
+const char *modem_emu_pty(const modem_emu *e);
+
 size_t modem_emu_ncommands(modem_emu *e);
 bool modem_emu_command(modem_emu *e, size_t i, char *buf, size_t cap);
 

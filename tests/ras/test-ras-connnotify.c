@@ -39,16 +39,6 @@ static RASDIALPARAMS params_for(const char *entry)
     return p;
 }
 
-/* The eventfd's count once it becomes readable within ms, else 0. */
-static uint64_t wait_signal(int efd, int ms)
-{
-    struct pollfd p = { .fd = efd, .events = POLLIN };
-    uint64_t count = 0;
-    if (poll(&p, 1, ms) == 1 && read(efd, &count, sizeof count) != sizeof count)
-        count = 0;
-    return count;
-}
-
 /* Open descriptors of the process (eventfds only, with only_eventfds). */
 static int count_fds(bool only_eventfds)
 {
@@ -115,12 +105,12 @@ NRT_TEST(a_handle_is_signalled_when_it_connects)
     peer_start(&pr, e);
     dial_async(&h);
     NRT_EQ(RasConnectionNotification(h, AS_EVENT(efd), RASCN_Connection), 0);
-    NRT_EQ(wait_signal(efd, 10000), 1);
+    NRT_EQ(fixture_wait_signal(efd, 10000), 1);
     NRT_EQ(RasGetConnectStatus(h, &st), 0);
     NRT_EQ(st.rasconnstate, RASCS_Connected);
     NRT_EQ(RasHangUp(h), 0);
     NRT_LT(fixture_wait_invalid(h, 3000), 3000);
-    NRT_EQ(wait_signal(efd, 200), 0); /* not asked for the disconnection */
+    NRT_EQ(fixture_wait_signal(efd, 200), 0); /* not asked for the disconnection */
     peer_stop(&pr);
     modem_emu_stop(e);
     close(efd);
@@ -136,9 +126,9 @@ NRT_TEST(a_handle_is_signalled_when_it_is_hung_up)
     peer_start(&pr, e);
     NRT_EQ_FATAL(RasDial(NULL, book, &p, 0, NULL, &h), 0);
     NRT_EQ(RasConnectionNotification(h, AS_EVENT(efd), RASCN_Disconnection), 0);
-    NRT_EQ(wait_signal(efd, 300), 0); /* connected already: nothing yet */
+    NRT_EQ(fixture_wait_signal(efd, 300), 0); /* connected already: nothing yet */
     NRT_EQ(RasHangUp(h), 0);
-    NRT_EQ(wait_signal(efd, 3000), 1);
+    NRT_EQ(fixture_wait_signal(efd, 3000), 1);
     NRT_LT(fixture_wait_invalid(h, 3000), 3000);
     peer_stop(&pr);
     modem_emu_stop(e);
@@ -157,12 +147,12 @@ NRT_TEST(a_handle_is_signalled_when_its_link_is_lost)
     NRT_EQ_FATAL(RasDial(NULL, book, &p, 0, NULL, &h), 0);
     NRT_EQ(RasConnectionNotification(h, AS_EVENT(efd), RASCN_Disconnection), 0);
     peer_drop_link(&pr);
-    NRT_EQ(wait_signal(efd, 5000), 1);
+    NRT_EQ(fixture_wait_signal(efd, 5000), 1);
     NRT_EQ(RasGetConnectStatus(h, &st), 0); /* valid until RasHangUp */
     NRT_EQ(st.rasconnstate, RASCS_Disconnected);
     NRT_EQ(RasHangUp(h), 0);
     NRT_LT(fixture_wait_invalid(h, 3000), 3000);
-    NRT_EQ(wait_signal(efd, 200), 0); /* once only */
+    NRT_EQ(fixture_wait_signal(efd, 200), 0); /* once only */
     peer_stop(&pr);
     modem_emu_stop(e);
     close(efd);
@@ -178,10 +168,10 @@ NRT_TEST(every_connection_is_signalled_when_it_connects)
     NRT_EQ(RasConnectionNotification(ANY_CONNECTION, AS_EVENT(efd), RASCN_Connection), 0);
     peer_start(&pr, e);
     NRT_EQ_FATAL(RasDial(NULL, book, &p, 0, NULL, &h), 0); /* a connection made after registering */
-    NRT_EQ(wait_signal(efd, 3000), 1);
+    NRT_EQ(fixture_wait_signal(efd, 3000), 1);
     NRT_EQ(RasHangUp(h), 0);
     NRT_LT(fixture_wait_invalid(h, 3000), 3000);
-    NRT_EQ(wait_signal(efd, 200), 0); /* not asked for the disconnection */
+    NRT_EQ(fixture_wait_signal(efd, 200), 0); /* not asked for the disconnection */
     peer_stop(&pr);
     modem_emu_stop(e);
     close(efd);
@@ -198,12 +188,12 @@ NRT_TEST(every_connection_is_signalled_when_it_is_hung_up_or_lost)
         peer pr;
         peer_start(&pr, e);
         NRT_EQ_FATAL(RasDial(NULL, book, &p, 0, NULL, &h), 0);
-        NRT_EQ(wait_signal(efd, 300), 0); /* not asked for the connection */
+        NRT_EQ(fixture_wait_signal(efd, 300), 0); /* not asked for the connection */
         if (lose)
             peer_drop_link(&pr);
         else
             NRT_EQ(RasHangUp(h), 0);
-        NRT_EQ(wait_signal(efd, 5000), 1);
+        NRT_EQ(fixture_wait_signal(efd, 5000), 1);
         if (lose)
             NRT_EQ(RasHangUp(h), 0);
         NRT_LT(fixture_wait_invalid(h, 3000), 3000);
@@ -229,7 +219,7 @@ NRT_TEST(other_handles_are_not_signalled)
     NRT_LT(fixture_wait_invalid(h2, 3000), 3000);
     NRT_EQ(RasHangUp(h1), 0); /* never connected: no disconnection either */
     NRT_LT(fixture_wait_invalid(h1, 3000), 3000);
-    NRT_EQ(wait_signal(efd, 300), 0);
+    NRT_EQ(fixture_wait_signal(efd, 300), 0);
     peer_stop(&pr);
     modem_emu_stop(e);
     close(efd);
@@ -296,7 +286,7 @@ NRT_TEST(a_registration_ends_when_its_pipe_reader_is_gone)
     NRT_EQ(RasConnectionNotification(ANY_CONNECTION, AS_EVENT(efd), RASCN_Connection), 0);
     peer_start(&pr, e);
     NRT_EQ_FATAL(RasDial(NULL, book, &p, 0, NULL, &h), 0);
-    NRT_EQ(wait_signal(efd, 3000), 1); /* and no SIGPIPE killed us */
+    NRT_EQ(fixture_wait_signal(efd, 3000), 1); /* and no SIGPIPE killed us */
     NRT_EQ(RasHangUp(h), 0);
     NRT_LT(fixture_wait_invalid(h, 3000), 3000);
     peer_stop(&pr);

@@ -76,6 +76,8 @@ NRT_TEST(minimal_entry_gets_the_defaults)
     NRT_EQ_STR(e->callback_number, "");
     NRT_EQ(e->callback_timeout_ms, 60000);
     NRT_EQ_STR(e->interface, "");
+    NRT_EQ(e->idle_disconnect_s, 0);
+    NRT_FALSE(e->reconnect_if_dropped);
     nr_pb_free(pb);
 }
 
@@ -179,6 +181,91 @@ NRT_TEST(unknown_key_names_field_and_line)
     NRT_EQ(err.line, 4);
     NRT_EQ(err.column, 4);
     NRT_CONTAINS(err.err.detail, "unknown key \"sped\"");
+}
+
+NRT_TEST(idle_disconnect_and_reconnect_are_read)
+{
+    nr_phonebook *pb = NULL;
+    const nr_pb_entry *e;
+    NRT_EQ_FATAL(nr_pb_load(write_pb("pb.json", 0600,
+                                     ENTRY(",\n   \"idle_disconnect_s\": 600,\n"
+                                           "   \"reconnect\": {\"if_dropped\": true, \"attempts\": 5, \"pause_ms\": 250}")),
+                            &pb, NULL),
+                 WN_SUCCESS);
+    e = nr_pb_find(pb, "Office");
+    NRT_NOT_NULL_FATAL(e);
+    NRT_EQ(e->idle_disconnect_s, 600);
+    NRT_TRUE(e->reconnect_if_dropped);
+    NRT_EQ(e->reconnect_attempts, 5);
+    NRT_EQ(e->reconnect_pause_ms, 250);
+    nr_pb_free(pb);
+}
+
+/* The object asks for reconnecting; its numbers have defaults. */
+NRT_TEST(an_empty_reconnect_object_reconnects_with_the_defaults)
+{
+    nr_phonebook *pb = NULL;
+    NRT_EQ_FATAL(nr_pb_load(write_pb("pb.json", 0600, ENTRY(", \"reconnect\": {}")), &pb, NULL), WN_SUCCESS);
+    NRT_TRUE(pb->entries[0].reconnect_if_dropped);
+    NRT_EQ(pb->entries[0].reconnect_attempts, 3);
+    NRT_EQ(pb->entries[0].reconnect_pause_ms, 3000);
+    nr_pb_free(pb);
+}
+
+NRT_TEST(reconnect_if_dropped_false_turns_it_off)
+{
+    nr_phonebook *pb = NULL;
+    NRT_EQ_FATAL(nr_pb_load(write_pb("pb.json", 0600, ENTRY(", \"reconnect\": {\"if_dropped\": false, \"attempts\": 9}")),
+                            &pb, NULL),
+                 WN_SUCCESS);
+    NRT_FALSE(pb->entries[0].reconnect_if_dropped);
+    nr_pb_free(pb);
+}
+
+NRT_TEST(reconnect_must_be_an_object_with_a_boolean_if_dropped)
+{
+    nr_pb_error err = load_bad(ENTRY(",\n   \"reconnect\": true"));
+    NRT_EQ(err.err.code, ERROR_CORRUPT_PHONEBOOK);
+    NRT_EQ_STR(err.field, "entries[0].reconnect");
+    NRT_CONTAINS(err.err.detail, "must be an object, not a boolean");
+    NRT_EQ(err.line, 4);
+    err = load_bad(ENTRY(",\n   \"reconnect\": {\"if_dropped\": 1}"));
+    NRT_EQ_STR(err.field, "entries[0].reconnect.if_dropped");
+    NRT_CONTAINS(err.err.detail, "must be true or false, not an integer");
+    NRT_EQ(err.line, 4);
+    NRT_EQ(err.column, 18); /* the key */
+}
+
+NRT_TEST(a_misspelt_reconnect_key_suggests_the_known_one)
+{
+    nr_pb_error err = load_bad(ENTRY(", \"reconnect\": {\"if_droped\": true}"));
+    NRT_EQ_STR(err.field, "entries[0].reconnect.if_droped");
+    NRT_CONTAINS(err.err.detail, "unknown key \"if_droped\" (did you mean \"if_dropped\"?)");
+}
+
+NRT_TEST(idle_disconnect_must_be_a_number_of_seconds)
+{
+    nr_pb_error err = load_bad(ENTRY(",\n   \"idle_disconnect_s\": \"10 minutes\""));
+    NRT_EQ_STR(err.field, "entries[0].idle_disconnect_s");
+    NRT_CONTAINS(err.err.detail, "must be an integer, not a string");
+    NRT_EQ(err.line, 4);
+}
+
+/* A redial has nobody to answer the login of the terminal step. */
+NRT_TEST(reconnect_is_refused_with_a_terminal_step)
+{
+    nr_phonebook *pb = NULL;
+    nr_pb_error err = load_bad(ENTRY(", \"terminal_after_dial\": true,\n   \"reconnect\": {\"attempts\": 2}"));
+    NRT_EQ(err.err.code, ERROR_CORRUPT_PHONEBOOK);
+    NRT_EQ_STR(err.field, "entries[0].reconnect");
+    NRT_CONTAINS(err.err.detail, "cannot be used with terminal_after_dial");
+    NRT_EQ(err.line, 4);
+    /* turned off, it may stay */
+    NRT_EQ(nr_pb_load(write_pb("pb.json", 0600,
+                               ENTRY(", \"terminal_after_dial\": true, \"reconnect\": {\"if_dropped\": false}")),
+                      &pb, NULL),
+           WN_SUCCESS);
+    nr_pb_free(pb);
 }
 
 NRT_TEST(wrong_type_names_field)
@@ -359,6 +446,9 @@ static const struct int_key {
     { "ppp.mru", 128, 1500 },
     { "ppp.lcp_echo_interval", 0, 3600 },
     { "ppp.lcp_echo_failures", 0, 100 },
+    { "idle_disconnect_s", 0, 86400 },
+    { "reconnect.attempts", 0, 100 },
+    { "reconnect.pause_ms", 0, 3600000 },
 };
 
 /* An entry whose key (path) holds the JSON number text value. */

@@ -2,7 +2,7 @@
  * ras-calls.c - the public calls on dials and links of <netrouter/ras.h>:
  * each checks what the caller gave it, then hands the call to the engine
  * this process uses (ras-engine.c): the connection service (client.h) or
- * the engine inside this process (local.h).  RasEnumConnections's
+ * the engine inside this process (local.h).  The statistics too.  RasEnumConnections's
  * size-probe protocol is done here, over either engine's list.
  */
 #include "config.h"
@@ -177,4 +177,18 @@ NR_RAS_PUBLIC DWORD nr_ras_terminal_write(HRASCONN h, const void *buf, DWORD siz
     if (nr_ras_in_process())
         return nr_local_terminal_write(h, buf, size);
     return nr_client_terminal_write(h, buf, size);
+}
+
+NR_RAS_PUBLIC DWORD RasGetConnectionStatistics(HRASCONN h, RAS_STATS *stats)
+{
+    if (!stats)
+        return ERROR_INVALID_PARAMETER;
+    if (stats->dwSize != sizeof *stats)
+        return ERROR_INVALID_SIZE;
+    return nr_ras_in_process() ? nr_local_get_stats(h, stats) : nr_client_get_stats(h, stats);
+}
+
+NR_RAS_PUBLIC DWORD RasClearConnectionStatistics(HRASCONN h)
+{
+    return nr_ras_in_process() ? nr_local_clear_stats(h) : nr_client_clear_stats(h);
 }

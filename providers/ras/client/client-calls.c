@@ -149,6 +149,50 @@ DWORD nr_client_list(nr_ras_link **out, size_t *n)
     return 0;
 }
 
+/* A counter of the wire (u64) as RAS_STATS has it: the low 32 bits, as a
+ * DWORD counter wraps on Windows. */
+static DWORD counter(const nr_proto_msg *m, uint16_t tag)
+{
+    return (DWORD)nr_proto_get_u64(m, tag, 0);
+}
+
+static void on_stats(void *ctx, const nr_proto_msg *m)
+{
+    RAS_STATS *st = ctx;
+    if (m->type != NR_PROTO_MSG_STATS_INFO)
+        return;
+    st->dwBytesXmited = counter(m, NR_PROTO_TAG_BYTES_SENT);
+    st->dwBytesRcved = counter(m, NR_PROTO_TAG_BYTES_RECEIVED);
+    st->dwFramesXmited = counter(m, NR_PROTO_TAG_FRAMES_SENT);
+    st->dwFramesRcved = counter(m, NR_PROTO_TAG_FRAMES_RECEIVED);
+    st->dwCrcErr = counter(m, NR_PROTO_TAG_CRC_ERRORS);
+    st->dwTimeoutErr = counter(m, NR_PROTO_TAG_TIMEOUT_ERRORS);
+    st->dwAlignmentErr = counter(m, NR_PROTO_TAG_ALIGNMENT_ERRORS);
+    st->dwHardwareOverrunErr = counter(m, NR_PROTO_TAG_HARDWARE_OVERRUN_ERRORS);
+    st->dwFramingErr = counter(m, NR_PROTO_TAG_FRAMING_ERRORS);
+    st->dwBufferOverrunErr = counter(m, NR_PROTO_TAG_BUFFER_OVERRUN_ERRORS);
+    st->dwCompressionRatioIn = nr_proto_get_u32(m, NR_PROTO_TAG_COMPRESSION_RATIO_IN, 0);
+    st->dwCompressionRatioOut = nr_proto_get_u32(m, NR_PROTO_TAG_COMPRESSION_RATIO_OUT, 0);
+    st->dwBps = nr_proto_get_u32(m, NR_PROTO_TAG_BPS, 0);
+    st->dwConnectDuration = counter(m, NR_PROTO_TAG_CONNECT_DURATION_MS);
+}
+
+DWORD nr_client_get_stats(HRASCONN h, RAS_STATS *stats)
+{
+    nr_client_reply reply;
+    RAS_STATS st = { .dwSize = stats->dwSize };
+    DWORD rc = on_handle(NR_PROTO_MSG_STATS, h, 0, 0, CALL_WAIT_MS, on_stats, &st, &reply);
+    if (!rc)
+        *stats = st;
+    return rc;
+}
+
+DWORD nr_client_clear_stats(HRASCONN h)
+{
+    nr_client_reply reply;
+    return on_handle(NR_PROTO_MSG_CLEAR_STATS, h, 0, 0, CALL_WAIT_MS, NULL, NULL, &reply);
+}
+
 typedef struct projection {
     bool seen;
     DWORD error;

@@ -26,7 +26,7 @@
 #include "client.h"
 #include "connnotify.h"
 
-#define ALL_EVENTS (RASCN_Connection | RASCN_Disconnection | RASCN_BandwidthAdded | RASCN_BandwidthRemoved | 0x20u)
+#define ALL_EVENTS (RASCN_Connection | RASCN_Disconnection | RASCN_BandwidthAdded | RASCN_BandwidthRemoved | RASCN_ReConnection)
 /* How often the thread looks for a service again once it went away. */
 #define RETRY_MS 1000
 

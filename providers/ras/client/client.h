@@ -98,6 +98,11 @@ DWORD nr_client_get_status(HRASCONN h, nr_client_status *out);
 /* The links the caller may see, as nr_rasconn_snapshot gives them. */
 DWORD nr_client_list(nr_ras_link **out, size_t *n);
 
+/* RasGetConnectionStatistics (stats->dwSize checked by the caller) and
+ * RasClearConnectionStatistics. */
+DWORD nr_client_get_stats(HRASCONN h, RAS_STATS *stats);
+DWORD nr_client_clear_stats(HRASCONN h);
+
 DWORD nr_client_get_projection_info(HRASCONN h, RASPROJECTION proj, LPVOID buf, LPDWORD lpcb);
 DWORD nr_client_terminal_read(HRASCONN h, LPVOID buf, DWORD size, DWORD timeout_ms, LPDWORD got);
 DWORD nr_client_terminal_write(HRASCONN h, const void *buf, DWORD size);

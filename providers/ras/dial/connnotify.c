@@ -90,7 +90,7 @@ static DWORD add(HRASCONN h, int fd, DWORD flags, bool check)
     bool efd;
     DWORD rc = 0;
 
-    if (!flags || (flags & ~(DWORD)(RASCN_Connection | RASCN_Disconnection)))
+    if (!flags || (flags & ~(DWORD)(RASCN_Connection | RASCN_Disconnection | RASCN_ReConnection)))
         return ERROR_INVALID_PARAMETER; /* also the multilink RASCN_Bandwidth* */
     if (!h || fd < 0 || (mode = fcntl(fd, F_GETFL)) < 0 || (mode & O_ACCMODE) == O_RDONLY)
         return ERROR_INVALID_HANDLE;

@@ -14,7 +14,7 @@
 #include <netrouter/ras.h>
 
 /* Registers a duplicate of fd for the events of flags (RASCN_Connection,
- * RASCN_Disconnection) of connection h, or of every connection when h is
+ * RASCN_Disconnection, RASCN_ReConnection) of connection h, or of every connection when h is
  * INVALID_HANDLE_VALUE.  A specific h must be listed (checked under the
  * registry lock, so a registration can never outlive its connection).
  * Returns 0, ERROR_INVALID_PARAMETER, ERROR_INVALID_HANDLE or

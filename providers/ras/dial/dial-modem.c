@@ -7,22 +7,9 @@
  */
 #include "config.h"
 
-#include <errno.h>
-#include <poll.h>
 #include <stdlib.h>
 
 #include "dial.h"
-
-/* Sleeps ms unless hang-up is asked first (then false). */
-static bool pause_ms(nr_dial *d, unsigned ms)
-{
-    struct pollfd p = { .fd = d->cancel_fd, .events = POLLIN };
-    int rc;
-    do
-        rc = poll(&p, 1, (int)ms);
-    while (rc < 0 && errno == EINTR);
-    return rc == 0;
-}
 
 static bool redialable(unsigned code)
 {
@@ -79,8 +66,10 @@ DWORD nr_dial_await_callback(nr_dial *d)
     if (nr_modem_reset_after_call(d->modem, &dp, &res) == 0) {
         if (!nr_dial_enter(d, RASCS_WaitForCallback))
             return ERROR_USER_DISCONNECTION;
-        if (nr_modem_answer(d->modem, &dp, (int)d->entry->callback_timeout_ms, &res) == 0)
+        if (nr_modem_answer(d->modem, &dp, (int)d->entry->callback_timeout_ms, &res) == 0) {
+            nr_dial_stats_connected_at(d, res.speed);
             return nr_dial_enter(d, RASCS_ReAuthenticate) ? 0 : ERROR_USER_DISCONNECTION;
+        }
     }
     if (nr_dial_hangup_requested(d))
         return ERROR_USER_DISCONNECTION;
@@ -105,15 +94,17 @@ DWORD nr_dial_modem(nr_dial *d)
         return ERROR_USER_DISCONNECTION;
     for (unsigned attempt = 0;; attempt++) {
         nr_modem_dial_params dp = modem_params(d, number);
-        if (nr_modem_dial(d->modem, &dp, &res) == 0)
+        if (nr_modem_dial(d->modem, &dp, &res) == 0) {
+            nr_dial_stats_connected_at(d, res.speed);
             break;
+        }
         if (nr_dial_hangup_requested(d))
             return ERROR_USER_DISCONNECTION;
         if (!redialable(res.err.code) || attempt >= e->redial_attempts) {
             nr_dial_fail(d, res.err.code, res.err.ext, "%s", res.err.detail);
             return res.err.code;
         }
-        if (!pause_ms(d, e->redial_pause_ms))
+        if (!nr_dial_sleep(d, e->redial_pause_ms))
             return ERROR_USER_DISCONNECTION;
     }
     if (!nr_dial_enter(d, RASCS_DeviceConnected))

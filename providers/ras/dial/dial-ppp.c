@@ -6,20 +6,16 @@
  * with 691, or the paused RASCS_RetryAuthentication with RDEOPT_PausedStates;
  * an expired password (MS-CHAPv2) becomes AuthNotify with 648, or the
  * paused RASCS_PasswordExpired, then RASCS_AuthChangePassword on resume.
+ * The connected link is served by dial-serve.c.
  */
 #include "config.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "clock.h"
 #include "dial.h"
 #include "tun.h"
-
-/* How long a polite LCP termination may take at hang-up. */
-#define TERMINATE_MS 3000
 
 /* What RasGetProjectionInfo reports, for both projections at once and only
  * from RASCS_Projected on (called just before it is announced): before,
@@ -42,7 +38,8 @@ static void keep_projection(nr_dial *d, const nr_ppp_projection *p)
 
 /* Link progress -> RAS states, announced as they happen.  ctx is the
  * nr_dial (it outlives the link: events also come while the connected link
- * is served, after nr_dial_ppp has returned). */
+ * is served, after nr_dial_ppp has returned, and are ignored then:
+ * dial-serve.c sets ppp_stop). */
 static void on_event(void *ctx, const nr_ppp_link_event *ev)
 {
     nr_dial *d = ctx;
@@ -252,54 +249,4 @@ DWORD nr_dial_ppp(nr_dial *d)
             nr_dial_fail(d, err, 0, "%s", link_detail(d, err));
         return err;
     }
-}
-
-/* A datagram from the server: to the kernel. */
-static void to_kernel(void *ctx, const uint8_t *pkt, size_t len)
-{
-    nr_dial *d = ctx;
-    if (write(d->tun_fd, pkt, len) < 0) {
-        /* the interface is full or gone: a dropped datagram, as on a wire */
-    }
-}
-
-/* Datagrams the kernel routes to the server: IPv4 only (IPCP is all that
- * was negotiated), the rest is dropped. */
-static void from_kernel(nr_dial *d)
-{
-    uint8_t pkt[2048];
-    ssize_t n;
-    while ((n = read(d->tun_fd, pkt, sizeof pkt)) > 0)
-        if ((pkt[0] >> 4) == 4)
-            nr_ppp_link_send_ip(d->link, pkt, (size_t)n);
-}
-
-DWORD nr_dial_ppp_serve(nr_dial *d, nr_error *why)
-{
-    uint64_t until;
-    nr_error_clear(why);
-    d->ppp_stop = true; /* connected: link events no longer change the state */
-    if (d->tun_fd >= 0)
-        nr_ppp_link_set_ip_handler(d->link, to_kernel, d);
-    for (;;) {
-        bool from_tun = false;
-        int phase = nr_ppp_link_step_with(d->link, d->cancel_fd, d->tun_fd, -1, &from_tun);
-        if (phase == -ECANCELED)
-            break; /* hang-up */
-        if (from_tun)
-            from_kernel(d);
-        if (phase < 0 || phase == NR_PPP_PHASE_DEAD) {
-            const char *text;
-            unsigned err = nr_ppp_link_error(d->link, &text);
-            return err ? nr_error_set(why, err, 0, "%s", text)
-                       : nr_error_set(why, ERROR_DISCONNECTION, 0, "The link went down.");
-        }
-    }
-    /* Polite termination, bounded in time. */
-    nr_ppp_link_close(d->link);
-    until = nr_clock_ms() + TERMINATE_MS;
-    while (nr_ppp_link_phase(d->link) != NR_PPP_PHASE_DEAD && nr_clock_ms() < until)
-        if (nr_ppp_link_step(d->link, -1, 100) < 0)
-            break;
-    return 0;
 }

@@ -2,7 +2,8 @@
  * dial-state.c - what every phase of a dial shares: the state a connection
  * is in, its announcement through the notifier (once on entry, once more
  * with the error on failure, nothing after Connected, an error or
- * RasHangUp), the failure detail, the hang-up flag and the paused states.
+ * RasHangUp), the failure detail, the hang-up flag, the paused states and
+ * the one wait that hang-up cuts short.
  *
  * The lowest file of the engine: dial-modem.c, dial-ppp.c and dial.c call
  * it, it calls none of them.  Locking: conn->lock guards the state and the
@@ -11,6 +12,9 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <limits.h>
+#include <poll.h>
 #include <stdarg.h>
 
 #include "dial.h"
@@ -57,9 +61,11 @@ void nr_dial_fail(nr_dial *d, DWORD error, DWORD ext, const char *fmt, ...)
     va_list ap;
     pthread_mutex_lock(&d->conn->lock);
     state = d->conn->state;
-    va_start(ap, fmt);
-    nr_error_setv(&d->conn->err, error, ext, fmt, ap);
-    va_end(ap);
+    if (!d->redialing) { /* a failed redial attempt is not the connection's failure */
+        va_start(ap, fmt);
+        nr_error_setv(&d->conn->err, error, ext, fmt, ap);
+        va_end(ap);
+    }
     pthread_cond_broadcast(&d->conn->changed);
     pthread_mutex_unlock(&d->conn->lock);
     announce(d, state, error, ext);
@@ -68,9 +74,28 @@ void nr_dial_fail(nr_dial *d, DWORD error, DWORD ext, const char *fmt, ...)
     pthread_mutex_unlock(&d->conn->lock);
 }
 
+void nr_dial_lost(nr_dial *d, const nr_error *why)
+{
+    pthread_mutex_lock(&d->conn->lock);
+    d->conn->state = RASCS_Disconnected;
+    d->conn->err = *why;
+    pthread_cond_broadcast(&d->conn->changed);
+    pthread_mutex_unlock(&d->conn->lock);
+}
+
 bool nr_dial_may_pause(const nr_dial *d)
 {
-    return d->async && (d->options & RDEOPT_PausedStates);
+    return d->async && (d->options & RDEOPT_PausedStates) && !d->redialing;
+}
+
+bool nr_dial_sleep(nr_dial *d, unsigned ms)
+{
+    struct pollfd p = { .fd = d->cancel_fd, .events = POLLIN };
+    int rc;
+    do
+        rc = poll(&p, 1, ms > INT_MAX ? INT_MAX : (int)ms);
+    while (rc < 0 && errno == EINTR);
+    return rc == 0;
 }
 
 bool nr_dial_pause(nr_dial *d, RASCONNSTATE state)

@@ -40,6 +40,11 @@ DWORD nr_local_get_projection_info(HRASCONN h, RASPROJECTION proj, LPVOID buf, L
 DWORD nr_local_terminal_read(HRASCONN h, LPVOID buf, DWORD size, DWORD timeout_ms, LPDWORD got);
 DWORD nr_local_terminal_write(HRASCONN h, const void *buf, DWORD size);
 
+/* RasGetConnectionStatistics (stats->dwSize checked by the caller) and
+ * RasClearConnectionStatistics. */
+DWORD nr_local_get_stats(HRASCONN h, RAS_STATS *stats);
+DWORD nr_local_clear_stats(HRASCONN h);
+
 /* nr_ras_get_error_detail for a connection (h not NULL). */
 DWORD nr_local_get_error_detail(HRASCONN h, LPSTR buf, DWORD size);
 

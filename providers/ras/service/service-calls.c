@@ -2,7 +2,7 @@
  * service-calls.c - the connection service's answer to each request of a
  * client (service.h, docs/service.md "The conversation"): the greeting,
  * dials and their resumption, hang-ups, status, the list of links,
- * projections, subscriptions, the terminal step.  Every request that names
+ * projections, statistics, subscriptions, the terminal step.  Every request that names
  * a link is checked against the client's user first (svc_may_use); what
  * does not wait is answered on the loop's thread, what waits on a thread
  * of its own.  Secrets (a dial's password) are copied only into the
@@ -335,6 +335,39 @@ static void projection(svc *s, svc_client *c, const nr_proto_msg *m)
     svc_reply(s, c, m->seq, 0, NULL, 0, 0);
 }
 
+static void stats(svc *s, svc_client *c, const nr_proto_msg *m)
+{
+    uint8_t pkt[NR_PROTO_HEADER_SIZE + 256];
+    nr_proto_builder b;
+    RAS_STATS st = { .dwSize = sizeof st };
+    HRASCONN h = handle_of(m);
+    DWORD rc = svc_may_use(c->uid, h);
+    if (!rc)
+        rc = m->type == NR_PROTO_MSG_CLEAR_STATS ? nr_local_clear_stats(h) : nr_local_get_stats(h, &st);
+    if (rc || m->type == NR_PROTO_MSG_CLEAR_STATS) {
+        svc_reply(s, c, m->seq, rc, NULL, 0, 0);
+        return;
+    }
+    nr_proto_build_init(&b, pkt, sizeof pkt, NR_PROTO_MSG_STATS_INFO, m->seq);
+    nr_proto_put_u64(&b, NR_PROTO_TAG_HANDLE, wire(h));
+    nr_proto_put_u64(&b, NR_PROTO_TAG_BYTES_SENT, st.dwBytesXmited);
+    nr_proto_put_u64(&b, NR_PROTO_TAG_BYTES_RECEIVED, st.dwBytesRcved);
+    nr_proto_put_u64(&b, NR_PROTO_TAG_FRAMES_SENT, st.dwFramesXmited);
+    nr_proto_put_u64(&b, NR_PROTO_TAG_FRAMES_RECEIVED, st.dwFramesRcved);
+    nr_proto_put_u64(&b, NR_PROTO_TAG_CRC_ERRORS, st.dwCrcErr);
+    nr_proto_put_u64(&b, NR_PROTO_TAG_TIMEOUT_ERRORS, st.dwTimeoutErr);
+    nr_proto_put_u64(&b, NR_PROTO_TAG_ALIGNMENT_ERRORS, st.dwAlignmentErr);
+    nr_proto_put_u64(&b, NR_PROTO_TAG_HARDWARE_OVERRUN_ERRORS, st.dwHardwareOverrunErr);
+    nr_proto_put_u64(&b, NR_PROTO_TAG_FRAMING_ERRORS, st.dwFramingErr);
+    nr_proto_put_u64(&b, NR_PROTO_TAG_BUFFER_OVERRUN_ERRORS, st.dwBufferOverrunErr);
+    nr_proto_put_u32(&b, NR_PROTO_TAG_COMPRESSION_RATIO_IN, st.dwCompressionRatioIn);
+    nr_proto_put_u32(&b, NR_PROTO_TAG_COMPRESSION_RATIO_OUT, st.dwCompressionRatioOut);
+    nr_proto_put_u32(&b, NR_PROTO_TAG_BPS, st.dwBps);
+    nr_proto_put_u64(&b, NR_PROTO_TAG_CONNECT_DURATION_MS, st.dwConnectDuration);
+    svc_send(s, c, &b);
+    svc_reply(s, c, m->seq, 0, NULL, 0, 0);
+}
+
 static void subscribe(svc *s, svc_client *c, const nr_proto_msg *m)
 {
     HRASCONN h = handle_of(m);
@@ -430,6 +463,10 @@ bool svc_handle(svc *s, svc_client *c, const nr_proto_msg *m)
         break;
     case NR_PROTO_MSG_SUBSCRIBE:
         subscribe(s, c, m);
+        break;
+    case NR_PROTO_MSG_STATS:
+    case NR_PROTO_MSG_CLEAR_STATS:
+        stats(s, c, m);
         break;
     case NR_PROTO_MSG_EVENT_DONE:
         svc_dial_ack(s, c, handle_of(m));

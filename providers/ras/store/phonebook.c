@@ -65,6 +65,14 @@ static const key_spec redial_keys[] = {
     { "pause_ms", K_INT, false, 0, 3600000, NULL, NULL },
     { NULL, 0, false, 0, 0, NULL, NULL },
 };
+/* Reconnecting a connected link that was lost (RASEO2_ReconnectIfDropped):
+ * the object's presence asks for it, "if_dropped": false turns it off. */
+static const key_spec reconnect_keys[] = {
+    { "if_dropped", K_BOOL, false, 0, 0, NULL, NULL },
+    { "attempts", K_INT, false, 0, 100, NULL, NULL },
+    { "pause_ms", K_INT, false, 0, 3600000, NULL, NULL },
+    { NULL, 0, false, 0, 0, NULL, NULL },
+};
 static const key_spec ppp_keys[] = {
     { "mru", K_INT, false, 128, 1500, NULL, NULL },
     { "lcp_echo_interval", K_INT, false, 0, 3600, NULL, NULL },
@@ -88,6 +96,8 @@ static const key_spec entry_keys[] = {
     { "callback", K_STRING, false, 0, 0, callback_choices, NULL },
     { "interface", K_STRING, false, 1, 15, NULL, NULL },
     { "callback_number", K_STRING, false, 1, NR_PB_MAX_PHONE_NUMBER, NULL, NULL },
+    { "idle_disconnect_s", K_INT, false, 0, 86400, NULL, NULL },
+    { "reconnect", K_OBJECT, false, 0, 0, NULL, reconnect_keys },
     { NULL, 0, false, 0, 0, NULL, NULL },
 };
 
@@ -289,6 +299,7 @@ static DWORD check_entry_rules(ctx *c, const json_t *e)
     const char *callback = json_string_value(json_object_get(e, "callback_number"));
     const char *interface = json_string_value(json_object_get(e, "interface"));
     json_t *speed = json_object_get(e, "speed");
+    json_t *reconnect = json_object_get(e, "reconnect");
     if (device[0] != '/') {
         push_key(c, "device");
         return fail_at(c, ERROR_CORRUPT_PHONEBOOK, "must be an absolute path such as /dev/ttyS0, not \"%s\"",
@@ -310,6 +321,12 @@ static DWORD check_entry_rules(ctx *c, const json_t *e)
         return fail_at(c, ERROR_CORRUPT_PHONEBOOK,
                        "\"%s\" has characters a modem cannot dial (digits, * # + , ; W P T ! @ and spaces only)",
                        callback);
+    }
+    if (reconnect && !json_is_false(json_object_get(reconnect, "if_dropped")) &&
+        json_is_true(json_object_get(e, "terminal_after_dial"))) {
+        push_key(c, "reconnect");
+        return fail_at(c, ERROR_CORRUPT_PHONEBOOK,
+                       "cannot be used with terminal_after_dial: nobody answers the login of a redial");
     }
     if (speed) {
         bool ok = false;
@@ -359,6 +376,7 @@ static bool build_entry(const json_t *o, nr_pb_entry *e)
     const json_t *init = json_object_get(o, "init");
     const char *flow = json_string_value(json_object_get(o, "flow_control"));
     const char *auth = json_string_value(json_object_get(o, "auth"));
+    const json_t *reconnect = json_object_get(o, "reconnect");
     const char *strs[] = {
         str_or(o, "name", ""),          str_or(o, "description", ""),     str_or(o, "device", ""),
         str_or(o, "phone_number", ""),  str_or(o, "dial_prefix", "ATDT"), str_or(o, "callback_number", ""),
@@ -389,6 +407,10 @@ static bool build_entry(const json_t *o, nr_pb_entry *e)
         .lcp_echo_interval_s = get_uint(o, "ppp", "lcp_echo_interval", 30),
         .lcp_echo_failures = get_uint(o, "ppp", "lcp_echo_failures", 4),
         .terminal_after_dial = json_is_true(json_object_get(o, "terminal_after_dial")),
+        .idle_disconnect_s = get_uint(o, "idle_disconnect_s", NULL, 0),
+        .reconnect_if_dropped = reconnect && !json_is_false(json_object_get(reconnect, "if_dropped")),
+        .reconnect_attempts = get_uint(o, "reconnect", "attempts", 3),
+        .reconnect_pause_ms = get_uint(o, "reconnect", "pause_ms", 3000),
         .ninit = ninit,
     };
     if (!(e->storage = malloc(need)))

@@ -46,6 +46,9 @@ typedef struct nr_pb_entry {
     unsigned redial_attempts, redial_pause_ms;
     unsigned mru, lcp_echo_interval_s, lcp_echo_failures;
     bool terminal_after_dial;   /* a login dialogue on the line before PPP (RASCS_Interactive) */
+    unsigned idle_disconnect_s; /* hang up after this long without IP traffic; 0 = never */
+    bool reconnect_if_dropped;  /* "reconnect": redial a connected link that was lost */
+    unsigned reconnect_attempts, reconnect_pause_ms; /* how often, and the wait before each */
     void *storage;              /* private: the one allocation holding the strings above */
 } nr_pb_entry;
 

@@ -192,6 +192,7 @@ typedef enum tagRASCONNSTATE {
 #define ERROR_PPP_NO_ADDRESS_ASSIGNED       738 /* The server did not assign an address. */
 #define ERROR_DIAL_ALREADY_IN_PROGRESS      756 /* This connection is already being dialed. */
 #define ERROR_UNABLE_TO_AUTHENTICATE_SERVER 778 /* It was not possible to verify the identity of the server. */
+#define ERROR_IDLE_TIMEOUT                  828 /* The connection was terminated because of idle timeout. */
 #define RASBASEEND                          899
 
 /* ------------------------------------------------------------------------ */
@@ -301,6 +302,29 @@ typedef struct tagRASPPPLCP {
     DWORD dwServerOptions;
 } RASPPPLCP, *LPRASPPPLCP;
 
+/** The counters of a connection (RasGetConnectionStatistics), since it
+ *  was dialed or last cleared (RasClearConnectionStatistics).  Set dwSize.
+ *  Octets and frames are those on the line (PPP's HDLC framing: flags,
+ *  escapes, address, control, protocol and FCS included), PPP's own
+ *  negotiation and echoes included.  Counters wrap at 2^32 like Windows'. */
+typedef struct _RAS_STATS {
+    DWORD dwSize;
+    DWORD dwBytesXmited;                /**< octets written to the line */
+    DWORD dwBytesRcved;                 /**< octets read from the line, bad frames and noise included */
+    DWORD dwFramesXmited;
+    DWORD dwFramesRcved;                /**< good frames only */
+    DWORD dwCrcErr;                     /**< frames with a bad FCS */
+    DWORD dwTimeoutErr;                 /**< always 0 on an asynchronous line */
+    DWORD dwAlignmentErr;               /**< frames aborted or too short */
+    DWORD dwHardwareOverrunErr;         /**< always 0: the UART's overruns never reach user space */
+    DWORD dwFramingErr;                 /**< malformed headers, octets outside any frame */
+    DWORD dwBufferOverrunErr;           /**< frames longer than the MRU */
+    DWORD dwCompressionRatioIn;         /**< always 0: no compression is negotiated */
+    DWORD dwCompressionRatioOut;
+    DWORD dwBps;                        /**< the modem's CONNECT speed, 0 when it gave none */
+    DWORD dwConnectDuration;            /**< milliseconds the link has been up (PPP open) */
+} RAS_STATS, *PRAS_STATS, *LPRAS_STATS;
+
 /* ------------------------------------------------------------------------ */
 /* Dial notifications                                                        */
 /* ------------------------------------------------------------------------ */
@@ -335,6 +359,7 @@ typedef struct tagRASDIALEVENT {
 #define RASCN_Disconnection    0x00000002
 #define RASCN_BandwidthAdded   0x00000004 /* multilink: refused */
 #define RASCN_BandwidthRemoved 0x00000008 /* multilink: refused */
+#define RASCN_ReConnection     0x00000020 /* a lost link was redialed (phonebook "reconnect") */
 
 /** RasConnectionNotification's hrasconn for every connection, present and
  *  future (Windows' INVALID_HANDLE_VALUE). */
@@ -550,6 +575,38 @@ NR_RAS_PUBLIC DWORD RasGetProjectionInfo(HRASCONN hrasconn, RASPROJECTION raspro
                                          LPDWORD lpcb);
 
 /**
+ * The counters of a connection, as RasGetConnectionStatistics: octets and
+ * frames each way, receive errors, the modem's speed and how long the link
+ * has been up (see RAS_STATS).  Set lpStatistics->dwSize.
+ *
+ * They count from the dial (or the last RasClearConnectionStatistics) over
+ * every link the connection had: a link redialed after a loss (phonebook
+ * "reconnect") adds to them, and dwConnectDuration sums the time each link
+ * was up.  Before RASCS_Connected (a dial still in its modem or PPP
+ * phases, or one that failed there) every counter is 0 and the call
+ * succeeds; from then on they include the PPP negotiation of the link.
+ * dwBps is known from RASCS_DeviceConnected on.  After the link is lost
+ * the counters stay as they were until RasHangUp.
+ *
+ * Thread safety: callable from any thread, notification handlers
+ * included; the link's own thread publishes what it counted as it goes, so
+ * a call never waits for the line.
+ * Errors: ERROR_INVALID_PARAMETER (lpStatistics NULL), ERROR_INVALID_SIZE
+ * (dwSize), ERROR_INVALID_HANDLE (unknown or hung-up handle).
+ */
+NR_RAS_PUBLIC DWORD RasGetConnectionStatistics(HRASCONN hrasconn, RAS_STATS *lpStatistics);
+
+/**
+ * Sets the counters of a connection back to 0, as
+ * RasClearConnectionStatistics: RasGetConnectionStatistics counts from now
+ * on, dwConnectDuration too (dwBps stays).  The idle timeout of the entry
+ * is not affected: clearing the counters does not make a link busy or idle.
+ * Thread safety as RasGetConnectionStatistics.
+ * Errors: ERROR_INVALID_HANDLE.
+ */
+NR_RAS_PUBLIC DWORD RasClearConnectionStatistics(HRASCONN hrasconn);
+
+/**
  * netrouter extension: a state in plain words for people, such as
  * "Dialing..." or "Connected."; never NULL, static storage, thread-safe.
  */
@@ -563,7 +620,9 @@ NR_RAS_PUBLIC const char *nr_ras_state_text(RASCONNSTATE state);
  * of a pipe (it receives one byte); the application poll()s it and reads
  * what came.  dwFlags: RASCN_Connection (a connection reaches
  * RASCS_Connected), RASCN_Disconnection (a connected link is lost, or hung
- * up), or both.
+ * up), RASCN_ReConnection (a lost link of an entry with "reconnect" is up
+ * again, after its RASCN_Disconnection; the handle is the same), or any of
+ * them together.
  *
  *     int efd = eventfd(0, EFD_CLOEXEC);
  *     RasConnectionNotification((HRASCONN)INVALID_HANDLE_VALUE,
@@ -591,7 +650,7 @@ NR_RAS_PUBLIC const char *nr_ras_state_text(RASCONNSTATE state);
  *
  * Errors: ERROR_INVALID_PARAMETER (dwFlags 0, unknown bits, or
  * RASCN_BandwidthAdded / RASCN_BandwidthRemoved: multilink is not
- * supported), ERROR_INVALID_HANDLE (hrasconn unknown or hung up; hEvent not
+ * supported; RASCN_Dormant and RASCN_EPDGPacketArrival are not either), ERROR_INVALID_HANDLE (hrasconn unknown or hung up; hEvent not
  * an open, writable descriptor), ERROR_ALLOCATING_MEMORY.
  */
 NR_RAS_PUBLIC DWORD RasConnectionNotification(HRASCONN hrasconn, HANDLE hEvent, DWORD dwFlags);

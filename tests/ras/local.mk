@@ -239,6 +239,8 @@ tests_ras_test_ras_proto_build_LDADD = $(NR_RAS_TEST_PROTO_LIBS)
 check_PROGRAMS += tests/ras/ras-client
 tests_ras_ras_client_CPPFLAGS = $(AM_CPPFLAGS)
 tests_ras_ras_client_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
+TESTS += tests/ras/service.test
+dist_noinst_SCRIPTS += tests/ras/service.test
 
 # The RasDial suites again, through the service (each with its own).
 TESTS += tests/ras/via-service.test

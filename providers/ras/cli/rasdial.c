@@ -42,8 +42,8 @@ static const char help[] =
     "state as it happens and the negotiated addresses, and return once\n"
     "connected: the connection service netrouterd(8) keeps the link up until\n"
     "\"rasdial ENTRY /DISCONNECT\", the link's loss or its idle timeout.\n"
-    "Ctrl-C (SIGINT or SIGTERM) before that hangs up.  With --foreground the link\n"
-    "stays with the command instead: kept up until interrupted, then hung up.\n"
+    "Ctrl-C before that hangs up.  With --foreground the link stays with the\n"
+    "command instead: kept up until interrupted (Ctrl-C, SIGINT or SIGTERM), then hang up.\n"
     "For an entry with terminal_after_dial, the remote login dialogue is relayed\n"
     "to standard input and output until a line \"~.\" or the end of input.\n"
     "Without ENTRY, list the entries that are connected (your links; every\n"
@@ -82,24 +82,6 @@ static const char help[] =
     "failed, was interrupted or the link was lost, or ENTRY is not connected\n"
     "(/DISCONNECT); 2 on a usage error.\n"
     "See rasdial(1).\n";
-
-/* Prints "error NNN: text" and, on a line of its own, what the library
- * says was at fault (h: the connection; NULL: the call that failed before
- * one existed). */
-int rd_fail(DWORD code, HRASCONN h)
-{
-    char text[512], detail[1024];
-    fflush(stdout); /* the states before the error, in order when both go to one file */
-    if (RasGetErrorString(code, text, sizeof text) != 0)
-        snprintf(text, sizeof text, "Unknown error.");
-    fprintf(stderr, "rasdial: error %u: %s\n", (unsigned)code, text);
-    /* The connection's own detail (what the modem, the peer or the server
-     * said), else the calling thread's (a phonebook, a refused resume). */
-    if ((h && nr_ras_get_error_detail(h, detail, sizeof detail) == 0 && *detail) ||
-        (nr_ras_get_error_detail(NULL, detail, sizeof detail) == 0 && *detail))
-        fprintf(stderr, "rasdial: %s\n", detail);
-    return EXIT_FAILURE;
-}
 
 static bool copy_field(char *dst, size_t size, const char *src, const char *what)
 {

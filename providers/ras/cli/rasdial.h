@@ -3,7 +3,7 @@
  * (SIGINT, SIGTERM, SIGHUP turned into a readable descriptor that every
  * wait of the command polls) and the reading of a password (terminal
  * prompt, file, standard input) in rasdial-input.c; the listing of links
- * and /DISCONNECT in rasdial-links.c; the error lines in rasdial.c.  Internal to the
+ * and /DISCONNECT in rasdial-links.c; the error lines in rasdial-report.c.  Internal to the
  * command; the dialing itself goes through the public <netrouter/ras.h>.
  */
 #ifndef NR_RASDIAL_H

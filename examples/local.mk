@@ -119,6 +119,7 @@ demo: all tests/ras/modem-emu tests/ras/slirp-select-fix.la
 	NETROUTER='$(abs_top_builddir)/router/cli/netrouter' \
 	MODEM_EMU='$(abs_top_builddir)/tests/ras/modem-emu' \
 	RASDIAL='$(abs_top_builddir)/providers/ras/cli/rasdial' \
+	NETROUTER_RASD='$(abs_top_builddir)/providers/ras/service/netrouterd' \
 	SLIRP_SHIM='$(abs_top_builddir)/tests/ras/.libs/slirp-select-fix.so' \
 	NETROUTER_PLUGIN_PATH='$(abs_top_builddir)/$(BUILD_PLUGINS_D)' \
 	$(SHELL) '$(srcdir)/examples/demo/demo.sh'

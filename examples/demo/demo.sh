@@ -3,8 +3,11 @@
 # the symlink provider connects link:/dir names, the log and hello notifiers
 # print PRE and POST around every add and cancel, a restore re-adds a
 # remembered connection without any notification, the ras provider dials
-# up through an emulated modem into slirp, a real PPP peer, and rasdial
-# does the same from the shell (a wrong CHAP password, then the right one).
+# up through an emulated modem into slirp, a real PPP peer, and the link
+# stays up in the connection service netrouterd after netrouter exits:
+# another command lists it and hangs it up; rasdial does the same from the
+# shell (a wrong CHAP password, then the right one, listed and
+# /DISCONNECTed by other commands).
 #
 # Run it with `make demo`, or by hand from the build directory:
 #   NETROUTER=router/cli/netrouter NETROUTER_PLUGIN_PATH=$PWD/build-plugins.d \
@@ -15,6 +18,7 @@ set -eu
 NETROUTER=${NETROUTER:-router/cli/netrouter}
 MODEM_EMU=${MODEM_EMU:-tests/ras/modem-emu}
 RASDIAL=${RASDIAL:-providers/ras/cli/rasdial}
+NETROUTER_RASD=${NETROUTER_RASD:-$PWD/providers/ras/service/netrouterd}
 SLIRP_SHIM=${SLIRP_SHIM:-$PWD/tests/ras/.libs/slirp-select-fix.so}
 NETROUTER_PLUGIN_PATH=${NETROUTER_PLUGIN_PATH:-$PWD/build-plugins.d}
 export NETROUTER_PLUGIN_PATH
@@ -26,7 +30,18 @@ if [ ! -x "$NETROUTER" ]; then
 fi
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/netrouter-demo.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
+# The demo's own connection service (netrouterd(8)), started on demand by
+# the first dial at a socket in $tmp, and stopped (SIGTERM) at the end.
+NETROUTER_RAS_SOCKET=$tmp/ras.sock
+export NETROUTER_RASD NETROUTER_RAS_SOCKET
+unset NETROUTER_RAS_ENGINE 2>/dev/null || true
+stop_service() {
+    if [ -s "$tmp/ras.sock.lock" ]; then
+        kill -TERM "$(cat "$tmp/ras.sock.lock")" 2>/dev/null || true
+        for i in $(seq 1 50); do kill -0 "$(cat "$tmp/ras.sock.lock")" 2>/dev/null || break; sleep 0.1; done
+    fi
+}
+trap 'stop_service; rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM HUP
 
 # The router's store and the symlink provider's record of its links.
@@ -122,11 +137,18 @@ else
     printf '{"entries": [{"name": "Office", "device": "%s", "phone_number": "5551234", "flow_control": "none"}]}\n' \
         "$(head -n 1 "$tmp/modem")" > "$tmp/xdg/netrouter/phonebook.json"
     chmod 600 "$tmp/xdg/netrouter/phonebook.json"
-    XDG_CONFIG_HOME=$tmp/xdg NETROUTER_LOCK_DIR=$tmp run -v use - ras:Office
+    export XDG_CONFIG_HOME=$tmp/xdg NETROUTER_LOCK_DIR=$tmp
+    run -v use - ras:Office
+    echo "   That netrouter process has exited; the link is still up, owned by the"
+    echo "   connection service netrouterd (started on demand, see netrouterd(8))."
+    echo "   Any process of the same user sees it and can end it:"
+    run list --connected
+    printf '$ rasdial\n'
+    "$RASDIAL"
+    run cancel ras:Office
     stop_emu "$emu"
-    echo "   The link lived as long as that netrouter process and was hung up"
-    echo "   when it exited (rasdial keeps one up while it runs: see rasdial(1))."
     no_lock_left
+    echo "   Hung up, with the notifiers' PRE and POST around it; the port is free."
 
     say "The same from the shell with rasdial, now with CHAP: a wrong password first."
     echo "   This modem takes two calls; slirp asks for CHAP (user alice, password"
@@ -143,26 +165,23 @@ else
         "$(head -n 1 "$tmp/modem2")" > "$tmp/xdg/netrouter/phonebook.json"
     printf '$ rasdial Office alice wrong\n'
     rc=0
-    XDG_CONFIG_HOME=$tmp/xdg NETROUTER_LOCK_DIR=$tmp "$RASDIAL" Office alice wrong 2>&1 || rc=$?
+    "$RASDIAL" Office alice wrong 2>&1 || rc=$?
     echo "   (exit status $rc)"
     [ "$rc" -eq 1 ] || { echo "demo: rasdial with a wrong password did not fail" >&2; exit 1; }
     no_lock_left
     echo "   The port is free again: no lock file is left in $tmp."
-    printf '$ rasdial Office alice s3cret    (interrupted with Ctrl-C once connected)\n'
-    XDG_CONFIG_HOME=$tmp/xdg NETROUTER_LOCK_DIR=$tmp "$RASDIAL" Office alice s3cret > "$tmp/rasdial.out" 2>&1 &
-    dialer=$!
-    for i in $(seq 1 100); do
-        grep -q '^Authentication:' "$tmp/rasdial.out" 2>/dev/null && break
-        kill -0 "$dialer" 2>/dev/null || break
-        sleep 0.1
-    done
-    kill -INT "$dialer" 2>/dev/null || true
+    printf '$ rasdial Office alice s3cret\n'
     rc=0
-    wait "$dialer" || rc=$?
+    "$RASDIAL" Office alice s3cret > "$tmp/rasdial.out" 2>&1 || rc=$?
     cat "$tmp/rasdial.out"
-    stop_emu "$emu"
     grep -q '^IP address: 10.0.2.15$' "$tmp/rasdial.out" && [ "$rc" -eq 0 ] ||
         { echo "demo: rasdial did not connect (exit status $rc)" >&2; exit 1; }
+    echo "   rasdial has returned; from another shell:"
+    printf '$ rasdial\n'
+    "$RASDIAL"
+    printf '$ rasdial Office /DISCONNECT\n'
+    "$RASDIAL" Office /DISCONNECT
+    stop_emu "$emu"
     no_lock_left
 fi
 

@@ -32,6 +32,18 @@ static void accept_one(svc *s)
         close(fd);
         return;
     }
+    if (cred.uid != 0) {
+        size_t mine = 0;
+        pthread_mutex_lock(&s->lock);
+        for (svc_client *o = s->clients; o; o = o->next)
+            mine += o->uid == cred.uid;
+        pthread_mutex_unlock(&s->lock);
+        if (mine >= NR_SVC_MAX_CLIENTS_PER_USER) {
+            svc_log("refused a client of uid %d: it has %zu connections already", (int)cred.uid, mine);
+            close(fd);
+            return;
+        }
+    }
     if (!s->system && cred.uid != 0 && cred.uid != s->uid) {
         svc_log("refused a client of uid %d: this instance serves uid %d", (int)cred.uid, (int)s->uid);
         close(fd);
@@ -203,4 +215,14 @@ bool svc_run(svc *s, unsigned idle_exit_s)
     free(p);
     free(who);
     return stop;
+}
+
+void svc_close_all(svc *s)
+{
+    pthread_mutex_lock(&s->lock);
+    for (svc_client *c = s->clients; c; c = c->next)
+        c->gone = true;
+    pthread_mutex_unlock(&s->lock);
+    close_gone(s);
+    svc_dial_collect(s);
 }

@@ -280,6 +280,7 @@ int main(int argc, char **argv)
     svc_run(&s, idle_exit);
     nr_connnotify_set_listener(NULL, NULL);
     hang_up_all();
+    svc_close_all(&s);
     if (own_socket)
         unlink(path);
     svc_log("stopped");

@@ -33,8 +33,11 @@
 /* A connected client is closed when this much waits to be sent to it. */
 #define NR_SVC_QUEUE_MAX_PACKETS 1024
 #define NR_SVC_QUEUE_MAX_BYTES (4u << 20)
-/* At most this many clients at once; more are refused. */
+/* At most this many clients at once, and this many of one user but root
+ * (so that one user of the system instance cannot crowd out the others);
+ * more are refused. */
 #define NR_SVC_MAX_CLIENTS 1024
+#define NR_SVC_MAX_CLIENTS_PER_USER 256
 
 typedef struct svc_packet {
     struct svc_packet *next;
@@ -90,6 +93,10 @@ typedef struct svc {
 /* Runs until SIGTERM, SIGINT or SIGHUP (then true), or until idle_exit_s
  * seconds (0: never) passed with no link and no client (false). */
 bool svc_run(svc *s, unsigned idle_exit_s);
+
+/* At the end: closes every client and drops the records of the dials
+ * whose handles are gone (call after hanging every link up). */
+void svc_close_all(svc *s);
 
 /* ---- service-out.c ----------------------------------------------------------------------------- */
 

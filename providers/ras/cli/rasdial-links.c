@@ -50,6 +50,20 @@ static const char *state_word(RASCONNSTATE s, DWORD error)
     return s & RASCS_PAUSED ? "paused" : "dialing";
 }
 
+/* How many of v are connected; the first one of entry (when not NULL) in
+ * *found, else NULL. */
+static DWORD rd_connected(const RASCONN *v, DWORD n, const char *entry)
+{
+    DWORD count = 0;
+    for (DWORD i = 0; i < n; i++) {
+        RASCONNSTATUS st = { .dwSize = sizeof st };
+        if (RasGetConnectStatus(v[i].hrasconn, &st) == 0 && st.rasconnstate == RASCS_Connected && !st.dwError &&
+            (!entry || strcmp(v[i].szEntryName, entry) == 0))
+            count++;
+    }
+    return count;
+}
+
 int rd_list(bool json)
 {
     RASCONN *v;
@@ -60,16 +74,16 @@ int rd_list(bool json)
         json_decref(all);
         return rd_fail(rc, NULL);
     }
-    if (!json && n == 0)
-        printf("No connections.\n");
-    else if (!json)
-        printf("Connected to\n");
-    for (DWORD i = 0; i < n; i++) {
+    for (DWORD i = 0, shown = 0; i < n; i++) {
         RASCONNSTATUS st = { .dwSize = sizeof st };
         char ifname[16] = "", handle[32];
         if (RasGetConnectStatus(v[i].hrasconn, &st) != 0)
             continue; /* hung up meanwhile */
-        if (!json) {
+        if (!json) { /* the connected ones, as Windows lists them */
+            if (st.rasconnstate != RASCS_Connected || st.dwError)
+                continue;
+            if (!shown++)
+                printf("Connected to\n");
             printf("%s\n", v[i].szEntryName);
             continue;
         }
@@ -82,6 +96,8 @@ int rd_list(bool json)
                                              "device_name", v[i].szDeviceName, "phonebook", v[i].szPhonebook,
                                              "interface", ifname, "error", (int)st.dwError));
     }
+    if (!json && rd_connected(v, n, NULL) == 0)
+        printf("No connections.\n");
     if (json) {
         char *text = json_dumps(all, JSON_INDENT(2));
         if (text)
@@ -92,6 +108,19 @@ int rd_list(bool json)
     free(v);
     fflush(stdout);
     return EXIT_SUCCESS;
+}
+
+int rd_already(const char *entry)
+{
+    RASCONN *v;
+    DWORD n, rc = links(&v, &n), up;
+    if (rc) {
+        free(v);
+        return -1; /* the dial says what is wrong */
+    }
+    up = rd_connected(v, n, entry);
+    free(v);
+    return up ? 1 : 0;
 }
 
 int rd_disconnect(const char *entry, bool quiet)

@@ -436,6 +436,11 @@ int main(int argc, char **argv)
     /* Links in this process (--foreground, or NETROUTER_RAS_ENGINE=in-process)
      * end with it: keep this one up while the command runs. */
     foreground = nr_ras_get_engine() == NR_RAS_ENGINE_IN_PROCESS;
+    if (!foreground && rd_already(words[0]) == 1) {
+        explicit_bzero(&params, sizeof params);
+        printf("You are already connected to %s.\n", words[0]);
+        return EXIT_SUCCESS;
+    }
     if (words[1])
         user = words[1];
     if (words[2] && !(prompt = !strcmp(words[2], "*"))) {

@@ -50,6 +50,11 @@ int rd_fail(DWORD code, HRASCONN h);
  * Returns the exit status. */
 int rd_list(bool json);
 
+/* 1 when entry has a connected link already (then rasdial says so, as
+ * Windows' does, instead of dialing it again), 0 when not, -1 when the
+ * links cannot be listed. */
+int rd_already(const char *entry);
+
 /* /DISCONNECT: hangs up entry's links (every link of the user when entry
  * is NULL) and waits for their ports; 1 with error 668 when entry has
  * none.  Returns the exit status. */

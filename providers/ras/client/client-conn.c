@@ -64,15 +64,22 @@ uint32_t nr_client_receive(int fd, int wait_ms, nr_proto_msg *m, nr_error *err)
     int rc;
     uint32_t code;
     memset(m, 0, sizeof *m);
+    /* What is there already is read at once (a reply after its records);
+     * only an empty socket is waited for. */
     do
-        rc = poll(&p, 1, wait_ms);
-    while (rc < 0 && errno == EINTR);
-    if (rc == 0)
-        return nr_error_set(err, ERROR_REQUEST_TIMEOUT, 0,
-                            "the connection service did not answer within %d ms", wait_ms);
-    do
-        n = recv(fd, pkt, sizeof pkt, MSG_TRUNC);
+        n = recv(fd, pkt, sizeof pkt, MSG_TRUNC | MSG_DONTWAIT);
     while (n < 0 && errno == EINTR);
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+        do
+            rc = poll(&p, 1, wait_ms);
+        while (rc < 0 && errno == EINTR);
+        if (rc == 0)
+            return nr_error_set(err, ERROR_REQUEST_TIMEOUT, 0,
+                                "the connection service did not answer within %d ms", wait_ms);
+        do
+            n = recv(fd, pkt, sizeof pkt, MSG_TRUNC);
+        while (n < 0 && errno == EINTR);
+    }
     if (n <= 0)
         return nr_error_set(err, ERROR_RASMAN_CANNOT_INITIALIZE, n < 0 ? (uint32_t)errno : 0,
                             "the connection service closed the connection%s%s", n < 0 ? ": " : "",

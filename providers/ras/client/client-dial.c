@@ -46,6 +46,7 @@ typedef struct attempt {
     nr_ras_notifier notifier;   /* async */
     uint32_t seq;               /* the DIAL's, which its events carry */
     bool running;               /* the notification thread has not ended */
+    bool hung_up;               /* RasHangUp in this process: no more notifications */
     struct attempt *next;
 } attempt;
 
@@ -80,6 +81,7 @@ void nr_client_forget_dial(HRASCONN h)
     pthread_mutex_lock(&attempts_lock);
     for (attempt *a = attempts; a; a = a->next)
         if (a->h == h) {
+            a->hung_up = true;
             if (a->running && a->fd >= 0)
                 shutdown(a->fd, SHUT_RDWR); /* its thread closes it */
             else
@@ -107,16 +109,28 @@ static void event_done(int fd, HRASCONN h, bool stop)
 static void *deliver(void *arg)
 {
     attempt *a = arg;
-    bool more = true, ended = false;
+    bool more = true, ended = false, hung_up;
+    RASCONNSTATE last = RASCS_OpenPort;
     nr_error err;
     while (!ended) {
         nr_proto_msg m;
-        if (nr_client_receive(a->fd, -1, &m, &err) != 0)
-            break; /* the service went away (or RasHangUp shut the connection) */
+        if (nr_client_receive(a->fd, -1, &m, &err) != 0) {
+            /* RasHangUp shut the connection (nothing comes after it), or
+             * the service went away mid-dial, and the dial with it: the
+             * application hears that, as the failure of the state it was
+             * in, never silence. */
+            pthread_mutex_lock(&attempts_lock);
+            hung_up = a->hung_up;
+            pthread_mutex_unlock(&attempts_lock);
+            if (!hung_up && more)
+                nr_ras_notify(&a->notifier, a->h, last, ERROR_INVALID_HANDLE, 0);
+            break;
+        }
         if (m.type == NR_PROTO_MSG_EVENT && m.seq == a->seq) {
             RASCONNSTATE state = (RASCONNSTATE)nr_proto_get_u32(&m, NR_PROTO_TAG_STATE, 0);
             DWORD error = nr_proto_get_u32(&m, NR_PROTO_TAG_ERROR, 0);
             DWORD ext = nr_proto_get_u32(&m, NR_PROTO_TAG_EXT_ERROR, 0);
+            last = state;
             if (more)
                 more = nr_ras_notify(&a->notifier, a->h, state, error, ext);
             event_done(a->fd, a->h, !more);

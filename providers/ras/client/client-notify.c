@@ -27,8 +27,9 @@
 #include "connnotify.h"
 
 #define ALL_EVENTS (RASCN_Connection | RASCN_Disconnection | RASCN_BandwidthAdded | RASCN_BandwidthRemoved | RASCN_ReConnection)
-/* How often the thread looks for a service again once it went away. */
-#define RETRY_MS 1000
+/* How often the thread looks for a service again once it went away: often
+ * enough that the events of a new instance's first dial are not missed. */
+#define RETRY_MS 100
 
 static pthread_mutex_t watch_lock = PTHREAD_MUTEX_INITIALIZER;
 static bool watching;

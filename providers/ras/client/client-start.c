@@ -17,6 +17,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,25 +33,37 @@
 /* How long the service may take to listen. */
 #define START_WAIT_MS 10000
 
-/* The detached grandchild: never returns. */
+/* The detached grandchild: never returns.  Every descriptor is first moved
+ * above the four it sets up, so that none of them is clobbered whatever
+ * numbers the caller left free. */
 static void __attribute__((noreturn)) exec_service(int ready, const char *prog, char *const argv[],
                                                    const char *log)
 {
     struct sigaction dfl = { .sa_handler = SIG_DFL };
     sigset_t none;
-    int null = open("/dev/null", O_RDWR);
-    int err = log ? open(log, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW, 0600) : -1;
-    if (null < 0)
+    int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+    int err = log ? open(log, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0600) : -1;
+    int r = fcntl(ready, F_DUPFD_CLOEXEC, 10);
+    int n = null >= 0 ? fcntl(null, F_DUPFD_CLOEXEC, 10) : -1;
+    int e = err >= 0 ? fcntl(err, F_DUPFD_CLOEXEC, 10) : n;
+    if (r < 0)
         _exit(126);
-    if (err < 0)
-        err = null;
-    if (dup2(ready, 3) < 0 || dup2(null, 0) < 0 || dup2(null, 1) < 0 || dup2(err, 2) < 0)
+    if (n < 0) {
+        dprintf(r, "cannot open /dev/null: %s\n", strerror(errno));
         _exit(126);
+    }
+    if (dup2(n, 0) < 0 || dup2(n, 1) < 0 || dup2(e, 2) < 0 || dup2(r, 3) < 0) {
+        dprintf(r, "cannot set up its descriptors: %s\n", strerror(errno));
+        _exit(126);
+    }
     close_range(4, ~0U, 0); /* the caller's descriptors stay the caller's */
     for (int s = 1; s < NSIG; s++)
         sigaction(s, &dfl, NULL);
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, NULL);
+    if (chdir("/") != 0) {
+        /* the service never uses its working directory */
+    }
     execv(prog, argv);
     dprintf(3, "cannot run %s: %s\n", prog, strerror(errno));
     _exit(127);
@@ -64,6 +77,7 @@ uint32_t nr_client_start_service(const char *path, nr_error *err)
     char answer[512] = "";
     struct pollfd p;
     size_t got = 0;
+    bool timed_out = false;
     int pipefd[2], status;
     pid_t pid;
     if (!prog || !*prog)
@@ -95,6 +109,7 @@ uint32_t nr_client_start_service(const char *path, nr_error *err)
         int rc = poll(&p, 1, START_WAIT_MS);
         if (rc < 0 && errno == EINTR)
             continue;
+        timed_out = rc == 0;
         if (rc <= 0)
             break;
         n = read(pipefd[0], answer + got, sizeof answer - 1 - got);
@@ -112,5 +127,7 @@ uint32_t nr_client_start_service(const char *path, nr_error *err)
     if (strcmp(answer, "OK") == 0)
         return 0;
     return nr_error_set(err, ERROR_RASMAN_CANNOT_INITIALIZE, 0, "the connection service %s did not start: %s",
-                        prog, *answer ? answer : "it ended without saying why (see NETROUTER_RASD_LOG)");
+                        prog, *answer      ? answer
+                              : timed_out ? "it did not say it listens within 10 s"
+                                          : "it ended without saying why (see NETROUTER_RASD_LOG)");
 }

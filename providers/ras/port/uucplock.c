@@ -191,10 +191,35 @@ pid_t nr_uucp_read_pid(const char *path)
     return pid;
 }
 
-/* True when pid names a process that exists (EPERM: exists, not ours). */
+/* True when the process pid has ended but not been reaped yet: it holds
+ * nothing any more (its descriptors are closed), whatever kill() says. */
+static bool pid_zombie(pid_t pid)
+{
+    char path[64], buf[256];
+    const char *close_paren;
+    ssize_t n;
+    int fd;
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+    fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0)
+        return false;
+    buf[n] = '\0';
+    close_paren = strrchr(buf, ')'); /* "PID (COMM) STATE ...", COMM may hold anything */
+    return close_paren && close_paren[1] == ' ' && close_paren[2] == 'Z';
+}
+
+bool nr_uucp_pid_alive(pid_t pid)
+{
+    return (kill(pid, 0) == 0 || errno == EPERM) && !pid_zombie(pid);
+}
+
 static bool pid_alive(pid_t pid)
 {
-    return kill(pid, 0) == 0 || errno == EPERM;
+    return nr_uucp_pid_alive(pid);
 }
 
 /* Step 3: the verdict on the open lock file fd; *pid is what it holds. */

@@ -24,6 +24,7 @@
 #ifndef NR_RAS_UUCPLOCK_H
 #define NR_RAS_UUCPLOCK_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>
 
@@ -62,6 +63,11 @@ int nr_uucp_lock(const char *lock_dir, const char *device, char *path, size_t ca
  * lock that is no longer ours, or anything that is not a regular file, is
  * left alone. Never blocks. */
 void nr_uucp_unlock(const char *path);
+
+/* True when pid names a process that exists and has not ended (EPERM:
+ * exists, not ours; a zombie, ended but not yet reaped, is not alive): what
+ * decides whether a lock is stale. */
+bool nr_uucp_pid_alive(pid_t pid);
 
 /* PID stored in a lock file (ASCII or the old binary form); 0 if none, or
  * if path is not a regular file (a FIFO is refused without blocking). */

@@ -21,6 +21,7 @@
 #include "service.h"
 
 #define SERVICE_NAME "netrouterd " PACKAGE_VERSION
+#define TOO_MANY "the connection service is out of memory, or has too many requests waiting"
 
 /* Runs fn(arg) on a detached thread, every signal blocked: 0 or an errno. */
 static int spawn(void *(*fn)(void *), void *arg)
@@ -60,6 +61,9 @@ static void hello(svc *s, svc_client *c, const nr_proto_msg *m)
     uint16_t version;
     const char *program = nr_proto_get_str(m, NR_PROTO_TAG_PROGRAM);
     copy(c->program, sizeof c->program, program ? program : "?");
+    for (char *p = c->program; *p; p++) /* it goes into the log: printable ASCII only */
+        if ((unsigned char)*p < 0x20 || (unsigned char)*p > 0x7e)
+            *p = '?';
     if (nr_proto_negotiate(nr_proto_get_u32(m, NR_PROTO_TAG_VERSION_MIN, 0),
                            nr_proto_get_u32(m, NR_PROTO_TAG_VERSION_MAX, 0), &version, &err) != 0) {
         svc_reply(s, c, m->seq, err.code, err.detail, 0, 0);
@@ -89,23 +93,33 @@ typedef struct waiter {
 static void waiter_free(waiter *w)
 {
     pthread_mutex_lock(&w->s->lock);
+    w->c->waiting--;
+    w->s->waiting--;
     svc_client_unref(w->s, w->c);
     pthread_mutex_unlock(&w->s->lock);
     free(w->buf);
     free(w);
 }
 
+/* A waiting request of c, counted against the limits of waiting requests
+ * (one thread each): NULL when out of memory or over a limit. */
 static waiter *waiter_new(svc *s, svc_client *c, const nr_proto_msg *m)
 {
-    waiter *w = calloc(1, sizeof *w);
-    if (!w)
-        return NULL;
-    w->s = s;
-    w->c = c;
-    w->seq = m->seq;
-    w->h = handle_of(m);
+    waiter *w;
     pthread_mutex_lock(&s->lock);
-    svc_client_ref(s, c);
+    if (c->waiting >= NR_SVC_MAX_WAITING_PER_CLIENT || s->waiting >= NR_SVC_MAX_WAITING) {
+        pthread_mutex_unlock(&s->lock);
+        return NULL;
+    }
+    if ((w = calloc(1, sizeof *w)) != NULL) {
+        w->s = s;
+        w->c = c;
+        w->seq = m->seq;
+        w->h = handle_of(m);
+        svc_client_ref(s, c);
+        c->waiting++;
+        s->waiting++;
+    }
     pthread_mutex_unlock(&s->lock);
     return w;
 }
@@ -117,6 +131,10 @@ static void *wait_dial(void *arg)
     DWORD rc = nr_local_wait(w->h);
     if (rc && nr_local_get_error_detail(w->h, detail, sizeof detail) != 0)
         detail[0] = '\0';
+    pthread_mutex_lock(&w->s->lock);
+    if (!rc)
+        w->d->connected = true; /* before the reply: its client may go at once */
+    pthread_mutex_unlock(&w->s->lock);
     svc_reply(w->s, w->c, w->seq, rc, detail, wire(w->h), 0);
     pthread_mutex_lock(&w->s->lock);
     w->d->replied = true;
@@ -159,7 +177,7 @@ static void dial(svc *s, svc_client *c, const nr_proto_msg *m)
         explicit_bzero(&p, sizeof p);
         if (d)
             svc_dial_free(s, d);
-        svc_reply(s, c, m->seq, ERROR_ALLOCATING_MEMORY, "the connection service is out of memory", 0, 0);
+        svc_reply(s, c, m->seq, ERROR_ALLOCATING_MEMORY, TOO_MANY, 0, 0);
         return;
     }
     d->owner = c->uid;
@@ -207,6 +225,8 @@ static void resume(svc *s, svc_client *c, const nr_proto_msg *m)
     pthread_mutex_unlock(&s->lock);
     if (!rc && (!d || !d->async))
         rc = ERROR_INVALID_AUTH_STATE;
+    if (!rc && (!d->client || d->client->pid != c->pid))
+        rc = ERROR_INVALID_PARAMETER; /* only its dialing process resumes a dial, with its notifier */
     if (!rc) {
         copy(p.szCallbackNumber, sizeof p.szCallbackNumber, nr_proto_get_str(m, NR_PROTO_TAG_CALLBACK_NUMBER));
         copy(p.szUserName, sizeof p.szUserName, nr_proto_get_str(m, NR_PROTO_TAG_USER));
@@ -232,7 +252,11 @@ static void hang_up(svc *s, svc_client *c, const nr_proto_msg *m)
     HRASCONN h = handle_of(m);
     DWORD rc = svc_may_use(c->uid, h);
     waiter *w;
-    if (!rc && nr_proto_has(m, NR_PROTO_TAG_TIMEOUT_MS) && (w = waiter_new(s, c, m)) != NULL) {
+    if (!rc && nr_proto_has(m, NR_PROTO_TAG_TIMEOUT_MS)) {
+        if ((w = waiter_new(s, c, m)) == NULL) {
+            svc_reply(s, c, m->seq, ERROR_ALLOCATING_MEMORY, TOO_MANY, 0, 0);
+            return;
+        }
         w->timeout_ms = nr_proto_get_u32(m, NR_PROTO_TAG_TIMEOUT_MS, 0);
         if (spawn(wait_hang_up, w) == 0)
             return;
@@ -371,7 +395,11 @@ static void stats(svc *s, svc_client *c, const nr_proto_msg *m)
 static void subscribe(svc *s, svc_client *c, const nr_proto_msg *m)
 {
     HRASCONN h = handle_of(m);
+    uint32_t events = nr_proto_get_u32(m, NR_PROTO_TAG_EVENTS, 0);
     DWORD rc = h ? svc_may_use(c->uid, h) : 0;
+    if (!rc && (events & ~(uint32_t)(RASCN_Connection | RASCN_Disconnection | RASCN_BandwidthAdded |
+                                     RASCN_BandwidthRemoved | RASCN_ReConnection)))
+        rc = ERROR_INVALID_PARAMETER;
     if (!rc) {
         pthread_mutex_lock(&s->lock);
         c->sub_seq = m->seq;
@@ -415,7 +443,7 @@ static void terminal_request(svc *s, svc_client *c, const nr_proto_msg *m)
     size_t n = 0;
     const uint8_t *data = nr_proto_get_bytes(m, NR_PROTO_TAG_DATA, &n);
     if (rc || !w) {
-        svc_reply(s, c, m->seq, rc ? rc : ERROR_ALLOCATING_MEMORY, NULL, 0, 0);
+        svc_reply(s, c, m->seq, rc ? rc : ERROR_ALLOCATING_MEMORY, rc ? NULL : TOO_MANY, 0, 0);
         return;
     }
     w->kind = m->type;

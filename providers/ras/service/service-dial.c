@@ -140,6 +140,10 @@ static HRASCONN *to_hang_up(svc *s, size_t *n)
             continue;
         if (nr_local_owner(d->h, &owner, &finished) != 0)
             continue;
+        if (!d->connected) { /* the engine may be connected before its relay says so */
+            RASCONNSTATUS st = { .dwSize = sizeof st };
+            d->connected = nr_local_get_connect_status(d->h, &st) == 0 && st.rasconnstate == RASCS_Connected;
+        }
         if (d->connected && !finished)
             continue; /* a link stays up without its dialer */
         if (*n == cap) {

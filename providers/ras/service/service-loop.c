@@ -28,7 +28,8 @@ static void accept_one(svc *s)
     int fd = accept4(s->listen_fd, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
     if (fd < 0)
         return;
-    if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) != 0 || s->nclients >= NR_SVC_MAX_CLIENTS) {
+    if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) != 0 ||
+        (cred.uid != 0 && s->nclients >= NR_SVC_MAX_CLIENTS)) { /* root is never crowded out */
         close(fd);
         return;
     }
@@ -141,6 +142,7 @@ bool svc_run(svc *s, unsigned idle_exit_s)
     size_t cap = 0;
     uint64_t idle_since = now_s();
     bool stop = false;
+    s->loop_thread = pthread_self();
     while (!stop) {
         size_t n = 3, i = 0;
         int rc;

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -36,6 +37,8 @@ void svc_log(const char *fmt, ...)
 void svc_wake(svc *s)
 {
     uint64_t one = 1;
+    if (pthread_equal(pthread_self(), s->loop_thread))
+        return; /* the loop flushes and looks again before it sleeps */
     if (write(s->wake_fd, &one, sizeof one) < 0) {
         /* only when the counter would overflow: it is readable anyway */
     }
@@ -124,27 +127,46 @@ void svc_reply(svc *s, svc_client *c, uint32_t seq, uint32_t code, const char *d
     svc_send(s, c, &b);
 }
 
+/* Packets handed to the kernel in one sendmmsg(): a reply and its records
+ * reach the client together, waking it once. */
+#define FLUSH_BATCH 16
+
 bool svc_flush(svc *s, svc_client *c)
 {
+    bool ok;
     pthread_mutex_lock(&s->lock);
     while (c->head && !c->gone) {
+        struct mmsghdr v[FLUSH_BATCH];
+        struct iovec io[FLUSH_BATCH];
         svc_packet *p = c->head;
-        ssize_t n = send(c->fd, p->data, p->len, MSG_DONTWAIT | MSG_NOSIGNAL);
-        if (n < 0 && errno == EINTR)
+        unsigned n = 0;
+        int sent;
+        for (; p && n < FLUSH_BATCH; p = p->next, n++) {
+            io[n] = (struct iovec){ .iov_base = p->data, .iov_len = p->len };
+            v[n] = (struct mmsghdr){ .msg_hdr = { .msg_iov = &io[n], .msg_iovlen = 1 } };
+        }
+        sent = sendmmsg(c->fd, v, n, MSG_DONTWAIT | MSG_NOSIGNAL);
+        if (sent < 0 && errno == EINTR)
             continue;
-        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+        if (sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
             break;
-        if (n < 0) {
+        if (sent < 0) {
             c->gone = true;
             break;
         }
-        c->head = p->next;
+        for (int i = 0; i < sent; i++) {
+            p = c->head;
+            c->head = p->next;
+            c->queued--;
+            c->queued_bytes -= p->len;
+            free(p);
+        }
         if (!c->head)
             c->tail = NULL;
-        c->queued--;
-        c->queued_bytes -= p->len;
-        free(p);
+        if ((unsigned)sent < n)
+            break; /* the socket is full: the rest when it takes more */
     }
+    ok = !c->gone;
     pthread_mutex_unlock(&s->lock);
-    return !c->gone;
+    return ok;
 }

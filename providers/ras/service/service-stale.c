@@ -10,11 +10,10 @@
 #include "config.h"
 
 #include <dirent.h>
-#include <errno.h>
 #include <limits.h>
-#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "dial.h"
 #include "service.h"
@@ -25,8 +24,9 @@ void svc_clear_stale_locks(pid_t previous)
     const char *dir = nr_dial_lock_dir();
     DIR *d;
     unsigned cleared = 0;
-    if (previous <= 0 || previous == getpid() || kill(previous, 0) == 0 || errno == EPERM)
-        return; /* no earlier instance, or it still runs */
+    if (previous <= 0 || previous == getpid() || nr_uucp_pid_alive(previous))
+        return; /* no earlier instance, or it still runs (a killed one may
+                   still be a zombie: ended, all it held released) */
     if (!dir)
         dir = NR_MODEM_LOCK_DIR;
     if (!*dir || !(d = opendir(dir)))

@@ -38,6 +38,11 @@
  * more are refused. */
 #define NR_SVC_MAX_CLIENTS 1024
 #define NR_SVC_MAX_CLIENTS_PER_USER 256
+/* Requests that wait (a synchronous dial, a hang-up with a timeout, the
+ * terminal step) take a thread each: at most this many at once, and this
+ * many of one client; more are refused (ERROR_ALLOCATING_MEMORY). */
+#define NR_SVC_MAX_WAITING 256
+#define NR_SVC_MAX_WAITING_PER_CLIENT 16
 
 typedef struct svc_packet {
     struct svc_packet *next;
@@ -58,6 +63,7 @@ typedef struct svc_client {
     size_t queued, queued_bytes;
     uint32_t sub_seq, sub_events; /* SUBSCRIBE: events 0 = none */
     uint64_t sub_handle;        /* 0: every link the client may see */
+    unsigned waiting;           /* its requests waiting on threads of their own */
 } svc_client;
 
 typedef struct svc_dial {
@@ -85,6 +91,8 @@ typedef struct svc {
     svc_client *clients;
     size_t nclients;
     svc_dial *dials;
+    unsigned waiting;           /* requests waiting on threads of their own */
+    pthread_t loop_thread;      /* svc_send from it need not wake it */
     bool verbose;
 } svc;
 

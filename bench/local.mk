@@ -32,7 +32,7 @@ bench_startup_LDADD = router/libnetrouter.la
 BENCH_RAS_BINS = bench/ras-dial bench/ras-at
 BENCH_BINS += $(BENCH_RAS_BINS)
 check_PROGRAMS += $(BENCH_RAS_BINS)
-bench_ras_dial_SOURCES = bench/ras-dial.c bench/bench.c bench/bench.h
+bench_ras_dial_SOURCES = bench/ras-dial.c bench/ras-emu.c bench/ras-emu.h bench/bench.c bench/bench.h
 bench_ras_dial_CPPFLAGS = $(BENCH_CPPFLAGS) -DBENCH_BUILDDIR='"$(abs_top_builddir)"'
 bench_ras_dial_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la $(PTHREAD_LIBS)
 bench_ras_at_SOURCES = bench/ras-at.c bench/bench.c bench/bench.h

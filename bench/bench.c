@@ -24,6 +24,7 @@
 #endif
 
 static char *workdir;
+static pid_t workdir_pid; /* the process that made it: a forked child never removes it */
 static bool keep_workdir;
 
 void bench_die(const char *fmt, ...)
@@ -189,7 +190,7 @@ static int rm_entry(const char *path, const struct stat *st, int type, struct FT
 
 static void remove_workdir(void)
 {
-    if (!workdir)
+    if (!workdir || getpid() != workdir_pid)
         return;
     if (keep_workdir)
         fprintf(stderr, "bench: work directory kept: %s\n", workdir);
@@ -208,6 +209,7 @@ const char *bench_workdir(const bench_opts *o)
     workdir = bench_printf("%s/nr-bench-XXXXXX", tmp && *tmp ? tmp : "/tmp");
     if (!mkdtemp(workdir))
         bench_die("cannot create a directory in %s: %s", tmp && *tmp ? tmp : "/tmp", strerror(errno));
+    workdir_pid = getpid();
     atexit(remove_workdir);
     return workdir;
 }

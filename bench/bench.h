@@ -47,7 +47,8 @@ uint64_t bench_kernel_workers_ns(void);
 double bench_median(double *v, size_t n);
 const char *bench_verdict(bool ok);
 
-/* Creates the work directory (umask 022), removed at exit unless --keep. */
+/* Creates the work directory (umask 022), removed when this process exits
+ * (not a child it forks) unless --keep. */
 const char *bench_workdir(const bench_opts *o);
 /* Creates a directory (mode 0755) under the work directory; returns its path. */
 char *bench_mkdir(const char *name);

@@ -32,7 +32,7 @@ bench_startup_LDADD = router/libnetrouter.la
 BENCH_RAS_BINS = bench/ras-dial bench/ras-at
 BENCH_BINS += $(BENCH_RAS_BINS)
 check_PROGRAMS += $(BENCH_RAS_BINS)
-bench_ras_dial_SOURCES = bench/ras-dial.c bench/bench.c bench/bench.h
+bench_ras_dial_SOURCES = bench/ras-dial.c bench/ras-emu.c bench/ras-emu.h bench/bench.c bench/bench.h
 bench_ras_dial_CPPFLAGS = $(BENCH_CPPFLAGS) -DBENCH_BUILDDIR='"$(abs_top_builddir)"'
 bench_ras_dial_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la $(PTHREAD_LIBS)
 bench_ras_at_SOURCES = bench/ras-at.c bench/bench.c bench/bench.h
@@ -61,12 +61,20 @@ bench_ras_datapath_SOURCES = bench/ras-datapath.c bench/datapath.c bench/datapat
 bench_ras_datapath_CPPFLAGS = $(BENCH_CPPFLAGS) $(NR_COMMON_CPPFLAGS) -I$(NR_RAS_DIR)/ppp -I$(NR_RAS_DIR)/dial
 bench_ras_datapath_LDADD = $(NR_RAS_ENGINE_LIBS) router/libnetrouter.la $(PTHREAD_LIBS)
 
+# The connection service's round trip: RasGetConnectStatus on a link that
+# another process dialed, through netrouterd, against the same call in-process.
+BENCH_BINS += bench/ras-service
+check_PROGRAMS += bench/ras-service
+bench_ras_service_SOURCES = bench/ras-service.c bench/ras-service-procs.c bench/ras-service.h bench/ras-emu.c bench/ras-emu.h bench/bench.c bench/bench.h
+bench_ras_service_CPPFLAGS = $(BENCH_CPPFLAGS) -DBENCH_BUILDDIR='"$(abs_top_builddir)"'
+bench_ras_service_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la $(PTHREAD_LIBS)
+
 EXTRA_DIST += bench/README.md
 
 BENCH_FLAGS =
 bench: $(BENCH_BINS) bench/nr-bench-provider.la bench/nr-bench-notifier.la bench/nr-bench-provider-fs.la \
        examples/provider-symlink/nr-symlink.la \
-       tests/ras/modem-emu tests/ras/slirp-select-fix.la
+       tests/ras/modem-emu tests/ras/slirp-select-fix.la providers/ras/service/netrouterd
 	@for p in $(BENCH_BINS); do \
 	  ./$$p $(BENCH_FLAGS) || { echo "bench: $$p failed" >&2; exit 1; }; \
 	done

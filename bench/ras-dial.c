@@ -1,8 +1,8 @@
 /*
  * bench/ras-dial.c - how long a whole dial takes: RasDial to RASCS_Connected
  * against the modem emulator (tests/ras/modem-emu) handing the line to
- * Debian's slirp, through the public <netrouter/ras.h> only.  It owns the
- * per-round emulator process and nothing else.
+ * Debian's slirp (bench/ras-emu.c), through the public <netrouter/ras.h>
+ * only.  It owns the timing of the dials and nothing else.
  *
  * Each round starts a fresh emulator + slirp (slirp takes one call: it exits
  * when the link ends, ppp_exit), writes a one-entry phonebook, then times
@@ -11,6 +11,10 @@
  * phases (-> Connected: LCP, IPCP), hangs up and waits for the emulator to
  * exit.  Setting up the emulator and slirp is not timed.  Prints the median
  * of the rounds (11; 3 with --quick).  Exit status 0 unless it cannot run.
+ *
+ * The dial engine runs in this process (NR_RAS_ENGINE_IN_PROCESS): what is
+ * timed is the dial itself, not the connection service around it
+ * (bench/ras-service times that).
  */
 #include "config.h"
 
@@ -21,73 +25,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 #include <netrouter/ras.h>
 
 #include "bench.h"
+#include "ras-emu.h"
 
-#ifndef BENCH_BUILDDIR
-#define BENCH_BUILDDIR "."
-#endif
-
-typedef struct emu {
-    pid_t pid;
-    char dev[128];
-} emu;
-
-/* Starts the emulator with slirp behind it; its first line is the pty. */
-static void emu_start(emu *e, const char *work, int round)
-{
-    char *home = bench_printf("%s/home.%d", work, round);
-    char *cmd = bench_printf("HOME='%s' LD_PRELOAD='%s/tests/ras/.libs/slirp-select-fix.so' exec unshare -n -- "
-                             "slirp ppp ppp_exit nozeros 'dns 10.0.2.3' 2>/dev/null",
-                             home, BENCH_BUILDDIR);
-    char *prog = bench_printf("%s/tests/ras/modem-emu", BENCH_BUILDDIR);
-    int out[2];
-    FILE *f;
-
-    if (mkdir(home, 0700) != 0)
-        bench_die("mkdir %s: %s", home, strerror(errno));
-    if (pipe(out) != 0)
-        bench_die("pipe: %s", strerror(errno));
-    e->pid = fork();
-    if (e->pid < 0)
-        bench_die("fork: %s", strerror(errno));
-    if (e->pid == 0) {
-        setpgid(0, 0); /* its own group: slirp can be stopped with it */
-        dup2(out[1], 1);
-        close(out[0]);
-        close(out[1]);
-        execl(prog, prog, "--answer", "connect", "--exec", cmd, (char *)NULL);
-        _exit(127);
-    }
-    close(out[1]);
-    f = fdopen(out[0], "r");
-    if (!f || !fgets(e->dev, sizeof e->dev, f))
-        bench_die("%s did not start", prog);
-    e->dev[strcspn(e->dev, "\n")] = '\0';
-    fclose(f);
-    free(home);
-    free(cmd);
-    free(prog);
-}
-
-/* Waits for the emulator to exit (slirp ends with the link), at most 1 s;
- * returns false when it had to be stopped (not timed either way). */
-static bool emu_wait(emu *e)
-{
-    for (int i = 0; i < 100; i++) {
-        if (waitpid(e->pid, NULL, WNOHANG) == e->pid)
-            return true;
-        usleep(10 * 1000);
-    }
-    /* The emulator waits for slirp with SIGTERM blocked: stop the group. */
-    kill(-e->pid, SIGTERM);
-    waitpid(e->pid, NULL, 0);
-    return false;
-}
 
 /* One dial: fills total and modem (ns); false when it did not connect. */
 static bool dial_once(const char *book, double *total, double *modem)
@@ -130,6 +73,14 @@ static bool dial_once(const char *book, double *total, double *modem)
     return ok;
 }
 
+/* The round's emulator, stopped at exit when a round fails. */
+static bench_emu emu;
+
+static void stop_emu(void)
+{
+    bench_emu_stop(&emu, 0);
+}
+
 int main(int argc, char **argv)
 {
     bench_opts o = { 0 };
@@ -140,10 +91,13 @@ int main(int argc, char **argv)
 
     bench_parse_args(argc, argv, &o, "Times RasDial to RASCS_Connected against the modem emulator and slirp.");
     rounds = o.rounds > 0 ? o.rounds : o.quick ? 3 : 11;
-    if (access("/usr/bin/slirp", X_OK) != 0 || access("/usr/bin/unshare", X_OK) != 0)
-        bench_die("ras-dial needs /usr/bin/slirp and /usr/bin/unshare (scripts/install-deps.sh)");
+    if (bench_emu_unavailable())
+        bench_die("ras-dial cannot run: %s", bench_emu_unavailable());
+    if (nr_ras_set_engine(NR_RAS_ENGINE_IN_PROCESS) != 0)
+        bench_die("nr_ras_set_engine(NR_RAS_ENGINE_IN_PROCESS) failed");
     signal(SIGPIPE, SIG_IGN);
     work = bench_workdir(&o);
+    atexit(stop_emu); /* before the work directory is removed */
     setenv("NETROUTER_LOCK_DIR", work, 1); /* UUCP locks in the work directory */
     book = bench_printf("%s/book.json", work);
     total = calloc((size_t)rounds, sizeof *total);
@@ -153,22 +107,14 @@ int main(int argc, char **argv)
         bench_die("out of memory");
 
     for (int r = -1; r < rounds; r++) { /* round -1: warm-up, not counted */
-        emu e;
         double t = 0, m = 0;
-        int fd;
-        char *text;
-        emu_start(&e, work, r + 1);
-        text = bench_printf("{\"entries\": [{\"name\": \"Slirp\", \"device\": \"%s\", \"phone_number\": \"5551234\","
-                            " \"flow_control\": \"none\", \"timeouts\": {\"command_ms\": 1000, \"connect_ms\": 5000,"
-                            " \"ppp_ms\": 15000}}]}\n",
-                            e.dev);
-        fd = open(book, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-        if (fd < 0 || write(fd, text, strlen(text)) != (ssize_t)strlen(text) || close(fd) != 0)
-            bench_die("cannot write %s", book);
-        free(text);
+        char tag[16];
+        snprintf(tag, sizeof tag, "%d", r + 1);
+        bench_emu_start(&emu, work, tag);
+        bench_emu_write_book(&emu, book, "Slirp");
         if (!dial_once(book, &t, &m))
             bench_die("round %d: the dial did not connect", r + 1);
-        stopped += !emu_wait(&e);
+        stopped += !bench_emu_stop(&emu, 1000);
         if (r >= 0) {
             total[r] = t;
             modem[r] = m;

@@ -1,7 +1,7 @@
 /*
  * clock.h - the monotonic millisecond clock that timeouts and deadlines are
  * measured with (the RAS provider's modem dialogue, UUCP lock waits, PPP
- * timers, the dial engine).
+ * timers, the dial engine, the connection service's clients).
  *
  * Shared by libnetrouter and the RAS provider; internal.  Reentrant.
  */
@@ -14,5 +14,9 @@
  * the wall clock is set, so only differences mean anything.  Take a
  * deadline as nr_clock_ms() + timeout and compare nr_clock_ms() with it. */
 __attribute__((visibility("hidden"))) uint64_t nr_clock_ms(void);
+
+/* The same clock in nanoseconds, for waits of microseconds (a client
+ * looking for the connection service's answer before it sleeps). */
+__attribute__((visibility("hidden"))) uint64_t nr_clock_ns(void);
 
 #endif

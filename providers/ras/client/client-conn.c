@@ -20,11 +20,15 @@
 #include <unistd.h>
 
 #include "client.h"
+#include "clock.h"
 #include "local-lasterror.h"
 #include "proto-path.h"
 
 /* How long greeting the service may take. */
 #define HELLO_WAIT_MS 10000
+/* A quick call's answer is looked for this long before the caller sleeps. */
+#define QUICK_WAIT_MS 10000
+#define SPIN_NS 50000
 
 static struct {
     pthread_mutex_t lock;
@@ -64,11 +68,17 @@ uint32_t nr_client_receive(int fd, int wait_ms, nr_proto_msg *m, nr_error *err)
     int rc;
     uint32_t code;
     memset(m, 0, sizeof *m);
-    /* What is there already is read at once (a reply after its records);
-     * only an empty socket is waited for. */
-    do
-        n = recv(fd, pkt, sizeof pkt, MSG_TRUNC | MSG_DONTWAIT);
-    while (n < 0 && errno == EINTR);
+    /* What is there already is read at once (a reply after its records).
+     * A quick call (a wait of at most QUICK_WAIT_MS) looks again for up to
+     * SPIN_NS before it sleeps: the service answers it within microseconds,
+     * and waking a sleeping thread on another CPU costs more than that. */
+    {
+        uint64_t until = wait_ms >= 0 && wait_ms <= QUICK_WAIT_MS ? nr_clock_ns() + SPIN_NS : 0;
+        do
+            n = recv(fd, pkt, sizeof pkt, MSG_TRUNC | MSG_DONTWAIT);
+        while ((n < 0 && errno == EINTR) ||
+               (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) && until && nr_clock_ns() < until));
+    }
     if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
         do
             rc = poll(&p, 1, wait_ms);

@@ -3,7 +3,8 @@
 # router/common: the helpers that libnetrouter, the CLI and the plugins share
 # (safe file opening, state directory, strict JSON with positions, "did you
 # mean", the monotonic clock, the names and texts of the npapi.h codes, the
-# error carrier), one copy each; internal, never installed.
+# error carrier, the library's own threads), one copy each; internal, never
+# installed.
 noinst_LTLIBRARIES += router/common/libnrcommon.la
 router_common_libnrcommon_la_SOURCES = \
 	router/common/clock.h router/common/clock.c \
@@ -14,6 +15,7 @@ router_common_libnrcommon_la_SOURCES = \
 	router/common/json.h router/common/json.c \
 	router/common/npapi-errors.h router/common/npapi-errors.c \
 	router/common/suggest.h router/common/suggest.c \
+	router/common/thread.h router/common/thread.c \
 	router/common/utf8.h router/common/utf8.c
 router_common_libnrcommon_la_CPPFLAGS = $(NR_ROUTER_CPPFLAGS) -I$(top_builddir)/router/common
 nodist_router_common_libnrcommon_la_SOURCES = router/common/npapi-errlist.h

@@ -221,9 +221,9 @@ static int cycles(const char *entry, const char *phonebook, int n, DWORD expect)
         DWORD rc;
         snprintf(p.szEntryName, sizeof p.szEntryName, "%s", entry);
         rc = RasDial(NULL, phonebook, &p, 0, NULL, &h);
-        while (!expect && (rc == ERROR_DEVICE_NOT_READY || rc == ERROR_NO_CARRIER) && retries < 3 * n) {
+        while (!expect && (rc == ERROR_DEVICE_NOT_READY || rc == ERROR_NO_CARRIER) && retries < 20 * n) {
             nr_ras_hang_up_wait(h, 10000);
-            usleep(200 * 1000);
+            usleep(300 * 1000);
             retries++;
             h = NULL;
             rc = RasDial(NULL, phonebook, &p, 0, NULL, &h);

@@ -27,7 +27,6 @@
 #include <errno.h>
 #include <limits.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +37,7 @@
 #include "local-lasterror.h"
 #include "notify.h"
 #include "phonebook.h"
+#include "thread.h"
 
 typedef struct attempt {
     HRASCONN h;
@@ -146,26 +146,6 @@ static void *deliver(void *arg)
     return NULL;
 }
 
-/* Starts the notification thread with every asynchronous signal blocked,
- * as the in-process engine's dialing thread. */
-static int start_thread(attempt *a)
-{
-    sigset_t all, old;
-    pthread_t t;
-    int rc;
-    sigfillset(&all);
-    sigdelset(&all, SIGSEGV);
-    sigdelset(&all, SIGBUS);
-    sigdelset(&all, SIGFPE);
-    sigdelset(&all, SIGILL);
-    sigdelset(&all, SIGABRT);
-    pthread_sigmask(SIG_SETMASK, &all, &old);
-    rc = pthread_create(&t, NULL, deliver, a);
-    pthread_sigmask(SIG_SETMASK, &old, NULL);
-    if (rc == 0)
-        pthread_detach(t);
-    return rc;
-}
 
 /* Resumes a dial of this process paused in a RASCS_PAUSED state. */
 static DWORD resume(HRASCONN h, const RASDIALPARAMS *params, DWORD type, void *notifier)
@@ -305,7 +285,7 @@ DWORD nr_client_dial(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIALPARAMS 
     if (a->async && !reply.code) {
         a->running = true;
         a->seq = reply.seq; /* its events carry the DIAL's */
-        if (start_thread(a) != 0) {
+        if (nr_thread_start(deliver, a) != 0) {
             a->running = false;
             close_attempt(a); /* nobody dials it: the service hangs it up */
             pthread_mutex_unlock(&attempts_lock);

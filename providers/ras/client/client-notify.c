@@ -17,7 +17,6 @@
 
 #include <errno.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdint.h>
 #include <string.h>
 #include <time.h>
@@ -25,6 +24,7 @@
 
 #include "client.h"
 #include "connnotify.h"
+#include "thread.h"
 
 #define ALL_EVENTS (RASCN_Connection | RASCN_Disconnection | RASCN_BandwidthAdded | RASCN_BandwidthRemoved | RASCN_ReConnection)
 /* How often the thread looks for a service again once it went away: often
@@ -102,19 +102,13 @@ static DWORD start_watching(nr_error *err)
         if (fd < 0) {
             rc = err->code;
         } else {
-            sigset_t all, old;
-            pthread_t t;
-            sigfillset(&all);
-            pthread_sigmask(SIG_SETMASK, &all, &old);
-            if (pthread_create(&t, NULL, watch, (void *)(intptr_t)fd) != 0) {
+            if (nr_thread_start(watch, (void *)(intptr_t)fd) != 0) {
                 close(fd);
                 rc = ERROR_ALLOCATING_MEMORY;
             } else {
-                pthread_detach(t);
                 watching = true;
                 watcher_pid = getpid();
             }
-            pthread_sigmask(SIG_SETMASK, &old, NULL);
         }
     }
     pthread_mutex_unlock(&watch_lock);

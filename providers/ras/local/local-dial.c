@@ -14,7 +14,6 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <limits.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +25,7 @@
 #include "dial.h"
 #include "local-lasterror.h"
 #include "local.h"
+#include "thread.h"
 
 static void dial_free(void *engine)
 {
@@ -77,31 +77,6 @@ static DWORD find_entry(nr_dial *d, LPCSTR phonebook)
     return nr_ras_load_entry(phonebook, d->params.szEntryName, &d->pb, &d->entry);
 }
 
-/* Starts the worker with every asynchronous signal blocked: the
- * application's signals (SIGINT, SIGTERM, ...) are handled on its own
- * threads, never on the library's, whose system calls are then never
- * interrupted either. */
-static int start_worker(nr_dial *d)
-{
-    sigset_t all, old;
-    pthread_t worker;
-    int rc;
-    sigfillset(&all);
-    /* signals of a fault in the thread itself stay deliverable */
-    sigdelset(&all, SIGSEGV);
-    sigdelset(&all, SIGBUS);
-    sigdelset(&all, SIGFPE);
-    sigdelset(&all, SIGILL);
-    sigdelset(&all, SIGTRAP);
-    sigdelset(&all, SIGABRT);
-    sigdelset(&all, SIGSYS);
-    pthread_sigmask(SIG_SETMASK, &all, &old);
-    rc = pthread_create(&worker, NULL, nr_dial_worker, d);
-    pthread_sigmask(SIG_SETMASK, &old, NULL);
-    if (rc == 0)
-        pthread_detach(worker);
-    return rc;
-}
 
 /* Waits until c is connected, or its worker is done: after a failure that
  * comes right after the port is released, so the caller can dial the same
@@ -151,18 +126,6 @@ DWORD nr_local_dial(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIALPARAMS p
     DWORD rc;
 
     nr_ras_set_last_error(NULL);
-    if (nr_ras_in_handler())
-        return ERROR_POSSIBLE_DEADLOCK; /* never from inside a notification handler */
-    if (!params || !out)
-        return ERROR_INVALID_PARAMETER;
-    if (params->dwSize != sizeof *params || (ext && ext->dwSize != sizeof *ext))
-        return ERROR_INVALID_SIZE;
-    if (memchr(params->szEntryName, '\0', sizeof params->szEntryName) == NULL ||
-        memchr(params->szPhoneNumber, '\0', sizeof params->szPhoneNumber) == NULL ||
-        memchr(params->szUserName, '\0', sizeof params->szUserName) == NULL ||
-        memchr(params->szPassword, '\0', sizeof params->szPassword) == NULL ||
-        memchr(params->szCallbackNumber, '\0', sizeof params->szCallbackNumber) == NULL)
-        return ERROR_INVALID_PARAMETER;
     if (*out)
         return resume(*out, params, type, notifier);
 
@@ -205,7 +168,7 @@ DWORD nr_local_dial(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIALPARAMS p
     pthread_mutex_lock(&c->lock);
     c->refs++;
     pthread_mutex_unlock(&c->lock);
-    if (start_worker(d) != 0) {
+    if (nr_thread_start(nr_dial_worker, d) != 0) {
         nr_rasconn_release(c);
         nr_rasconn_unlist(c);
         nr_connnotify_forget(c->handle);

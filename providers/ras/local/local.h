@@ -15,9 +15,12 @@
 
 #include "rasconn.h"
 
-/* RasDial.  type may also be NR_RAS_NOTIFIER_RELAY (notify.h: the service's
- * relay to its client), which the public RasDial refuses; owner is recorded
- * in the connection (the uid the service lets see and control it). */
+/* RasDial, with its arguments checked by the caller (the public RasDial's
+ * checks, or the service's, which builds them): params and out not NULL,
+ * the sizes right, every string NUL-terminated, not inside a handler.
+ * type may also be NR_RAS_NOTIFIER_RELAY (notify.h: the service's relay to
+ * its client), which the public RasDial refuses; owner is recorded in the
+ * connection (the uid the service lets see and control it). */
 DWORD nr_local_dial(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIALPARAMS params, DWORD type,
                     LPVOID notifier, LPHRASCONN out, uid_t owner);
 

@@ -11,7 +11,6 @@
 #include "config.h"
 
 #include <arpa/inet.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,24 +18,11 @@
 #include "local-lasterror.h"
 #include "local.h"
 #include "service.h"
+#include "thread.h"
 
 #define SERVICE_NAME "netrouterd " PACKAGE_VERSION
 #define TOO_MANY "the connection service is out of memory, or has too many requests waiting"
 
-/* Runs fn(arg) on a detached thread, every signal blocked: 0 or an errno. */
-static int spawn(void *(*fn)(void *), void *arg)
-{
-    sigset_t all, old;
-    pthread_t t;
-    int rc;
-    sigfillset(&all);
-    pthread_sigmask(SIG_SETMASK, &all, &old);
-    rc = pthread_create(&t, NULL, fn, arg);
-    pthread_sigmask(SIG_SETMASK, &old, NULL);
-    if (rc == 0)
-        pthread_detach(t);
-    return rc;
-}
 
 static uint64_t wire(HRASCONN h)
 {
@@ -206,7 +192,7 @@ static void dial(svc *s, svc_client *c, const nr_proto_msg *m)
     }
     w->d = d;
     w->h = h;
-    if (spawn(wait_dial, w) != 0) {
+    if (nr_thread_start(wait_dial, w) != 0) {
         waiter_free(w);
         nr_local_hang_up(h);
         svc_reply(s, c, m->seq, ERROR_ALLOCATING_MEMORY, "the connection service cannot start a thread",
@@ -258,7 +244,7 @@ static void hang_up(svc *s, svc_client *c, const nr_proto_msg *m)
             return;
         }
         w->timeout_ms = nr_proto_get_u32(m, NR_PROTO_TAG_TIMEOUT_MS, 0);
-        if (spawn(wait_hang_up, w) == 0)
+        if (nr_thread_start(wait_hang_up, w) == 0)
             return;
         waiter_free(w);
     }
@@ -454,7 +440,7 @@ static void terminal_request(svc *s, svc_client *c, const nr_proto_msg *m)
     w->buf = malloc(w->size ? w->size : 1);
     if (w->buf && data)
         memcpy(w->buf, data, w->size);
-    if (!w->buf || (m->type == NR_PROTO_MSG_TERMINAL_READ && !w->size) || spawn(terminal, w) != 0) {
+    if (!w->buf || (m->type == NR_PROTO_MSG_TERMINAL_READ && !w->size) || nr_thread_start(terminal, w) != 0) {
         svc_reply(s, c, m->seq, w->buf && !w->size ? ERROR_INVALID_PARAMETER : ERROR_ALLOCATING_MEMORY, NULL, 0,
                   0);
         waiter_free(w);

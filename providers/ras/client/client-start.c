@@ -41,18 +41,27 @@ static void __attribute__((noreturn)) exec_service(int ready, const char *prog, 
 {
     struct sigaction dfl = { .sa_handler = SIG_DFL };
     sigset_t none;
-    int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+    int in = open("/dev/null", O_RDONLY | O_CLOEXEC);
+    int out = open("/dev/null", O_WRONLY | O_CLOEXEC);
     int err = log ? open(log, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0600) : -1;
-    int r = fcntl(ready, F_DUPFD_CLOEXEC, 10);
-    int n = null >= 0 ? fcntl(null, F_DUPFD_CLOEXEC, 10) : -1;
-    int e = err >= 0 ? fcntl(err, F_DUPFD_CLOEXEC, 10) : n;
+    int r = fcntl(ready, F_DUPFD_CLOEXEC, 10), n, o, e;
+    if (out < 0) { /* a /dev/null only root may write: a pipe nobody reads (the service ignores SIGPIPE) */
+        int p[2];
+        if (pipe2(p, O_CLOEXEC) == 0) {
+            close(p[0]);
+            out = p[1];
+        }
+    }
+    n = in >= 0 ? fcntl(in, F_DUPFD_CLOEXEC, 10) : -1;
+    o = out >= 0 ? fcntl(out, F_DUPFD_CLOEXEC, 10) : -1;
+    e = err >= 0 ? fcntl(err, F_DUPFD_CLOEXEC, 10) : o;
     if (r < 0)
         _exit(126);
-    if (n < 0) {
+    if (n < 0 || o < 0) {
         dprintf(r, "cannot open /dev/null: %s\n", strerror(errno));
         _exit(126);
     }
-    if (dup2(n, 0) < 0 || dup2(n, 1) < 0 || dup2(e, 2) < 0 || dup2(r, 3) < 0) {
+    if (dup2(n, 0) < 0 || dup2(o, 1) < 0 || dup2(e, 2) < 0 || dup2(r, 3) < 0) {
         dprintf(r, "cannot set up its descriptors: %s\n", strerror(errno));
         _exit(126);
     }

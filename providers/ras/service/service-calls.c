@@ -208,11 +208,11 @@ static void resume(svc *s, svc_client *c, const nr_proto_msg *m)
     DWORD rc = svc_may_use(c->uid, h);
     pthread_mutex_lock(&s->lock);
     d = rc ? NULL : svc_dial_find(s, h);
-    pthread_mutex_unlock(&s->lock);
     if (!rc && (!d || !d->async))
         rc = ERROR_INVALID_AUTH_STATE;
     if (!rc && (!d->client || d->client->pid != c->pid))
         rc = ERROR_INVALID_PARAMETER; /* only its dialing process resumes a dial, with its notifier */
+    pthread_mutex_unlock(&s->lock);
     if (!rc) {
         copy(p.szCallbackNumber, sizeof p.szCallbackNumber, nr_proto_get_str(m, NR_PROTO_TAG_CALLBACK_NUMBER));
         copy(p.szUserName, sizeof p.szUserName, nr_proto_get_str(m, NR_PROTO_TAG_USER));

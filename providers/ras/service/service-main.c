@@ -273,8 +273,8 @@ int main(int argc, char **argv)
         first = (uint64_t)getpid() << 20;
     nr_rasconn_first_handle((uintptr_t)((first & 0x7fffffffULL) << 20 | 0x100));
     nr_connnotify_set_listener(svc_dial_on_event, &s);
-    svc_log("listening at %s (%s instance, uid %d)", path,
-            s.system ? "system" : own_socket ? "per-user" : "socket-activated", (int)s.uid);
+    svc_log("listening at %s (%s instance%s, uid %d)", own_socket ? path : "the socket systemd passed",
+            s.system ? "system" : "per-user", own_socket ? "" : ", socket-activated", (int)s.uid);
     ready();
 
     svc_run(&s, idle_exit);

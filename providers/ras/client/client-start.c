@@ -74,7 +74,8 @@ static void __attribute__((noreturn)) exec_service(int ready, const char *prog, 
         /* the service never uses its working directory */
     }
     execv(prog, argv);
-    dprintf(3, "cannot run %s: %s\n", prog, strerror(errno));
+    dprintf(3, "cannot run %s: %s%s\n", prog, strerror(errno),
+            errno == ENOENT ? " (install netrouter, or set NETROUTER_RASD to the netrouterd to start)" : "");
     _exit(127);
 }
 

@@ -50,31 +50,17 @@ static const char *state_word(RASCONNSTATE s, DWORD error)
     return s & RASCS_PAUSED ? "paused" : "dialing";
 }
 
-/* How many of v are connected; the first one of entry (when not NULL) in
- * *found, else NULL. */
-static DWORD rd_connected(const RASCONN *v, DWORD n, const char *entry)
-{
-    DWORD count = 0;
-    for (DWORD i = 0; i < n; i++) {
-        RASCONNSTATUS st = { .dwSize = sizeof st };
-        if (RasGetConnectStatus(v[i].hrasconn, &st) == 0 && st.rasconnstate == RASCS_Connected && !st.dwError &&
-            (!entry || strcmp(v[i].szEntryName, entry) == 0))
-            count++;
-    }
-    return count;
-}
-
 int rd_list(bool json)
 {
     RASCONN *v;
-    DWORD n, rc = links(&v, &n);
+    DWORD n, rc = links(&v, &n), shown = 0;
     json_t *all = json ? json_array() : NULL;
     if (rc) {
         free(v);
         json_decref(all);
         return rd_fail(rc, NULL);
     }
-    for (DWORD i = 0, shown = 0; i < n; i++) {
+    for (DWORD i = 0; i < n; i++) {
         RASCONNSTATUS st = { .dwSize = sizeof st };
         char ifname[16] = "", handle[32];
         if (RasGetConnectStatus(v[i].hrasconn, &st) != 0)
@@ -96,7 +82,7 @@ int rd_list(bool json)
                                              "device_name", v[i].szDeviceName, "phonebook", v[i].szPhonebook,
                                              "interface", ifname, "error", (int)st.dwError));
     }
-    if (!json && rd_connected(v, n, NULL) == 0)
+    if (!json && !shown)
         printf("No connections.\n");
     if (json) {
         char *text = json_dumps(all, JSON_INDENT(2));
@@ -113,14 +99,19 @@ int rd_list(bool json)
 int rd_already(const char *entry)
 {
     RASCONN *v;
-    DWORD n, rc = links(&v, &n), up;
+    DWORD n, rc = links(&v, &n);
+    int up = 0;
     if (rc) {
         free(v);
         return -1; /* the dial says what is wrong */
     }
-    up = rd_connected(v, n, entry);
+    for (DWORD i = 0; i < n && !up; i++) {
+        RASCONNSTATUS st = { .dwSize = sizeof st };
+        up = strcmp(v[i].szEntryName, entry) == 0 && RasGetConnectStatus(v[i].hrasconn, &st) == 0 &&
+             st.rasconnstate == RASCS_Connected && !st.dwError;
+    }
     free(v);
-    return up ? 1 : 0;
+    return up;
 }
 
 int rd_disconnect(const char *entry, bool quiet)

@@ -22,13 +22,8 @@ static uint32_t on_handle(uint16_t type, HRASCONN h, uint16_t tag, uint32_t valu
                           nr_client_record_fn *on_record, void *ctx, nr_client_reply *reply)
 {
     uint8_t pkt[64];
-    nr_proto_builder b;
-    size_t len;
-    nr_proto_build_init(&b, pkt, sizeof pkt, type, 0);
-    nr_proto_put_u64(&b, NR_PROTO_TAG_HANDLE, (uint64_t)(uintptr_t)h);
-    if (tag)
-        nr_proto_put_u32(&b, tag, value);
-    if (nr_proto_build_end(&b, &len, NULL) != 0)
+    size_t len = nr_client_build_on_handle(pkt, sizeof pkt, type, h, tag, value);
+    if (!len)
         return ERROR_INVALID_PARAMETER;
     return nr_client_call(pkt, len, false, wait_ms, on_record, ctx, reply);
 }

@@ -158,6 +158,17 @@ uint32_t nr_client_exchange(int fd, void *pkt, size_t len, int wait_ms, nr_clien
     }
 }
 
+size_t nr_client_build_on_handle(void *pkt, size_t size, uint16_t type, HRASCONN h, uint16_t tag, uint32_t value)
+{
+    nr_proto_builder b;
+    size_t len;
+    nr_proto_build_init(&b, pkt, size, type, 0);
+    nr_proto_put_u64(&b, NR_PROTO_TAG_HANDLE, (uint64_t)(uintptr_t)h);
+    if (tag)
+        nr_proto_put_u32(&b, tag, value);
+    return nr_proto_build_end(&b, &len, NULL) == 0 ? len : 0;
+}
+
 /* HELLO and its WELCOME on a new connection. */
 static uint32_t greet(int fd, nr_error *err)
 {

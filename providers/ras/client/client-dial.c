@@ -94,13 +94,9 @@ void nr_client_forget_dial(HRASCONN h)
 static void event_done(int fd, HRASCONN h, bool stop)
 {
     uint8_t pkt[64];
-    nr_proto_builder b;
-    size_t len;
-    nr_proto_build_init(&b, pkt, sizeof pkt, NR_PROTO_MSG_EVENT_DONE, 0);
-    nr_proto_put_u64(&b, NR_PROTO_TAG_HANDLE, (uint64_t)(uintptr_t)h);
-    if (stop)
-        nr_proto_put_u32(&b, NR_PROTO_TAG_STOP_EVENTS, 1);
-    if (nr_proto_build_end(&b, &len, NULL) == 0)
+    size_t len = nr_client_build_on_handle(pkt, sizeof pkt, NR_PROTO_MSG_EVENT_DONE, h,
+                                           stop ? NR_PROTO_TAG_STOP_EVENTS : 0, 1);
+    if (len)
         nr_client_send(fd, pkt, len);
 }
 

@@ -43,6 +43,11 @@ typedef void nr_client_record_fn(void *ctx, const nr_proto_msg *m);
  * the service when none answers. */
 int nr_client_connect(bool start, nr_error *err);
 
+/* A message of type naming the link h, with one u32 attribute besides when
+ * tag is not 0, into pkt (size octets): its length, or 0 when it cannot be
+ * built. */
+size_t nr_client_build_on_handle(void *pkt, size_t size, uint16_t type, HRASCONN h, uint16_t tag, uint32_t value);
+
 /* Sends the message in pkt (len octets; its seq is set here) on fd and
  * waits up to wait_ms (-1: no limit) for its answer: records to on_record
  * (may be NULL), then the reply into *reply.  0 when a reply came (its code

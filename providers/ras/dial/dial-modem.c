@@ -19,7 +19,7 @@ static bool redialable(unsigned code)
 const char *nr_dial_lock_dir(void)
 {
     const char *dir = secure_getenv("NETROUTER_LOCK_DIR");
-    return dir && *dir ? dir : NULL;
+    return dir && *dir ? dir : NR_MODEM_LOCK_DIR;
 }
 
 /* The entry's terminal step (terminal_after_dial): a login dialogue on the

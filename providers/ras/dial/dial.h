@@ -113,8 +113,8 @@ bool nr_dial_pause(nr_dial *d, RASCONNSTATE state);
  * only time the application may use the line; call with conn->lock held. */
 bool nr_dial_terminal_open(const nr_dial *d);
 
-/* The UUCP lock directory every dial uses: $NETROUTER_LOCK_DIR, else NULL
- * (the modem layer's NR_MODEM_LOCK_DIR). */
+/* The UUCP lock directory every dial uses: $NETROUTER_LOCK_DIR, else the
+ * modem layer's NR_MODEM_LOCK_DIR. */
 const char *nr_dial_lock_dir(void);
 
 /* OpenPort .. AllDevicesConnected (dial-modem.c), with the entry's

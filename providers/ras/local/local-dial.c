@@ -226,8 +226,6 @@ DWORD nr_local_hang_up_wait(HRASCONN h, DWORD timeout_ms)
     nr_dial *d;
     struct timespec until;
     bool finished;
-    if (h && nr_ras_in_handler() == h)
-        return ERROR_POSSIBLE_DEADLOCK;
     c = nr_rasconn_lookup(h);
     if (!c)
         return ERROR_INVALID_HANDLE;

@@ -35,6 +35,7 @@ DWORD nr_local_wait(HRASCONN h);
 DWORD nr_local_owner(HRASCONN h, uid_t *owner, bool *finished);
 
 DWORD nr_local_hang_up(HRASCONN h);
+/* nr_ras_hang_up_wait, not from a handler of h (the caller checks). */
 DWORD nr_local_hang_up_wait(HRASCONN h, DWORD timeout_ms);
 DWORD nr_local_connection_notification(HRASCONN h, HANDLE event, DWORD flags);
 DWORD nr_local_get_interface(HRASCONN h, LPSTR buf, DWORD size);

@@ -66,7 +66,6 @@ static void hello(svc *s, svc_client *c, const nr_proto_msg *m)
 /* A synchronous dial: its reply once connected or failed. */
 typedef struct waiter {
     svc *s;
-    svc_dial *d;
     svc_client *c;
     uint32_t seq;
     HRASCONN h;
@@ -117,15 +116,7 @@ static void *wait_dial(void *arg)
     DWORD rc = nr_local_wait(w->h);
     if (rc && nr_local_get_error_detail(w->h, detail, sizeof detail) != 0)
         detail[0] = '\0';
-    pthread_mutex_lock(&w->s->lock);
-    if (!rc)
-        w->d->connected = true; /* before the reply: its client may go at once */
-    pthread_mutex_unlock(&w->s->lock);
     svc_reply(w->s, w->c, w->seq, rc, detail, wire(w->h), 0);
-    pthread_mutex_lock(&w->s->lock);
-    w->d->replied = true;
-    pthread_cond_broadcast(&w->s->changed);
-    pthread_mutex_unlock(&w->s->lock);
     waiter_free(w);
     return NULL;
 }
@@ -190,7 +181,6 @@ static void dial(svc *s, svc_client *c, const nr_proto_msg *m)
         pthread_mutex_unlock(&s->lock);
         return;
     }
-    w->d = d;
     w->h = h;
     if (nr_thread_start(wait_dial, w) != 0) {
         waiter_free(w);

@@ -27,9 +27,7 @@ void svc_clear_stale_locks(pid_t previous)
     if (previous <= 0 || previous == getpid() || nr_uucp_pid_alive(previous))
         return; /* no earlier instance, or it still runs (a killed one may
                    still be a zombie: ended, all it held released) */
-    if (!dir)
-        dir = NR_MODEM_LOCK_DIR;
-    if (!*dir || !(d = opendir(dir)))
+    if (!(d = opendir(dir)))
         return;
     for (struct dirent *de; (de = readdir(d)) != NULL;) {
         char path[PATH_MAX], mine[PATH_MAX];

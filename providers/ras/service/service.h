@@ -74,9 +74,11 @@ typedef struct svc_dial {
     HRASCONN h;
     uid_t owner;
     bool async;                 /* the client wants every state as an EVENT */
-    bool replied;               /* the DIAL's reply is queued (events come after it) */
+    bool replied;               /* async: the DIAL's reply is queued (events come after it) */
     bool acked;                 /* the last EVENT was answered */
-    bool connected;             /* reached RASCS_Connected */
+    bool connected;             /* reached RASCS_Connected (told by the relay, or seen in the
+                                   engine's state by svc_dial_collect: a synchronous dial's
+                                   reply may come before its relay hears Connected) */
     bool hung_up;               /* the service hung it up (its client went away) */
     unsigned in_relay;          /* dialing threads inside relay() */
     nr_ras_relay relay;

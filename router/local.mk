@@ -16,7 +16,8 @@ router_common_libnrcommon_la_SOURCES = \
 	router/common/npapi-errors.h router/common/npapi-errors.c \
 	router/common/suggest.h router/common/suggest.c \
 	router/common/thread.h router/common/thread.c \
-	router/common/utf8.h router/common/utf8.c
+	router/common/utf8.h router/common/utf8.c \
+	router/common/wide.h router/common/wide.c
 router_common_libnrcommon_la_CPPFLAGS = $(NR_ROUTER_CPPFLAGS) -I$(top_builddir)/router/common
 nodist_router_common_libnrcommon_la_SOURCES = router/common/npapi-errlist.h
 router_common_libnrcommon_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden $(JANSSON_CFLAGS)
@@ -68,7 +69,8 @@ router_libnetrouter_la_LDFLAGS = $(AM_LDFLAGS) -version-info 0:0:0 -no-undefined
 netrouterincludedir = $(includedir)/netrouter
 netrouterinclude_HEADERS = \
 	router/include/netrouter/netrouter.h \
-	router/include/netrouter/npapi.h
+	router/include/netrouter/npapi.h \
+	router/include/netrouter/wintypes.h
 pkgconfig_DATA += router/netrouter.pc
 
 bin_PROGRAMS += router/cli/netrouter

@@ -4,7 +4,7 @@
  * own: positions of values along a JSON path (nr_json_locate), the kind
  * names of JSON values, the monotonic millisecond clock, the error
  * carrier (nr_error_set) and the writer of whole buffers (nr_write_all,
- * nr_write_all_kind).
+ * nr_write_all_kind), and the UTF-8 and wide string conversions (wide.h).
  */
 #include "config.h"
 
@@ -16,12 +16,14 @@
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include "clock.h"
 #include "files.h"
 #include "nr-error.h"
 #include "json.h"
 #include "testutil.h"
+#include "wide.h"
 
 NRT_SUITE("common");
 
@@ -272,4 +274,51 @@ NRT_TEST(a_stated_kind_is_not_second_guessed)
     NRT_EQ(errno, ENOTSOCK);
     close(pp[0]);
     close(pp[1]);
+}
+
+NRT_TEST(wide_strings_convert_both_ways_with_every_utf8_width)
+{
+    /* 1, 2, 3 and 4 bytes: A, e acute, the euro sign, U+1F600 */
+    const char *utf8 = "A\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80";
+    const wchar_t wide[] = { L'A', 0xe9, 0x20ac, 0x1f600, 0 };
+    NRT_EQ(nr_wide_count(utf8), 4);
+    NRT_EQ(nr_utf8_count(wide), 10);
+    wchar_t *w = nr_wide_dup(utf8);
+    NRT_NOT_NULL_FATAL(w);
+    NRT_EQ(wcscmp(w, wide), 0);
+    char *back = nr_utf8_dup(w);
+    NRT_EQ_STR(back, utf8);
+    free(w);
+    free(back);
+    NRT_NULL(nr_wide_dup(NULL));
+    NRT_NULL(nr_utf8_dup(NULL));
+}
+
+NRT_TEST(wide_conversion_refuses_what_is_not_unicode)
+{
+    const wchar_t surrogate[] = { L'a', 0xd800, 0 }, beyond[] = { 0x110000, 0 };
+    NRT_EQ(nr_wide_count("a\xc0\xafz"), (size_t)-1); /* overlong '/' */
+    NRT_EQ(nr_utf8_count(surrogate), (size_t)-1);
+    NRT_EQ(nr_utf8_count(beyond), (size_t)-1);
+    errno = 0;
+    NRT_NULL(nr_wide_dup("\xed\xa0\x80")); /* an encoded surrogate */
+    NRT_EQ(errno, EILSEQ);
+    errno = 0;
+    NRT_NULL(nr_utf8_dup(surrogate));
+    NRT_EQ(errno, EILSEQ);
+}
+
+NRT_TEST(wide_conversion_into_a_buffer_keeps_to_its_size)
+{
+    wchar_t w[4];
+    char s[4];
+    NRT_EQ(nr_wide_from_utf8_buf("abc", w, 4), 3);
+    NRT_EQ(wcscmp(w, L"abc"), 0);
+    NRT_EQ(nr_wide_from_utf8_buf("abcd", w, 4), (size_t)-1); /* no room for the NUL */
+    NRT_EQ(w[0], L'\0');
+    NRT_EQ(nr_utf8_from_wide_buf(L"\x20ac", s, 4), 3);
+    NRT_EQ_STR(s, "\xe2\x82\xac");
+    NRT_EQ(nr_utf8_from_wide_buf(L"a\x20ac", s, 4), (size_t)-1); /* 4 bytes and the NUL */
+    NRT_EQ_STR(s, "");
+    NRT_EQ(nr_wide_from_utf8_buf("", w, 0), (size_t)-1);
 }

@@ -10,10 +10,16 @@
 #define NR_COMMON_UTF8_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Offset of the first byte of s that does not begin a valid UTF-8
  * sequence, by jansson's rules (no overlong forms, no surrogates, nothing
  * beyond U+10FFFF); (size_t)-1 when s is valid UTF-8 throughout. */
 __attribute__((visibility("hidden"))) size_t nr_utf8_invalid_at(const char *s);
+
+/* Decodes the UTF-8 sequence at *p (which must not be the terminating NUL)
+ * by the same rules and advances *p past it.  Returns the code point, or
+ * (uint32_t)-1 for an invalid sequence (then *p is unchanged). */
+__attribute__((visibility("hidden"))) uint32_t nr_utf8_decode(const unsigned char **p);
 
 #endif

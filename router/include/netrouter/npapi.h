@@ -17,9 +17,11 @@
  *         return WN_SUCCESS;
  *     }
  *
- * Linux types: DWORD is uint32_t, strings are UTF-8 char *, handles are
- * void *, and hwndOwner is an opaque owner token (NULL when there is none).
- * Buffer sizes count bytes (for strings, bytes including the terminating NUL).
+ * Linux types: DWORD is uint32_t, strings are UTF-8 char * (or wchar_t *
+ * in a plugin built with UNICODE, see "Character set" at the end), handles
+ * are void *, and hwndOwner is an opaque owner token (NULL when there is
+ * none).  Buffer sizes of a UTF-8 plugin count bytes (for strings, bytes
+ * including the terminating NUL).
  *
  * A plugin is a shared object (build it with `libtool -module` or `-shared
  * -fPIC`) registered by a JSON manifest; see netrouter-manifest(5).  Every
@@ -47,7 +49,7 @@
 #ifndef NETROUTER_NPAPI_H
 #define NETROUTER_NPAPI_H
 
-#include <stdint.h>
+#include <netrouter/wintypes.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -57,29 +59,9 @@ extern "C" {
 /* Windows spellings                                                         */
 /* ------------------------------------------------------------------------ */
 
-typedef uint32_t DWORD;
-typedef DWORD *LPDWORD;
-typedef int BOOL;
-typedef void *HANDLE;
-typedef HANDLE *LPHANDLE;
-typedef void *HWND;
-typedef void *LPVOID;
-typedef char *LPSTR;
-typedef const char *LPCSTR;
-typedef LPSTR LPTSTR;
-typedef LPCSTR LPCTSTR;
-typedef LPSTR LPWSTR;
-typedef LPCSTR LPCWSTR;
+/* DWORD, BOOL, HANDLE, CHAR and WCHAR, LPSTR and LPWSTR, TCHAR and TEXT(),
+ * APIENTRY, ...: see <netrouter/wintypes.h>. */
 
-#ifndef TRUE
-#define TRUE 1
-#endif
-#ifndef FALSE
-#define FALSE 0
-#endif
-
-/** Calling-convention marker of the Windows headers; empty on Linux. */
-#define APIENTRY
 /** Marks a symbol the plugin exports to the router. */
 #define NR_PLUGIN_EXPORT __attribute__((visibility("default")))
 
@@ -230,7 +212,7 @@ typedef LPCSTR LPCWSTR;
 #define RESOURCEDISPLAYTYPE_NDSCONTAINER 0x0000000Bu
 
 /** A network resource, as in Windows.  Strings are UTF-8 and may be NULL. */
-typedef struct _NETRESOURCE {
+typedef struct _NETRESOURCEA {
     DWORD dwScope;       /**< RESOURCE_* */
     DWORD dwType;        /**< RESOURCETYPE_* */
     DWORD dwDisplayType; /**< RESOURCEDISPLAYTYPE_* */
@@ -239,8 +221,27 @@ typedef struct _NETRESOURCE {
     LPSTR lpRemoteName;  /**< remote name, e.g. "link:/srv/data" or "ras:Office" */
     LPSTR lpComment;     /**< free text, may be NULL */
     LPSTR lpProvider;    /**< provider display name (the manifest "name") */
-} NETRESOURCE, *LPNETRESOURCE;
-typedef NETRESOURCE NETRESOURCEA, NETRESOURCEW, *LPNETRESOURCEA, *LPNETRESOURCEW;
+} NETRESOURCEA, *LPNETRESOURCEA;
+
+/** The same with wide strings (what a plugin built with UNICODE gets). */
+typedef struct _NETRESOURCEW {
+    DWORD dwScope;
+    DWORD dwType;
+    DWORD dwDisplayType;
+    DWORD dwUsage;
+    LPWSTR lpLocalName;
+    LPWSTR lpRemoteName;
+    LPWSTR lpComment;
+    LPWSTR lpProvider;
+} NETRESOURCEW, *LPNETRESOURCEW;
+
+#ifdef UNICODE
+typedef NETRESOURCEW NETRESOURCE;
+typedef LPNETRESOURCEW LPNETRESOURCE;
+#else
+typedef NETRESOURCEA NETRESOURCE;
+typedef LPNETRESOURCEA LPNETRESOURCE;
+#endif
 
 /* dwFlags / dwAddFlags of connection operations */
 #define CONNECT_UPDATE_PROFILE  0x00000001u
@@ -294,20 +295,45 @@ typedef struct _NOTIFYINFO {
 
 /** The connection being added.  In POST after a success,
  *  NetResource.lpProvider names the provider that made the connection. */
-typedef struct _NOTIFYADD {
+typedef struct _NOTIFYADDA {
     HWND hwndOwner;
-    NETRESOURCE NetResource;
+    NETRESOURCEA NetResource;
     DWORD dwAddFlags;
-} NOTIFYADD, *LPNOTIFYADD;
+} NOTIFYADDA, *LPNOTIFYADDA;
+
+typedef struct _NOTIFYADDW {
+    HWND hwndOwner;
+    NETRESOURCEW NetResource;
+    DWORD dwAddFlags;
+} NOTIFYADDW, *LPNOTIFYADDW;
 
 /** The connection being cancelled.  In POST after a success, lpProvider
  *  names the provider that cancelled it (NULL otherwise). */
-typedef struct _NOTIFYCANCEL {
+typedef struct _NOTIFYCANCELA {
     LPSTR lpName;
     LPSTR lpProvider;
     DWORD dwFlags;
     BOOL fForce;
-} NOTIFYCANCEL, *LPNOTIFYCANCEL;
+} NOTIFYCANCELA, *LPNOTIFYCANCELA;
+
+typedef struct _NOTIFYCANCELW {
+    LPWSTR lpName;
+    LPWSTR lpProvider;
+    DWORD dwFlags;
+    BOOL fForce;
+} NOTIFYCANCELW, *LPNOTIFYCANCELW;
+
+#ifdef UNICODE
+typedef NOTIFYADDW NOTIFYADD;
+typedef LPNOTIFYADDW LPNOTIFYADD;
+typedef NOTIFYCANCELW NOTIFYCANCEL;
+typedef LPNOTIFYCANCELW LPNOTIFYCANCEL;
+#else
+typedef NOTIFYADDA NOTIFYADD;
+typedef LPNOTIFYADDA LPNOTIFYADD;
+typedef NOTIFYCANCELA NOTIFYCANCEL;
+typedef LPNOTIFYCANCELA LPNOTIFYCANCEL;
+#endif
 
 typedef DWORD (*PF_AddConnectNotify)(LPNOTIFYINFO lpNotifyInfo, LPNOTIFYADD lpAddInfo);
 typedef DWORD (*PF_CancelConnectNotify)(LPNOTIFYINFO lpNotifyInfo, LPNOTIFYCANCEL lpCancelInfo);
@@ -349,15 +375,37 @@ DWORD APIENTRY CancelConnectNotify(LPNOTIFYINFO lpNotifyInfo, LPNOTIFYCANCEL lpC
 #define UNIVERSAL_NAME_INFO_LEVEL       0x00000001u
 #define REMOTE_NAME_INFO_LEVEL          0x00000002u
 
-typedef struct _UNIVERSAL_NAME_INFO {
+typedef struct _UNIVERSAL_NAME_INFOA {
     LPSTR lpUniversalName;
-} UNIVERSAL_NAME_INFO, *LPUNIVERSAL_NAME_INFO;
+} UNIVERSAL_NAME_INFOA, *LPUNIVERSAL_NAME_INFOA;
 
-typedef struct _REMOTE_NAME_INFO {
+typedef struct _UNIVERSAL_NAME_INFOW {
+    LPWSTR lpUniversalName;
+} UNIVERSAL_NAME_INFOW, *LPUNIVERSAL_NAME_INFOW;
+
+typedef struct _REMOTE_NAME_INFOA {
     LPSTR lpUniversalName;
     LPSTR lpConnectionName;
     LPSTR lpRemainingPath;
-} REMOTE_NAME_INFO, *LPREMOTE_NAME_INFO;
+} REMOTE_NAME_INFOA, *LPREMOTE_NAME_INFOA;
+
+typedef struct _REMOTE_NAME_INFOW {
+    LPWSTR lpUniversalName;
+    LPWSTR lpConnectionName;
+    LPWSTR lpRemainingPath;
+} REMOTE_NAME_INFOW, *LPREMOTE_NAME_INFOW;
+
+#ifdef UNICODE
+typedef UNIVERSAL_NAME_INFOW UNIVERSAL_NAME_INFO;
+typedef LPUNIVERSAL_NAME_INFOW LPUNIVERSAL_NAME_INFO;
+typedef REMOTE_NAME_INFOW REMOTE_NAME_INFO;
+typedef LPREMOTE_NAME_INFOW LPREMOTE_NAME_INFO;
+#else
+typedef UNIVERSAL_NAME_INFOA UNIVERSAL_NAME_INFO;
+typedef LPUNIVERSAL_NAME_INFOA LPUNIVERSAL_NAME_INFO;
+typedef REMOTE_NAME_INFOA REMOTE_NAME_INFO;
+typedef LPREMOTE_NAME_INFOA LPREMOTE_NAME_INFO;
+#endif
 
 /*
  * Which entry point each capability announces (the router resolves exactly
@@ -381,32 +429,32 @@ typedef struct _REMOTE_NAME_INFO {
  * (0xFFFFFFFF for as many as fit) and the number returned on exit.
  */
 typedef DWORD (*PF_NPGetCaps)(DWORD nIndex);
-typedef DWORD (*PF_NPAddConnection)(LPNETRESOURCE lpNetResource, LPSTR lpPassword, LPSTR lpUserName);
-typedef DWORD (*PF_NPAddConnection3)(HWND hwndOwner, LPNETRESOURCE lpNetResource, LPSTR lpPassword,
-                                     LPSTR lpUserName, DWORD dwFlags);
-typedef DWORD (*PF_NPCancelConnection)(LPSTR lpName, BOOL fForce);
-typedef DWORD (*PF_NPGetConnection)(LPSTR lpLocalName, LPSTR lpRemoteName, LPDWORD lpnBufferLen);
-typedef DWORD (*PF_NPGetUniversalName)(LPCSTR lpLocalPath, DWORD dwInfoLevel, LPVOID lpBuffer,
+typedef DWORD (*PF_NPAddConnection)(LPNETRESOURCE lpNetResource, LPTSTR lpPassword, LPTSTR lpUserName);
+typedef DWORD (*PF_NPAddConnection3)(HWND hwndOwner, LPNETRESOURCE lpNetResource, LPTSTR lpPassword,
+                                     LPTSTR lpUserName, DWORD dwFlags);
+typedef DWORD (*PF_NPCancelConnection)(LPTSTR lpName, BOOL fForce);
+typedef DWORD (*PF_NPGetConnection)(LPTSTR lpLocalName, LPTSTR lpRemoteName, LPDWORD lpnBufferLen);
+typedef DWORD (*PF_NPGetUniversalName)(LPCTSTR lpLocalPath, DWORD dwInfoLevel, LPVOID lpBuffer,
                                        LPDWORD lpBufferSize);
-typedef DWORD (*PF_NPGetUser)(LPSTR lpName, LPSTR lpUserName, LPDWORD lpnBufferLen);
+typedef DWORD (*PF_NPGetUser)(LPTSTR lpName, LPTSTR lpUserName, LPDWORD lpnBufferLen);
 typedef DWORD (*PF_NPGetResourceInformation)(LPNETRESOURCE lpNetResource, LPVOID lpBuffer,
-                                             LPDWORD lpcbBuffer, LPSTR *lplpSystem);
+                                             LPDWORD lpcbBuffer, LPTSTR *lplpSystem);
 typedef DWORD (*PF_NPOpenEnum)(DWORD dwScope, DWORD dwType, DWORD dwUsage, LPNETRESOURCE lpNetResource,
                                LPHANDLE lphEnum);
 typedef DWORD (*PF_NPEnumResource)(HANDLE hEnum, LPDWORD lpcCount, LPVOID lpBuffer, LPDWORD lpBufferSize);
 typedef DWORD (*PF_NPCloseEnum)(HANDLE hEnum);
 
 DWORD APIENTRY NPGetCaps(DWORD nIndex);
-DWORD APIENTRY NPAddConnection(LPNETRESOURCE lpNetResource, LPSTR lpPassword, LPSTR lpUserName);
-DWORD APIENTRY NPAddConnection3(HWND hwndOwner, LPNETRESOURCE lpNetResource, LPSTR lpPassword,
-                                LPSTR lpUserName, DWORD dwFlags);
-DWORD APIENTRY NPCancelConnection(LPSTR lpName, BOOL fForce);
-DWORD APIENTRY NPGetConnection(LPSTR lpLocalName, LPSTR lpRemoteName, LPDWORD lpnBufferLen);
-DWORD APIENTRY NPGetUniversalName(LPCSTR lpLocalPath, DWORD dwInfoLevel, LPVOID lpBuffer,
+DWORD APIENTRY NPAddConnection(LPNETRESOURCE lpNetResource, LPTSTR lpPassword, LPTSTR lpUserName);
+DWORD APIENTRY NPAddConnection3(HWND hwndOwner, LPNETRESOURCE lpNetResource, LPTSTR lpPassword,
+                                LPTSTR lpUserName, DWORD dwFlags);
+DWORD APIENTRY NPCancelConnection(LPTSTR lpName, BOOL fForce);
+DWORD APIENTRY NPGetConnection(LPTSTR lpLocalName, LPTSTR lpRemoteName, LPDWORD lpnBufferLen);
+DWORD APIENTRY NPGetUniversalName(LPCTSTR lpLocalPath, DWORD dwInfoLevel, LPVOID lpBuffer,
                                   LPDWORD lpBufferSize);
-DWORD APIENTRY NPGetUser(LPSTR lpName, LPSTR lpUserName, LPDWORD lpnBufferLen);
+DWORD APIENTRY NPGetUser(LPTSTR lpName, LPTSTR lpUserName, LPDWORD lpnBufferLen);
 DWORD APIENTRY NPGetResourceInformation(LPNETRESOURCE lpNetResource, LPVOID lpBuffer, LPDWORD lpcbBuffer,
-                                        LPSTR *lplpSystem);
+                                        LPTSTR *lplpSystem);
 DWORD APIENTRY NPOpenEnum(DWORD dwScope, DWORD dwType, DWORD dwUsage, LPNETRESOURCE lpNetResource,
                           LPHANDLE lphEnum);
 DWORD APIENTRY NPEnumResource(HANDLE hEnum, LPDWORD lpcCount, LPVOID lpBuffer, LPDWORD lpBufferSize);
@@ -419,7 +467,7 @@ DWORD APIENTRY NPCloseEnum(HANDLE hEnum);
 /** ABI version: major in the high 16 bits, minor in the low 16 bits.  A
  *  plugin built for another major, or for a newer minor, is refused. */
 #define NR_PLUGIN_ABI_MAJOR 1u
-#define NR_PLUGIN_ABI_MINOR 0u
+#define NR_PLUGIN_ABI_MINOR 1u /* 1.1: wide (UNICODE) plugins */
 #define NR_PLUGIN_ABI_VERSION ((NR_PLUGIN_ABI_MAJOR << 16) | NR_PLUGIN_ABI_MINOR)
 #define NR_ABI_MAJOR(v) ((DWORD)(v) >> 16)
 #define NR_ABI_MINOR(v) ((DWORD)(v) & 0xFFFFu)
@@ -483,6 +531,31 @@ DWORD APIENTRY NrPluginInit(const NR_PLUGIN_HOST *host);
 /** Optional.  Called once before unloading (in reverse load order). */
 typedef void (*PF_NrPluginShutdown)(void);
 void APIENTRY NrPluginShutdown(void);
+
+/* ------------------------------------------------------------------------ */
+/* Character set of the plugin's strings                                     */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * A plugin compiled with UNICODE defined receives and returns wide strings
+ * (NETRESOURCEW, NOTIFYADDW, NOTIFYCANCELW, LPWSTR arguments); the router
+ * converts them from and to UTF-8 at the boundary.  This header tells the
+ * router which kind a plugin is: every file of a UNICODE plugin that
+ * includes it defines the weak exported symbol NrPluginCharset, whose value
+ * the loader reads; a plugin without it is a UTF-8 one.  Wide and UTF-8
+ * plugins load side by side in one router.  Buffer sizes of a wide entry
+ * point count what Windows counts (characters for NPGetConnection and
+ * NPGetUser, bytes for NPGetUniversalName, NPGetResourceInformation and
+ * NPEnumResource).
+ */
+#define NR_PLUGIN_CHARSET_UTF8 1u
+#define NR_PLUGIN_CHARSET_WIDE 2u
+#if defined(UNICODE) && !defined(NR_NO_PLUGIN_CHARSET)
+#ifdef __cplusplus
+extern
+#endif
+    NR_PLUGIN_EXPORT __attribute__((weak)) const DWORD NrPluginCharset = NR_PLUGIN_CHARSET_WIDE;
+#endif
 
 #ifdef __cplusplus
 }

@@ -41,10 +41,6 @@ extern "C" {
 #define NR_RAS_PUBLIC
 #endif
 
-typedef unsigned int UINT;
-typedef uintptr_t ULONG_PTR;
-typedef char CHAR;
-typedef BOOL *LPBOOL;
 /** A RAS connection: an opaque handle, valid from RasDial until RasHangUp. */
 typedef void *HRASCONN;
 typedef HRASCONN *LPHRASCONN;

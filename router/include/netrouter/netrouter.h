@@ -11,7 +11,7 @@
  *     nr_router *r;
  *     DWORD rc = nr_router_new(NULL, &r);            // default search path
  *     if (rc != WN_SUCCESS) { report(rc); return; }
- *     NETRESOURCE res = { .dwType = RESOURCETYPE_DISK,
+ *     NETRESOURCEA res = { .dwType = RESOURCETYPE_DISK,
  *                         .lpLocalName = "/home/me/data",
  *                         .lpRemoteName = "link:/srv/data" };
  *     rc = nr_add_connection(r, NULL, &res, NULL, NULL, CONNECT_UPDATE_PROFILE);
@@ -225,7 +225,7 @@ NR_PUBLIC size_t nr_check_manifest(const char *path, nr_problem_fn fn, void *use
  * made is cancelled again, and the last error names the file and the reason),
  * ERROR_POSSIBLE_DEADLOCK.
  */
-NR_PUBLIC DWORD nr_add_connection(nr_router *router, HWND owner, const NETRESOURCE *resource,
+NR_PUBLIC DWORD nr_add_connection(nr_router *router, HWND owner, const NETRESOURCEA *resource,
                                   const char *password, const char *user, DWORD flags);
 
 /**
@@ -261,7 +261,7 @@ NR_PUBLIC DWORD nr_get_connection(nr_router *router, const char *local, char *re
 NR_PUBLIC DWORD nr_get_user(nr_router *router, const char *name, char *user, DWORD *length);
 
 /** Per-entry result of nr_restore_connections(). */
-typedef void (*nr_restore_fn)(void *user, const NETRESOURCE *resource, DWORD result);
+typedef void (*nr_restore_fn)(void *user, const NETRESOURCEA *resource, DWORD result);
 
 /**
  * Re-adds remembered connections through the provider that made them,
@@ -297,12 +297,12 @@ typedef struct nr_enum nr_enum;
  * a provider's code (browsing a container).
  */
 NR_PUBLIC DWORD nr_enum_open(nr_router *router, DWORD scope, DWORD type, DWORD usage,
-                             const NETRESOURCE *container, nr_enum **out);
+                             const NETRESOURCEA *container, nr_enum **out);
 
 /** Next resource: *out points into the enumeration (valid until
  *  nr_enum_close()).  Returns WN_NO_MORE_ENTRIES at the end.  One thread at a
  *  time per nr_enum. */
-NR_PUBLIC DWORD nr_enum_next(nr_enum *e, const NETRESOURCE **out);
+NR_PUBLIC DWORD nr_enum_next(nr_enum *e, const NETRESOURCEA **out);
 
 /**
  * The Windows buffer form (WNetEnumResource): fills buffer with up to *count

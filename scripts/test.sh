@@ -57,11 +57,20 @@ show_logs() {
     ((found)) || echo "(no test-suite.log: the failure happened before the tests ran)" >&2
 }
 
+# The logs of the tests that failed, whose ends the summary repeats (a CI
+# page may show only the start and the end of this script's output).
+failed_logs=()
+
 check_in() {
-    local dir=$ROOT/$1
+    local dir=$ROOT/$1 t
     rm -f "$dir/test-suite.log"
     if ! make -C "$dir" -j"$JOBS" check; then
         show_logs "$dir/test-suite.log"
+        if [[ -f $dir/test-suite.log ]]; then
+            while read -r t; do
+                failed_logs+=("$dir/$t.log")
+            done < <(sed -n 's/^\(FAIL\|ERROR\): \(.*\)$/\2/p' "$dir/test-suite.log" | sort -u)
+        fi
         return 1
     fi
 }
@@ -108,6 +117,11 @@ step "man pages (groff -ww)" man_lint
 
 log "summary ($((SECONDS - t_start))s)"
 printf '  %s\n' "${results[@]}"
+for f in "${failed_logs[@]}"; do
+    [[ -f $f ]] || continue
+    printf '\n  ----- the end of %s -----\n' "${f#"$ROOT"/}"
+    tail -n 30 "$f" | sed 's/^/  | /'
+done
 if ((failed)); then
     echo "test.sh: FAILED" >&2
     exit 1

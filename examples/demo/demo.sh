@@ -41,7 +41,10 @@ stop_service() {
         for i in $(seq 1 50); do kill -0 "$(cat "$tmp/ras.sock.lock")" 2>/dev/null || break; sleep 0.1; done
     fi
 }
-trap 'stop_service; rm -rf "$tmp"' EXIT
+# What the demo is doing, for the one line that names a failure.
+doing="starting"
+trap 'rc=$?; stop_service; rm -rf "$tmp"
+      [ "$rc" -eq 0 ] || echo "demo: FAILED (exit status $rc) while: $doing" >&2' EXIT
 trap 'exit 130' INT TERM HUP
 
 # The router's store and the symlink provider's record of its links.
@@ -52,7 +55,7 @@ echo "a file on the 'remote' side" > "$tmp/share/readme.txt"
 local=$tmp/mnt/data
 remote=link:$tmp/share
 
-say() { printf '\n== %s\n' "$*"; }
+say() { doing=$*; printf '\n== %s\n' "$*"; }
 # stop_emu PID: gives the modem emulator 5 s to end by itself (slirp exits
 # once the dialer has terminated the link), then stops its slirp and it.
 stop_emu() {
@@ -63,6 +66,18 @@ stop_emu() {
     fi
     wait "$1" 2>/dev/null || true
 }
+# wait_for_device FILE PID: waits up to 20 s (a loaded or sanitizer-built
+# machine starts the emulator slowly) for the modem emulator PID to write
+# its pseudo-terminal's name into FILE.
+wait_for_device() {
+    for i in $(seq 1 200); do
+        [ -s "$1" ] && return 0
+        kill -0 "$2" 2>/dev/null || break
+        sleep 0.1
+    done
+    echo "demo: the modem emulator did not start (no device name in $1)" >&2
+    exit 1
+}
 no_lock_left() {
     if ls "$tmp" | grep -q '^LCK\.\.'; then
         echo "demo: the modem's lock file was left behind" >&2
@@ -70,6 +85,7 @@ no_lock_left() {
     fi
 }
 run() {
+    doing="netrouter $*"
     printf '$ netrouter %s\n' "$*"
     "$NETROUTER" "$@"
 }
@@ -133,7 +149,7 @@ else
         --exec "HOME='$tmp/slirp-home' LD_PRELOAD='$SLIRP_SHIM' exec unshare -n -- slirp ppp ppp_exit nozeros 'dns 10.0.2.3' 2>/dev/null" \
         > "$tmp/modem" &
     emu=$!
-    for i in 1 2 3 4 5 6 7 8 9 10; do [ -s "$tmp/modem" ] && break; sleep 0.1; done
+    wait_for_device "$tmp/modem" "$emu"
     printf '{"entries": [{"name": "Office", "device": "%s", "phone_number": "5551234", "flow_control": "none"}]}\n' \
         "$(head -n 1 "$tmp/modem")" > "$tmp/xdg/netrouter/phonebook.json"
     chmod 600 "$tmp/xdg/netrouter/phonebook.json"
@@ -160,7 +176,7 @@ else
     slirp="HOME='$tmp/chap-home' LD_PRELOAD='$SLIRP_SHIM' unshare -n -- slirp 'name rasprov' ppp +chap ppp_exit nozeros 'dns 10.0.2.3' 2>/dev/null"
     "$MODEM_EMU" --answer connect --calls 2 --exec "$slirp" > "$tmp/modem2" &
     emu=$!
-    for i in 1 2 3 4 5 6 7 8 9 10; do [ -s "$tmp/modem2" ] && break; sleep 0.1; done
+    wait_for_device "$tmp/modem2" "$emu"
     printf '{"entries": [{"name": "Office", "device": "%s", "phone_number": "5551234", "flow_control": "none"}]}\n' \
         "$(head -n 1 "$tmp/modem2")" > "$tmp/xdg/netrouter/phonebook.json"
     printf '$ rasdial Office alice wrong\n'

@@ -186,6 +186,9 @@ else
     [ "$rc" -eq 1 ] || { echo "demo: rasdial with a wrong password did not fail" >&2; exit 1; }
     no_lock_left
     echo "   The port is free again: no lock file is left in $tmp."
+    # (The emulator's own side of the first call ends when slirp exits; it
+    # says "ready 2" once it takes commands again.)
+    for i in $(seq 1 200); do grep -qx "ready 2" "$tmp/modem2" && break; sleep 0.1; done
     printf '$ rasdial Office alice s3cret\n'
     rc=0
     "$RASDIAL" Office alice s3cret > "$tmp/rasdial.out" 2>&1 || rc=$?

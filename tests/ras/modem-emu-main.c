@@ -30,7 +30,8 @@ static const char help[] =
     "  --exec COMMAND    after CONNECT run COMMAND (sh -c) with the line as its\n"
     "                    standard input and output; exit with its status\n"
     "  --calls N         with --exec: when COMMAND exits, say NO CARRIER and answer\n"
-    "                    the next dial, N calls in all (default 1)\n";
+    "                    the next dial, N calls in all (default 1); each time it is\n"
+    "                    back in command mode it prints \"ready CALL\" (CALL = 2, 3, ...)\n";
 
 static const struct { const char *word; modem_emu_dial answer; } answers[] = {
     { "connect", MODEM_EMU_CONNECT }, { "busy", MODEM_EMU_BUSY },         { "no-carrier", MODEM_EMU_NO_CARRIER },
@@ -137,8 +138,12 @@ int main(int argc, char **argv)
         return 0;
     }
     for (int call = 1; call <= calls; call++) {
-        if (call > 1 && !modem_emu_hang_up(e))
-            break;
+        if (call > 1) {
+            if (!modem_emu_hang_up(e))
+                break;
+            printf("ready %d\n", call);
+            fflush(stdout);
+        }
         if (!serve_call(e, exec_cmd, &sigs, &rc))
             break;
     }

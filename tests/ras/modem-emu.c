@@ -259,6 +259,8 @@ static int emu_line(modem_emu *e, const char *line)
         return EMU_GO_ON;       /* modems ignore what is not a command */
     if (!emu_delay(e, e->s.delay_ms))
         return EMU_FINISH;
+    if (e->s.late_no_carrier && modem_emu_ncommands(e) == 1)
+        emu_reply(e, "NO CARRIER", 3);
     if (e->s.error_on && strcasecmp(line, e->s.error_on) == 0) {
         emu_reply(e, "ERROR", 4);
         return EMU_GO_ON;

@@ -44,6 +44,8 @@ typedef struct modem_emu_script {
     bool echo;                  /* start with echo on (ATE1); ATE0/ATE1 switch it */
     bool numeric;               /* start in numeric mode (ATV0); ATV0/ATV1 switch it */
     bool ring;                  /* send RING and a blank line before the dial answer */
+    bool late_no_carrier;       /* say NO CARRIER (the end of an earlier call, late)
+                                   before the reply to the first command */
     int delay_ms;               /* before every reply */
     int dial_delay_ms;          /* before the ATD answer (after delay_ms) */
     const char *const *login;   /* after CONNECT, a terminal server's dialogue: prompt,

@@ -47,6 +47,19 @@ emu_launch() {
     [ -n "$dev" ] || { echo "$SLIRP_ENV_NAME: the emulator did not start" >&2; exit 99; }
 }
 
+# emu_ready CALL: waits up to 20 s until the emulator (--calls) is back in
+# command mode for call CALL (2, 3, ...), after the previous call's slirp
+# exited; a dial sent before that would reach the old call, not the modem.
+emu_ready() {
+    for i in $(seq 1 200); do
+        grep -qx "ready $1" "$T/emu.$nemu.out" && return 0
+        kill -0 "$EMU" 2>/dev/null || break
+        sleep 0.1
+    done
+    echo "$SLIRP_ENV_NAME: the emulator is not ready for call $1" >&2
+    exit 99
+}
+
 # write_book NAME TIMEOUTS: a one-entry phonebook $T/book.json for $dev.
 write_book() {
     cat > "$T/book.json" <<EOB

@@ -306,6 +306,27 @@ NRT_TEST(silent_modem_on_init_gives_666_within_the_command_timeout)
     fx_end(&f);
 }
 
+NRT_TEST(a_late_no_carrier_is_not_the_reply_to_an_init_command)
+{
+    /* A modem back from an earlier call may report its end after the next
+     * dialer sent its first command: NO CARRIER answers only D, A and O. */
+    fx f;
+    modem_emu_script s = { .dial = MODEM_EMU_CONNECT, .late_no_carrier = true };
+    fx_start(&f, &s);
+    NRT_EQ(fx_dial(&f), 0);
+    NRT_EQ_STR(f.res.reply, "CONNECT 33600");
+    fx_end(&f);
+}
+
+NRT_TEST(no_carrier_still_answers_a_dial)
+{
+    fx f;
+    modem_emu_script s = { .dial = MODEM_EMU_NO_CARRIER, .late_no_carrier = true };
+    fx_start(&f, &s);
+    NRT_EQ(fx_dial(&f), 679);
+    fx_end(&f);
+}
+
 NRT_TEST(slow_replies_within_the_timeouts_succeed)
 {
     fx f;

@@ -276,6 +276,12 @@ static bool iprefix(const char *s, const char *prefix)
     return strncasecmp(s, prefix, strlen(prefix)) == 0;
 }
 
+/* Whether cmd takes the modem on line: dial (D), answer (A), return (O). */
+static bool goes_on_line(const char *cmd)
+{
+    return iprefix(cmd, "ATD") || iprefix(cmd, "ATA") || iprefix(cmd, "ATO");
+}
+
 /* Copies line without surrounding blanks into out[cap]. */
 static void trim_copy(char *out, size_t cap, const char *line)
 {
@@ -565,6 +571,11 @@ static unsigned exchange(nr_modem *m, const char *cmd, int timeout_ms, int cance
             }
             return 0;
         case NR_MODEM_LINE_FAILURE:
+            /* NO CARRIER answers only a command that goes on line (D, A,
+             * O); before any other it is the modem reporting the end of an
+             * earlier call, late: not this command's reply. */
+            if (code == ERROR_NO_CARRIER && !goes_on_line(cmd))
+                continue;
             snprintf(res->reply, sizeof res->reply, "%s", line);
             if (ext)
                 return nr_error_set(&res->err, code, ext, "The modem on %s answered \"%s\" to \"%s\": %s (%u).",

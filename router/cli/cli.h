@@ -53,8 +53,10 @@ int cli_parse_switch(const char *arg, cli_switch *out);
 /* The local name as the router should get it: name when absolute, else
  * name made absolute against the working directory, its directory part
  * resolved as the kernel would (symbolic links, "..") when it exists and
- * the last component kept.  malloc'd; NULL after saying why on stderr. */
-char *cli_absolute_local(const char *name);
+ * the last component kept.  malloc'd; NULL when the working directory
+ * cannot be named or memory is short, after saying so on stderr unless
+ * quiet. */
+char *cli_absolute_local(const char *name, bool quiet);
 
 /* netuse-list.c: the connections as net use lists them (Status, Local,
  * Remote, Network; remembered but not connected: "Unavailable"). */

@@ -80,7 +80,7 @@ static bool read_password(const char *path, char *password)
 /* "netrouter use NAME /delete [/y]": cancels NAME and forgets it, as net
  * use does.  A relative NAME that the router knows as a local name (after
  * making it absolute) is that local name; otherwise it is taken as given
- * (a remote name such as fx:share). */
+ * (a remote name such as fx:share, which also looks relative). */
 static int use_delete(const cli_globals *g, const char *name, BOOL force)
 {
     char *local = NULL, remote[16];
@@ -88,8 +88,8 @@ static int use_delete(const cli_globals *g, const char *name, BOOL force)
     DWORD rc, len = sizeof remote;
     nr_router *r;
 
-    if (strcmp(name, "-") != 0 && name[0] != '/' && !(local = cli_absolute_local(name)))
-        return EXIT_FAILURE;
+    if (name[0] != '/')
+        local = cli_absolute_local(name, true);
     if (cli_open_router(g, 0, &r) != EXIT_SUCCESS) {
         free(local);
         return EXIT_FAILURE;
@@ -248,7 +248,7 @@ int cmd_use(const cli_globals *g, int argc, char **argv)
         return cli_usage_error("use", "LOCAL '*' (net use's next free drive letter) has no meaning here: "
                                       "give a local name, or '-' for none");
     }
-    if (strcmp(names[0], "-") != 0 && !(local = cli_absolute_local(names[0]))) {
+    if (strcmp(names[0], "-") != 0 && !(local = cli_absolute_local(names[0], false))) {
         free(names);
         return EXIT_FAILURE;
     }

@@ -84,7 +84,7 @@ static char *join(const char *dir, const char *base)
     return s;
 }
 
-char *cli_absolute_local(const char *name)
+char *cli_absolute_local(const char *name, bool quiet)
 {
     char *cwd, *path, *slash, *dir, *out;
     const char *base;
@@ -92,8 +92,9 @@ char *cli_absolute_local(const char *name)
     if (name[0] == '/')
         return strdup(name);
     if (!(cwd = getcwd(NULL, 0))) {
-        cli_line(stderr, "netrouter: use: the local name %s is relative, and the working directory cannot be "
-                 "named: %m", name);
+        if (!quiet)
+            cli_line(stderr, "netrouter: use: the local name %s is relative, and the working directory cannot "
+                     "be named: %m", name);
         return NULL;
     }
     path = join(cwd, name);
@@ -127,6 +128,7 @@ char *cli_absolute_local(const char *name)
     return out;
 
 no_memory:
-    fprintf(stderr, "netrouter: use: out of memory\n");
+    if (!quiet)
+        fprintf(stderr, "netrouter: use: out of memory\n");
     return NULL;
 }

@@ -80,7 +80,10 @@ router_cli_netrouter_SOURCES = \
 	router/cli/cmd-connect.c \
 	router/cli/cmd-list.c \
 	router/cli/cmd-plugins.c \
-	router/cli/output.c
+	router/cli/netuse-args.c \
+	router/cli/netuse-list.c \
+	router/cli/output.c \
+	router/cli/prompt.c
 router_cli_netrouter_CPPFLAGS = $(NR_ROUTER_CPPFLAGS) $(NR_COMMON_CPPFLAGS)
 router_cli_netrouter_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
 router_cli_netrouter_LDADD = router/libnetrouter.la router/common/libnrcommon.la $(JANSSON_LIBS)

@@ -68,7 +68,7 @@ NR_SUITES = \
 	tests/test-errors \
 	tests/test-common
 check_PROGRAMS += $(NR_SUITES)
-TESTS += $(NR_SUITES) tests/cli.test
+TESTS += $(NR_SUITES) tests/cli.test tests/netuse.test
 
 # Every CUnit program links the one runner, tests/cunit-main.c (its main()),
 # compiled once into a check-only library, and asserts with
@@ -164,6 +164,8 @@ tests_runner_specimens_LDADD = $(NR_TEST_RUNNER)
 
 # ---- end-to-end CLI test -------------------------------------------------------
 dist_noinst_SCRIPTS += tests/cli.test
+# ---- the net use forms of the CLI ------------------------------------------------
+dist_noinst_SCRIPTS += tests/netuse.test
 
 # ---- the shape of the source tree ----------------------------------------------
 # No file-to-file circle and no production file over 800 lines under

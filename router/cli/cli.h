@@ -28,6 +28,47 @@ int cmd_list(const cli_globals *g, int argc, char **argv);
 int cmd_plugins(const cli_globals *g, int argc, char **argv);
 int cmd_check_manifest(const cli_globals *g, int argc, char **argv);
 
+/* netuse-args.c: the words of Windows' net use that "use" accepts. */
+typedef enum cli_switch_kind {
+    CLI_SWITCH_DELETE,         /* /delete: cancel and forget */
+    CLI_SWITCH_PERSISTENT,     /* (parsed into one of the next two) */
+    CLI_SWITCH_PERSISTENT_YES, /* /persistent:yes */
+    CLI_SWITCH_PERSISTENT_NO,  /* /persistent:no */
+    CLI_SWITCH_USER,           /* /user:NAME (value: NAME, as given) */
+    CLI_SWITCH_YES,            /* /y: force, with /delete */
+    CLI_SWITCH_NO,             /* /n: do not force */
+} cli_switch_kind;
+typedef struct cli_switch {
+    cli_switch_kind kind;
+    const char *value; /* after the colon, in the argument; NULL without one */
+} cli_switch;
+/* Whether arg has the form of a net use switch: '/', one or more ASCII
+ * letters, then the end or ':' (so "/mnt/a" is a path, "/mnt" a switch). */
+bool cli_is_switch(const char *arg);
+/* Reads a switch (cli_is_switch() true) into *out: the name in any case and
+ * abbreviated ("/D", "/p:No", "/u:bob").  EXIT_SUCCESS, or EXIT_USAGE after
+ * a usage error naming the switch (unknown, value missing or not wanted,
+ * /persistent: neither yes nor no). */
+int cli_parse_switch(const char *arg, cli_switch *out);
+/* The local name as the router should get it: name when absolute, else
+ * name made absolute against the working directory, its directory part
+ * resolved as the kernel would (symbolic links, "..") when it exists and
+ * the last component kept.  malloc'd; NULL when the working directory
+ * cannot be named or memory is short, after saying so on stderr unless
+ * quiet. */
+char *cli_absolute_local(const char *name, bool quiet);
+
+/* netuse-list.c: the connections as net use lists them (Status, Local,
+ * Remote, Network; remembered but not connected: "Unavailable"). */
+int cli_netuse_list(const cli_globals *g);
+
+/* prompt.c: reads a password from the controlling terminal without echo,
+ * after net use's prompt naming remote, into out[size].  0; -1 after saying
+ * why (no terminal, too long, end of input, interrupted: the signal is
+ * raised again once the terminal is restored).  Echo is restored on every
+ * path; out is wiped on failure. */
+int cli_prompt_password(const char *remote, char *out, size_t size);
+
 /* output.c */
 /* Prints one line to f, formatted, with every control character shown as
  * \xHH (\uHHHH for a C1 control): for any text from a file or a plugin,

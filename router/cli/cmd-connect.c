@@ -1,6 +1,9 @@
 /*
  * cmd-connect.c - the commands that change connections: use, cancel and
- * restore.
+ * restore.  "use" also takes the forms of Windows' net use: its switches
+ * and relative local names (netuse-args.c), '*' for a password typed at the
+ * terminal (prompt.c), NAME /delete, and no arguments for the listing
+ * (netuse-list.c).
  */
 #include "config.h"
 
@@ -13,9 +16,15 @@
 #include "files.h"
 
 static const char use_help[] =
-    "Usage: netrouter use [OPTION]... LOCAL REMOTE\n"
+    "Usage: netrouter use [OPTION]... LOCAL REMOTE [*]\n"
+    "  or:  netrouter use NAME /delete [/y]\n"
+    "  or:  netrouter use\n"
     "Connect the network resource REMOTE at the local name LOCAL ('-' for a\n"
-    "deviceless connection).  Notifiers are called before and after.\n"
+    "deviceless connection; a relative LOCAL is taken from the working\n"
+    "directory).  Notifiers are called before and after.  '*' after REMOTE\n"
+    "(quoted, or the shell expands it) asks for the password on the terminal,\n"
+    "without echo.  With /delete, disconnect and forget NAME (a local or a\n"
+    "remote name).  Without arguments, list the connections as net use does.\n"
     "\n"
     "  -p, --persistent         remember the connection (restored by 'restore')\n"
     "  -t, --temporary          never remember it, even with --persistent\n"
@@ -24,7 +33,17 @@ static const char use_help[] =
     "      --password-file=FILE read the password from the first line of FILE\n"
     "                           ('-' for standard input)\n"
     "      --type=TYPE          disk (default), print or any\n"
-    "  -h, --help               show this help and exit\n";
+    "  -h, --help               show this help and exit\n"
+    "\n"
+    "The switches of Windows' net use, in any case, abbreviated or not:\n"
+    "  /persistent:yes|no       remember the connection or not (as --persistent;\n"
+    "                           the last of these options wins)\n"
+    "  /user:NAME               connect as NAME (DOMAIN\\NAME is a name too)\n"
+    "  /delete                  disconnect NAME and forget it\n"
+    "  /y, /n                   with /delete: even if files are open (--force),\n"
+    "                           or not\n"
+    "A local name of one component such as /mnt looks like a switch: give it\n"
+    "after '--'.\n";
 
 static const char cancel_help[] =
     "Usage: netrouter cancel [OPTION]... NAME\n"
@@ -58,6 +77,38 @@ static bool read_password(const char *path, char *password)
     return false;
 }
 
+/* "netrouter use NAME /delete [/y]": cancels NAME and forgets it, as net
+ * use does.  A relative NAME that the router knows as a local name (after
+ * making it absolute) is that local name; otherwise it is taken as given
+ * (a remote name such as fx:share, which also looks relative). */
+static int use_delete(const cli_globals *g, const char *name, BOOL force)
+{
+    char *local = NULL, remote[16];
+    const char *target = name;
+    DWORD rc, len = sizeof remote;
+    nr_router *r;
+
+    if (name[0] != '/')
+        local = cli_absolute_local(name, true);
+    if (cli_open_router(g, 0, &r) != EXIT_SUCCESS) {
+        free(local);
+        return EXIT_FAILURE;
+    }
+    if (local) {
+        rc = nr_get_connection(r, local, remote, &len);
+        if (rc == WN_SUCCESS || rc == WN_MORE_DATA || rc == WN_CONNECTION_CLOSED)
+            target = local;
+    }
+    rc = nr_cancel_connection(r, target, CONNECT_UPDATE_PROFILE, force);
+    if (rc == WN_SUCCESS)
+        cli_line(stdout, "%s was deleted successfully.", target);
+    else
+        cli_report("use", rc);
+    nr_router_free(r);
+    free(local);
+    return rc == WN_SUCCESS ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
 int cmd_use(const cli_globals *g, int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -72,20 +123,72 @@ int cmd_use(const cli_globals *g, int argc, char **argv)
     };
     NETRESOURCE res = { .dwType = RESOURCETYPE_DISK };
     DWORD flags = 0, rc;
-    const char *password_file = NULL, *user = NULL;
-    char password_buf[PASSWORD_MAX], *password = NULL;
+    const char *password_file = NULL, *user = NULL, *connect_option = NULL, **names;
+    char password_buf[PASSWORD_MAX], *password = NULL, *local = NULL;
+    bool delete = false, persistent_switch = false;
+    BOOL force = FALSE;
+    int c, nnames = 0;
     nr_router *r;
-    int c;
 
     if (cli_wants_help(argc, argv, use_help))
         return EXIT_SUCCESS;
-    while ((c = getopt_long(argc, argv, ":ptP:u:h", opts, NULL)) != -1) {
+    if (!(names = calloc((size_t)argc, sizeof *names)))
+        return cli_report("use", WN_OUT_OF_MEMORY);
+    /* '-' first: the arguments come in order, the names (code 1) among the
+     * options, so that a net use switch is told from a name where it
+     * stands, and never from an option's value (--password-file /pw). */
+    while ((c = getopt_long(argc, argv, "-:ptP:u:h", opts, NULL)) != -1) {
+        cli_switch sw;
         switch (c) {
-        case 'p': flags |= CONNECT_UPDATE_PROFILE; break;
-        case 't': flags |= CONNECT_TEMPORARY; break;
-        case 'P': res.lpProvider = optarg; break;
-        case 'u': user = optarg; break;
-        case 'w': password_file = optarg; break;
+        case 1:
+            if (!cli_is_switch(optarg)) {
+                names[nnames++] = optarg;
+                break;
+            }
+            if (cli_parse_switch(optarg, &sw) != EXIT_SUCCESS) {
+                free(names);
+                return EXIT_USAGE;
+            }
+            switch (sw.kind) {
+            case CLI_SWITCH_DELETE: delete = true; break;
+            case CLI_SWITCH_YES: force = TRUE; break;
+            case CLI_SWITCH_NO: force = FALSE; break;
+            case CLI_SWITCH_USER:
+                user = sw.value;
+                connect_option = optarg;
+                break;
+            case CLI_SWITCH_PERSISTENT: /* never returned: yes or no */
+            case CLI_SWITCH_PERSISTENT_YES:
+            case CLI_SWITCH_PERSISTENT_NO:
+                if (sw.kind == CLI_SWITCH_PERSISTENT_YES)
+                    flags |= CONNECT_UPDATE_PROFILE;
+                else
+                    flags &= ~(DWORD)CONNECT_UPDATE_PROFILE;
+                persistent_switch = true;
+                connect_option = optarg;
+                break;
+            }
+            break;
+        case 'p':
+            flags |= CONNECT_UPDATE_PROFILE;
+            connect_option = "--persistent";
+            break;
+        case 't':
+            flags |= CONNECT_TEMPORARY;
+            connect_option = "--temporary";
+            break;
+        case 'P':
+            res.lpProvider = optarg;
+            connect_option = "--provider";
+            break;
+        case 'u':
+            user = optarg;
+            connect_option = "--user";
+            break;
+        case 'w':
+            password_file = optarg;
+            connect_option = "--password-file";
+            break;
         case 'T':
             if (!strcmp(optarg, "disk"))
                 res.dwType = RESOURCETYPE_DISK;
@@ -93,23 +196,77 @@ int cmd_use(const cli_globals *g, int argc, char **argv)
                 res.dwType = RESOURCETYPE_PRINT;
             else if (!strcmp(optarg, "any"))
                 res.dwType = RESOURCETYPE_ANY;
-            else
+            else {
+                free(names);
                 return cli_usage_error("use", "--type must be disk, print or any, not '%s'", optarg);
+            }
+            connect_option = "--type";
             break;
-        default: return cli_option_error("use", c, argv);
+        default:
+            free(names);
+            return cli_option_error("use", c, argv);
         }
     }
-    if (argc - optind != 2)
+    while (optind < argc) /* after "--": names, whatever they look like */
+        names[nnames++] = argv[optind++];
+
+    if (delete) {
+        int ret;
+        if (connect_option)
+            ret = cli_usage_error("use", "'/delete' cannot be combined with '%s'", connect_option);
+        else if (nnames != 1)
+            ret = cli_usage_error("use", "'/delete' takes one NAME, a local or a remote name");
+        else
+            ret = use_delete(g, names[0], force);
+        free(names);
+        return ret;
+    }
+    if (nnames == 0 && argc == 1) {
+        free(names);
+        return cli_netuse_list(g);
+    }
+    if (nnames == 0 && persistent_switch) {
+        free(names);
+        return cli_usage_error("use", "netrouter keeps no default for new connections: give /persistent:yes "
+                                      "with each connection to remember");
+    }
+    if (nnames == 3 && strcmp(names[2], "*") != 0) {
+        free(names);
+        return cli_usage_error("use", "a password is never taken on the command line, where others can read it: "
+                                      "give '*' to be asked for it, or --password-file");
+    }
+    if (nnames != 2 && nnames != 3) {
+        free(names);
         return cli_usage_error("use", "expected LOCAL and REMOTE");
-    res.lpLocalName = strcmp(argv[optind], "-") ? argv[optind] : NULL;
-    res.lpRemoteName = argv[optind + 1];
-    if (password_file) {
-        if (!read_password(password_file, password_buf))
+    }
+    if (nnames == 3 && password_file) {
+        free(names);
+        return cli_usage_error("use", "'*' and --password-file both give the password: choose one");
+    }
+    if (!strcmp(names[0], "*")) {
+        free(names);
+        return cli_usage_error("use", "LOCAL '*' (net use's next free drive letter) has no meaning here: "
+                                      "give a local name, or '-' for none");
+    }
+    if (strcmp(names[0], "-") != 0 && !(local = cli_absolute_local(names[0], false))) {
+        free(names);
+        return EXIT_FAILURE;
+    }
+    res.lpLocalName = local;
+    res.lpRemoteName = (LPSTR)names[1];
+    if (password_file || nnames == 3) {
+        if (password_file ? !read_password(password_file, password_buf)
+                          : cli_prompt_password(res.lpRemoteName, password_buf, sizeof password_buf) != 0) {
+            free(local);
+            free(names);
             return EXIT_FAILURE;
+        }
         password = password_buf;
     }
     if (cli_open_router(g, 0, &r) != EXIT_SUCCESS) {
         explicit_bzero(password_buf, sizeof password_buf);
+        free(local);
+        free(names);
         return EXIT_FAILURE;
     }
     rc = nr_add_connection(r, NULL, &res, password, user, flags);
@@ -121,6 +278,8 @@ int cmd_use(const cli_globals *g, int argc, char **argv)
     else
         cli_report("use", rc);
     nr_router_free(r);
+    free(local);
+    free(names);
     return rc == WN_SUCCESS ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 

@@ -1,5 +1,6 @@
 /*
- * main.c - the netrouter command: global options and command dispatch.
+ * main.c - the netrouter command: global options and command dispatch;
+ * with no argument at all, the listing of net use.
  */
 #include "config.h"
 
@@ -12,11 +13,14 @@
 
 static const char main_help[] =
     "Usage: netrouter [OPTION]... COMMAND [ARG]...\n"
+    "  or:  netrouter\n"
     "Connect and disconnect network resources through netrouter's providers,\n"
     "with every notifier called before and after each operation.\n"
     "\n"
     "Commands:\n"
-    "  use LOCAL REMOTE        connect REMOTE at LOCAL ('-' for no local name)\n"
+    "  use LOCAL REMOTE        connect REMOTE at LOCAL ('-' for no local name);\n"
+    "                          also net use's forms: /persistent:yes|no,\n"
+    "                          /user:NAME, '*' password, NAME /delete\n"
     "  cancel NAME             disconnect a local or remote name\n"
     "  list                    list connected, remembered or browsable resources\n"
     "  restore [LOCAL]         reconnect remembered connections (no notifications)\n"
@@ -32,7 +36,9 @@ static const char main_help[] =
     "  -h, --help               show this help and exit\n"
     "      --version            show the version and exit\n"
     "\n"
-    "Run 'netrouter COMMAND --help' for the options of a command.\n"
+    "Without any argument, or as 'netrouter use', the connections are listed as\n"
+    "net use lists them.  Run 'netrouter COMMAND --help' for the options of a\n"
+    "command.\n"
     "\n"
     "Environment: NETROUTER_PLUGIN_PATH, NETROUTER_STATE_DIR, NETROUTER_DEBUG,\n"
     "XDG_CONFIG_HOME, XDG_STATE_HOME.  See netrouter(1).\n"
@@ -92,6 +98,12 @@ int main(int argc, char **argv)
     cli_globals g = { 0 };
     char **path = NULL;
     int c, rc;
+
+    /* "net" alone shows help; "net use" alone and "netrouter" alone list
+     * the connections.  Only with no argument at all: a global option
+     * without a command is still a usage error. */
+    if (argc == 1)
+        return finish_output(cli_netuse_list(&g));
 
     opterr = 0; /* cli_option_error() says what is wrong, once */
     while ((c = getopt_long(argc, argv, "+:hv", opts, NULL)) != -1) {

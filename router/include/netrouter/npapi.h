@@ -74,7 +74,9 @@ extern "C" {
  * written.  The build reads it (scripts/errlist.awk), so keep the form: one
  * code per #define, its text in a comment that starts after the value and
  * goes on in indented lines when long.  The WN_* names after it are aliases
- * of these codes. */
+ * of these codes.  Each text is Windows' own, word for word: what
+ * FormatMessage gives on Windows 10 and 11 (Microsoft Learn, "System Error
+ * Codes"), so a ported program shows and compares what it did there. */
 #define NO_ERROR                        0u    /* The operation completed successfully. */
 #define ERROR_ACCESS_DENIED             5u    /* Access is denied. */
 #define ERROR_INVALID_HANDLE            6u    /* The handle is invalid. */
@@ -102,7 +104,8 @@ extern "C" {
 #define ERROR_DEVICE_ALREADY_REMEMBERED 1202u /* The local device name has a remembered connection to another
                                                  network resource. */
 #define ERROR_NO_NET_OR_BAD_PATH        1203u /* The network path was either typed incorrectly, does not exist, or
-                                                 the network provider is not currently available. */
+                                                 the network provider is not currently available. Please try
+                                                 retyping the path or contact your network administrator. */
 #define ERROR_BAD_PROVIDER              1204u /* The specified network provider name is invalid. */
 #define ERROR_CANNOT_OPEN_PROFILE       1205u /* Unable to open the network connection profile. */
 #define ERROR_BAD_PROFILE               1206u /* The network connection profile is corrupted. */
@@ -114,7 +117,8 @@ extern "C" {
 #define ERROR_NOT_AUTHENTICATED         1244u /* The operation being requested was not performed because the user
                                                  has not been authenticated. */
 #define ERROR_NOT_LOGGED_ON             1245u /* The operation being requested was not performed because the user
-                                                 has not logged on to the network. */
+                                                 has not logged on to the network. The specified service does not
+                                                 exist. */
 #define ERROR_ALREADY_INITIALIZED       1247u /* An attempt was made to perform an initialization operation when
                                                  initialization has already been completed. */
 #define ERROR_NO_MORE_DEVICES           1248u /* No more local devices. */
@@ -127,7 +131,7 @@ extern "C" {
                                                         credentials. */
 #define ERROR_BAD_USERNAME              2202u /* The specified username is invalid. */
 #define ERROR_NOT_CONNECTED             2250u /* This network connection does not exist. */
-#define ERROR_OPEN_FILES                2401u /* There are open files or requests pending on this connection. */
+#define ERROR_OPEN_FILES                2401u /* This network connection has files open or requests pending. */
 #define ERROR_DEVICE_IN_USE             2404u /* The device is in use by an active process and cannot be
                                                  disconnected. */
 

@@ -30,9 +30,13 @@ static wchar_t wbook[600];
 #define NAME_A "\xce\x95\xce\xbb\xce\xbb\xce\xac\xce\xb4\xce\xb1" /* "Ελλάδα" */
 #define NAME_W L"\u0395\u03bb\u03bb\u03ac\u03b4\u03b1"
 
+/* A fresh phonebook in dir/name/, and no saved credentials (a state
+ * directory that does not exist: the user's own is never looked at). */
 static void setup(const char *name)
 {
     char sub[700];
+    snprintf(sub, sizeof sub, "%s/no-state", dir);
+    setenv("NETROUTER_STATE_DIR", sub, 1);
     snprintf(sub, sizeof sub, "%s/%s", dir, name);
     NRT_EQ_FATAL(mkdir(sub, 0700), 0);
     fixture_write_phonebook(sub, "/dev/ttyS0", book, sizeof book);
@@ -137,6 +141,34 @@ NRT_TEST(rename_codes_are_windows_ones)
     NRT_EQ(RasRenameEntry(book, "Test", "Test"), 0);
     NRT_TRUE(exists("Test"));
     NRT_TRUE(exists("Gone"));
+}
+
+NRT_TEST(saved_credentials_follow_a_renamed_entry_and_go_with_a_deleted_one)
+{
+    RASDIALPARAMS p = { .dwSize = sizeof p };
+    BOOL has_password = FALSE;
+    char state[700], credfile[800];
+    setup("credentials");
+    snprintf(state, sizeof state, "%s/credentials-state", dir);
+    snprintf(credfile, sizeof credfile, "%s/ras-credentials.json", state);
+    setenv("NETROUTER_STATE_DIR", state, 1);
+    snprintf(p.szEntryName, sizeof p.szEntryName, "Test");
+    snprintf(p.szUserName, sizeof p.szUserName, "alice");
+    snprintf(p.szPassword, sizeof p.szPassword, "Se-cret-42");
+    NRT_EQ_FATAL(RasSetEntryDialParams(book, &p, FALSE), 0);
+    NRT_EQ(RasRenameEntry(book, "Test", NAME_A), 0);
+    memset(&p, 0, sizeof p);
+    p.dwSize = sizeof p;
+    snprintf(p.szEntryName, sizeof p.szEntryName, "%s", NAME_A);
+    NRT_EQ(RasGetEntryDialParams(book, &p, &has_password), 0);
+    NRT_TRUE(has_password);
+    NRT_EQ_STR(p.szUserName, "alice");
+    NRT_EQ(RasDeleteEntry(book, NAME_A), 0);
+    NRT_NOT_CONTAINS(file_text(credfile), "Se-cret-42");
+    NRT_EQ_FATAL(put(NAME_A), 0); /* a new entry of that name starts with nothing saved */
+    NRT_EQ(RasGetEntryDialParams(book, &p, &has_password), 0);
+    NRT_FALSE(has_password);
+    NRT_EQ_STR(p.szUserName, "");
 }
 
 /* ---- validate ------------------------------------------------------------------------------ */

@@ -2,8 +2,10 @@
  * ras-entry-names.c - the calls over entry names: RasDeleteEntryA,
  * RasRenameEntryA and RasValidateEntryNameA, with Windows' return codes.
  * The name rule and the writes are pbedit.h's; a default phonebook that
- * does not exist yet has no entries (as for RasEnumEntries).  Failures
- * leave their detail for the calling thread (local-lasterror.h).
+ * does not exist yet has no entries (as for RasEnumEntries).  Credentials
+ * saved for an entry (RasSetEntryDialParams) follow it: removed with it,
+ * renamed with it.  Failures leave their detail for the calling thread
+ * (local-lasterror.h).
  */
 #include "config.h"
 
@@ -14,6 +16,7 @@
 #include <unistd.h>
 #include <netrouter/ras.h>
 
+#include "credstore.h"
 #include "local-lasterror.h"
 #include "pbedit.h"
 #include "phonebook.h"
@@ -32,6 +35,18 @@ static bool default_missing(LPCSTR lpszPhonebook)
     return missing;
 }
 
+/* The credentials saved for entry from follow it to to (NULL: deleted).
+ * The phonebook has changed already, so this is done as well as it can
+ * be: a credentials file that cannot be changed is left as it is. */
+static void credentials_follow(LPCSTR lpszPhonebook, const char *from, const char *to)
+{
+    char *path = lpszPhonebook ? strdup(lpszPhonebook) : nr_pb_default_path();
+    nr_error err;
+    if (path)
+        nr_cred_move(path, from, to, &err);
+    free(path);
+}
+
 NR_RAS_PUBLIC DWORD RasDeleteEntryA(LPCSTR lpszPhonebook, LPCSTR lpszEntry)
 {
     nr_pb_error err;
@@ -45,6 +60,8 @@ NR_RAS_PUBLIC DWORD RasDeleteEntryA(LPCSTR lpszPhonebook, LPCSTR lpszEntry)
     rc = nr_pb_remove(lpszPhonebook, lpszEntry, &err);
     if (rc)
         nr_ras_remember_pb_error(&err);
+    else
+        credentials_follow(lpszPhonebook, lpszEntry, NULL);
     /* Windows' code for a name that is not in the phonebook */
     return rc == ERROR_CANNOT_FIND_PHONEBOOK_ENTRY ? ERROR_INVALID_NAME : rc;
 }
@@ -64,6 +81,8 @@ NR_RAS_PUBLIC DWORD RasRenameEntryA(LPCSTR lpszPhonebook, LPCSTR lpszOldEntry, L
     rc = nr_pb_rename(lpszPhonebook, lpszOldEntry, lpszNewEntry, &err);
     if (rc)
         nr_ras_remember_pb_error(&err);
+    else if (strcmp(lpszOldEntry, lpszNewEntry))
+        credentials_follow(lpszPhonebook, lpszOldEntry, lpszNewEntry);
     return rc;
 }
 

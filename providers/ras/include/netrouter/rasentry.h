@@ -368,8 +368,8 @@ typedef struct tagRASDEVINFOW {
  * lpRasEntry NULL (or *lpdwEntryInfoSize too small): ERROR_BUFFER_TOO_SMALL
  * and the size.  lpbDeviceInfo is not used; *lpdwDeviceInfoSize (when not
  * NULL) receives 0.
- * Errors: ERROR_INVALID_PARAMETER (lpdwEntryInfoSize NULL, a string that
- * is not UTF-8 or wide text), ERROR_INVALID_SIZE (dwSize),
+ * Errors: ERROR_INVALID_PARAMETER (lpdwEntryInfoSize NULL; W: a string
+ * that is not Unicode), ERROR_INVALID_SIZE (dwSize),
  * ERROR_BUFFER_TOO_SMALL, ERROR_CANNOT_OPEN_PHONEBOOK,
  * ERROR_CORRUPT_PHONEBOOK, ERROR_CANNOT_FIND_PHONEBOOK_ENTRY; the detail
  * in nr_ras_get_error_detail(NULL, ...).
@@ -402,7 +402,8 @@ NR_RAS_PUBLIC DWORD RasSetEntryPropertiesW(LPCWSTR lpszPhonebook, LPCWSTR lpszEn
 
 /**
  * Removes entry lpszEntry from the phonebook, as RasDeleteEntry; the other
- * entries stay as they were.
+ * entries stay as they were.  Credentials saved for it
+ * (RasSetEntryDialParams) are removed too.
  * Errors: ERROR_INVALID_NAME (no entry of that name, as on Windows),
  * ERROR_INVALID_PARAMETER, the phonebook's errors as RasSetEntryProperties.
  */
@@ -410,7 +411,8 @@ NR_RAS_PUBLIC DWORD RasDeleteEntryA(LPCSTR lpszPhonebook, LPCSTR lpszEntry);
 NR_RAS_PUBLIC DWORD RasDeleteEntryW(LPCWSTR lpszPhonebook, LPCWSTR lpszEntry);
 
 /**
- * Renames entry lpszOldEntry to lpszNewEntry, as RasRenameEntry.
+ * Renames entry lpszOldEntry to lpszNewEntry, as RasRenameEntry; saved
+ * credentials follow it.
  * Errors: ERROR_INVALID_NAME (the new name breaks RasValidateEntryName's
  * rules), ERROR_ALREADY_EXISTS (another entry has it),
  * ERROR_CANNOT_FIND_PHONEBOOK_ENTRY (no entry lpszOldEntry),

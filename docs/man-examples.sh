@@ -111,7 +111,8 @@ done
 # point of npapi.h, has a page of its own (or a .so link to its family's).
 include=$srcdir/router/include/netrouter
 for name in $(sed -n '/^NR_\(RAS_\)\{0,1\}PUBLIC /{s/(.*//; s/.*[^A-Za-z0-9_]//; p;}' \
-                  "$include/netrouter.h" "$srcdir/providers/ras/include/netrouter/ras.h") \
+                  "$include/netrouter.h" "$srcdir/providers/ras/include/netrouter/ras.h" \
+                  "$srcdir/providers/ras/include/netrouter/rasentry.h") \
             $(sed -n '/^[A-Za-z_]* APIENTRY /{s/(.*//; s/.*[^A-Za-z0-9_]//; p;}' "$include/npapi.h"); do
     if [ ! -f "$docs/man3/$name.3" ]; then
         echo "$name: a public function without a manual page (add docs/man3/$name.3," \

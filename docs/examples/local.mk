@@ -28,6 +28,12 @@ NR_DOC_RAS_EXAMPLES = \
 	docs/examples/RasDial \
 	docs/examples/RasEnumConnections \
 	docs/examples/RasEnumEntries \
+	docs/examples/RasGetEntryProperties \
+	docs/examples/RasSetEntryProperties \
+	docs/examples/RasDeleteEntry \
+	docs/examples/RasRenameEntry \
+	docs/examples/RasValidateEntryName \
+	docs/examples/RasEnumDevices \
 	docs/examples/RasGetConnectStatus \
 	docs/examples/RasGetConnectionStatistics \
 	docs/examples/RasGetEntryDialParams \
@@ -77,6 +83,12 @@ docs_examples_RasConnectionNotification_LDADD = providers/ras/api/libnetrouter-r
 docs_examples_RasDial_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
 docs_examples_RasEnumConnections_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
 docs_examples_RasEnumEntries_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
+docs_examples_RasGetEntryProperties_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
+docs_examples_RasSetEntryProperties_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
+docs_examples_RasDeleteEntry_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
+docs_examples_RasRenameEntry_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
+docs_examples_RasValidateEntryName_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
+docs_examples_RasEnumDevices_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
 docs_examples_RasGetConnectStatus_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
 docs_examples_RasGetConnectionStatistics_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
 docs_examples_RasGetEntryDialParams_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
@@ -158,6 +170,12 @@ dist_nrmanexamples_DATA = docs/examples/README.md \
 	docs/examples/RasDial.c \
 	docs/examples/RasEnumConnections.c \
 	docs/examples/RasEnumEntries.c \
+	docs/examples/RasGetEntryProperties.c \
+	docs/examples/RasSetEntryProperties.c \
+	docs/examples/RasDeleteEntry.c \
+	docs/examples/RasRenameEntry.c \
+	docs/examples/RasValidateEntryName.c \
+	docs/examples/RasEnumDevices.c \
 	docs/examples/RasGetConnectStatus.c \
 	docs/examples/RasGetConnectionStatistics.c \
 	docs/examples/RasGetEntryDialParams.c \

@@ -22,17 +22,35 @@ dist_man_MANS += \
 	docs/man3/NrPluginShutdown.3 \
 	docs/man3/RasClearConnectionStatistics.3 \
 	docs/man3/RasConnectionNotification.3 \
+	docs/man3/RasDeleteEntry.3 \
+	docs/man3/RasDeleteEntryA.3 \
+	docs/man3/RasDeleteEntryW.3 \
 	docs/man3/RasDial.3 \
 	docs/man3/RasEnumConnections.3 \
+	docs/man3/RasEnumDevices.3 \
+	docs/man3/RasEnumDevicesA.3 \
+	docs/man3/RasEnumDevicesW.3 \
 	docs/man3/RasEnumEntries.3 \
 	docs/man3/RasGetConnectStatus.3 \
 	docs/man3/RasGetConnectionStatistics.3 \
 	docs/man3/RasGetEntryDialParams.3 \
+	docs/man3/RasGetEntryProperties.3 \
+	docs/man3/RasGetEntryPropertiesA.3 \
+	docs/man3/RasGetEntryPropertiesW.3 \
 	docs/man3/RasGetErrorString.3 \
 	docs/man3/RasGetLastPhonebookError.3 \
 	docs/man3/RasGetProjectionInfo.3 \
 	docs/man3/RasHangUp.3 \
+	docs/man3/RasRenameEntry.3 \
+	docs/man3/RasRenameEntryA.3 \
+	docs/man3/RasRenameEntryW.3 \
 	docs/man3/RasSetEntryDialParams.3 \
+	docs/man3/RasSetEntryProperties.3 \
+	docs/man3/RasSetEntryPropertiesA.3 \
+	docs/man3/RasSetEntryPropertiesW.3 \
+	docs/man3/RasValidateEntryName.3 \
+	docs/man3/RasValidateEntryNameA.3 \
+	docs/man3/RasValidateEntryNameW.3 \
 	docs/man3/nr_add_connection.3 \
 	docs/man3/nr_cancel_connection.3 \
 	docs/man3/nr_check_manifest.3 \

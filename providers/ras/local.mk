@@ -45,7 +45,7 @@ NR_RAS_PROTO_LIBS = providers/ras/proto/libnrras-proto.la router/common/libnrcom
 NR_RAS_ENGINE_LIBS = providers/ras/dial/libnrras-dial.la providers/ras/port/libnrras-port.la \
 	providers/ras/ppp/libnrras-ppp.la providers/ras/store/libnrras-store.la router/common/libnrcommon.la
 
-netrouterinclude_HEADERS += providers/ras/include/netrouter/ras.h
+netrouterinclude_HEADERS += providers/ras/include/netrouter/ras.h providers/ras/include/netrouter/rasentry.h
 
 include $(srcdir)/providers/ras/port/local.mk
 include $(srcdir)/providers/ras/ppp/local.mk

@@ -144,7 +144,10 @@ ras_api_tests = \
 	tests/ras/test-ras-tun \
 	tests/ras/test-ras-stats \
 	tests/ras/test-ras-idle \
-	tests/ras/test-ras-reconnect
+	tests/ras/test-ras-reconnect \
+	tests/ras/test-ras-entry \
+	tests/ras/test-ras-entry-names \
+	tests/ras/test-ras-devices
 check_PROGRAMS += $(ras_api_tests)
 TESTS += $(ras_api_tests)
 tests_ras_test_ras_dial_CPPFLAGS = $(NR_RAS_TEST_API_CPPFLAGS)
@@ -175,6 +178,12 @@ tests_ras_test_ras_idle_CPPFLAGS = $(NR_RAS_TEST_API_CPPFLAGS)
 tests_ras_test_ras_idle_LDADD = $(NR_RAS_TEST_API_LIBS)
 tests_ras_test_ras_reconnect_CPPFLAGS = $(NR_RAS_TEST_API_CPPFLAGS)
 tests_ras_test_ras_reconnect_LDADD = $(NR_RAS_TEST_API_LIBS)
+tests_ras_test_ras_entry_CPPFLAGS = $(NR_RAS_TEST_API_CPPFLAGS)
+tests_ras_test_ras_entry_LDADD = $(NR_RAS_TEST_API_LIBS)
+tests_ras_test_ras_entry_names_CPPFLAGS = $(NR_RAS_TEST_API_CPPFLAGS)
+tests_ras_test_ras_entry_names_LDADD = $(NR_RAS_TEST_API_LIBS)
+tests_ras_test_ras_devices_CPPFLAGS = $(NR_RAS_TEST_API_CPPFLAGS)
+tests_ras_test_ras_devices_LDADD = $(NR_RAS_TEST_API_LIBS)
 
 # The RAS error list: a name and a text for every code of ras.h.
 check_PROGRAMS += tests/ras/test-ras-errlist

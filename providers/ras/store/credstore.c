@@ -377,3 +377,59 @@ out:
     free(dir);
     return rc;
 }
+
+/* Removes record i of s, wiped; the last record takes its place. */
+static void drop(store *s, size_t i)
+{
+    free(s->v[i].phonebook);
+    free(s->v[i].entry);
+    s->v[i] = s->v[--s->n];
+    explicit_bzero(&s->v[s->n], sizeof s->v[s->n]);
+}
+
+DWORD nr_cred_move(const char *phonebook, const char *from, const char *to, nr_error *err)
+{
+    char *dir = nr_state_dir(), *path = dir ? file_path(dir) : NULL, *key = key_of(phonebook), *name = NULL;
+    store s = { 0 };
+    DWORD rc = 0;
+    int dirfd = -2;
+    rec *r, *old;
+
+    nr_error_clear(err);
+    if (!dir || !path || !key)
+        goto out; /* no state directory: nothing can have been saved */
+    if ((dirfd = open_dir(dir, false, err)) < 0) {
+        rc = dirfd == -2 ? 0 : err->code;
+        goto out;
+    }
+    if (flock(dirfd, LOCK_EX) < 0) {
+        rc = nr_error_set(err, ERROR_CANNOT_WRITE_PHONEBOOK, 0, "%s: cannot lock the state directory: %s", dir,
+                          strerror(errno));
+        goto out;
+    }
+    nr_file_remove_leftovers(dirfd, NR_CRED_FILE);
+    if ((rc = load(dirfd, path, &s, err)) != 0 || !find(&s, key, from))
+        goto out;
+    if (to && (old = find(&s, key, to)) != NULL)
+        drop(&s, (size_t)(old - s.v)); /* a leftover of an earlier entry of that name */
+    r = find(&s, key, from);
+    if (!to) {
+        drop(&s, (size_t)(r - s.v));
+    } else {
+        if (!(name = strdup(to))) {
+            rc = nr_error_set(err, ERROR_ALLOCATING_MEMORY, 0, "%s: out of memory", path);
+            goto out;
+        }
+        free(r->entry);
+        r->entry = name;
+    }
+    rc = save(dirfd, path, &s, err);
+out:
+    if (dirfd >= 0)
+        close(dirfd); /* releases the lock */
+    store_free(&s);
+    free(key);
+    free(path);
+    free(dir);
+    return rc;
+}

@@ -48,4 +48,11 @@ DWORD nr_cred_get(const char *phonebook, const char *entry, nr_cred *out, bool *
 DWORD nr_cred_set(const char *phonebook, const char *entry, const nr_cred *in, bool remove_password,
                   nr_error *err);
 
+/* What was saved for (phonebook, from) follows the entry: it is removed
+ * when to is NULL (the entry was deleted), else saved for (phonebook, to),
+ * replacing what was saved for that name (the entry was renamed).  Nothing
+ * is written when nothing was saved for from; a missing state directory is
+ * not created. */
+DWORD nr_cred_move(const char *phonebook, const char *from, const char *to, nr_error *err);
+
 #endif

@@ -487,16 +487,104 @@ static bool too_big_for_a_key(ctx *c, const json_error_t *jerr, size_t len)
     return true;
 }
 
+/* Parses and validates the text of the phonebook at path (c->text, len
+ * bytes) into *out. */
+static DWORD parse_text(ctx *c, const char *path, size_t len, nr_phonebook **out)
+{
+    json_error_t jerr;
+    json_t *root = NULL, *list, *e;
+    nr_phonebook *pb = NULL;
+    DWORD rc = WN_SUCCESS;
+    size_t i;
+
+    root = nr_json_parse(c->text, len, &jerr); /* a NUL byte would hide the rest of the file */
+    if (!root && too_big_for_a_key(c, &jerr, len)) {
+        rc = c->err->err.code;
+        goto out;
+    }
+    if (!root) {
+        rc = fail_at(c, ERROR_CORRUPT_PHONEBOOK, "invalid JSON: %s", jerr.text);
+        c->err->line = jerr.line > 0 ? jerr.line : 0;
+        c->err->column = jerr.column > 0 ? jerr.column : 0;
+        goto out;
+    }
+    if (!json_is_object(root)) {
+        rc = fail_at(c, ERROR_CORRUPT_PHONEBOOK, "a phonebook is one JSON object {\"entries\": [...]}, not %s",
+                     nr_json_kind_name(root));
+        goto out;
+    }
+    const char *key;
+    json_t *v;
+    json_object_foreach(root, key, v) {
+        if (!strncmp(key, "x-", 2) || !strcmp(key, top_keys[0].name))
+            continue;
+        push_key(c, key);
+        rc = unknown_key(c, key, top_keys);
+        goto out;
+    }
+    list = json_object_get(root, "entries");
+    if (!json_is_array(list)) {
+        if (list)
+            push_key(c, "entries");
+        rc = list ? fail_at(c, ERROR_CORRUPT_PHONEBOOK, "must be an array of entries, not %s",
+                            nr_json_kind_name(list))
+                  : fail_at(c, ERROR_CORRUPT_PHONEBOOK, "required key \"entries\" is missing");
+        goto out;
+    }
+    pb = calloc(1, sizeof *pb);
+    if (!pb || !(pb->path = strdup(path)) || !(pb->entries = calloc(json_array_size(list) + 1, sizeof *pb->entries)) ||
+        !(pb->names = json_object())) {
+        rc = fail_at(c, ERROR_CANNOT_OPEN_PHONEBOOK, "out of memory");
+        goto out;
+    }
+    push_key(c, "entries");
+    json_array_foreach(list, i, e) {
+        push_index(c, i);
+        if (!json_is_object(e))
+            rc = fail_at(c, ERROR_CORRUPT_PHONEBOOK, "an entry must be an object, not %s", nr_json_kind_name(e));
+        else if (!(rc = check_object(c, e, entry_keys)))
+            rc = check_entry_rules(c, e);
+        if (rc)
+            goto out;
+        const char *name = json_string_value(json_object_get(e, "name"));
+        json_t *taken = json_object_get(pb->names, name);
+        if (taken) {
+            size_t first = (size_t)json_integer_value(taken);
+            push_key(c, "name");
+            rc = fail_at(c, ERROR_CORRUPT_PHONEBOOK, "entry name \"%s\" is already used by entries[%zu]",
+                         pb->entries[first].name, first);
+            goto out;
+        }
+        if (!build_entry(e, &pb->entries[pb->n])) {
+            rc = fail_at(c, ERROR_CANNOT_OPEN_PHONEBOOK, "out of memory");
+            goto out;
+        }
+        /* jansson's hash table (seeded: names cannot be written to collide)
+         * finds duplicates in constant time here and serves nr_pb_find; the
+         * name is valid UTF-8, jansson having parsed it */
+        if (json_object_set_new_nocheck(pb->names, name, json_integer((json_int_t)pb->n))) {
+            free(pb->entries[pb->n].storage);
+            rc = fail_at(c, ERROR_CANNOT_OPEN_PHONEBOOK, "out of memory");
+            goto out;
+        }
+        pb->n++;
+        pop(c);
+    }
+    *out = pb;
+    pb = NULL;
+out:
+    nr_pb_free(pb);
+    json_decref(root);
+    return rc;
+}
+
 DWORD nr_pb_load(const char *path, nr_phonebook **out, nr_pb_error *err)
 {
     nr_pb_error scratch;
     ctx c = { .err = err ? err : &scratch };
     char *owned = path ? NULL : nr_pb_default_path();
-    json_error_t jerr;
-    json_t *root = NULL, *list, *e;
-    nr_phonebook *pb = NULL;
     DWORD rc = WN_SUCCESS;
-    size_t i, len = 0;
+    size_t len = 0;
 
     *out = NULL;
     memset(c.err, 0, sizeof *c.err);
@@ -511,87 +599,21 @@ DWORD nr_pb_load(const char *path, nr_phonebook **out, nr_pb_error *err)
         rc = c.err->err.code;
         goto out;
     }
-    root = nr_json_parse(c.text, len, &jerr); /* a NUL byte would hide the rest of the file */
-    if (!root && too_big_for_a_key(&c, &jerr, len)) {
-        rc = c.err->err.code;
-        goto out;
-    }
-    if (!root) {
-        rc = fail_at(&c, ERROR_CORRUPT_PHONEBOOK, "invalid JSON: %s", jerr.text);
-        c.err->line = jerr.line > 0 ? jerr.line : 0;
-        c.err->column = jerr.column > 0 ? jerr.column : 0;
-        goto out;
-    }
-    if (!json_is_object(root)) {
-        rc = fail_at(&c, ERROR_CORRUPT_PHONEBOOK, "a phonebook is one JSON object {\"entries\": [...]}, not %s",
-                     nr_json_kind_name(root));
-        goto out;
-    }
-    const char *key;
-    json_t *v;
-    json_object_foreach(root, key, v) {
-        if (!strncmp(key, "x-", 2) || !strcmp(key, top_keys[0].name))
-            continue;
-        push_key(&c, key);
-        rc = unknown_key(&c, key, top_keys);
-        goto out;
-    }
-    list = json_object_get(root, "entries");
-    if (!json_is_array(list)) {
-        if (list)
-            push_key(&c, "entries");
-        rc = list ? fail_at(&c, ERROR_CORRUPT_PHONEBOOK, "must be an array of entries, not %s",
-                            nr_json_kind_name(list))
-                  : fail_at(&c, ERROR_CORRUPT_PHONEBOOK, "required key \"entries\" is missing");
-        goto out;
-    }
-    pb = calloc(1, sizeof *pb);
-    if (!pb || !(pb->path = strdup(path)) || !(pb->entries = calloc(json_array_size(list) + 1, sizeof *pb->entries)) ||
-        !(pb->names = json_object())) {
-        rc = fail_at(&c, ERROR_CANNOT_OPEN_PHONEBOOK, "out of memory");
-        goto out;
-    }
-    push_key(&c, "entries");
-    json_array_foreach(list, i, e) {
-        push_index(&c, i);
-        if (!json_is_object(e))
-            rc = fail_at(&c, ERROR_CORRUPT_PHONEBOOK, "an entry must be an object, not %s", nr_json_kind_name(e));
-        else if (!(rc = check_object(&c, e, entry_keys)))
-            rc = check_entry_rules(&c, e);
-        if (rc)
-            goto out;
-        const char *name = json_string_value(json_object_get(e, "name"));
-        json_t *taken = json_object_get(pb->names, name);
-        if (taken) {
-            size_t first = (size_t)json_integer_value(taken);
-            push_key(&c, "name");
-            rc = fail_at(&c, ERROR_CORRUPT_PHONEBOOK, "entry name \"%s\" is already used by entries[%zu]",
-                         pb->entries[first].name, first);
-            goto out;
-        }
-        if (!build_entry(e, &pb->entries[pb->n])) {
-            rc = fail_at(&c, ERROR_CANNOT_OPEN_PHONEBOOK, "out of memory");
-            goto out;
-        }
-        /* jansson's hash table (seeded: names cannot be written to collide)
-         * finds duplicates in constant time here and serves nr_pb_find; the
-         * name is valid UTF-8, jansson having parsed it */
-        if (json_object_set_new_nocheck(pb->names, name, json_integer((json_int_t)pb->n))) {
-            free(pb->entries[pb->n].storage);
-            rc = fail_at(&c, ERROR_CANNOT_OPEN_PHONEBOOK, "out of memory");
-            goto out;
-        }
-        pb->n++;
-        pop(&c);
-    }
-    *out = pb;
-    pb = NULL;
+    rc = parse_text(&c, path, len, out);
 out:
-    nr_pb_free(pb);
-    json_decref(root);
     free((char *)c.text);
     free(owned);
     return rc;
+}
+
+DWORD nr_pb_parse(const char *path, const char *text, size_t len, nr_phonebook **out, nr_pb_error *err)
+{
+    nr_pb_error scratch;
+    ctx c = { .err = err ? err : &scratch, .text = text };
+    *out = NULL;
+    memset(c.err, 0, sizeof *c.err);
+    snprintf(c.err->file, sizeof c.err->file, "%s", path);
+    return parse_text(&c, path, len, out);
 }
 
 const nr_pb_entry *nr_pb_find(const nr_phonebook *pb, const char *name)

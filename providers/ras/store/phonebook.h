@@ -84,6 +84,11 @@ char *nr_pb_default_path(void);
  * NR_PB_MAX_SIZE.  Linear in the size of the file. */
 DWORD nr_pb_load(const char *path, nr_phonebook **out, nr_pb_error *err);
 
+/* nr_pb_load for a text already read (len bytes, NUL-terminated), named
+ * path in *out and in errors: what a writer that read the file itself
+ * (pbedit.h) checks it and its own result with. */
+DWORD nr_pb_parse(const char *path, const char *text, size_t len, nr_phonebook **out, nr_pb_error *err);
+
 /* The entry of that name (names compare exactly), or NULL; constant time. */
 const nr_pb_entry *nr_pb_find(const nr_phonebook *pb, const char *name);
 

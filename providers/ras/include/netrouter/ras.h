@@ -766,3 +766,4 @@ NR_RAS_PUBLIC DWORD nr_ras_check_phonebook(LPCSTR phonebook, LPSTR path, DWORD s
 #endif
 
 #endif /* NETROUTER_RAS_H */
+#include <netrouter/rasentry.h> /* the phonebook API (RASENTRY, RasEnumDevices...) */

@@ -7,7 +7,8 @@ NR_WNET_SUITES = \
 	tests/conformance/test-wnet-mpr \
 	tests/conformance/test-wnet \
 	tests/conformance/test-wnet-wide \
-	tests/conformance/test-wnet-default
+	tests/conformance/test-wnet-default \
+	tests/conformance/test-wnet-unicode
 check_PROGRAMS += $(NR_WNET_SUITES)
 TESTS += $(NR_WNET_SUITES)
 
@@ -34,3 +35,8 @@ tests_conformance_test_wnet_default_SOURCES = tests/conformance/test-wnet-defaul
 tests_conformance_test_wnet_default_CPPFLAGS = $(NR_WNET_SUITE_CPPFLAGS)
 tests_conformance_test_wnet_default_CFLAGS = $(NR_SUITE_CFLAGS)
 tests_conformance_test_wnet_default_LDADD = $(NR_WNET_SUITE_LDADD)
+# compiled as a Windows program: UNICODE chooses the wide plain names
+tests_conformance_test_wnet_unicode_SOURCES = tests/conformance/test-wnet-unicode.c
+tests_conformance_test_wnet_unicode_CPPFLAGS = $(NR_WNET_SUITE_CPPFLAGS) -DUNICODE -D_UNICODE
+tests_conformance_test_wnet_unicode_CFLAGS = $(NR_SUITE_CFLAGS)
+tests_conformance_test_wnet_unicode_LDADD = $(NR_WNET_SUITE_LDADD)

@@ -37,7 +37,8 @@
  *    cannot become wide gives ERROR_NO_UNICODE_TRANSLATION.
  *  - Add and cancel calls notify the notifiers before and after, as
  *    nr_add_connection() and nr_cancel_connection() do.
- *  - Every function is thread-safe.
+ *  - Every function is thread-safe (an enumeration handle is used by one
+ *    thread at a time).
  */
 #ifndef NETROUTER_WINNETWK_H
 #define NETROUTER_WINNETWK_H
@@ -121,8 +122,10 @@ NR_PUBLIC DWORD WINAPI WNetGetLastErrorW(LPDWORD lpError, LPWSTR lpErrorBuf, DWO
 
 /* ---- enumeration ---------------------------------------------------------------------- */
 
-/* A handle of WNetOpenEnumA serves WNetEnumResourceA and WNetEnumResourceW
- * alike; WNetCloseEnum (one form, as on Windows) frees either. */
+/* A handle of WNetOpenEnumA or W serves WNetEnumResourceA and
+ * WNetEnumResourceW alike (they read one position); WNetCloseEnum (one form,
+ * as on Windows) frees either.  One thread at a time per handle; a handle
+ * must not be used after WNetCloseEnum. */
 NR_PUBLIC DWORD WINAPI WNetOpenEnumA(DWORD dwScope, DWORD dwType, DWORD dwUsage, LPNETRESOURCEA lpNetResource,
                                      LPHANDLE lphEnum);
 NR_PUBLIC DWORD WINAPI WNetOpenEnumW(DWORD dwScope, DWORD dwType, DWORD dwUsage, LPNETRESOURCEW lpNetResource,

@@ -263,3 +263,19 @@ NRT_TEST(wide_restore_connection)
     NRT_TRUE(wcscmp(buf, REMOTE_W) == 0);
     wnt_done(env);
 }
+
+NRT_TEST(wide_get_connection_of_a_remembered_name_gives_it_with_connection_unavail)
+{
+    nrt_env *env = plain();
+    NETRESOURCEW res = wnt_resw(LOCAL_W, REMOTE_W);
+    wchar_t buf[32];
+    DWORD len = 32;
+    NRT_EQ_CODE(WNetAddConnection2W(&res, NULL, NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
+    NRT_EQ_CODE(WNetCancelConnectionW(LOCAL_W, TRUE), WN_SUCCESS); /* still remembered */
+    NRT_EQ_CODE(WNetGetConnectionW(LOCAL_W, buf, &len), ERROR_CONNECTION_UNAVAIL);
+    NRT_TRUE(wcscmp(buf, REMOTE_W) == 0);
+    len = 1;
+    NRT_EQ_CODE(WNetGetConnectionW(LOCAL_W, buf, &len), WN_MORE_DATA);
+    NRT_EQ(len, wcslen(REMOTE_W) + 1);
+    wnt_done(env);
+}

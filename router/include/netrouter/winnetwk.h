@@ -19,7 +19,8 @@
  * the application installs its own with nr_wnet_set_router(), the first call
  * creates a default router exactly as the netrouter command does (plugins
  * from $NETROUTER_PLUGIN_PATH or the default search path, the store in
- * $NETROUTER_STATE_DIR or the default state directory); it lives until the
+ * $NETROUTER_STATE_DIR or the default state directory, log lines on standard
+ * error only when NETROUTER_DEBUG asks for them); it lives until the
  * process ends.  If it cannot be created, the call returns nr_router_new()'s
  * code and the next call tries again.
  *

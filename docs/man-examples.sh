@@ -17,7 +17,7 @@
 # Every page of docs/man3 is either such a page or a ".so man3/OTHER.3"
 # link to one; check also verifies that a link's target exists, that every
 # file of docs/examples is shown by some page, and that every public
-# function of netrouter.h and ras.h and every entry point of npapi.h has a
+# function of netrouter.h, winnetwk.h and ras.h and every entry point of npapi.h has a
 # page.  Pages of other sections may hold markers too.
 set -eu
 
@@ -107,11 +107,12 @@ for page in "$docs"/man3/*.3 "$docs"/*.[1-8]; do
     fi
 done
 
-# Every public function of the host and RAS headers, and every plugin entry
+# Every public function of the host, WNet and RAS headers, and every plugin entry
 # point of npapi.h, has a page of its own (or a .so link to its family's).
 include=$srcdir/router/include/netrouter
 for name in $(sed -n '/^NR_\(RAS_\)\{0,1\}PUBLIC /{s/(.*//; s/.*[^A-Za-z0-9_]//; p;}' \
-                  "$include/netrouter.h" "$srcdir/providers/ras/include/netrouter/ras.h" \
+                  "$include/netrouter.h" "$include/winnetwk.h" \
+                  "$srcdir/providers/ras/include/netrouter/ras.h" \
                   "$srcdir/providers/ras/include/netrouter/rasentry.h") \
             $(sed -n '/^[A-Za-z_]* APIENTRY /{s/(.*//; s/.*[^A-Za-z0-9_]//; p;}' "$include/npapi.h"); do
     if [ ! -f "$docs/man3/$name.3" ]; then

@@ -42,6 +42,20 @@ $(NR_ERRLIST_USERS): router/common/npapi-errlist.h
 CLEANFILES += router/common/npapi-errlist.h
 EXTRA_DIST += scripts/errlist.awk
 
+# router/wnet: the Windows WNet API of <netrouter/winnetwk.h> over the
+# router (A forms over the nr_* calls, W forms converting with
+# router/common/wide.h), compiled into libnetrouter.
+NR_WNET_SOURCES = \
+	router/wnet/wnet.h \
+	router/wnet/wnet-router.c \
+	router/wnet/wnet-connect.c \
+	router/wnet/wnet-query.c \
+	router/wnet/wnet-enum.c \
+	router/wnet/wnet-wide.c \
+	router/wnet/wnet-wide-connect.c \
+	router/wnet/wnet-wide-query.c \
+	router/wnet/wnet-wide-enum.c
+
 lib_LTLIBRARIES += router/libnetrouter.la
 router_libnetrouter_la_SOURCES = \
 	router/lib/internal.h \
@@ -60,8 +74,10 @@ router_libnetrouter_la_SOURCES = \
 	router/lib/storefile.c \
 	router/lib/store.c \
 	router/lib/connections.c \
-	router/lib/enumerate.c
-router_libnetrouter_la_CPPFLAGS = $(NR_ROUTER_CPPFLAGS) $(NR_COMMON_CPPFLAGS)
+	router/lib/enumerate.c \
+	router/lib/resource.c \
+	$(NR_WNET_SOURCES)
+router_libnetrouter_la_CPPFLAGS = $(NR_ROUTER_CPPFLAGS) $(NR_COMMON_CPPFLAGS) -I$(top_srcdir)/router/lib
 router_libnetrouter_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden $(JANSSON_CFLAGS)
 router_libnetrouter_la_LIBADD = router/common/libnrcommon.la $(JANSSON_LIBS) $(LTDL_LIBS) $(PTHREAD_LIBS)
 router_libnetrouter_la_LDFLAGS = $(AM_LDFLAGS) -version-info 0:0:0 -no-undefined
@@ -70,6 +86,7 @@ netrouterincludedir = $(includedir)/netrouter
 netrouterinclude_HEADERS = \
 	router/include/netrouter/netrouter.h \
 	router/include/netrouter/npapi.h \
+	router/include/netrouter/winnetwk.h \
 	router/include/netrouter/wintypes.h
 pkgconfig_DATA += router/netrouter.pc
 

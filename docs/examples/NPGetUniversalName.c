@@ -37,6 +37,16 @@ NR_PLUGIN_EXPORT DWORD APIENTRY NPAddConnection3(HWND hwndOwner, LPNETRESOURCE l
     return rc;
 }
 
+/* Optional: frees the table when the router unloads the plugin. */
+NR_PLUGIN_EXPORT void APIENTRY NrPluginShutdown(void)
+{
+    for (int i = 0; i < MAX_CONN; i++) {
+        free(conn[i].local);
+        free(conn[i].remote);
+        conn[i].local = conn[i].remote = NULL;
+    }
+}
+
 /* The connection whose local name is path or a directory above it (lock held). */
 static int find(const char *path, const char **rest)
 {

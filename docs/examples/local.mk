@@ -22,6 +22,19 @@ NR_DOC_HOST_EXAMPLES = \
 	docs/examples/nr_router_problem \
 	docs/examples/nr_strerror
 
+# Programs over <netrouter/winnetwk.h> (the WNet API).
+NR_DOC_WNET_EXAMPLES = \
+	docs/examples/WNetAddConnection2 \
+	docs/examples/WNetGetConnection \
+	docs/examples/WNetGetLastError \
+	docs/examples/WNetGetNetworkInformation \
+	docs/examples/WNetGetResourceInformation \
+	docs/examples/WNetGetUniversalName \
+	docs/examples/WNetOpenEnum \
+	docs/examples/WNetRestoreConnection \
+	docs/examples/WNetUseConnection \
+	docs/examples/nr_wnet_set_router
+
 # Programs over <netrouter/ras.h>.
 NR_DOC_RAS_EXAMPLES = \
 	docs/examples/RasConnectionNotification \
@@ -62,7 +75,7 @@ NR_DOC_PLUGIN_EXAMPLES = \
 	docs/examples/NrPluginInit.la \
 	docs/examples/timing.la
 
-check_PROGRAMS += $(NR_DOC_HOST_EXAMPLES) $(NR_DOC_RAS_EXAMPLES)
+check_PROGRAMS += $(NR_DOC_HOST_EXAMPLES) $(NR_DOC_WNET_EXAMPLES) $(NR_DOC_RAS_EXAMPLES)
 check_LTLIBRARIES += $(NR_DOC_PLUGIN_EXAMPLES)
 
 docs_examples_libnetrouter_LDADD = router/libnetrouter.la
@@ -78,6 +91,17 @@ docs_examples_nr_router_new_LDADD = router/libnetrouter.la
 docs_examples_nr_router_plugin_info_LDADD = router/libnetrouter.la
 docs_examples_nr_router_problem_LDADD = router/libnetrouter.la
 docs_examples_nr_strerror_LDADD = router/libnetrouter.la
+
+docs_examples_WNetAddConnection2_LDADD = router/libnetrouter.la
+docs_examples_WNetGetConnection_LDADD = router/libnetrouter.la
+docs_examples_WNetGetLastError_LDADD = router/libnetrouter.la
+docs_examples_WNetGetNetworkInformation_LDADD = router/libnetrouter.la
+docs_examples_WNetGetResourceInformation_LDADD = router/libnetrouter.la
+docs_examples_WNetGetUniversalName_LDADD = router/libnetrouter.la
+docs_examples_WNetOpenEnum_LDADD = router/libnetrouter.la
+docs_examples_WNetRestoreConnection_LDADD = router/libnetrouter.la
+docs_examples_WNetUseConnection_LDADD = router/libnetrouter.la
+docs_examples_nr_wnet_set_router_LDADD = router/libnetrouter.la
 
 docs_examples_RasConnectionNotification_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
 docs_examples_RasDial_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
@@ -202,6 +226,16 @@ dist_nrmanexamples_DATA = docs/examples/README.md \
 	docs/examples/nr_router_plugin_info.c \
 	docs/examples/nr_router_problem.c \
 	docs/examples/nr_strerror.c \
+	docs/examples/WNetAddConnection2.c \
+	docs/examples/WNetGetConnection.c \
+	docs/examples/WNetGetLastError.c \
+	docs/examples/WNetGetNetworkInformation.c \
+	docs/examples/WNetGetResourceInformation.c \
+	docs/examples/WNetGetUniversalName.c \
+	docs/examples/WNetOpenEnum.c \
+	docs/examples/WNetRestoreConnection.c \
+	docs/examples/WNetUseConnection.c \
+	docs/examples/nr_wnet_set_router.c \
 	docs/examples/timing.c
 
 # --- make installcheck (and distcheck): the installed pages and examples ------

@@ -80,3 +80,61 @@ dist_man_MANS += \
 	docs/man3/nr_stage_name.3 \
 	docs/man3/nr_strerror.3 \
 	docs/man3/nr_version.3
+
+# The WNet API of <netrouter/winnetwk.h>: a page per function, the A and W
+# names linked to it (and nr_wnet_get_router to nr_wnet_set_router).
+dist_man_MANS += \
+	docs/man3/WNetAddConnection.3 \
+	docs/man3/WNetAddConnection2.3 \
+	docs/man3/WNetAddConnection2A.3 \
+	docs/man3/WNetAddConnection2W.3 \
+	docs/man3/WNetAddConnection3.3 \
+	docs/man3/WNetAddConnection3A.3 \
+	docs/man3/WNetAddConnection3W.3 \
+	docs/man3/WNetAddConnectionA.3 \
+	docs/man3/WNetAddConnectionW.3 \
+	docs/man3/WNetCancelConnection.3 \
+	docs/man3/WNetCancelConnection2.3 \
+	docs/man3/WNetCancelConnection2A.3 \
+	docs/man3/WNetCancelConnection2W.3 \
+	docs/man3/WNetCancelConnectionA.3 \
+	docs/man3/WNetCancelConnectionW.3 \
+	docs/man3/WNetCloseEnum.3 \
+	docs/man3/WNetEnumResource.3 \
+	docs/man3/WNetEnumResourceA.3 \
+	docs/man3/WNetEnumResourceW.3 \
+	docs/man3/WNetGetConnection.3 \
+	docs/man3/WNetGetConnectionA.3 \
+	docs/man3/WNetGetConnectionW.3 \
+	docs/man3/WNetGetLastError.3 \
+	docs/man3/WNetGetLastErrorA.3 \
+	docs/man3/WNetGetLastErrorW.3 \
+	docs/man3/WNetGetNetworkInformation.3 \
+	docs/man3/WNetGetNetworkInformationA.3 \
+	docs/man3/WNetGetNetworkInformationW.3 \
+	docs/man3/WNetGetProviderName.3 \
+	docs/man3/WNetGetProviderNameA.3 \
+	docs/man3/WNetGetProviderNameW.3 \
+	docs/man3/WNetGetResourceInformation.3 \
+	docs/man3/WNetGetResourceInformationA.3 \
+	docs/man3/WNetGetResourceInformationW.3 \
+	docs/man3/WNetGetResourceParent.3 \
+	docs/man3/WNetGetResourceParentA.3 \
+	docs/man3/WNetGetResourceParentW.3 \
+	docs/man3/WNetGetUniversalName.3 \
+	docs/man3/WNetGetUniversalNameA.3 \
+	docs/man3/WNetGetUniversalNameW.3 \
+	docs/man3/WNetGetUser.3 \
+	docs/man3/WNetGetUserA.3 \
+	docs/man3/WNetGetUserW.3 \
+	docs/man3/WNetOpenEnum.3 \
+	docs/man3/WNetOpenEnumA.3 \
+	docs/man3/WNetOpenEnumW.3 \
+	docs/man3/WNetRestoreConnection.3 \
+	docs/man3/WNetRestoreConnectionA.3 \
+	docs/man3/WNetRestoreConnectionW.3 \
+	docs/man3/WNetUseConnection.3 \
+	docs/man3/WNetUseConnectionA.3 \
+	docs/man3/WNetUseConnectionW.3 \
+	docs/man3/nr_wnet_get_router.3 \
+	docs/man3/nr_wnet_set_router.3

@@ -245,6 +245,12 @@ NR_PUBLIC DWORD nr_enum_next(nr_enum *e, const NETRESOURCE **out)
     return WN_SUCCESS;
 }
 
+void nr__enum_unget(nr_enum *e)
+{
+    if (e && e->pos > 0)
+        e->pos--;
+}
+
 static size_t str_size(const char *s)
 {
     return s ? strlen(s) + 1 : 0;

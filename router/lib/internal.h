@@ -293,4 +293,22 @@ NR_INTERNAL DWORD nr__store_forget(struct nr_router *r, const char *local, bool 
  * moved aside and WN_BAD_PROFILE returned with the last error set. */
 NR_INTERNAL DWORD nr__store_snapshot(struct nr_router *r, nr_store *s);
 
+/* ---- resource.c: provider questions of the WNet layer (router/wnet/) ----------- */
+/* Asks each provider that exports NPGetUniversalName, in order, about path
+ * (buffer and *size as NPGetUniversalName, bytes; *size is set only with
+ * WN_MORE_DATA).  WN_NOT_CONNECTED when none knows it. */
+NR_INTERNAL DWORD nr__provider_universal_name(struct nr_router *r, const char *path, DWORD level, void *buffer,
+                                              DWORD *size);
+/* NPGetResourceInformation of the provider res->lpProvider names, else of
+ * each in order; WN_BAD_NETNAME (last error set) when none knows it. */
+NR_INTERNAL DWORD nr__resource_information(struct nr_router *r, const NETRESOURCE *res, void *buffer, DWORD *size,
+                                           char **system);
+/* NPGetCaps(index) of the provider named provider; 0 when it is not loaded. */
+NR_INTERNAL DWORD nr__provider_caps(struct nr_router *r, const char *provider, DWORD index);
+
+/* ---- enumerate.c ---------------------------------------------------------------- */
+/* Steps back over the entry nr_enum_next() returned last (one that did not
+ * fit a caller's buffer), so that the next call returns it again. */
+NR_INTERNAL void nr__enum_unget(nr_enum *e);
+
 #endif /* NR_INTERNAL_H */

@@ -1,0 +1,87 @@
+/*
+ * resource.c - the provider questions that only the WNet layer asks
+ * (router/wnet/): a universal name from the providers that export
+ * NPGetUniversalName, resource information from NPGetResourceInformation,
+ * and one NPGetCaps value of a named provider.  Each asks the providers in
+ * order and stops at the first that knows the name; what to do when none
+ * does is the caller's business.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "internal.h"
+
+/* The codes by which a provider says "not mine": the next one is asked. */
+static bool not_mine(DWORD rc)
+{
+    return rc == WN_NOT_CONNECTED || rc == WN_BAD_LOCALNAME || rc == WN_BAD_NETNAME || rc == WN_NOT_SUPPORTED ||
+           rc == WN_NO_NET_OR_BAD_PATH || rc == WN_BAD_VALUE;
+}
+
+DWORD nr__provider_universal_name(nr_router *r, const char *path, DWORD level, void *buffer, DWORD *size)
+{
+    DWORD rc = nr__api_enter(__func__), first = WN_NOT_CONNECTED;
+    if (rc)
+        return rc;
+    for (size_t i = 0; i < r->nproviders; i++) {
+        nr_plugin *p = r->providers[i];
+        DWORD len = *size;
+        if (!p->get_universal_name)
+            continue;
+        nr__call_begin(p, "NPGetUniversalName");
+        rc = p->get_universal_name(path, level, buffer, &len);
+        nr__call_end(p);
+        if (rc == WN_SUCCESS || rc == WN_MORE_DATA) {
+            if (rc == WN_MORE_DATA)
+                *size = len;
+            return rc;
+        }
+        if (!not_mine(rc) && first == WN_NOT_CONNECTED)
+            first = rc;
+    }
+    return first;
+}
+
+DWORD nr__resource_information(nr_router *r, const NETRESOURCE *res, void *buffer, DWORD *size, char **system)
+{
+    DWORD rc = nr__api_enter(__func__), first = WN_BAD_NETNAME;
+    nr_plugin *only = NULL;
+    if (rc)
+        return rc;
+    if (!nr__str_empty(res->lpProvider) && !(only = nr__find_provider(r, res->lpProvider)))
+        return nr__fail(WN_BAD_PROVIDER, "no provider named \"%s\" is loaded", res->lpProvider);
+    for (size_t i = 0; i < r->nproviders; i++) {
+        nr_plugin *p = r->providers[i];
+        NETRESOURCE copy = *res; /* a provider may scribble on it */
+        DWORD len = *size;
+        if (!p->get_resource_information || (only && p != only))
+            continue;
+        *system = NULL;
+        nr__call_begin(p, "NPGetResourceInformation");
+        rc = p->get_resource_information(&copy, buffer, &len, system);
+        nr__call_end(p);
+        if (rc == WN_SUCCESS || rc == WN_MORE_DATA) {
+            if (rc == WN_MORE_DATA)
+                *size = len;
+            return rc;
+        }
+        if (!not_mine(rc) && first == WN_BAD_NETNAME)
+            first = rc;
+    }
+    if (first == WN_BAD_NETNAME)
+        return nr__fail(WN_BAD_NETNAME, "no provider knows the resource \"%s\"", res->lpRemoteName);
+    return first;
+}
+
+DWORD nr__provider_caps(nr_router *r, const char *provider, DWORD index)
+{
+    nr_plugin *p = nr__find_provider(r, provider);
+    DWORD v;
+    if (!p || !p->get_caps)
+        return 0;
+    nr__call_begin(p, "NPGetCaps");
+    v = p->get_caps(index);
+    nr__call_end(p);
+    return v;
+}

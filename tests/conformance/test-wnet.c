@@ -1,0 +1,372 @@
+/*
+ * test-wnet.c - one behaviour per test for every WNet function of
+ * <netrouter/winnetwk.h> in its A form: notifications around add and
+ * cancel, persistence, queries, enumeration, extended errors, providers,
+ * restore, and the router extension (nr_wnet_set_router).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "wnet-test.h"
+
+NRT_SUITE("wnet", .setup = nrt_fixtures_found);
+
+static nrt_env *plain(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_notifier(env, "n1", 10, NULL, NULL);
+    nrt_provider(env, "p1", 10, NULL, NULL);
+    wnt_use(env);
+    return env;
+}
+
+static DWORD add(const char *local, const char *remote, const char *user, DWORD flags)
+{
+    NETRESOURCEA res = wnt_res(local, remote);
+    return WNetAddConnection2A(&res, NULL, user, flags);
+}
+
+/* ---- add and cancel: the notifiers around them -------------------------------------- */
+
+NRT_TEST(add_connection2_is_notified_before_and_after_the_provider)
+{
+    nrt_env *env = plain();
+    NRT_EQ_CODE(add("/mnt/a", "fx:a", NULL, 0), WN_SUCCESS);
+    NRT_EQ_STR(nrt_trace(env, "name,local"), "n1 add pre name=fx:a local=/mnt/a | "
+                                             "p1 NPAddConnection3 name=fx:a local=/mnt/a | "
+                                             "n1 add post name=fx:a local=/mnt/a");
+    wnt_done(env);
+}
+
+NRT_TEST(cancel_connection2_is_notified_before_and_after_the_provider)
+{
+    nrt_env *env = plain();
+    NRT_EQ_CODE(add("/mnt/a", "fx:a", NULL, 0), WN_SUCCESS);
+    nrt_clear_records(env);
+    NRT_EQ_CODE(WNetCancelConnection2A("/mnt/a", 0, FALSE), WN_SUCCESS);
+    NRT_EQ_STR(nrt_trace(env, "name"), "n1 cancel pre name=/mnt/a | p1 NPCancelConnection name=/mnt/a | "
+                                       "n1 cancel post name=/mnt/a");
+    wnt_done(env);
+}
+
+NRT_TEST(add_connection3_passes_the_owner_flags_and_user)
+{
+    nrt_env *env = plain();
+    NETRESOURCEA res = wnt_res("/mnt/a", "fx:a");
+    NRT_EQ_CODE(WNetAddConnection3A((HWND)0x1234, &res, "secret", "alice", CONNECT_INTERACTIVE), WN_SUCCESS);
+    NRT_EQ_STR(nrt_trace_of(env, "P", "user,password,flags"),
+               "p1 NPAddConnection3 user=alice password=secret flags=8");
+    wnt_done(env);
+}
+
+NRT_TEST(a_notifier_veto_is_what_add_connection2_returns)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_notifier(env, "n1", 10, NULL, "\"pre\": 1223");
+    nrt_provider(env, "p1", 10, NULL, NULL);
+    wnt_use(env);
+    NRT_EQ_CODE(add("/mnt/a", "fx:a", NULL, 0), WN_CANCEL);
+    NRT_EQ(nrt_count(env, "NPAddConnection3"), 0);
+    wnt_done(env);
+}
+
+NRT_TEST(add_connection2_with_update_profile_is_remembered)
+{
+    nrt_env *env = plain();
+    nr_router *r = nr_wnet_get_router();
+    NRT_EQ_CODE(add("/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
+    NRT_EQ_STR(nrt_remembered(env, r), "/mnt/a=fx:a@p1");
+    wnt_done(env);
+}
+
+NRT_TEST(add_connection_the_old_form_connects_without_remembering)
+{
+    nrt_env *env = plain();
+    nr_router *r = nr_wnet_get_router();
+    char buf[64];
+    DWORD len = sizeof buf;
+    NRT_EQ_CODE(WNetAddConnectionA("fx:old", NULL, "/mnt/old"), WN_SUCCESS);
+    NRT_EQ_CODE(WNetGetConnectionA("/mnt/old", buf, &len), WN_SUCCESS);
+    NRT_EQ_STR(buf, "fx:old");
+    NRT_EQ_STR(nrt_remembered(env, r), "");
+    NRT_EQ(nrt_count(env, "n1 add pre"), 1);
+    wnt_done(env);
+}
+
+NRT_TEST(cancel_connection_the_old_form_keeps_the_remembered_entry)
+{
+    nrt_env *env = plain();
+    nr_router *r = nr_wnet_get_router();
+    NRT_EQ_CODE(add("/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
+    NRT_EQ_CODE(WNetCancelConnectionA("/mnt/a", FALSE), WN_SUCCESS);
+    NRT_EQ_STR(nrt_remembered(env, r), "/mnt/a=fx:a@p1");
+    NRT_EQ(nrt_count(env, "n1 cancel pre"), 1);
+    wnt_done(env);
+}
+
+NRT_TEST(cancel_connection2_with_update_profile_forgets)
+{
+    nrt_env *env = plain();
+    nr_router *r = nr_wnet_get_router();
+    NRT_EQ_CODE(add("/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
+    NRT_EQ_CODE(WNetCancelConnection2A("/mnt/a", CONNECT_UPDATE_PROFILE, FALSE), WN_SUCCESS);
+    NRT_EQ_STR(nrt_remembered(env, r), "");
+    wnt_done(env);
+}
+
+NRT_TEST(cancel_of_an_unknown_name_is_not_connected)
+{
+    nrt_env *env = plain();
+    NRT_EQ_CODE(WNetCancelConnection2A("/mnt/none", 0, TRUE), WN_NOT_CONNECTED);
+    wnt_done(env);
+}
+
+NRT_TEST(restore_connection_reconnects_a_remembered_entry_without_notification)
+{
+    nrt_env *env = plain();
+    char buf[64];
+    DWORD len = sizeof buf;
+    NRT_EQ_CODE(add("/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
+    NRT_EQ_CODE(WNetCancelConnectionA("/mnt/a", TRUE), WN_SUCCESS); /* still remembered */
+    NRT_EQ_CODE(WNetGetConnectionA("/mnt/a", buf, &len), ERROR_CONNECTION_UNAVAIL);
+    nrt_clear_records(env);
+    NRT_EQ_CODE(WNetRestoreConnectionA(NULL, "/mnt/a"), WN_SUCCESS);
+    NRT_EQ(nrt_count(env, "add pre"), 0);
+    NRT_EQ(nrt_count(env, "NPAddConnection3"), 1);
+    len = sizeof buf;
+    NRT_EQ_CODE(WNetGetConnectionA("/mnt/a", buf, &len), WN_SUCCESS);
+    NRT_EQ_STR(buf, "fx:a");
+    NRT_EQ_CODE(WNetRestoreConnectionA(NULL, "/mnt/never"), WN_NOT_CONNECTED);
+    wnt_done(env);
+}
+
+/* ---- queries ---------------------------------------------------------------------------- */
+
+NRT_TEST(get_connection_gives_the_remote_name_or_more_data_with_the_length)
+{
+    nrt_env *env = plain();
+    char buf[64];
+    DWORD len = 3;
+    NRT_EQ_CODE(add("/mnt/a", "fx:a-long-name", NULL, 0), WN_SUCCESS);
+    NRT_EQ_CODE(WNetGetConnectionA("/mnt/a", buf, &len), WN_MORE_DATA);
+    NRT_EQ(len, strlen("fx:a-long-name") + 1);
+    NRT_EQ_CODE(WNetGetConnectionA("/mnt/a", buf, &len), WN_SUCCESS);
+    NRT_EQ_STR(buf, "fx:a-long-name");
+    NRT_EQ_CODE(WNetGetConnectionA(NULL, buf, &len), WN_BAD_POINTER);
+    NRT_EQ_CODE(WNetGetConnectionA("/mnt/a", buf, NULL), WN_BAD_POINTER);
+    wnt_done(env);
+}
+
+NRT_TEST(get_user_gives_the_user_of_a_connection_and_the_current_user)
+{
+    nrt_env *env = plain();
+    char buf[64];
+    DWORD len = sizeof buf;
+    NRT_EQ_CODE(add("/mnt/a", "fx:a", "alice", 0), WN_SUCCESS);
+    NRT_EQ_CODE(WNetGetUserA("/mnt/a", buf, &len), WN_SUCCESS);
+    NRT_EQ_STR(buf, "alice");
+    len = 2;
+    NRT_EQ_CODE(WNetGetUserA("/mnt/a", buf, &len), WN_MORE_DATA);
+    NRT_EQ(len, 6);
+    len = sizeof buf;
+    NRT_EQ_CODE(WNetGetUserA(NULL, buf, &len), WN_SUCCESS);
+    NRT_TRUE(buf[0] != '\0');
+    wnt_done(env);
+}
+
+NRT_TEST(resource_information_splits_the_resource_and_the_system_part)
+{
+    nrt_env *env = nrt_env_new();
+    wnt_example_provider(env, "NPGetResourceInformation", "demo", 10);
+    wnt_use(env);
+    NETRESOURCEA res = wnt_res(NULL, "demo:server/share/dir/file");
+    union { NETRESOURCEA nr; char bytes[512]; } u;
+    char *system = NULL;
+    DWORD size = 8;
+    NRT_EQ_CODE(WNetGetResourceInformationA(&res, &u, &size, &system), WN_MORE_DATA);
+    NRT_GT(size, sizeof(NETRESOURCEA));
+    NRT_NULL(system);
+    size = sizeof u;
+    NRT_EQ_CODE(WNetGetResourceInformationA(&res, &u, &size, &system), WN_SUCCESS);
+    NRT_EQ_STR(u.nr.lpRemoteName, "demo:server/share");
+    NRT_EQ_STR(system, "/dir/file");
+    NRT_EQ(u.nr.dwType, RESOURCETYPE_DISK);
+    res.lpProvider = "nobody";
+    NRT_EQ_CODE(WNetGetResourceInformationA(&res, &u, &size, &system), ERROR_BAD_PROVIDER);
+    wnt_done(env);
+}
+
+NRT_TEST(resource_parent_checks_its_arguments_then_is_not_supported)
+{
+    nrt_env *env = plain();
+    NETRESOURCEA res = wnt_res(NULL, "fx:server/share");
+    char buf[256];
+    DWORD size = sizeof buf;
+    NRT_EQ_CODE(WNetGetResourceParentA(NULL, buf, &size), WN_BAD_POINTER);
+    NRT_EQ_CODE(WNetGetResourceParentA(&res, buf, &size), ERROR_BAD_PROVIDER);
+    res.lpProvider = "p1";
+    NRT_EQ_CODE(WNetGetResourceParentA(&res, buf, &size), WN_NOT_SUPPORTED);
+    NRT_EQ(size, sizeof buf);
+    wnt_done(env);
+}
+
+NRT_TEST(provider_name_of_a_net_type)
+{
+    nrt_env *env = plain();
+    char buf[64];
+    DWORD len = 1;
+    NRT_EQ_CODE(WNetGetProviderNameA(0x00FE0000u, buf, &len), WN_MORE_DATA);
+    NRT_EQ(len, 3);
+    NRT_EQ_CODE(WNetGetProviderNameA(0x00FE0000u, buf, &len), WN_SUCCESS);
+    NRT_EQ_STR(buf, "p1");
+    len = sizeof buf; /* the network type proper is the high word */
+    NRT_EQ_CODE(WNetGetProviderNameA(0x00FE0001u, buf, &len), WN_SUCCESS);
+    NRT_EQ_STR(buf, "p1");
+    NRT_EQ_CODE(WNetGetProviderNameA(0x00FE0000u, buf, NULL), WN_BAD_POINTER);
+    wnt_done(env);
+}
+
+NRT_TEST(network_information_of_a_provider)
+{
+    nrt_env *env = plain();
+    NETINFOSTRUCT info = { .cbStructure = sizeof info };
+    NRT_EQ_CODE(WNetGetNetworkInformationA("p1", &info), WN_SUCCESS);
+    NRT_EQ(info.wNetType, 0x00FE);
+    NRT_EQ(info.dwStatus, NO_ERROR);
+    NRT_NE(info.dwHandle, 0);
+    NRT_EQ_CODE(WNetGetNetworkInformationA("nobody", &info), ERROR_BAD_PROVIDER);
+    info.cbStructure = 4;
+    NRT_EQ_CODE(WNetGetNetworkInformationA("p1", &info), ERROR_INVALID_PARAMETER);
+    NRT_EQ_CODE(WNetGetNetworkInformationA(NULL, &info), WN_BAD_POINTER);
+    wnt_done(env);
+}
+
+NRT_TEST(network_information_without_any_provider_is_no_network)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_notifier(env, "n1", 10, NULL, NULL);
+    wnt_use(env);
+    NETINFOSTRUCT info = { .cbStructure = sizeof info };
+    char buf[16];
+    DWORD len = sizeof buf;
+    NRT_EQ_CODE(WNetGetNetworkInformationA("p1", &info), ERROR_NO_NETWORK);
+    NRT_EQ_CODE(WNetGetProviderNameA(0x00FE0000u, buf, &len), ERROR_NO_NETWORK);
+    wnt_done(env);
+}
+
+/* ---- enumeration ------------------------------------------------------------------------- */
+
+NRT_TEST(enumeration_lists_the_connections_in_the_buffer_form)
+{
+    nrt_env *env = plain();
+    HANDLE h = NULL;
+    union { NETRESOURCEA nr[8]; char bytes[2048]; } u;
+    DWORD count = 0xFFFFFFFFu, size = sizeof u;
+    NRT_EQ_CODE(add("/mnt/a", "fx:a", NULL, 0), WN_SUCCESS);
+    NRT_EQ_CODE(add("/mnt/b", "fx:b", NULL, 0), WN_SUCCESS);
+    NRT_EQ_CODE(WNetOpenEnumA(RESOURCE_CONNECTED, RESOURCETYPE_ANY, 0, NULL, &h), WN_SUCCESS);
+    NRT_EQ_CODE(WNetEnumResourceA(h, &count, &u, &size), WN_SUCCESS);
+    NRT_EQ(count, 2);
+    NRT_EQ_STR(u.nr[0].lpLocalName, "/mnt/a");
+    NRT_EQ_STR(u.nr[1].lpRemoteName, "fx:b");
+    NRT_EQ_STR(u.nr[1].lpProvider, "p1");
+    NRT_EQ_CODE(WNetEnumResourceA(h, &count, &u, &size), WN_NO_MORE_ENTRIES);
+    NRT_EQ_CODE(WNetCloseEnum(h), WN_SUCCESS);
+    wnt_done(env);
+}
+
+NRT_TEST(enumeration_into_a_small_buffer_is_more_data_with_the_size_of_one_entry)
+{
+    nrt_env *env = plain();
+    HANDLE h = NULL;
+    union { NETRESOURCEA nr[2]; char bytes[1024]; } u;
+    DWORD count = 1, size = 8;
+    NRT_EQ_CODE(add("/mnt/a", "fx:a", NULL, 0), WN_SUCCESS);
+    NRT_EQ_CODE(WNetOpenEnumA(RESOURCE_CONNECTED, RESOURCETYPE_ANY, 0, NULL, &h), WN_SUCCESS);
+    NRT_EQ_CODE(WNetEnumResourceA(h, &count, &u, &size), WN_MORE_DATA);
+    NRT_GE(size, sizeof(NETRESOURCEA) + strlen("/mnt/a") + 1 + strlen("fx:a") + 1);
+    NRT_EQ_CODE(WNetEnumResourceA(h, &count, &u, &size), WN_SUCCESS);
+    NRT_EQ(count, 1);
+    NRT_EQ_STR(u.nr[0].lpRemoteName, "fx:a");
+    NRT_EQ_CODE(WNetCloseEnum(h), WN_SUCCESS);
+    wnt_done(env);
+}
+
+NRT_TEST(enumeration_of_remembered_connections)
+{
+    nrt_env *env = plain();
+    HANDLE h = NULL;
+    union { NETRESOURCEA nr[4]; char bytes[1024]; } u;
+    DWORD count = 0xFFFFFFFFu, size = sizeof u;
+    NRT_EQ_CODE(add("/mnt/r", "fx:r", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
+    NRT_EQ_CODE(WNetOpenEnumA(RESOURCE_REMEMBERED, RESOURCETYPE_ANY, 0, NULL, &h), WN_SUCCESS);
+    NRT_EQ_CODE(WNetEnumResourceA(h, &count, &u, &size), WN_SUCCESS);
+    NRT_EQ(count, 1);
+    NRT_EQ_STR(u.nr[0].lpLocalName, "/mnt/r");
+    NRT_EQ(u.nr[0].dwScope, RESOURCE_REMEMBERED);
+    NRT_EQ_CODE(WNetCloseEnum(h), WN_SUCCESS);
+    wnt_done(env);
+}
+
+NRT_TEST(enumeration_calls_with_no_handle_are_bad_handle)
+{
+    nrt_env *env = plain();
+    DWORD count = 1, size = 0, garbage[4] = { 0 };
+    NRT_EQ_CODE(WNetEnumResourceA(NULL, &count, NULL, &size), ERROR_INVALID_HANDLE);
+    NRT_EQ_CODE(WNetEnumResourceA(garbage, &count, NULL, &size), ERROR_INVALID_HANDLE);
+    NRT_EQ_CODE(WNetCloseEnum(NULL), ERROR_INVALID_HANDLE);
+    NRT_EQ_CODE(WNetOpenEnumA(RESOURCE_CONNECTED, RESOURCETYPE_ANY, 0, NULL, NULL), WN_BAD_POINTER);
+    NRT_EQ_CODE(WNetOpenEnumA(99, RESOURCETYPE_ANY, 0, NULL, (HANDLE *)&garbage[0]), ERROR_INVALID_PARAMETER);
+    wnt_done(env);
+}
+
+/* ---- the extended error -------------------------------------------------------------------- */
+
+NRT_TEST(last_error_names_the_failure_and_its_provider)
+{
+    nrt_env *env = plain();
+    char text[256], name[64];
+    DWORD code = 0;
+    NETRESOURCEA res = wnt_res("/mnt/a", "fx:a");
+    res.lpProvider = "nobody";
+    NRT_EQ_CODE(WNetAddConnection2A(&res, NULL, NULL, 0), ERROR_BAD_PROVIDER);
+    NRT_EQ_CODE(WNetGetLastErrorA(&code, text, sizeof text, name, sizeof name), WN_SUCCESS);
+    NRT_EQ(code, ERROR_BAD_PROVIDER);
+    NRT_CONTAINS(text, "nobody");
+    NRT_EQ_STR(name, "netrouter");
+    /* truncated to the buffer, still terminated */
+    NRT_EQ_CODE(WNetGetLastErrorA(&code, text, 5, name, 3), WN_SUCCESS);
+    NRT_EQ(strlen(text), 4);
+    NRT_EQ_STR(name, "ne");
+    NRT_EQ_CODE(WNetGetLastErrorA(NULL, text, sizeof text, name, sizeof name), WN_BAD_POINTER);
+    wnt_done(env);
+}
+
+NRT_TEST(last_error_of_a_provider_comes_with_its_name)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "p1", 10, NULL, "\"ext_error\": {\"code\": 5005, \"text\": \"quota exceeded\"}");
+    wnt_use(env);
+    char text[256], name[64];
+    DWORD code = 0;
+    NRT_EQ_CODE(add(NULL, "fx:a", NULL, 0), WN_EXTENDED_ERROR);
+    NRT_EQ_CODE(WNetGetLastErrorA(&code, text, sizeof text, name, sizeof name), WN_SUCCESS);
+    NRT_EQ(code, 5005);
+    NRT_EQ_STR(text, "quota exceeded");
+    NRT_EQ_STR(name, "p1");
+    wnt_done(env);
+}
+
+/* ---- the router behind them ----------------------------------------------------------------- */
+
+NRT_TEST(set_router_installs_a_router_and_returns_the_one_before)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "p1", 10, NULL, NULL);
+    nr_router *r = nrt_router(env);
+    NRT_NULL(nr_wnet_set_router(r));
+    NRT_EQ_PTR(nr_wnet_get_router(), r);
+    NRT_EQ_PTR(nr_wnet_set_router(NULL), r);
+    wnt_done(env);
+}

@@ -65,22 +65,13 @@ static DWORD from_provider(nr_plugin *p, nr_enum *e, DWORD scope, DWORD type, DW
     HANDLE h = NULL;
     DWORD rc, size = ENUM_BUFFER;
     void *buf = NULL;
-    NETRESOURCE copy, *cp = NULL;
-    if (container) {
-        copy = *container;
-        cp = &copy;
-    }
-    nr__call_begin(p, "NPOpenEnum");
-    rc = p->open_enum(scope, type, usage, cp, &h);
-    nr__call_end(p);
+    rc = nr__provider_open_enum(p, scope, type, usage, container, &h);
     if (rc != WN_SUCCESS)
         return rc;
     buf = malloc(size);
     while (buf) {
         DWORD count = 0xFFFFFFFFu, got = size;
-        nr__call_begin(p, "NPEnumResource");
-        rc = p->enum_resource(h, &count, buf, &got);
-        nr__call_end(p);
+        rc = nr__provider_enum_resource(p, h, &count, buf, &got);
         if (rc == WN_MORE_DATA) {
             void *nb;
             if (got > ENUM_BUFFER_MAX || size * 2 > ENUM_BUFFER_MAX) {
@@ -115,9 +106,7 @@ static DWORD from_provider(nr_plugin *p, nr_enum *e, DWORD scope, DWORD type, DW
     if (!buf)
         rc = WN_OUT_OF_MEMORY;
     free(buf);
-    nr__call_begin(p, "NPCloseEnum");
-    p->close_enum(h);
-    nr__call_end(p);
+    nr__provider_close_enum(p, h);
     return rc == WN_NO_MORE_ENTRIES || rc == WN_SUCCESS ? WN_SUCCESS : rc;
 }
 

@@ -94,6 +94,8 @@ extern "C" {
 #define ERROR_MORE_DATA                 234u  /* More data is available. */
 #define ERROR_NO_MORE_ITEMS             259u  /* No more data is available. */
 #define ERROR_INVALID_ADDRESS           487u  /* Attempt to access invalid address. */
+#define ERROR_NO_UNICODE_TRANSLATION    1113u /* No mapping for the Unicode character exists in the target
+                                                 multi-byte code page. */
 #define ERROR_DLL_INIT_FAILED           1114u /* A dynamic link library (DLL) initialization routine failed. */
 #define ERROR_POSSIBLE_DEADLOCK         1131u /* A potential deadlock condition has been detected. */
 #define ERROR_BAD_DEVICE                1200u /* The specified device name is invalid. */

@@ -234,64 +234,15 @@ NR_PUBLIC DWORD nr_enum_next(nr_enum *e, const NETRESOURCE **out)
     return WN_SUCCESS;
 }
 
-static size_t str_size(const char *s)
-{
-    return s ? strlen(s) + 1 : 0;
-}
-
-static size_t item_size(const NETRESOURCE *x)
-{
-    return sizeof *x + str_size(x->lpLocalName) + str_size(x->lpRemoteName) + str_size(x->lpComment) +
-           str_size(x->lpProvider);
-}
-
-/* Strings are packed from the end of the buffer down, structures from the start. */
-static char *pack(char **end, const char *s)
-{
-    size_t n;
-    if (!s)
-        return NULL;
-    n = strlen(s) + 1;
-    *end -= n;
-    memcpy(*end, s, n);
-    return *end;
-}
-
 NR_PUBLIC DWORD nr_enum_resource(nr_enum *e, DWORD *count, void *buffer, DWORD *size)
 {
-    size_t used = 0;
-    DWORD want, got = 0;
-    char *end;
-    NETRESOURCE *out = buffer;
     if (!e || !count || !size || (!buffer && *size))
         return WN_BAD_POINTER;
     if (e->pos >= e->n) {
         *count = 0;
         return WN_NO_MORE_ENTRIES;
     }
-    want = *count ? *count : 0xFFFFFFFFu;
-    end = (char *)buffer + *size;
-    while (got < want && e->pos < e->n) {
-        const NETRESOURCE *x = &e->v[e->pos];
-        size_t need = item_size(x);
-        if (used + need > *size)
-            break;
-        NETRESOURCE *d = &out[got];
-        *d = *x;
-        d->lpLocalName = pack(&end, x->lpLocalName);
-        d->lpRemoteName = pack(&end, x->lpRemoteName);
-        d->lpComment = pack(&end, x->lpComment);
-        d->lpProvider = pack(&end, x->lpProvider);
-        used += need;
-        got++;
-        e->pos++;
-    }
-    if (got == 0) {
-        *size = (DWORD)item_size(&e->v[e->pos]);
-        return WN_MORE_DATA;
-    }
-    *count = got;
-    return WN_SUCCESS;
+    return nr__pack_resources(e->v, e->n, &e->pos, count, buffer, size);
 }
 
 NR_PUBLIC void nr_enum_close(nr_enum *e)

@@ -33,6 +33,13 @@ NR_INTERNAL bool nr__str_empty(const char *s);
 /* Copies src into buf of *length bytes, Windows style: WN_MORE_DATA and the
  * size needed in *length when it does not fit. */
 NR_INTERNAL DWORD nr__copy_out(const char *src, char *buf, DWORD *length);
+/* Copies the resources v[*pos] .. v[n - 1] into buffer of *size bytes,
+ * Windows style (NPEnumResource): structures from the start, their strings
+ * packed from the end down; as many as *count asks (0 or 0xFFFFFFFF: as
+ * many as fit).  WN_SUCCESS with *count set and *pos moved on, or
+ * WN_MORE_DATA with the size the next one needs in *size.  *pos < n. */
+NR_INTERNAL DWORD nr__pack_resources(const NETRESOURCE *v, size_t n, size_t *pos, DWORD *count, void *buffer,
+                                     DWORD *size);
 /* Dynamic array of pointers. */
 typedef struct nr_ptrvec { void **v; size_t n, cap; } nr_ptrvec;
 NR_INTERNAL bool nr__ptrvec_push(nr_ptrvec *pv, void *p);

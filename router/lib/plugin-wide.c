@@ -228,43 +228,75 @@ DWORD nr__wide_cancel(nr_plugin *p, const char *name, BOOL force)
     return rc;
 }
 
+/* ---- answers: the whole of it, however large ----------------------------------------------------- */
+
+/* One call of an entry point that answers into buf of *size bytes. */
+typedef DWORD (*answer_call)(nr_plugin *p, const void *args, void *buf, DWORD *size);
+
+/* Calls until the answer fits: into *wbuf (grown to *cap bytes, more when
+ * the plugin asks for more with WN_MORE_DATA; *cap says how many in the
+ * end; the caller frees *wbuf), so that the router sees the whole answer
+ * and can tell the application its UTF-8 size.  The plugin's result
+ * otherwise. */
+static DWORD fetch(nr_plugin *p, const char *entry, answer_call call, const void *args, void **wbuf, DWORD *cap)
+{
+    for (int tries = 0;; tries++) {
+        DWORD got = *cap, rc;
+        if (!grow(wbuf, *cap))
+            return WN_OUT_OF_MEMORY;
+        nr__call_begin(p, entry);
+        rc = call(p, args, *wbuf, &got);
+        nr__call_end(p);
+        if (rc != WN_MORE_DATA)
+            return rc;
+        if (got <= *cap || got > WIDE_ANSWER_MAX || tries == WIDE_TRIES)
+            return too_much(p, entry, got);
+        *cap = got;
+    }
+}
+
+/* A byte count for the wide answer to a caller's buffer of size bytes:
+ * every UTF-8 byte may be one wide character. */
+static DWORD wide_room(DWORD size, DWORD least)
+{
+    size_t room = (size_t)size * sizeof(wchar_t);
+    if (room < least)
+        room = least;
+    return room > WIDE_ANSWER_MAX ? WIDE_ANSWER_MAX : (DWORD)room;
+}
+
 /* ---- strings out: NPGetConnection and NPGetUser (the plugin counts characters) ------------------ */
+
+typedef struct text_args {
+    w_get_text fn;
+    wchar_t *in;
+} text_args;
+
+static DWORD text_call(nr_plugin *p, const void *args, void *buf, DWORD *size)
+{
+    const text_args *a = args;
+    DWORD wlen = *size / sizeof(wchar_t), rc;
+    (void)p;
+    rc = a->fn(a->in, wlen ? buf : NULL, &wlen);
+    if (rc == WN_MORE_DATA)
+        *size = wlen > WIDE_ANSWER_MAX / sizeof(wchar_t) ? WIDE_ANSWER_MAX + 1 : wlen * (DWORD)sizeof(wchar_t);
+    return rc;
+}
 
 static DWORD text_out(nr_plugin *p, const char *entry, w_get_text fn, const char *in, const char *what,
                       const char *what_out, char *out, DWORD *length)
 {
-    wchar_t *win, *wbuf = NULL;
-    /* A UTF-8 answer that fits *length bytes has fewer characters than that. */
-    DWORD rc, cap = *length < WIDE_ANSWER_MAX ? *length : WIDE_ANSWER_MAX, wlen;
-    size_t need;
-    if (!to_wide(p, in, what, &win, &rc))
+    text_args args = { fn, NULL };
+    void *wbuf = NULL;
+    /* A UTF-8 answer that fits *length bytes has no more characters than that. */
+    DWORD rc, cap = *length < WIDE_ANSWER_MAX / sizeof(wchar_t) ? *length * (DWORD)sizeof(wchar_t) : WIDE_ANSWER_MAX;
+    size_t need = 0;
+    if (!to_wide(p, in, what, &args.in, &rc))
         return rc;
-    for (int tries = 0;; tries++) {
-        if (cap > WIDE_ANSWER_MAX) {
-            rc = too_much(p, entry, cap);
-            break;
-        }
-        if (!grow((void **)&wbuf, (size_t)cap * sizeof *wbuf)) {
-            rc = WN_OUT_OF_MEMORY;
-            break;
-        }
-        wlen = cap;
-        nr__call_begin(p, entry);
-        rc = fn(win, cap ? wbuf : NULL, &wlen);
-        nr__call_end(p);
-        if (rc != WN_MORE_DATA)
-            break;
-        if (wlen <= cap || tries == WIDE_TRIES) {
-            rc = nr__fail(ERROR_UNEXP_NET_ERR, "wide plugin '%s' kept answering WN_MORE_DATA from %s (last asking "
-                          "for %u characters)", p->m->name, entry, (unsigned)wlen);
-            break;
-        }
-        cap = wlen; /* fetched whole: its UTF-8 size is what the caller needs */
-    }
-    free(win);
+    rc = fetch(p, entry, text_call, &args, &wbuf, &cap);
+    free(args.in);
     if (rc == WN_SUCCESS) {
-        need = 0;
-        if (!cap || !wmemchr(wbuf, L'\0', cap))
+        if (!wmemchr(wbuf, L'\0', cap / sizeof(wchar_t)))
             rc = nr__fail(ERROR_UNEXP_NET_ERR, "wide plugin '%s' returned a %s from %s without its terminating NUL",
                           p->m->name, what_out, entry);
         else if (!utf8_size(wbuf, &need))
@@ -293,44 +325,29 @@ DWORD nr__wide_get_user(nr_plugin *p, const char *name, char *user, DWORD *lengt
 
 /* ---- structures out (the plugin counts bytes) ----------------------------------------------------- */
 
-/* A byte count for the wide answer to a caller's buffer of size bytes:
- * every UTF-8 byte may be one wide character. */
-static DWORD wide_room(DWORD size, DWORD least)
+typedef struct universal_args {
+    wchar_t *path;
+    DWORD level;
+} universal_args;
+
+static DWORD universal_call(nr_plugin *p, const void *args, void *buf, DWORD *size)
 {
-    size_t room = (size_t)size * sizeof(wchar_t);
-    if (room < least)
-        room = least;
-    return room > WIDE_ANSWER_MAX ? WIDE_ANSWER_MAX : (DWORD)room;
+    const universal_args *a = args;
+    return ((w_get_universal_name)p->get_universal_name)(a->path, a->level, buf, size);
 }
 
 DWORD nr__wide_get_universal_name(nr_plugin *p, const char *path, DWORD level, void *buffer, DWORD *size)
 {
     static const char entry[] = "NPGetUniversalName";
-    wchar_t *wpath;
+    universal_args args = { NULL, level };
     void *wbuf = NULL;
-    DWORD rc, cap = wide_room(*size, sizeof(REMOTE_NAME_INFOW)), got;
+    DWORD rc, cap = wide_room(*size, sizeof(REMOTE_NAME_INFOW));
     if (level != UNIVERSAL_NAME_INFO_LEVEL && level != REMOTE_NAME_INFO_LEVEL)
         return WN_BAD_LEVEL; /* no other level has a form the router can convert */
-    if (!to_wide(p, path, "local path", &wpath, &rc))
+    if (!to_wide(p, path, "local path", &args.path, &rc))
         return rc;
-    for (int tries = 0;; tries++) {
-        if (!grow(&wbuf, cap)) {
-            rc = WN_OUT_OF_MEMORY;
-            break;
-        }
-        got = cap;
-        nr__call_begin(p, entry);
-        rc = ((w_get_universal_name)p->get_universal_name)(wpath, level, wbuf, &got);
-        nr__call_end(p);
-        if (rc != WN_MORE_DATA)
-            break;
-        if (got <= cap || got > WIDE_ANSWER_MAX || tries == WIDE_TRIES) {
-            rc = too_much(p, entry, got);
-            break;
-        }
-        cap = got;
-    }
-    free(wpath);
+    rc = fetch(p, entry, universal_call, &args, &wbuf, &cap);
+    free(args.path);
     if (rc == WN_SUCCESS) {
         const wchar_t *s[3] = { NULL, NULL, NULL };
         size_t head = level == UNIVERSAL_NAME_INFO_LEVEL ? sizeof(UNIVERSAL_NAME_INFOA) : sizeof(REMOTE_NAME_INFOA);
@@ -363,39 +380,35 @@ DWORD nr__wide_get_universal_name(nr_plugin *p, const char *path, DWORD level, v
     return rc;
 }
 
+typedef struct information_args {
+    NETRESOURCEW *res;
+    wchar_t **system;
+} information_args;
+
+static DWORD information_call(nr_plugin *p, const void *args, void *buf, DWORD *size)
+{
+    const information_args *a = args;
+    *a->system = NULL;
+    return ((w_get_resource_information)p->get_resource_information)(a->res, buf, size, a->system);
+}
+
 DWORD nr__wide_get_resource_information(nr_plugin *p, const NETRESOURCEA *res, void *buffer, DWORD *size,
                                         char **system)
 {
     static const char entry[] = "NPGetResourceInformation";
-    NETRESOURCEW w, *wp = NULL;
-    void *wbuf = NULL;
+    NETRESOURCEW w;
     wchar_t *wsystem = NULL;
-    DWORD rc = WN_SUCCESS, cap = wide_room(*size, sizeof(NETRESOURCEW)), got;
+    information_args args = { NULL, &wsystem };
+    void *wbuf = NULL;
+    DWORD rc = WN_SUCCESS, cap = wide_room(*size, sizeof(NETRESOURCEW));
     if (res) {
         if (!res_to_wide(p, res, &w, &rc))
             return rc;
-        wp = &w;
+        args.res = &w;
     }
-    for (int tries = 0;; tries++) {
-        if (!grow(&wbuf, cap)) {
-            rc = WN_OUT_OF_MEMORY;
-            break;
-        }
-        got = cap;
-        wsystem = NULL;
-        nr__call_begin(p, entry);
-        rc = ((w_get_resource_information)p->get_resource_information)(wp, wbuf, &got, &wsystem);
-        nr__call_end(p);
-        if (rc != WN_MORE_DATA)
-            break;
-        if (got <= cap || got > WIDE_ANSWER_MAX || tries == WIDE_TRIES) {
-            rc = too_much(p, entry, got);
-            break;
-        }
-        cap = got;
-    }
-    if (wp)
-        wres_free(wp);
+    rc = fetch(p, entry, information_call, &args, &wbuf, &cap);
+    if (args.res)
+        wres_free(args.res);
     if (rc == WN_SUCCESS) {
         const NETRESOURCEW *out = wbuf;
         size_t need = sizeof(NETRESOURCEA);
@@ -536,57 +549,17 @@ static DWORD refill(nr_plugin *p, wide_enum *e)
     return rc;
 }
 
-static size_t item_size(const NETRESOURCEA *x)
-{
-    return sizeof *x + (x->lpLocalName ? strlen(x->lpLocalName) + 1 : 0) +
-           (x->lpRemoteName ? strlen(x->lpRemoteName) + 1 : 0) + (x->lpComment ? strlen(x->lpComment) + 1 : 0) +
-           (x->lpProvider ? strlen(x->lpProvider) + 1 : 0);
-}
-
-static char *pack_utf8(char **end, const char *s)
-{
-    size_t n;
-    if (!s)
-        return NULL;
-    n = strlen(s) + 1;
-    *end -= n;
-    memcpy(*end, s, n);
-    return *end;
-}
-
 DWORD nr__wide_enum_resource(nr_plugin *p, HANDLE h, DWORD *count, void *buffer, DWORD *size)
 {
     wide_enum *e = h;
-    DWORD want = *count ? *count : 0xFFFFFFFFu, got = 0, rc;
-    size_t used = 0;
-    char *end = (char *)buffer + *size;
+    DWORD rc;
     if (e->pos == e->n && !e->done && (rc = refill(p, e)) != WN_SUCCESS)
         return rc;
     if (e->pos == e->n) {
         *count = 0;
         return WN_NO_MORE_ENTRIES;
     }
-    while (got < want && e->pos < e->n) {
-        const NETRESOURCEA *x = &e->v[e->pos];
-        NETRESOURCEA *d = (NETRESOURCEA *)buffer + got;
-        size_t need = item_size(x);
-        if (used + need > *size)
-            break;
-        *d = *x;
-        d->lpLocalName = pack_utf8(&end, x->lpLocalName);
-        d->lpRemoteName = pack_utf8(&end, x->lpRemoteName);
-        d->lpComment = pack_utf8(&end, x->lpComment);
-        d->lpProvider = pack_utf8(&end, x->lpProvider);
-        used += need;
-        got++;
-        e->pos++;
-    }
-    if (got == 0) {
-        *size = (DWORD)item_size(&e->v[e->pos]);
-        return WN_MORE_DATA;
-    }
-    *count = got;
-    return WN_SUCCESS;
+    return nr__pack_resources(e->v, e->n, &e->pos, count, buffer, size);
 }
 
 DWORD nr__wide_close_enum(nr_plugin *p, HANDLE h)

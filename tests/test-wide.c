@@ -192,6 +192,9 @@ NRT_TEST(get_connection_too_small_asks_for_utf8_bytes_not_characters)
     len = 19;
     NRT_EQ_CODE(nr_get_connection(r, DONNEES, remote, &len), WN_MORE_DATA);
     NRT_EQ(len, strlen(ATHENS) + 1);
+    len = 5; /* the plugin itself answers WN_MORE_DATA, in characters */
+    NRT_EQ_CODE(nr_get_connection(r, DONNEES, remote, &len), WN_MORE_DATA);
+    NRT_EQ(len, strlen(ATHENS) + 1);
     len = 0;
     NRT_EQ_CODE(nr_get_connection(r, DONNEES, NULL, &len), WN_MORE_DATA);
     NRT_EQ(len, strlen(ATHENS) + 1);

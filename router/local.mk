@@ -70,6 +70,8 @@ router_libnetrouter_la_SOURCES = \
 	router/lib/loader.c \
 	router/lib/router.c \
 	router/lib/dispatch.c \
+	router/lib/plugin-call.c \
+	router/lib/plugin-wide.c \
 	router/lib/storefile.h \
 	router/lib/storefile.c \
 	router/lib/store.c \

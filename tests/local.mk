@@ -15,7 +15,10 @@ check_LTLIBRARIES += \
 	tests/fixtures/broken-nocaps.la \
 	tests/fixtures/broken-noadd3.la \
 	tests/fixtures/broken-halfenum.la \
-	tests/fixtures/broken-nonotify.la
+	tests/fixtures/broken-nonotify.la \
+	tests/fixtures/wide-notifier.la \
+	tests/fixtures/wide-provider.la \
+	tests/fixtures/wide-badcharset.la
 
 NR_FIXTURE_COMMON = tests/fixtures/fixture-common.h tests/fixtures/fixture-common.c
 
@@ -50,6 +53,16 @@ tests_fixtures_broken_halfenum_la_LDFLAGS = $(AM_LDFLAGS) -module $(TEST_PLUGIN_
 tests_fixtures_broken_nonotify_la_SOURCES = tests/fixtures/broken-nonotify.c
 tests_fixtures_broken_nonotify_la_LDFLAGS = $(AM_LDFLAGS) -module $(TEST_PLUGIN_LDFLAGS)
 
+# Plugins written as on Windows, built with UNICODE (wide strings).
+tests_fixtures_wide_notifier_la_SOURCES = tests/fixtures/wide-notifier.c
+tests_fixtures_wide_notifier_la_CPPFLAGS = $(AM_CPPFLAGS) -DUNICODE -D_UNICODE
+tests_fixtures_wide_notifier_la_LDFLAGS = $(AM_LDFLAGS) -module $(TEST_PLUGIN_LDFLAGS)
+tests_fixtures_wide_provider_la_SOURCES = tests/fixtures/wide-provider.c
+tests_fixtures_wide_provider_la_CPPFLAGS = $(AM_CPPFLAGS) -DUNICODE -D_UNICODE
+tests_fixtures_wide_provider_la_LDFLAGS = $(AM_LDFLAGS) -module $(TEST_PLUGIN_LDFLAGS)
+tests_fixtures_wide_badcharset_la_SOURCES = tests/fixtures/wide-badcharset.c
+tests_fixtures_wide_badcharset_la_LDFLAGS = $(AM_LDFLAGS) -module $(TEST_PLUGIN_LDFLAGS)
+
 # ---- CUnit suites --------------------------------------------------------------
 NR_SUITES = \
 	tests/test-manifest-schema \
@@ -66,7 +79,9 @@ NR_SUITES = \
 	tests/test-query \
 	tests/test-threads \
 	tests/test-errors \
-	tests/test-common
+	tests/test-common \
+	tests/test-wide \
+	tests/test-wide-boundary
 check_PROGRAMS += $(NR_SUITES)
 TESTS += $(NR_SUITES) tests/cli.test tests/netuse.test
 
@@ -135,6 +150,22 @@ tests_test_common_SOURCES = tests/test-common.c
 tests_test_common_CPPFLAGS = $(AM_CPPFLAGS) $(NR_COMMON_CPPFLAGS)
 tests_test_common_CFLAGS = $(NR_SUITE_CFLAGS)
 tests_test_common_LDADD = $(NR_SUITE_LDADD) router/common/libnrcommon.la
+tests_test_wide_SOURCES = tests/test-wide.c
+tests_test_wide_CFLAGS = $(NR_SUITE_CFLAGS)
+tests_test_wide_LDADD = $(NR_SUITE_LDADD)
+# test-wide-boundary calls the library's internal functions: it links a
+# copy of libnetrouter's objects (a check-only convenience library, so the
+# hidden symbols stay reachable) instead of the shared library.
+check_LTLIBRARIES += tests/libnrrouter-copy.la
+tests_libnrrouter_copy_la_SOURCES = $(router_libnetrouter_la_SOURCES)
+tests_libnrrouter_copy_la_CPPFLAGS = $(router_libnetrouter_la_CPPFLAGS)
+tests_libnrrouter_copy_la_CFLAGS = $(router_libnetrouter_la_CFLAGS)
+tests_test_wide_boundary_SOURCES = tests/test-wide-boundary.c
+tests_test_wide_boundary_CPPFLAGS = $(AM_CPPFLAGS) $(NR_COMMON_CPPFLAGS) -I$(top_srcdir)/router/lib
+tests_test_wide_boundary_CFLAGS = $(NR_SUITE_CFLAGS)
+tests_test_wide_boundary_LDADD = tests/libnrtest-util.la tests/libnrrouter-copy.la router/common/libnrcommon.la \
+	$(NR_TEST_RUNNER) $(JANSSON_LIBS) $(LTDL_LIBS) $(PTHREAD_LIBS)
+
 # Every NO_ERROR, ERROR_* and WN_* macro of npapi.h, as the compiler sees
 # it, one CODE(NAME) a line: what test-errors holds the list against.
 tests/npapi-codes.h: $(NR_NPAPI_H)

@@ -67,11 +67,11 @@ static json_t *problem_json(const nr_problem *p)
 
 static json_t *plugin_json(const nr_plugin_info *i)
 {
-    return json_pack("{s:o, s:s, s:i, s:o, s:o, s:o, s:s, s:b}", "name", cli_json_string(i->name), "kind",
+    return json_pack("{s:o, s:s, s:i, s:o, s:o, s:o, s:s, s:b, s:s}", "name", cli_json_string(i->name), "kind",
                      i->kind == NR_PLUGIN_PROVIDER ? "provider" : "notifier", "order", i->order, "manifest",
                      cli_json_string(i->manifest), "library", cli_json_string(i->library), "description",
                      cli_json_string(i->description), "threading", i->serialized ? "serialized" : "concurrent",
-                     "critical", i->critical);
+                     "critical", i->critical, "charset", i->charset == NR_PLUGIN_CHARSET_WIDE ? "wide" : "utf-8");
 }
 
 /* True, after saying so on stderr, when the search found no manifest at

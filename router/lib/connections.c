@@ -202,16 +202,11 @@ NR_PUBLIC DWORD nr_get_connection(nr_router *r, const char *local, char *remote,
         return nr__fail(WN_BAD_LOCALNAME, "the local name is empty");
     for (size_t i = 0; i < r->nproviders; i++) {
         nr_plugin *p = r->providers[i];
-        DWORD len = *length;
         if (!p->get_connection)
             continue;
-        nr__call_begin(p, "NPGetConnection");
-        rc = p->get_connection((LPSTR)local, remote, &len);
-        nr__call_end(p);
-        if (rc == WN_SUCCESS || rc == WN_MORE_DATA) {
-            *length = len;
+        rc = nr__provider_get_connection(p, local, remote, length);
+        if (rc == WN_SUCCESS || rc == WN_MORE_DATA)
             return rc;
-        }
         if (rc != WN_NOT_CONNECTED && rc != WN_BAD_LOCALNAME && rc != WN_BAD_NETNAME && rc != WN_NOT_SUPPORTED &&
             first == WN_SUCCESS)
             first = rc;
@@ -246,16 +241,11 @@ NR_PUBLIC DWORD nr_get_user(nr_router *r, const char *name, char *user, DWORD *l
     }
     for (size_t i = 0; i < r->nproviders; i++) {
         nr_plugin *p = r->providers[i];
-        DWORD len = *length;
         if (!p->get_user)
             continue;
-        nr__call_begin(p, "NPGetUser");
-        rc = p->get_user((LPSTR)name, user, &len);
-        nr__call_end(p);
-        if (rc == WN_SUCCESS || rc == WN_MORE_DATA) {
-            *length = len;
+        rc = nr__provider_get_user(p, name, user, length);
+        if (rc == WN_SUCCESS || rc == WN_MORE_DATA)
             return rc;
-        }
     }
     return nr__fail(WN_NOT_CONNECTED, "no provider has a connection named \"%s\"", name);
 }

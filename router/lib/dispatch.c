@@ -35,52 +35,17 @@ static bool participates(const nr_op *op, const nr_plugin *n)
 
 static DWORD notify(nr_plugin *n, const nr_op *op, NOTIFYINFO *info, const char *provider)
 {
-    DWORD rc;
     if (op->is_add) {
         NOTIFYADD a = op->add;
         a.NetResource.lpProvider = (LPSTR)provider;
-        nr__call_begin(n, "AddConnectNotify");
-        rc = n->add_notify(info, &a);
-    } else {
-        NOTIFYCANCEL c = op->cancel;
-        c.lpProvider = (LPSTR)provider;
-        nr__call_begin(n, "CancelConnectNotify");
-        rc = n->cancel_notify(info, &c);
+        return nr__notifier_add(n, info, &a);
     }
-    nr__call_end(n);
-    return rc;
+    NOTIFYCANCEL c = op->cancel;
+    c.lpProvider = (LPSTR)provider;
+    return nr__notifier_cancel(n, info, &c);
 }
 
 /* ---- providers ---------------------------------------------------------------------- */
-
-DWORD nr__provider_add(nr_plugin *p, HWND owner, const NETRESOURCE *res, const char *password, const char *user,
-                       DWORD flags)
-{
-    NETRESOURCE copy = *res;
-    DWORD rc;
-    if (p->add3) {
-        nr__call_begin(p, "NPAddConnection3");
-        rc = p->add3(owner, &copy, (LPSTR)password, (LPSTR)user, flags);
-    } else if (p->add) {
-        nr__call_begin(p, "NPAddConnection");
-        rc = p->add(&copy, (LPSTR)password, (LPSTR)user);
-    } else {
-        return WN_NOT_SUPPORTED;
-    }
-    nr__call_end(p);
-    return rc;
-}
-
-DWORD nr__provider_cancel(nr_plugin *p, const char *name, BOOL force)
-{
-    DWORD rc;
-    if (!p->cancel)
-        return WN_NOT_SUPPORTED;
-    nr__call_begin(p, "NPCancelConnection");
-    rc = p->cancel((LPSTR)name, force);
-    nr__call_end(p);
-    return rc;
-}
 
 /* "Not mine": the provider does not handle this name; try the next one. */
 static bool not_mine(const nr_op *op, DWORD rc)

@@ -65,22 +65,13 @@ static DWORD from_provider(nr_plugin *p, nr_enum *e, DWORD scope, DWORD type, DW
     HANDLE h = NULL;
     DWORD rc, size = ENUM_BUFFER;
     void *buf = NULL;
-    NETRESOURCE copy, *cp = NULL;
-    if (container) {
-        copy = *container;
-        cp = &copy;
-    }
-    nr__call_begin(p, "NPOpenEnum");
-    rc = p->open_enum(scope, type, usage, cp, &h);
-    nr__call_end(p);
+    rc = nr__provider_open_enum(p, scope, type, usage, container, &h);
     if (rc != WN_SUCCESS)
         return rc;
     buf = malloc(size);
     while (buf) {
         DWORD count = 0xFFFFFFFFu, got = size;
-        nr__call_begin(p, "NPEnumResource");
-        rc = p->enum_resource(h, &count, buf, &got);
-        nr__call_end(p);
+        rc = nr__provider_enum_resource(p, h, &count, buf, &got);
         if (rc == WN_MORE_DATA) {
             void *nb;
             if (got > ENUM_BUFFER_MAX || size * 2 > ENUM_BUFFER_MAX) {
@@ -115,9 +106,7 @@ static DWORD from_provider(nr_plugin *p, nr_enum *e, DWORD scope, DWORD type, DW
     if (!buf)
         rc = WN_OUT_OF_MEMORY;
     free(buf);
-    nr__call_begin(p, "NPCloseEnum");
-    p->close_enum(h);
-    nr__call_end(p);
+    nr__provider_close_enum(p, h);
     return rc == WN_NO_MORE_ENTRIES || rc == WN_SUCCESS ? WN_SUCCESS : rc;
 }
 
@@ -251,64 +240,15 @@ void nr__enum_unget(nr_enum *e)
         e->pos--;
 }
 
-static size_t str_size(const char *s)
-{
-    return s ? strlen(s) + 1 : 0;
-}
-
-static size_t item_size(const NETRESOURCE *x)
-{
-    return sizeof *x + str_size(x->lpLocalName) + str_size(x->lpRemoteName) + str_size(x->lpComment) +
-           str_size(x->lpProvider);
-}
-
-/* Strings are packed from the end of the buffer down, structures from the start. */
-static char *pack(char **end, const char *s)
-{
-    size_t n;
-    if (!s)
-        return NULL;
-    n = strlen(s) + 1;
-    *end -= n;
-    memcpy(*end, s, n);
-    return *end;
-}
-
 NR_PUBLIC DWORD nr_enum_resource(nr_enum *e, DWORD *count, void *buffer, DWORD *size)
 {
-    size_t used = 0;
-    DWORD want, got = 0;
-    char *end;
-    NETRESOURCE *out = buffer;
     if (!e || !count || !size || (!buffer && *size))
         return WN_BAD_POINTER;
     if (e->pos >= e->n) {
         *count = 0;
         return WN_NO_MORE_ENTRIES;
     }
-    want = *count ? *count : 0xFFFFFFFFu;
-    end = (char *)buffer + *size;
-    while (got < want && e->pos < e->n) {
-        const NETRESOURCE *x = &e->v[e->pos];
-        size_t need = item_size(x);
-        if (used + need > *size)
-            break;
-        NETRESOURCE *d = &out[got];
-        *d = *x;
-        d->lpLocalName = pack(&end, x->lpLocalName);
-        d->lpRemoteName = pack(&end, x->lpRemoteName);
-        d->lpComment = pack(&end, x->lpComment);
-        d->lpProvider = pack(&end, x->lpProvider);
-        used += need;
-        got++;
-        e->pos++;
-    }
-    if (got == 0) {
-        *size = (DWORD)item_size(&e->v[e->pos]);
-        return WN_MORE_DATA;
-    }
-    *count = got;
-    return WN_SUCCESS;
+    return nr__pack_resources(e->v, e->n, &e->pos, count, buffer, size);
 }
 
 NR_PUBLIC void nr_enum_close(nr_enum *e)

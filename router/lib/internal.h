@@ -33,6 +33,13 @@ NR_INTERNAL bool nr__str_empty(const char *s);
 /* Copies src into buf of *length bytes, Windows style: WN_MORE_DATA and the
  * size needed in *length when it does not fit. */
 NR_INTERNAL DWORD nr__copy_out(const char *src, char *buf, DWORD *length);
+/* Copies the resources v[*pos] .. v[n - 1] into buffer of *size bytes,
+ * Windows style (NPEnumResource): structures from the start, their strings
+ * packed from the end down; as many as *count asks (0 or 0xFFFFFFFF: as
+ * many as fit).  WN_SUCCESS with *count set and *pos moved on, or
+ * WN_MORE_DATA with the size the next one needs in *size.  *pos < n. */
+NR_INTERNAL DWORD nr__pack_resources(const NETRESOURCE *v, size_t n, size_t *pos, DWORD *count, void *buffer,
+                                     DWORD *size);
 /* Dynamic array of pointers. */
 typedef struct nr_ptrvec { void **v; size_t n, cap; } nr_ptrvec;
 NR_INTERNAL bool nr__ptrvec_push(nr_ptrvec *pv, void *p);
@@ -196,6 +203,9 @@ struct nr_plugin {
     NR_PLUGIN_HOST host;
     pthread_mutex_t serial;     /* held around every call when m->serialized */
     bool initialized;
+    DWORD charset;              /* NR_PLUGIN_CHARSET_UTF8, or _WIDE (the plugin's NrPluginCharset) */
+    /* The entry points, NULL when absent.  For a wide plugin they hold the
+     * W functions: call them only through plugin-call.c, never directly. */
     /* notifier */
     PF_AddConnectNotify add_notify;
     PF_CancelConnectNotify cancel_notify;
@@ -240,6 +250,57 @@ static inline void nr__call_end(nr_plugin *p)
         pthread_mutex_unlock(&p->serial);
 }
 
+/* ---- plugin-call.c: every call into a plugin's entry points ------------------------ */
+/* One function per entry point, taking the router's UTF-8 arguments and
+ * sizes in bytes whatever the plugin's character set (a wide plugin's go
+ * through plugin-wide.c), each inside nr__call_begin()/nr__call_end().  An
+ * entry point the plugin lacks answers WN_NOT_SUPPORTED.  Sizes are set
+ * only on WN_SUCCESS and WN_MORE_DATA (then the size needed).  The
+ * notifier calls may let the notifier change *add / *cancel: pass copies. */
+NR_INTERNAL DWORD nr__notifier_add(nr_plugin *n, NOTIFYINFO *info, NOTIFYADD *add);
+NR_INTERNAL DWORD nr__notifier_cancel(nr_plugin *n, NOTIFYINFO *info, NOTIFYCANCEL *cancel);
+/* NPAddConnection3, else NPAddConnection (no notification). */
+NR_INTERNAL DWORD nr__provider_add(nr_plugin *p, HWND owner, const NETRESOURCE *res, const char *password,
+                                   const char *user, DWORD flags);
+NR_INTERNAL DWORD nr__provider_cancel(nr_plugin *p, const char *name, BOOL force);
+NR_INTERNAL DWORD nr__provider_get_connection(nr_plugin *p, const char *local, char *remote, DWORD *length);
+NR_INTERNAL DWORD nr__provider_get_user(nr_plugin *p, const char *name, char *user, DWORD *length);
+/* UNIVERSAL_NAME_INFOA / REMOTE_NAME_INFOA and its strings in buffer. */
+NR_INTERNAL DWORD nr__provider_get_universal_name(nr_plugin *p, const char *path, DWORD level, void *buffer,
+                                                  DWORD *size);
+/* NETRESOURCEA and its strings in buffer; *system (if system) points into
+ * it or is NULL.  res may be NULL. */
+NR_INTERNAL DWORD nr__provider_get_resource_information(nr_plugin *p, const NETRESOURCE *res, void *buffer,
+                                                        DWORD *size, char **system);
+/* The handle belongs to p: hand it only to p's enum_resource / close_enum. */
+NR_INTERNAL DWORD nr__provider_open_enum(nr_plugin *p, DWORD scope, DWORD type, DWORD usage,
+                                         const NETRESOURCE *container, HANDLE *out);
+/* NETRESOURCEA entries in buffer, their strings packed after them. */
+NR_INTERNAL DWORD nr__provider_enum_resource(nr_plugin *p, HANDLE h, DWORD *count, void *buffer, DWORD *size);
+NR_INTERNAL DWORD nr__provider_close_enum(nr_plugin *p, HANDLE h);
+
+/* ---- plugin-wide.c: the boundary with wide (UNICODE) plugins ---------------------- */
+/* The same calls for a plugin whose charset is NR_PLUGIN_CHARSET_WIDE; only
+ * plugin-call.c calls them (it has checked the entry point exists).  Errors:
+ * WN_BAD_VALUE for router text that is not UTF-8, ERROR_NO_UNICODE_TRANSLATION
+ * for plugin text that is not Unicode, WN_OUT_OF_MEMORY; the last error
+ * says which plugin and what. */
+NR_INTERNAL DWORD nr__wide_add_notify(nr_plugin *n, NOTIFYINFO *info, const NOTIFYADDA *add);
+NR_INTERNAL DWORD nr__wide_cancel_notify(nr_plugin *n, NOTIFYINFO *info, const NOTIFYCANCELA *cancel);
+NR_INTERNAL DWORD nr__wide_add(nr_plugin *p, HWND owner, const NETRESOURCEA *res, const char *password,
+                               const char *user, DWORD flags);
+NR_INTERNAL DWORD nr__wide_cancel(nr_plugin *p, const char *name, BOOL force);
+NR_INTERNAL DWORD nr__wide_get_connection(nr_plugin *p, const char *local, char *remote, DWORD *length);
+NR_INTERNAL DWORD nr__wide_get_user(nr_plugin *p, const char *name, char *user, DWORD *length);
+NR_INTERNAL DWORD nr__wide_get_universal_name(nr_plugin *p, const char *path, DWORD level, void *buffer,
+                                              DWORD *size);
+NR_INTERNAL DWORD nr__wide_get_resource_information(nr_plugin *p, const NETRESOURCEA *res, void *buffer,
+                                                    DWORD *size, char **system);
+NR_INTERNAL DWORD nr__wide_open_enum(nr_plugin *p, DWORD scope, DWORD type, DWORD usage,
+                                     const NETRESOURCEA *container, HANDLE *out);
+NR_INTERNAL DWORD nr__wide_enum_resource(nr_plugin *p, HANDLE h, DWORD *count, void *buffer, DWORD *size);
+NR_INTERNAL DWORD nr__wide_close_enum(nr_plugin *p, HANDLE h);
+
 /* ---- router.c: the router object ---------------------------------------------- */
 struct nr_router {
     nr_plugin **providers; size_t nproviders;
@@ -271,10 +332,6 @@ struct nr_op {
 };
 /* Runs PRE, providers, the hook and POST, with retries (docs/design.md section 4). */
 NR_INTERNAL DWORD nr__run_op(struct nr_router *r, nr_op *op);
-/* Calls one provider's NPAddConnection3 / NPAddConnection (no notification). */
-NR_INTERNAL DWORD nr__provider_add(nr_plugin *p, HWND owner, const NETRESOURCE *res, const char *password,
-                                   const char *user, DWORD flags);
-NR_INTERNAL DWORD nr__provider_cancel(nr_plugin *p, const char *name, BOOL force);
 
 /* ---- store.c: remembered connections -------------------------------------------- */
 typedef struct nr_remembered {

@@ -1,6 +1,6 @@
 /*
  * loader.c - loads one plugin with libltdl, resolves its entry points,
- * negotiates the ABI and runs its lifecycle.
+ * negotiates the ABI, reads its character set and runs its lifecycle.
  *
  * libltdl keeps its error state in process-wide variables, so every lt_dl*
  * call in the process goes through ltdl_lock and the error text is copied
@@ -237,6 +237,23 @@ static bool negotiate(loading *l, PF_NrPluginGetAbiVersion get_abi)
     return true;
 }
 
+/* The plugin's character set: NrPluginCharset, which npapi.h defines in a
+ * plugin built with UNICODE (a weak data symbol); a plugin without it is a
+ * UTF-8 one.  Another value is a plugin built for a netrouter that knows
+ * more than this one. */
+static bool read_charset(loading *l, const DWORD *charset)
+{
+    nr_plugin *p = l->p;
+    p->charset = charset ? *charset : NR_PLUGIN_CHARSET_UTF8;
+    if (p->charset == NR_PLUGIN_CHARSET_UTF8 || p->charset == NR_PLUGIN_CHARSET_WIDE)
+        return true;
+    nr__problem_add(l->ps, p->m->path, NR_STAGE_NEGOTIATE, p->m->name, NULL, 0, 0, WN_BAD_PROVIDER,
+                    "%s exports NrPluginCharset = %u, which is neither NR_PLUGIN_CHARSET_UTF8 (%u) nor "
+                    "NR_PLUGIN_CHARSET_WIDE (%u); it was not loaded",
+                    p->m->library_path, (unsigned)p->charset, NR_PLUGIN_CHARSET_UTF8, NR_PLUGIN_CHARSET_WIDE);
+    return false;
+}
+
 static bool run_init(loading *l, PF_NrPluginInit init)
 {
     nr_plugin *p = l->p;
@@ -276,6 +293,7 @@ nr_plugin *nr__plugin_load(const nr_logger *lg, nr_manifest *m, bool do_init, nr
     loading l = { .ps = ps };
     PF_NrPluginGetAbiVersion get_abi = NULL;
     PF_NrPluginInit init = NULL;
+    const DWORD *charset = NULL;
     char *err = NULL;
     void *bound = NULL;
     int dup_fd = -1;
@@ -319,6 +337,7 @@ nr_plugin *nr__plugin_load(const nr_logger *lg, nr_manifest *m, bool do_init, nr
             get_abi = (PF_NrPluginGetAbiVersion)sym(p, "NrPluginGetAbiVersion");
             init = (PF_NrPluginInit)sym(p, "NrPluginInit");
             p->shutdown = (PF_NrPluginShutdown)sym(p, "NrPluginShutdown");
+            charset = sym(p, "NrPluginCharset");
             if (m->kind == NR_PLUGIN_PROVIDER) {
                 p->get_caps = (PF_NPGetCaps)sym(p, "NPGetCaps");
             } else {
@@ -364,7 +383,7 @@ nr_plugin *nr__plugin_load(const nr_logger *lg, nr_manifest *m, bool do_init, nr
         .pfnStrError = nr_strerror,
         .lpReserved = p,
     };
-    if (!negotiate(&l, get_abi) ||
+    if (!negotiate(&l, get_abi) || !read_charset(&l, charset) ||
         !(m->kind == NR_PLUGIN_PROVIDER ? check_provider(&l) : check_notifier(&l)) ||
         (do_init && !run_init(&l, init))) {
         close_handle(p);

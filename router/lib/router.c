@@ -157,6 +157,7 @@ NR_PUBLIC DWORD nr_router_plugin_info(const nr_router *r, size_t index, nr_plugi
         .caps_enumeration = p->caps_enum,
         .has_add_notify = p->add_notify != NULL,
         .has_cancel_notify = p->cancel_notify != NULL,
+        .charset = p->charset,
     };
     return WN_SUCCESS;
 }

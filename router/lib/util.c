@@ -121,3 +121,55 @@ void nr__path_normalize(char *path)
 {
     path_clean(path, true);
 }
+
+static size_t str_size(const char *s)
+{
+    return s ? strlen(s) + 1 : 0;
+}
+
+static size_t item_size(const NETRESOURCE *x)
+{
+    return sizeof *x + str_size(x->lpLocalName) + str_size(x->lpRemoteName) + str_size(x->lpComment) +
+           str_size(x->lpProvider);
+}
+
+/* Strings are packed from the end of the buffer down, structures from the start. */
+static char *pack(char **end, const char *s)
+{
+    size_t n;
+    if (!s)
+        return NULL;
+    n = strlen(s) + 1;
+    *end -= n;
+    memcpy(*end, s, n);
+    return *end;
+}
+
+DWORD nr__pack_resources(const NETRESOURCE *v, size_t n, size_t *pos, DWORD *count, void *buffer, DWORD *size)
+{
+    size_t used = 0;
+    DWORD want = *count ? *count : 0xFFFFFFFFu, got = 0;
+    char *end = (char *)buffer + *size;
+    NETRESOURCE *out = buffer;
+    while (got < want && *pos < n) {
+        const NETRESOURCE *x = &v[*pos];
+        size_t need = item_size(x);
+        if (used + need > *size)
+            break;
+        NETRESOURCE *d = &out[got];
+        *d = *x;
+        d->lpLocalName = pack(&end, x->lpLocalName);
+        d->lpRemoteName = pack(&end, x->lpRemoteName);
+        d->lpComment = pack(&end, x->lpComment);
+        d->lpProvider = pack(&end, x->lpProvider);
+        used += need;
+        got++;
+        (*pos)++;
+    }
+    if (got == 0) {
+        *size = (DWORD)item_size(&v[*pos]);
+        return WN_MORE_DATA;
+    }
+    *count = got;
+    return WN_SUCCESS;
+}

@@ -141,6 +141,8 @@ typedef struct nr_plugin_info {
     DWORD caps_enumeration;   /**< providers: NPGetCaps(WNNC_ENUMERATION) */
     int has_add_notify;       /**< notifiers: exports AddConnectNotify */
     int has_cancel_notify;    /**< notifiers: exports CancelConnectNotify */
+    DWORD charset;            /**< NR_PLUGIN_CHARSET_UTF8, or NR_PLUGIN_CHARSET_WIDE for a plugin
+                                   built with UNICODE (npapi.h) */
 } nr_plugin_info;
 
 /** Number of loaded plugins (providers and notifiers, in final order). */

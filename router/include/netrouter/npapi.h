@@ -96,6 +96,8 @@ extern "C" {
 #define ERROR_MORE_DATA                 234u  /* More data is available. */
 #define ERROR_NO_MORE_ITEMS             259u  /* No more data is available. */
 #define ERROR_INVALID_ADDRESS           487u  /* Attempt to access invalid address. */
+#define ERROR_NO_UNICODE_TRANSLATION    1113u /* No mapping for the Unicode character exists in the target
+                                                 multi-byte code page. */
 #define ERROR_DLL_INIT_FAILED           1114u /* A dynamic link library (DLL) initialization routine failed. */
 #define ERROR_POSSIBLE_DEADLOCK         1131u /* A potential deadlock condition has been detected. */
 #define ERROR_BAD_DEVICE                1200u /* The specified device name is invalid. */
@@ -427,7 +429,8 @@ typedef LPREMOTE_NAME_INFOA LPREMOTE_NAME_INFO;
  *                             WNNC_ENUMERATION / any WNNC_ENUM_* bit (all three)
  *
  * Buffer conventions are the Windows ones: on WN_MORE_DATA the provider
- * stores the required size (bytes) in the size argument.  NPEnumResource
+ * stores the required size in the size argument (bytes; for a wide plugin
+ * the unit Windows uses, see "Character set" at the end).  NPEnumResource
  * fills the buffer with NETRESOURCE structures first and packs their strings
  * after them in the same buffer; *lpcCount is the number wanted on entry
  * (0xFFFFFFFF for as many as fit) and the number returned on exit.
@@ -550,7 +553,12 @@ void APIENTRY NrPluginShutdown(void);
  * plugins load side by side in one router.  Buffer sizes of a wide entry
  * point count what Windows counts (characters for NPGetConnection and
  * NPGetUser, bytes for NPGetUniversalName, NPGetResourceInformation and
- * NPEnumResource).
+ * NPEnumResource), and the router may call one of these a second time with
+ * a larger buffer to learn the UTF-8 size of its answer.  Text a wide
+ * plugin returns that is not Unicode fails the call with
+ * ERROR_NO_UNICODE_TRANSLATION.  NR_PLUGIN_HOST stays UTF-8.  Any other
+ * NrPluginCharset value is refused at load.  See netrouter-plugin(7),
+ * "WIDE (UNICODE) PLUGINS".
  */
 #define NR_PLUGIN_CHARSET_UTF8 1u
 #define NR_PLUGIN_CHARSET_WIDE 2u

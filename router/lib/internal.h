@@ -258,6 +258,9 @@ static inline void nr__call_end(nr_plugin *p)
  * only on WN_SUCCESS and WN_MORE_DATA (then the size needed).  The
  * notifier calls may let the notifier change *add / *cancel: pass copies. */
 NR_INTERNAL DWORD nr__notifier_add(nr_plugin *n, NOTIFYINFO *info, NOTIFYADD *add);
+/* NPGetCaps(index) (no strings: the same for both character sets); the
+ * provider must export it (the loader refuses one that does not). */
+NR_INTERNAL DWORD nr__provider_get_caps(nr_plugin *p, DWORD index);
 NR_INTERNAL DWORD nr__notifier_cancel(nr_plugin *n, NOTIFYINFO *info, NOTIFYCANCEL *cancel);
 /* NPAddConnection3, else NPAddConnection (no notification). */
 NR_INTERNAL DWORD nr__provider_add(nr_plugin *p, HWND owner, const NETRESOURCE *res, const char *password,

@@ -153,15 +153,6 @@ static bool need(loading *l, bool present, const char *name, const char *why)
     return false;
 }
 
-static DWORD caps(nr_plugin *p, DWORD index)
-{
-    DWORD v;
-    nr__call_begin(p, "NPGetCaps");
-    v = p->get_caps(index);
-    nr__call_end(p);
-    return v;
-}
-
 static DWORD caps_for(const nr_plugin *p, DWORD index)
 {
     switch (index) {
@@ -179,11 +170,11 @@ static bool check_provider(loading *l)
     nr_plugin *p = l->p;
     if (!need(l, p->get_caps != NULL, "NPGetCaps", ", which every provider must"))
         return false;
-    p->caps_conn = caps(p, WNNC_CONNECTION);
-    p->caps_enum = caps(p, WNNC_ENUMERATION);
-    p->caps_user = caps(p, WNNC_USER);
-    p->caps_dialog = caps(p, WNNC_DIALOG);
-    p->net_type = caps(p, WNNC_NET_TYPE);
+    p->caps_conn = nr__provider_get_caps(p, WNNC_CONNECTION);
+    p->caps_enum = nr__provider_get_caps(p, WNNC_ENUMERATION);
+    p->caps_user = nr__provider_get_caps(p, WNNC_USER);
+    p->caps_dialog = nr__provider_get_caps(p, WNNC_DIALOG);
+    p->net_type = nr__provider_get_caps(p, WNNC_NET_TYPE);
 
     pthread_mutex_lock(&ltdl_lock);
     for (size_t i = 0; i < sizeof provider_entries / sizeof provider_entries[0]; i++) {

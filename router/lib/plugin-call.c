@@ -44,6 +44,15 @@ DWORD nr__notifier_cancel(nr_plugin *n, NOTIFYINFO *info, NOTIFYCANCEL *cancel)
 
 /* ---- add and cancel --------------------------------------------------------------------------- */
 
+DWORD nr__provider_get_caps(nr_plugin *p, DWORD index)
+{
+    DWORD v;
+    nr__call_begin(p, "NPGetCaps");
+    v = p->get_caps(index);
+    nr__call_end(p);
+    return v;
+}
+
 DWORD nr__provider_add(nr_plugin *p, HWND owner, const NETRESOURCE *res, const char *password, const char *user,
                        DWORD flags)
 {

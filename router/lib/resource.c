@@ -29,9 +29,7 @@ DWORD nr__provider_universal_name(nr_router *r, const char *path, DWORD level, v
         DWORD len = *size;
         if (!p->get_universal_name)
             continue;
-        nr__call_begin(p, "NPGetUniversalName");
-        rc = p->get_universal_name(path, level, buffer, &len);
-        nr__call_end(p);
+        rc = nr__provider_get_universal_name(p, path, level, buffer, &len);
         if (rc == WN_SUCCESS || rc == WN_MORE_DATA) {
             if (rc == WN_MORE_DATA)
                 *size = len;
@@ -53,14 +51,11 @@ DWORD nr__resource_information(nr_router *r, const NETRESOURCE *res, void *buffe
         return nr__fail(WN_BAD_PROVIDER, "no provider named \"%s\" is loaded", res->lpProvider);
     for (size_t i = 0; i < r->nproviders; i++) {
         nr_plugin *p = r->providers[i];
-        NETRESOURCE copy = *res; /* a provider may scribble on it */
         DWORD len = *size;
         if (!p->get_resource_information || (only && p != only))
             continue;
         *system = NULL;
-        nr__call_begin(p, "NPGetResourceInformation");
-        rc = p->get_resource_information(&copy, buffer, &len, system);
-        nr__call_end(p);
+        rc = nr__provider_get_resource_information(p, res, buffer, &len, system);
         if (rc == WN_SUCCESS || rc == WN_MORE_DATA) {
             if (rc == WN_MORE_DATA)
                 *size = len;
@@ -77,11 +72,5 @@ DWORD nr__resource_information(nr_router *r, const NETRESOURCE *res, void *buffe
 DWORD nr__provider_caps(nr_router *r, const char *provider, DWORD index)
 {
     nr_plugin *p = nr__find_provider(r, provider);
-    DWORD v;
-    if (!p || !p->get_caps)
-        return 0;
-    nr__call_begin(p, "NPGetCaps");
-    v = p->get_caps(index);
-    nr__call_end(p);
-    return v;
+    return p && p->get_caps ? nr__provider_get_caps(p, index) : 0;
 }

@@ -28,6 +28,7 @@ examples_windows_rasdial_win_CPPFLAGS = $(NR_WIN_CPPFLAGS)
 examples_windows_rasdial_win_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
 CLEANFILES += examples/windows/rasdial-win
 dist_noinst_SCRIPTS += examples/windows/rasdial-win.test
+TESTS += examples/windows/rasdial-win.test
 
 # --- installed sources --------------------------------------------------------
 nrwindowsdir = $(docdir)/examples/windows

@@ -92,6 +92,26 @@ netrouterinclude_HEADERS = \
 	router/include/netrouter/wintypes.h
 pkgconfig_DATA += router/netrouter.pc
 
+# The porting headers: installed in netrouter/win/, where the netrouter-win
+# pkg-config module points -I, so that a Windows source's <windows.h>,
+# <npapi.h>, <winnetwk.h>, <ras.h>, <raserror.h> and <tchar.h> find them
+# (names only; each includes its netrouter/ counterpart).
+netrouterwinincludedir = $(includedir)/netrouter/win
+netrouterwininclude_HEADERS = \
+	router/include/win/windows.h \
+	router/include/win/winerror.h \
+	router/include/win/npapi.h \
+	router/include/win/winnetwk.h \
+	router/include/win/ras.h \
+	router/include/win/raserror.h \
+	router/include/win/tchar.h
+pkgconfig_DATA += router/netrouter-win.pc
+# What `pkg-config --cflags netrouter-win` gives, pointed at the build tree
+# (the source tree's headers), for the programs of `make check` that are
+# built as a Windows developer builds them.
+NR_WIN_CPPFLAGS = -I$(abs_top_srcdir)/router/include/win -I$(abs_top_srcdir)/router/include \
+	-I$(abs_top_srcdir)/providers/ras/include -DUNICODE -D_UNICODE
+
 bin_PROGRAMS += router/cli/netrouter
 router_cli_netrouter_SOURCES = \
 	router/cli/cli.h \

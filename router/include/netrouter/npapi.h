@@ -264,7 +264,47 @@ typedef LPNETRESOURCEA LPNETRESOURCE;
 #define CONNECT_COMMANDLINE     0x00000800u
 #define CONNECT_CMD_SAVECRED    0x00001000u
 #define CONNECT_CRED_RESET      0x00002000u
+#define CONNECT_REQUIRE_INTEGRITY 0x00004000u
+#define CONNECT_REQUIRE_PRIVACY 0x00008000u
+#define CONNECT_WRITE_THROUGH_SEMANTICS 0x00010000u
+#define CONNECT_GLOBAL_MAPPING  0x00040000u
 #define CONNECT_RESERVED        0xFF000000u
+
+/* WNetGetConnection3 levels and NPGetConnection3 states (Windows names;
+ * netrouter has no such entry point) */
+#define WNGETCON_CONNECTED      0x00000000u
+#define WNGETCON_DISCONNECTED   0x00000001u
+
+/* NETRESOURCE property of WNetSetConnection (Windows name, not provided) */
+#define NETPROPERTY_PERSISTENT  1u
+
+/* CONNECTDLGSTRUCT.dwFlags and DISCDLGSTRUCT.dwFlags (the connection
+ * dialogs of Windows; accepted names, no dialog exists here) */
+#define CONNDLG_RO_PATH         0x00000001u
+#define CONNDLG_CONN_POINT      0x00000002u
+#define CONNDLG_USE_MRU         0x00000004u
+#define CONNDLG_HIDE_BOX        0x00000008u
+#define CONNDLG_PERSIST         0x00000010u
+#define CONNDLG_NOT_PERSIST     0x00000020u
+#define DISC_UPDATE_PROFILE     0x00000001u
+#define DISC_NO_FORCE           0x00000040u
+
+/* NPFormatNetworkName dwFlags (WNFMT_*) */
+#define WNFMT_MULTILINE         0x00000001u
+#define WNFMT_ABBREVIATED       0x00000002u
+#define WNFMT_INENUM            0x00000010u
+#define WNFMT_CONNECTION        0x00000020u
+
+/* NETINFOSTRUCT.dwCharacteristics (WNetGetNetworkInformation) */
+#define NETINFO_DLL16           0x00000001u
+#define NETINFO_DISKRED         0x00000004u
+#define NETINFO_PRINTERRED      0x00000008u
+
+/* NETCONNECTINFOSTRUCT.dwFlags (MultinetGetConnectionPerformance) */
+#define WNCON_FORNETCARD        0x00000001u
+#define WNCON_NOTROUTED         0x00000002u
+#define WNCON_SLOWLINK          0x00000004u
+#define WNCON_DYNAMIC           0x00000008u
 
 /* ------------------------------------------------------------------------ */
 /* Notifier entry points                                                     */
@@ -351,11 +391,12 @@ DWORD APIENTRY CancelConnectNotify(LPNOTIFYINFO lpNotifyInfo, LPNOTIFYCANCEL lpC
 /* Provider entry points                                                     */
 /* ------------------------------------------------------------------------ */
 
-/* NPGetCaps indices and their bits */
+/* NPGetCaps indices and their bits (all of Windows' <npapi.h>; the router
+ * uses the ones the table further down names, and ignores the others) */
 #define WNNC_SPEC_VERSION               0x00000001u
 #define  WNNC_SPEC_VERSION51            0x00050001u
 #define WNNC_NET_TYPE                   0x00000002u
-#define  WNNC_NET_NONE                  0x00000000u
+#define  WNNC_NET_NONE                  0x00000000u /* and the WNNC_NET_* types below */
 #define WNNC_DRIVER_VERSION             0x00000003u
 #define WNNC_USER                       0x00000004u
 #define  WNNC_USR_GETUSER               0x00000001u
@@ -364,11 +405,21 @@ DWORD APIENTRY CancelConnectNotify(LPNOTIFYINFO lpNotifyInfo, LPNOTIFYCANCEL lpC
 #define  WNNC_CON_CANCELCONNECTION      0x00000002u
 #define  WNNC_CON_GETCONNECTIONS        0x00000004u
 #define  WNNC_CON_ADDCONNECTION3        0x00000008u
+#define  WNNC_CON_ADDCONNECTION4        0x00000010u /* NPAddConnection4: not called */
+#define  WNNC_CON_CANCELCONNECTION2     0x00000020u /* NPCancelConnection2: not called */
 #define  WNNC_CON_GETPERFORMANCE        0x00000040u
 #define  WNNC_CON_DEFER                 0x00000080u
 #define WNNC_DIALOG                     0x00000008u
+#define  WNNC_DLG_DEVICEMODE            0x00000001u
+#define  WNNC_DLG_PROPERTYDIALOG        0x00000020u
+#define  WNNC_DLG_SEARCHDIALOG          0x00000040u
+#define  WNNC_DLG_FORMATNETWORKNAME     0x00000080u
+#define  WNNC_DLG_PERMISSIONEDITOR      0x00000100u
+#define  WNNC_DLG_GETRESOURCEPARENT     0x00000200u
 #define  WNNC_DLG_GETRESOURCEINFORMATION 0x00000800u
 #define WNNC_ADMIN                      0x00000009u
+#define  WNNC_ADM_GETDIRECTORYTYPE      0x00000001u
+#define  WNNC_ADM_DIRECTORYNOTIFY       0x00000002u
 #define WNNC_ENUMERATION                0x0000000Bu
 #define  WNNC_ENUM_GLOBAL               0x00000001u
 #define  WNNC_ENUM_LOCAL                0x00000002u
@@ -376,6 +427,117 @@ DWORD APIENTRY CancelConnectNotify(LPNOTIFYINFO lpNotifyInfo, LPNOTIFYCANCEL lpC
 #define  WNNC_ENUM_SHAREABLE            0x00000008u
 #define WNNC_START                      0x0000000Cu
 #define  WNNC_WAIT_FOR_START            0x00000001u
+#define WNNC_CONNECTION_FLAGS           0x0000000Du
+/* The CONNECT_* flags a provider that does not answer WNNC_CONNECTION_FLAGS
+ * is assumed to accept, and all that one may announce (Windows 10). */
+#define  WNNC_CF_DEFAULT                (CONNECT_TEMPORARY | CONNECT_INTERACTIVE | CONNECT_PROMPT)
+#define  WNNC_CF_MAXIMUM                (WNNC_CF_DEFAULT | CONNECT_UPDATE_PROFILE | CONNECT_DEFERRED | \
+                                         CONNECT_COMMANDLINE | CONNECT_CMD_SAVECRED | CONNECT_CRED_RESET | \
+                                         CONNECT_REQUIRE_INTEGRITY | CONNECT_REQUIRE_PRIVACY | \
+                                         CONNECT_WRITE_THROUGH_SEMANTICS | CONNECT_GLOBAL_MAPPING)
+
+/* Network types (NPGetCaps(WNNC_NET_TYPE) in the high word, the driver's
+ * own number in the low word; NETINFOSTRUCT.wNetType is the high word).
+ * Windows assigns them to vendors; a Linux provider that has none of its
+ * own answers WNNC_NET_NONE or borrows the nearest. */
+#define WNNC_NET_MSNET                  0x00010000u
+#define WNNC_NET_SMB                    0x00020000u
+#define WNNC_NET_LANMAN                 WNNC_NET_SMB
+#define WNNC_NET_NETWARE                0x00030000u
+#define WNNC_NET_VINES                  0x00040000u
+#define WNNC_NET_10NET                  0x00050000u
+#define WNNC_NET_LOCUS                  0x00060000u
+#define WNNC_NET_SUN_PC_NFS             0x00070000u
+#define WNNC_NET_LANSTEP                0x00080000u
+#define WNNC_NET_9TILES                 0x00090000u
+#define WNNC_NET_LANTASTIC              0x000A0000u
+#define WNNC_NET_AS400                  0x000B0000u
+#define WNNC_NET_FTP_NFS                0x000C0000u
+#define WNNC_NET_PATHWORKS              0x000D0000u
+#define WNNC_NET_LIFENET                0x000E0000u
+#define WNNC_NET_POWERLAN               0x000F0000u
+#define WNNC_NET_BWNFS                  0x00100000u
+#define WNNC_NET_COGENT                 0x00110000u
+#define WNNC_NET_FARALLON               0x00120000u
+#define WNNC_NET_APPLETALK              0x00130000u
+#define WNNC_NET_INTERGRAPH             0x00140000u
+#define WNNC_NET_SYMFONET               0x00150000u
+#define WNNC_NET_CLEARCASE              0x00160000u
+#define WNNC_NET_FRONTIER               0x00170000u
+#define WNNC_NET_BMC                    0x00180000u
+#define WNNC_NET_DCE                    0x00190000u
+#define WNNC_NET_AVID                   0x001A0000u
+#define WNNC_NET_DOCUSPACE              0x001B0000u
+#define WNNC_NET_MANGOSOFT              0x001C0000u
+#define WNNC_NET_SERNET                 0x001D0000u
+#define WNNC_NET_RIVERFRONT1            0x001E0000u
+#define WNNC_NET_RIVERFRONT2            0x001F0000u
+#define WNNC_NET_DECORB                 0x00200000u
+#define WNNC_NET_PROTSTOR               0x00210000u
+#define WNNC_NET_FJ_REDIR               0x00220000u
+#define WNNC_NET_DISTINCT               0x00230000u
+#define WNNC_NET_TWINS                  0x00240000u
+#define WNNC_NET_RDR2SAMPLE             0x00250000u
+#define WNNC_NET_CSC                    0x00260000u
+#define WNNC_NET_3IN1                   0x00270000u
+#define WNNC_NET_EXTENDNET              0x00290000u
+#define WNNC_NET_STAC                   0x002A0000u
+#define WNNC_NET_FOXBAT                 0x002B0000u
+#define WNNC_NET_YAHOO                  0x002C0000u
+#define WNNC_NET_EXIFS                  0x002D0000u
+#define WNNC_NET_DAV                    0x002E0000u
+#define WNNC_NET_KNOWARE                0x002F0000u
+#define WNNC_NET_OBJECT_DIRE            0x00300000u
+#define WNNC_NET_MASFAX                 0x00310000u
+#define WNNC_NET_HOB_NFS                0x00320000u
+#define WNNC_NET_SHIVA                  0x00330000u
+#define WNNC_NET_IBMAL                  0x00340000u
+#define WNNC_NET_LOCK                   0x00350000u
+#define WNNC_NET_TERMSRV                0x00360000u
+#define WNNC_NET_SRT                    0x00370000u
+#define WNNC_NET_QUINCY                 0x00380000u
+#define WNNC_NET_OPENAFS                0x00390000u
+#define WNNC_NET_AVID1                  0x003A0000u
+#define WNNC_NET_DFS                    0x003B0000u
+#define WNNC_NET_KWNP                   0x003C0000u
+#define WNNC_NET_ZENWORKS               0x003D0000u
+#define WNNC_NET_DRIVEONWEB             0x003E0000u
+#define WNNC_NET_VMWARE                 0x003F0000u
+#define WNNC_NET_RSFX                   0x00400000u
+#define WNNC_NET_MFILES                 0x00410000u
+#define WNNC_NET_MS_NFS                 0x00420000u
+#define WNNC_NET_GOOGLE                 0x00430000u
+#define WNNC_NET_NDFS                   0x00440000u
+#define WNNC_NET_DOCUSHARE              0x00450000u
+#define WNNC_NET_AURISTOR_FS            0x00460000u
+#define WNNC_NET_SECUREAGENT            0x00470000u
+#define WNNC_NET_9P                     0x00480000u
+/* WNNC_NET_TYPE of a credential manager (NPLogonNotify), never a network */
+#define WNNC_CRED_MANAGER               0xFFFF0000u
+
+/* Arguments of the dialog and administration entry points of Windows
+ * (NPGetDirectoryType, NPDirectoryNotify, NPPropertyDialog, NPSearchDialog,
+ * the File Manager extensions): the names with Windows' values, so that a
+ * provider's source compiles; the router never calls those entry points. */
+#define WNTYPE_DRIVE                    1u
+#define WNTYPE_FILE                     2u
+#define WNTYPE_PRINTER                  3u
+#define WNTYPE_COMM                     4u
+#define WNPS_FILE                       0u
+#define WNPS_DIR                        1u
+#define WNPS_MULT                       2u
+#define WNSRCH_REFRESH_FIRST_LEVEL      0x00000001u
+#define WNDT_NORMAL                     0u
+#define WNDT_NETWORK                    1u
+#define WNDN_MKDIR                      1u
+#define WNDN_RMDIR                      2u
+#define WNDN_MVDIR                      3u
+#define WNPERMC_PERM                    0x00000001u
+#define WNPERMC_AUDIT                   0x00000002u
+#define WNPERMC_OWNER                   0x00000004u
+#define WNPERM_DLG_PERM                 0u
+#define WNPERM_DLG_AUDIT                1u
+#define WNPERM_DLG_OWNER                2u
 
 /* NPGetUniversalName levels */
 #define UNIVERSAL_NAME_INFO_LEVEL       0x00000001u

@@ -209,7 +209,7 @@ installcheck-manpages:
 	  $(CC) -o $(MANPAGES_IC)/RasGetErrorString '$(docdir)/examples/manpages/RasGetErrorString.c' \
 	    `$(PKG_CONFIG) --cflags --libs netrouter-ras` -Wl,-rpath,`$(PKG_CONFIG) --variable=libdir netrouter-ras`
 	$(MANPAGES_IC)/nr_strerror | grep -q '^netrouter $(PACKAGE_VERSION)$$'
-	$(MANPAGES_IC)/RasGetErrorString 676 | grep -q '^676: The line is busy.$$'
+	$(MANPAGES_IC)/RasGetErrorString 676 | grep -q '^676: The phone line is busy.$$'
 	rm -rf $(MANPAGES_IC)
 clean-local: clean-manpages-installcheck
 clean-manpages-installcheck:

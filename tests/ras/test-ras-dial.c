@@ -322,7 +322,7 @@ NRT_TEST(handlers_may_enumerate_entries_and_get_error_strings)
     NRT_EQ_STR(act_entry_names[0], "Test");
     NRT_EQ_STR(act_entry_names[1], "Gone");
     NRT_EQ(act_text_rc, 0);
-    NRT_EQ_STR(act_text, "The line is busy.");
+    NRT_EQ_STR(act_text, "The phone line is busy.");
     NRT_EQ(act_small_text_rc, ERROR_INSUFFICIENT_BUFFER);
     hang_up_and_check_release(h);
     modem_emu_stop(e);

@@ -30,6 +30,7 @@
 
 #include <stdint.h>
 #include <netrouter/npapi.h>
+#include <netrouter/raserror.h> /* the RAS error numbers 600-877 and their texts */
 
 #ifdef __cplusplus
 extern "C" {
@@ -102,94 +103,6 @@ typedef enum tagRASCONNSTATE {
     RASCS_Connected = RASCS_DONE,
     RASCS_Disconnected
 } RASCONNSTATE, *LPRASCONNSTATE;
-
-/* ------------------------------------------------------------------------ */
-/* RAS error numbers (raserror.h values) and their RasGetErrorString texts */
-/* ------------------------------------------------------------------------ */
-
-#define RASBASE                             600
-#define PENDING                             600 /* An operation is pending. */
-#define ERROR_INVALID_PORT_HANDLE           601 /* The port handle is invalid. */
-#define ERROR_PORT_ALREADY_OPEN             602 /* The port is already open. */
-#define ERROR_BUFFER_TOO_SMALL              603 /* Caller's buffer is too small. */
-#define ERROR_WRONG_INFO_SPECIFIED          604 /* Wrong information specified. */
-#define ERROR_CANNOT_SET_PORT_INFO          605 /* Cannot set port information. */
-#define ERROR_PORT_NOT_CONNECTED            606 /* The port is not connected. */
-#define ERROR_DEVICE_DOES_NOT_EXIST         608 /* The device does not exist. */
-#define ERROR_DEVICETYPE_DOES_NOT_EXIST     609 /* The device type does not exist. */
-#define ERROR_BUFFER_INVALID                610 /* The buffer is invalid. */
-#define ERROR_PORT_NOT_FOUND                615 /* The port was not found. */
-#define ERROR_ASYNC_REQUEST_PENDING         616 /* An asynchronous request is pending. */
-#define ERROR_ALREADY_DISCONNECTING         617 /* The port or device is already disconnecting. */
-#define ERROR_PORT_NOT_OPEN                 618 /* The port is not open. */
-#define ERROR_PORT_DISCONNECTED             619 /* The port is disconnected. */
-#define ERROR_CANNOT_OPEN_PHONEBOOK         621 /* Cannot open the phone book file. */
-#define ERROR_CANNOT_LOAD_PHONEBOOK         622 /* Cannot load the phone book file. */
-#define ERROR_CANNOT_FIND_PHONEBOOK_ENTRY   623 /* Cannot find the phone book entry. */
-#define ERROR_CANNOT_WRITE_PHONEBOOK        624 /* Cannot write the phone book file. */
-#define ERROR_CORRUPT_PHONEBOOK             625 /* Invalid information found in the phone book file. */
-#define ERROR_KEY_NOT_FOUND                 627 /* Cannot find key. */
-#define ERROR_DISCONNECTION                 628 /* The port was disconnected. */
-#define ERROR_REMOTE_DISCONNECTION          629 /* The port was disconnected by the remote machine. */
-#define ERROR_HARDWARE_FAILURE              630 /* The port was disconnected due to hardware failure. */
-#define ERROR_USER_DISCONNECTION            631 /* The port was disconnected by the user. */
-#define ERROR_INVALID_SIZE                  632 /* The structure size is incorrect. */
-#define ERROR_PORT_NOT_AVAILABLE            633 /* The port is already in use or is not configured for Remote
-                                                   Access dial out. */
-#define ERROR_UNKNOWN                       635 /* Unknown error. */
-#define ERROR_WRONG_DEVICE_ATTACHED         636 /* The wrong device is attached to the port. */
-#define ERROR_REQUEST_TIMEOUT               638 /* The request has timed out. */
-#define ERROR_AUTH_INTERNAL                 645 /* Internal authentication error. */
-#define ERROR_RESTRICTED_LOGON_HOURS        646 /* The account is not permitted to log on at this time of day. */
-#define ERROR_ACCT_DISABLED                 647 /* The account is disabled. */
-#define ERROR_PASSWD_EXPIRED                648 /* The password has expired. */
-#define ERROR_NO_DIALIN_PERMISSION          649 /* The account does not have Remote Access permission. */
-#define ERROR_SERVER_NOT_RESPONDING         650 /* The Remote Access server is not responding. */
-#define ERROR_FROM_DEVICE                   651 /* Your modem (or other connecting device) has reported an
-                                                   error. */
-#define ERROR_UNRECOGNIZED_RESPONSE         652 /* Unrecognized response from the device. */
-#define ERROR_UNKNOWN_DEVICE_TYPE           663 /* Unknown device type. */
-#define ERROR_ALLOCATING_MEMORY             664 /* Cannot allocate memory. */
-#define ERROR_PORT_NOT_CONFIGURED           665 /* The port is not configured for Remote Access. */
-#define ERROR_DEVICE_NOT_READY              666 /* Your modem (or other connecting device) is not functioning. */
-#define ERROR_NO_CONNECTION                 668 /* The connection dropped. */
-#define ERROR_LINE_BUSY                     676 /* The line is busy. */
-#define ERROR_VOICE_ANSWER                  677 /* A person answered instead of a modem. */
-#define ERROR_NO_ANSWER                     678 /* There is no answer. */
-#define ERROR_NO_CARRIER                    679 /* Cannot detect carrier. */
-#define ERROR_NO_DIALTONE                   680 /* There is no dial tone. */
-#define ERROR_IN_COMMAND                    681 /* General error reported by device. */
-#define ERROR_AUTHENTICATION_FAILURE        691 /* Access denied because username and/or password is invalid
-                                                   on the domain. */
-#define ERROR_PORT_OR_DEVICE                692 /* Hardware failure in port or attached device. */
-#define ERROR_INTERACTIVE_MODE              703 /* The connection needs information from you, but the
-                                                   application does not allow user interaction. */
-#define ERROR_INVALID_AUTH_STATE            705 /* The authorization state is invalid. */
-#define ERROR_CHANGING_PASSWORD             709 /* An error occurred while changing the password on the
-                                                   domain. The password might have been too short or might
-                                                   have matched a previously used password. */
-#define ERROR_RASMAN_CANNOT_INITIALIZE      711 /* The remote access connection service could not be
-                                                   started or reached. */
-#define ERROR_PPP_TIMEOUT                   718 /* PPP timeout. */
-#define ERROR_PPP_REMOTE_TERMINATED         719 /* PPP terminated by remote machine. */
-#define ERROR_PPP_NO_PROTOCOLS_CONFIGURED   720 /* No PPP control protocols configured. */
-#define ERROR_PPP_NO_RESPONSE               721 /* Remote PPP peer is not responding. */
-#define ERROR_PPP_INVALID_PACKET            722 /* The PPP packet is invalid. */
-#define ERROR_PHONE_NUMBER_TOO_LONG         723 /* The phone number, including prefix and suffix, is too long. */
-#define ERROR_PROJECTION_NOT_COMPLETE       730 /* Computer registration is not complete. */
-#define ERROR_PROTOCOL_NOT_CONFIGURED       731 /* The protocol is not configured. */
-#define ERROR_PPP_NOT_CONVERGING            732 /* The PPP negotiation is not converging. */
-#define ERROR_PPP_CP_REJECTED               733 /* The PPP control protocol for this network protocol is not
-                                                   available on the server. */
-#define ERROR_PPP_LCP_TERMINATED            734 /* The PPP link control protocol terminated. */
-#define ERROR_PPP_REQUIRED_ADDRESS_REJECTED 735 /* The requested address was rejected by the server. */
-#define ERROR_PPP_NCP_TERMINATED            736 /* The remote computer terminated the control protocol. */
-#define ERROR_PPP_LOOPBACK_DETECTED         737 /* Loopback detected. */
-#define ERROR_PPP_NO_ADDRESS_ASSIGNED       738 /* The server did not assign an address. */
-#define ERROR_DIAL_ALREADY_IN_PROGRESS      756 /* This connection is already being dialed. */
-#define ERROR_UNABLE_TO_AUTHENTICATE_SERVER 778 /* It was not possible to verify the identity of the server. */
-#define ERROR_IDLE_TIMEOUT                  828 /* The connection was terminated because of idle timeout. */
-#define RASBASEEND                          899
 
 /* ------------------------------------------------------------------------ */
 /* Structures                                                                */
@@ -368,7 +281,8 @@ typedef struct tagRASDIALEVENT {
 /* ------------------------------------------------------------------------ */
 
 /**
- * Text of a RAS error (600-899) or of a code from <netrouter/npapi.h>, as
+ * Text of a RAS error (600-877, <netrouter/raserror.h>: Windows 10/11's
+ * words) or of a code from <netrouter/npapi.h>, as
  * RasGetErrorString: copies it, NUL-terminated, into buf of size bytes.
  * Errors: ERROR_INVALID_PARAMETER (buf NULL or an unknown code),
  * ERROR_INSUFFICIENT_BUFFER (122) when size is too small.  Never fails

@@ -48,7 +48,7 @@ static bool dial_once(const char *book, double *total, double *modem)
     if (RasDial(NULL, book, &p, RAS_NOTIFIER_FD, &fds[1], &h) == 0) {
         for (;;) {
             struct pollfd pf = { .fd = fds[0], .events = POLLIN };
-            RASDIALEVENT ev;
+            NR_RASDIALEVENT ev;
             if (poll(&pf, 1, 30000) <= 0 || read(fds[0], &ev, sizeof ev) != (ssize_t)sizeof ev)
                 break;
             if (ev.dwError) {

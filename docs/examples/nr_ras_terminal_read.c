@@ -32,7 +32,7 @@ int main(int argc, char **argv)
 {
     RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
     RASDIALPARAMS params = { .dwSize = sizeof params };
-    RASDIALEVENT ev;
+    NR_RASDIALEVENT ev;
     HRASCONN h = NULL;
     int events[2];
     DWORD rc;

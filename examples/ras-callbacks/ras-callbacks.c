@@ -7,7 +7,7 @@
  *   func1   RasDialFunc1 (type 1): adds the handle and the extended error
  *   func2   RasDialFunc2 (type 2): adds dwCallbackId (our context pointer) and
  *           returns 0 to stop further notifications (here after --stop-after)
- *   fd      RAS_NOTIFIER_FD: RASDIALEVENT records on a pipe that main() poll()s
+ *   fd      RAS_NOTIFIER_FD: NR_RASDIALEVENT records on a pipe that main() poll()s
  *   resume  RDEOPT_PausedStates with --wrong-password first: the dial pauses in
  *           RASCS_RetryAuthentication, and main() (never the handler) calls
  *           RasDial again on the same handle, with the same notifier and the
@@ -277,7 +277,7 @@ static bool demo_fd(const char *kind, bool resume, const options *o)
     }
     for (;;) {
         struct pollfd p = { .fd = fds[0], .events = POLLIN };
-        RASDIALEVENT ev;
+        NR_RASDIALEVENT ev;
         int n = poll(&p, 1, o->timeout_s * 1000);
         if (n < 0 && errno == EINTR)
             continue;

@@ -144,7 +144,8 @@ ras_api_tests = \
 	tests/ras/test-ras-tun \
 	tests/ras/test-ras-stats \
 	tests/ras/test-ras-idle \
-	tests/ras/test-ras-reconnect
+	tests/ras/test-ras-reconnect \
+	tests/ras/test-ras-wide
 check_PROGRAMS += $(ras_api_tests)
 TESTS += $(ras_api_tests)
 tests_ras_test_ras_dial_CPPFLAGS = $(NR_RAS_TEST_API_CPPFLAGS)
@@ -175,6 +176,8 @@ tests_ras_test_ras_idle_CPPFLAGS = $(NR_RAS_TEST_API_CPPFLAGS)
 tests_ras_test_ras_idle_LDADD = $(NR_RAS_TEST_API_LIBS)
 tests_ras_test_ras_reconnect_CPPFLAGS = $(NR_RAS_TEST_API_CPPFLAGS)
 tests_ras_test_ras_reconnect_LDADD = $(NR_RAS_TEST_API_LIBS)
+tests_ras_test_ras_wide_CPPFLAGS = $(NR_RAS_TEST_API_CPPFLAGS)
+tests_ras_test_ras_wide_LDADD = $(NR_RAS_TEST_API_LIBS)
 
 # The RAS error list: a name and a text for every code of raserror.h.
 check_PROGRAMS += tests/ras/test-ras-errlist

@@ -117,7 +117,7 @@ static int dial_async(const char *type, const char *entry, const char *phonebook
     for (int waited = 0; !done && waited < 60000; waited += 10) {
         if (t == RAS_NOTIFIER_FD) {
             struct pollfd pf = { .fd = fds[0], .events = POLLIN };
-            RASDIALEVENT ev;
+            NR_RASDIALEVENT ev;
             if (poll(&pf, 1, 10) == 1 && read(fds[0], &ev, sizeof ev) == (ssize_t)sizeof ev)
                 report((RASCONNSTATE)ev.rasconnstate, ev.dwError);
         } else {

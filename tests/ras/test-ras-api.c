@@ -3,7 +3,7 @@
  * installed-library interface: RasGetErrorString (the exact Windows text of
  * every code the provider produces, buffer sizes, unknown codes),
  * RasEnumEntries (with the size-probe protocol) and
- * RasGetLastPhonebookError.
+ * nr_ras_get_last_phonebook_error.
  */
 #include "config.h"
 
@@ -279,7 +279,7 @@ NRT_TEST(missing_named_phonebook_cannot_be_opened)
     DWORD cb = 0, n = 0;
     snprintf(path, sizeof path, "%s/none.json", dir);
     NRT_EQ(RasEnumEntries(NULL, path, NULL, &cb, &n), ERROR_CANNOT_OPEN_PHONEBOOK);
-    RasGetLastPhonebookError(detail, sizeof detail);
+    nr_ras_get_last_phonebook_error(detail, sizeof detail);
     NRT_CONTAINS(detail, "none.json");
 }
 
@@ -290,12 +290,12 @@ NRT_TEST(corrupt_phonebook_reports_file_line_and_field)
     const char *path = write_book("bad.json", "{\"entries\": [\n {\"name\": \"A\", \"device\": \"/dev/a\",\n"
                                               "  \"phone_number\": \"1\", \"speed\": true}\n]}\n");
     NRT_EQ(RasEnumEntries(NULL, path, NULL, &cb, &n), ERROR_CORRUPT_PHONEBOOK);
-    RasGetLastPhonebookError(detail, sizeof detail);
+    nr_ras_get_last_phonebook_error(detail, sizeof detail);
     NRT_CONTAINS(detail, "bad.json:3:");
     NRT_CONTAINS(detail, "entries[0].speed");
     NRT_CONTAINS(detail, "must be an integer");
     /* a later success clears it */
     NRT_EQ(RasEnumEntries(NULL, three_entries(), NULL, &cb, &n), ERROR_BUFFER_TOO_SMALL);
-    RasGetLastPhonebookError(detail, sizeof detail);
+    nr_ras_get_last_phonebook_error(detail, sizeof detail);
     NRT_EQ_STR(detail, "");
 }

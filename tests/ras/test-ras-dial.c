@@ -222,7 +222,7 @@ NRT_TEST(fd_notifier_receives_one_record_per_notification)
     RASDIALPARAMS p = params_for("Test");
     HRASCONN h = NULL;
     int fds[2];
-    RASDIALEVENT ev[8];
+    NR_RASDIALEVENT ev[8];
     ssize_t got = 0;
     NRT_EQ_FATAL(pipe(fds), 0);
     NRT_EQ(RasDial(NULL, book, &p, RAS_NOTIFIER_FD, &fds[1], &h), 0);
@@ -616,7 +616,7 @@ NRT_TEST(a_connected_dial_keeps_only_the_links_copy_of_the_password)
     modem_emu_stop(e);
 }
 
-/* Reads the RASDIALEVENT records of fd until RASCS_Connected or an error
+/* Reads the NR_RASDIALEVENT records of fd until RASCS_Connected or an error
  * (at most ms); the announced sequence, as fixture_rec_text(NULL) writes it. */
 static const char *fd_events_until_done(int fd, int ms, char *text, size_t size)
 {
@@ -624,7 +624,7 @@ static const char *fd_events_until_done(int fd, int ms, char *text, size_t size)
     text[0] = '\0';
     for (;;) {
         struct pollfd pf = { .fd = fd, .events = POLLIN };
-        RASDIALEVENT ev;
+        NR_RASDIALEVENT ev;
         if (poll(&pf, 1, ms) != 1 || read(fd, &ev, sizeof ev) != (ssize_t)sizeof ev)
             return text;
         used += (size_t)snprintf(text + used, size - used, "%s%d:%u", used ? " " : "", (int)ev.rasconnstate,

@@ -110,7 +110,7 @@ NRT_TEST(type2_returning_zero_stops_notifications)
 NRT_TEST(fd_notifier_writes_one_fixed_size_record)
 {
     int p[2];
-    RASDIALEVENT two[2], ev;
+    NR_RASDIALEVENT two[2], ev;
     nr_ras_notifier n;
     NRT_EQ_FATAL(pipe(p), 0);
     NRT_EQ_FATAL(nr_ras_notifier_init(&n, RAS_NOTIFIER_FD, &p[1], 0), 0);

@@ -8,7 +8,8 @@ providers_ras_api_libnetrouter_ras_la_SOURCES = \
 	providers/ras/api/ras-entries.c \
 	providers/ras/api/ras-engine.h providers/ras/api/ras-engine.c \
 	providers/ras/api/ras-calls.c \
-	providers/ras/api/ras-credentials.c
+	providers/ras/api/ras-credentials.c \
+	providers/ras/api/ras-wide.c
 providers_ras_api_libnetrouter_ras_la_CPPFLAGS = $(NR_RAS_API_CPPFLAGS) -DNR_SYSCONFDIR='"$(sysconfdir)"'
 providers_ras_api_libnetrouter_ras_la_CFLAGS = $(NR_RAS_LAYER_CFLAGS)
 providers_ras_api_libnetrouter_ras_la_LIBADD = providers/ras/api/libnrras-errors.la \

@@ -245,7 +245,7 @@ static int dial(const char *phonebook, RASDIALPARAMS *params, bool quiet, bool f
     }
     for (;;) {
         struct pollfd p[2] = { { .fd = pipefd[0], .events = POLLIN }, { .fd = rd_signal_fd(), .events = POLLIN } };
-        RASDIALEVENT ev;
+        NR_RASDIALEVENT ev;
         if (!rd_signal() && poll(p, 2, connected ? 1000 : -1) < 0 && errno != EINTR)
             break;
         if (rd_signal()) {

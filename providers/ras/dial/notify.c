@@ -65,7 +65,7 @@ bool nr_ras_notify(const nr_ras_notifier *n, HRASCONN h, RASCONNSTATE state, DWO
         break;
     }
     case RAS_NOTIFIER_FD: {
-        RASDIALEVENT ev = {
+        NR_RASDIALEVENT ev = {
             .cbSize = sizeof ev, .unMsg = WM_RASDIALEVENT, .hrasconn = (uint64_t)(uintptr_t)h,
             .rasconnstate = (uint32_t)state, .dwError = error, .dwExtendedError = ext, .dwSubEntry = n->subentry,
         };

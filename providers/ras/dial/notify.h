@@ -2,7 +2,7 @@
  * notify.h - delivering RasDial progress to the application through one of
  * the four notifier kinds of docs/design.md section 5: RasDialFunc (type 0),
  * RasDialFunc1 (1), RasDialFunc2 (2, whose 0 return stops further
- * notifications) and RAS_NOTIFIER_FD (a descriptor receiving RASDIALEVENT
+ * notifications) and RAS_NOTIFIER_FD (a descriptor receiving NR_RASDIALEVENT
  * records).  It also keeps the per-thread "inside a handler" mark that lets
  * the API refuse RasDial from a handler and defer a RasHangUp made there.
  */

@@ -17,7 +17,7 @@ int main(int argc, char **argv)
     NR_RASDIALEVENT ev;
     HRASCONN h = NULL;
     BOOL saved;
-    char text[256];
+    char text[512];
     int events[2];
     DWORD rc;
 
@@ -31,7 +31,7 @@ int main(int argc, char **argv)
         return 1;
 
     /* Asynchronous: returns at once; one NR_RASDIALEVENT per state on the pipe. */
-    rc = RasDial(NULL, phonebook, &params, RAS_NOTIFIER_FD, &events[1], &h);
+    rc = RasDial(NULL, phonebook, &params, NR_RAS_NOTIFIER_FD, &events[1], &h);
     explicit_bzero(params.szPassword, sizeof params.szPassword);
     while (rc == 0 && read(events[0], &ev, sizeof ev) == sizeof ev) {
         printf("%s\n", nr_ras_state_text(ev.rasconnstate));

@@ -6,7 +6,7 @@
 
 static int fail(const char *what, DWORD rc)
 {
-    char text[256], detail[1024];
+    char text[512], detail[1024];
     RasGetErrorString(rc, text, sizeof text);
     nr_ras_get_last_phonebook_error(detail, sizeof detail);
     fprintf(stderr, "%s: error %u: %s\n%s\n", what, (unsigned)rc, text, detail);

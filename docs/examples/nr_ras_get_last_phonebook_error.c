@@ -5,7 +5,7 @@
 int main(int argc, char **argv)
 {
     DWORD cb = 0, n = 0, rc;
-    char text[256], detail[2048];
+    char text[512], detail[2048];
 
     if (argc != 2) {
         fprintf(stderr, "usage: %s PHONEBOOK\n", argv[0]);

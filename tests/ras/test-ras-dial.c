@@ -225,7 +225,7 @@ NRT_TEST(fd_notifier_receives_one_record_per_notification)
     NR_RASDIALEVENT ev[8];
     ssize_t got = 0;
     NRT_EQ_FATAL(pipe(fds), 0);
-    NRT_EQ(RasDial(NULL, book, &p, RAS_NOTIFIER_FD, &fds[1], &h), 0);
+    NRT_EQ(RasDial(NULL, book, &p, NR_RAS_NOTIFIER_FD, &fds[1], &h), 0);
     while (got < (ssize_t)(4 * sizeof ev[0])) {
         ssize_t r = read(fds[0], (char *)ev + got, sizeof ev - (size_t)got);
         if (r <= 0)
@@ -656,8 +656,8 @@ NRT_TEST(concurrent_dials_on_two_devices_are_independent)
     peer_start(&pr1, e1);
     peer_start(&pr2, e2);
 
-    NRT_EQ_FATAL(RasDial(NULL, book, &p, RAS_NOTIFIER_FD, &f1[1], &h1), 0);
-    NRT_EQ_FATAL(RasDial(NULL, book2, &p, RAS_NOTIFIER_FD, &f2[1], &h2), 0);
+    NRT_EQ_FATAL(RasDial(NULL, book, &p, NR_RAS_NOTIFIER_FD, &f1[1], &h1), 0);
+    NRT_EQ_FATAL(RasDial(NULL, book2, &p, NR_RAS_NOTIFIER_FD, &f2[1], &h2), 0);
     NRT_EQ_STR(fd_events_until_done(f1[0], 15000, text1, sizeof text1), all_states);
     NRT_EQ_STR(fd_events_until_done(f2[0], 15000, text2, sizeof text2), all_states);
 

@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -289,6 +290,20 @@ NRT_TEST(dial_w_refuses_wide_text_that_is_not_unicode_or_not_terminated)
     wcscpy(p.szEntryName, L"Nobody");
     NRT_EQ(RasDialW(NULL, widen(book), &p, 0, NULL, &h), ERROR_CANNOT_FIND_PHONEBOOK_ENTRY);
     NRT_NULL(h);
+}
+
+NRT_TEST(the_forms_without_text_answer_as_the_a_forms)
+{
+    HRASCONN unknown = (HRASCONN)(uintptr_t)0x4242;
+    int fds[2];
+    NRT_EQ(RasHangUpW(unknown), ERROR_INVALID_HANDLE);
+    NRT_EQ(RasHangUpW(unknown), RasHangUpA(unknown));
+    NRT_EQ(RasConnectionNotificationW(unknown, (HANDLE)(intptr_t)-1, RASCN_Connection),
+           RasConnectionNotificationA(unknown, (HANDLE)(intptr_t)-1, RASCN_Connection));
+    NRT_EQ_FATAL(pipe(fds), 0);
+    NRT_EQ(RasConnectionNotificationW(INVALID_HANDLE_VALUE, (HANDLE)(intptr_t)fds[1], 0), ERROR_INVALID_PARAMETER);
+    close(fds[0]);
+    close(fds[1]);
 }
 
 /* ---- the names and sizes that came with the W forms ---------------------------------------- */

@@ -13,6 +13,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -53,6 +55,59 @@ static DWORD path_utf8(LPCWSTR path, char **out)
     return 0;
 }
 
+/* An A enumeration: (array or NULL, &bytes, &count), as RasEnumConnectionsA. */
+typedef DWORD (*enum_a)(void *array, LPDWORD lpcb, LPDWORD count, const void *ctx);
+
+/* The whole list of an A enumeration, in a new array (*out, free() it) of
+ * *n elements of size bytes: a probe, then the list, again while it grows.
+ * *out stays NULL when the probe itself succeeded (nothing to list). */
+static DWORD enum_all(enum_a fn, const void *ctx, size_t size, void **out, DWORD *n)
+{
+    DWORD rc, cb = 0;
+    void *a = NULL;
+    *n = 0;
+    rc = fn(NULL, &cb, n, ctx);
+    while (rc == ERROR_BUFFER_TOO_SMALL) {
+        free(a);
+        if (!(a = calloc(*n ? *n : 1, size))) {
+            rc = ERROR_ALLOCATING_MEMORY;
+            break;
+        }
+        *(DWORD *)a = (DWORD)size; /* the first element's dwSize */
+        cb = (DWORD)(*n * size);
+        rc = fn(a, &cb, n, ctx);
+    }
+    *out = a;
+    return rc;
+}
+
+/* The W answer of an enumeration of n elements of size bytes into an
+ * array of *lpcb bytes (NULL: a probe): rc, or ERROR_BUFFER_TOO_SMALL when
+ * the array cannot hold them.  *room tells the caller to fill it. */
+static DWORD enum_room(DWORD rc, DWORD n, size_t size, const void *array, const DWORD *lpcb, bool *room)
+{
+    *room = false;
+    if (rc)
+        return rc;
+    if ((size_t)n * size > UINT32_MAX)
+        return ERROR_ALLOCATING_MEMORY;
+    if (!array || *lpcb < n * size)
+        return ERROR_BUFFER_TOO_SMALL;
+    *room = true;
+    return 0;
+}
+
+static DWORD entries_a(void *array, LPDWORD lpcb, LPDWORD count, const void *phonebook)
+{
+    return RasEnumEntriesA(NULL, phonebook, array, lpcb, count);
+}
+
+static DWORD conns_a(void *array, LPDWORD lpcb, LPDWORD count, const void *ctx)
+{
+    (void)ctx;
+    return RasEnumConnectionsA(array, lpcb, count);
+}
+
 NR_RAS_PUBLIC DWORD APIENTRY RasGetErrorStringW(UINT code, LPWSTR buf, DWORD size)
 {
     char text[1024];
@@ -72,8 +127,8 @@ NR_RAS_PUBLIC DWORD APIENTRY RasEnumEntriesW(LPCWSTR reserved, LPCWSTR phonebook
                                              LPDWORD lpcb, LPDWORD lpcEntries)
 {
     RASENTRYNAMEA *a = NULL;
-    DWORD rc, cb = 0, n = 0;
-    size_t need;
+    DWORD rc, n = 0;
+    bool room;
     char *pb;
 
     nr_ras_set_last_error(NULL);
@@ -83,44 +138,47 @@ NR_RAS_PUBLIC DWORD APIENTRY RasEnumEntriesW(LPCWSTR reserved, LPCWSTR phonebook
         return ERROR_INVALID_SIZE;
     if ((rc = path_utf8(phonebook, &pb)) != 0)
         return rc;
-    /* The whole list in A form: probe, then fetch (again while it grows). */
-    rc = RasEnumEntriesA(NULL, pb, NULL, &cb, &n);
-    while (rc == ERROR_BUFFER_TOO_SMALL) {
-        free(a);
-        if (!(a = calloc(n ? n : 1, sizeof *a))) {
-            rc = ERROR_ALLOCATING_MEMORY;
-            break;
-        }
-        a[0].dwSize = sizeof *a;
-        cb = (DWORD)(n * sizeof *a);
-        rc = RasEnumEntriesA(NULL, pb, a, &cb, &n);
-    }
+    rc = enum_all(entries_a, pb, sizeof *a, (void **)&a, &n);
     free(pb);
-    if (rc == 0 && !a) { /* no default phonebook: no entries, no probe */
+    if (rc == 0 && !a) { /* no default phonebook: no entries, and no probe needed */
         *lpcb = 0;
         *lpcEntries = 0;
         return 0;
     }
-    need = n * sizeof(RASENTRYNAMEW);
-    if (rc == 0 && need > UINT32_MAX)
-        rc = ERROR_ALLOCATING_MEMORY;
-    if (rc == 0 && (!entries || *lpcb < need)) {
-        rc = ERROR_BUFFER_TOO_SMALL;
-    } else if (rc == 0) {
-        for (DWORD i = 0; i < n && rc == 0; i++) {
-            RASENTRYNAMEW *w = &entries[i];
-            memset(w, 0, sizeof *w);
-            w->dwSize = sizeof *w;
-            w->dwFlags = a[i].dwFlags;
-            if ((rc = A2W(&a[i], w, szEntryName)) == 0)
-                rc = A2W(&a[i], w, szPhonebookPath);
-        }
+    rc = enum_room(rc, n, sizeof *entries, entries, lpcb, &room);
+    for (DWORD i = 0; room && i < n && rc == 0; i++) {
+        RASENTRYNAMEW *w = &entries[i];
+        memset(w, 0, sizeof *w);
+        w->dwSize = sizeof *w;
+        w->dwFlags = a[i].dwFlags;
+        if ((rc = A2W(&a[i], w, szEntryName)) == 0)
+            rc = A2W(&a[i], w, szPhonebookPath);
     }
     if (rc == 0 || rc == ERROR_BUFFER_TOO_SMALL) {
-        *lpcb = (DWORD)need;
+        *lpcb = (DWORD)(n * sizeof *entries);
         *lpcEntries = n;
     }
     free(a);
+    return rc;
+}
+
+/* What params_utf8 converts besides the names, the user and the domain. */
+#define WITH_PHONE_NUMBER 1 /* RasSetEntryDialParamsA ignores it, unchecked */
+#define WITH_PASSWORD     2 /* not with fRemovePassword */
+
+/* The RASDIALPARAMSA of w: 0, or ERROR_INVALID_PARAMETER. */
+static DWORD params_utf8(const RASDIALPARAMSW *w, RASDIALPARAMSA *a, unsigned with)
+{
+    DWORD rc;
+    memset(a, 0, sizeof *a);
+    a->dwSize = sizeof *a;
+    a->dwSubEntry = w->dwSubEntry;
+    a->dwCallbackId = w->dwCallbackId;
+    a->dwIfIndex = w->dwIfIndex;
+    if ((rc = W2A(w, a, szEntryName)) == 0 && (rc = W2A(w, a, szCallbackNumber)) == 0 &&
+        (rc = W2A(w, a, szUserName)) == 0 && (rc = W2A(w, a, szDomain)) == 0 &&
+        (!(with & WITH_PHONE_NUMBER) || (rc = W2A(w, a, szPhoneNumber)) == 0))
+        rc = with & WITH_PASSWORD ? W2A(w, a, szPassword) : 0;
     return rc;
 }
 
@@ -136,14 +194,7 @@ NR_RAS_PUBLIC DWORD APIENTRY RasDialW(LPRASDIALEXTENSIONS ext, LPCWSTR phonebook
         return RasDialA(ext, NULL, NULL, type, notifier, out);
     if (params->dwSize != sizeof *params)
         return ERROR_INVALID_SIZE;
-    memset(&a, 0, sizeof a);
-    a.dwSize = sizeof a;
-    a.dwSubEntry = params->dwSubEntry;
-    a.dwCallbackId = params->dwCallbackId;
-    a.dwIfIndex = params->dwIfIndex;
-    if ((rc = W2A(params, &a, szEntryName)) == 0 && (rc = W2A(params, &a, szPhoneNumber)) == 0 &&
-        (rc = W2A(params, &a, szCallbackNumber)) == 0 && (rc = W2A(params, &a, szUserName)) == 0 &&
-        (rc = W2A(params, &a, szPassword)) == 0 && (rc = W2A(params, &a, szDomain)) == 0 &&
+    if ((rc = params_utf8(params, &a, WITH_PHONE_NUMBER | WITH_PASSWORD)) == 0 &&
         (rc = path_utf8(phonebook, &pb)) == 0)
         rc = RasDialA(ext, pb, &a, type, notifier, out); /* copies what it keeps */
     explicit_bzero(&a, sizeof a);
@@ -199,59 +250,49 @@ static DWORD conn_wide(const RASCONNA *a, RASCONNW *w)
 NR_RAS_PUBLIC DWORD APIENTRY RasEnumConnectionsW(LPRASCONNW conns, LPDWORD lpcb, LPDWORD lpcConnections)
 {
     RASCONNA *a = NULL;
-    DWORD rc, cb = 0, n = 0;
-    size_t need;
+    DWORD rc, n = 0;
+    bool room;
 
     if (!lpcb || !lpcConnections)
         return ERROR_INVALID_PARAMETER;
     if (conns && conns->dwSize != sizeof(RASCONNW))
         return ERROR_INVALID_SIZE;
-    /* The A form answers a NULL array with the count (and 0 for none). */
-    rc = RasEnumConnectionsA(NULL, &cb, &n);
-    while (rc == ERROR_BUFFER_TOO_SMALL) {
-        free(a);
-        if (!(a = calloc(n ? n : 1, sizeof *a))) {
-            rc = ERROR_ALLOCATING_MEMORY;
-            break;
-        }
-        a[0].dwSize = sizeof *a;
-        cb = (DWORD)(n * sizeof *a);
-        rc = RasEnumConnectionsA(a, &cb, &n);
-    }
-    need = n * sizeof(RASCONNW);
-    if (rc == 0 && need > UINT32_MAX)
-        rc = ERROR_ALLOCATING_MEMORY;
-    if (rc == 0 && (!conns || *lpcb < need)) {
-        rc = ERROR_BUFFER_TOO_SMALL;
-    } else if (rc == 0) {
-        for (DWORD i = 0; i < n && rc == 0; i++)
-            rc = conn_wide(&a[i], &conns[i]);
-    }
+    rc = enum_all(conns_a, NULL, sizeof *a, (void **)&a, &n);
+    rc = enum_room(rc, n, sizeof *conns, conns, lpcb, &room);
+    for (DWORD i = 0; room && i < n && rc == 0; i++)
+        rc = conn_wide(&a[i], &conns[i]);
     if (rc == 0 || rc == ERROR_BUFFER_TOO_SMALL) {
-        *lpcb = (DWORD)need;
+        *lpcb = (DWORD)(n * sizeof *conns);
         *lpcConnections = n;
     }
     free(a);
     return rc;
 }
 
+/* The A projection a (asize bytes, dwSize set), then the checks of the W
+ * buffer w of *lpcb bytes that must hold wsize: 0 when w may be filled. */
+static DWORD projection(HRASCONN h, RASPROJECTION proj, void *a, DWORD asize, void *w, DWORD wsize, LPDWORD lpcb)
+{
+    DWORD rc, cb = asize;
+    if ((rc = RasGetProjectionInfoA(h, proj, a, &cb)) != 0)
+        return rc;
+    if (!w || *lpcb < wsize) {
+        *lpcb = wsize;
+        return ERROR_BUFFER_TOO_SMALL;
+    }
+    return *(DWORD *)w != wsize ? ERROR_INVALID_SIZE : 0; /* its dwSize */
+}
+
 NR_RAS_PUBLIC DWORD APIENTRY RasGetProjectionInfoW(HRASCONN h, RASPROJECTION proj, LPVOID buf, LPDWORD lpcb)
 {
-    DWORD rc, cb;
+    DWORD rc;
     if (!lpcb)
         return ERROR_INVALID_PARAMETER;
     if (proj == RASP_PppIp) {
         RASPPPIPA a = { .dwSize = sizeof a };
         RASPPPIPW *w = buf;
-        cb = sizeof a;
-        if ((rc = RasGetProjectionInfoA(h, proj, &a, &cb)) != 0)
+        if ((rc = projection(h, proj, &a, sizeof a, w, sizeof *w, lpcb)) != 0)
             return rc;
-        if (!w || *lpcb < sizeof *w) {
-            *lpcb = sizeof *w;
-            return ERROR_BUFFER_TOO_SMALL;
-        }
-        if (w->dwSize != sizeof *w)
-            return ERROR_INVALID_SIZE;
         w->dwError = a.dwError;
         w->dwOptions = a.dwOptions;
         w->dwServerOptions = a.dwServerOptions;
@@ -262,15 +303,8 @@ NR_RAS_PUBLIC DWORD APIENTRY RasGetProjectionInfoW(HRASCONN h, RASPROJECTION pro
     if (proj == RASP_PppLcp) {
         RASPPPLCPA a = { .dwSize = sizeof a };
         RASPPPLCPW *w = buf;
-        cb = sizeof a;
-        if ((rc = RasGetProjectionInfoA(h, proj, &a, &cb)) != 0)
+        if ((rc = projection(h, proj, &a, sizeof a, w, sizeof *w, lpcb)) != 0)
             return rc;
-        if (!w || *lpcb < sizeof *w) {
-            *lpcb = sizeof *w;
-            return ERROR_BUFFER_TOO_SMALL;
-        }
-        if (w->dwSize != sizeof *w)
-            return ERROR_INVALID_SIZE;
         memset(w, 0, sizeof *w);
         w->dwSize = sizeof *w;
         w->fBundled = a.fBundled;
@@ -302,15 +336,9 @@ NR_RAS_PUBLIC DWORD APIENTRY RasSetEntryDialParamsW(LPCWSTR phonebook, LPRASDIAL
         return ERROR_BUFFER_INVALID;
     if (params->dwSize != sizeof *params)
         return ERROR_INVALID_SIZE;
-    memset(&a, 0, sizeof a);
-    a.dwSize = sizeof a;
-    a.dwSubEntry = params->dwSubEntry;
-    a.dwCallbackId = params->dwCallbackId;
-    a.dwIfIndex = params->dwIfIndex;
     /* szPhoneNumber is not saved; szPassword is ignored with fRemovePassword */
-    if ((rc = W2A(params, &a, szEntryName)) == 0 && (rc = W2A(params, &a, szCallbackNumber)) == 0 &&
-        (rc = W2A(params, &a, szUserName)) == 0 && (fRemovePassword || (rc = W2A(params, &a, szPassword)) == 0) &&
-        (rc = W2A(params, &a, szDomain)) == 0 && (rc = path_utf8(phonebook, &pb)) == 0)
+    if ((rc = params_utf8(params, &a, fRemovePassword ? 0 : WITH_PASSWORD)) == 0 &&
+        (rc = path_utf8(phonebook, &pb)) == 0)
         rc = RasSetEntryDialParamsA(pb, &a, fRemovePassword);
     explicit_bzero(&a, sizeof a);
     free(pb);

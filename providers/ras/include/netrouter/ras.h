@@ -8,7 +8,7 @@
  *     DWORD cb = sizeof names, n = 0;
  *     DWORD rc = RasEnumEntries(NULL, NULL, names, &cb, &n);
  *     if (rc != 0) {
- *         char text[256];
+ *         char text[512];
  *         RasGetErrorString(rc, text, sizeof text);
  *         fprintf(stderr, "error %u: %s\n", rc, text);
  *     }
@@ -133,7 +133,7 @@ NR_RAS_PUBLIC DWORD APIENTRY RasEnumEntriesW(LPCWSTR reserved, LPCWSTR lpszPhone
  * once the port has been released.
  * Otherwise returns 0 at once and reports every state through the notifier
  * of dwNotifierType (0 RASDIALFUNC, 1 RASDIALFUNC1, 2 RASDIALFUNC2 whose 0
- * return stops further notifications, RAS_NOTIFIER_FD with lpvNotifier
+ * return stops further notifications, NR_RAS_NOTIFIER_FD with lpvNotifier
  * pointing to a writable descriptor receiving NR_RASDIALEVENT records), on a
  * thread of the library.  Each state is announced once with error 0; a
  * failure is announced again for its state with the error; nothing comes
@@ -523,7 +523,7 @@ NR_RAS_PUBLIC DWORD nr_ras_get_last_phonebook_error(LPSTR buf, DWORD size);
  * while it has not failed.  Callable from notification handlers.
  *
  *     if (rc != 0) {
- *         char text[256], detail[1024];
+ *         char text[512], detail[1024];
  *         RasGetErrorString(rc, text, sizeof text);
  *         nr_ras_get_error_detail(h, detail, sizeof detail);  // h may be NULL
  *         fprintf(stderr, "error %u: %s\n%s\n", rc, text, detail);

@@ -413,12 +413,12 @@ typedef VOID(WINAPI *RASDIALFUNC1)(HRASCONN hrasconn, UINT unMsg, RASCONNSTATE r
 typedef DWORD(WINAPI *RASDIALFUNC2)(ULONG_PTR dwCallbackId, DWORD dwSubEntry, HRASCONN hrasconn, UINT unMsg,
                                     RASCONNSTATE rascs, DWORD dwError, DWORD dwExtendedError);
 
-/** netrouter extension: dwNotifierType RAS_NOTIFIER_FD (0xFFFFFFFF):
+/** netrouter extension: dwNotifierType NR_RAS_NOTIFIER_FD (0xFFFFFFFF):
  *  lpvNotifier points to an int, a writable file descriptor that receives
  *  one NR_RASDIALEVENT record per notification (the POSIX stand-in for a
  *  window handle); the application poll()s the other end.  Records are
  *  written whole, in host byte order. */
-#define RAS_NOTIFIER_FD 0xFFFFFFFFu
+#define NR_RAS_NOTIFIER_FD 0xFFFFFFFFu
 typedef struct nr_ras_dial_event {
     uint32_t cbSize;            /**< sizeof(NR_RASDIALEVENT) */
     uint32_t unMsg;             /**< WM_RASDIALEVENT */

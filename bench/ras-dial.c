@@ -6,7 +6,7 @@
  *
  * Each round starts a fresh emulator + slirp (slirp takes one call: it exits
  * when the link ends, ppp_exit), writes a one-entry phonebook, then times
- * RasDial (RAS_NOTIFIER_FD) until Connected, split into the modem phases
+ * RasDial (NR_RAS_NOTIFIER_FD) until Connected, split into the modem phases
  * (RasDial -> RASCS_DeviceConnected: open, ATZ, ATD -> CONNECT) and the PPP
  * phases (-> Connected: LCP, IPCP), hangs up and waits for the emulator to
  * exit.  Setting up the emulator and slirp is not timed.  Prints the median
@@ -45,10 +45,10 @@ static bool dial_once(const char *book, double *total, double *modem)
     if (pipe2(fds, O_CLOEXEC) != 0)
         bench_die("pipe: %s", strerror(errno));
     t0 = bench_now_ns();
-    if (RasDial(NULL, book, &p, RAS_NOTIFIER_FD, &fds[1], &h) == 0) {
+    if (RasDial(NULL, book, &p, NR_RAS_NOTIFIER_FD, &fds[1], &h) == 0) {
         for (;;) {
             struct pollfd pf = { .fd = fds[0], .events = POLLIN };
-            RASDIALEVENT ev;
+            NR_RASDIALEVENT ev;
             if (poll(&pf, 1, 30000) <= 0 || read(fds[0], &ev, sizeof ev) != (ssize_t)sizeof ev)
                 break;
             if (ev.dwError) {

@@ -14,10 +14,10 @@ int main(int argc, char **argv)
     RASDIALPARAMS params = { .dwSize = sizeof params };
     const char *phonebook = argc > 2 ? argv[2] : NULL; /* NULL: the default phonebook */
     struct sigaction sa = { .sa_handler = on_signal };
-    RASDIALEVENT ev;
+    NR_RASDIALEVENT ev;
     HRASCONN h = NULL;
     BOOL saved;
-    char text[256];
+    char text[512];
     int events[2];
     DWORD rc;
 
@@ -30,8 +30,8 @@ int main(int argc, char **argv)
     if (pipe(events) != 0)
         return 1;
 
-    /* Asynchronous: returns at once; one RASDIALEVENT per state on the pipe. */
-    rc = RasDial(NULL, phonebook, &params, RAS_NOTIFIER_FD, &events[1], &h);
+    /* Asynchronous: returns at once; one NR_RASDIALEVENT per state on the pipe. */
+    rc = RasDial(NULL, phonebook, &params, NR_RAS_NOTIFIER_FD, &events[1], &h);
     explicit_bzero(params.szPassword, sizeof params.szPassword);
     while (rc == 0 && read(events[0], &ev, sizeof ev) == sizeof ev) {
         printf("%s\n", nr_ras_state_text(ev.rasconnstate));

@@ -22,7 +22,7 @@ int main(int argc, char **argv)
     if (rc) {
         RasGetErrorString(rc, text, sizeof text);
         fprintf(stderr, "error %u: %s\n", (unsigned)rc, text);
-        if (RasGetLastPhonebookError(text, sizeof text) == 0 && text[0])
+        if (nr_ras_get_last_phonebook_error(text, sizeof text) == 0 && text[0])
             fprintf(stderr, "%s\n", text);
     }
     for (DWORD i = 0; rc == 0 && i < n; i++)

@@ -12,7 +12,7 @@ int main(int argc, char **argv)
     RASCONNSTATUS st = { .dwSize = sizeof st };
     RASCONNSTATE shown = (RASCONNSTATE)-1;
     HRASCONN h = NULL;
-    char text[256];
+    char text[512];
     DWORD rc;
 
     if (argc != 2) {

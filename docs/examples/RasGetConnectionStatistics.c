@@ -26,7 +26,7 @@ int main(int argc, char **argv)
     RASDIALPARAMS params = { .dwSize = sizeof params };
     RASCONNSTATUS st = { .dwSize = sizeof st };
     HRASCONN h = NULL;
-    char text[256];
+    char text[512];
     int rounds = argc > 2 ? atoi(argv[2]) : 3;
     DWORD rc;
 

@@ -6,9 +6,9 @@
 
 static int fail(const char *what, DWORD rc)
 {
-    char text[256], detail[1024];
+    char text[512], detail[1024];
     RasGetErrorString(rc, text, sizeof text);
-    RasGetLastPhonebookError(detail, sizeof detail);
+    nr_ras_get_last_phonebook_error(detail, sizeof detail);
     fprintf(stderr, "%s: error %u: %s\n%s\n", what, (unsigned)rc, text, detail);
     return 1;
 }

@@ -26,7 +26,7 @@ int main(int argc, char **argv)
 {
     RASDIALPARAMS params = { .dwSize = sizeof params };
     HRASCONN h = NULL;
-    char text[256];
+    char text[512];
     DWORD rc;
 
     if (argc != 2) {

@@ -8,7 +8,7 @@
 static DWORD dial(const char *entry, HRASCONN *h)
 {
     RASDIALPARAMS params = { .dwSize = sizeof params };
-    char text[256];
+    char text[512];
     DWORD rc;
 
     snprintf(params.szEntryName, sizeof params.szEntryName, "%s", entry);

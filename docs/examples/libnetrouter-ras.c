@@ -6,7 +6,7 @@ int main(int argc, char **argv)
 {
     RASDIALPARAMS p = { .dwSize = sizeof p };
     HRASCONN h = NULL;
-    char text[256], detail[1024];
+    char text[512], detail[1024];
     DWORD rc;
 
     snprintf(p.szEntryName, sizeof p.szEntryName, "%s", argc > 1 ? argv[1] : "Office");

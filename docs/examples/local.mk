@@ -51,7 +51,7 @@ NR_DOC_RAS_EXAMPLES = \
 	docs/examples/RasGetConnectionStatistics \
 	docs/examples/RasGetEntryDialParams \
 	docs/examples/RasGetErrorString \
-	docs/examples/RasGetLastPhonebookError \
+	docs/examples/nr_ras_get_last_phonebook_error \
 	docs/examples/RasGetProjectionInfo \
 	docs/examples/RasHangUp \
 	docs/examples/libnetrouter-ras \
@@ -117,7 +117,7 @@ docs_examples_RasGetConnectStatus_LDADD = providers/ras/api/libnetrouter-ras.la 
 docs_examples_RasGetConnectionStatistics_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
 docs_examples_RasGetEntryDialParams_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
 docs_examples_RasGetErrorString_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
-docs_examples_RasGetLastPhonebookError_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
+docs_examples_nr_ras_get_last_phonebook_error_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
 docs_examples_RasGetProjectionInfo_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
 docs_examples_RasHangUp_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
 docs_examples_libnetrouter_ras_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
@@ -204,7 +204,7 @@ dist_nrmanexamples_DATA = docs/examples/README.md \
 	docs/examples/RasGetConnectionStatistics.c \
 	docs/examples/RasGetEntryDialParams.c \
 	docs/examples/RasGetErrorString.c \
-	docs/examples/RasGetLastPhonebookError.c \
+	docs/examples/nr_ras_get_last_phonebook_error.c \
 	docs/examples/RasGetProjectionInfo.c \
 	docs/examples/RasHangUp.c \
 	docs/examples/libnetrouter-ras.c \
@@ -261,7 +261,7 @@ installcheck-manpages:
 	  $(CC) -o $(MANPAGES_IC)/RasGetErrorString '$(docdir)/examples/manpages/RasGetErrorString.c' \
 	    `$(PKG_CONFIG) --cflags --libs netrouter-ras` -Wl,-rpath,`$(PKG_CONFIG) --variable=libdir netrouter-ras`
 	$(MANPAGES_IC)/nr_strerror | grep -q '^netrouter $(PACKAGE_VERSION)$$'
-	$(MANPAGES_IC)/RasGetErrorString 676 | grep -q '^676: The line is busy.$$'
+	$(MANPAGES_IC)/RasGetErrorString 676 | grep -q '^676: The phone line is busy.$$'
 	rm -rf $(MANPAGES_IC)
 clean-local: clean-manpages-installcheck
 clean-manpages-installcheck:

@@ -6,7 +6,7 @@ int main(int argc, char **argv)
 {
     RASDIALPARAMS p = { .dwSize = sizeof p };
     HRASCONN h = NULL;
-    char text[256], detail[2048];
+    char text[512], detail[2048];
     DWORD rc;
 
     if (argc != 3) {

@@ -7,7 +7,7 @@ int main(int argc, char **argv)
 {
     RASDIALPARAMS params = { .dwSize = sizeof params };
     HRASCONN h = NULL;
-    char ifname[16], text[256];
+    char ifname[16], text[512];
     DWORD rc;
 
     if (argc != 2) {

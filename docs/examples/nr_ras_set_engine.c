@@ -10,7 +10,7 @@ int main(int argc, char **argv)
 {
     RASDIALPARAMS params = { .dwSize = sizeof params };
     HRASCONN h = NULL;
-    char text[256];
+    char text[512];
     DWORD rc;
     int arg = 1;
 

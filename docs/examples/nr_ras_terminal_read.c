@@ -32,7 +32,7 @@ int main(int argc, char **argv)
 {
     RASDIALEXTENSIONS ext = { .dwSize = sizeof ext, .dwfOptions = RDEOPT_PausedStates };
     RASDIALPARAMS params = { .dwSize = sizeof params };
-    RASDIALEVENT ev;
+    NR_RASDIALEVENT ev;
     HRASCONN h = NULL;
     int events[2];
     DWORD rc;
@@ -42,7 +42,7 @@ int main(int argc, char **argv)
         return 2;
     }
     snprintf(params.szEntryName, sizeof params.szEntryName, "%s", argv[1]);
-    rc = RasDial(&ext, NULL, &params, RAS_NOTIFIER_FD, &events[1], &h);
+    rc = RasDial(&ext, NULL, &params, NR_RAS_NOTIFIER_FD, &events[1], &h);
     while (rc == 0 && read(events[0], &ev, sizeof ev) == sizeof ev) {
         printf("%s\n", nr_ras_state_text(ev.rasconnstate));
         if (ev.dwError) {
@@ -53,7 +53,7 @@ int main(int argc, char **argv)
             if (!login(h, argv[2], argv[3]))
                 rc = ERROR_INTERACTIVE_MODE;
             else
-                rc = RasDial(&ext, NULL, &params, RAS_NOTIFIER_FD, &events[1], &h);
+                rc = RasDial(&ext, NULL, &params, NR_RAS_NOTIFIER_FD, &events[1], &h);
         } else if (ev.rasconnstate == RASCS_Connected) {
             break;
         }

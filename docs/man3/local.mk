@@ -25,21 +25,36 @@ dist_man_MANS += \
 	docs/man3/RasDeleteEntry.3 \
 	docs/man3/RasDeleteEntryA.3 \
 	docs/man3/RasDeleteEntryW.3 \
+	docs/man3/RasConnectionNotificationA.3 \
+	docs/man3/RasConnectionNotificationW.3 \
 	docs/man3/RasDial.3 \
+	docs/man3/RasDialA.3 \
+	docs/man3/RasDialW.3 \
 	docs/man3/RasEnumConnections.3 \
 	docs/man3/RasEnumDevices.3 \
 	docs/man3/RasEnumDevicesA.3 \
 	docs/man3/RasEnumDevicesW.3 \
+	docs/man3/RasEnumConnectionsA.3 \
+	docs/man3/RasEnumConnectionsW.3 \
 	docs/man3/RasEnumEntries.3 \
+	docs/man3/RasEnumEntriesA.3 \
+	docs/man3/RasEnumEntriesW.3 \
 	docs/man3/RasGetConnectStatus.3 \
+	docs/man3/RasGetConnectStatusA.3 \
+	docs/man3/RasGetConnectStatusW.3 \
 	docs/man3/RasGetConnectionStatistics.3 \
 	docs/man3/RasGetEntryDialParams.3 \
 	docs/man3/RasGetEntryProperties.3 \
 	docs/man3/RasGetEntryPropertiesA.3 \
 	docs/man3/RasGetEntryPropertiesW.3 \
+	docs/man3/RasGetEntryDialParamsA.3 \
+	docs/man3/RasGetEntryDialParamsW.3 \
 	docs/man3/RasGetErrorString.3 \
-	docs/man3/RasGetLastPhonebookError.3 \
+	docs/man3/RasGetErrorStringA.3 \
+	docs/man3/RasGetErrorStringW.3 \
 	docs/man3/RasGetProjectionInfo.3 \
+	docs/man3/RasGetProjectionInfoA.3 \
+	docs/man3/RasGetProjectionInfoW.3 \
 	docs/man3/RasHangUp.3 \
 	docs/man3/RasRenameEntry.3 \
 	docs/man3/RasRenameEntryA.3 \
@@ -51,6 +66,10 @@ dist_man_MANS += \
 	docs/man3/RasValidateEntryName.3 \
 	docs/man3/RasValidateEntryNameA.3 \
 	docs/man3/RasValidateEntryNameW.3 \
+	docs/man3/RasHangUpA.3 \
+	docs/man3/RasHangUpW.3 \
+	docs/man3/RasSetEntryDialParamsA.3 \
+	docs/man3/RasSetEntryDialParamsW.3 \
 	docs/man3/nr_add_connection.3 \
 	docs/man3/nr_cancel_connection.3 \
 	docs/man3/nr_check_manifest.3 \
@@ -62,9 +81,10 @@ dist_man_MANS += \
 	docs/man3/nr_get_last_error.3 \
 	docs/man3/nr_get_user.3 \
 	docs/man3/nr_ras_check_phonebook.3 \
+	docs/man3/nr_ras_get_engine.3 \
 	docs/man3/nr_ras_get_error_detail.3 \
 	docs/man3/nr_ras_get_interface.3 \
-	docs/man3/nr_ras_get_engine.3 \
+	docs/man3/nr_ras_get_last_phonebook_error.3 \
 	docs/man3/nr_ras_hang_up_wait.3 \
 	docs/man3/nr_ras_set_engine.3 \
 	docs/man3/nr_ras_state_text.3 \

@@ -7,7 +7,7 @@
  *   func1   RasDialFunc1 (type 1): adds the handle and the extended error
  *   func2   RasDialFunc2 (type 2): adds dwCallbackId (our context pointer) and
  *           returns 0 to stop further notifications (here after --stop-after)
- *   fd      RAS_NOTIFIER_FD: RASDIALEVENT records on a pipe that main() poll()s
+ *   fd      NR_RAS_NOTIFIER_FD: NR_RASDIALEVENT records on a pipe that main() poll()s
  *   resume  RDEOPT_PausedStates with --wrong-password first: the dial pauses in
  *           RASCS_RetryAuthentication, and main() (never the handler) calls
  *           RasDial again on the same handle, with the same notifier and the
@@ -270,14 +270,14 @@ static bool demo_fd(const char *kind, bool resume, const options *o)
         return false;
     }
     fill_params(&params, o, resume ? o->wrong_password : o->password);
-    rc = RasDial(&ext, o->phonebook, &params, RAS_NOTIFIER_FD, &fds[1], &h);
+    rc = RasDial(&ext, o->phonebook, &params, NR_RAS_NOTIFIER_FD, &fds[1], &h);
     if (rc != 0) {
         print_error(kind, "RasDial", rc);
         goto out;
     }
     for (;;) {
         struct pollfd p = { .fd = fds[0], .events = POLLIN };
-        RASDIALEVENT ev;
+        NR_RASDIALEVENT ev;
         int n = poll(&p, 1, o->timeout_s * 1000);
         if (n < 0 && errno == EINTR)
             continue;
@@ -305,7 +305,7 @@ static bool demo_fd(const char *kind, bool resume, const options *o)
             /* Same handle, same notifier (kind and descriptor), new password. */
             printf("%s: password rejected; resuming with the right one\n", kind);
             fill_params(&params, o, o->password);
-            rc = RasDial(&ext, o->phonebook, &params, RAS_NOTIFIER_FD, &fds[1], &h);
+            rc = RasDial(&ext, o->phonebook, &params, NR_RAS_NOTIFIER_FD, &fds[1], &h);
             if (rc != 0) {
                 print_error(kind, "RasDial (resume)", rc);
                 break;

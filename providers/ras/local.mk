@@ -1,7 +1,8 @@
 # providers/ras: the RAS (dial-up) provider. Its folders are its layers, from
 # the bottom up (docs/architecture.md draws them):
 #
-#   include/  <netrouter/ras.h>, the vocabulary every layer speaks (installed)
+#   include/  <netrouter/ras.h>, rastypes.h and raserror.h, the vocabulary
+#             every layer speaks (installed)
 #   port/     the serial port: UUCP lock, tty, the AT dialogue and result codes
 #   ppp/      HDLC framing, packets, the RFC 1661 automaton, LCP, PAP/CHAP/MS-CHAP v2,
 #             IPCP, CBCP and the link that runs them over a descriptor
@@ -45,7 +46,8 @@ NR_RAS_PROTO_LIBS = providers/ras/proto/libnrras-proto.la router/common/libnrcom
 NR_RAS_ENGINE_LIBS = providers/ras/dial/libnrras-dial.la providers/ras/port/libnrras-port.la \
 	providers/ras/ppp/libnrras-ppp.la providers/ras/store/libnrras-store.la router/common/libnrcommon.la
 
-netrouterinclude_HEADERS += providers/ras/include/netrouter/ras.h providers/ras/include/netrouter/rasentry.h
+netrouterinclude_HEADERS += providers/ras/include/netrouter/ras.h providers/ras/include/netrouter/raserror.h \
+	providers/ras/include/netrouter/rastypes.h providers/ras/include/netrouter/rasentry.h
 
 include $(srcdir)/providers/ras/port/local.mk
 include $(srcdir)/providers/ras/ppp/local.mk

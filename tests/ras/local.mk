@@ -147,7 +147,8 @@ ras_api_tests = \
 	tests/ras/test-ras-reconnect \
 	tests/ras/test-ras-entry \
 	tests/ras/test-ras-entry-names \
-	tests/ras/test-ras-devices
+	tests/ras/test-ras-devices \
+	tests/ras/test-ras-wide
 check_PROGRAMS += $(ras_api_tests)
 TESTS += $(ras_api_tests)
 tests_ras_test_ras_dial_CPPFLAGS = $(NR_RAS_TEST_API_CPPFLAGS)
@@ -184,8 +185,10 @@ tests_ras_test_ras_entry_names_CPPFLAGS = $(NR_RAS_TEST_API_CPPFLAGS)
 tests_ras_test_ras_entry_names_LDADD = $(NR_RAS_TEST_API_LIBS)
 tests_ras_test_ras_devices_CPPFLAGS = $(NR_RAS_TEST_API_CPPFLAGS)
 tests_ras_test_ras_devices_LDADD = $(NR_RAS_TEST_API_LIBS)
+tests_ras_test_ras_wide_CPPFLAGS = $(NR_RAS_TEST_API_CPPFLAGS)
+tests_ras_test_ras_wide_LDADD = $(NR_RAS_TEST_API_LIBS)
 
-# The RAS error list: a name and a text for every code of ras.h.
+# The RAS error list: a name and a text for every code of raserror.h.
 check_PROGRAMS += tests/ras/test-ras-errlist
 TESTS += tests/ras/test-ras-errlist
 nodist_tests_ras_test_ras_errlist_SOURCES = tests/ras/ras-codes.h
@@ -194,13 +197,13 @@ tests_ras_test_ras_errlist_CPPFLAGS = $(AM_CPPFLAGS) -I$(NR_RAS_DIR)/api -I$(top
 	$(CUNIT_CFLAGS)
 tests_ras_test_ras_errlist_LDADD = providers/ras/api/libnrras-errors.la providers/ras/api/libnetrouter-ras.la \
 	router/libnetrouter.la $(NR_TEST_RUNNER)
-# Every PENDING and ERROR_* macro of ras.h with a RAS number (600-899), as
+# Every PENDING, WARNING_* and ERROR_* macro of ras.h with a RAS number (600-877), as
 # the compiler sees it, one CODE(NAME) a line: what test-ras-errlist holds
 # the list against.
-tests/ras/ras-codes.h: $(NR_RAS_H)
+tests/ras/ras-codes.h: $(NR_RAS_H) $(NR_RASERROR_H)
 	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
 	echo '#include <netrouter/ras.h>' | $(CC) -E -dM -I$(top_srcdir)/router/include -I$(NR_RAS_DIR)/include - | \
-	  LC_ALL=C $(AWK) '$$1 == "#define" && $$2 ~ /^(PENDING|ERROR_[A-Z0-9_]+)$$/ && $$3 ~ /^[0-9]+$$/ && \
+	  LC_ALL=C $(AWK) '$$1 == "#define" && $$2 ~ /^(PENDING|WARNING_[A-Z0-9_]+|ERROR_[A-Z0-9_]+)$$/ && $$3 ~ /^[0-9]+$$/ && \
 	    $$3 >= 600 && $$3 <= 899 { print "CODE(" $$2 ")" }' | LC_ALL=C sort >$@.tmp && \
 	mv $@.tmp $@
 BUILT_SOURCES += tests/ras/ras-codes.h

@@ -100,7 +100,7 @@ static int dial_async(const char *type, const char *entry, const char *phonebook
     RASDIALPARAMS p = { .dwSize = sizeof p };
     HRASCONN h = NULL;
     int fds[2] = { -1, -1 };
-    DWORD rc, t = strcmp(type, "fd") == 0 ? RAS_NOTIFIER_FD : (DWORD)atoi(type);
+    DWORD rc, t = strcmp(type, "fd") == 0 ? NR_RAS_NOTIFIER_FD : (DWORD)atoi(type);
     void *target = &fds[1];
     if (t == 0)
         target = (void *)f0;
@@ -109,15 +109,15 @@ static int dial_async(const char *type, const char *entry, const char *phonebook
     else if (t == 2)
         target = (void *)f2;
     snprintf(p.szEntryName, sizeof p.szEntryName, "%s", entry);
-    if (t == RAS_NOTIFIER_FD && pipe(fds) != 0)
+    if (t == NR_RAS_NOTIFIER_FD && pipe(fds) != 0)
         return 1;
     rc = RasDial(NULL, phonebook, &p, t, target, &h);
     if (rc)
         return failed("RasDial", rc);
     for (int waited = 0; !done && waited < 60000; waited += 10) {
-        if (t == RAS_NOTIFIER_FD) {
+        if (t == NR_RAS_NOTIFIER_FD) {
             struct pollfd pf = { .fd = fds[0], .events = POLLIN };
-            RASDIALEVENT ev;
+            NR_RASDIALEVENT ev;
             if (poll(&pf, 1, 10) == 1 && read(fds[0], &ev, sizeof ev) == (ssize_t)sizeof ev)
                 report((RASCONNSTATE)ev.rasconnstate, ev.dwError);
         } else {

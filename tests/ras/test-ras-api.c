@@ -3,7 +3,7 @@
  * installed-library interface: RasGetErrorString (the exact Windows text of
  * every code the provider produces, buffer sizes, unknown codes),
  * RasEnumEntries (with the size-probe protocol) and
- * RasGetLastPhonebookError.
+ * nr_ras_get_last_phonebook_error.
  */
 #include "config.h"
 
@@ -44,7 +44,7 @@ NRT_TEST(error_string_of_a_ras_code)
 {
     char buf[256];
     NRT_EQ(RasGetErrorString(ERROR_LINE_BUSY, buf, sizeof buf), 0);
-    NRT_EQ_STR(buf, "The line is busy.");
+    NRT_EQ_STR(buf, "The phone line is busy.");
     NRT_EQ(RasGetErrorString(ERROR_AUTHENTICATION_FAILURE, buf, sizeof buf), 0);
     NRT_CONTAINS(buf, "password");
 }
@@ -64,63 +64,73 @@ NRT_TEST(error_string_of_every_code_in_ras_h)
 }
 
 /* Every code the provider can produce (grep providers/ras for ERROR_), with
- * the text of Microsoft's raserror.h / winerror.h. */
+ * the text Windows 10/11 gives for it (raserror.h / winerror.h). */
 static const struct { UINT code; const char *text; } produced[] = {
     { ERROR_ACCESS_DENIED, "Access is denied." },
     { ERROR_INVALID_HANDLE, "The handle is invalid." },
     { ERROR_INVALID_PARAMETER, "The parameter is incorrect." },
     { ERROR_INSUFFICIENT_BUFFER, "The data area passed to a system call is too small." },
     { ERROR_POSSIBLE_DEADLOCK, "A potential deadlock condition has been detected." },
-    { ERROR_BUFFER_TOO_SMALL, "Caller's buffer is too small." },
-    { ERROR_CANNOT_SET_PORT_INFO, "Cannot set port information." },
-    { ERROR_DEVICE_DOES_NOT_EXIST, "The device does not exist." },
-    { ERROR_BUFFER_INVALID, "The buffer is invalid." },
-    { ERROR_PORT_DISCONNECTED, "The port is disconnected." },
-    { ERROR_CANNOT_OPEN_PHONEBOOK, "Cannot open the phone book file." },
-    { ERROR_CANNOT_LOAD_PHONEBOOK, "Cannot load the phone book file." },
-    { ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, "Cannot find the phone book entry." },
-    { ERROR_CANNOT_WRITE_PHONEBOOK, "Cannot write the phone book file." },
-    { ERROR_CORRUPT_PHONEBOOK, "Invalid information found in the phone book file." },
-    { ERROR_DISCONNECTION, "The port was disconnected." },
-    { ERROR_USER_DISCONNECTION, "The port was disconnected by the user." },
-    { ERROR_INVALID_SIZE, "The structure size is incorrect." },
-    { ERROR_PORT_NOT_AVAILABLE, "The port is already in use or is not configured for Remote Access dial out." },
-    { ERROR_UNKNOWN, "Unknown error." },
-    { ERROR_REQUEST_TIMEOUT, "The request has timed out." },
-    { ERROR_FROM_DEVICE, "Your modem (or other connecting device) has reported an error." },
-    { ERROR_UNRECOGNIZED_RESPONSE, "Unrecognized response from the device." },
-    { ERROR_ALLOCATING_MEMORY, "Cannot allocate memory." },
-    { ERROR_DEVICE_NOT_READY, "Your modem (or other connecting device) is not functioning." },
-    { ERROR_LINE_BUSY, "The line is busy." },
-    { ERROR_VOICE_ANSWER, "A person answered instead of a modem." },
-    { ERROR_NO_ANSWER, "There is no answer." },
-    { ERROR_NO_CARRIER, "Cannot detect carrier." },
-    { ERROR_NO_DIALTONE, "There is no dial tone." },
-    { ERROR_AUTHENTICATION_FAILURE, "Access denied because username and/or password is invalid on the domain." },
-    { ERROR_PORT_OR_DEVICE, "Hardware failure in port or attached device." },
+    { ERROR_BUFFER_TOO_SMALL, "The caller's buffer is too small." },
+    { ERROR_CANNOT_SET_PORT_INFO, "The port information cannot be set." },
+    { ERROR_DEVICE_DOES_NOT_EXIST, "A device was specified that does not exist." },
+    { ERROR_BUFFER_INVALID, "An invalid buffer was specified." },
+    { ERROR_PORT_DISCONNECTED, "A connection to the remote computer could not be established, so the port used "
+                               "for this connection was closed." },
+    { ERROR_CANNOT_OPEN_PHONEBOOK, "The system could not open the phone book file." },
+    { ERROR_CANNOT_LOAD_PHONEBOOK, "The system could not load the phone book file." },
+    { ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, "The system could not find the phone book entry for this connection." },
+    { ERROR_CANNOT_WRITE_PHONEBOOK, "The system could not update the phone book file." },
+    { ERROR_CORRUPT_PHONEBOOK, "The system found invalid information in the phone book file." },
+    { ERROR_DISCONNECTION, "The connection was terminated by the remote computer before it could be completed." },
+    { ERROR_USER_DISCONNECTION, "The user disconnected the modem (or other connecting device)." },
+    { ERROR_INVALID_SIZE, "An incorrect structure size was detected." },
+    { ERROR_PORT_NOT_AVAILABLE, "The modem (or other connecting device) is already in use or is not configured "
+                                "properly." },
+    { ERROR_UNKNOWN, "There was an unknown error." },
+    { ERROR_REQUEST_TIMEOUT, "The remote server is not responding in a timely fashion." },
+    { ERROR_FROM_DEVICE, "The modem (or other connecting device) has reported an error." },
+    { ERROR_UNRECOGNIZED_RESPONSE, "There was an unrecognized response from the modem (or other connecting "
+                                   "device)." },
+    { ERROR_ALLOCATING_MEMORY, "The system has run out of memory." },
+    { ERROR_DEVICE_NOT_READY, "The modem (or other connecting device) is not functioning." },
+    { ERROR_LINE_BUSY, "The phone line is busy." },
+    { ERROR_VOICE_ANSWER, "A person answered instead of a modem (or other connecting device)." },
+    { ERROR_NO_ANSWER, "The remote computer did not respond. To make sure that the server can be reached, ping "
+                       "the remote computer." },
+    { ERROR_NO_CARRIER, "The system could not detect the carrier." },
+    { ERROR_NO_DIALTONE, "There was no dial tone." },
+    { ERROR_AUTHENTICATION_FAILURE, "The remote connection was denied because the user name and password "
+                                    "combination you provided is not recognized, or the selected authentication "
+                                    "protocol is not permitted on the remote access server." },
+    { ERROR_PORT_OR_DEVICE, "There was a hardware failure in the modem (or other connecting device)." },
     { ERROR_INVALID_AUTH_STATE, "The authorization state is invalid." },
     /* the terminal step, and what an MS-CHAP v2 server can answer */
-    { ERROR_PORT_NOT_OPEN, "The port is not open." },
+    { ERROR_PORT_NOT_OPEN, "The specified port is not open." },
     { ERROR_ASYNC_REQUEST_PENDING, "An asynchronous request is pending." },
-    { ERROR_INTERACTIVE_MODE, "The connection needs information from you, but the application does not allow "
-                              "user interaction." },
+    { ERROR_INTERACTIVE_MODE, "The connection needs information from you, but the application does not allow user "
+                              "interaction." },
     { ERROR_RESTRICTED_LOGON_HOURS, "The account is not permitted to log on at this time of day." },
     { ERROR_ACCT_DISABLED, "The account is disabled." },
-    { ERROR_PASSWD_EXPIRED, "The password has expired." },
-    { ERROR_NO_DIALIN_PERMISSION, "The account does not have Remote Access permission." },
-    { ERROR_CHANGING_PASSWORD, "An error occurred while changing the password on the domain. The password might "
-                               "have been too short or might have matched a previously used password." },
+    { ERROR_PASSWD_EXPIRED, "The password for this account has expired." },
+    { ERROR_NO_DIALIN_PERMISSION, "The account does not have permission to dial in." },
+    { ERROR_CHANGING_PASSWORD, "There was an error changing the password on the domain.  The password might have "
+                               "been too short or might have matched a previously used password." },
     { ERROR_UNABLE_TO_AUTHENTICATE_SERVER, "It was not possible to verify the identity of the server." },
-    { ERROR_PPP_TIMEOUT, "PPP timeout." },
-    { ERROR_PPP_REMOTE_TERMINATED, "PPP terminated by remote machine." },
-    { ERROR_PPP_NO_RESPONSE, "Remote PPP peer is not responding." },
+    { ERROR_PPP_TIMEOUT, "The connection was terminated because the remote computer did not respond in a timely "
+                         "manner." },
+    { ERROR_PPP_REMOTE_TERMINATED, "The connection was terminated by the remote computer." },
+    { ERROR_PPP_NO_RESPONSE, "A connection to the remote access server was not made because the remote access "
+                             "server did not respond." },
     { ERROR_PROJECTION_NOT_COMPLETE, "Computer registration is not complete." },
     { ERROR_PROTOCOL_NOT_CONFIGURED, "The protocol is not configured." },
-    { ERROR_PPP_NOT_CONVERGING, "The PPP negotiation is not converging." },
-    { ERROR_PPP_CP_REJECTED, "The PPP control protocol for this network protocol is not available on the server." },
-    { ERROR_PPP_LCP_TERMINATED, "The PPP link control protocol terminated." },
-    { ERROR_PPP_LOOPBACK_DETECTED, "Loopback detected." },
-    { ERROR_PPP_NO_ADDRESS_ASSIGNED, "The server did not assign an address." },
+    { ERROR_PPP_NOT_CONVERGING, "Your computer and the remote computer could not agree on PPP control protocols." },
+    { ERROR_PPP_CP_REJECTED, "A connection to the remote computer could not be completed.  You might need to "
+                             "adjust the protocols on this computer." },
+    { ERROR_PPP_LCP_TERMINATED, "The PPP link control protocol was terminated." },
+    { ERROR_PPP_LOOPBACK_DETECTED, "Loopback was detected." },
+    { ERROR_PPP_NO_ADDRESS_ASSIGNED, "The remote connection was not made because the remote access server did not "
+                                     "assign an IP address." },
 };
 
 NRT_TEST(error_string_of_every_produced_code_is_the_windows_text)
@@ -183,10 +193,10 @@ NRT_TEST(error_string_of_an_unknown_code_is_invalid_parameter)
 NRT_TEST(error_string_into_a_small_buffer_is_insufficient_buffer)
 {
     char buf[32];
-    /* "The line is busy." takes 18 bytes with its terminating NUL */
-    NRT_EQ(RasGetErrorString(ERROR_LINE_BUSY, buf, 17), ERROR_INSUFFICIENT_BUFFER);
-    NRT_EQ(RasGetErrorString(ERROR_LINE_BUSY, buf, 18), 0);
-    NRT_EQ_STR(buf, "The line is busy.");
+    /* "The phone line is busy." takes 24 bytes with its terminating NUL */
+    NRT_EQ(RasGetErrorString(ERROR_LINE_BUSY, buf, 23), ERROR_INSUFFICIENT_BUFFER);
+    NRT_EQ(RasGetErrorString(ERROR_LINE_BUSY, buf, 24), 0);
+    NRT_EQ_STR(buf, "The phone line is busy.");
 }
 
 NRT_TEST(enum_entries_size_probe)
@@ -269,7 +279,7 @@ NRT_TEST(missing_named_phonebook_cannot_be_opened)
     DWORD cb = 0, n = 0;
     snprintf(path, sizeof path, "%s/none.json", dir);
     NRT_EQ(RasEnumEntries(NULL, path, NULL, &cb, &n), ERROR_CANNOT_OPEN_PHONEBOOK);
-    RasGetLastPhonebookError(detail, sizeof detail);
+    nr_ras_get_last_phonebook_error(detail, sizeof detail);
     NRT_CONTAINS(detail, "none.json");
 }
 
@@ -280,12 +290,12 @@ NRT_TEST(corrupt_phonebook_reports_file_line_and_field)
     const char *path = write_book("bad.json", "{\"entries\": [\n {\"name\": \"A\", \"device\": \"/dev/a\",\n"
                                               "  \"phone_number\": \"1\", \"speed\": true}\n]}\n");
     NRT_EQ(RasEnumEntries(NULL, path, NULL, &cb, &n), ERROR_CORRUPT_PHONEBOOK);
-    RasGetLastPhonebookError(detail, sizeof detail);
+    nr_ras_get_last_phonebook_error(detail, sizeof detail);
     NRT_CONTAINS(detail, "bad.json:3:");
     NRT_CONTAINS(detail, "entries[0].speed");
     NRT_CONTAINS(detail, "must be an integer");
     /* a later success clears it */
     NRT_EQ(RasEnumEntries(NULL, three_entries(), NULL, &cb, &n), ERROR_BUFFER_TOO_SMALL);
-    RasGetLastPhonebookError(detail, sizeof detail);
+    nr_ras_get_last_phonebook_error(detail, sizeof detail);
     NRT_EQ_STR(detail, "");
 }

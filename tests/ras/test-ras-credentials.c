@@ -72,7 +72,7 @@ static void write_file(const char *path, const char *text, mode_t mode)
 static const char *last_error(void)
 {
     static char buf[4096];
-    RasGetLastPhonebookError(buf, sizeof buf);
+    nr_ras_get_last_phonebook_error(buf, sizeof buf);
     return buf;
 }
 

@@ -222,10 +222,10 @@ NRT_TEST(fd_notifier_receives_one_record_per_notification)
     RASDIALPARAMS p = params_for("Test");
     HRASCONN h = NULL;
     int fds[2];
-    RASDIALEVENT ev[8];
+    NR_RASDIALEVENT ev[8];
     ssize_t got = 0;
     NRT_EQ_FATAL(pipe(fds), 0);
-    NRT_EQ(RasDial(NULL, book, &p, RAS_NOTIFIER_FD, &fds[1], &h), 0);
+    NRT_EQ(RasDial(NULL, book, &p, NR_RAS_NOTIFIER_FD, &fds[1], &h), 0);
     while (got < (ssize_t)(4 * sizeof ev[0])) {
         ssize_t r = read(fds[0], (char *)ev + got, sizeof ev - (size_t)got);
         if (r <= 0)
@@ -322,7 +322,7 @@ NRT_TEST(handlers_may_enumerate_entries_and_get_error_strings)
     NRT_EQ_STR(act_entry_names[0], "Test");
     NRT_EQ_STR(act_entry_names[1], "Gone");
     NRT_EQ(act_text_rc, 0);
-    NRT_EQ_STR(act_text, "The line is busy.");
+    NRT_EQ_STR(act_text, "The phone line is busy.");
     NRT_EQ(act_small_text_rc, ERROR_INSUFFICIENT_BUFFER);
     hang_up_and_check_release(h);
     modem_emu_stop(e);
@@ -616,7 +616,7 @@ NRT_TEST(a_connected_dial_keeps_only_the_links_copy_of_the_password)
     modem_emu_stop(e);
 }
 
-/* Reads the RASDIALEVENT records of fd until RASCS_Connected or an error
+/* Reads the NR_RASDIALEVENT records of fd until RASCS_Connected or an error
  * (at most ms); the announced sequence, as fixture_rec_text(NULL) writes it. */
 static const char *fd_events_until_done(int fd, int ms, char *text, size_t size)
 {
@@ -624,7 +624,7 @@ static const char *fd_events_until_done(int fd, int ms, char *text, size_t size)
     text[0] = '\0';
     for (;;) {
         struct pollfd pf = { .fd = fd, .events = POLLIN };
-        RASDIALEVENT ev;
+        NR_RASDIALEVENT ev;
         if (poll(&pf, 1, ms) != 1 || read(fd, &ev, sizeof ev) != (ssize_t)sizeof ev)
             return text;
         used += (size_t)snprintf(text + used, size - used, "%s%d:%u", used ? " " : "", (int)ev.rasconnstate,
@@ -656,8 +656,8 @@ NRT_TEST(concurrent_dials_on_two_devices_are_independent)
     peer_start(&pr1, e1);
     peer_start(&pr2, e2);
 
-    NRT_EQ_FATAL(RasDial(NULL, book, &p, RAS_NOTIFIER_FD, &f1[1], &h1), 0);
-    NRT_EQ_FATAL(RasDial(NULL, book2, &p, RAS_NOTIFIER_FD, &f2[1], &h2), 0);
+    NRT_EQ_FATAL(RasDial(NULL, book, &p, NR_RAS_NOTIFIER_FD, &f1[1], &h1), 0);
+    NRT_EQ_FATAL(RasDial(NULL, book2, &p, NR_RAS_NOTIFIER_FD, &f2[1], &h2), 0);
     NRT_EQ_STR(fd_events_until_done(f1[0], 15000, text1, sizeof text1), all_states);
     NRT_EQ_STR(fd_events_until_done(f2[0], 15000, text2, sizeof text2), all_states);
 

@@ -1,6 +1,6 @@
 /*
  * test-ras-errors.c - the sentences behind RAS error numbers
- * (nr_ras_get_error_detail, RasGetLastPhonebookError) name what was at
+ * (nr_ras_get_error_detail, nr_ras_get_last_phonebook_error) name what was at
  * fault: a phonebook's file, line, column and key with the nearest known
  * key, why a phonebook file was refused, the entries a phonebook has, the
  * device, the lock file and the process holding it, the modem's answer;
@@ -131,7 +131,7 @@ NRT_TEST(a_wrong_entry_name_lists_the_entries_there_are)
     NRT_CONTAINS(thread_detail(), "its 2 entries are \"Test\" and \"Gone\"");
     /* the same sentence from the Windows-named call */
     char text[4096];
-    NRT_EQ(RasGetLastPhonebookError(text, sizeof text), 0);
+    NRT_EQ(nr_ras_get_last_phonebook_error(text, sizeof text), 0);
     NRT_EQ_STR(text, thread_detail());
 }
 

@@ -110,10 +110,10 @@ NRT_TEST(type2_returning_zero_stops_notifications)
 NRT_TEST(fd_notifier_writes_one_fixed_size_record)
 {
     int p[2];
-    RASDIALEVENT two[2], ev;
+    NR_RASDIALEVENT two[2], ev;
     nr_ras_notifier n;
     NRT_EQ_FATAL(pipe(p), 0);
-    NRT_EQ_FATAL(nr_ras_notifier_init(&n, RAS_NOTIFIER_FD, &p[1], 0), 0);
+    NRT_EQ_FATAL(nr_ras_notifier_init(&n, NR_RAS_NOTIFIER_FD, &p[1], 0), 0);
     NRT_TRUE(nr_ras_notify(&n, H, RASCS_AuthNotify, ERROR_AUTHENTICATION_FAILURE, 5));
     /* room for two records, exactly one arrives */
     NRT_EQ(read(p[0], two, sizeof two), (ssize_t)sizeof ev);
@@ -134,7 +134,7 @@ NRT_TEST(fd_notifier_stops_when_the_reader_is_gone)
     int p[2];
     nr_ras_notifier n;
     NRT_EQ_FATAL(pipe(p), 0);
-    NRT_EQ_FATAL(nr_ras_notifier_init(&n, RAS_NOTIFIER_FD, &p[1], 0), 0);
+    NRT_EQ_FATAL(nr_ras_notifier_init(&n, NR_RAS_NOTIFIER_FD, &p[1], 0), 0);
     close(p[0]);
     signal(SIGPIPE, SIG_IGN);
     NRT_FALSE(nr_ras_notify(&n, H, RASCS_OpenPort, 0, 0));
@@ -147,9 +147,9 @@ NRT_TEST(bad_notifiers_are_refused)
     int ro[2], closed = 1000;
     NRT_EQ(nr_ras_notifier_init(&n, 3, (void *)func0, 0), ERROR_INVALID_PARAMETER);
     NRT_EQ(nr_ras_notifier_init(&n, 0, NULL, 0), ERROR_INVALID_PARAMETER);
-    NRT_EQ(nr_ras_notifier_init(&n, RAS_NOTIFIER_FD, &closed, 0), ERROR_INVALID_PARAMETER);
+    NRT_EQ(nr_ras_notifier_init(&n, NR_RAS_NOTIFIER_FD, &closed, 0), ERROR_INVALID_PARAMETER);
     NRT_EQ_FATAL(pipe(ro), 0);
-    NRT_EQ(nr_ras_notifier_init(&n, RAS_NOTIFIER_FD, &ro[0], 0), ERROR_INVALID_PARAMETER);
+    NRT_EQ(nr_ras_notifier_init(&n, NR_RAS_NOTIFIER_FD, &ro[0], 0), ERROR_INVALID_PARAMETER);
     close(ro[0]);
     close(ro[1]);
 }

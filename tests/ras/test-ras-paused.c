@@ -236,7 +236,7 @@ NRT_TEST(resuming_with_another_notifier_is_refused_and_the_dial_stays_paused)
     NRT_EQ_FATAL(pipe(fds), 0);
     NRT_EQ(RasDial(&x, book, &p, 1, (void *)on_other_func1, &same), ERROR_INVALID_PARAMETER);
     NRT_EQ(RasDial(&x, book, &p, 2, (void *)fixture_rec_func1, &same), ERROR_INVALID_PARAMETER); /* another kind */
-    NRT_EQ(RasDial(&x, book, &p, RAS_NOTIFIER_FD, &fds[1], &same), ERROR_INVALID_PARAMETER);
+    NRT_EQ(RasDial(&x, book, &p, NR_RAS_NOTIFIER_FD, &fds[1], &same), ERROR_INVALID_PARAMETER);
     NRT_EQ(RasDial(&x, book, &p, 0, NULL, &same), ERROR_INVALID_PARAMETER); /* synchronous */
     NRT_EQ_PTR(same, h);
     NRT_EQ(RasGetConnectStatus(h, &st), 0);

@@ -326,7 +326,7 @@ NRT_TEST(a_busy_line_is_an_extended_error_676_naming_the_entry)
     NRT_EQ(code, ERROR_LINE_BUSY);
     NRT_EQ(ERROR_LINE_BUSY, 676);
     NRT_CONTAINS(text, "Test");
-    NRT_CONTAINS(text, "The line is busy.");
+    NRT_CONTAINS(text, "The phone line is busy.");
     NRT_EQ_STR(provider, "ras");
     stop(&t);
 }
@@ -383,7 +383,7 @@ NRT_TEST(a_failure_names_what_was_at_fault)
     start(&t, MODEM_EMU_BUSY, false);
     NRT_EQ_CODE(add(&t, "ras:Test"), WN_EXTENDED_ERROR);
     nr_get_last_error(NULL, text, sizeof text, NULL, 0);
-    NRT_CONTAINS(text, "The line is busy.");
+    NRT_CONTAINS(text, "The phone line is busy.");
     NRT_CONTAINS(text, modem_emu_path(t.emu)); /* the device */
     NRT_CONTAINS(text, "answered \"BUSY\" to \"ATDT5551234\"");
     stop(&t);

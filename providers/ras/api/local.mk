@@ -12,7 +12,8 @@ providers_ras_api_libnetrouter_ras_la_SOURCES = \
 	providers/ras/api/ras-entry-props.c \
 	providers/ras/api/ras-entry-names.c \
 	providers/ras/api/ras-devices.c \
-	providers/ras/api/ras-entry-wide.c
+	providers/ras/api/ras-entry-wide.c \
+	providers/ras/api/ras-wide.c
 providers_ras_api_libnetrouter_ras_la_CPPFLAGS = $(NR_RAS_API_CPPFLAGS) -DNR_SYSCONFDIR='"$(sysconfdir)"'
 providers_ras_api_libnetrouter_ras_la_CFLAGS = $(NR_RAS_LAYER_CFLAGS)
 providers_ras_api_libnetrouter_ras_la_LIBADD = providers/ras/api/libnrras-errors.la \
@@ -26,7 +27,7 @@ providers_ras_api_libnetrouter_ras_la_LDFLAGS = $(AM_LDFLAGS) -version-info 0:0:
 pkgconfig_DATA += providers/ras/netrouter-ras.pc
 
 # The RAS error numbers, their names and texts as one X-macro list, read from
-# the comments of ras.h itself (scripts/errlist.awk says the form), and the
+# the comments of raserror.h itself (scripts/errlist.awk says the form), and the
 # name and text functions made of it (a library of their own, so that the
 # tests can hold them against the header).
 noinst_LTLIBRARIES += providers/ras/api/libnrras-errors.la
@@ -35,10 +36,11 @@ nodist_providers_ras_api_libnrras_errors_la_SOURCES = providers/ras/api/ras-errl
 providers_ras_api_libnrras_errors_la_CPPFLAGS = $(AM_CPPFLAGS) $(NR_COMMON_CPPFLAGS) -I$(top_builddir)/providers/ras/api
 providers_ras_api_libnrras_errors_la_CFLAGS = $(NR_RAS_LAYER_CFLAGS)
 NR_RAS_H = $(top_srcdir)/providers/ras/include/netrouter/ras.h
-providers/ras/api/ras-errlist.h: $(NR_RAS_H) $(top_srcdir)/scripts/errlist.awk
+NR_RASERROR_H = $(top_srcdir)/providers/ras/include/netrouter/raserror.h
+providers/ras/api/ras-errlist.h: $(NR_RASERROR_H) $(top_srcdir)/scripts/errlist.awk
 	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
-	$(AWK) -v codes='^(PENDING|ERROR_[A-Z0-9_]+)$$' -v aliases='^$$' -v map=NR_RAS_ERRORS \
-	  -v source=providers/ras/include/netrouter/ras.h -f $(top_srcdir)/scripts/errlist.awk $(NR_RAS_H) >$@.tmp && \
+	$(AWK) -v codes='^(PENDING|WARNING_MSG_ALIAS_NOT_ADDED|ERROR_[A-Z0-9_]+)$$' -v aliases='^$$' -v map=NR_RAS_ERRORS \
+	  -v source=providers/ras/include/netrouter/raserror.h -f $(top_srcdir)/scripts/errlist.awk $(NR_RASERROR_H) >$@.tmp && \
 	mv $@.tmp $@
 BUILT_SOURCES += providers/ras/api/ras-errlist.h
 CLEANFILES += providers/ras/api/ras-errlist.h

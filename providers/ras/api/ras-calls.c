@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "client.h"
 #include "local-lasterror.h"
@@ -18,16 +19,17 @@
 #include "notify.h"
 #include "ras-engine.h"
 
-NR_RAS_PUBLIC DWORD RasDial(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIALPARAMS params, DWORD type,
-                            LPVOID notifier, LPHRASCONN out)
+NR_RAS_PUBLIC DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIALPARAMSA params,
+                                      DWORD type, LPVOID notifier, LPHRASCONN out)
 {
     nr_ras_set_last_error(NULL);
     if (nr_ras_in_handler())
         return ERROR_POSSIBLE_DEADLOCK; /* never from inside a notification handler */
     if (!params || !out || type == NR_RAS_NOTIFIER_RELAY)
         return ERROR_INVALID_PARAMETER;
-    if (params->dwSize != sizeof *params || (ext && ext->dwSize != sizeof *ext))
-        return ERROR_INVALID_SIZE;
+    if (params->dwSize != sizeof *params ||
+        (ext && ext->dwSize != sizeof *ext && ext->dwSize != NR_RASDIALEXTENSIONS_V1_SIZE))
+        return ERROR_INVALID_SIZE; /* RasEapInfo (not in the V1 size) is ignored */
     if (memchr(params->szEntryName, '\0', sizeof params->szEntryName) == NULL ||
         memchr(params->szPhoneNumber, '\0', sizeof params->szPhoneNumber) == NULL ||
         memchr(params->szUserName, '\0', sizeof params->szUserName) == NULL ||
@@ -40,7 +42,7 @@ NR_RAS_PUBLIC DWORD RasDial(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIAL
     return nr_client_dial(ext, phonebook, params, type, notifier, out);
 }
 
-NR_RAS_PUBLIC DWORD RasHangUp(HRASCONN h)
+NR_RAS_PUBLIC DWORD APIENTRY RasHangUpA(HRASCONN h)
 {
     return nr_ras_in_process() ? nr_local_hang_up(h) : nr_client_hang_up(h);
 }
@@ -52,14 +54,14 @@ NR_RAS_PUBLIC DWORD nr_ras_hang_up_wait(HRASCONN h, DWORD timeout_ms)
     return nr_ras_in_process() ? nr_local_hang_up_wait(h, timeout_ms) : nr_client_hang_up_wait(h, timeout_ms);
 }
 
-NR_RAS_PUBLIC DWORD RasConnectionNotification(HRASCONN h, HANDLE event, DWORD flags)
+NR_RAS_PUBLIC DWORD APIENTRY RasConnectionNotificationA(HRASCONN h, HANDLE event, DWORD flags)
 {
     if (nr_ras_in_process())
         return nr_local_connection_notification(h, event, flags);
     return nr_client_connection_notification(h, event, flags);
 }
 
-NR_RAS_PUBLIC DWORD RasGetConnectStatus(HRASCONN h, LPRASCONNSTATUS status)
+NR_RAS_PUBLIC DWORD APIENTRY RasGetConnectStatusA(HRASCONN h, LPRASCONNSTATUSA status)
 {
     nr_client_status st;
     DWORD rc;
@@ -90,7 +92,7 @@ NR_RAS_PUBLIC DWORD nr_ras_get_interface(HRASCONN h, LPSTR buf, DWORD size)
     return 0;
 }
 
-NR_RAS_PUBLIC DWORD RasGetLastPhonebookError(LPSTR buf, DWORD size)
+NR_RAS_PUBLIC DWORD nr_ras_get_last_phonebook_error(LPSTR buf, DWORD size)
 {
     if (!buf || !size)
         return ERROR_INVALID_PARAMETER;
@@ -105,7 +107,7 @@ NR_RAS_PUBLIC DWORD nr_ras_get_error_detail(HRASCONN h, LPSTR buf, DWORD size)
     if (!buf || !size)
         return ERROR_INVALID_PARAMETER;
     if (!h)
-        return RasGetLastPhonebookError(buf, size);
+        return nr_ras_get_last_phonebook_error(buf, size);
     if (nr_ras_in_process())
         return nr_local_get_error_detail(h, buf, size);
     if ((rc = nr_client_get_status(h, &st)) == 0)
@@ -113,37 +115,53 @@ NR_RAS_PUBLIC DWORD nr_ras_get_error_detail(HRASCONN h, LPSTR buf, DWORD size)
     return rc;
 }
 
-NR_RAS_PUBLIC DWORD RasEnumConnections(LPRASCONN conns, LPDWORD lpcb, LPDWORD lpcConnections)
+/* One RASCONNA of a link: every field, whatever the caller's version. */
+static void fill_rasconn(RASCONNA *r, const nr_ras_link *k)
+{
+    static const char sys[] = NR_SYSCONFDIR "/";
+    memset(r, 0, sizeof *r);
+    r->dwSize = sizeof *r;
+    r->hrasconn = k->handle;
+    snprintf(r->szEntryName, sizeof r->szEntryName, "%s", k->entry);
+    snprintf(r->szDeviceType, sizeof r->szDeviceType, "%s", k->device_type);
+    snprintf(r->szDeviceName, sizeof r->szDeviceName, "%s", k->device_name);
+    snprintf(r->szPhonebook, sizeof r->szPhonebook, "%s", k->phonebook);
+    r->dwSubEntry = 1;
+    /* a process sees only its own user's links (the service is per user) */
+    r->dwFlags = RASCF_OwnerKnown | RASCF_OwnerMatch;
+    if (strncmp(k->phonebook, sys, sizeof sys - 1) == 0)
+        r->dwFlags |= RASCF_AllUsers;
+    r->luid.LowPart = (DWORD)getuid();
+}
+
+NR_RAS_PUBLIC DWORD APIENTRY RasEnumConnectionsA(LPRASCONNA conns, LPDWORD lpcb, LPDWORD lpcConnections)
 {
     nr_ras_link *v = NULL;
-    size_t n = 0;
+    size_t n = 0, stride = sizeof(RASCONNA);
     DWORD need, rc;
     if (!lpcb || !lpcConnections)
         return ERROR_INVALID_PARAMETER;
-    if (conns && conns->dwSize != sizeof *conns)
+    if (conns && conns->dwSize != sizeof(RASCONNA) && conns->dwSize != NR_RASCONNA_V1_SIZE)
         return ERROR_INVALID_SIZE;
+    if (conns)
+        stride = conns->dwSize; /* the caller's version of RASCONNA */
     rc = nr_ras_in_process() ? nr_rasconn_snapshot(&v, &n) : nr_client_list(&v, &n);
     if (rc)
         return rc;
-    if (n > UINT32_MAX / sizeof(RASCONN)) {
+    if (n > UINT32_MAX / stride) {
         free(v);
         return ERROR_ALLOCATING_MEMORY;
     }
-    need = (DWORD)(n * sizeof(RASCONN));
+    need = (DWORD)(n * stride);
     *lpcConnections = (DWORD)n;
     if (!conns || *lpcb < need) {
         rc = ERROR_BUFFER_TOO_SMALL;
     } else {
         for (size_t i = 0; i < n; i++) {
-            RASCONN *r = &conns[i];
-            memset(r, 0, sizeof *r);
-            r->dwSize = sizeof *r;
-            r->hrasconn = v[i].handle;
-            snprintf(r->szEntryName, sizeof r->szEntryName, "%s", v[i].entry);
-            snprintf(r->szDeviceType, sizeof r->szDeviceType, "%s", v[i].device_type);
-            snprintf(r->szDeviceName, sizeof r->szDeviceName, "%s", v[i].device_name);
-            snprintf(r->szPhonebook, sizeof r->szPhonebook, "%s", v[i].phonebook);
-            r->dwSubEntry = 1;
+            RASCONNA r;
+            fill_rasconn(&r, &v[i]);
+            r.dwSize = (DWORD)stride;
+            memcpy((char *)conns + i * stride, &r, stride);
         }
     }
     *lpcb = need;
@@ -151,7 +169,7 @@ NR_RAS_PUBLIC DWORD RasEnumConnections(LPRASCONN conns, LPDWORD lpcb, LPDWORD lp
     return rc;
 }
 
-NR_RAS_PUBLIC DWORD RasGetProjectionInfo(HRASCONN h, RASPROJECTION proj, LPVOID buf, LPDWORD lpcb)
+NR_RAS_PUBLIC DWORD APIENTRY RasGetProjectionInfoA(HRASCONN h, RASPROJECTION proj, LPVOID buf, LPDWORD lpcb)
 {
     if (!lpcb)
         return ERROR_INVALID_PARAMETER;

@@ -2,7 +2,7 @@
  * ras-credentials.c - RasSetEntryDialParams and RasGetEntryDialParams: the
  * public calls over the saved-credentials store (credstore.c).  They check
  * the arguments, that the entry exists in the phonebook, and leave the
- * detail of a failure for RasGetLastPhonebookError.  Nothing here logs or
+ * detail of a failure for nr_ras_get_last_phonebook_error.  Nothing here logs or
  * prints; every copy of a password is wiped before it goes out of scope.
  */
 #include "config.h"
@@ -24,7 +24,8 @@ static DWORD entry_of(LPCSTR phonebook, const char *name, nr_phonebook **out)
     return nr_ras_load_entry(phonebook, name, out, &entry);
 }
 
-NR_RAS_PUBLIC DWORD RasSetEntryDialParams(LPCSTR lpszPhonebook, LPRASDIALPARAMS params, BOOL fRemovePassword)
+NR_RAS_PUBLIC DWORD APIENTRY RasSetEntryDialParamsA(LPCSTR lpszPhonebook, LPRASDIALPARAMSA params,
+                                                    BOOL fRemovePassword)
 {
     nr_phonebook *pb = NULL;
     nr_cred cred;
@@ -55,7 +56,8 @@ NR_RAS_PUBLIC DWORD RasSetEntryDialParams(LPCSTR lpszPhonebook, LPRASDIALPARAMS 
     return rc;
 }
 
-NR_RAS_PUBLIC DWORD RasGetEntryDialParams(LPCSTR lpszPhonebook, LPRASDIALPARAMS params, LPBOOL lpfPassword)
+NR_RAS_PUBLIC DWORD APIENTRY RasGetEntryDialParamsA(LPCSTR lpszPhonebook, LPRASDIALPARAMSA params,
+                                                    LPBOOL lpfPassword)
 {
     nr_phonebook *pb = NULL;
     nr_cred cred;

@@ -15,8 +15,8 @@
 #include "phonebook.h"
 #include "local-lasterror.h"
 
-NR_RAS_PUBLIC DWORD RasEnumEntries(LPCSTR reserved, LPCSTR lpszPhonebook, LPRASENTRYNAME entries, LPDWORD lpcb,
-                                   LPDWORD lpcEntries)
+NR_RAS_PUBLIC DWORD APIENTRY RasEnumEntriesA(LPCSTR reserved, LPCSTR lpszPhonebook, LPRASENTRYNAMEA entries,
+                                             LPDWORD lpcb, LPDWORD lpcEntries)
 {
     nr_phonebook *pb = NULL;
     nr_pb_error err;

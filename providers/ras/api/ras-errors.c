@@ -12,7 +12,7 @@
 
 #include "ras-errors.h"
 
-NR_RAS_PUBLIC DWORD RasGetErrorString(UINT code, LPSTR buf, DWORD size)
+NR_RAS_PUBLIC DWORD APIENTRY RasGetErrorStringA(UINT code, LPSTR buf, DWORD size)
 {
     const char *text = NULL;
     size_t need;

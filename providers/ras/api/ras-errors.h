@@ -1,6 +1,6 @@
 /*
  * ras-errors.h - code -> name and code -> text for the RAS error numbers of
- * <netrouter/ras.h> (600-899), generated from that header: the name is the
+ * <netrouter/raserror.h> (600-877), generated from that header: the name is the
  * code's macro ("ERROR_AUTHENTICATION_FAILURE"), for logs and --json; the
  * text is what RasGetErrorString gives.  Internal to libnetrouter-ras
  * (hidden), reentrant.

@@ -238,14 +238,14 @@ static int dial(const char *phonebook, RASDIALPARAMS *params, bool quiet, bool f
         printf("Connecting to %s...\n", params->szEntryName), fflush(stdout);
     /* The phonebook is loaded in here (never blocking: a FIFO is refused);
      * a signal meanwhile is seen at the first poll below. */
-    err = RasDial(&ext, phonebook, params, RAS_NOTIFIER_FD, &pipefd[1], &h);
+    err = RasDial(&ext, phonebook, params, NR_RAS_NOTIFIER_FD, &pipefd[1], &h);
     if (err) {
         rc = rd_fail(err, h);
         goto out;
     }
     for (;;) {
         struct pollfd p[2] = { { .fd = pipefd[0], .events = POLLIN }, { .fd = rd_signal_fd(), .events = POLLIN } };
-        RASDIALEVENT ev;
+        NR_RASDIALEVENT ev;
         if (!rd_signal() && poll(p, 2, connected ? 1000 : -1) < 0 && errno != EINTR)
             break;
         if (rd_signal()) {
@@ -276,7 +276,7 @@ static int dial(const char *phonebook, RASDIALPARAMS *params, bool quiet, bool f
                 /* no number was given (--callback): on without a call back */
                 if (!quiet)
                     printf("No callback number given: going on without a call back.\n");
-                if ((err = RasDial(&ext, phonebook, params, RAS_NOTIFIER_FD, &pipefd[1], &h)) != 0) {
+                if ((err = RasDial(&ext, phonebook, params, NR_RAS_NOTIFIER_FD, &pipefd[1], &h)) != 0) {
                     rc = rd_fail(err, h);
                     break;
                 }
@@ -289,7 +289,7 @@ static int dial(const char *phonebook, RASDIALPARAMS *params, bool quiet, bool f
                     rc = EXIT_FAILURE;
                     break;
                 }
-                if ((err = RasDial(&ext, phonebook, params, RAS_NOTIFIER_FD, &pipefd[1], &h)) != 0) {
+                if ((err = RasDial(&ext, phonebook, params, NR_RAS_NOTIFIER_FD, &pipefd[1], &h)) != 0) {
                     rc = rd_fail(err, h);
                     break;
                 }

@@ -24,7 +24,7 @@ DWORD nr_ras_notifier_init(nr_ras_notifier *n, DWORD type, void *target, ULONG_P
     case 2:
     case NR_RAS_NOTIFIER_RELAY:
         break;
-    case RAS_NOTIFIER_FD:
+    case NR_RAS_NOTIFIER_FD:
         n->fd = *(const int *)target;
         if (n->fd < 0 || fcntl(n->fd, F_GETFL) < 0 || (fcntl(n->fd, F_GETFL) & O_ACCMODE) == O_RDONLY)
             return ERROR_INVALID_PARAMETER;
@@ -64,8 +64,8 @@ bool nr_ras_notify(const nr_ras_notifier *n, HRASCONN h, RASCONNSTATE state, DWO
         more = r->fn(r->ctx, h, state, error, ext);
         break;
     }
-    case RAS_NOTIFIER_FD: {
-        RASDIALEVENT ev = {
+    case NR_RAS_NOTIFIER_FD: {
+        NR_RASDIALEVENT ev = {
             .cbSize = sizeof ev, .unMsg = WM_RASDIALEVENT, .hrasconn = (uint64_t)(uintptr_t)h,
             .rasconnstate = (uint32_t)state, .dwError = error, .dwExtendedError = ext, .dwSubEntry = n->subentry,
         };

@@ -2,7 +2,7 @@
  * notify.h - delivering RasDial progress to the application through one of
  * the four notifier kinds of docs/design.md section 5: RasDialFunc (type 0),
  * RasDialFunc1 (1), RasDialFunc2 (2, whose 0 return stops further
- * notifications) and RAS_NOTIFIER_FD (a descriptor receiving RASDIALEVENT
+ * notifications) and NR_RAS_NOTIFIER_FD (a descriptor receiving NR_RASDIALEVENT
  * records).  It also keeps the per-thread "inside a handler" mark that lets
  * the API refuse RasDial from a handler and defer a RasHangUp made there.
  */
@@ -23,9 +23,9 @@ typedef struct nr_ras_relay {
 } nr_ras_relay;
 
 typedef struct nr_ras_notifier {
-    DWORD type;             /* 0, 1, 2, RAS_NOTIFIER_FD or NR_RAS_NOTIFIER_RELAY */
+    DWORD type;             /* 0, 1, 2, NR_RAS_NOTIFIER_FD or NR_RAS_NOTIFIER_RELAY */
     void *target;           /* the function, or a pointer to the int fd */
-    int fd;                 /* RAS_NOTIFIER_FD: the descriptor (copied at setup) */
+    int fd;                 /* NR_RAS_NOTIFIER_FD: the descriptor (copied at setup) */
     ULONG_PTR callback_id;  /* RASDIALPARAMS.dwCallbackId, for type 2 */
     DWORD subentry;         /* reported sub-entry (1: single-link entries) */
 } nr_ras_notifier;

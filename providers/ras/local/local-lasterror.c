@@ -1,7 +1,7 @@
 /*
  * local-lasterror.c - the sentences behind the RAS error numbers: the
  * calling thread's detail of the last call that failed before any
- * connection existed (RasGetLastPhonebookError: the phonebook, the entry,
+ * connection existed (nr_ras_get_last_phonebook_error: the phonebook, the entry,
  * the saved credentials; a client sets it from the service's answer), and
  * a connection's own, recorded by the dialing engine
  * (nr_ras_get_error_detail).  Owns the per-thread buffer; the connection's

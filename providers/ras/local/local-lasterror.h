@@ -1,6 +1,6 @@
 /*
  * local-lasterror.h - the calling thread's detail sentence behind
- * RasGetLastPhonebookError and nr_ras_get_error_detail(NULL, ...), shared
+ * nr_ras_get_last_phonebook_error and nr_ras_get_error_detail(NULL, ...), shared
  * by the public library and the service (kept in local-lasterror.c), and
  * the loading of a phonebook entry that sets it.
  */

@@ -38,7 +38,7 @@ NR_PLUGIN_DEFINE_ABI_VERSION()
 /* detail: what the RAS library says was at fault ("" when nothing). */
 static DWORD ras_error(DWORD code, const char *entry, const char *detail)
 {
-    char text[256], msg[1536];
+    char text[512], msg[1536];
     if (RasGetErrorString(code, text, sizeof text) != 0)
         snprintf(text, sizeof text, "RAS error %u.", (unsigned)code);
     snprintf(msg, sizeof msg, "dialing %s failed with RAS error %u: %s%s%s", entry, (unsigned)code, text,
@@ -52,7 +52,7 @@ static DWORD ras_error(DWORD code, const char *entry, const char *detail)
  * on to the next provider and, when none takes the name, quotes this. */
 static DWORD not_ours(const char *entry, const char *detail)
 {
-    char text[256], msg[1536];
+    char text[512], msg[1536];
     if (RasGetErrorString(ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, text, sizeof text) != 0)
         text[0] = '\0';
     snprintf(msg, sizeof msg, "no phonebook entry named \"%s\" (RAS error %u: %s)%s%s", entry,

@@ -62,7 +62,7 @@ typedef struct nr_phonebook {
 
 /* Why a load failed: a RAS code and a sentence (err.code 621 cannot open,
  * 625 corrupt; err.detail one human sentence), and where, kept apart so
- * that a caller can say it its own way (RasGetLastPhonebookError:
+ * that a caller can say it its own way (nr_ras_get_last_phonebook_error:
  * "file:line:column: field: detail"). */
 typedef struct nr_pb_error {
     nr_error err;

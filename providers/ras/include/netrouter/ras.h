@@ -8,12 +8,22 @@
  *     DWORD cb = sizeof names, n = 0;
  *     DWORD rc = RasEnumEntries(NULL, NULL, names, &cb, &n);
  *     if (rc != 0) {
- *         char text[256];
+ *         char text[512];
  *         RasGetErrorString(rc, text, sizeof text);
  *         fprintf(stderr, "error %u: %s\n", rc, text);
  *     }
  *
- * Strings are UTF-8 char arrays; a phonebook is a JSON file (see
+ * Every function that takes or gives text has two forms, as on Windows:
+ * FooA takes UTF-8 (char strings, FOOA structures) and FooW wide strings
+ * (wchar_t, L"...", FOOW structures); the plain name Foo is FooW when
+ * UNICODE is defined, else FooA.  The W forms convert at the boundary and
+ * do what the A forms do; wide text that is not Unicode (a surrogate, a
+ * value past U+10FFFF) is ERROR_INVALID_PARAMETER, stored text that is not
+ * UTF-8 ERROR_NO_UNICODE_TRANSLATION.  Functions without text
+ * (RasGetConnectionStatistics) and the netrouter extensions (nr_ras_*)
+ * have one form, UTF-8.
+ *
+ * A-form strings are UTF-8 char arrays; a phonebook is a JSON file (see
  * netrouter-phonebook(5)); lpszPhonebook NULL means the default one
  * ($XDG_CONFIG_HOME/netrouter/phonebook.json, else
  * $(sysconfdir)/netrouter/phonebook.json).  Every function is thread-safe.
@@ -23,16 +33,24 @@
  * A link belongs to the process that dialed it and ends with it.
  *
  * This header grows with the provider: functions are declared here as they
- * are implemented.
+ * are implemented.  The error numbers are in <netrouter/raserror.h>, the
+ * structures and constants in <netrouter/rastypes.h>; both come with it.
  */
 #ifndef NETROUTER_RAS_H
 #define NETROUTER_RAS_H
 
 #include <stdint.h>
 #include <netrouter/npapi.h>
+#include <netrouter/raserror.h> /* the RAS error numbers 600-877 and their texts */
+#include <netrouter/rastypes.h> /* handles, sizes, states, options, structures */
 
 #ifdef __cplusplus
 extern "C" {
+#endif
+
+/* Stored text that has no wide form (winerror.h's value). */
+#ifndef ERROR_NO_UNICODE_TRANSLATION
+#define ERROR_NO_UNICODE_TRANSLATION 1113u
 #endif
 
 #if defined(__GNUC__)
@@ -41,340 +59,28 @@ extern "C" {
 #define NR_RAS_PUBLIC
 #endif
 
-/** A RAS connection: an opaque handle, valid from RasDial until RasHangUp. */
-typedef void *HRASCONN;
-typedef HRASCONN *LPHRASCONN;
-
-/* ------------------------------------------------------------------------ */
-/* Sizes (Windows values; paths use the Linux limit)                         */
-/* ------------------------------------------------------------------------ */
-
-#define RAS_MaxDeviceType     16
-#define RAS_MaxPhoneNumber    128
-#define RAS_MaxIpAddress      15
-#define RAS_MaxEntryName      256
-#define RAS_MaxDeviceName     128
-#define RAS_MaxCallbackNumber RAS_MaxPhoneNumber
-#define RAS_MaxReplyMessage   1024
-#define RAS_MaxPath           4096 /* MAX_PATH on Windows */
-#define UNLEN                 256
-#define PWLEN                 256
-#define DNLEN                 15
-
-/* ------------------------------------------------------------------------ */
-/* Connection states (RASCONNSTATE, Windows values)                          */
-/* ------------------------------------------------------------------------ */
-
-#define RASCS_PAUSED 0x1000
-#define RASCS_DONE   0x2000
-
-typedef enum tagRASCONNSTATE {
-    RASCS_OpenPort = 0,
-    RASCS_PortOpened,
-    RASCS_ConnectDevice,
-    RASCS_DeviceConnected,
-    RASCS_AllDevicesConnected,
-    RASCS_Authenticate,
-    RASCS_AuthNotify,
-    RASCS_AuthRetry,
-    RASCS_AuthCallback,
-    RASCS_AuthChangePassword,
-    RASCS_AuthProject,
-    RASCS_AuthLinkSpeed,
-    RASCS_AuthAck,
-    RASCS_ReAuthenticate,
-    RASCS_Authenticated,
-    RASCS_PrepareForCallback,
-    RASCS_WaitForModemReset,
-    RASCS_WaitForCallback,
-    RASCS_Projected,
-    RASCS_StartAuthentication,
-    RASCS_CallbackComplete,
-    RASCS_LogonNetwork,
-    RASCS_SubEntryConnected,
-    RASCS_SubEntryDisconnected,
-    RASCS_ApplySettings,
-    RASCS_Interactive = RASCS_PAUSED,
-    RASCS_RetryAuthentication,
-    RASCS_CallbackSetByCaller,
-    RASCS_PasswordExpired,
-    RASCS_InvokeEapUI,
-    RASCS_Connected = RASCS_DONE,
-    RASCS_Disconnected
-} RASCONNSTATE, *LPRASCONNSTATE;
-
-/* ------------------------------------------------------------------------ */
-/* RAS error numbers (raserror.h values) and their RasGetErrorString texts */
-/* ------------------------------------------------------------------------ */
-
-#define RASBASE                             600
-#define PENDING                             600 /* An operation is pending. */
-#define ERROR_INVALID_PORT_HANDLE           601 /* The port handle is invalid. */
-#define ERROR_PORT_ALREADY_OPEN             602 /* The port is already open. */
-#define ERROR_BUFFER_TOO_SMALL              603 /* Caller's buffer is too small. */
-#define ERROR_WRONG_INFO_SPECIFIED          604 /* Wrong information specified. */
-#define ERROR_CANNOT_SET_PORT_INFO          605 /* Cannot set port information. */
-#define ERROR_PORT_NOT_CONNECTED            606 /* The port is not connected. */
-#define ERROR_DEVICE_DOES_NOT_EXIST         608 /* The device does not exist. */
-#define ERROR_DEVICETYPE_DOES_NOT_EXIST     609 /* The device type does not exist. */
-#define ERROR_BUFFER_INVALID                610 /* The buffer is invalid. */
-#define ERROR_PORT_NOT_FOUND                615 /* The port was not found. */
-#define ERROR_ASYNC_REQUEST_PENDING         616 /* An asynchronous request is pending. */
-#define ERROR_ALREADY_DISCONNECTING         617 /* The port or device is already disconnecting. */
-#define ERROR_PORT_NOT_OPEN                 618 /* The port is not open. */
-#define ERROR_PORT_DISCONNECTED             619 /* The port is disconnected. */
-#define ERROR_CANNOT_OPEN_PHONEBOOK         621 /* Cannot open the phone book file. */
-#define ERROR_CANNOT_LOAD_PHONEBOOK         622 /* Cannot load the phone book file. */
-#define ERROR_CANNOT_FIND_PHONEBOOK_ENTRY   623 /* Cannot find the phone book entry. */
-#define ERROR_CANNOT_WRITE_PHONEBOOK        624 /* Cannot write the phone book file. */
-#define ERROR_CORRUPT_PHONEBOOK             625 /* Invalid information found in the phone book file. */
-#define ERROR_KEY_NOT_FOUND                 627 /* Cannot find key. */
-#define ERROR_DISCONNECTION                 628 /* The port was disconnected. */
-#define ERROR_REMOTE_DISCONNECTION          629 /* The port was disconnected by the remote machine. */
-#define ERROR_HARDWARE_FAILURE              630 /* The port was disconnected due to hardware failure. */
-#define ERROR_USER_DISCONNECTION            631 /* The port was disconnected by the user. */
-#define ERROR_INVALID_SIZE                  632 /* The structure size is incorrect. */
-#define ERROR_PORT_NOT_AVAILABLE            633 /* The port is already in use or is not configured for Remote
-                                                   Access dial out. */
-#define ERROR_UNKNOWN                       635 /* Unknown error. */
-#define ERROR_WRONG_DEVICE_ATTACHED         636 /* The wrong device is attached to the port. */
-#define ERROR_REQUEST_TIMEOUT               638 /* The request has timed out. */
-#define ERROR_AUTH_INTERNAL                 645 /* Internal authentication error. */
-#define ERROR_RESTRICTED_LOGON_HOURS        646 /* The account is not permitted to log on at this time of day. */
-#define ERROR_ACCT_DISABLED                 647 /* The account is disabled. */
-#define ERROR_PASSWD_EXPIRED                648 /* The password has expired. */
-#define ERROR_NO_DIALIN_PERMISSION          649 /* The account does not have Remote Access permission. */
-#define ERROR_SERVER_NOT_RESPONDING         650 /* The Remote Access server is not responding. */
-#define ERROR_FROM_DEVICE                   651 /* Your modem (or other connecting device) has reported an
-                                                   error. */
-#define ERROR_UNRECOGNIZED_RESPONSE         652 /* Unrecognized response from the device. */
-#define ERROR_UNKNOWN_DEVICE_TYPE           663 /* Unknown device type. */
-#define ERROR_ALLOCATING_MEMORY             664 /* Cannot allocate memory. */
-#define ERROR_PORT_NOT_CONFIGURED           665 /* The port is not configured for Remote Access. */
-#define ERROR_DEVICE_NOT_READY              666 /* Your modem (or other connecting device) is not functioning. */
-#define ERROR_NO_CONNECTION                 668 /* The connection dropped. */
-#define ERROR_LINE_BUSY                     676 /* The line is busy. */
-#define ERROR_VOICE_ANSWER                  677 /* A person answered instead of a modem. */
-#define ERROR_NO_ANSWER                     678 /* There is no answer. */
-#define ERROR_NO_CARRIER                    679 /* Cannot detect carrier. */
-#define ERROR_NO_DIALTONE                   680 /* There is no dial tone. */
-#define ERROR_IN_COMMAND                    681 /* General error reported by device. */
-#define ERROR_AUTHENTICATION_FAILURE        691 /* Access denied because username and/or password is invalid
-                                                   on the domain. */
-#define ERROR_PORT_OR_DEVICE                692 /* Hardware failure in port or attached device. */
-#define ERROR_INTERACTIVE_MODE              703 /* The connection needs information from you, but the
-                                                   application does not allow user interaction. */
-#define ERROR_INVALID_AUTH_STATE            705 /* The authorization state is invalid. */
-#define ERROR_CHANGING_PASSWORD             709 /* An error occurred while changing the password on the
-                                                   domain. The password might have been too short or might
-                                                   have matched a previously used password. */
-#define ERROR_RASMAN_CANNOT_INITIALIZE      711 /* The remote access connection service could not be
-                                                   started or reached. */
-#define ERROR_PPP_TIMEOUT                   718 /* PPP timeout. */
-#define ERROR_PPP_REMOTE_TERMINATED         719 /* PPP terminated by remote machine. */
-#define ERROR_PPP_NO_PROTOCOLS_CONFIGURED   720 /* No PPP control protocols configured. */
-#define ERROR_PPP_NO_RESPONSE               721 /* Remote PPP peer is not responding. */
-#define ERROR_PPP_INVALID_PACKET            722 /* The PPP packet is invalid. */
-#define ERROR_PHONE_NUMBER_TOO_LONG         723 /* The phone number, including prefix and suffix, is too long. */
-#define ERROR_PROJECTION_NOT_COMPLETE       730 /* Computer registration is not complete. */
-#define ERROR_PROTOCOL_NOT_CONFIGURED       731 /* The protocol is not configured. */
-#define ERROR_PPP_NOT_CONVERGING            732 /* The PPP negotiation is not converging. */
-#define ERROR_PPP_CP_REJECTED               733 /* The PPP control protocol for this network protocol is not
-                                                   available on the server. */
-#define ERROR_PPP_LCP_TERMINATED            734 /* The PPP link control protocol terminated. */
-#define ERROR_PPP_REQUIRED_ADDRESS_REJECTED 735 /* The requested address was rejected by the server. */
-#define ERROR_PPP_NCP_TERMINATED            736 /* The remote computer terminated the control protocol. */
-#define ERROR_PPP_LOOPBACK_DETECTED         737 /* Loopback detected. */
-#define ERROR_PPP_NO_ADDRESS_ASSIGNED       738 /* The server did not assign an address. */
-#define ERROR_DIAL_ALREADY_IN_PROGRESS      756 /* This connection is already being dialed. */
-#define ERROR_UNABLE_TO_AUTHENTICATE_SERVER 778 /* It was not possible to verify the identity of the server. */
-#define ERROR_IDLE_TIMEOUT                  828 /* The connection was terminated because of idle timeout. */
-#define RASBASEEND                          899
-
-/* ------------------------------------------------------------------------ */
-/* Structures                                                                */
-/* ------------------------------------------------------------------------ */
-
-/* RASENTRYNAME.dwFlags */
-#define REN_User     0x00000000
-#define REN_AllUsers 0x00000001
-
-/** One phonebook entry name (RasEnumEntries).  Set dwSize of the first
- *  element to sizeof(RASENTRYNAME). */
-typedef struct tagRASENTRYNAME {
-    DWORD dwSize;
-    CHAR szEntryName[RAS_MaxEntryName + 1];
-    DWORD dwFlags;                      /**< REN_User or REN_AllUsers (system phonebook) */
-    CHAR szPhonebookPath[RAS_MaxPath + 1];
-} RASENTRYNAME, *LPRASENTRYNAME;
-
-/** What to dial (RasDial).  Empty szPhoneNumber: the entry's number. */
-typedef struct tagRASDIALPARAMS {
-    DWORD dwSize;
-    CHAR szEntryName[RAS_MaxEntryName + 1];
-    CHAR szPhoneNumber[RAS_MaxPhoneNumber + 1];
-    CHAR szCallbackNumber[RAS_MaxCallbackNumber + 1];
-    CHAR szUserName[UNLEN + 1];
-    CHAR szPassword[PWLEN + 1];
-    CHAR szDomain[DNLEN + 1];
-    DWORD dwSubEntry;
-    ULONG_PTR dwCallbackId;             /**< handed back to RasDialFunc2 */
-    DWORD dwIfIndex;
-} RASDIALPARAMS, *LPRASDIALPARAMS;
-
-/* RASDIALEXTENSIONS.dwfOptions */
-#define RDEOPT_UsePrefixSuffix  0x00000001
-#define RDEOPT_PausedStates     0x00000002
-#define RDEOPT_IgnoreModemSpeaker 0x00000004
-#define RDEOPT_SetModemSpeaker  0x00000008
-
-typedef struct tagRASDIALEXTENSIONS {
-    DWORD dwSize;
-    DWORD dwfOptions;                   /**< RDEOPT_* */
-    HWND hwndParent;
-    ULONG_PTR reserved;
-    ULONG_PTR reserved1;
-} RASDIALEXTENSIONS, *LPRASDIALEXTENSIONS;
-
-/** State of a connection (RasGetConnectStatus). */
-typedef struct tagRASCONNSTATUS {
-    DWORD dwSize;
-    RASCONNSTATE rasconnstate;
-    DWORD dwError;
-    CHAR szDeviceType[RAS_MaxDeviceType + 1];
-    CHAR szDeviceName[RAS_MaxDeviceName + 1];
-    CHAR szPhoneNumber[RAS_MaxPhoneNumber + 1];
-} RASCONNSTATUS, *LPRASCONNSTATUS;
-
-/** A live connection (RasEnumConnections). */
-typedef struct tagRASCONN {
-    DWORD dwSize;
-    HRASCONN hrasconn;
-    CHAR szEntryName[RAS_MaxEntryName + 1];
-    CHAR szDeviceType[RAS_MaxDeviceType + 1];
-    CHAR szDeviceName[RAS_MaxDeviceName + 1];
-    CHAR szPhonebook[RAS_MaxPath];
-    DWORD dwSubEntry;
-} RASCONN, *LPRASCONN;
-
-/* Projections (RasGetProjectionInfo) */
-typedef enum tagRASPROJECTION {
-    RASP_PppIp = 0x8021,
-    RASP_PppCcp = 0x80FD,
-    RASP_PppLcp = 0xC021,
-} RASPROJECTION, *LPRASPROJECTION;
-
-typedef struct tagRASPPPIP {
-    DWORD dwSize;
-    DWORD dwError;
-    CHAR szIpAddress[RAS_MaxIpAddress + 1];        /**< ours */
-    CHAR szServerIpAddress[RAS_MaxIpAddress + 1];  /**< the server's */
-    DWORD dwOptions;
-    DWORD dwServerOptions;
-} RASPPPIP, *LPRASPPPIP;
-
-/* RASPPPLCP.dwAuthenticationProtocol and .dwAuthenticationData */
-#define RASLCPAP_PAP      0xC023
-#define RASLCPAP_CHAP     0xC223
-#define RASLCPAD_CHAP_MD5 0x05
-#define RASLCPAD_CHAP_MS  0x80
-#define RASLCPAD_CHAP_MSV2 0x81
-
-typedef struct tagRASPPPLCP {
-    DWORD dwSize;
-    BOOL fBundled;
-    DWORD dwError;
-    DWORD dwAuthenticationProtocol;     /**< RASLCPAP_*, 0 for none */
-    DWORD dwAuthenticationData;         /**< RASLCPAD_CHAP_MD5 or RASLCPAD_CHAP_MSV2 with CHAP */
-    DWORD dwEapTypeId;
-    DWORD dwServerAuthenticationProtocol;
-    DWORD dwServerAuthenticationData;
-    DWORD dwServerEapTypeId;
-    BOOL fMultilink;
-    DWORD dwTerminateReason;
-    DWORD dwServerTerminateReason;
-    CHAR szReplyMessage[RAS_MaxReplyMessage];
-    DWORD dwOptions;
-    DWORD dwServerOptions;
-} RASPPPLCP, *LPRASPPPLCP;
-
-/** The counters of a connection (RasGetConnectionStatistics), since it
- *  was dialed or last cleared (RasClearConnectionStatistics).  Set dwSize.
- *  Octets and frames are those on the line (PPP's HDLC framing: flags,
- *  escapes, address, control, protocol and FCS included), PPP's own
- *  negotiation and echoes included.  Counters wrap at 2^32 like Windows'. */
-typedef struct _RAS_STATS {
-    DWORD dwSize;
-    DWORD dwBytesXmited;                /**< octets written to the line */
-    DWORD dwBytesRcved;                 /**< octets read from the line, bad frames and noise included */
-    DWORD dwFramesXmited;
-    DWORD dwFramesRcved;                /**< good frames only */
-    DWORD dwCrcErr;                     /**< frames with a bad FCS */
-    DWORD dwTimeoutErr;                 /**< always 0 on an asynchronous line */
-    DWORD dwAlignmentErr;               /**< frames aborted or too short */
-    DWORD dwHardwareOverrunErr;         /**< always 0: the UART's overruns never reach user space */
-    DWORD dwFramingErr;                 /**< malformed headers, octets outside any frame */
-    DWORD dwBufferOverrunErr;           /**< frames longer than the MRU */
-    DWORD dwCompressionRatioIn;         /**< always 0: no compression is negotiated */
-    DWORD dwCompressionRatioOut;
-    DWORD dwBps;                        /**< the modem's CONNECT speed, 0 when it gave none */
-    DWORD dwConnectDuration;            /**< milliseconds the link has been up (PPP open) */
-} RAS_STATS, *PRAS_STATS, *LPRAS_STATS;
-
-/* ------------------------------------------------------------------------ */
-/* Dial notifications                                                        */
-/* ------------------------------------------------------------------------ */
-
-/** The unMsg of every notification (WM_RASDIALEVENT). */
-#define WM_RASDIALEVENT 0xCCCD
-
-typedef void (*RASDIALFUNC)(UINT unMsg, RASCONNSTATE rasconnstate, DWORD dwError);
-typedef void (*RASDIALFUNC1)(HRASCONN hrasconn, UINT unMsg, RASCONNSTATE rascs, DWORD dwError,
-                             DWORD dwExtendedError);
-/** Returning 0 stops further notifications for this attempt. */
-typedef DWORD (*RASDIALFUNC2)(ULONG_PTR dwCallbackId, DWORD dwSubEntry, HRASCONN hrasconn, UINT unMsg,
-                              RASCONNSTATE rascs, DWORD dwError, DWORD dwExtendedError);
-
-/** dwNotifierType 0xFFFFFFFF: lpvNotifier points to an int, a writable file
- *  descriptor that receives one RASDIALEVENT record per notification (the
- *  POSIX stand-in for a window handle); the application poll()s the other
- *  end.  Records are written whole, in host byte order. */
-#define RAS_NOTIFIER_FD 0xFFFFFFFFu
-typedef struct tagRASDIALEVENT {
-    uint32_t cbSize;            /**< sizeof(RASDIALEVENT) */
-    uint32_t unMsg;             /**< WM_RASDIALEVENT */
-    uint64_t hrasconn;          /**< the HRASCONN, as an integer */
-    uint32_t rasconnstate;
-    uint32_t dwError;
-    uint32_t dwExtendedError;
-    uint32_t dwSubEntry;
-} RASDIALEVENT;
-
-/* RasConnectionNotification dwFlags (Windows values) */
-#define RASCN_Connection       0x00000001
-#define RASCN_Disconnection    0x00000002
-#define RASCN_BandwidthAdded   0x00000004 /* multilink: refused */
-#define RASCN_BandwidthRemoved 0x00000008 /* multilink: refused */
-#define RASCN_ReConnection     0x00000020 /* a lost link was redialed (phonebook "reconnect") */
-
-/** RasConnectionNotification's hrasconn for every connection, present and
- *  future (Windows' INVALID_HANDLE_VALUE). */
-#ifndef INVALID_HANDLE_VALUE
-#define INVALID_HANDLE_VALUE ((HANDLE)(intptr_t)-1)
-#endif
-
 /* ------------------------------------------------------------------------ */
 /* Functions                                                                 */
 /* ------------------------------------------------------------------------ */
 
 /**
- * Text of a RAS error (600-899) or of a code from <netrouter/npapi.h>, as
- * RasGetErrorString: copies it, NUL-terminated, into buf of size bytes.
+ * Text of a RAS error (600-877, <netrouter/raserror.h>: Windows 10/11's
+ * words) or of a code from <netrouter/npapi.h>, as
+ * RasGetErrorString: copies it, NUL-terminated, into buf of size
+ * characters (bytes for RasGetErrorStringA, wide characters for
+ * RasGetErrorStringW); 512 always hold it, as on Windows.  878 to 899 are
+ * not RAS numbers any more (RASBASEEND is 877).
  * Errors: ERROR_INVALID_PARAMETER (buf NULL or an unknown code),
  * ERROR_INSUFFICIENT_BUFFER (122) when size is too small.  Never fails
  * otherwise; callable from inside RasDial notification handlers.
  */
-NR_RAS_PUBLIC DWORD RasGetErrorString(UINT uErrorValue, LPSTR buf, DWORD size);
+NR_RAS_PUBLIC DWORD APIENTRY RasGetErrorStringA(UINT uErrorValue, LPSTR buf, DWORD size);
+NR_RAS_PUBLIC DWORD APIENTRY RasGetErrorStringW(UINT uErrorValue, LPWSTR buf, DWORD size);
+#ifdef UNICODE
+#define RasGetErrorString RasGetErrorStringW
+#else
+#define RasGetErrorString RasGetErrorStringA
+#endif
 
 /**
  * Lists the entry names of a phonebook, as RasEnumEntries.  reserved must be
@@ -382,19 +88,31 @@ NR_RAS_PUBLIC DWORD RasGetErrorString(UINT uErrorValue, LPSTR buf, DWORD size);
  * phonebook has no entries).  entries is an array of *lpcb bytes whose first
  * element has dwSize = sizeof(RASENTRYNAME); on return *lpcEntries holds the
  * count and *lpcb the bytes used.  Probing: entries NULL with *lpcb 0 gives
- * ERROR_BUFFER_TOO_SMALL and the size needed in *lpcb.
+ * ERROR_BUFFER_TOO_SMALL and the size needed in *lpcb.  RasEnumEntriesW
+ * counts in bytes of RASENTRYNAMEW; a name or path whose UTF-8 form has no
+ * wide form fails it with ERROR_NO_UNICODE_TRANSLATION.
  * Errors: ERROR_INVALID_PARAMETER, ERROR_INVALID_SIZE (dwSize),
  * ERROR_BUFFER_TOO_SMALL, ERROR_CANNOT_OPEN_PHONEBOOK (a named file that
  * cannot be read, or an unsafe one), ERROR_CORRUPT_PHONEBOOK (the detail,
- * with file, line and field, is in RasGetLastPhonebookError()).
+ * with file, line and field, is in nr_ras_get_last_phonebook_error()).
  */
-NR_RAS_PUBLIC DWORD RasEnumEntries(LPCSTR reserved, LPCSTR lpszPhonebook, LPRASENTRYNAME entries, LPDWORD lpcb,
-                                   LPDWORD lpcEntries);
+NR_RAS_PUBLIC DWORD APIENTRY RasEnumEntriesA(LPCSTR reserved, LPCSTR lpszPhonebook, LPRASENTRYNAMEA entries,
+                                             LPDWORD lpcb, LPDWORD lpcEntries);
+NR_RAS_PUBLIC DWORD APIENTRY RasEnumEntriesW(LPCWSTR reserved, LPCWSTR lpszPhonebook, LPRASENTRYNAMEW entries,
+                                             LPDWORD lpcb, LPDWORD lpcEntries);
+#ifdef UNICODE
+#define RasEnumEntries RasEnumEntriesW
+#else
+#define RasEnumEntries RasEnumEntriesA
+#endif
 
 /**
  * Dials a phonebook entry, as RasDial.
  *
- * ext: NULL, or dwSize = sizeof(RASDIALEXTENSIONS); RDEOPT_PausedStates in
+ * ext: NULL, or dwSize = sizeof(RASDIALEXTENSIONS) (or
+ * NR_RASDIALEXTENSIONS_V1_SIZE, without RasEapInfo, which is ignored);
+ * of the RDEOPT_* bits only RDEOPT_PausedStates acts, every other is
+ * accepted and ignored (see rastypes.h).  RDEOPT_PausedStates in
  * dwfOptions lets a rejected password pause in RASCS_RetryAuthentication
  * instead of failing with ERROR_AUTHENTICATION_FAILURE, a password that an
  * MS-CHAP v2 server says has expired pause in RASCS_PasswordExpired
@@ -415,8 +133,8 @@ NR_RAS_PUBLIC DWORD RasEnumEntries(LPCSTR reserved, LPCSTR lpszPhonebook, LPRASE
  * once the port has been released.
  * Otherwise returns 0 at once and reports every state through the notifier
  * of dwNotifierType (0 RASDIALFUNC, 1 RASDIALFUNC1, 2 RASDIALFUNC2 whose 0
- * return stops further notifications, RAS_NOTIFIER_FD with lpvNotifier
- * pointing to a writable descriptor receiving RASDIALEVENT records), on a
+ * return stops further notifications, NR_RAS_NOTIFIER_FD with lpvNotifier
+ * pointing to a writable descriptor receiving NR_RASDIALEVENT records), on a
  * thread of the library.  Each state is announced once with error 0; a
  * failure is announced again for its state with the error; nothing comes
  * after RASCS_Connected, an error, or RasHangUp.
@@ -448,9 +166,21 @@ NR_RAS_PUBLIC DWORD RasEnumEntries(LPCSTR reserved, LPCSTR lpszPhonebook, LPRASE
  * Threads: the dialing thread blocks every asynchronous signal, so that
  * SIGINT, SIGTERM and the like reach the application's own threads (its
  * handlers, signalfd or sigwait) and never interrupt the library.
+ *
+ * RasDialW takes the phonebook path and params in wide characters; each
+ * string must fit its RASDIALPARAMSA array once in UTF-8, else
+ * ERROR_INVALID_PARAMETER.  The notifiers carry no text: RasDialW hands
+ * them on as they are.
  */
-NR_RAS_PUBLIC DWORD RasDial(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIALPARAMS params,
-                            DWORD dwNotifierType, LPVOID lpvNotifier, LPHRASCONN lphRasConn);
+NR_RAS_PUBLIC DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIALPARAMSA params,
+                                      DWORD dwNotifierType, LPVOID lpvNotifier, LPHRASCONN lphRasConn);
+NR_RAS_PUBLIC DWORD APIENTRY RasDialW(LPRASDIALEXTENSIONS ext, LPCWSTR phonebook, LPRASDIALPARAMSW params,
+                                      DWORD dwNotifierType, LPVOID lpvNotifier, LPHRASCONN lphRasConn);
+#ifdef UNICODE
+#define RasDial RasDialW
+#else
+#define RasDial RasDialA
+#endif
 
 /**
  * netrouter extension: where this process's links live.
@@ -486,7 +216,13 @@ NR_RAS_PUBLIC DWORD nr_ras_get_engine(void);
  * notification handler, it takes effect when the handler returns.
  * Errors: ERROR_INVALID_HANDLE.
  */
-NR_RAS_PUBLIC DWORD RasHangUp(HRASCONN hrasconn);
+NR_RAS_PUBLIC DWORD APIENTRY RasHangUpA(HRASCONN hrasconn);
+NR_RAS_PUBLIC DWORD APIENTRY RasHangUpW(HRASCONN hrasconn);
+#ifdef UNICODE
+#define RasHangUp RasHangUpW
+#else
+#define RasHangUp RasHangUpA
+#endif
 
 /**
  * netrouter extension: RasHangUp, then waits until the port is released
@@ -542,19 +278,40 @@ NR_RAS_PUBLIC DWORD nr_ras_get_interface(HRASCONN hrasconn, LPSTR buf, DWORD siz
 
 /**
  * The state of a connection, as RasGetConnectStatus: rasconnstate, dwError
- * (the failure of that state, or 0) and the device.  Set status->dwSize.
+ * (the failure of that state, or 0) and the device.  Set status->dwSize
+ * (sizeof(RASCONNSTATUSA) or sizeof(RASCONNSTATUSW)).
  * Errors: ERROR_INVALID_HANDLE (unknown or hung-up handle),
  * ERROR_INVALID_SIZE, ERROR_INVALID_PARAMETER.
  */
-NR_RAS_PUBLIC DWORD RasGetConnectStatus(HRASCONN hrasconn, LPRASCONNSTATUS status);
+NR_RAS_PUBLIC DWORD APIENTRY RasGetConnectStatusA(HRASCONN hrasconn, LPRASCONNSTATUSA status);
+NR_RAS_PUBLIC DWORD APIENTRY RasGetConnectStatusW(HRASCONN hrasconn, LPRASCONNSTATUSW status);
+#ifdef UNICODE
+#define RasGetConnectStatus RasGetConnectStatusW
+#else
+#define RasGetConnectStatus RasGetConnectStatusA
+#endif
 
 /**
  * Every connection of this process that has not been hung up, as
  * RasEnumConnections: conns is an array of *lpcb bytes whose first element
  * has dwSize = sizeof(RASCONN); *lpcConnections receives the count and *lpcb
  * the bytes needed.  conns NULL (or too small): ERROR_BUFFER_TOO_SMALL.
+ * RasEnumConnectionsA also takes dwSize = NR_RASCONNA_V1_SIZE (the RASCONN
+ * of older netrouter headers, without guidEntry and what follows) and then
+ * fills elements of that size.  dwFlags is RASCF_OwnerKnown |
+ * RASCF_OwnerMatch, with RASCF_AllUsers for an entry of the system
+ * phonebook; luid.LowPart is the user id; guidEntry and guidCorrelationId
+ * are zero.  RasEnumConnectionsW counts in bytes of RASCONNW.
+ * Errors: ERROR_INVALID_PARAMETER, ERROR_INVALID_SIZE,
+ * ERROR_BUFFER_TOO_SMALL, ERROR_NO_UNICODE_TRANSLATION (W only).
  */
-NR_RAS_PUBLIC DWORD RasEnumConnections(LPRASCONN conns, LPDWORD lpcb, LPDWORD lpcConnections);
+NR_RAS_PUBLIC DWORD APIENTRY RasEnumConnectionsA(LPRASCONNA conns, LPDWORD lpcb, LPDWORD lpcConnections);
+NR_RAS_PUBLIC DWORD APIENTRY RasEnumConnectionsW(LPRASCONNW conns, LPDWORD lpcb, LPDWORD lpcConnections);
+#ifdef UNICODE
+#define RasEnumConnections RasEnumConnectionsW
+#else
+#define RasEnumConnections RasEnumConnectionsA
+#endif
 
 /**
  * What PPP negotiated, as RasGetProjectionInfo: RASP_PppIp fills a RASPPPIP
@@ -566,9 +323,18 @@ NR_RAS_PUBLIC DWORD RasEnumConnections(LPRASCONN conns, LPDWORD lpcb, LPDWORD lp
  * RASCS_AuthProject) and after a failed authentication;
  * ERROR_BUFFER_TOO_SMALL (*lpcb receives the size),
  * ERROR_INVALID_HANDLE, ERROR_PROTOCOL_NOT_CONFIGURED for other values.
+ * RasGetProjectionInfoW fills RASPPPIPW and RASPPPLCPW, and *lpcb counts
+ * their bytes.
  */
-NR_RAS_PUBLIC DWORD RasGetProjectionInfo(HRASCONN hrasconn, RASPROJECTION rasprojection, LPVOID lpprojection,
-                                         LPDWORD lpcb);
+NR_RAS_PUBLIC DWORD APIENTRY RasGetProjectionInfoA(HRASCONN hrasconn, RASPROJECTION rasprojection,
+                                                   LPVOID lpprojection, LPDWORD lpcb);
+NR_RAS_PUBLIC DWORD APIENTRY RasGetProjectionInfoW(HRASCONN hrasconn, RASPROJECTION rasprojection,
+                                                   LPVOID lpprojection, LPDWORD lpcb);
+#ifdef UNICODE
+#define RasGetProjectionInfo RasGetProjectionInfoW
+#else
+#define RasGetProjectionInfo RasGetProjectionInfoA
+#endif
 
 /**
  * The counters of a connection, as RasGetConnectionStatistics: octets and
@@ -646,10 +412,18 @@ NR_RAS_PUBLIC const char *nr_ras_state_text(RASCONNSTATE state);
  *
  * Errors: ERROR_INVALID_PARAMETER (dwFlags 0, unknown bits, or
  * RASCN_BandwidthAdded / RASCN_BandwidthRemoved: multilink is not
- * supported; RASCN_Dormant and RASCN_EPDGPacketArrival are not either), ERROR_INVALID_HANDLE (hrasconn unknown or hung up; hEvent not
- * an open, writable descriptor), ERROR_ALLOCATING_MEMORY.
+ * supported; RASCN_Dormant and RASCN_EPDGPacketArrival are not either),
+ * ERROR_INVALID_HANDLE (hrasconn unknown or hung up; hEvent not an open,
+ * writable descriptor), ERROR_ALLOCATING_MEMORY.  RasConnectionNotificationA
+ * and RasConnectionNotificationW are the same call (Windows has both).
  */
-NR_RAS_PUBLIC DWORD RasConnectionNotification(HRASCONN hrasconn, HANDLE hEvent, DWORD dwFlags);
+NR_RAS_PUBLIC DWORD APIENTRY RasConnectionNotificationA(HRASCONN hrasconn, HANDLE hEvent, DWORD dwFlags);
+NR_RAS_PUBLIC DWORD APIENTRY RasConnectionNotificationW(HRASCONN hrasconn, HANDLE hEvent, DWORD dwFlags);
+#ifdef UNICODE
+#define RasConnectionNotification RasConnectionNotificationW
+#else
+#define RasConnectionNotification RasConnectionNotificationA
+#endif
 
 /**
  * Saves the credentials of a phonebook entry, as RasSetEntryDialParams:
@@ -678,9 +452,17 @@ NR_RAS_PUBLIC DWORD RasConnectionNotification(HRASCONN hrasconn, HANDLE hEvent, 
  * file or its directory is owned by another user or open to group or
  * others), ERROR_CANNOT_LOAD_PHONEBOOK (the credentials file is unreadable
  * or corrupt), ERROR_CANNOT_WRITE_PHONEBOOK (it cannot be written).  The
- * detail, naming the file and field, is in RasGetLastPhonebookError().
+ * detail, naming the file and field, is in nr_ras_get_last_phonebook_error().
  */
-NR_RAS_PUBLIC DWORD RasSetEntryDialParams(LPCSTR lpszPhonebook, LPRASDIALPARAMS params, BOOL fRemovePassword);
+NR_RAS_PUBLIC DWORD APIENTRY RasSetEntryDialParamsA(LPCSTR lpszPhonebook, LPRASDIALPARAMSA params,
+                                                    BOOL fRemovePassword);
+NR_RAS_PUBLIC DWORD APIENTRY RasSetEntryDialParamsW(LPCWSTR lpszPhonebook, LPRASDIALPARAMSW params,
+                                                    BOOL fRemovePassword);
+#ifdef UNICODE
+#define RasSetEntryDialParams RasSetEntryDialParamsW
+#else
+#define RasSetEntryDialParams RasSetEntryDialParamsA
+#endif
 
 /**
  * The saved credentials of a phonebook entry, as RasGetEntryDialParams:
@@ -696,9 +478,17 @@ NR_RAS_PUBLIC DWORD RasSetEntryDialParams(LPCSTR lpszPhonebook, LPRASDIALPARAMS 
  * ERROR_INVALID_PARAMETER, ERROR_CANNOT_OPEN_PHONEBOOK,
  * ERROR_CORRUPT_PHONEBOOK, ERROR_CANNOT_FIND_PHONEBOOK_ENTRY (623),
  * ERROR_ACCESS_DENIED (an unsafe credentials file is refused, never read),
- * ERROR_CANNOT_LOAD_PHONEBOOK; detail in RasGetLastPhonebookError().
+ * ERROR_CANNOT_LOAD_PHONEBOOK; detail in nr_ras_get_last_phonebook_error().
  */
-NR_RAS_PUBLIC DWORD RasGetEntryDialParams(LPCSTR lpszPhonebook, LPRASDIALPARAMS params, LPBOOL lpfPassword);
+NR_RAS_PUBLIC DWORD APIENTRY RasGetEntryDialParamsA(LPCSTR lpszPhonebook, LPRASDIALPARAMSA params,
+                                                    LPBOOL lpfPassword);
+NR_RAS_PUBLIC DWORD APIENTRY RasGetEntryDialParamsW(LPCWSTR lpszPhonebook, LPRASDIALPARAMSW params,
+                                                    LPBOOL lpfPassword);
+#ifdef UNICODE
+#define RasGetEntryDialParams RasGetEntryDialParamsW
+#else
+#define RasGetEntryDialParams RasGetEntryDialParamsA
+#endif
 
 /**
  * netrouter extension: the calling thread's detailed sentence for the last
@@ -709,7 +499,7 @@ NR_RAS_PUBLIC DWORD RasGetEntryDialParams(LPCSTR lpszPhonebook, LPRASDIALPARAMS 
  * saved credentials; "" when the last call succeeded.  Copied into buf
  * (truncated to size).  The same as nr_ras_get_error_detail(NULL, ...).
  */
-NR_RAS_PUBLIC DWORD RasGetLastPhonebookError(LPSTR buf, DWORD size);
+NR_RAS_PUBLIC DWORD nr_ras_get_last_phonebook_error(LPSTR buf, DWORD size);
 
 /**
  * netrouter extension: the sentence behind an error number, naming what
@@ -718,7 +508,7 @@ NR_RAS_PUBLIC DWORD RasGetLastPhonebookError(LPSTR buf, DWORD size);
  * or process).
  *
  * hrasconn NULL: the calling thread's detail of the last call that failed
- * before any connection existed (see RasGetLastPhonebookError): a RasDial
+ * before any connection existed (see nr_ras_get_last_phonebook_error): a RasDial
  * that returned ERROR_CANNOT_OPEN_PHONEBOOK, ERROR_CORRUPT_PHONEBOOK or
  * ERROR_CANNOT_FIND_PHONEBOOK_ENTRY with no handle, RasEnumEntries,
  * nr_ras_check_phonebook, the saved credentials.
@@ -733,7 +523,7 @@ NR_RAS_PUBLIC DWORD RasGetLastPhonebookError(LPSTR buf, DWORD size);
  * while it has not failed.  Callable from notification handlers.
  *
  *     if (rc != 0) {
- *         char text[256], detail[1024];
+ *         char text[512], detail[1024];
  *         RasGetErrorString(rc, text, sizeof text);
  *         nr_ras_get_error_detail(h, detail, sizeof detail);  // h may be NULL
  *         fprintf(stderr, "error %u: %s\n%s\n", rc, text, detail);

@@ -1,11 +1,11 @@
-/* RasGetLastPhonebookError.c - says exactly what is wrong with a phonebook. */
+/* nr_ras_get_last_phonebook_error.c - says exactly what is wrong with a phonebook. */
 #include <stdio.h>
 #include <netrouter/ras.h>
 
 int main(int argc, char **argv)
 {
     DWORD cb = 0, n = 0, rc;
-    char text[256], detail[2048];
+    char text[512], detail[2048];
 
     if (argc != 2) {
         fprintf(stderr, "usage: %s PHONEBOOK\n", argv[0]);
@@ -17,7 +17,7 @@ int main(int argc, char **argv)
         return 0;
     }
     RasGetErrorString(rc, text, sizeof text);
-    RasGetLastPhonebookError(detail, sizeof detail); /* "FILE:LINE:COLUMN: FIELD: message" */
+    nr_ras_get_last_phonebook_error(detail, sizeof detail); /* "FILE:LINE:COLUMN: FIELD: message" */
     fprintf(stderr, "error %u: %s\n%s\n", (unsigned)rc, text, detail);
     return 1;
 }

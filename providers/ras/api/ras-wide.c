@@ -1,0 +1,374 @@
+/*
+ * ras-wide.c - the W forms of the Ras* functions (RasDialW, RasEnumEntriesW,
+ * ...): each converts its wide (wchar_t) arguments to UTF-8 with
+ * router/common's wide.h, calls the A form, which is the one implementation,
+ * and converts what it gives back.  Nothing else happens here: every check
+ * and every error is the A form's, except the W sizes (structures of
+ * WCHAR arrays, RasGetErrorStringW's characters) and the two conversion
+ * errors: wide text that is not Unicode, or does not fit the A form's array
+ * once in UTF-8, is ERROR_INVALID_PARAMETER; stored text that is not UTF-8
+ * is ERROR_NO_UNICODE_TRANSLATION.  Sizes handed back are touched only on
+ * success and ERROR_BUFFER_TOO_SMALL, as in the A forms.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+#include <netrouter/ras.h>
+
+#include "local-lasterror.h"
+#include "wide.h"
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Wide w (an array of wcap characters) into UTF-8 out of cap bytes. */
+static DWORD to_utf8(const WCHAR *w, size_t wcap, char *out, size_t cap)
+{
+    if (!wmemchr(w, L'\0', wcap) || nr_utf8_from_wide_buf(w, out, cap) == (size_t)-1)
+        return ERROR_INVALID_PARAMETER;
+    return 0;
+}
+
+/* UTF-8 s into wide out of cap characters (an A array of as many bytes
+ * always fits: a character takes at least one byte). */
+static DWORD to_wide(const char *s, WCHAR *out, size_t cap)
+{
+    return nr_wide_from_utf8_buf(s, out, cap) == (size_t)-1 ? ERROR_NO_UNICODE_TRANSLATION : 0;
+}
+
+#define W2A(w, a, field) to_utf8((w)->field, COUNT((w)->field), (a)->field, sizeof (a)->field)
+#define A2W(a, w, field) to_wide((a)->field, (w)->field, COUNT((w)->field))
+
+/* A UTF-8 copy of a wide phonebook path into *out (NULL stays NULL). */
+static DWORD path_utf8(LPCWSTR path, char **out)
+{
+    *out = NULL;
+    if (!path)
+        return 0;
+    *out = nr_utf8_dup(path);
+    if (!*out)
+        return errno == ENOMEM ? ERROR_ALLOCATING_MEMORY : ERROR_INVALID_PARAMETER;
+    return 0;
+}
+
+/* An A enumeration: (array or NULL, &bytes, &count), as RasEnumConnectionsA. */
+typedef DWORD (*enum_a)(void *array, LPDWORD lpcb, LPDWORD count, const void *ctx);
+
+/* The whole list of an A enumeration, in a new array (*out, free() it) of
+ * *n elements of size bytes: a probe, then the list, again while it grows.
+ * *out stays NULL when the probe itself succeeded (nothing to list). */
+static DWORD enum_all(enum_a fn, const void *ctx, size_t size, void **out, DWORD *n)
+{
+    DWORD rc, cb = 0;
+    void *a = NULL;
+    *n = 0;
+    rc = fn(NULL, &cb, n, ctx);
+    while (rc == ERROR_BUFFER_TOO_SMALL) {
+        free(a);
+        if (!(a = calloc(*n ? *n : 1, size))) {
+            rc = ERROR_ALLOCATING_MEMORY;
+            break;
+        }
+        *(DWORD *)a = (DWORD)size; /* the first element's dwSize */
+        cb = (DWORD)(*n * size);
+        rc = fn(a, &cb, n, ctx);
+    }
+    *out = a;
+    return rc;
+}
+
+/* The W answer of an enumeration of n elements of size bytes into an
+ * array of *lpcb bytes (NULL: a probe): rc, or ERROR_BUFFER_TOO_SMALL when
+ * the array cannot hold them.  *room tells the caller to fill it. */
+static DWORD enum_room(DWORD rc, DWORD n, size_t size, const void *array, const DWORD *lpcb, bool *room)
+{
+    *room = false;
+    if (rc)
+        return rc;
+    if ((size_t)n * size > UINT32_MAX)
+        return ERROR_ALLOCATING_MEMORY;
+    if (!array || *lpcb < n * size)
+        return ERROR_BUFFER_TOO_SMALL;
+    *room = true;
+    return 0;
+}
+
+static DWORD entries_a(void *array, LPDWORD lpcb, LPDWORD count, const void *phonebook)
+{
+    return RasEnumEntriesA(NULL, phonebook, array, lpcb, count);
+}
+
+static DWORD conns_a(void *array, LPDWORD lpcb, LPDWORD count, const void *ctx)
+{
+    (void)ctx;
+    return RasEnumConnectionsA(array, lpcb, count);
+}
+
+NR_RAS_PUBLIC DWORD APIENTRY RasGetErrorStringW(UINT code, LPWSTR buf, DWORD size)
+{
+    char text[1024];
+    size_t need;
+    DWORD rc;
+    if (!buf)
+        return ERROR_INVALID_PARAMETER;
+    if ((rc = RasGetErrorStringA(code, text, sizeof text)) != 0)
+        return rc;
+    need = nr_wide_count(text) + 1; /* the texts are ours: always UTF-8 */
+    if (size < need)
+        return ERROR_INSUFFICIENT_BUFFER;
+    return to_wide(text, buf, size);
+}
+
+NR_RAS_PUBLIC DWORD APIENTRY RasEnumEntriesW(LPCWSTR reserved, LPCWSTR phonebook, LPRASENTRYNAMEW entries,
+                                             LPDWORD lpcb, LPDWORD lpcEntries)
+{
+    RASENTRYNAMEA *a = NULL;
+    DWORD rc, n = 0;
+    bool room;
+    char *pb;
+
+    nr_ras_set_last_error(NULL);
+    if (reserved || !lpcb || !lpcEntries)
+        return ERROR_INVALID_PARAMETER;
+    if (entries && entries->dwSize != sizeof(RASENTRYNAMEW))
+        return ERROR_INVALID_SIZE;
+    if ((rc = path_utf8(phonebook, &pb)) != 0)
+        return rc;
+    rc = enum_all(entries_a, pb, sizeof *a, (void **)&a, &n);
+    free(pb);
+    if (rc == 0 && !a) { /* no default phonebook: no entries, and no probe needed */
+        *lpcb = 0;
+        *lpcEntries = 0;
+        return 0;
+    }
+    rc = enum_room(rc, n, sizeof *entries, entries, lpcb, &room);
+    for (DWORD i = 0; room && i < n && rc == 0; i++) {
+        RASENTRYNAMEW *w = &entries[i];
+        memset(w, 0, sizeof *w);
+        w->dwSize = sizeof *w;
+        w->dwFlags = a[i].dwFlags;
+        if ((rc = A2W(&a[i], w, szEntryName)) == 0)
+            rc = A2W(&a[i], w, szPhonebookPath);
+    }
+    if (rc == 0 || rc == ERROR_BUFFER_TOO_SMALL) {
+        *lpcb = (DWORD)(n * sizeof *entries);
+        *lpcEntries = n;
+    }
+    free(a);
+    return rc;
+}
+
+/* What params_utf8 converts besides the names, the user and the domain. */
+#define WITH_PHONE_NUMBER 1 /* RasSetEntryDialParamsA ignores it, unchecked */
+#define WITH_PASSWORD     2 /* not with fRemovePassword */
+
+/* The RASDIALPARAMSA of w: 0, or ERROR_INVALID_PARAMETER. */
+static DWORD params_utf8(const RASDIALPARAMSW *w, RASDIALPARAMSA *a, unsigned with)
+{
+    DWORD rc;
+    memset(a, 0, sizeof *a);
+    a->dwSize = sizeof *a;
+    a->dwSubEntry = w->dwSubEntry;
+    a->dwCallbackId = w->dwCallbackId;
+    a->dwIfIndex = w->dwIfIndex;
+    if ((rc = W2A(w, a, szEntryName)) == 0 && (rc = W2A(w, a, szCallbackNumber)) == 0 &&
+        (rc = W2A(w, a, szUserName)) == 0 && (rc = W2A(w, a, szDomain)) == 0 &&
+        (!(with & WITH_PHONE_NUMBER) || (rc = W2A(w, a, szPhoneNumber)) == 0))
+        rc = with & WITH_PASSWORD ? W2A(w, a, szPassword) : 0;
+    return rc;
+}
+
+NR_RAS_PUBLIC DWORD APIENTRY RasDialW(LPRASDIALEXTENSIONS ext, LPCWSTR phonebook, LPRASDIALPARAMSW params,
+                                      DWORD type, LPVOID notifier, LPHRASCONN out)
+{
+    RASDIALPARAMSA a;
+    char *pb = NULL;
+    DWORD rc;
+
+    nr_ras_set_last_error(NULL);
+    if (!params || !out) /* the A form's answer (ERROR_POSSIBLE_DEADLOCK first) */
+        return RasDialA(ext, NULL, NULL, type, notifier, out);
+    if (params->dwSize != sizeof *params)
+        return ERROR_INVALID_SIZE;
+    if ((rc = params_utf8(params, &a, WITH_PHONE_NUMBER | WITH_PASSWORD)) == 0 &&
+        (rc = path_utf8(phonebook, &pb)) == 0)
+        rc = RasDialA(ext, pb, &a, type, notifier, out); /* copies what it keeps */
+    explicit_bzero(&a, sizeof a);
+    free(pb);
+    return rc;
+}
+
+NR_RAS_PUBLIC DWORD APIENTRY RasHangUpW(HRASCONN h)
+{
+    return RasHangUpA(h);
+}
+
+NR_RAS_PUBLIC DWORD APIENTRY RasConnectionNotificationW(HRASCONN h, HANDLE event, DWORD flags)
+{
+    return RasConnectionNotificationA(h, event, flags);
+}
+
+NR_RAS_PUBLIC DWORD APIENTRY RasGetConnectStatusW(HRASCONN h, LPRASCONNSTATUSW status)
+{
+    RASCONNSTATUSA a = { .dwSize = sizeof a };
+    DWORD rc;
+    if (!status)
+        return ERROR_INVALID_PARAMETER;
+    if (status->dwSize != sizeof *status)
+        return ERROR_INVALID_SIZE;
+    if ((rc = RasGetConnectStatusA(h, &a)) != 0)
+        return rc;
+    status->rasconnstate = a.rasconnstate;
+    status->dwError = a.dwError;
+    if ((rc = A2W(&a, status, szDeviceType)) == 0 && (rc = A2W(&a, status, szDeviceName)) == 0)
+        rc = A2W(&a, status, szPhoneNumber);
+    return rc;
+}
+
+/* One RASCONNW of a RASCONNA. */
+static DWORD conn_wide(const RASCONNA *a, RASCONNW *w)
+{
+    DWORD rc;
+    memset(w, 0, sizeof *w);
+    w->dwSize = sizeof *w;
+    w->hrasconn = a->hrasconn;
+    w->dwSubEntry = a->dwSubEntry;
+    w->guidEntry = a->guidEntry;
+    w->dwFlags = a->dwFlags;
+    w->luid = a->luid;
+    w->guidCorrelationId = a->guidCorrelationId;
+    if ((rc = A2W(a, w, szEntryName)) == 0 && (rc = A2W(a, w, szDeviceType)) == 0 &&
+        (rc = A2W(a, w, szDeviceName)) == 0)
+        rc = A2W(a, w, szPhonebook);
+    return rc;
+}
+
+NR_RAS_PUBLIC DWORD APIENTRY RasEnumConnectionsW(LPRASCONNW conns, LPDWORD lpcb, LPDWORD lpcConnections)
+{
+    RASCONNA *a = NULL;
+    DWORD rc, n = 0;
+    bool room;
+
+    if (!lpcb || !lpcConnections)
+        return ERROR_INVALID_PARAMETER;
+    if (conns && conns->dwSize != sizeof(RASCONNW))
+        return ERROR_INVALID_SIZE;
+    rc = enum_all(conns_a, NULL, sizeof *a, (void **)&a, &n);
+    rc = enum_room(rc, n, sizeof *conns, conns, lpcb, &room);
+    for (DWORD i = 0; room && i < n && rc == 0; i++)
+        rc = conn_wide(&a[i], &conns[i]);
+    if (rc == 0 || rc == ERROR_BUFFER_TOO_SMALL) {
+        *lpcb = (DWORD)(n * sizeof *conns);
+        *lpcConnections = n;
+    }
+    free(a);
+    return rc;
+}
+
+/* The A projection a (asize bytes, dwSize set), then the checks of the W
+ * buffer w of *lpcb bytes that must hold wsize: 0 when w may be filled. */
+static DWORD projection(HRASCONN h, RASPROJECTION proj, void *a, DWORD asize, void *w, DWORD wsize, LPDWORD lpcb)
+{
+    DWORD rc, cb = asize;
+    if ((rc = RasGetProjectionInfoA(h, proj, a, &cb)) != 0)
+        return rc;
+    if (!w || *lpcb < wsize) {
+        *lpcb = wsize;
+        return ERROR_BUFFER_TOO_SMALL;
+    }
+    return *(DWORD *)w != wsize ? ERROR_INVALID_SIZE : 0; /* its dwSize */
+}
+
+NR_RAS_PUBLIC DWORD APIENTRY RasGetProjectionInfoW(HRASCONN h, RASPROJECTION proj, LPVOID buf, LPDWORD lpcb)
+{
+    DWORD rc;
+    if (!lpcb)
+        return ERROR_INVALID_PARAMETER;
+    if (proj == RASP_PppIp) {
+        RASPPPIPA a = { .dwSize = sizeof a };
+        RASPPPIPW *w = buf;
+        if ((rc = projection(h, proj, &a, sizeof a, w, sizeof *w, lpcb)) != 0)
+            return rc;
+        w->dwError = a.dwError;
+        w->dwOptions = a.dwOptions;
+        w->dwServerOptions = a.dwServerOptions;
+        if ((rc = A2W(&a, w, szIpAddress)) == 0)
+            rc = A2W(&a, w, szServerIpAddress);
+        return rc;
+    }
+    if (proj == RASP_PppLcp) {
+        RASPPPLCPA a = { .dwSize = sizeof a };
+        RASPPPLCPW *w = buf;
+        if ((rc = projection(h, proj, &a, sizeof a, w, sizeof *w, lpcb)) != 0)
+            return rc;
+        memset(w, 0, sizeof *w);
+        w->dwSize = sizeof *w;
+        w->fBundled = a.fBundled;
+        w->dwError = a.dwError;
+        w->dwAuthenticationProtocol = a.dwAuthenticationProtocol;
+        w->dwAuthenticationData = a.dwAuthenticationData;
+        w->dwEapTypeId = a.dwEapTypeId;
+        w->dwServerAuthenticationProtocol = a.dwServerAuthenticationProtocol;
+        w->dwServerAuthenticationData = a.dwServerAuthenticationData;
+        w->dwServerEapTypeId = a.dwServerEapTypeId;
+        w->fMultilink = a.fMultilink;
+        w->dwTerminateReason = a.dwTerminateReason;
+        w->dwServerTerminateReason = a.dwServerTerminateReason;
+        w->dwOptions = a.dwOptions;
+        w->dwServerOptions = a.dwServerOptions;
+        return A2W(&a, w, szReplyMessage);
+    }
+    return RasGetProjectionInfoA(h, proj, buf, lpcb); /* no text: the A form's answer */
+}
+
+NR_RAS_PUBLIC DWORD APIENTRY RasSetEntryDialParamsW(LPCWSTR phonebook, LPRASDIALPARAMSW params, BOOL fRemovePassword)
+{
+    RASDIALPARAMSA a;
+    char *pb = NULL;
+    DWORD rc;
+
+    nr_ras_set_last_error(NULL);
+    if (!params)
+        return ERROR_BUFFER_INVALID;
+    if (params->dwSize != sizeof *params)
+        return ERROR_INVALID_SIZE;
+    /* szPhoneNumber is not saved; szPassword is ignored with fRemovePassword */
+    if ((rc = params_utf8(params, &a, fRemovePassword ? 0 : WITH_PASSWORD)) == 0 &&
+        (rc = path_utf8(phonebook, &pb)) == 0)
+        rc = RasSetEntryDialParamsA(pb, &a, fRemovePassword);
+    explicit_bzero(&a, sizeof a);
+    free(pb);
+    return rc;
+}
+
+NR_RAS_PUBLIC DWORD APIENTRY RasGetEntryDialParamsW(LPCWSTR phonebook, LPRASDIALPARAMSW params, LPBOOL lpfPassword)
+{
+    RASDIALPARAMSA a;
+    char *pb = NULL;
+    DWORD rc;
+
+    nr_ras_set_last_error(NULL);
+    if (!params || !lpfPassword)
+        return ERROR_BUFFER_INVALID;
+    if (params->dwSize != sizeof *params)
+        return ERROR_INVALID_SIZE;
+    memset(&a, 0, sizeof a);
+    a.dwSize = sizeof a;
+    if ((rc = W2A(params, &a, szEntryName)) == 0 && (rc = path_utf8(phonebook, &pb)) == 0)
+        rc = RasGetEntryDialParamsA(pb, &a, lpfPassword);
+    free(pb);
+    if (rc == 0) {
+        explicit_bzero(params->szPassword, sizeof params->szPassword);
+        if ((rc = A2W(&a, params, szPhoneNumber)) == 0 && (rc = A2W(&a, params, szCallbackNumber)) == 0 &&
+            (rc = A2W(&a, params, szUserName)) == 0 && (rc = A2W(&a, params, szDomain)) == 0)
+            rc = A2W(&a, params, szPassword);
+        if (rc)
+            explicit_bzero(params->szPassword, sizeof params->szPassword);
+    }
+    explicit_bzero(&a, sizeof a);
+    return rc;
+}

@@ -9,9 +9,8 @@ check_LTLIBRARIES += examples/windows/nr-wide-veto.la
 examples_windows_nr_wide_veto_la_SOURCES = examples/windows/wide-veto.c
 examples_windows_nr_wide_veto_la_CPPFLAGS = $(NR_WIN_CPPFLAGS)
 examples_windows_nr_wide_veto_la_LDFLAGS = $(AM_LDFLAGS) -module $(TEST_PLUGIN_LDFLAGS) -no-undefined
-# Its behaviour test needs the router to hand a UNICODE plugin wide
-# strings; it joins TESTS once the wide loader is in.
 dist_noinst_SCRIPTS += examples/windows/wide-veto.test
+TESTS += examples/windows/wide-veto.test
 
 # --- rasdial-win: the RasDial client, ANSI (-UUNICODE -U_UNICODE after the
 # module's flags, as an ANSI Windows program builds) and UNICODE ------------
@@ -19,14 +18,12 @@ check_PROGRAMS += examples/windows/rasdial-win-ansi
 examples_windows_rasdial_win_ansi_SOURCES = examples/windows/rasdial-win.c
 examples_windows_rasdial_win_ansi_CPPFLAGS = $(NR_WIN_CPPFLAGS) -UUNICODE -U_UNICODE
 examples_windows_rasdial_win_ansi_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
-# The UNICODE build needs the W forms of the RAS API (RASDIALPARAMSW,
-# RasDialW, RasGetErrorStringW): built on demand until they are in
-# (`make examples/windows/rasdial-win`), then a check program.
-EXTRA_PROGRAMS = examples/windows/rasdial-win
+# The UNICODE build (RASDIALPARAMSW, RasDialW, RasGetErrorStringW), as a
+# Visual Studio project builds it by default.
+check_PROGRAMS += examples/windows/rasdial-win
 examples_windows_rasdial_win_SOURCES = examples/windows/rasdial-win.c
 examples_windows_rasdial_win_CPPFLAGS = $(NR_WIN_CPPFLAGS)
 examples_windows_rasdial_win_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
-CLEANFILES += examples/windows/rasdial-win
 dist_noinst_SCRIPTS += examples/windows/rasdial-win.test
 TESTS += examples/windows/rasdial-win.test
 

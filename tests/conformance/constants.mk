@@ -11,6 +11,7 @@ dist_noinst_SCRIPTS += tests/conformance/constants.test
 EXTRA_DIST += \
 	tests/conformance/constants.awk \
 	tests/conformance/npapi.constants \
+	tests/conformance/ras.constants \
 	tests/conformance/windows.constants \
 	tests/conformance/winerror.constants \
 	tests/conformance/winnetwk.constants

@@ -82,7 +82,7 @@ router_libnetrouter_la_SOURCES = \
 router_libnetrouter_la_CPPFLAGS = $(NR_ROUTER_CPPFLAGS) $(NR_COMMON_CPPFLAGS) -I$(top_srcdir)/router/lib
 router_libnetrouter_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden $(JANSSON_CFLAGS)
 router_libnetrouter_la_LIBADD = router/common/libnrcommon.la $(JANSSON_LIBS) $(LTDL_LIBS) $(PTHREAD_LIBS)
-router_libnetrouter_la_LDFLAGS = $(AM_LDFLAGS) -version-info 0:0:0 -no-undefined
+router_libnetrouter_la_LDFLAGS = $(AM_LDFLAGS) -version-info 1:0:0 -no-undefined
 
 netrouterincludedir = $(includedir)/netrouter
 netrouterinclude_HEADERS = \

@@ -23,7 +23,7 @@ providers_ras_api_libnetrouter_ras_la_LIBADD = providers/ras/api/libnrras-errors
 # -z nodelete: the dialing threads are detached and may still be leaving
 # the library's code when the last dlclose() of a plugin that uses it (the
 # ras provider, at nr_router_free) would unmap it; the library stays mapped.
-providers_ras_api_libnetrouter_ras_la_LDFLAGS = $(AM_LDFLAGS) -version-info 0:0:0 -no-undefined -Wl,-z,nodelete
+providers_ras_api_libnetrouter_ras_la_LDFLAGS = $(AM_LDFLAGS) -version-info 1:0:0 -no-undefined -Wl,-z,nodelete
 pkgconfig_DATA += providers/ras/netrouter-ras.pc
 
 # The RAS error numbers, their names and texts as one X-macro list, read from

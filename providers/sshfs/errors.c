@@ -127,6 +127,13 @@ void sshfs_error_classify(const sshfs_run_result *r, const sshfs_name *n, const 
     const char *o = r->output;
 
     summarize(o, said, sizeof said);
+    /* sshfs's own "read: Connection reset by peer" only says that ssh ended;
+     * when ssh said why, that is the message */
+    {
+        static const char noise[] = "read: Connection reset by peer; ";
+        if (!strncmp(said, noise, strlen(noise)))
+            memmove(said, said + strlen(noise), strlen(said + strlen(noise)) + 1);
+    }
     if (r->status == SSHFS_RUN_FAILED) {
         set(out, WN_NO_NETWORK, "sshfs cannot be run (is the sshfs package installed?): %s", said);
     } else if (r->status == SSHFS_RUN_TIMEOUT) {

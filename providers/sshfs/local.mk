@@ -31,3 +31,13 @@ $(BUILD_PLUGINS_D)/sshfs.json: $(srcdir)/providers/sshfs/sshfs.json $(srcdir)/pr
 	$(AM_V_GEN)$(build_plugins_gen) \
 	  -e 's|"library": *"nr-sshfs\.so"|"library": "../providers/sshfs/.libs/nr-sshfs.so"|' \
 	  $(srcdir)/providers/sshfs/sshfs.json $(build_plugins_end)
+
+# The systemd user unit that runs `netrouter restore` at login (configure
+# --with-systemduserunitdir; "no": not installed).
+providers/sshfs/systemd/netrouter-restore.service: $(srcdir)/providers/sshfs/systemd/netrouter-restore.service.in Makefile
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && sed -e 's|@bindir[@]|$(bindir)|g' $(srcdir)/$@.in > $@.tmp && mv $@.tmp $@
+EXTRA_DIST += providers/sshfs/systemd/netrouter-restore.service.in
+CLEANFILES += providers/sshfs/systemd/netrouter-restore.service
+if NR_SYSTEMD_USER
+systemduserunit_DATA += providers/sshfs/systemd/netrouter-restore.service
+endif

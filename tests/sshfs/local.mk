@@ -11,5 +11,5 @@ tests_sshfs_test_sshfs_names_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/providers
 tests_sshfs_test_sshfs_names_LDADD = $(NR_TEST_RUNNER)
 tests_sshfs_sshfs_query_SOURCES = tests/sshfs/sshfs-query.c
 tests_sshfs_sshfs_query_LDADD = -ldl
-dist_noinst_SCRIPTS += tests/sshfs/sshfs.test
+dist_noinst_SCRIPTS += tests/sshfs/sshfs.test examples/sshfs-demo.sh
 EXTRA_DIST += tests/sshfs/sshd-env.sh

@@ -29,7 +29,9 @@ sshd_env_free_port() {
 
 sshd_env_start() {
     SSHD_DIR=$1
-    mkdir -p "$SSHD_DIR" /run/sshd || return 1
+    mkdir -p "$SSHD_DIR" || return 1
+    # sshd run by root needs its privilege-separation directory
+    if [ "$(id -u)" -eq 0 ]; then mkdir -p /run/sshd || return 1; fi
     chmod 755 "$SSHD_DIR"
     [ -f "$SSHD_DIR/hostkey" ] || ssh-keygen -q -t ed25519 -N '' -C sshd-env -f "$SSHD_DIR/hostkey" || return 1
     touch "$SSHD_DIR/authorized_keys" && chmod 644 "$SSHD_DIR/authorized_keys" || return 1
@@ -48,7 +50,7 @@ PermitRootLogin yes
 MaxStartups 100:30:200
 Subsystem sftp internal-sftp
 CONF
-    /usr/sbin/sshd -D -f "$SSHD_DIR/sshd_config" -E "$SSHD_DIR/sshd.log" &
+    /usr/sbin/sshd -D -f "$SSHD_DIR/sshd_config" -E "$SSHD_DIR/sshd.log" </dev/null >/dev/null 2>&1 &
     SSHD_PID=$!
     for _ in $(seq 1 100); do
         if (exec 3<>"/dev/tcp/127.0.0.1/$SSHD_PORT") 2>/dev/null; then
@@ -64,8 +66,8 @@ CONF
 
 sshd_env_stop() {
     if [ -n "${SSHD_PID:-}" ]; then
-        kill "$SSHD_PID" 2>/dev/null
-        wait "$SSHD_PID" 2>/dev/null
+        kill "$SSHD_PID" 2>/dev/null || :
+        wait "$SSHD_PID" 2>/dev/null || :
         SSHD_PID=
     fi
 }

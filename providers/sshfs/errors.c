@@ -156,6 +156,9 @@ void sshfs_error_classify(const sshfs_run_result *r, const sshfs_name *n, const 
     } else if (has(o, "mountpoint is not empty") || has(o, "Device or resource busy") ||
                has(o, "already mounted")) {
         set(out, WN_ALREADY_CONNECTED, "%s", said);
+    } else if (has(o, "failed to open pty")) {
+        set(out, WN_ACCESS_DENIED, "sshfs cannot open a pseudo-terminal for ssh's password prompt "
+            "(is /dev/ptmx usable by this user?): %s", said);
     } else if (has(o, "/dev/fuse") || has(o, "fusermount")) {
         set(out, WN_NO_NETWORK, "FUSE cannot be used: %s", said);
     } else if (has(o, "Permission denied")) {

@@ -93,8 +93,14 @@ void sshfs_run(const char *const argv[], const char *input, int timeout_ms, sshf
     pid = fork();
     if (pid == 0) {
         int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+        static const int reset[] = { SIGPIPE, SIGCHLD, SIGHUP, SIGINT, SIGQUIT, SIGTERM };
+        sigset_t none;
         setsid();
-        signal(SIGPIPE, SIG_DFL);
+        /* what the application ignored or blocked is not the helper's business */
+        for (size_t i = 0; i < sizeof reset / sizeof *reset; i++)
+            signal(reset[i], SIG_DFL);
+        sigemptyset(&none);
+        sigprocmask(SIG_SETMASK, &none, NULL);
         if (dup2(input ? in[0] : null, 0) < 0 || dup2(log, 1) < 0 || dup2(log, 2) < 0)
             _exit(127);
         close_others();

@@ -151,16 +151,16 @@ void sshfs_error_classify(const sshfs_run_result *r, const sshfs_name *n, const 
     } else if (has(o, "timed out") || has(o, "No route to host") || has(o, "Network is unreachable") ||
                has(o, "Temporary failure in name resolution")) {
         set(out, WN_NO_NETWORK, "%s", said);
-    } else if (has(o, "No such file or directory") || has(o, "Not a directory")) {
-        set(out, has(o, "bad mount point") ? WN_BAD_LOCALNAME : WN_BAD_NETNAME, "%s", said);
     } else if (has(o, "mountpoint is not empty") || has(o, "Device or resource busy") ||
                has(o, "already mounted")) {
         set(out, WN_ALREADY_CONNECTED, "%s", said);
+    } else if (has(o, "/dev/fuse") || has(o, "fusermount") || has(o, "fuse: ")) {
+        set(out, WN_NO_NETWORK, "FUSE cannot be used: %s", said);
+    } else if (has(o, "No such file or directory") || has(o, "Not a directory")) {
+        set(out, has(o, "bad mount point") ? WN_BAD_LOCALNAME : WN_BAD_NETNAME, "%s", said);
     } else if (has(o, "failed to open pty")) {
         set(out, WN_ACCESS_DENIED, "sshfs cannot open a pseudo-terminal for ssh's password prompt "
             "(is /dev/ptmx usable by this user?): %s", said);
-    } else if (has(o, "/dev/fuse") || has(o, "fusermount")) {
-        set(out, WN_NO_NETWORK, "FUSE cannot be used: %s", said);
     } else if (has(o, "Permission denied")) {
         set(out, WN_ACCESS_DENIED, "%s", said);
     } else {

@@ -30,7 +30,7 @@ typedef struct sshfs_error {
 } sshfs_error;
 
 /* Classifies the failed run r of sshfs for name n (mount_timeout: the limit
- * it was given, in seconds; ssh_config as in config.h).  A host key problem
+ * it was given, in seconds; ssh_config as in settings.h).  A host key problem
  * costs a key scan of the server, to show the fingerprint. */
 void sshfs_error_classify(const sshfs_run_result *r, const sshfs_name *n, const char *ssh_config,
                           unsigned mount_timeout, sshfs_error *out);

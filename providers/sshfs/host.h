@@ -2,7 +2,7 @@
  * host.h - the sshfs plugin's state shared by its entry points (host.c):
  * the router's host structure, the parsed manifest config and the
  * extended-error helper.  Below plugin.c, enum.c and info.c; above nothing
- * but config.h.
+ * but settings.h.
  */
 #ifndef NR_SSHFS_HOST_H
 #define NR_SSHFS_HOST_H
@@ -11,7 +11,7 @@
 
 #include <netrouter/npapi.h>
 
-#include "config.h"
+#include "settings.h"
 
 #define SSHFS_PROVIDER_NAME "sshfs"
 #define SSHFS_NET_TYPE 0x00FD0000u

@@ -7,7 +7,7 @@ NR_SSHFS_SOURCES = \
 	providers/sshfs/run.h providers/sshfs/run.c \
 	providers/sshfs/names.h providers/sshfs/names.c \
 	providers/sshfs/mounts.h providers/sshfs/mounts.c \
-	providers/sshfs/config.h providers/sshfs/config.c \
+	providers/sshfs/settings.h providers/sshfs/settings.c \
 	providers/sshfs/sshinfo.h providers/sshfs/sshinfo.c \
 	providers/sshfs/errors.h providers/sshfs/errors.c \
 	providers/sshfs/mount.h providers/sshfs/mount.c \

@@ -7,7 +7,7 @@
 #ifndef NR_SSHFS_MOUNT_H
 #define NR_SSHFS_MOUNT_H
 
-#include "config.h"
+#include "settings.h"
 #include "errors.h"
 #include "names.h"
 

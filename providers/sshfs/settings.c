@@ -1,5 +1,5 @@
 /*
- * config.c - reads the sshfs provider's manifest "config" (config.h) with
+ * settings.c - reads the sshfs provider's manifest "config" (settings.h) with
  * jansson.  Unknown keys are refused, so a typing error is seen at load.
  */
 #include <jansson.h>
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "config.h"
+#include "settings.h"
 
 static DWORD refuse(char *why, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static DWORD refuse(char *why, size_t size, const char *fmt, ...)

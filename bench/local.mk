@@ -69,12 +69,23 @@ bench_ras_service_SOURCES = bench/ras-service.c bench/ras-service-procs.c bench/
 bench_ras_service_CPPFLAGS = $(BENCH_CPPFLAGS) -DBENCH_BUILDDIR='"$(abs_top_builddir)"'
 bench_ras_service_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la $(PTHREAD_LIBS)
 
+# The sshfs provider: mount + unmount through the router against sshfs and
+# fusermount3 run directly on the same private sshd, and 64 MB read through
+# a mount against scp (needs root and FUSE; says so and exits 0 otherwise).
+BENCH_BINS += bench/sshfs-mount
+check_PROGRAMS += bench/sshfs-mount
+bench_sshfs_mount_SOURCES = bench/sshfs-mount.c bench/bench.c bench/bench.h
+bench_sshfs_mount_CPPFLAGS = $(BENCH_CPPFLAGS) -DBENCH_BUILDDIR='"$(abs_top_builddir)"' \
+	-DBENCH_SRCDIR='"$(abs_top_srcdir)"'
+bench_sshfs_mount_LDADD = router/libnetrouter.la
+
 EXTRA_DIST += bench/README.md
 
 BENCH_FLAGS =
 bench: $(BENCH_BINS) bench/nr-bench-provider.la bench/nr-bench-notifier.la bench/nr-bench-provider-fs.la \
        examples/provider-symlink/nr-symlink.la \
-       tests/ras/modem-emu tests/ras/slirp-select-fix.la providers/ras/service/netrouterd
+       tests/ras/modem-emu tests/ras/slirp-select-fix.la providers/ras/service/netrouterd \
+       providers/sshfs/nr-sshfs.la
 	@for p in $(BENCH_BINS); do \
 	  ./$$p $(BENCH_FLAGS) || { echo "bench: $$p failed" >&2; exit 1; }; \
 	done

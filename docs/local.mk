@@ -8,7 +8,8 @@ dist_man_MANS += \
 	docs/netrouter-manifest.5 \
 	docs/libnetrouter.3 \
 	docs/netrouter-plugin.7 \
-	docs/netrouter-win.7
+	docs/netrouter-win.7 \
+	docs/netrouter-sshfs.7
 
 # Section 3: a page per public function and plugin entry point, and the
 # examples they show, compiled and run by `make check`.

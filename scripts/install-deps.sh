@@ -25,6 +25,10 @@
 #   clang libclang-rt-dev    the fuzz targets (tests/fuzz, scripts/fuzz.sh): clang, and
 #                            compiler-rt's libFuzzer, ASan and UBSan runtimes for it
 #   llvm                     llvm-symbolizer, so the fuzz targets' reports name files and lines
+#   sshfs                    the sshfs provider mounts with it (and fuse3's fusermount3 unmounts)
+#   openssh-client           ssh, ssh-keygen and ssh-keyscan, which sshfs and the sshfs provider run
+#   openssh-server           sshd, the private SSH server of tests/sshfs/sshfs.test, bench/sshfs-mount
+#                            and examples/sshfs-demo.sh (started on 127.0.0.1 by each, never as a service)
 set -euo pipefail
 
 PACKAGES=(
@@ -46,6 +50,9 @@ PACKAGES=(
     clang
     libclang-rt-dev
     llvm
+    sshfs
+    openssh-client
+    openssh-server
 )
 
 is_installed() {

@@ -91,7 +91,7 @@ run() {
 }
 
 say "The plugins registered by the manifests in $NETROUTER_PLUGIN_PATH:"
-echo "   two providers (symlink, ras) and two notifiers (log, hello)."
+echo "   three providers (symlink, sshfs, ras) and two notifiers (log, hello)."
 run plugins
 
 say "Connect $local to $remote, remembering it (--persistent)."

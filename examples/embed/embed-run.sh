@@ -13,7 +13,8 @@ expect() {
         exit 1
     fi
 }
-expect '^4 plugin(s) loaded:'          # log, hello, symlink and ras
+expect '^5 plugin(s) loaded:'          # log, hello, symlink, sshfs and ras
+expect '^  sshfs  *provider order 200 '
 expect '^  ras  *provider order 500 '
 expect '^0 problem(s):'
 expect 'nr_get_connection(.*): link:/'

@@ -67,6 +67,19 @@ if ! command -v dpkg-query >/dev/null 2>&1; then
     exit 1
 fi
 
+# A container without udev may leave device nodes root-only that Debian
+# makes 0666: /dev/fuse (FUSE mounts of users, through the setuid
+# fusermount3: the sshfs provider) and /dev/null.  As root, give them
+# Debian's mode.
+if [[ $(id -u) -eq 0 ]]; then
+    for dev in /dev/fuse /dev/null; do
+        if [[ -c $dev && $(stat -c %a "$dev") != 666 ]]; then
+            echo "install-deps: $dev had mode $(stat -c %a "$dev"); setting Debian's 0666"
+            chmod 0666 "$dev"
+        fi
+    done
+fi
+
 missing=()
 for p in "${PACKAGES[@]}"; do
     is_installed "$p" || missing+=("$p")

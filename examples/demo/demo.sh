@@ -204,4 +204,22 @@ else
     no_lock_left
 fi
 
+say "A network drive over SSH: the sshfs provider mounts a directory of a server."
+echo "   An SSH server on 127.0.0.1 with its own host key; the mount is refused"
+echo "   until that key is accepted, a file is written through it, and a"
+echo "   remembered mount comes back with netrouter restore, silently."
+why=
+for t in bash sshfs fusermount3 ssh-keygen ssh-keyscan jq; do
+    command -v "$t" >/dev/null 2>&1 || why="$t is not installed (scripts/install-deps.sh)"
+done
+[ -x /usr/sbin/sshd ] || why="sshd is not installed (openssh-server, scripts/install-deps.sh)"
+if [ -n "$why" ]; then
+    echo "   Skipping the SSH drive: $why."
+    [ -z "${NR_TEST_BUILDDIR:-}" ] || exit 1
+else
+    doing="the SSH drive (examples/sshfs-demo.sh)"
+    mkdir "$tmp/sshfs"
+    NETROUTER=$NETROUTER bash "$(dirname "$0")/../sshfs-demo.sh" "$tmp/sshfs"
+fi
+
 say "Done; removing $tmp."

@@ -180,6 +180,7 @@ $(NR_CODES_USERS): tests/npapi-codes.h
 CLEANFILES += tests/npapi-codes.h
 
 include $(srcdir)/tests/ras/local.mk
+include $(srcdir)/tests/policy/local.mk
 
 # ---- the runner itself ------------------------------------------------------------
 # test-runner runs each deliberately failing test of runner-specimens in a

@@ -1,0 +1,21 @@
+# tests/policy: the policy notifier.  The CUnit suites link its rules
+# library (notifiers/policy/rules) and test it on its own; policy.test
+# drives the real router and the netrouter command with the built
+# nr-policy.so and the example symlink provider.
+NR_POLICY_TEST_CPPFLAGS = $(AM_CPPFLAGS) $(NR_POLICY_CPPFLAGS) -I$(top_srcdir)/tests
+NR_POLICY_TEST_LDADD = $(NR_SUITE_LDADD) notifiers/policy/rules/libnrpolicy.la router/common/libnrcommon.la \
+	$(JANSSON_LIBS)
+
+policy_suites = tests/policy/test-policy-files tests/policy/test-policy-decide
+check_PROGRAMS += $(policy_suites)
+TESTS += $(policy_suites) tests/policy/policy.test
+dist_noinst_SCRIPTS += tests/policy/policy.test
+
+tests_policy_test_policy_files_SOURCES = tests/policy/test-policy-files.c
+tests_policy_test_policy_files_CPPFLAGS = $(NR_POLICY_TEST_CPPFLAGS)
+tests_policy_test_policy_files_CFLAGS = $(NR_SUITE_CFLAGS)
+tests_policy_test_policy_files_LDADD = $(NR_POLICY_TEST_LDADD)
+tests_policy_test_policy_decide_SOURCES = tests/policy/test-policy-decide.c
+tests_policy_test_policy_decide_CPPFLAGS = $(NR_POLICY_TEST_CPPFLAGS)
+tests_policy_test_policy_decide_CFLAGS = $(NR_SUITE_CFLAGS)
+tests_policy_test_policy_decide_LDADD = $(NR_POLICY_TEST_LDADD)

@@ -33,12 +33,5 @@ notifiers_policy_nr_policy_la_LIBADD = $(NR_POLICY_LIBS) $(PTHREAD_LIBS)
 notifiers_policy_nr_policy_la_LDFLAGS = -module $(PLUGIN_LDFLAGS) -no-undefined
 
 dist_manifest_DATA += notifiers/policy/policy.json
-
-# Its build-tree manifest, beside the others of build-plugins.d (see
-# examples/local.mk for the generation rules).
-noinst_DATA += $(BUILD_PLUGINS_D)/policy.json
-CLEANFILES += $(BUILD_PLUGINS_D)/policy.json
-$(BUILD_PLUGINS_D)/policy.json: $(srcdir)/notifiers/policy/policy.json $(srcdir)/notifiers/policy/local.mk
-	$(AM_V_GEN)$(build_plugins_gen) \
-	  -e 's|"library": *"nr-policy\.so"|"library": "../notifiers/policy/.libs/nr-policy.so"|' \
-	  $(srcdir)/notifiers/policy/policy.json $(build_plugins_end)
+# (No build-plugins.d copy: the demo and the embedding example run without
+# a policy; tests/policy/policy.test writes its own manifest.)

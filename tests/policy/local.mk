@@ -1,7 +1,8 @@
-# tests/policy: the policy notifier.  The CUnit suites link its rules
-# library (notifiers/policy/rules) and test it on its own; policy.test
-# drives the real router and the netrouter command with the built
-# nr-policy.so and the example symlink provider.
+# tests/policy: the policy notifier.  test-policy-files and
+# test-policy-decide link its rules library (notifiers/policy/rules) and
+# test it on its own; test-policy-plugin loads the built nr-policy.so in a
+# router with a fixture provider; policy.test drives the netrouter command
+# with it and the example symlink provider.
 NR_POLICY_TEST_CPPFLAGS = $(AM_CPPFLAGS) $(NR_POLICY_CPPFLAGS) -I$(top_srcdir)/tests
 NR_POLICY_TEST_LDADD = $(NR_SUITE_LDADD) notifiers/policy/rules/libnrpolicy.la router/common/libnrcommon.la \
 	$(JANSSON_LIBS)

@@ -6,6 +6,7 @@ dist_man_MANS += \
 	docs/libnetrouter-ras.3 \
 	docs/netrouter.1 \
 	docs/netrouter-manifest.5 \
+	docs/netrouter-policy.5 \
 	docs/libnetrouter.3 \
 	docs/netrouter-plugin.7 \
 	docs/netrouter-win.7 \

@@ -119,10 +119,13 @@ router_cli_netrouter_SOURCES = \
 	router/cli/cmd-connect.c \
 	router/cli/cmd-list.c \
 	router/cli/cmd-plugins.c \
+	router/cli/cmd-policy.c \
 	router/cli/netuse-args.c \
 	router/cli/netuse-list.c \
 	router/cli/output.c \
 	router/cli/prompt.c
-router_cli_netrouter_CPPFLAGS = $(NR_ROUTER_CPPFLAGS) $(NR_COMMON_CPPFLAGS)
+# (policy check decides with the policy notifier's own rules library)
+router_cli_netrouter_CPPFLAGS = $(NR_ROUTER_CPPFLAGS) $(NR_COMMON_CPPFLAGS) $(NR_POLICY_CPPFLAGS)
 router_cli_netrouter_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
-router_cli_netrouter_LDADD = router/libnetrouter.la router/common/libnrcommon.la $(JANSSON_LIBS)
+router_cli_netrouter_LDADD = router/libnetrouter.la notifiers/policy/rules/libnrpolicy.la \
+	router/common/libnrcommon.la $(JANSSON_LIBS)

@@ -181,6 +181,7 @@ CLEANFILES += tests/npapi-codes.h
 
 include $(srcdir)/tests/ras/local.mk
 include $(srcdir)/tests/sshfs/local.mk
+include $(srcdir)/tests/policy/local.mk
 
 # ---- the runner itself ------------------------------------------------------------
 # test-runner runs each deliberately failing test of runner-specimens in a

@@ -27,6 +27,7 @@ int cmd_restore(const cli_globals *g, int argc, char **argv);
 int cmd_list(const cli_globals *g, int argc, char **argv);
 int cmd_plugins(const cli_globals *g, int argc, char **argv);
 int cmd_check_manifest(const cli_globals *g, int argc, char **argv);
+int cmd_policy(const cli_globals *g, int argc, char **argv);
 
 /* netuse-args.c: the words of Windows' net use that "use" accepts. */
 typedef enum cli_switch_kind {

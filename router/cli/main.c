@@ -26,6 +26,8 @@ static const char main_help[] =
     "  restore [LOCAL]         reconnect remembered connections (no notifications)\n"
     "  plugins                 list loaded plugins and every loading problem\n"
     "  check-manifest FILE...  validate plugin manifests\n"
+    "  policy check REMOTE [LOCAL]\n"
+    "                          what the policy notifier would decide, and why\n"
     "\n"
     "Options:\n"
     "      --plugin-path=PATHS  colon-separated manifest directories or files,\n"
@@ -51,6 +53,7 @@ static const struct { const char *name; cli_command_fn fn; } commands[] = {
     { "restore", cmd_restore },
     { "plugins", cmd_plugins },
     { "check-manifest", cmd_check_manifest },
+    { "policy", cmd_policy },
 };
 
 /* Every byte of standard output reached its file, or the command fails:

@@ -247,6 +247,19 @@ NRT_TEST(named_provider_is_the_only_one_called)
     nrt_env_free(env);
 }
 
+NRT_TEST(pre_names_the_provider_the_caller_named)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_notifier(env, "n1", 10, NULL, NULL);
+    nrt_provider(env, "pa", 10, NULL, NULL);
+    nrt_provider(env, "pb", 20, NULL, NULL);
+    nr_router *r = nrt_router(env);
+    NRT_EQ_CODE(add_via(r, "fx:a", "pb"), WN_SUCCESS);
+    NRT_EQ_STR(nrt_trace(env, "provider"), "n1 add pre provider=pb | pb NPAddConnection3 provider=pb | "
+                                           "n1 add post provider=pb");
+    nrt_env_free(env);
+}
+
 NRT_TEST(named_provider_failure_is_not_passed_on)
 {
     nrt_env *env = nrt_env_new();

@@ -208,7 +208,10 @@ DWORD nr__run_op(nr_router *r, nr_op *op)
             DWORD rc;
             if (!participates(op, nt) || st[i].keep)
                 continue;
-            rc = notify(nt, op, &info, NULL);
+            /* As Windows hands notifiers the caller's NETRESOURCE, a
+             * provider the caller named is in PRE's lpProvider. */
+            rc = notify(nt, op, &info,
+                        op->is_add && op->explicit_provider ? op->explicit_provider->m->name : NULL);
             if (rc != WN_SUCCESS) {
                 /* The vetoing notifier gets no POST, whatever it left. */
                 vetoed = true;

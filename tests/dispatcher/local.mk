@@ -10,3 +10,7 @@ tests_dispatcher_test_dispatcher_raslink_SOURCES = tests/dispatcher/test-dispatc
 tests_dispatcher_test_dispatcher_raslink_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/notifiers/dispatcher \
 	-I$(top_srcdir)/tests $(CUNIT_CFLAGS)
 tests_dispatcher_test_dispatcher_raslink_LDADD = $(NR_TEST_RUNNER)
+
+# With a dial-up: the modem emulator and slirp (tests/ras/slirp-env.sh).
+dist_noinst_SCRIPTS += tests/dispatcher/dispatcher-ras.test
+TESTS += tests/dispatcher/dispatcher-ras.test

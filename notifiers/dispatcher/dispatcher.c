@@ -212,6 +212,16 @@ NR_PLUGIN_EXPORT void APIENTRY NrPluginShutdown(void)
     pthread_mutex_unlock(&state_lock);
 }
 
+/* The host to log through, or NULL (while two routers share the plugin). */
+static const NR_PLUGIN_HOST *current_host(void)
+{
+    const NR_PLUGIN_HOST *h;
+    pthread_mutex_lock(&state_lock);
+    h = host;
+    pthread_mutex_unlock(&state_lock);
+    return h;
+}
+
 /* ---- the environment of an action ------------------------------------------------------- */
 
 #define ENV_MAX 24
@@ -249,7 +259,7 @@ static void env_free(env *e)
 }
 
 /* PATH, LANG, the action, the user, and the status in POST. */
-static void env_common(env *e, const char *action, const NOTIFYINFO *info)
+static void env_common(env *e, const NR_PLUGIN_HOST *h, const char *action, const NOTIFYINFO *info)
 {
     uid_t uid = getuid();
     struct passwd pw, *found = NULL;
@@ -264,7 +274,7 @@ static void env_common(env *e, const char *action, const NOTIFYINFO *info)
     env_add(e, "NETROUTER_USER", "%s", found ? found->pw_name : "");
     env_add(e, "NETROUTER_UID", "%u", (unsigned)uid);
     if (info->dwNotifyStatus == NOTIFY_POST) {
-        LPCSTR text = host ? host->pfnStrError(info->dwOperationStatus) : NULL;
+        LPCSTR text = h ? h->pfnStrError(info->dwOperationStatus) : NULL;
         env_add(e, "NETROUTER_STATUS", "%u", (unsigned)info->dwOperationStatus);
         env_add(e, "NETROUTER_STATUS_TEXT", "%s", text ? text : "");
     }
@@ -301,9 +311,8 @@ static void env_ras(env *e, const char *entry, const dsp_raslink *link)
 
 /* Runs every script of action with e; for a pre-* action the first that
  * fails vetoes (WN_CANCEL, the extended error set) and ends the run. */
-static DWORD run_all(const char *action, bool pre, env *e)
+static DWORD run_all(const NR_PLUGIN_HOST *h, const char *action, bool pre, env *e)
 {
-    const NR_PLUGIN_HOST *h = host;
     dsp_script *scripts;
     size_t n;
     DWORD rc = WN_SUCCESS;
@@ -366,11 +375,12 @@ NR_PLUGIN_EXPORT DWORD APIENTRY AddConnectNotify(LPNOTIFYINFO info, LPNOTIFYADD 
     bool pre = info->dwNotifyStatus == NOTIFY_PRE;
     const NETRESOURCEA *r = &add->NetResource;
     const char *entry = ras_entry(r->lpRemoteName, r->lpProvider);
+    const NR_PLUGIN_HOST *h = current_host();
     env e = { 0 };
     dsp_raslink link = { 0 };
     DWORD rc;
 
-    env_common(&e, pre ? "pre-add" : "post-add", info);
+    env_common(&e, h, pre ? "pre-add" : "post-add", info);
     env_add(&e, "NETROUTER_LOCAL", "%s", r->lpLocalName ? r->lpLocalName : "");
     env_add(&e, "NETROUTER_REMOTE", "%s", r->lpRemoteName ? r->lpRemoteName : "");
     env_add(&e, "NETROUTER_PROVIDER", "%s", r->lpProvider ? r->lpProvider : "");
@@ -382,7 +392,7 @@ NR_PLUGIN_EXPORT DWORD APIENTRY AddConnectNotify(LPNOTIFYINFO info, LPNOTIFYADD 
     }
     if (pre)
         context_begin(info);
-    rc = run_all(pre ? "pre-add" : "post-add", pre, &e);
+    rc = run_all(h, pre ? "pre-add" : "post-add", pre, &e);
     env_free(&e);
     if (!pre || rc != WN_SUCCESS)
         context_end(info);
@@ -395,11 +405,12 @@ NR_PLUGIN_EXPORT DWORD APIENTRY CancelConnectNotify(LPNOTIFYINFO info, LPNOTIFYC
     const char *name = cancel->lpName ? cancel->lpName : "";
     bool local = name[0] == '/';
     const char *entry = local ? NULL : ras_entry(name, cancel->lpProvider);
+    const NR_PLUGIN_HOST *h = current_host();
     dsp_context *ctx = NULL;
     env e = { 0 };
     DWORD rc;
 
-    env_common(&e, pre ? "pre-cancel" : "post-cancel", info);
+    env_common(&e, h, pre ? "pre-cancel" : "post-cancel", info);
     env_add(&e, "NETROUTER_NAME", "%s", name);
     env_add(&e, "NETROUTER_LOCAL", "%s", local ? name : "");
     env_add(&e, "NETROUTER_REMOTE", "%s", local ? "" : name);
@@ -416,7 +427,7 @@ NR_PLUGIN_EXPORT DWORD APIENTRY CancelConnectNotify(LPNOTIFYINFO info, LPNOTIFYC
             dsp_raslink_lookup(entry, &ctx->link);
         env_ras(&e, entry, ctx ? &ctx->link : NULL);
     }
-    rc = run_all(pre ? "pre-cancel" : "post-cancel", pre, &e);
+    rc = run_all(h, pre ? "pre-cancel" : "post-cancel", pre, &e);
     env_free(&e);
     if (!pre || rc != WN_SUCCESS)
         context_end(info);

@@ -84,11 +84,13 @@ static void emit(reader *rd, stream *s)
     s->len = 0;
 }
 
-/* Reads what is there; closes the stream at its end (or on an error). */
+/* Reads what is there (at most 64 reads, so that a script writing without
+ * pause cannot keep the caller past the deadline); closes the stream at its
+ * end (or on an error). */
 static void drain(reader *rd, stream *s)
 {
     char buf[4096];
-    for (;;) {
+    for (int reads = 0; reads < 64; reads++) {
         ssize_t n = read(s->fd, buf, sizeof buf);
         if (n < 0 && errno == EINTR)
             continue;
@@ -162,8 +164,10 @@ static int spawn(const char *path, char *const argv[], char *const envp[], int o
     return rc;
 }
 
-/* Waits for pid; true once it is reaped (*status filled). */
-static bool reap(pid_t pid, int *status, int flags)
+/* Waits for pid; true once it is gone (*status filled, or *lost set when
+ * somebody else reaped it: an application that ignores SIGCHLD or reaps
+ * every child itself). */
+static bool reap(pid_t pid, int *status, bool *lost, int flags)
 {
     for (;;) {
         pid_t r = waitpid(pid, status, flags);
@@ -171,8 +175,8 @@ static bool reap(pid_t pid, int *status, int flags)
             return true;
         if (r < 0 && errno == EINTR)
             continue;
-        if (r < 0) { /* ECHILD: somebody else reaped it (SIGCHLD ignored): no status */
-            *status = 0;
+        if (r < 0) {
+            *lost = true;
             return true;
         }
         return false;
@@ -187,7 +191,7 @@ void dsp_run(const NR_PLUGIN_HOST *host, const char *label, const char *path, ch
     stream s[2];
     reader rd = { .host = host, .label = label, .res = res };
     long long deadline;
-    bool exited = false, reaped = false;
+    bool exited = false, reaped = false, lost = false;
 
     memset(res, 0, sizeof *res);
     if (make_pipe(po) < 0) {
@@ -242,7 +246,7 @@ void dsp_run(const NR_PLUGIN_HOST *host, const char *label, const char *path, ch
         if (pidfd >= 0) {
             struct pollfd one = { .fd = pidfd, .events = POLLIN };
             exited = poll(&one, 1, 0) == 1;
-        } else if (reap(pid, &status, WNOHANG)) {
+        } else if (reap(pid, &status, &lost, WNOHANG)) {
             exited = reaped = true;
         }
     }
@@ -258,12 +262,14 @@ void dsp_run(const NR_PLUGIN_HOST *host, const char *label, const char *path, ch
             }
         }
     if (!reaped)
-        reap(pid, &status, 0);
+        reap(pid, &status, &lost, 0);
     if (pidfd >= 0)
         close(pidfd);
     if (res->end == DSP_TIMED_OUT)
         return;
-    if (WIFSIGNALED(status)) {
+    if (lost) {
+        res->end = DSP_LOST;
+    } else if (WIFSIGNALED(status)) {
         res->end = DSP_SIGNALED;
         res->code = WTERMSIG(status);
     } else {
@@ -286,6 +292,9 @@ void dsp_describe(const dsp_result *res, unsigned timeout_ms, char *buf, size_t 
         break;
     case DSP_NOT_RUN:
         snprintf(buf, size, "could not be started: %s", strerror(res->code));
+        break;
+    case DSP_LOST:
+        snprintf(buf, size, "ended, but its exit status was lost (the application reaps its children itself)");
         break;
     }
 }

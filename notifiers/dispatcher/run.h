@@ -21,7 +21,8 @@ typedef enum dsp_end {
     DSP_EXITED,    /* code is its exit status */
     DSP_SIGNALED,  /* code is the signal that ended it */
     DSP_TIMED_OUT, /* killed with its group at the deadline */
-    DSP_NOT_RUN    /* could not be started: code is the errno */
+    DSP_NOT_RUN,   /* could not be started: code is the errno */
+    DSP_LOST       /* ended, its status taken by somebody else (SIGCHLD ignored) */
 } dsp_end;
 
 #define DSP_FIRST_LINE 512

@@ -3,6 +3,7 @@ dist_man_MANS += \
 	docs/netrouter-phonebook.5 \
 	docs/rasdial.1 \
 	docs/netrouterd.8 \
+	docs/netrouter-dispatcher.8 \
 	docs/libnetrouter-ras.3 \
 	docs/netrouter.1 \
 	docs/netrouter-manifest.5 \

@@ -1,0 +1,109 @@
+/*
+ * raslink.c - a dial-up link's device, interface and addresses, from
+ * libnetrouter-ras found at run time (raslink.h).
+ *
+ * It owns the one handle on the library and the three function pointers,
+ * set once under a mutex; nothing else.  The calls go to the connection
+ * service or the engine in this process exactly as the ras provider's do;
+ * none of them calls back into the router.
+ */
+#include <dlfcn.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <netrouter/npapi.h>
+
+#include "raslink.h"
+
+#define RAS_SONAME "libnetrouter-ras.so.1"
+
+typedef DWORD (*enum_fn)(void *conns, LPDWORD lpcb, LPDWORD count);
+typedef DWORD (*proj_fn)(void *h, DWORD projection, void *out, LPDWORD lpcb);
+typedef DWORD (*iface_fn)(void *h, char *buf, DWORD size);
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static bool tried;
+static void *lib;
+static enum_fn ras_enum;
+static proj_fn ras_projection;
+static iface_fn ras_interface;
+
+static bool open_library(void)
+{
+    bool ok;
+    pthread_mutex_lock(&lock);
+    if (!tried) {
+        tried = true;
+        lib = dlopen(RAS_SONAME, RTLD_NOW | RTLD_LOCAL | RTLD_NOLOAD);
+        if (!lib)
+            lib = dlopen(RAS_SONAME, RTLD_NOW | RTLD_LOCAL);
+        if (lib) {
+            ras_enum = (enum_fn)dlsym(lib, "RasEnumConnectionsA");
+            ras_projection = (proj_fn)dlsym(lib, "RasGetProjectionInfoA");
+            ras_interface = (iface_fn)dlsym(lib, "nr_ras_get_interface");
+        }
+    }
+    ok = ras_enum && ras_projection;
+    pthread_mutex_unlock(&lock);
+    return ok;
+}
+
+/* The handle of entry's live link, its device filled in; NULL if none. */
+static void *find(const char *entry, dsp_raslink *out)
+{
+    dsp_rasconn_v1 *v = NULL;
+    DWORD cb = 0, n = 0, rc = 603; /* ERROR_BUFFER_TOO_SMALL */
+    void *h = NULL;
+    for (int tries = 0; tries < 8 && rc == 603; tries++) {
+        dsp_rasconn_v1 *nv = realloc(v, cb > sizeof *v ? cb : sizeof *v);
+        if (!nv)
+            break;
+        v = nv;
+        v[0].dwSize = sizeof *v;
+        if (cb < sizeof *v)
+            cb = sizeof *v;
+        rc = ras_enum(v, &cb, &n);
+    }
+    if (rc == 0)
+        for (DWORD i = 0; i < n && !h; i++)
+            if (!strcmp(v[i].szEntryName, entry)) {
+                const char *dev = v[i].szDeviceName;
+                h = v[i].hrasconn;
+                snprintf(out->device, sizeof out->device, "%s", strncmp(dev, "/dev/", 5) ? dev : dev + 5);
+            }
+    free(v);
+    return h;
+}
+
+void dsp_raslink_lookup(const char *entry, dsp_raslink *out)
+{
+    dsp_rasppp_ip ip = { .dwSize = sizeof ip };
+    DWORD cb = sizeof ip;
+    void *h;
+
+    memset(out, 0, sizeof *out);
+    if (!open_library() || !(h = find(entry, out)))
+        return;
+    out->found = true;
+    if (ras_interface && ras_interface(h, out->iface, sizeof out->iface) != 0)
+        out->iface[0] = '\0';
+    if (ras_projection(h, DSP_RASP_PPP_IP, &ip, &cb) == 0 && ip.dwError == 0) {
+        snprintf(out->address, sizeof out->address, "%s", ip.szIpAddress);
+        snprintf(out->gateway, sizeof out->gateway, "%s", ip.szServerIpAddress);
+    }
+}
+
+void dsp_raslink_close(void)
+{
+    pthread_mutex_lock(&lock);
+    if (lib)
+        dlclose(lib);
+    lib = NULL;
+    ras_enum = NULL;
+    ras_projection = NULL;
+    ras_interface = NULL;
+    tried = false;
+    pthread_mutex_unlock(&lock);
+}

@@ -1,0 +1,231 @@
+/*
+ * scripts.c - which dispatcher scripts run, in which order (scripts.h).
+ *
+ * It owns the trust rules of the script directories and files: the same
+ * owner and mode rules as the router's manifests (docs/design.md section 3;
+ * router/common/files.c judges those, but a plugin includes only the SDK,
+ * so this is the plugin's one copy).  The directory is read anew for every
+ * action, so scripts added or removed take effect at the next operation.
+ * The files are judged by path just before the list is returned: the
+ * directory they are in must itself pass the rules, so nobody but root or
+ * the router's user can swap one in between.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+#include "scripts.h"
+
+static void warn(const NR_PLUGIN_HOST *host, const char *path, const char *why)
+{
+    if (host)
+        host->pfnLog(host, NR_LOG_WARNING, "skipping %s: %s", path, why);
+}
+
+/* The owner and mode rules; NULL when st passes, else why not. */
+static const char *untrusted(const struct stat *st, char *why, size_t size)
+{
+    uid_t me = geteuid();
+    if (st->st_uid != 0 && st->st_uid != me) {
+        snprintf(why, size, "it is owned by uid %u, neither root nor the current user", (unsigned)st->st_uid);
+        return why;
+    }
+    if (st->st_mode & (S_IWGRP | S_IWOTH)) {
+        snprintf(why, size, "it is writable by %s (mode %04o)", (st->st_mode & S_IWOTH) ? "other users" : "its group",
+                 (unsigned)(st->st_mode & 07777));
+        return why;
+    }
+    return NULL;
+}
+
+static bool ignored_name(const char *name)
+{
+    static const char *const suffixes[] = { "~", ".rpmsave", ".rpmorig", ".rpmnew", ".swp" };
+    size_t len = strlen(name);
+    const char *dpkg;
+    if (name[0] == '.')
+        return true;
+    for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
+        size_t sl = strlen(suffixes[i]);
+        if (len >= sl && !strcmp(name + len - sl, suffixes[i]))
+            return true;
+    }
+    dpkg = strstr(name, ".dpkg-");
+    return dpkg && !strchr(dpkg + 1, '.');
+}
+
+/* A candidate: every name seen, and whether it runs. */
+typedef struct entry {
+    char *name, *path;
+    bool runs;
+} entry;
+
+typedef struct list {
+    entry *v;
+    size_t n, cap;
+} list;
+
+static bool seen(const list *l, const char *name)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (!strcmp(l->v[i].name, name))
+            return true;
+    return false;
+}
+
+static int add(list *l, const char *dir, const char *name, bool runs)
+{
+    entry e = { strdup(name), malloc(strlen(dir) + strlen(name) + 2), runs };
+    if (!e.name || !e.path)
+        goto oom;
+    sprintf(e.path, "%s/%s", dir, name);
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 16;
+        entry *v = realloc(l->v, cap * sizeof *v);
+        if (!v)
+            goto oom;
+        l->v = v;
+        l->cap = cap;
+    }
+    l->v[l->n++] = e;
+    return 0;
+oom:
+    free(e.name);
+    free(e.path);
+    return -1;
+}
+
+/* Whether the file path of a directory's listing runs (false: skipped,
+ * with a warning when it is refused). */
+static bool judge_file(const NR_PLUGIN_HOST *host, const char *path)
+{
+    struct stat st;
+    char why[160];
+    if (stat(path, &st) < 0) {
+        snprintf(why, sizeof why, "cannot stat it: %s", strerror(errno));
+        warn(host, path, why);
+        return false;
+    }
+    if (S_ISDIR(st.st_mode))
+        return false; /* a subdirectory: not a script */
+    if (S_ISCHR(st.st_mode) && major(st.st_rdev) == 1 && minor(st.st_rdev) == 3)
+        return false; /* a link to /dev/null: masked */
+    if (!S_ISREG(st.st_mode)) {
+        warn(host, path, "it is not a regular file");
+        return false;
+    }
+    if (untrusted(&st, why, sizeof why)) {
+        warn(host, path, why);
+        return false;
+    }
+    if (st.st_mode & (S_ISUID | S_ISGID)) {
+        warn(host, path, "it is setuid or setgid");
+        return false;
+    }
+    if (!(st.st_mode & (S_IXUSR | S_IXGRP | S_IXOTH)) || access(path, X_OK) != 0) {
+        if (host)
+            host->pfnLog(host, NR_LOG_DEBUG, "%s is not executable: not run", path);
+        return false;
+    }
+    return true;
+}
+
+/* Adds the entries of one directory that no earlier directory named. */
+static int scan(const NR_PLUGIN_HOST *host, const char *dir, list *l)
+{
+    struct stat st;
+    char why[160];
+    DIR *d;
+
+    if (stat(dir, &st) < 0) {
+        if (errno != ENOENT) {
+            snprintf(why, sizeof why, "cannot stat it: %s", strerror(errno));
+            warn(host, dir, why);
+        }
+        return 0;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        warn(host, dir, "it is not a directory");
+        return 0;
+    }
+    if (untrusted(&st, why, sizeof why)) {
+        warn(host, dir, why);
+        return 0;
+    }
+    if (!(d = opendir(dir))) {
+        snprintf(why, sizeof why, "cannot read it: %s", strerror(errno));
+        warn(host, dir, why);
+        return 0;
+    }
+    for (struct dirent *de; (de = readdir(d));) {
+        if (ignored_name(de->d_name))
+            continue;
+        if (seen(l, de->d_name)) /* an earlier directory has it */
+            continue;
+        if (add(l, dir, de->d_name, false) < 0) {
+            closedir(d);
+            return -1;
+        }
+    }
+    closedir(d);
+    return 0;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(((const entry *)a)->name, ((const entry *)b)->name);
+}
+
+int dsp_scripts_list(const NR_PLUGIN_HOST *host, char *const *dirs, size_t ndirs, dsp_script **out, size_t *n)
+{
+    list l = { 0 };
+    dsp_script *v;
+    size_t k = 0;
+
+    *out = NULL;
+    *n = 0;
+    for (size_t i = 0; i < ndirs; i++)
+        if (scan(host, dirs[i], &l) < 0)
+            goto oom;
+    if (l.n)
+        qsort(l.v, l.n, sizeof *l.v, by_name);
+    for (size_t i = 0; i < l.n; i++)
+        l.v[i].runs = judge_file(host, l.v[i].path);
+    if (!(v = calloc(l.n ? l.n : 1, sizeof *v)))
+        goto oom;
+    for (size_t i = 0; i < l.n; i++) {
+        if (l.v[i].runs) {
+            v[k].name = l.v[i].name;
+            v[k++].path = l.v[i].path;
+        } else {
+            free(l.v[i].name);
+            free(l.v[i].path);
+        }
+    }
+    free(l.v);
+    *out = v;
+    *n = k;
+    return 0;
+oom:
+    for (size_t i = 0; i < l.n; i++) {
+        free(l.v[i].name);
+        free(l.v[i].path);
+    }
+    free(l.v);
+    return -1;
+}
+
+void dsp_scripts_free(dsp_script *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(v[i].name);
+        free(v[i].path);
+    }
+    free(v);
+}

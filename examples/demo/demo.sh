@@ -204,6 +204,33 @@ else
     no_lock_left
 fi
 
+say "Scripts instead of C: the dispatcher notifier runs dispatcher.d around every add and cancel."
+echo "   A pre-add script that exits non-zero vetoes the connection; its first"
+echo "   line of standard error is the extended error."
+doing="the dispatcher"
+mkdir -m 0700 "$tmp/dispatcher.d" "$tmp/plugins-dispatcher.d"
+cat > "$tmp/dispatcher.d/20-no-forbidden" <<'EOS'
+#!/bin/sh
+case "$1:$NETROUTER_REMOTE" in
+pre-add:*forbidden*) echo "no links to forbidden places" >&2; exit 1 ;;
+esac
+EOS
+chmod 0755 "$tmp/dispatcher.d/20-no-forbidden"
+printf '{"manifest_version": 1, "name": "dispatcher", "kind": "notifier", "library": "%s", "order": 50,\n "config": {"directories": ["%s"]}}\n' \
+    "$PWD/notifiers/dispatcher/.libs/nr-dispatcher.so" "$tmp/dispatcher.d" > "$tmp/plugins-dispatcher.d/dispatcher.json"
+chmod 0644 "$tmp/plugins-dispatcher.d/dispatcher.json"
+mkdir -p "$tmp/share/forbidden"
+printf '$ cat dispatcher.d/20-no-forbidden\n'
+cat "$tmp/dispatcher.d/20-no-forbidden"
+rc=0
+printf '$ netrouter use %s %s\n' "$local" "$remote/forbidden"
+NETROUTER_PLUGIN_PATH="$tmp/plugins-dispatcher.d:$NETROUTER_PLUGIN_PATH" "$NETROUTER" use "$local" "$remote/forbidden" || rc=$?
+echo "   (exit status $rc)"
+if [ "$rc" -eq 0 ] || [ -e "$local" ] || [ -L "$local" ]; then
+    echo "demo: the dispatcher script did not veto" >&2
+    exit 1
+fi
+
 say "A network drive over SSH: the sshfs provider mounts a directory of a server."
 echo "   An SSH server on 127.0.0.1 with its own host key; the mount is refused"
 echo "   until that key is accepted, a file is written through it, and a"

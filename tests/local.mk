@@ -18,7 +18,9 @@ check_LTLIBRARIES += \
 	tests/fixtures/broken-nonotify.la \
 	tests/fixtures/wide-notifier.la \
 	tests/fixtures/wide-provider.la \
-	tests/fixtures/wide-badcharset.la
+	tests/fixtures/wide-badcharset.la \
+	tests/fixtures/libwidehelper.la \
+	tests/fixtures/utf8-with-wide-helper.la
 
 NR_FIXTURE_COMMON = tests/fixtures/fixture-common.h tests/fixtures/fixture-common.c
 
@@ -60,6 +62,13 @@ tests_fixtures_wide_notifier_la_LDFLAGS = $(AM_LDFLAGS) -module $(TEST_PLUGIN_LD
 tests_fixtures_wide_provider_la_SOURCES = tests/fixtures/wide-provider.c
 tests_fixtures_wide_provider_la_CPPFLAGS = $(AM_CPPFLAGS) -DUNICODE -D_UNICODE
 tests_fixtures_wide_provider_la_LDFLAGS = $(AM_LDFLAGS) -module $(TEST_PLUGIN_LDFLAGS)
+# A UTF-8 plugin linking a shared library built with UNICODE: the helper's
+# NrPluginCharset is not the plugin's.
+tests_fixtures_libwidehelper_la_SOURCES = tests/fixtures/wide-helper.c
+tests_fixtures_libwidehelper_la_LDFLAGS = $(AM_LDFLAGS) -rpath $(abs_builddir)/tests/fixtures/.libs
+tests_fixtures_utf8_with_wide_helper_la_SOURCES = tests/fixtures/utf8-with-wide-helper.c
+tests_fixtures_utf8_with_wide_helper_la_LIBADD = tests/fixtures/libwidehelper.la
+tests_fixtures_utf8_with_wide_helper_la_LDFLAGS = $(AM_LDFLAGS) -module $(TEST_PLUGIN_LDFLAGS)
 tests_fixtures_wide_badcharset_la_SOURCES = tests/fixtures/wide-badcharset.c
 tests_fixtures_wide_badcharset_la_LDFLAGS = $(AM_LDFLAGS) -module $(TEST_PLUGIN_LDFLAGS)
 

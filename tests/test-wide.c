@@ -72,6 +72,25 @@ NRT_TEST(each_plugin_reports_its_character_set)
     nrt_env_free(env);
 }
 
+NRT_TEST(a_utf8_plugin_linking_a_unicode_library_stays_utf8)
+{
+    /* dlsym() also finds the weak NrPluginCharset of a library the plugin
+     * links; only the plugin's own object says what the plugin is. */
+    nrt_env *env = nrt_env_new();
+    nr_plugin_info info;
+    nrt_plugin(env, "notifier", "helped", 10, "utf8-with-wide-helper", NULL, NULL);
+    nrt_provider(env, "np", 20, NULL, NULL);
+    nr_router *r = router(env);
+    NRT_EQ_FATAL(nr_router_problem_count(r), 0);
+    NRT_EQ(nr_router_plugin_info(r, (size_t)nrt_plugin_index(r, "helped"), &info), WN_SUCCESS);
+    NRT_EQ(info.charset, NR_PLUGIN_CHARSET_UTF8);
+    NETRESOURCEA res = nrt_res(NULL, "fx:please-veto-this");
+    NRT_EQ_CODE(nr_add_connection(r, NULL, &res, NULL, NULL, 0), WN_CANCEL);
+    res = nrt_res(NULL, "fx:fine");
+    NRT_EQ_CODE(nr_add_connection(r, NULL, &res, NULL, NULL, 0), WN_SUCCESS);
+    nrt_env_free(env);
+}
+
 NRT_TEST(unknown_charset_value_is_refused_with_a_problem_naming_it)
 {
     nrt_env *env = nrt_env_new();

@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -90,6 +91,10 @@ static char **split_path(char *paths)
 
 int main(int argc, char **argv)
 {
+    /* The user's character type (UTF-8 on a modern system): plugins run in
+     * this process, and a wide one converts with wcstombs() and friends,
+     * which need it (netrouter-plugin(7), "Porting from Windows"). */
+    setlocale(LC_CTYPE, "");
     static const struct option opts[] = {
         { "plugin-path", required_argument, NULL, 'P' },
         { "state-dir", required_argument, NULL, 'S' },

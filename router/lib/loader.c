@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <dlfcn.h>
+#include <link.h>
 #include <ltdl.h>
 #include <errno.h>
 #include <stddef.h>
@@ -102,6 +103,21 @@ typedef struct loading {
 static void *sym(const nr_plugin *p, const char *name)
 {
     return dlsym(p->dl, name);
+}
+
+/* The same, but only a symbol that the plugin's own object defines: dlsym()
+ * also searches the libraries the plugin depends on, and a helper library
+ * built with UNICODE carries a NrPluginCharset of its own that says
+ * nothing about the plugin. */
+static void *own_sym(const nr_plugin *p, const char *name)
+{
+    void *s = dlsym(p->dl, name);
+    struct link_map *mine = NULL, *where = NULL;
+    Dl_info info;
+    if (!s || dlinfo(p->dl, RTLD_DI_LINKMAP, &mine) != 0 ||
+        !dladdr1(s, &info, (void **)&where, RTLD_DL_LINKMAP) || where != mine)
+        return NULL;
+    return s;
 }
 
 static void set_entry(nr_plugin *p, size_t offset, void *fn)
@@ -328,7 +344,7 @@ nr_plugin *nr__plugin_load(const nr_logger *lg, nr_manifest *m, bool do_init, nr
             get_abi = (PF_NrPluginGetAbiVersion)sym(p, "NrPluginGetAbiVersion");
             init = (PF_NrPluginInit)sym(p, "NrPluginInit");
             p->shutdown = (PF_NrPluginShutdown)sym(p, "NrPluginShutdown");
-            charset = sym(p, "NrPluginCharset");
+            charset = own_sym(p, "NrPluginCharset");
             if (m->kind == NR_PLUGIN_PROVIDER) {
                 p->get_caps = (PF_NPGetCaps)sym(p, "NPGetCaps");
             } else {

@@ -76,6 +76,12 @@ typedef void *HINSTANCE;
 typedef char CHAR;
 /** One wide character: the platform's wchar_t (UTF-32 on Linux). */
 typedef wchar_t WCHAR;
+/* LPWSTR is never a char *: in C, where handing one for the other is only
+ * a warning by default, this header makes it an error for the code that
+ * follows it (C++ refuses the conversion anyway). */
+#if defined(__GNUC__) && !defined(__cplusplus)
+#pragma GCC diagnostic error "-Wincompatible-pointer-types"
+#endif
 typedef CHAR *LPSTR, *PSTR;
 typedef const CHAR *LPCSTR, *PCSTR;
 typedef WCHAR *LPWSTR, *PWSTR;

@@ -18,6 +18,7 @@ check_LTLIBRARIES += \
 	tests/fixtures/broken-nonotify.la \
 	tests/fixtures/wide-notifier.la \
 	tests/fixtures/wide-provider.la \
+	tests/fixtures/wide-seterror.la \
 	tests/fixtures/wide-badcharset.la
 
 NR_FIXTURE_COMMON = tests/fixtures/fixture-common.h tests/fixtures/fixture-common.c
@@ -60,6 +61,12 @@ tests_fixtures_wide_notifier_la_LDFLAGS = $(AM_LDFLAGS) -module $(TEST_PLUGIN_LD
 tests_fixtures_wide_provider_la_SOURCES = tests/fixtures/wide-provider.c
 tests_fixtures_wide_provider_la_CPPFLAGS = $(AM_CPPFLAGS) -DUNICODE -D_UNICODE
 tests_fixtures_wide_provider_la_LDFLAGS = $(AM_LDFLAGS) -module $(TEST_PLUGIN_LDFLAGS)
+# Reports its errors with WNetSetLastErrorW of libnetrouter, as a port
+# built with the netrouter-win module (its headers and Libs) does.
+tests_fixtures_wide_seterror_la_SOURCES = tests/fixtures/wide-seterror.c
+tests_fixtures_wide_seterror_la_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/router/include/win -DUNICODE -D_UNICODE
+tests_fixtures_wide_seterror_la_LIBADD = router/libnetrouter.la
+tests_fixtures_wide_seterror_la_LDFLAGS = $(AM_LDFLAGS) -module $(TEST_PLUGIN_LDFLAGS)
 tests_fixtures_wide_badcharset_la_SOURCES = tests/fixtures/wide-badcharset.c
 tests_fixtures_wide_badcharset_la_LDFLAGS = $(AM_LDFLAGS) -module $(TEST_PLUGIN_LDFLAGS)
 

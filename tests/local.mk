@@ -64,7 +64,7 @@ tests_fixtures_wide_provider_la_LDFLAGS = $(AM_LDFLAGS) -module $(TEST_PLUGIN_LD
 # Reports its errors with WNetSetLastErrorW of libnetrouter, as a port
 # built with the netrouter-win module (its headers and Libs) does.
 tests_fixtures_wide_seterror_la_SOURCES = tests/fixtures/wide-seterror.c
-tests_fixtures_wide_seterror_la_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/router/include/win -DUNICODE -D_UNICODE
+tests_fixtures_wide_seterror_la_CPPFLAGS = $(NR_WIN_CPPFLAGS)
 tests_fixtures_wide_seterror_la_LIBADD = router/libnetrouter.la
 tests_fixtures_wide_seterror_la_LDFLAGS = $(AM_LDFLAGS) -module $(TEST_PLUGIN_LDFLAGS)
 tests_fixtures_wide_badcharset_la_SOURCES = tests/fixtures/wide-badcharset.c

@@ -170,7 +170,7 @@ docs_examples_NrPluginInit_la_LIBADD = $(PTHREAD_LIBS)
 docs_examples_NrPluginInit_la_LDFLAGS = $(AM_LDFLAGS) -module $(TEST_PLUGIN_LDFLAGS)
 # A provider ported from Windows, as the netrouter-win module builds one.
 docs_examples_WNetSetLastError_la_SOURCES = docs/examples/WNetSetLastError.c
-docs_examples_WNetSetLastError_la_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/router/include/win -DUNICODE -D_UNICODE
+docs_examples_WNetSetLastError_la_CPPFLAGS = $(NR_WIN_CPPFLAGS)
 docs_examples_WNetSetLastError_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden
 docs_examples_WNetSetLastError_la_LIBADD = router/libnetrouter.la
 docs_examples_WNetSetLastError_la_LDFLAGS = $(AM_LDFLAGS) -module $(TEST_PLUGIN_LDFLAGS)

@@ -54,7 +54,8 @@ NR_WNET_SOURCES = \
 	router/wnet/wnet-wide.c \
 	router/wnet/wnet-wide-connect.c \
 	router/wnet/wnet-wide-query.c \
-	router/wnet/wnet-wide-enum.c
+	router/wnet/wnet-wide-enum.c \
+	router/wnet/wnet-seterror.c
 
 lib_LTLIBRARIES += router/libnetrouter.la
 router_libnetrouter_la_SOURCES = \

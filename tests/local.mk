@@ -18,6 +18,7 @@ check_LTLIBRARIES += \
 	tests/fixtures/broken-nonotify.la \
 	tests/fixtures/wide-notifier.la \
 	tests/fixtures/wide-provider.la \
+	tests/fixtures/wide-seterror.la \
 	tests/fixtures/wide-badcharset.la \
 	tests/fixtures/libwidehelper.la \
 	tests/fixtures/utf8-with-wide-helper.la
@@ -69,6 +70,12 @@ tests_fixtures_libwidehelper_la_LDFLAGS = $(AM_LDFLAGS) -rpath $(abs_builddir)/t
 tests_fixtures_utf8_with_wide_helper_la_SOURCES = tests/fixtures/utf8-with-wide-helper.c
 tests_fixtures_utf8_with_wide_helper_la_LIBADD = tests/fixtures/libwidehelper.la
 tests_fixtures_utf8_with_wide_helper_la_LDFLAGS = $(AM_LDFLAGS) -module $(TEST_PLUGIN_LDFLAGS)
+# Reports its errors with WNetSetLastErrorW of libnetrouter, as a port
+# built with the netrouter-win module (its headers and Libs) does.
+tests_fixtures_wide_seterror_la_SOURCES = tests/fixtures/wide-seterror.c
+tests_fixtures_wide_seterror_la_CPPFLAGS = $(NR_WIN_CPPFLAGS)
+tests_fixtures_wide_seterror_la_LIBADD = router/libnetrouter.la
+tests_fixtures_wide_seterror_la_LDFLAGS = $(AM_LDFLAGS) -module $(TEST_PLUGIN_LDFLAGS)
 tests_fixtures_wide_badcharset_la_SOURCES = tests/fixtures/wide-badcharset.c
 tests_fixtures_wide_badcharset_la_LDFLAGS = $(AM_LDFLAGS) -module $(TEST_PLUGIN_LDFLAGS)
 

@@ -73,6 +73,7 @@ NR_DOC_PLUGIN_EXAMPLES = \
 	docs/examples/NPGetUser.la \
 	docs/examples/NPOpenEnum.la \
 	docs/examples/NrPluginInit.la \
+	docs/examples/WNetSetLastError.la \
 	docs/examples/timing.la
 
 check_PROGRAMS += $(NR_DOC_HOST_EXAMPLES) $(NR_DOC_WNET_EXAMPLES) $(NR_DOC_RAS_EXAMPLES)
@@ -167,6 +168,12 @@ docs_examples_NrPluginInit_la_SOURCES = docs/examples/NrPluginInit.c
 docs_examples_NrPluginInit_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden
 docs_examples_NrPluginInit_la_LIBADD = $(PTHREAD_LIBS)
 docs_examples_NrPluginInit_la_LDFLAGS = $(AM_LDFLAGS) -module $(TEST_PLUGIN_LDFLAGS)
+# A provider ported from Windows, as the netrouter-win module builds one.
+docs_examples_WNetSetLastError_la_SOURCES = docs/examples/WNetSetLastError.c
+docs_examples_WNetSetLastError_la_CPPFLAGS = $(NR_WIN_CPPFLAGS)
+docs_examples_WNetSetLastError_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden
+docs_examples_WNetSetLastError_la_LIBADD = router/libnetrouter.la
+docs_examples_WNetSetLastError_la_LDFLAGS = $(AM_LDFLAGS) -module $(TEST_PLUGIN_LDFLAGS)
 docs_examples_timing_la_SOURCES = docs/examples/timing.c
 docs_examples_timing_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden
 docs_examples_timing_la_LIBADD = $(PTHREAD_LIBS)
@@ -234,6 +241,7 @@ dist_nrmanexamples_DATA = docs/examples/README.md \
 	docs/examples/WNetGetUniversalName.c \
 	docs/examples/WNetOpenEnum.c \
 	docs/examples/WNetRestoreConnection.c \
+	docs/examples/WNetSetLastError.c \
 	docs/examples/WNetUseConnection.c \
 	docs/examples/nr_wnet_set_router.c \
 	docs/examples/timing.c

@@ -129,6 +129,9 @@ dist_man_MANS += \
 	docs/man3/WNetGetLastError.3 \
 	docs/man3/WNetGetLastErrorA.3 \
 	docs/man3/WNetGetLastErrorW.3 \
+	docs/man3/WNetSetLastError.3 \
+	docs/man3/WNetSetLastErrorA.3 \
+	docs/man3/WNetSetLastErrorW.3 \
 	docs/man3/WNetGetNetworkInformation.3 \
 	docs/man3/WNetGetNetworkInformationA.3 \
 	docs/man3/WNetGetNetworkInformationW.3 \

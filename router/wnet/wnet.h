@@ -7,7 +7,8 @@
  * wnet-query.c, wnet-enum.c (the A forms over the nr_* API), wnet-wide.c
  * (conversion helpers of the W forms), then wnet-wide-connect.c,
  * wnet-wide-query.c and wnet-wide-enum.c (the W forms, each calling the A
- * form).  A lower file never calls a higher one.
+ * form), and wnet-seterror.c (WNetSetLastError, over lasterror.c and
+ * wnet-wide.c).  A lower file never calls a higher one.
  */
 #ifndef NR_WNET_H
 #define NR_WNET_H

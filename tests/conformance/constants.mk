@@ -6,6 +6,20 @@
 # the others instead of breaking the build.
 
 TESTS += tests/conformance/constants.test
+
+# The names of the porting headers that are macros and types on Windows too,
+# used by one program built as UNICODE and as ANSI.
+NR_WIN_NAMES_SUITES = tests/conformance/test-win-names tests/conformance/test-win-names-ansi
+check_PROGRAMS += $(NR_WIN_NAMES_SUITES)
+TESTS += $(NR_WIN_NAMES_SUITES)
+tests_conformance_test_win_names_SOURCES = tests/conformance/test-win-names.c
+tests_conformance_test_win_names_CPPFLAGS = -I$(top_builddir)/build-aux -I$(top_srcdir)/tests $(NR_WIN_CPPFLAGS)
+tests_conformance_test_win_names_CFLAGS = $(NR_SUITE_CFLAGS)
+tests_conformance_test_win_names_LDADD = $(NR_TEST_RUNNER)
+tests_conformance_test_win_names_ansi_SOURCES = tests/conformance/test-win-names.c
+tests_conformance_test_win_names_ansi_CPPFLAGS = $(tests_conformance_test_win_names_CPPFLAGS) -UUNICODE -U_UNICODE
+tests_conformance_test_win_names_ansi_CFLAGS = $(NR_SUITE_CFLAGS)
+tests_conformance_test_win_names_ansi_LDADD = $(NR_TEST_RUNNER)
 dist_noinst_SCRIPTS += tests/conformance/constants.test
 # (a new table is distributed by adding it here)
 EXTRA_DIST += \

@@ -279,3 +279,52 @@ NRT_TEST(wide_get_connection_of_a_remembered_name_gives_it_with_connection_unava
     NRT_EQ(len, wcslen(REMOTE_W) + 1);
     wnt_done(env);
 }
+
+/* ---- WNetSetLastError: a Windows provider reports its own error --------------------------- */
+
+NRT_TEST(a_provider_error_set_with_wnetsetlasterrorw_reaches_wnetgetlasterrorw)
+{
+    nrt_env *env = nrt_env_new();
+    NETRESOURCEW res = wnt_resw(L"/mnt/s", L"seterr:x");
+    WCHAR text[256], name[64];
+    DWORD code = 0;
+    nrt_plugin(env, "provider", "seterr", 10, "wide-seterror", NULL, NULL);
+    wnt_use(env);
+    NRT_EQ_CODE(WNetAddConnection2W(&res, NULL, NULL, 0), WN_EXTENDED_ERROR);
+    NRT_EQ_CODE(WNetGetLastErrorW(&code, text, 256, name, 64), WN_SUCCESS);
+    NRT_EQ(code, 1234);
+    NRT_TRUE(wcscmp(text, L"the server said \u00abno\u00bb") == 0);
+    NRT_TRUE(wcscmp(name, L"Wide Seterror Net") == 0);
+    NRT_EQ_STR(nrt_last_error_provider(env), "Wide Seterror Net");
+    wnt_done(env);
+}
+
+NRT_TEST(wnetsetlasterror_without_a_provider_name_names_the_calling_plugin)
+{
+    nrt_env *env = nrt_env_new();
+    NETRESOURCEW res = wnt_resw(L"/mnt/s", L"seterr:anon");
+    nrt_plugin(env, "provider", "seterr", 10, "wide-seterror", NULL, NULL);
+    wnt_use(env);
+    NRT_EQ_CODE(WNetAddConnection2W(&res, NULL, NULL, 0), WN_EXTENDED_ERROR);
+    NRT_EQ_STR(nrt_last_error_text(env), "the server said \u00abno\u00bb");
+    NRT_EQ_STR(nrt_last_error_provider(env), "seterr");
+    wnt_done(env);
+}
+
+NRT_TEST(wnetsetlasterror_outside_a_plugin_is_read_back_in_both_forms)
+{
+    char text[64], name[64];
+    WCHAR wname[64];
+    DWORD code = 0;
+    WNetSetLastErrorA(42, "plain", "p\u00e4");
+    NRT_EQ_CODE(WNetGetLastErrorA(&code, text, 64, name, 64), WN_SUCCESS);
+    NRT_EQ(code, 42);
+    NRT_EQ_STR(text, "plain");
+    NRT_EQ_STR(name, "p\u00e4");
+    WNetSetLastErrorW(ERROR_BAD_NETPATH, NULL, L"w\u00e4");
+    NRT_EQ_CODE(WNetGetLastErrorW(&code, NULL, 0, wname, 64), WN_SUCCESS);
+    NRT_EQ(code, ERROR_BAD_NETPATH);
+    NRT_TRUE(wcscmp(wname, L"w\u00e4") == 0);
+    NRT_EQ_CODE(nr_get_last_error(&code, text, sizeof text, NULL, 0), WN_SUCCESS);
+    NRT_EQ_STR(text, nr_strerror(ERROR_BAD_NETPATH));
+}

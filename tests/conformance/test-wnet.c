@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "wnet-test.h"
@@ -318,6 +320,60 @@ NRT_TEST(enumeration_calls_with_no_handle_are_bad_handle)
     NRT_EQ_CODE(WNetCloseEnum(NULL), ERROR_INVALID_HANDLE);
     NRT_EQ_CODE(WNetOpenEnumA(RESOURCE_CONNECTED, RESOURCETYPE_ANY, 0, NULL, NULL), WN_BAD_POINTER);
     NRT_EQ_CODE(WNetOpenEnumA(99, RESOURCETYPE_ANY, 0, NULL, (HANDLE *)&garbage[0]), ERROR_INVALID_PARAMETER);
+    wnt_done(env);
+}
+
+NRT_TEST(enumeration_calls_with_a_handle_that_is_no_pointer_are_bad_handle_not_a_crash)
+{
+    nrt_env *env = plain();
+    HANDLE bad[] = { (HANDLE)(intptr_t)-1 /* INVALID_HANDLE_VALUE */, (HANDLE)0x1234, (HANDLE)1, (HANDLE)(uintptr_t)0xdeadbeef, (HANDLE)&env };
+    DWORD count = 1, size = 0;
+    size_t i;
+    for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        NRT_EQ_CODE(WNetEnumResourceA(bad[i], &count, NULL, &size), ERROR_INVALID_HANDLE);
+        NRT_EQ_CODE(WNetEnumResourceW(bad[i], &count, NULL, &size), ERROR_INVALID_HANDLE);
+        NRT_EQ_CODE(WNetCloseEnum(bad[i]), ERROR_INVALID_HANDLE);
+    }
+    wnt_done(env);
+}
+
+NRT_TEST(a_closed_handle_is_bad_handle_again_and_stays_so)
+{
+    nrt_env *env = plain();
+    HANDLE h = NULL, h2 = NULL;
+    DWORD count = 1, size = 0;
+    NRT_EQ_CODE(WNetOpenEnumA(RESOURCE_CONNECTED, RESOURCETYPE_ANY, 0, NULL, &h), WN_SUCCESS);
+    NRT_EQ_CODE(WNetCloseEnum(h), WN_SUCCESS);
+    NRT_EQ_CODE(WNetCloseEnum(h), ERROR_INVALID_HANDLE);
+    NRT_EQ_CODE(WNetEnumResourceA(h, &count, NULL, &size), ERROR_INVALID_HANDLE);
+    NRT_EQ_CODE(WNetOpenEnumA(RESOURCE_CONNECTED, RESOURCETYPE_ANY, 0, NULL, &h2), WN_SUCCESS);
+    NRT_TRUE(h2 != h); /* not given out again */
+    NRT_EQ_CODE(WNetCloseEnum(h), ERROR_INVALID_HANDLE);
+    NRT_EQ_CODE(WNetEnumResourceA(h2, &count, NULL, &size), WN_NO_MORE_ENTRIES);
+    NRT_EQ_CODE(WNetCloseEnum(h2), WN_SUCCESS);
+    NRT_EQ_CODE(WNetCloseEnum(h2), ERROR_INVALID_HANDLE);
+    wnt_done(env);
+}
+
+static void *close_enum(void *h)
+{
+    return (void *)(uintptr_t)WNetCloseEnum(h);
+}
+
+NRT_TEST(a_handle_opened_in_one_thread_is_closed_from_another_once)
+{
+    nrt_env *env = plain();
+    HANDLE h = NULL;
+    pthread_t t;
+    void *rc = NULL;
+    NRT_EQ_CODE(WNetOpenEnumA(RESOURCE_CONNECTED, RESOURCETYPE_ANY, 0, NULL, &h), WN_SUCCESS);
+    NRT_EQ(pthread_create(&t, NULL, close_enum, h), 0);
+    NRT_EQ(pthread_join(t, &rc), 0);
+    NRT_EQ_CODE((DWORD)(uintptr_t)rc, WN_SUCCESS);
+    NRT_EQ(pthread_create(&t, NULL, close_enum, h), 0);
+    NRT_EQ(pthread_join(t, &rc), 0);
+    NRT_EQ_CODE((DWORD)(uintptr_t)rc, ERROR_INVALID_HANDLE);
+    NRT_EQ_CODE(WNetCloseEnum(h), ERROR_INVALID_HANDLE);
     wnt_done(env);
 }
 

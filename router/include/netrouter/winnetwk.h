@@ -121,6 +121,19 @@ NR_PUBLIC DWORD WINAPI WNetGetLastErrorA(LPDWORD lpError, LPSTR lpErrorBuf, DWOR
 NR_PUBLIC DWORD WINAPI WNetGetLastErrorW(LPDWORD lpError, LPWSTR lpErrorBuf, DWORD nErrorBufSize,
                                          LPWSTR lpNameBuf, DWORD nNameBufSize);
 
+/* The provider side of the extended error (Windows declares it in npapi.h;
+ * WNetSetLastError(3)): a provider ported from Windows that links
+ * libnetrouter calls it, then returns WN_EXTENDED_ERROR from its entry
+ * point.  Records err, the text lpError (NULL: the code's text) and the
+ * provider name lpProviders (NULL: the plugin being called on this thread)
+ * as the calling thread's extended error, exactly as the plugin host's
+ * pfnSetLastError does; WNetGetLastError and nr_get_last_error read it.
+ * The strings are copied (text cut at 1023 bytes, name at 255); a W string
+ * that is no Unicode text counts as NULL.  Thread-safe (per-thread state);
+ * never fails; callable from inside a plugin's entry point. */
+NR_PUBLIC VOID WINAPI WNetSetLastErrorA(DWORD err, LPSTR lpError, LPSTR lpProviders);
+NR_PUBLIC VOID WINAPI WNetSetLastErrorW(DWORD err, LPWSTR lpError, LPWSTR lpProviders);
+
 /* ---- enumeration ---------------------------------------------------------------------- */
 
 /* A handle of WNetOpenEnumA or W serves WNetEnumResourceA and
@@ -174,6 +187,7 @@ NR_PUBLIC nr_router *nr_wnet_get_router(void);
 #define WNetGetProviderName WNetGetProviderNameW
 #define WNetGetNetworkInformation WNetGetNetworkInformationW
 #define WNetGetLastError WNetGetLastErrorW
+#define WNetSetLastError WNetSetLastErrorW
 #define WNetOpenEnum WNetOpenEnumW
 #define WNetEnumResource WNetEnumResourceW
 #else
@@ -192,6 +206,7 @@ NR_PUBLIC nr_router *nr_wnet_get_router(void);
 #define WNetGetProviderName WNetGetProviderNameA
 #define WNetGetNetworkInformation WNetGetNetworkInformationA
 #define WNetGetLastError WNetGetLastErrorA
+#define WNetSetLastError WNetSetLastErrorA
 #define WNetOpenEnum WNetOpenEnumA
 #define WNetEnumResource WNetEnumResourceA
 #endif

@@ -4,18 +4,23 @@
  * structure, WNNC_* capability and network type with Windows' values; a
  * plugin built with UNICODE gets the wide structures and is marked as a
  * wide plugin), and the few names of Windows' npapi.h that belong to
- * entry points netrouter never calls.  Names only.
+ * entry points netrouter never calls; and WNetSetLastError, which a
+ * provider calls (declared with the WNet API of <netrouter/winnetwk.h>,
+ * in libnetrouter).
  *
  * On Windows a provider includes <windows.h> before <npapi.h>; both orders
  * work here.
  *
- * Thread safety and ownership: none apply; this header declares only the
- * entry points a plugin defines.
+ * Thread safety and ownership: see <netrouter/npapi.h> and, for
+ * WNetSetLastError, <netrouter/winnetwk.h>.
  */
 #ifndef NETROUTER_WIN_NPAPI_H
 #define NETROUTER_WIN_NPAPI_H
 
 #include <netrouter/npapi.h>
+/* Windows' npapi.h declares WNetSetLastError, which netrouter keeps with
+ * the rest of the WNet API. */
+#include "winnetwk.h"
 
 /* Credential managers (NPLogonNotify, NPPasswordChangeNotify): netrouter
  * calls none, so these are accepted names only.  They live here, not in

@@ -12,16 +12,26 @@
  * narrow string and %ls as a wide one (Microsoft's reads %s as wide in
  * wprintf): write %ls for a WCHAR string, and %s for a CHAR one, in both.
  *
+ * Three names are left out on purpose, because no C function takes their
+ * arguments: _stprintf (Microsoft's swprintf without a size; C's swprintf
+ * needs one) - write _stprintf_s(buf, count, fmt, ...) or _sntprintf, both
+ * swprintf / snprintf here; _tcstok (two arguments, C's wcstok needs a
+ * third for its state) - write _tcstok_s(str, delim, &context), wcstok /
+ * strtok_r here; and _tmain / wmain (see above).  A call to a missing one
+ * fails to compile rather than run wrongly.
+ *
  * Thread safety and ownership: those of the C functions named.
  */
 #ifndef NETROUTER_WIN_TCHAR_H
 #define NETROUTER_WIN_TCHAR_H
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <wchar.h>
+#include <wctype.h>
 
 #ifdef _UNICODE
 typedef wchar_t _TCHAR;
@@ -49,9 +59,20 @@ typedef wint_t _TINT;
 #define _tcsdup wcsdup
 #define _tcstol wcstol
 #define _tcstoul wcstoul
+#define _tcsnlen wcsnlen
+#define _tcstok_s wcstok
+#define _ttoi(s) ((int)wcstol((s), NULL, 10))
+#define _ttol(s) wcstol((s), NULL, 10)
+#define _totupper towupper
+#define _totlower towlower
+#define _istspace iswspace
+#define _istdigit iswdigit
+#define _istalpha iswalpha
+#define _istalnum iswalnum
 #define _tprintf wprintf
 #define _ftprintf fwprintf
 #define _sntprintf swprintf
+#define _stprintf_s swprintf
 #define _vtprintf vwprintf
 #define _vftprintf vfwprintf
 #define _vsntprintf vswprintf
@@ -85,9 +106,20 @@ typedef int _TINT;
 #define _tcsdup strdup
 #define _tcstol strtol
 #define _tcstoul strtoul
+#define _tcsnlen strnlen
+#define _tcstok_s strtok_r
+#define _ttoi atoi
+#define _ttol atol
+#define _totupper toupper
+#define _totlower tolower
+#define _istspace(c) isspace((unsigned char)(c))
+#define _istdigit(c) isdigit((unsigned char)(c))
+#define _istalpha(c) isalpha((unsigned char)(c))
+#define _istalnum(c) isalnum((unsigned char)(c))
 #define _tprintf printf
 #define _ftprintf fprintf
 #define _sntprintf snprintf
+#define _stprintf_s snprintf
 #define _vtprintf vprintf
 #define _vftprintf vfprintf
 #define _vsntprintf vsnprintf

@@ -7,7 +7,11 @@
  * TEXT(), VOID, WINAPI, APIENTRY, CALLBACK, ...), the error codes of
  * <winerror.h> and the WNet names of <winnetwk.h>, which Windows' windows.h
  * includes too, and the few spellings of Windows' windef.h and winnt.h that
- * network code meets (MAX_PATH, CONST, UNREFERENCED_PARAMETER, ...).  A
+ * network code meets (MAX_PATH, CONST, UNREFERENCED_PARAMETER, BOOLEAN,
+ * UINT_PTR, LPARAM, HRESULT, S_OK, LOWORD, ARRAYSIZE, ZeroMemory, ...).
+ * The few macros that Windows defines over a C library function (ZeroMemory
+ * and its kin are memset, memcpy and memmove there too) map to the same
+ * function here.  A
  * call to a Win32 function (LocalAlloc, lstrcpy, MultiByteToWideChar, ...)
  * stays undeclared and fails to compile; netrouter-plugin(7), "Porting
  * from Windows", gives the one-line replacements.
@@ -21,6 +25,8 @@
 #include <netrouter/wintypes.h>
 #include "winerror.h"
 #include "winnetwk.h"
+
+#include <string.h> /* memset, memcpy, memmove: ZeroMemory and its kin */
 
 /** The longest path Windows' fixed-size buffers hold (260, as on Windows;
  *  a Linux path may be longer: PATH_MAX of <limits.h> is 4096). */
@@ -49,6 +55,69 @@
 /** The invalid handle of CreateFile and RasConnectionNotification. */
 #ifndef INVALID_HANDLE_VALUE
 #define INVALID_HANDLE_VALUE ((HANDLE)(intptr_t)-1)
+#endif
+
+/* ---- more base types (winnt.h, basetsd.h, minwindef.h) --------------------------- */
+/* A typedef repeated with the same type is allowed in C11, so a later
+ * <netrouter/wintypes.h> that has these too does not clash. */
+typedef BYTE BOOLEAN;
+typedef BOOLEAN *PBOOLEAN;
+typedef intptr_t INT_PTR;
+typedef uintptr_t UINT_PTR;
+typedef INT_PTR *PINT_PTR;
+typedef UINT_PTR *PUINT_PTR;
+/** The message parameters of a window procedure, kept as the integers
+ *  that a ported callback passes along. */
+typedef UINT_PTR WPARAM;
+typedef LONG_PTR LPARAM;
+typedef LONG_PTR LRESULT;
+/** A COM-style status: negative is failure. */
+typedef LONG HRESULT;
+
+/* ---- HRESULT tests (winerror.h) ---------------------------------------------------- */
+#ifndef S_OK
+#define S_OK ((HRESULT)0)
+#endif
+#ifndef S_FALSE
+#define S_FALSE ((HRESULT)1)
+#endif
+#ifndef SUCCEEDED
+#define SUCCEEDED(hr) (((HRESULT)(hr)) >= 0)
+#endif
+#ifndef FAILED
+#define FAILED(hr) (((HRESULT)(hr)) < 0)
+#endif
+
+/* ---- words and bytes (minwindef.h) --------------------------------------------------- */
+#ifndef LOWORD
+#define LOWORD(l) ((WORD)(((DWORD_PTR)(l)) & 0xffff))
+#define HIWORD(l) ((WORD)((((DWORD_PTR)(l)) >> 16) & 0xffff))
+#define LOBYTE(w) ((BYTE)(((DWORD_PTR)(w)) & 0xff))
+#define HIBYTE(w) ((BYTE)((((DWORD_PTR)(w)) >> 8) & 0xff))
+#define MAKEWORD(a, b) ((WORD)(((BYTE)(((DWORD_PTR)(a)) & 0xff)) | ((WORD)((BYTE)(((DWORD_PTR)(b)) & 0xff))) << 8))
+#define MAKELONG(a, b) \
+    ((LONG)(((WORD)(((DWORD_PTR)(a)) & 0xffff)) | ((DWORD)((WORD)(((DWORD_PTR)(b)) & 0xffff))) << 16))
+#endif
+
+/* ---- array length (winnt.h; _countof of the C runtime's stdlib.h) ------------------ */
+/* The number of elements of array A.  As with Windows' C++ form, a pointer
+ * (an array that decayed, a parameter) does not compile instead of giving
+ * a wrong count. */
+#ifndef ARRAYSIZE
+#define ARRAYSIZE(A) \
+    (sizeof(A) / sizeof((A)[0]) + \
+     0 * sizeof(char[1 - 2 * __builtin_types_compatible_p(__typeof__(A), __typeof__(&(A)[0]))]))
+#endif
+#ifndef _countof
+#define _countof(A) ARRAYSIZE(A)
+#endif
+
+/* ---- memory blocks (winnt.h's RtlZeroMemory and kin, C library calls there too) ---- */
+#ifndef ZeroMemory
+#define ZeroMemory(Destination, Length) memset((Destination), 0, (Length))
+#define CopyMemory(Destination, Source, Length) memcpy((Destination), (Source), (Length))
+#define MoveMemory(Destination, Source, Length) memmove((Destination), (Source), (Length))
+#define FillMemory(Destination, Length, Fill) memset((Destination), (Fill), (Length))
 #endif
 
 #endif /* NETROUTER_WIN_WINDOWS_H */

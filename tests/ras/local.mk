@@ -148,7 +148,8 @@ ras_api_tests = \
 	tests/ras/test-ras-entry \
 	tests/ras/test-ras-entry-names \
 	tests/ras/test-ras-devices \
-	tests/ras/test-ras-wide
+	tests/ras/test-ras-wide \
+	tests/ras/test-ras-empty
 check_PROGRAMS += $(ras_api_tests)
 TESTS += $(ras_api_tests)
 tests_ras_test_ras_dial_CPPFLAGS = $(NR_RAS_TEST_API_CPPFLAGS)
@@ -187,6 +188,8 @@ tests_ras_test_ras_devices_CPPFLAGS = $(NR_RAS_TEST_API_CPPFLAGS)
 tests_ras_test_ras_devices_LDADD = $(NR_RAS_TEST_API_LIBS)
 tests_ras_test_ras_wide_CPPFLAGS = $(NR_RAS_TEST_API_CPPFLAGS)
 tests_ras_test_ras_wide_LDADD = $(NR_RAS_TEST_API_LIBS)
+tests_ras_test_ras_empty_CPPFLAGS = $(NR_RAS_TEST_API_CPPFLAGS)
+tests_ras_test_ras_empty_LDADD = $(NR_RAS_TEST_API_LIBS)
 
 # The RAS error list: a name and a text for every code of raserror.h.
 check_PROGRAMS += tests/ras/test-ras-errlist

@@ -8,6 +8,9 @@
  *   ras-client adial TYPE ENTRY PHONEBOOK  asynchronous RasDial with notifier TYPE (0, 1, 2, fd):
  *                                          one line per state, "connected 0x.." at the end
  *   ras-client enum                        "0x.. ENTRY" per link (size probe first)
+ *   ras-client learn                       Microsoft Learn's RasEnumConnections sample, A then W:
+ *                                          "A|W nothing rc cb count" when the probe answered, or
+ *                                          "A|W listed rc cb count" after allocating *lpcb bytes
  *   ras-client status HANDLE               "state N error E device D"
  *   ras-client detail HANDLE               nr_ras_get_error_detail
  *   ras-client hangup HANDLE               RasHangUp; "hangup E"
@@ -150,6 +153,38 @@ static int list(void)
     return 0;
 }
 
+/* Exactly Learn's sample: probe with NULL and *lpcb = 0; on 603 allocate
+ * *lpcb zeroed bytes, set [0].dwSize and call again. */
+static int learn(void)
+{
+    DWORD cb = 0, n = 0, rc = RasEnumConnectionsA(NULL, &cb, &n);
+    if (rc == ERROR_BUFFER_TOO_SMALL) {
+        RASCONNA *a = calloc(1, cb);
+        if (!a)
+            return failed("calloc", ERROR_ALLOCATING_MEMORY);
+        a[0].dwSize = sizeof *a;
+        rc = RasEnumConnectionsA(a, &cb, &n);
+        free(a);
+        printf("A listed %u %u %u\n", (unsigned)rc, (unsigned)cb, (unsigned)n);
+    } else {
+        printf("A nothing %u %u %u\n", (unsigned)rc, (unsigned)cb, (unsigned)n);
+    }
+    cb = 0, n = 0;
+    rc = RasEnumConnectionsW(NULL, &cb, &n);
+    if (rc == ERROR_BUFFER_TOO_SMALL) {
+        RASCONNW *w = calloc(1, cb);
+        if (!w)
+            return failed("calloc", ERROR_ALLOCATING_MEMORY);
+        w[0].dwSize = sizeof *w;
+        rc = RasEnumConnectionsW(w, &cb, &n);
+        free(w);
+        printf("W listed %u %u %u\n", (unsigned)rc, (unsigned)cb, (unsigned)n);
+    } else {
+        printf("W nothing %u %u %u\n", (unsigned)rc, (unsigned)cb, (unsigned)n);
+    }
+    return 0;
+}
+
 static int status(HRASCONN h)
 {
     RASCONNSTATUS st = { .dwSize = sizeof st };
@@ -255,6 +290,8 @@ int main(int argc, char **argv)
         return dial_async(argv[2], argv[3], argv[4]);
     if (argc == 2 && !strcmp(argv[1], "enum"))
         return list();
+    if (argc == 2 && !strcmp(argv[1], "learn"))
+        return learn();
     if (argc == 3 && !strcmp(argv[1], "status"))
         return status(parse_handle(argv[2]));
     if (argc == 3 && !strcmp(argv[1], "detail"))

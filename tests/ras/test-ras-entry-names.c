@@ -196,6 +196,22 @@ NRT_TEST(validate_follows_windows_character_rules)
     NRT_EQ(RasValidateEntryName(book, longest), ERROR_INVALID_NAME);
 }
 
+/* The limit is RAS_MaxEntryName bytes of UTF-8, in the W form too (Windows
+ * counts characters): U+4E2D takes 3 bytes, so 85 fit and 86 do not. */
+NRT_TEST(validate_w_counts_the_limit_in_utf8_bytes)
+{
+    wchar_t cjk[RAS_MaxEntryName + 1];
+    setup("cjk");
+    for (size_t i = 0; i < RAS_MaxEntryName; i++)
+        cjk[i] = 0x4E2D;
+    cjk[RAS_MaxEntryName] = L'\0';
+    NRT_EQ(RasValidateEntryNameW(wbook, cjk), ERROR_INVALID_NAME); /* 768 bytes */
+    cjk[86] = L'\0';
+    NRT_EQ(RasValidateEntryNameW(wbook, cjk), ERROR_INVALID_NAME); /* 258 bytes */
+    cjk[85] = L'\0';
+    NRT_EQ(RasValidateEntryNameW(wbook, cjk), 0); /* 255 bytes */
+}
+
 NRT_TEST(validate_says_whether_the_name_is_taken)
 {
     char missing[700];

@@ -154,7 +154,10 @@ NR_RAS_PUBLIC DWORD APIENTRY RasEnumConnectionsA(LPRASCONNA conns, LPDWORD lpcb,
     }
     need = (DWORD)(n * stride);
     *lpcConnections = (DWORD)n;
-    if (!conns || *lpcb < need) {
+    /* Nothing to list is a success even for a probe (NULL, 0): Windows
+     * answers ERROR_SUCCESS with *lpcb = 0, and callers that allocate *lpcb
+     * bytes on ERROR_BUFFER_TOO_SMALL would otherwise allocate nothing. */
+    if (n && (!conns || *lpcb < need)) {
         rc = ERROR_BUFFER_TOO_SMALL;
     } else {
         for (size_t i = 0; i < n; i++) {

@@ -22,10 +22,12 @@
 
 #include "local-lasterror.h"
 
+#define PORT_NAME_SIZE 32 /* ttyUSB4294967295 and more fit */
+
 typedef struct port {
     int kind;           /* 0 ttyS, 1 ttyUSB, 2 ttyACM */
     unsigned long n;
-    char name[32];
+    char name[PORT_NAME_SIZE];
 } port;
 
 static const char *const prefixes[] = { "ttyS", "ttyUSB", "ttyACM" };
@@ -36,7 +38,7 @@ static int kind_of(const char *name, unsigned long *n)
     for (int k = 0; k < 3; k++) {
         size_t len = strlen(prefixes[k]);
         char *end;
-        if (strncmp(name, prefixes[k], len) || name[len] < '0' || name[len] > '9' || strlen(name) >= 32)
+        if (strncmp(name, prefixes[k], len) || name[len] < '0' || name[len] > '9' || strlen(name) >= PORT_NAME_SIZE)
             continue;
         *n = strtoul(name + len, &end, 10);
         if (!*end)
@@ -102,7 +104,10 @@ static long scan(port **out)
         }
         v[n].kind = kind;
         v[n].n = number;
-        snprintf(v[n].name, sizeof v[n].name, "%s", d->d_name);
+        /* kind_of has checked the length; the check here is what tells
+         * the compiler (-O1, -Os: d_name can hold 255 bytes) */
+        if (snprintf(v[n].name, sizeof v[n].name, "%s", d->d_name) >= (int)sizeof v[n].name)
+            continue;
         n++;
     }
     closedir(dir);

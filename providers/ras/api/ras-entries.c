@@ -47,7 +47,9 @@ NR_RAS_PUBLIC DWORD APIENTRY RasEnumEntriesA(LPCSTR reserved, LPCSTR lpszPhonebo
     }
     need = (DWORD)(pb->n * sizeof(RASENTRYNAME));
     *lpcEntries = (DWORD)pb->n;
-    if (!entries || *lpcb < need) {
+    /* An empty phonebook is a success even for a probe (NULL, 0), as on
+     * Windows: *lpcb = 0, and no caller allocates 0 bytes on 603. */
+    if (pb->n && (!entries || *lpcb < need)) {
         *lpcb = need;
         nr_pb_free(pb);
         free(path);

@@ -83,7 +83,9 @@ static DWORD enum_all(enum_a fn, const void *ctx, size_t size, void **out, DWORD
 
 /* The W answer of an enumeration of n elements of size bytes into an
  * array of *lpcb bytes (NULL: a probe): rc, or ERROR_BUFFER_TOO_SMALL when
- * the array cannot hold them.  *room tells the caller to fill it. */
+ * the array cannot hold them; no elements fit any array, NULL included (as
+ * on Windows: a probe of an empty list succeeds).  *room tells the caller
+ * to fill it. */
 static DWORD enum_room(DWORD rc, DWORD n, size_t size, const void *array, const DWORD *lpcb, bool *room)
 {
     *room = false;
@@ -91,7 +93,7 @@ static DWORD enum_room(DWORD rc, DWORD n, size_t size, const void *array, const 
         return rc;
     if ((size_t)n * size > UINT32_MAX)
         return ERROR_ALLOCATING_MEMORY;
-    if (!array || *lpcb < n * size)
+    if (n && (!array || *lpcb < n * size))
         return ERROR_BUFFER_TOO_SMALL;
     *room = true;
     return 0;
@@ -140,7 +142,7 @@ NR_RAS_PUBLIC DWORD APIENTRY RasEnumEntriesW(LPCWSTR reserved, LPCWSTR phonebook
         return rc;
     rc = enum_all(entries_a, pb, sizeof *a, (void **)&a, &n);
     free(pb);
-    if (rc == 0 && !a) { /* no default phonebook: no entries, and no probe needed */
+    if (rc == 0 && !a) { /* no entries (or no default phonebook): the probe succeeded */
         *lpcb = 0;
         *lpcEntries = 0;
         return 0;

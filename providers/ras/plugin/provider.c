@@ -35,14 +35,23 @@ static char *phonebook; /* from the manifest's config; NULL: the default */
 
 NR_PLUGIN_DEFINE_ABI_VERSION()
 
+/* A message that snprintf wrote len bytes of into msg (size bytes): one cut
+ * short (a long entry name and detail) ends in "..." to say so. */
+static void mark_cut(char *msg, size_t size, int len)
+{
+    if (len >= 0 && (size_t)len >= size)
+        memcpy(msg + size - 4, "...", 4);
+}
+
 /* detail: what the RAS library says was at fault ("" when nothing). */
 static DWORD ras_error(DWORD code, const char *entry, const char *detail)
 {
     char text[512], msg[1536];
     if (RasGetErrorString(code, text, sizeof text) != 0)
         snprintf(text, sizeof text, "RAS error %u.", (unsigned)code);
-    snprintf(msg, sizeof msg, "dialing %s failed with RAS error %u: %s%s%s", entry, (unsigned)code, text,
-             *detail ? " " : "", detail);
+    mark_cut(msg, sizeof msg,
+             snprintf(msg, sizeof msg, "dialing %s failed with RAS error %u: %s%s%s", entry, (unsigned)code, text,
+                      *detail ? " " : "", detail));
     if (host)
         host->pfnSetLastError(host, code, msg);
     return WN_EXTENDED_ERROR;
@@ -55,8 +64,9 @@ static DWORD not_ours(const char *entry, const char *detail)
     char text[512], msg[1536];
     if (RasGetErrorString(ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, text, sizeof text) != 0)
         text[0] = '\0';
-    snprintf(msg, sizeof msg, "no phonebook entry named \"%s\" (RAS error %u: %s)%s%s", entry,
-             (unsigned)ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, text, *detail ? "; " : "", detail);
+    mark_cut(msg, sizeof msg,
+             snprintf(msg, sizeof msg, "no phonebook entry named \"%s\" (RAS error %u: %s)%s%s", entry,
+                      (unsigned)ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, text, *detail ? "; " : "", detail));
     if (host)
         host->pfnSetLastError(host, ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, msg);
     return WN_BAD_NETNAME;

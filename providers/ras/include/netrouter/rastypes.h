@@ -48,6 +48,11 @@ typedef struct _LUID {
 #define RAS_MaxDeviceType     16
 #define RAS_MaxPhoneNumber    128
 #define RAS_MaxIpAddress      15
+/* RAS_MaxEntryName: an entry name has at most this many BYTES of UTF-8, in
+ * the A and the W forms alike (the A structures hold UTF-8, and the W forms
+ * convert to them).  Windows counts characters instead: a W name of 256 CJK
+ * characters (768 bytes of UTF-8) is refused here with ERROR_INVALID_NAME
+ * (123) by RasValidateEntryName, RasSetEntryProperties, RasRenameEntry. */
 #define RAS_MaxEntryName      256
 #define RAS_MaxDeviceName     128
 #define RAS_MaxCallbackNumber RAS_MaxPhoneNumber

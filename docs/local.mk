@@ -8,6 +8,7 @@ dist_man_MANS += \
 	docs/netrouter-manifest.5 \
 	docs/libnetrouter.3 \
 	docs/netrouter-plugin.7 \
+	docs/netrouter-plugin-host.8 \
 	docs/netrouter-win.7
 
 # Section 3: a page per public function and plugin entry point, and the

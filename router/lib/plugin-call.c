@@ -6,8 +6,10 @@
  * wrapped in nr__call_begin()/nr__call_end() (serialization and the
  * "inside a plugin" mark).
  *
+ * An isolated plugin's calls go to its host process (isolate.c) first.
  * The rest of the router never calls an entry-point field of nr_plugin
- * itself: for a wide plugin those hold the W functions.
+ * itself: for a wide plugin those hold the W functions, for an isolated
+ * one stand-ins.
  */
 #include "config.h"
 
@@ -23,6 +25,8 @@ static inline bool is_wide(const nr_plugin *p)
 DWORD nr__notifier_add(nr_plugin *n, NOTIFYINFO *info, NOTIFYADD *add)
 {
     DWORD rc;
+    if (n->iso)
+        return nr__iso_add_notify(n, info, add);
     if (is_wide(n))
         return nr__wide_add_notify(n, info, add);
     nr__call_begin(n, "AddConnectNotify");
@@ -34,6 +38,8 @@ DWORD nr__notifier_add(nr_plugin *n, NOTIFYINFO *info, NOTIFYADD *add)
 DWORD nr__notifier_cancel(nr_plugin *n, NOTIFYINFO *info, NOTIFYCANCEL *cancel)
 {
     DWORD rc;
+    if (n->iso)
+        return nr__iso_cancel_notify(n, info, cancel);
     if (is_wide(n))
         return nr__wide_cancel_notify(n, info, cancel);
     nr__call_begin(n, "CancelConnectNotify");

@@ -1,0 +1,182 @@
+/*
+ * ipc.c - encoding, decoding and moving the messages of the router-host
+ * protocol (ipc.h).  Bounds are checked here, once, for both ends.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "clock.h"
+#include "ipc.h"
+
+static void put_le32(unsigned char *p, uint32_t v)
+{
+    p[0] = v & 0xff;
+    p[1] = (v >> 8) & 0xff;
+    p[2] = (v >> 16) & 0xff;
+    p[3] = (v >> 24) & 0xff;
+}
+
+static uint32_t get_le32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+void nr_ipc_begin(nr_ipc_out *o)
+{
+    o->len = NR_IPC_HEADER;
+    o->overflow = false;
+}
+
+static unsigned char *room(nr_ipc_out *o, size_t n)
+{
+    unsigned char *p;
+    if (o->overflow || n > sizeof o->b - o->len) {
+        o->overflow = true;
+        return NULL;
+    }
+    p = o->b + o->len;
+    o->len += n;
+    return p;
+}
+
+void nr_ipc_put_u32(nr_ipc_out *o, uint32_t v)
+{
+    unsigned char *p = room(o, 4);
+    if (p)
+        put_le32(p, v);
+}
+
+void nr_ipc_put_u64(nr_ipc_out *o, uint64_t v)
+{
+    nr_ipc_put_u32(o, (uint32_t)v);
+    nr_ipc_put_u32(o, (uint32_t)(v >> 32));
+}
+
+void nr_ipc_put_str(nr_ipc_out *o, const char *s)
+{
+    size_t n;
+    unsigned char *p;
+    if (!s) {
+        nr_ipc_put_u32(o, 0xffffffffu);
+        return;
+    }
+    n = strlen(s) + 1;
+    if (n > NR_IPC_MAX_PAYLOAD) {
+        o->overflow = true;
+        return;
+    }
+    nr_ipc_put_u32(o, (uint32_t)n);
+    if ((p = room(o, n)))
+        memcpy(p, s, n);
+}
+
+bool nr_ipc_send(int fd, uint32_t type, uint32_t id, nr_ipc_out *o)
+{
+    ssize_t w;
+    if (o->overflow) {
+        errno = EMSGSIZE;
+        return false;
+    }
+    put_le32(o->b, (uint32_t)(o->len - NR_IPC_HEADER));
+    put_le32(o->b + 4, type);
+    put_le32(o->b + 8, id);
+    do
+        w = send(fd, o->b, o->len, MSG_NOSIGNAL);
+    while (w < 0 && errno == EINTR);
+    if (w >= 0 && (size_t)w != o->len)
+        errno = EPROTO;
+    return w >= 0 && (size_t)w == o->len;
+}
+
+bool nr_ipc_decode(nr_ipc_in *in, size_t n)
+{
+    uint32_t len;
+    in->bad = false;
+    in->pos = 0;
+    if (n < NR_IPC_HEADER || n > NR_IPC_HEADER + NR_IPC_MAX_PAYLOAD)
+        return false;
+    len = get_le32(in->b);
+    if (len != n - NR_IPC_HEADER)
+        return false;
+    in->len = len;
+    in->type = get_le32(in->b + 4);
+    in->id = get_le32(in->b + 8);
+    return true;
+}
+
+int nr_ipc_recv(int fd, nr_ipc_in *in, uint64_t deadline_ms)
+{
+    for (;;) {
+        struct pollfd pfd = { .fd = fd, .events = POLLIN };
+        ssize_t n;
+        int timeout = -1, rc;
+        if (deadline_ms) {
+            uint64_t now = nr_clock_ms();
+            timeout = now >= deadline_ms ? 0 : (int)(deadline_ms - now > 86400000u ? 86400000u : deadline_ms - now);
+        }
+        rc = poll(&pfd, 1, timeout);
+        if (rc < 0 && errno == EINTR)
+            continue;
+        if (rc < 0)
+            return -1;
+        if (rc == 0) {
+            errno = ETIMEDOUT;
+            return -1;
+        }
+        /* One more byte than a message may have: a longer one shows as too long. */
+        n = recv(fd, in->b, sizeof in->b, MSG_TRUNC);
+        if (n < 0 && (errno == EINTR || errno == EAGAIN))
+            continue;
+        if (n < 0)
+            return errno == ECONNRESET ? 0 : -1;
+        if (n == 0)
+            return 0;
+        if (!nr_ipc_decode(in, (size_t)n)) {
+            errno = EPROTO;
+            return -1;
+        }
+        return 1;
+    }
+}
+
+static const unsigned char *take(nr_ipc_in *in, size_t n)
+{
+    const unsigned char *p;
+    if (in->bad || n > in->len - in->pos) {
+        in->bad = true;
+        return NULL;
+    }
+    p = in->b + NR_IPC_HEADER + in->pos;
+    in->pos += n;
+    return p;
+}
+
+uint32_t nr_ipc_get_u32(nr_ipc_in *in)
+{
+    const unsigned char *p = take(in, 4);
+    return p ? get_le32(p) : 0;
+}
+
+uint64_t nr_ipc_get_u64(nr_ipc_in *in)
+{
+    uint64_t lo = nr_ipc_get_u32(in);
+    return lo | (uint64_t)nr_ipc_get_u32(in) << 32;
+}
+
+const char *nr_ipc_get_str(nr_ipc_in *in)
+{
+    uint32_t n = nr_ipc_get_u32(in);
+    const char *s;
+    if (in->bad || n == 0xffffffffu)
+        return NULL;
+    s = (const char *)take(in, n);
+    if (!s || n == 0 || s[n - 1] != '\0' || memchr(s, '\0', n - 1)) {
+        in->bad = true;
+        return NULL;
+    }
+    return s;
+}

@@ -1,0 +1,82 @@
+/*
+ * ipc.h - the protocol between the router and a plugin host
+ * (router/host/plugin-host.c, router/lib/isolate.c): small, versioned and
+ * bounded.
+ *
+ * The two ends share a SOCK_SEQPACKET socketpair, so one send is one
+ * message.  Every message is a 12-byte header -- payload length, type,
+ * request id, each a little-endian u32 -- and at most NR_IPC_MAX_PAYLOAD
+ * bytes of fields: u32, u64, and strings (u32 length counting a final NUL,
+ * 0xffffffff for NULL; no NUL inside).  A message whose length disagrees
+ * with what arrived, or a field that runs past the end, is refused.  The
+ * first exchange is HELLO both ways carrying NR_IPC_VERSION; a host that
+ * answers another version is not used.
+ *
+ * Internal to netrouter; no state, reentrant.
+ */
+#ifndef NR_COMMON_IPC_H
+#define NR_COMMON_IPC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define NR_IPC_HIDDEN __attribute__((visibility("hidden")))
+#define NR_IPC_VERSION 1u
+#define NR_IPC_HEADER 12u
+#define NR_IPC_MAX_PAYLOAD (64u * 1024u)
+
+/* Message types.  R: router to host, H: host to router. */
+enum nr_ipc_type {
+    NR_IPC_HELLO = 1,        /* R,H: u32 version */
+    NR_IPC_LOAD = 2,         /* R: str manifest path, u32 run_init */
+    NR_IPC_LOADED = 3,       /* H: u32 rc, then on success u32 charset, u32 entries (NR_IPC_HAS_*),
+                                u32 caps x5 (connection, enumeration, user, dialog, net type);
+                                on failure u32 stage, str field, u32 line, u32 column, str message */
+    NR_IPC_NOTIFY = 4,       /* R: u32 add (1) or cancel (0), u32 notify status, u32 operation status,
+                                u64 context token, add: 4 x str (local, remote, comment, provider),
+                                u32 x4 (scope, type, display type, usage), u32 flags;
+                                cancel: str name, str provider, u32 force */
+    NR_IPC_REPLY = 5,        /* H: u32 rc, u64 context token, u32 error set, u32 code, str text, str provider */
+    NR_IPC_LOG = 6,          /* H: u32 level, str message (during a call) */
+    NR_IPC_SHUTDOWN = 7,     /* R: no fields; H answers REPLY and exits */
+};
+#define NR_IPC_HAS_ADD_NOTIFY 0x1u
+#define NR_IPC_HAS_CANCEL_NOTIFY 0x2u
+#define NR_IPC_HAS_SHUTDOWN 0x4u
+
+/* A message being written: the header is filled by nr_ipc_send(). */
+typedef struct nr_ipc_out {
+    unsigned char b[NR_IPC_HEADER + NR_IPC_MAX_PAYLOAD];
+    size_t len;        /* header included */
+    bool overflow;     /* a field did not fit: nr_ipc_send() refuses */
+} nr_ipc_out;
+NR_IPC_HIDDEN void nr_ipc_begin(nr_ipc_out *o);
+NR_IPC_HIDDEN void nr_ipc_put_u32(nr_ipc_out *o, uint32_t v);
+NR_IPC_HIDDEN void nr_ipc_put_u64(nr_ipc_out *o, uint64_t v);
+NR_IPC_HIDDEN void nr_ipc_put_str(nr_ipc_out *o, const char *s);
+/* Sends o as one message; false with errno set (EMSGSIZE on overflow). */
+NR_IPC_HIDDEN bool nr_ipc_send(int fd, uint32_t type, uint32_t id, nr_ipc_out *o);
+
+/* A message being read. */
+typedef struct nr_ipc_in {
+    unsigned char b[NR_IPC_HEADER + NR_IPC_MAX_PAYLOAD + 1];
+    uint32_t type, id;
+    size_t len, pos;   /* payload bytes, read position (after the header) */
+    bool bad;          /* a field ran past the end or was malformed */
+} nr_ipc_in;
+/* Checks the header of the n bytes in in->b and sets type, id and len;
+ * false for a message that is too short, too long or whose length field
+ * disagrees with n.  The fuzz target's entry point. */
+NR_IPC_HIDDEN bool nr_ipc_decode(nr_ipc_in *in, size_t n);
+/* Receives one message, waiting until deadline_ms (nr_clock_ms() time, clock.h;
+ * 0: no deadline).  1: a message; 0: the peer is gone; -1 with
+ * errno (ETIMEDOUT, EPROTO for a malformed message). */
+NR_IPC_HIDDEN int nr_ipc_recv(int fd, nr_ipc_in *in, uint64_t deadline_ms);
+NR_IPC_HIDDEN uint32_t nr_ipc_get_u32(nr_ipc_in *in);
+NR_IPC_HIDDEN uint64_t nr_ipc_get_u64(nr_ipc_in *in);
+/* A pointer into in (valid until the next receive), or NULL (a NULL string,
+ * or malformed: then in->bad). */
+NR_IPC_HIDDEN const char *nr_ipc_get_str(nr_ipc_in *in);
+
+#endif

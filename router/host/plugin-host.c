@@ -1,0 +1,226 @@
+/*
+ * plugin-host.c - netrouter-plugin-host: runs ONE plugin out of the
+ * application's process and serves its entry points over the socket the
+ * router handed it as descriptor 3 (router/common/ipc.h says the protocol,
+ * router/lib/isolate.c is the other end).
+ *
+ * The plugin is loaded by the router's own loader (a private copy of
+ * libnetrouter's objects), so every check made in process is made here
+ * too, and a wide plugin is called through the same plugin-wide.c
+ * boundary: the plugin cannot tell it is isolated.  Its contexts stay in
+ * this process; the router only sees their addresses as opaque tokens.
+ *
+ * The host lives in a process group of its own.  A watchdog thread ends
+ * that whole group as soon as the router's end of the socket closes (the
+ * router freed it, or the application ended, however), even while the
+ * plugin hangs in a call.  (PR_SET_PDEATHSIG is not used: it fires when
+ * the *thread* that started the host ends, which in a threaded application
+ * is not the application ending.)
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "ipc.h"
+#include "internal.h"
+
+#define HOST_FD 3
+
+static pthread_mutex_t send_lock = PTHREAD_MUTEX_INITIALIZER;
+static nr_plugin *plugin;
+static nr_problems problems;
+
+static void *watchdog(void *arg)
+{
+    struct pollfd pfd = { .fd = HOST_FD, .events = POLLRDHUP };
+    (void)arg;
+    for (;;) {
+        if (poll(&pfd, 1, -1) > 0 && (pfd.revents & (POLLRDHUP | POLLHUP | POLLERR)))
+            break;
+    }
+    kill(0, SIGKILL); /* the host and whatever the plugin started */
+    _exit(0);
+}
+
+/* The plugin's pfnLog, forwarded to the router as it happens. */
+static void forward_log(void *user, DWORD level, const char *name, const char *message)
+{
+    nr_ipc_out *o = malloc(sizeof *o);
+    (void)user;
+    (void)name;
+    if (!o)
+        return;
+    nr_ipc_begin(o);
+    nr_ipc_put_u32(o, level);
+    nr_ipc_put_str(o, message);
+    pthread_mutex_lock(&send_lock);
+    nr_ipc_send(HOST_FD, NR_IPC_LOG, 0, o);
+    pthread_mutex_unlock(&send_lock);
+    free(o);
+}
+
+static void send_msg(uint32_t type, uint32_t id, nr_ipc_out *o)
+{
+    pthread_mutex_lock(&send_lock);
+    if (!nr_ipc_send(HOST_FD, type, id, o))
+        _exit(3);
+    pthread_mutex_unlock(&send_lock);
+}
+
+/* rc, the context and the extended error the plugin left. */
+static void reply(nr_ipc_out *o, uint32_t id, DWORD rc, void *ctx)
+{
+    DWORD code = 0;
+    char text[1024] = "", prov[256] = "";
+    bool set = nr__last_error_is_set();
+    if (set)
+        nr_get_last_error(&code, text, sizeof text, prov, sizeof prov);
+    nr_ipc_begin(o);
+    nr_ipc_put_u32(o, rc);
+    nr_ipc_put_u64(o, (uint64_t)(uintptr_t)ctx);
+    nr_ipc_put_u32(o, set);
+    nr_ipc_put_u32(o, code);
+    nr_ipc_put_str(o, text);
+    nr_ipc_put_str(o, prov);
+    send_msg(NR_IPC_REPLY, id, o);
+}
+
+static void load(nr_ipc_in *in, nr_ipc_out *o, nr_logger *lg)
+{
+    const char *path = nr_ipc_get_str(in);
+    bool run_init = nr_ipc_get_u32(in) != 0;
+    nr_secfile_kind kind;
+    nr_manifest *m = NULL;
+    size_t size;
+    char *why = NULL;
+    int fd = -1;
+
+    nr_ipc_begin(o);
+    if (in->bad || !path || plugin) {
+        nr__problem_add(&problems, path, NR_STAGE_LOAD, NULL, NULL, 0, 0, WN_BAD_VALUE,
+                        "the plugin host got a malformed LOAD request");
+    } else if ((fd = nr__secfile_open(path, false, &kind, &size, &why)) < 0) {
+        nr__problem_add(&problems, path, NR_STAGE_PARSE, NULL, NULL, 0, 0, WN_CANNOT_OPEN_PROFILE,
+                        "the plugin host cannot open it: %s", why ? why : strerror(errno));
+    } else if ((m = nr__manifest_parse(path, fd, size, &problems)) && nr__manifest_resolve(m, &problems)) {
+        m->isolated = false; /* here it runs in process */
+        plugin = nr__plugin_load(lg, m, run_init, &problems);
+        if (plugin)
+            m = NULL;        /* the plugin owns it now */
+    }
+    nr__manifest_free(m);
+    if (fd >= 0)
+        close(fd);
+    free(why);
+    if (plugin) {
+        nr_ipc_put_u32(o, WN_SUCCESS);
+        nr_ipc_put_u32(o, plugin->charset);
+        nr_ipc_put_u32(o, (plugin->add_notify ? NR_IPC_HAS_ADD_NOTIFY : 0) |
+                              (plugin->cancel_notify ? NR_IPC_HAS_CANCEL_NOTIFY : 0) |
+                              (plugin->shutdown ? NR_IPC_HAS_SHUTDOWN : 0));
+        nr_ipc_put_u32(o, plugin->caps_conn);
+        nr_ipc_put_u32(o, plugin->caps_enum);
+        nr_ipc_put_u32(o, plugin->caps_user);
+        nr_ipc_put_u32(o, plugin->caps_dialog);
+        nr_ipc_put_u32(o, plugin->net_type);
+    } else {
+        const nr_problem *pb = problems.n ? &problems.v[problems.n - 1] : NULL;
+        nr_ipc_put_u32(o, pb ? pb->code : WN_BAD_PROVIDER);
+        nr_ipc_put_u32(o, pb ? (uint32_t)pb->stage : NR_STAGE_LOAD);
+        nr_ipc_put_str(o, pb ? pb->field : NULL);
+        nr_ipc_put_u32(o, pb ? (uint32_t)pb->line : 0);
+        nr_ipc_put_u32(o, pb ? (uint32_t)pb->column : 0);
+        nr_ipc_put_str(o, pb ? pb->message : "the plugin host could not load it");
+    }
+    send_msg(NR_IPC_LOADED, in->id, o);
+}
+
+static void notify(nr_ipc_in *in, nr_ipc_out *o)
+{
+    bool is_add = nr_ipc_get_u32(in) != 0;
+    NOTIFYINFO info = { 0 };
+    NOTIFYADD add = { 0 };
+    NOTIFYCANCEL cancel = { 0 };
+    DWORD rc;
+    info.dwNotifyStatus = nr_ipc_get_u32(in);
+    info.dwOperationStatus = nr_ipc_get_u32(in);
+    info.lpContext = (void *)(uintptr_t)nr_ipc_get_u64(in);
+    if (is_add) {
+        add.NetResource.lpLocalName = (char *)nr_ipc_get_str(in);
+        add.NetResource.lpRemoteName = (char *)nr_ipc_get_str(in);
+        add.NetResource.lpComment = (char *)nr_ipc_get_str(in);
+        add.NetResource.lpProvider = (char *)nr_ipc_get_str(in);
+        add.NetResource.dwScope = nr_ipc_get_u32(in);
+        add.NetResource.dwType = nr_ipc_get_u32(in);
+        add.NetResource.dwDisplayType = nr_ipc_get_u32(in);
+        add.NetResource.dwUsage = nr_ipc_get_u32(in);
+        add.dwAddFlags = nr_ipc_get_u32(in);
+    } else {
+        cancel.lpName = (char *)nr_ipc_get_str(in);
+        cancel.lpProvider = (char *)nr_ipc_get_str(in);
+        cancel.fForce = nr_ipc_get_u32(in);
+    }
+    nr__clear_last_error();
+    if (in->bad || !plugin)
+        rc = nr__fail(WN_BAD_VALUE, "the plugin host got a malformed NOTIFY request");
+    else if (is_add)
+        rc = plugin->add_notify ? nr__notifier_add(plugin, &info, &add) : WN_NOT_SUPPORTED;
+    else
+        rc = plugin->cancel_notify ? nr__notifier_cancel(plugin, &info, &cancel) : WN_NOT_SUPPORTED;
+    reply(o, in->id, rc, info.lpContext);
+}
+
+int main(int argc, char **argv)
+{
+    static nr_ipc_in in;
+    static nr_ipc_out out;
+    nr_logger lg;
+    pthread_t t;
+    (void)argc;
+    (void)argv;
+#ifdef SYS_close_range
+    syscall(SYS_close_range, HOST_FD + 1, ~0u, 0); /* in case the spawner could not */
+#endif
+    signal(SIGPIPE, SIG_IGN);
+    nr__logger_init(&lg, forward_log, NULL);
+    if (pthread_create(&t, NULL, watchdog, NULL) != 0)
+        return 2;
+    if (nr_ipc_recv(HOST_FD, &in, 0) != 1 || in.type != NR_IPC_HELLO || nr_ipc_get_u32(&in) != NR_IPC_VERSION)
+        return 2;
+    nr_ipc_begin(&out);
+    nr_ipc_put_u32(&out, NR_IPC_VERSION);
+    send_msg(NR_IPC_HELLO, in.id, &out);
+    for (;;) {
+        int rc = nr_ipc_recv(HOST_FD, &in, 0);
+        if (rc == 0)
+            break;
+        if (rc < 0)
+            return 2;
+        switch (in.type) {
+        case NR_IPC_LOAD:
+            load(&in, &out, &lg);
+            break;
+        case NR_IPC_NOTIFY:
+            notify(&in, &out);
+            break;
+        case NR_IPC_SHUTDOWN:
+            nr__plugin_unload(plugin);
+            plugin = NULL;
+            nr__clear_last_error();
+            reply(&out, in.id, WN_SUCCESS, NULL);
+            nr__problems_free(&problems);
+            return 0;
+        default:
+            return 2;
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,478 @@
+/*
+ * isolate.c - the router's side of out-of-process plugins ("isolation":
+ * "process", docs/design.md section 4, rule 9): starts a plugin's host
+ * (netrouter-plugin-host, router/host/), forwards calls to it under the
+ * manifest's deadline, and turns a host that crashes, exits or hangs into
+ * one failed call, a log line and a problem record, never the
+ * application's end.  router/common/ipc.h is the protocol.
+ *
+ * The host is started when the plugin is loaded (so a plugin that does not
+ * load is a load problem, as in process) and again at the first call after
+ * a failure: at once after the first two consecutive failures, then no
+ * sooner than 1 s, 2 s, 4 s ... (at most 60 s) after the last one; until
+ * then calls fail at once.  A call that succeeds resets the count.
+ *
+ * One call at a time per plugin (iso->lock): a "concurrent" plugin's calls
+ * are serialized while isolated.  The host inherits only its socket
+ * (everything of ours is O_CLOEXEC and the spawn closes the rest), runs in
+ * a process group of its own with the application's credentials, and the
+ * group is killed when the plugin is unloaded, after a failure, and by the
+ * host itself when our end of the socket closes.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "clock.h"
+#include "env.h"
+#include "ipc.h"
+#include "internal.h"
+
+#ifndef NR_PLUGIN_HOST_PATH
+#define NR_PLUGIN_HOST_PATH "/usr/local/libexec/netrouter/netrouter-plugin-host"
+#endif
+#define NR_ISO_PROBLEM_ROOM 64      /* failure records kept per router */
+#define NR_ISO_TOKEN_SHIFT 48       /* user-space addresses are below 2^47 */
+
+extern char **environ;
+
+struct nr_iso {
+    pthread_mutex_t lock;           /* one call at a time */
+    int fd;                         /* -1: no host */
+    pid_t pid;
+    uint16_t gen;                   /* host generation, in the context tokens */
+    unsigned failures;              /* consecutive */
+    uint64_t retry_at;              /* nr_clock_ms() before which no restart */
+    bool run_init;
+    nr_problems *problems;          /* the router's */
+    uint32_t next_id;
+    nr_ipc_in in;
+    nr_ipc_out out;
+};
+
+static pthread_mutex_t problems_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* ---- stand-ins for the entry-point fields ------------------------------------------ */
+/* The router tests these fields for NULL to know what a plugin offers;
+ * plugin-call.c sends an isolated plugin's calls here before it would use
+ * them, so they never run. */
+static DWORD APIENTRY stub_add_notify(LPNOTIFYINFO i, LPNOTIFYADD a)
+{
+    (void)i, (void)a;
+    return WN_NOT_SUPPORTED;
+}
+
+static DWORD APIENTRY stub_cancel_notify(LPNOTIFYINFO i, LPNOTIFYCANCEL c)
+{
+    (void)i, (void)c;
+    return WN_NOT_SUPPORTED;
+}
+
+/* ---- the host process ---------------------------------------------------------------- */
+
+static void stop(nr_iso *s, int *status)
+{
+    int st = 0;
+    if (s->fd >= 0)
+        close(s->fd);
+    s->fd = -1;
+    if (s->pid > 0) {
+        kill(-s->pid, SIGKILL); /* a host that already ended keeps its status */
+        while (waitpid(s->pid, &st, 0) < 0 && errno == EINTR)
+            ;
+    }
+    s->pid = 0;
+    if (status)
+        *status = st;
+}
+
+/* Receives until the message of id arrives, logging the host's LOG lines.
+ * 1, or 0 (host gone), or -1 with errno (ETIMEDOUT, EPROTO). */
+static int await(nr_plugin *p, uint32_t id, uint32_t type, uint64_t deadline)
+{
+    nr_iso *s = p->iso;
+    for (;;) {
+        int rc = nr_ipc_recv(s->fd, &s->in, deadline);
+        if (rc <= 0)
+            return rc;
+        if (s->in.type == NR_IPC_LOG) {
+            DWORD level = nr_ipc_get_u32(&s->in);
+            const char *text = nr_ipc_get_str(&s->in);
+            if (!s->in.bad && text)
+                nr__log(p->log, level, p->m->name, "%s", text);
+            continue;
+        }
+        if (s->in.type != type || s->in.id != id) {
+            errno = EPROTO;
+            return -1;
+        }
+        return 1;
+    }
+}
+
+/* Why the host failed, as a sentence (malloc'ed).  rc: await's result. */
+static char *cause(nr_plugin *p, int rc, int err)
+{
+    int st = 0;
+    stop(p->iso, &st);
+    if (rc < 0 && err == ETIMEDOUT)
+        return nr__asprintf("it did not answer within %d ms, so its host process was killed", p->m->timeout_ms);
+    if (rc < 0 && err == EPROTO)
+        return strdup("its host process broke the protocol and was killed");
+    if (rc < 0)
+        return nr__asprintf("talking to its host process failed (%s); the host was killed", strerror(err));
+    if (WIFSIGNALED(st))
+        return nr__asprintf("its host process was killed by signal %d (%s)", WTERMSIG(st), strsignal(WTERMSIG(st)));
+    if (WIFEXITED(st))
+        return nr__asprintf("its host process exited with status %d", WEXITSTATUS(st));
+    return strdup("its host process ended");
+}
+
+/* Starts the host and says hello; false with *why (malloc'ed). */
+static bool spawn(nr_plugin *p, char **why)
+{
+    nr_iso *s = p->iso;
+    const char *prog = nr_plugin_host_path(NR_PLUGIN_HOST_PATH);
+    char *argv[] = { (char *)"netrouter-plugin-host", p->m->name, NULL };
+    posix_spawn_file_actions_t fa;
+    posix_spawnattr_t attr;
+    sigset_t none, all;
+    int sv[2], rc, err;
+    pid_t pid;
+
+    if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0) {
+        *why = nr__asprintf("cannot make a socket for its host process: %s", strerror(errno));
+        return false;
+    }
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_adddup2(&fa, sv[1], 3); /* clears O_CLOEXEC, even when sv[1] is 3 */
+    /* Standard input and output are /dev/null; standard error too, unless
+     * NETROUTER_DEBUG asks for everything (a crashing plugin's last words). */
+    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+    if (!p->log->debug)
+        posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 34)
+    posix_spawn_file_actions_addclosefrom_np(&fa, 4);
+#endif
+    posix_spawnattr_init(&attr);
+    sigemptyset(&none);
+    sigfillset(&all);
+    posix_spawnattr_setsigmask(&attr, &none);
+    posix_spawnattr_setsigdefault(&attr, &all);
+    posix_spawnattr_setpgroup(&attr, 0);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+    rc = posix_spawn(&pid, prog, &fa, &attr, argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    posix_spawnattr_destroy(&attr);
+    close(sv[1]);
+    if (rc != 0) {
+        close(sv[0]);
+        *why = nr__asprintf("cannot start its host process %s: %s%s", prog, strerror(rc),
+                            rc == ENOENT ? " (install netrouter, or set NETROUTER_PLUGIN_HOST)" : "");
+        return false;
+    }
+    s->fd = sv[0];
+    s->pid = pid;
+    s->gen = (uint16_t)(s->gen % 0xffff + 1);
+    nr_ipc_begin(&s->out);
+    nr_ipc_put_u32(&s->out, NR_IPC_VERSION);
+    if (!nr_ipc_send(s->fd, NR_IPC_HELLO, ++s->next_id, &s->out)) {
+        err = errno;
+        *why = cause(p, -1, err);
+        return false;
+    }
+    rc = await(p, s->next_id, NR_IPC_HELLO, nr_clock_ms() + (uint64_t)p->m->timeout_ms);
+    err = errno;
+    if (rc == 1 && nr_ipc_get_u32(&s->in) != NR_IPC_VERSION) {
+        stop(s, NULL);
+        *why = nr__asprintf("its host process %s speaks another protocol version (not %u)", prog, NR_IPC_VERSION);
+        return false;
+    }
+    if (rc != 1) {
+        *why = cause(p, rc, err);
+        return false;
+    }
+    return true;
+}
+
+/* Has the host load the plugin.  1: loaded; 0: the plugin did not load
+ * (one problem added to ps when ps); -1: the host failed (*why). */
+static int host_load(nr_plugin *p, nr_problems *ps, char **why)
+{
+    nr_iso *s = p->iso;
+    DWORD code;
+    int rc, err;
+    nr_ipc_begin(&s->out);
+    nr_ipc_put_str(&s->out, p->m->path);
+    nr_ipc_put_u32(&s->out, s->run_init);
+    if (!nr_ipc_send(s->fd, NR_IPC_LOAD, ++s->next_id, &s->out)) {
+        err = errno;
+        *why = cause(p, -1, err);
+        return -1;
+    }
+    rc = await(p, s->next_id, NR_IPC_LOADED, nr_clock_ms() + (uint64_t)p->m->timeout_ms);
+    err = errno;
+    if (rc != 1) {
+        *why = cause(p, rc, err);
+        return -1;
+    }
+    code = nr_ipc_get_u32(&s->in);
+    if (code == WN_SUCCESS) {
+        uint32_t entries;
+        p->charset = nr_ipc_get_u32(&s->in);
+        entries = nr_ipc_get_u32(&s->in);
+        p->caps_conn = nr_ipc_get_u32(&s->in);
+        p->caps_enum = nr_ipc_get_u32(&s->in);
+        p->caps_user = nr_ipc_get_u32(&s->in);
+        p->caps_dialog = nr_ipc_get_u32(&s->in);
+        p->net_type = nr_ipc_get_u32(&s->in);
+        p->add_notify = entries & NR_IPC_HAS_ADD_NOTIFY ? stub_add_notify : NULL;
+        p->cancel_notify = entries & NR_IPC_HAS_CANCEL_NOTIFY ? stub_cancel_notify : NULL;
+        if (!s->in.bad)
+            return 1;
+        *why = cause(p, -1, EPROTO);
+        return -1;
+    } else {
+        nr_stage stage = (nr_stage)nr_ipc_get_u32(&s->in);
+        const char *field = nr_ipc_get_str(&s->in);
+        int line = (int)nr_ipc_get_u32(&s->in), col = (int)nr_ipc_get_u32(&s->in);
+        const char *msg = nr_ipc_get_str(&s->in);
+        if (s->in.bad) {
+            *why = cause(p, -1, EPROTO);
+            return -1;
+        }
+        if (ps)
+            nr__problem_add(ps, p->m->path, stage, p->m->name, field, line, col, code, "%s (in its host process)",
+                            msg ? msg : "it did not load");
+        else
+            *why = nr__asprintf("it no longer loads: %s", msg ? msg : "?");
+        stop(s, NULL);
+        return 0;
+    }
+}
+
+nr_plugin *nr__iso_load(const nr_logger *lg, nr_manifest *m, bool do_init, nr_problems *ps)
+{
+    nr_plugin *p = calloc(1, sizeof *p);
+    nr_iso *s = calloc(1, sizeof *s);
+    char *why = NULL;
+    int rc;
+    if (!p || !s) {
+        free(p);
+        free(s);
+        return NULL;
+    }
+    p->log = lg;
+    p->m = m;
+    p->iso = s;
+    pthread_mutex_init(&p->serial, NULL);
+    pthread_mutex_init(&s->lock, NULL);
+    s->fd = -1;
+    s->run_init = do_init;
+    s->problems = ps;
+    /* Room for the failure records, so that adding one never moves the
+     * problems an application may be reading. */
+    if (ps->cap < ps->n + NR_ISO_PROBLEM_ROOM) {
+        nr_problem *v = realloc(ps->v, (ps->n + NR_ISO_PROBLEM_ROOM) * sizeof *v);
+        if (v) {
+            ps->v = v;
+            ps->cap = ps->n + NR_ISO_PROBLEM_ROOM;
+        }
+    }
+    rc = spawn(p, &why) ? host_load(p, ps, &why) : -1;
+    if (rc < 0)
+        nr__problem_add(ps, m->path, NR_STAGE_LOAD, m->name, "isolation", 0, 0, WN_BAD_PROVIDER,
+                        "cannot load %s in a host process: %s", m->library_path ? m->library_path : m->library,
+                        why ? why : "?");
+    free(why);
+    if (rc != 1) {
+        pthread_mutex_destroy(&s->lock);
+        pthread_mutex_destroy(&p->serial);
+        free(s);
+        free(p);
+        return NULL; /* the caller frees m, as after any failed load */
+    }
+    p->initialized = do_init;
+    nr__log(lg, NR_LOG_DEBUG, m->name, "loaded in host process %ld", (long)s->pid);
+    return p;
+}
+
+void nr__iso_unload(nr_plugin *p)
+{
+    nr_iso *s = p->iso;
+    pthread_mutex_lock(&s->lock);
+    if (s->fd >= 0) {
+        nr_ipc_begin(&s->out);
+        if (nr_ipc_send(s->fd, NR_IPC_SHUTDOWN, ++s->next_id, &s->out))
+            (void)await(p, s->next_id, NR_IPC_REPLY, nr_clock_ms() + (uint64_t)p->m->timeout_ms);
+    }
+    stop(s, NULL);
+    pthread_mutex_unlock(&s->lock);
+    pthread_mutex_destroy(&s->lock);
+    free(s);
+    p->iso = NULL;
+}
+
+/* ---- failures ------------------------------------------------------------------------------ */
+
+static uint64_t backoff_ms(unsigned failures)
+{
+    if (failures < 3)
+        return 0;
+    return failures - 3 >= 6 ? 60000u : 1000u << (failures - 3);
+}
+
+/* Records a failed call: the log line, the problem record, the backoff.
+ * Returns the call's result: WN_SUCCESS for a notifier that continues
+ * (nothing else set), else code with the last error naming plugin and cause. */
+static DWORD failed(nr_plugin *p, const char *entry, char *why, DWORD code)
+{
+    nr_iso *s = p->iso;
+    nr_problems *ps = s->problems;
+    bool go_on = p->m->kind == NR_PLUGIN_NOTIFIER && !p->m->veto_on_failure;
+    const char *what = p->m->kind == NR_PLUGIN_NOTIFIER ? "notifier" : "provider";
+    const char *outcome = p->m->kind != NR_PLUGIN_NOTIFIER ? ""
+                          : go_on ? "; the operation goes on (\"on_failure\": \"continue\")"
+                                  : "; the operation fails (\"on_failure\": \"veto\")";
+    s->failures++;
+    s->retry_at = nr_clock_ms() + backoff_ms(s->failures);
+    nr__log(p->log, NR_LOG_ERR, p->m->name, "isolated %s \"%s\" failed in %s: %s%s", what, p->m->name, entry, why,
+            outcome);
+    pthread_mutex_lock(&problems_lock);
+    if (ps && ps->n < ps->cap)
+        nr__problem_add(ps, p->m->path, NR_STAGE_CALL, p->m->name, NULL, 0, 0, code, "%s failed: %s", entry, why);
+    pthread_mutex_unlock(&problems_lock);
+    if (!go_on)
+        nr__fail(code, "isolated %s \"%s\" failed in %s: %s%s", what, p->m->name, entry, why, outcome);
+    free(why);
+    return go_on ? WN_SUCCESS : code;
+}
+
+/* Makes sure a host runs; NULL, or why not (malloc'ed). */
+static char *ensure(nr_plugin *p)
+{
+    nr_iso *s = p->iso;
+    char *why = NULL;
+    uint64_t now;
+    if (s->fd >= 0)
+        return NULL;
+    now = nr_clock_ms();
+    if (now < s->retry_at)
+        return nr__asprintf("its host process failed %u times in a row; it is started again in %llu ms",
+                            s->failures, (unsigned long long)(s->retry_at - now));
+    if (spawn(p, &why) && host_load(p, NULL, &why) == 1) {
+        nr__log(p->log, NR_LOG_NOTICE, p->m->name, "host process started again (pid %ld)", (long)s->pid);
+        return NULL;
+    }
+    return why ? why : strdup("its host process cannot be started");
+}
+
+/* Sends the request in s->out and waits for its REPLY; fills in the reply
+ * (rc, the token and the extended error).  NULL, or why it failed. */
+static char *roundtrip(nr_plugin *p, uint32_t type)
+{
+    nr_iso *s = p->iso;
+    int rc, err;
+    if (!nr_ipc_send(s->fd, type, ++s->next_id, &s->out)) {
+        err = errno;
+        return cause(p, -1, err);
+    }
+    rc = await(p, s->next_id, NR_IPC_REPLY, nr_clock_ms() + (uint64_t)p->m->timeout_ms);
+    err = errno;
+    if (rc != 1)
+        return cause(p, rc, err);
+    return NULL;
+}
+
+/* The rc of a REPLY, with the plugin's extended error set here. */
+static DWORD reply_rc(nr_plugin *p, uint64_t *ctx)
+{
+    nr_iso *s = p->iso;
+    DWORD rc = nr_ipc_get_u32(&s->in);
+    uint64_t c = nr_ipc_get_u64(&s->in);
+    bool set = nr_ipc_get_u32(&s->in) != 0;
+    DWORD code = nr_ipc_get_u32(&s->in);
+    const char *text = nr_ipc_get_str(&s->in), *prov = nr_ipc_get_str(&s->in);
+    if (s->in.bad)
+        return (DWORD)-1;
+    if (set)
+        nr__set_last_error(code, text ? text : nr_strerror(code), prov && *prov ? prov : p->m->name);
+    if (ctx)
+        *ctx = c;
+    return rc;
+}
+
+/* ---- the notifier calls -------------------------------------------------------------------- */
+
+static DWORD notify(nr_plugin *p, NOTIFYINFO *info, const NOTIFYADD *add, const NOTIFYCANCEL *cancel)
+{
+    nr_iso *s = p->iso;
+    const char *entry = add ? "AddConnectNotify" : "CancelConnectNotify";
+    uint64_t token = (uint64_t)(uintptr_t)info->lpContext, ctx = 0;
+    char *why;
+    DWORD rc;
+
+    pthread_mutex_lock(&s->lock);
+    if (token && (uint16_t)(token >> NR_ISO_TOKEN_SHIFT) != s->gen) {
+        why = strdup("its host process was restarted since the PRE call, so the context it made is gone");
+        goto fail;
+    }
+    if ((why = ensure(p)))
+        goto fail;
+    nr_ipc_begin(&s->out);
+    nr_ipc_put_u32(&s->out, add != NULL);
+    nr_ipc_put_u32(&s->out, info->dwNotifyStatus);
+    nr_ipc_put_u32(&s->out, info->dwOperationStatus);
+    nr_ipc_put_u64(&s->out, token & (((uint64_t)1 << NR_ISO_TOKEN_SHIFT) - 1));
+    if (add) {
+        nr_ipc_put_str(&s->out, add->NetResource.lpLocalName);
+        nr_ipc_put_str(&s->out, add->NetResource.lpRemoteName);
+        nr_ipc_put_str(&s->out, add->NetResource.lpComment);
+        nr_ipc_put_str(&s->out, add->NetResource.lpProvider);
+        nr_ipc_put_u32(&s->out, add->NetResource.dwScope);
+        nr_ipc_put_u32(&s->out, add->NetResource.dwType);
+        nr_ipc_put_u32(&s->out, add->NetResource.dwDisplayType);
+        nr_ipc_put_u32(&s->out, add->NetResource.dwUsage);
+        nr_ipc_put_u32(&s->out, add->dwAddFlags);
+    } else {
+        nr_ipc_put_str(&s->out, cancel->lpName);
+        nr_ipc_put_str(&s->out, cancel->lpProvider);
+        nr_ipc_put_u32(&s->out, cancel->fForce);
+    }
+    if ((why = roundtrip(p, NR_IPC_NOTIFY)))
+        goto fail;
+    rc = reply_rc(p, &ctx);
+    if (rc == (DWORD)-1 || ctx >> NR_ISO_TOKEN_SHIFT) {
+        why = cause(p, -1, EPROTO);
+        goto fail;
+    }
+    s->failures = 0;
+    info->lpContext = ctx ? (void *)(uintptr_t)(ctx | (uint64_t)s->gen << NR_ISO_TOKEN_SHIFT) : NULL;
+    pthread_mutex_unlock(&s->lock);
+    return rc;
+fail:
+    rc = failed(p, entry, why, WN_CANCEL);
+    info->lpContext = NULL;
+    pthread_mutex_unlock(&s->lock);
+    return rc;
+}
+
+DWORD nr__iso_add_notify(nr_plugin *n, NOTIFYINFO *info, const NOTIFYADD *add)
+{
+    return notify(n, info, add, NULL);
+}
+
+DWORD nr__iso_cancel_notify(nr_plugin *n, NOTIFYINFO *info, const NOTIFYCANCEL *cancel)
+{
+    return notify(n, info, NULL, cancel);
+}

@@ -108,8 +108,37 @@ bool nr_ipc_decode(nr_ipc_in *in, size_t n)
     return true;
 }
 
+/* One recv() of a whole message. */
+static int take_message(int fd, nr_ipc_in *in)
+{
+    /* One more byte than a message may have: a longer one shows as too long. */
+    ssize_t n = recv(fd, in->b, sizeof in->b, MSG_TRUNC);
+    if (n < 0)
+        return errno == ECONNRESET ? 0 : -1;
+    if (n == 0)
+        return 0;
+    if (!nr_ipc_decode(in, (size_t)n)) {
+        errno = EPROTO;
+        return -1;
+    }
+    return 1;
+}
+
+int nr_ipc_recv_timed(int fd, nr_ipc_in *in)
+{
+    int rc;
+    do
+        rc = take_message(fd, in);
+    while (rc < 0 && errno == EINTR);
+    if (rc < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+        errno = ETIMEDOUT;
+    return rc;
+}
+
 int nr_ipc_recv(int fd, nr_ipc_in *in, uint64_t deadline_ms)
 {
+    if (!deadline_ms)
+        return nr_ipc_recv_timed(fd, in);
     for (;;) {
         struct pollfd pfd = { .fd = fd, .events = POLLIN };
         ssize_t n;
@@ -127,19 +156,10 @@ int nr_ipc_recv(int fd, nr_ipc_in *in, uint64_t deadline_ms)
             errno = ETIMEDOUT;
             return -1;
         }
-        /* One more byte than a message may have: a longer one shows as too long. */
-        n = recv(fd, in->b, sizeof in->b, MSG_TRUNC);
+        n = take_message(fd, in);
         if (n < 0 && (errno == EINTR || errno == EAGAIN))
             continue;
-        if (n < 0)
-            return errno == ECONNRESET ? 0 : -1;
-        if (n == 0)
-            return 0;
-        if (!nr_ipc_decode(in, (size_t)n)) {
-            errno = EPROTO;
-            return -1;
-        }
-        return 1;
+        return (int)n;
     }
 }
 

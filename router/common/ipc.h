@@ -73,6 +73,9 @@ NR_IPC_HIDDEN bool nr_ipc_decode(nr_ipc_in *in, size_t n);
  * 0: no deadline).  1: a message; 0: the peer is gone; -1 with
  * errno (ETIMEDOUT, EPROTO for a malformed message). */
 NR_IPC_HIDDEN int nr_ipc_recv(int fd, nr_ipc_in *in, uint64_t deadline_ms);
+/* The same with one blocking recv(), for the fast path: the deadline is the
+ * socket's SO_RCVTIMEO (then -1 with ETIMEDOUT), or none. */
+NR_IPC_HIDDEN int nr_ipc_recv_timed(int fd, nr_ipc_in *in);
 NR_IPC_HIDDEN uint32_t nr_ipc_get_u32(nr_ipc_in *in);
 NR_IPC_HIDDEN uint64_t nr_ipc_get_u64(nr_ipc_in *in);
 /* A pointer into in (valid until the next receive), or NULL (a NULL string,

@@ -100,8 +100,12 @@ static void stop(nr_iso *s, int *status)
 static int await(nr_plugin *p, uint32_t id, uint32_t type, uint64_t deadline)
 {
     nr_iso *s = p->iso;
+    bool first = true;
     for (;;) {
-        int rc = nr_ipc_recv(s->fd, &s->in, deadline);
+        /* The first message with one recv() under the socket's timeout
+         * (timeout_ms, set at spawn); after a LOG line, poll to the deadline. */
+        int rc = first ? nr_ipc_recv_timed(s->fd, &s->in) : nr_ipc_recv(s->fd, &s->in, deadline);
+        first = false;
         if (rc <= 0)
             return rc;
         if (s->in.type == NR_IPC_LOG) {
@@ -183,6 +187,10 @@ static bool spawn(nr_plugin *p, char **why)
     }
     s->fd = sv[0];
     s->pid = pid;
+    {
+        struct timeval tv = { .tv_sec = p->m->timeout_ms / 1000, .tv_usec = (p->m->timeout_ms % 1000) * 1000 };
+        setsockopt(s->fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    }
     s->gen = (uint16_t)(s->gen % 0xffff + 1);
     nr_ipc_begin(&s->out);
     nr_ipc_put_u32(&s->out, NR_IPC_VERSION);

@@ -1,15 +1,16 @@
 /*
  * bench/isolate.c - what isolation ("isolation": "process") costs.
  *
- * Times add+cancel pairs (no store) through three routers over the trivial
- * provider: without notifier, with the trivial notifier in process, and
- * with the same notifier isolated in netrouter-plugin-host.  The notifier
+ * Times add+cancel pairs (no store) through four routers over the trivial
+ * provider: without notifier, with the trivial notifier in process, with
+ * the same notifier isolated in netrouter-plugin-host, and with the
+ * provider itself isolated (no notifier).  The notifier
  * takes a context, so an add+cancel pair makes two PRE+POST pairs; the cost
  * of one PRE+POST pair is (router with the notifier - router without) / 2.
- * Printed for both, with their ratio.  Target (informational, see
+ * Printed for both, with their ratio, and the isolated provider's
+ * add+cancel pair against the same in process.  Target (informational, see
  * bench/README.md): under 20 us per isolated PRE+POST pair.  Variants are
  * interleaved round by round and the median of the rounds is reported.
- * (Providers are not isolated in this version.)
  */
 #include "config.h"
 
@@ -23,6 +24,7 @@
 #include "bench.h"
 
 #define TARGET_US 20.0
+#define NV 4 /* the routers compared */
 
 static void fail_op(const char *what, DWORD rc)
 {
@@ -92,10 +94,11 @@ static void manifest(const char *dir, const char *name, const char *kind, const 
 int main(int argc, char **argv)
 {
     bench_opts o = { 0 };
-    const char *isolations[3] = { NULL, "", "  \"isolation\": \"process\",\n" };
-    const char *titles[3] = { "no notifier", "notifier in process", "notifier isolated" };
-    nr_router *r[3];
-    double *s[3], m[3], in_us, iso_us, *sf, floor_us;
+    const char *iso = "  \"isolation\": \"process\",\n";
+    const char *isolations[NV] = { NULL, "", iso, NULL };
+    const char *titles[NV] = { "no notifier", "notifier in process", "notifier isolated", "provider isolated" };
+    nr_router *r[NV];
+    double *s[NV], m[NV], in_us, iso_us, *sf, floor_us;
     char *provider_so, *notifier_so;
 
     bench_parse_args(argc, argv, &o, "Times an isolated notifier's PRE+POST pairs against the same notifier in process.");
@@ -107,9 +110,9 @@ int main(int argc, char **argv)
     bench_workdir(&o);
     provider_so = bench_plugin(&o, "provider");
     notifier_so = bench_plugin(&o, "notifier");
-    for (int v = 0; v < 3; v++) {
+    for (int v = 0; v < NV; v++) {
         char *dir = bench_mkdir(bench_printf("variant-%d", v));
-        manifest(dir, "bench-provider", "provider", provider_so, "");
+        manifest(dir, "bench-provider", "provider", provider_so, v == 3 ? iso : "");
         if (isolations[v])
             manifest(dir, "bench-notifier", "notifier", notifier_so, isolations[v]);
         r[v] = bench_router(dir, isolations[v] ? 2 : 1);
@@ -120,15 +123,15 @@ int main(int argc, char **argv)
     if (!(sf = calloc((size_t)o.rounds, sizeof(double))))
         bench_die("out of memory");
     for (int round = 0; round < o.rounds; round++) {
-        for (int v = 0; v < 3; v++)
-            s[v][round] = run(r[v], v == 2 ? o.iterations / 10 + 1 : o.iterations);
+        for (int v = 0; v < NV; v++)
+            s[v][round] = run(r[v], v >= 2 ? o.iterations / 10 + 1 : o.iterations);
         sf[round] = socket_floor(o.iterations / 10 + 1);
     }
     floor_us = bench_median(sf, (size_t)o.rounds) / 1000.0;
     free(sf);
     printf("isolation: add+cancel pairs through the router (median of %d rounds)\n", o.rounds);
     printf("  %-22s %12s\n", "router", "ns/pair");
-    for (int v = 0; v < 3; v++) {
+    for (int v = 0; v < NV; v++) {
         m[v] = bench_median(s[v], (size_t)o.rounds);
         printf("  %-22s %12.1f\n", titles[v], m[v]);
     }
@@ -136,9 +139,11 @@ int main(int argc, char **argv)
     iso_us = (m[2] - m[0]) / 2 / 1000.0;
     printf("  one PRE+POST pair: in process %.3f us, isolated %.2f us, ratio %.0fx; target < %.0f us  %s\n",
            in_us, iso_us, in_us > 0 ? iso_us / in_us : 0.0, TARGET_US, bench_verdict(iso_us < TARGET_US));
+    printf("  one add+cancel pair through the provider: in process %.3f us, isolated %.2f us, ratio %.0fx\n",
+           m[0] / 1000.0, m[3] / 1000.0, m[3] / m[0]);
     printf("  (floor on this machine: one socketpair round trip between two processes %.2f us, so a pair's floor is "
            "%.2f us)\n", floor_us, 2 * floor_us);
-    for (int v = 0; v < 3; v++) {
+    for (int v = 0; v < NV; v++) {
         nr_router_free(r[v]);
         free(s[v]);
     }

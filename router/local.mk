@@ -73,7 +73,9 @@ router_libnetrouter_la_SOURCES = \
 	router/lib/dispatch.c \
 	router/lib/plugin-call.c \
 	router/lib/plugin-wide.c \
+	router/lib/isolate.h \
 	router/lib/isolate.c \
+	router/lib/isolate-provider.c \
 	router/lib/storefile.h \
 	router/lib/storefile.c \
 	router/lib/store.c \
@@ -140,7 +142,7 @@ noinst_LTLIBRARIES += router/host/libnrhostcore.la
 router_host_libnrhostcore_la_SOURCES = $(router_libnetrouter_la_SOURCES)
 router_host_libnrhostcore_la_CPPFLAGS = $(router_libnetrouter_la_CPPFLAGS)
 router_host_libnrhostcore_la_CFLAGS = $(router_libnetrouter_la_CFLAGS)
-router_host_netrouter_plugin_host_SOURCES = router/host/plugin-host.c
+router_host_netrouter_plugin_host_SOURCES = router/host/host.h router/host/plugin-host.c router/host/host-provider.c
 router_host_netrouter_plugin_host_CPPFLAGS = $(NR_ROUTER_CPPFLAGS) $(NR_COMMON_CPPFLAGS) -I$(top_srcdir)/router/lib
 router_host_netrouter_plugin_host_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
 router_host_netrouter_plugin_host_LDADD = router/host/libnrhostcore.la router/common/libnrcommon.la \

@@ -208,6 +208,11 @@ dist_noinst_SCRIPTS += tests/netuse.test
 TESTS += tests/file-circles.test
 dist_noinst_SCRIPTS += tests/file-circles.test scripts/file-circles.sh
 
+# ---- isolated plugins behave as in process ------------------------------------------
+# Suites of the router again, with every plugin isolated by the site default.
+TESTS += tests/isolate-forced.test
+dist_noinst_SCRIPTS += tests/isolate-forced.test
+
 # Every test runs with immediate binding (a missing symbol fails at load,
 # not in the middle of a test), knows the build and source trees, and never
 # sees the caller's netrouter configuration.  RAS links live in the test's

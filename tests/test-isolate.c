@@ -387,3 +387,115 @@ NRT_TEST(site_default_isolates_notifiers)
     NRT_EQ_STR(nrt_trace(env, ""), "iso add pre | prov NPAddConnection3 | iso add post");
     nrt_env_free(env);
 }
+
+/* ---- providers ------------------------------------------------------------------------------ */
+
+NRT_TEST(isolated_provider_answers_like_in_process)
+{
+    for (int isolated = 0; isolated <= 1; isolated++) {
+        nrt_env *env = nrt_env_new();
+        char buf[256];
+        DWORD len = sizeof buf;
+        nr_enum *e = NULL;
+        const NETRESOURCEA *x;
+        int n = 0;
+        nrt_provider(env, "prov", 10, isolated ? "\"isolation\": \"process\"" : NULL, NULL);
+        nr_router *r = nrt_router(env);
+        NETRESOURCE res = nrt_res("/mnt/x", "fx:share");
+        NRT_EQ_CODE(nr_add_connection(r, NULL, &res, NULL, "alice", 0), WN_SUCCESS);
+        NRT_EQ_CODE(nr_get_connection(r, "/mnt/x", buf, &len), WN_SUCCESS);
+        NRT_EQ_STR(buf, "fx:share");
+        len = 3;
+        NRT_EQ_CODE(nr_get_connection(r, "/mnt/x", buf, &len), WN_MORE_DATA);
+        NRT_EQ(len, (DWORD)sizeof "fx:share");
+        NRT_EQ_CODE(nr_enum_open(r, RESOURCE_CONNECTED, RESOURCETYPE_ANY, 0, NULL, &e), WN_SUCCESS);
+        while (e && nr_enum_next(e, &x) == WN_SUCCESS) {
+            NRT_EQ_STR(x->lpRemoteName, "fx:share");
+            NRT_EQ_STR(x->lpLocalName, "/mnt/x");
+            n++;
+        }
+        nr_enum_close(e);
+        NRT_EQ(n, 1);
+        NRT_EQ_CODE(nr_cancel_connection(r, "/mnt/x", 0, TRUE), WN_SUCCESS);
+        NRT_EQ_CODE(nr_get_connection(r, "/mnt/x", buf, &len), WN_NOT_CONNECTED);
+        nrt_env_free(env);
+    }
+}
+
+static const char *const provider_entries[] = { "NPAddConnection3", "NPCancelConnection", "NPGetConnection",
+                                                "NPGetUser", "NPOpenEnum", "NPEnumResource" };
+
+/* Calls what reaches entry; the result of that call. */
+static DWORD reach(nr_router *r, const char *entry)
+{
+    char buf[256];
+    DWORD len = sizeof buf;
+    nr_enum *e = NULL;
+    DWORD rc;
+    if (!strcmp(entry, "NPAddConnection3"))
+        return add(r, "fx:z");
+    if (!strcmp(entry, "NPCancelConnection"))
+        return cancel(r, "fx:a");
+    if (!strcmp(entry, "NPGetConnection"))
+        return nr_get_connection(r, "/mnt/a", buf, &len);
+    if (!strcmp(entry, "NPGetUser"))
+        return nr_get_user(r, "/mnt/a", buf, &len);
+    rc = nr_enum_open(r, RESOURCE_CONNECTED, RESOURCETYPE_ANY, 0, NULL, &e);
+    nr_enum_close(e);
+    return rc;
+}
+
+NRT_TEST(every_crash_in_every_provider_entry_point_costs_one_call)
+{
+    for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+        for (size_t i = 0; i < sizeof provider_entries / sizeof *provider_entries; i++) {
+            const char *entry = provider_entries[i];
+            nrt_env *env = nrt_env_new();
+            const char *marker = nrt_printf(env, "%s/survived", env->dir);
+            nrt_provider(env, "crashy", 10, "\"isolation\": \"process\", \"timeout_ms\": 300",
+                         nrt_printf(env, "\"crash\": \"%s\", \"crash_in\": \"%s\", \"crash_unless\": \"%s\"",
+                                    kinds[k], entry, marker));
+            nr_router *r = nrt_router(env);
+            NETRESOURCE res = nrt_res("/mnt/a", "fx:a");
+            size_t before;
+            if (strcmp(entry, "NPAddConnection3"))
+                NRT_EQ_CODE(nr_add_connection(r, NULL, &res, NULL, NULL, 0), WN_SUCCESS);
+            before = nr_router_problem_count(r);
+            DWORD rc = reach(r, entry);
+            /* nr_get_user() answers WN_NOT_CONNECTED when no provider knows the
+             * name, whatever their errors; an enumeration skips a provider that
+             * fails (the log says so). */
+            if (!strcmp(entry, "NPGetUser")) {
+                NRT_EQ_CODE(rc, WN_NOT_CONNECTED);
+            } else if (strcmp(entry, "NPOpenEnum") && strcmp(entry, "NPEnumResource")) {
+                NRT_EQ_CODE(rc, WN_BAD_PROVIDER);
+                NRT_CONTAINS(nrt_last_error_text(env), "\"crashy\"");
+                NRT_CONTAINS(nrt_last_error_text(env), cause_word(kinds[k]));
+            }
+            NRT_EQ_FATAL(nr_router_problem_count(r), before + 1);
+            NRT_EQ(nr_router_problem(r, before)->stage, NR_STAGE_CALL);
+            NRT_CONTAINS(nr_router_problem(r, before)->message, entry);
+            NRT_CONTAINS(nr_router_problem(r, before)->message, cause_word(kinds[k]));
+            /* The next call starts a new host, which has lost the old one's connections. */
+            nrt_write(env, env->dir, "survived", 0644, "yes");
+            NRT_EQ_CODE(add(r, "fx:b"), WN_SUCCESS);
+            NRT_EQ_CODE(cancel(r, "fx:b"), WN_SUCCESS);
+            nrt_env_free(env);
+            NRT_EQ_STR(children(env = nrt_env_new()), "");
+            nrt_env_free(env);
+        }
+    }
+}
+
+NRT_TEST(isolated_provider_crash_in_init_is_a_load_problem)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "crashy", 10, "\"isolation\": \"process\"", "\"crash\": \"segv\", \"crash_in\": \"init\"");
+    nrt_provider(env, "good", 20, NULL, NULL);
+    nr_router *r = nrt_router(env);
+    NRT_EQ(nrt_plugin_index(r, "crashy"), -1);
+    NRT_NOT_NULL_FATAL(nrt_problem(r, "crashy.json"));
+    NRT_CONTAINS(nrt_problem(r, "crashy.json")->message, "signal 11");
+    NRT_EQ_CODE(add(r, "fx:a"), WN_SUCCESS);
+    nrt_env_free(env);
+}

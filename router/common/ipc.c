@@ -74,6 +74,39 @@ void nr_ipc_put_str(nr_ipc_out *o, const char *s)
         memcpy(p, s, n);
 }
 
+void nr_ipc_put_blob(nr_ipc_out *o, const void *p, uint32_t n)
+{
+    unsigned char *q;
+    nr_ipc_put_u32(o, n);
+    if (n && (q = room(o, n)))
+        memcpy(q, p, n);
+}
+
+void nr_ipc_append(nr_ipc_out *o, const nr_ipc_out *tail)
+{
+    size_t n = tail->len - NR_IPC_HEADER;
+    unsigned char *q;
+    if (tail->overflow)
+        o->overflow = true;
+    else if (n && (q = room(o, n)))
+        memcpy(q, tail->b + NR_IPC_HEADER, n);
+}
+
+void nr_ipc_put_res(nr_ipc_out *o, const NETRESOURCEA *r)
+{
+    nr_ipc_put_u32(o, r != NULL);
+    if (!r)
+        return;
+    nr_ipc_put_str(o, r->lpLocalName);
+    nr_ipc_put_str(o, r->lpRemoteName);
+    nr_ipc_put_str(o, r->lpComment);
+    nr_ipc_put_str(o, r->lpProvider);
+    nr_ipc_put_u32(o, r->dwScope);
+    nr_ipc_put_u32(o, r->dwType);
+    nr_ipc_put_u32(o, r->dwDisplayType);
+    nr_ipc_put_u32(o, r->dwUsage);
+}
+
 bool nr_ipc_send(int fd, uint32_t type, uint32_t id, nr_ipc_out *o)
 {
     ssize_t w;
@@ -187,6 +220,17 @@ uint64_t nr_ipc_get_u64(nr_ipc_in *in)
     return lo | (uint64_t)nr_ipc_get_u32(in) << 32;
 }
 
+const void *nr_ipc_get_blob(nr_ipc_in *in, uint32_t *n)
+{
+    static const unsigned char empty;
+    *n = nr_ipc_get_u32(in);
+    if (in->bad)
+        return NULL;
+    if (*n == 0)
+        return &empty;
+    return take(in, *n);
+}
+
 const char *nr_ipc_get_str(nr_ipc_in *in)
 {
     uint32_t n = nr_ipc_get_u32(in);
@@ -199,4 +243,20 @@ const char *nr_ipc_get_str(nr_ipc_in *in)
         return NULL;
     }
     return s;
+}
+
+bool nr_ipc_get_res(nr_ipc_in *in, NETRESOURCEA *r)
+{
+    memset(r, 0, sizeof *r);
+    if (!nr_ipc_get_u32(in))
+        return false;
+    r->lpLocalName = (char *)nr_ipc_get_str(in);
+    r->lpRemoteName = (char *)nr_ipc_get_str(in);
+    r->lpComment = (char *)nr_ipc_get_str(in);
+    r->lpProvider = (char *)nr_ipc_get_str(in);
+    r->dwScope = nr_ipc_get_u32(in);
+    r->dwType = nr_ipc_get_u32(in);
+    r->dwDisplayType = nr_ipc_get_u32(in);
+    r->dwUsage = nr_ipc_get_u32(in);
+    return !in->bad;
 }

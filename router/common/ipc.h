@@ -21,6 +21,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <netrouter/npapi.h>
+
 #define NR_IPC_HIDDEN __attribute__((visibility("hidden")))
 #define NR_IPC_VERSION 1u
 #define NR_IPC_HEADER 12u
@@ -34,16 +36,41 @@ enum nr_ipc_type {
                                 u32 caps x5 (connection, enumeration, user, dialog, net type);
                                 on failure u32 stage, str field, u32 line, u32 column, str message */
     NR_IPC_NOTIFY = 4,       /* R: u32 add (1) or cancel (0), u32 notify status, u32 operation status,
-                                u64 context token, add: 4 x str (local, remote, comment, provider),
-                                u32 x4 (scope, type, display type, usage), u32 flags;
+                                u64 context, add: the NETRESOURCE (nr_ipc_put_res), u32 flags;
                                 cancel: str name, str provider, u32 force */
     NR_IPC_REPLY = 5,        /* H: u32 rc, u64 context token, u32 error set, u32 code, str text, str provider */
     NR_IPC_LOG = 6,          /* H: u32 level, str message (during a call) */
     NR_IPC_SHUTDOWN = 7,     /* R: no fields; H answers REPLY and exits */
+    NR_IPC_PROVIDER = 8,     /* R: u32 entry (NR_IPC_P_*), then its arguments; H: REPLY, then its results
+                                (router/host/host-provider.c and router/lib/isolate-provider.c say which) */
 };
+/* The provider entry points of NR_IPC_PROVIDER. */
+enum nr_ipc_provider_entry {
+    NR_IPC_P_CAPS = 1, NR_IPC_P_ADD, NR_IPC_P_CANCEL, NR_IPC_P_GET_CONNECTION, NR_IPC_P_GET_USER,
+    NR_IPC_P_UNIVERSAL_NAME, NR_IPC_P_RESOURCE_INFORMATION, NR_IPC_P_OPEN_ENUM, NR_IPC_P_ENUM_RESOURCE,
+    NR_IPC_P_CLOSE_ENUM,
+};
+/* The largest buffer a provider call fills in the host: what the router's
+ * caller offers, but no more than this (an enumeration then takes more
+ * rounds; a single answer larger than this fails).  Small enough that the
+ * buffer and its pointer table (NR_IPC_P_* answers: u32 count, then a u32
+ * pair per pointer: where it is in the buffer, where it points, 0xffffffff
+ * for NULL) fit one message. */
+#define NR_IPC_MAX_BUFFER (32u * 1024u)
 #define NR_IPC_HAS_ADD_NOTIFY 0x1u
 #define NR_IPC_HAS_CANCEL_NOTIFY 0x2u
 #define NR_IPC_HAS_SHUTDOWN 0x4u
+#define NR_IPC_HAS_GET_CAPS 0x8u
+#define NR_IPC_HAS_ADD 0x10u
+#define NR_IPC_HAS_ADD3 0x20u
+#define NR_IPC_HAS_CANCEL 0x40u
+#define NR_IPC_HAS_GET_CONNECTION 0x80u
+#define NR_IPC_HAS_GET_USER 0x100u
+#define NR_IPC_HAS_UNIVERSAL_NAME 0x200u
+#define NR_IPC_HAS_RESOURCE_INFORMATION 0x400u
+#define NR_IPC_HAS_OPEN_ENUM 0x800u
+#define NR_IPC_HAS_ENUM_RESOURCE 0x1000u
+#define NR_IPC_HAS_CLOSE_ENUM 0x2000u
 
 /* A message being written: the header is filled by nr_ipc_send(). */
 typedef struct nr_ipc_out {
@@ -55,6 +82,15 @@ NR_IPC_HIDDEN void nr_ipc_begin(nr_ipc_out *o);
 NR_IPC_HIDDEN void nr_ipc_put_u32(nr_ipc_out *o, uint32_t v);
 NR_IPC_HIDDEN void nr_ipc_put_u64(nr_ipc_out *o, uint64_t v);
 NR_IPC_HIDDEN void nr_ipc_put_str(nr_ipc_out *o, const char *s);
+/* Bytes: u32 length, then the bytes. */
+NR_IPC_HIDDEN void nr_ipc_put_blob(nr_ipc_out *o, const void *p, uint32_t n);
+/* Appends the fields of tail (written with nr_ipc_begin and the put
+ * functions) to o. */
+NR_IPC_HIDDEN void nr_ipc_append(nr_ipc_out *o, const nr_ipc_out *tail);
+/* A NETRESOURCE's strings and numbers, or NULL: u32 present, then 4 str
+ * (local, remote, comment, provider) and 4 u32 (scope, type, display
+ * type, usage). */
+NR_IPC_HIDDEN void nr_ipc_put_res(nr_ipc_out *o, const NETRESOURCEA *r);
 /* Sends o as one message; false with errno set (EMSGSIZE on overflow). */
 NR_IPC_HIDDEN bool nr_ipc_send(int fd, uint32_t type, uint32_t id, nr_ipc_out *o);
 
@@ -78,8 +114,12 @@ NR_IPC_HIDDEN int nr_ipc_recv(int fd, nr_ipc_in *in, uint64_t deadline_ms);
 NR_IPC_HIDDEN int nr_ipc_recv_timed(int fd, nr_ipc_in *in);
 NR_IPC_HIDDEN uint32_t nr_ipc_get_u32(nr_ipc_in *in);
 NR_IPC_HIDDEN uint64_t nr_ipc_get_u64(nr_ipc_in *in);
+/* Bytes (pointer into in, *n set), or NULL when malformed (then in->bad). */
+NR_IPC_HIDDEN const void *nr_ipc_get_blob(nr_ipc_in *in, uint32_t *n);
 /* A pointer into in (valid until the next receive), or NULL (a NULL string,
  * or malformed: then in->bad). */
 NR_IPC_HIDDEN const char *nr_ipc_get_str(nr_ipc_in *in);
+/* Fills *r (its strings point into in); false when absent or malformed. */
+NR_IPC_HIDDEN bool nr_ipc_get_res(nr_ipc_in *in, NETRESOURCEA *r);
 
 #endif

@@ -7,8 +7,9 @@
  * The plugin is loaded by the router's own loader (a private copy of
  * libnetrouter's objects), so every check made in process is made here
  * too, and a wide plugin is called through the same plugin-wide.c
- * boundary: the plugin cannot tell it is isolated.  Its contexts stay in
- * this process; the router only sees their addresses as opaque tokens.
+ * boundary: the plugin cannot tell it is isolated.  Its contexts and
+ * enumeration handles stay in this process; the router only sees their
+ * values as opaque tokens.  The provider calls are host-provider.c's.
  *
  * The host lives in a process group of its own.  A watchdog thread ends
  * that whole group as soon as the router's end of the socket closes (the
@@ -29,8 +30,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include "ipc.h"
-#include "internal.h"
+#include "host.h"
 
 #define HOST_FD 3
 
@@ -75,8 +75,9 @@ static void send_msg(uint32_t type, uint32_t id, nr_ipc_out *o)
     pthread_mutex_unlock(&send_lock);
 }
 
-/* rc, the context and the extended error the plugin left. */
-static void reply(nr_ipc_out *o, uint32_t id, DWORD rc, void *ctx)
+/* rc, the context and the extended error the plugin left, then what extra
+ * holds (NULL: nothing). */
+static void reply(nr_ipc_out *o, uint32_t id, DWORD rc, void *ctx, const nr_ipc_out *extra)
 {
     DWORD code = 0;
     char text[1024] = "", prov[256] = "";
@@ -90,6 +91,8 @@ static void reply(nr_ipc_out *o, uint32_t id, DWORD rc, void *ctx)
     nr_ipc_put_u32(o, code);
     nr_ipc_put_str(o, text);
     nr_ipc_put_str(o, prov);
+    if (extra)
+        nr_ipc_append(o, extra);
     send_msg(NR_IPC_REPLY, id, o);
 }
 
@@ -125,7 +128,16 @@ static void load(nr_ipc_in *in, nr_ipc_out *o, nr_logger *lg)
         nr_ipc_put_u32(o, plugin->charset);
         nr_ipc_put_u32(o, (plugin->add_notify ? NR_IPC_HAS_ADD_NOTIFY : 0) |
                               (plugin->cancel_notify ? NR_IPC_HAS_CANCEL_NOTIFY : 0) |
-                              (plugin->shutdown ? NR_IPC_HAS_SHUTDOWN : 0));
+                              (plugin->shutdown ? NR_IPC_HAS_SHUTDOWN : 0) |
+                              (plugin->get_caps ? NR_IPC_HAS_GET_CAPS : 0) | (plugin->add ? NR_IPC_HAS_ADD : 0) |
+                              (plugin->add3 ? NR_IPC_HAS_ADD3 : 0) | (plugin->cancel ? NR_IPC_HAS_CANCEL : 0) |
+                              (plugin->get_connection ? NR_IPC_HAS_GET_CONNECTION : 0) |
+                              (plugin->get_user ? NR_IPC_HAS_GET_USER : 0) |
+                              (plugin->get_universal_name ? NR_IPC_HAS_UNIVERSAL_NAME : 0) |
+                              (plugin->get_resource_information ? NR_IPC_HAS_RESOURCE_INFORMATION : 0) |
+                              (plugin->open_enum ? NR_IPC_HAS_OPEN_ENUM : 0) |
+                              (plugin->enum_resource ? NR_IPC_HAS_ENUM_RESOURCE : 0) |
+                              (plugin->close_enum ? NR_IPC_HAS_CLOSE_ENUM : 0));
         nr_ipc_put_u32(o, plugin->caps_conn);
         nr_ipc_put_u32(o, plugin->caps_enum);
         nr_ipc_put_u32(o, plugin->caps_user);
@@ -154,14 +166,8 @@ static void notify(nr_ipc_in *in, nr_ipc_out *o)
     info.dwOperationStatus = nr_ipc_get_u32(in);
     info.lpContext = (void *)(uintptr_t)nr_ipc_get_u64(in);
     if (is_add) {
-        add.NetResource.lpLocalName = (char *)nr_ipc_get_str(in);
-        add.NetResource.lpRemoteName = (char *)nr_ipc_get_str(in);
-        add.NetResource.lpComment = (char *)nr_ipc_get_str(in);
-        add.NetResource.lpProvider = (char *)nr_ipc_get_str(in);
-        add.NetResource.dwScope = nr_ipc_get_u32(in);
-        add.NetResource.dwType = nr_ipc_get_u32(in);
-        add.NetResource.dwDisplayType = nr_ipc_get_u32(in);
-        add.NetResource.dwUsage = nr_ipc_get_u32(in);
+        if (!nr_ipc_get_res(in, &add.NetResource))
+            in->bad = true;
         add.dwAddFlags = nr_ipc_get_u32(in);
     } else {
         cancel.lpName = (char *)nr_ipc_get_str(in);
@@ -175,7 +181,7 @@ static void notify(nr_ipc_in *in, nr_ipc_out *o)
         rc = plugin->add_notify ? nr__notifier_add(plugin, &info, &add) : WN_NOT_SUPPORTED;
     else
         rc = plugin->cancel_notify ? nr__notifier_cancel(plugin, &info, &cancel) : WN_NOT_SUPPORTED;
-    reply(o, in->id, rc, info.lpContext);
+    reply(o, in->id, rc, info.lpContext, NULL);
 }
 
 int main(int argc, char **argv)
@@ -211,11 +217,19 @@ int main(int argc, char **argv)
         case NR_IPC_NOTIFY:
             notify(&in, &out);
             break;
+        case NR_IPC_PROVIDER: {
+            static nr_ipc_out extra;
+            DWORD result;
+            nr__clear_last_error();
+            result = plugin ? nr_host_provider(plugin, &in, &extra) : WN_NOT_SUPPORTED;
+            reply(&out, in.id, result, NULL, plugin ? &extra : NULL);
+            break;
+        }
         case NR_IPC_SHUTDOWN:
             nr__plugin_unload(plugin);
             plugin = NULL;
             nr__clear_last_error();
-            reply(&out, in.id, WN_SUCCESS, NULL);
+            reply(&out, in.id, WN_SUCCESS, NULL, NULL);
             nr__problems_free(&problems);
             return 0;
         default:

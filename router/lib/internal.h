@@ -321,13 +321,34 @@ NR_INTERNAL nr_plugin *nr__iso_load(const nr_logger *lg, nr_manifest *m, bool do
  * frees p->iso only (nr__plugin_unload() does the rest). */
 NR_INTERNAL void nr__iso_unload(nr_plugin *p);
 /* The notifier calls of plugin-call.c, through the host, under the
- * manifest's "timeout_ms".  A crash, exit or timeout of the host is one
+ * manifest's "timeout_ms" (isolate.c).  A crash, exit or timeout of the host is one
  * failed call (docs/design.md section 4, rule 9): WN_SUCCESS and no context
  * for "on_failure": "continue", else WN_CANCEL with the last error naming
  * the plugin and the cause; either way a log line and an NR_STAGE_CALL
  * problem. */
 NR_INTERNAL DWORD nr__iso_add_notify(nr_plugin *n, NOTIFYINFO *info, const NOTIFYADD *add);
 NR_INTERNAL DWORD nr__iso_cancel_notify(nr_plugin *n, NOTIFYINFO *info, const NOTIFYCANCEL *cancel);
+
+/* ---- isolate-provider.c: the provider calls of an isolated plugin ----------------- */
+/* The calls of plugin-call.c, with the same contracts, through the host
+ * (the known NPGetCaps indices are answered from what the host said at
+ * load).  A failure of the host is WN_BAD_PROVIDER (NPGetCaps: 0) with the
+ * last error naming the plugin, the entry point and the cause, a log line
+ * and an NR_STAGE_CALL problem. */
+NR_INTERNAL DWORD nr__iso_get_caps(nr_plugin *p, DWORD index);
+NR_INTERNAL DWORD nr__iso_add(nr_plugin *p, const NETRESOURCE *res, const char *password, const char *user,
+                              DWORD flags);
+NR_INTERNAL DWORD nr__iso_cancel(nr_plugin *p, const char *name, BOOL force);
+NR_INTERNAL DWORD nr__iso_get_connection(nr_plugin *p, const char *local, char *remote, DWORD *length);
+NR_INTERNAL DWORD nr__iso_get_user(nr_plugin *p, const char *name, char *user, DWORD *length);
+NR_INTERNAL DWORD nr__iso_get_universal_name(nr_plugin *p, const char *path, DWORD level, void *buffer,
+                                             DWORD *size);
+NR_INTERNAL DWORD nr__iso_get_resource_information(nr_plugin *p, const NETRESOURCE *res, void *buffer,
+                                                   DWORD *size, char **system);
+NR_INTERNAL DWORD nr__iso_open_enum(nr_plugin *p, DWORD scope, DWORD type, DWORD usage,
+                                    const NETRESOURCE *container, HANDLE *out);
+NR_INTERNAL DWORD nr__iso_enum_resource(nr_plugin *p, HANDLE h, DWORD *count, void *buffer, DWORD *size);
+NR_INTERNAL DWORD nr__iso_close_enum(nr_plugin *p, HANDLE h);
 
 /* ---- router.c: the router object ---------------------------------------------- */
 struct nr_router {

@@ -4,7 +4,8 @@
  * (netrouter-plugin-host, router/host/), forwards calls to it under the
  * manifest's deadline, and turns a host that crashes, exits or hangs into
  * one failed call, a log line and a problem record, never the
- * application's end.  router/common/ipc.h is the protocol.
+ * application's end.  router/common/ipc.h is the protocol; the notifier
+ * calls are here, the provider calls in isolate-provider.c (isolate.h).
  *
  * The host is started when the plugin is loaded (so a plugin that does not
  * load is a load problem, as in process) and again at the first call after
@@ -34,14 +35,14 @@
 
 #include "clock.h"
 #include "env.h"
-#include "ipc.h"
-#include "internal.h"
+#include "isolate.h"
 
 #ifndef NR_PLUGIN_HOST_PATH
 #define NR_PLUGIN_HOST_PATH "/usr/local/libexec/netrouter/netrouter-plugin-host"
 #endif
 #define NR_ISO_PROBLEM_ROOM 64      /* failure records kept per router */
 #define NR_ISO_TOKEN_SHIFT 48       /* user-space addresses are below 2^47 */
+#define STALE NR_ISO_STALE " the context or handle was made, so it means nothing now"
 
 extern char **environ;
 
@@ -75,6 +76,84 @@ static DWORD APIENTRY stub_cancel_notify(LPNOTIFYINFO i, LPNOTIFYCANCEL c)
 {
     (void)i, (void)c;
     return WN_NOT_SUPPORTED;
+}
+
+static DWORD APIENTRY stub_get_caps(DWORD i)
+{
+    (void)i;
+    return 0;
+}
+
+static DWORD APIENTRY stub_add(LPNETRESOURCEA r, LPSTR pw, LPSTR u)
+{
+    (void)r, (void)pw, (void)u;
+    return WN_NOT_SUPPORTED;
+}
+
+static DWORD APIENTRY stub_add3(HWND o, LPNETRESOURCEA r, LPSTR pw, LPSTR u, DWORD f)
+{
+    (void)o, (void)r, (void)pw, (void)u, (void)f;
+    return WN_NOT_SUPPORTED;
+}
+
+static DWORD APIENTRY stub_cancel(LPSTR n, BOOL f)
+{
+    (void)n, (void)f;
+    return WN_NOT_SUPPORTED;
+}
+
+static DWORD APIENTRY stub_name(LPSTR n, LPSTR b, LPDWORD l)
+{
+    (void)n, (void)b, (void)l;
+    return WN_NOT_SUPPORTED;
+}
+
+static DWORD APIENTRY stub_universal_name(LPCSTR n, DWORD l, LPVOID b, LPDWORD s)
+{
+    (void)n, (void)l, (void)b, (void)s;
+    return WN_NOT_SUPPORTED;
+}
+
+static DWORD APIENTRY stub_resource_information(LPNETRESOURCEA r, LPVOID b, LPDWORD s, LPSTR *y)
+{
+    (void)r, (void)b, (void)s, (void)y;
+    return WN_NOT_SUPPORTED;
+}
+
+static DWORD APIENTRY stub_open_enum(DWORD s, DWORD t, DWORD u, LPNETRESOURCEA r, LPHANDLE h)
+{
+    (void)s, (void)t, (void)u, (void)r, (void)h;
+    return WN_NOT_SUPPORTED;
+}
+
+static DWORD APIENTRY stub_enum_resource(HANDLE h, LPDWORD c, LPVOID b, LPDWORD s)
+{
+    (void)h, (void)c, (void)b, (void)s;
+    return WN_NOT_SUPPORTED;
+}
+
+static DWORD APIENTRY stub_close_enum(HANDLE h)
+{
+    (void)h;
+    return WN_NOT_SUPPORTED;
+}
+
+/* What the host says the plugin exports, as stand-ins. */
+static void set_stubs(nr_plugin *p, uint32_t e)
+{
+    p->add_notify = e & NR_IPC_HAS_ADD_NOTIFY ? stub_add_notify : NULL;
+    p->cancel_notify = e & NR_IPC_HAS_CANCEL_NOTIFY ? stub_cancel_notify : NULL;
+    p->get_caps = e & NR_IPC_HAS_GET_CAPS ? stub_get_caps : NULL;
+    p->add = e & NR_IPC_HAS_ADD ? stub_add : NULL;
+    p->add3 = e & NR_IPC_HAS_ADD3 ? stub_add3 : NULL;
+    p->cancel = e & NR_IPC_HAS_CANCEL ? stub_cancel : NULL;
+    p->get_connection = e & NR_IPC_HAS_GET_CONNECTION ? stub_name : NULL;
+    p->get_user = e & NR_IPC_HAS_GET_USER ? stub_name : NULL;
+    p->get_universal_name = e & NR_IPC_HAS_UNIVERSAL_NAME ? stub_universal_name : NULL;
+    p->get_resource_information = e & NR_IPC_HAS_RESOURCE_INFORMATION ? stub_resource_information : NULL;
+    p->open_enum = e & NR_IPC_HAS_OPEN_ENUM ? stub_open_enum : NULL;
+    p->enum_resource = e & NR_IPC_HAS_ENUM_RESOURCE ? stub_enum_resource : NULL;
+    p->close_enum = e & NR_IPC_HAS_CLOSE_ENUM ? stub_close_enum : NULL;
 }
 
 /* ---- the host process ---------------------------------------------------------------- */
@@ -244,8 +323,7 @@ static int host_load(nr_plugin *p, nr_problems *ps, char **why)
         p->caps_user = nr_ipc_get_u32(&s->in);
         p->caps_dialog = nr_ipc_get_u32(&s->in);
         p->net_type = nr_ipc_get_u32(&s->in);
-        p->add_notify = entries & NR_IPC_HAS_ADD_NOTIFY ? stub_add_notify : NULL;
-        p->cancel_notify = entries & NR_IPC_HAS_CANCEL_NOTIFY ? stub_cancel_notify : NULL;
+        set_stubs(p, entries);
         if (!s->in.bad)
             return 1;
         *why = cause(p, -1, EPROTO);
@@ -420,59 +498,93 @@ static DWORD reply_rc(nr_plugin *p, uint64_t *ctx)
     return rc;
 }
 
+/* ---- one call, for isolate-provider.c and the notifier calls below ------------------------- */
+
+char *nr__iso_begin(nr_plugin *p, uint64_t token, uint64_t *value)
+{
+    nr_iso *s = p->iso;
+    pthread_mutex_lock(&s->lock);
+    if (value)
+        *value = token & (((uint64_t)1 << NR_ISO_TOKEN_SHIFT) - 1);
+    if (token && (s->fd < 0 || (uint16_t)(token >> NR_ISO_TOKEN_SHIFT) != s->gen))
+        return strdup(STALE);
+    return ensure(p);
+}
+
+nr_ipc_out *nr__iso_out(nr_plugin *p)
+{
+    nr_ipc_begin(&p->iso->out);
+    return &p->iso->out;
+}
+
+nr_ipc_in *nr__iso_in(nr_plugin *p)
+{
+    return &p->iso->in;
+}
+
+char *nr__iso_roundtrip(nr_plugin *p, uint32_t type)
+{
+    return roundtrip(p, type);
+}
+
+DWORD nr__iso_reply_rc(nr_plugin *p, uint64_t *token)
+{
+    return reply_rc(p, token);
+}
+
+char *nr__iso_broken(nr_plugin *p)
+{
+    return cause(p, -1, EPROTO);
+}
+
+bool nr__iso_token(nr_plugin *p, uint64_t value, uint64_t *token)
+{
+    if (value >> NR_ISO_TOKEN_SHIFT)
+        return false;
+    *token = value ? value | (uint64_t)p->iso->gen << NR_ISO_TOKEN_SHIFT : 0;
+    return true;
+}
+
+DWORD nr__iso_end(nr_plugin *p, const char *entry, char *why, DWORD rc)
+{
+    if (why)
+        rc = failed(p, entry, why, p->m->kind == NR_PLUGIN_NOTIFIER ? WN_CANCEL : WN_BAD_PROVIDER);
+    else
+        p->iso->failures = 0;
+    pthread_mutex_unlock(&p->iso->lock);
+    return rc;
+}
+
 /* ---- the notifier calls -------------------------------------------------------------------- */
 
 static DWORD notify(nr_plugin *p, NOTIFYINFO *info, const NOTIFYADD *add, const NOTIFYCANCEL *cancel)
 {
-    nr_iso *s = p->iso;
     const char *entry = add ? "AddConnectNotify" : "CancelConnectNotify";
-    uint64_t token = (uint64_t)(uintptr_t)info->lpContext, ctx = 0;
+    uint64_t ctx = 0, value;
     char *why;
-    DWORD rc;
+    DWORD rc = WN_SUCCESS;
 
-    pthread_mutex_lock(&s->lock);
-    if (token && (uint16_t)(token >> NR_ISO_TOKEN_SHIFT) != s->gen) {
-        why = strdup("its host process was restarted since the PRE call, so the context it made is gone");
-        goto fail;
+    why = nr__iso_begin(p, (uint64_t)(uintptr_t)info->lpContext, &value);
+    if (!why) {
+        nr_ipc_out *o = nr__iso_out(p);
+        nr_ipc_put_u32(o, add != NULL);
+        nr_ipc_put_u32(o, info->dwNotifyStatus);
+        nr_ipc_put_u32(o, info->dwOperationStatus);
+        nr_ipc_put_u64(o, value);
+        if (add) {
+            nr_ipc_put_res(o, &add->NetResource);
+            nr_ipc_put_u32(o, add->dwAddFlags);
+        } else {
+            nr_ipc_put_str(o, cancel->lpName);
+            nr_ipc_put_str(o, cancel->lpProvider);
+            nr_ipc_put_u32(o, cancel->fForce);
+        }
+        why = nr__iso_roundtrip(p, NR_IPC_NOTIFY);
     }
-    if ((why = ensure(p)))
-        goto fail;
-    nr_ipc_begin(&s->out);
-    nr_ipc_put_u32(&s->out, add != NULL);
-    nr_ipc_put_u32(&s->out, info->dwNotifyStatus);
-    nr_ipc_put_u32(&s->out, info->dwOperationStatus);
-    nr_ipc_put_u64(&s->out, token & (((uint64_t)1 << NR_ISO_TOKEN_SHIFT) - 1));
-    if (add) {
-        nr_ipc_put_str(&s->out, add->NetResource.lpLocalName);
-        nr_ipc_put_str(&s->out, add->NetResource.lpRemoteName);
-        nr_ipc_put_str(&s->out, add->NetResource.lpComment);
-        nr_ipc_put_str(&s->out, add->NetResource.lpProvider);
-        nr_ipc_put_u32(&s->out, add->NetResource.dwScope);
-        nr_ipc_put_u32(&s->out, add->NetResource.dwType);
-        nr_ipc_put_u32(&s->out, add->NetResource.dwDisplayType);
-        nr_ipc_put_u32(&s->out, add->NetResource.dwUsage);
-        nr_ipc_put_u32(&s->out, add->dwAddFlags);
-    } else {
-        nr_ipc_put_str(&s->out, cancel->lpName);
-        nr_ipc_put_str(&s->out, cancel->lpProvider);
-        nr_ipc_put_u32(&s->out, cancel->fForce);
-    }
-    if ((why = roundtrip(p, NR_IPC_NOTIFY)))
-        goto fail;
-    rc = reply_rc(p, &ctx);
-    if (rc == (DWORD)-1 || ctx >> NR_ISO_TOKEN_SHIFT) {
-        why = cause(p, -1, EPROTO);
-        goto fail;
-    }
-    s->failures = 0;
-    info->lpContext = ctx ? (void *)(uintptr_t)(ctx | (uint64_t)s->gen << NR_ISO_TOKEN_SHIFT) : NULL;
-    pthread_mutex_unlock(&s->lock);
-    return rc;
-fail:
-    rc = failed(p, entry, why, WN_CANCEL);
-    info->lpContext = NULL;
-    pthread_mutex_unlock(&s->lock);
-    return rc;
+    if (!why && ((rc = nr__iso_reply_rc(p, &ctx)) == NR_ISO_MALFORMED || !nr__iso_token(p, ctx, &ctx)))
+        why = nr__iso_broken(p);
+    info->lpContext = why ? NULL : (void *)(uintptr_t)ctx;
+    return nr__iso_end(p, entry, why, rc);
 }
 
 DWORD nr__iso_add_notify(nr_plugin *n, NOTIFYINFO *info, const NOTIFYADD *add)

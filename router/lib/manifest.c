@@ -233,15 +233,9 @@ static nr_manifest *build_manifest(parse_ctx *c, json_t *root)
 static bool check_isolation(parse_ctx *c, json_t *root, nr_manifest *m)
 {
     json_t *v;
-    if (m->kind != NR_PLUGIN_NOTIFIER)
-        m->isolated = false; /* the site default isolates notifiers only, for now */
     if ((v = json_object_get(root, "isolation"))) {
         const char *t = json_string_value(v);
-        if (!strcmp(t, "process") && m->kind != NR_PLUGIN_NOTIFIER) {
-            schema_problem(c, "isolation", "key \"isolation\": \"process\" is for notifiers only in this "
-                           "version of netrouter");
-            return false;
-        } else if (!strcmp(t, "process")) {
+        if (!strcmp(t, "process")) {
             m->isolated = true;
         } else if (!strcmp(t, "none")) {
             m->isolated = false;

@@ -8,6 +8,7 @@
 #include <poll.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include "clock.h"
 #include "ipc.h"
@@ -107,8 +108,11 @@ void nr_ipc_put_res(nr_ipc_out *o, const NETRESOURCEA *r)
     nr_ipc_put_u32(o, r->dwUsage);
 }
 
-bool nr_ipc_send(int fd, uint32_t type, uint32_t id, nr_ipc_out *o)
+static bool send_msg(int fd, uint32_t type, uint32_t id, nr_ipc_out *o, int passed, int flags)
 {
+    union { struct cmsghdr h; char b[CMSG_SPACE(sizeof(int))]; } ctl;
+    struct iovec iov;
+    struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1 };
     ssize_t w;
     if (o->overflow) {
         errno = EMSGSIZE;
@@ -117,12 +121,37 @@ bool nr_ipc_send(int fd, uint32_t type, uint32_t id, nr_ipc_out *o)
     put_le32(o->b, (uint32_t)(o->len - NR_IPC_HEADER));
     put_le32(o->b + 4, type);
     put_le32(o->b + 8, id);
+    iov = (struct iovec){ o->b, o->len };
+    if (passed >= 0) {
+        memset(&ctl, 0, sizeof ctl);
+        mh.msg_control = ctl.b;
+        mh.msg_controllen = sizeof ctl.b;
+        CMSG_FIRSTHDR(&mh)->cmsg_level = SOL_SOCKET;
+        CMSG_FIRSTHDR(&mh)->cmsg_type = SCM_RIGHTS;
+        CMSG_FIRSTHDR(&mh)->cmsg_len = CMSG_LEN(sizeof(int));
+        memcpy(CMSG_DATA(CMSG_FIRSTHDR(&mh)), &passed, sizeof passed);
+    }
     do
-        w = send(fd, o->b, o->len, MSG_NOSIGNAL);
+        w = sendmsg(fd, &mh, MSG_NOSIGNAL | flags);
     while (w < 0 && errno == EINTR);
     if (w >= 0 && (size_t)w != o->len)
         errno = EPROTO;
     return w >= 0 && (size_t)w == o->len;
+}
+
+bool nr_ipc_send(int fd, uint32_t type, uint32_t id, nr_ipc_out *o)
+{
+    return send_msg(fd, type, id, o, -1, 0);
+}
+
+bool nr_ipc_send_fd(int fd, uint32_t type, uint32_t id, nr_ipc_out *o, int passed)
+{
+    return send_msg(fd, type, id, o, passed, 0);
+}
+
+bool nr_ipc_send_nowait(int fd, uint32_t type, uint32_t id, nr_ipc_out *o)
+{
+    return send_msg(fd, type, id, o, -1, MSG_DONTWAIT);
 }
 
 bool nr_ipc_decode(nr_ipc_in *in, size_t n)
@@ -151,6 +180,34 @@ static int take_message(int fd, nr_ipc_in *in)
     if (n == 0)
         return 0;
     if (!nr_ipc_decode(in, (size_t)n)) {
+        errno = EPROTO;
+        return -1;
+    }
+    return 1;
+}
+
+int nr_ipc_recv_fd(int fd, nr_ipc_in *in, int *passed)
+{
+    union { struct cmsghdr h; char b[CMSG_SPACE(sizeof(int))]; } ctl;
+    struct iovec iov = { in->b, sizeof in->b };
+    struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = ctl.b, .msg_controllen = sizeof ctl.b };
+    struct cmsghdr *c;
+    ssize_t n;
+    *passed = -1;
+    do
+        n = recvmsg(fd, &mh, MSG_TRUNC | MSG_CMSG_CLOEXEC);
+    while (n < 0 && errno == EINTR);
+    for (c = n >= 0 ? CMSG_FIRSTHDR(&mh) : NULL; c; c = CMSG_NXTHDR(&mh, c))
+        if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS && c->cmsg_len == CMSG_LEN(sizeof(int)))
+            memcpy(passed, CMSG_DATA(c), sizeof *passed);
+    if (n < 0)
+        return errno == ECONNRESET ? 0 : -1;
+    if (n == 0 || !nr_ipc_decode(in, (size_t)n)) {
+        if (*passed >= 0)
+            close(*passed);
+        *passed = -1;
+        if (n == 0)
+            return 0;
         errno = EPROTO;
         return -1;
     }

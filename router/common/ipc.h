@@ -41,6 +41,8 @@ enum nr_ipc_type {
     NR_IPC_REPLY = 5,        /* H: u32 rc, u64 context token, u32 error set, u32 code, str text, str provider */
     NR_IPC_LOG = 6,          /* H: u32 level, str message (during a call) */
     NR_IPC_SHUTDOWN = 7,     /* R: no fields; H answers REPLY and exits */
+    NR_IPC_CONNECT = 9,      /* R: no fields, one end of a new socketpair passed along (SCM_RIGHTS): a
+                                connection of its own for one of the router's threads; H answers nothing */
     NR_IPC_PROVIDER = 8,     /* R: u32 entry (NR_IPC_P_*), then its arguments; H: REPLY, then its results
                                 (router/host/host-provider.c and router/lib/isolate-provider.c say which) */
 };
@@ -82,6 +84,11 @@ NR_IPC_HIDDEN void nr_ipc_begin(nr_ipc_out *o);
 NR_IPC_HIDDEN void nr_ipc_put_u32(nr_ipc_out *o, uint32_t v);
 NR_IPC_HIDDEN void nr_ipc_put_u64(nr_ipc_out *o, uint64_t v);
 NR_IPC_HIDDEN void nr_ipc_put_str(nr_ipc_out *o, const char *s);
+/* nr_ipc_send() with a descriptor passed along (SCM_RIGHTS). */
+NR_IPC_HIDDEN bool nr_ipc_send_fd(int fd, uint32_t type, uint32_t id, nr_ipc_out *o, int passed);
+/* nr_ipc_send() that drops the message rather than wait for room (errno
+ * EAGAIN), for what may be sent at any time (LOG lines). */
+NR_IPC_HIDDEN bool nr_ipc_send_nowait(int fd, uint32_t type, uint32_t id, nr_ipc_out *o);
 /* Bytes: u32 length, then the bytes. */
 NR_IPC_HIDDEN void nr_ipc_put_blob(nr_ipc_out *o, const void *p, uint32_t n);
 /* Appends the fields of tail (written with nr_ipc_begin and the put
@@ -109,6 +116,9 @@ NR_IPC_HIDDEN bool nr_ipc_decode(nr_ipc_in *in, size_t n);
  * 0: no deadline).  1: a message; 0: the peer is gone; -1 with
  * errno (ETIMEDOUT, EPROTO for a malformed message). */
 NR_IPC_HIDDEN int nr_ipc_recv(int fd, nr_ipc_in *in, uint64_t deadline_ms);
+/* One message, blocking, and the descriptor it carried (*passed, -1 for
+ * none; O_CLOEXEC).  Results as nr_ipc_recv(). */
+NR_IPC_HIDDEN int nr_ipc_recv_fd(int fd, nr_ipc_in *in, int *passed);
 /* The same with one blocking recv(), for the fast path: the deadline is the
  * socket's SO_RCVTIMEO (then -1 with ETIMEDOUT), or none. */
 NR_IPC_HIDDEN int nr_ipc_recv_timed(int fd, nr_ipc_in *in);

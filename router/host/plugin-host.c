@@ -11,6 +11,12 @@
  * enumeration handles stay in this process; the router only sees their
  * values as opaque tokens.  The provider calls are host-provider.c's.
  *
+ * Calls come on connections the router opens, one per calling thread
+ * (NR_IPC_CONNECT passes one end over descriptor 3), each served by a
+ * thread of its own, so a "concurrent" plugin is entered by several
+ * threads at once; a "serialized" one is serialized by the loader's lock
+ * (nr__call_begin), as in process.
+ *
  * The host lives in a process group of its own.  A watchdog thread ends
  * that whole group as soon as the router's end of the socket closes (the
  * router freed it, or the application ended, however), even while the
@@ -34,9 +40,20 @@
 
 #define HOST_FD 3
 
-static pthread_mutex_t send_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_mutex_t send_lock = PTHREAD_MUTEX_INITIALIZER; /* of HOST_FD */
 static nr_plugin *plugin;
 static nr_problems problems;
+/* The connection this thread answers on: HOST_FD for the main thread, a
+ * connection of its own for a worker, -1 for the plugin's own threads. */
+static __thread int conn_fd = -1;
+
+/* One connection the router opened for one of its threads (NR_IPC_CONNECT),
+ * served by a thread of its own. */
+typedef struct conn {
+    int fd;
+    nr_ipc_in in;
+    nr_ipc_out out, extra;
+} conn;
 
 static void *watchdog(void *arg)
 {
@@ -61,23 +78,33 @@ static void forward_log(void *user, DWORD level, const char *name, const char *m
     nr_ipc_begin(o);
     nr_ipc_put_u32(o, level);
     nr_ipc_put_str(o, message);
-    pthread_mutex_lock(&send_lock);
-    nr_ipc_send(HOST_FD, NR_IPC_LOG, 0, o);
-    pthread_mutex_unlock(&send_lock);
+    if (conn_fd >= 0 && conn_fd != HOST_FD) {
+        nr_ipc_send(conn_fd, NR_IPC_LOG, 0, o); /* read before the answer of the call */
+    } else {
+        /* The main connection, which the router reads only during a load
+         * or shutdown: never wait for room there. */
+        pthread_mutex_lock(&send_lock);
+        nr_ipc_send_nowait(HOST_FD, NR_IPC_LOG, 0, o);
+        pthread_mutex_unlock(&send_lock);
+    }
     free(o);
 }
 
-static void send_msg(uint32_t type, uint32_t id, nr_ipc_out *o)
+static void send_msg(int fd, uint32_t type, uint32_t id, nr_ipc_out *o)
 {
-    pthread_mutex_lock(&send_lock);
-    if (!nr_ipc_send(HOST_FD, type, id, o))
+    bool ok;
+    if (fd == HOST_FD)
+        pthread_mutex_lock(&send_lock);
+    ok = nr_ipc_send(fd, type, id, o);
+    if (fd == HOST_FD)
+        pthread_mutex_unlock(&send_lock);
+    if (!ok && fd == HOST_FD)
         _exit(3);
-    pthread_mutex_unlock(&send_lock);
 }
 
 /* rc, the context and the extended error the plugin left, then what extra
  * holds (NULL: nothing). */
-static void reply(nr_ipc_out *o, uint32_t id, DWORD rc, void *ctx, const nr_ipc_out *extra)
+static void reply(int fd, nr_ipc_out *o, uint32_t id, DWORD rc, void *ctx, const nr_ipc_out *extra)
 {
     DWORD code = 0;
     char text[1024] = "", prov[256] = "";
@@ -93,7 +120,7 @@ static void reply(nr_ipc_out *o, uint32_t id, DWORD rc, void *ctx, const nr_ipc_
     nr_ipc_put_str(o, prov);
     if (extra)
         nr_ipc_append(o, extra);
-    send_msg(NR_IPC_REPLY, id, o);
+    send_msg(fd, NR_IPC_REPLY, id, o);
 }
 
 static void load(nr_ipc_in *in, nr_ipc_out *o, nr_logger *lg)
@@ -152,10 +179,10 @@ static void load(nr_ipc_in *in, nr_ipc_out *o, nr_logger *lg)
         nr_ipc_put_u32(o, pb ? (uint32_t)pb->column : 0);
         nr_ipc_put_str(o, pb ? pb->message : "the plugin host could not load it");
     }
-    send_msg(NR_IPC_LOADED, in->id, o);
+    send_msg(HOST_FD, NR_IPC_LOADED, in->id, o);
 }
 
-static void notify(nr_ipc_in *in, nr_ipc_out *o)
+static void notify(int fd, nr_ipc_in *in, nr_ipc_out *o)
 {
     bool is_add = nr_ipc_get_u32(in) != 0;
     NOTIFYINFO info = { 0 };
@@ -181,21 +208,71 @@ static void notify(nr_ipc_in *in, nr_ipc_out *o)
         rc = plugin->add_notify ? nr__notifier_add(plugin, &info, &add) : WN_NOT_SUPPORTED;
     else
         rc = plugin->cancel_notify ? nr__notifier_cancel(plugin, &info, &cancel) : WN_NOT_SUPPORTED;
-    reply(o, in->id, rc, info.lpContext, NULL);
+    reply(fd, o, in->id, rc, info.lpContext, NULL);
+}
+
+/* A call on connection c: NOTIFY or PROVIDER.  False for anything else. */
+static bool serve(int fd, nr_ipc_in *in, nr_ipc_out *out, nr_ipc_out *extra)
+{
+    DWORD result;
+    switch (in->type) {
+    case NR_IPC_NOTIFY:
+        notify(fd, in, out);
+        return true;
+    case NR_IPC_PROVIDER:
+        nr__clear_last_error();
+        result = plugin ? nr_host_provider(plugin, in, extra) : WN_NOT_SUPPORTED;
+        reply(fd, out, in->id, result, NULL, plugin ? extra : NULL);
+        return true;
+    }
+    return false;
+}
+
+static void *worker(void *arg)
+{
+    conn *c = arg;
+    conn_fd = c->fd;
+    while (nr_ipc_recv(c->fd, &c->in, 0) == 1 && serve(c->fd, &c->in, &c->out, &c->extra))
+        ;
+    close(c->fd);
+    free(c);
+    return NULL;
+}
+
+static void connect_worker(int fd)
+{
+    conn *c = fd >= 0 ? malloc(sizeof *c) : NULL;
+    pthread_attr_t attr;
+    pthread_t t;
+    if (!c) {
+        if (fd >= 0)
+            close(fd); /* the router sees the connection end, and fails that call */
+        return;
+    }
+    c->fd = fd;
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    if (pthread_create(&t, &attr, worker, c) != 0) {
+        close(fd);
+        free(c);
+    }
+    pthread_attr_destroy(&attr);
 }
 
 int main(int argc, char **argv)
 {
     static nr_ipc_in in;
-    static nr_ipc_out out;
+    static nr_ipc_out out, extra;
     nr_logger lg;
     pthread_t t;
+    int passed;
     (void)argc;
     (void)argv;
 #ifdef SYS_close_range
     syscall(SYS_close_range, HOST_FD + 1, ~0u, 0); /* in case the spawner could not */
 #endif
     signal(SIGPIPE, SIG_IGN);
+    conn_fd = HOST_FD;
     nr__logger_init(&lg, forward_log, NULL);
     if (pthread_create(&t, NULL, watchdog, NULL) != 0)
         return 2;
@@ -203,37 +280,33 @@ int main(int argc, char **argv)
         return 2;
     nr_ipc_begin(&out);
     nr_ipc_put_u32(&out, NR_IPC_VERSION);
-    send_msg(NR_IPC_HELLO, in.id, &out);
+    send_msg(HOST_FD, NR_IPC_HELLO, in.id, &out);
     for (;;) {
-        int rc = nr_ipc_recv(HOST_FD, &in, 0);
+        int rc = nr_ipc_recv_fd(HOST_FD, &in, &passed);
         if (rc == 0)
             break;
         if (rc < 0)
             return 2;
+        if (in.type == NR_IPC_CONNECT) {
+            connect_worker(passed);
+            continue;
+        }
+        if (passed >= 0)
+            return 2; /* a descriptor where none belongs */
         switch (in.type) {
         case NR_IPC_LOAD:
             load(&in, &out, &lg);
             break;
-        case NR_IPC_NOTIFY:
-            notify(&in, &out);
-            break;
-        case NR_IPC_PROVIDER: {
-            static nr_ipc_out extra;
-            DWORD result;
-            nr__clear_last_error();
-            result = plugin ? nr_host_provider(plugin, &in, &extra) : WN_NOT_SUPPORTED;
-            reply(&out, in.id, result, NULL, plugin ? &extra : NULL);
-            break;
-        }
         case NR_IPC_SHUTDOWN:
             nr__plugin_unload(plugin);
             plugin = NULL;
             nr__clear_last_error();
-            reply(&out, in.id, WN_SUCCESS, NULL, NULL);
+            reply(HOST_FD, &out, in.id, WN_SUCCESS, NULL, NULL);
             nr__problems_free(&problems);
             return 0;
         default:
-            return 2;
+            if (!serve(HOST_FD, &in, &out, &extra))
+                return 2;
         }
     }
     return 0;

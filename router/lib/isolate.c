@@ -13,8 +13,11 @@
  * sooner than 1 s, 2 s, 4 s ... (at most 60 s) after the last one; until
  * then calls fail at once.  A call that succeeds resets the count.
  *
- * One call at a time per plugin (iso->lock): a "concurrent" plugin's calls
- * are serialized while isolated.  The host inherits only its socket
+ * Each calling thread gets a connection of its own to the host (an idle
+ * one, else a new one passed over the host's descriptor 3), and waits for
+ * its answer without a lock, so a "concurrent" plugin is entered by
+ * several threads at once; a "serialized" one is called under p->serial,
+ * as in process (and so over one connection).  The host inherits only its socket
  * (everything of ours is O_CLOEXEC and the spawn closes the rest), runs in
  * a process group of its own with the application's credentials, and the
  * group is killed when the plugin is unloaded, after a failure, and by the
@@ -46,19 +49,32 @@
 
 extern char **environ;
 
+/* One socket to the host: its descriptor 3 (ctl), or a connection of one
+ * calling thread (NR_IPC_CONNECT). */
+typedef struct iso_conn {
+    int fd;
+    uint16_t gen;                   /* of the host it leads to */
+    uint32_t next_id;
+    struct iso_conn *next;          /* in the idle list */
+    nr_ipc_in in;
+    nr_ipc_out out;
+} iso_conn;
+
 struct nr_iso {
-    pthread_mutex_t lock;           /* one call at a time */
-    int fd;                         /* -1: no host */
+    pthread_mutex_t lock;           /* the fields below, never held while waiting for a call's answer */
+    iso_conn ctl;                   /* ctl.fd -1: no host */
     pid_t pid;
     uint16_t gen;                   /* host generation, in the context tokens */
     unsigned failures;              /* consecutive */
     uint64_t retry_at;              /* nr_clock_ms() before which no restart */
     bool run_init;
     nr_problems *problems;          /* the router's */
-    uint32_t next_id;
-    nr_ipc_in in;
-    nr_ipc_out out;
+    iso_conn *idle;                 /* connections of the current host no call uses */
+    char *last_cause;               /* why the last host ended, for the other calls it was in */
 };
+
+/* The connection of the call this thread is making (nr__iso_begin .. nr__iso_end). */
+static __thread iso_conn *cur;
 
 static pthread_mutex_t problems_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -161,9 +177,15 @@ static void set_stubs(nr_plugin *p, uint32_t e)
 static void stop(nr_iso *s, int *status)
 {
     int st = 0;
-    if (s->fd >= 0)
-        close(s->fd);
-    s->fd = -1;
+    if (s->ctl.fd >= 0)
+        close(s->ctl.fd);
+    s->ctl.fd = -1;
+    while (s->idle) {
+        iso_conn *c = s->idle;
+        s->idle = c->next;
+        close(c->fd);
+        free(c);
+    }
     if (s->pid > 0) {
         kill(-s->pid, SIGKILL); /* a host that already ended keeps its status */
         while (waitpid(s->pid, &st, 0) < 0 && errno == EINTR)
@@ -174,27 +196,27 @@ static void stop(nr_iso *s, int *status)
         *status = st;
 }
 
-/* Receives until the message of id arrives, logging the host's LOG lines.
- * 1, or 0 (host gone), or -1 with errno (ETIMEDOUT, EPROTO). */
-static int await(nr_plugin *p, uint32_t id, uint32_t type, uint64_t deadline)
+/* Receives on c until the message of id arrives, logging the host's LOG
+ * lines.  1, or 0 (host gone), or -1 with errno (ETIMEDOUT, EPROTO). */
+static int await(nr_plugin *p, iso_conn *c, uint32_t id, uint32_t type, uint64_t deadline)
 {
-    nr_iso *s = p->iso;
     bool first = true;
     for (;;) {
         /* The first message with one recv() under the socket's timeout
-         * (timeout_ms, set at spawn); after a LOG line, poll to the deadline. */
-        int rc = first ? nr_ipc_recv_timed(s->fd, &s->in) : nr_ipc_recv(s->fd, &s->in, deadline);
+         * (timeout_ms, set when it was made); after a LOG line, poll to the
+         * deadline. */
+        int rc = first ? nr_ipc_recv_timed(c->fd, &c->in) : nr_ipc_recv(c->fd, &c->in, deadline);
         first = false;
         if (rc <= 0)
             return rc;
-        if (s->in.type == NR_IPC_LOG) {
-            DWORD level = nr_ipc_get_u32(&s->in);
-            const char *text = nr_ipc_get_str(&s->in);
-            if (!s->in.bad && text)
+        if (c->in.type == NR_IPC_LOG) {
+            DWORD level = nr_ipc_get_u32(&c->in);
+            const char *text = nr_ipc_get_str(&c->in);
+            if (!c->in.bad && text)
                 nr__log(p->log, level, p->m->name, "%s", text);
             continue;
         }
-        if (s->in.type != type || s->in.id != id) {
+        if (c->in.type != type || c->in.id != id) {
             errno = EPROTO;
             return -1;
         }
@@ -202,11 +224,30 @@ static int await(nr_plugin *p, uint32_t id, uint32_t type, uint64_t deadline)
     }
 }
 
-/* Why the host failed, as a sentence (malloc'ed).  rc: await's result. */
+static void set_timeout(int fd, int ms)
+{
+    struct timeval tv = { .tv_sec = ms / 1000, .tv_usec = (ms % 1000) * 1000 };
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+}
+
+static char *describe(nr_plugin *p, int rc, int err, int st);
+
+/* Ends the host after a failure; why, as a sentence (malloc'ed), also kept
+ * in last_cause.  rc: await's result.  s->lock held (or no other thread). */
 static char *cause(nr_plugin *p, int rc, int err)
 {
+    nr_iso *s = p->iso;
     int st = 0;
-    stop(p->iso, &st);
+    char *why;
+    stop(s, &st);
+    why = describe(p, rc, err, st);
+    free(s->last_cause);
+    s->last_cause = why ? strdup(why) : NULL;
+    return why;
+}
+
+static char *describe(nr_plugin *p, int rc, int err, int st)
+{
     if (rc < 0 && err == ETIMEDOUT)
         return nr__asprintf("it did not answer within %d ms, so its host process was killed", p->m->timeout_ms);
     if (rc < 0 && err == EPROTO)
@@ -264,23 +305,20 @@ static bool spawn(nr_plugin *p, char **why)
                             rc == ENOENT ? " (install netrouter, or set NETROUTER_PLUGIN_HOST)" : "");
         return false;
     }
-    s->fd = sv[0];
+    s->ctl.fd = sv[0];
     s->pid = pid;
-    {
-        struct timeval tv = { .tv_sec = p->m->timeout_ms / 1000, .tv_usec = (p->m->timeout_ms % 1000) * 1000 };
-        setsockopt(s->fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-    }
+    set_timeout(s->ctl.fd, p->m->timeout_ms);
     s->gen = (uint16_t)(s->gen % 0xffff + 1);
-    nr_ipc_begin(&s->out);
-    nr_ipc_put_u32(&s->out, NR_IPC_VERSION);
-    if (!nr_ipc_send(s->fd, NR_IPC_HELLO, ++s->next_id, &s->out)) {
+    nr_ipc_begin(&s->ctl.out);
+    nr_ipc_put_u32(&s->ctl.out, NR_IPC_VERSION);
+    if (!nr_ipc_send(s->ctl.fd, NR_IPC_HELLO, ++s->ctl.next_id, &s->ctl.out)) {
         err = errno;
         *why = cause(p, -1, err);
         return false;
     }
-    rc = await(p, s->next_id, NR_IPC_HELLO, nr_clock_ms() + (uint64_t)p->m->timeout_ms);
+    rc = await(p, &s->ctl, s->ctl.next_id, NR_IPC_HELLO, nr_clock_ms() + (uint64_t)p->m->timeout_ms);
     err = errno;
-    if (rc == 1 && nr_ipc_get_u32(&s->in) != NR_IPC_VERSION) {
+    if (rc == 1 && nr_ipc_get_u32(&s->ctl.in) != NR_IPC_VERSION) {
         stop(s, NULL);
         *why = nr__asprintf("its host process %s speaks another protocol version (not %u)", prog, NR_IPC_VERSION);
         return false;
@@ -299,41 +337,41 @@ static int host_load(nr_plugin *p, nr_problems *ps, char **why)
     nr_iso *s = p->iso;
     DWORD code;
     int rc, err;
-    nr_ipc_begin(&s->out);
-    nr_ipc_put_str(&s->out, p->m->path);
-    nr_ipc_put_u32(&s->out, s->run_init);
-    if (!nr_ipc_send(s->fd, NR_IPC_LOAD, ++s->next_id, &s->out)) {
+    nr_ipc_begin(&s->ctl.out);
+    nr_ipc_put_str(&s->ctl.out, p->m->path);
+    nr_ipc_put_u32(&s->ctl.out, s->run_init);
+    if (!nr_ipc_send(s->ctl.fd, NR_IPC_LOAD, ++s->ctl.next_id, &s->ctl.out)) {
         err = errno;
         *why = cause(p, -1, err);
         return -1;
     }
-    rc = await(p, s->next_id, NR_IPC_LOADED, nr_clock_ms() + (uint64_t)p->m->timeout_ms);
+    rc = await(p, &s->ctl, s->ctl.next_id, NR_IPC_LOADED, nr_clock_ms() + (uint64_t)p->m->timeout_ms);
     err = errno;
     if (rc != 1) {
         *why = cause(p, rc, err);
         return -1;
     }
-    code = nr_ipc_get_u32(&s->in);
+    code = nr_ipc_get_u32(&s->ctl.in);
     if (code == WN_SUCCESS) {
         uint32_t entries;
-        p->charset = nr_ipc_get_u32(&s->in);
-        entries = nr_ipc_get_u32(&s->in);
-        p->caps_conn = nr_ipc_get_u32(&s->in);
-        p->caps_enum = nr_ipc_get_u32(&s->in);
-        p->caps_user = nr_ipc_get_u32(&s->in);
-        p->caps_dialog = nr_ipc_get_u32(&s->in);
-        p->net_type = nr_ipc_get_u32(&s->in);
+        p->charset = nr_ipc_get_u32(&s->ctl.in);
+        entries = nr_ipc_get_u32(&s->ctl.in);
+        p->caps_conn = nr_ipc_get_u32(&s->ctl.in);
+        p->caps_enum = nr_ipc_get_u32(&s->ctl.in);
+        p->caps_user = nr_ipc_get_u32(&s->ctl.in);
+        p->caps_dialog = nr_ipc_get_u32(&s->ctl.in);
+        p->net_type = nr_ipc_get_u32(&s->ctl.in);
         set_stubs(p, entries);
-        if (!s->in.bad)
+        if (!s->ctl.in.bad)
             return 1;
         *why = cause(p, -1, EPROTO);
         return -1;
     } else {
-        nr_stage stage = (nr_stage)nr_ipc_get_u32(&s->in);
-        const char *field = nr_ipc_get_str(&s->in);
-        int line = (int)nr_ipc_get_u32(&s->in), col = (int)nr_ipc_get_u32(&s->in);
-        const char *msg = nr_ipc_get_str(&s->in);
-        if (s->in.bad) {
+        nr_stage stage = (nr_stage)nr_ipc_get_u32(&s->ctl.in);
+        const char *field = nr_ipc_get_str(&s->ctl.in);
+        int line = (int)nr_ipc_get_u32(&s->ctl.in), col = (int)nr_ipc_get_u32(&s->ctl.in);
+        const char *msg = nr_ipc_get_str(&s->ctl.in);
+        if (s->ctl.in.bad) {
             *why = cause(p, -1, EPROTO);
             return -1;
         }
@@ -363,7 +401,7 @@ nr_plugin *nr__iso_load(const nr_logger *lg, nr_manifest *m, bool do_init, nr_pr
     p->iso = s;
     pthread_mutex_init(&p->serial, NULL);
     pthread_mutex_init(&s->lock, NULL);
-    s->fd = -1;
+    s->ctl.fd = -1;
     s->run_init = do_init;
     s->problems = ps;
     /* Room for the failure records, so that adding one never moves the
@@ -384,6 +422,7 @@ nr_plugin *nr__iso_load(const nr_logger *lg, nr_manifest *m, bool do_init, nr_pr
     if (rc != 1) {
         pthread_mutex_destroy(&s->lock);
         pthread_mutex_destroy(&p->serial);
+        free(s->last_cause);
         free(s);
         free(p);
         return NULL; /* the caller frees m, as after any failed load */
@@ -397,14 +436,15 @@ void nr__iso_unload(nr_plugin *p)
 {
     nr_iso *s = p->iso;
     pthread_mutex_lock(&s->lock);
-    if (s->fd >= 0) {
-        nr_ipc_begin(&s->out);
-        if (nr_ipc_send(s->fd, NR_IPC_SHUTDOWN, ++s->next_id, &s->out))
-            (void)await(p, s->next_id, NR_IPC_REPLY, nr_clock_ms() + (uint64_t)p->m->timeout_ms);
+    if (s->ctl.fd >= 0) {
+        nr_ipc_begin(&s->ctl.out);
+        if (nr_ipc_send(s->ctl.fd, NR_IPC_SHUTDOWN, ++s->ctl.next_id, &s->ctl.out))
+            (void)await(p, &s->ctl, s->ctl.next_id, NR_IPC_REPLY, nr_clock_ms() + (uint64_t)p->m->timeout_ms);
     }
     stop(s, NULL);
     pthread_mutex_unlock(&s->lock);
     pthread_mutex_destroy(&s->lock);
+    free(s->last_cause);
     free(s);
     p->iso = NULL;
 }
@@ -450,7 +490,7 @@ static char *ensure(nr_plugin *p)
     nr_iso *s = p->iso;
     char *why = NULL;
     uint64_t now;
-    if (s->fd >= 0)
+    if (s->ctl.fd >= 0)
         return NULL;
     now = nr_clock_ms();
     if (now < s->retry_at)
@@ -463,34 +503,88 @@ static char *ensure(nr_plugin *p)
     return why ? why : strdup("its host process cannot be started");
 }
 
-/* Sends the request in s->out and waits for its REPLY; fills in the reply
- * (rc, the token and the extended error).  NULL, or why it failed. */
-static char *roundtrip(nr_plugin *p, uint32_t type)
+/* A connection to the current host for this thread's call: an idle one,
+ * else a new one passed to the host.  s->lock held.  NULL with *why. */
+static iso_conn *take_conn(nr_plugin *p, char **why)
 {
     nr_iso *s = p->iso;
-    int rc, err;
-    if (!nr_ipc_send(s->fd, type, ++s->next_id, &s->out)) {
-        err = errno;
-        return cause(p, -1, err);
+    iso_conn *c = s->idle;
+    int sv[2], err;
+    if (c) {
+        s->idle = c->next;
+        return c;
     }
-    rc = await(p, s->next_id, NR_IPC_REPLY, nr_clock_ms() + (uint64_t)p->m->timeout_ms);
+    if (!(c = calloc(1, sizeof *c))) {
+        *why = strdup("out of memory");
+        return NULL;
+    }
+    if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0) {
+        *why = nr__asprintf("cannot make a socket for its host process: %s", strerror(errno));
+        free(c);
+        return NULL;
+    }
+    nr_ipc_begin(&s->ctl.out);
+    if (!nr_ipc_send_fd(s->ctl.fd, NR_IPC_CONNECT, ++s->ctl.next_id, &s->ctl.out, sv[1])) {
+        err = errno;
+        close(sv[0]);
+        close(sv[1]);
+        free(c);
+        *why = cause(p, -1, err);
+        return NULL;
+    }
+    close(sv[1]);
+    c->fd = sv[0];
+    c->gen = s->gen;
+    set_timeout(c->fd, p->m->timeout_ms);
+    return c;
+}
+
+/* After a failed exchange on cur: why (malloc'ed).  The first call to see
+ * the host fail ends it and says why; the others of the same host say the
+ * same. */
+static char *conn_failed(nr_plugin *p, int rc, int err)
+{
+    nr_iso *s = p->iso;
+    char *why;
+    pthread_mutex_lock(&s->lock);
+    if (cur->gen == s->gen && s->ctl.fd >= 0)
+        why = cause(p, rc, err);
+    else
+        why = strdup(s->last_cause ? s->last_cause : "its host process ended during the call");
+    pthread_mutex_unlock(&s->lock);
+    close(cur->fd);
+    cur->fd = -1;
+    return why;
+}
+
+/* Sends the request in cur->out and waits for its REPLY, without the
+ * lock: other threads' calls of a concurrent plugin run meanwhile on
+ * connections of their own.  NULL, or why it failed. */
+static char *roundtrip(nr_plugin *p, uint32_t type)
+{
+    int rc, err;
+    if (!nr_ipc_send(cur->fd, type, ++cur->next_id, &cur->out)) {
+        err = errno;
+        return conn_failed(p, -1, err);
+    }
+    rc = await(p, cur, cur->next_id, NR_IPC_REPLY, nr_clock_ms() + (uint64_t)p->m->timeout_ms);
     err = errno;
     if (rc != 1)
-        return cause(p, rc, err);
+        return conn_failed(p, rc, err);
     return NULL;
 }
 
 /* The rc of a REPLY, with the plugin's extended error set here. */
 static DWORD reply_rc(nr_plugin *p, uint64_t *ctx)
 {
-    nr_iso *s = p->iso;
-    DWORD rc = nr_ipc_get_u32(&s->in);
-    uint64_t c = nr_ipc_get_u64(&s->in);
-    bool set = nr_ipc_get_u32(&s->in) != 0;
-    DWORD code = nr_ipc_get_u32(&s->in);
-    const char *text = nr_ipc_get_str(&s->in), *prov = nr_ipc_get_str(&s->in);
-    if (s->in.bad)
-        return (DWORD)-1;
+    nr_ipc_in *in = &cur->in;
+    DWORD rc = nr_ipc_get_u32(in);
+    uint64_t c = nr_ipc_get_u64(in);
+    bool set = nr_ipc_get_u32(in) != 0;
+    DWORD code = nr_ipc_get_u32(in);
+    const char *text = nr_ipc_get_str(in), *prov = nr_ipc_get_str(in);
+    if (in->bad)
+        return NR_ISO_MALFORMED;
     if (set)
         nr__set_last_error(code, text ? text : nr_strerror(code), prov && *prov ? prov : p->m->name);
     if (ctx)
@@ -503,23 +597,32 @@ static DWORD reply_rc(nr_plugin *p, uint64_t *ctx)
 char *nr__iso_begin(nr_plugin *p, uint64_t token, uint64_t *value)
 {
     nr_iso *s = p->iso;
+    char *why = NULL;
+    if (p->m->serialized)
+        pthread_mutex_lock(&p->serial); /* one call at a time, so one connection */
     pthread_mutex_lock(&s->lock);
+    cur = NULL;
     if (value)
         *value = token & (((uint64_t)1 << NR_ISO_TOKEN_SHIFT) - 1);
-    if (token && (s->fd < 0 || (uint16_t)(token >> NR_ISO_TOKEN_SHIFT) != s->gen))
-        return strdup(STALE);
-    return ensure(p);
+    if (token && (s->ctl.fd < 0 || (uint16_t)(token >> NR_ISO_TOKEN_SHIFT) != s->gen))
+        why = strdup(STALE);
+    else if (!(why = ensure(p)))
+        cur = take_conn(p, &why);
+    pthread_mutex_unlock(&s->lock);
+    return why;
 }
 
 nr_ipc_out *nr__iso_out(nr_plugin *p)
 {
-    nr_ipc_begin(&p->iso->out);
-    return &p->iso->out;
+    (void)p;
+    nr_ipc_begin(&cur->out);
+    return &cur->out;
 }
 
 nr_ipc_in *nr__iso_in(nr_plugin *p)
 {
-    return &p->iso->in;
+    (void)p;
+    return &cur->in;
 }
 
 char *nr__iso_roundtrip(nr_plugin *p, uint32_t type)
@@ -534,24 +637,38 @@ DWORD nr__iso_reply_rc(nr_plugin *p, uint64_t *token)
 
 char *nr__iso_broken(nr_plugin *p)
 {
-    return cause(p, -1, EPROTO);
+    return conn_failed(p, -1, EPROTO);
 }
 
 bool nr__iso_token(nr_plugin *p, uint64_t value, uint64_t *token)
 {
+    (void)p;
     if (value >> NR_ISO_TOKEN_SHIFT)
         return false;
-    *token = value ? value | (uint64_t)p->iso->gen << NR_ISO_TOKEN_SHIFT : 0;
+    *token = value ? value | (uint64_t)cur->gen << NR_ISO_TOKEN_SHIFT : 0;
     return true;
 }
 
 DWORD nr__iso_end(nr_plugin *p, const char *entry, char *why, DWORD rc)
 {
+    nr_iso *s = p->iso;
+    pthread_mutex_lock(&s->lock);
     if (why)
         rc = failed(p, entry, why, p->m->kind == NR_PLUGIN_NOTIFIER ? WN_CANCEL : WN_BAD_PROVIDER);
     else
-        p->iso->failures = 0;
-    pthread_mutex_unlock(&p->iso->lock);
+        s->failures = 0;
+    if (cur && cur->fd >= 0 && cur->gen == s->gen && s->ctl.fd >= 0 && !why) {
+        cur->next = s->idle;
+        s->idle = cur;
+    } else if (cur) {
+        if (cur->fd >= 0)
+            close(cur->fd);
+        free(cur);
+    }
+    cur = NULL;
+    pthread_mutex_unlock(&s->lock);
+    if (p->m->serialized)
+        pthread_mutex_unlock(&p->serial);
     return rc;
 }
 

@@ -1,7 +1,7 @@
 /*
  * isolate.h - what isolate.c (the host process, deadlines and failures of
  * isolated plugins) offers isolate-provider.c (the provider calls through
- * it).  One call at a time per plugin:
+ * it).  One call on one thread:
  *
  *     char *why = nr__iso_begin(p, 0, NULL);   (locks; starts the host if need be)
  *     if (!why) {
@@ -20,8 +20,9 @@
 
 #define NR_ISO_MALFORMED ((DWORD)-1)
 
-/* Locks the plugin's calls and makes sure its host runs: NULL, or why not
- * (malloc'ed), the lock held either way.  token: a context or handle the
+/* Starts a call: makes sure the plugin's host runs and gives this thread a
+ * connection to it (a serialized plugin's calls also take p->serial until
+ * nr__iso_end).  NULL, or why not (malloc'ed); call nr__iso_end either way.  token: a context or handle the
  * call hands back (0: none), its host's value in *value; one of a host
  * that has ended since is refused (why begins with NR_ISO_STALE). */
 NR_INTERNAL char *nr__iso_begin(nr_plugin *p, uint64_t token, uint64_t *value);
@@ -40,7 +41,8 @@ NR_INTERNAL char *nr__iso_broken(nr_plugin *p);
  * the host's generation; false when it cannot be one. */
 NR_INTERNAL bool nr__iso_token(nr_plugin *p, uint64_t value, uint64_t *token);
 /* Ends the call: with why (taken), a failure (log, problem, backoff; the
- * result says docs/design.md section 4, rule 9), else rc; unlocks. */
+ * result says docs/design.md section 4, rule 9), else rc; the connection
+ * goes back to the idle ones. */
 NR_INTERNAL DWORD nr__iso_end(nr_plugin *p, const char *entry, char *why, DWORD rc);
 
 #endif

@@ -76,6 +76,7 @@ router_libnetrouter_la_SOURCES = \
 	router/lib/isolate.h \
 	router/lib/isolate.c \
 	router/lib/isolate-provider.c \
+	router/lib/isolate-record.c \
 	router/lib/storefile.h \
 	router/lib/storefile.c \
 	router/lib/store.c \

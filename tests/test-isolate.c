@@ -536,3 +536,24 @@ NRT_TEST(serialized_isolated_notifier_is_never_entered_twice)
     NRT_EQ(nrt_count(env, "iso conc=2"), 0);
     nrt_env_free(env);
 }
+
+NRT_TEST(failures_are_shown_to_the_next_router_of_the_user)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_notifier(env, "crashy", 10, iso_top(300, NULL), "\"crash\": \"abort\", \"crash_in\": \"add pre\"");
+    nrt_provider(env, "prov", 10, NULL, NULL);
+    nr_router *r = nrt_router(env);
+    NRT_EQ_CODE(add(r, "fx:a"), WN_SUCCESS);
+    /* another program of the user: a new router over the same state directory */
+    r = nrt_router(env);
+    const nr_problem *pb = NULL;
+    for (size_t i = 0; i < nr_router_problem_count(r); i++)
+        if (nr_router_problem(r, i)->stage == NR_STAGE_CALL)
+            pb = nr_router_problem(r, i);
+    NRT_NOT_NULL_FATAL(pb);
+    NRT_EQ_STR(pb->plugin, "crashy");
+    NRT_CONTAINS(pb->file, "crashy.json");
+    NRT_CONTAINS(pb->message, "AddConnectNotify failed: its host process was killed by signal 6");
+    NRT_CONTAINS(pb->message, nrt_printf(env, "(process %ld, ", (long)getpid()));
+    nrt_env_free(env);
+}

@@ -329,6 +329,18 @@ NR_INTERNAL void nr__iso_unload(nr_plugin *p);
 NR_INTERNAL DWORD nr__iso_add_notify(nr_plugin *n, NOTIFYINFO *info, const NOTIFYADD *add);
 NR_INTERNAL DWORD nr__iso_cancel_notify(nr_plugin *n, NOTIFYINFO *info, const NOTIFYCANCEL *cancel);
 
+/* Where the failures of p are recorded for other programs (the router's
+ * state directory, copied; NULL: nowhere).  Called once, after the load. */
+NR_INTERNAL void nr__iso_attach(nr_plugin *p, const char *state_dir);
+
+/* ---- isolate-record.c: failures kept for the user's other programs ---------------- */
+/* Appends one failure of the isolated plugin of m (text: what failed and
+ * why) to STATE_DIR/isolation-failures.log.  Best effort; thread-safe. */
+NR_INTERNAL void nr__iso_record(const char *state_dir, const nr_manifest *m, const char *text);
+/* Adds the last day's records about the isolated plugins among v[0..nv-1]
+ * (the latest 20) to ps as NR_STAGE_CALL problems. */
+NR_INTERNAL void nr__iso_read_records(const char *state_dir, nr_problems *ps, nr_plugin *const *v, size_t nv);
+
 /* ---- isolate-provider.c: the provider calls of an isolated plugin ----------------- */
 /* The calls of plugin-call.c, with the same contracts, through the host
  * (the known NPGetCaps indices are answered from what the host said at

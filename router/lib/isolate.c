@@ -71,6 +71,7 @@ struct nr_iso {
     nr_problems *problems;          /* the router's */
     iso_conn *idle;                 /* connections of the current host no call uses */
     char *last_cause;               /* why the last host ended, for the other calls it was in */
+    char *state_dir;                /* where failures are recorded (isolate-record.c), or NULL */
 };
 
 /* The connection of the call this thread is making (nr__iso_begin .. nr__iso_end). */
@@ -445,8 +446,15 @@ void nr__iso_unload(nr_plugin *p)
     pthread_mutex_unlock(&s->lock);
     pthread_mutex_destroy(&s->lock);
     free(s->last_cause);
+    free(s->state_dir);
     free(s);
     p->iso = NULL;
+}
+
+void nr__iso_attach(nr_plugin *p, const char *state_dir)
+{
+    if (p->iso && state_dir && !p->iso->state_dir)
+        p->iso->state_dir = strdup(state_dir);
 }
 
 /* ---- failures ------------------------------------------------------------------------------ */
@@ -478,6 +486,12 @@ static DWORD failed(nr_plugin *p, const char *entry, char *why, DWORD code)
     if (ps && ps->n < ps->cap)
         nr__problem_add(ps, p->m->path, NR_STAGE_CALL, p->m->name, NULL, 0, 0, code, "%s failed: %s", entry, why);
     pthread_mutex_unlock(&problems_lock);
+    if (s->state_dir) {
+        char *text = nr__asprintf("%s failed: %s", entry, why);
+        if (text)
+            nr__iso_record(s->state_dir, p->m, text);
+        free(text);
+    }
     if (!go_on)
         nr__fail(code, "isolated %s \"%s\" failed in %s: %s%s", what, p->m->name, entry, why, outcome);
     free(why);

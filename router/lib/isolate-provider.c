@@ -27,9 +27,26 @@ static uint32_t capped(DWORD n)
 }
 
 /* The request's first field; NULL, or why the host cannot be asked. */
+static const char *entry_name(const nr_plugin *p, uint32_t entry)
+{
+    switch (entry) {
+    case NR_IPC_P_CAPS: return "NPGetCaps";
+    case NR_IPC_P_ADD: return p->add3 ? "NPAddConnection3" : "NPAddConnection";
+    case NR_IPC_P_CANCEL: return "NPCancelConnection";
+    case NR_IPC_P_GET_CONNECTION: return "NPGetConnection";
+    case NR_IPC_P_GET_USER: return "NPGetUser";
+    case NR_IPC_P_UNIVERSAL_NAME: return "NPGetUniversalName";
+    case NR_IPC_P_RESOURCE_INFORMATION: return "NPGetResourceInformation";
+    case NR_IPC_P_OPEN_ENUM: return "NPOpenEnum";
+    case NR_IPC_P_ENUM_RESOURCE: return "NPEnumResource";
+    case NR_IPC_P_CLOSE_ENUM: return "NPCloseEnum";
+    }
+    return "?";
+}
+
 static char *begin(nr_plugin *p, uint32_t entry, nr_ipc_out **o, uint64_t token, uint64_t *value)
 {
-    char *why = nr__iso_begin(p, token, value);
+    char *why = nr__iso_begin(p, entry_name(p, entry), token, value);
     if (!why) {
         *o = nr__iso_out(p);
         nr_ipc_put_u32(*o, entry);

@@ -608,10 +608,15 @@ static DWORD reply_rc(nr_plugin *p, uint64_t *ctx)
 
 /* ---- one call, for isolate-provider.c and the notifier calls below ------------------------- */
 
-char *nr__iso_begin(nr_plugin *p, uint64_t token, uint64_t *value)
+char *nr__iso_begin(nr_plugin *p, const char *entry, uint64_t token, uint64_t *value)
 {
     nr_iso *s = p->iso;
     char *why = NULL;
+    /* "inside a plugin" as in process (nr__call_begin): the application's
+     * log function, called with the plugin's lines, must not call back. */
+    nr__hot.depth++;
+    nr__hot.plugin = p->m->name;
+    nr__hot.entry = entry;
     if (p->m->serialized)
         pthread_mutex_lock(&p->serial); /* one call at a time, so one connection */
     pthread_mutex_lock(&s->lock);
@@ -683,6 +688,8 @@ DWORD nr__iso_end(nr_plugin *p, const char *entry, char *why, DWORD rc)
     pthread_mutex_unlock(&s->lock);
     if (p->m->serialized)
         pthread_mutex_unlock(&p->serial);
+    if (--nr__hot.depth == 0)
+        nr__hot.plugin = nr__hot.entry = NULL;
     return rc;
 }
 
@@ -695,7 +702,7 @@ static DWORD notify(nr_plugin *p, NOTIFYINFO *info, const NOTIFYADD *add, const 
     char *why;
     DWORD rc = WN_SUCCESS;
 
-    why = nr__iso_begin(p, (uint64_t)(uintptr_t)info->lpContext, &value);
+    why = nr__iso_begin(p, entry, (uint64_t)(uintptr_t)info->lpContext, &value);
     if (!why) {
         nr_ipc_out *o = nr__iso_out(p);
         nr_ipc_put_u32(o, add != NULL);

@@ -3,7 +3,7 @@
  * isolated plugins) offers isolate-provider.c (the provider calls through
  * it).  One call on one thread:
  *
- *     char *why = nr__iso_begin(p, 0, NULL);   (locks; starts the host if need be)
+ *     char *why = nr__iso_begin(p, "NPAddConnection3", 0, NULL);   (starts the host if need be)
  *     if (!why) {
  *         nr_ipc_out *o = nr__iso_out(p);      (nr_ipc_begin'ed: put the request)
  *         ...
@@ -20,12 +20,13 @@
 
 #define NR_ISO_MALFORMED ((DWORD)-1)
 
-/* Starts a call: makes sure the plugin's host runs and gives this thread a
- * connection to it (a serialized plugin's calls also take p->serial until
+/* Starts a call of entry: marks the thread "inside a plugin" (as
+ * nr__call_begin does), makes sure the plugin's host runs and gives this
+ * thread a connection to it (a serialized plugin's calls also take p->serial until
  * nr__iso_end).  NULL, or why not (malloc'ed); call nr__iso_end either way.  token: a context or handle the
  * call hands back (0: none), its host's value in *value; one of a host
  * that has ended since is refused (why begins with NR_ISO_STALE). */
-NR_INTERNAL char *nr__iso_begin(nr_plugin *p, uint64_t token, uint64_t *value);
+NR_INTERNAL char *nr__iso_begin(nr_plugin *p, const char *entry, uint64_t token, uint64_t *value);
 #define NR_ISO_STALE "its host process ended since"
 NR_INTERNAL nr_ipc_out *nr__iso_out(nr_plugin *p);
 NR_INTERNAL nr_ipc_in *nr__iso_in(nr_plugin *p);

@@ -23,6 +23,13 @@ bench_dispatch_SOURCES = bench/dispatch.c bench/bench.c bench/bench.h
 bench_dispatch_CPPFLAGS = $(BENCH_CPPFLAGS) \
 	-DBENCH_SYMLINK_DIR='"$(abs_top_builddir)/examples/provider-symlink/.libs"'
 bench_dispatch_LDADD = router/libnetrouter.la
+# Isolation: an isolated notifier's PRE+POST pairs against the same in process.
+BENCH_BINS += bench/isolate
+check_PROGRAMS += bench/isolate
+bench_isolate_SOURCES = bench/isolate.c bench/bench.c bench/bench.h
+bench_isolate_CPPFLAGS = $(BENCH_CPPFLAGS) \
+	-DBENCH_PLUGIN_HOST='"$(abs_top_builddir)/router/host/netrouter-plugin-host"'
+bench_isolate_LDADD = router/libnetrouter.la
 bench_startup_SOURCES = bench/startup.c bench/bench.c bench/bench.h
 bench_startup_CPPFLAGS = $(BENCH_CPPFLAGS)
 bench_startup_LDADD = router/libnetrouter.la
@@ -82,7 +89,7 @@ bench_sshfs_mount_LDADD = router/libnetrouter.la
 EXTRA_DIST += bench/README.md
 
 BENCH_FLAGS =
-bench: $(BENCH_BINS) bench/nr-bench-provider.la bench/nr-bench-notifier.la bench/nr-bench-provider-fs.la \
+bench: $(BENCH_BINS) router/host/netrouter-plugin-host bench/nr-bench-provider.la bench/nr-bench-notifier.la bench/nr-bench-provider-fs.la \
        examples/provider-symlink/nr-symlink.la \
        tests/ras/modem-emu tests/ras/slirp-select-fix.la providers/ras/service/netrouterd \
        providers/sshfs/nr-sshfs.la

@@ -10,6 +10,7 @@ dist_man_MANS += \
 	docs/netrouter-policy.5 \
 	docs/libnetrouter.3 \
 	docs/netrouter-plugin.7 \
+	docs/netrouter-plugin-host.8 \
 	docs/netrouter-win.7 \
 	docs/netrouter-sshfs.7
 

@@ -12,6 +12,7 @@ router_common_libnrcommon_la_SOURCES = \
 	router/common/errlist.h \
 	router/common/nr-error.h router/common/nr-error.c \
 	router/common/files.h router/common/files.c \
+	router/common/ipc.h router/common/ipc.c \
 	router/common/json.h router/common/json.c \
 	router/common/npapi-errors.h router/common/npapi-errors.c \
 	router/common/suggest.h router/common/suggest.c \
@@ -73,6 +74,10 @@ router_libnetrouter_la_SOURCES = \
 	router/lib/dispatch.c \
 	router/lib/plugin-call.c \
 	router/lib/plugin-wide.c \
+	router/lib/isolate.h \
+	router/lib/isolate.c \
+	router/lib/isolate-provider.c \
+	router/lib/isolate-record.c \
 	router/lib/storefile.h \
 	router/lib/storefile.c \
 	router/lib/store.c \
@@ -80,7 +85,8 @@ router_libnetrouter_la_SOURCES = \
 	router/lib/enumerate.c \
 	router/lib/resource.c \
 	$(NR_WNET_SOURCES)
-router_libnetrouter_la_CPPFLAGS = $(NR_ROUTER_CPPFLAGS) $(NR_COMMON_CPPFLAGS) -I$(top_srcdir)/router/lib
+router_libnetrouter_la_CPPFLAGS = $(NR_ROUTER_CPPFLAGS) $(NR_COMMON_CPPFLAGS) -I$(top_srcdir)/router/lib \
+	-DNR_PLUGIN_HOST_PATH='"$(pkglibexecdir)/netrouter-plugin-host"'
 router_libnetrouter_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden $(JANSSON_CFLAGS)
 router_libnetrouter_la_LIBADD = router/common/libnrcommon.la $(JANSSON_LIBS) $(LTDL_LIBS) $(PTHREAD_LIBS)
 router_libnetrouter_la_LDFLAGS = $(AM_LDFLAGS) -version-info 1:0:0 -no-undefined
@@ -130,3 +136,19 @@ router_cli_netrouter_CPPFLAGS = $(NR_ROUTER_CPPFLAGS) $(NR_COMMON_CPPFLAGS) $(NR
 router_cli_netrouter_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
 router_cli_netrouter_LDADD = router/libnetrouter.la notifiers/policy/rules/libnrpolicy.la \
 	router/common/libnrcommon.la $(JANSSON_LIBS)
+
+# router/host: netrouter-plugin-host, the process an isolated plugin
+# ("isolation": "process") runs in (router/host/plugin-host.c).  It loads
+# the plugin with the router's own loader: a private copy of libnetrouter's
+# objects (a convenience library, so its hidden functions are reachable and
+# the program needs no libtool wrapper).
+pkglibexec_PROGRAMS += router/host/netrouter-plugin-host
+noinst_LTLIBRARIES += router/host/libnrhostcore.la
+router_host_libnrhostcore_la_SOURCES = $(router_libnetrouter_la_SOURCES)
+router_host_libnrhostcore_la_CPPFLAGS = $(router_libnetrouter_la_CPPFLAGS)
+router_host_libnrhostcore_la_CFLAGS = $(router_libnetrouter_la_CFLAGS)
+router_host_netrouter_plugin_host_SOURCES = router/host/host.h router/host/plugin-host.c router/host/host-provider.c
+router_host_netrouter_plugin_host_CPPFLAGS = $(NR_ROUTER_CPPFLAGS) $(NR_COMMON_CPPFLAGS) -I$(top_srcdir)/router/lib
+router_host_netrouter_plugin_host_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
+router_host_netrouter_plugin_host_LDADD = router/host/libnrhostcore.la router/common/libnrcommon.la \
+	$(JANSSON_LIBS) $(LTDL_LIBS) $(PTHREAD_LIBS)

@@ -97,7 +97,8 @@ NR_SUITES = \
 	tests/test-errors \
 	tests/test-common \
 	tests/test-wide \
-	tests/test-wide-boundary
+	tests/test-wide-boundary \
+	tests/test-isolate
 check_PROGRAMS += $(NR_SUITES)
 TESTS += $(NR_SUITES) tests/cli.test tests/netuse.test
 
@@ -166,6 +167,9 @@ tests_test_common_SOURCES = tests/test-common.c
 tests_test_common_CPPFLAGS = $(AM_CPPFLAGS) $(NR_COMMON_CPPFLAGS)
 tests_test_common_CFLAGS = $(NR_SUITE_CFLAGS)
 tests_test_common_LDADD = $(NR_SUITE_LDADD) router/common/libnrcommon.la
+tests_test_isolate_SOURCES = tests/test-isolate.c
+tests_test_isolate_CFLAGS = $(NR_SUITE_CFLAGS)
+tests_test_isolate_LDADD = $(NR_SUITE_LDADD)
 tests_test_wide_SOURCES = tests/test-wide.c
 tests_test_wide_CFLAGS = $(NR_SUITE_CFLAGS)
 tests_test_wide_LDADD = $(NR_SUITE_LDADD)
@@ -222,6 +226,11 @@ dist_noinst_SCRIPTS += tests/netuse.test
 TESTS += tests/file-circles.test
 dist_noinst_SCRIPTS += tests/file-circles.test scripts/file-circles.sh
 
+# ---- isolated plugins behave as in process ------------------------------------------
+# Suites of the router again, with every plugin isolated by the site default.
+TESTS += tests/isolate-forced.test
+dist_noinst_SCRIPTS += tests/isolate-forced.test
+
 # Every test runs with immediate binding (a missing symbol fails at load,
 # not in the middle of a test), knows the build and source trees, and never
 # sees the caller's netrouter configuration.  RAS links live in the test's
@@ -231,6 +240,8 @@ AM_TESTS_ENVIRONMENT = \
 	LD_BIND_NOW=1; export LD_BIND_NOW; \
 	NETROUTER_RAS_ENGINE=in-process; export NETROUTER_RAS_ENGINE; \
 	NETROUTER_RASD='$(abs_top_builddir)/providers/ras/service/netrouterd'; export NETROUTER_RASD; \
+	NETROUTER_PLUGIN_HOST='$(abs_top_builddir)/router/host/netrouter-plugin-host'; export NETROUTER_PLUGIN_HOST; \
+	unset NETROUTER_ISOLATION; \
 	unset NETROUTER_RAS_SOCKET NETROUTER_RASD_LOG; \
 	NR_TEST_BUILDDIR='$(abs_top_builddir)'; export NR_TEST_BUILDDIR; \
 	NR_TEST_SRCDIR='$(abs_top_srcdir)'; export NR_TEST_SRCDIR; \

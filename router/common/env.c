@@ -48,3 +48,15 @@ bool nr_debug_requested(void)
     const char *d = secure_getenv("NETROUTER_DEBUG");
     return d && *d && strcmp(d, "0") != 0;
 }
+
+bool nr_isolation_default(void)
+{
+    const char *d = secure_getenv("NETROUTER_ISOLATION");
+    return d && strcmp(d, "process") == 0;
+}
+
+const char *nr_plugin_host_path(const char *installed)
+{
+    const char *d = secure_getenv("NETROUTER_PLUGIN_HOST");
+    return d && *d ? d : installed;
+}

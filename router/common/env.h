@@ -34,4 +34,12 @@ __attribute__((visibility("hidden"))) char *nr_config_path(const char *name);
  * not "0"). */
 __attribute__((visibility("hidden"))) bool nr_debug_requested(void);
 
+/* The site default of a manifest's "isolation" key: true when
+ * NETROUTER_ISOLATION is "process" (anything else, or unset: in process). */
+__attribute__((visibility("hidden"))) bool nr_isolation_default(void);
+
+/* The plugin host program: $NETROUTER_PLUGIN_HOST (the build tree's, for
+ * the tests), else the installed one (default).  Not malloc'ed. */
+__attribute__((visibility("hidden"))) const char *nr_plugin_host_path(const char *installed);
+
 #endif

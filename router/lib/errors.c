@@ -39,6 +39,7 @@ NR_PUBLIC const char *nr_stage_name(nr_stage stage)
     case NR_STAGE_NEGOTIATE: return "negotiate";
     case NR_STAGE_INIT: return "init";
     case NR_STAGE_SEARCH: return "search";
+    case NR_STAGE_CALL: return "call";
     }
     return "unknown";
 }

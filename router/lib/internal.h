@@ -24,6 +24,8 @@
 #define NR_INTERNAL __attribute__((visibility("hidden")))
 #define NR_DEFAULT_RETRY_LIMIT 3
 #define NR_ROUTER_NAME "netrouter"
+#define NR_NOTIFIER_TIMEOUT_MS 5000
+#define NR_PROVIDER_TIMEOUT_MS 60000
 
 /* ---- util.c: small helpers ------------------------------------------------ */
 NR_INTERNAL char *nr__strdup0(const char *s);              /* NULL-safe strdup */
@@ -131,6 +133,9 @@ typedef struct nr_manifest {
     char *description;
     bool serialized;
     bool critical;
+    bool isolated;         /* "isolation": "process" (or the site default) */
+    int timeout_ms;        /* deadline of one call into an isolated plugin */
+    bool veto_on_failure;  /* notifier: "on_failure": "veto" */
     int abi_version;       /* 0 when absent */
     char *config_json;     /* "{}" when absent */
     char **owns;           /* NULL-terminated, or NULL */
@@ -193,7 +198,9 @@ NR_INTERNAL void nr__fdname_loaded(nr_fdname *n, int fd, const char *fdpath, voi
 NR_INTERNAL void nr__fdname_release(nr_fdname *n);
 
 /* ---- loader.c: libltdl wrapper, entry points, lifecycle ----------------------- */
+typedef struct nr_iso nr_iso;
 struct nr_plugin {
+    nr_iso *iso;                /* isolated (isolate.c): every call goes to its host process */
     const nr_logger *log;       /* where pfnLog's lines go */
     nr_manifest *m;
     void *handle;               /* lt_dlhandle: libltdl loaded it */
@@ -303,6 +310,57 @@ NR_INTERNAL DWORD nr__wide_open_enum(nr_plugin *p, DWORD scope, DWORD type, DWOR
                                      const NETRESOURCEA *container, HANDLE *out);
 NR_INTERNAL DWORD nr__wide_enum_resource(nr_plugin *p, HANDLE h, DWORD *count, void *buffer, DWORD *size);
 NR_INTERNAL DWORD nr__wide_close_enum(nr_plugin *p, HANDLE h);
+
+/* ---- isolate.c: plugins run in a host process of their own ------------------------- */
+/* nr__plugin_load() for a manifest with "isolation": "process": starts the
+ * host, which loads the plugin with the same checks; the entry-point fields
+ * are set (to stand-ins) as the plugin has them.  NULL and one problem on
+ * failure (ps also gets room for the failure records of later calls). */
+NR_INTERNAL nr_plugin *nr__iso_load(const nr_logger *lg, nr_manifest *m, bool do_init, nr_problems *ps);
+/* Shuts the plugin down in its host and ends the host's process group;
+ * frees p->iso only (nr__plugin_unload() does the rest). */
+NR_INTERNAL void nr__iso_unload(nr_plugin *p);
+/* The notifier calls of plugin-call.c, through the host, under the
+ * manifest's "timeout_ms" (isolate.c).  A crash, exit or timeout of the host is one
+ * failed call (docs/design.md section 4, rule 9): WN_SUCCESS and no context
+ * for "on_failure": "continue", else WN_CANCEL with the last error naming
+ * the plugin and the cause; either way a log line and an NR_STAGE_CALL
+ * problem. */
+NR_INTERNAL DWORD nr__iso_add_notify(nr_plugin *n, NOTIFYINFO *info, const NOTIFYADD *add);
+NR_INTERNAL DWORD nr__iso_cancel_notify(nr_plugin *n, NOTIFYINFO *info, const NOTIFYCANCEL *cancel);
+
+/* Where the failures of p are recorded for other programs (the router's
+ * state directory, copied; NULL: nowhere).  Called once, after the load. */
+NR_INTERNAL void nr__iso_attach(nr_plugin *p, const char *state_dir);
+
+/* ---- isolate-record.c: failures kept for the user's other programs ---------------- */
+/* Appends one failure of the isolated plugin of m (text: what failed and
+ * why) to STATE_DIR/isolation-failures.log.  Best effort; thread-safe. */
+NR_INTERNAL void nr__iso_record(const char *state_dir, const nr_manifest *m, const char *text);
+/* Adds the last day's records about the isolated plugins among v[0..nv-1]
+ * (the latest 20) to ps as NR_STAGE_CALL problems. */
+NR_INTERNAL void nr__iso_read_records(const char *state_dir, nr_problems *ps, nr_plugin *const *v, size_t nv);
+
+/* ---- isolate-provider.c: the provider calls of an isolated plugin ----------------- */
+/* The calls of plugin-call.c, with the same contracts, through the host
+ * (the known NPGetCaps indices are answered from what the host said at
+ * load).  A failure of the host is WN_BAD_PROVIDER (NPGetCaps: 0) with the
+ * last error naming the plugin, the entry point and the cause, a log line
+ * and an NR_STAGE_CALL problem. */
+NR_INTERNAL DWORD nr__iso_get_caps(nr_plugin *p, DWORD index);
+NR_INTERNAL DWORD nr__iso_add(nr_plugin *p, const NETRESOURCE *res, const char *password, const char *user,
+                              DWORD flags);
+NR_INTERNAL DWORD nr__iso_cancel(nr_plugin *p, const char *name, BOOL force);
+NR_INTERNAL DWORD nr__iso_get_connection(nr_plugin *p, const char *local, char *remote, DWORD *length);
+NR_INTERNAL DWORD nr__iso_get_user(nr_plugin *p, const char *name, char *user, DWORD *length);
+NR_INTERNAL DWORD nr__iso_get_universal_name(nr_plugin *p, const char *path, DWORD level, void *buffer,
+                                             DWORD *size);
+NR_INTERNAL DWORD nr__iso_get_resource_information(nr_plugin *p, const NETRESOURCE *res, void *buffer,
+                                                   DWORD *size, char **system);
+NR_INTERNAL DWORD nr__iso_open_enum(nr_plugin *p, DWORD scope, DWORD type, DWORD usage,
+                                    const NETRESOURCE *container, HANDLE *out);
+NR_INTERNAL DWORD nr__iso_enum_resource(nr_plugin *p, HANDLE h, DWORD *count, void *buffer, DWORD *size);
+NR_INTERNAL DWORD nr__iso_close_enum(nr_plugin *p, HANDLE h);
 
 /* ---- router.c: the router object ---------------------------------------------- */
 struct nr_router {

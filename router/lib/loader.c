@@ -312,6 +312,8 @@ nr_plugin *nr__plugin_load(const nr_logger *lg, nr_manifest *m, bool do_init, nr
                         m->abi_version, NR_PLUGIN_ABI_MAJOR);
         return NULL;
     }
+    if (m->isolated)
+        return nr__iso_load(lg, m, do_init, ps);
     p = calloc(1, sizeof *p);
     if (!p)
         return NULL;
@@ -406,6 +408,13 @@ void nr__plugin_unload(nr_plugin *p)
 {
     if (!p)
         return;
+    if (p->iso) {
+        nr__iso_unload(p);
+        pthread_mutex_destroy(&p->serial);
+        nr__manifest_free(p->m);
+        free(p);
+        return;
+    }
     if (p->initialized && p->shutdown) {
         nr__call_begin(p, "NrPluginShutdown");
         p->shutdown();

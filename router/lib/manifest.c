@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "env.h"
 #include "files.h"
 #include "json.h"
 #include "suggest.h"
@@ -88,6 +89,9 @@ static const struct manifest_key {
     { "owns", T_STRING_ARRAY, false, 0, 0 },
     { "abi_version", T_INT, false, 1, 0xffff },
     { "critical", T_BOOL, false, 0, 0 },
+    { "isolation", T_STRING, false, 0, 0 },
+    { "timeout_ms", T_INT, false, 1, 3600000 },
+    { "on_failure", T_STRING, false, 0, 0 },
 };
 #define N_MANIFEST_KEYS (sizeof manifest_keys / sizeof manifest_keys[0])
 
@@ -205,6 +209,7 @@ static nr_manifest *build_manifest(parse_ctx *c, json_t *root)
     m->order = NR_DEFAULT_ORDER;
     m->enabled = true;
     m->serialized = true;
+    m->isolated = nr_isolation_default();
     if ((v = json_object_get(root, "order")))
         m->order = (int)json_integer_value(v);
     if ((v = json_object_get(root, "enabled")))
@@ -219,6 +224,47 @@ static nr_manifest *build_manifest(parse_ctx *c, json_t *root)
     else
         m->config_json = strdup("{}");
     return m;
+}
+
+/* "isolation", "timeout_ms" and "on_failure" (docs/design.md section 3):
+ * the site default (NETROUTER_ISOLATION, router/common/env.h) unless the
+ * manifest says; 5 s for a notifier, 60 s for a provider; "on_failure"
+ * only for notifiers, "veto" by default when "critical": true. */
+static bool check_isolation(parse_ctx *c, json_t *root, nr_manifest *m)
+{
+    json_t *v;
+    if ((v = json_object_get(root, "isolation"))) {
+        const char *t = json_string_value(v);
+        if (!strcmp(t, "process")) {
+            m->isolated = true;
+        } else if (!strcmp(t, "none")) {
+            m->isolated = false;
+        } else {
+            schema_problem(c, "isolation", "key \"isolation\" must be \"process\" or \"none\", not \"%s\"", t);
+            return false;
+        }
+    }
+    m->timeout_ms = m->kind == NR_PLUGIN_NOTIFIER ? NR_NOTIFIER_TIMEOUT_MS : NR_PROVIDER_TIMEOUT_MS;
+    if ((v = json_object_get(root, "timeout_ms")))
+        m->timeout_ms = (int)json_integer_value(v);
+    m->veto_on_failure = m->critical;
+    if ((v = json_object_get(root, "on_failure"))) {
+        const char *t = json_string_value(v);
+        if (m->kind != NR_PLUGIN_NOTIFIER) {
+            schema_problem(c, "on_failure", "key \"on_failure\" is only for notifiers (a provider's failure fails "
+                           "its call)");
+            return false;
+        }
+        if (!strcmp(t, "veto")) {
+            m->veto_on_failure = true;
+        } else if (!strcmp(t, "continue")) {
+            m->veto_on_failure = false;
+        } else {
+            schema_problem(c, "on_failure", "key \"on_failure\" must be \"continue\" or \"veto\", not \"%s\"", t);
+            return false;
+        }
+    }
+    return true;
 }
 
 static bool check_values(parse_ctx *c, json_t *root, nr_manifest *m)
@@ -261,6 +307,8 @@ static bool check_values(parse_ctx *c, json_t *root, nr_manifest *m)
         schema_problem(c, "abi_version", "key \"abi_version\" must be a positive ABI major number");
         return false;
     }
+    if (!check_isolation(c, root, m))
+        return false;
     if ((v = json_object_get(root, "owns"))) {
         size_t i, n = json_array_size(v);
         json_t *e;

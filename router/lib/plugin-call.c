@@ -6,8 +6,10 @@
  * wrapped in nr__call_begin()/nr__call_end() (serialization and the
  * "inside a plugin" mark).
  *
+ * An isolated plugin's calls go to its host process (isolate.c) first.
  * The rest of the router never calls an entry-point field of nr_plugin
- * itself: for a wide plugin those hold the W functions.
+ * itself: for a wide plugin those hold the W functions, for an isolated
+ * one stand-ins.
  */
 #include "config.h"
 
@@ -23,6 +25,8 @@ static inline bool is_wide(const nr_plugin *p)
 DWORD nr__notifier_add(nr_plugin *n, NOTIFYINFO *info, NOTIFYADD *add)
 {
     DWORD rc;
+    if (n->iso)
+        return nr__iso_add_notify(n, info, add);
     if (is_wide(n))
         return nr__wide_add_notify(n, info, add);
     nr__call_begin(n, "AddConnectNotify");
@@ -34,6 +38,8 @@ DWORD nr__notifier_add(nr_plugin *n, NOTIFYINFO *info, NOTIFYADD *add)
 DWORD nr__notifier_cancel(nr_plugin *n, NOTIFYINFO *info, NOTIFYCANCEL *cancel)
 {
     DWORD rc;
+    if (n->iso)
+        return nr__iso_cancel_notify(n, info, cancel);
     if (is_wide(n))
         return nr__wide_cancel_notify(n, info, cancel);
     nr__call_begin(n, "CancelConnectNotify");
@@ -47,6 +53,8 @@ DWORD nr__notifier_cancel(nr_plugin *n, NOTIFYINFO *info, NOTIFYCANCEL *cancel)
 DWORD nr__provider_get_caps(nr_plugin *p, DWORD index)
 {
     DWORD v;
+    if (p->iso)
+        return nr__iso_get_caps(p, index);
     nr__call_begin(p, "NPGetCaps");
     v = p->get_caps(index);
     nr__call_end(p);
@@ -60,6 +68,8 @@ DWORD nr__provider_add(nr_plugin *p, HWND owner, const NETRESOURCE *res, const c
     DWORD rc;
     if (!p->add3 && !p->add)
         return WN_NOT_SUPPORTED;
+    if (p->iso)
+        return nr__iso_add(p, res, password, user, flags); /* (no window crosses) */
     if (is_wide(p))
         return nr__wide_add(p, owner, res, password, user, flags);
     copy = *res;
@@ -79,6 +89,8 @@ DWORD nr__provider_cancel(nr_plugin *p, const char *name, BOOL force)
     DWORD rc;
     if (!p->cancel)
         return WN_NOT_SUPPORTED;
+    if (p->iso)
+        return nr__iso_cancel(p, name, force);
     if (is_wide(p))
         return nr__wide_cancel(p, name, force);
     nr__call_begin(p, "NPCancelConnection");
@@ -94,6 +106,8 @@ DWORD nr__provider_get_connection(nr_plugin *p, const char *local, char *remote,
     DWORD rc, len = *length;
     if (!p->get_connection)
         return WN_NOT_SUPPORTED;
+    if (p->iso)
+        return nr__iso_get_connection(p, local, remote, length);
     if (is_wide(p))
         return nr__wide_get_connection(p, local, remote, length);
     nr__call_begin(p, "NPGetConnection");
@@ -109,6 +123,8 @@ DWORD nr__provider_get_user(nr_plugin *p, const char *name, char *user, DWORD *l
     DWORD rc, len = *length;
     if (!p->get_user)
         return WN_NOT_SUPPORTED;
+    if (p->iso)
+        return nr__iso_get_user(p, name, user, length);
     if (is_wide(p))
         return nr__wide_get_user(p, name, user, length);
     nr__call_begin(p, "NPGetUser");
@@ -124,6 +140,8 @@ DWORD nr__provider_get_universal_name(nr_plugin *p, const char *path, DWORD leve
     DWORD rc, len = *size;
     if (!p->get_universal_name)
         return WN_NOT_SUPPORTED;
+    if (p->iso)
+        return nr__iso_get_universal_name(p, path, level, buffer, size);
     if (is_wide(p))
         return nr__wide_get_universal_name(p, path, level, buffer, size);
     nr__call_begin(p, "NPGetUniversalName");
@@ -142,6 +160,8 @@ DWORD nr__provider_get_resource_information(nr_plugin *p, const NETRESOURCE *res
     DWORD rc, len = *size;
     if (!p->get_resource_information)
         return WN_NOT_SUPPORTED;
+    if (p->iso)
+        return nr__iso_get_resource_information(p, res, buffer, size, system);
     if (is_wide(p))
         return nr__wide_get_resource_information(p, res, buffer, size, system);
     if (res) {
@@ -167,6 +187,8 @@ DWORD nr__provider_open_enum(nr_plugin *p, DWORD scope, DWORD type, DWORD usage,
     DWORD rc;
     if (!p->open_enum)
         return WN_NOT_SUPPORTED;
+    if (p->iso)
+        return nr__iso_open_enum(p, scope, type, usage, container, out);
     if (is_wide(p))
         return nr__wide_open_enum(p, scope, type, usage, container, out);
     if (container) {
@@ -182,6 +204,8 @@ DWORD nr__provider_open_enum(nr_plugin *p, DWORD scope, DWORD type, DWORD usage,
 DWORD nr__provider_enum_resource(nr_plugin *p, HANDLE h, DWORD *count, void *buffer, DWORD *size)
 {
     DWORD rc;
+    if (p->iso)
+        return nr__iso_enum_resource(p, h, count, buffer, size);
     if (is_wide(p))
         return nr__wide_enum_resource(p, h, count, buffer, size);
     nr__call_begin(p, "NPEnumResource");
@@ -193,6 +217,8 @@ DWORD nr__provider_enum_resource(nr_plugin *p, HANDLE h, DWORD *count, void *buf
 DWORD nr__provider_close_enum(nr_plugin *p, HANDLE h)
 {
     DWORD rc;
+    if (p->iso)
+        return nr__iso_close_enum(p, h);
     if (is_wide(p))
         return nr__wide_close_enum(p, h);
     nr__call_begin(p, "NPCloseEnum");

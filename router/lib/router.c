@@ -111,6 +111,11 @@ NR_PUBLIC DWORD nr_router_new(const nr_router_config *cfg, nr_router **out)
         nr__set_last_error(code, text, NR_ROUTER_NAME); /* plugin shutdowns may have touched it */
         return rc;
     }
+    /* Isolated plugins record their failures for the user's other programs,
+     * and this router shows what they recorded. */
+    for (size_t i = 0; i < r->nall; i++)
+        nr__iso_attach(r->all[i], r->state_dir);
+    nr__iso_read_records(r->state_dir, &r->problems, r->all, r->nall);
     *out = r;
     return WN_SUCCESS;
 }

@@ -19,7 +19,8 @@ FUZZ_ALL_TARGETS = \
 	tests/fuzz/fuzz-modem \
 	tests/fuzz/fuzz-hdlc \
 	tests/fuzz/fuzz-ppp-link \
-	tests/fuzz/fuzz-proto
+	tests/fuzz/fuzz-proto \
+	tests/fuzz/fuzz-ipc
 FUZZ_TARGETS = $(FUZZ_ALL_TARGETS)
 FUZZ_SECONDS = 30
 
@@ -68,6 +69,12 @@ tests_fuzz_fuzz_ppp_link_SOURCES = tests/fuzz/fuzz-ppp-link.c tests/fuzz/fuzz-pp
 tests_fuzz_fuzz_ppp_link_CPPFLAGS = $(FUZZ_RAS_CPPFLAGS)
 tests_fuzz_fuzz_ppp_link_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 tests_fuzz_fuzz_ppp_link_LDADD = $(FUZZ_RAS_LDADD)
+
+# The router-host protocol of isolated plugins (router/common/ipc.h).
+tests_fuzz_fuzz_ipc_SOURCES = tests/fuzz/fuzz-ipc.c $(FUZZ_UTIL)
+tests_fuzz_fuzz_ipc_CPPFLAGS = $(AM_CPPFLAGS) $(NR_COMMON_CPPFLAGS)
+tests_fuzz_fuzz_ipc_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
+tests_fuzz_fuzz_ipc_LDADD = router/common/libnrcommon.la
 
 tests_fuzz_fuzz_proto_SOURCES = tests/fuzz/fuzz-proto.c $(FUZZ_UTIL)
 tests_fuzz_fuzz_proto_CPPFLAGS = $(NR_RAS_PROTO_CPPFLAGS) -I$(NR_RAS_DIR)/proto

@@ -159,10 +159,13 @@ typedef enum nr_stage {
     NR_STAGE_SYMBOL,      /**< a required entry point is missing */
     NR_STAGE_NEGOTIATE,   /**< ABI version mismatch */
     NR_STAGE_INIT,        /**< NrPluginInit refused */
-    NR_STAGE_SEARCH       /**< the search path: no manifest found anywhere (file: the first
+    NR_STAGE_SEARCH,      /**< the search path: no manifest found anywhere (file: the first
                                directory searched), or a manifest directory others may
                                write to without the sticky bit (file: that directory; a
                                warning, its manifests are still read) */
+    NR_STAGE_CALL         /**< a call into an isolated plugin failed: its host process
+                               crashed, exited or passed the manifest's "timeout_ms"
+                               (recorded while the router runs, not only at load) */
 } nr_stage;
 
 /** Name of a stage: "parse", "schema", ... */
@@ -180,7 +183,9 @@ typedef struct nr_problem {
     const char *message;  /**< one human sentence */
 } nr_problem;
 
-/** Number of problems recorded by nr_router_new(). */
+/** Number of problems recorded by nr_router_new(), and since then by
+ *  the failed calls of isolated plugins (NR_STAGE_CALL; a problem once
+ *  recorded stays where it is). */
 NR_PUBLIC size_t nr_router_problem_count(const nr_router *router);
 /** Problem index (0 .. count-1), owned by the router; NULL when out of range. */
 NR_PUBLIC const nr_problem *nr_router_problem(const nr_router *router, size_t index);

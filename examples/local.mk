@@ -22,6 +22,12 @@ check_LTLIBRARIES += examples/notifier-hello/nr-hello.la
 examples_notifier_hello_nr_hello_la_SOURCES = examples/notifier-hello/hello.c
 examples_notifier_hello_nr_hello_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden
 examples_notifier_hello_nr_hello_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS) -module -no-undefined
+# --- notifier-crash: a notifier with a bug, for the demo of isolation --------
+check_LTLIBRARIES += examples/notifier-crash/nr-crash.la
+examples_notifier_crash_nr_crash_la_SOURCES = examples/notifier-crash/crash.c
+examples_notifier_crash_nr_crash_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden
+examples_notifier_crash_nr_crash_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS) -module -no-undefined
+
 # --- installed sources, so that the users of a package find the examples ----
 # under $(docdir)/examples (the man pages' own are in docs/examples/local.mk).
 nrhellodir = $(docdir)/examples/notifier-hello
@@ -83,7 +89,7 @@ build_plugins_manifests = \
 	$(BUILD_PLUGINS_D)/symlink.json \
 	$(BUILD_PLUGINS_D)/hello.json
 
-all-local: $(build_plugins_manifests) examples/notifier-hello/nr-hello.la
+all-local: $(build_plugins_manifests) examples/notifier-hello/nr-hello.la examples/notifier-crash/nr-crash.la
 CLEANFILES += $(build_plugins_manifests)
 clean-local: clean-build-plugins-d
 clean-build-plugins-d:
@@ -120,6 +126,7 @@ demo: all tests/ras/modem-emu tests/ras/slirp-select-fix.la
 	MODEM_EMU='$(abs_top_builddir)/tests/ras/modem-emu' \
 	RASDIAL='$(abs_top_builddir)/providers/ras/cli/rasdial' \
 	NETROUTER_RASD='$(abs_top_builddir)/providers/ras/service/netrouterd' \
+	NETROUTER_PLUGIN_HOST='$(abs_top_builddir)/router/host/netrouter-plugin-host' \
 	SLIRP_SHIM='$(abs_top_builddir)/tests/ras/.libs/slirp-select-fix.so' \
 	NETROUTER_PLUGIN_PATH='$(abs_top_builddir)/$(BUILD_PLUGINS_D)' \
 	$(SHELL) '$(srcdir)/examples/demo/demo.sh'

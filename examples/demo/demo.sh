@@ -19,6 +19,8 @@ NETROUTER=${NETROUTER:-router/cli/netrouter}
 MODEM_EMU=${MODEM_EMU:-tests/ras/modem-emu}
 RASDIAL=${RASDIAL:-providers/ras/cli/rasdial}
 NETROUTER_RASD=${NETROUTER_RASD:-$PWD/providers/ras/service/netrouterd}
+NETROUTER_PLUGIN_HOST=${NETROUTER_PLUGIN_HOST:-$PWD/router/host/netrouter-plugin-host}
+export NETROUTER_PLUGIN_HOST
 SLIRP_SHIM=${SLIRP_SHIM:-$PWD/tests/ras/.libs/slirp-select-fix.so}
 NETROUTER_PLUGIN_PATH=${NETROUTER_PLUGIN_PATH:-$PWD/build-plugins.d}
 export NETROUTER_PLUGIN_PATH
@@ -203,6 +205,26 @@ else
     stop_emu "$emu"
     no_lock_left
 fi
+
+say "A notifier with a bug, isolated: it crashes in its own process, not in netrouter's."
+echo "   examples/notifier-crash dereferences NULL for a remote name with \"crash\" in"
+echo "   it. Its manifest says \"isolation\": \"process\": the crash kills only its host"
+echo "   process, the router names the plugin and the signal, and the operation goes on"
+echo "   (\"on_failure\": \"continue\"); the next call starts a new host."
+doing="the isolated notifier"
+mkdir -m 0700 "$tmp/plugins-crash.d"
+printf '{"manifest_version": 1, "name": "crashy", "kind": "notifier", "library": "%s", "order": 40,\n "isolation": "process", "on_failure": "continue"}\n' \
+    "$PWD/examples/notifier-crash/.libs/nr-crash.so" > "$tmp/plugins-crash.d/crashy.json"
+chmod 0644 "$tmp/plugins-crash.d/crashy.json"
+printf '$ cat crashy.json\n'
+cat "$tmp/plugins-crash.d/crashy.json"
+mkdir -p "$tmp/share/crash-test"
+printf '$ netrouter use %s %s\n' "$local" "$remote/crash-test"
+NETROUTER_PLUGIN_PATH="$tmp/plugins-crash.d:$NETROUTER_PLUGIN_PATH" "$NETROUTER" use "$local" "$remote/crash-test"
+test -L "$local" || { echo "demo: the connection did not survive the crashing notifier" >&2; exit 1; }
+echo "   netrouter is still here, and the connection was made."
+printf '$ netrouter cancel %s\n' "$local"
+NETROUTER_PLUGIN_PATH="$tmp/plugins-crash.d:$NETROUTER_PLUGIN_PATH" "$NETROUTER" cancel "$local" 2>/dev/null
 
 say "Scripts instead of C: the dispatcher notifier runs dispatcher.d around every add and cancel."
 echo "   A pre-add script that exits non-zero vetoes the connection; its first"

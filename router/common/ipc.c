@@ -170,11 +170,11 @@ bool nr_ipc_decode(nr_ipc_in *in, size_t n)
     return true;
 }
 
-/* One recv() of a whole message. */
-static int take_message(int fd, nr_ipc_in *in)
+/* One recv() of a whole message (flags: MSG_DONTWAIT or 0). */
+static int take_message(int fd, nr_ipc_in *in, int flags)
 {
     /* One more byte than a message may have: a longer one shows as too long. */
-    ssize_t n = recv(fd, in->b, sizeof in->b, MSG_TRUNC);
+    ssize_t n = recv(fd, in->b, sizeof in->b, MSG_TRUNC | flags);
     if (n < 0)
         return errno == ECONNRESET ? 0 : -1;
     if (n == 0)
@@ -214,11 +214,21 @@ int nr_ipc_recv_fd(int fd, nr_ipc_in *in, int *passed)
     return 1;
 }
 
-int nr_ipc_recv_timed(int fd, nr_ipc_in *in)
+int nr_ipc_recv_timed(int fd, nr_ipc_in *in, unsigned spin_us)
 {
     int rc;
+    if (spin_us) {
+        /* The answer usually comes within microseconds: looking for it
+         * that long spares the two wake-ups a blocking recv() costs. */
+        uint64_t until = nr_clock_ns() + (uint64_t)spin_us * 1000u;
+        do {
+            rc = take_message(fd, in, MSG_DONTWAIT);
+            if (rc >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR))
+                return rc;
+        } while (nr_clock_ns() < until);
+    }
     do
-        rc = take_message(fd, in);
+        rc = take_message(fd, in, 0);
     while (rc < 0 && errno == EINTR);
     if (rc < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
         errno = ETIMEDOUT;
@@ -228,7 +238,7 @@ int nr_ipc_recv_timed(int fd, nr_ipc_in *in)
 int nr_ipc_recv(int fd, nr_ipc_in *in, uint64_t deadline_ms)
 {
     if (!deadline_ms)
-        return nr_ipc_recv_timed(fd, in);
+        return nr_ipc_recv_timed(fd, in, 0);
     for (;;) {
         struct pollfd pfd = { .fd = fd, .events = POLLIN };
         ssize_t n;
@@ -246,7 +256,7 @@ int nr_ipc_recv(int fd, nr_ipc_in *in, uint64_t deadline_ms)
             errno = ETIMEDOUT;
             return -1;
         }
-        n = take_message(fd, in);
+        n = take_message(fd, in, 0);
         if (n < 0 && (errno == EINTR || errno == EAGAIN))
             continue;
         return (int)n;

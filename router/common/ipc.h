@@ -120,8 +120,10 @@ NR_IPC_HIDDEN int nr_ipc_recv(int fd, nr_ipc_in *in, uint64_t deadline_ms);
  * none; O_CLOEXEC).  Results as nr_ipc_recv(). */
 NR_IPC_HIDDEN int nr_ipc_recv_fd(int fd, nr_ipc_in *in, int *passed);
 /* The same with one blocking recv(), for the fast path: the deadline is the
- * socket's SO_RCVTIMEO (then -1 with ETIMEDOUT), or none. */
-NR_IPC_HIDDEN int nr_ipc_recv_timed(int fd, nr_ipc_in *in);
+ * socket's SO_RCVTIMEO (then -1 with ETIMEDOUT), or none.  With spin_us,
+ * first looks for the message without blocking for that many
+ * microseconds (the peer usually answers faster than a wake-up). */
+NR_IPC_HIDDEN int nr_ipc_recv_timed(int fd, nr_ipc_in *in, unsigned spin_us);
 NR_IPC_HIDDEN uint32_t nr_ipc_get_u32(nr_ipc_in *in);
 NR_IPC_HIDDEN uint64_t nr_ipc_get_u64(nr_ipc_in *in);
 /* Bytes (pointer into in, *n set), or NULL when malformed (then in->bad). */

@@ -44,6 +44,7 @@
 #define NR_PLUGIN_HOST_PATH "/usr/local/libexec/netrouter/netrouter-plugin-host"
 #endif
 #define NR_ISO_PROBLEM_ROOM 64      /* failure records kept per router */
+#define NR_ISOLATE_SPIN_US 50       /* an answer is looked for this long before sleeping */
 #define NR_ISO_TOKEN_SHIFT 48       /* user-space addresses are below 2^47 */
 #define STALE NR_ISO_STALE " the context or handle was made, so it means nothing now"
 
@@ -206,7 +207,7 @@ static int await(nr_plugin *p, iso_conn *c, uint32_t id, uint32_t type, uint64_t
         /* The first message with one recv() under the socket's timeout
          * (timeout_ms, set when it was made); after a LOG line, poll to the
          * deadline. */
-        int rc = first ? nr_ipc_recv_timed(c->fd, &c->in) : nr_ipc_recv(c->fd, &c->in, deadline);
+        int rc = first ? nr_ipc_recv_timed(c->fd, &c->in, NR_ISOLATE_SPIN_US) : nr_ipc_recv(c->fd, &c->in, deadline);
         first = false;
         if (rc <= 0)
             return rc;

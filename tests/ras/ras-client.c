@@ -244,9 +244,9 @@ static int count_dir(const char *path)
 
 /* N dial/hang-up cycles.  The emulator answers the next call only once the
  * previous slirp has exited, which it does on its own after our hang-up,
- * and then says NO CARRIER: a dial that finds the modem not ready yet (666)
- * or reads that late NO CARRIER (679) is tried again after a pause, and the
- * retries are counted. */
+ * and then says NO CARRIER: a dial that finds the modem not ready yet (666),
+ * reads that late NO CARRIER (679) or the old call's PPP frames as a reply
+ * (652) is tried again after a pause, and the retries are counted. */
 static int cycles(const char *entry, const char *phonebook, int n, DWORD expect)
 {
     int fds0 = -1, threads0 = -1, retries = 0;
@@ -256,7 +256,8 @@ static int cycles(const char *entry, const char *phonebook, int n, DWORD expect)
         DWORD rc;
         snprintf(p.szEntryName, sizeof p.szEntryName, "%s", entry);
         rc = RasDial(NULL, phonebook, &p, 0, NULL, &h);
-        while (!expect && (rc == ERROR_DEVICE_NOT_READY || rc == ERROR_NO_CARRIER) && retries < 20 * n) {
+        while (!expect && (rc == ERROR_DEVICE_NOT_READY || rc == ERROR_NO_CARRIER || rc == ERROR_UNRECOGNIZED_RESPONSE) &&
+               retries < 20 * n) {
             nr_ras_hang_up_wait(h, 10000);
             usleep(300 * 1000);
             retries++;

@@ -266,6 +266,20 @@ NRT_TEST(cme_error_gives_651_with_the_extended_error)
 
 NRT_TEST(garbage_line_gives_652) { check_outcome(MODEM_EMU_GARBAGE, 652, "HELLO? IS THIS THE PIZZA PLACE"); }
 
+NRT_TEST(binary_garbage_is_quoted_as_text)
+{
+    /* The PPP frames of a call still up, read as a reply: quoted with '?'
+     * for each byte that is not printable ASCII, so the text stays text
+     * (the connection service refuses to send a detail that is not UTF-8). */
+    fx f;
+    modem_emu_script s = { .dial = MODEM_EMU_GARBAGE, .garbage_text = "~\xff}#\x01PPP\xc0" };
+    fx_start(&f, &s);
+    NRT_EQ(fx_dial(&f), 652);
+    NRT_EQ_STR(f.res.reply, "~?}#?PPP?");
+    NRT_CONTAINS(f.res.err.detail, "~?}#?PPP?");
+    fx_end(&f);
+}
+
 NRT_TEST(error_on_an_init_command_gives_651_and_does_not_dial)
 {
     fx f;

@@ -282,7 +282,10 @@ static bool goes_on_line(const char *cmd)
     return iprefix(cmd, "ATD") || iprefix(cmd, "ATA") || iprefix(cmd, "ATO");
 }
 
-/* Copies line without surrounding blanks into out[cap]. */
+/* Copies line without surrounding blanks into out[cap], each byte that is
+ * not printable ASCII as '?': a modem's result codes are ASCII, and what
+ * else comes (the PPP frames of a call still up, line noise) is quoted in
+ * error texts, which must be text. */
 static void trim_copy(char *out, size_t cap, const char *line)
 {
     while (*line && isspace((unsigned char)*line))
@@ -292,7 +295,10 @@ static void trim_copy(char *out, size_t cap, const char *line)
         n--;
     if (n >= cap)
         n = cap - 1;
-    memcpy(out, line, n);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)line[i];
+        out[i] = ch >= 0x20 && ch < 0x7f ? (char)ch : '?';
+    }
     out[n] = '\0';
 }
 

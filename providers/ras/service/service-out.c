@@ -71,7 +71,12 @@ void svc_send_locked(svc *s, svc_client *c, nr_proto_builder *b)
     nr_error err;
     svc_packet *p;
     if (nr_proto_build_end(b, &len, &err) != 0) {
-        svc_log("cannot build a message: %s", err.detail);
+        /* A client waiting for this answer must not wait forever: closing
+         * its connection ends its call with an error. */
+        svc_log("client pid %d (%s): closed, an answer to it could not be built: %s", (int)c->pid, c->program,
+                err.detail);
+        c->gone = true;
+        svc_wake(s);
         return;
     }
     if (c->gone)

@@ -13,6 +13,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -194,8 +195,11 @@ static bool in_engine(DWORD engine, const char *env, const char *test)
     pid = fork();
     NRT_GE_FATAL(pid, 0);
     if (pid == 0) {
+        /* This program as it was started (under valgrind /proc/self/exe
+         * is valgrind's own tool, which cannot be run directly). */
+        const char *self = strchr(program_invocation_name, '/') ? program_invocation_name : "/proc/self/exe";
         setenv("NETROUTER_RAS_ENGINE", env, 1);
-        execl("/proc/self/exe", "test-ras-empty", test, (char *)NULL);
+        execl(self, "test-ras-empty", test, (char *)NULL);
         _exit(127);
     }
     NRT_EQ_FATAL(waitpid(pid, &status, 0), pid);

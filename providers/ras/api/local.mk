@@ -12,6 +12,7 @@ providers_ras_api_libnetrouter_ras_la_SOURCES = \
 	providers/ras/api/ras-entry-props.c \
 	providers/ras/api/ras-entry-names.c \
 	providers/ras/api/ras-devices.c \
+	providers/ras/api/ras-wide-args.h providers/ras/api/ras-wide-args.c \
 	providers/ras/api/ras-entry-wide.c \
 	providers/ras/api/ras-wide.c
 providers_ras_api_libnetrouter_ras_la_CPPFLAGS = $(NR_RAS_API_CPPFLAGS) -DNR_SYSCONFDIR='"$(sysconfdir)"'

@@ -20,6 +20,7 @@
 #include <netrouter/ras.h>
 
 #include "local-lasterror.h"
+#include "ras-wide-args.h"
 #include "wide.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -39,26 +40,7 @@
     X(ipv6addrDnsAlt) X(dwIPv4InterfaceMetric) X(dwIPv6InterfaceMetric) X(ipv6addr) X(dwIPv6PrefixLength)      \
     X(dwNetworkOutageTime)
 
-/* A wide argument as UTF-8 (NULL stays NULL): 0, or the error. */
-static DWORD arg(LPCWSTR w, char **out)
-{
-    *out = NULL;
-    if (!w)
-        return 0;
-    if ((*out = nr_utf8_dup(w)) != NULL)
-        return 0;
-    if (errno == ENOMEM)
-        return ERROR_ALLOCATING_MEMORY;
-    nr_ras_set_last_error("a wide string argument is not Unicode text (a surrogate or a value beyond U+10FFFF)");
-    return ERROR_INVALID_PARAMETER;
-}
 
-/* The UTF-8 form of w (a wide member of count characters) in a (size
- * bytes): false when w has no NUL, is not Unicode or does not fit. */
-static bool member_to_utf8(const wchar_t *w, size_t count, char *a, size_t size)
-{
-    return wmemchr(w, L'\0', count) && nr_utf8_from_wide_buf(w, a, size) != (size_t)-1;
-}
 
 static DWORD entry_to_utf8(const RASENTRYW *w, RASENTRYA *a)
 {
@@ -68,7 +50,7 @@ static DWORD entry_to_utf8(const RASENTRYW *w, RASENTRYA *a)
     ENTRY_VALUES(VALUE)
 #undef VALUE
 #define STRING(m)                                                                                              \
-    if (!member_to_utf8(w->m, COUNT(w->m), a->m, sizeof a->m)) {                                               \
+    if (!nr_ras_wide_member(w->m, COUNT(w->m), a->m, sizeof a->m)) {                                               \
         nr_ras_set_last_error("RASENTRYW." #m ": no terminating NUL, not Unicode text, or too long as UTF-8"); \
         return ERROR_INVALID_PARAMETER;                                                                        \
     }
@@ -109,7 +91,7 @@ NR_RAS_PUBLIC DWORD RasGetEntryPropertiesW(LPCWSTR lpszPhonebook, LPCWSTR lpszEn
     if (lpRasEntry && *lpdwEntryInfoSize >= sizeof(DWORD) && lpRasEntry->dwSize != sizeof(RASENTRYW))
         return ERROR_INVALID_SIZE;
     probe = !lpRasEntry || *lpdwEntryInfoSize < sizeof(RASENTRYW);
-    if ((rc = arg(lpszPhonebook, &book)) != 0 || (rc = arg(lpszEntry, &entry)) != 0)
+    if ((rc = nr_ras_wide_arg(lpszPhonebook, &book)) != 0 || (rc = nr_ras_wide_arg(lpszEntry, &entry)) != 0)
         goto out;
     if (!probe && !(a = calloc(1, sizeof *a))) {
         rc = ERROR_ALLOCATING_MEMORY;
@@ -144,7 +126,7 @@ NR_RAS_PUBLIC DWORD RasSetEntryPropertiesW(LPCWSTR lpszPhonebook, LPCWSTR lpszEn
     if (dwEntryInfoSize < sizeof(DWORD) || lpRasEntry->dwSize != sizeof(RASENTRYW) ||
         dwEntryInfoSize < sizeof(RASENTRYW))
         return ERROR_INVALID_SIZE;
-    if ((rc = arg(lpszPhonebook, &book)) != 0 || (rc = arg(lpszEntry, &entry)) != 0)
+    if ((rc = nr_ras_wide_arg(lpszPhonebook, &book)) != 0 || (rc = nr_ras_wide_arg(lpszEntry, &entry)) != 0)
         goto out;
     if (!(a = malloc(sizeof *a))) {
         rc = ERROR_ALLOCATING_MEMORY;
@@ -164,7 +146,7 @@ NR_RAS_PUBLIC DWORD RasDeleteEntryW(LPCWSTR lpszPhonebook, LPCWSTR lpszEntry)
     char *book = NULL, *entry = NULL;
     DWORD rc;
     nr_ras_set_last_error(NULL);
-    if ((rc = arg(lpszPhonebook, &book)) == 0 && (rc = arg(lpszEntry, &entry)) == 0)
+    if ((rc = nr_ras_wide_arg(lpszPhonebook, &book)) == 0 && (rc = nr_ras_wide_arg(lpszEntry, &entry)) == 0)
         rc = RasDeleteEntryA(book, entry);
     free(entry);
     free(book);
@@ -176,8 +158,8 @@ NR_RAS_PUBLIC DWORD RasRenameEntryW(LPCWSTR lpszPhonebook, LPCWSTR lpszOldEntry,
     char *book = NULL, *from = NULL, *to = NULL;
     DWORD rc;
     nr_ras_set_last_error(NULL);
-    if ((rc = arg(lpszPhonebook, &book)) == 0 && (rc = arg(lpszOldEntry, &from)) == 0 &&
-        (rc = arg(lpszNewEntry, &to)) == 0)
+    if ((rc = nr_ras_wide_arg(lpszPhonebook, &book)) == 0 && (rc = nr_ras_wide_arg(lpszOldEntry, &from)) == 0 &&
+        (rc = nr_ras_wide_arg(lpszNewEntry, &to)) == 0)
         rc = RasRenameEntryA(book, from, to);
     free(to);
     free(from);
@@ -190,7 +172,7 @@ NR_RAS_PUBLIC DWORD RasValidateEntryNameW(LPCWSTR lpszPhonebook, LPCWSTR lpszEnt
     char *book = NULL, *entry = NULL;
     DWORD rc;
     nr_ras_set_last_error(NULL);
-    if ((rc = arg(lpszPhonebook, &book)) == 0 && (rc = arg(lpszEntry, &entry)) == 0)
+    if ((rc = nr_ras_wide_arg(lpszPhonebook, &book)) == 0 && (rc = nr_ras_wide_arg(lpszEntry, &entry)) == 0)
         rc = RasValidateEntryNameA(book, entry);
     free(entry);
     free(book);

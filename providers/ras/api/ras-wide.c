@@ -21,6 +21,7 @@
 #include <netrouter/ras.h>
 
 #include "local-lasterror.h"
+#include "ras-wide-args.h"
 #include "wide.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -28,9 +29,7 @@
 /* Wide w (an array of wcap characters) into UTF-8 out of cap bytes. */
 static DWORD to_utf8(const WCHAR *w, size_t wcap, char *out, size_t cap)
 {
-    if (!wmemchr(w, L'\0', wcap) || nr_utf8_from_wide_buf(w, out, cap) == (size_t)-1)
-        return ERROR_INVALID_PARAMETER;
-    return 0;
+    return nr_ras_wide_member(w, wcap, out, cap) ? 0 : ERROR_INVALID_PARAMETER;
 }
 
 /* UTF-8 s into wide out of cap characters (an A array of as many bytes
@@ -43,17 +42,6 @@ static DWORD to_wide(const char *s, WCHAR *out, size_t cap)
 #define W2A(w, a, field) to_utf8((w)->field, COUNT((w)->field), (a)->field, sizeof (a)->field)
 #define A2W(a, w, field) to_wide((a)->field, (w)->field, COUNT((w)->field))
 
-/* A UTF-8 copy of a wide phonebook path into *out (NULL stays NULL). */
-static DWORD path_utf8(LPCWSTR path, char **out)
-{
-    *out = NULL;
-    if (!path)
-        return 0;
-    *out = nr_utf8_dup(path);
-    if (!*out)
-        return errno == ENOMEM ? ERROR_ALLOCATING_MEMORY : ERROR_INVALID_PARAMETER;
-    return 0;
-}
 
 /* An A enumeration: (array or NULL, &bytes, &count), as RasEnumConnectionsA. */
 typedef DWORD (*enum_a)(void *array, LPDWORD lpcb, LPDWORD count, const void *ctx);
@@ -138,7 +126,7 @@ NR_RAS_PUBLIC DWORD APIENTRY RasEnumEntriesW(LPCWSTR reserved, LPCWSTR phonebook
         return ERROR_INVALID_PARAMETER;
     if (entries && entries->dwSize != sizeof(RASENTRYNAMEW))
         return ERROR_INVALID_SIZE;
-    if ((rc = path_utf8(phonebook, &pb)) != 0)
+    if ((rc = nr_ras_wide_arg(phonebook, &pb)) != 0)
         return rc;
     rc = enum_all(entries_a, pb, sizeof *a, (void **)&a, &n);
     free(pb);
@@ -197,7 +185,7 @@ NR_RAS_PUBLIC DWORD APIENTRY RasDialW(LPRASDIALEXTENSIONS ext, LPCWSTR phonebook
     if (params->dwSize != sizeof *params)
         return ERROR_INVALID_SIZE;
     if ((rc = params_utf8(params, &a, WITH_PHONE_NUMBER | WITH_PASSWORD)) == 0 &&
-        (rc = path_utf8(phonebook, &pb)) == 0)
+        (rc = nr_ras_wide_arg(phonebook, &pb)) == 0)
         rc = RasDialA(ext, pb, &a, type, notifier, out); /* copies what it keeps */
     explicit_bzero(&a, sizeof a);
     free(pb);
@@ -340,7 +328,7 @@ NR_RAS_PUBLIC DWORD APIENTRY RasSetEntryDialParamsW(LPCWSTR phonebook, LPRASDIAL
         return ERROR_INVALID_SIZE;
     /* szPhoneNumber is not saved; szPassword is ignored with fRemovePassword */
     if ((rc = params_utf8(params, &a, fRemovePassword ? 0 : WITH_PASSWORD)) == 0 &&
-        (rc = path_utf8(phonebook, &pb)) == 0)
+        (rc = nr_ras_wide_arg(phonebook, &pb)) == 0)
         rc = RasSetEntryDialParamsA(pb, &a, fRemovePassword);
     explicit_bzero(&a, sizeof a);
     free(pb);
@@ -360,7 +348,7 @@ NR_RAS_PUBLIC DWORD APIENTRY RasGetEntryDialParamsW(LPCWSTR phonebook, LPRASDIAL
         return ERROR_INVALID_SIZE;
     memset(&a, 0, sizeof a);
     a.dwSize = sizeof a;
-    if ((rc = W2A(params, &a, szEntryName)) == 0 && (rc = path_utf8(phonebook, &pb)) == 0)
+    if ((rc = W2A(params, &a, szEntryName)) == 0 && (rc = nr_ras_wide_arg(phonebook, &pb)) == 0)
         rc = RasGetEntryDialParamsA(pb, &a, lpfPassword);
     free(pb);
     if (rc == 0) {

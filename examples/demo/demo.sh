@@ -68,16 +68,16 @@ stop_emu() {
     fi
     wait "$1" 2>/dev/null || true
 }
-# wait_for_device FILE PID: waits up to 20 s (a loaded or sanitizer-built
-# machine starts the emulator slowly) for the modem emulator PID to write
-# its pseudo-terminal's name into FILE.
-wait_for_device() {
+# wait_for_emu FILE PID LINE WHAT: waits up to 20 s (a loaded or
+# sanitizer-built machine is slow) for the modem emulator PID to print a
+# line matching LINE (grep -x) into FILE; fails saying WHAT otherwise.
+wait_for_emu() {
     for i in $(seq 1 200); do
-        [ -s "$1" ] && return 0
+        grep -qx "$3" "$1" 2>/dev/null && return 0
         kill -0 "$2" 2>/dev/null || break
         sleep 0.1
     done
-    echo "demo: the modem emulator did not start (no device name in $1)" >&2
+    echo "demo: the modem emulator $4" >&2
     exit 1
 }
 no_lock_left() {
@@ -151,7 +151,7 @@ else
         --exec "HOME='$tmp/slirp-home' LD_PRELOAD='$SLIRP_SHIM' exec unshare -n -- slirp ppp ppp_exit nozeros 'dns 10.0.2.3' 2>/dev/null" \
         > "$tmp/modem" &
     emu=$!
-    wait_for_device "$tmp/modem" "$emu"
+    wait_for_emu "$tmp/modem" "$emu" '.\+' "did not start (no device name in $tmp/modem)"
     printf '{"entries": [{"name": "Office", "device": "%s", "phone_number": "5551234", "flow_control": "none"}]}\n' \
         "$(head -n 1 "$tmp/modem")" > "$tmp/xdg/netrouter/phonebook.json"
     chmod 600 "$tmp/xdg/netrouter/phonebook.json"
@@ -178,7 +178,7 @@ else
     slirp="HOME='$tmp/chap-home' LD_PRELOAD='$SLIRP_SHIM' unshare -n -- slirp 'name rasprov' ppp +chap ppp_exit nozeros 'dns 10.0.2.3' 2>/dev/null"
     "$MODEM_EMU" --answer connect --calls 2 --exec "$slirp" > "$tmp/modem2" &
     emu=$!
-    wait_for_device "$tmp/modem2" "$emu"
+    wait_for_emu "$tmp/modem2" "$emu" '.\+' "did not start (no device name in $tmp/modem2)"
     printf '{"entries": [{"name": "Office", "device": "%s", "phone_number": "5551234", "flow_control": "none"}]}\n' \
         "$(head -n 1 "$tmp/modem2")" > "$tmp/xdg/netrouter/phonebook.json"
     printf '$ rasdial Office alice wrong\n'
@@ -190,7 +190,7 @@ else
     echo "   The port is free again: no lock file is left in $tmp."
     # (The emulator's own side of the first call ends when slirp exits; it
     # says "ready 2" once it takes commands again.)
-    for i in $(seq 1 200); do grep -qx "ready 2" "$tmp/modem2" && break; sleep 0.1; done
+    wait_for_emu "$tmp/modem2" "$emu" "ready 2" "is not ready for the second call"
     printf '$ rasdial Office alice s3cret\n'
     rc=0
     "$RASDIAL" Office alice s3cret > "$tmp/rasdial.out" 2>&1 || rc=$?

@@ -76,6 +76,12 @@ int cli_prompt_password(const char *remote, char *out, size_t size);
  * which must never drive the terminal (a hostile manifest given to
  * check-manifest, a provider's message). */
 void cli_line(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The columns text takes once cli_line() has printed it: a control is its
+ * \xHH or \uHHHH form, a character its wcwidth() in the user's locale (1
+ * where the locale cannot tell, as in the C locale), so a table of names
+ * outside ASCII stays aligned. */
+size_t cli_width(const char *text);
 /* Prints "netrouter: error N: text" and the thread's detailed last error to
  * stderr; returns EXIT_FAILURE. */
 int cli_report(const char *what, DWORD code);

@@ -19,7 +19,8 @@
  * local name, as net use shows a remembered drive it could not restore.
  * The columns are net use's; a local or remote name longer than its column
  * pushes the Network column onto a line of its own, as net use does with
- * a long remote name.  The first line says what this tool does: nothing is
+ * a long remote name.  Widths are counted in columns (cli_width), not
+ * bytes, so names outside ASCII line up.  The first line says what this tool does: nothing is
  * remembered unless asked for (/persistent:yes, --persistent).
  */
 #include "config.h"
@@ -41,13 +42,14 @@ static void print_row(const char *status, const NETRESOURCE *r)
     const char *local = r->lpLocalName ? r->lpLocalName : "";
     const char *remote = r->lpRemoteName ? r->lpRemoteName : "";
     const char *network = r->lpProvider ? r->lpProvider : "";
-    int lw = LOCAL_WIDTH - 1, rw = REMOTE_WIDTH - 1;
-    size_t used = STATUS_WIDTH + (strlen(local) < (size_t)lw ? (size_t)lw : strlen(local)) + 1 +
-                  (strlen(remote) < (size_t)rw ? (size_t)rw : strlen(remote)) + 1;
+    size_t lw = cli_width(local), rw = cli_width(remote);
+    int lpad = lw < LOCAL_WIDTH - 1 ? (int)(LOCAL_WIDTH - 1 - lw) : 0;
+    int rpad = rw < REMOTE_WIDTH - 1 ? (int)(REMOTE_WIDTH - 1 - rw) : 0;
+    size_t used = STATUS_WIDTH + lw + (size_t)lpad + 1 + rw + (size_t)rpad + 1;
     if (used <= NETWORK_COLUMN)
-        cli_line(stdout, "%-*s%-*s %-*s %s", STATUS_WIDTH, status, lw, local, rw, remote, network);
+        cli_line(stdout, "%-*s%s%*s %s%*s %s", STATUS_WIDTH, status, local, lpad, "", remote, rpad, "", network);
     else {
-        cli_line(stdout, "%-*s%-*s %s", STATUS_WIDTH, status, lw, local, remote);
+        cli_line(stdout, "%-*s%s%*s %s", STATUS_WIDTH, status, local, lpad, "", remote);
         cli_line(stdout, "%*s%s", NETWORK_COLUMN, "", network);
     }
 }

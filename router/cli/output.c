@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "cli.h"
 #include "env.h"
@@ -39,6 +40,26 @@ void cli_line(FILE *f, const char *fmt, ...)
     }
     putc('\n', f);
     free(text);
+}
+
+size_t cli_width(const char *text)
+{
+    size_t w = 0;
+    for (const unsigned char *p = (const unsigned char *)text; *p;) {
+        uint32_t cp;
+        int cw;
+        if (*p < 0x20 || *p == 0x7f) {
+            w += 4, p++;
+        } else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+            w += 6, p += 2;
+        } else if ((cp = nr_utf8_decode(&p)) == (uint32_t)-1) {
+            w++, p++; /* a byte that is no character: one column, as terminals show it */
+        } else {
+            cw = wcwidth((wchar_t)cp);
+            w += cw >= 0 ? (size_t)cw : 1;
+        }
+    }
+    return w;
 }
 
 int cli_report(const char *what, DWORD code)

@@ -67,6 +67,7 @@ router_libnetrouter_la_SOURCES = \
 	router/lib/util.c \
 	router/lib/secfile.c \
 	router/lib/manifest.c \
+	router/lib/siteconf.c \
 	router/lib/discovery.c \
 	router/lib/fdname.c \
 	router/lib/loader.c \

@@ -231,6 +231,10 @@ dist_noinst_SCRIPTS += tests/file-circles.test scripts/file-circles.sh
 TESTS += tests/isolate-forced.test
 dist_noinst_SCRIPTS += tests/isolate-forced.test
 
+# ---- the router's configuration file (router.json) ----------------------------------
+TESTS += tests/siteconf.test
+dist_noinst_SCRIPTS += tests/siteconf.test
+
 # Every test runs with immediate binding (a missing symbol fails at load,
 # not in the middle of a test), knows the build and source trees, and never
 # sees the caller's netrouter configuration.  RAS links live in the test's

@@ -16,7 +16,9 @@
 static const char plugins_help[] =
     "Usage: netrouter plugins [OPTION]...\n"
     "List the plugins the router loads, in calling order, and every problem met\n"
-    "while discovering and loading them (file, stage and message).\n"
+    "while discovering and loading them (file, stage and message), the router's\n"
+    "configuration file (router.json) included.  An isolated plugin is marked\n"
+    "\"(isolated, N ms)\" with the deadline of one call.\n"
     "\n"
     "      --json     one JSON object {\"plugins\": [...], \"problems\": [...]}\n"
     "  -h, --help     show this help and exit\n"
@@ -67,11 +69,16 @@ static json_t *problem_json(const nr_problem *p)
 
 static json_t *plugin_json(const nr_plugin_info *i)
 {
-    return json_pack("{s:o, s:s, s:i, s:o, s:o, s:o, s:s, s:b, s:s}", "name", cli_json_string(i->name), "kind",
-                     i->kind == NR_PLUGIN_PROVIDER ? "provider" : "notifier", "order", i->order, "manifest",
-                     cli_json_string(i->manifest), "library", cli_json_string(i->library), "description",
-                     cli_json_string(i->description), "threading", i->serialized ? "serialized" : "concurrent",
-                     "critical", i->critical, "charset", i->charset == NR_PLUGIN_CHARSET_WIDE ? "wide" : "utf-8");
+    json_t *o = json_pack("{s:o, s:s, s:i, s:o, s:o, s:o, s:s, s:b, s:s, s:s, s:i}", "name",
+                          cli_json_string(i->name), "kind", i->kind == NR_PLUGIN_PROVIDER ? "provider" : "notifier",
+                          "order", i->order, "manifest", cli_json_string(i->manifest), "library",
+                          cli_json_string(i->library), "description", cli_json_string(i->description), "threading",
+                          i->serialized ? "serialized" : "concurrent", "critical", i->critical, "charset",
+                          i->charset == NR_PLUGIN_CHARSET_WIDE ? "wide" : "utf-8", "isolation",
+                          i->isolated ? "process" : "none", "timeout_ms", i->timeout_ms);
+    if (o && i->kind == NR_PLUGIN_NOTIFIER)
+        json_object_set_new(o, "on_failure", json_string(i->veto_on_failure ? "veto" : "continue"));
+    return o;
 }
 
 /* True, after saying so on stderr, when the search found no manifest at
@@ -139,8 +146,13 @@ int cmd_plugins(const cli_globals *g, int argc, char **argv)
         for (size_t i = 0; i < nr_router_plugin_count(r); i++) {
             nr_plugin_info info;
             nr_router_plugin_info(r, i, &info);
-            cli_line(stdout, "%-5d %-8s %-20s %s", info.order,
-                     info.kind == NR_PLUGIN_PROVIDER ? "provider" : "notifier", info.name, info.library);
+            if (info.isolated) /* in a host process of its own: say so, and its deadline */
+                cli_line(stdout, "%-5d %-8s %-20s %s (isolated, %d ms)", info.order,
+                         info.kind == NR_PLUGIN_PROVIDER ? "provider" : "notifier", info.name, info.library,
+                         info.timeout_ms);
+            else
+                cli_line(stdout, "%-5d %-8s %-20s %s", info.order,
+                         info.kind == NR_PLUGIN_PROVIDER ? "provider" : "notifier", info.name, info.library);
         }
         if (nr_router_problem_count(r))
             printf("\nProblems:\n");

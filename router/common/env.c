@@ -49,10 +49,14 @@ bool nr_debug_requested(void)
     return d && *d && strcmp(d, "0") != 0;
 }
 
-bool nr_isolation_default(void)
+int nr_isolation_env(void)
 {
     const char *d = secure_getenv("NETROUTER_ISOLATION");
-    return d && strcmp(d, "process") == 0;
+    if (d && !strcmp(d, "process"))
+        return 1;
+    if (d && !strcmp(d, "none"))
+        return 0;
+    return -1;
 }
 
 const char *nr_plugin_host_path(const char *installed)

@@ -34,9 +34,10 @@ __attribute__((visibility("hidden"))) char *nr_config_path(const char *name);
  * not "0"). */
 __attribute__((visibility("hidden"))) bool nr_debug_requested(void);
 
-/* The site default of a manifest's "isolation" key: true when
- * NETROUTER_ISOLATION is "process" (anything else, or unset: in process). */
-__attribute__((visibility("hidden"))) bool nr_isolation_default(void);
+/* NETROUTER_ISOLATION, which overrides the "isolation" of the router's
+ * configuration file for this process: 1 for "process", 0 for "none", -1
+ * when unset or anything else (the file, then in process, decide). */
+__attribute__((visibility("hidden"))) int nr_isolation_env(void);
 
 /* The plugin host program: $NETROUTER_PLUGIN_HOST (the build tree's, for
  * the tests), else the installed one (default).  Not malloc'ed. */

@@ -143,7 +143,7 @@ static void load(nr_ipc_in *in, nr_ipc_out *o, nr_logger *lg)
     } else if ((fd = nr__secfile_open(path, false, &kind, &size, &why)) < 0) {
         nr__problem_add(&problems, path, NR_STAGE_PARSE, NULL, NULL, 0, 0, WN_CANNOT_OPEN_PROFILE,
                         "the plugin host cannot open it: %s", why ? why : strerror(errno));
-    } else if ((m = nr__manifest_parse(path, fd, size, &problems)) && nr__manifest_resolve(m, &problems)) {
+    } else if ((m = nr__manifest_parse(path, fd, size, NULL, &problems)) && nr__manifest_resolve(m, &problems)) {
         m->isolated = false; /* here it runs in process */
         plugin = nr__plugin_load(lg, m, run_init, &problems);
         if (plugin)

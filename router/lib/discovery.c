@@ -178,8 +178,8 @@ static int cmp_manifest(const void *a, const void *b)
 
 /* Parses one found file; returns the manifest when it should be loaded.
  * names maps the plugin names taken so far to their index in accepted. */
-static nr_manifest *take_file(const nr_logger *lg, const char *path, const nr_ptrvec *accepted, json_t *names,
-                              nr_problems *ps)
+static nr_manifest *take_file(const nr_logger *lg, const char *path, const nr_siteconf *site,
+                              const nr_ptrvec *accepted, json_t *names, nr_problems *ps)
 {
     nr_secfile_kind kind;
     char *why = NULL;
@@ -196,7 +196,7 @@ static nr_manifest *take_file(const nr_logger *lg, const char *path, const nr_pt
         close(fd);
         return NULL;
     }
-    m = nr__manifest_parse(path, fd, size, ps);
+    m = nr__manifest_parse(path, fd, size, site, ps);
     close(fd);
     if (!m)
         return NULL;
@@ -216,7 +216,8 @@ static nr_manifest *take_file(const nr_logger *lg, const char *path, const nr_pt
     return m;
 }
 
-void nr__discover(const nr_logger *lg, const char *const *paths, nr_ptrvec *out, nr_problems *ps, size_t *critical)
+void nr__discover(const nr_logger *lg, const char *const *paths, const nr_siteconf *site, nr_ptrvec *out,
+                  nr_problems *ps, size_t *critical)
 {
     nr_ptrvec dirs = { 0 }, summary = { 0 };
     found files = { { 0 }, json_object() };
@@ -249,7 +250,7 @@ void nr__discover(const nr_logger *lg, const char *const *paths, nr_ptrvec *out,
 
     for (size_t i = 0; i < files.files.n; i++) {
         char *path = files.files.v[i];
-        nr_manifest *m = take_file(lg, path, out, names, ps);
+        nr_manifest *m = take_file(lg, path, site, out, names, ps);
         bool resolved = m && nr__manifest_resolve(m, ps);
         if (resolved && nr__ptrvec_push(out, m)) {
             json_object_set_new_nocheck(names, m->name, json_integer((json_int_t)out->n - 1));

@@ -150,9 +150,26 @@ NR_INTERNAL void nr__problem_add(nr_problems *ps, const char *file, nr_stage sta
     __attribute__((format(printf, 9, 10)));
 NR_INTERNAL void nr__problems_free(nr_problems *ps);
 
-/* Parses and validates the manifest behind the already checked fd.  Returns
+/* ---- siteconf.c: the site's defaults for every manifest ---------------------- */
+/* What a manifest that does not say otherwise gets. */
+typedef struct nr_siteconf {
+    bool isolated;                 /* "isolation": "process" */
+    int notifier_timeout_ms;       /* a manifest's "timeout_ms" when it has none */
+    int provider_timeout_ms;
+} nr_siteconf;
+#define NR_SITECONF_BUILTIN { false, NR_NOTIFIER_TIMEOUT_MS, NR_PROVIDER_TIMEOUT_MS }
+/* Reads the router's configuration file (NETROUTER_CONFIG, else
+ * $(sysconfdir)/netrouter/router.json) over the built-in defaults, then
+ * NETROUTER_ISOLATION over it.  A missing file is no problem; anything
+ * wrong in one is a problem appended to ps, and only the wrong keys are
+ * ignored. */
+NR_INTERNAL void nr__siteconf_load(nr_siteconf *sc, nr_problems *ps);
+
+/* Parses and validates the manifest behind the already checked fd, with the
+ * site's defaults for the keys it lacks (NULL: the built-in ones).  Returns
  * NULL and adds one problem on failure.  Does not resolve the library. */
-NR_INTERNAL nr_manifest *nr__manifest_parse(const char *path, int fd, size_t size, nr_problems *ps);
+NR_INTERNAL nr_manifest *nr__manifest_parse(const char *path, int fd, size_t size, const nr_siteconf *site,
+                                            nr_problems *ps);
 /* Resolves and opens (checked) the library; false and one problem on failure. */
 NR_INTERNAL bool nr__manifest_resolve(nr_manifest *m, nr_problems *ps);
 NR_INTERNAL void nr__manifest_free(nr_manifest *m);
@@ -165,8 +182,8 @@ struct nr_router;
  * NR_LOG_DEBUG through lg.  Problems are appended to ps. */
 /* *critical is set to the index in ps of the first problem that concerns a
  * "critical": true manifest, or to (size_t)-1. */
-NR_INTERNAL void nr__discover(const nr_logger *lg, const char *const *paths, nr_ptrvec *out, nr_problems *ps,
-                              size_t *critical);
+NR_INTERNAL void nr__discover(const nr_logger *lg, const char *const *paths, const nr_siteconf *site,
+                              nr_ptrvec *out, nr_problems *ps, size_t *critical);
 
 /* ---- fdname.c: the /proc/self/fd/N names plugins are loaded through ------------ */
 /* Every function here must be called with the loader's lock held: the set

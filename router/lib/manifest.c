@@ -128,6 +128,7 @@ static bool has_type(const json_t *v, key_type t)
 
 typedef struct parse_ctx {
     const char *path, *text, *name;
+    const nr_siteconf *site;
     nr_problems *ps;
 } parse_ctx;
 
@@ -209,7 +210,7 @@ static nr_manifest *build_manifest(parse_ctx *c, json_t *root)
     m->order = NR_DEFAULT_ORDER;
     m->enabled = true;
     m->serialized = true;
-    m->isolated = nr_isolation_default();
+    m->isolated = c->site->isolated;
     if ((v = json_object_get(root, "order")))
         m->order = (int)json_integer_value(v);
     if ((v = json_object_get(root, "enabled")))
@@ -227,8 +228,9 @@ static nr_manifest *build_manifest(parse_ctx *c, json_t *root)
 }
 
 /* "isolation", "timeout_ms" and "on_failure" (docs/design.md section 3):
- * the site default (NETROUTER_ISOLATION, router/common/env.h) unless the
- * manifest says; 5 s for a notifier, 60 s for a provider; "on_failure"
+ * the site's defaults (router.json and NETROUTER_ISOLATION, siteconf.c)
+ * unless the manifest says, built in 5 s for a notifier and 60 s for a
+ * provider; "on_failure"
  * only for notifiers, "veto" by default when "critical": true. */
 static bool check_isolation(parse_ctx *c, json_t *root, nr_manifest *m)
 {
@@ -244,7 +246,7 @@ static bool check_isolation(parse_ctx *c, json_t *root, nr_manifest *m)
             return false;
         }
     }
-    m->timeout_ms = m->kind == NR_PLUGIN_NOTIFIER ? NR_NOTIFIER_TIMEOUT_MS : NR_PROVIDER_TIMEOUT_MS;
+    m->timeout_ms = m->kind == NR_PLUGIN_NOTIFIER ? c->site->notifier_timeout_ms : c->site->provider_timeout_ms;
     if ((v = json_object_get(root, "timeout_ms")))
         m->timeout_ms = (int)json_integer_value(v);
     m->veto_on_failure = m->critical;
@@ -359,12 +361,13 @@ static bool too_big_for_a_key(parse_ctx *c, const json_error_t *err, size_t len)
     return false;
 }
 
-nr_manifest *nr__manifest_parse(const char *path, int fd, size_t size, nr_problems *ps)
+nr_manifest *nr__manifest_parse(const char *path, int fd, size_t size, const nr_siteconf *site, nr_problems *ps)
 {
+    static const nr_siteconf builtin = NR_SITECONF_BUILTIN;
     json_error_t err;
     size_t len;
     char *text = nr_file_read(fd, size, NR_MANIFEST_MAX_SIZE, &len);
-    parse_ctx c = { .path = path, .text = text, .ps = ps };
+    parse_ctx c = { .path = path, .text = text, .site = site ? site : &builtin, .ps = ps };
     nr_manifest *m = NULL;
     json_t *root;
     if (!text) {

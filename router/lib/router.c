@@ -27,8 +27,10 @@ static DWORD load_all(nr_router *r, const nr_router_config *cfg)
     DWORD rc = WN_SUCCESS;
 
     size_t critical;
+    nr_siteconf site;
 
-    nr__discover(&r->logger, cfg ? cfg->plugin_path : NULL, &manifests, &r->problems, &critical);
+    nr__siteconf_load(&site, &r->problems);
+    nr__discover(&r->logger, cfg ? cfg->plugin_path : NULL, &site, &manifests, &r->problems, &critical);
     if (critical != (size_t)-1 && !(r->flags & NR_ROUTER_IGNORE_CRITICAL)) {
         const nr_problem *pb = &r->problems.v[critical];
         rc = nr__fail(ERROR_DLL_INIT_FAILED, "critical plugin '%s' (%s) failed at stage %s: %s", pb->plugin,
@@ -163,6 +165,9 @@ NR_PUBLIC DWORD nr_router_plugin_info(const nr_router *r, size_t index, nr_plugi
         .has_add_notify = p->add_notify != NULL,
         .has_cancel_notify = p->cancel_notify != NULL,
         .charset = p->charset,
+        .isolated = p->m->isolated,
+        .timeout_ms = p->m->timeout_ms,
+        .veto_on_failure = p->m->kind == NR_PLUGIN_NOTIFIER && p->m->veto_on_failure,
     };
     return WN_SUCCESS;
 }
@@ -199,7 +204,7 @@ NR_PUBLIC size_t nr_check_manifest(const char *path, nr_problem_fn fn, void *use
                         "the file is empty or /dev/null: it masks a manifest of the same name, it is not one");
     } else {
         char *abs = nr__path_absolute(path);
-        nr_manifest *m = nr__manifest_parse(abs ? abs : path, fd, size, &ps);
+        nr_manifest *m = nr__manifest_parse(abs ? abs : path, fd, size, NULL, &ps);
         close(fd);
         free(abs);
         if (m && nr__manifest_resolve(m, &ps)) {

@@ -64,7 +64,7 @@ static void check_manifest(const nr_manifest *m)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     nr_problems ps = { 0 };
-    nr_manifest *m = nr__manifest_parse(MANIFEST_PATH, input_fd(data, size), size, &ps);
+    nr_manifest *m = nr__manifest_parse(MANIFEST_PATH, input_fd(data, size), size, NULL, &ps);
 
     if (m) {
         FUZZ_ASSERT(ps.n == 0);

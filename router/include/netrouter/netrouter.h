@@ -143,6 +143,10 @@ typedef struct nr_plugin_info {
     int has_cancel_notify;    /**< notifiers: exports CancelConnectNotify */
     DWORD charset;            /**< NR_PLUGIN_CHARSET_UTF8, or NR_PLUGIN_CHARSET_WIDE for a plugin
                                    built with UNICODE (npapi.h) */
+    int isolated;             /**< 1 when it runs in a host process of its own ("isolation":
+                                   "process", from the manifest or the site's router.json) */
+    int timeout_ms;           /**< the deadline of one call into it when isolated */
+    int veto_on_failure;      /**< notifiers: 1 when a failed isolated call vetoes ("on_failure") */
 } nr_plugin_info;
 
 /** Number of loaded plugins (providers and notifiers, in final order). */

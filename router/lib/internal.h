@@ -149,6 +149,10 @@ NR_INTERNAL void nr__problem_add(nr_problems *ps, const char *file, nr_stage sta
                                  const char *field, int line, int column, DWORD code, const char *fmt, ...)
     __attribute__((format(printf, 9, 10)));
 NR_INTERNAL void nr__problems_free(nr_problems *ps);
+/* A schema problem about key (NULL: none) of the JSON text read from file:
+ * its line and column found in text (manifest.c). */
+NR_INTERNAL void nr__problem_at_key(nr_problems *ps, const char *file, const char *text, const char *plugin,
+                                    const char *key, const char *message);
 
 /* ---- siteconf.c: the site's defaults for every manifest ---------------------- */
 /* What a manifest that does not say otherwise gets. */

@@ -132,18 +132,24 @@ typedef struct parse_ctx {
     nr_problems *ps;
 } parse_ctx;
 
+void nr__problem_at_key(nr_problems *ps, const char *file, const char *text, const char *plugin, const char *key,
+                        const char *message)
+{
+    int line = 0, col = 0;
+    if (key)
+        nr_json_locate(text, &(nr_json_step){ key, 0 }, 1, &line, &col);
+    nr__problem_add(ps, file, NR_STAGE_SCHEMA, plugin, key, line, col, WN_BAD_VALUE, "%s", message);
+}
+
 static void schema_problem(parse_ctx *c, const char *key, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static void schema_problem(parse_ctx *c, const char *key, const char *fmt, ...)
 {
     char buf[512];
-    int line = 0, col = 0;
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    if (key)
-        nr_json_locate(c->text, &(nr_json_step){ key, 0 }, 1, &line, &col);
-    nr__problem_add(c->ps, c->path, NR_STAGE_SCHEMA, c->name, key, line, col, WN_BAD_VALUE, "%s", buf);
+    nr__problem_at_key(c->ps, c->path, c->text, c->name, key, buf);
 }
 
 static bool valid_name(const char *s)

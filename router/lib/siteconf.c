@@ -17,6 +17,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -41,14 +43,14 @@ static void key_problem(site_ctx *c, const char *key, const char *fmt, ...) __at
 static void key_problem(site_ctx *c, const char *key, const char *fmt, ...)
 {
     char buf[512];
-    int line = 0, col = 0;
+    size_t len;
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    nr_json_locate(c->text, &(nr_json_step){ key, 0 }, 1, &line, &col);
-    nr__problem_add(c->ps, c->path, NR_STAGE_SCHEMA, NULL, key, line, col, WN_BAD_VALUE,
-                    "%s (the router's configuration: this key is ignored)", buf);
+    len = strlen(buf);
+    snprintf(buf + len, sizeof buf - len, " (the router's configuration: this key is ignored)");
+    nr__problem_at_key(c->ps, c->path, c->text, NULL, key, buf);
 }
 
 /* A timeout key: 1 ms to one hour, as a manifest's "timeout_ms". */

@@ -62,6 +62,10 @@ char *cli_absolute_local(const char *name, bool quiet);
 /* netuse-list.c: the connections as net use lists them (Status, Local,
  * Remote, Network; remembered but not connected: "Unavailable"). */
 int cli_netuse_list(const cli_globals *g);
+/* netuse-list.c: "netrouter use LOCAL", one connection as "net use X:"
+ * shows it; error 2250 when no connection or remembered one has that
+ * local name (made absolute from the working directory). */
+int cli_netuse_show(const cli_globals *g, const char *name);
 
 /* prompt.c: reads a password from the controlling terminal without echo,
  * after net use's prompt naming remote, into out[size].  0; -1 after saying

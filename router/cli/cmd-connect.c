@@ -17,6 +17,8 @@
 
 static const char use_help[] =
     "Usage: netrouter use [OPTION]... LOCAL REMOTE [*]\n"
+    "  or:  netrouter use [OPTION]... REMOTE [*]\n"
+    "  or:  netrouter use LOCAL\n"
     "  or:  netrouter use NAME /delete [/y]\n"
     "  or:  netrouter use\n"
     "Connect the network resource REMOTE at the local name LOCAL ('-' for a\n"
@@ -25,6 +27,8 @@ static const char use_help[] =
     "(quoted, or the shell expands it) asks for the password on the terminal,\n"
     "without echo.  With /delete, disconnect and forget NAME (a local or a\n"
     "remote name).  Without arguments, list the connections as net use does.\n"
+    "REMOTE alone (a name with a scheme such as link: or sshfs://, or a UNC\n"
+    "name) connects it without a local name; LOCAL alone shows that connection.\n"
     "\n"
     "  -p, --persistent         remember the connection (restored by 'restore')\n"
     "  -t, --temporary          never remember it, even with --persistent\n"
@@ -107,6 +111,23 @@ static int use_delete(const cli_globals *g, const char *name, BOOL force)
     nr_router_free(r);
     free(local);
     return rc == WN_SUCCESS ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+/* Whether a lone NAME of "netrouter use NAME" is a remote name, to connect
+ * without a local name as "net use \\server\share" does: a UNC name or
+ * one that starts with a scheme ("link:", "sshfs://", "ras:").  Anything
+ * else is a local name, shown as "net use X:" shows one. */
+static bool looks_remote(const char *name)
+{
+    const char *p = name;
+    if (!strncmp(name, "\\\\", 2))
+        return true;
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+        return false;
+    while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '+' ||
+           *p == '.' || *p == '-')
+        p++;
+    return *p == ':' && p > name;
 }
 
 int cmd_use(const cli_globals *g, int argc, char **argv)
@@ -234,6 +255,17 @@ int cmd_use(const cli_globals *g, int argc, char **argv)
         free(names);
         return cli_usage_error("use", "a password is never taken on the command line, where others can read it: "
                                       "give '*' to be asked for it, or --password-file");
+    }
+    if ((nnames == 1 || (nnames == 2 && !strcmp(names[1], "*"))) && looks_remote(names[0])) {
+        /* "net use \\server\share [*]": a deviceless connection */
+        names[nnames] = names[nnames - 1];
+        names[1] = names[0];
+        names[0] = "-";
+        nnames++;
+    } else if (nnames == 1 && !connect_option && !user && !persistent_switch) {
+        int ret = cli_netuse_show(g, names[0]); /* "net use X:" */
+        free(names);
+        return ret;
     }
     if (nnames != 2 && nnames != 3) {
         free(names);

@@ -22,6 +22,9 @@
  * a long remote name.  Widths are counted in columns (cli_width), not
  * bytes, so names outside ASCII line up.  The first line says what this tool does: nothing is
  * remembered unless asked for (/persistent:yes, --persistent).
+ *
+ * "netrouter use LOCAL" shows one connection as "net use X:" does: its
+ * local and remote names, resource type, status and network.
  */
 #include "config.h"
 
@@ -54,15 +57,20 @@ static void print_row(const char *status, const NETRESOURCE *r)
     }
 }
 
-/* Whether items[n] hold a resource of that local name. */
-static bool has_local(size_t n, const NETRESOURCE **items, const char *local)
+/* The resource of items[n] with that local name; NULL if none. */
+static const NETRESOURCE *find_local(size_t n, const NETRESOURCE **items, const char *local)
 {
     if (!local)
-        return false;
+        return NULL;
     for (size_t i = 0; i < n; i++)
         if (items[i]->lpLocalName && !strcmp(items[i]->lpLocalName, local))
-            return true;
-    return false;
+            return items[i];
+    return NULL;
+}
+
+static bool has_local(size_t n, const NETRESOURCE **items, const char *local)
+{
+    return find_local(n, items, local) != NULL;
 }
 
 /* Every resource of the enumeration of scope, in its order, into *items
@@ -86,6 +94,56 @@ static DWORD gather(nr_router *r, DWORD scope, nr_enum **e, const NETRESOURCE **
         (*items)[(*n)++] = item;
     }
     return rc == WN_NO_MORE_ENTRIES ? WN_SUCCESS : rc;
+}
+
+/* "netrouter use LOCAL": one connection as "net use X:" shows it. */
+static void print_one(const char *status, const NETRESOURCE *r)
+{
+    const char *type = r->dwType == RESOURCETYPE_DISK ? "Disk" : r->dwType == RESOURCETYPE_PRINT ? "Print" : "Any";
+    cli_line(stdout, "%-18s%s", "Local name", r->lpLocalName ? r->lpLocalName : "");
+    cli_line(stdout, "%-18s%s", "Remote name", r->lpRemoteName ? r->lpRemoteName : "");
+    cli_line(stdout, "%-18s%s", "Resource type", type);
+    cli_line(stdout, "%-18s%s", "Status", status);
+    cli_line(stdout, "%-18s%s", "Network", r->lpProvider ? r->lpProvider : "");
+    printf("The command completed successfully.\n\n");
+}
+
+int cli_netuse_show(const cli_globals *g, const char *name)
+{
+    const NETRESOURCE **connected = NULL, **remembered = NULL, *hit = NULL;
+    nr_enum *ce = NULL, *re = NULL;
+    size_t nc = 0, nr = 0;
+    char *local = cli_absolute_local(name, false);
+    nr_router *r = NULL;
+    DWORD rc = WN_OUT_OF_MEMORY;
+
+    if (!local)
+        return EXIT_FAILURE;
+    if (cli_open_router(g, 0, &r) != EXIT_SUCCESS) {
+        free(local);
+        return EXIT_FAILURE;
+    }
+    rc = gather(r, RESOURCE_CONNECTED, &ce, &connected, &nc);
+    if (rc == WN_SUCCESS)
+        rc = gather(r, RESOURCE_REMEMBERED, &re, &remembered, &nr);
+    if (rc == WN_SUCCESS && (hit = find_local(nc, connected, local)))
+        print_one("OK", hit);
+    else if (rc == WN_SUCCESS && (hit = find_local(nr, remembered, local)))
+        print_one("Unavailable", hit);
+    else if (rc == WN_SUCCESS)
+        rc = WN_NOT_CONNECTED;
+    if (rc == WN_NOT_CONNECTED)
+        cli_line(stderr, "netrouter: use: error %u: %s (no connection has the local name %s)", (unsigned)rc,
+                 nr_strerror(rc), local);
+    else if (rc != WN_SUCCESS)
+        cli_report("use", rc);
+    free(connected);
+    free(remembered);
+    nr_enum_close(ce);
+    nr_enum_close(re);
+    nr_router_free(r);
+    free(local);
+    return rc == WN_SUCCESS ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
 int cli_netuse_list(const cli_globals *g)

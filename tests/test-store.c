@@ -293,16 +293,51 @@ NRT_TEST(cancel_without_update_profile_keeps_the_remembered_entry)
     nrt_env_free(env);
 }
 
+/* WNetCancelConnection2: a remote name ends only the deviceless
+ * connections to it, so a connection with a local name stays, and stays
+ * remembered. */
 NRT_TEST(cancel_by_remote_name_never_touches_the_store)
 {
     nrt_env *env = nrt_env_new();
     nrt_provider(env, "pa", 10, NULL, NULL);
     nr_router *r = nrt_router(env);
+    char buf[64];
+    DWORD len = sizeof buf;
     NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
     const char *before = nrt_slurp(env, store_path(env));
-    NRT_EQ_CODE(nr_cancel_connection(r, "fx:a", CONNECT_UPDATE_PROFILE, FALSE), WN_SUCCESS);
+    NRT_EQ_CODE(nr_cancel_connection(r, "fx:a", CONNECT_UPDATE_PROFILE, FALSE), WN_NOT_CONNECTED);
+    NRT_EQ_CODE(nr_get_connection(r, "/mnt/a", buf, &len), WN_SUCCESS);
     NRT_EQ_STR(nrt_remembered(env, r), "/mnt/a=fx:a@pa");
     NRT_EQ_STR(nrt_slurp(env, store_path(env)), before);
+    nrt_env_free(env);
+}
+
+NRT_TEST(cancel_by_remote_name_of_a_deviceless_connection_forgets_nothing)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "pa", 10, NULL, NULL);
+    nr_router *r = nrt_router(env);
+    NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
+    NRT_EQ_CODE(add(r, NULL, "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS); /* deviceless: not remembered */
+    NRT_EQ_STR(nrt_remembered(env, r), "/mnt/a=fx:a@pa");
+    const char *before = nrt_slurp(env, store_path(env));
+    NRT_EQ_CODE(nr_cancel_connection(r, "fx:a", CONNECT_UPDATE_PROFILE, FALSE), WN_SUCCESS);
+    NRT_EQ_CODE(nr_cancel_connection(r, "fx:a", 0, FALSE), WN_NOT_CONNECTED); /* it was the only one */
+    NRT_EQ_STR(nrt_slurp(env, store_path(env)), before);
+    NRT_EQ_CODE(nr_cancel_connection(r, "/mnt/a", CONNECT_UPDATE_PROFILE, FALSE), WN_SUCCESS);
+    NRT_EQ_STR(nrt_remembered(env, r), "");
+    nrt_env_free(env);
+}
+
+NRT_TEST(cancel_by_remote_name_of_a_remembered_disconnected_device_is_not_connected)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "pa", 10, NULL, NULL);
+    nr_router *r = nrt_router(env);
+    NRT_EQ_CODE(add(r, "/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
+    NRT_EQ_CODE(nr_cancel_connection(r, "/mnt/a", 0, FALSE), WN_SUCCESS); /* still remembered */
+    NRT_EQ_CODE(nr_cancel_connection(r, "fx:a", CONNECT_UPDATE_PROFILE, FALSE), WN_NOT_CONNECTED);
+    NRT_EQ_STR(nrt_remembered(env, r), "/mnt/a=fx:a@pa");
     nrt_env_free(env);
 }
 

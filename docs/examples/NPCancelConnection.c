@@ -1,6 +1,8 @@
 /* NPCancelConnection.c - a provider whose "demo:" connections are cancelled
- * by local name, or by remote name (all the connections to it). */
+ * as WNetCancelConnection2 cancels: a local name ends that connection, a
+ * remote name every deviceless connection to it and none with a local name. */
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <netrouter/npapi.h>
@@ -39,11 +41,15 @@ NR_PLUGIN_EXPORT DWORD APIENTRY NPAddConnection3(HWND hwndOwner, LPNETRESOURCE l
 NR_PLUGIN_EXPORT DWORD APIENTRY NPCancelConnection(LPSTR lpName, BOOL fForce)
 {
     DWORD rc = WN_NOT_CONNECTED; /* "not mine" for a cancel: the next provider is asked */
+    bool by_local = false;
     pthread_mutex_lock(&lock);
+    for (int i = 0; i < MAX_CONN && !by_local; i++)
+        by_local = conn[i].local && !strcmp(conn[i].local, lpName);
     for (int i = 0; i < MAX_CONN; i++) {
         if (!conn[i].remote)
             continue;
-        if ((conn[i].local && !strcmp(conn[i].local, lpName)) || !strcmp(conn[i].remote, lpName)) {
+        if (by_local ? conn[i].local && !strcmp(conn[i].local, lpName)
+                     : !conn[i].local && !strcmp(conn[i].remote, lpName)) {
             /* A real provider would check for open files here and, unless
              * fForce, refuse with WN_OPEN_FILES. */
             free(conn[i].local);

@@ -9,7 +9,8 @@
  * between processes (links.c), since a CLI runs one process per command.
  *
  * It only ever removes links it made and that still point where it made them
- * point.  Configuration: {"state_file": "/absolute/file.json"} (optional).
+ * point.  Every link has a local name, so a cancel by remote name ends
+ * nothing (Windows ends only deviceless connections that way).  Configuration: {"state_file": "/absolute/file.json"} (optional).
  */
 #include <errno.h>
 #include <jansson.h>
@@ -336,28 +337,59 @@ out:
     return rc;
 }
 
+/*
+ * A cancel by remote name ends only the deviceless connections to it
+ * (WNetCancelConnection2's rule), and every link of ours has a local name:
+ * so it ends nothing, and says which local names to cancel instead.
+ */
+static DWORD cancel_by_remote(const char *lpName, const char *target)
+{
+    char *path = NULL, first[PATH_MAX] = "";
+    size_t live = 0;
+    link_table t;
+    int lock_fd = -1;
+    DWORD rc = open_record(&path, false, &lock_fd, &t);
+
+    if (rc != WN_SUCCESS)
+        return rc;
+    for (size_t i = 0; i < t.n; i++) {
+        if (strcmp(t.v[i].target, target) || !links_is_live(&t.v[i]))
+            continue;
+        if (!live++)
+            snprintf(first, sizeof first, "%s", t.v[i].local);
+    }
+    close_record(path, lock_fd, &t);
+    if (!live)
+        return report(WN_NOT_CONNECTED, "no link made by the symlink provider leads to %s", target);
+    return report(WN_NOT_CONNECTED, "%s has no deviceless connection (a cancel by remote name ends only those, "
+                  "and every symlink connection has a local name): cancel %s by %s %s%s", lpName,
+                  live == 1 ? "it" : "its links", live == 1 ? "its local name" : "their local names", first,
+                  live > 1 ? ", ..." : "");
+}
+
 NR_PLUGIN_EXPORT DWORD APIENTRY NPCancelConnection(LPSTR lpName, BOOL fForce)
 {
     char local[PATH_MAX], *path = NULL;
     const char *target = remote_target(lpName);
-    bool by_local = normalize_local(lpName, local, sizeof local);
     size_t removed = 0, stale = 0;
     link_table t;
     link_error err;
     int lock_fd = -1;
     DWORD rc;
 
+    (void)fForce; /* a link has no open files of its own */
     if (!lpName || !lpName[0])
         return WN_BAD_VALUE;
-    if (!target && !by_local)
+    if (target)
+        return cancel_by_remote(lpName, target);
+    if (!normalize_local(lpName, local, sizeof local))
         return report(WN_NOT_CONNECTED, "\"%s\" is neither an absolute path nor a link: name", lpName);
     rc = open_record(&path, true, &lock_fd, &t);
     if (rc != WN_SUCCESS)
         return rc;
-    /* By remote name, every link to that directory goes. */
     for (size_t i = t.n; i-- > 0;) {
         link_entry *e = &t.v[i];
-        if (by_local ? strcmp(e->local, local) : strcmp(e->target, target))
+        if (strcmp(e->local, local))
             continue;
         if (links_is_live(e)) {
             if (unlink(e->local) < 0) {
@@ -377,11 +409,8 @@ NR_PLUGIN_EXPORT DWORD APIENTRY NPCancelConnection(LPSTR lpName, BOOL fForce)
             goto out;
         }
     }
-    if (removed == 0 && by_local)
+    if (removed == 0)
         rc = report(WN_NOT_CONNECTED, "%s is not a link made by the symlink provider%s", lpName,
-                    stale ? " (any more)" : "");
-    else if (removed == 0)
-        rc = report(WN_NOT_CONNECTED, "no link made by the symlink provider leads to %s%s", target,
                     stale ? " (any more)" : "");
 out:
     close_record(path, lock_fd, &t);

@@ -172,56 +172,71 @@ out_name:
     return rc;
 }
 
+/*
+ * A cancel by remote name ends only the deviceless connections to it
+ * (WNetCancelConnection2's rule), and every sshfs mount has a mount point:
+ * so it ends nothing, and says which mount points to cancel instead.
+ */
+static DWORD cancel_by_remote(const char *lpName)
+{
+    char why[600], remote[PATH_MAX + 600], first[PATH_MAX] = "";
+    sshfs_name *name = malloc(sizeof *name);
+    sshfs_mount_table t;
+    size_t mounted = 0;
+    DWORD rc;
+
+    if (!name)
+        return WN_OUT_OF_MEMORY;
+    if (sshfs_name_parse(lpName, name, why, sizeof why) != WN_SUCCESS ||
+        !sshfs_name_format(name, remote, sizeof remote)) {
+        free(name);
+        return sshfs_report(WN_NOT_CONNECTED, "%s", why);
+    }
+    free(name);
+    rc = sshfs_mounts_read(&t, why, sizeof why);
+    if (rc != WN_SUCCESS)
+        return sshfs_report(rc, "%s", why);
+    for (size_t i = 0; i < t.n; i++)
+        if (!strcmp(t.v[i].remote, remote) && !mounted++)
+            snprintf(first, sizeof first, "%s", t.v[i].mountpoint);
+    sshfs_mounts_free(&t);
+    if (!mounted)
+        return sshfs_report(WN_NOT_CONNECTED, "%s is not an sshfs connection of this user", lpName);
+    return sshfs_report(WN_NOT_CONNECTED, "%s has no deviceless connection (a cancel by remote name ends only "
+                        "those, and every sshfs mount has a mount point): cancel %s by %s %s%s", lpName,
+                        mounted == 1 ? "it" : "its mounts", mounted == 1 ? "its mount point" : "their mount points",
+                        first, mounted > 1 ? ", ..." : "");
+}
+
 NR_PLUGIN_EXPORT DWORD APIENTRY NPCancelConnection(LPSTR lpName, BOOL fForce)
 {
-    char local[PATH_MAX], why[600], remote[PATH_MAX + 600];
-    bool by_remote = sshfs_name_owns(lpName);
-    sshfs_name *name = NULL;
+    char local[PATH_MAX], why[600];
     sshfs_mount_table t;
     sshfs_config c;
-    size_t done = 0;
+    const sshfs_mount *m;
     DWORD rc;
 
     if (!lpName || !*lpName)
         return WN_BAD_VALUE;
-    if (by_remote) {
-        name = malloc(sizeof *name);
-        if (!name)
-            return WN_OUT_OF_MEMORY;
-        if (sshfs_name_parse(lpName, name, why, sizeof why) != WN_SUCCESS ||
-            !sshfs_name_format(name, remote, sizeof remote)) {
-            free(name);
-            return sshfs_report(WN_NOT_CONNECTED, "%s", why);
-        }
-        free(name);
-    } else if (!sshfs_local_normalize(lpName, local, sizeof local)) {
+    if (sshfs_name_owns(lpName))
+        return cancel_by_remote(lpName);
+    if (!sshfs_local_normalize(lpName, local, sizeof local))
         return sshfs_report(WN_NOT_CONNECTED, "\"%s\" is neither a local directory nor an sshfs name", lpName);
-    }
     rc = sshfs_mounts_read(&t, why, sizeof why);
     if (rc != WN_SUCCESS)
         return sshfs_report(rc, "%s", why);
-    rc = sshfs_host_config(&c);
-    if (rc != WN_SUCCESS) {
+    if (!(m = sshfs_mounts_at(&t, local))) {
         sshfs_mounts_free(&t);
-        return rc;
+        return sshfs_report(WN_NOT_CONNECTED, "%s is not an sshfs connection of this user", lpName);
     }
-    /* By remote name, every mount of that name goes (last mounted first). */
-    for (size_t i = t.n; i-- > 0 && rc == WN_SUCCESS;) {
-        const sshfs_mount *m = &t.v[i];
-        if (strcmp(by_remote ? m->remote : m->mountpoint, by_remote ? remote : local))
-            continue;
+    rc = sshfs_host_config(&c);
+    if (rc == WN_SUCCESS) {
         rc = sshfs_unmount(m->mountpoint, fForce, c.unmount_timeout, why, sizeof why);
-        if (rc == WN_SUCCESS)
-            done++;
-        else
+        if (rc != WN_SUCCESS)
             sshfs_report(rc, "%s", why);
-        if (!by_remote)
-            break;
+        sshfs_config_free(&c);
     }
-    sshfs_config_free(&c);
     sshfs_mounts_free(&t);
-    if (rc == WN_SUCCESS && done == 0)
-        rc = sshfs_report(WN_NOT_CONNECTED, "%s is not an sshfs connection of this user", lpName);
     return rc;
 }
 

@@ -25,10 +25,11 @@ static const char use_help[] =
     "deviceless connection; a relative LOCAL is taken from the working\n"
     "directory).  Notifiers are called before and after.  '*' after REMOTE\n"
     "(quoted, or the shell expands it) asks for the password on the terminal,\n"
-    "without echo.  With /delete, disconnect and forget NAME (a local or a\n"
-    "remote name).  Without arguments, list the connections as net use does.\n"
-    "REMOTE alone (a name with a scheme such as link: or sshfs://, or a UNC\n"
-    "name) connects it without a local name; LOCAL alone shows that connection.\n"
+    "without echo.  With /delete, disconnect and forget NAME (a local name,\n"
+    "or a remote name: then only its deviceless connections end).  Without\n"
+    "arguments, list the connections as net use does.  REMOTE alone (a name\n"
+    "with a scheme such as link: or sshfs://, or a UNC name) connects it\n"
+    "without a local name; LOCAL alone shows that connection.\n"
     "\n"
     "  -p, --persistent         remember the connection (restored by 'restore')\n"
     "  -t, --temporary          never remember it, even with --persistent\n"
@@ -51,8 +52,10 @@ static const char use_help[] =
 
 static const char cancel_help[] =
     "Usage: netrouter cancel [OPTION]... NAME\n"
-    "Disconnect the connection NAME (a local name or a remote name).\n"
-    "Notifiers are called before and after.\n"
+    "Disconnect the connection NAME: a local name (a relative one is taken\n"
+    "from the working directory, as by 'use'), or a remote name, which ends\n"
+    "only the deviceless connections to it.  Notifiers are called before and\n"
+    "after.\n"
     "\n"
     "  -f, --forget   also forget a remembered connection of that local name\n"
     "                 (it is forgotten even when it is not connected)\n"
@@ -81,35 +84,45 @@ static bool read_password(const char *path, char *password)
     return false;
 }
 
-/* "netrouter use NAME /delete [/y]": cancels NAME and forgets it, as net
- * use does.  A relative NAME that the router knows as a local name (after
- * making it absolute) is that local name; otherwise it is taken as given
- * (a remote name such as fx:share, which also looks relative). */
+/* The name a cancel acts on.  A relative NAME that the router knows as a
+ * local name once made absolute (as "use LOCAL REMOTE" makes it) is that
+ * local name; otherwise NAME as given (a remote name such as fx:share,
+ * which also looks relative).  *owned is what the caller frees. */
+static const char *cancel_target(nr_router *r, const char *name, char **owned)
+{
+    char remote[16];
+    DWORD rc, len = sizeof remote;
+
+    *owned = NULL;
+    if (name[0] == '/' || !(*owned = cli_absolute_local(name, true)))
+        return name;
+    rc = nr_get_connection(r, *owned, remote, &len);
+    if (rc == WN_SUCCESS || rc == WN_MORE_DATA || rc == WN_CONNECTION_CLOSED)
+        return *owned;
+    free(*owned);
+    *owned = NULL;
+    return name;
+}
+
+/* "netrouter use NAME /delete [/y]": cancels NAME (cancel_target()) and
+ * forgets it, as net use does. */
 static int use_delete(const cli_globals *g, const char *name, BOOL force)
 {
-    char *local = NULL, remote[16];
-    const char *target = name;
-    DWORD rc, len = sizeof remote;
+    const char *target;
+    char *owned;
     nr_router *r;
+    DWORD rc;
 
-    if (name[0] != '/')
-        local = cli_absolute_local(name, true);
-    if (cli_open_router(g, 0, &r) != EXIT_SUCCESS) {
-        free(local);
+    if (cli_open_router(g, 0, &r) != EXIT_SUCCESS)
         return EXIT_FAILURE;
-    }
-    if (local) {
-        rc = nr_get_connection(r, local, remote, &len);
-        if (rc == WN_SUCCESS || rc == WN_MORE_DATA || rc == WN_CONNECTION_CLOSED)
-            target = local;
-    }
+    target = cancel_target(r, name, &owned);
     rc = nr_cancel_connection(r, target, CONNECT_UPDATE_PROFILE, force);
     if (rc == WN_SUCCESS)
         cli_line(stdout, "%s was deleted successfully.", target);
     else
         cli_report("use", rc);
     nr_router_free(r);
-    free(local);
+    free(owned);
     return rc == WN_SUCCESS ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
@@ -325,6 +338,8 @@ int cmd_cancel(const cli_globals *g, int argc, char **argv)
     };
     DWORD flags = 0, rc;
     BOOL force = FALSE;
+    const char *target;
+    char *owned;
     nr_router *r;
     int c;
 
@@ -341,12 +356,14 @@ int cmd_cancel(const cli_globals *g, int argc, char **argv)
         return cli_usage_error("cancel", "expected one NAME");
     if (cli_open_router(g, 0, &r) != EXIT_SUCCESS)
         return EXIT_FAILURE;
-    rc = nr_cancel_connection(r, argv[optind], flags, force);
+    target = cancel_target(r, argv[optind], &owned);
+    rc = nr_cancel_connection(r, target, flags, force);
     if (rc == WN_SUCCESS)
-        printf("%s disconnected%s\n", argv[optind], flags & CONNECT_UPDATE_PROFILE ? " and forgotten" : "");
+        printf("%s disconnected%s\n", target, flags & CONNECT_UPDATE_PROFILE ? " and forgotten" : "");
     else
         cli_report("cancel", rc);
     nr_router_free(r);
+    free(owned);
     return rc == WN_SUCCESS ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 

@@ -136,7 +136,11 @@ NR_PUBLIC DWORD nr_add_connection(nr_router *r, HWND owner, const NETRESOURCE *r
 
 typedef struct cancel_hook { bool forget; } cancel_hook;
 
-/* Forgetting follows a success, or a "not connected" for a remembered name. */
+/* Forgetting follows a success, or a "not connected" for a remembered name.
+ * The store is keyed by local name and never holds a deviceless connection
+ * (hook.persist needs a local name), so only the entry of a local name that
+ * the cancel named is forgotten: a cancel by remote name, which ends only
+ * deviceless connections (WNetCancelConnection2), forgets nothing. */
 static DWORD cancel_after_providers(nr_router *r, nr_op *op, DWORD result)
 {
     const cancel_hook *h = op->hook_data;

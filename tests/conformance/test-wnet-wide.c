@@ -100,6 +100,25 @@ NRT_TEST(wide_cancel_is_notified_with_the_utf8_name)
     wnt_done(env);
 }
 
+NRT_TEST(wide_cancel_by_remote_name_ends_only_the_deviceless_connections)
+{
+    nrt_env *env = plain();
+    NETRESOURCEW dev = wnt_resw(LOCAL_W, REMOTE_W), none = wnt_resw(NULL, REMOTE_W);
+    wchar_t buf[64];
+    DWORD len = 64;
+    NRT_EQ_CODE(WNetAddConnection2W(&dev, NULL, NULL, 0), WN_SUCCESS);
+    NRT_EQ_CODE(WNetCancelConnection2W(REMOTE_W, 0, FALSE), ERROR_NOT_CONNECTED);
+    NRT_EQ_CODE(WNetGetConnectionW(LOCAL_W, buf, &len), WN_SUCCESS);
+    NRT_TRUE(wcscmp(buf, REMOTE_W) == 0);
+    NRT_EQ_CODE(WNetAddConnection2W(&none, NULL, NULL, 0), WN_SUCCESS);
+    NRT_EQ_CODE(WNetCancelConnection2W(REMOTE_W, CONNECT_UPDATE_PROFILE, FALSE), NO_ERROR);
+    NRT_EQ_STR(nrt_value(env, "NPCancelConnection", 1, "name"), REMOTE_A);
+    NRT_EQ_CODE(WNetCancelConnection2W(REMOTE_W, 0, FALSE), ERROR_NOT_CONNECTED);
+    len = 64;
+    NRT_EQ_CODE(WNetGetConnectionW(LOCAL_W, buf, &len), WN_SUCCESS); /* still there */
+    wnt_done(env);
+}
+
 NRT_TEST(wide_add_connection_and_add_connection3)
 {
     nrt_env *env = plain();

@@ -124,6 +124,52 @@ NRT_TEST(cancel_of_an_unknown_name_is_not_connected)
     wnt_done(env);
 }
 
+/* Microsoft's WNetCancelConnection2: "If the parameter specifies a remote
+ * network resource, all connections without devices are canceled." */
+NRT_TEST(cancel_connection2_by_remote_name_leaves_a_device_connection_and_is_not_connected)
+{
+    nrt_env *env = plain();
+    char buf[64];
+    DWORD len = sizeof buf;
+    NRT_EQ_CODE(add("/mnt/a", "fx:a", NULL, CONNECT_UPDATE_PROFILE), WN_SUCCESS);
+    NRT_EQ_CODE(WNetCancelConnection2A("fx:a", 0, FALSE), ERROR_NOT_CONNECTED);
+    NRT_EQ_CODE(WNetCancelConnection2A("fx:a", CONNECT_UPDATE_PROFILE, TRUE), ERROR_NOT_CONNECTED);
+    NRT_EQ_CODE(WNetGetConnectionA("/mnt/a", buf, &len), WN_SUCCESS);
+    NRT_EQ_STR(buf, "fx:a");
+    NRT_EQ_STR(nrt_remembered(env, nr_wnet_get_router()), "/mnt/a=fx:a@p1");
+    wnt_done(env);
+}
+
+NRT_TEST(cancel_connection2_by_remote_name_ends_every_deviceless_connection_and_only_those)
+{
+    nrt_env *env = plain();
+    char buf[64];
+    DWORD len = sizeof buf;
+    NRT_EQ_CODE(add("/mnt/a", "fx:a", NULL, 0), WN_SUCCESS);
+    NRT_EQ_CODE(add(NULL, "fx:a", NULL, 0), WN_SUCCESS);
+    NRT_EQ_CODE(add(NULL, "fx:a", "bob", 0), WN_SUCCESS);
+    NRT_EQ_CODE(WNetCancelConnection2A("fx:a", 0, FALSE), NO_ERROR);
+    NRT_EQ_CODE(WNetCancelConnection2A("fx:a", 0, FALSE), ERROR_NOT_CONNECTED); /* both were ended */
+    NRT_EQ_CODE(WNetGetConnectionA("/mnt/a", buf, &len), WN_SUCCESS);
+    NRT_EQ_CODE(WNetCancelConnectionA("/mnt/a", FALSE), NO_ERROR);
+    wnt_done(env);
+}
+
+NRT_TEST(the_documented_example_provider_cancels_by_remote_name_as_windows_does)
+{
+    nrt_env *env = nrt_env_new();
+    NETRESOURCEA dev = wnt_res("/mnt/d", "demo:share"), none = wnt_res(NULL, "demo:share");
+    wnt_example_provider(env, "NPCancelConnection", "demo", 10);
+    wnt_use(env);
+    NRT_EQ_CODE(WNetAddConnection2A(&dev, NULL, NULL, 0), WN_SUCCESS);
+    NRT_EQ_CODE(WNetCancelConnection2A("demo:share", 0, FALSE), ERROR_NOT_CONNECTED);
+    NRT_EQ_CODE(WNetAddConnection2A(&none, NULL, NULL, 0), WN_SUCCESS);
+    NRT_EQ_CODE(WNetCancelConnection2A("demo:share", 0, FALSE), NO_ERROR);
+    NRT_EQ_CODE(WNetCancelConnection2A("demo:share", 0, FALSE), ERROR_NOT_CONNECTED);
+    NRT_EQ_CODE(WNetCancelConnection2A("/mnt/d", 0, FALSE), NO_ERROR); /* the device connection was still there */
+    wnt_done(env);
+}
+
 NRT_TEST(restore_connection_reconnects_a_remembered_entry_without_notification)
 {
     nrt_env *env = plain();

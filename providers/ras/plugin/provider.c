@@ -262,15 +262,27 @@ NR_PLUGIN_EXPORT DWORD APIENTRY NPAddConnection3(HWND owner, LPNETRESOURCE res, 
     return WN_SUCCESS;
 }
 
+/* name is a remote name ("ras:ENTRY"): a dial-up link is deviceless, so
+ * this is Windows' cancel by remote name, which ends every deviceless
+ * connection to it - every link of the entry, should there be several. */
 NR_PLUGIN_EXPORT DWORD APIENTRY NPCancelConnection(LPSTR name, BOOL force)
 {
     const char *entry = entry_of(name);
-    HRASCONN h;
+    RASCONN *v;
+    DWORD n, ended = 0;
     (void)force;
-    if (!entry || !(h = find_link(entry)))
+    if (!entry)
         return WN_NOT_CONNECTED;
-    hang_up(h);
-    return WN_SUCCESS;
+    if (all_links(&v, &n) == 0) {
+        for (DWORD i = 0; i < n; i++) {
+            if (!strcmp(v[i].szEntryName, entry)) {
+                hang_up(v[i].hrasconn);
+                ended++;
+            }
+        }
+    }
+    free(v);
+    return ended ? WN_SUCCESS : WN_NOT_CONNECTED;
 }
 
 NR_PLUGIN_EXPORT DWORD APIENTRY NPGetConnection(LPSTR local, LPSTR remote, LPDWORD length)

@@ -3,9 +3,9 @@
  * (router/wnet/): a universal name from the providers that export
  * NPGetUniversalName, resource information from NPGetResourceInformation,
  * a resource's parent from NPGetResourceParent, and one NPGetCaps value of
- * a named provider.  Each asks the providers in
- * order and stops at the first that knows the name; what to do when none
- * does is the caller's business.
+ * a named provider.  Each asks the providers in order and stops at the
+ * first that knows the name; what to do when none does is the caller's
+ * business.
  */
 #include "config.h"
 

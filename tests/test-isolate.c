@@ -17,6 +17,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <netrouter/winnetwk.h>
+
 #include "testutil.h"
 
 NRT_SUITE("isolate", .setup = nrt_fixtures_found);
@@ -436,6 +438,55 @@ NRT_TEST(isolated_provider_answers_like_in_process)
         NRT_EQ(n, 1);
         NRT_EQ_CODE(nr_cancel_connection(r, "/mnt/x", 0, TRUE), WN_SUCCESS);
         NRT_EQ_CODE(nr_get_connection(r, "/mnt/x", buf, &len), WN_NOT_CONNECTED);
+        nrt_env_free(env);
+    }
+}
+
+#define ATHENS "wide:/\xce\x95\xce\xbb\xce\xbb\xce\xac\xce\xb4\xce\xb1/\xce\xba\xce\xbf\xce\xb9\xce\xbd\xcf\x8c"
+
+/* WNetGetResourceParentA through each of a UTF-8 provider (the symlink
+ * example) and a wide one, in process and isolated: the same answers. */
+NRT_TEST(isolated_provider_tells_the_parent_like_in_process)
+{
+    for (int isolated = 0; isolated <= 1; isolated++) {
+        const char *top = isolated ? "\"isolation\": \"process\"" : NULL;
+        nrt_env *env = nrt_env_new();
+        union { NETRESOURCEA nr; char bytes[512]; } u;
+        NETRESOURCEA res = nrt_res(NULL, ATHENS "/d\xc3\xa9j\xc3\xa0/b");
+        DWORD need = (DWORD)(sizeof(NETRESOURCEA) + sizeof ATHENS "/d\xc3\xa9j\xc3\xa0" + sizeof "wide"), size;
+        nrt_plugin(env, "provider", "wide", 10, "wide-provider", top, NULL);
+        nrt_write(env, env->plugins, "links.json", 0644,
+                  "{ \"manifest_version\": 1, \"name\": \"links\", \"kind\": \"provider\", \"library\": \"%s\",\n"
+                  "  \"order\": 20%s%s }\n",
+                  nrt_built(env, "examples/provider-symlink/.libs/nr-symlink.so"), top ? ", " : "", top ? top : "");
+        nr_router *r = nrt_router(env);
+        NRT_EQ_FATAL(nr_router_problem_count(r), 0);
+        if (isolated)
+            NRT_NE_STR(children(env), "");
+        nr_wnet_set_router(r);
+        size = need - 1;
+        NRT_EQ_CODE(WNetGetResourceParentA(&res, &u, &size), WN_MORE_DATA);
+        NRT_EQ(size, need);
+        NRT_EQ_CODE(WNetGetResourceParentA(&res, &u, &size), WN_SUCCESS);
+        NRT_EQ_STR(u.nr.lpRemoteName, ATHENS "/d\xc3\xa9j\xc3\xa0");
+        NRT_EQ_STR(u.nr.lpProvider, "wide");
+        NRT_TRUE(u.nr.lpRemoteName > u.bytes && u.nr.lpRemoteName < u.bytes + need);
+        NRT_EQ(u.nr.dwDisplayType, RESOURCEDISPLAYTYPE_DIRECTORY);
+        res.lpRemoteName = ATHENS; /* a share: the network above it has no name */
+        NRT_EQ_CODE(WNetGetResourceParentA(&res, &u, &size), WN_SUCCESS);
+        NRT_NULL(u.nr.lpRemoteName);
+        NRT_EQ_STR(u.nr.lpProvider, "wide");
+        res.lpRemoteName = "link:/tmp/\xc3\xa9t\xc3\xa9/x";
+        size = sizeof u;
+        NRT_EQ_CODE(WNetGetResourceParentA(&res, &u, &size), WN_SUCCESS);
+        NRT_EQ_STR(u.nr.lpRemoteName, "link:/tmp/\xc3\xa9t\xc3\xa9");
+        NRT_EQ_STR(u.nr.lpProvider, "links");
+        NRT_EQ(u.nr.dwUsage, RESOURCEUSAGE_CONNECTABLE | RESOURCEUSAGE_CONTAINER);
+        res.lpRemoteName = "nobody:x";
+        size = 9;
+        NRT_EQ_CODE(WNetGetResourceParentA(&res, &u, &size), WN_BAD_NETNAME);
+        NRT_EQ(size, 9);
+        nr_wnet_set_router(NULL);
         nrt_env_free(env);
     }
 }

@@ -2,7 +2,7 @@
  * test-wide-boundary.c - docs/design.md section 2: the router's calls into
  * a wide provider (router/lib/plugin-call.c and plugin-wide.c) for the
  * entry points no public function reaches yet (NPGetUniversalName,
- * NPGetResourceInformation) and for the enumeration thunk's buffer rules,
+ * NPGetResourceInformation, NPGetResourceParent) and for the enumeration thunk's buffer rules,
  * which the public enumeration hides behind a buffer of its own.
  *
  * It links a copy of the router's objects (tests/local.mk), so that it can
@@ -153,6 +153,69 @@ NRT_TEST(resource_information_leaves_the_size_alone_on_other_errors)
     DWORD size = 7;
     char *system = NULL;
     NRT_EQ_CODE(nr__provider_get_resource_information(p, &in, buf, &size, &system), WN_BAD_NETNAME);
+    NRT_EQ(size, 7);
+    nrt_env_free(env);
+}
+
+/* ---- NPGetResourceParent (bytes) ---------------------------------------------------------------- */
+
+NRT_TEST(resource_parent_is_packed_in_utf8_inside_the_buffer)
+{
+    nrt_env *env = nrt_env_new();
+    nr_plugin *p = wide_provider(env);
+    union { NETRESOURCEA res; char bytes[512]; } u;
+    NETRESOURCE in = nrt_res(NULL, ATHENS "/a\xc3\xa9/b");
+    DWORD size = sizeof u;
+    NRT_EQ_CODE(nr__provider_get_resource_parent(p, &in, &u, &size), WN_SUCCESS);
+    NRT_EQ_STR(u.res.lpRemoteName, ATHENS "/a\xc3\xa9");
+    NRT_EQ_STR(u.res.lpProvider, "wide");
+    NRT_NULL(u.res.lpLocalName);
+    NRT_NULL(u.res.lpComment);
+    NRT_EQ(u.res.dwType, RESOURCETYPE_DISK);
+    NRT_EQ(u.res.dwDisplayType, RESOURCEDISPLAYTYPE_DIRECTORY);
+    NRT_EQ(u.res.dwUsage, RESOURCEUSAGE_CONNECTABLE | RESOURCEUSAGE_CONTAINER);
+    NRT_EQ(inside(u.res.lpRemoteName, &u, sizeof u), true);
+    NRT_EQ(inside(u.res.lpProvider, &u, sizeof u), true);
+    nrt_env_free(env);
+}
+
+NRT_TEST(resource_parent_of_a_share_has_no_remote_name)
+{
+    nrt_env *env = nrt_env_new();
+    nr_plugin *p = wide_provider(env);
+    union { NETRESOURCEA res; char bytes[512]; } u;
+    NETRESOURCE in = nrt_res(NULL, ATHENS);
+    DWORD size = sizeof u;
+    NRT_EQ_CODE(nr__provider_get_resource_parent(p, &in, &u, &size), WN_SUCCESS);
+    NRT_NULL(u.res.lpRemoteName);
+    NRT_EQ_STR(u.res.lpProvider, "wide");
+    NRT_EQ(u.res.dwDisplayType, RESOURCEDISPLAYTYPE_NETWORK);
+    nrt_env_free(env);
+}
+
+NRT_TEST(resource_parent_too_small_asks_for_the_utf8_bytes)
+{
+    nrt_env *env = nrt_env_new();
+    nr_plugin *p = wide_provider(env);
+    union { NETRESOURCEA res; char bytes[512]; } u;
+    NETRESOURCE in = nrt_res(NULL, ATHENS "/x");
+    DWORD need = (DWORD)(sizeof(NETRESOURCEA) + sizeof ATHENS + sizeof "wide");
+    DWORD size = need - 1;
+    NRT_EQ_CODE(nr__provider_get_resource_parent(p, &in, &u, &size), WN_MORE_DATA);
+    NRT_EQ(size, need);
+    NRT_EQ_CODE(nr__provider_get_resource_parent(p, &in, &u, &size), WN_SUCCESS);
+    NRT_EQ_STR(u.res.lpRemoteName, ATHENS);
+    nrt_env_free(env);
+}
+
+NRT_TEST(resource_parent_leaves_the_size_alone_on_other_errors)
+{
+    nrt_env *env = nrt_env_new();
+    nr_plugin *p = wide_provider(env);
+    char buf[8];
+    NETRESOURCE in = nrt_res(NULL, "wide:/nowhere/x");
+    DWORD size = 7;
+    NRT_EQ_CODE(nr__provider_get_resource_parent(p, &in, buf, &size), WN_BAD_NETNAME);
     NRT_EQ(size, 7);
     nrt_env_free(env);
 }

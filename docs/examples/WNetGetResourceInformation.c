@@ -22,7 +22,7 @@ int main(int argc, char **argv)
     }
     printf("resource %s (provider %s), within it: %s\n", buf.res.lpRemoteName,
            buf.res.lpProvider ? buf.res.lpProvider : "?", system ? system : "(nothing)");
-    /* WNetGetResourceParent(&nr, &buf, &size) asks for the container above
-     * it; netrouter providers cannot tell (ERROR_NOT_SUPPORTED). */
+    /* WNetGetResourceParent(&buf.res, ...) would ask for the container
+     * above it (see WNetGetResourceParent(3)). */
     return 0;
 }

@@ -29,6 +29,7 @@ NR_DOC_WNET_EXAMPLES = \
 	docs/examples/WNetGetLastError \
 	docs/examples/WNetGetNetworkInformation \
 	docs/examples/WNetGetResourceInformation \
+	docs/examples/WNetGetResourceParent \
 	docs/examples/WNetGetUniversalName \
 	docs/examples/WNetOpenEnum \
 	docs/examples/WNetRestoreConnection \
@@ -69,6 +70,7 @@ NR_DOC_PLUGIN_EXAMPLES = \
 	docs/examples/NPGetCaps.la \
 	docs/examples/NPGetConnection.la \
 	docs/examples/NPGetResourceInformation.la \
+	docs/examples/NPGetResourceParent.la \
 	docs/examples/NPGetUniversalName.la \
 	docs/examples/NPGetUser.la \
 	docs/examples/NPOpenEnum.la \
@@ -98,6 +100,7 @@ docs_examples_WNetGetConnection_LDADD = router/libnetrouter.la
 docs_examples_WNetGetLastError_LDADD = router/libnetrouter.la
 docs_examples_WNetGetNetworkInformation_LDADD = router/libnetrouter.la
 docs_examples_WNetGetResourceInformation_LDADD = router/libnetrouter.la
+docs_examples_WNetGetResourceParent_LDADD = router/libnetrouter.la
 docs_examples_WNetGetUniversalName_LDADD = router/libnetrouter.la
 docs_examples_WNetOpenEnum_LDADD = router/libnetrouter.la
 docs_examples_WNetRestoreConnection_LDADD = router/libnetrouter.la
@@ -152,6 +155,10 @@ docs_examples_NPGetResourceInformation_la_SOURCES = docs/examples/NPGetResourceI
 docs_examples_NPGetResourceInformation_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden
 docs_examples_NPGetResourceInformation_la_LIBADD = $(PTHREAD_LIBS)
 docs_examples_NPGetResourceInformation_la_LDFLAGS = $(AM_LDFLAGS) -module $(TEST_PLUGIN_LDFLAGS)
+docs_examples_NPGetResourceParent_la_SOURCES = docs/examples/NPGetResourceParent.c
+docs_examples_NPGetResourceParent_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden
+docs_examples_NPGetResourceParent_la_LIBADD = $(PTHREAD_LIBS)
+docs_examples_NPGetResourceParent_la_LDFLAGS = $(AM_LDFLAGS) -module $(TEST_PLUGIN_LDFLAGS)
 docs_examples_NPGetUniversalName_la_SOURCES = docs/examples/NPGetUniversalName.c
 docs_examples_NPGetUniversalName_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden
 docs_examples_NPGetUniversalName_la_LIBADD = $(PTHREAD_LIBS)
@@ -193,6 +200,7 @@ dist_nrmanexamples_DATA = docs/examples/README.md \
 	docs/examples/NPGetCaps.c \
 	docs/examples/NPGetConnection.c \
 	docs/examples/NPGetResourceInformation.c \
+	docs/examples/NPGetResourceParent.c \
 	docs/examples/NPGetUniversalName.c \
 	docs/examples/NPGetUser.c \
 	docs/examples/NPOpenEnum.c \
@@ -238,6 +246,7 @@ dist_nrmanexamples_DATA = docs/examples/README.md \
 	docs/examples/WNetGetLastError.c \
 	docs/examples/WNetGetNetworkInformation.c \
 	docs/examples/WNetGetResourceInformation.c \
+	docs/examples/WNetGetResourceParent.c \
 	docs/examples/WNetGetUniversalName.c \
 	docs/examples/WNetOpenEnum.c \
 	docs/examples/WNetRestoreConnection.c \

@@ -14,6 +14,7 @@ dist_man_MANS += \
 	docs/man3/NPGetCaps.3 \
 	docs/man3/NPGetConnection.3 \
 	docs/man3/NPGetResourceInformation.3 \
+	docs/man3/NPGetResourceParent.3 \
 	docs/man3/NPGetUniversalName.3 \
 	docs/man3/NPGetUser.3 \
 	docs/man3/NPOpenEnum.3 \

@@ -4,8 +4,8 @@
  * not exist yet) a symbolic link to that directory.
  *
  * It shows a complete provider in a few hundred lines: capabilities, add,
- * cancel, get-connection, get-user and the enumeration trio with the Windows
- * buffer convention, extended errors through the host, and state shared
+ * cancel, get-connection, get-user, the parent of a resource and the
+ * enumeration trio with the Windows buffer convention, extended errors through the host, and state shared
  * between processes (links.c), since a CLI runs one process per command.
  *
  * It only ever removes links it made and that still point where it made them
@@ -268,6 +268,8 @@ NR_PLUGIN_EXPORT DWORD APIENTRY NPGetCaps(DWORD nIndex)
         return WNNC_CON_ADDCONNECTION3 | WNNC_CON_CANCELCONNECTION | WNNC_CON_GETCONNECTIONS;
     case WNNC_ENUMERATION:
         return WNNC_ENUM_LOCAL;
+    case WNNC_DIALOG:
+        return WNNC_DLG_GETRESOURCEPARENT;
     default:
         return 0;
     }
@@ -476,6 +478,61 @@ NR_PLUGIN_EXPORT DWORD APIENTRY NPGetUser(LPSTR lpName, LPSTR lpUserName, LPDWOR
     if (getpwuid_r(geteuid(), &pw, buf, sizeof buf, &found) != 0 || !found)
         return report(WN_NOT_LOGGED_ON, "no user name for uid %u", (unsigned)geteuid());
     return copy_out(found->pw_name, lpUserName, lpnBufferLen);
+}
+
+/* ---- the browse hierarchy ------------------------------------------------------------- */
+
+/*
+ * The parent of link:/a/b/c is link:/a/b, of link:/a the root link:/: the
+ * directory above, found from the name alone (whether either exists is not
+ * asked, as Windows allows).  Each is a directory one can connect to and
+ * that holds others: RESOURCETYPE_DISK, RESOURCEDISPLAYTYPE_SHARE (what
+ * NPEnumResource shows for the same names), RESOURCEUSAGE_CONNECTABLE |
+ * RESOURCEUSAGE_CONTAINER.  The root has no browse parent: its answer is
+ * the network itself, lpRemoteName NULL, RESOURCEDISPLAYTYPE_NETWORK,
+ * RESOURCEUSAGE_CONTAINER.  The strings follow the structure in lpBuffer.
+ */
+NR_PLUGIN_EXPORT DWORD APIENTRY NPGetResourceParent(LPNETRESOURCE lpNetResource, LPVOID lpBuffer,
+                                                    LPDWORD lpBufferSize)
+{
+    const char *target, *provider = display_name();
+    size_t n, remote = 0, need;
+    NETRESOURCE *r = lpBuffer;
+    char *at;
+
+    if (!lpNetResource || !lpBufferSize)
+        return WN_BAD_POINTER;
+    target = remote_target(lpNetResource->lpRemoteName);
+    if (!target)
+        return WN_BAD_NETNAME;
+    if (lpNetResource->dwType != RESOURCETYPE_DISK && lpNetResource->dwType != RESOURCETYPE_ANY)
+        return report(WN_BAD_VALUE, "symlink resources are disk resources");
+    n = strlen(target);
+    while (n > 1 && target[n - 1] == '/')
+        n--; /* "/a/b/" is "/a/b" */
+    if (n > 1) {
+        while (target[n - 1] != '/')
+            n--; /* "/a/b" -> "/a/" */
+        while (n > 1 && target[n - 1] == '/')
+            n--; /* "/a/" -> "/a"; the root stays "/" */
+        remote = strlen(REMOTE_PREFIX) + n + 1;
+    }
+    need = sizeof(NETRESOURCE) + remote + strlen(provider) + 1;
+    if (!lpBuffer || *lpBufferSize < need) {
+        *lpBufferSize = (DWORD)need;
+        return WN_MORE_DATA;
+    }
+    *r = (NETRESOURCE){ .dwType = remote ? RESOURCETYPE_DISK : RESOURCETYPE_ANY,
+                        .dwDisplayType = remote ? RESOURCEDISPLAYTYPE_SHARE : RESOURCEDISPLAYTYPE_NETWORK,
+                        .dwUsage = remote ? RESOURCEUSAGE_CONNECTABLE | RESOURCEUSAGE_CONTAINER
+                                          : RESOURCEUSAGE_CONTAINER };
+    at = (char *)(r + 1);
+    if (remote) {
+        r->lpRemoteName = at;
+        at += snprintf(at, remote, "%s%.*s", REMOTE_PREFIX, (int)n, target) + 1;
+    }
+    r->lpProvider = strcpy(at, provider);
+    return WN_SUCCESS;
 }
 
 /* ---- enumeration ----------------------------------------------------------------------- */

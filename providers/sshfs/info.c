@@ -1,8 +1,9 @@
 /*
  * info.c - names the sshfs provider translates without connecting:
  * NPGetUniversalName (a local path inside a mount -> the remote name of
- * that file) and NPGetResourceInformation (a remote name -> the part that
- * is mounted or mountable, and the rest).
+ * that file), NPGetResourceInformation (a remote name -> the part that
+ * is mounted or mountable, and the rest) and NPGetResourceParent (a remote
+ * name -> the one above it).
  *
  * A remote file's name is its mount's remote name, the form's separator
  * ('\\' for the UNC forms, '/' for the URL) and the path below the mount
@@ -169,5 +170,61 @@ NR_PLUGIN_EXPORT DWORD APIENTRY NPGetResourceInformation(LPNETRESOURCE lpNetReso
     p += strlen(sshfs_host_name()) + 1;
     if (lplpSystem)
         *lplpSystem = *system ? strcpy(p, system) : NULL;
+    return WN_SUCCESS;
+}
+
+/*
+ * The parent of a remote name in the browse hierarchy, from the name alone
+ * (sshfs_name_parent): a directory (RESOURCEDISPLAYTYPE_SHARE, mountable
+ * like any), the host as NPEnumResource lists it (RESOURCEDISPLAYTYPE_SERVER;
+ * mounting it mounts the home directory), and above the host the network
+ * (lpRemoteName NULL).
+ */
+NR_PLUGIN_EXPORT DWORD APIENTRY NPGetResourceParent(LPNETRESOURCE lpNetResource, LPVOID lpBuffer,
+                                                    LPDWORD lpBufferSize)
+{
+    char why[600], parent[PATH_MAX + 600] = "";
+    sshfs_name *n, *up;
+    bool has_parent, is_host = false;
+    size_t need;
+    DWORD rc;
+
+    if (!lpNetResource || !lpBufferSize)
+        return WN_BAD_POINTER;
+    if (!(n = malloc(2 * sizeof *n)))
+        return WN_OUT_OF_MEMORY;
+    up = n + 1;
+    rc = sshfs_name_parse(lpNetResource->lpRemoteName, n, why, sizeof why);
+    if (rc != WN_SUCCESS) {
+        free(n);
+        return sshfs_report(WN_BAD_NETNAME, "%s", why);
+    }
+    if (lpNetResource->dwType != RESOURCETYPE_DISK && lpNetResource->dwType != RESOURCETYPE_ANY) {
+        free(n);
+        return sshfs_report(WN_BAD_VALUE, "sshfs resources are disk resources");
+    }
+    has_parent = sshfs_name_parent(n, up, &is_host);
+    rc = has_parent && !sshfs_name_format(up, parent, sizeof parent) ? WN_BAD_NETNAME : WN_SUCCESS;
+    free(n);
+    if (rc != WN_SUCCESS)
+        return rc;
+    need = sizeof(NETRESOURCE) + (has_parent ? strlen(parent) + 1 : 0) + strlen(sshfs_host_name()) + 1;
+    if (!lpBuffer || *lpBufferSize < need) {
+        *lpBufferSize = (DWORD)need;
+        return WN_MORE_DATA;
+    }
+    NETRESOURCE *r = lpBuffer;
+    char *p = (char *)(r + 1);
+    memset(r, 0, sizeof *r);
+    r->dwType = has_parent ? RESOURCETYPE_DISK : RESOURCETYPE_ANY;
+    r->dwDisplayType = !has_parent ? RESOURCEDISPLAYTYPE_NETWORK
+                       : is_host   ? RESOURCEDISPLAYTYPE_SERVER
+                                   : RESOURCEDISPLAYTYPE_SHARE;
+    r->dwUsage = has_parent ? RESOURCEUSAGE_CONNECTABLE | RESOURCEUSAGE_CONTAINER : RESOURCEUSAGE_CONTAINER;
+    if (has_parent) {
+        r->lpRemoteName = strcpy(p, parent);
+        p += strlen(parent) + 1;
+    }
+    r->lpProvider = strcpy(p, sshfs_host_name());
     return WN_SUCCESS;
 }

@@ -209,6 +209,23 @@ bool sshfs_name_source(const sshfs_name *n, char *buf, size_t size)
     return len >= 0 && (size_t)len < size;
 }
 
+bool sshfs_name_parent(const sshfs_name *n, sshfs_name *parent, bool *is_host)
+{
+    char *slash;
+    if (n->form == SSHFS_FORM_HOME && !n->path[0])
+        return false; /* the host itself */
+    *parent = *n;
+    slash = strrchr(parent->path, '/');
+    if (!slash || !strcmp(parent->path, "/")) { /* "a" below home, or a root: the host */
+        parent->form = SSHFS_FORM_HOME;
+        parent->path[0] = '\0';
+    } else {
+        slash[slash == parent->path] = '\0'; /* "/a" -> "/", "/a/b" -> "/a", "a/b" -> "a" */
+    }
+    *is_host = parent->form == SSHFS_FORM_HOME && !parent->path[0];
+    return true;
+}
+
 char sshfs_name_separator(const sshfs_name *n)
 {
     return n->form == SSHFS_FORM_URL ? '/' : '\\';

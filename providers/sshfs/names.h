@@ -50,6 +50,14 @@ bool sshfs_name_format(const sshfs_name *n, char *buf, size_t size);
 /* What sshfs mounts: "[USER@]HOST:PATH" ("[HOST]" for IPv6). */
 bool sshfs_name_source(const sshfs_name *n, char *buf, size_t size);
 
+/* The parent of n in the browse hierarchy, into *parent: the directory
+ * above (a URL's or root form's "/" has the host above it), and above the
+ * home directory, or a root, the host as NPEnumResource lists it
+ * ("\\sshfs\[USER@]HOST[!PORT]", the home form with path "").  false for
+ * that host, which has only the network above it.  *is_host says whether
+ * the parent is the host. */
+bool sshfs_name_parent(const sshfs_name *n, sshfs_name *parent, bool *is_host);
+
 /* The separator of the form: '/' for the URL, '\\' for the UNC forms. */
 char sshfs_name_separator(const sshfs_name *n);
 

@@ -24,7 +24,8 @@
 #include <netrouter/npapi.h>
 
 #define NR_IPC_HIDDEN __attribute__((visibility("hidden")))
-#define NR_IPC_VERSION 1u
+/* 2: NR_IPC_P_RESOURCE_PARENT and NR_IPC_HAS_RESOURCE_PARENT. */
+#define NR_IPC_VERSION 2u
 #define NR_IPC_HEADER 12u
 #define NR_IPC_MAX_PAYLOAD (64u * 1024u)
 
@@ -50,7 +51,7 @@ enum nr_ipc_type {
 enum nr_ipc_provider_entry {
     NR_IPC_P_CAPS = 1, NR_IPC_P_ADD, NR_IPC_P_CANCEL, NR_IPC_P_GET_CONNECTION, NR_IPC_P_GET_USER,
     NR_IPC_P_UNIVERSAL_NAME, NR_IPC_P_RESOURCE_INFORMATION, NR_IPC_P_OPEN_ENUM, NR_IPC_P_ENUM_RESOURCE,
-    NR_IPC_P_CLOSE_ENUM,
+    NR_IPC_P_CLOSE_ENUM, NR_IPC_P_RESOURCE_PARENT,
 };
 /* The largest buffer a provider call fills in the host: what the router's
  * caller offers, but no more than this (an enumeration then takes more
@@ -73,6 +74,7 @@ enum nr_ipc_provider_entry {
 #define NR_IPC_HAS_OPEN_ENUM 0x800u
 #define NR_IPC_HAS_ENUM_RESOURCE 0x1000u
 #define NR_IPC_HAS_CLOSE_ENUM 0x2000u
+#define NR_IPC_HAS_RESOURCE_PARENT 0x4000u
 
 /* A message being written: the header is filled by nr_ipc_send(). */
 typedef struct nr_ipc_out {

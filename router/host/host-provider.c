@@ -86,23 +86,29 @@ static void res_slots(NETRESOURCEA *r, char *const **slots)
     slots[3] = &r->lpProvider;
 }
 
-static DWORD resource_information(nr_plugin *p, nr_ipc_in *in, nr_ipc_out *x)
+/* NPGetResourceInformation (information) or NPGetResourceParent: the
+ * NETRESOURCE answer, then for the first where the system part is. */
+static DWORD resource_out(nr_plugin *p, nr_ipc_in *in, nr_ipc_out *x, bool information)
 {
     NETRESOURCEA res;
     bool has = nr_ipc_get_res(in, &res);
     DWORD size = capped(nr_ipc_get_u32(in)), asked = size, rc;
     char *buf = calloc(1, size ? size : 1), *system = NULL;
-    if (in->bad || !buf) {
+    if (in->bad || !buf || (!information && !has)) {
         free(buf);
-        return WN_OUT_OF_MEMORY;
+        return in->bad || !buf ? WN_OUT_OF_MEMORY : WN_BAD_VALUE;
     }
-    rc = nr__provider_get_resource_information(p, has ? &res : NULL, buf, &size, &system);
+    if (information)
+        rc = nr__provider_get_resource_information(p, has ? &res : NULL, buf, &size, &system);
+    else
+        rc = nr__provider_get_resource_parent(p, &res, buf, &size);
     nr_ipc_put_u32(x, size);
     if (rc == WN_SUCCESS && asked >= sizeof(NETRESOURCEA)) {
         char *const *slots[4];
         res_slots((NETRESOURCEA *)buf, slots);
         put_buffer(x, buf, asked, slots, 4);
-        nr_ipc_put_u32(x, system && system >= buf && system < buf + asked ? (uint32_t)(system - buf) : NONE);
+        if (information)
+            nr_ipc_put_u32(x, system && system >= buf && system < buf + asked ? (uint32_t)(system - buf) : NONE);
     }
     free(buf);
     return rc;
@@ -170,7 +176,9 @@ DWORD nr_host_provider(nr_plugin *p, nr_ipc_in *in, nr_ipc_out *x)
     case NR_IPC_P_UNIVERSAL_NAME:
         return p->get_universal_name ? universal_name(p, in, x) : WN_NOT_SUPPORTED;
     case NR_IPC_P_RESOURCE_INFORMATION:
-        return p->get_resource_information ? resource_information(p, in, x) : WN_NOT_SUPPORTED;
+        return p->get_resource_information ? resource_out(p, in, x, true) : WN_NOT_SUPPORTED;
+    case NR_IPC_P_RESOURCE_PARENT:
+        return p->get_resource_parent ? resource_out(p, in, x, false) : WN_NOT_SUPPORTED;
     case NR_IPC_P_OPEN_ENUM: {
         DWORD scope = nr_ipc_get_u32(in), type = nr_ipc_get_u32(in), usage = nr_ipc_get_u32(in), rc;
         HANDLE h = NULL;

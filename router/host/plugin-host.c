@@ -167,7 +167,8 @@ static void load(nr_ipc_in *in, nr_ipc_out *o, nr_logger *lg)
                               (plugin->get_resource_information ? NR_IPC_HAS_RESOURCE_INFORMATION : 0) |
                               (plugin->open_enum ? NR_IPC_HAS_OPEN_ENUM : 0) |
                               (plugin->enum_resource ? NR_IPC_HAS_ENUM_RESOURCE : 0) |
-                              (plugin->close_enum ? NR_IPC_HAS_CLOSE_ENUM : 0));
+                              (plugin->close_enum ? NR_IPC_HAS_CLOSE_ENUM : 0) |
+                              (plugin->get_resource_parent ? NR_IPC_HAS_RESOURCE_PARENT : 0));
         nr_ipc_put_u32(o, plugin->caps_conn);
         nr_ipc_put_u32(o, plugin->caps_enum);
         nr_ipc_put_u32(o, plugin->caps_user);

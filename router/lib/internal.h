@@ -247,6 +247,7 @@ struct nr_plugin {
     PF_NPGetUniversalName get_universal_name;
     PF_NPGetUser get_user;
     PF_NPGetResourceInformation get_resource_information;
+    PF_NPGetResourceParent get_resource_parent;   /* optional (WNNC_DLG_GETRESOURCEPARENT) */
     PF_NPOpenEnum open_enum;
     PF_NPEnumResource enum_resource;
     PF_NPCloseEnum close_enum;
@@ -303,6 +304,9 @@ NR_INTERNAL DWORD nr__provider_get_universal_name(nr_plugin *p, const char *path
  * it or is NULL.  res may be NULL. */
 NR_INTERNAL DWORD nr__provider_get_resource_information(nr_plugin *p, const NETRESOURCE *res, void *buffer,
                                                         DWORD *size, char **system);
+/* NETRESOURCEA of the parent and its strings in buffer (its lpRemoteName
+ * NULL when the resource has no browse parent). */
+NR_INTERNAL DWORD nr__provider_get_resource_parent(nr_plugin *p, const NETRESOURCE *res, void *buffer, DWORD *size);
 /* The handle belongs to p: hand it only to p's enum_resource / close_enum. */
 NR_INTERNAL DWORD nr__provider_open_enum(nr_plugin *p, DWORD scope, DWORD type, DWORD usage,
                                          const NETRESOURCE *container, HANDLE *out);
@@ -327,6 +331,7 @@ NR_INTERNAL DWORD nr__wide_get_universal_name(nr_plugin *p, const char *path, DW
                                               DWORD *size);
 NR_INTERNAL DWORD nr__wide_get_resource_information(nr_plugin *p, const NETRESOURCEA *res, void *buffer,
                                                     DWORD *size, char **system);
+NR_INTERNAL DWORD nr__wide_get_resource_parent(nr_plugin *p, const NETRESOURCEA *res, void *buffer, DWORD *size);
 NR_INTERNAL DWORD nr__wide_open_enum(nr_plugin *p, DWORD scope, DWORD type, DWORD usage,
                                      const NETRESOURCEA *container, HANDLE *out);
 NR_INTERNAL DWORD nr__wide_enum_resource(nr_plugin *p, HANDLE h, DWORD *count, void *buffer, DWORD *size);
@@ -378,6 +383,7 @@ NR_INTERNAL DWORD nr__iso_get_universal_name(nr_plugin *p, const char *path, DWO
                                              DWORD *size);
 NR_INTERNAL DWORD nr__iso_get_resource_information(nr_plugin *p, const NETRESOURCE *res, void *buffer,
                                                    DWORD *size, char **system);
+NR_INTERNAL DWORD nr__iso_get_resource_parent(nr_plugin *p, const NETRESOURCE *res, void *buffer, DWORD *size);
 NR_INTERNAL DWORD nr__iso_open_enum(nr_plugin *p, DWORD scope, DWORD type, DWORD usage,
                                     const NETRESOURCE *container, HANDLE *out);
 NR_INTERNAL DWORD nr__iso_enum_resource(nr_plugin *p, HANDLE h, DWORD *count, void *buffer, DWORD *size);
@@ -442,6 +448,11 @@ NR_INTERNAL DWORD nr__provider_universal_name(struct nr_router *r, const char *p
  * each in order; WN_BAD_NETNAME (last error set) when none knows it. */
 NR_INTERNAL DWORD nr__resource_information(struct nr_router *r, const NETRESOURCE *res, void *buffer, DWORD *size,
                                            char **system);
+/* NPGetResourceParent of the provider res->lpProvider names, else of each
+ * in order that exports it (buffer and *size as nr__resource_information);
+ * WN_NOT_SUPPORTED (last error set) when none exports it, WN_BAD_NETNAME
+ * when none knows the name. */
+NR_INTERNAL DWORD nr__resource_parent(struct nr_router *r, const NETRESOURCE *res, void *buffer, DWORD *size);
 /* NPGetCaps(index) of the provider named provider; 0 when it is not loaded. */
 NR_INTERNAL DWORD nr__provider_caps(struct nr_router *r, const char *provider, DWORD index);
 

@@ -40,6 +40,7 @@ static const char *entry_name(const nr_plugin *p, uint32_t entry)
     case NR_IPC_P_OPEN_ENUM: return "NPOpenEnum";
     case NR_IPC_P_ENUM_RESOURCE: return "NPEnumResource";
     case NR_IPC_P_CLOSE_ENUM: return "NPCloseEnum";
+    case NR_IPC_P_RESOURCE_PARENT: return "NPGetResourceParent";
     }
     return "?";
 }
@@ -188,13 +189,16 @@ DWORD nr__iso_get_universal_name(nr_plugin *p, const char *path, DWORD level, vo
     return nr__iso_end(p, "NPGetUniversalName", why, rc);
 }
 
-DWORD nr__iso_get_resource_information(nr_plugin *p, const NETRESOURCE *res, void *buffer, DWORD *size,
-                                       char **system)
+/* NPGetResourceInformation (system not NULL) and NPGetResourceParent: a
+ * NETRESOURCE in, one NETRESOURCE and its strings out (and for the first,
+ * where the system part is in the buffer). */
+static DWORD resource_out(nr_plugin *p, uint32_t entry, const NETRESOURCE *res, void *buffer, DWORD *size,
+                          char **system)
 {
     nr_ipc_out *o;
     DWORD rc = 0;
     char *why;
-    if (!(why = begin(p, NR_IPC_P_RESOURCE_INFORMATION, &o, 0, NULL))) {
+    if (!(why = begin(p, entry, &o, 0, NULL))) {
         nr_ipc_put_res(o, res);
         nr_ipc_put_u32(o, capped(*size));
         why = ask(p, &rc);
@@ -203,9 +207,10 @@ DWORD nr__iso_get_resource_information(nr_plugin *p, const NETRESOURCE *res, voi
         nr_ipc_in *in = nr__iso_in(p);
         DWORD len = nr_ipc_get_u32(in);
         uint32_t sys = NONE;
-        if (!in->bad && rc == WN_SUCCESS && take_buffer(in, buffer, *size))
+        bool taken = !in->bad && rc == WN_SUCCESS && take_buffer(in, buffer, *size);
+        if (taken && entry == NR_IPC_P_RESOURCE_INFORMATION)
             sys = nr_ipc_get_u32(in);
-        if (in->bad || (rc == WN_SUCCESS && sys != NONE && sys >= *size)) {
+        if (in->bad || (rc == WN_SUCCESS && (!taken || (sys != NONE && sys >= *size)))) {
             why = nr__iso_broken(p);
         } else {
             if (rc == WN_SUCCESS || rc == WN_MORE_DATA)
@@ -214,7 +219,18 @@ DWORD nr__iso_get_resource_information(nr_plugin *p, const NETRESOURCE *res, voi
                 *system = sys == NONE ? NULL : (char *)buffer + sys;
         }
     }
-    return nr__iso_end(p, "NPGetResourceInformation", why, rc);
+    return nr__iso_end(p, entry_name(p, entry), why, rc);
+}
+
+DWORD nr__iso_get_resource_information(nr_plugin *p, const NETRESOURCE *res, void *buffer, DWORD *size,
+                                       char **system)
+{
+    return resource_out(p, NR_IPC_P_RESOURCE_INFORMATION, res, buffer, size, system);
+}
+
+DWORD nr__iso_get_resource_parent(nr_plugin *p, const NETRESOURCE *res, void *buffer, DWORD *size)
+{
+    return resource_out(p, NR_IPC_P_RESOURCE_PARENT, res, buffer, size, NULL);
 }
 
 DWORD nr__iso_open_enum(nr_plugin *p, DWORD scope, DWORD type, DWORD usage, const NETRESOURCE *container,

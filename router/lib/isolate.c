@@ -138,6 +138,12 @@ static DWORD APIENTRY stub_resource_information(LPNETRESOURCEA r, LPVOID b, LPDW
     return WN_NOT_SUPPORTED;
 }
 
+static DWORD APIENTRY stub_resource_parent(LPNETRESOURCEA r, LPVOID b, LPDWORD s)
+{
+    (void)r, (void)b, (void)s;
+    return WN_NOT_SUPPORTED;
+}
+
 static DWORD APIENTRY stub_open_enum(DWORD s, DWORD t, DWORD u, LPNETRESOURCEA r, LPHANDLE h)
 {
     (void)s, (void)t, (void)u, (void)r, (void)h;
@@ -169,6 +175,7 @@ static void set_stubs(nr_plugin *p, uint32_t e)
     p->get_user = e & NR_IPC_HAS_GET_USER ? stub_name : NULL;
     p->get_universal_name = e & NR_IPC_HAS_UNIVERSAL_NAME ? stub_universal_name : NULL;
     p->get_resource_information = e & NR_IPC_HAS_RESOURCE_INFORMATION ? stub_resource_information : NULL;
+    p->get_resource_parent = e & NR_IPC_HAS_RESOURCE_PARENT ? stub_resource_parent : NULL;
     p->open_enum = e & NR_IPC_HAS_OPEN_ENUM ? stub_open_enum : NULL;
     p->enum_resource = e & NR_IPC_HAS_ENUM_RESOURCE ? stub_enum_resource : NULL;
     p->close_enum = e & NR_IPC_HAS_CLOSE_ENUM ? stub_close_enum : NULL;

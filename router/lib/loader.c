@@ -154,6 +154,8 @@ static const struct provider_entry {
     { "NPGetUser", "WNNC_USR_GETUSER", offsetof(nr_plugin, get_user), WNNC_USER, WNNC_USR_GETUSER, false },
     { "NPGetResourceInformation", "WNNC_DLG_GETRESOURCEINFORMATION", offsetof(nr_plugin, get_resource_information),
       WNNC_DIALOG, WNNC_DLG_GETRESOURCEINFORMATION, false },
+    { "NPGetResourceParent", "WNNC_DLG_GETRESOURCEPARENT", offsetof(nr_plugin, get_resource_parent), WNNC_DIALOG,
+      WNNC_DLG_GETRESOURCEPARENT, true },
     { "NPOpenEnum", "enumeration", offsetof(nr_plugin, open_enum), WNNC_ENUMERATION, ENUM_ANY, false },
     { "NPEnumResource", "enumeration", offsetof(nr_plugin, enum_resource), WNNC_ENUMERATION, ENUM_ANY, false },
     { "NPCloseEnum", "enumeration", offsetof(nr_plugin, close_enum), WNNC_ENUMERATION, ENUM_ANY, false },

@@ -178,6 +178,24 @@ DWORD nr__provider_get_resource_information(nr_plugin *p, const NETRESOURCE *res
     return rc;
 }
 
+DWORD nr__provider_get_resource_parent(nr_plugin *p, const NETRESOURCE *res, void *buffer, DWORD *size)
+{
+    NETRESOURCE copy = *res;
+    DWORD rc, len = *size;
+    if (!p->get_resource_parent)
+        return WN_NOT_SUPPORTED;
+    if (p->iso)
+        return nr__iso_get_resource_parent(p, res, buffer, size);
+    if (is_wide(p))
+        return nr__wide_get_resource_parent(p, res, buffer, size);
+    nr__call_begin(p, "NPGetResourceParent");
+    rc = p->get_resource_parent(&copy, buffer, &len);
+    nr__call_end(p);
+    if (rc == WN_SUCCESS || rc == WN_MORE_DATA)
+        *size = len;
+    return rc;
+}
+
 /* ---- enumeration -------------------------------------------------------------------------------- */
 
 DWORD nr__provider_open_enum(nr_plugin *p, DWORD scope, DWORD type, DWORD usage, const NETRESOURCE *container,

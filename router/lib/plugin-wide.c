@@ -8,11 +8,11 @@
  * with the caller's rules: sizes in bytes, WN_MORE_DATA with the size the
  * UTF-8 answer needs, the size untouched on every other error.  The plugin
  * itself counts as Windows does: characters for NPGetConnection and
- * NPGetUser, bytes for NPGetUniversalName, NPGetResourceInformation and
- * NPEnumResource.  Because the UTF-8 size of an answer is known only once
- * the wide text is, a thunk whose buffer is too small fetches the whole
- * answer (a second call with a larger buffer) before saying how much room
- * it needs.
+ * NPGetUser, bytes for NPGetUniversalName, NPGetResourceInformation,
+ * NPGetResourceParent and NPEnumResource.  Because the UTF-8 size of an
+ * answer is known only once the wide text is, a thunk whose buffer is too
+ * small fetches the whole answer (a second call with a larger buffer)
+ * before saying how much room it needs.
  *
  * Every conversion is router/common/wide.h's.  Text the router cannot give
  * a wide plugin (not UTF-8) fails with WN_BAD_VALUE; text a wide plugin
@@ -42,6 +42,7 @@ typedef DWORD (*w_cancel)(LPWSTR, BOOL);
 typedef DWORD (*w_get_text)(LPWSTR, LPWSTR, LPDWORD); /* NPGetConnection, NPGetUser */
 typedef DWORD (*w_get_universal_name)(LPCWSTR, DWORD, LPVOID, LPDWORD);
 typedef DWORD (*w_get_resource_information)(LPNETRESOURCEW, LPVOID, LPDWORD, LPWSTR *);
+typedef DWORD (*w_get_resource_parent)(LPNETRESOURCEW, LPVOID, LPDWORD);
 typedef DWORD (*w_open_enum)(DWORD, DWORD, DWORD, LPNETRESOURCEW, LPHANDLE);
 
 /* The largest answer fetched from a wide plugin (bytes; for a string,
@@ -382,23 +383,28 @@ DWORD nr__wide_get_universal_name(nr_plugin *p, const char *path, DWORD level, v
 
 typedef struct information_args {
     NETRESOURCEW *res;
-    wchar_t **system;
+    wchar_t **system;  /* NULL: NPGetResourceParent, else NPGetResourceInformation */
 } information_args;
 
 static DWORD information_call(nr_plugin *p, const void *args, void *buf, DWORD *size)
 {
     const information_args *a = args;
+    if (!a->system)
+        return ((w_get_resource_parent)p->get_resource_parent)(a->res, buf, size);
     *a->system = NULL;
     return ((w_get_resource_information)p->get_resource_information)(a->res, buf, size, a->system);
 }
 
-DWORD nr__wide_get_resource_information(nr_plugin *p, const NETRESOURCEA *res, void *buffer, DWORD *size,
-                                        char **system)
+/* NPGetResourceInformation (system not NULL) or NPGetResourceParent: one
+ * NETRESOURCEW and its strings (and the system part) from the plugin, as a
+ * NETRESOURCEA and UTF-8 strings in buffer. */
+static DWORD resource_out(nr_plugin *p, bool information, const NETRESOURCEA *res, void *buffer, DWORD *size,
+                          char **system)
 {
-    static const char entry[] = "NPGetResourceInformation";
+    const char *entry = information ? "NPGetResourceInformation" : "NPGetResourceParent";
     NETRESOURCEW w;
     wchar_t *wsystem = NULL;
-    information_args args = { NULL, &wsystem };
+    information_args args = { NULL, information ? &wsystem : NULL };
     void *wbuf = NULL;
     DWORD rc = WN_SUCCESS, cap = wide_room(*size, sizeof(NETRESOURCEW));
     if (res) {
@@ -429,6 +435,17 @@ DWORD nr__wide_get_resource_information(nr_plugin *p, const NETRESOURCEA *res, v
     }
     free(wbuf);
     return rc;
+}
+
+DWORD nr__wide_get_resource_information(nr_plugin *p, const NETRESOURCEA *res, void *buffer, DWORD *size,
+                                        char **system)
+{
+    return resource_out(p, true, res, buffer, size, system);
+}
+
+DWORD nr__wide_get_resource_parent(nr_plugin *p, const NETRESOURCEA *res, void *buffer, DWORD *size)
+{
+    return resource_out(p, false, res, buffer, size, NULL);
 }
 
 /* ---- enumeration ------------------------------------------------------------------------------ */

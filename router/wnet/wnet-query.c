@@ -164,14 +164,13 @@ NR_PUBLIC DWORD WINAPI WNetGetResourceInformationA(LPNETRESOURCEA lpNetResource,
     return rc;
 }
 
-/* The plugin interface has no NPGetResourceParent, so every provider is
- * one that does not support it: WN_NOT_SUPPORTED, as Windows' MPR answers
- * for such a provider, once the arguments are found good. */
+/* The provider lpProvider names, else the first that knows the remote
+ * name, answers through NPGetResourceParent; ERROR_NOT_SUPPORTED when no
+ * provider that could be asked has it. */
 NR_PUBLIC DWORD WINAPI WNetGetResourceParentA(LPNETRESOURCEA lpNetResource, LPVOID lpBuffer, LPDWORD lpcbBuffer)
 {
     nr_router *r;
     DWORD rc;
-    (void)lpBuffer;
     if (!lpNetResource || !lpcbBuffer)
         return nr__fail(WN_BAD_POINTER, "WNetGetResourceParent(): %s is NULL",
                         lpNetResource ? "lpcbBuffer" : "lpNetResource");
@@ -179,11 +178,13 @@ NR_PUBLIC DWORD WINAPI WNetGetResourceParentA(LPNETRESOURCEA lpNetResource, LPVO
         return nr__fail(WN_BAD_NETNAME, "WNetGetResourceParent(): the resource has no remote name");
     if ((rc = nr__wnet_router(&r)) != WN_SUCCESS)
         return rc;
-    if (nr__str_empty(lpNetResource->lpProvider) || !nr__find_provider(r, lpNetResource->lpProvider))
-        return nr__fail(WN_BAD_PROVIDER, "WNetGetResourceParent(): lpProvider (\"%s\") names no loaded provider",
-                        lpNetResource->lpProvider ? lpNetResource->lpProvider : "");
-    return nr__fail(WN_NOT_SUPPORTED, "provider '%s' cannot tell the parent of a resource (netrouter plugins "
-                    "have no NPGetResourceParent)", lpNetResource->lpProvider);
+    if (!lpBuffer) { /* a size probe: no provider is handed a NULL buffer with room in it */
+        DWORD need = 0;
+        if ((rc = nr__resource_parent(r, lpNetResource, NULL, &need)) == WN_MORE_DATA)
+            *lpcbBuffer = need;
+        return rc;
+    }
+    return nr__resource_parent(r, lpNetResource, lpBuffer, lpcbBuffer);
 }
 
 /* ---- providers ---------------------------------------------------------------------------- */

@@ -252,6 +252,50 @@ NRT_TEST(wide_provider_name_parent_and_network_information)
     wnt_done(env);
 }
 
+/* link:/Ελλάδα/données and its provider "liñks", wide. */
+#define GREEK_W L"link:/\u0395\u03bb\u03bb\u03ac\u03b4\u03b1"
+#define DONNEES_W GREEK_W L"/donn\u00e9es"
+#define LINKS_W L"li\u00f1ks"
+
+NRT_TEST(wide_resource_parent_comes_back_wide_in_bytes)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "p1", 10, NULL, NULL);
+    wnt_symlink_provider(env, "li\u00f1ks", 20);
+    wnt_use(env);
+    NETRESOURCEW res = wnt_resw(NULL, DONNEES_W L"/\U0001F600");
+    union { NETRESOURCEW nr; char bytes[512]; } u;
+    DWORD need = (DWORD)(sizeof(NETRESOURCEW) + sizeof DONNEES_W + sizeof LINKS_W);
+    DWORD size = need - 1;
+    NRT_EQ_CODE(WNetGetResourceParentW(&res, &u, &size), ERROR_MORE_DATA);
+    NRT_EQ(size, need);
+    NRT_EQ_CODE(WNetGetResourceParentW(&res, &u, &size), WN_SUCCESS);
+    NRT_TRUE(wcscmp(u.nr.lpRemoteName, DONNEES_W) == 0);
+    NRT_TRUE(wcscmp(u.nr.lpProvider, LINKS_W) == 0);
+    NRT_NULL(u.nr.lpLocalName);
+    NRT_NULL(u.nr.lpComment);
+    NRT_EQ(u.nr.dwType, RESOURCETYPE_DISK);
+    NRT_EQ(u.nr.dwUsage, RESOURCEUSAGE_CONNECTABLE | RESOURCEUSAGE_CONTAINER);
+    NRT_TRUE((char *)(u.nr.lpProvider + wcslen(u.nr.lpProvider)) < u.bytes + need);
+    /* The top: no remote name. */
+    res.lpRemoteName = L"link:/";
+    res.lpProvider = LINKS_W;
+    size = sizeof u;
+    NRT_EQ_CODE(WNetGetResourceParentW(&res, &u, &size), WN_SUCCESS);
+    NRT_NULL(u.nr.lpRemoteName);
+    NRT_TRUE(wcscmp(u.nr.lpProvider, LINKS_W) == 0);
+    /* Errors leave the size alone. */
+    size = 5;
+    res.lpRemoteName = L"nobody:\u00e9";
+    res.lpProvider = NULL;
+    NRT_EQ_CODE(WNetGetResourceParentW(&res, &u, &size), ERROR_BAD_NET_NAME);
+    NRT_EQ(size, 5);
+    res.lpProvider = L"n\u00f6body";
+    NRT_EQ_CODE(WNetGetResourceParentW(&res, &u, &size), ERROR_BAD_PROVIDER);
+    NRT_EQ(size, 5);
+    wnt_done(env);
+}
+
 NRT_TEST(wide_last_error_is_truncated_in_wide_characters)
 {
     nrt_env *env = plain();

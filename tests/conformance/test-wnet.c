@@ -252,10 +252,111 @@ NRT_TEST(resource_parent_checks_its_arguments_then_is_not_supported)
     char buf[256];
     DWORD size = sizeof buf;
     NRT_EQ_CODE(WNetGetResourceParentA(NULL, buf, &size), WN_BAD_POINTER);
-    NRT_EQ_CODE(WNetGetResourceParentA(&res, buf, &size), ERROR_BAD_PROVIDER);
+    /* p1 has no NPGetResourceParent: no provider offers the call. */
+    NRT_EQ_CODE(WNetGetResourceParentA(&res, buf, &size), WN_NOT_SUPPORTED);
+    NRT_EQ(size, sizeof buf);
     res.lpProvider = "p1";
     NRT_EQ_CODE(WNetGetResourceParentA(&res, buf, &size), WN_NOT_SUPPORTED);
     NRT_EQ(size, sizeof buf);
+    res.lpProvider = "nobody";
+    NRT_EQ_CODE(WNetGetResourceParentA(&res, buf, &size), ERROR_BAD_PROVIDER);
+    NRT_EQ(size, sizeof buf);
+    wnt_done(env);
+}
+
+/* link:/Ελλάδα/données (non-ASCII, 2-byte UTF-8 sequences). */
+#define GREEK "link:/\xce\x95\xce\xbb\xce\xbb\xce\xac\xce\xb4\xce\xb1"
+#define DONNEES GREEK "/donn\xc3\xa9""es"
+
+static nrt_env *with_links(void)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_provider(env, "p1", 10, NULL, NULL);
+    wnt_symlink_provider(env, "li\xc3\xb1ks", 20);
+    wnt_use(env);
+    return env;
+}
+
+NRT_TEST(resource_parent_is_the_directory_above_from_the_provider_that_knows_the_name)
+{
+    nrt_env *env = with_links();
+    NETRESOURCEA res = wnt_res(NULL, DONNEES "/x");
+    union { NETRESOURCEA nr; char bytes[512]; } u;
+    DWORD size = sizeof u;
+    memset(&u, 0xAA, sizeof u);
+    NRT_EQ_CODE(WNetGetResourceParentA(&res, &u, &size), WN_SUCCESS);
+    NRT_EQ_STR(u.nr.lpRemoteName, DONNEES);
+    NRT_EQ_STR(u.nr.lpProvider, "li\xc3\xb1ks");
+    NRT_NULL(u.nr.lpLocalName);
+    NRT_NULL(u.nr.lpComment);
+    NRT_EQ(u.nr.dwScope, 0);
+    NRT_EQ(u.nr.dwType, RESOURCETYPE_DISK);
+    NRT_EQ(u.nr.dwDisplayType, RESOURCEDISPLAYTYPE_SHARE);
+    NRT_EQ(u.nr.dwUsage, RESOURCEUSAGE_CONNECTABLE | RESOURCEUSAGE_CONTAINER);
+    /* Up again, by the provider named, with trailing slashes. */
+    res.lpRemoteName = DONNEES "//";
+    res.lpProvider = "li\xc3\xb1ks";
+    NRT_EQ_CODE(WNetGetResourceParentA(&res, &u, &size), WN_SUCCESS);
+    NRT_EQ_STR(u.nr.lpRemoteName, GREEK);
+    res.lpRemoteName = GREEK;
+    NRT_EQ_CODE(WNetGetResourceParentA(&res, &u, &size), WN_SUCCESS);
+    NRT_EQ_STR(u.nr.lpRemoteName, "link:/");
+    wnt_done(env);
+}
+
+NRT_TEST(resource_parent_of_the_top_has_no_remote_name)
+{
+    nrt_env *env = with_links();
+    NETRESOURCEA res = wnt_res(NULL, "link:/");
+    union { NETRESOURCEA nr; char bytes[512]; } u;
+    DWORD size = sizeof u;
+    NRT_EQ_CODE(WNetGetResourceParentA(&res, &u, &size), WN_SUCCESS);
+    NRT_NULL(u.nr.lpRemoteName);
+    NRT_EQ_STR(u.nr.lpProvider, "li\xc3\xb1ks");
+    NRT_EQ(u.nr.dwDisplayType, RESOURCEDISPLAYTYPE_NETWORK);
+    NRT_EQ(u.nr.dwUsage, RESOURCEUSAGE_CONTAINER);
+    wnt_done(env);
+}
+
+NRT_TEST(resource_parent_too_small_gives_more_data_with_the_exact_size)
+{
+    nrt_env *env = with_links();
+    NETRESOURCEA res = wnt_res(NULL, DONNEES "/x");
+    union { NETRESOURCEA nr; char bytes[512]; } u;
+    DWORD need = (DWORD)(sizeof(NETRESOURCEA) + sizeof DONNEES + sizeof "li\xc3\xb1ks");
+    DWORD size = need - 1;
+    NRT_EQ_CODE(WNetGetResourceParentA(&res, &u, &size), ERROR_MORE_DATA);
+    NRT_EQ(size, need);
+    size = 4096; /* no buffer: a size probe */
+    NRT_EQ_CODE(WNetGetResourceParentA(&res, NULL, &size), ERROR_MORE_DATA);
+    NRT_EQ(size, need);
+    NRT_EQ_CODE(WNetGetResourceParentA(&res, &u, &size), WN_SUCCESS);
+    NRT_EQ(size, need);
+    NRT_EQ_STR(u.nr.lpRemoteName, DONNEES);
+    NRT_TRUE(u.nr.lpProvider + strlen(u.nr.lpProvider) < u.bytes + need);
+    wnt_done(env);
+}
+
+NRT_TEST(resource_parent_leaves_the_size_alone_on_errors)
+{
+    nrt_env *env = with_links();
+    NETRESOURCEA res = wnt_res(NULL, "nobody:knows/this");
+    char buf[8];
+    DWORD size = 3;
+    NRT_EQ_CODE(WNetGetResourceParentA(&res, buf, &size), ERROR_BAD_NET_NAME);
+    NRT_EQ(size, 3);
+    res.lpRemoteName = DONNEES;
+    res.lpProvider = "p1"; /* loaded, but without NPGetResourceParent */
+    NRT_EQ_CODE(WNetGetResourceParentA(&res, buf, &size), ERROR_NOT_SUPPORTED);
+    NRT_EQ(size, 3);
+    res.lpProvider = "nobody";
+    NRT_EQ_CODE(WNetGetResourceParentA(&res, buf, &size), ERROR_BAD_PROVIDER);
+    NRT_EQ(size, 3);
+    res.lpProvider = NULL;
+    res.lpRemoteName = "";
+    NRT_EQ_CODE(WNetGetResourceParentA(&res, buf, &size), ERROR_BAD_NET_NAME);
+    NRT_EQ_CODE(WNetGetResourceParentA(&res, buf, NULL), ERROR_INVALID_ADDRESS);
+    NRT_EQ(size, 3);
     wnt_done(env);
 }
 

@@ -49,6 +49,14 @@ const char *wnt_example_provider(nrt_env *env, const char *example, const char *
                      name, dst, order);
 }
 
+const char *wnt_symlink_provider(nrt_env *env, const char *name, int order)
+{
+    return nrt_write(env, env->plugins, nrt_printf(env, "%s.json", name), 0644,
+                     "{ \"manifest_version\": 1, \"name\": \"%s\", \"kind\": \"provider\", \"library\": \"%s\",\n"
+                     "  \"order\": %d, \"config\": { \"state_file\": \"%s/symlink-links.json\" } }\n",
+                     name, nrt_built(env, "examples/provider-symlink/.libs/nr-symlink.so"), order, env->state);
+}
+
 NETRESOURCEA wnt_res(const char *local, const char *remote)
 {
     return (NETRESOURCEA){ .dwType = RESOURCETYPE_DISK, .lpLocalName = (char *)local, .lpRemoteName = (char *)remote };

@@ -17,6 +17,9 @@ nr_router *wnt_use(nrt_env *env);
 void wnt_done(nrt_env *env);
 /* Registers a copy of docs/examples/<example>.la (built) as provider name. */
 const char *wnt_example_provider(nrt_env *env, const char *example, const char *name, int order);
+/* Registers the symlink example provider (examples/provider-symlink, built)
+ * as provider name, its record in the test's state directory. */
+const char *wnt_symlink_provider(nrt_env *env, const char *name, int order);
 /* A disk NETRESOURCEA / NETRESOURCEW; strings are not copied. */
 NETRESOURCEA wnt_res(const char *local, const char *remote);
 NETRESOURCEW wnt_resw(const wchar_t *local, const wchar_t *remote);

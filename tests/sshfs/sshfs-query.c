@@ -7,6 +7,8 @@
  *                                             (REMOTE_NAME_INFO), one a line
  *   sshfs-query PLUGIN resource REMOTE        the mountable part, then the
  *                                             rest (lplpSystem, "-" if none)
+ *   sshfs-query PLUGIN parent REMOTE          the parent's remote name ("-"
+ *                                             if none) and display type
  *   sshfs-query PLUGIN user NAME              NPGetUser
  *
  * Each entry point is called first with no buffer, to check that
@@ -33,7 +35,7 @@ int main(int argc, char **argv)
     char *buf;
 
     if (argc != 4) {
-        fprintf(stderr, "usage: sshfs-query PLUGIN universal|resource|user NAME\n");
+        fprintf(stderr, "usage: sshfs-query PLUGIN universal|resource|parent|user NAME\n");
         return 2;
     }
     lib = dlopen(argv[1], RTLD_NOW | RTLD_LOCAL);
@@ -64,6 +66,18 @@ int main(int argc, char **argv)
         if (rc != WN_SUCCESS)
             return fail("NPGetResourceInformation", rc);
         printf("%s\n%s\n", ((NETRESOURCE *)buf)->lpRemoteName, system ? system : "-");
+    } else if (!strcmp(argv[2], "parent")) {
+        PF_NPGetResourceParent fn = (PF_NPGetResourceParent)dlsym(lib, "NPGetResourceParent");
+        NETRESOURCE in = { .dwType = RESOURCETYPE_DISK, .lpRemoteName = argv[3] };
+        rc = fn(&in, NULL, &size);
+        if (rc != WN_MORE_DATA)
+            return fail("NPGetResourceParent", rc);
+        buf = malloc(size);
+        rc = fn(&in, buf, &size);
+        if (rc != WN_SUCCESS)
+            return fail("NPGetResourceParent", rc);
+        NETRESOURCE *r = (NETRESOURCE *)buf;
+        printf("%s\n%u\n", r->lpRemoteName ? r->lpRemoteName : "-", (unsigned)r->dwDisplayType);
     } else if (!strcmp(argv[2], "user")) {
         PF_NPGetUser fn = (PF_NPGetUser)dlsym(lib, "NPGetUser");
         rc = fn(argv[3], NULL, &size);

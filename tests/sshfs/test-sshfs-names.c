@@ -173,6 +173,38 @@ NRT_TEST(mounts_made_by_hand_get_a_name)
     NRT_FALSE(sshfs_name_from_source("", &n));
 }
 
+/* The parent of remote (canonical), or "" when it has none; *host set. */
+static const char *parent_of(const char *remote, bool *host)
+{
+    static char out[8192];
+    sshfs_name n, up;
+    *host = false;
+    NRT_EQ(sshfs_name_parse(remote, &n, NULL, 0), WN_SUCCESS);
+    out[0] = '\0';
+    if (sshfs_name_parent(&n, &up, host))
+        NRT_TRUE(sshfs_name_format(&up, out, sizeof out));
+    return out;
+}
+
+NRT_TEST(parents_go_up_the_path_then_to_the_host)
+{
+    bool host;
+    NRT_EQ_STR(parent_of("sshfs://alice@h:2222/a/b", &host), "sshfs://alice@h:2222/a");
+    NRT_FALSE(host);
+    NRT_EQ_STR(parent_of("sshfs://alice@h:2222/a", &host), "sshfs://alice@h:2222/");
+    NRT_FALSE(host);
+    NRT_EQ_STR(parent_of("sshfs://alice@h:2222/", &host), "\\\\sshfs\\alice@h!2222");
+    NRT_TRUE(host);
+    NRT_EQ_STR(parent_of("\\\\sshfs\\h\\w\\x", &host), "\\\\sshfs\\h\\w");
+    NRT_EQ_STR(parent_of("\\\\sshfs\\h\\w", &host), "\\\\sshfs\\h");
+    NRT_TRUE(host);
+    NRT_EQ_STR(parent_of("\\\\sshfs.r\\h\\etc", &host), "\\\\sshfs.r\\h");
+    NRT_FALSE(host);
+    NRT_EQ_STR(parent_of("\\\\sshfs.r\\h", &host), "\\\\sshfs\\h");
+    NRT_TRUE(host);
+    NRT_EQ_STR(parent_of("\\\\sshfs\\h", &host), ""); /* the host: the network is above it */
+}
+
 NRT_TEST(local_names_are_normalised_by_text_alone)
 {
     char out[4096], cwd[4096], want[4200];

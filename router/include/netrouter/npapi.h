@@ -587,6 +587,7 @@ typedef LPREMOTE_NAME_INFOA LPREMOTE_NAME_INFO;
  *   NPGetUniversalName        WNNC_CONNECTION / WNNC_CON_GETCONNECTIONS (optional)
  *   NPGetUser                 WNNC_USER / WNNC_USR_GETUSER
  *   NPGetResourceInformation  WNNC_DIALOG / WNNC_DLG_GETRESOURCEINFORMATION
+ *   NPGetResourceParent       WNNC_DIALOG / WNNC_DLG_GETRESOURCEPARENT (optional)
  *   NPOpenEnum, NPEnumResource, NPCloseEnum
  *                             WNNC_ENUMERATION / any WNNC_ENUM_* bit (all three)
  *
@@ -596,6 +597,15 @@ typedef LPREMOTE_NAME_INFOA LPREMOTE_NAME_INFO;
  * fills the buffer with NETRESOURCE structures first and packs their strings
  * after them in the same buffer; *lpcCount is the number wanted on entry
  * (0xFFFFFFFF for as many as fit) and the number returned on exit.
+ *
+ * NPGetResourceParent (optional, added within ABI 1.1: a router that does
+ * not know it never calls it, so exporting it needs no newer ABI) fills
+ * lpBuffer with one NETRESOURCE for the parent of lpNetResource->lpRemoteName
+ * in the provider's browse hierarchy, its strings packed after it:
+ * lpRemoteName (NULL when the resource has no browse parent), lpProvider,
+ * dwType, dwDisplayType and dwUsage; every other field 0 / NULL.  A name
+ * that is not the provider's: WN_BAD_NETNAME; a dwType that does not fit the
+ * name: WN_BAD_VALUE.  *lpBufferSize counts bytes (a wide plugin's too).
  */
 typedef DWORD (*PF_NPGetCaps)(DWORD nIndex);
 typedef DWORD (*PF_NPAddConnection)(LPNETRESOURCE lpNetResource, LPTSTR lpPassword, LPTSTR lpUserName);
@@ -608,6 +618,7 @@ typedef DWORD (*PF_NPGetUniversalName)(LPCTSTR lpLocalPath, DWORD dwInfoLevel, L
 typedef DWORD (*PF_NPGetUser)(LPTSTR lpName, LPTSTR lpUserName, LPDWORD lpnBufferLen);
 typedef DWORD (*PF_NPGetResourceInformation)(LPNETRESOURCE lpNetResource, LPVOID lpBuffer,
                                              LPDWORD lpcbBuffer, LPTSTR *lplpSystem);
+typedef DWORD (*PF_NPGetResourceParent)(LPNETRESOURCE lpNetResource, LPVOID lpBuffer, LPDWORD lpBufferSize);
 typedef DWORD (*PF_NPOpenEnum)(DWORD dwScope, DWORD dwType, DWORD dwUsage, LPNETRESOURCE lpNetResource,
                                LPHANDLE lphEnum);
 typedef DWORD (*PF_NPEnumResource)(HANDLE hEnum, LPDWORD lpcCount, LPVOID lpBuffer, LPDWORD lpBufferSize);
@@ -624,6 +635,7 @@ DWORD APIENTRY NPGetUniversalName(LPCTSTR lpLocalPath, DWORD dwInfoLevel, LPVOID
 DWORD APIENTRY NPGetUser(LPTSTR lpName, LPTSTR lpUserName, LPDWORD lpnBufferLen);
 DWORD APIENTRY NPGetResourceInformation(LPNETRESOURCE lpNetResource, LPVOID lpBuffer, LPDWORD lpcbBuffer,
                                         LPTSTR *lplpSystem);
+DWORD APIENTRY NPGetResourceParent(LPNETRESOURCE lpNetResource, LPVOID lpBuffer, LPDWORD lpBufferSize);
 DWORD APIENTRY NPOpenEnum(DWORD dwScope, DWORD dwType, DWORD dwUsage, LPNETRESOURCE lpNetResource,
                           LPHANDLE lphEnum);
 DWORD APIENTRY NPEnumResource(HANDLE hEnum, LPDWORD lpcCount, LPVOID lpBuffer, LPDWORD lpBufferSize);
@@ -714,9 +726,10 @@ void APIENTRY NrPluginShutdown(void);
  * the loader reads; a plugin without it is a UTF-8 one.  Wide and UTF-8
  * plugins load side by side in one router.  Buffer sizes of a wide entry
  * point count what Windows counts (characters for NPGetConnection and
- * NPGetUser, bytes for NPGetUniversalName, NPGetResourceInformation and
- * NPEnumResource), and the router may call one of these a second time with
- * a larger buffer to learn the UTF-8 size of its answer.  Text a wide
+ * NPGetUser, bytes for NPGetUniversalName, NPGetResourceInformation,
+ * NPGetResourceParent and NPEnumResource), and the router may call one of
+ * these a second time with a larger buffer to learn the UTF-8 size of its
+ * answer.  Text a wide
  * plugin returns that is not Unicode fails the call with
  * ERROR_NO_UNICODE_TRANSLATION.  NR_PLUGIN_HOST stays UTF-8.  Any other
  * NrPluginCharset value is refused at load.  See netrouter-plugin(7),

@@ -25,7 +25,7 @@
  *     cc -o wnet-client wnet-client.c $(pkg-config --cflags --libs netrouter-win)
  *
  * as a Unicode program (the module's default) or, with -UUNICODE -U_UNICODE
- * after those flags, as an ANSI one.  One thing is written the portable way
+ * after those flags, as an ANSI one.  Two things are written the portable way
  * rather than the Windows way (netrouter-plugin(7), "Porting from
  * Windows"): Linux has no wmain, so the program is main(int, char **) and
  * converts its arguments to TCHAR with mbstowcs after setlocale(LC_ALL, ""),

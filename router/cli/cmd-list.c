@@ -80,8 +80,11 @@ int cmd_list(const cli_globals *g, int argc, char **argv)
             printf("%s%s", first ? "" : ",", s ? s : "null");
             free(s);
         } else {
-            cli_line(stdout, "%-28s %-36s %s%s", cli_or_dash(item->lpLocalName), cli_or_dash(item->lpRemoteName),
-                     cli_or_dash(item->lpProvider), item->dwUsage & RESOURCEUSAGE_CONTAINER ? " (container)" : "");
+            const char *local = cli_or_dash(item->lpLocalName), *remote = cli_or_dash(item->lpRemoteName);
+            size_t lw = cli_width(local), rw = cli_width(remote); /* columns, not bytes */
+            cli_line(stdout, "%s%*s %s%*s %s%s", local, lw < 28 ? (int)(28 - lw) : 0, "", remote,
+                     rw < 36 ? (int)(36 - rw) : 0, "", cli_or_dash(item->lpProvider),
+                     item->dwUsage & RESOURCEUSAGE_CONTAINER ? " (container)" : "");
         }
         first = false;
     }

@@ -245,7 +245,7 @@ AM_TESTS_ENVIRONMENT = \
 	NETROUTER_RAS_ENGINE=in-process; export NETROUTER_RAS_ENGINE; \
 	NETROUTER_RASD='$(abs_top_builddir)/providers/ras/service/netrouterd'; export NETROUTER_RASD; \
 	NETROUTER_PLUGIN_HOST='$(abs_top_builddir)/router/host/netrouter-plugin-host'; export NETROUTER_PLUGIN_HOST; \
-	unset NETROUTER_ISOLATION; \
+	unset NETROUTER_ISOLATION; NETROUTER_CONFIG=/dev/null; export NETROUTER_CONFIG; \
 	unset NETROUTER_RAS_SOCKET NETROUTER_RASD_LOG; \
 	NR_TEST_BUILDDIR='$(abs_top_builddir)'; export NR_TEST_BUILDDIR; \
 	NR_TEST_SRCDIR='$(abs_top_srcdir)'; export NR_TEST_SRCDIR; \

@@ -54,18 +54,27 @@ int cli_parse_switch(const char *arg, cli_switch *out);
 /* The local name as the router should get it: name when absolute, else
  * name made absolute against the working directory, its directory part
  * resolved as the kernel would (symbolic links, "..") when it exists and
- * the last component kept.  malloc'd; NULL when the working directory
- * cannot be named or memory is short, after saying so on stderr unless
- * quiet. */
+ * the last component kept.  malloc'd; NULL when name is empty, the
+ * working directory cannot be named or memory is short, after saying so on
+ * stderr unless quiet. */
 char *cli_absolute_local(const char *name, bool quiet);
 
 /* netuse-list.c: the connections as net use lists them (Status, Local,
  * Remote, Network; remembered but not connected: "Unavailable"). */
 int cli_netuse_list(const cli_globals *g);
 /* netuse-list.c: "netrouter use LOCAL", one connection as "net use X:"
- * shows it; error 2250 when no connection or remembered one has that
- * local name (made absolute from the working directory). */
-int cli_netuse_show(const cli_globals *g, const char *name);
+ * shows it (OK when a provider has it, by enumeration or NPGetConnection;
+ * Unavailable when only remembered); error 2250 when no connection or
+ * remembered one has that local name (made absolute from the working
+ * directory), or CLI_NOT_A_LOCAL, silently, when only_known. */
+#define CLI_NOT_A_LOCAL (-1)
+int cli_netuse_show(const cli_globals *g, const char *name, bool only_known);
+/* "netrouter use * /delete [/y]": with yes, cancels and forgets every
+ * connection and remembered connection, as net use does; without, lists
+ * them and deletes nothing (net use would ask).  Exit status. */
+int cli_delete_all(nr_router *r, BOOL yes);
+/* Whether the store remembers a connection of that local name. */
+bool cli_is_remembered(nr_router *r, const char *local);
 
 /* prompt.c: reads a password from the controlling terminal without echo,
  * after net use's prompt naming remote, into out[size].  0; -1 after saying
@@ -82,9 +91,9 @@ int cli_prompt_password(const char *remote, char *out, size_t size);
 void cli_line(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* The columns text takes once cli_line() has printed it: a control is its
- * \xHH or \uHHHH form, a character its wcwidth() in the user's locale (1
- * where the locale cannot tell, as in the C locale), so a table of names
- * outside ASCII stays aligned. */
+ * \xHH or \uHHHH form, a character its wcwidth() in C.UTF-8 (names are
+ * UTF-8 in every locale; 1 for a byte that is no character), so a table
+ * of names outside ASCII stays aligned.  Not thread-safe (the CLI's). */
 size_t cli_width(const char *text);
 /* Prints "netrouter: error N: text" and the thread's detailed last error to
  * stderr; returns EXIT_FAILURE. */

@@ -105,7 +105,7 @@ static const char *cancel_target(nr_router *r, const char *name, char **owned)
 }
 
 /* "netrouter use NAME /delete [/y]": cancels NAME (cancel_target()) and
- * forgets it, as net use does. */
+ * forgets it, as net use does; "*" is every connection (cli_delete_all). */
 static int use_delete(const cli_globals *g, const char *name, BOOL force)
 {
     const char *target;
@@ -115,6 +115,11 @@ static int use_delete(const cli_globals *g, const char *name, BOOL force)
 
     if (cli_open_router(g, 0, &r) != EXIT_SUCCESS)
         return EXIT_FAILURE;
+    if (!strcmp(name, "*")) {
+        int ret = cli_delete_all(r, force);
+        nr_router_free(r);
+        return ret;
+    }
     target = cancel_target(r, name, &owned);
     rc = nr_cancel_connection(r, target, CONNECT_UPDATE_PROFILE, force);
     if (rc == WN_SUCCESS)
@@ -126,10 +131,12 @@ static int use_delete(const cli_globals *g, const char *name, BOOL force)
     return rc == WN_SUCCESS ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
-/* Whether a lone NAME of "netrouter use NAME" is a remote name, to connect
- * without a local name as "net use \\server\share" does: a UNC name or
- * one that starts with a scheme ("link:", "sshfs://", "ras:").  Anything
- * else is a local name, shown as "net use X:" shows one. */
+/* Whether a lone NAME of "netrouter use NAME" that the router does not know
+ * as a local name is a remote name, to connect without a local name as
+ * "net use \\server\share" does: a UNC name or one that starts with a
+ * scheme of two characters or more ("link:", "sshfs://", "ras:"; "X:" is a
+ * drive letter's form, a local name).  Anything else is a local name,
+ * shown as "net use X:" shows one. */
 static bool looks_remote(const char *name)
 {
     const char *p = name;
@@ -140,7 +147,7 @@ static bool looks_remote(const char *name)
     while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '+' ||
            *p == '.' || *p == '-')
         p++;
-    return *p == ':' && p > name;
+    return *p == ':' && p - name >= 2;
 }
 
 int cmd_use(const cli_globals *g, int argc, char **argv)
@@ -269,16 +276,28 @@ int cmd_use(const cli_globals *g, int argc, char **argv)
         return cli_usage_error("use", "a password is never taken on the command line, where others can read it: "
                                       "give '*' to be asked for it, or --password-file");
     }
+    if (nnames == 1 && (!strcmp(names[0], "-") || !strcmp(names[0], "*"))) {
+        int ret = cli_usage_error("use", "'%s' alone names no connection: give a REMOTE to connect without a "
+                                  "local name, or a LOCAL to show", names[0]);
+        free(names);
+        return ret;
+    }
+    if (nnames == 1 && !connect_option && !user && !persistent_switch) {
+        /* "net use X:": a name the router knows as a local name is shown,
+         * whatever it looks like ("X:", "a:b"); any other is shown too
+         * (error 2250) unless it looks like a remote name. */
+        int ret = cli_netuse_show(g, names[0], looks_remote(names[0]));
+        if (ret != CLI_NOT_A_LOCAL) {
+            free(names);
+            return ret;
+        }
+    }
     if ((nnames == 1 || (nnames == 2 && !strcmp(names[1], "*"))) && looks_remote(names[0])) {
         /* "net use \\server\share [*]": a deviceless connection */
         names[nnames] = names[nnames - 1];
         names[1] = names[0];
         names[0] = "-";
         nnames++;
-    } else if (nnames == 1 && !connect_option && !user && !persistent_switch) {
-        int ret = cli_netuse_show(g, names[0]); /* "net use X:" */
-        free(names);
-        return ret;
     }
     if (nnames != 2 && nnames != 3) {
         free(names);
@@ -338,6 +357,7 @@ int cmd_cancel(const cli_globals *g, int argc, char **argv)
     };
     DWORD flags = 0, rc;
     BOOL force = FALSE;
+    bool remembered;
     const char *target;
     char *owned;
     nr_router *r;
@@ -357,9 +377,10 @@ int cmd_cancel(const cli_globals *g, int argc, char **argv)
     if (cli_open_router(g, 0, &r) != EXIT_SUCCESS)
         return EXIT_FAILURE;
     target = cancel_target(r, argv[optind], &owned);
+    remembered = (flags & CONNECT_UPDATE_PROFILE) && cli_is_remembered(r, target);
     rc = nr_cancel_connection(r, target, flags, force);
     if (rc == WN_SUCCESS)
-        printf("%s disconnected%s\n", target, flags & CONNECT_UPDATE_PROFILE ? " and forgotten" : "");
+        printf("%s disconnected%s\n", target, remembered ? " and forgotten" : "");
     else
         cli_report("cancel", rc);
     nr_router_free(r);

@@ -91,6 +91,11 @@ char *cli_absolute_local(const char *name, bool quiet)
 
     if (name[0] == '/')
         return strdup(name);
+    if (!name[0]) { /* never "the working directory": think of "cancel $UNSET" */
+        if (!quiet)
+            cli_line(stderr, "netrouter: use: the local name is empty (give '-' for no local name)");
+        return NULL;
+    }
     if (!(cwd = getcwd(NULL, 0))) {
         if (!quiet)
             cli_line(stderr, "netrouter: use: the local name %s is relative, and the working directory cannot "

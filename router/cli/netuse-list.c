@@ -108,14 +108,38 @@ static void print_one(const char *status, const NETRESOURCE *r)
     printf("The command completed successfully.\n\n");
 }
 
-int cli_netuse_show(const cli_globals *g, const char *name)
+/* The remote name the router's providers give for local (NPGetConnection,
+ * which every provider answers, unlike enumeration), malloc'd; NULL with
+ * *rc the router's code when there is none. */
+static char *remote_of(nr_router *r, const char *local, DWORD *rc)
 {
-    const NETRESOURCE **connected = NULL, **remembered = NULL, *hit = NULL;
+    DWORD len = 256;
+    char *buf = NULL;
+    for (int tries = 0; tries < 4; tries++) {
+        char *grown = realloc(buf, len);
+        if (!grown) {
+            *rc = WN_OUT_OF_MEMORY;
+            break;
+        }
+        buf = grown;
+        if ((*rc = nr_get_connection(r, local, buf, &len)) != WN_MORE_DATA)
+            break;
+    }
+    if (*rc == WN_SUCCESS)
+        return buf;
+    free(buf);
+    return NULL;
+}
+
+int cli_netuse_show(const cli_globals *g, const char *name, bool only_known)
+{
+    const NETRESOURCE **connected = NULL, **remembered = NULL, *hitc = NULL, *hitr = NULL;
     nr_enum *ce = NULL, *re = NULL;
     size_t nc = 0, nr = 0;
-    char *local = cli_absolute_local(name, false);
+    char *local = cli_absolute_local(name, false), *remote = NULL;
     nr_router *r = NULL;
-    DWORD rc = WN_OUT_OF_MEMORY;
+    DWORD rc, get_rc = WN_NOT_CONNECTED;
+    int ret = EXIT_FAILURE;
 
     if (!local)
         return EXIT_FAILURE;
@@ -126,24 +150,104 @@ int cli_netuse_show(const cli_globals *g, const char *name)
     rc = gather(r, RESOURCE_CONNECTED, &ce, &connected, &nc);
     if (rc == WN_SUCCESS)
         rc = gather(r, RESOURCE_REMEMBERED, &re, &remembered, &nr);
-    if (rc == WN_SUCCESS && (hit = find_local(nc, connected, local)))
-        print_one("OK", hit);
-    else if (rc == WN_SUCCESS && (hit = find_local(nr, remembered, local)))
-        print_one("Unavailable", hit);
-    else if (rc == WN_SUCCESS)
-        rc = WN_NOT_CONNECTED;
-    if (rc == WN_NOT_CONNECTED)
-        cli_line(stderr, "netrouter: use: error %u: %s (no connection has the local name %s)", (unsigned)rc,
-                 nr_strerror(rc), local);
-    else if (rc != WN_SUCCESS)
+    if (rc != WN_SUCCESS) {
         cli_report("use", rc);
+        goto out;
+    }
+    hitc = find_local(nc, connected, local);
+    hitr = find_local(nr, remembered, local);
+    if (!hitc)
+        remote = remote_of(r, local, &get_rc); /* a provider that cannot list its connections */
+    if (hitc) {
+        print_one("OK", hitc);
+    } else if (remote) {
+        NETRESOURCE one = { .dwType = hitr ? hitr->dwType : RESOURCETYPE_DISK, .lpLocalName = local,
+                            .lpRemoteName = remote, .lpProvider = hitr ? hitr->lpProvider : NULL };
+        print_one("OK", &one);
+    } else if (hitr) {
+        print_one("Unavailable", hitr);
+    } else if (only_known) {
+        ret = CLI_NOT_A_LOCAL;
+        goto out;
+    } else {
+        cli_line(stderr, "netrouter: use: error %u: %s (no connection has the local name %s)",
+                 (unsigned)WN_NOT_CONNECTED, nr_strerror(WN_NOT_CONNECTED), local);
+        goto out;
+    }
+    ret = EXIT_SUCCESS;
+out:
+    free(remote);
     free(connected);
     free(remembered);
     nr_enum_close(ce);
     nr_enum_close(re);
     nr_router_free(r);
     free(local);
-    return rc == WN_SUCCESS ? EXIT_SUCCESS : EXIT_FAILURE;
+    return ret;
+}
+
+int cli_delete_all(nr_router *r, BOOL yes)
+{
+    const NETRESOURCE **connected = NULL, **remembered = NULL;
+    nr_enum *ce = NULL, *re = NULL;
+    size_t nc = 0, nr = 0, failed = 0;
+    DWORD rc = gather(r, RESOURCE_CONNECTED, &ce, &connected, &nc);
+    if (rc == WN_SUCCESS)
+        rc = gather(r, RESOURCE_REMEMBERED, &re, &remembered, &nr);
+    if (rc != WN_SUCCESS) {
+        cli_report("use", rc);
+        failed = 1;
+        goto out;
+    }
+    if (nc + nr == 0) {
+        printf("There are no entries in the list.\n\n");
+        goto out;
+    }
+    if (!yes) { /* net use asks; netrouter never guesses the answer */
+        printf("You have these remote connections:\n\n");
+        for (size_t i = 0; i < nc; i++)
+            cli_line(stdout, "    %s %s", connected[i]->lpLocalName ? connected[i]->lpLocalName : "",
+                     connected[i]->lpRemoteName ? connected[i]->lpRemoteName : "");
+        for (size_t i = 0; i < nr; i++)
+            if (!has_local(nc, connected, remembered[i]->lpLocalName))
+                cli_line(stdout, "    %s %s", remembered[i]->lpLocalName,
+                         remembered[i]->lpRemoteName ? remembered[i]->lpRemoteName : "");
+        fprintf(stderr, "netrouter: use: give /y to delete them all ('* /delete /y'); nothing was deleted\n");
+        failed = 1;
+        goto out;
+    }
+    /* By local name where there is one, else by remote name (which ends the
+     * deviceless connections to it); then what is only remembered. */
+    for (size_t i = 0; i < nc + nr; i++) {
+        const NETRESOURCE *res = i < nc ? connected[i] : remembered[i - nc];
+        const char *name = res->lpLocalName ? res->lpLocalName : res->lpRemoteName;
+        if (!name || (i >= nc && has_local(nc, connected, res->lpLocalName)))
+            continue;
+        rc = nr_cancel_connection(r, name, CONNECT_UPDATE_PROFILE, TRUE);
+        if (rc == WN_SUCCESS || (rc == WN_NOT_CONNECTED && !res->lpLocalName)) /* an earlier one ended it */
+            cli_line(stdout, "%s was deleted successfully.", name);
+        else {
+            failed++;
+            cli_report(name, rc);
+        }
+    }
+out:
+    free(connected);
+    free(remembered);
+    nr_enum_close(ce);
+    nr_enum_close(re);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
+
+bool cli_is_remembered(nr_router *r, const char *local)
+{
+    const NETRESOURCE **items = NULL;
+    nr_enum *e = NULL;
+    size_t n = 0;
+    bool found = gather(r, RESOURCE_REMEMBERED, &e, &items, &n) == WN_SUCCESS && has_local(n, items, local);
+    free(items);
+    nr_enum_close(e);
+    return found;
 }
 
 int cli_netuse_list(const cli_globals *g)

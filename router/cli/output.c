@@ -9,6 +9,7 @@
 
 #include <getopt.h>
 #include <jansson.h>
+#include <locale.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,7 +45,18 @@ void cli_line(FILE *f, const char *fmt, ...)
 
 size_t cli_width(const char *text)
 {
+    /* Names are UTF-8 whatever the user's locale, so their widths are the
+     * UTF-8 locale's: C.UTF-8 (in glibc itself), else the user's. */
+    static locale_t utf8;
+    static bool tried;
+    locale_t old = (locale_t)0;
     size_t w = 0;
+    if (!tried) {
+        tried = true;
+        utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+    }
+    if (utf8)
+        old = uselocale(utf8);
     for (const unsigned char *p = (const unsigned char *)text; *p;) {
         uint32_t cp;
         int cw;
@@ -59,6 +71,8 @@ size_t cli_width(const char *text)
             w += cw >= 0 ? (size_t)cw : 1;
         }
     }
+    if (utf8)
+        uselocale(old);
     return w;
 }
 

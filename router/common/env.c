@@ -56,7 +56,7 @@ int nr_isolation_env(void)
         return 1;
     if (d && !strcmp(d, "none"))
         return 0;
-    return -1;
+    return d && *d ? NR_ISOLATION_ENV_BAD : -1;
 }
 
 const char *nr_plugin_host_path(const char *installed)

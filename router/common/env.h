@@ -36,7 +36,9 @@ __attribute__((visibility("hidden"))) bool nr_debug_requested(void);
 
 /* NETROUTER_ISOLATION, which overrides the "isolation" of the router's
  * configuration file for this process: 1 for "process", 0 for "none", -1
- * when unset or anything else (the file, then in process, decide). */
+ * when unset or empty (the file, then in process, decide), and
+ * NR_ISOLATION_ENV_BAD for any other value (ignored, and said so). */
+#define NR_ISOLATION_ENV_BAD (-2)
 __attribute__((visibility("hidden"))) int nr_isolation_env(void);
 
 /* The plugin host program: $NETROUTER_PLUGIN_HOST (the build tree's, for

@@ -99,14 +99,14 @@ static void note_searched(nr_ptrvec *summary, const char *entry, const char *wha
  * remove or rename the manifests in it (their own files would be refused
  * by owner, but a site's plugin can silently vanish): a problem record
  * warns, and the directory is still read. */
-static void check_directory_mode(const char *dir, const struct stat *st, nr_problems *ps)
+void nr__check_directory_mode(const char *dir, const struct stat *st, const char *what, nr_problems *ps)
 {
     if (!(st->st_mode & S_IWOTH) || (st->st_mode & S_ISVTX))
         return;
     nr__problem_add(ps, dir, NR_STAGE_SEARCH, NULL, NULL, 0, 0, WN_ACCESS_DENIED,
-                    "the manifest directory is writable by other users without the sticky bit (mode %04o): "
-                    "anybody may remove or replace the manifests in it; make it 0755",
-                    (unsigned)(st->st_mode & 07777));
+                    "the %s directory is writable by other users without the sticky bit (mode %04o): "
+                    "anybody may remove or replace the %s in it; make it 0755",
+                    what, (unsigned)(st->st_mode & 07777), !strcmp(what, "manifest") ? "manifests" : "files");
 }
 
 static void scan_entry(const nr_logger *lg, found *files, const char *entry, nr_ptrvec *summary, nr_problems *ps)
@@ -124,7 +124,7 @@ static void scan_entry(const nr_logger *lg, found *files, const char *entry, nr_
         return;
     }
     nr__log(lg, NR_LOG_DEBUG, NULL, "searching directory %s", entry);
-    check_directory_mode(entry, &st, ps);
+    nr__check_directory_mode(entry, &st, "manifest", ps);
     DIR *d = opendir(entry);
     if (!d) {
         note_searched(summary, entry, strerror(errno));

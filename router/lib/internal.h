@@ -186,6 +186,11 @@ struct nr_router;
  * NR_LOG_DEBUG through lg.  Problems are appended to ps. */
 /* *critical is set to the index in ps of the first problem that concerns a
  * "critical": true manifest, or to (size_t)-1. */
+/* A problem record when dir (st its stat) is writable by others without
+ * the sticky bit: anybody may remove or replace what it holds; what names
+ * its use ("manifest", "configuration"). */
+struct stat;
+NR_INTERNAL void nr__check_directory_mode(const char *dir, const struct stat *st, const char *what, nr_problems *ps);
 NR_INTERNAL void nr__discover(const nr_logger *lg, const char *const *paths, const nr_siteconf *site,
                               nr_ptrvec *out, nr_problems *ps, size_t *critical);
 

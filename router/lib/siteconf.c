@@ -7,12 +7,15 @@
  *       "notifier_timeout_ms": 5000, "provider_timeout_ms": 60000 }
  *
  * Every key is optional; a manifest's own key wins over the file, and
- * NETROUTER_ISOLATION over the file's "isolation".  A missing file means
- * the built-in defaults.  A file that cannot be used, or a key that is
- * wrong, is a problem record naming file, line and key (netrouter
- * plugins shows it); the keys that are right still apply, so a typo in
- * one timeout never turns isolation off.  The file must pass the owner
- * and permission checks of a manifest.
+ * NETROUTER_ISOLATION over the file's "isolation".  A missing file at the
+ * default path means the built-in defaults; a missing file that
+ * NETROUTER_CONFIG names, a file that cannot be used or is not valid JSON
+ * (a duplicate key, a number beyond 64 bits), and a key that is wrong are
+ * problem records naming file, line and key (netrouter plugins shows
+ * them).  A wrong key is ignored and the right ones still apply, so a typo
+ * in one timeout never turns isolation off.  The file must pass the owner
+ * and permission checks of a manifest, and a directory others may write
+ * to without the sticky bit is a problem record too.
  */
 #include "config.h"
 
@@ -21,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "env.h"
@@ -94,22 +98,47 @@ static void take_keys(site_ctx *c, json_t *root, nr_siteconf *sc)
     }
 }
 
-static void read_file(const char *path, nr_siteconf *sc, nr_problems *ps)
+/* Its directory: others may not remove or replace it unseen. */
+static void check_directory(const char *path, nr_problems *ps)
+{
+    char *dir = strdup(path), *slash;
+    struct stat st;
+    if (!dir)
+        return;
+    if ((slash = strrchr(dir, '/')))
+        *(slash == dir ? slash + 1 : slash) = '\0';
+    if (slash && stat(dir, &st) == 0)
+        nr__check_directory_mode(dir, &st, "configuration", ps);
+    free(dir);
+}
+
+static void read_file(const char *path, bool named, nr_siteconf *sc, nr_problems *ps)
 {
     nr_secfile_kind kind;
     char *why = NULL, *text;
     size_t size = 0, len;
     json_error_t err;
     json_t *root;
+    struct stat st;
     int fd = nr__secfile_open(path, false, &kind, &size, &why);
 
     if (fd < 0) {
+        /* Missing is the usual case of the default path; a file named by
+         * NETROUTER_CONFIG, or a symbolic link to nothing, was meant to be
+         * there: a typo must not silently turn the site's isolation off. */
         if (errno != ENOENT)
             nr__problem_add(ps, path, NR_STAGE_PARSE, NULL, NULL, 0, 0, WN_ACCESS_DENIED,
                             "the router's configuration is not used: %s", why ? why : strerror(errno));
+        else if (named)
+            nr__problem_add(ps, path, NR_STAGE_PARSE, NULL, NULL, 0, 0, WN_CANNOT_OPEN_PROFILE,
+                            "NETROUTER_CONFIG names this file, which does not exist: the built-in defaults apply");
+        else if (lstat(path, &st) == 0)
+            nr__problem_add(ps, path, NR_STAGE_PARSE, NULL, NULL, 0, 0, WN_CANNOT_OPEN_PROFILE,
+                            "the router's configuration is a symbolic link to nothing: the built-in defaults apply");
         free(why);
         return;
     }
+    check_directory(path, ps);
     if (kind == NR_FILE_MASK) { /* empty or /dev/null: the built-in defaults */
         close(fd);
         return;
@@ -143,12 +172,16 @@ void nr__siteconf_load(nr_siteconf *sc, nr_problems *ps)
     int env;
     *sc = (nr_siteconf)NR_SITECONF_BUILTIN;
     if (named && *named) {
-        char *abs = nr__path_absolute(named);
-        read_file(abs ? abs : named, sc, ps);
+        char *abs = nr__path_absolute(named); /* relative: from the working directory */
+        read_file(abs ? abs : named, true, sc, ps);
         free(abs);
     } else {
-        read_file(NR_SYSCONF_ROUTERCONF, sc, ps);
+        read_file(NR_SYSCONF_ROUTERCONF, false, sc, ps);
     }
     if ((env = nr_isolation_env()) >= 0)
         sc->isolated = env;
+    else if (env == NR_ISOLATION_ENV_BAD)
+        nr__problem_add(ps, "NETROUTER_ISOLATION", NR_STAGE_SCHEMA, NULL, NULL, 0, 0, WN_BAD_VALUE,
+                        "the environment variable NETROUTER_ISOLATION must be \"process\" or \"none\", not \"%s\"; "
+                        "it is ignored", secure_getenv("NETROUTER_ISOLATION"));
 }

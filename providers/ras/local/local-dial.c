@@ -1,7 +1,8 @@
 /*
  * local-dial.c - the dialing calls run inside this process (local.h):
  * RasDial (synchronous, asynchronous, resuming a paused dial), RasHangUp,
- * RasGetConnectStatus, RasEnumConnections, RasGetProjectionInfo and
+ * RasGetConnectStatus, RasEnumConnections, RasGetProjectionInfo (and
+ * nr_ras_get_nameservers, the DNS servers beside it) and
  * RasConnectionNotification as the in-process engine answers them, for an
  * application that asked for it and for the connection service, which
  * runs every link this way.  They validate their arguments and hand the
@@ -297,6 +298,38 @@ static void ip_text(uint32_t ip, char *buf, size_t size)
 {
     struct in_addr a = { htonl(ip) };
     inet_ntop(AF_INET, &a, buf, (socklen_t)size);
+}
+
+/* The DNS servers IPCP learned, which RASPPPIP has no room for; set
+ * together with the projections. */
+DWORD nr_local_get_nameservers(HRASCONN h, LPSTR buf, DWORD size)
+{
+    nr_rasconn *c;
+    nr_dial *d;
+    char text[2 * INET_ADDRSTRLEN] = "", one[INET_ADDRSTRLEN];
+    DWORD rc = 0;
+    if (!buf)
+        return ERROR_INVALID_PARAMETER;
+    if (!(c = nr_rasconn_lookup(h)))
+        return ERROR_INVALID_HANDLE;
+    d = c->engine;
+    pthread_mutex_lock(&c->lock);
+    if (d->proj.ip_done) { /* the primary first; either may be missing (0) */
+        uint32_t dns[2] = { d->proj.dns1, d->proj.dns2 };
+        for (int i = 0; i < 2; i++) {
+            if (!dns[i])
+                continue;
+            ip_text(dns[i], one, sizeof one);
+            snprintf(text + strlen(text), sizeof text - strlen(text), "%s%s", text[0] ? " " : "", one);
+        }
+    }
+    pthread_mutex_unlock(&c->lock);
+    nr_rasconn_release(c);
+    if (strlen(text) >= size)
+        rc = ERROR_BUFFER_TOO_SMALL;
+    else
+        memcpy(buf, text, strlen(text) + 1);
+    return rc;
 }
 
 /* Both projections are complete together, from RASCS_Projected on

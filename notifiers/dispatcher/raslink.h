@@ -6,10 +6,10 @@
  * The plugin includes only the SDK, so it does not link libnetrouter-ras:
  * it finds the library's public functions (RasEnumConnectionsA,
  * RasGetProjectionInfoA, nr_ras_get_interface, nr_ras_get_nameservers) at
- * run time with dlopen and
- * dlsym, and declares the two structures it reads with the layout
- * <netrouter/ras.h> gives them (tests/dispatcher/test-raslink.c holds the
- * two layouts against each other).  The library is taken from the process
+ * run time with dlopen and dlsym, and declares the two structures it reads
+ * with the layout <netrouter/ras.h> gives them
+ * (tests/dispatcher/test-raslink.c holds the two layouts against each
+ * other).  The library is taken from the process
  * when the ras provider already loaded it (RTLD_NOLOAD), else loaded by its
  * soname; without it a script gets only CONNECTION_ID.
  *

@@ -59,6 +59,7 @@ NR_DOC_RAS_EXAMPLES = \
 	docs/examples/nr_ras_check_phonebook \
 	docs/examples/nr_ras_get_error_detail \
 	docs/examples/nr_ras_get_interface \
+	docs/examples/nr_ras_get_nameservers \
 	docs/examples/nr_ras_set_engine \
 	docs/examples/nr_ras_terminal_read
 
@@ -128,6 +129,7 @@ docs_examples_libnetrouter_ras_LDADD = providers/ras/api/libnetrouter-ras.la rou
 docs_examples_nr_ras_check_phonebook_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
 docs_examples_nr_ras_get_error_detail_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
 docs_examples_nr_ras_get_interface_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
+docs_examples_nr_ras_get_nameservers_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
 docs_examples_nr_ras_set_engine_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
 docs_examples_nr_ras_terminal_read_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
 
@@ -234,6 +236,7 @@ dist_nrmanexamples_DATA = docs/examples/README.md \
 	docs/examples/nr_ras_check_phonebook.c \
 	docs/examples/nr_ras_get_error_detail.c \
 	docs/examples/nr_ras_get_interface.c \
+	docs/examples/nr_ras_get_nameservers.c \
 	docs/examples/nr_ras_set_engine.c \
 	docs/examples/nr_ras_terminal_read.c \
 	docs/examples/nr_restore_connections.c \

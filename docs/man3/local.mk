@@ -85,6 +85,7 @@ dist_man_MANS += \
 	docs/man3/nr_ras_get_engine.3 \
 	docs/man3/nr_ras_get_error_detail.3 \
 	docs/man3/nr_ras_get_interface.3 \
+	docs/man3/nr_ras_get_nameservers.3 \
 	docs/man3/nr_ras_get_last_phonebook_error.3 \
 	docs/man3/nr_ras_hang_up_wait.3 \
 	docs/man3/nr_ras_set_engine.3 \

@@ -305,6 +305,8 @@ static void env_ras(env *e, const char *entry, const dsp_raslink *link)
         env_add(e, "IP4_ADDRESS_0", "%s/32 %s", link->address, link->gateway);
         env_add(e, "IP4_GATEWAY", "%s", link->gateway);
     }
+    if (link->nameservers[0]) /* as NetworkManager: only when there are some */
+        env_add(e, "IP4_NAMESERVERS", "%s", link->nameservers);
 }
 
 /* ---- running the scripts of an action ------------------------------------------------- */

@@ -1,8 +1,8 @@
 /*
- * raslink.c - a dial-up link's device, interface and addresses, from
- * libnetrouter-ras found at run time (raslink.h).
+ * raslink.c - a dial-up link's device, interface, addresses and DNS
+ * servers, from libnetrouter-ras found at run time (raslink.h).
  *
- * It owns the one handle on the library and the three function pointers,
+ * It owns the one handle on the library and the four function pointers,
  * set once under a mutex; nothing else.  The calls go to the connection
  * service or the engine in this process exactly as the ras provider's do;
  * none of them calls back into the router.
@@ -21,14 +21,15 @@
 
 typedef DWORD (*enum_fn)(void *conns, LPDWORD lpcb, LPDWORD count);
 typedef DWORD (*proj_fn)(void *h, DWORD projection, void *out, LPDWORD lpcb);
-typedef DWORD (*iface_fn)(void *h, char *buf, DWORD size);
+typedef DWORD (*text_fn)(void *h, char *buf, DWORD size); /* nr_ras_get_interface, _nameservers */
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static bool tried;
 static void *lib;
 static enum_fn ras_enum;
 static proj_fn ras_projection;
-static iface_fn ras_interface;
+static text_fn ras_interface;
+static text_fn ras_nameservers;
 
 static bool open_library(void)
 {
@@ -42,7 +43,8 @@ static bool open_library(void)
         if (lib) {
             ras_enum = (enum_fn)dlsym(lib, "RasEnumConnectionsA");
             ras_projection = (proj_fn)dlsym(lib, "RasGetProjectionInfoA");
-            ras_interface = (iface_fn)dlsym(lib, "nr_ras_get_interface");
+            ras_interface = (text_fn)dlsym(lib, "nr_ras_get_interface");
+            ras_nameservers = (text_fn)dlsym(lib, "nr_ras_get_nameservers"); /* not in older libraries */
         }
     }
     ok = ras_enum && ras_projection;
@@ -89,6 +91,8 @@ void dsp_raslink_lookup(const char *entry, dsp_raslink *out)
     out->found = true;
     if (ras_interface && ras_interface(h, out->iface, sizeof out->iface) != 0)
         out->iface[0] = '\0';
+    if (ras_nameservers && ras_nameservers(h, out->nameservers, sizeof out->nameservers) != 0)
+        out->nameservers[0] = '\0';
     if (ras_projection(h, DSP_RASP_PPP_IP, &ip, &cb) == 0 && ip.dwError == 0) {
         snprintf(out->address, sizeof out->address, "%s", ip.szIpAddress);
         snprintf(out->gateway, sizeof out->gateway, "%s", ip.szServerIpAddress);
@@ -104,6 +108,7 @@ void dsp_raslink_close(void)
     ras_enum = NULL;
     ras_projection = NULL;
     ras_interface = NULL;
+    ras_nameservers = NULL;
     tried = false;
     pthread_mutex_unlock(&lock);
 }

@@ -1,14 +1,15 @@
 /*
  * raslink.h - what the dispatcher tells scripts about a dial-up link
- * (remote name "ras:ENTRY"): its device, TUN interface and addresses, in
- * the names NetworkManager's dispatcher uses.
+ * (remote name "ras:ENTRY"): its device, TUN interface, addresses and DNS
+ * servers, in the names NetworkManager's dispatcher uses.
  *
  * The plugin includes only the SDK, so it does not link libnetrouter-ras:
  * it finds the library's public functions (RasEnumConnectionsA,
- * RasGetProjectionInfoA, nr_ras_get_interface) at run time with dlopen and
- * dlsym, and declares the two structures it reads with the layout
- * <netrouter/ras.h> gives them (tests/dispatcher/test-raslink.c holds the
- * two layouts against each other).  The library is taken from the process
+ * RasGetProjectionInfoA, nr_ras_get_interface, nr_ras_get_nameservers) at
+ * run time with dlopen and dlsym, and declares the two structures it reads
+ * with the layout <netrouter/ras.h> gives them
+ * (tests/dispatcher/test-raslink.c holds the two layouts against each
+ * other).  The library is taken from the process
  * when the ras provider already loaded it (RTLD_NOLOAD), else loaded by its
  * soname; without it a script gets only CONNECTION_ID.
  *
@@ -57,6 +58,8 @@ typedef struct dsp_raslink {
     char iface[64];                              /* its TUN interface, "" when none */
     char address[DSP_RAS_MAX_IP_ADDRESS + 1];    /* ours, "" before IPCP */
     char gateway[DSP_RAS_MAX_IP_ADDRESS + 1];    /* the server's */
+    char nameservers[64];                        /* the DNS servers IPCP learned, primary first,
+                                                    space-separated; "" when none */
 } dsp_raslink;
 
 /* Fills *out for the live link of entry (out->found false when there is

@@ -6,16 +6,19 @@
  *  - as a packet from a hostile peer, decoded by nr_proto_decode() from a
  *    heap block of exactly its size.  Refused: the code is one of the
  *    decoder's, the detail says something, the message holds nothing.
- *    Accepted: every attribute its type requires is there, none it refuses;
- *    the log line is as long as it says; and the message, built again
- *    with the builder (attributes in tag order), is as long as the input
- *    and decodes to the very same message.
+ *    Accepted: every attribute its type requires is there, none it refuses
+ *    (nor one its version does not know); the log line is as long as it
+ *    says; and the message, built again with the builder (attributes in
+ *    tag order, in the message's version), is as long as the input and
+ *    decodes to the very same message.
  *  - as a script for the builder, which must refuse cleanly what no valid
  *    message holds and never write past a buffer of exactly the size the
  *    script asks for: octets 0-1 the buffer's size, 2 the type, then
- *    operations of 4 octets (tag, kind of put, value length u16) each
+ *    operations of 4 octets (tag, kind of put or 5 for choosing the
+ *    version, value length u16: the version when choosing it) each
  *    followed by the value's octets.  What the builder finishes must decode
- *    to exactly what was put.
+ *    to exactly what was put, in the version chosen or the lowest that
+ *    holds it.
  */
 #include "config.h"
 
@@ -50,6 +53,7 @@ static size_t rebuild(const nr_proto_msg *m, uint8_t *pkt, size_t size)
     size_t len = 0, n;
 
     FUZZ_ASSERT(nr_proto_build_init(&b, pkt, size, m->type, m->seq) == 0);
+    FUZZ_ASSERT(nr_proto_build_set_version(&b, m->version) == 0);
     for (uint16_t tag = 1; tag < NR_PROTO_TAG_LIMIT; tag++) {
         if (!nr_proto_has(m, tag))
             continue;
@@ -96,6 +100,7 @@ static void decode(const uint8_t *data, size_t size)
         nr_proto_rule rule = nr_proto_type_rule(m.type, tag);
         FUZZ_ASSERT(rule != NR_PROTO_REQUIRED || nr_proto_has(&m, tag));
         FUZZ_ASSERT(rule != NR_PROTO_REFUSED || !nr_proto_has(&m, tag));
+        FUZZ_ASSERT(!nr_proto_has(&m, tag) || nr_proto_rule_version(m.type, tag) <= m.version);
     }
     {
         size_t need = nr_proto_msg_describe(&m, line, sizeof line);
@@ -127,6 +132,7 @@ static void build(const uint8_t *data, size_t size)
     static put done[NR_PROTO_TAG_LIMIT];
     static char text[0x10000 + 1];
     size_t n_done = 0, bufsize, len = 0;
+    uint16_t version = 0, lowest = NR_PROTO_VERSION_MIN;
     nr_proto_builder b;
     nr_proto_msg m;
     nr_error err;
@@ -141,7 +147,7 @@ static void build(const uint8_t *data, size_t size)
     rc = nr_proto_build_init(&b, bufsize ? buf : NULL, bufsize, data[2] % (NR_PROTO_MSG_LIMIT + 1), 42);
     for (size_t at = 3; at + 4 <= size;) {
         uint16_t tag = data[at] % (NR_PROTO_TAG_LIMIT + 2);
-        unsigned op = data[at + 1] % 5;
+        unsigned op = data[at + 1] % 6;
         size_t n = (size_t)(data[at + 2] << 8 | data[at + 3]);
         const uint8_t *v = data + at + 4;
         size_t before = b.len;
@@ -159,7 +165,17 @@ static void build(const uint8_t *data, size_t size)
             rc = op == 2 ? nr_proto_put_str(&b, tag, text) : nr_proto_put_secret(&b, tag, text);
             n = strlen(text);
             break;
-        default: rc = nr_proto_put_bytes(&b, tag, v, n); break;
+        case 4: rc = nr_proto_put_bytes(&b, tag, v, n); break;
+        default:
+            rc = nr_proto_build_set_version(&b, (uint16_t)n);
+            if (!rc) {
+                FUZZ_ASSERT(b.len == before && n >= NR_PROTO_VERSION_MIN && n <= NR_PROTO_VERSION);
+                version = (uint16_t)n;
+                for (size_t i = 0; i < n_done; i++)
+                    FUZZ_ASSERT(nr_proto_rule_version(b.type, done[i].tag) <= version);
+                continue;
+            }
+            break;
         }
         if (rc) {
             FUZZ_ASSERT(rc == NR_PROTO_ERROR_USAGE || rc == NR_PROTO_ERROR_TOO_BIG);
@@ -168,6 +184,9 @@ static void build(const uint8_t *data, size_t size)
         }
         FUZZ_ASSERT(b.len > before && b.len <= bufsize && b.len <= NR_PROTO_MAX_MESSAGE);
         FUZZ_ASSERT(n_done < NR_PROTO_TAG_LIMIT);
+        FUZZ_ASSERT(!version || nr_proto_rule_version(b.type, tag) <= version);
+        if (nr_proto_rule_version(b.type, tag) > lowest)
+            lowest = nr_proto_rule_version(b.type, tag);
         done[n_done++] = (put){ tag, b.buf + before + NR_PROTO_ATTR_HEADER, (uint16_t)(b.len - before - 4) };
     }
     rc = nr_proto_build_end(&b, &len, &err);
@@ -176,6 +195,7 @@ static void build(const uint8_t *data, size_t size)
     } else {
         FUZZ_ASSERT(len == b.len && len <= bufsize);
         FUZZ_ASSERT(nr_proto_decode(buf, len, &m, &err) == 0);
+        FUZZ_ASSERT(m.version == (version ? version : lowest));
         for (size_t i = 0; i < n_done; i++) {
             const nr_proto_value *v = &m.values[done[i].tag];
             FUZZ_ASSERT(v->present && v->len == done[i].len);

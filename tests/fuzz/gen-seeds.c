@@ -463,9 +463,9 @@ static void proto_seeds(void)
     proto_end(&s, &b);
     save("proto", "dial", &s);
 
-    /* near misses of the dial: version 2; the entry twice; an entry that is not UTF-8 */
-    s.b[5] = 2;
-    save("proto", "near-version-2", &s);
+    /* near misses of the dial: a version after this side's; the entry twice; an entry that is not UTF-8 */
+    s.b[5] = NR_PROTO_VERSION + 1;
+    save("proto", "near-version-3", &s);
     s.b[5] = 1;
     put(&s, "\0\x0c\0\4Home", 8);
     s.b[15] = (uint8_t)(s.n - NR_PROTO_HEADER_SIZE);
@@ -492,6 +492,19 @@ static void proto_seeds(void)
             nr_proto_put_u32(&b, tag, tag);
     proto_end(&s, &b);
     save("proto", "stats-info", &s);
+
+    /* version 2: a status with the name servers; near miss: the same in version 1 */
+    nr_proto_build_init(&b, s.b, sizeof s.b, NR_PROTO_MSG_STATUS_INFO, 3);
+    nr_proto_put_u64(&b, NR_PROTO_TAG_HANDLE, 1);
+    nr_proto_put_u32(&b, NR_PROTO_TAG_STATE, RASCS_Connected);
+    nr_proto_put_u32(&b, NR_PROTO_TAG_ERROR, 0);
+    nr_proto_put_str(&b, NR_PROTO_TAG_DEVICE_NAME, "/dev/ttyUSB0");
+    nr_proto_put_str(&b, NR_PROTO_TAG_INTERFACE, "ras0");
+    nr_proto_put_str(&b, NR_PROTO_TAG_NAMESERVERS, "10.0.2.3 10.0.2.4");
+    proto_end(&s, &b);
+    save("proto", "status-info-nameservers", &s);
+    s.b[5] = 1;
+    save("proto", "near-nameservers-in-version-1", &s);
 
     nr_proto_build_init(&b, s.b, sizeof s.b, NR_PROTO_MSG_PROJECTION_INFO, 4);
     nr_proto_put_u64(&b, NR_PROTO_TAG_HANDLE, 1);

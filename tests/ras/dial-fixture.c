@@ -114,7 +114,8 @@ static void *peer_main(void *arg)
         return NULL;
     nr_ppp_link_config_init(&cfg);
     cfg.peer_addr_hint = 0x0a00020f; /* 10.0.2.15 for the dialer */
-    cfg.offer_dns[0] = 0x0a000203;   /* 10.0.2.3 */
+    cfg.offer_dns[0] = p->dns[0];    /* 10.0.2.3 unless peer_start_dns said otherwise */
+    cfg.offer_dns[1] = p->dns[1];
     cfg.request_dns = false;
     cfg.fsm.restart_ms = 200;
     if (nr_ppp_link_new(modem_emu_master_fd(p->emu), &cfg, NULL, NULL, &l) != 0)
@@ -143,7 +144,12 @@ static void *peer_main(void *arg)
 
 void peer_start(peer *p, modem_emu *e)
 {
-    *p = (peer){ .emu = e };
+    peer_start_dns(p, e, 0x0a000203, 0); /* 10.0.2.3 */
+}
+
+void peer_start_dns(peer *p, modem_emu *e, uint32_t dns1, uint32_t dns2)
+{
+    *p = (peer){ .emu = e, .dns = { dns1, dns2 } };
     p->stop_fd = eventfd(0, EFD_CLOEXEC);
     NRT_GE_FATAL(p->stop_fd, 0);
     NRT_EQ_FATAL(pthread_create(&p->thread, NULL, peer_main, p), 0);

@@ -55,6 +55,7 @@ typedef struct peer {
     pthread_t thread;
     bool up;
     int drop;           /* set by peer_drop_link (atomically) */
+    uint32_t dns[2];    /* the DNS servers it hands out (host order; 0: it rejects the option) */
     /* peer_start_pap: ppp-test-peer's server on its thread runner */
     const char *pap_password; /* the password it accepts (NULL: the peer_start kind) */
     int pap_delay_ms;   /* peer_start_pap_slow: how long it ponders each request */
@@ -66,6 +67,9 @@ typedef struct peer {
  * 10.0.2.15 and DNS 10.0.2.3, and is 10.0.2.2 itself (what the dialer
  * proposes to a peer). */
 void peer_start(peer *p, modem_emu *e);
+/* The same, handing out dns1 and dns2 as primary and secondary DNS (host
+ * byte order; 0: that option is rejected, and the dialer has none). */
+void peer_start_dns(peer *p, modem_emu *e, uint32_t dns1, uint32_t dns2);
 /* ppp-test-peer's scripted server insisting on PAP (NR_TEST_PEER_AUTH_PAP):
  * it accepts any user name with password (Authenticate-Ack "Login ok"),
  * answers any other with Authenticate-Nak "Login incorrect" and an LCP

@@ -133,6 +133,7 @@ NR_RAS_TEST_API_LIBS = tests/ras/libnrtest-dial.la tests/ras/libnrtest-ppp.la te
 ras_api_tests = \
 	tests/ras/test-ras-dial \
 	tests/ras/test-ras-projection \
+	tests/ras/test-ras-nameservers \
 	tests/ras/test-ras-hangup \
 	tests/ras/test-ras-paused \
 	tests/ras/test-ras-connnotify \
@@ -156,6 +157,8 @@ tests_ras_test_ras_dial_CPPFLAGS = $(NR_RAS_TEST_API_CPPFLAGS)
 tests_ras_test_ras_dial_LDADD = $(NR_RAS_TEST_API_LIBS)
 tests_ras_test_ras_projection_CPPFLAGS = $(NR_RAS_TEST_API_CPPFLAGS)
 tests_ras_test_ras_projection_LDADD = $(NR_RAS_TEST_API_LIBS)
+tests_ras_test_ras_nameservers_CPPFLAGS = $(NR_RAS_TEST_API_CPPFLAGS)
+tests_ras_test_ras_nameservers_LDADD = $(NR_RAS_TEST_API_LIBS)
 tests_ras_test_ras_hangup_CPPFLAGS = $(NR_RAS_TEST_API_CPPFLAGS)
 tests_ras_test_ras_hangup_LDADD = $(NR_RAS_TEST_API_LIBS)
 tests_ras_test_ras_paused_CPPFLAGS = $(NR_RAS_TEST_API_CPPFLAGS)

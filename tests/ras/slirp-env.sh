@@ -71,6 +71,7 @@ EOB
 
 # slirp_command AUTH [exec]: the shell command running one slirp on standard
 # input and output; AUTH is "", +pap or +chap (user alice, password s3cret).
+# It hands out DNS 10.0.2.3, and $SLIRP_DNS2 as secondary when set.
 slirp_command() {
     nslirp=$((${nslirp:-0} + 1))
     h="$T/home.$nslirp"
@@ -79,7 +80,7 @@ slirp_command() {
     printf 'alice rasprov s3cret\n' > "$h/.chap-secrets"
     chmod 600 "$h/.pap-secrets" "$h/.chap-secrets"
     if [ -n "${1:-}" ]; then opts="'name rasprov' ppp $1"; else opts="ppp"; fi
-    echo "HOME='$h' LD_PRELOAD='$SLIRP_SHIM' ${2:+$2 }unshare -n -- slirp $opts ppp_exit nozeros 'dns 10.0.2.3' 2>/dev/null"
+    echo "HOME='$h' LD_PRELOAD='$SLIRP_SHIM' ${2:+$2 }unshare -n -- slirp $opts ppp_exit nozeros 'dns 10.0.2.3'${SLIRP_DNS2:+ 'dns $SLIRP_DNS2'} 2>/dev/null"
 }
 
 # start_slirp_emu [AUTH [CALLS]]: the emulator answers the dial and hands the

@@ -2,9 +2,9 @@
  * test-ras-proto-build.c - the writing side of the RAS service protocol
  * (providers/ras/proto) and what surrounds decoding: the vocabulary's
  * names and rules, the builder's refusals and its size limits, secrets
- * wiped from every copy the codec makes, version negotiation and the log
- * line.  test-ras-proto.c decodes.  Links the proto layer, router/common
- * and the runner only.
+ * wiped from every copy the codec makes, version negotiation, the version
+ * a message is written in, and the log line.  test-ras-proto.c decodes.
+ * Links the proto layer, router/common and the runner only.
  *
  * Whether the decoder wipes its copy before releasing it is seen from
  * inside free(): the link wraps it (-Wl,--wrap=free, tests/ras/local.mk)
@@ -393,15 +393,19 @@ NRT_TEST(negotiation_picks_the_highest_common_version)
     NRT_EQ(v, NR_PROTO_VERSION);
     NRT_EQ(nr_proto_negotiate(0, 1, &v, NULL), 0);
     NRT_EQ(v, 1);
+    NRT_EQ(nr_proto_negotiate(1, 2, &v, NULL), 0);
+    NRT_EQ(v, 2);
+    NRT_EQ(nr_proto_negotiate(2, 3, &v, NULL), 0); /* a newer client that still speaks 2 */
+    NRT_EQ(v, 2);
 }
 
 NRT_TEST(negotiation_without_a_common_version_says_both_ranges)
 {
     uint16_t v = 99;
     nr_error err;
-    NRT_EQ(nr_proto_negotiate(2, 3, &v, &err), NR_PROTO_ERROR_VERSION);
+    NRT_EQ(nr_proto_negotiate(3, 4, &v, &err), NR_PROTO_ERROR_VERSION);
     NRT_EQ(v, 0);
-    NRT_EQ_STR(err.detail, "the client speaks protocol versions 2 to 3; this side 1 to 1");
+    NRT_EQ_STR(err.detail, "the client speaks protocol versions 3 to 4; this side 1 to 2");
     NRT_EQ(nr_proto_negotiate(3, 2, &v, &err), NR_PROTO_ERROR_MALFORMED);
     NRT_EQ_STR(err.detail, "the client's lowest protocol version (3) is above its highest (2)");
 }
@@ -428,9 +432,76 @@ NRT_TEST(hello_and_welcome_agree_on_a_version)
     nr_proto_put_u32(&b, NR_PROTO_TAG_VERSION, v);
     NRT_EQ_FATAL(nr_proto_build_end(&b, &len, NULL), 0);
     NRT_EQ_FATAL(nr_proto_decode(pkt, len, &m, NULL), 0);
-    NRT_EQ(nr_proto_get_u32(&m, NR_PROTO_TAG_VERSION, 0), 1u);
+    NRT_EQ(nr_proto_get_u32(&m, NR_PROTO_TAG_VERSION, 0), 2u);
     NRT_EQ(m.seq, 1u);
     nr_proto_msg_clear(&m);
+}
+
+/* ---- versions ---------------------------------------------------------------------------------------- */
+
+/* The header's version of what b holds, once finished. */
+static uint16_t built_version(nr_proto_builder *b)
+{
+    size_t len;
+    NRT_EQ_FATAL(nr_proto_build_end(b, &len, NULL), 0);
+    return (uint16_t)(b->buf[4] << 8 | b->buf[5]);
+}
+
+static void status_info_start(nr_proto_builder *b, uint8_t *pkt, size_t size)
+{
+    nr_proto_build_init(b, pkt, size, NR_PROTO_MSG_STATUS_INFO, 9);
+    nr_proto_put_u64(b, NR_PROTO_TAG_HANDLE, 1);
+    nr_proto_put_u32(b, NR_PROTO_TAG_STATE, 0x2000);
+    nr_proto_put_u32(b, NR_PROTO_TAG_ERROR, 0);
+}
+
+NRT_TEST(a_message_is_written_in_the_lowest_version_that_holds_it)
+{
+    uint8_t pkt[256];
+    nr_proto_builder b;
+
+    status_info_start(&b, pkt, sizeof pkt); /* version 1's attributes only: any peer reads it */
+    nr_proto_put_str(&b, NR_PROTO_TAG_INTERFACE, "ras0");
+    NRT_EQ(built_version(&b), 1);
+    status_info_start(&b, pkt, sizeof pkt);
+    nr_proto_put_str(&b, NR_PROTO_TAG_NAMESERVERS, "10.0.2.3");
+    NRT_EQ(built_version(&b), 2);
+    nr_proto_build_init(&b, pkt, sizeof pkt, NR_PROTO_MSG_HELLO, 1); /* so an older service reads a HELLO */
+    nr_proto_put_u32(&b, NR_PROTO_TAG_VERSION_MIN, NR_PROTO_VERSION_MIN);
+    nr_proto_put_u32(&b, NR_PROTO_TAG_VERSION_MAX, NR_PROTO_VERSION);
+    NRT_EQ(built_version(&b), 1);
+}
+
+NRT_TEST(a_chosen_version_is_written_and_refuses_what_it_does_not_know)
+{
+    static const char refused[] = "attribute 60 (nameservers) is not allowed in message 8 (status_info) of "
+                                  "protocol version 1 (only from version 2)";
+    uint8_t pkt[256];
+    nr_proto_builder b;
+    nr_error err;
+    size_t len;
+
+    status_info_start(&b, pkt, sizeof pkt);
+    NRT_EQ(nr_proto_build_set_version(&b, 2), 0);
+    NRT_EQ(built_version(&b), 2); /* though version 1 would hold it */
+
+    status_info_start(&b, pkt, sizeof pkt);
+    NRT_EQ(nr_proto_build_set_version(&b, 1), 0);
+    NRT_EQ(nr_proto_put_str(&b, NR_PROTO_TAG_NAMESERVERS, "10.0.2.3"), NR_PROTO_ERROR_USAGE);
+    NRT_EQ(nr_proto_build_end(&b, &len, &err), NR_PROTO_ERROR_USAGE);
+    NRT_EQ_STR(err.detail, refused);
+    NRT_EQ(len, 0u);
+
+    status_info_start(&b, pkt, sizeof pkt); /* put first, then the version chosen */
+    nr_proto_put_str(&b, NR_PROTO_TAG_NAMESERVERS, "10.0.2.3");
+    NRT_EQ(nr_proto_build_set_version(&b, 1), NR_PROTO_ERROR_USAGE);
+    NRT_EQ_STR(b.err.detail, refused);
+
+    status_info_start(&b, pkt, sizeof pkt);
+    NRT_EQ(nr_proto_build_set_version(&b, 3), NR_PROTO_ERROR_USAGE);
+    NRT_EQ_STR(b.err.detail, "protocol version 3 is not one this side speaks (1 to 2)");
+    status_info_start(&b, pkt, sizeof pkt);
+    NRT_EQ(nr_proto_build_set_version(&b, 0), NR_PROTO_ERROR_USAGE);
 }
 
 /* ---- the log line ---------------------------------------------------------------------------------- */

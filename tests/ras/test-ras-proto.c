@@ -188,13 +188,27 @@ static size_t build_sample(uint16_t type, bool all, bool full, uint8_t *pkt, siz
     return len;
 }
 
+/* The version a message of type is written in: the newest that added one
+ * of the attributes build_sample() put (status_info's nameservers came in
+ * version 2), else 1. */
+static uint16_t sample_version(uint16_t type, bool all)
+{
+    uint16_t v = 1;
+    for (uint16_t tag = 1; tag < NR_PROTO_TAG_LIMIT; tag++) {
+        nr_proto_rule rule = nr_proto_type_rule(type, tag);
+        if (rule == NR_PROTO_REQUIRED || (rule == NR_PROTO_OPTIONAL && all))
+            v = nr_proto_rule_version(type, tag) > v ? nr_proto_rule_version(type, tag) : v;
+    }
+    return v;
+}
+
 /* The decoded m holds exactly what build_sample() put. */
 static void check_sample(const nr_proto_msg *m, uint16_t type, bool all, bool full)
 {
     static char text[NR_PROTO_MAX_MESSAGE];
     static uint8_t bytes[NR_PROTO_MAX_MESSAGE];
 
-    NRT_EQ(m->version, NR_PROTO_VERSION);
+    NRT_EQ(m->version, sample_version(type, all));
     NRT_EQ(m->type, type);
     NRT_EQ(m->seq, 1000u + type);
     for (uint16_t tag = 1; tag < NR_PROTO_TAG_LIMIT; tag++) {
@@ -354,12 +368,27 @@ NRT_TEST(a_bad_magic_is_refused)
 NRT_TEST(an_unknown_version_is_refused_naming_both)
 {
     raw r;
-    raw_header(&r, 2, NR_PROTO_MSG_ENUM, 1);
+    raw_header(&r, 3, NR_PROTO_MSG_ENUM, 1);
     raw_fix(&r);
-    expect_raw_refused(&r, NR_PROTO_ERROR_VERSION, "the message is of protocol version 2; this side speaks version 1");
+    expect_raw_refused(&r, NR_PROTO_ERROR_VERSION,
+                       "the message is of protocol version 3; this side speaks versions 1 to 2");
     raw_header(&r, 0, NR_PROTO_MSG_ENUM, 1);
     raw_fix(&r);
-    expect_raw_refused(&r, NR_PROTO_ERROR_VERSION, "the message is of protocol version 0; this side speaks version 1");
+    expect_raw_refused(&r, NR_PROTO_ERROR_VERSION,
+                       "the message is of protocol version 0; this side speaks versions 1 to 2");
+}
+
+NRT_TEST(both_versions_are_read)
+{
+    raw r;
+    nr_proto_msg m;
+    for (uint16_t v = 1; v <= 2; v++) {
+        raw_header(&r, v, NR_PROTO_MSG_ENUM, 1);
+        raw_fix(&r);
+        NRT_EQ(decode_exact(r.b, r.len, &m, NULL), 0);
+        NRT_EQ(m.version, v);
+        nr_proto_msg_clear(&m);
+    }
 }
 
 NRT_TEST(an_unknown_type_is_refused)
@@ -549,6 +578,65 @@ NRT_TEST(a_tag_the_type_does_not_allow_is_refused)
     raw_fix(&r);
     expect_raw_refused(&r, NR_PROTO_ERROR_MALFORMED,
                        "attribute 17 (password) is not allowed in message 8 (status_info)");
+}
+
+/* A status_info of a link, written by hand in version, with the name
+ * servers when dns is not NULL. */
+static void raw_status_info(raw *r, uint16_t version, const char *dns)
+{
+    raw_header(r, version, NR_PROTO_MSG_STATUS_INFO, 1);
+    raw_u64(r, NR_PROTO_TAG_HANDLE, 1);
+    raw_attr(r, NR_PROTO_TAG_STATE, 4, "\0\0\x20\0", 4);
+    raw_attr(r, NR_PROTO_TAG_ERROR, 4, "\0\0\0\0", 4);
+    if (dns)
+        raw_str(r, NR_PROTO_TAG_NAMESERVERS, dns);
+    raw_fix(r);
+}
+
+NRT_TEST(an_attribute_newer_than_the_message_s_version_is_refused)
+{
+    raw r;
+    raw_status_info(&r, 1, "10.0.2.3");
+    expect_raw_refused(&r, NR_PROTO_ERROR_MALFORMED,
+                       "attribute 60 (nameservers) is not allowed in message 8 (status_info) of protocol version 1 "
+                       "(only from version 2)");
+}
+
+NRT_TEST(version_2_s_status_info_carries_the_name_servers)
+{
+    raw r;
+    nr_proto_msg m;
+    raw_status_info(&r, 2, "10.0.2.3 10.0.2.4");
+    NRT_EQ_FATAL(decode_exact(r.b, r.len, &m, NULL), 0);
+    NRT_EQ(m.version, 2);
+    NRT_EQ_STR(nr_proto_get_str(&m, NR_PROTO_TAG_NAMESERVERS), "10.0.2.3 10.0.2.4");
+    nr_proto_msg_clear(&m);
+    raw_status_info(&r, 2, ""); /* the link has none */
+    NRT_EQ_FATAL(decode_exact(r.b, r.len, &m, NULL), 0);
+    NRT_TRUE(nr_proto_has(&m, NR_PROTO_TAG_NAMESERVERS));
+    NRT_EQ_STR(nr_proto_get_str(&m, NR_PROTO_TAG_NAMESERVERS), "");
+    nr_proto_msg_clear(&m);
+    raw_status_info(&r, 1, NULL); /* version 1's, from an older service */
+    NRT_EQ_FATAL(decode_exact(r.b, r.len, &m, NULL), 0);
+    NRT_FALSE(nr_proto_has(&m, NR_PROTO_TAG_NAMESERVERS));
+    nr_proto_msg_clear(&m);
+    raw_status_info(&r, 2, "255.255.255.255 255.255.255.255x"); /* one octet past the longest */
+    expect_raw_refused(&r, NR_PROTO_ERROR_MALFORMED, "attribute 60 (nameservers) is 32 octets, at most 31");
+}
+
+NRT_TEST(what_a_later_version_added_is_allowed_from_that_version_only)
+{
+    for (uint16_t type = 0; type <= NR_PROTO_MSG_LIMIT; type++)
+        for (uint16_t tag = 0; tag <= NR_PROTO_TAG_LIMIT; tag++) {
+            uint16_t since = nr_proto_rule_version(type, tag);
+            NRT_TRUE_MSG((since == 0) == (nr_proto_type_rule(type, tag) == NR_PROTO_REFUSED),
+                         "message %u, attribute %u: version %u", type, tag, since);
+            NRT_TRUE(since <= NR_PROTO_VERSION);
+            if (!(type == NR_PROTO_MSG_STATUS_INFO && tag == NR_PROTO_TAG_NAMESERVERS))
+                NRT_TRUE_MSG(since <= 1, "message %u, attribute %u: version %u", type, tag, since);
+        }
+    NRT_EQ(nr_proto_rule_version(NR_PROTO_MSG_STATUS_INFO, NR_PROTO_TAG_NAMESERVERS), 2);
+    NRT_EQ(nr_proto_type_rule(NR_PROTO_MSG_STATUS_INFO, NR_PROTO_TAG_NAMESERVERS), NR_PROTO_OPTIONAL);
 }
 
 NRT_TEST(a_refused_message_keeps_its_type_and_seq_for_the_log)

@@ -2,7 +2,8 @@
  * test-ras-reconnect.c - the phonebook's "reconnect": a connected link
  * lost to a dropped carrier, a server's LCP Terminate-Request or
  * unanswered LCP echoes is redialed on the same handle, RASCN_Disconnection
- * then RASCN_ReConnection signalled, its interface back and usable;
+ * then RASCN_ReConnection signalled, its interface back and usable, the
+ * projection and name servers forgotten meanwhile and the new link's after;
  * RasGetConnectStatus follows the redial while the RasDial notifier hears
  * nothing; attempts that all fail end the link with the loss's error and
  * leave the device free; RasHangUp cuts the pause short; without
@@ -257,24 +258,31 @@ NRT_TEST(a_server_terminate_is_redialed)
     modem_emu *e = start_modem("\"reconnect\": {\"attempts\": 3, \"pause_ms\": 1000},", 0);
     RASPPPIP ip = { .dwSize = sizeof ip };
     DWORD cb = sizeof ip;
+    char dns[32];
     peer pr;
     HRASCONN h;
     int lost, back;
     peer_start(&pr, e);
     h = dial();
+    NRT_EQ(nr_ras_get_nameservers(h, dns, sizeof dns), 0);
+    NRT_EQ_STR(dns, "10.0.2.3");
     lost = watch(h, RASCN_Disconnection);
     back = watch(h, RASCN_ReConnection);
     peer_drop_link(&pr);
     NRT_EQ(fixture_wait_signal(lost, 8000), 1);
     NRT_EQ(fixture_status(h).rasconnstate, RASCS_OpenPort);
     NRT_EQ(RasGetProjectionInfo(h, RASP_PppIp, &ip, &cb), ERROR_PROJECTION_NOT_COMPLETE);
+    NRT_EQ(nr_ras_get_nameservers(h, dns, sizeof dns), 0);
+    NRT_EQ_STR(dns, ""); /* forgotten with the lost link */
     peer_stop(&pr);
     NRT_TRUE_FATAL(modem_emu_hang_up(e));
-    peer_start(&pr, e);
+    peer_start_dns(&pr, e, 0x0a000204, 0); /* the new link's server hands out 10.0.2.4 */
     NRT_EQ(fixture_wait_signal(back, 10000), 1);
     NRT_EQ(fixture_status(h).rasconnstate, RASCS_Connected);
     NRT_EQ(RasGetProjectionInfo(h, RASP_PppIp, &ip, &cb), 0);
     NRT_EQ_STR(ip.szIpAddress, "10.0.2.15");
+    NRT_EQ(nr_ras_get_nameservers(h, dns, sizeof dns), 0);
+    NRT_EQ_STR(dns, "10.0.2.4");
     NRT_EQ(fixture_dials(e), 2);
     fixture_hang_up_and_check(h, dir);
     peer_stop(&pr);

@@ -76,6 +76,16 @@ NR_RAS_PUBLIC DWORD APIENTRY RasGetConnectStatusA(HRASCONN h, LPRASCONNSTATUSA s
     return rc;
 }
 
+/* text into buf (size octets), NUL included, or ERROR_BUFFER_TOO_SMALL. */
+static DWORD copy_out(LPSTR buf, DWORD size, const char *text)
+{
+    size_t n = strlen(text);
+    if (n >= size)
+        return ERROR_BUFFER_TOO_SMALL;
+    memcpy(buf, text, n + 1);
+    return 0;
+}
+
 NR_RAS_PUBLIC DWORD nr_ras_get_interface(HRASCONN h, LPSTR buf, DWORD size)
 {
     nr_client_status st;
@@ -86,10 +96,22 @@ NR_RAS_PUBLIC DWORD nr_ras_get_interface(HRASCONN h, LPSTR buf, DWORD size)
         return nr_local_get_interface(h, buf, size);
     if ((rc = nr_client_get_status(h, &st)) != 0)
         return rc;
-    if (strlen(st.interface) >= size)
-        return ERROR_BUFFER_TOO_SMALL;
-    memcpy(buf, st.interface, strlen(st.interface) + 1);
-    return 0;
+    return copy_out(buf, size, st.interface);
+}
+
+NR_RAS_PUBLIC DWORD nr_ras_get_nameservers(HRASCONN h, LPSTR buf, DWORD size)
+{
+    nr_client_status st;
+    DWORD rc;
+    if (!buf)
+        return ERROR_INVALID_PARAMETER;
+    if (nr_ras_in_process())
+        return nr_local_get_nameservers(h, buf, size);
+    if ((rc = nr_client_get_status(h, &st)) != 0)
+        return rc;
+    if (!st.has_nameservers)
+        return ERROR_NOT_SUPPORTED; /* an older service, which does not tell them */
+    return copy_out(buf, size, st.nameservers);
 }
 
 NR_RAS_PUBLIC DWORD nr_ras_get_last_phonebook_error(LPSTR buf, DWORD size)

@@ -98,9 +98,11 @@ static void print_addresses(HRASCONN h)
     RASPPPIP ip = { .dwSize = sizeof ip };
     RASPPPLCP lcp = { .dwSize = sizeof lcp };
     DWORD cb = sizeof ip;
-    char ifname[16];
+    char ifname[16], dns[32];
     if (RasGetProjectionInfo(h, RASP_PppIp, &ip, &cb) == 0)
         printf("IP address: %s\nServer address: %s\n", ip.szIpAddress, ip.szServerIpAddress);
+    if (nr_ras_get_nameservers(h, dns, sizeof dns) == 0 && dns[0])
+        printf("DNS servers: %s\n", dns);
     if (nr_ras_get_interface(h, ifname, sizeof ifname) == 0 && ifname[0])
         printf("Interface: %s\n", ifname);
     cb = sizeof lcp;

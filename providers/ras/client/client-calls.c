@@ -70,6 +70,8 @@ static void on_status(void *ctx, const nr_proto_msg *m)
     copy_str(st->status.szPhoneNumber, sizeof st->status.szPhoneNumber, m, NR_PROTO_TAG_PHONE_NUMBER);
     copy_str(st->interface, sizeof st->interface, m, NR_PROTO_TAG_INTERFACE);
     copy_str(st->detail, sizeof st->detail, m, NR_PROTO_TAG_DETAIL);
+    st->has_nameservers = nr_proto_has(m, NR_PROTO_TAG_NAMESERVERS);
+    copy_str(st->nameservers, sizeof st->nameservers, m, NR_PROTO_TAG_NAMESERVERS);
 }
 
 DWORD nr_client_get_status(HRASCONN h, nr_client_status *out)

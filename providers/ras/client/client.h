@@ -90,13 +90,17 @@ void nr_client_forget_dial(HRASCONN h);
 DWORD nr_client_hang_up(HRASCONN h);
 DWORD nr_client_hang_up_wait(HRASCONN h, DWORD timeout_ms);
 
-/* What RasGetConnectStatus, nr_ras_get_interface and
- * nr_ras_get_error_detail read. */
+/* What RasGetConnectStatus, nr_ras_get_interface, nr_ras_get_nameservers
+ * and nr_ras_get_error_detail read.  has_nameservers is false when the
+ * service speaks a protocol version without them (it is older than this
+ * library). */
 typedef struct nr_client_status {
     RASCONNSTATUS status;
     DWORD ext_error;
     char interface[16];
     char detail[NR_ERROR_DETAIL_SIZE];
+    bool has_nameservers;
+    char nameservers[NR_PROTO_NAMESERVERS_MAX + 1];
 } nr_client_status;
 DWORD nr_client_get_status(HRASCONN h, nr_client_status *out);
 

@@ -1,7 +1,8 @@
 /*
  * local-dial.c - the dialing calls run inside this process (local.h):
  * RasDial (synchronous, asynchronous, resuming a paused dial), RasHangUp,
- * RasGetConnectStatus, RasEnumConnections, RasGetProjectionInfo and
+ * RasGetConnectStatus, RasEnumConnections, RasGetProjectionInfo (and
+ * nr_ras_get_nameservers, the DNS servers beside it) and
  * RasConnectionNotification as the in-process engine answers them, for an
  * application that asked for it and for the connection service, which
  * runs every link this way.  They validate their arguments and hand the
@@ -252,24 +253,36 @@ DWORD nr_local_hang_up_wait(HRASCONN h, DWORD timeout_ms)
     return finished ? 0 : ERROR_REQUEST_TIMEOUT;
 }
 
-DWORD nr_local_get_interface(HRASCONN h, LPSTR buf, DWORD size)
+/* A text about the link of h into buf (size octets, the NUL included):
+ * what fill writes into text (n octets) from the dial, read under the
+ * connection's lock.  0, ERROR_INVALID_PARAMETER, ERROR_INVALID_HANDLE or
+ * ERROR_BUFFER_TOO_SMALL (then buf is untouched). */
+static DWORD link_text(HRASCONN h, LPSTR buf, DWORD size, void (*fill)(const nr_dial *d, char *text, size_t n))
 {
     nr_rasconn *c;
-    nr_dial *d;
-    DWORD rc = 0;
+    char text[64] = "";
     if (!buf)
         return ERROR_INVALID_PARAMETER;
     if (!(c = nr_rasconn_lookup(h)))
         return ERROR_INVALID_HANDLE;
-    d = c->engine;
     pthread_mutex_lock(&c->lock);
-    if (strlen(d->proj.interface) >= size)
-        rc = ERROR_BUFFER_TOO_SMALL;
-    else
-        memcpy(buf, d->proj.interface, strlen(d->proj.interface) + 1);
+    fill(c->engine, text, sizeof text);
     pthread_mutex_unlock(&c->lock);
     nr_rasconn_release(c);
-    return rc;
+    if (strlen(text) >= size)
+        return ERROR_BUFFER_TOO_SMALL;
+    memcpy(buf, text, strlen(text) + 1);
+    return 0;
+}
+
+static void interface_of(const nr_dial *d, char *text, size_t n)
+{
+    snprintf(text, n, "%s", d->proj.interface);
+}
+
+DWORD nr_local_get_interface(HRASCONN h, LPSTR buf, DWORD size)
+{
+    return link_text(h, buf, size, interface_of);
 }
 
 DWORD nr_local_get_connect_status(HRASCONN h, LPRASCONNSTATUS status)
@@ -297,6 +310,27 @@ static void ip_text(uint32_t ip, char *buf, size_t size)
 {
     struct in_addr a = { htonl(ip) };
     inet_ntop(AF_INET, &a, buf, (socklen_t)size);
+}
+
+/* The DNS servers IPCP learned, which RASPPPIP has no room for; set
+ * together with the projections. */
+static void nameservers_of(const nr_dial *d, char *text, size_t n)
+{
+    char one[INET_ADDRSTRLEN];
+    uint32_t dns[2] = { d->proj.dns1, d->proj.dns2 };
+    if (!d->proj.ip_done)
+        return;
+    for (int i = 0; i < 2; i++) { /* the primary first; either may be missing (0) */
+        if (!dns[i])
+            continue;
+        ip_text(dns[i], one, sizeof one);
+        snprintf(text + strlen(text), n - strlen(text), "%s%s", text[0] ? " " : "", one);
+    }
+}
+
+DWORD nr_local_get_nameservers(HRASCONN h, LPSTR buf, DWORD size)
+{
+    return link_text(h, buf, size, nameservers_of);
 }
 
 /* Both projections are complete together, from RASCS_Projected on

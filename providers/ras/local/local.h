@@ -39,6 +39,7 @@ DWORD nr_local_hang_up(HRASCONN h);
 DWORD nr_local_hang_up_wait(HRASCONN h, DWORD timeout_ms);
 DWORD nr_local_connection_notification(HRASCONN h, HANDLE event, DWORD flags);
 DWORD nr_local_get_interface(HRASCONN h, LPSTR buf, DWORD size);
+DWORD nr_local_get_nameservers(HRASCONN h, LPSTR buf, DWORD size);
 DWORD nr_local_get_connect_status(HRASCONN h, LPRASCONNSTATUS status);
 DWORD nr_local_get_projection_info(HRASCONN h, RASPROJECTION proj, LPVOID buf, LPDWORD lpcb);
 DWORD nr_local_terminal_read(HRASCONN h, LPVOID buf, DWORD size, DWORD timeout_ms, LPDWORD got);

@@ -4,6 +4,8 @@
  * whatever the builder finishes, nr_proto_decode() accepts.  The first
  * failure sticks in the builder: nothing more is written after it, and
  * nothing is ever written beyond the buffer or NR_PROTO_MAX_MESSAGE.
+ * The header's version is written last: the lowest that holds what was
+ * put, unless the caller chose one.
  */
 #include "config.h"
 
@@ -49,7 +51,7 @@ uint32_t nr_proto_build_init(nr_proto_builder *b, void *buf, size_t size, uint16
         return nr_error_set(&b->err, NR_PROTO_ERROR_TOO_BIG, 0,
                             "a buffer of %zu octets cannot hold the %d-octet header", b->size, NR_PROTO_HEADER_SIZE);
     memcpy(b->buf, NR_PROTO_MAGIC, 4);
-    put16(b->buf + 4, NR_PROTO_VERSION);
+    put16(b->buf + 4, NR_PROTO_VERSION_MIN); /* nr_proto_build_end writes the real one */
     put16(b->buf + 6, type);
     put32(b->buf + 8, seq);
     put32(b->buf + 12, 0);
@@ -72,7 +74,8 @@ static bool check(nr_proto_builder *b, uint16_t tag, nr_proto_kind kind, size_t 
                      nr_proto__kind_name(kind));
         return false;
     }
-    if (nr_proto__check_attr(b->type, tag, n, b->seen, NR_PROTO_ERROR_USAGE, &b->err))
+    if (nr_proto__check_attr(b->type, b->version ? b->version : NR_PROTO_VERSION, tag, n, b->seen,
+                             NR_PROTO_ERROR_USAGE, &b->err))
         return false;
     if (NR_PROTO_ATTR_HEADER + n > room(b) - b->len) {
         nr_error_set(&b->err, NR_PROTO_ERROR_TOO_BIG, 0,
@@ -153,6 +156,31 @@ uint32_t nr_proto_put_bytes(nr_proto_builder *b, uint16_t tag, const void *data,
     return b->err.code;
 }
 
+uint32_t nr_proto_build_set_version(nr_proto_builder *b, uint16_t version)
+{
+    if (b->err.code)
+        return b->err.code;
+    if (version < NR_PROTO_VERSION_MIN || version > NR_PROTO_VERSION)
+        return nr_error_set(&b->err, NR_PROTO_ERROR_USAGE, 0,
+                            "protocol version %u is not one this side speaks (%u to %u)", version,
+                            NR_PROTO_VERSION_MIN, NR_PROTO_VERSION);
+    for (uint16_t tag = 1; tag < NR_PROTO_TAG_LIMIT; tag++)
+        if (b->seen[tag] && nr_proto__check_version(b->type, version, tag, NR_PROTO_ERROR_USAGE, &b->err))
+            return b->err.code;
+    b->version = version;
+    return 0;
+}
+
+/* The lowest version that holds what was put. */
+static uint16_t lowest_version(const nr_proto_builder *b)
+{
+    uint16_t v = NR_PROTO_VERSION_MIN;
+    for (uint16_t tag = 1; tag < NR_PROTO_TAG_LIMIT; tag++)
+        if (b->seen[tag] && nr_proto_rule_version(b->type, tag) > v)
+            v = nr_proto_rule_version(b->type, tag);
+    return v;
+}
+
 uint32_t nr_proto_build_end(nr_proto_builder *b, size_t *len, nr_error *err)
 {
     if (len)
@@ -164,6 +192,7 @@ uint32_t nr_proto_build_end(nr_proto_builder *b, size_t *len, nr_error *err)
             *err = b->err;
         return b->err.code;
     }
+    put16(b->buf + 4, b->version ? b->version : lowest_version(b));
     put32(b->buf + 12, (uint32_t)(b->len - NR_PROTO_HEADER_SIZE));
     if (len)
         *len = b->len;

@@ -131,7 +131,7 @@ static uint32_t decode_attributes(const uint8_t *p, size_t payload, nr_proto_msg
         if (n > left)
             return nr_error_set(err, NR_PROTO_ERROR_MALFORMED, 0, "%s announces %u octets, but only %zu are left",
                                 nr_proto__tag_label(tag, label, sizeof label), n, left);
-        rc = nr_proto__check_attr(msg->type, tag, n, seen, NR_PROTO_ERROR_MALFORMED, err);
+        rc = nr_proto__check_attr(msg->type, msg->version, tag, n, seen, NR_PROTO_ERROR_MALFORMED, err);
         if (!rc)
             rc = take_value(msg, tag, p + at + NR_PROTO_ATTR_HEADER, n, &used, payload, err);
         if (rc)

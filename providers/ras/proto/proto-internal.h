@@ -19,12 +19,18 @@ __attribute__((visibility("hidden"))) const char *nr_proto__type_label(uint16_t 
 __attribute__((visibility("hidden"))) const char *nr_proto__kind_name(nr_proto_kind kind);
 
 /* The checks of an attribute of len octets in a message of type (known)
- * whose attributes so far are marked in seen: a known tag, allowed in the
- * type, not yet seen, the length of its kind, at most its longest value.
- * 0, or code with err saying which. */
-__attribute__((visibility("hidden"))) uint32_t nr_proto__check_attr(uint16_t type, uint16_t tag, size_t len,
-                                                                    const bool *seen, uint32_t code,
+ * and version whose attributes so far are marked in seen: a known tag,
+ * allowed in the type in that version, not yet seen, the length of its
+ * kind, at most its longest value.  0, or code with err saying which. */
+__attribute__((visibility("hidden"))) uint32_t nr_proto__check_attr(uint16_t type, uint16_t version, uint16_t tag,
+                                                                    size_t len, const bool *seen, uint32_t code,
                                                                     nr_error *err);
+
+/* The check of an attribute of tag that type allows: whether a message of
+ * version may carry it (NR_PROTO_ADDED).  0, or code with err saying from
+ * which version it may. */
+__attribute__((visibility("hidden"))) uint32_t nr_proto__check_version(uint16_t type, uint16_t version, uint16_t tag,
+                                                                       uint32_t code, nr_error *err);
 
 /* The checks of a text value s of n octets (s[n] is its NUL): no NUL
  * inside, UTF-8 throughout.  0, or code with err saying which. */

@@ -11,7 +11,8 @@
  * Rules of the lists (proto.c checks them at compile time): numbers start
  * at 1 and follow each other in the order written; a number, once
  * released, never changes meaning (add at the end); a message names a tag
- * at most once.
+ * at most once.  What a later protocol version added is also listed in
+ * NR_PROTO_ADDED (at the end of this file), with that version.
  */
 #ifndef NR_RAS_PROTO_LIST_H
 #define NR_RAS_PROTO_LIST_H
@@ -23,6 +24,9 @@
 /* The longest IPv4 address in text, and a network interface's name
  * without its NUL (IFNAMSIZ - 1). */
 #define NR_PROTO_IFNAME_MAX 15
+/* A link's DNS servers in text: at most two dotted quads (IPCP's primary
+ * and secondary) and the space between them. */
+#define NR_PROTO_NAMESERVERS_MAX 31
 /* The most terminal octets one message carries (a read may return fewer):
  * what fits beside the handle, so that a TERMINAL_DATA or TERMINAL_WRITE
  * can be exactly NR_PROTO_MAX_MESSAGE octets (proto.h). */
@@ -102,7 +106,9 @@
     XX(57, CONNECT_DURATION_MS, "connect_duration_ms", U64, 8)                                                 \
     /* the terminal step (nr_ras_terminal_read / _write) */                                                    \
     XX(58, SIZE, "size", U32, 4)                      /* the most octets wanted */                            \
-    XX(59, DATA, "data", BYTES, NR_PROTO_TERMINAL_MAX)
+    XX(59, DATA, "data", BYTES, NR_PROTO_TERMINAL_MAX)                                                         \
+    /* version 2 */                                                                                            \
+    XX(60, NAMESERVERS, "nameservers", STR, NR_PROTO_NAMESERVERS_MAX) /* DNS servers, primary first */
 
 /* The attributes every statistics answer carries. */
 #define NR_PROTO_STATS_TAGS_                                                                                   \
@@ -136,7 +142,7 @@
     XX(7, STATUS, "status", CLIENT, REQ(HANDLE))                                                               \
     XX(8, STATUS_INFO, "status_info", SERVICE,                                                                 \
        REQ(HANDLE) REQ(STATE) REQ(ERROR) OPT(EXT_ERROR) OPT(DEVICE_TYPE) OPT(DEVICE_NAME) OPT(PHONE_NUMBER)    \
-           OPT(INTERFACE) OPT(DETAIL))                                                                         \
+           OPT(INTERFACE) OPT(DETAIL) OPT(NAMESERVERS))                                                        \
     /* RasEnumConnections: one CONNECTION per link, then a REPLY with COUNT */                                 \
     XX(9, ENUM, "enum", CLIENT, )                                                                              \
     XX(10, CONNECTION, "connection", SERVICE,                                                                  \
@@ -160,5 +166,17 @@
     XX(20, TERMINAL_READ, "terminal_read", CLIENT, REQ(HANDLE) REQ(SIZE) OPT(TIMEOUT_MS))                      \
     XX(21, TERMINAL_WRITE, "terminal_write", CLIENT, REQ(HANDLE) REQ(DATA))                                    \
     XX(22, TERMINAL_DATA, "terminal_data", SERVICE, REQ(HANDLE) REQ(DATA))
+
+/*
+ * XX(version, TYPE, TAG): what a protocol version after the first added to
+ * the attributes a message type may carry (everything else above is
+ * version 1's).  A message written in an earlier version may not carry it:
+ * the decoder refuses it there, and the builder writes each message in the
+ * lowest version that holds what it carries (proto.h), so a peer that
+ * negotiated an earlier version is sent it only if the sender checks the
+ * negotiated version first.  Add at the end, with NR_PROTO_VERSION raised.
+ */
+#define NR_PROTO_ADDED(XX)                                                                                     \
+    XX(2, STATUS_INFO, NAMESERVERS) /* nr_ras_get_nameservers */
 
 #endif

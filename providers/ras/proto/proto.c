@@ -44,6 +44,11 @@ static const uint8_t rules[NR_PROTO_MSG_LIMIT][NR_PROTO_TAG_LIMIT] = { NR_PROTO_
 #undef REQ
 #undef OPT
 
+/* added[type][tag]: the version that allowed tag in type, when after the
+ * first (0: version 1's rule). */
+#define ADDED_ROW_(version, TYPE, TAG) [NR_PROTO_MSG_##TYPE][NR_PROTO_TAG_##TAG] = version,
+static const uint8_t added[NR_PROTO_MSG_LIMIT][NR_PROTO_TAG_LIMIT] = { NR_PROTO_ADDED(ADDED_ROW_) };
+
 /* Numbers start at 1 and follow each other in the order written. */
 #define TAG_INDEX_(num, NAME, ...) TAG_INDEX_##NAME,
 enum { NR_PROTO_TAGS(TAG_INDEX_) TAG_COUNT_ };
@@ -63,6 +68,10 @@ NR_PROTO_MESSAGES(CHECK_TYPE_)
 _Static_assert(NR_PROTO_TAG_LIMIT == TAG_COUNT_ + 1, "tags are numbered 1 to their count");
 _Static_assert(NR_PROTO_MSG_LIMIT == TYPE_COUNT_ + 1, "types are numbered 1 to their count");
 _Static_assert(NR_PROTO_TAG_LIMIT <= 0xffff && NR_PROTO_MSG_LIMIT <= 0xffff, "numbers fit in a u16");
+#define CHECK_ADDED_(version, TYPE, TAG)                                                                 \
+    _Static_assert((version) > NR_PROTO_VERSION_MIN && (version) <= NR_PROTO_VERSION,                    \
+                   #TYPE "/" #TAG ": added in a later version this side speaks");
+NR_PROTO_ADDED(CHECK_ADDED_)
 
 const char *nr_proto_tag_name(uint16_t tag)
 {
@@ -94,6 +103,13 @@ nr_proto_rule nr_proto_type_rule(uint16_t type, uint16_t tag)
     if (type >= NR_PROTO_MSG_LIMIT || tag >= NR_PROTO_TAG_LIMIT)
         return NR_PROTO_REFUSED;
     return (nr_proto_rule)rules[type][tag];
+}
+
+uint16_t nr_proto_rule_version(uint16_t type, uint16_t tag)
+{
+    if (nr_proto_type_rule(type, tag) == NR_PROTO_REFUSED)
+        return 0;
+    return added[type][tag] ? added[type][tag] : NR_PROTO_VERSION_MIN;
 }
 
 /* ---- the checks every attribute passes ------------------------------------------------------- */
@@ -130,8 +146,20 @@ const char *nr_proto__kind_name(nr_proto_kind kind)
     return "nothing";
 }
 
-uint32_t nr_proto__check_attr(uint16_t type, uint16_t tag, size_t len, const bool *seen, uint32_t code,
-                              nr_error *err)
+uint32_t nr_proto__check_version(uint16_t type, uint16_t version, uint16_t tag, uint32_t code, nr_error *err)
+{
+    char label[NR_PROTO_LABEL_SIZE], tlabel[NR_PROTO_LABEL_SIZE];
+    uint16_t since = nr_proto_rule_version(type, tag);
+
+    if (since <= version)
+        return 0;
+    return nr_error_set(err, code, 0, "%s is not allowed in %s of protocol version %u (only from version %u)",
+                        nr_proto__tag_label(tag, label, sizeof label), nr_proto__type_label(type, tlabel, sizeof tlabel),
+                        version, since);
+}
+
+uint32_t nr_proto__check_attr(uint16_t type, uint16_t version, uint16_t tag, size_t len, const bool *seen,
+                              uint32_t code, nr_error *err)
 {
     char label[NR_PROTO_LABEL_SIZE], tlabel[NR_PROTO_LABEL_SIZE];
     nr_proto_kind kind = nr_proto_tag_kind(tag);
@@ -142,6 +170,8 @@ uint32_t nr_proto__check_attr(uint16_t type, uint16_t tag, size_t len, const boo
     if (nr_proto_type_rule(type, tag) == NR_PROTO_REFUSED)
         return nr_error_set(err, code, 0, "%s is not allowed in %s", label,
                             nr_proto__type_label(type, tlabel, sizeof tlabel));
+    if (nr_proto__check_version(type, version, tag, code, err))
+        return code;
     if (seen[tag])
         return nr_error_set(err, code, 0, "%s appears twice", label);
     if ((kind == NR_PROTO_KIND_U32 || kind == NR_PROTO_KIND_U64) && len != tags[tag].max)

@@ -9,7 +9,10 @@
  * A message is one packet of at most NR_PROTO_MAX_MESSAGE octets: a
  * 16-octet header (network byte order: "NRRS", version u16, type u16, seq
  * u32, payload length u32), then attributes, each tag u16, length u16,
- * value.  proto-list.h lists the attributes and the message types.
+ * value.  proto-list.h lists the attributes and the message types, and
+ * what a later version added.  The version in the header is the lowest
+ * that holds what the message carries, so that any peer reads a message
+ * that carries nothing newer than the version it negotiated.
  *
  *     uint8_t pkt[NR_PROTO_MAX_MESSAGE];
  *     nr_proto_builder b;
@@ -55,9 +58,10 @@
  * (with MSG_TRUNC, which reports a longer packet's real length) holds any
  * valid message. */
 #define NR_PROTO_MAX_MESSAGE  16384
-/* The protocol versions this side speaks, and the one it writes. */
+/* The protocol versions this side speaks: 1 to 2.  Version 2 added
+ * what NR_PROTO_ADDED (proto-list.h) lists. */
 #define NR_PROTO_VERSION_MIN  1
-#define NR_PROTO_VERSION      1
+#define NR_PROTO_VERSION      2
 
 /* ---- the codes of the failures --------------------------------------------------------------- */
 
@@ -118,6 +122,10 @@ typedef enum nr_proto_rule {
     NR_PROTO_REQUIRED,
 } nr_proto_rule;
 __attribute__((visibility("hidden"))) nr_proto_rule nr_proto_type_rule(uint16_t type, uint16_t tag);
+/* The protocol version from which a message of type may carry tag: 1 for
+ * the first version's rules, the version NR_PROTO_ADDED names for a later
+ * addition, 0 when type refuses tag (or either is unknown). */
+__attribute__((visibility("hidden"))) uint16_t nr_proto_rule_version(uint16_t type, uint16_t tag);
 
 /* ---- version negotiation --------------------------------------------------------------------- */
 
@@ -136,13 +144,16 @@ typedef struct nr_proto_builder {
     size_t size;                      /* of buf, at most NR_PROTO_MAX_MESSAGE of it used */
     size_t len;                       /* octets written, the header's included */
     uint16_t type;
+    uint16_t version;                 /* nr_proto_build_set_version's, else 0 (the lowest that holds it) */
     bool wipe;                        /* buf holds a secret */
     bool seen[NR_PROTO_TAG_LIMIT];
     nr_error err;                     /* the first failure; every call after it does nothing */
 } nr_proto_builder;
 
 /* Starts a message of type with the request number seq in buf (size
- * octets, at least NR_PROTO_HEADER_SIZE), in version NR_PROTO_VERSION.
+ * octets, at least NR_PROTO_HEADER_SIZE), to be written in the lowest
+ * protocol version that holds every attribute put (1 unless one of them
+ * was added later: NR_PROTO_ADDED), chosen by nr_proto_build_end().
  * Every nr_proto_put_*() appends one attribute, checked as the decoder
  * would check it (allowed in type, of that kind, at most once, not too
  * long, UTF-8 text without NUL, fits in the message), or records the
@@ -160,9 +171,16 @@ __attribute__((visibility("hidden"))) uint32_t nr_proto_put_secret(nr_proto_buil
 __attribute__((visibility("hidden"))) uint32_t nr_proto_put_bytes(nr_proto_builder *b, uint16_t tag,
                                                                   const void *p, size_t n);
 
-/* Checks that every required attribute is there and writes the payload
- * length: 0 and the message's length in *len, or the builder's failure (also
- * copied into err, which may be NULL) and *len 0. */
+/* Writes the message in version instead (NR_PROTO_VERSION_MIN to
+ * NR_PROTO_VERSION): an attribute that version does not allow in the type,
+ * put before or after, is refused (NR_PROTO_ERROR_USAGE).  For whoever
+ * must reproduce a message exactly (a decoded message written again).
+ * 0 or the builder's failure. */
+__attribute__((visibility("hidden"))) uint32_t nr_proto_build_set_version(nr_proto_builder *b, uint16_t version);
+
+/* Checks that every required attribute is there and writes the version
+ * and the payload length: 0 and the message's length in *len, or the
+ * builder's failure (also copied into err, which may be NULL) and *len 0. */
 __attribute__((visibility("hidden"))) uint32_t nr_proto_build_end(nr_proto_builder *b, size_t *len,
                                                                   nr_error *err);
 
@@ -193,8 +211,8 @@ typedef struct nr_proto_msg {
 /* Decodes the packet buf of len octets into msg (whose earlier content is
  * overwritten, not freed: clear it first).  Checks everything: the header
  * (length, magic, version, type, payload length equal to the rest of the
- * packet exactly), every attribute (known tag, allowed in the type, not
- * twice, within the payload, the kind's length, at most the tag's longest
+ * packet exactly), every attribute (known tag, allowed in the type in the
+ * message's version, not twice, within the payload, the kind's length, at most the tag's longest
  * value, text UTF-8 without NUL) and the type's required attributes.
  * Reads nothing outside buf and allocates at most the payload's length; a
  * len above NR_PROTO_MAX_MESSAGE is refused before any octet is read, so

@@ -56,6 +56,7 @@ static void hello(svc *s, svc_client *c, const nr_proto_msg *m)
         return;
     }
     c->greeted = true;
+    c->version = version;
     nr_proto_build_init(&b, pkt, sizeof pkt, NR_PROTO_MSG_WELCOME, m->seq);
     nr_proto_put_u32(&b, NR_PROTO_TAG_VERSION, version);
     nr_proto_put_str(&b, NR_PROTO_TAG_SERVICE, SERVICE_NAME);
@@ -250,7 +251,7 @@ static void status(svc *s, svc_client *c, const nr_proto_msg *m)
 {
     RASCONNSTATUS st = { .dwSize = sizeof st };
     uint8_t pkt[NR_PROTO_HEADER_SIZE + 512 + NR_ERROR_DETAIL_SIZE];
-    char detail[NR_ERROR_DETAIL_SIZE] = "", ifname[16] = "";
+    char detail[NR_ERROR_DETAIL_SIZE] = "", ifname[16] = "", dns[NR_PROTO_NAMESERVERS_MAX + 1] = "";
     nr_proto_builder b;
     HRASCONN h = handle_of(m);
     DWORD rc = svc_may_use(c->uid, h);
@@ -262,6 +263,7 @@ static void status(svc *s, svc_client *c, const nr_proto_msg *m)
     }
     nr_local_get_error_detail(h, detail, sizeof detail);
     nr_local_get_interface(h, ifname, sizeof ifname);
+    nr_local_get_nameservers(h, dns, sizeof dns);
     nr_proto_build_init(&b, pkt, sizeof pkt, NR_PROTO_MSG_STATUS_INFO, m->seq);
     nr_proto_put_u64(&b, NR_PROTO_TAG_HANDLE, wire(h));
     nr_proto_put_u32(&b, NR_PROTO_TAG_STATE, (uint32_t)st.rasconnstate);
@@ -272,6 +274,8 @@ static void status(svc *s, svc_client *c, const nr_proto_msg *m)
     nr_proto_put_str(&b, NR_PROTO_TAG_INTERFACE, ifname);
     if (*detail)
         nr_proto_put_str(&b, NR_PROTO_TAG_DETAIL, detail);
+    if (c->version >= nr_proto_rule_version(NR_PROTO_MSG_STATUS_INFO, NR_PROTO_TAG_NAMESERVERS))
+        nr_proto_put_str(&b, NR_PROTO_TAG_NAMESERVERS, dns); /* always, "" too: the client knows we know */
     svc_send(s, c, &b);
     svc_reply(s, c, m->seq, 0, NULL, 0, 0);
 }

@@ -58,6 +58,7 @@ typedef struct svc_client {
     char program[65];
     unsigned refs;              /* the loop's, and one per dial and thread using it */
     bool greeted;
+    uint16_t version;           /* the protocol version agreed in HELLO (0 before) */
     bool gone;                  /* closed, or to be closed by the loop */
     svc_packet *head, *tail;    /* to send, in order */
     size_t queued, queued_bytes;

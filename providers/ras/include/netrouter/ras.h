@@ -277,6 +277,24 @@ NR_RAS_PUBLIC DWORD nr_ras_terminal_write(HRASCONN hrasconn, const void *buf, DW
 NR_RAS_PUBLIC DWORD nr_ras_get_interface(HRASCONN hrasconn, LPSTR buf, DWORD size);
 
 /**
+ * netrouter extension: the DNS servers PPP's IPCP learned from the server
+ * for the connection (RFC 1877: the primary, then the secondary), as
+ * dotted quads separated by one space ("10.0.2.3" or "10.0.2.3 10.0.2.4"),
+ * copied into the caller's buf (size octets, the NUL included; 32 always
+ * suffices).  Set from RASCS_Projected on, as RasGetProjectionInfo's
+ * RASP_PppIp, and forgotten while a lost link is redialed; "" before, and
+ * when the server gave none.  Nothing is configured on the system: the
+ * caller (a resolver, a dispatcher script) decides what to do with them.
+ * Any thread, a notification handler too.
+ * Errors: ERROR_INVALID_HANDLE (unknown or hung-up handle),
+ * ERROR_INVALID_PARAMETER (buf NULL), ERROR_BUFFER_TOO_SMALL (buf cannot
+ * hold them and the NUL; nothing is copied), ERROR_NOT_SUPPORTED (the
+ * connection service that holds the link is older than this library and
+ * does not report them).
+ */
+NR_RAS_PUBLIC DWORD nr_ras_get_nameservers(HRASCONN hrasconn, LPSTR buf, DWORD size);
+
+/**
  * The state of a connection, as RasGetConnectStatus: rasconnstate, dwError
  * (the failure of that state, or 0) and the device.  Set status->dwSize
  * (sizeof(RASCONNSTATUSA) or sizeof(RASCONNSTATUSW)).

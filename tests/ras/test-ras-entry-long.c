@@ -5,7 +5,8 @@
  * RasGetEntryPropertiesW, RasEnumEntriesW, Ras[GS]etEntryDialParamsW,
  * RasRenameEntryW, RasValidateEntryNameW, RasDeleteEntryW, and RasDialW to
  * the emulated modem with RasEnumConnectionsW), 257 characters refused with
- * Windows' codes, and the A forms: such a name passed as an LPCSTR
+ * Windows' codes, a prerequisite entry of 256 characters accepted, and the
+ * A forms: such a name passed as an LPCSTR
  * argument works, and a structure that reports one (RASENTRYNAMEA,
  * RASCONNA) holds it cut at the last whole character that fits.
  */
@@ -154,6 +155,24 @@ NRT_TEST(w_forms_keep_a_name_of_256_cjk_characters_from_creation_to_deletion)
     NRT_EQ(RasValidateEntryNameW(wbook, renamed), 0);
     NRT_FALSE(listed_w(renamed, &n));
     NRT_EQ(n, 2);
+}
+
+/* RASENTRYW.szPrerequisiteEntry names an entry too; the phonebook has no
+ * place for it (ignored), so a name of 256 characters is no reason to refuse. */
+NRT_TEST(a_prerequisite_entry_of_256_cjk_characters_is_accepted_and_ignored)
+{
+    RASENTRYW *e = calloc(1, sizeof *e);
+    setup("prerequisite");
+    NRT_NOT_NULL_FATAL(e);
+    e->dwSize = sizeof *e;
+    wcscpy(e->szDeviceName, L"/dev/ttyS0");
+    wcscpy(e->szLocalPhoneNumber, L"1");
+    cjk(RAS_MaxEntryName, 0, e->szPrerequisiteEntry, NULL);
+    NRT_EQ(RasSetEntryPropertiesW(wbook, L"Pre", e, sizeof *e, NULL, 0), 0);
+    e->szPrerequisiteEntry[0] = 0xD800; /* not Unicode: refused as every member */
+    NRT_EQ(RasSetEntryPropertiesW(wbook, L"Pre", e, sizeof *e, NULL, 0), ERROR_INVALID_PARAMETER);
+    free(e);
+    NRT_EQ(get_w(L"Pre"), 0);
 }
 
 NRT_TEST(names_of_257_characters_are_refused_with_windows_codes)

@@ -5,8 +5,8 @@
  * the CHAR[RAS_MaxEntryName + 1] of RASDIALPARAMSA, RASENTRYNAMEA and
  * RASCONNA holds, so the W forms hand the name over here as a string, and
  * take whole names back.  Each function is the A form's body (ras-calls.c,
- * ras-credentials.c, ras-entries.c) with what its A form checks checked
- * already, unless said otherwise.  Internal; thread-safe as the A forms.
+ * ras-credentials.c, ras-entries.c), its checks included, or a part of it.
+ * Internal; thread-safe as the A forms.
  */
 #ifndef NR_RAS_API_NAMED_H
 #define NR_RAS_API_NAMED_H

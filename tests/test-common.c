@@ -4,7 +4,8 @@
  * own: positions of values along a JSON path (nr_json_locate), the kind
  * names of JSON values, the monotonic millisecond clock, the error
  * carrier (nr_error_set) and the writer of whole buffers (nr_write_all,
- * nr_write_all_kind), and the UTF-8 and wide string conversions (wide.h).
+ * nr_write_all_kind), the UTF-8 and wide string conversions (wide.h), and
+ * UTF-8 cut at a character (utf8.h).
  */
 #include "config.h"
 
@@ -23,6 +24,7 @@
 #include "nr-error.h"
 #include "json.h"
 #include "testutil.h"
+#include "utf8.h"
 #include "wide.h"
 
 NRT_SUITE("common");
@@ -321,4 +323,21 @@ NRT_TEST(wide_conversion_into_a_buffer_keeps_to_its_size)
     NRT_EQ(nr_utf8_from_wide_buf(L"a\x20ac", s, 4), (size_t)-1); /* 4 bytes and the NUL */
     NRT_EQ_STR(s, "");
     NRT_EQ(nr_wide_from_utf8_buf("", w, 0), (size_t)-1);
+}
+
+NRT_TEST(a_utf8_copy_that_does_not_fit_is_cut_after_a_whole_character)
+{
+    char s[8];
+    NRT_TRUE(nr_utf8_copy_fit(s, sizeof s, "ab\xe2\x82\xac")); /* 5 bytes fit in 8 */
+    NRT_EQ_STR(s, "ab\xe2\x82\xac");
+    NRT_FALSE(nr_utf8_copy_fit(s, 5, "ab\xe2\x82\xac")); /* the euro sign's 3 bytes need 6 with the NUL */
+    NRT_EQ_STR(s, "ab");
+    NRT_FALSE(nr_utf8_copy_fit(s, 6, "\xf0\x9f\x98\x80\xf0\x9f\x98\x80"));
+    NRT_EQ_STR(s, "\xf0\x9f\x98\x80");
+    NRT_FALSE(nr_utf8_copy_fit(s, 1, "a"));
+    NRT_EQ_STR(s, "");
+    NRT_FALSE(nr_utf8_copy_fit(s, 3, "a\xff\xfe")); /* bytes that are not UTF-8 count one each */
+    NRT_EQ_STR(s, "a\xff");
+    NRT_TRUE(nr_utf8_copy_fit(s, 1, ""));
+    NRT_EQ_STR(s, "");
 }

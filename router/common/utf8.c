@@ -5,6 +5,8 @@
 
 #include "utf8.h"
 
+#include <string.h>
+
 uint32_t nr_utf8_decode(const unsigned char **pp)
 {
     const unsigned char *p = *pp;
@@ -42,4 +44,21 @@ size_t nr_utf8_invalid_at(const char *str)
             return (size_t)(at - s);
     }
     return (size_t)-1;
+}
+
+bool nr_utf8_copy_fit(char *out, size_t cap, const char *str)
+{
+    const unsigned char *s = (const unsigned char *)str, *p = s;
+    while (*p) {
+        const unsigned char *at = p;
+        if (nr_utf8_decode(&p) == (uint32_t)-1)
+            p = at + 1;
+        if ((size_t)(p - s) >= cap) {
+            p = at;
+            break;
+        }
+    }
+    memcpy(out, s, (size_t)(p - s));
+    out[p - s] = '\0';
+    return !*p;
 }

@@ -9,6 +9,7 @@
 #ifndef NR_COMMON_UTF8_H
 #define NR_COMMON_UTF8_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -21,5 +22,11 @@ __attribute__((visibility("hidden"))) size_t nr_utf8_invalid_at(const char *s);
  * by the same rules and advances *p past it.  Returns the code point, or
  * (uint32_t)-1 for an invalid sequence (then *p is unchanged). */
 __attribute__((visibility("hidden"))) uint32_t nr_utf8_decode(const unsigned char **p);
+
+/* Copies into out (cap > 0 bytes) as much of UTF-8 s as fits with the
+ * terminating NUL, cut after the last whole character that fits, never
+ * inside one (bytes that are not UTF-8 count as one character each).
+ * Returns true when all of s was copied. */
+__attribute__((visibility("hidden"))) bool nr_utf8_copy_fit(char *out, size_t cap, const char *s);
 
 #endif

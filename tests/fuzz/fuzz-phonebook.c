@@ -19,13 +19,15 @@
 
 #include "fuzz-util.h"
 #include "phonebook.h"
+#include "wide.h"
 
 static void check_phonebook(const nr_phonebook *pb, const char *path)
 {
     FUZZ_ASSERT(pb->path && !strcmp(pb->path, path));
     for (size_t i = 0; i < pb->n; i++) {
         const nr_pb_entry *e = &pb->entries[i];
-        FUZZ_ASSERT(e->name && *e->name && strlen(e->name) <= NR_PB_MAX_ENTRY_NAME);
+        /* at most NR_PB_MAX_ENTRY_NAME characters (not bytes), as Windows counts */
+        FUZZ_ASSERT(e->name && *e->name && nr_wide_count(e->name) <= NR_PB_MAX_ENTRY_NAME);
         FUZZ_ASSERT(e->device && e->device[0] == '/');
         FUZZ_ASSERT(e->phone_number && *e->phone_number);
         FUZZ_ASSERT(e->description && e->dial_prefix && e->callback_number && e->interface);

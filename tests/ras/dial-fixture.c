@@ -59,6 +59,19 @@ void fixture_write_entry(const char *dir, const char *file, const char *name, co
     chmod(book, 0600);
 }
 
+DWORD fixture_put_entry(const char *book, const char *name)
+{
+    RASENTRYA *e = calloc(1, sizeof *e);
+    DWORD rc;
+    NRT_NOT_NULL_FATAL(e);
+    e->dwSize = sizeof *e;
+    snprintf(e->szDeviceName, sizeof e->szDeviceName, "/dev/ttyS0");
+    snprintf(e->szLocalPhoneNumber, sizeof e->szLocalPhoneNumber, "1");
+    rc = RasSetEntryPropertiesA(book, name, e, sizeof *e, NULL, 0);
+    free(e);
+    return rc;
+}
+
 modem_emu *fixture_start_modem(const char *dir, modem_emu_dial answer, int dial_delay_ms, char *book, size_t size)
 {
     modem_emu_script s = { .dial = answer, .dial_delay_ms = dial_delay_ms, .cme_error = 30 };

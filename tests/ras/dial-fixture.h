@@ -36,6 +36,10 @@ void fixture_write_phonebook(const char *dir, const char *device, char *book, si
 void fixture_write_entry(const char *dir, const char *file, const char *name, const char *device,
                          const char *members, const char *timeouts, char *book, size_t size);
 
+/* RasSetEntryPropertiesA: entry name of the phonebook book, a modem on
+ * /dev/ttyS0 dialing "1" (created, or changed when it exists). */
+DWORD fixture_put_entry(const char *book, const char *name);
+
 /* Starts the emulator answering ATD with answer after dial_delay_ms, puts
  * UUCP locks in dir (NETROUTER_LOCK_DIR) and writes the phonebook for it. */
 modem_emu *fixture_start_modem(const char *dir, modem_emu_dial answer, int dial_delay_ms, char *book, size_t size);

@@ -148,6 +148,7 @@ ras_api_tests = \
 	tests/ras/test-ras-reconnect \
 	tests/ras/test-ras-entry \
 	tests/ras/test-ras-entry-names \
+	tests/ras/test-ras-entry-long \
 	tests/ras/test-ras-devices \
 	tests/ras/test-ras-wide \
 	tests/ras/test-ras-empty
@@ -187,6 +188,8 @@ tests_ras_test_ras_entry_CPPFLAGS = $(NR_RAS_TEST_API_CPPFLAGS)
 tests_ras_test_ras_entry_LDADD = $(NR_RAS_TEST_API_LIBS)
 tests_ras_test_ras_entry_names_CPPFLAGS = $(NR_RAS_TEST_API_CPPFLAGS)
 tests_ras_test_ras_entry_names_LDADD = $(NR_RAS_TEST_API_LIBS)
+tests_ras_test_ras_entry_long_CPPFLAGS = $(NR_RAS_TEST_API_CPPFLAGS)
+tests_ras_test_ras_entry_long_LDADD = $(NR_RAS_TEST_API_LIBS)
 tests_ras_test_ras_devices_CPPFLAGS = $(NR_RAS_TEST_API_CPPFLAGS)
 tests_ras_test_ras_devices_LDADD = $(NR_RAS_TEST_API_LIBS)
 tests_ras_test_ras_wide_CPPFLAGS = $(NR_RAS_TEST_API_CPPFLAGS)

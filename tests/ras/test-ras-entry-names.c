@@ -57,15 +57,7 @@ static bool exists(const char *name)
 
 static DWORD put(const char *name)
 {
-    RASENTRYA *e = calloc(1, sizeof *e);
-    DWORD rc;
-    NRT_NOT_NULL_FATAL(e);
-    e->dwSize = sizeof *e;
-    snprintf(e->szDeviceName, sizeof e->szDeviceName, "/dev/ttyS0");
-    snprintf(e->szLocalPhoneNumber, sizeof e->szLocalPhoneNumber, "1");
-    rc = RasSetEntryPropertiesA(book, name, e, sizeof *e, NULL, 0);
-    free(e);
-    return rc;
+    return fixture_put_entry(book, name);
 }
 
 static char *file_text(const char *path)
@@ -196,20 +188,26 @@ NRT_TEST(validate_follows_windows_character_rules)
     NRT_EQ(RasValidateEntryName(book, longest), ERROR_INVALID_NAME);
 }
 
-/* The limit is RAS_MaxEntryName bytes of UTF-8, in the W form too (Windows
- * counts characters): U+4E2D takes 3 bytes, so 85 fit and 86 do not. */
-NRT_TEST(validate_w_counts_the_limit_in_utf8_bytes)
+/* The limit is RAS_MaxEntryName characters, as Windows counts, in both
+ * forms: U+4E2D takes 3 bytes of UTF-8, so 256 of them (768 bytes) fit and
+ * 257 do not. */
+NRT_TEST(validate_counts_the_limit_in_characters)
 {
-    wchar_t cjk[RAS_MaxEntryName + 1];
+    wchar_t cjk[RAS_MaxEntryName + 2];
+    char utf8[3 * (RAS_MaxEntryName + 1) + 1];
     setup("cjk");
-    for (size_t i = 0; i < RAS_MaxEntryName; i++)
+    for (size_t i = 0; i <= RAS_MaxEntryName; i++) {
         cjk[i] = 0x4E2D;
+        memcpy(utf8 + 3 * i, "\xe4\xb8\xad", 3);
+    }
+    cjk[RAS_MaxEntryName + 1] = L'\0';
+    utf8[3 * (RAS_MaxEntryName + 1)] = '\0';
+    NRT_EQ(RasValidateEntryNameW(wbook, cjk), ERROR_INVALID_NAME); /* 257 characters */
+    NRT_EQ(RasValidateEntryNameA(book, utf8), ERROR_INVALID_NAME);
     cjk[RAS_MaxEntryName] = L'\0';
-    NRT_EQ(RasValidateEntryNameW(wbook, cjk), ERROR_INVALID_NAME); /* 768 bytes */
-    cjk[86] = L'\0';
-    NRT_EQ(RasValidateEntryNameW(wbook, cjk), ERROR_INVALID_NAME); /* 258 bytes */
-    cjk[85] = L'\0';
-    NRT_EQ(RasValidateEntryNameW(wbook, cjk), 0); /* 255 bytes */
+    utf8[3 * RAS_MaxEntryName] = '\0';
+    NRT_EQ(RasValidateEntryNameW(wbook, cjk), 0); /* 256 characters, 768 bytes */
+    NRT_EQ(RasValidateEntryNameA(book, utf8), 0);
 }
 
 NRT_TEST(validate_says_whether_the_name_is_taken)

@@ -94,7 +94,7 @@ NRT_TEST(names_kinds_and_rules_come_from_the_lists)
 {
     NRT_EQ_STR(nr_proto_tag_name(NR_PROTO_TAG_ENTRY), "entry");
     NRT_EQ(nr_proto_tag_kind(NR_PROTO_TAG_PASSWORD), NR_PROTO_KIND_SECRET);
-    NRT_EQ(nr_proto_tag_max(NR_PROTO_TAG_ENTRY), (size_t)RAS_MaxEntryName);
+    NRT_EQ(nr_proto_tag_max(NR_PROTO_TAG_ENTRY), (size_t)NR_RAS_MaxEntryNameUtf8); /* 256 characters */
     NRT_EQ(nr_proto_tag_max(NR_PROTO_TAG_HANDLE), 8u);
     NRT_EQ_STR(nr_proto_type_name(NR_PROTO_MSG_DIAL), "dial");
     NRT_EQ(nr_proto_type_sender(NR_PROTO_MSG_DIAL), NR_PROTO_SENDER_CLIENT);
@@ -194,8 +194,8 @@ NRT_TEST(the_builder_refuses_a_tag_twice)
 
 NRT_TEST(the_builder_refuses_text_too_long_not_utf8_or_null)
 {
-    uint8_t pkt[1024];
-    char entry[RAS_MaxEntryName + 2];
+    uint8_t pkt[2048];
+    char entry[NR_RAS_MaxEntryNameUtf8 + 2];
     nr_proto_builder b;
     size_t len;
 
@@ -203,13 +203,13 @@ NRT_TEST(the_builder_refuses_text_too_long_not_utf8_or_null)
     entry[sizeof entry - 1] = '\0';
     nr_proto_build_init(&b, pkt, sizeof pkt, NR_PROTO_MSG_DIAL, 1);
     nr_proto_put_str(&b, NR_PROTO_TAG_ENTRY, entry);
-    expect_build_fails(&b, NR_PROTO_ERROR_USAGE, "attribute 12 (entry) is 257 octets, at most 256");
+    expect_build_fails(&b, NR_PROTO_ERROR_USAGE, "attribute 12 (entry) is 1025 octets, at most 1024");
 
-    entry[RAS_MaxEntryName] = '\0'; /* the longest passes */
+    entry[NR_RAS_MaxEntryNameUtf8] = '\0'; /* the longest passes */
     nr_proto_build_init(&b, pkt, sizeof pkt, NR_PROTO_MSG_DIAL, 1);
     NRT_EQ(nr_proto_put_str(&b, NR_PROTO_TAG_ENTRY, entry), 0);
     NRT_EQ(nr_proto_build_end(&b, &len, NULL), 0);
-    NRT_EQ(len, 16u + 4 + RAS_MaxEntryName);
+    NRT_EQ(len, 16u + 4 + NR_RAS_MaxEntryNameUtf8);
 
     nr_proto_build_init(&b, pkt, sizeof pkt, NR_PROTO_MSG_DIAL, 1);
     nr_proto_put_str(&b, NR_PROTO_TAG_ENTRY, "Offi\xff");

@@ -493,14 +493,15 @@ NRT_TEST(the_longest_value_passes_and_one_octet_more_is_refused)
 {
     raw r;
     nr_proto_msg m;
-    raw_dial_entry(&r, RAS_MaxEntryName);
+    /* an entry name: RAS_MaxEntryName characters of up to 4 octets each */
+    raw_dial_entry(&r, NR_RAS_MaxEntryNameUtf8);
     NRT_EQ(decode_exact(r.b, r.len, &m, NULL), 0);
-    NRT_EQ(strlen(nr_proto_get_str(&m, NR_PROTO_TAG_ENTRY)), (size_t)RAS_MaxEntryName);
+    NRT_EQ(strlen(nr_proto_get_str(&m, NR_PROTO_TAG_ENTRY)), (size_t)NR_RAS_MaxEntryNameUtf8);
     nr_proto_msg_clear(&m);
-    raw_dial_entry(&r, RAS_MaxEntryName + 1);
-    expect_raw_refused(&r, NR_PROTO_ERROR_MALFORMED, "attribute 12 (entry) is 257 octets, at most 256");
-    raw_dial_entry(&r, 300);
-    expect_raw_refused(&r, NR_PROTO_ERROR_MALFORMED, "attribute 12 (entry) is 300 octets, at most 256");
+    raw_dial_entry(&r, NR_RAS_MaxEntryNameUtf8 + 1);
+    expect_raw_refused(&r, NR_PROTO_ERROR_MALFORMED, "attribute 12 (entry) is 1025 octets, at most 1024");
+    raw_dial_entry(&r, 1300);
+    expect_raw_refused(&r, NR_PROTO_ERROR_MALFORMED, "attribute 12 (entry) is 1300 octets, at most 1024");
 }
 
 NRT_TEST(text_with_a_nul_is_refused)
@@ -643,7 +644,7 @@ NRT_TEST(a_refused_message_keeps_its_type_and_seq_for_the_log)
 {
     raw r;
     nr_proto_msg m;
-    raw_dial_entry(&r, 300);
+    raw_dial_entry(&r, NR_RAS_MaxEntryNameUtf8 + 1); /* one octet too long */
     put32(r.b + 8, 4242);
     NRT_EQ(decode_exact(r.b, r.len, &m, NULL), NR_PROTO_ERROR_MALFORMED);
     NRT_EQ(m.type, NR_PROTO_MSG_DIAL);

@@ -10,8 +10,9 @@
  * Covered: the capabilities, a dial-up added and cancelled through the
  * router with the notifications around both, connected enumeration, a busy
  * line reported the MPR way (WN_EXTENDED_ERROR, then nr_get_last_error
- * gives the RAS number, a text naming the entry, and the provider), and the
- * names that are not the provider's.
+ * gives the RAS number, a text naming the entry, and the provider), an
+ * entry name of 256 CJK characters, and the names that are not the
+ * provider's.
  */
 #include "config.h"
 
@@ -177,6 +178,44 @@ NRT_TEST(add_dials_the_entry_through_to_connected)
     NRT_EQ_CODE(RasGetConnectStatus(v[0].hrasconn, &st), 0);
     NRT_EQ(st.rasconnstate, RASCS_Connected);
     NRT_EQ(fixture_lock_files(t.dir), 1); /* the port is held while the link lives */
+    stop(&t);
+}
+
+/* An entry name of n CJK characters (U+4E2D, 3 bytes of UTF-8 each) after
+ * prefix, in out. */
+static void cjk_name(char *out, const char *prefix, size_t n)
+{
+    size_t k = strlen(prefix);
+    memcpy(out, prefix, k);
+    for (size_t i = 0; i < n; i++)
+        memcpy(out + k + 3 * i, "\xe4\xb8\xad", 3);
+    out[k + 3 * n] = '\0';
+}
+
+/* RAS_MaxEntryName characters, as Windows counts: 256 CJK characters are
+ * 768 bytes, more than RASDIALPARAMSA and RASCONNA hold. */
+NRT_TEST(an_entry_of_256_cjk_characters_is_added_listed_and_cancelled_by_its_whole_name)
+{
+    prov t;
+    RASCONN v[4];
+    char remote[4 + 3 * (RAS_MaxEntryName + 1) + 1];
+    size_t n;
+    start(&t, MODEM_EMU_CONNECT, false);
+    cjk_name(remote, "", RAS_MaxEntryName);
+    fixture_write_entry(t.dir, "phonebook.json", remote, modem_emu_path(t.emu), "",
+                        "{\"command_ms\": 1000, \"connect_ms\": 8000, \"ppp_ms\": 8000}", t.book, sizeof t.book);
+    cjk_name(remote, "ras:", RAS_MaxEntryName);
+    NRT_EQ_CODE(add(&t, remote), WN_SUCCESS);
+    NRT_EQ_STR(connected(&t), nrt_printf(t.env, "%s@ras", remote));
+    NRT_EQ_CODE(add(&t, remote), WN_ALREADY_CONNECTED); /* found by its whole name */
+    NRT_EQ_CODE(nr_cancel_connection(t.r, remote, 0, FALSE), WN_SUCCESS);
+    NRT_EQ(ras_links(v), 0);
+    NRT_EQ(fixture_lock_files(t.dir), 0);
+    /* 257 characters: the provider's WN_BAD_VALUE is "not mine", and nothing is dialed */
+    cjk_name(remote, "ras:", RAS_MaxEntryName + 1);
+    n = modem_emu_ncommands(t.emu);
+    NRT_EQ_CODE(add(&t, remote), WN_BAD_NETNAME);
+    NRT_EQ(modem_emu_ncommands(t.emu), n);
     stop(&t);
 }
 

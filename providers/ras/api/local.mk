@@ -7,6 +7,7 @@ providers_ras_api_libnetrouter_ras_la_SOURCES = \
 	providers/ras/api/ras-errors.c \
 	providers/ras/api/ras-entries.c \
 	providers/ras/api/ras-engine.h providers/ras/api/ras-engine.c \
+	providers/ras/api/ras-named.h \
 	providers/ras/api/ras-calls.c \
 	providers/ras/api/ras-credentials.c \
 	providers/ras/api/ras-entry-props.c \

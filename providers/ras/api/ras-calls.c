@@ -3,7 +3,11 @@
  * each checks what the caller gave it, then hands the call to the engine
  * this process uses (ras-engine.c): the connection service (client.h) or
  * the engine inside this process (local.h).  The statistics too.  RasEnumConnections's
- * size-probe protocol is done here, over either engine's list.
+ * size-probe protocol is done here, over either engine's list.  The entry
+ * name of a dial and of a listed link may be longer than the A structures
+ * hold (RAS_MaxEntryName characters): RasDialW and RasEnumConnectionsW pass
+ * and take it whole (ras-named.h); a RASCONNA holds it cut at a character
+ * boundary.
  */
 #include "config.h"
 
@@ -18,9 +22,17 @@
 #include "local.h"
 #include "notify.h"
 #include "ras-engine.h"
+#include "ras-named.h"
+#include "utf8.h"
 
 NR_RAS_PUBLIC DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIALPARAMSA params,
                                       DWORD type, LPVOID notifier, LPHRASCONN out)
+{
+    return nr_ras_dial_named(ext, phonebook, params, params ? params->szEntryName : NULL, type, notifier, out);
+}
+
+DWORD nr_ras_dial_named(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIALPARAMSA params, LPCSTR entry,
+                        DWORD type, LPVOID notifier, LPHRASCONN out)
 {
     nr_ras_set_last_error(NULL);
     if (nr_ras_in_handler())
@@ -38,8 +50,8 @@ NR_RAS_PUBLIC DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS ext, LPCSTR phonebook,
         memchr(params->szCallbackNumber, '\0', sizeof params->szCallbackNumber) == NULL)
         return ERROR_INVALID_PARAMETER;
     if (nr_ras_in_process())
-        return nr_local_dial(ext, phonebook, params, type, notifier, out, 0);
-    return nr_client_dial(ext, phonebook, params, type, notifier, out);
+        return nr_local_dial(ext, phonebook, params, entry, type, notifier, out, 0);
+    return nr_client_dial(ext, phonebook, params, entry, type, notifier, out);
 }
 
 NR_RAS_PUBLIC DWORD APIENTRY RasHangUpA(HRASCONN h)
@@ -138,13 +150,13 @@ NR_RAS_PUBLIC DWORD nr_ras_get_error_detail(HRASCONN h, LPSTR buf, DWORD size)
 }
 
 /* One RASCONNA of a link: every field, whatever the caller's version. */
-static void fill_rasconn(RASCONNA *r, const nr_ras_link *k)
+void nr_ras_link_rasconn(RASCONNA *r, const nr_ras_link *k)
 {
     static const char sys[] = NR_SYSCONFDIR "/";
     memset(r, 0, sizeof *r);
     r->dwSize = sizeof *r;
     r->hrasconn = k->handle;
-    snprintf(r->szEntryName, sizeof r->szEntryName, "%s", k->entry);
+    nr_utf8_copy_fit(r->szEntryName, sizeof r->szEntryName, k->entry); /* never half a character */
     snprintf(r->szDeviceType, sizeof r->szDeviceType, "%s", k->device_type);
     snprintf(r->szDeviceName, sizeof r->szDeviceName, "%s", k->device_name);
     snprintf(r->szPhonebook, sizeof r->szPhonebook, "%s", k->phonebook);
@@ -154,6 +166,13 @@ static void fill_rasconn(RASCONNA *r, const nr_ras_link *k)
     if (strncmp(k->phonebook, sys, sizeof sys - 1) == 0)
         r->dwFlags |= RASCF_AllUsers;
     r->luid.LowPart = (DWORD)getuid();
+}
+
+DWORD nr_ras_links(nr_ras_link **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    return nr_ras_in_process() ? nr_rasconn_snapshot(out, n) : nr_client_list(out, n);
 }
 
 NR_RAS_PUBLIC DWORD APIENTRY RasEnumConnectionsA(LPRASCONNA conns, LPDWORD lpcb, LPDWORD lpcConnections)
@@ -167,8 +186,7 @@ NR_RAS_PUBLIC DWORD APIENTRY RasEnumConnectionsA(LPRASCONNA conns, LPDWORD lpcb,
         return ERROR_INVALID_SIZE;
     if (conns)
         stride = conns->dwSize; /* the caller's version of RASCONNA */
-    rc = nr_ras_in_process() ? nr_rasconn_snapshot(&v, &n) : nr_client_list(&v, &n);
-    if (rc)
+    if ((rc = nr_ras_links(&v, &n)) != 0)
         return rc;
     if (n > UINT32_MAX / stride) {
         free(v);
@@ -184,7 +202,7 @@ NR_RAS_PUBLIC DWORD APIENTRY RasEnumConnectionsA(LPRASCONNA conns, LPDWORD lpcb,
     } else {
         for (size_t i = 0; i < n; i++) {
             RASCONNA r;
-            fill_rasconn(&r, &v[i]);
+            nr_ras_link_rasconn(&r, &v[i]);
             r.dwSize = (DWORD)stride;
             memcpy((char *)conns + i * stride, &r, stride);
         }

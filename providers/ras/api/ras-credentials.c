@@ -4,6 +4,7 @@
  * the arguments, that the entry exists in the phonebook, and leave the
  * detail of a failure for nr_ras_get_last_phonebook_error.  Nothing here logs or
  * prints; every copy of a password is wiped before it goes out of scope.
+ * The W forms name entries longer than szEntryName holds (ras-named.h).
  */
 #include "config.h"
 
@@ -14,6 +15,7 @@
 #include "credstore.h"
 #include "phonebook.h"
 #include "local-lasterror.h"
+#include "ras-named.h"
 
 #define TERMINATED(a) (memchr((a), '\0', sizeof(a)) != NULL)
 
@@ -27,6 +29,11 @@ static DWORD entry_of(LPCSTR phonebook, const char *name, nr_phonebook **out)
 NR_RAS_PUBLIC DWORD APIENTRY RasSetEntryDialParamsA(LPCSTR lpszPhonebook, LPRASDIALPARAMSA params,
                                                     BOOL fRemovePassword)
 {
+    return nr_ras_set_dial_params_named(lpszPhonebook, params, params ? params->szEntryName : NULL, fRemovePassword);
+}
+
+DWORD nr_ras_set_dial_params_named(LPCSTR lpszPhonebook, LPRASDIALPARAMSA params, LPCSTR entry, BOOL fRemovePassword)
+{
     nr_phonebook *pb = NULL;
     nr_cred cred;
     nr_error err;
@@ -37,10 +44,10 @@ NR_RAS_PUBLIC DWORD APIENTRY RasSetEntryDialParamsA(LPCSTR lpszPhonebook, LPRASD
         return ERROR_BUFFER_INVALID;
     if (params->dwSize != sizeof *params)
         return ERROR_INVALID_SIZE;
-    if (!TERMINATED(params->szEntryName) || !params->szEntryName[0] || !TERMINATED(params->szUserName) ||
+    if (!TERMINATED(params->szEntryName) || !entry[0] || !TERMINATED(params->szUserName) ||
         !TERMINATED(params->szPassword) || !TERMINATED(params->szDomain) || !TERMINATED(params->szCallbackNumber))
         return ERROR_INVALID_PARAMETER;
-    if ((rc = entry_of(lpszPhonebook, params->szEntryName, &pb)) != 0)
+    if ((rc = entry_of(lpszPhonebook, entry, &pb)) != 0)
         return rc;
     memset(&cred, 0, sizeof cred);
     snprintf(cred.user, sizeof cred.user, "%s", params->szUserName);
@@ -48,7 +55,7 @@ NR_RAS_PUBLIC DWORD APIENTRY RasSetEntryDialParamsA(LPCSTR lpszPhonebook, LPRASD
     snprintf(cred.callback, sizeof cred.callback, "%s", params->szCallbackNumber);
     if (!fRemovePassword)
         memcpy(cred.password, params->szPassword, strlen(params->szPassword) + 1);
-    rc = nr_cred_set(pb->path, params->szEntryName, &cred, fRemovePassword != FALSE, &err);
+    rc = nr_cred_set(pb->path, entry, &cred, fRemovePassword != FALSE, &err);
     explicit_bzero(&cred, sizeof cred);
     if (rc)
         nr_ras_set_last_error(err.detail);
@@ -58,6 +65,11 @@ NR_RAS_PUBLIC DWORD APIENTRY RasSetEntryDialParamsA(LPCSTR lpszPhonebook, LPRASD
 
 NR_RAS_PUBLIC DWORD APIENTRY RasGetEntryDialParamsA(LPCSTR lpszPhonebook, LPRASDIALPARAMSA params,
                                                     LPBOOL lpfPassword)
+{
+    return nr_ras_get_dial_params_named(lpszPhonebook, params, params ? params->szEntryName : NULL, lpfPassword);
+}
+
+DWORD nr_ras_get_dial_params_named(LPCSTR lpszPhonebook, LPRASDIALPARAMSA params, LPCSTR entry, LPBOOL lpfPassword)
 {
     nr_phonebook *pb = NULL;
     nr_cred cred;
@@ -70,11 +82,11 @@ NR_RAS_PUBLIC DWORD APIENTRY RasGetEntryDialParamsA(LPCSTR lpszPhonebook, LPRASD
         return ERROR_BUFFER_INVALID;
     if (params->dwSize != sizeof *params)
         return ERROR_INVALID_SIZE;
-    if (!TERMINATED(params->szEntryName) || !params->szEntryName[0])
+    if (!TERMINATED(params->szEntryName) || !entry[0])
         return ERROR_INVALID_PARAMETER;
-    if ((rc = entry_of(lpszPhonebook, params->szEntryName, &pb)) != 0)
+    if ((rc = entry_of(lpszPhonebook, entry, &pb)) != 0)
         return rc;
-    rc = nr_cred_get(pb->path, params->szEntryName, &cred, &found, &err);
+    rc = nr_cred_get(pb->path, entry, &cred, &found, &err);
     nr_pb_free(pb);
     if (rc) {
         nr_ras_set_last_error(err.detail);

@@ -21,15 +21,17 @@
 
 #include "local-lasterror.h"
 #include "ras-wide-args.h"
+#include "utf8.h"
 #include "wide.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-/* The string members of RASENTRY, and the others, for the copies below. */
+/* The string members of RASENTRY but szPrerequisiteEntry (an entry name:
+ * prerequisite_to_utf8), and the others, for the copies below. */
 #define ENTRY_STRINGS(X)                                                                                       \
     X(szAreaCode) X(szLocalPhoneNumber) X(szScript) X(szAutodialDll) X(szAutodialFunc) X(szDeviceType)         \
     X(szDeviceName) X(szX25PadType) X(szX25Address) X(szX25Facilities) X(szX25UserData) X(szCustomDialDll)     \
-    X(szDnsSuffix) X(szPrerequisitePbk) X(szPrerequisiteEntry)
+    X(szDnsSuffix) X(szPrerequisitePbk)
 #define ENTRY_VALUES(X)                                                                                        \
     X(dwfOptions) X(dwCountryID) X(dwCountryCode) X(dwAlternateOffset) X(ipaddr) X(ipaddrDns) X(ipaddrDnsAlt)  \
     X(ipaddrWins) X(ipaddrWinsAlt) X(dwFrameSize) X(dwfNetProtocols) X(dwFramingProtocol) X(dwChannels)        \
@@ -41,6 +43,21 @@
     X(dwNetworkOutageTime)
 
 
+
+/* szPrerequisiteEntry of w into a: an entry name of up to RAS_MaxEntryName
+ * characters, which may not fit the A member once in UTF-8; the A form
+ * ignores the member, so such a name is cut at a character rather than
+ * refused. */
+static DWORD prerequisite_to_utf8(const RASENTRYW *w, RASENTRYA *a)
+{
+    char name[NR_RAS_MaxEntryNameUtf8 + 1];
+    if (!nr_ras_wide_member(w->szPrerequisiteEntry, COUNT(w->szPrerequisiteEntry), name, sizeof name)) {
+        nr_ras_set_last_error("RASENTRYW.szPrerequisiteEntry: no terminating NUL, or not Unicode text");
+        return ERROR_INVALID_PARAMETER;
+    }
+    nr_utf8_copy_fit(a->szPrerequisiteEntry, sizeof a->szPrerequisiteEntry, name);
+    return 0;
+}
 
 static DWORD entry_to_utf8(const RASENTRYW *w, RASENTRYA *a)
 {
@@ -56,7 +73,7 @@ static DWORD entry_to_utf8(const RASENTRYW *w, RASENTRYA *a)
     }
     ENTRY_STRINGS(STRING)
 #undef STRING
-    return 0;
+    return prerequisite_to_utf8(w, a);
 }
 
 static DWORD entry_to_wide(const RASENTRYA *a, RASENTRYW *w)
@@ -72,6 +89,7 @@ static DWORD entry_to_wide(const RASENTRYA *a, RASENTRYW *w)
         return ERROR_NO_UNICODE_TRANSLATION;                                                                   \
     }
     ENTRY_STRINGS(STRING)
+    STRING(szPrerequisiteEntry)
 #undef STRING
     return 0;
 }

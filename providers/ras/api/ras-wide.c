@@ -8,7 +8,12 @@
  * errors: wide text that is not Unicode, or does not fit the A form's array
  * once in UTF-8, is ERROR_INVALID_PARAMETER; stored text that is not UTF-8
  * is ERROR_NO_UNICODE_TRANSLATION.  Sizes handed back are touched only on
- * success and ERROR_BUFFER_TOO_SMALL, as in the A forms.
+ * success and ERROR_BUFFER_TOO_SMALL, as in the A forms.  Entry names are
+ * the exception to "call the A form": a name of RAS_MaxEntryName
+ * characters may not fit an A structure's array once in UTF-8, so the
+ * calls that carry one in a structure (RasDialW, RasEnumEntriesW,
+ * RasEnumConnectionsW, Ras[GS]etEntryDialParamsW) hand it to the A form's
+ * body apart, and take whole names back (ras-named.h).
  */
 #include "config.h"
 
@@ -21,6 +26,7 @@
 #include <netrouter/ras.h>
 
 #include "local-lasterror.h"
+#include "ras-named.h"
 #include "ras-wide-args.h"
 #include "wide.h"
 
@@ -42,31 +48,12 @@ static DWORD to_wide(const char *s, WCHAR *out, size_t cap)
 #define W2A(w, a, field) to_utf8((w)->field, COUNT((w)->field), (a)->field, sizeof (a)->field)
 #define A2W(a, w, field) to_wide((a)->field, (w)->field, COUNT((w)->field))
 
-
-/* An A enumeration: (array or NULL, &bytes, &count), as RasEnumConnectionsA. */
-typedef DWORD (*enum_a)(void *array, LPDWORD lpcb, LPDWORD count, const void *ctx);
-
-/* The whole list of an A enumeration, in a new array (*out, free() it) of
- * *n elements of size bytes: a probe, then the list, again while it grows.
- * *out stays NULL when the probe itself succeeded (nothing to list). */
-static DWORD enum_all(enum_a fn, const void *ctx, size_t size, void **out, DWORD *n)
+/* An entry name of a W structure (wname, of wcap characters) into entry, of
+ * NR_RAS_MaxEntryNameUtf8 + 1 bytes: what RAS_MaxEntryName characters
+ * take, more than the A structure's array holds. */
+static DWORD name_utf8(const WCHAR *wname, size_t wcap, char *entry)
 {
-    DWORD rc, cb = 0;
-    void *a = NULL;
-    *n = 0;
-    rc = fn(NULL, &cb, n, ctx);
-    while (rc == ERROR_BUFFER_TOO_SMALL) {
-        free(a);
-        if (!(a = calloc(*n ? *n : 1, size))) {
-            rc = ERROR_ALLOCATING_MEMORY;
-            break;
-        }
-        *(DWORD *)a = (DWORD)size; /* the first element's dwSize */
-        cb = (DWORD)(*n * size);
-        rc = fn(a, &cb, n, ctx);
-    }
-    *out = a;
-    return rc;
+    return to_utf8(wname, wcap, entry, NR_RAS_MaxEntryNameUtf8 + 1);
 }
 
 /* The W answer of an enumeration of n elements of size bytes into an
@@ -87,17 +74,6 @@ static DWORD enum_room(DWORD rc, DWORD n, size_t size, const void *array, const 
     return 0;
 }
 
-static DWORD entries_a(void *array, LPDWORD lpcb, LPDWORD count, const void *phonebook)
-{
-    return RasEnumEntriesA(NULL, phonebook, array, lpcb, count);
-}
-
-static DWORD conns_a(void *array, LPDWORD lpcb, LPDWORD count, const void *ctx)
-{
-    (void)ctx;
-    return RasEnumConnectionsA(array, lpcb, count);
-}
-
 NR_RAS_PUBLIC DWORD APIENTRY RasGetErrorStringW(UINT code, LPWSTR buf, DWORD size)
 {
     char text[1024];
@@ -116,8 +92,8 @@ NR_RAS_PUBLIC DWORD APIENTRY RasGetErrorStringW(UINT code, LPWSTR buf, DWORD siz
 NR_RAS_PUBLIC DWORD APIENTRY RasEnumEntriesW(LPCWSTR reserved, LPCWSTR phonebook, LPRASENTRYNAMEW entries,
                                              LPDWORD lpcb, LPDWORD lpcEntries)
 {
-    RASENTRYNAMEA *a = NULL;
-    DWORD rc, n = 0;
+    nr_phonebook *book = NULL;
+    DWORD rc, n, flags;
     bool room;
     char *pb;
 
@@ -128,27 +104,25 @@ NR_RAS_PUBLIC DWORD APIENTRY RasEnumEntriesW(LPCWSTR reserved, LPCWSTR phonebook
         return ERROR_INVALID_SIZE;
     if ((rc = nr_ras_wide_arg(phonebook, &pb)) != 0)
         return rc;
-    rc = enum_all(entries_a, pb, sizeof *a, (void **)&a, &n);
+    rc = nr_ras_entries_book(pb, &book, &flags); /* RasEnumEntriesA's phonebook, with whole names */
     free(pb);
-    if (rc == 0 && !a) { /* no entries (or no default phonebook): the probe succeeded */
-        *lpcb = 0;
-        *lpcEntries = 0;
-        return 0;
-    }
-    rc = enum_room(rc, n, sizeof *entries, entries, lpcb, &room);
+    if (rc)
+        return rc;
+    n = book ? (DWORD)book->n : 0;
+    rc = enum_room(0, n, sizeof *entries, entries, lpcb, &room);
     for (DWORD i = 0; room && i < n && rc == 0; i++) {
         RASENTRYNAMEW *w = &entries[i];
         memset(w, 0, sizeof *w);
         w->dwSize = sizeof *w;
-        w->dwFlags = a[i].dwFlags;
-        if ((rc = A2W(&a[i], w, szEntryName)) == 0)
-            rc = A2W(&a[i], w, szPhonebookPath);
+        w->dwFlags = flags;
+        if ((rc = to_wide(book->entries[i].name, w->szEntryName, COUNT(w->szEntryName))) == 0)
+            rc = to_wide(book->path, w->szPhonebookPath, COUNT(w->szPhonebookPath));
     }
     if (rc == 0 || rc == ERROR_BUFFER_TOO_SMALL) {
         *lpcb = (DWORD)(n * sizeof *entries);
         *lpcEntries = n;
     }
-    free(a);
+    nr_pb_free(book);
     return rc;
 }
 
@@ -156,8 +130,9 @@ NR_RAS_PUBLIC DWORD APIENTRY RasEnumEntriesW(LPCWSTR reserved, LPCWSTR phonebook
 #define WITH_PHONE_NUMBER 1 /* RasSetEntryDialParamsA ignores it, unchecked */
 #define WITH_PASSWORD     2 /* not with fRemovePassword */
 
-/* The RASDIALPARAMSA of w: 0, or ERROR_INVALID_PARAMETER. */
-static DWORD params_utf8(const RASDIALPARAMSW *w, RASDIALPARAMSA *a, unsigned with)
+/* The RASDIALPARAMSA of w, its entry name apart in entry (NR_RAS_MaxEntryNameUtf8
+ * + 1 bytes; a->szEntryName stays empty): 0, or ERROR_INVALID_PARAMETER. */
+static DWORD params_utf8(const RASDIALPARAMSW *w, RASDIALPARAMSA *a, char *entry, unsigned with)
 {
     DWORD rc;
     memset(a, 0, sizeof *a);
@@ -165,7 +140,8 @@ static DWORD params_utf8(const RASDIALPARAMSW *w, RASDIALPARAMSA *a, unsigned wi
     a->dwSubEntry = w->dwSubEntry;
     a->dwCallbackId = w->dwCallbackId;
     a->dwIfIndex = w->dwIfIndex;
-    if ((rc = W2A(w, a, szEntryName)) == 0 && (rc = W2A(w, a, szCallbackNumber)) == 0 &&
+    if ((rc = name_utf8(w->szEntryName, COUNT(w->szEntryName), entry)) == 0 &&
+        (rc = W2A(w, a, szCallbackNumber)) == 0 &&
         (rc = W2A(w, a, szUserName)) == 0 && (rc = W2A(w, a, szDomain)) == 0 &&
         (!(with & WITH_PHONE_NUMBER) || (rc = W2A(w, a, szPhoneNumber)) == 0))
         rc = with & WITH_PASSWORD ? W2A(w, a, szPassword) : 0;
@@ -176,7 +152,7 @@ NR_RAS_PUBLIC DWORD APIENTRY RasDialW(LPRASDIALEXTENSIONS ext, LPCWSTR phonebook
                                       DWORD type, LPVOID notifier, LPHRASCONN out)
 {
     RASDIALPARAMSA a;
-    char *pb = NULL;
+    char *pb = NULL, entry[NR_RAS_MaxEntryNameUtf8 + 1];
     DWORD rc;
 
     nr_ras_set_last_error(NULL);
@@ -184,9 +160,9 @@ NR_RAS_PUBLIC DWORD APIENTRY RasDialW(LPRASDIALEXTENSIONS ext, LPCWSTR phonebook
         return RasDialA(ext, NULL, NULL, type, notifier, out);
     if (params->dwSize != sizeof *params)
         return ERROR_INVALID_SIZE;
-    if ((rc = params_utf8(params, &a, WITH_PHONE_NUMBER | WITH_PASSWORD)) == 0 &&
+    if ((rc = params_utf8(params, &a, entry, WITH_PHONE_NUMBER | WITH_PASSWORD)) == 0 &&
         (rc = nr_ras_wide_arg(phonebook, &pb)) == 0)
-        rc = RasDialA(ext, pb, &a, type, notifier, out); /* copies what it keeps */
+        rc = nr_ras_dial_named(ext, pb, &a, entry, type, notifier, out); /* copies what it keeps */
     explicit_bzero(&a, sizeof a);
     free(pb);
     return rc;
@@ -219,8 +195,8 @@ NR_RAS_PUBLIC DWORD APIENTRY RasGetConnectStatusW(HRASCONN h, LPRASCONNSTATUSW s
     return rc;
 }
 
-/* One RASCONNW of a RASCONNA. */
-static DWORD conn_wide(const RASCONNA *a, RASCONNW *w)
+/* One RASCONNW of a RASCONNA and the whole entry name. */
+static DWORD conn_wide(const RASCONNA *a, const char *entry, RASCONNW *w)
 {
     DWORD rc;
     memset(w, 0, sizeof *w);
@@ -231,7 +207,7 @@ static DWORD conn_wide(const RASCONNA *a, RASCONNW *w)
     w->dwFlags = a->dwFlags;
     w->luid = a->luid;
     w->guidCorrelationId = a->guidCorrelationId;
-    if ((rc = A2W(a, w, szEntryName)) == 0 && (rc = A2W(a, w, szDeviceType)) == 0 &&
+    if ((rc = to_wide(entry, w->szEntryName, COUNT(w->szEntryName))) == 0 && (rc = A2W(a, w, szDeviceType)) == 0 &&
         (rc = A2W(a, w, szDeviceName)) == 0)
         rc = A2W(a, w, szPhonebook);
     return rc;
@@ -239,23 +215,28 @@ static DWORD conn_wide(const RASCONNA *a, RASCONNW *w)
 
 NR_RAS_PUBLIC DWORD APIENTRY RasEnumConnectionsW(LPRASCONNW conns, LPDWORD lpcb, LPDWORD lpcConnections)
 {
-    RASCONNA *a = NULL;
-    DWORD rc, n = 0;
+    nr_ras_link *v = NULL;
+    size_t count = 0;
+    DWORD rc, n;
     bool room;
 
     if (!lpcb || !lpcConnections)
         return ERROR_INVALID_PARAMETER;
     if (conns && conns->dwSize != sizeof(RASCONNW))
         return ERROR_INVALID_SIZE;
-    rc = enum_all(conns_a, NULL, sizeof *a, (void **)&a, &n);
+    rc = nr_ras_links(&v, &count); /* RasEnumConnectionsA's list, with whole entry names */
+    n = count > UINT32_MAX / sizeof *conns ? UINT32_MAX : (DWORD)count;
     rc = enum_room(rc, n, sizeof *conns, conns, lpcb, &room);
-    for (DWORD i = 0; room && i < n && rc == 0; i++)
-        rc = conn_wide(&a[i], &conns[i]);
+    for (DWORD i = 0; room && i < n && rc == 0; i++) {
+        RASCONNA a;
+        nr_ras_link_rasconn(&a, &v[i]);
+        rc = conn_wide(&a, v[i].entry, &conns[i]);
+    }
     if (rc == 0 || rc == ERROR_BUFFER_TOO_SMALL) {
         *lpcb = (DWORD)(n * sizeof *conns);
         *lpcConnections = n;
     }
-    free(a);
+    free(v);
     return rc;
 }
 
@@ -318,7 +299,7 @@ NR_RAS_PUBLIC DWORD APIENTRY RasGetProjectionInfoW(HRASCONN h, RASPROJECTION pro
 NR_RAS_PUBLIC DWORD APIENTRY RasSetEntryDialParamsW(LPCWSTR phonebook, LPRASDIALPARAMSW params, BOOL fRemovePassword)
 {
     RASDIALPARAMSA a;
-    char *pb = NULL;
+    char *pb = NULL, entry[NR_RAS_MaxEntryNameUtf8 + 1];
     DWORD rc;
 
     nr_ras_set_last_error(NULL);
@@ -327,9 +308,9 @@ NR_RAS_PUBLIC DWORD APIENTRY RasSetEntryDialParamsW(LPCWSTR phonebook, LPRASDIAL
     if (params->dwSize != sizeof *params)
         return ERROR_INVALID_SIZE;
     /* szPhoneNumber is not saved; szPassword is ignored with fRemovePassword */
-    if ((rc = params_utf8(params, &a, fRemovePassword ? 0 : WITH_PASSWORD)) == 0 &&
+    if ((rc = params_utf8(params, &a, entry, fRemovePassword ? 0 : WITH_PASSWORD)) == 0 &&
         (rc = nr_ras_wide_arg(phonebook, &pb)) == 0)
-        rc = RasSetEntryDialParamsA(pb, &a, fRemovePassword);
+        rc = nr_ras_set_dial_params_named(pb, &a, entry, fRemovePassword);
     explicit_bzero(&a, sizeof a);
     free(pb);
     return rc;
@@ -338,7 +319,7 @@ NR_RAS_PUBLIC DWORD APIENTRY RasSetEntryDialParamsW(LPCWSTR phonebook, LPRASDIAL
 NR_RAS_PUBLIC DWORD APIENTRY RasGetEntryDialParamsW(LPCWSTR phonebook, LPRASDIALPARAMSW params, LPBOOL lpfPassword)
 {
     RASDIALPARAMSA a;
-    char *pb = NULL;
+    char *pb = NULL, entry[NR_RAS_MaxEntryNameUtf8 + 1];
     DWORD rc;
 
     nr_ras_set_last_error(NULL);
@@ -348,8 +329,9 @@ NR_RAS_PUBLIC DWORD APIENTRY RasGetEntryDialParamsW(LPCWSTR phonebook, LPRASDIAL
         return ERROR_INVALID_SIZE;
     memset(&a, 0, sizeof a);
     a.dwSize = sizeof a;
-    if ((rc = W2A(params, &a, szEntryName)) == 0 && (rc = nr_ras_wide_arg(phonebook, &pb)) == 0)
-        rc = RasGetEntryDialParamsA(pb, &a, lpfPassword);
+    if ((rc = name_utf8(params->szEntryName, COUNT(params->szEntryName), entry)) == 0 &&
+        (rc = nr_ras_wide_arg(phonebook, &pb)) == 0)
+        rc = nr_ras_get_dial_params_named(pb, &a, entry, lpfPassword);
     free(pb);
     if (rc == 0) {
         explicit_bzero(params->szPassword, sizeof params->szPassword);

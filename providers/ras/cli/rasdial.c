@@ -9,9 +9,10 @@
  *     rasdial [ENTRY] /DISCONNECT
  *     rasdial
  * and GNU long options; --check-phonebook checks a phonebook without
- * dialing.  Dials through the public <netrouter/ras.h> only; signals and
- * passwords are rasdial-input.c's, the listing and /DISCONNECT
- * rasdial-links.c's.
+ * dialing.  Dials through the public <netrouter/ras.h> only (RasDialW for
+ * an entry name of more bytes than RASDIALPARAMSA holds: RAS_MaxEntryName
+ * characters); signals and passwords are rasdial-input.c's, the listing and
+ * /DISCONNECT rasdial-links.c's.
  */
 #include "config.h"
 
@@ -29,6 +30,7 @@
 #include <netrouter/ras.h>
 
 #include "rasdial.h"
+#include "wide.h"
 
 #define EXIT_USAGE 2
 
@@ -215,13 +217,36 @@ static int check_phonebook(const char *file)
     return EXIT_FAILURE;
 }
 
+/* RasDial of params for entry, notifying fd: the A form, or, when entry is
+ * longer than params->szEntryName holds (then empty), the W form with
+ * every string widened. */
+static DWORD ras_dial(RASDIALEXTENSIONS *ext, const char *phonebook, RASDIALPARAMS *params, const char *entry,
+                      int *fd, HRASCONN *h)
+{
+    RASDIALPARAMSW w = { .dwSize = sizeof w, .dwSubEntry = params->dwSubEntry, .dwCallbackId = params->dwCallbackId };
+    wchar_t *book = NULL;
+    DWORD rc = ERROR_NO_UNICODE_TRANSLATION;
+    if (params->szEntryName[0])
+        return RasDial(ext, phonebook, params, NR_RAS_NOTIFIER_FD, fd, h);
+#define WIDEN(from, m) (nr_wide_from_utf8_buf((from), w.m, sizeof w.m / sizeof w.m[0]) != (size_t)-1)
+    if (WIDEN(entry, szEntryName) && WIDEN(params->szPhoneNumber, szPhoneNumber) &&
+        WIDEN(params->szCallbackNumber, szCallbackNumber) && WIDEN(params->szUserName, szUserName) &&
+        WIDEN(params->szPassword, szPassword) && WIDEN(params->szDomain, szDomain) &&
+        (!phonebook || (book = nr_wide_dup(phonebook)) != NULL))
+        rc = RasDialW(ext, book, &w, NR_RAS_NOTIFIER_FD, fd, h);
+#undef WIDEN
+    explicit_bzero(&w, sizeof w);
+    free(book);
+    return rc;
+}
+
 /*
  * Dials and then serves the connection until a signal, a failure or the
  * loss of the link; returns the exit status.  Every wait polls the signal
  * descriptor together with the notifications; on every path the
  * connection is hung up and its port released before this returns.
  */
-static int dial(const char *phonebook, RASDIALPARAMS *params, bool quiet, bool foreground)
+static int dial(const char *phonebook, RASDIALPARAMS *params, const char *entry, bool quiet, bool foreground)
 {
     /* Paused states: a terminal step is answered on stdin and stdout; a
      * rejected password ends the dial with 691 and an expired one with 648
@@ -237,10 +262,10 @@ static int dial(const char *phonebook, RASDIALPARAMS *params, bool quiet, bool f
         return EXIT_FAILURE;
     }
     if (!quiet)
-        printf("Connecting to %s...\n", params->szEntryName), fflush(stdout);
+        printf("Connecting to %s...\n", entry), fflush(stdout);
     /* The phonebook is loaded in here (never blocking: a FIFO is refused);
      * a signal meanwhile is seen at the first poll below. */
-    err = RasDial(&ext, phonebook, params, NR_RAS_NOTIFIER_FD, &pipefd[1], &h);
+    err = ras_dial(&ext, phonebook, params, entry, &pipefd[1], &h);
     if (err) {
         rc = rd_fail(err, h);
         goto out;
@@ -278,7 +303,7 @@ static int dial(const char *phonebook, RASDIALPARAMS *params, bool quiet, bool f
                 /* no number was given (--callback): on without a call back */
                 if (!quiet)
                     printf("No callback number given: going on without a call back.\n");
-                if ((err = RasDial(&ext, phonebook, params, NR_RAS_NOTIFIER_FD, &pipefd[1], &h)) != 0) {
+                if ((err = ras_dial(&ext, phonebook, params, entry, &pipefd[1], &h)) != 0) {
                     rc = rd_fail(err, h);
                     break;
                 }
@@ -291,7 +316,7 @@ static int dial(const char *phonebook, RASDIALPARAMS *params, bool quiet, bool f
                     rc = EXIT_FAILURE;
                     break;
                 }
-                if ((err = RasDial(&ext, phonebook, params, NR_RAS_NOTIFIER_FD, &pipefd[1], &h)) != 0) {
+                if ((err = ras_dial(&ext, phonebook, params, entry, &pipefd[1], &h)) != 0) {
                     rc = rd_fail(err, h);
                     break;
                 }
@@ -303,8 +328,7 @@ static int dial(const char *phonebook, RASDIALPARAMS *params, bool quiet, bool f
                 print_addresses(h);
                 if (!foreground) { /* the service keeps it */
                     if (!quiet)
-                        printf("The link stays up: \"rasdial %s /DISCONNECT\" hangs it up.\n",
-                               params->szEntryName);
+                        printf("The link stays up: \"rasdial %s /DISCONNECT\" hangs it up.\n", entry);
                     fflush(stdout);
                     h = NULL;
                     goto out;
@@ -453,8 +477,15 @@ int main(int argc, char **argv)
         if (!ok)
             return EXIT_USAGE;
     }
-    if (!copy_field(params.szEntryName, sizeof params.szEntryName, words[0], "entry name") ||
-        (user && !copy_field(params.szUserName, sizeof params.szUserName, user, "user name")))
+    /* RAS_MaxEntryName characters: a name of more bytes than szEntryName
+     * holds is dialed by RasDialW (ras_dial), szEntryName left empty */
+    if (strlen(words[0]) < sizeof params.szEntryName)
+        memcpy(params.szEntryName, words[0], strlen(words[0]) + 1);
+    else if (nr_wide_count(words[0]) > RAS_MaxEntryName) { /* (size_t)-1 too: not UTF-8 */
+        fprintf(stderr, "rasdial: the entry name is longer than %d characters\n", RAS_MaxEntryName);
+        return EXIT_USAGE;
+    }
+    if (user && !copy_field(params.szUserName, sizeof params.szUserName, user, "user name"))
         return EXIT_USAGE;
     if (password_file || prompt) {
         rc = rd_read_password(password_file, prompt, password, sizeof password);
@@ -467,7 +498,7 @@ int main(int argc, char **argv)
         memcpy(params.szPassword, password, strlen(password) + 1);
         explicit_bzero(password, sizeof password);
     }
-    rc = dial(phonebook, &params, quiet, foreground);
+    rc = dial(phonebook, &params, words[0], quiet, foreground);
     explicit_bzero(&params, sizeof params);
     return rc;
 }

@@ -191,14 +191,14 @@ static bool phonebook_path(LPCSTR phonebook, char *buf, size_t size)
 
 /* The DIAL message of a new attempt into pkt: 0 and its length, or an error. */
 static DWORD build_dial(uint8_t *pkt, size_t size, LPRASDIALEXTENSIONS ext, LPCSTR phonebook,
-                        const RASDIALPARAMS *p, bool async, DWORD type, size_t *len)
+                        const RASDIALPARAMS *p, LPCSTR entry, bool async, DWORD type, size_t *len)
 {
     char path[4097];
     nr_proto_builder b;
     if (!phonebook_path(phonebook, path, sizeof path))
         return ERROR_CANNOT_OPEN_PHONEBOOK;
     nr_proto_build_init(&b, pkt, size, NR_PROTO_MSG_DIAL, 0);
-    nr_proto_put_str(&b, NR_PROTO_TAG_ENTRY, p->szEntryName);
+    nr_proto_put_str(&b, NR_PROTO_TAG_ENTRY, entry);
     nr_proto_put_str(&b, NR_PROTO_TAG_PHONEBOOK, path);
     if (p->szPhoneNumber[0])
         nr_proto_put_str(&b, NR_PROTO_TAG_PHONE_NUMBER, p->szPhoneNumber);
@@ -222,10 +222,10 @@ static DWORD build_dial(uint8_t *pkt, size_t size, LPRASDIALEXTENSIONS ext, LPCS
     return 0;
 }
 
-DWORD nr_client_dial(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIALPARAMS params, DWORD type,
+DWORD nr_client_dial(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIALPARAMS params, LPCSTR entry, DWORD type,
                      LPVOID notifier, LPHRASCONN out)
 {
-    uint8_t pkt[8192];
+    uint8_t pkt[8192]; /* a path, an entry name of NR_RAS_MaxEntryNameUtf8 and the rest fit */
     nr_client_reply reply;
     nr_error err;
     attempt *a;
@@ -243,7 +243,7 @@ DWORD nr_client_dial(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIALPARAMS 
         free(a);
         return rc;
     }
-    if ((rc = build_dial(pkt, sizeof pkt, ext, phonebook, params, a->async, type, &len)) != 0) {
+    if ((rc = build_dial(pkt, sizeof pkt, ext, phonebook, params, entry, a->async, type, &len)) != 0) {
         nr_ras_set_last_error(rc == ERROR_CANNOT_OPEN_PHONEBOOK ? "no phonebook: name one, or set HOME or "
                                                                    "XDG_CONFIG_HOME"
                                                                  : "a dial parameter is too long");

@@ -81,7 +81,9 @@ uint32_t nr_client_start_service(const char *path, nr_error *err);
 
 /* ---- the calls (client-dial.c, client-calls.c, client-notify.c) ------------------------------ */
 
-DWORD nr_client_dial(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIALPARAMS params, DWORD type,
+/* RasDial; entry names the phonebook entry instead of params->szEntryName,
+ * as for nr_local_dial. */
+DWORD nr_client_dial(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIALPARAMS params, LPCSTR entry, DWORD type,
                      LPVOID notifier, LPHRASCONN out);
 /* The dialing connection of h in this process, when there is one, is
  * closed (client-dial.c); the service hangs up what nobody dials any more. */

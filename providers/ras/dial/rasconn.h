@@ -33,7 +33,7 @@ typedef struct nr_rasconn {
     RASCONNSTATE state;
     nr_error err;               /* why it failed: code (dwError), ext, and the detail naming the
                                    device, lock or peer; code 0 and "" when not failed */
-    CHAR entry[RAS_MaxEntryName + 1];
+    CHAR entry[NR_RAS_MaxEntryNameUtf8 + 1]; /* up to RAS_MaxEntryName characters */
     CHAR phonebook[RAS_MaxPath];
     CHAR device_type[RAS_MaxDeviceType + 1];
     CHAR device_name[RAS_MaxDeviceName + 1];
@@ -55,7 +55,7 @@ typedef struct nr_ras_link {
     uid_t owner;
     RASCONNSTATE state;
     DWORD error;
-    CHAR entry[RAS_MaxEntryName + 1];
+    CHAR entry[NR_RAS_MaxEntryNameUtf8 + 1]; /* up to RAS_MaxEntryName characters */
     CHAR phonebook[RAS_MaxPath];
     CHAR device_type[RAS_MaxDeviceType + 1];
     CHAR device_name[RAS_MaxDeviceName + 1];

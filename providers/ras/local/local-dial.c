@@ -71,11 +71,11 @@ static DWORD resume(HRASCONN h, const RASDIALPARAMS *params, DWORD type, void *n
     return rc;
 }
 
-/* Loads the phonebook entry the parameters name into d; a failure leaves
- * its detail for the calling thread. */
-static DWORD find_entry(nr_dial *d, LPCSTR phonebook)
+/* Loads the phonebook entry named entry into d; a failure leaves its
+ * detail for the calling thread. */
+static DWORD find_entry(nr_dial *d, LPCSTR phonebook, LPCSTR entry)
 {
-    return nr_ras_load_entry(phonebook, d->params.szEntryName, &d->pb, &d->entry);
+    return nr_ras_load_entry(phonebook, entry, &d->pb, &d->entry);
 }
 
 
@@ -119,8 +119,8 @@ DWORD nr_local_owner(HRASCONN h, uid_t *owner, bool *finished)
     return 0;
 }
 
-DWORD nr_local_dial(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIALPARAMS params, DWORD type,
-                    LPVOID notifier, LPHRASCONN out, uid_t owner)
+DWORD nr_local_dial(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIALPARAMS params, LPCSTR entry,
+                    DWORD type, LPVOID notifier, LPHRASCONN out, uid_t owner)
 {
     nr_rasconn *c;
     nr_dial *d;
@@ -142,7 +142,7 @@ DWORD nr_local_dial(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIALPARAMS p
         dial_free(d);
         return rc;
     }
-    if ((rc = find_entry(d, phonebook)) != 0) {
+    if ((rc = find_entry(d, phonebook, entry)) != 0) {
         dial_free(d);
         return rc;
     }

@@ -18,11 +18,14 @@
 /* RasDial, with its arguments checked by the caller (the public RasDial's
  * checks, or the service's, which builds them): params and out not NULL,
  * the sizes right, every string NUL-terminated, not inside a handler.
+ * entry names the phonebook entry instead of params->szEntryName, which is
+ * not read: up to RAS_MaxEntryName characters, more than an A structure
+ * holds (RasDialW's names).
  * type may also be NR_RAS_NOTIFIER_RELAY (notify.h: the service's relay to
  * its client), which the public RasDial refuses; owner is recorded in the
  * connection (the uid the service lets see and control it). */
-DWORD nr_local_dial(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIALPARAMS params, DWORD type,
-                    LPVOID notifier, LPHRASCONN out, uid_t owner);
+DWORD nr_local_dial(LPRASDIALEXTENSIONS ext, LPCSTR phonebook, LPRASDIALPARAMS params, LPCSTR entry,
+                    DWORD type, LPVOID notifier, LPHRASCONN out, uid_t owner);
 
 /* Waits until the connection h is connected (0) or its dial has failed and
  * released the port (its error): what a synchronous RasDial waits for.

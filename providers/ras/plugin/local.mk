@@ -1,10 +1,13 @@
 # providers/ras/plugin: the provider plugin (ras:ENTRY through the router)
 # and its manifest. Public SDK headers only (<netrouter/npapi.h>,
-# <netrouter/ras.h>): it is a client of libnetrouter-ras like any other.
+# <netrouter/ras.h>) and router/common (wide.h, for entry names of more
+# bytes than the A structures hold): a client of libnetrouter-ras like any other.
 plugin_LTLIBRARIES += providers/ras/plugin/nr-ras.la
 providers_ras_plugin_nr_ras_la_SOURCES = providers/ras/plugin/provider.c
+providers_ras_plugin_nr_ras_la_CPPFLAGS = $(AM_CPPFLAGS) $(NR_COMMON_CPPFLAGS)
 providers_ras_plugin_nr_ras_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden $(JANSSON_CFLAGS)
-providers_ras_plugin_nr_ras_la_LIBADD = providers/ras/api/libnetrouter-ras.la $(JANSSON_LIBS) $(PTHREAD_LIBS)
+providers_ras_plugin_nr_ras_la_LIBADD = providers/ras/api/libnetrouter-ras.la router/common/libnrcommon.la \
+	$(JANSSON_LIBS) $(PTHREAD_LIBS)
 providers_ras_plugin_nr_ras_la_LDFLAGS = -module $(PLUGIN_LDFLAGS)
 dist_manifest_DATA += providers/ras/plugin/ras.json
 

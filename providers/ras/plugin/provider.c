@@ -8,8 +8,12 @@
  * connection service (the default) they outlive the process that dialed
  * them, and any process of the user lists and cancels them.
  *
- * Plugin code: it includes only the public SDK headers and talks to the
- * dialing engine through <netrouter/ras.h> like any application.  A RAS
+ * Plugin code: it includes only the public SDK headers (and router/common's
+ * UTF-8 and wide conversions) and talks to the dialing engine through
+ * <netrouter/ras.h> like any application.  An entry name has up to
+ * RAS_MaxEntryName characters, as on Windows: one of more bytes of UTF-8
+ * than the A structures hold is dialed with RasDialW, and taken whole from
+ * RasEnumConnectionsW where RASCONNA holds it cut.  A RAS
  * failure is reported the MPR way: pfnSetLastError with the RAS number, its
  * text and the library's detail (nr_ras_get_error_detail: the phonebook's
  * file, line and key, the device, the lock's owner), and WN_EXTENDED_ERROR.
@@ -25,6 +29,8 @@
 #include <jansson.h>
 #include <netrouter/npapi.h>
 #include <netrouter/ras.h>
+
+#include "wide.h"
 
 #define PREFIX "ras:"
 #define NET_TYPE 0x00FD0000u /* WNNC_NET_TYPE of this provider */
@@ -92,35 +98,72 @@ static bool alive(HRASCONN h)
     return RasGetConnectStatus(h, &st) == 0 && st.rasconnstate == RASCS_Connected;
 }
 
-/* The live links, in a new array (*out, the caller frees it) of *n. */
-static DWORD all_links(RASCONN **out, DWORD *n)
+/* A link: its handle and its entry name, whole. */
+typedef struct ras_link {
+    HRASCONN h;
+    char entry[NR_RAS_MaxEntryNameUtf8 + 1];
+} ras_link;
+
+/* The links of RasEnumConnectionsA (wide: of RasEnumConnectionsW), in a
+ * new array (*out, the caller frees it) of *n elements of size bytes. */
+static DWORD enum_links(bool wide, size_t size, void **out, DWORD *n)
 {
     DWORD cb = 0, rc = ERROR_BUFFER_TOO_SMALL;
     *out = NULL;
     *n = 0;
     for (int tries = 0; tries < 8 && rc == ERROR_BUFFER_TOO_SMALL; tries++) {
-        RASCONN *v;
-        rc = RasEnumConnections(*out, &cb, n);
+        void *v;
+        rc = wide ? RasEnumConnectionsW(*out, &cb, n) : RasEnumConnectionsA(*out, &cb, n);
         if (rc != ERROR_BUFFER_TOO_SMALL)
             break;
-        if (!(v = realloc(*out, cb ? cb : sizeof *v)))
+        if (!(v = realloc(*out, cb ? cb : size)))
             return ERROR_ALLOCATING_MEMORY;
         *out = v;
-        v[0].dwSize = sizeof *v;
+        *(DWORD *)v = (DWORD)size; /* the first element's dwSize */
     }
+    return rc;
+}
+
+/* The live links, in a new array (*out, the caller frees it) of *n.  A
+ * name that RASCONNA may have cut (it holds RAS_MaxEntryName bytes, cut at
+ * a character) is taken from RasEnumConnectionsW, by handle. */
+static DWORD all_links(ras_link **out, DWORD *n)
+{
+    RASCONNA *v;
+    RASCONNW *w = NULL;
+    DWORD nw = 0, rc = enum_links(false, sizeof *v, (void **)&v, n);
+    bool cut = false;
+    *out = NULL;
+    if (rc == 0 && !(*out = calloc(*n ? *n : 1, sizeof **out)))
+        rc = ERROR_ALLOCATING_MEMORY;
+    for (DWORD i = 0; rc == 0 && i < *n; i++) {
+        (*out)[i].h = v[i].hrasconn;
+        snprintf((*out)[i].entry, sizeof (*out)[i].entry, "%s", v[i].szEntryName);
+        cut |= strlen(v[i].szEntryName) > RAS_MaxEntryName - 4;
+    }
+    if (rc == 0 && cut && enum_links(true, sizeof *w, (void **)&w, &nw) == 0)
+        for (DWORD i = 0; i < *n; i++)
+            for (DWORD j = 0; j < nw; j++)
+                if (w[j].hrasconn == (*out)[i].h &&
+                    nr_utf8_from_wide_buf(w[j].szEntryName, (*out)[i].entry, sizeof (*out)[i].entry) == (size_t)-1)
+                    snprintf((*out)[i].entry, sizeof (*out)[i].entry, "%s", v[i].szEntryName);
+    free(w);
+    free(v);
+    if (rc)
+        *n = 0;
     return rc;
 }
 
 /* The link of entry (the first, when there are several), or NULL. */
 static HRASCONN find_link(const char *entry)
 {
-    RASCONN *v;
+    ras_link *v;
     DWORD n;
     HRASCONN h = NULL;
     if (all_links(&v, &n) == 0)
         for (DWORD i = 0; i < n && !h; i++)
-            if (!strcmp(v[i].szEntryName, entry))
-                h = v[i].hrasconn;
+            if (!strcmp(v[i].entry, entry))
+                h = v[i].h;
     free(v);
     return h;
 }
@@ -148,11 +191,11 @@ NR_PLUGIN_EXPORT void APIENTRY NrPluginShutdown(void)
     /* Links in this process (nr_ras_set_engine) do not outlive it: hang
      * them up in order.  The connection service's stay up. */
     if (nr_ras_get_engine() == NR_RAS_ENGINE_IN_PROCESS) {
-        RASCONN *v;
+        ras_link *v;
         DWORD n;
         if (all_links(&v, &n) == 0)
             for (DWORD i = 0; i < n; i++)
-                hang_up(v[i].hrasconn);
+                hang_up(v[i].h);
         free(v);
     }
     free(phonebook);
@@ -201,13 +244,33 @@ static DWORD on_state(ULONG_PTR id, DWORD sub, HRASCONN h, UINT msg, RASCONNSTAT
     return 1;
 }
 
-/* Dials p and waits until it is connected or has failed: 0 or the RAS error. */
-static DWORD dial(RASDIALPARAMS *p, HRASCONN *h)
+/* RasDial of p for entry, with notifier type 2: RasDialA, or RasDialW when
+ * entry is more than p->szEntryName holds (then empty). */
+static DWORD ras_dial(RASDIALPARAMSA *p, const char *entry, HRASCONN *h)
 {
-    waiter w = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, p->szEntryName, false, 0 };
+    RASDIALPARAMSW w = { .dwSize = sizeof w, .dwCallbackId = p->dwCallbackId };
+    wchar_t *book = NULL;
+    DWORD rc = ERROR_NO_UNICODE_TRANSLATION;
+    if (p->szEntryName[0])
+        return RasDialA(NULL, phonebook, p, 2, (void *)on_state, h);
+    if (nr_wide_from_utf8_buf(entry, w.szEntryName, RAS_MaxEntryName + 1) != (size_t)-1 &&
+        nr_wide_from_utf8_buf(p->szUserName, w.szUserName, UNLEN + 1) != (size_t)-1 &&
+        nr_wide_from_utf8_buf(p->szPassword, w.szPassword, PWLEN + 1) != (size_t)-1 &&
+        (!phonebook || (book = nr_wide_dup(phonebook)) != NULL))
+        rc = RasDialW(NULL, book, &w, 2, (void *)on_state, h);
+    explicit_bzero(&w, sizeof w);
+    free(book);
+    return rc;
+}
+
+/* Dials p for entry and waits until it is connected or has failed: 0 or
+ * the RAS error. */
+static DWORD dial(RASDIALPARAMS *p, const char *entry, HRASCONN *h)
+{
+    waiter w = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, entry, false, 0 };
     DWORD rc;
     p->dwCallbackId = (ULONG_PTR)&w;
-    rc = RasDial(NULL, phonebook, p, 2, (void *)on_state, h);
+    rc = ras_dial(p, entry, h);
     if (rc)
         return rc;
     pthread_mutex_lock(&w.lock);
@@ -233,7 +296,10 @@ NR_PLUGIN_EXPORT DWORD APIENTRY NPAddConnection3(HWND owner, LPNETRESOURCE res, 
         host->pfnSetLastError(host, WN_BAD_LOCALNAME, "a dial-up connection has no local name: connect it deviceless");
         return WN_BAD_LOCALNAME;
     }
-    if (strlen(entry) > RAS_MaxEntryName || (user && strlen(user) > UNLEN) || (password && strlen(password) > PWLEN))
+    /* RAS_MaxEntryName characters, as Windows counts */
+    if (strlen(entry) > NR_RAS_MaxEntryNameUtf8 ||
+        (nr_wide_count(entry) != (size_t)-1 && nr_wide_count(entry) > RAS_MaxEntryName) ||
+        (user && strlen(user) > UNLEN) || (password && strlen(password) > PWLEN))
         return WN_BAD_VALUE;
     if ((lost = find_link(entry)) != NULL) {
         if (alive(lost))
@@ -241,12 +307,13 @@ NR_PLUGIN_EXPORT DWORD APIENTRY NPAddConnection3(HWND owner, LPNETRESOURCE res, 
         hang_up(lost); /* the far end dropped it: its handle still needs RasHangUp */
     }
 
-    snprintf(p.szEntryName, sizeof p.szEntryName, "%s", entry);
+    if (strlen(entry) < sizeof p.szEntryName)
+        memcpy(p.szEntryName, entry, strlen(entry) + 1); /* else dialed by RasDialW */
     if (user)
         snprintf(p.szUserName, sizeof p.szUserName, "%s", user);
     if (password)
         snprintf(p.szPassword, sizeof p.szPassword, "%s", password);
-    rc = dial(&p, &h);
+    rc = dial(&p, entry, &h);
     explicit_bzero(p.szPassword, sizeof p.szPassword);
     if (rc) {
         char detail[1024] = "";
@@ -295,13 +362,12 @@ NR_PLUGIN_EXPORT DWORD APIENTRY NPGetConnection(LPSTR local, LPSTR remote, LPDWO
 
 /* ---- enumeration: the live links ------------------------------------------------------- */
 
-typedef struct ras_enum { RASCONN *v; DWORD n, pos; } ras_enum;
+typedef struct ras_enum { ras_link *v; DWORD n, pos; } ras_enum;
 
 NR_PLUGIN_EXPORT DWORD APIENTRY NPOpenEnum(DWORD scope, DWORD type, DWORD usage, LPNETRESOURCE container,
                                            LPHANDLE out)
 {
     ras_enum *e;
-    DWORD cb = 0, n = 0, rc;
     (void)type;
     (void)usage;
     (void)container;
@@ -310,17 +376,10 @@ NR_PLUGIN_EXPORT DWORD APIENTRY NPOpenEnum(DWORD scope, DWORD type, DWORD usage,
     e = calloc(1, sizeof *e);
     if (!e)
         return WN_OUT_OF_MEMORY;
-    rc = RasEnumConnections(NULL, &cb, &n);
-    if (rc == ERROR_BUFFER_TOO_SMALL && n) {
-        e->v = calloc(n, sizeof *e->v);
-        if (!e->v) {
-            free(e);
-            return WN_OUT_OF_MEMORY;
-        }
-        e->v[0].dwSize = sizeof(RASCONN);
-        cb = n * (DWORD)sizeof(RASCONN);
-        if (RasEnumConnections(e->v, &cb, &e->n) != 0)
-            e->n = 0;
+    if (all_links(&e->v, &e->n) == ERROR_ALLOCATING_MEMORY) {
+        free(e->v);
+        free(e);
+        return WN_OUT_OF_MEMORY;
     }
     *out = e;
     return WN_SUCCESS;
@@ -333,10 +392,10 @@ NR_PLUGIN_EXPORT DWORD APIENTRY NPEnumResource(HANDLE h, LPDWORD count, LPVOID b
     NETRESOURCE *out = buffer;
     DWORD got = 0;
     while (e->pos < e->n && (*count == 0xFFFFFFFFu || got < *count)) {
-        const RASCONN *c = &e->v[e->pos];
-        size_t remote_len = strlen(PREFIX) + strlen(c->szEntryName) + 1, prov_len = strlen(host->lpPluginName) + 1;
+        const ras_link *c = &e->v[e->pos];
+        size_t remote_len = strlen(PREFIX) + strlen(c->entry) + 1, prov_len = strlen(host->lpPluginName) + 1;
         size_t need = sizeof(NETRESOURCE) + remote_len + prov_len;
-        if (!alive(c->hrasconn)) {
+        if (!alive(c->h)) {
             e->pos++;
             continue;
         }
@@ -348,7 +407,7 @@ NR_PLUGIN_EXPORT DWORD APIENTRY NPEnumResource(HANDLE h, LPDWORD count, LPVOID b
             break;
         }
         end -= remote_len;
-        snprintf(end, remote_len, "%s%s", PREFIX, c->szEntryName);
+        snprintf(end, remote_len, "%s%s", PREFIX, c->entry);
         out[got] = (NETRESOURCE){ .dwScope = RESOURCE_CONNECTED, .dwType = RESOURCETYPE_ANY,
                                   .dwDisplayType = RESOURCEDISPLAYTYPE_GENERIC,
                                   .dwUsage = RESOURCEUSAGE_CONNECTABLE, .lpRemoteName = end };

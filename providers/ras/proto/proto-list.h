@@ -55,7 +55,7 @@
     XX(10, COUNT, "count", U32, 4)                    /* how many records came before */                      \
     /* a link and what to dial */                                                                              \
     XX(11, HANDLE, "handle", U64, 8)                  /* a link's number, the same in every process */        \
-    XX(12, ENTRY, "entry", STR, RAS_MaxEntryName)                                                              \
+    XX(12, ENTRY, "entry", STR, NR_RAS_MaxEntryNameUtf8) /* RAS_MaxEntryName characters */                     \
     XX(13, PHONEBOOK, "phonebook", STR, RAS_MaxPath)                                                           \
     XX(14, PHONE_NUMBER, "phone_number", STR, RAS_MaxPhoneNumber)                                              \
     XX(15, CALLBACK_NUMBER, "callback_number", STR, RAS_MaxCallbackNumber)                                     \

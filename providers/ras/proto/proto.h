@@ -36,7 +36,7 @@
  *     explicit_bzero(pkt, sizeof pkt);             // and the packet's
  *
  * Failures are reported in an nr_error (nr-error.h) whose detail names the
- * problem ("attribute 12 (entry) is 300 octets, at most 256"); never a
+ * problem ("attribute 12 (entry) is 1300 octets, at most 1024"); never a
  * secret's value.
  */
 #ifndef NR_RAS_PROTO_H

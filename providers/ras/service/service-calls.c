@@ -137,7 +137,6 @@ static void dial(svc *s, svc_client *c, const nr_proto_msg *m)
                   "(XDG_RUNTIME_DIR)", 0, 0);
         return;
     }
-    copy(p.szEntryName, sizeof p.szEntryName, nr_proto_get_str(m, NR_PROTO_TAG_ENTRY));
     copy(p.szPhoneNumber, sizeof p.szPhoneNumber, nr_proto_get_str(m, NR_PROTO_TAG_PHONE_NUMBER));
     copy(p.szCallbackNumber, sizeof p.szCallbackNumber, nr_proto_get_str(m, NR_PROTO_TAG_CALLBACK_NUMBER));
     copy(p.szUserName, sizeof p.szUserName, nr_proto_get_str(m, NR_PROTO_TAG_USER));
@@ -159,8 +158,8 @@ static void dial(svc *s, svc_client *c, const nr_proto_msg *m)
         return;
     }
     d->owner = c->uid;
-    rc = nr_local_dial(&ext, nr_proto_get_str(m, NR_PROTO_TAG_PHONEBOOK), &p, NR_RAS_NOTIFIER_RELAY, &d->relay,
-                       &h, c->uid);
+    rc = nr_local_dial(&ext, nr_proto_get_str(m, NR_PROTO_TAG_PHONEBOOK), &p,
+                       nr_proto_get_str(m, NR_PROTO_TAG_ENTRY), NR_RAS_NOTIFIER_RELAY, &d->relay, &h, c->uid);
     explicit_bzero(&p, sizeof p);
     if (!h) { /* no attempt: the phonebook, the entry */
         svc_reply(s, c, m->seq, rc ? rc : ERROR_UNKNOWN, nr_ras_last_error(), 0, 0);
@@ -209,7 +208,7 @@ static void resume(svc *s, svc_client *c, const nr_proto_msg *m)
         copy(p.szUserName, sizeof p.szUserName, nr_proto_get_str(m, NR_PROTO_TAG_USER));
         copy(p.szPassword, sizeof p.szPassword, nr_proto_get_secret(m, NR_PROTO_TAG_PASSWORD));
         copy(p.szDomain, sizeof p.szDomain, nr_proto_get_str(m, NR_PROTO_TAG_DOMAIN));
-        rc = nr_local_dial(NULL, NULL, &p, NR_RAS_NOTIFIER_RELAY, &d->relay, &h, c->uid);
+        rc = nr_local_dial(NULL, NULL, &p, "", NR_RAS_NOTIFIER_RELAY, &d->relay, &h, c->uid); /* h: a resume */
         explicit_bzero(&p, sizeof p);
     }
     svc_reply(s, c, m->seq, rc, NULL, 0, 0);
@@ -287,7 +286,7 @@ static void list(svc *s, svc_client *c, const nr_proto_msg *m)
     uint32_t shown = 0;
     DWORD rc = nr_rasconn_snapshot(&v, &n);
     for (size_t i = 0; !rc && i < n; i++) {
-        uint8_t pkt[NR_PROTO_HEADER_SIZE + 1024 + RAS_MaxPath];
+        uint8_t pkt[NR_PROTO_HEADER_SIZE + 1024 + NR_RAS_MaxEntryNameUtf8 + RAS_MaxPath];
         nr_proto_builder b;
         if (c->uid != 0 && c->uid != v[i].owner)
             continue;

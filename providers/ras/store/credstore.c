@@ -119,7 +119,7 @@ static DWORD parse(json_t *root, const char *path, store *s, nr_error *err)
             return nr_error_set(err, ERROR_CANNOT_LOAD_PHONEBOOK, 0, "%s: credentials[%zu]: must be an object",
                                 path, i);
         if (!field(item, "phonebook", RAS_MaxPath, true, &pb, i, path, err) ||
-            !field(item, "entry", RAS_MaxEntryName, true, &entry, i, path, err) ||
+            !field(item, "entry", NR_RAS_MaxEntryNameUtf8, true, &entry, i, path, err) || /* 256 characters */
             !field(item, "user", UNLEN, false, &user, i, path, err) ||
             !field(item, "domain", DNLEN, false, &domain, i, path, err) ||
             !field(item, "callback_number", RAS_MaxCallbackNumber, false, &callback, i, path, err) ||

@@ -58,10 +58,14 @@ bool nr_pb_name_ok(const char *name)
     size_t len = name ? strlen(name) : 0;
     wchar_t *w;
     bool letter = false, ok = true;
-    if (!len || len > NR_PB_MAX_ENTRY_NAME || name[0] == '.' || strpbrk(name, "|><?*\\/:"))
+    if (!len || len > NR_RAS_MaxEntryNameUtf8 || name[0] == '.' || strpbrk(name, "|><?*\\/:"))
         return false;
     if (!(w = nr_wide_dup(name)))
         return false; /* not UTF-8 (or no memory: refused, never half-checked) */
+    if (wcslen(w) > NR_PB_MAX_ENTRY_NAME) { /* characters, as Windows counts them */
+        free(w);
+        return false;
+    }
     for (const wchar_t *p = w; *p && ok; p++) {
         ok = *p >= 0x20 && *p != 0x7f && !(*p >= 0x80 && *p < 0xa0);
         letter |= alnum(*p);

@@ -52,7 +52,7 @@ typedef struct nr_pb_fields {
 } nr_pb_fields;
 
 /* True when name may name a new entry (Windows' RasValidateEntryName
- * rules): valid UTF-8 of 1 to NR_PB_MAX_ENTRY_NAME bytes, at least one
+ * rules): valid UTF-8 of 1 to NR_PB_MAX_ENTRY_NAME characters, at least one
  * letter or digit, not beginning with '.', none of | > < ? * \ / : and no
  * control character. */
 bool nr_pb_name_ok(const char *name);

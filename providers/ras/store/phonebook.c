@@ -31,6 +31,7 @@
 #include "json.h"
 #include "phonebook.h"
 #include "suggest.h"
+#include "wide.h"
 
 #ifndef NR_SYSCONFDIR
 #define NR_SYSCONFDIR "/etc"
@@ -38,13 +39,15 @@
 
 /* ---- the schema ------------------------------------------------------------------------ */
 
-typedef enum { K_STRING, K_INT, K_STRINGS, K_OBJECT, K_BOOL } key_kind;
+/* K_STRING's length counts bytes; K_NAME is a string whose length counts
+ * Unicode characters (an entry name, as Windows counts it). */
+typedef enum { K_STRING, K_INT, K_STRINGS, K_OBJECT, K_BOOL, K_NAME } key_kind;
 
 typedef struct key_spec {
     const char *name;
     key_kind kind;
     bool required;
-    long long min, max;              /* K_INT range; K_STRING length range */
+    long long min, max;              /* K_INT range; K_STRING, K_NAME length range */
     const char *const *choices;      /* K_STRING: allowed values, NULL-terminated */
     const struct key_spec *members;  /* K_OBJECT: its keys, ending with name NULL */
 } key_spec;
@@ -80,7 +83,7 @@ static const key_spec ppp_keys[] = {
     { NULL, 0, false, 0, 0, NULL, NULL },
 };
 static const key_spec entry_keys[] = {
-    { "name", K_STRING, true, 1, NR_PB_MAX_ENTRY_NAME, NULL, NULL },
+    { "name", K_NAME, true, 1, NR_PB_MAX_ENTRY_NAME, NULL, NULL },
     { "description", K_STRING, false, 0, 1024, NULL, NULL },
     { "device", K_STRING, true, 2, 1023, NULL, NULL },
     { "speed", K_INT, false, 300, 4000000, NULL, NULL },
@@ -185,7 +188,7 @@ static bool has_control(const char *s)
 static DWORD check_string(ctx *c, const key_spec *k, const json_t *v)
 {
     const char *s = json_string_value(v);
-    size_t len = strlen(s);
+    size_t len = k->kind == K_NAME ? nr_wide_count(s) : strlen(s); /* jansson's strings are UTF-8 */
     if (k->choices) {
         for (const char *const *ch = k->choices; *ch; ch++)
             if (!strcmp(*ch, s))
@@ -223,6 +226,7 @@ static DWORD check_value(ctx *c, const key_spec *k, const json_t *v)
 {
     switch (k->kind) {
     case K_STRING:
+    case K_NAME:
         if (!json_is_string(v))
             return fail_at(c, ERROR_CORRUPT_PHONEBOOK, "must be a string, not %s", nr_json_kind_name(v));
         return check_string(c, k, v);

@@ -19,7 +19,7 @@
 
 #include "nr-error.h"
 
-#define NR_PB_MAX_ENTRY_NAME   256 /* RAS_MaxEntryName */
+#define NR_PB_MAX_ENTRY_NAME   256 /* RAS_MaxEntryName: characters (up to NR_RAS_MaxEntryNameUtf8 bytes) */
 #define NR_PB_MAX_PHONE_NUMBER 128 /* RAS_MaxPhoneNumber */
 #define NR_PB_MAX_SIZE (64u << 20)  /* a larger file is refused (a few hundred thousand entries fit) */
 #define NR_PB_MAX_SIZE_TEXT "64 MiB"

@@ -424,8 +424,8 @@ NR_RAS_PUBLIC DWORD RasRenameEntryW(LPCWSTR lpszPhonebook, LPCWSTR lpszOldEntry,
 /**
  * Checks a name for a new entry, as RasValidateEntryName: 0 when it is
  * well-formed and no entry of the phonebook has it.  A name has 1 to
- * RAS_MaxEntryName bytes of UTF-8 (not characters, unlike Windows: see
- * RAS_MaxEntryName), at least one letter or digit, does
+ * RAS_MaxEntryName characters, as on Windows (up to NR_RAS_MaxEntryNameUtf8
+ * bytes of UTF-8: see RAS_MaxEntryName), at least one letter or digit, does
  * not begin with '.', and has none of | > < ? * \ / : nor control
  * characters.
  * Errors: ERROR_INVALID_NAME, ERROR_ALREADY_EXISTS,

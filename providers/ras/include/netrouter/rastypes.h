@@ -48,12 +48,15 @@ typedef struct _LUID {
 #define RAS_MaxDeviceType     16
 #define RAS_MaxPhoneNumber    128
 #define RAS_MaxIpAddress      15
-/* RAS_MaxEntryName: an entry name has at most this many BYTES of UTF-8, in
- * the A and the W forms alike (the A structures hold UTF-8, and the W forms
- * convert to them).  Windows counts characters instead: a W name of 256 CJK
- * characters (768 bytes of UTF-8) is refused here with ERROR_INVALID_NAME
- * (123) by RasValidateEntryName, RasSetEntryProperties, RasRenameEntry. */
+/* RAS_MaxEntryName: an entry name has at most this many CHARACTERS, as on
+ * Windows, so up to NR_RAS_MaxEntryNameUtf8 bytes of UTF-8.  The W
+ * structures hold any such name; an A structure's CHAR array holds at most
+ * RAS_MaxEntryName bytes of UTF-8: a longer name is passed to an A form as
+ * an LPCSTR argument (RasDeleteEntryA, ...), and an A structure that
+ * reports one (RASENTRYNAMEA, RASCONNA) holds it cut at the last whole
+ * character that fits (RasEnumEntries(3)). */
 #define RAS_MaxEntryName      256
+#define NR_RAS_MaxEntryNameUtf8 (4 * RAS_MaxEntryName) /* netrouter: 4 bytes a character at most */
 #define RAS_MaxDeviceName     128
 #define RAS_MaxCallbackNumber RAS_MaxPhoneNumber
 #define RAS_MaxReplyMessage   1024

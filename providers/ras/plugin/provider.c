@@ -335,15 +335,15 @@ NR_PLUGIN_EXPORT DWORD APIENTRY NPAddConnection3(HWND owner, LPNETRESOURCE res, 
 NR_PLUGIN_EXPORT DWORD APIENTRY NPCancelConnection(LPSTR name, BOOL force)
 {
     const char *entry = entry_of(name);
-    RASCONN *v;
+    ras_link *v;
     DWORD n, ended = 0;
     (void)force;
     if (!entry)
         return WN_NOT_CONNECTED;
     if (all_links(&v, &n) == 0) {
         for (DWORD i = 0; i < n; i++) {
-            if (!strcmp(v[i].szEntryName, entry)) {
-                hang_up(v[i].hrasconn);
+            if (!strcmp(v[i].entry, entry)) {
+                hang_up(v[i].h);
                 ended++;
             }
         }

@@ -23,12 +23,21 @@ void nr_text_position(const char *text, size_t offset, int *line, int *column)
     }
 }
 
+/* The length of a UTF-8 byte order mark at the start of text (Notepad
+ * writes one): 3, or 0 when there is none. */
+static size_t bom_length(const char *text, size_t len)
+{
+    return len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3) ? 3 : 0;
+}
+
 json_t *nr_json_parse(const char *text, size_t len, json_error_t *err)
 {
-    const char *nul = memchr(text, '\0', len);
+    size_t bom = bom_length(text, len);
+    const char *body = text + bom, *nul = memchr(text, '\0', len);
+    json_t *root;
     if (nul) {
         int line, column;
-        nr_text_position(text, (size_t)(nul - text), &line, &column);
+        nr_text_position(body, (size_t)(nul - body), &line, &column);
         memset(err, 0, sizeof *err);
         err->line = line;
         err->column = column;
@@ -36,7 +45,10 @@ json_t *nr_json_parse(const char *text, size_t len, json_error_t *err)
         snprintf(err->text, sizeof err->text, "a NUL byte, which JSON text never holds");
         return NULL;
     }
-    return json_loadb(text, len, JSON_REJECT_DUPLICATES, err);
+    root = json_loadb(body, len - bom, JSON_REJECT_DUPLICATES, err);
+    if (!root && err->position >= 0)
+        err->position += (int)bom; /* an offset into text, as the caller has it */
+    return root;
 }
 
 static bool in(char c, const char *set)
@@ -205,7 +217,7 @@ static bool find_element(scanner *s, size_t index, int *at_line, int *at_col)
 
 bool nr_json_locate(const char *text, const nr_json_step *path, size_t n, int *line, int *column)
 {
-    scanner s = { text, 1, 1 };
+    scanner s = { text + (strncmp(text, "\xef\xbb\xbf", 3) ? 0 : 3), 1, 1 }; /* a mark takes no column */
     int at_line = 1, at_col = 1;
     *line = *column = 0;
     skip_ws(&s);

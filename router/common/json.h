@@ -23,7 +23,8 @@
  * a NUL could hide the rest of a file or shift every position reported
  * after it.  NULL on failure with err filled as jansson fills it (line and
  * column 1-based; err->text "a NUL byte, which JSON text never holds" for
- * a NUL). */
+ * a NUL).  A UTF-8 byte order mark at the start (as Notepad writes one) is
+ * skipped, here and by nr_json_locate(), and takes no column. */
 __attribute__((visibility("hidden"))) json_t *nr_json_parse(const char *text, size_t len, json_error_t *err);
 
 /* The key whose value jansson could not read because it is an integer

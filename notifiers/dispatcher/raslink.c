@@ -52,7 +52,23 @@ static bool open_library(void)
     return ok;
 }
 
-/* The handle of entry's live link, its device filled in; NULL if none. */
+/* entry as a RASCONNA holds it: whole when it fits its 256 bytes, else cut
+ * after the last whole character that fits, as the library cuts it
+ * (RasValidateEntryName(3)); the length of that prefix. */
+static size_t held_length(const char *entry)
+{
+    size_t n = strlen(entry);
+    if (n <= DSP_RAS_MAX_ENTRY_NAME)
+        return n;
+    n = DSP_RAS_MAX_ENTRY_NAME;
+    while (n > 0 && ((unsigned char)entry[n] & 0xc0) == 0x80) /* inside a character */
+        n--;
+    return n;
+}
+
+/* The handle of entry's live link, its device filled in; NULL if none.  A
+ * name longer than a RASCONNA holds is matched by the prefix it holds, and
+ * only when no other live link has the same prefix. */
 static void *find(const char *entry, dsp_raslink *out)
 {
     dsp_rasconn_v1 *v = NULL;
@@ -68,13 +84,21 @@ static void *find(const char *entry, dsp_raslink *out)
             cb = sizeof *v;
         rc = ras_enum(v, &cb, &n);
     }
-    if (rc == 0)
-        for (DWORD i = 0; i < n && !h; i++)
-            if (!strcmp(v[i].szEntryName, entry)) {
+    if (rc == 0) {
+        size_t held = held_length(entry), matches = 0;
+        for (DWORD i = 0; i < n; i++)
+            if (strlen(v[i].szEntryName) == held && !strncmp(v[i].szEntryName, entry, held)) {
                 const char *dev = v[i].szDeviceName;
-                h = v[i].hrasconn;
-                snprintf(out->device, sizeof out->device, "%s", strncmp(dev, "/dev/", 5) ? dev : dev + 5);
+                if (matches++ == 0) {
+                    h = v[i].hrasconn;
+                    snprintf(out->device, sizeof out->device, "%s", strncmp(dev, "/dev/", 5) ? dev : dev + 5);
+                }
             }
+        if (matches > 1 && held < strlen(entry)) { /* two long names alike up to the cut: not knowable */
+            h = NULL;
+            out->device[0] = '\0';
+        }
+    }
     free(v);
     return h;
 }

@@ -43,8 +43,9 @@ DWORD nr__provider_universal_name(nr_router *r, const char *path, DWORD level, v
 }
 
 /* NPGetResourceInformation (system not NULL) or NPGetResourceParent of
- * the provider res->lpProvider names, else of each in order that exports
- * it, until one knows the name. */
+ * the provider res->lpProvider names (whose answer, whatever it is, is the
+ * answer), else of each in order that exports it, until one knows the
+ * name. */
 static DWORD ask_resource(nr_router *r, const NETRESOURCE *res, void *buffer, DWORD *size, char **system)
 {
     DWORD rc, first = WN_BAD_NETNAME;
@@ -69,6 +70,8 @@ static DWORD ask_resource(nr_router *r, const NETRESOURCE *res, void *buffer, DW
                 *size = len;
             return rc;
         }
+        if (only) /* the named provider alone answers, as on Windows: its code and its text */
+            return rc;
         if (!not_mine(rc) && first == WN_BAD_NETNAME)
             first = rc;
     }

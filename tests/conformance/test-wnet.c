@@ -360,6 +360,21 @@ NRT_TEST(resource_parent_leaves_the_size_alone_on_errors)
     wnt_done(env);
 }
 
+NRT_TEST(resource_parent_from_the_named_provider_is_its_own_answer)
+{
+    nrt_env *env = with_links();
+    NETRESOURCEA res = wnt_res(NULL, DONNEES "/x");
+    char buf[8], text[256], provider[64];
+    DWORD size = 3, code = 0;
+    res.lpProvider = "li\xc3\xb1ks";
+    res.dwType = RESOURCETYPE_PRINT; /* the symlink provider knows only disks */
+    NRT_EQ_CODE(WNetGetResourceParentA(&res, buf, &size), ERROR_INVALID_PARAMETER);
+    NRT_EQ(size, 3);
+    NRT_EQ_CODE(WNetGetLastErrorA(&code, text, sizeof text, provider, sizeof provider), WN_SUCCESS);
+    NRT_EQ_STR(text, "symlink resources are disk resources");
+    wnt_done(env);
+}
+
 NRT_TEST(provider_name_of_a_net_type)
 {
     nrt_env *env = plain();

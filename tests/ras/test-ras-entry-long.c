@@ -15,13 +15,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 #include <wchar.h>
 #include <netrouter/ras.h>
 
 #include "cunit-main.h"
 #include "dial-fixture.h"
+#include "proto-path.h"
+#include "proto.h"
 
 static char dir[] = "/tmp/nr-ras-entry-long.XXXXXX";
 NRT_SUITE("ras-entry-long", .tmpdir = dir, .ignore_sigpipe = true);
@@ -254,6 +258,54 @@ NRT_TEST(a_forms_take_a_long_name_as_an_argument_and_cut_it_at_a_character_in_st
 
 /* ---- RasDialW to the emulated modem ----------------------------------------------------------- */
 
+/* The first link's entry name as the connection service lists it to a
+ * client of protocol version 1 (an older libnetrouter-ras), into out. */
+static void v1_first_entry(char *out, size_t size)
+{
+    char path[NR_PROTO_SOCKET_PATH_MAX];
+    struct sockaddr_un a = { .sun_family = AF_UNIX };
+    static uint8_t pkt[NR_PROTO_MAX_MESSAGE];
+    nr_proto_instance which;
+    nr_proto_builder b;
+    nr_proto_msg m;
+    nr_error err;
+    size_t len;
+    ssize_t got;
+    int fd;
+
+    out[0] = '\0';
+    NRT_EQ_FATAL(nr_proto_socket_path(path, sizeof path, &which, &err), 0);
+    NRT_TRUE_FATAL((fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0)) >= 0);
+    snprintf(a.sun_path, sizeof a.sun_path, "%s", path);
+    NRT_EQ_FATAL(connect(fd, (struct sockaddr *)&a, sizeof a), 0);
+    nr_proto_build_init(&b, pkt, sizeof pkt, NR_PROTO_MSG_HELLO, 1);
+    nr_proto_put_u32(&b, NR_PROTO_TAG_VERSION_MIN, 1);
+    nr_proto_put_u32(&b, NR_PROTO_TAG_VERSION_MAX, 1);
+    NRT_EQ_FATAL(nr_proto_build_end(&b, &len, &err), 0);
+    NRT_EQ_FATAL(send(fd, pkt, len, MSG_NOSIGNAL), (ssize_t)len);
+    NRT_TRUE_FATAL((got = recv(fd, pkt, sizeof pkt, 0)) > 0);
+    NRT_EQ_FATAL(nr_proto_decode(pkt, (size_t)got, &m, &err), 0);
+    NRT_EQ(m.type, NR_PROTO_MSG_WELCOME);
+    NRT_EQ(nr_proto_get_u32(&m, NR_PROTO_TAG_VERSION, 0), 1u);
+    nr_proto_msg_clear(&m);
+    nr_proto_build_init(&b, pkt, sizeof pkt, NR_PROTO_MSG_ENUM, 2);
+    NRT_EQ_FATAL(nr_proto_build_end(&b, &len, &err), 0);
+    NRT_EQ_FATAL(send(fd, pkt, len, MSG_NOSIGNAL), (ssize_t)len);
+    for (;;) {
+        NRT_TRUE_FATAL((got = recv(fd, pkt, sizeof pkt, 0)) > 0);
+        NRT_EQ_FATAL(nr_proto_decode(pkt, (size_t)got, &m, &err), 0);
+        NRT_EQ(m.version, 1); /* what an older client can read */
+        if (m.type == NR_PROTO_MSG_CONNECTION && !out[0])
+            snprintf(out, size, "%s", nr_proto_get_str(&m, NR_PROTO_TAG_ENTRY));
+        if (m.type == NR_PROTO_MSG_REPLY) {
+            nr_proto_msg_clear(&m);
+            break;
+        }
+        nr_proto_msg_clear(&m);
+    }
+    close(fd);
+}
+
 NRT_TEST(dial_w_connects_an_entry_of_256_cjk_characters_and_lists_it_whole)
 {
     modem_emu *e = fixture_start_modem(dir, MODEM_EMU_CONNECT, 0, book, sizeof book);
@@ -286,6 +338,13 @@ NRT_TEST(dial_w_connects_an_entry_of_256_cjk_characters_and_lists_it_whole)
     NRT_EQ(n, 1);
     NRT_EQ(strlen(olda[0].szEntryName), 255u); /* 85 whole characters */
     NRT_TRUE(strncmp(olda[0].szEntryName, name, 255) == 0);
+
+    if (nr_ras_get_engine() == NR_RAS_ENGINE_SERVICE) { /* via-service.test */
+        char v1[NR_PROTO_MAX_MESSAGE];
+        v1_first_entry(v1, sizeof v1);
+        NRT_EQ(strlen(v1), 255u); /* protocol version 1 holds 256 octets: cut at a character */
+        NRT_TRUE(strncmp(v1, name, 255) == 0);
+    }
 
     NRT_EQ(RasHangUpW(h), 0);
     NRT_TRUE(fixture_wait_invalid(h, 5000) >= 0);

@@ -111,11 +111,11 @@ static void expect_raw_refused(raw *r, uint32_t code, const char *detail)
 
 /* A DIAL packet with one entry attribute of n octets of 'e' (n may exceed
  * the longest entry; the packet stays well framed). */
-static void raw_dial_entry(raw *r, size_t n)
+static void raw_dial_entry(raw *r, uint16_t version, size_t n)
 {
     char v[NR_PROTO_MAX_MESSAGE];
     memset(v, 'e', n);
-    raw_header(r, 1, NR_PROTO_MSG_DIAL, 1);
+    raw_header(r, version, NR_PROTO_MSG_DIAL, 1);
     raw_attr(r, NR_PROTO_TAG_ENTRY, (uint16_t)n, v, n);
     raw_fix(r);
 }
@@ -191,13 +191,16 @@ static size_t build_sample(uint16_t type, bool all, bool full, uint8_t *pkt, siz
 /* The version a message of type is written in: the newest that added one
  * of the attributes build_sample() put (status_info's nameservers came in
  * version 2), else 1. */
-static uint16_t sample_version(uint16_t type, bool all)
+static uint16_t sample_version(uint16_t type, bool all, bool full)
 {
     uint16_t v = 1;
     for (uint16_t tag = 1; tag < NR_PROTO_TAG_LIMIT; tag++) {
         nr_proto_rule rule = nr_proto_type_rule(type, tag);
-        if (rule == NR_PROTO_REQUIRED || (rule == NR_PROTO_OPTIONAL && all))
+        if (rule == NR_PROTO_REQUIRED || (rule == NR_PROTO_OPTIONAL && all)) {
             v = nr_proto_rule_version(type, tag) > v ? nr_proto_rule_version(type, tag) : v;
+            if (full && nr_proto_len_version(tag, nr_proto_tag_max(tag)) > v) /* a value a later version widened */
+                v = nr_proto_len_version(tag, nr_proto_tag_max(tag));
+        }
     }
     return v;
 }
@@ -208,7 +211,7 @@ static void check_sample(const nr_proto_msg *m, uint16_t type, bool all, bool fu
     static char text[NR_PROTO_MAX_MESSAGE];
     static uint8_t bytes[NR_PROTO_MAX_MESSAGE];
 
-    NRT_EQ(m->version, sample_version(type, all));
+    NRT_EQ(m->version, sample_version(type, all, full));
     NRT_EQ(m->type, type);
     NRT_EQ(m->seq, 1000u + type);
     for (uint16_t tag = 1; tag < NR_PROTO_TAG_LIMIT; tag++) {
@@ -493,15 +496,24 @@ NRT_TEST(the_longest_value_passes_and_one_octet_more_is_refused)
 {
     raw r;
     nr_proto_msg m;
-    /* an entry name: RAS_MaxEntryName characters of up to 4 octets each */
-    raw_dial_entry(&r, NR_RAS_MaxEntryNameUtf8);
+    /* an entry name: RAS_MaxEntryName characters of up to 4 octets each,
+     * from version 2; version 1 held 256 octets */
+    raw_dial_entry(&r, 2, NR_RAS_MaxEntryNameUtf8);
     NRT_EQ(decode_exact(r.b, r.len, &m, NULL), 0);
     NRT_EQ(strlen(nr_proto_get_str(&m, NR_PROTO_TAG_ENTRY)), (size_t)NR_RAS_MaxEntryNameUtf8);
     nr_proto_msg_clear(&m);
-    raw_dial_entry(&r, NR_RAS_MaxEntryNameUtf8 + 1);
+    raw_dial_entry(&r, 2, NR_RAS_MaxEntryNameUtf8 + 1);
     expect_raw_refused(&r, NR_PROTO_ERROR_MALFORMED, "attribute 12 (entry) is 1025 octets, at most 1024");
-    raw_dial_entry(&r, 1300);
+    raw_dial_entry(&r, 2, 1300);
     expect_raw_refused(&r, NR_PROTO_ERROR_MALFORMED, "attribute 12 (entry) is 1300 octets, at most 1024");
+    raw_dial_entry(&r, 1, RAS_MaxEntryName);
+    NRT_EQ(decode_exact(r.b, r.len, &m, NULL), 0);
+    NRT_EQ(strlen(nr_proto_get_str(&m, NR_PROTO_TAG_ENTRY)), (size_t)RAS_MaxEntryName);
+    nr_proto_msg_clear(&m);
+    raw_dial_entry(&r, 1, RAS_MaxEntryName + 1);
+    expect_raw_refused(&r, NR_PROTO_ERROR_MALFORMED,
+                       "attribute 12 (entry) is 257 octets, at most 256 in protocol version 1 (1024 octets only from "
+                       "version 2)");
 }
 
 NRT_TEST(text_with_a_nul_is_refused)
@@ -640,11 +652,42 @@ NRT_TEST(what_a_later_version_added_is_allowed_from_that_version_only)
     NRT_EQ(nr_proto_type_rule(NR_PROTO_MSG_STATUS_INFO, NR_PROTO_TAG_NAMESERVERS), NR_PROTO_OPTIONAL);
 }
 
+NRT_TEST(a_long_entry_name_is_written_in_version_2_and_never_in_version_1)
+{
+    uint8_t pkt[NR_PROTO_MAX_MESSAGE];
+    char name[NR_RAS_MaxEntryNameUtf8 + 1];
+    nr_proto_builder b;
+    nr_error err;
+    size_t len;
+    NRT_EQ(nr_proto_tag_max_in(NR_PROTO_TAG_ENTRY, 1), (size_t)RAS_MaxEntryName);
+    NRT_EQ(nr_proto_tag_max_in(NR_PROTO_TAG_ENTRY, 2), (size_t)NR_RAS_MaxEntryNameUtf8);
+    NRT_EQ(nr_proto_len_version(NR_PROTO_TAG_ENTRY, RAS_MaxEntryName), 1);
+    NRT_EQ(nr_proto_len_version(NR_PROTO_TAG_ENTRY, RAS_MaxEntryName + 1), 2);
+    memset(name, 'e', RAS_MaxEntryName);
+    name[RAS_MaxEntryName] = '\0'; /* 256 octets: version 1 holds it */
+    nr_proto_build_init(&b, pkt, sizeof pkt, NR_PROTO_MSG_DIAL, 7);
+    nr_proto_put_str(&b, NR_PROTO_TAG_ENTRY, name);
+    NRT_EQ(nr_proto_build_end(&b, &len, &err), 0);
+    NRT_EQ(pkt[4] << 8 | pkt[5], 1); /* the header's version, big-endian */
+    memset(name, 'e', 300);
+    name[300] = '\0'; /* 300 octets: only version 2 */
+    nr_proto_build_init(&b, pkt, sizeof pkt, NR_PROTO_MSG_DIAL, 7);
+    nr_proto_put_str(&b, NR_PROTO_TAG_ENTRY, name);
+    NRT_EQ(nr_proto_build_end(&b, &len, &err), 0);
+    NRT_EQ(pkt[4] << 8 | pkt[5], 2);
+    nr_proto_build_init(&b, pkt, sizeof pkt, NR_PROTO_MSG_DIAL, 7);
+    nr_proto_put_str(&b, NR_PROTO_TAG_ENTRY, name);
+    NRT_EQ(nr_proto_build_set_version(&b, 1), NR_PROTO_ERROR_USAGE);
+    nr_proto_build_init(&b, pkt, sizeof pkt, NR_PROTO_MSG_DIAL, 7);
+    NRT_EQ(nr_proto_build_set_version(&b, 1), 0);
+    NRT_EQ(nr_proto_put_str(&b, NR_PROTO_TAG_ENTRY, name), NR_PROTO_ERROR_USAGE);
+}
+
 NRT_TEST(a_refused_message_keeps_its_type_and_seq_for_the_log)
 {
     raw r;
     nr_proto_msg m;
-    raw_dial_entry(&r, NR_RAS_MaxEntryNameUtf8 + 1); /* one octet too long */
+    raw_dial_entry(&r, 2, NR_RAS_MaxEntryNameUtf8 + 1); /* one octet too long */
     put32(r.b + 8, 4242);
     NRT_EQ(decode_exact(r.b, r.len, &m, NULL), NR_PROTO_ERROR_MALFORMED);
     NRT_EQ(m.type, NR_PROTO_MSG_DIAL);

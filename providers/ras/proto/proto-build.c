@@ -94,6 +94,8 @@ static uint8_t *commit(nr_proto_builder *b, uint16_t tag, size_t n)
     put16(p, tag);
     put16(p + 2, (uint16_t)n);
     b->seen[tag] = true;
+    if (nr_proto_len_version(tag, n) > b->min_version)
+        b->min_version = nr_proto_len_version(tag, n);
     b->len += NR_PROTO_ATTR_HEADER + n;
     return p + NR_PROTO_ATTR_HEADER;
 }
@@ -167,6 +169,10 @@ uint32_t nr_proto_build_set_version(nr_proto_builder *b, uint16_t version)
     for (uint16_t tag = 1; tag < NR_PROTO_TAG_LIMIT; tag++)
         if (b->seen[tag] && nr_proto__check_version(b->type, version, tag, NR_PROTO_ERROR_USAGE, &b->err))
             return b->err.code;
+    if (version < b->min_version)
+        return nr_error_set(&b->err, NR_PROTO_ERROR_USAGE, 0,
+                            "a value put is longer than protocol version %u allows (version %u at least)", version,
+                            b->min_version);
     b->version = version;
     return 0;
 }
@@ -174,7 +180,7 @@ uint32_t nr_proto_build_set_version(nr_proto_builder *b, uint16_t version)
 /* The lowest version that holds what was put. */
 static uint16_t lowest_version(const nr_proto_builder *b)
 {
-    uint16_t v = NR_PROTO_VERSION_MIN;
+    uint16_t v = b->min_version > NR_PROTO_VERSION_MIN ? b->min_version : NR_PROTO_VERSION_MIN;
     for (uint16_t tag = 1; tag < NR_PROTO_TAG_LIMIT; tag++)
         if (b->seen[tag] && nr_proto_rule_version(b->type, tag) > v)
             v = nr_proto_rule_version(b->type, tag);

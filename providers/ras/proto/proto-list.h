@@ -179,4 +179,15 @@
 #define NR_PROTO_ADDED(XX)                                                                                     \
     XX(2, STATUS_INFO, NAMESERVERS) /* nr_ras_get_nameservers */
 
+/*
+ * XX(version, TAG, max): a value a protocol version after the first let be
+ * longer; before that version the tag holds at most max octets.  The
+ * decoder refuses a longer value in a message of an earlier version, and
+ * the builder writes a message with one in that version at least, so a
+ * peer that negotiated an earlier version must be sent the value as that
+ * version held it (the service cuts an entry name at a character).
+ */
+#define NR_PROTO_WIDENED(XX)                                                                                   \
+    XX(2, ENTRY, RAS_MaxEntryName) /* entry names of 256 characters, not bytes */
+
 #endif

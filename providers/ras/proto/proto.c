@@ -49,6 +49,14 @@ static const uint8_t rules[NR_PROTO_MSG_LIMIT][NR_PROTO_TAG_LIMIT] = { NR_PROTO_
 #define ADDED_ROW_(version, TYPE, TAG) [NR_PROTO_MSG_##TYPE][NR_PROTO_TAG_##TAG] = version,
 static const uint8_t added[NR_PROTO_MSG_LIMIT][NR_PROTO_TAG_LIMIT] = { NR_PROTO_ADDED(ADDED_ROW_) };
 
+/* widened[tag]: the version that let tag be longer, and its longest value
+ * before that version (0: never widened). */
+#define WIDENED_ROW_(version, TAG, before) [NR_PROTO_TAG_##TAG] = { version, before },
+static const struct {
+    uint16_t since;
+    uint32_t before;
+} widened[NR_PROTO_TAG_LIMIT] = { NR_PROTO_WIDENED(WIDENED_ROW_) };
+
 /* Numbers start at 1 and follow each other in the order written. */
 #define TAG_INDEX_(num, NAME, ...) TAG_INDEX_##NAME,
 enum { NR_PROTO_TAGS(TAG_INDEX_) TAG_COUNT_ };
@@ -72,6 +80,10 @@ _Static_assert(NR_PROTO_TAG_LIMIT <= 0xffff && NR_PROTO_MSG_LIMIT <= 0xffff, "nu
     _Static_assert((version) > NR_PROTO_VERSION_MIN && (version) <= NR_PROTO_VERSION,                    \
                    #TYPE "/" #TAG ": added in a later version this side speaks");
 NR_PROTO_ADDED(CHECK_ADDED_)
+#define CHECK_WIDENED_(version, TAG, before)                                                             \
+    _Static_assert((version) > NR_PROTO_VERSION_MIN && (version) <= NR_PROTO_VERSION,                    \
+                   #TAG ": widened in a later version this side speaks");
+NR_PROTO_WIDENED(CHECK_WIDENED_)
 
 const char *nr_proto_tag_name(uint16_t tag)
 {
@@ -86,6 +98,22 @@ nr_proto_kind nr_proto_tag_kind(uint16_t tag)
 size_t nr_proto_tag_max(uint16_t tag)
 {
     return tag < NR_PROTO_TAG_LIMIT ? tags[tag].max : 0;
+}
+
+size_t nr_proto_tag_max_in(uint16_t tag, uint16_t version)
+{
+    if (tag >= NR_PROTO_TAG_LIMIT)
+        return 0;
+    if (widened[tag].since && version < widened[tag].since)
+        return widened[tag].before;
+    return tags[tag].max;
+}
+
+uint16_t nr_proto_len_version(uint16_t tag, size_t len)
+{
+    if (tag < NR_PROTO_TAG_LIMIT && widened[tag].since && len > widened[tag].before)
+        return widened[tag].since;
+    return NR_PROTO_VERSION_MIN;
 }
 
 const char *nr_proto_type_name(uint16_t type)
@@ -179,6 +207,10 @@ uint32_t nr_proto__check_attr(uint16_t type, uint16_t version, uint16_t tag, siz
                             tags[tag].max);
     if (len > tags[tag].max)
         return nr_error_set(err, code, 0, "%s is %zu octets, at most %u", label, len, tags[tag].max);
+    if (len > nr_proto_tag_max_in(tag, version))
+        return nr_error_set(err, code, 0, "%s is %zu octets, at most %zu in protocol version %u (%u octets only "
+                            "from version %u)", label, len, nr_proto_tag_max_in(tag, version), version,
+                            tags[tag].max, widened[tag].since);
     return 0;
 }
 

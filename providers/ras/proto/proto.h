@@ -126,6 +126,12 @@ __attribute__((visibility("hidden"))) nr_proto_rule nr_proto_type_rule(uint16_t 
  * the first version's rules, the version NR_PROTO_ADDED names for a later
  * addition, 0 when type refuses tag (or either is unknown). */
 __attribute__((visibility("hidden"))) uint16_t nr_proto_rule_version(uint16_t type, uint16_t tag);
+/* The longest value of tag in a message of that protocol version (shorter
+ * than nr_proto_tag_max() before a version that widened it:
+ * NR_PROTO_WIDENED), and the lowest version that allows a value of len
+ * octets of tag (NR_PROTO_VERSION_MIN for any that fits version 1). */
+__attribute__((visibility("hidden"))) size_t nr_proto_tag_max_in(uint16_t tag, uint16_t version);
+__attribute__((visibility("hidden"))) uint16_t nr_proto_len_version(uint16_t tag, size_t len);
 
 /* ---- version negotiation --------------------------------------------------------------------- */
 
@@ -147,6 +153,7 @@ typedef struct nr_proto_builder {
     uint16_t version;                 /* nr_proto_build_set_version's, else 0 (the lowest that holds it) */
     bool wipe;                        /* buf holds a secret */
     bool seen[NR_PROTO_TAG_LIMIT];
+    uint16_t min_version;             /* the lowest version whose lengths hold every value put */
     nr_error err;                     /* the first failure; every call after it does nothing */
 } nr_proto_builder;
 

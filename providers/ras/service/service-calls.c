@@ -19,6 +19,7 @@
 #include "local.h"
 #include "service.h"
 #include "thread.h"
+#include "utf8.h"
 
 #define SERVICE_NAME "netrouterd " PACKAGE_VERSION
 #define TOO_MANY "the connection service is out of memory, or has too many requests waiting"
@@ -287,12 +288,17 @@ static void list(svc *s, svc_client *c, const nr_proto_msg *m)
     DWORD rc = nr_rasconn_snapshot(&v, &n);
     for (size_t i = 0; !rc && i < n; i++) {
         uint8_t pkt[NR_PROTO_HEADER_SIZE + 1024 + NR_RAS_MaxEntryNameUtf8 + RAS_MaxPath];
+        char entry[NR_RAS_MaxEntryNameUtf8 + 1];
+        size_t fits = nr_proto_tag_max_in(NR_PROTO_TAG_ENTRY, c->version);
         nr_proto_builder b;
         if (c->uid != 0 && c->uid != v[i].owner)
             continue;
+        /* A client of protocol version 1 takes 256 octets of a name: the
+         * name as a RASCONNA holds it, cut at a character. */
+        nr_utf8_copy_fit(entry, fits + 1 < sizeof entry ? fits + 1 : sizeof entry, v[i].entry);
         nr_proto_build_init(&b, pkt, sizeof pkt, NR_PROTO_MSG_CONNECTION, m->seq);
         nr_proto_put_u64(&b, NR_PROTO_TAG_HANDLE, wire(v[i].handle));
-        nr_proto_put_str(&b, NR_PROTO_TAG_ENTRY, v[i].entry);
+        nr_proto_put_str(&b, NR_PROTO_TAG_ENTRY, entry);
         nr_proto_put_str(&b, NR_PROTO_TAG_PHONEBOOK, v[i].phonebook);
         nr_proto_put_str(&b, NR_PROTO_TAG_DEVICE_TYPE, v[i].device_type);
         nr_proto_put_str(&b, NR_PROTO_TAG_DEVICE_NAME, v[i].device_name);

@@ -4,8 +4,9 @@
  * own: positions of values along a JSON path (nr_json_locate), the kind
  * names of JSON values, the monotonic millisecond clock, the error
  * carrier (nr_error_set) and the writer of whole buffers (nr_write_all,
- * nr_write_all_kind), the UTF-8 and wide string conversions (wide.h), and
- * UTF-8 cut at a character (utf8.h).
+ * nr_write_all_kind), the UTF-8 and wide string conversions (wide.h),
+ * UTF-8 cut at a character (utf8.h), and the version the plugin host
+ * agrees with a router of another release (ipc.h).
  */
 #include "config.h"
 
@@ -15,12 +16,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 #include <wchar.h>
 
 #include "clock.h"
 #include "files.h"
+#include "ipc.h"
 #include "nr-error.h"
 #include "json.h"
 #include "testutil.h"
@@ -340,4 +343,47 @@ NRT_TEST(a_utf8_copy_that_does_not_fit_is_cut_after_a_whole_character)
     NRT_EQ_STR(s, "a\xff");
     NRT_TRUE(nr_utf8_copy_fit(s, 1, ""));
     NRT_EQ_STR(s, "");
+}
+
+/* ---- the plugin host's HELLO (ipc.h): the lower of the two versions --------------------------- */
+
+/* The version the build tree's netrouter-plugin-host answers to a router
+ * that says it speaks `mine`, or 0 when it answers nothing. */
+static uint32_t host_answers(uint32_t mine)
+{
+    const char *host = getenv("NETROUTER_PLUGIN_HOST");
+    static nr_ipc_in in;
+    nr_ipc_out out;
+    uint32_t got = 0;
+    int sv[2], status;
+    pid_t pid;
+
+    if (!host || socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) != 0)
+        return 0;
+    pid = fork();
+    if (pid == 0) { /* as the router spawns it: its socket at descriptor 3, a process group of its own */
+        setpgid(0, 0); /* (its watchdog kills its group when the socket closes) */
+        dup2(sv[1], 3);
+        execl(host, host, (char *)NULL);
+        _exit(127);
+    }
+    close(sv[1]);
+    nr_ipc_begin(&out);
+    nr_ipc_put_u32(&out, mine);
+    if (pid > 0 && nr_ipc_send(sv[0], NR_IPC_HELLO, 1, &out) &&
+        nr_ipc_recv(sv[0], &in, nr_clock_ms() + 10000) == 1 && in.type == NR_IPC_HELLO)
+        got = nr_ipc_get_u32(&in);
+    close(sv[0]); /* the host ends when its socket closes */
+    if (pid > 0)
+        waitpid(pid, &status, 0);
+    return got;
+}
+
+NRT_TEST(the_plugin_host_speaks_the_lower_of_two_versions)
+{
+    NRT_NOT_NULL_FATAL(getenv("NETROUTER_PLUGIN_HOST"));
+    NRT_EQ(host_answers(NR_IPC_VERSION), NR_IPC_VERSION);
+    NRT_EQ(host_answers(1), 1u);                      /* a router of the release before */
+    NRT_EQ(host_answers(NR_IPC_VERSION + 5), NR_IPC_VERSION); /* one of a later release */
+    NRT_EQ(host_answers(0), 0u);                      /* no version: no answer */
 }

@@ -9,8 +9,12 @@
  * bytes of fields: u32, u64, and strings (u32 length counting a final NUL,
  * 0xffffffff for NULL; no NUL inside).  A message whose length disagrees
  * with what arrived, or a field that runs past the end, is refused.  The
- * first exchange is HELLO both ways carrying NR_IPC_VERSION; a host that
- * answers another version is not used.
+ * first exchange is HELLO both ways: the router sends NR_IPC_VERSION, the
+ * host answers the lower of that and its own, and a host that answers a
+ * version outside NR_IPC_VERSION_MIN..NR_IPC_VERSION is not used.  So a
+ * running application and a host of the next release (an upgrade between
+ * two starts of the host) still talk, in the older version: a side sends
+ * nothing the agreed version lacks (version 1 has no resource parent).
  *
  * Internal to netrouter; no state, reentrant.
  */
@@ -26,6 +30,7 @@
 #define NR_IPC_HIDDEN __attribute__((visibility("hidden")))
 /* 2: NR_IPC_P_RESOURCE_PARENT and NR_IPC_HAS_RESOURCE_PARENT. */
 #define NR_IPC_VERSION 2u
+#define NR_IPC_VERSION_MIN 1u
 #define NR_IPC_HEADER 12u
 #define NR_IPC_MAX_PAYLOAD (64u * 1024u)
 

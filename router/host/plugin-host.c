@@ -46,6 +46,9 @@
 static pthread_mutex_t send_lock = PTHREAD_MUTEX_INITIALIZER; /* of HOST_FD */
 static nr_plugin *plugin;
 static nr_problems problems;
+/* The protocol version agreed with the router at HELLO (ipc.h): set once,
+ * before any worker thread starts. */
+static uint32_t agreed = NR_IPC_VERSION;
 /* The connection this thread answers on: HOST_FD for the main thread, a
  * connection of its own for a worker, -1 for the plugin's own threads. */
 static __thread int conn_fd = -1;
@@ -168,7 +171,7 @@ static void load(nr_ipc_in *in, nr_ipc_out *o, nr_logger *lg)
                               (plugin->open_enum ? NR_IPC_HAS_OPEN_ENUM : 0) |
                               (plugin->enum_resource ? NR_IPC_HAS_ENUM_RESOURCE : 0) |
                               (plugin->close_enum ? NR_IPC_HAS_CLOSE_ENUM : 0) |
-                              (plugin->get_resource_parent ? NR_IPC_HAS_RESOURCE_PARENT : 0));
+                              (plugin->get_resource_parent && agreed >= 2 ? NR_IPC_HAS_RESOURCE_PARENT : 0));
         nr_ipc_put_u32(o, plugin->caps_conn);
         nr_ipc_put_u32(o, plugin->caps_enum);
         nr_ipc_put_u32(o, plugin->caps_user);
@@ -282,10 +285,15 @@ int main(int argc, char **argv)
     nr__logger_init(&lg, forward_log, NULL);
     if (pthread_create(&t, NULL, watchdog, NULL) != 0)
         return 2;
-    if (nr_ipc_recv(HOST_FD, &in, 0) != 1 || in.type != NR_IPC_HELLO || nr_ipc_get_u32(&in) != NR_IPC_VERSION)
+    if (nr_ipc_recv(HOST_FD, &in, 0) != 1 || in.type != NR_IPC_HELLO)
         return 2;
+    agreed = nr_ipc_get_u32(&in); /* the router's; the lower of the two is spoken */
+    if (in.bad || agreed < NR_IPC_VERSION_MIN)
+        return 2;
+    if (agreed > NR_IPC_VERSION)
+        agreed = NR_IPC_VERSION;
     nr_ipc_begin(&out);
-    nr_ipc_put_u32(&out, NR_IPC_VERSION);
+    nr_ipc_put_u32(&out, agreed);
     send_msg(HOST_FD, NR_IPC_HELLO, in.id, &out);
     for (;;) {
         int rc = nr_ipc_recv_fd(HOST_FD, &in, &passed);

@@ -327,10 +327,14 @@ static bool spawn(nr_plugin *p, char **why)
     }
     rc = await(p, &s->ctl, s->ctl.next_id, NR_IPC_HELLO, nr_clock_ms() + (uint64_t)p->m->timeout_ms);
     err = errno;
-    if (rc == 1 && nr_ipc_get_u32(&s->ctl.in) != NR_IPC_VERSION) {
-        stop(s, NULL);
-        *why = nr__asprintf("its host process %s speaks another protocol version (not %u)", prog, NR_IPC_VERSION);
-        return false;
+    if (rc == 1) {
+        uint32_t v = nr_ipc_get_u32(&s->ctl.in); /* the lower of ours and the host's */
+        if (s->ctl.in.bad || v < NR_IPC_VERSION_MIN || v > NR_IPC_VERSION) {
+            stop(s, NULL);
+            *why = nr__asprintf("its host process %s speaks another protocol version (%u, not %u to %u)", prog,
+                                (unsigned)v, NR_IPC_VERSION_MIN, NR_IPC_VERSION);
+            return false;
+        }
     }
     if (rc != 1) {
         *why = cause(p, rc, err);

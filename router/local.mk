@@ -103,7 +103,8 @@ pkgconfig_DATA += router/netrouter.pc
 # The porting headers: installed in netrouter/win/, where the netrouter-win
 # pkg-config module points -I, so that a Windows source's <windows.h>,
 # <npapi.h>, <winnetwk.h>, <ras.h>, <raserror.h> and <tchar.h> find them
-# (names only; each includes its netrouter/ counterpart).
+# (names only; each includes its netrouter/ counterpart), also under the
+# capitalized spellings of Microsoft's samples (<Windows.h>, <Winnetwk.h>).
 netrouterwinincludedir = $(includedir)/netrouter/win
 netrouterwininclude_HEADERS = \
 	router/include/win/windows.h \
@@ -112,7 +113,19 @@ netrouterwininclude_HEADERS = \
 	router/include/win/winnetwk.h \
 	router/include/win/ras.h \
 	router/include/win/raserror.h \
-	router/include/win/tchar.h
+	router/include/win/tchar.h \
+	router/include/win/NpApi.h \
+	router/include/win/Npapi.h \
+	router/include/win/Ras.h \
+	router/include/win/RasError.h \
+	router/include/win/Raserror.h \
+	router/include/win/TChar.h \
+	router/include/win/Tchar.h \
+	router/include/win/WinError.h \
+	router/include/win/WinNetWk.h \
+	router/include/win/Windows.h \
+	router/include/win/Winerror.h \
+	router/include/win/Winnetwk.h
 pkgconfig_DATA += router/netrouter-win.pc
 # What `pkg-config --cflags netrouter-win` gives, pointed at the build tree
 # (the source tree's headers), for the programs of `make check` that are

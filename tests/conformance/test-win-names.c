@@ -2,8 +2,9 @@
  * test-win-names.c - the names of the porting headers that are macros or
  * types on Windows too (<windows.h>: BOOLEAN, UINT_PTR, LPARAM, HRESULT,
  * S_OK, LOWORD, ARRAYSIZE, ZeroMemory, ...; <tchar.h>: _ttoi, _totupper,
- * _istspace, _tcsnlen, _tcstok_s, _stprintf_s, ...), used as a Windows
- * source uses them.  Built twice from this file, as the netrouter-win
+ * _istspace, _tcsnlen, _tcstok_s, _stprintf_s, ...; the C runtime's
+ * _wcsicmp, _stricmp, _wcsdup, _snwprintf; __cdecl, __declspec), used as a
+ * Windows source uses them, included under Microsoft's spellings too.  Built twice from this file, as the netrouter-win
  * module builds a port: with UNICODE (test-win-names) and without it
  * (test-win-names-ansi), so that each generic-text name works in both.
  * Their Windows values are in the tables of constants.test.
@@ -12,6 +13,14 @@
 
 #include <windows.h>
 #include <tchar.h>
+/* The spellings of some of Microsoft's samples: the same headers. */
+#include <Windows.h>
+#include <Winnetwk.h>
+#include <WinNetWk.h>
+#include <Npapi.h>
+#include <Ras.h>
+#include <RasError.h>
+#include <Tchar.h>
 
 #include "cunit-main.h"
 
@@ -103,4 +112,47 @@ NRT_TEST(generic_text_strings)
     for (tok = _tcstok_s(line, _T(", "), &context); tok; tok = _tcstok_s(NULL, _T(", "), &context))
         n++;
     NRT_EQ(n, 3);
+}
+
+/* As a Windows source declares its own functions and data. */
+static int __cdecl plain_cdecl(int x)
+{
+    return x + 1;
+}
+static int __stdcall plain_stdcall(int x)
+{
+    return x + 2;
+}
+__declspec(dllexport) int nr_test_exported(void);
+__declspec(dllexport) int nr_test_exported(void)
+{
+    return 7;
+}
+static __declspec(thread) int per_thread = 3;
+
+NRT_TEST(calling_conventions_and_storage_classes)
+{
+    NRT_EQ(plain_cdecl(1), 2);
+    NRT_EQ(plain_stdcall(1), 3);
+    NRT_EQ(nr_test_exported(), 7);
+    NRT_EQ(per_thread, 3);
+}
+
+NRT_TEST(c_runtime_underscore_names)
+{
+    wchar_t buf[32], *wd;
+    char *d;
+    NRT_EQ(_wcsicmp(L"Share", L"sHARE"), 0);
+    NRT_EQ(_wcsnicmp(L"ShareX", L"sHAREy", 5), 0);
+    NRT_TRUE(_wcsicmp(L"a", L"b") < 0);
+    NRT_EQ(_stricmp("Share", "sHARE"), 0);
+    NRT_EQ(_strnicmp("ShareX", "sHAREy", 5), 0);
+    NRT_NOT_NULL_FATAL(d = _strdup("x"));
+    NRT_EQ_STR(d, "x");
+    free(d);
+    NRT_NOT_NULL_FATAL(wd = _wcsdup(L"y"));
+    NRT_TRUE(wcscmp(wd, L"y") == 0);
+    free(wd);
+    NRT_EQ(_snwprintf(buf, 32, L"%ls-%d", L"ab", 5), 4);
+    NRT_TRUE(wcscmp(buf, L"ab-5") == 0);
 }

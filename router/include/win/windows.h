@@ -11,7 +11,9 @@
  * UINT_PTR, LPARAM, HRESULT, S_OK, LOWORD, ARRAYSIZE, ZeroMemory, ...).
  * The few macros that Windows defines over a C library function (ZeroMemory
  * and its kin are memset, memcpy and memmove there too) map to the same
- * function here.  A
+ * function here, and so do the C runtime's underscore names (_stricmp,
+ * _wcsicmp, _wcsdup, _snwprintf, ...); __cdecl and __stdcall mark nothing,
+ * and __declspec(dllexport) exports.  A
  * call to a Win32 function (LocalAlloc, lstrcpy, MultiByteToWideChar, ...)
  * stays undeclared and fails to compile; netrouter-plugin(7), "Porting
  * from Windows", gives the one-line replacements.
@@ -26,7 +28,10 @@
 #include "winerror.h"
 #include "winnetwk.h"
 
-#include <string.h> /* memset, memcpy, memmove: ZeroMemory and its kin */
+#include <stdio.h>   /* snprintf: _snprintf */
+#include <string.h>  /* memset, memcpy, memmove: ZeroMemory and its kin; strdup */
+#include <strings.h> /* strcasecmp: _stricmp */
+#include <wchar.h>   /* wcscasecmp, wcsdup, swprintf: _wcsicmp, _wcsdup, _snwprintf */
 
 /** The longest path Windows' fixed-size buffers hold (260, as on Windows;
  *  a Linux path may be longer: PATH_MAX of <limits.h> is 4096). */
@@ -118,6 +123,46 @@ typedef LONG HRESULT;
 #define CopyMemory(Destination, Source, Length) memcpy((Destination), (Source), (Length))
 #define MoveMemory(Destination, Source, Length) memmove((Destination), (Source), (Length))
 #define FillMemory(Destination, Length, Fill) memset((Destination), (Fill), (Length))
+#endif
+
+/* ---- calling conventions and storage classes (the compiler's keywords there) ------- */
+/* Linux has one calling convention: these mark nothing. */
+#ifndef __cdecl
+#define __cdecl
+#endif
+#ifndef __stdcall
+#define __stdcall
+#endif
+#ifndef __fastcall
+#define __fastcall
+#endif
+/* __declspec(dllexport) exports an entry point, as the default visibility
+ * does; dllimport, noreturn, thread, selectany and noinline keep their
+ * meaning; any other __declspec fails to compile, naming itself
+ * (NR_DECLSPEC_...), instead of losing its meaning unseen. */
+#ifndef __declspec
+#define __declspec(what) NR_DECLSPEC_##what
+#define NR_DECLSPEC_dllexport __attribute__((visibility("default")))
+#define NR_DECLSPEC_dllimport
+#define NR_DECLSPEC_noreturn __attribute__((noreturn))
+#define NR_DECLSPEC_thread __thread
+#define NR_DECLSPEC_selectany __attribute__((weak))
+#define NR_DECLSPEC_noinline __attribute__((noinline))
+#endif
+
+/* ---- the C runtime's underscore names (string.h, wchar.h, stdio.h there) ------------- */
+/* The same C library functions under their POSIX names.  _snprintf, like
+ * snprintf here, always ends the text with a NUL when size > 0 (Windows'
+ * does not when the text fills the buffer). */
+#ifndef _stricmp
+#define _stricmp strcasecmp
+#define _strnicmp strncasecmp
+#define _strdup strdup
+#define _wcsicmp wcscasecmp
+#define _wcsnicmp wcsncasecmp
+#define _wcsdup wcsdup
+#define _snprintf snprintf
+#define _snwprintf swprintf
 #endif
 
 #endif /* NETROUTER_WIN_WINDOWS_H */

@@ -46,6 +46,19 @@ size_t nr_wide_count(const char *s)
     return n;
 }
 
+size_t nr_utf16_count(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = 0;
+    uint32_t cp;
+    while (*p) {
+        if ((cp = nr_utf8_decode(&p)) == (uint32_t)-1)
+            return (size_t)-1;
+        n += cp > 0xffff ? 2 : 1;
+    }
+    return n;
+}
+
 size_t nr_utf8_count(const wchar_t *w)
 {
     size_t n = 0;

@@ -19,6 +19,12 @@
  * NUL; (size_t)-1 when s is not valid UTF-8. */
 NR_HIDDEN_ size_t nr_wide_count(const char *s);
 
+/* UTF-16 code units that UTF-8 s converts to (a character beyond U+FFFF
+ * counts two, as in Windows' WCHARs), not counting the terminating NUL;
+ * (size_t)-1 when s is not valid UTF-8.  The length limits Windows states
+ * in WCHARs (RAS_MaxEntryName) are counted with it. */
+NR_HIDDEN_ size_t nr_utf16_count(const char *s);
+
 /* UTF-8 bytes that w converts to, not counting the terminating NUL;
  * (size_t)-1 when w holds a value that is not a Unicode scalar value. */
 NR_HIDDEN_ size_t nr_utf8_count(const wchar_t *w);

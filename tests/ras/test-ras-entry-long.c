@@ -6,7 +6,8 @@
  * RasRenameEntryW, RasValidateEntryNameW, RasDeleteEntryW, and RasDialW to
  * the emulated modem with RasEnumConnectionsW), 257 characters refused with
  * Windows' codes, a prerequisite entry of 256 characters accepted, and the
- * A forms: such a name passed as an LPCSTR
+ * A forms (and characters beyond U+FFFF counting two, as Windows' WCHARs
+ * do): such a name passed as an LPCSTR
  * argument works, and a structure that reports one (RASENTRYNAMEA,
  * RASCONNA) holds it cut at the last whole character that fits.
  */
@@ -210,6 +211,24 @@ NRT_TEST(names_of_257_characters_are_refused_with_windows_codes)
     NRT_EQ(nr_ras_check_phonebook(book, NULL, 0, &n), ERROR_CORRUPT_PHONEBOOK);
     NRT_EQ(nr_ras_get_last_phonebook_error(text, sizeof text), 0);
     NRT_TRUE_MSG(strstr(text, "must be 1 to 256 characters long") != NULL, "%s", text);
+}
+
+NRT_TEST(characters_beyond_the_bmp_count_two_as_windows_wchars_do)
+{
+    wchar_t w[RAS_MaxEntryName + 1];
+    size_t i;
+    setup("astral");
+    for (i = 0; i < RAS_MaxEntryName / 2; i++)
+        w[i] = (wchar_t)(0x20000 + i); /* CJK Extension B: two UTF-16 units each on Windows */
+    w[i] = L'\0';
+    NRT_EQ(RasValidateEntryNameW(wbook, w), 0); /* 128 of them: 256 WCHARs */
+    NRT_EQ(put_w(w), 0);
+    w[i] = (wchar_t)(0x20000 + i);
+    w[i + 1] = L'\0';
+    NRT_EQ(RasValidateEntryNameW(wbook, w), ERROR_INVALID_NAME); /* 129: 258 WCHARs, too long on Windows */
+    NRT_EQ(put_w(w), ERROR_INVALID_NAME);
+    w[i] = L'x'; /* 128 of them and one of the BMP: 257 WCHARs */
+    NRT_EQ(RasValidateEntryNameW(wbook, w), ERROR_INVALID_NAME);
 }
 
 /* ---- the A forms ------------------------------------------------------------------------------ */

@@ -166,10 +166,10 @@ NR_RAS_PUBLIC DWORD RasSetEntryPropertiesA(LPCSTR lpszPhonebook, LPCSTR lpszEntr
     if (dwEntryInfoSize < sizeof(DWORD) || lpRasEntry->dwSize != sizeof(RASENTRYA) ||
         dwEntryInfoSize < sizeof(RASENTRYA))
         return ERROR_INVALID_SIZE;
-    /* RAS_MaxEntryName characters, as Windows counts (text that is not
+    /* RAS_MaxEntryName WCHARs, as Windows counts (text that is not
      * UTF-8 names no entry: pbedit.h refuses it below) */
     if (!lpszEntry || !*lpszEntry || strlen(lpszEntry) > NR_RAS_MaxEntryNameUtf8 ||
-        (nr_wide_count(lpszEntry) != (size_t)-1 && nr_wide_count(lpszEntry) > RAS_MaxEntryName))
+        (nr_utf16_count(lpszEntry) != (size_t)-1 && nr_utf16_count(lpszEntry) > RAS_MaxEntryName))
         return ERROR_INVALID_NAME;
     if ((rc = from_rasentry(lpRasEntry, &f, dev, sizeof dev)) != 0)
         return rc;

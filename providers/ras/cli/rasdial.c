@@ -481,7 +481,7 @@ int main(int argc, char **argv)
      * holds is dialed by RasDialW (ras_dial), szEntryName left empty */
     if (strlen(words[0]) < sizeof params.szEntryName)
         memcpy(params.szEntryName, words[0], strlen(words[0]) + 1);
-    else if (nr_wide_count(words[0]) > RAS_MaxEntryName) { /* (size_t)-1 too: not UTF-8 */
+    else if (nr_utf16_count(words[0]) > RAS_MaxEntryName) { /* (size_t)-1 too: not UTF-8 */
         fprintf(stderr, "rasdial: the entry name is longer than %d characters\n", RAS_MaxEntryName);
         return EXIT_USAGE;
     }

@@ -296,9 +296,9 @@ NR_PLUGIN_EXPORT DWORD APIENTRY NPAddConnection3(HWND owner, LPNETRESOURCE res, 
         host->pfnSetLastError(host, WN_BAD_LOCALNAME, "a dial-up connection has no local name: connect it deviceless");
         return WN_BAD_LOCALNAME;
     }
-    /* RAS_MaxEntryName characters, as Windows counts */
+    /* RAS_MaxEntryName WCHARs, as Windows counts */
     if (strlen(entry) > NR_RAS_MaxEntryNameUtf8 ||
-        (nr_wide_count(entry) != (size_t)-1 && nr_wide_count(entry) > RAS_MaxEntryName) ||
+        (nr_utf16_count(entry) != (size_t)-1 && nr_utf16_count(entry) > RAS_MaxEntryName) ||
         (user && strlen(user) > UNLEN) || (password && strlen(password) > PWLEN))
         return WN_BAD_VALUE;
     if ((lost = find_link(entry)) != NULL) {

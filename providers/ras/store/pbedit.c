@@ -62,7 +62,7 @@ bool nr_pb_name_ok(const char *name)
         return false;
     if (!(w = nr_wide_dup(name)))
         return false; /* not UTF-8 (or no memory: refused, never half-checked) */
-    if (wcslen(w) > NR_PB_MAX_ENTRY_NAME) { /* characters, as Windows counts them */
+    if (nr_utf16_count(name) > NR_PB_MAX_ENTRY_NAME) { /* WCHARs, as Windows counts them */
         free(w);
         return false;
     }

@@ -188,7 +188,8 @@ static bool has_control(const char *s)
 static DWORD check_string(ctx *c, const key_spec *k, const json_t *v)
 {
     const char *s = json_string_value(v);
-    size_t len = k->kind == K_NAME ? nr_wide_count(s) : strlen(s); /* jansson's strings are UTF-8 */
+    size_t len = k->kind == K_NAME ? nr_utf16_count(s) : strlen(s); /* jansson's strings are UTF-8; a name
+                                                                          counts Windows' WCHARs */
     if (k->choices) {
         for (const char *const *ch = k->choices; *ch; ch++)
             if (!strcmp(*ch, s))

@@ -20,11 +20,14 @@
  * The columns are net use's; a local or remote name longer than its column
  * pushes the Network column onto a line of its own, as net use does with
  * a long remote name.  Widths are counted in columns (cli_width), not
- * bytes, so names outside ASCII line up.  The first line says what this tool does: nothing is
- * remembered unless asked for (/persistent:yes, --persistent).
+ * bytes, so names outside ASCII line up.  The first line says what this
+ * tool does: nothing is remembered unless asked for (/persistent:yes,
+ * --persistent).
  *
- * "netrouter use LOCAL" shows one connection as "net use X:" does: its
- * local and remote names, resource type, status and network.
+ * The other forms of net use that work on the same lists are here too:
+ * "netrouter use LOCAL" shows one connection as "net use X:" does (its
+ * local and remote names, resource type, status and network), and
+ * "netrouter use * /delete /y" deletes them all.
  */
 #include "config.h"
 

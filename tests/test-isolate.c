@@ -298,6 +298,43 @@ NRT_TEST(repeated_failures_back_off)
     nrt_env_free(env);
 }
 
+static uint64_t now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (uint64_t)t.tv_sec * 1000u + (uint64_t)t.tv_nsec / 1000000u;
+}
+
+NRT_TEST(calls_during_the_backoff_do_not_put_the_restart_off)
+{
+    nrt_env *env = nrt_env_new();
+    const char *healed = nrt_printf(env, "%s/healed", env->dir);
+    uint64_t until;
+    DWORD rc = WN_CANCEL;
+    FILE *f;
+    nrt_notifier(env, "crashy", 10, iso_top(300, "veto"),
+                 nrt_printf(env, "\"crash\": \"exit\", \"crash_in\": \"add pre\", \"crash_unless\": \"%s\"", healed));
+    nrt_provider(env, "prov", 10, NULL, NULL);
+    nr_router *r = nrt_router(env);
+    for (int i = 0; i < 3; i++) /* three failures in a row: the next start waits a second */
+        NRT_EQ_CODE(add(r, nrt_printf(env, "fx:%d", i)), WN_CANCEL);
+    NRT_NOT_NULL_FATAL(f = fopen(healed, "w")); /* the plugin would work now */
+    fclose(f);
+    /* A busy application keeps calling during the wait: each call is
+     * refused, and none of them puts the restart further off. */
+    for (int i = 0; i < 20; i++) {
+        NRT_EQ_CODE(add(r, nrt_printf(env, "fx:busy%d", i)), WN_CANCEL);
+        usleep(20000);
+    }
+    until = now_ms() + 5000;
+    while (rc != WN_SUCCESS && now_ms() < until) {
+        usleep(100000);
+        rc = add(r, nrt_printf(env, "fx:later%llu", (unsigned long long)now_ms()));
+    }
+    NRT_EQ_CODE(rc, WN_SUCCESS); /* started again once the second was over */
+    nrt_env_free(env);
+}
+
 /* ---- what the host inherits and leaves ------------------------------------------------------ */
 
 NRT_TEST(host_has_only_its_socket_and_dev_null)

@@ -478,6 +478,11 @@ static uint64_t backoff_ms(unsigned failures)
     return failures - 3 >= 6 ? 60000u : 1000u << (failures - 3);
 }
 
+/* Whether this thread's call was refused because the host waits out its
+ * backoff (ensure()): not a new failure of the host, so it neither counts
+ * nor pushes the restart further away, nor leaves another record. */
+static __thread bool in_backoff;
+
 /* Records a failed call: the log line, the problem record, the backoff.
  * Returns the call's result: WN_SUCCESS for a notifier that continues
  * (nothing else set), else code with the last error naming plugin and cause. */
@@ -490,6 +495,19 @@ static DWORD failed(nr_plugin *p, const char *entry, char *why, DWORD code)
     const char *outcome = p->m->kind != NR_PLUGIN_NOTIFIER ? ""
                           : go_on ? "; the operation goes on (\"on_failure\": \"continue\")"
                                   : "; the operation fails (\"on_failure\": \"veto\")";
+    if (in_backoff) { /* the host is not started yet: the call fails as the failure that caused it did */
+        nr__log(p->log, NR_LOG_DEBUG, p->m->name, "isolated %s \"%s\" not called in %s: %s%s", what, p->m->name,
+                entry, why, outcome);
+        pthread_mutex_lock(&problems_lock); /* this router's record of it, bounded; none for other programs */
+        if (ps && ps->n < ps->cap)
+            nr__problem_add(ps, p->m->path, NR_STAGE_CALL, p->m->name, NULL, 0, 0, code, "%s not called: %s", entry,
+                            why);
+        pthread_mutex_unlock(&problems_lock);
+        if (!go_on)
+            nr__fail(code, "isolated %s \"%s\" not called in %s: %s%s", what, p->m->name, entry, why, outcome);
+        free(why);
+        return go_on ? WN_SUCCESS : code;
+    }
     s->failures++;
     s->retry_at = nr_clock_ms() + backoff_ms(s->failures);
     nr__log(p->log, NR_LOG_ERR, p->m->name, "isolated %s \"%s\" failed in %s: %s%s", what, p->m->name, entry, why,
@@ -519,9 +537,11 @@ static char *ensure(nr_plugin *p)
     if (s->ctl.fd >= 0)
         return NULL;
     now = nr_clock_ms();
-    if (now < s->retry_at)
+    if (now < s->retry_at) {
+        in_backoff = true;
         return nr__asprintf("its host process failed %u times in a row; it is started again in %llu ms",
                             s->failures, (unsigned long long)(s->retry_at - now));
+    }
     if (spawn(p, &why) && host_load(p, NULL, &why) == 1) {
         nr__log(p->log, NR_LOG_NOTICE, p->m->name, "host process started again (pid %ld)", (long)s->pid);
         return NULL;
@@ -633,6 +653,7 @@ char *nr__iso_begin(nr_plugin *p, const char *entry, uint64_t token, uint64_t *v
         pthread_mutex_lock(&p->serial); /* one call at a time, so one connection */
     pthread_mutex_lock(&s->lock);
     cur = NULL;
+    in_backoff = false;
     if (value)
         *value = token & (((uint64_t)1 << NR_ISO_TOKEN_SHIFT) - 1);
     if (token && (s->ctl.fd < 0 || (uint16_t)(token >> NR_ISO_TOKEN_SHIFT) != s->gen))
@@ -688,6 +709,7 @@ DWORD nr__iso_end(nr_plugin *p, const char *entry, char *why, DWORD rc)
         rc = failed(p, entry, why, p->m->kind == NR_PLUGIN_NOTIFIER ? WN_CANCEL : WN_BAD_PROVIDER);
     else
         s->failures = 0;
+    in_backoff = false;
     if (cur && cur->fd >= 0 && cur->gen == s->gen && s->ctl.fd >= 0 && !why) {
         cur->next = s->idle;
         s->idle = cur;

@@ -3,8 +3,9 @@
  *
  * The rules themselves (never block, judge the open descriptor, type,
  * owner, mode) are router/common/files.c's; this adds what only the router
- * needs: a mask (an empty file, or /dev/null through a symlink) is a kind
- * of its own, and a refusal is one sentence for a problem record.
+ * needs: a mask (an empty file, one holding only a UTF-8 byte order mark,
+ * or /dev/null through a symlink) is a kind of its own, and a refusal is
+ * one sentence for a problem record.
  */
 #include "config.h"
 
@@ -33,6 +34,12 @@ int nr__secfile_open(const char *path, bool library, nr_secfile_kind *kind, size
         return -1;
     }
     *kind = !S_ISREG(st.st_mode) || st.st_size == 0 ? NR_FILE_MASK : NR_FILE_REGULAR;
+    if (*kind == NR_FILE_REGULAR && !library && st.st_size == 3) {
+        /* Notepad's "empty" UTF-8 file is its byte order mark alone: a mask too */
+        char head[3];
+        if (pread(fd, head, 3, 0) == 3 && !memcmp(head, "\xef\xbb\xbf", 3))
+            *kind = NR_FILE_MASK;
+    }
     if (size)
         *size = S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
     return fd;

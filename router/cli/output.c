@@ -160,10 +160,14 @@ int cli_open_router(const cli_globals *g, DWORD flags, nr_router **out)
     rc = nr_router_new(&cfg, out);
     if (rc != WN_SUCCESS)
         return cli_report("cannot start the router", rc);
-    /* Load problems are listed by 'netrouter plugins'; here one line each. */
+    /* Load problems are listed by 'netrouter plugins'; here one line each.
+     * Not the failed calls of isolated plugins that earlier programs met
+     * (stage "call", kept for a day): 'netrouter plugins' shows them, and
+     * a failure of this command's own calls is logged when it happens. */
     for (size_t i = 0; i < nr_router_problem_count(*out); i++) {
         const nr_problem *p = nr_router_problem(*out, i);
-        cli_line(stderr, "netrouter: warning: %s: %s: %s", p->file, nr_stage_name(p->stage), p->message);
+        if (p->stage != NR_STAGE_CALL)
+            cli_line(stderr, "netrouter: warning: %s: %s: %s", p->file, nr_stage_name(p->stage), p->message);
     }
     return EXIT_SUCCESS;
 }

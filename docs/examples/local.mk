@@ -51,6 +51,7 @@ NR_DOC_RAS_EXAMPLES = \
 	docs/examples/RasGetConnectStatus \
 	docs/examples/RasGetConnectionStatistics \
 	docs/examples/RasGetEntryDialParams \
+	docs/examples/RasGetCredentials \
 	docs/examples/RasGetErrorString \
 	docs/examples/nr_ras_get_last_phonebook_error \
 	docs/examples/RasGetProjectionInfo \
@@ -121,6 +122,7 @@ docs_examples_RasEnumDevices_LDADD = providers/ras/api/libnetrouter-ras.la route
 docs_examples_RasGetConnectStatus_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
 docs_examples_RasGetConnectionStatistics_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
 docs_examples_RasGetEntryDialParams_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
+docs_examples_RasGetCredentials_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
 docs_examples_RasGetErrorString_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
 docs_examples_nr_ras_get_last_phonebook_error_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
 docs_examples_RasGetProjectionInfo_LDADD = providers/ras/api/libnetrouter-ras.la router/libnetrouter.la
@@ -220,6 +222,7 @@ dist_nrmanexamples_DATA = docs/examples/README.md \
 	docs/examples/RasGetConnectStatus.c \
 	docs/examples/RasGetConnectionStatistics.c \
 	docs/examples/RasGetEntryDialParams.c \
+	docs/examples/RasGetCredentials.c \
 	docs/examples/RasGetErrorString.c \
 	docs/examples/nr_ras_get_last_phonebook_error.c \
 	docs/examples/RasGetProjectionInfo.c \

@@ -45,6 +45,12 @@ dist_man_MANS += \
 	docs/man3/RasGetConnectStatusW.3 \
 	docs/man3/RasGetConnectionStatistics.3 \
 	docs/man3/RasGetEntryDialParams.3 \
+	docs/man3/RasGetCredentials.3 \
+	docs/man3/RasGetCredentialsA.3 \
+	docs/man3/RasGetCredentialsW.3 \
+	docs/man3/RasSetCredentials.3 \
+	docs/man3/RasSetCredentialsA.3 \
+	docs/man3/RasSetCredentialsW.3 \
 	docs/man3/RasGetEntryProperties.3 \
 	docs/man3/RasGetEntryPropertiesA.3 \
 	docs/man3/RasGetEntryPropertiesW.3 \

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <wchar.h>
 #include <netrouter/ras.h>
 
 #include "cunit-main.h"
@@ -381,4 +382,81 @@ NRT_TEST(a_state_directory_writable_by_others_is_refused)
     NRT_EQ_FATAL(chmod(state, 0777), 0);
     NRT_EQ(RasSetEntryDialParams(book, &set, FALSE), ERROR_ACCESS_DENIED);
     NRT_CONTAINS(last_error(), "writable by other users");
+}
+
+/* ---- RasGetCredentials and RasSetCredentials: the same store --------------------------------- */
+
+NRT_TEST(credentials_api_shares_the_store_with_dial_params)
+{
+    RASCREDENTIALSA c = { .dwSize = sizeof c, .dwMask = RASCM_UserName | RASCM_Password | RASCM_Domain };
+    RASCREDENTIALSW w = { .dwSize = sizeof w };
+    RASDIALPARAMSA got = { .dwSize = sizeof got };
+    wchar_t wbook[600];
+    BOOL has_password = FALSE;
+    setup("creds");
+    mbstowcs(wbook, book, 600); /* the test's paths are ASCII */
+    snprintf(c.szUserName, sizeof c.szUserName, "b\xc3\xa9" "atrice");
+    snprintf(c.szPassword, sizeof c.szPassword, SECRET);
+    snprintf(c.szDomain, sizeof c.szDomain, "OFFICE");
+    NRT_EQ(RasSetCredentialsA(book, "Test", &c, FALSE), 0);
+    snprintf(got.szEntryName, sizeof got.szEntryName, "Test");
+    NRT_EQ(RasGetEntryDialParamsA(book, &got, &has_password), 0);
+    NRT_TRUE(has_password);
+    NRT_EQ_STR(got.szUserName, "b\xc3\xa9" "atrice");
+    NRT_EQ_STR(got.szPassword, SECRET);
+    NRT_EQ(RasGetCredentialsW(wbook, L"Test", &w), 0);
+    NRT_EQ(w.dwMask, RASCM_UserName | RASCM_Password | RASCM_Domain);
+    NRT_TRUE(wcscmp(w.szUserName, L"b\u00e9atrice") == 0);
+    NRT_TRUE(wcscmp(w.szDomain, L"OFFICE") == 0);
+    NRT_TRUE(wcscmp(w.szPassword, L"" SECRET) == 0);
+
+    /* the mask names what changes: the user alone, the rest stays */
+    memset(&c, 0, sizeof c);
+    c.dwSize = sizeof c;
+    c.dwMask = RASCM_UserName;
+    snprintf(c.szUserName, sizeof c.szUserName, "bob");
+    NRT_EQ(RasSetCredentialsA(book, "Test", &c, FALSE), 0);
+    memset(&c, 0x55, sizeof c);
+    c.dwSize = sizeof c;
+    NRT_EQ(RasGetCredentialsA(book, "Test", &c), 0);
+    NRT_EQ_STR(c.szUserName, "bob");
+    NRT_EQ_STR(c.szDomain, "OFFICE");
+    NRT_EQ_STR(c.szPassword, SECRET);
+
+    /* fClearCredentials with RASCM_Password removes the password only */
+    c.dwMask = RASCM_Password;
+    NRT_EQ(RasSetCredentialsA(book, "Test", &c, TRUE), 0);
+    NRT_EQ(RasGetCredentialsA(book, "Test", &c), 0);
+    NRT_EQ(c.dwMask, RASCM_UserName | RASCM_Domain);
+    NRT_EQ_STR(c.szPassword, "");
+    NRT_EQ_STR(c.szUserName, "bob");
+
+    /* W sets, A reads */
+    memset(&w, 0, sizeof w);
+    w.dwSize = sizeof w;
+    w.dwMask = RASCM_Password;
+    wcscpy(w.szPassword, L"\u00e9t\u00e9");
+    NRT_EQ(RasSetCredentialsW(wbook, L"Test", &w, FALSE), 0);
+    NRT_EQ(RasGetCredentialsA(book, "Test", &c), 0);
+    NRT_EQ_STR(c.szPassword, "\xc3\xa9t\xc3\xa9");
+    NRT_TRUE(c.dwMask & RASCM_Password);
+}
+
+NRT_TEST(credentials_api_refuses_what_windows_refuses)
+{
+    RASCREDENTIALSA c = { .dwSize = sizeof c, .dwMask = RASCM_UserName };
+    setup("creds-bad");
+    NRT_EQ(RasGetCredentialsA(book, "Test", &c), 0);
+    NRT_EQ(c.dwMask, 0u); /* nothing saved */
+    NRT_EQ(RasGetCredentialsA(book, "Nobody", &c), ERROR_CANNOT_FIND_PHONEBOOK_ENTRY);
+    NRT_EQ(RasSetCredentialsA(book, "Nobody", &c, FALSE), ERROR_CANNOT_FIND_PHONEBOOK_ENTRY);
+    NRT_EQ(RasGetCredentialsA(book, "Test", NULL), ERROR_INVALID_PARAMETER);
+    NRT_EQ(RasGetCredentialsA(book, NULL, &c), ERROR_INVALID_PARAMETER);
+    c.dwSize = sizeof c - 1;
+    NRT_EQ(RasGetCredentialsA(book, "Test", &c), ERROR_INVALID_SIZE);
+    NRT_EQ(RasSetCredentialsA(book, "Test", &c, FALSE), ERROR_INVALID_SIZE);
+    c.dwSize = sizeof c;
+    c.dwMask = RASCM_PreSharedKey;
+    NRT_EQ(RasSetCredentialsA(book, "Test", &c, FALSE), ERROR_INVALID_PARAMETER);
+    NRT_TRUE(strstr(last_error(), "pre-shared") != NULL);
 }

@@ -10,6 +10,7 @@ providers_ras_api_libnetrouter_ras_la_SOURCES = \
 	providers/ras/api/ras-named.h \
 	providers/ras/api/ras-calls.c \
 	providers/ras/api/ras-credentials.c \
+	providers/ras/api/ras-creds.c \
 	providers/ras/api/ras-entry-props.c \
 	providers/ras/api/ras-entry-names.c \
 	providers/ras/api/ras-devices.c \

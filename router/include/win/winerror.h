@@ -103,6 +103,9 @@
 #ifndef ERROR_OPEN_FAILED
 #define ERROR_OPEN_FAILED 110u
 #endif
+#ifndef ERROR_BUFFER_OVERFLOW
+#define ERROR_BUFFER_OVERFLOW 111u
+#endif
 #ifndef ERROR_DISK_FULL
 #define ERROR_DISK_FULL 112u
 #endif

@@ -509,6 +509,43 @@ NR_RAS_PUBLIC DWORD APIENTRY RasGetEntryDialParamsW(LPCWSTR lpszPhonebook, LPRAS
 #endif
 
 /**
+ * RasSetCredentials saves, and RasGetCredentials reads, the credentials of
+ * entry lpszEntry of phonebook lpszPhonebook (NULL: the default one), in
+ * the store RasSetEntryDialParams and RasGetEntryDialParams use.
+ * lpCredentials->dwSize must be set.  For RasSetCredentials dwMask says
+ * which members to save (RASCM_UserName, RASCM_Password, RASCM_Domain; the
+ * others keep what was saved); with fClearCredentials and RASCM_Password
+ * the saved password is removed instead.  RasGetCredentials fills the
+ * three members and sets dwMask to those that were saved: RASCM_UserName
+ * and RASCM_Domain when anything was saved, RASCM_Password when a password
+ * was (then szPassword holds it: wipe it once used).  RASCM_DefaultCreds is
+ * accepted and ignored (there are no all-users credentials here); the
+ * pre-shared key bits are ERROR_INVALID_PARAMETER.
+ *
+ * Thread safety and storage: as RasSetEntryDialParams.  Errors:
+ * ERROR_INVALID_PARAMETER (a NULL argument, a string without its NUL, a
+ * key bit), ERROR_INVALID_SIZE (dwSize), ERROR_CANNOT_OPEN_PHONEBOOK,
+ * ERROR_CORRUPT_PHONEBOOK, ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,
+ * ERROR_ACCESS_DENIED, ERROR_CANNOT_LOAD_PHONEBOOK,
+ * ERROR_CANNOT_WRITE_PHONEBOOK; detail in nr_ras_get_last_phonebook_error().
+ */
+NR_RAS_PUBLIC DWORD APIENTRY RasGetCredentialsA(LPCSTR lpszPhonebook, LPCSTR lpszEntry,
+                                                LPRASCREDENTIALSA lpCredentials);
+NR_RAS_PUBLIC DWORD APIENTRY RasGetCredentialsW(LPCWSTR lpszPhonebook, LPCWSTR lpszEntry,
+                                                LPRASCREDENTIALSW lpCredentials);
+NR_RAS_PUBLIC DWORD APIENTRY RasSetCredentialsA(LPCSTR lpszPhonebook, LPCSTR lpszEntry,
+                                                LPRASCREDENTIALSA lpCredentials, BOOL fClearCredentials);
+NR_RAS_PUBLIC DWORD APIENTRY RasSetCredentialsW(LPCWSTR lpszPhonebook, LPCWSTR lpszEntry,
+                                                LPRASCREDENTIALSW lpCredentials, BOOL fClearCredentials);
+#ifdef UNICODE
+#define RasGetCredentials RasGetCredentialsW
+#define RasSetCredentials RasSetCredentialsW
+#else
+#define RasGetCredentials RasGetCredentialsA
+#define RasSetCredentials RasSetCredentialsA
+#endif
+
+/**
  * netrouter extension: the calling thread's detailed sentence for the last
  * error of this library that was returned before any connection existed:
  * the phonebook ("FILE:LINE:COLUMN: FIELD: message" for a syntax or schema

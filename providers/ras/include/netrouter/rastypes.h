@@ -351,6 +351,42 @@ typedef struct tagRASPPPLCPW {
     DWORD dwServerOptions;               /**< RASLCPO_* */
 } RASPPPLCPW, *LPRASPPPLCPW;
 
+/* RasGetCredentials and RasSetCredentials: which members count (dwMask). */
+#define RASCM_UserName           0x00000001
+#define RASCM_Password           0x00000002
+#define RASCM_Domain             0x00000004
+#define RASCM_DefaultCreds       0x00000008 /**< accepted, ignored: netrouter has no all-users credentials */
+#define RASCM_PreSharedKey       0x00000010 /**< refused: no L2TP here */
+#define RASCM_ServerPreSharedKey 0x00000020 /**< refused */
+#define RASCM_DDMPreSharedKey    0x00000040 /**< refused */
+
+/** The saved credentials of a phonebook entry (RasGetCredentials,
+ *  RasSetCredentials): the same store as RasSetEntryDialParams'.  Set
+ *  dwSize; dwMask says which members count (RASCM_*). */
+typedef struct tagRASCREDENTIALSA {
+    DWORD dwSize;
+    DWORD dwMask;
+    CHAR szUserName[UNLEN + 1];
+    CHAR szPassword[PWLEN + 1];
+    CHAR szDomain[DNLEN + 1];
+} RASCREDENTIALSA, *LPRASCREDENTIALSA;
+
+typedef struct tagRASCREDENTIALSW {
+    DWORD dwSize;
+    DWORD dwMask;
+    WCHAR szUserName[UNLEN + 1];
+    WCHAR szPassword[PWLEN + 1];
+    WCHAR szDomain[DNLEN + 1];
+} RASCREDENTIALSW, *LPRASCREDENTIALSW;
+
+#ifdef UNICODE
+#define RASCREDENTIALS RASCREDENTIALSW
+#define LPRASCREDENTIALS LPRASCREDENTIALSW
+#else
+#define RASCREDENTIALS RASCREDENTIALSA
+#define LPRASCREDENTIALS LPRASCREDENTIALSA
+#endif
+
 #ifdef UNICODE
 #define RASENTRYNAME RASENTRYNAMEW
 #define LPRASENTRYNAME LPRASENTRYNAMEW

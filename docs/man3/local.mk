@@ -44,6 +44,11 @@ dist_man_MANS += \
 	docs/man3/RasGetConnectStatusA.3 \
 	docs/man3/RasGetConnectStatusW.3 \
 	docs/man3/RasGetConnectionStatistics.3 \
+	docs/man3/RasGetLinkStatistics.3 \
+	docs/man3/RasClearLinkStatistics.3 \
+	docs/man3/RasGetSubEntryHandle.3 \
+	docs/man3/RasGetSubEntryHandleA.3 \
+	docs/man3/RasGetSubEntryHandleW.3 \
 	docs/man3/RasGetEntryDialParams.3 \
 	docs/man3/RasGetCredentials.3 \
 	docs/man3/RasGetCredentialsA.3 \

@@ -248,3 +248,32 @@ NRT_TEST(a_hung_up_handle_is_refused)
     echo_server_stop(&srv);
     modem_emu_stop(e);
 }
+
+/* One link, subentry 1: its counters and handle are the connection's. */
+NRT_TEST(the_one_link_is_subentry_1)
+{
+    echo_server srv;
+    modem_emu *e = start(&srv, MODEM_EMU_CONNECT);
+    HRASCONN h = dial(), sub = NULL, bogus = (HRASCONN)(uintptr_t)0x7777;
+    RAS_STATS conn, link = { .dwSize = sizeof link };
+    round_trips(3);
+    conn = stats_of(h);
+    NRT_EQ(RasGetLinkStatistics(h, 1, &link), 0);
+    NRT_GE(link.dwFramesXmited, conn.dwFramesXmited);
+    NRT_GE(link.dwBytesRcved, conn.dwBytesRcved);
+    NRT_EQ(link.dwBps, conn.dwBps);
+    NRT_EQ(RasGetLinkStatistics(h, 2, &link), ERROR_NO_MORE_ITEMS);
+    NRT_EQ(RasGetLinkStatistics(bogus, 1, &link), ERROR_INVALID_HANDLE);
+    NRT_EQ(RasGetSubEntryHandle(h, 1, &sub), 0);
+    NRT_TRUE(sub == h);
+    NRT_EQ(RasGetSubEntryHandleW(h, 2, &sub), ERROR_NO_MORE_ITEMS);
+    NRT_EQ(RasGetSubEntryHandleA(h, 1, NULL), ERROR_INVALID_PARAMETER);
+    NRT_EQ(RasGetSubEntryHandleA(bogus, 1, &sub), ERROR_INVALID_HANDLE);
+    NRT_EQ(RasClearLinkStatistics(h, 2), ERROR_NO_MORE_ITEMS);
+    NRT_EQ(RasClearLinkStatistics(h, 1), 0);
+    conn = stats_of(h);
+    NRT_LT(conn.dwFramesXmited, link.dwFramesXmited); /* counted again from 0 */
+    fixture_hang_up_and_check(h, dir);
+    echo_server_stop(&srv);
+    modem_emu_stop(e);
+}

@@ -263,6 +263,23 @@ NRT_TEST(dial_w_connects_an_entry_with_a_non_ascii_name_and_lists_it_in_wide_cha
     NRT_EQ(RasGetProjectionInfoW(h, RASP_PppLcp, &lcp, &cb), 0);
     NRT_EQ(lcp.dwAuthenticationProtocol, 0);
     NRT_EQ(RasGetProjectionInfoW(h, RASP_PppIpv6, &ip, &cb), ERROR_PROTOCOL_NOT_CONFIGURED);
+    {   /* the projections never negotiated here, with their own structures */
+        RASPPPIPXW ipx = { .dwSize = sizeof ipx };
+        RASAMBW amb = { .dwSize = sizeof amb };
+        RASPPPNBFW nbf = { .dwSize = sizeof nbf };
+        RASPPPCCP ccp = { .dwSize = sizeof ccp };
+        RASPPPIPV6 v6 = { .dwSize = sizeof v6 };
+        DWORD pcb = sizeof ipx;
+        NRT_EQ(RasGetProjectionInfoW(h, RASP_PppIpx, &ipx, &pcb), ERROR_PROTOCOL_NOT_CONFIGURED);
+        pcb = sizeof amb;
+        NRT_EQ(RasGetProjectionInfoW(h, RASP_Amb, &amb, &pcb), ERROR_PROTOCOL_NOT_CONFIGURED);
+        pcb = sizeof nbf;
+        NRT_EQ(RasGetProjectionInfoW(h, RASP_PppNbf, &nbf, &pcb), ERROR_PROTOCOL_NOT_CONFIGURED);
+        pcb = sizeof ccp;
+        NRT_EQ(RasGetProjectionInfoW(h, RASP_PppCcp, &ccp, &pcb), ERROR_PROTOCOL_NOT_CONFIGURED);
+        pcb = sizeof v6;
+        NRT_EQ(RasGetProjectionInfoW(h, RASP_PppIpv6, &v6, &pcb), ERROR_PROTOCOL_NOT_CONFIGURED);
+    }
 
     NRT_EQ(RasHangUpW(h), 0);
     NRT_TRUE(fixture_wait_invalid(h, 5000) >= 0);

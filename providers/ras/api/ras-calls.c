@@ -253,3 +253,38 @@ NR_RAS_PUBLIC DWORD RasClearConnectionStatistics(HRASCONN h)
 {
     return nr_ras_in_process() ? nr_local_clear_stats(h) : nr_client_clear_stats(h);
 }
+
+/* One link per connection, subentry 1 (ras.h). */
+NR_RAS_PUBLIC DWORD RasGetLinkStatistics(HRASCONN h, DWORD dwSubEntry, RAS_STATS *stats)
+{
+    DWORD rc = RasGetConnectionStatistics(h, stats);
+    return rc == 0 && dwSubEntry != 1 ? ERROR_NO_MORE_ITEMS : rc;
+}
+
+NR_RAS_PUBLIC DWORD RasClearLinkStatistics(HRASCONN h, DWORD dwSubEntry)
+{
+    RAS_STATS st = { .dwSize = sizeof st };
+    DWORD rc = RasGetConnectionStatistics(h, &st); /* the handle first, as the others check it */
+    if (rc == 0 && dwSubEntry != 1)
+        return ERROR_NO_MORE_ITEMS;
+    return rc ? rc : RasClearConnectionStatistics(h);
+}
+
+NR_RAS_PUBLIC DWORD APIENTRY RasGetSubEntryHandleA(HRASCONN h, DWORD dwSubEntry, LPHRASCONN out)
+{
+    RAS_STATS st = { .dwSize = sizeof st };
+    DWORD rc;
+    if (!out)
+        return ERROR_INVALID_PARAMETER;
+    if ((rc = RasGetConnectionStatistics(h, &st)) != 0)
+        return rc;
+    if (dwSubEntry != 1)
+        return ERROR_NO_MORE_ITEMS;
+    *out = h;
+    return 0;
+}
+
+NR_RAS_PUBLIC DWORD APIENTRY RasGetSubEntryHandleW(HRASCONN h, DWORD dwSubEntry, LPHRASCONN out)
+{
+    return RasGetSubEntryHandleA(h, dwSubEntry, out);
+}

@@ -387,6 +387,26 @@ NR_RAS_PUBLIC DWORD RasGetConnectionStatistics(HRASCONN hrasconn, RAS_STATS *lpS
 NR_RAS_PUBLIC DWORD RasClearConnectionStatistics(HRASCONN hrasconn);
 
 /**
+ * The counters of one link of a connection, as RasGetLinkStatistics and
+ * RasClearLinkStatistics, and the handle of one subentry, as
+ * RasGetSubEntryHandle.  A connection here has one link, subentry 1 (no
+ * multilink): its link's counters are the connection's, and its subentry
+ * handle is hrasconn itself.  Thread safety as RasGetConnectionStatistics.
+ * Errors: those of RasGetConnectionStatistics; ERROR_INVALID_PARAMETER
+ * (lphrasconn NULL); ERROR_NO_MORE_ITEMS for a dwSubEntry other than 1,
+ * as Windows answers for a subentry an entry does not have.
+ */
+NR_RAS_PUBLIC DWORD RasGetLinkStatistics(HRASCONN hrasconn, DWORD dwSubEntry, RAS_STATS *lpStatistics);
+NR_RAS_PUBLIC DWORD RasClearLinkStatistics(HRASCONN hrasconn, DWORD dwSubEntry);
+NR_RAS_PUBLIC DWORD APIENTRY RasGetSubEntryHandleA(HRASCONN hrasconn, DWORD dwSubEntry, LPHRASCONN lphrasconn);
+NR_RAS_PUBLIC DWORD APIENTRY RasGetSubEntryHandleW(HRASCONN hrasconn, DWORD dwSubEntry, LPHRASCONN lphrasconn);
+#ifdef UNICODE
+#define RasGetSubEntryHandle RasGetSubEntryHandleW
+#else
+#define RasGetSubEntryHandle RasGetSubEntryHandleA
+#endif
+
+/**
  * netrouter extension: a state in plain words for people, such as
  * "Dialing..." or "Connected."; never NULL, static storage, thread-safe.
  */

@@ -351,6 +351,90 @@ typedef struct tagRASPPPLCPW {
     DWORD dwServerOptions;               /**< RASLCPO_* */
 } RASPPPLCPW, *LPRASPPPLCPW;
 
+/* The projections this RAS never negotiates (it speaks IP over PPP): their
+ * structures, so that code written for them compiles; RasGetProjectionInfo
+ * answers ERROR_PROTOCOL_NOT_CONFIGURED for them, as Windows does for a
+ * protocol a connection does not run. */
+#ifndef NETBIOS_NAME_LEN
+#define NETBIOS_NAME_LEN 16
+#endif
+#define RAS_MaxIpxAddress 21
+
+typedef struct tagRASAMBA {
+    DWORD dwSize;
+    DWORD dwError;
+    CHAR szNetBiosError[NETBIOS_NAME_LEN + 1];
+    BYTE bLana;
+} RASAMBA, *LPRASAMBA;
+typedef struct tagRASAMBW {
+    DWORD dwSize;
+    DWORD dwError;
+    WCHAR szNetBiosError[NETBIOS_NAME_LEN + 1];
+    BYTE bLana;
+} RASAMBW, *LPRASAMBW;
+
+typedef struct tagRASPPPNBFA {
+    DWORD dwSize;
+    DWORD dwError;
+    DWORD dwNetBiosError;
+    CHAR szNetBiosError[NETBIOS_NAME_LEN + 1];
+    CHAR szWorkstationName[NETBIOS_NAME_LEN + 1];
+    BYTE bLana;
+} RASPPPNBFA, *LPRASPPPNBFA;
+typedef struct tagRASPPPNBFW {
+    DWORD dwSize;
+    DWORD dwError;
+    DWORD dwNetBiosError;
+    WCHAR szNetBiosError[NETBIOS_NAME_LEN + 1];
+    WCHAR szWorkstationName[NETBIOS_NAME_LEN + 1];
+    BYTE bLana;
+} RASPPPNBFW, *LPRASPPPNBFW;
+
+typedef struct tagRASPPPIPXA {
+    DWORD dwSize;
+    DWORD dwError;
+    CHAR szIpxAddress[RAS_MaxIpxAddress + 1];
+} RASPPPIPXA, *LPRASPPPIPXA;
+typedef struct tagRASPPPIPXW {
+    DWORD dwSize;
+    DWORD dwError;
+    WCHAR szIpxAddress[RAS_MaxIpxAddress + 1];
+} RASPPPIPXW, *LPRASPPPIPXW;
+
+typedef struct _RASPPPCCP {
+    DWORD dwSize;
+    DWORD dwError;
+    DWORD dwCompressionAlgorithm;
+    DWORD dwOptions;
+    DWORD dwServerCompressionAlgorithm;
+    DWORD dwServerOptions;
+} RASPPPCCP, *LPRASPPPCCP;
+
+typedef struct _RASPPPIPV6 {
+    DWORD dwSize;
+    DWORD dwError;
+    BYTE bLocalInterfaceIdentifier[8];
+    BYTE bPeerInterfaceIdentifier[8];
+    BYTE bLocalCompressionProtocol[2];
+    BYTE bPeerCompressionProtocol[2];
+} RASPPPIPV6, *LPRASPPPIPV6;
+
+#ifdef UNICODE
+#define RASAMB RASAMBW
+#define LPRASAMB LPRASAMBW
+#define RASPPPNBF RASPPPNBFW
+#define LPRASPPPNBF LPRASPPPNBFW
+#define RASPPPIPX RASPPPIPXW
+#define LPRASPPPIPX LPRASPPPIPXW
+#else
+#define RASAMB RASAMBA
+#define LPRASAMB LPRASAMBA
+#define RASPPPNBF RASPPPNBFA
+#define LPRASPPPNBF LPRASPPPNBFA
+#define RASPPPIPX RASPPPIPXA
+#define LPRASPPPIPX LPRASPPPIPXA
+#endif
+
 /* RasGetCredentials and RasSetCredentials: which members count (dwMask). */
 #define RASCM_UserName           0x00000001
 #define RASCM_Password           0x00000002

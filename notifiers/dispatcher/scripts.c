@@ -6,10 +6,20 @@
  * router/common/files.c judges those, but a plugin includes only the SDK,
  * so this is the plugin's one copy).  The directory is read anew for every
  * action, so scripts added or removed take effect at the next operation.
- * The files are judged by path just before the list is returned: the
- * directory they are in must itself pass the rules, so nobody but root or
- * the router's user can swap one in between.
+ * The files are judged just before the list is returned: the directory
+ * they are in must itself pass the rules, so nobody but root or the
+ * router's user can swap one in between.  An entry is looked at with lstat:
+ * a symbolic link to /dev/null masks; any other symbolic link is resolved
+ * (realpath) and its target must pass the file rules AND every directory
+ * from the target's parent up to "/" must be owned by root or the current
+ * user and not writable by its group or others unless sticky (/tmp 1777
+ * passes, /tmp/x 0777 does not); the resolved path, not the link, is what
+ * runs, so what was judged is what is executed.  A link that leads nowhere
+ * is skipped with a warning.
  */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* realpath(path, NULL) */
+#endif
 #include <dirent.h>
 #include <errno.h>
 #include <stdbool.h>
@@ -101,39 +111,122 @@ oom:
     return -1;
 }
 
-/* Whether the file path of a directory's listing runs (false: skipped,
- * with a warning when it is refused). */
-static bool judge_file(const NR_PLUGIN_HOST *host, const char *path)
+/* Whether the directories of the resolved (symbolic-link free) path hold
+ * it safely: every one from its parent up to "/" owned by root or the
+ * current user and not writable by its group or others unless sticky.
+ * NULL when they do, else why not (in why). */
+static const char *unsafe_parents(const char *resolved, char *why, size_t size)
+{
+    char *dir = strdup(resolved);
+    const char *bad = NULL;
+    uid_t me = geteuid();
+    if (!dir) {
+        snprintf(why, size, "out of memory");
+        return why;
+    }
+    for (;;) {
+        char *slash = strrchr(dir, '/');
+        struct stat st;
+        if (!slash)
+            break;
+        if (slash == dir)
+            slash[1] = '\0'; /* the root */
+        else
+            *slash = '\0';
+        if (lstat(dir, &st) < 0) {
+            snprintf(why, size, "it leads to %s, whose directory %s cannot be checked: %s", resolved, dir,
+                     strerror(errno));
+            bad = why;
+            break;
+        }
+        if (st.st_uid != 0 && st.st_uid != me) {
+            snprintf(why, size, "it leads to %s, whose directory %s is owned by uid %u, neither root nor the current user",
+                     resolved, dir, (unsigned)st.st_uid);
+            bad = why;
+            break;
+        }
+        if ((st.st_mode & (S_IWGRP | S_IWOTH)) && !(st.st_mode & S_ISVTX)) {
+            snprintf(why, size, "it leads to %s, whose directory %s is writable by %s (mode %04o)", resolved, dir,
+                     (st.st_mode & S_IWOTH) ? "other users" : "its group", (unsigned)(st.st_mode & 07777));
+            bad = why;
+            break;
+        }
+        if (!strcmp(dir, "/"))
+            break;
+    }
+    free(dir);
+    return bad;
+}
+
+/* Whether the entry e of a directory's listing runs (false: skipped, with
+ * a warning when it is refused).  A symbolic link other than a mask is
+ * replaced by its resolved target, which must pass the file rules and sit
+ * in directories nobody else may change (unsafe_parents), so that the file
+ * judged is the file executed. */
+static bool judge_file(const NR_PLUGIN_HOST *host, entry *e)
 {
     struct stat st;
-    char why[160];
-    if (stat(path, &st) < 0) {
+    char why[512];
+    const char *path = e->path;
+    char *resolved = NULL;
+    bool runs = false;
+
+    if (lstat(path, &st) < 0) {
         snprintf(why, sizeof why, "cannot stat it: %s", strerror(errno));
         warn(host, path, why);
         return false;
     }
+    if (S_ISLNK(st.st_mode)) {
+        if (!(resolved = realpath(path, NULL))) {
+            snprintf(why, sizeof why, "it is a symbolic link that leads nowhere (%s)", strerror(errno));
+            warn(host, path, why);
+            return false;
+        }
+        if (stat(resolved, &st) < 0) {
+            snprintf(why, sizeof why, "it leads to %s, which cannot be checked: %s", resolved, strerror(errno));
+            warn(host, path, why);
+            goto out;
+        }
+        if (S_ISCHR(st.st_mode) && major(st.st_rdev) == 1 && minor(st.st_rdev) == 3)
+            goto out; /* a link to /dev/null: masked */
+        if (S_ISDIR(st.st_mode))
+            goto out; /* a link to a directory: not a script */
+        if (unsafe_parents(resolved, why, sizeof why)) {
+            warn(host, path, why);
+            goto out;
+        }
+        path = resolved;
+    }
     if (S_ISDIR(st.st_mode))
-        return false; /* a subdirectory: not a script */
+        goto out; /* a subdirectory: not a script */
     if (S_ISCHR(st.st_mode) && major(st.st_rdev) == 1 && minor(st.st_rdev) == 3)
-        return false; /* a link to /dev/null: masked */
+        goto out; /* /dev/null itself: masked */
     if (!S_ISREG(st.st_mode)) {
-        warn(host, path, "it is not a regular file");
-        return false;
+        warn(host, e->path, "it is not a regular file");
+        goto out;
     }
     if (untrusted(&st, why, sizeof why)) {
-        warn(host, path, why);
-        return false;
+        warn(host, e->path, why);
+        goto out;
     }
     if (st.st_mode & (S_ISUID | S_ISGID)) {
-        warn(host, path, "it is setuid or setgid");
-        return false;
+        warn(host, e->path, "it is setuid or setgid");
+        goto out;
     }
     if (!(st.st_mode & (S_IXUSR | S_IXGRP | S_IXOTH)) || access(path, X_OK) != 0) {
         if (host)
-            host->pfnLog(host, NR_LOG_DEBUG, "%s is not executable: not run", path);
-        return false;
+            host->pfnLog(host, NR_LOG_DEBUG, "%s is not executable: not run", e->path);
+        goto out;
     }
-    return true;
+    runs = true;
+    if (resolved) { /* run the target, never the link another could repoint */
+        free(e->path);
+        e->path = resolved;
+        resolved = NULL;
+    }
+out:
+    free(resolved);
+    return runs;
 }
 
 /* Adds the entries of one directory that no earlier directory named. */
@@ -196,7 +289,7 @@ int dsp_scripts_list(const NR_PLUGIN_HOST *host, char *const *dirs, size_t ndirs
     if (l.n)
         qsort(l.v, l.n, sizeof *l.v, by_name);
     for (size_t i = 0; i < l.n; i++)
-        l.v[i].runs = judge_file(host, l.v[i].path);
+        l.v[i].runs = judge_file(host, &l.v[i]);
     if (!(v = calloc(l.n ? l.n : 1, sizeof *v)))
         goto oom;
     for (size_t i = 0; i < l.n; i++) {

@@ -8,8 +8,10 @@
  * symbolic link to /dev/null, mask a packaged script.  A directory or a
  * file that fails the trust rules (a regular file or directory, owned by
  * root or the effective user, not writable by its group or by others, a
- * file neither setuid nor setgid) is skipped with a warning through pfnLog
- * naming it and the reason; hidden files (".name"), backups ("name~") and
+ * file neither setuid nor setgid; for a symbolic link other than a mask,
+ * its resolved target, in directories up to "/" nobody else may write
+ * unless sticky, and the target is what runs) is skipped with a warning
+ * through pfnLog naming it and the reason; hidden files (".name"), backups ("name~") and
  * package-manager leftovers (.rpmsave, .rpmorig, .rpmnew, .swp,
  * .dpkg-*) are ignored, and so are files without an execute bit
  * (chmod -x disables a script) and subdirectories.

@@ -1,8 +1,9 @@
 /*
  * test-load.c - docs/design.md sections 2 and 3: loading plugins.  Missing entry
  * points, ABI negotiation, NrPluginInit refusal and the host structure it
- * receives, shutdown order, and that every problem record names the right
- * stage, file and plugin.
+ * receives, shutdown order, that every problem record names the right
+ * stage, file and plugin, and the problems a plugin reports at init
+ * (pfnReportProblem).
  */
 #include "config.h"
 
@@ -219,6 +220,43 @@ NRT_TEST(plugin_log_lines_reach_the_application_log)
     NRT_EQ(c.n, 1);
     NRT_EQ_STR(c.plugin, "chatty");
     NRT_CONTAINS(c.message, "hello from init");
+    nrt_env_free(env);
+}
+
+NRT_TEST(problems_reported_at_init_are_plugin_problems_and_the_plugin_loads)
+{
+    nrt_env *env = nrt_env_new();
+    nrt_notifier(env, "reporter", 10, NULL,
+                 "\"report_file\": \"/etc/x/rules.json\", \"report_line\": 7, \"report_field\": \"effect\", "
+                 "\"report_text\": \"expected allow or deny\"");
+    nr_router *r = nrt_router(env);
+    NRT_EQ_STR(nrt_plugin_names(env, r), "reporter");
+    NRT_EQ(nr_router_problem_count(r), 1);
+    const nr_problem *p = nrt_problem(r, "/etc/x/rules.json");
+    NRT_NOT_NULL_FATAL(p);
+    NRT_EQ_STR(p->file, "/etc/x/rules.json");
+    NRT_EQ(p->stage, NR_STAGE_PLUGIN);
+    NRT_EQ_STR(p->plugin, "reporter");
+    NRT_EQ_STR(p->field, "effect");
+    NRT_EQ(p->line, 7);
+    NRT_EQ_STR(p->message, "expected allow or deny");
+    nrt_env_free(env);
+}
+
+NRT_TEST(a_problem_reported_without_a_file_names_the_manifest)
+{
+    nrt_env *env = nrt_env_new();
+    const char *m = nrt_notifier(env, "reporter", 10, NULL, "\"report_text\": \"something is off\"");
+    nr_router *r = nrt_router(env);
+    NRT_EQ_STR(nrt_plugin_names(env, r), "reporter");
+    NRT_EQ(nr_router_problem_count(r), 1);
+    const nr_problem *p = nr_router_problem(r, 0);
+    NRT_NOT_NULL_FATAL(p);
+    NRT_EQ_STR(p->file, m);
+    NRT_EQ(p->stage, NR_STAGE_PLUGIN);
+    NRT_NULL(p->field);
+    NRT_EQ(p->line, 0);
+    NRT_EQ_STR(p->message, "something is off");
     nrt_env_free(env);
 }
 
@@ -454,6 +492,8 @@ NRT_TEST(stage_names)
     NRT_EQ_STR(nr_stage_name(NR_STAGE_NEGOTIATE), "negotiate");
     NRT_EQ_STR(nr_stage_name(NR_STAGE_INIT), "init");
     NRT_EQ_STR(nr_stage_name(NR_STAGE_SEARCH), "search");
+    NRT_EQ_STR(nr_stage_name(NR_STAGE_CALL), "call");
+    NRT_EQ_STR(nr_stage_name(NR_STAGE_PLUGIN), "plugin");
 }
 
 NRT_TEST(problem_index_out_of_range_is_null)

@@ -179,6 +179,8 @@ NR_PLUGIN_EXPORT DWORD APIENTRY NrPluginInit(const NR_PLUGIN_HOST *h)
                       "already initialised by another router of this process; its config is kept, this one is ignored");
         init_refs++;
         host = NULL;
+        if (dsp_scripts_report(h, dirs, ndirs) < 0)
+            rc = WN_OUT_OF_MEMORY;
         goto out;
     }
     if (!(init_config = strdup(config))) {
@@ -194,6 +196,7 @@ NR_PLUGIN_EXPORT DWORD APIENTRY NrPluginInit(const NR_PLUGIN_HOST *h)
     }
     host = h;
     init_refs = 1;
+    dsp_scripts_report(h, dirs, ndirs); /* unsafe files as problem records; out of memory: the warnings remain */
 out:
     pthread_mutex_unlock(&state_lock);
     return rc;

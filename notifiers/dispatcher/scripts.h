@@ -8,8 +8,12 @@
  * symbolic link to /dev/null, mask a packaged script.  A directory or a
  * file that fails the trust rules (a regular file or directory, owned by
  * root or the effective user, not writable by its group or by others, a
- * file neither setuid nor setgid) is skipped with a warning through pfnLog
- * naming it and the reason; hidden files (".name"), backups ("name~") and
+ * file neither setuid nor setgid; for a symbolic link other than a mask,
+ * its resolved target, in directories up to "/" nobody else may write
+ * unless sticky, and the target is what runs) is skipped with a warning
+ * through pfnLog naming it and the reason (and, judged once at
+ * NrPluginInit by dsp_scripts_report, as a problem record through
+ * pfnReportProblem); hidden files (".name"), backups ("name~") and
  * package-manager leftovers (.rpmsave, .rpmorig, .rpmnew, .swp,
  * .dpkg-*) are ignored, and so are files without an execute bit
  * (chmod -x disables a script) and subdirectories.
@@ -32,6 +36,13 @@ typedef struct dsp_script {
  * sorted; release with dsp_scripts_free).  Refusals are logged through host
  * (may be NULL).  Returns 0, or -1 when out of memory. */
 int dsp_scripts_list(const NR_PLUGIN_HOST *host, char *const *dirs, size_t ndirs, dsp_script **out, size_t *n);
+
+/* The same judgement once, at NrPluginInit: every directory or file that
+ * would be skipped is reported through host->pfnReportProblem (the path,
+ * "skipped: " and the reason), so that `netrouter plugins` lists it.  Does
+ * nothing on a router without pfnReportProblem.  Returns 0, or -1 when out
+ * of memory. */
+int dsp_scripts_report(const NR_PLUGIN_HOST *host, char *const *dirs, size_t ndirs);
 
 void dsp_scripts_free(dsp_script *v, size_t n);
 

@@ -13,7 +13,9 @@
  * operation without restarting anything.  The rule set is reference-counted
  * so that concurrent calls decide outside the lock.  Problems of the rule
  * files are logged (warnings, file:line:column: key: message) once per
- * reading.  The calling user is the process's real user ID.
+ * reading, and, read once at NrPluginInit, reported as problem records of
+ * the router (pfnReportProblem: file, line, key) that `netrouter plugins`
+ * lists.  The calling user is the process's real user ID.
  *
  * As with the log notifier, several routers of one process share this one
  * copy: the first NrPluginInit configures, later ones only count, the last
@@ -48,6 +50,29 @@ static nr_policy_config config;
 static const NR_PLUGIN_HOST *host;     /* NULL while two routers share us */
 static loaded *current;                /* NULL until the first operation */
 
+/* What becomes of a file with a problem. */
+static const char *consequence(const nr_policy_problem *p)
+{
+    return p->line > 0 || strcmp(p->file, config.dir) ? "the file is skipped" : "every operation is denied";
+}
+
+/* A problem of a rule file, as a problem record of the router (at init). */
+static void report_problem(void *user, const nr_policy_problem *p)
+{
+    const NR_PLUGIN_HOST *h = user;
+    char text[512];
+    snprintf(text, sizeof text, "%s; %s", p->message, consequence(p));
+    h->pfnReportProblem(h, p->file, p->line > 0 ? (DWORD)p->line : 0, p->key, text);
+}
+
+/* Reads the rules once at NrPluginInit so that `netrouter plugins` lists
+ * what is wrong with them; the operations read them again (acquire). */
+static void report_rules(const NR_PLUGIN_HOST *h)
+{
+    if (NR_HOST_HAS(h, pfnReportProblem))
+        nr_policy_free(nr_policy_load(config.dir, report_problem, (void *)h));
+}
+
 NR_PLUGIN_EXPORT DWORD APIENTRY NrPluginInit(const NR_PLUGIN_HOST *h)
 {
     const char *text = h->lpConfigJson ? h->lpConfigJson : "{}";
@@ -61,6 +86,7 @@ NR_PLUGIN_EXPORT DWORD APIENTRY NrPluginInit(const NR_PLUGIN_HOST *h)
                       "kept, this one is ignored");
         init_refs++;
         host = NULL;
+        report_rules(h);
         goto out;
     }
     if (nr_policy_config_parse(text, &config, why, sizeof why) < 0) {
@@ -75,6 +101,7 @@ NR_PLUGIN_EXPORT DWORD APIENTRY NrPluginInit(const NR_PLUGIN_HOST *h)
     }
     host = h;
     init_refs = 1;
+    report_rules(h);
 out:
     pthread_mutex_unlock(&state_lock);
     return rc;

@@ -28,8 +28,9 @@
 #include <netrouter/npapi.h>
 
 #define NR_IPC_HIDDEN __attribute__((visibility("hidden")))
-/* 2: NR_IPC_P_RESOURCE_PARENT and NR_IPC_HAS_RESOURCE_PARENT. */
-#define NR_IPC_VERSION 2u
+/* 2: NR_IPC_P_RESOURCE_PARENT and NR_IPC_HAS_RESOURCE_PARENT.
+ * 3: the problems the plugin reported (pfnReportProblem) in LOADED. */
+#define NR_IPC_VERSION 3u
 #define NR_IPC_VERSION_MIN 1u
 #define NR_IPC_HEADER 12u
 #define NR_IPC_MAX_PAYLOAD (64u * 1024u)
@@ -39,7 +40,9 @@ enum nr_ipc_type {
     NR_IPC_HELLO = 1,        /* R,H: u32 version */
     NR_IPC_LOAD = 2,         /* R: str manifest path, u32 run_init */
     NR_IPC_LOADED = 3,       /* H: u32 rc, then on success u32 charset, u32 entries (NR_IPC_HAS_*),
-                                u32 caps x5 (connection, enumeration, user, dialog, net type);
+                                u32 caps x5 (connection, enumeration, user, dialog, net type), and
+                                from version 3 u32 count, then count times the problems the plugin
+                                reported in NrPluginInit: str file, str field, u32 line, str message;
                                 on failure u32 stage, str field, u32 line, u32 column, str message */
     NR_IPC_NOTIFY = 4,       /* R: u32 add (1) or cancel (0), u32 notify status, u32 operation status,
                                 u64 context, add: the NETRESOURCE (nr_ipc_put_res), u32 flags;

@@ -177,6 +177,21 @@ static void load(nr_ipc_in *in, nr_ipc_out *o, nr_logger *lg)
         nr_ipc_put_u32(o, plugin->caps_user);
         nr_ipc_put_u32(o, plugin->caps_dialog);
         nr_ipc_put_u32(o, plugin->net_type);
+        if (agreed >= 3) { /* what the plugin reported through pfnReportProblem */
+            uint32_t count = 0;
+            for (size_t i = 0; i < problems.n; i++)
+                count += problems.v[i].stage == NR_STAGE_PLUGIN;
+            nr_ipc_put_u32(o, count);
+            for (size_t i = 0; i < problems.n; i++) {
+                const nr_problem *pb = &problems.v[i];
+                if (pb->stage != NR_STAGE_PLUGIN)
+                    continue;
+                nr_ipc_put_str(o, pb->file);
+                nr_ipc_put_str(o, pb->field);
+                nr_ipc_put_u32(o, (uint32_t)pb->line);
+                nr_ipc_put_str(o, pb->message);
+            }
+        }
     } else {
         const nr_problem *pb = problems.n ? &problems.v[problems.n - 1] : NULL;
         nr_ipc_put_u32(o, pb ? pb->code : WN_BAD_PROVIDER);

@@ -40,6 +40,7 @@ NR_PUBLIC const char *nr_stage_name(nr_stage stage)
     case NR_STAGE_INIT: return "init";
     case NR_STAGE_SEARCH: return "search";
     case NR_STAGE_CALL: return "call";
+    case NR_STAGE_PLUGIN: return "plugin";
     }
     return "unknown";
 }

@@ -236,6 +236,8 @@ struct nr_plugin {
     NR_PLUGIN_HOST host;
     pthread_mutex_t serial;     /* held around every call when m->serialized */
     bool initialized;
+    nr_problems *init_ps;       /* while NrPluginInit runs: where pfnReportProblem records
+                                   (loader.c, under its report lock); NULL otherwise */
     DWORD charset;              /* NR_PLUGIN_CHARSET_UTF8, or _WIDE (the plugin's NrPluginCharset) */
     /* The entry points, NULL when absent.  For a wide plugin they hold the
      * W functions: call them only through plugin-call.c, never directly. */

@@ -27,6 +27,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
@@ -69,6 +70,7 @@ struct nr_iso {
     unsigned failures;              /* consecutive */
     uint64_t retry_at;              /* nr_clock_ms() before which no restart */
     bool run_init;
+    uint32_t version;               /* the protocol version agreed at HELLO */
     nr_problems *problems;          /* the router's */
     iso_conn *idle;                 /* connections of the current host no call uses */
     char *last_cause;               /* why the last host ended, for the other calls it was in */
@@ -335,12 +337,35 @@ static bool spawn(nr_plugin *p, char **why)
                                 (unsigned)v, NR_IPC_VERSION_MIN, NR_IPC_VERSION);
             return false;
         }
+        s->version = v;
     }
     if (rc != 1) {
         *why = cause(p, rc, err);
         return false;
     }
     return true;
+}
+
+/* Takes the problems the plugin reported in its host's NrPluginInit (the
+ * rest of a LOADED message): problem records when ps (the router's load),
+ * else (a restarted host) warnings. */
+static void reported_problems(nr_plugin *p, nr_problems *ps)
+{
+    nr_ipc_in *in = &p->iso->ctl.in;
+    uint32_t count = nr_ipc_get_u32(in);
+    for (uint32_t i = 0; i < count && !in->bad; i++) {
+        const char *file = nr_ipc_get_str(in), *field = nr_ipc_get_str(in);
+        uint32_t line = nr_ipc_get_u32(in);
+        const char *msg = nr_ipc_get_str(in);
+        if (in->bad || !msg)
+            break;
+        if (ps)
+            nr__problem_add(ps, file ? file : p->m->path, NR_STAGE_PLUGIN, p->m->name, field,
+                            line > INT_MAX ? 0 : (int)line, 0, WN_BAD_VALUE, "%s", msg);
+        else
+            nr__log(p->log, NR_LOG_WARNING, p->m->name, "%s: %s%s%s", file ? file : p->m->path, field ? field : "",
+                    field ? ": " : "", msg);
+    }
 }
 
 /* Has the host load the plugin.  1: loaded; 0: the plugin did not load
@@ -374,6 +399,8 @@ static int host_load(nr_plugin *p, nr_problems *ps, char **why)
         p->caps_user = nr_ipc_get_u32(&s->ctl.in);
         p->caps_dialog = nr_ipc_get_u32(&s->ctl.in);
         p->net_type = nr_ipc_get_u32(&s->ctl.in);
+        if (s->version >= 3)
+            reported_problems(p, ps);
         set_stubs(p, entries);
         if (!s->ctl.in.bad)
             return 1;

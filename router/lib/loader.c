@@ -18,6 +18,7 @@
 #include <link.h>
 #include <ltdl.h>
 #include <errno.h>
+#include <limits.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,6 +82,35 @@ static DWORD host_set_last_error(const NR_PLUGIN_HOST *host, DWORD code, LPCSTR 
 {
     nr_plugin *p = host->lpReserved;
     nr__set_last_error(code, text ? text : nr_strerror(code), p->m->name);
+    return WN_SUCCESS;
+}
+
+/* pfnReportProblem: a problem record while NrPluginInit runs (init_ps is
+ * set only then), a warning afterwards.  The lock keeps a thread the plugin
+ * started in NrPluginInit from racing the end of it. */
+static pthread_mutex_t report_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static DWORD host_report_problem(const NR_PLUGIN_HOST *host, LPCSTR file, DWORD line, LPCSTR field, LPCSTR text)
+{
+    nr_plugin *p = host->lpReserved;
+    bool recorded = false;
+    if (!text)
+        return WN_BAD_POINTER;
+    pthread_mutex_lock(&report_lock);
+    if (p->init_ps) {
+        nr__problem_add(p->init_ps, file ? file : p->m->path, NR_STAGE_PLUGIN, p->m->name, field,
+                        line > INT_MAX ? 0 : (int)line, 0, WN_BAD_VALUE, "%s", text);
+        recorded = true;
+    }
+    pthread_mutex_unlock(&report_lock);
+    if (recorded)
+        return WN_SUCCESS;
+    if (file && line)
+        nr__log(p->log, NR_LOG_WARNING, p->m->name, "%s:%u: %s%s%s", file, (unsigned)line, field ? field : "",
+                field ? ": " : "", text);
+    else
+        nr__log(p->log, NR_LOG_WARNING, p->m->name, "%s%s%s%s%s", file ? file : "", file ? ": " : "",
+                field ? field : "", field ? ": " : "", text);
     return WN_SUCCESS;
 }
 
@@ -271,9 +301,15 @@ static bool run_init(loading *l, PF_NrPluginInit init)
     if (!init)
         return true;
     nr__clear_last_error();
+    pthread_mutex_lock(&report_lock);
+    p->init_ps = l->ps;
+    pthread_mutex_unlock(&report_lock);
     nr__call_begin(p, "NrPluginInit");
     rc = init(&p->host);
     nr__call_end(p);
+    pthread_mutex_lock(&report_lock);
+    p->init_ps = NULL;
+    pthread_mutex_unlock(&report_lock);
     if (rc == WN_SUCCESS)
         return true;
     nr_get_last_error(&code, text, sizeof text, NULL, 0);
@@ -393,6 +429,7 @@ nr_plugin *nr__plugin_load(const nr_logger *lg, nr_manifest *m, bool do_init, nr
         .pfnSetLastError = host_set_last_error,
         .pfnStrError = nr_strerror,
         .lpReserved = p,
+        .pfnReportProblem = host_report_problem,
     };
     if (!negotiate(&l, get_abi) || !read_charset(&l, charset) ||
         !(m->kind == NR_PLUGIN_PROVIDER ? check_provider(&l) : check_notifier(&l)) ||

@@ -167,9 +167,13 @@ typedef enum nr_stage {
                                directory searched), or a manifest directory others may
                                write to without the sticky bit (file: that directory; a
                                warning, its manifests are still read) */
-    NR_STAGE_CALL         /**< a call into an isolated plugin failed: its host process
+    NR_STAGE_CALL,        /**< a call into an isolated plugin failed: its host process
                                crashed, exited or passed the manifest's "timeout_ms"
                                (recorded while the router runs, not only at load) */
+    NR_STAGE_PLUGIN       /**< reported by the plugin itself through the host's
+                               pfnReportProblem during NrPluginInit (file: the one the
+                               plugin named, e.g. an unsafe script or a broken rule
+                               file; the plugin still loads) */
 } nr_stage;
 
 /** Name of a stage: "parse", "schema", ... */

@@ -686,7 +686,27 @@ typedef struct _NR_PLUGIN_HOST {
      *  API's nr_strerror), so a plugin need not link libnetrouter.  Never NULL. */
     LPCSTR (*pfnStrError)(DWORD dwError);
     void *lpReserved;       /**< the router's; do not touch */
+    /** Added within ABI 1.1 (optional; check NR_HOST_HAS(host, pfnReportProblem)
+     *  first, an older router's structure ends before it).  Reports a problem
+     *  the plugin found in its own files: lpFile (an absolute path, or NULL for
+     *  the manifest), dwLine (1-based, 0 when unknown), lpField (the key or
+     *  item involved, or NULL) and lpText (one human sentence, not NULL).
+     *  Called during NrPluginInit, it becomes a problem record of the router
+     *  at stage NR_STAGE_PLUGIN ("plugin"), attributed to the plugin, shown
+     *  by `netrouter plugins` and nr_router_problem(), for an isolated plugin
+     *  too; the plugin still loads (to refuse the load, return an error from
+     *  NrPluginInit instead).  Called at any other time it is logged as a
+     *  warning.  Every string is copied.  Thread-safe; returns WN_SUCCESS,
+     *  or WN_BAD_POINTER when lpText is NULL. */
+    DWORD (*pfnReportProblem)(const struct _NR_PLUGIN_HOST *host, LPCSTR lpFile, DWORD dwLine, LPCSTR lpField,
+                              LPCSTR lpText);
 } NR_PLUGIN_HOST, *LPNR_PLUGIN_HOST;
+
+/** Whether host (an NR_PLUGIN_HOST *) has the field, i.e. whether the router
+ *  that built it is new enough: use before calling a callback added after
+ *  ABI 1.0, e.g. if (NR_HOST_HAS(host, pfnReportProblem)) ... */
+#define NR_HOST_HAS(host, field)                                                                                 \
+    ((host)->cbStructure >= offsetof(NR_PLUGIN_HOST, field) + sizeof((host)->field) && (host)->field != NULL)
 
 /**
  * Optional.  Returns NR_PLUGIN_ABI_VERSION as the plugin was compiled; the

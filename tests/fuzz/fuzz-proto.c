@@ -172,7 +172,8 @@ static void build(const uint8_t *data, size_t size)
                 FUZZ_ASSERT(b.len == before && n >= NR_PROTO_VERSION_MIN && n <= NR_PROTO_VERSION);
                 version = (uint16_t)n;
                 for (size_t i = 0; i < n_done; i++)
-                    FUZZ_ASSERT(nr_proto_rule_version(b.type, done[i].tag) <= version);
+                    FUZZ_ASSERT(nr_proto_rule_version(b.type, done[i].tag) <= version &&
+                                nr_proto_len_version(done[i].tag, done[i].len) <= version);
                 continue;
             }
             break;
@@ -185,8 +186,11 @@ static void build(const uint8_t *data, size_t size)
         FUZZ_ASSERT(b.len > before && b.len <= bufsize && b.len <= NR_PROTO_MAX_MESSAGE);
         FUZZ_ASSERT(n_done < NR_PROTO_TAG_LIMIT);
         FUZZ_ASSERT(!version || nr_proto_rule_version(b.type, tag) <= version);
+        FUZZ_ASSERT(!version || nr_proto_len_version(tag, b.len - before - NR_PROTO_ATTR_HEADER) <= version);
         if (nr_proto_rule_version(b.type, tag) > lowest)
             lowest = nr_proto_rule_version(b.type, tag);
+        if (nr_proto_len_version(tag, b.len - before - NR_PROTO_ATTR_HEADER) > lowest) /* a widened value */
+            lowest = nr_proto_len_version(tag, b.len - before - NR_PROTO_ATTR_HEADER);
         done[n_done++] = (put){ tag, b.buf + before + NR_PROTO_ATTR_HEADER, (uint16_t)(b.len - before - 4) };
     }
     rc = nr_proto_build_end(&b, &len, &err);

@@ -99,6 +99,37 @@ static DWORD gather(nr_router *r, DWORD scope, nr_enum **e, const NETRESOURCE **
     return rc == WN_NO_MORE_ENTRIES ? WN_SUCCESS : rc;
 }
 
+/* What net use works on: the connections, and the remembered ones. */
+typedef struct uses {
+    nr_enum *ce, *re;
+    const NETRESOURCE **connected, **remembered;
+    size_t nc, nr;
+} uses;
+
+/* Both lists into *u; the router's code.  uses_free() it whatever that is. */
+static DWORD gather_uses(nr_router *r, uses *u)
+{
+    DWORD rc;
+    *u = (uses){ 0 };
+    rc = gather(r, RESOURCE_CONNECTED, &u->ce, &u->connected, &u->nc);
+    return rc == WN_SUCCESS ? gather(r, RESOURCE_REMEMBERED, &u->re, &u->remembered, &u->nr) : rc;
+}
+
+static void uses_free(uses *u)
+{
+    free(u->connected);
+    free(u->remembered);
+    nr_enum_close(u->ce);
+    nr_enum_close(u->re);
+}
+
+/* Whether remembered connection i is not connected under its local name
+ * (net use's "Unavailable"). */
+static bool only_remembered(const uses *u, size_t i)
+{
+    return !has_local(u->nc, u->connected, u->remembered[i]->lpLocalName);
+}
+
 /* "netrouter use LOCAL": one connection as "net use X:" shows it. */
 static void print_one(const char *status, const NETRESOURCE *r)
 {
@@ -112,23 +143,23 @@ static void print_one(const char *status, const NETRESOURCE *r)
 }
 
 /* The remote name the router's providers give for local (NPGetConnection,
- * which every provider answers, unlike enumeration), malloc'd; NULL with
- * *rc the router's code when there is none. */
-static char *remote_of(nr_router *r, const char *local, DWORD *rc)
+ * which every provider answers, unlike enumeration), malloc'd; NULL when
+ * there is none. */
+static char *remote_of(nr_router *r, const char *local)
 {
-    DWORD len = 256;
+    DWORD len = 256, rc = WN_OUT_OF_MEMORY;
     char *buf = NULL;
     for (int tries = 0; tries < 4; tries++) {
         char *grown = realloc(buf, len);
         if (!grown) {
-            *rc = WN_OUT_OF_MEMORY;
+            rc = WN_OUT_OF_MEMORY;
             break;
         }
         buf = grown;
-        if ((*rc = nr_get_connection(r, local, buf, &len)) != WN_MORE_DATA)
+        if ((rc = nr_get_connection(r, local, buf, &len)) != WN_MORE_DATA)
             break;
     }
-    if (*rc == WN_SUCCESS)
+    if (rc == WN_SUCCESS)
         return buf;
     free(buf);
     return NULL;
@@ -136,12 +167,11 @@ static char *remote_of(nr_router *r, const char *local, DWORD *rc)
 
 int cli_netuse_show(const cli_globals *g, const char *name, bool only_known)
 {
-    const NETRESOURCE **connected = NULL, **remembered = NULL, *hitc = NULL, *hitr = NULL;
-    nr_enum *ce = NULL, *re = NULL;
-    size_t nc = 0, nr = 0;
+    const NETRESOURCE *hitc, *hitr;
     char *local = cli_absolute_local(name, false), *remote = NULL;
     nr_router *r = NULL;
-    DWORD rc, get_rc = WN_NOT_CONNECTED;
+    uses u;
+    DWORD rc;
     int ret = EXIT_FAILURE;
 
     if (!local)
@@ -150,17 +180,14 @@ int cli_netuse_show(const cli_globals *g, const char *name, bool only_known)
         free(local);
         return EXIT_FAILURE;
     }
-    rc = gather(r, RESOURCE_CONNECTED, &ce, &connected, &nc);
-    if (rc == WN_SUCCESS)
-        rc = gather(r, RESOURCE_REMEMBERED, &re, &remembered, &nr);
-    if (rc != WN_SUCCESS) {
+    if ((rc = gather_uses(r, &u)) != WN_SUCCESS) {
         cli_report("use", rc);
         goto out;
     }
-    hitc = find_local(nc, connected, local);
-    hitr = find_local(nr, remembered, local);
+    hitc = find_local(u.nc, u.connected, local);
+    hitr = find_local(u.nr, u.remembered, local);
     if (!hitc)
-        remote = remote_of(r, local, &get_rc); /* a provider that cannot list its connections */
+        remote = remote_of(r, local); /* a provider that cannot list its connections */
     if (hitc) {
         print_one("OK", hitc);
     } else if (remote) {
@@ -180,10 +207,7 @@ int cli_netuse_show(const cli_globals *g, const char *name, bool only_known)
     ret = EXIT_SUCCESS;
 out:
     free(remote);
-    free(connected);
-    free(remembered);
-    nr_enum_close(ce);
-    nr_enum_close(re);
+    uses_free(&u);
     nr_router_free(r);
     free(local);
     return ret;
@@ -191,40 +215,37 @@ out:
 
 int cli_delete_all(nr_router *r, BOOL yes)
 {
-    const NETRESOURCE **connected = NULL, **remembered = NULL;
-    nr_enum *ce = NULL, *re = NULL;
-    size_t nc = 0, nr = 0, failed = 0;
-    DWORD rc = gather(r, RESOURCE_CONNECTED, &ce, &connected, &nc);
-    if (rc == WN_SUCCESS)
-        rc = gather(r, RESOURCE_REMEMBERED, &re, &remembered, &nr);
+    size_t failed = 0;
+    uses u;
+    DWORD rc = gather_uses(r, &u);
     if (rc != WN_SUCCESS) {
         cli_report("use", rc);
         failed = 1;
         goto out;
     }
-    if (nc + nr == 0) {
+    if (u.nc + u.nr == 0) {
         printf("There are no entries in the list.\n\n");
         goto out;
     }
     if (!yes) { /* net use asks; netrouter never guesses the answer */
         printf("You have these remote connections:\n\n");
-        for (size_t i = 0; i < nc; i++)
-            cli_line(stdout, "    %s %s", connected[i]->lpLocalName ? connected[i]->lpLocalName : "",
-                     connected[i]->lpRemoteName ? connected[i]->lpRemoteName : "");
-        for (size_t i = 0; i < nr; i++)
-            if (!has_local(nc, connected, remembered[i]->lpLocalName))
-                cli_line(stdout, "    %s %s", remembered[i]->lpLocalName,
-                         remembered[i]->lpRemoteName ? remembered[i]->lpRemoteName : "");
+        for (size_t i = 0; i < u.nc; i++)
+            cli_line(stdout, "    %s %s", u.connected[i]->lpLocalName ? u.connected[i]->lpLocalName : "",
+                     u.connected[i]->lpRemoteName ? u.connected[i]->lpRemoteName : "");
+        for (size_t i = 0; i < u.nr; i++)
+            if (only_remembered(&u, i))
+                cli_line(stdout, "    %s %s", u.remembered[i]->lpLocalName,
+                         u.remembered[i]->lpRemoteName ? u.remembered[i]->lpRemoteName : "");
         fprintf(stderr, "netrouter: use: give /y to delete them all ('* /delete /y'); nothing was deleted\n");
         failed = 1;
         goto out;
     }
     /* By local name where there is one, else by remote name (which ends the
      * deviceless connections to it); then what is only remembered. */
-    for (size_t i = 0; i < nc + nr; i++) {
-        const NETRESOURCE *res = i < nc ? connected[i] : remembered[i - nc];
+    for (size_t i = 0; i < u.nc + u.nr; i++) {
+        const NETRESOURCE *res = i < u.nc ? u.connected[i] : u.remembered[i - u.nc];
         const char *name = res->lpLocalName ? res->lpLocalName : res->lpRemoteName;
-        if (!name || (i >= nc && has_local(nc, connected, res->lpLocalName)))
+        if (!name || (i >= u.nc && !only_remembered(&u, i - u.nc)))
             continue;
         rc = nr_cancel_connection(r, name, CONNECT_UPDATE_PROFILE, TRUE);
         if (rc == WN_SUCCESS || (rc == WN_NOT_CONNECTED && !res->lpLocalName)) /* an earlier one ended it */
@@ -235,10 +256,7 @@ int cli_delete_all(nr_router *r, BOOL yes)
         }
     }
 out:
-    free(connected);
-    free(remembered);
-    nr_enum_close(ce);
-    nr_enum_close(re);
+    uses_free(&u);
     return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }
 
@@ -255,41 +273,34 @@ bool cli_is_remembered(nr_router *r, const char *local)
 
 int cli_netuse_list(const cli_globals *g)
 {
-    const NETRESOURCE **connected = NULL, **remembered = NULL;
-    nr_enum *ce = NULL, *re = NULL;
-    size_t nc = 0, nr = 0, shown = 0;
+    size_t shown = 0;
     nr_router *r;
+    uses u;
     DWORD rc;
 
     if (cli_open_router(g, 0, &r) != EXIT_SUCCESS)
         return EXIT_FAILURE;
-    rc = gather(r, RESOURCE_CONNECTED, &ce, &connected, &nc);
-    if (rc == WN_SUCCESS)
-        rc = gather(r, RESOURCE_REMEMBERED, &re, &remembered, &nr);
-    if (rc != WN_SUCCESS) {
+    if ((rc = gather_uses(r, &u)) != WN_SUCCESS) {
         cli_report(NULL, rc);
         goto out;
     }
     printf("New connections will not be remembered.\n\n");
-    for (size_t i = 0; i < nr; i++)
-        shown += !has_local(nc, connected, remembered[i]->lpLocalName);
-    if (nc + shown == 0) {
+    for (size_t i = 0; i < u.nr; i++)
+        shown += only_remembered(&u, i);
+    if (u.nc + shown == 0) {
         printf("There are no entries in the list.\n\n");
         goto out;
     }
     printf("\n%-*s%-*s%-*s%s\n\n", STATUS_WIDTH, "Status", LOCAL_WIDTH, "Local", REMOTE_WIDTH, "Remote", "Network");
     printf("-------------------------------------------------------------------------------\n");
-    for (size_t i = 0; i < nc; i++)
-        print_row("OK", connected[i]);
-    for (size_t i = 0; i < nr; i++)
-        if (!has_local(nc, connected, remembered[i]->lpLocalName))
-            print_row("Unavailable", remembered[i]);
+    for (size_t i = 0; i < u.nc; i++)
+        print_row("OK", u.connected[i]);
+    for (size_t i = 0; i < u.nr; i++)
+        if (only_remembered(&u, i))
+            print_row("Unavailable", u.remembered[i]);
     printf("The command completed successfully.\n\n");
 out:
-    free(connected);
-    free(remembered);
-    nr_enum_close(ce);
-    nr_enum_close(re);
+    uses_free(&u);
     nr_router_free(r);
     return rc == WN_SUCCESS ? EXIT_SUCCESS : EXIT_FAILURE;
 }

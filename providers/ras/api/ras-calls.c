@@ -254,19 +254,24 @@ NR_RAS_PUBLIC DWORD RasClearConnectionStatistics(HRASCONN h)
     return nr_ras_in_process() ? nr_local_clear_stats(h) : nr_client_clear_stats(h);
 }
 
-/* One link per connection, subentry 1 (ras.h). */
+/* One link per connection, subentry 1 (ras.h): 0 when h is a connection
+ * and dwSubEntry its link; else the handle's error, then
+ * ERROR_NO_MORE_ITEMS.  stats (dwSize set) receives the counters. */
+static DWORD the_link(HRASCONN h, DWORD dwSubEntry, RAS_STATS *stats)
+{
+    DWORD rc = RasGetConnectionStatistics(h, stats); /* the handle first, as the other calls check it */
+    return rc == 0 && dwSubEntry != 1 ? ERROR_NO_MORE_ITEMS : rc;
+}
+
 NR_RAS_PUBLIC DWORD RasGetLinkStatistics(HRASCONN h, DWORD dwSubEntry, RAS_STATS *stats)
 {
-    DWORD rc = RasGetConnectionStatistics(h, stats);
-    return rc == 0 && dwSubEntry != 1 ? ERROR_NO_MORE_ITEMS : rc;
+    return the_link(h, dwSubEntry, stats);
 }
 
 NR_RAS_PUBLIC DWORD RasClearLinkStatistics(HRASCONN h, DWORD dwSubEntry)
 {
     RAS_STATS st = { .dwSize = sizeof st };
-    DWORD rc = RasGetConnectionStatistics(h, &st); /* the handle first, as the others check it */
-    if (rc == 0 && dwSubEntry != 1)
-        return ERROR_NO_MORE_ITEMS;
+    DWORD rc = the_link(h, dwSubEntry, &st);
     return rc ? rc : RasClearConnectionStatistics(h);
 }
 
@@ -276,12 +281,9 @@ NR_RAS_PUBLIC DWORD APIENTRY RasGetSubEntryHandleA(HRASCONN h, DWORD dwSubEntry,
     DWORD rc;
     if (!out)
         return ERROR_INVALID_PARAMETER;
-    if ((rc = RasGetConnectionStatistics(h, &st)) != 0)
-        return rc;
-    if (dwSubEntry != 1)
-        return ERROR_NO_MORE_ITEMS;
-    *out = h;
-    return 0;
+    if ((rc = the_link(h, dwSubEntry, &st)) == 0)
+        *out = h;
+    return rc;
 }
 
 NR_RAS_PUBLIC DWORD APIENTRY RasGetSubEntryHandleW(HRASCONN h, DWORD dwSubEntry, LPHRASCONN out)

@@ -23,16 +23,14 @@ void nr_text_position(const char *text, size_t offset, int *line, int *column)
     }
 }
 
-/* The length of a UTF-8 byte order mark at the start of text (Notepad
- * writes one): 3, or 0 when there is none. */
-static size_t bom_length(const char *text, size_t len)
+size_t nr_json_bom_length(const char *text, size_t len)
 {
     return len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3) ? 3 : 0;
 }
 
 json_t *nr_json_parse(const char *text, size_t len, json_error_t *err)
 {
-    size_t bom = bom_length(text, len);
+    size_t bom = nr_json_bom_length(text, len);
     const char *body = text + bom, *nul = memchr(text, '\0', len);
     json_t *root;
     if (nul) {
@@ -217,7 +215,7 @@ static bool find_element(scanner *s, size_t index, int *at_line, int *at_col)
 
 bool nr_json_locate(const char *text, const nr_json_step *path, size_t n, int *line, int *column)
 {
-    scanner s = { text + (strncmp(text, "\xef\xbb\xbf", 3) ? 0 : 3), 1, 1 }; /* a mark takes no column */
+    scanner s = { text + nr_json_bom_length(text, strnlen(text, 3)), 1, 1 }; /* a mark takes no column */
     int at_line = 1, at_col = 1;
     *line = *column = 0;
     skip_ws(&s);

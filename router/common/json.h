@@ -27,6 +27,10 @@
  * skipped, here and by nr_json_locate(), and takes no column. */
 __attribute__((visibility("hidden"))) json_t *nr_json_parse(const char *text, size_t len, json_error_t *err);
 
+/* The length of the UTF-8 byte order mark that starts the len bytes of
+ * text, 3, or 0 when there is none (text need not end with a NUL). */
+__attribute__((visibility("hidden"))) size_t nr_json_bom_length(const char *text, size_t len);
+
 /* The key whose value jansson could not read because it is an integer
  * beyond 64 bits (err from nr_json_parse, json_error_numeric_overflow):
  * what a validator reports as that key's value out of range, not as a

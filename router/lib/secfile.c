@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "files.h"
+#include "json.h"
 #include "internal.h"
 
 int nr__secfile_open(const char *path, bool library, nr_secfile_kind *kind, size_t *size, char **why)
@@ -37,7 +38,7 @@ int nr__secfile_open(const char *path, bool library, nr_secfile_kind *kind, size
     if (*kind == NR_FILE_REGULAR && !library && st.st_size == 3) {
         /* Notepad's "empty" UTF-8 file is its byte order mark alone: a mask too */
         char head[3];
-        if (pread(fd, head, 3, 0) == 3 && !memcmp(head, "\xef\xbb\xbf", 3))
+        if (pread(fd, head, 3, 0) == 3 && nr_json_bom_length(head, 3) == 3)
             *kind = NR_FILE_MASK;
     }
     if (size)
